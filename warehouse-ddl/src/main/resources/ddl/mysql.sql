@@ -1,0 +1,180 @@
+-- gridgov warehouse schema, mysql dialect.
+-- Generated from org.gridgov.warehouse.WarehouseSchema; do not edit by hand (see warehouse-ddl/README.md).
+CREATE DATABASE IF NOT EXISTS `gridgov`;
+USE `gridgov`;
+
+CREATE TABLE IF NOT EXISTS `dim_street` (
+  `street_code` VARCHAR(32) NOT NULL COMMENT '街道编码',
+  `street_name` VARCHAR(64) NOT NULL COMMENT '街道名称',
+  `district_code` VARCHAR(32) NOT NULL COMMENT '区县编码',
+  `district_name` VARCHAR(64) NOT NULL COMMENT '区县名称',
+  PRIMARY KEY (`street_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='街道/镇 streets and towns of the district';
+
+CREATE TABLE IF NOT EXISTS `dim_community` (
+  `community_code` VARCHAR(32) NOT NULL COMMENT '社区编码',
+  `community_name` VARCHAR(64) NOT NULL COMMENT '社区名称',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '所属街道编码',
+  PRIMARY KEY (`community_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='社区/村 communities and villages';
+
+CREATE TABLE IF NOT EXISTS `dim_grid` (
+  `grid_code` VARCHAR(32) NOT NULL COMMENT '网格编码',
+  `grid_name` VARCHAR(64) NOT NULL COMMENT '网格名称',
+  `community_code` VARCHAR(32) NOT NULL COMMENT '所属社区编码',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '所属街道编码',
+  `boundary_wkt` MEDIUMTEXT NOT NULL COMMENT '边界 (WKT, WGS84)',
+  PRIMARY KEY (`grid_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='网格 management grids with their boundary';
+
+CREATE TABLE IF NOT EXISTS `dim_category` (
+  `category_code` VARCHAR(32) NOT NULL COMMENT '二级分类编码',
+  `category_name` VARCHAR(64) NOT NULL COMMENT '二级分类',
+  `parent_code` VARCHAR(32) NOT NULL COMMENT '一级分类编码',
+  `parent_name` VARCHAR(64) NOT NULL COMMENT '一级分类',
+  `department` VARCHAR(64) NOT NULL COMMENT '责任部门',
+  PRIMARY KEY (`category_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='事件分类 two-level case categories following 12345 platforms';
+
+CREATE TABLE IF NOT EXISTS `ods_hotline_case` (
+  `case_id` VARCHAR(64) NOT NULL COMMENT '工单编号',
+  `accept_date` DATE NOT NULL COMMENT '受理日期 (partition)',
+  `schema_version` INT NOT NULL COMMENT '记录版本',
+  `channel` VARCHAR(32) NOT NULL COMMENT '受理渠道',
+  `category_code` VARCHAR(32) NOT NULL COMMENT '二级分类编码',
+  `content` MEDIUMTEXT NOT NULL COMMENT '诉求内容',
+  `caller_key` VARCHAR(64) NULL COMMENT '来电人 salted hash',
+  `caller_name_masked` VARCHAR(64) NULL COMMENT '来电人 (masked)',
+  `caller_phone_masked` VARCHAR(32) NULL COMMENT '来电号码 (masked)',
+  `caller_id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `latitude` DOUBLE NOT NULL COMMENT '纬度',
+  `longitude` DOUBLE NOT NULL COMMENT '经度',
+  `address` VARCHAR(200) NULL COMMENT '地址',
+  `department` VARCHAR(64) NULL COMMENT '承办部门',
+  `accept_time` DATETIME NOT NULL COMMENT '受理时间',
+  `deadline` DATETIME NULL COMMENT '办理时限',
+  `status` VARCHAR(32) NOT NULL COMMENT '状态',
+  `reply_time` DATETIME NULL COMMENT '回复时间',
+  `close_time` DATETIME NULL COMMENT '办结时间',
+  `satisfaction` TINYINT NULL COMMENT '满意度 1-5',
+  PRIMARY KEY (`case_id`, `accept_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 热线工单, as received, PII protected';
+
+CREATE TABLE IF NOT EXISTS `ods_petition` (
+  `petition_id` VARCHAR(64) NOT NULL COMMENT '信访件编号',
+  `petition_date` DATE NOT NULL COMMENT '信访日期 (partition)',
+  `schema_version` INT NOT NULL COMMENT '记录版本',
+  `person_key` VARCHAR(64) NOT NULL COMMENT '信访人 salted hash',
+  `person_name_masked` VARCHAR(64) NULL COMMENT '信访人 (masked)',
+  `id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `phone_masked` VARCHAR(32) NULL COMMENT '电话 (masked)',
+  `form` VARCHAR(32) NOT NULL COMMENT '信访形式',
+  `category_code` VARCHAR(32) NOT NULL COMMENT '二级分类编码',
+  `content` MEDIUMTEXT NOT NULL COMMENT '诉求内容',
+  `company_name` VARCHAR(100) NULL COMMENT '涉及单位',
+  `group_size` INT NOT NULL COMMENT '人数 (>=5 为集体访)',
+  `latitude` DOUBLE NOT NULL COMMENT '纬度',
+  `longitude` DOUBLE NOT NULL COMMENT '经度',
+  `petition_time` DATETIME NOT NULL COMMENT '信访时间',
+  PRIMARY KEY (`petition_id`, `petition_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='信访件, as received, PII protected';
+
+CREATE TABLE IF NOT EXISTS `ods_arrears_case` (
+  `case_id` VARCHAR(64) NOT NULL COMMENT '案件编号',
+  `report_date` DATE NOT NULL COMMENT '登记日期 (partition)',
+  `schema_version` INT NOT NULL COMMENT '记录版本',
+  `company_name` VARCHAR(100) NOT NULL COMMENT '欠薪单位',
+  `project_name` VARCHAR(100) NULL COMMENT '项目名称',
+  `worker_count` INT NOT NULL COMMENT '涉及人数',
+  `amount_yuan` DECIMAL(16, 2) NOT NULL COMMENT '涉及金额 (元)',
+  `complainant_key` VARCHAR(64) NOT NULL COMMENT '投诉人 salted hash',
+  `complainant_name_masked` VARCHAR(64) NULL COMMENT '投诉人 (masked)',
+  `id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `phone_masked` VARCHAR(32) NULL COMMENT '电话 (masked)',
+  `latitude` DOUBLE NOT NULL COMMENT '纬度',
+  `longitude` DOUBLE NOT NULL COMMENT '经度',
+  `report_time` DATETIME NOT NULL COMMENT '登记时间',
+  `status` VARCHAR(32) NOT NULL COMMENT '状态',
+  `resolved_time` DATETIME NULL COMMENT '化解时间',
+  PRIMARY KEY (`case_id`, `report_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='清欠/欠薪案件, as received, PII protected';
+
+CREATE TABLE IF NOT EXISTS `ods_police_incident` (
+  `incident_id` VARCHAR(64) NOT NULL COMMENT '警情编号',
+  `report_date` DATE NOT NULL COMMENT '报警日期 (partition)',
+  `schema_version` INT NOT NULL COMMENT '记录版本',
+  `incident_type` VARCHAR(32) NOT NULL COMMENT '警情类别',
+  `person_key` VARCHAR(64) NULL COMMENT '当事人 salted hash',
+  `person_name_masked` VARCHAR(64) NULL COMMENT '当事人 (masked)',
+  `id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `phone_masked` VARCHAR(32) NULL COMMENT '电话 (masked)',
+  `content` MEDIUMTEXT NOT NULL COMMENT '简要警情',
+  `latitude` DOUBLE NOT NULL COMMENT '纬度',
+  `longitude` DOUBLE NOT NULL COMMENT '经度',
+  `report_time` DATETIME NOT NULL COMMENT '报警时间',
+  PRIMARY KEY (`incident_id`, `report_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='警情, as received, PII protected';
+
+CREATE TABLE IF NOT EXISTS `ods_grid_record` (
+  `record_id` VARCHAR(64) NOT NULL COMMENT '记录编号',
+  `record_date` DATE NOT NULL COMMENT '记录日期 (partition)',
+  `schema_version` INT NOT NULL COMMENT '记录版本',
+  `kind` VARCHAR(32) NOT NULL COMMENT '类型 REPORT/PATROL/VISIT',
+  `grid_code` VARCHAR(32) NOT NULL COMMENT '网格编码',
+  `worker_id` VARCHAR(32) NOT NULL COMMENT '网格员编号',
+  `person_key` VARCHAR(64) NULL COMMENT '走访对象 salted hash',
+  `id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `category_code` VARCHAR(32) NULL COMMENT '二级分类编码 (上报)',
+  `content` MEDIUMTEXT NOT NULL COMMENT '内容',
+  `latitude` DOUBLE NOT NULL COMMENT '纬度',
+  `longitude` DOUBLE NOT NULL COMMENT '经度',
+  `record_time` DATETIME NOT NULL COMMENT '记录时间',
+  PRIMARY KEY (`record_id`, `record_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='网格员上报/巡查/走访记录, as received, PII protected';
+
+CREATE TABLE IF NOT EXISTS `dwd_hotline_case` (
+  `case_id` VARCHAR(64) NOT NULL COMMENT '工单编号',
+  `accept_date` DATE NOT NULL COMMENT '受理日期 (partition)',
+  `accept_month` VARCHAR(7) NOT NULL COMMENT '受理月份 yyyy-MM',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(32) NOT NULL COMMENT '社区编码',
+  `grid_code` VARCHAR(32) NOT NULL COMMENT '网格编码',
+  `channel` VARCHAR(32) NOT NULL COMMENT '受理渠道',
+  `category_code` VARCHAR(32) NOT NULL COMMENT '二级分类编码',
+  `category_l1_code` VARCHAR(32) NOT NULL COMMENT '一级分类编码',
+  `department` VARCHAR(64) NULL COMMENT '承办部门',
+  `caller_key` VARCHAR(64) NULL COMMENT '来电人 salted hash',
+  `accept_time` DATETIME NOT NULL COMMENT '受理时间',
+  `deadline` DATETIME NULL COMMENT '办理时限',
+  `status` VARCHAR(32) NOT NULL COMMENT '状态',
+  `is_replied` TINYINT NOT NULL COMMENT '已回复',
+  `is_closed` TINYINT NOT NULL COMMENT '已办结',
+  `is_overdue` TINYINT NOT NULL COMMENT '超期 (办结晚于时限, 或未办结已过时限)',
+  `satisfaction` TINYINT NULL COMMENT '满意度 1-5',
+  `content` MEDIUMTEXT NOT NULL COMMENT '诉求内容',
+  PRIMARY KEY (`case_id`, `accept_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 工单明细, conformed to the district''s streets, communities, grids and categories';
+
+CREATE TABLE IF NOT EXISTS `dlq_record` (
+  `dlq_id` VARCHAR(64) NOT NULL COMMENT 'deterministic id: source position of the record',
+  `source` VARCHAR(32) NOT NULL COMMENT '来源 (topic or file)',
+  `record_key` VARCHAR(64) NULL COMMENT 'record id when it could be read',
+  `error_field` VARCHAR(64) NOT NULL COMMENT 'first failing field',
+  `reason` VARCHAR(1000) NOT NULL COMMENT 'all violations, field: reason',
+  `payload` MEDIUMTEXT NOT NULL COMMENT 'the record as received, PII redacted',
+  `received_time` DATETIME NOT NULL COMMENT 'when the loader saw it',
+  PRIMARY KEY (`dlq_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='死信: records rejected on the way in, with the reason; payload has PII redacted';
+
+CREATE TABLE IF NOT EXISTS `ads_hotline_street_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '街道编码',
+  `street_name` VARCHAR(64) NOT NULL COMMENT '街道名称',
+  `accepted_cnt` INT NOT NULL COMMENT '受理量',
+  `replied_cnt` INT NOT NULL COMMENT '回复数',
+  `closed_cnt` INT NOT NULL COMMENT '办结数',
+  `overdue_cnt` INT NOT NULL COMMENT '超期数',
+  `close_rate` DECIMAL(6, 4) NOT NULL COMMENT '办结率',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `street_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 受理量/回复数/办结数/超期数 by street and month';
