@@ -1,0 +1,173 @@
+package org.gridgov.common.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.gridgov.common.model.Labeled;
+import org.gridgov.common.validation.IdCardNumber;
+import org.gridgov.common.validation.PhoneNumber;
+import org.gridgov.common.validation.Violation;
+
+/**
+ * Reads typed fields from a JSON object and collects a violation for every field that is missing or malformed, so a
+ * rejected record reports all its problems at once rather than the first exception.
+ * Getters return a harmless placeholder (null, 0) after a violation; the caller discards the record then.
+ */
+public final class FieldReader {
+
+    private static final DateTimeFormatter ISO_T = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+
+    private final JsonNode node;
+    private final List<Violation> violations;
+
+    public FieldReader(JsonNode node, List<Violation> violations) {
+        this.node = node;
+        this.violations = violations;
+    }
+
+    public void reject(String field, String reason) {
+        violations.add(new Violation(field, reason));
+    }
+
+    private JsonNode value(String field, boolean required) {
+        JsonNode v = node.get(field);
+        boolean absent = v == null || v.isNull() || (v.isTextual() && v.asText().isBlank());
+        if (absent) {
+            if (required) {
+                reject(field, "required field is missing");
+            }
+            return null;
+        }
+        return v;
+    }
+
+    public String text(String field, boolean required, int maxLength) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            reject(field, "expected text, got " + v.getNodeType().name().toLowerCase());
+            return null;
+        }
+        String s = v.asText().trim();
+        if (s.length() > maxLength) {
+            reject(field, "longer than " + maxLength + " characters (" + s.length() + ")");
+            return null;
+        }
+        return s;
+    }
+
+    public Double number(String field, boolean required) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        try {
+            return Double.parseDouble(v.asText().trim());
+        } catch (NumberFormatException e) {
+            reject(field, "expected a number, got '" + v.asText() + "'");
+            return null;
+        }
+    }
+
+    public Integer integer(String field, boolean required) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return v.asInt();
+        }
+        try {
+            return Integer.parseInt(v.asText().trim());
+        } catch (NumberFormatException e) {
+            reject(field, "expected a whole number, got '" + v.asText() + "'");
+            return null;
+        }
+    }
+
+    public BigDecimal decimal(String field, boolean required) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            reject(field, "expected a decimal number, got '" + v.asText() + "'");
+            return null;
+        }
+    }
+
+    /** Accepts {@code yyyy-MM-dd HH:mm:ss} (the export format) and ISO {@code yyyy-MM-ddTHH:mm:ss}. */
+    public LocalDateTime time(String field, boolean required) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        String s = v.asText().trim();
+        try {
+            return s.indexOf('T') > 0 ? LocalDateTime.parse(s, ISO_T) : LocalDateTime.parse(s, Json.TIME);
+        } catch (DateTimeParseException e) {
+            reject(field, "expected a time like 2024-01-31 08:30:00, got '" + s + "'");
+            return null;
+        }
+    }
+
+    /** Accepts the constant name (any case) or the Chinese label source systems export. */
+    public <E extends Enum<E> & Labeled> E enumValue(String field, Class<E> type, boolean required) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        String s = v.asText().trim();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(s) || e.label().equals(s)) {
+                return e;
+            }
+        }
+        reject(field, "'" + s + "' is not one of " + names(type));
+        return null;
+    }
+
+    public String idCard(String field, boolean required) {
+        String s = text(field, required, 18);
+        if (s == null) {
+            return null;
+        }
+        var problem = IdCardNumber.problem(s);
+        if (problem.isPresent()) {
+            reject(field, "invalid ID card number: " + problem.get());
+            return null;
+        }
+        return IdCardNumber.normalize(s);
+    }
+
+    public String phone(String field, boolean required) {
+        String s = text(field, required, 20);
+        if (s == null) {
+            return null;
+        }
+        var problem = PhoneNumber.problem(s);
+        if (problem.isPresent()) {
+            reject(field, "invalid phone number: " + problem.get());
+            return null;
+        }
+        return PhoneNumber.normalize(s);
+    }
+
+    private static <E extends Enum<E> & Labeled> String names(Class<E> type) {
+        StringBuilder sb = new StringBuilder("[");
+        for (E e : type.getEnumConstants()) {
+            sb.append(sb.length() > 1 ? ", " : "").append(e.name()).append('/').append(e.label());
+        }
+        return sb.append(']').toString();
+    }
+}
