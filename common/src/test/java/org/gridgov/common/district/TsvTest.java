@@ -1,0 +1,39 @@
+package org.gridgov.common.district;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TsvTest {
+
+    @Test
+    void rowWithTooFewFieldsNamesFileAndPhysicalLine() {
+        // line 5 counts the comment and the blank line before it: what an editor shows
+        assertThatThrownBy(() -> Tsv.read("gridgov-test/malformed.tsv"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("gridgov-test/malformed.tsv:5 has 2 fields, header has 3");
+    }
+
+    @Test
+    void commentsAndBlankLinesAreSkippedAndEmptyTrailingCellsKept() {
+        List<Map<String, String>> rows = Tsv.read("gridgov-test/categories-small.tsv");
+        assertThat(rows).containsExactly(
+                Map.of("code", "C01", "name", "城乡建设", "note", ""),
+                Map.of("code", "C04", "name", "劳动和社会保障", "note", "含欠薪"));
+        assertThat(rows.get(0).keySet()).containsExactly("code", "name", "note");
+    }
+
+    @Test
+    void columnReadsAOneColumnFile() {
+        assertThat(Tsv.column("gridgov/surnames.tsv")).contains("王", "张").doesNotContain("surname");
+    }
+
+    @Test
+    void missingResourceSaysItIsMissingFromTheClasspath() {
+        assertThatThrownBy(() -> Tsv.read("gridgov/nope.tsv"))
+                .hasMessage("reference file missing from the classpath: gridgov/nope.tsv");
+    }
+}

@@ -1,0 +1,108 @@
+package org.gridgov.common.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IdCardNumberTest {
+
+    /** The worked example of GB 11643-1999 (北京市朝阳区, born 1949-12-31), check character X. */
+    private static final String PUBLISHED_EXAMPLE = "11010519491231002X";
+
+    @Test
+    void publishedStandardExampleIsValidAndItsCheckCharacterIsX() {
+        assertThat(IdCardNumber.problem(PUBLISHED_EXAMPLE)).isEmpty();
+        assertThat(IdCardNumber.checkChar("11010519491231002")).isEqualTo('X');
+    }
+
+    @Test
+    void ofBuildsAValidNumberFromRegionBirthDateAndSequence() {
+        String id = IdCardNumber.of("370112", LocalDate.of(1985, 3, 7), 42);
+        assertThat(id).hasSize(18).startsWith("37011219850307042");
+        assertThat(IdCardNumber.isValid(id)).isTrue();
+    }
+
+    @Test
+    void generatedNumbersAreValidAndEveryOtherCheckCharacterIsRejected() {
+        Random random = new Random(20240115);
+        for (int n = 0; n < 300; n++) {
+            LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(365 * 90));
+            String id = IdCardNumber.of("370112", birth, random.nextInt(1000));
+            assertThat(IdCardNumber.problem(id)).as(id).isEmpty();
+            for (char c : "0123456789X".toCharArray()) {
+                if (c != id.charAt(17)) {
+                    assertThat(IdCardNumber.isValid(id.substring(0, 17) + c)).as("%s with check %s", id, c).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void checksumCatchesEverySingleDigitTypoInTheFirst17Digits() {
+        String id = IdCardNumber.of("370112", LocalDate.of(1990, 10, 10), 123);
+        for (int i = 0; i < 17; i++) {
+            for (char d = '0'; d <= '9'; d++) {
+                if (d != id.charAt(i)) {
+                    String typo = id.substring(0, i) + d + id.substring(i + 1);
+                    assertThat(IdCardNumber.isValid(typo)).as("typo at %d: %s", i + 1, typo).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void wrongCheckCharacterIsReportedWithTheExpectedOne() {
+        assertThat(IdCardNumber.problem("110105194912310021"))
+                .hasValue("checksum mismatch (check character should be X)");
+    }
+
+    @Test
+    void lowerCaseXIsAcceptedAndNormalizedToUpperCase() {
+        String lower = "11010519491231002x";
+        assertThat(IdCardNumber.problem(lower)).isEmpty();
+        assertThat(IdCardNumber.normalize(lower)).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize(" 11010519491231002x ")).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize(null)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "11010519491231002   | must have 18 characters, has 17",
+        "11010519491231002X1 | must have 18 characters, has 19",
+        "1101051949123O002X  | character 14 must be a digit",
+        "11010519491231002A  | last character must be a digit or X",
+        // a full-width digit is a Unicode digit, but not one a checksum can use
+        "１1010519491231002X  | character 1 must be a digit",
+    })
+    void malformedNumbersSayWhatIsWrong(String id, String problem) {
+        assertThat(IdCardNumber.problem(id)).hasValue(problem);
+    }
+
+    @Test
+    void nullIsInvalid() {
+        assertThat(IdCardNumber.problem(null)).hasValue("must have 18 characters, has 0");
+    }
+
+    @Test
+    void impossibleBirthDateIsRejectedEvenWithACorrectChecksum() {
+        String feb30 = withCheck("370112" + "19900230" + "123");
+        String month13 = withCheck("370112" + "19901301" + "123");
+        assertThat(IdCardNumber.problem(feb30)).hasValue("birth date 19900230 is not a date");
+        assertThat(IdCardNumber.problem(month13)).hasValue("birth date 19901301 is not a date");
+    }
+
+    @Test
+    void birthBefore1900IsRejected() {
+        String old = withCheck("370112" + "18991231" + "001");
+        assertThat(IdCardNumber.problem(old)).hasValue("birth date 1899-12-31 is before 1900");
+        assertThat(IdCardNumber.isValid(withCheck("370112" + "19000101" + "001"))).isTrue();
+    }
+
+    private static String withCheck(String first17) {
+        return first17 + IdCardNumber.checkChar(first17);
+    }
+}
