@@ -29,7 +29,18 @@ public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String 
     }
 
     public static ConfigOption<Boolean> bool(String key, boolean def, String description) {
-        return new ConfigOption<>(key, Boolean.class, def, description, false, Boolean::valueOf);
+        return new ConfigOption<>(key, Boolean.class, def, description, false, ConfigOption::strictBoolean);
+    }
+
+    /** true or false only: a typo such as "ture" must fail, not silently mean false. */
+    static Boolean strictBoolean(String s) {
+        if (s.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException("expected true or false, got '" + s + "'");
     }
 
     /** Environment variable that overrides this key: GRIDGOV_ + upper case, dots and dashes as underscores. */

@@ -75,7 +75,7 @@ public final class OdsMapper {
         v.put("source", source);
         v.put("record_key", recordKey == null ? null : PiiProtector.redact(truncate(recordKey, 64)));
         v.put("error_field", truncate(rejected.firstField(), 64));
-        v.put("reason", truncate(rejected.reason(), 1000));
+        v.put("reason", truncate(PiiProtector.redact(rejected.reason()), 1000));
         v.put("payload", PiiProtector.redact(payload == null ? "" : payload));
         v.put("received_time", Json.time(receivedTime));
         return WarehouseSchema.DLQ_RECORD.row(v);

@@ -21,7 +21,7 @@ public final class PiiProtector implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern ID_LIKE = Pattern.compile("(?<![0-9])\\d{17}[0-9Xx](?![0-9])");
-    private static final Pattern MOBILE_LIKE = Pattern.compile("(?<![0-9])1[3-9]\\d{9}(?![0-9])");
+    private static final Pattern MOBILE_LIKE = Pattern.compile("(?<![0-9])(?:\\+?86|0)?1[3-9]\\d{9}(?![0-9])");
 
     private final byte[] salt;
     private transient ThreadLocal<Mac> mac;
@@ -82,6 +82,9 @@ public final class PiiProtector implements java.io.Serializable {
             return null;
         }
         String p = PhoneNumber.normalize(phone);
+        if (p.length() == 12 && p.startsWith("01")) {
+            p = p.substring(1);
+        }
         return p.length() < 7 ? "*".repeat(p.length()) : p.substring(0, 3) + "*".repeat(p.length() - 7)
                 + p.substring(p.length() - 4);
     }
@@ -91,8 +94,10 @@ public final class PiiProtector implements java.io.Serializable {
         if (name == null || name.isEmpty()) {
             return name;
         }
-        int keep = name.length() >= 4 ? 2 : 1;
-        return name.substring(0, keep) + "*".repeat(name.length() - keep);
+        // count code points: rare characters in names (生僻字) lie outside the BMP and take two chars
+        int length = name.codePointCount(0, name.length());
+        int keep = length >= 4 ? 2 : 1;
+        return name.substring(0, name.offsetByCodePoints(0, keep)) + "*".repeat(length - keep);
     }
 
     /** Masks anything in free text that looks like an ID card or mobile number (dead-letter payloads, complaint texts). */

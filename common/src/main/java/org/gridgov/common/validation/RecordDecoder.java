@@ -79,8 +79,11 @@ public final class RecordDecoder {
             case POLICE -> police(r, v);
             case GRID -> grid(r, v);
         };
-        if (violations.isEmpty()) {
+        // checked whatever else failed, so one correction round fixes everything
+        if (!Double.isNaN(record.latitude()) && !Double.isNaN(record.longitude())) {
             checkPlace(r, record.latitude(), record.longitude());
+        }
+        if (record.eventTime() != null) {
             checkTime(r, eventTimeField(source), record.eventTime());
         }
         return violations.isEmpty() ? Decoded.valid(record) : Decoded.rejected(violations);

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.gridgov.common.testing.SampleRecords;
 import org.gridgov.common.validation.IdCardNumber;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -160,9 +159,6 @@ class PiiProtectorTest {
         assertThat(PiiProtector.maskName("")).isEmpty();
     }
 
-    @Disabled("bug: PiiProtector.maskName (lines 94-95) counts UTF-16 chars, so a given name with a rare character "
-            + "outside the BMP (𠮷, U+20BB7, as in 生僻字 names) is cut in half: \"𠮷伟\" masks to a lone high "
-            + "surrogate + \"**\", which is not valid UTF-8 for the warehouse")
     @Test
     void nameMaskDoesNotSplitSupplementaryCharacters() {
         assertThat(PiiProtector.maskName("𠮷伟")).isEqualTo("𠮷*");
@@ -202,9 +198,6 @@ class PiiProtectorTest {
         assertThat(PiiProtector.redact(text)).isEqualTo("138****2345或159****7777，均可联系");
     }
 
-    @Disabled("bug: PiiProtector.redact (line 24, MOBILE_LIKE) requires no digit before the mobile, so a number "
-            + "written with the country code, \"+8613853112345\" or \"8613853112345\", is left in clear in "
-            + "complaint texts, addresses and dead-letter payloads")
     @Test
     void redactMasksMobilesWrittenWithCountryCode() {
         assertThat(PiiProtector.redact("请回电+86" + PHONE)).doesNotContain(PHONE);

@@ -19,7 +19,6 @@ import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.testing.SampleRecords;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -341,9 +340,6 @@ class RecordDecoderTest {
         assertThat(d.firstField()).isEqualTo(d.violations().get(0).field());
     }
 
-    @Disabled("bug: RecordDecoder.decode (line 82) checks place and event time only when no other violation was "
-            + "found, so a record with a bad ID card and Beijing coordinates is rejected for the ID card alone; "
-            + "after the operator fixes it, it is rejected again for the coordinates")
     @Test
     void placeAndTimeProblemsAreReportedTogetherWithFieldProblems() {
         ObjectNode n = SampleRecords.tree(PETITION)
@@ -362,17 +358,12 @@ class RecordDecoderTest {
         assertThat(((ArrearsCase) decode(ARREARS, n).value()).amountYuan()).isEqualTo(new BigDecimal("86500.50"));
     }
 
-    @Disabled("bug: FieldReader.decimal (line 102) reads a JSON number through a double (Json's mapper builds "
-            + "DoubleNode for fractions), so 86500.50 decodes as 86500.5 and the ArrearsCase no longer equals the "
-            + "record Json.write rendered")
     @Test
     void arrearsCaseWithCentsSurvivesJsonRoundTrip() {
         ArrearsCase original = SampleRecords.arrearsBuilder().amountYuan(new BigDecimal("86500.50")).build();
         assertThat(DECODER.decode(ARREARS, Json.write(original)).value()).isEqualTo(original);
     }
 
-    @Disabled("bug: FieldReader.decimal (line 102) reads a JSON number through a double: 99999999999999.99, "
-            + "inside the accepted range and DECIMAL(16,2), decodes as 99999999999999.98")
     @Test
     void largeAmountIsReadExactly() {
         ObjectNode n = SampleRecords.tree(ARREARS).put("amount_yuan", new BigDecimal("99999999999999.99"));
