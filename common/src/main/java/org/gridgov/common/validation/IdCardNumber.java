@@ -36,6 +36,9 @@ public final class IdCardNumber {
             if (birth.getYear() < 1900) {
                 return Optional.of("birth date " + birth + " is before 1900");
             }
+            if (birth.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+                return Optional.of("birth date " + birth + " is in the future");
+            }
         } catch (DateTimeException e) {
             return Optional.of("birth date " + id.substring(6, 14) + " is not a date");
         }

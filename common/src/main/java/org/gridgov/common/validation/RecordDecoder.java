@@ -122,6 +122,8 @@ public final class RecordDecoder {
         notBefore(r, "deadline", deadline, accept);
         notBefore(r, "reply_time", reply, accept);
         notBefore(r, "close_time", close, accept);
+        notInFuture(r, "reply_time", reply);
+        notInFuture(r, "close_time", close);
         if (status == CaseStatus.CLOSED && close == null) {
             r.reject("close_time", "required when status is CLOSED");
         }
@@ -170,6 +172,7 @@ public final class RecordDecoder {
         ArrearsStatus status = r.enumValue("status", ArrearsStatus.class, true);
         LocalDateTime resolved = r.time("resolved_time", false);
         notBefore(r, "resolved_time", resolved, report);
+        notInFuture(r, "resolved_time", resolved);
         if (status == ArrearsStatus.RESOLVED && resolved == null) {
             r.reject("resolved_time", "required when status is RESOLVED");
         }
@@ -234,6 +237,13 @@ public final class RecordDecoder {
             r.reject(field, t + " is before " + EARLIEST.toLocalDate());
         } else if (t.isAfter(latest)) {
             r.reject(field, t + " is in the future");
+        }
+    }
+
+    /** A step that has not happened yet cannot have a time; a 2099 close_time would make a case overdue. */
+    private void notInFuture(FieldReader r, String field, LocalDateTime t) {
+        if (t != null && t.isAfter(LocalDateTime.now(clock).plusDays(1))) {
+            r.reject(field, Json.time(t) + " is in the future");
         }
     }
 

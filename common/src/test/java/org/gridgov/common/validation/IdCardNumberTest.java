@@ -105,4 +105,10 @@ class IdCardNumberTest {
     private static String withCheck(String first17) {
         return first17 + IdCardNumber.checkChar(first17);
     }
+
+    @Test
+    void birthDateInTheFutureIsRejected() {
+        String id = IdCardNumber.of("370112", java.time.LocalDate.now().plusYears(1), 7);
+        assertThat(IdCardNumber.problem(id)).hasValueSatisfying(p -> assertThat(p).contains("in the future"));
+    }
 }

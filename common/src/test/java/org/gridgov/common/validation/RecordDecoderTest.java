@@ -399,4 +399,10 @@ class RecordDecoderTest {
             assertThat(v.reason()).contains(fragments);
         });
     }
+
+    @Test
+    void closeTimeInTheFutureIsRejected() {
+        ObjectNode n = SampleRecords.tree(HOTLINE).put("status", "CLOSED").put("close_time", "2099-01-01 00:00:00");
+        assertThat(decode(HOTLINE, n).violations()).extracting(Violation::field).contains("close_time");
+    }
 }
