@@ -1,0 +1,34 @@
+package org.gridgov.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StatMonthTest {
+
+    @Test
+    void blankMeansAllMonths() {
+        assertThat(StatMonth.parseOptional(null)).isNull();
+        assertThat(StatMonth.parseOptional("")).isNull();
+        assertThat(StatMonth.parseOptional("  ")).isNull();
+        assertThat(StatMonth.describe(null)).isEqualTo("all months");
+    }
+
+    @Test
+    void acceptsYearDashMonthTrimmed() {
+        assertThat(StatMonth.parseOptional(" 2024-01 ")).isEqualTo("2024-01");
+        assertThat(StatMonth.require("2023-12")).isEqualTo("2023-12");
+        assertThat(StatMonth.describe("2024-01")).isEqualTo("2024-01");
+    }
+
+    @Test
+    void rejectsAnythingThatIsNotAMonthIncludingSqlFragments() {
+        for (String bad : new String[] {"2024-1", "2024-13", "2024-00", "202401", "2024-01-01", "一月",
+                "2024-01' OR '1'='1", "2024-01\\'"}) {
+            assertThatThrownBy(() -> StatMonth.parseOptional(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yyyy-MM");
+        }
+        assertThatThrownBy(() -> StatMonth.require(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
