@@ -1,0 +1,218 @@
+package org.gridgov.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.district.District;
+import org.gridgov.common.model.SourceType;
+import org.gridgov.embedded.EmbeddedKafka;
+import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.ingestion.dim.DimensionLoader;
+import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.gridgov.ingestion.generator.GroundTruth;
+import org.gridgov.ingestion.generator.JsonLinesWriter;
+import org.gridgov.ingestion.generator.RecordSink;
+import org.gridgov.ingestion.generator.SyntheticDataGenerator;
+import org.gridgov.ingestion.kafka.RawTopicPublisher;
+import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.WarehouseSchema;
+
+/**
+ * The whole chain on embedded engines: generator → Kafka raw topics → Flink ODS loader → warehouse ODS/DWD and
+ * dead letters → Spark ADS job → a summary that reconciles what was generated with what landed.
+ * Same job jars as on a cluster; only the configuration points them at the embedded Kafka and MariaDB.
+ */
+public final class DemoPipeline {
+
+    /** Salt for the synthetic demo data only; production refuses to start without GRIDGOV_PII_SALT. */
+    static final String DEMO_SALT = "gridgov-demo-salt-synthetic-data-only";
+    private static final int STEPS = 6;
+
+    private final ProjectLayout layout;
+    private final GeneratorSpec spec;
+    private final PrintStream out;
+    private final boolean verbose;
+    private final Duration jobTimeout;
+
+    public DemoPipeline(ProjectLayout layout, GeneratorSpec spec, PrintStream out, boolean verbose, Duration jobTimeout) {
+        this.layout = layout;
+        this.spec = spec;
+        this.out = out;
+        this.verbose = verbose;
+        this.jobTimeout = jobTimeout;
+    }
+
+    /** Runs the chain and returns what it produced; stops every engine it started before returning. */
+    public DemoResult run() throws Exception {
+        long t0 = System.nanoTime();
+        Path work = layout.workDir().resolve("demo");
+        Directories.recreate(work);
+        try (MemoryWatch memory = new MemoryWatch()) {
+            step(1, "starting the embedded warehouse (MariaDB, MySQL dialect of the Doris schema)");
+            try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start()) {
+                done("ready on 127.0.0.1:" + warehouse.port() + ", " + WarehouseSchema.ALL.size() + " tables");
+                step(2, "starting the embedded Kafka broker (KRaft)");
+                try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), false)) {
+                    List<String> topics = new ArrayList<>();
+                    for (SourceType s : SourceType.values()) {
+                        topics.add(s.rawTopic());
+                    }
+                    kafka.createTopics(topics, 2);
+                    done("ready on " + kafka.bootstrapServers() + ", topics " + topics);
+                    return chain(warehouse, kafka, work, memory, t0);
+                }
+            }
+        }
+    }
+
+    private DemoResult chain(EmbeddedWarehouse warehouse, EmbeddedKafka kafka, Path work, MemoryWatch memory, long t0)
+            throws Exception {
+        step(3, "loading dimensions of " + District.NAME);
+        try (Connection c = warehouse.connect()) {
+            Map<String, Integer> dims = new DimensionLoader(District.licheng(), CategoryCatalog.standard(),
+                    SqlDialect.MYSQL).load(c);
+            done(dims.toString());
+        }
+
+        step(4, String.format("generating %,d records for %s (seed %d) and publishing to Kafka", spec.totalRecords(),
+                spec.firstMonth(), spec.seed()));
+        GroundTruth truth;
+        Map<SourceType, Long> generated;
+        try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers());
+             JsonLinesWriter files = new JsonLinesWriter(work.resolve("generated"))) {
+            ProgressSink progress = new ProgressSink(spec.totalRecords(), out, (s, k, j) -> {
+                files.accept(s, k, j);
+                publisher.accept(s, k, j);
+            });
+            truth = new SyntheticDataGenerator(spec).generate(progress);
+            publisher.flush();
+            generated = publisher.sentCounts();
+        }
+        truth.write(work.resolve("ground-truth.json"));
+        done(String.format("%,d records in Kafka; files and ground truth in %s", total(generated),
+                layout.home().relativize(work)));
+
+        GridgovConfig jobConfig = GridgovConfig.of(Map.of())
+                .with(GridgovOptions.KAFKA_BOOTSTRAP, kafka.bootstrapServers())
+                .with(GridgovOptions.WAREHOUSE_URL, warehouse.jdbcUrl())
+                .with(GridgovOptions.WAREHOUSE_USER, EmbeddedWarehouse.USER)
+                .with(GridgovOptions.WAREHOUSE_DIALECT, "mysql")
+                .with(GridgovOptions.LOADER_BOUNDED, true)
+                .with(GridgovOptions.LOADER_PARALLELISM, 2)
+                .with(GridgovOptions.LOADER_CHECKPOINT_MS, 2000)
+                .with(GridgovOptions.SPARK_MASTER, "local[2]")
+                .with(GridgovOptions.PII_SALT, salt())
+                .with(GridgovOptions.WAREHOUSE_PASSWORD, EmbeddedWarehouse.PASSWORD);
+
+        step(5, "Flink ODS loader on a local MiniCluster (validate, protect PII, upsert ODS/DWD, dead letters)");
+        long expected = total(generated);
+        try (Connection c = warehouse.connect()) {
+            WarehouseReport report = new WarehouseReport(c);
+            runJob("flink", "streaming-jobs", "org.gridgov.streaming.odsloader.OdsLoaderJob", jobConfig, work,
+                    () -> {
+                        long ods = total(report.odsCounts());
+                        long dlq = total(report.deadLetterCounts());
+                        out.printf("      ... %,d of %,d records landed (%,d ODS, %,d dead letters)%n", ods + dlq,
+                                expected, ods, dlq);
+                    });
+            done("loader finished");
+
+            step(6, "Spark job ads_hotline_street_month (local[2])");
+            JobProcess spark = runJob("spark", "batch-jobs", "org.gridgov.batch.hotline.HotlineStreetMonthJob", jobConfig,
+                    work, () -> { });
+            spark.linesStartingWith("ads_").forEach(l -> done(l));
+
+            DemoResult result = DemoResult.read(report, c, generated, truth);
+            memory.close();
+            result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
+            return result;
+        }
+    }
+
+    private JobProcess runJob(String name, String module, String mainClass, GridgovConfig config, Path work,
+                              ThrowingRunnable onTick) throws Exception {
+        List<String> jvm = new ArrayList<>(JobProcess.JDK17_OPENS);
+        jvm.add("-Xmx1g");
+        jvm.add("-Dlog4j2.configurationFile=" + layout.conf("log4j2-jobs.properties"));
+        jvm.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp-" + name)));
+        Map<String, String> env = new java.util.HashMap<>(config.secretsAsEnv());
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        Consumer<String> echo = verbose ? l -> out.println("      [" + name + "] " + l) : l -> { };
+        try (JobProcess job = JobProcess.start(name, layout.jobClasspath(module), jvm, mainClass, config.toArgs(), env,
+                work, echo)) {
+            long deadline = System.nanoTime() + jobTimeout.toNanos();
+            while (job.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(2000);
+                if (job.isAlive()) {
+                    onTick.run();
+                }
+            }
+            int code = job.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L), TimeUnit.SECONDS);
+            if (code != 0) {
+                throw new IllegalStateException(name + " job failed with exit code " + code + "; its last lines:\n"
+                        + job.tail());
+            }
+            return job;
+        }
+    }
+
+    private static String salt() {
+        String env = System.getenv(GridgovOptions.PII_SALT.envName());
+        return env != null && !env.isBlank() ? env : DEMO_SALT;
+    }
+
+    private void step(int n, String what) {
+        out.printf("[%d/%d] %s%n", n, STEPS, what);
+    }
+
+    private void done(String what) {
+        out.println("      " + what);
+    }
+
+    static long total(Map<SourceType, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Counts records as they pass and prints progress every tenth of the expected total. */
+    private static final class ProgressSink implements RecordSink {
+        private final long expected;
+        private final PrintStream out;
+        private final RecordSink next;
+        private long seen;
+        private long nextReport;
+
+        ProgressSink(long expected, PrintStream out, RecordSink next) {
+            this.expected = expected;
+            this.out = out;
+            this.next = next;
+            this.nextReport = Math.max(1, expected / 10);
+        }
+
+        @Override
+        public void accept(SourceType source, String key, String json) throws Exception {
+            next.accept(source, key, json);
+            seen++;
+            if (seen >= nextReport) {
+                out.printf("      ... %,d / %,d (%d%%)%n", seen, expected, seen * 100 / Math.max(1, expected));
+                nextReport += Math.max(1, expected / 10);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.gridgov.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.YearMonth;
+import org.gridgov.common.district.District;
+import org.gridgov.common.model.SourceType;
+import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end: the demo chain over a small generated month, with the real job jars in their own JVMs.
+ * Needs the streaming-jobs and batch-jobs jars, which the reactor packages before this module's integration tests.
+ */
+class DemoPipelineIT {
+
+    @Test
+    void demoChainReconcilesAndBuildsTheAdsTableAndLeavesNoProcessBehind() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        GeneratorSpec spec = new GeneratorSpec(7L, YearMonth.of(2024, 1), 1, 4_000, 0.02);
+        ProjectLayout layout = ProjectLayout.locate();
+
+        DemoResult result = new DemoPipeline(layout, spec, out, false, Duration.ofMinutes(8)).run();
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+
+        assertThat(DemoPipeline.total(result.generated())).isEqualTo(4_000);
+        for (SourceType s : SourceType.values()) {
+            assertThat(result.ods().get(s) + result.deadLetters().get(s)).as(s.code())
+                    .isEqualTo(result.generated().get(s));
+            assertThat(result.deadLetters().get(s)).as(s.code() + " dead letters = planted defects")
+                    .isEqualTo(result.plantedInvalid().get(s));
+        }
+        assertThat(DemoPipeline.total(result.deadLetters())).isPositive();
+        assertThat(result.reconciles()).isTrue();
+        assertThat(result.dwdRows()).isEqualTo(result.ods().get(SourceType.HOTLINE));
+
+        assertThat(result.ads()).hasSize(District.licheng().streets().size());
+        assertThat(result.ads().stream().mapToLong(DemoResult.AdsRow::accepted).sum()).isEqualTo(result.dwdRows());
+        assertThat(result.ads()).allSatisfy(r -> assertThat(r.month()).isEqualTo("2024-01"));
+
+        assertThat(printed).contains("Reconciliation: OK").contains("ads_hotline_street_month");
+        assertThat(Files.exists(layout.workDir().resolve("demo/ground-truth.json"))).isTrue();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+                .as("no engine or database process outlives the demo").isEmpty();
+    }
+}
