@@ -1,0 +1,347 @@
+package org.gridgov.streaming.odsloader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.gridgov.common.model.SourceType;
+import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.embedded.EmbeddedKafka;
+import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.WarehouseSchema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The loader end to end at parallelism 2: embedded Kafka → job on a MiniCluster → embedded MariaDB. Every input
+ * record must end up as its rows or as one dead letter, and a second run over the same topics must change nothing.
+ */
+class OdsLoaderJobIT {
+
+    private static final int PARALLELISM = 2;
+    private static final int VALID_PER_SOURCE = 60;
+    /** Small enough that size-triggered batches happen between checkpoint flushes. */
+    private static final int BATCH_SIZE = 16;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(PARALLELISM)
+            .build());
+
+    private static EmbeddedKafka kafka;
+    private static EmbeddedWarehouse warehouse;
+    private static final List<String> CLEAR_PII = new ArrayList<>();
+    /** Expected dead letters: dlq_id (topic:partition:offset) → a fragment of the reason. */
+    private static final Map<String, String> EXPECTED_DEAD = new TreeMap<>();
+    private static int produced;
+    private static JobExecutionResult firstRun;
+    private static Map<String, List<String>> afterFirstRun;
+
+    @BeforeAll
+    static void startStackAndProduce() throws Exception {
+        kafka = EmbeddedKafka.start();
+        warehouse = EmbeddedWarehouse.start();
+        kafka.createTopics(OdsLoaderJob.rawTopics(), 2);
+        produce();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (warehouse != null) {
+            warehouse.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static void produce() throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("acks", "all");
+        p.put("linger.ms", "5");
+        Map<Future<RecordMetadata>, String> deadLetters = new LinkedHashMap<>();
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (SourceType s : SourceType.values()) {
+                for (int i = 0; i < VALID_PER_SOURCE; i++) {
+                    send(producer, s, TestRecords.recordId(s, i), TestRecords.utf8(TestRecords.valid(s, i)));
+                    CLEAR_PII.add(TestRecords.idCard(i));
+                    CLEAR_PII.add(TestRecords.mobile(i));
+                }
+                for (TestRecords.Invalid bad : TestRecords.invalid(s, VALID_PER_SOURCE + 1)) {
+                    deadLetters.put(send(producer, s, bad.key(), bad.value()), bad.reasonFragment());
+                }
+                CLEAR_PII.add(TestRecords.idCard(VALID_PER_SOURCE + 1));
+                CLEAR_PII.add(TestRecords.mobile(VALID_PER_SOURCE + 1));
+            }
+            // the same hotline case delivered twice, byte for byte
+            send(producer, SourceType.HOTLINE, TestRecords.recordId(SourceType.HOTLINE, 0),
+                    TestRecords.utf8(TestRecords.valid(SourceType.HOTLINE, 0)));
+            // an exporter that writes GBK, and a tombstone
+            deadLetters.put(send(producer, SourceType.HOTLINE, "gbk", TestRecords.gbk(7)), "not valid UTF-8");
+            deadLetters.put(send(producer, SourceType.POLICE, "gone", null), "expected a JSON object");
+            producer.flush();
+        }
+        for (Map.Entry<Future<RecordMetadata>, String> e : deadLetters.entrySet()) {
+            RecordMetadata m = e.getKey().get();
+            EXPECTED_DEAD.put(m.topic() + ":" + m.partition() + ":" + m.offset(), e.getValue());
+        }
+    }
+
+    private static Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, SourceType s, String key,
+                                               byte[] value) {
+        produced++;
+        return producer.send(new ProducerRecord<>(s.rawTopic(), key == null ? null : TestRecords.utf8(key), value));
+    }
+
+    private static WarehouseSink warehouseSink() {
+        return new WarehouseSink(new WarehouseConnection(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
+                EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), BATCH_SIZE);
+    }
+
+    private static JobExecutionResult runLoader(String groupId) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        OdsLoaderJob.configure(env, 500, PARALLELISM);
+        return new OdsLoaderJob(OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), groupId, true), warehouseSink(),
+                new PiiProtector(TestRecords.SALT)).execute(env);
+    }
+
+    private static synchronized void loadOnce() throws Exception {
+        if (firstRun == null) {
+            firstRun = runLoader("it-first-load");
+            afterFirstRun = dump();
+        }
+    }
+
+    @Test
+    void everyRecordBecomesItsRowsOrOneDeadLetter() throws Exception {
+        loadOnce();
+
+        for (SourceType s : SourceType.values()) {
+            assertThat(count(OdsMapper.odsTable(s))).as(s.name()).isEqualTo(VALID_PER_SOURCE);
+        }
+        assertThat(count(WarehouseSchema.DWD_HOTLINE_CASE)).isEqualTo(VALID_PER_SOURCE);
+        assertThat(count(WarehouseSchema.DLQ_RECORD)).isEqualTo(EXPECTED_DEAD.size());
+
+        // reconciliation: input = distinct ODS rows + dead letters + the one duplicate delivery
+        int ods = SourceType.values().length * VALID_PER_SOURCE;
+        assertThat(produced).isEqualTo(ods + EXPECTED_DEAD.size() + 1);
+        Long valid = firstRun.getAccumulatorResult(RecordToRows.VALID);
+        Long dead = firstRun.getAccumulatorResult(RecordToRows.DEAD_LETTERS);
+        assertThat(valid).isEqualTo(ods + 1L);
+        assertThat(dead).isEqualTo((long) EXPECTED_DEAD.size());
+        assertThat(valid + dead).isEqualTo(produced);
+    }
+
+    @Test
+    void deadLettersAreKeyedByKafkaPositionAndSayWhy() throws Exception {
+        loadOnce();
+
+        Map<String, String> reasons = new TreeMap<>();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dlq_id, reason FROM dlq_record")) {
+            while (rs.next()) {
+                reasons.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertThat(reasons.keySet()).containsExactlyElementsOf(EXPECTED_DEAD.keySet());
+        EXPECTED_DEAD.forEach((id, fragment) -> assertThat(reasons.get(id)).as(id).contains(fragment));
+    }
+
+    @Test
+    void noClearIdCardOrMobileInAnyWarehouseColumn() throws Exception {
+        loadOnce();
+
+        PiiScan scan = new PiiScan(CLEAR_PII);
+        List<String> problems = new ArrayList<>();
+        int rows = 0;
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+            for (Table t : WarehouseSchema.ALL) {
+                try (ResultSet rs = s.executeQuery("SELECT " + columns(t) + " FROM " + SqlDialect.quote(t.name()))) {
+                    while (rs.next()) {
+                        problems.addAll(scan.problems(t, values(rs, t)));
+                        rows++;
+                    }
+                }
+            }
+        }
+        assertThat(rows).isGreaterThan(6 * VALID_PER_SOURCE);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void replayFromTheBeginningChangesNothing() throws Exception {
+        loadOnce();
+
+        JobExecutionResult replay = runLoader("it-replay-new-group");
+
+        assertThat((Long) replay.getAccumulatorResult(RecordToRows.VALID))
+                .isEqualTo(firstRun.<Long>getAccumulatorResult(RecordToRows.VALID));
+        // same rows, value for value: ids are deterministic and received_time is the Kafka timestamp
+        assertThat(dump()).isEqualTo(afterFirstRun);
+    }
+
+    @Test
+    void restoreAfterAFailureWritesNoDuplicates() throws Exception {
+        loadOnce();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        OdsLoaderJob.configure(env, 100, PARALLELISM);
+        Configuration restart = new Configuration();
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        env.configure(restart);
+
+        new OdsLoaderJob(OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), "it-failover", true),
+                new FailOnceSink(warehouseSink(), 20, 3), new PiiProtector(TestRecords.SALT)).execute(env);
+
+        assertThat(FailOnceSink.FAILED).as("the job failed once and was restored").isTrue();
+        assertThat(dump()).isEqualTo(afterFirstRun);
+    }
+
+    @Test
+    void mainAsAPlainJavaProcessLoadsAndExitsZero() throws Exception {
+        loadOnce();
+
+        Launched run = launch(Map.of("GRIDGOV_PII_SALT", TestRecords.SALT, "GRIDGOV_WAREHOUSE_PASSWORD", ""),
+                "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                "--warehouse.dialect=mysql", "--warehouse.user=root", "--loader.bounded=true",
+                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval-ms=500");
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        assertThat(run.stdout.lines().toList()).singleElement().asString()
+                .matches("gridgov-ods-loader finished in [0-9.]+ s: "
+                        + (SourceType.values().length * VALID_PER_SOURCE + 1) + " records loaded, "
+                        + EXPECTED_DEAD.size() + " dead letters");
+        assertThat(dump()).isEqualTo(afterFirstRun);
+    }
+
+    @Test
+    void mainWithoutSaltFailsFastNamingTheVariable() throws Exception {
+        long t0 = System.nanoTime();
+        Launched run = launch(Map.of(), "--kafka.bootstrap-servers=127.0.0.1:1", "--loader.bounded=true");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("GRIDGOV_PII_SALT").doesNotContain("Exception");
+        assertThat(run.stdout).isEmpty();
+        assertThat((System.nanoTime() - t0) / 1_000_000_000).isLessThan(20);
+    }
+
+    private record Launched(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Starts main the way the launcher does: {@code java -cp <shaded jar>:<engine classpath>}, with only the given
+     * GRIDGOV_* variables. Failsafe runs this test against the shaded jar, so the code source of the job class is it.
+     */
+    private static Launched launch(Map<String, String> env, String... args) throws Exception {
+        Path jar = shadedJar();
+        Path engine = jar.resolveSibling("engine-classpath.txt");
+        assumeTrue(Files.exists(jar) && Files.exists(engine), "needs the packaged jar and engine-classpath.txt");
+        String engineClasspath = Files.readString(engine).trim();
+        assumeTrue(engineClasspath.contains("slf4j-api"), "engine-classpath.txt lacks slf4j-api, which Flink needs "
+                + "at runtime: declare org.slf4j:slf4j-api with scope provided in streaming-jobs/pom.xml");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-cp", jar + java.io.File.pathSeparator + engineClasspath, OdsLoaderJob.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("GRIDGOV_"));
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("ods-loader", ".out");
+        Path err = Files.createTempFile("ods-loader", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("main did not exit within 120 s; stderr: " + Files.readString(err));
+            }
+            return new Launched(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The jar the job classes come from, or, when they come from target/classes, the jar beside it. */
+    private static Path shadedJar() throws Exception {
+        Path location = Path.of(OdsLoaderJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (location.toString().endsWith(".jar")) {
+            return location;
+        }
+        try (var files = Files.list(location.getParent())) {
+            return files.filter(f -> f.getFileName().toString().matches("gridgov-streaming-jobs-.*\\.jar"))
+                    .findFirst().orElse(location.resolveSibling("missing.jar"));
+        }
+    }
+
+    private static int count(Table t) throws Exception {
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqlDialect.quote(t.name()))) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Every row of every table, as text, sorted per table. */
+    private static Map<String, List<String>> dump() throws Exception {
+        Map<String, List<String>> out = new TreeMap<>();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+            for (Table t : WarehouseSchema.ALL) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT " + columns(t) + " FROM " + SqlDialect.quote(t.name()))) {
+                    while (rs.next()) {
+                        rows.add(String.join("|", values(rs, t)));
+                    }
+                }
+                rows.sort(null);
+                out.put(t.name(), rows);
+            }
+        }
+        return out;
+    }
+
+    private static String columns(Table t) {
+        return t.columnNames().stream().map(SqlDialect::quote).collect(Collectors.joining(", "));
+    }
+
+    private static String[] values(ResultSet rs, Table t) throws Exception {
+        String[] v = new String[t.columns().size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getString(i + 1);
+        }
+        return v;
+    }
+}
