@@ -270,7 +270,7 @@ CREATE TABLE IF NOT EXISTS `dlq_record` (
   `error_field` VARCHAR(192) NOT NULL COMMENT 'first failing field',
   `reason` VARCHAR(3000) NOT NULL COMMENT 'all violations, field: reason',
   `payload` STRING NOT NULL COMMENT 'the record as received, PII redacted',
-  `received_time` DATETIME NOT NULL COMMENT 'when the loader saw it'
+  `received_time` DATETIME NOT NULL COMMENT 'when the record reached Kafka (its timestamp), so a replay writes the same row'
 )
 UNIQUE KEY(`dlq_id`)
 COMMENT '死信: records rejected on the way in, with the reason; payload has PII redacted'

@@ -162,7 +162,7 @@ CREATE TABLE IF NOT EXISTS `dlq_record` (
   `error_field` VARCHAR(64) NOT NULL COMMENT 'first failing field',
   `reason` VARCHAR(1000) NOT NULL COMMENT 'all violations, field: reason',
   `payload` MEDIUMTEXT NOT NULL COMMENT 'the record as received, PII redacted',
-  `received_time` DATETIME NOT NULL COMMENT 'when the loader saw it',
+  `received_time` DATETIME NOT NULL COMMENT 'when the record reached Kafka (its timestamp), so a replay writes the same row',
   PRIMARY KEY (`dlq_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='死信: records rejected on the way in, with the reason; payload has PII redacted';
 

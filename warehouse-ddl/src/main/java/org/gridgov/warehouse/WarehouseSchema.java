@@ -199,7 +199,7 @@ public final class WarehouseSchema {
             .required("error_field", NAME, "first failing field")
             .required("reason", varchar(1000), "all violations, field: reason")
             .required("payload", text(), "the record as received, PII redacted")
-            .required("received_time", datetime(), "when the loader saw it")
+            .required("received_time", datetime(), "when the record reached Kafka (its timestamp), so a replay writes the same row")
             .distributedBy(4, "dlq_id")
             .build();
 

@@ -21,8 +21,8 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.model.SourceType;
@@ -39,7 +39,7 @@ import org.gridgov.warehouse.TableRow;
  */
 public final class OdsLoaderJob {
 
-    private static final Logger LOG = LogManager.getLogger(OdsLoaderJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OdsLoaderJob.class);
 
     public static final String JOB_NAME = "gridgov-ods-loader";
 

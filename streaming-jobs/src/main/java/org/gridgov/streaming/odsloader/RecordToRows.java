@@ -8,8 +8,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceRecord;
@@ -32,7 +32,7 @@ import org.gridgov.warehouse.TableRow;
 public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LogManager.getLogger(RecordToRows.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RecordToRows.class);
 
     /** Accumulator names; their totals are in the job's {@code JobExecutionResult}. */
     public static final String VALID = "ods-loader.valid-records";

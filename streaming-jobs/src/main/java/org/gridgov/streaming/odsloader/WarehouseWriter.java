@@ -13,8 +13,8 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -27,7 +27,7 @@ import org.gridgov.warehouse.WarehouseSchema;
  */
 final class WarehouseWriter implements SinkWriter<TableRow> {
 
-    private static final Logger LOG = LogManager.getLogger(WarehouseWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseWriter.class);
 
     private final WarehouseConnection settings;
     private final int batchSize;
