@@ -111,6 +111,7 @@ public final class DemoPipeline {
                 .with(GridgovOptions.LOADER_PARALLELISM, 2)
                 .with(GridgovOptions.LOADER_CHECKPOINT_MS, 2000)
                 .with(GridgovOptions.SPARK_MASTER, "local[2]")
+                .with(GridgovOptions.STAT_MONTH, spec.firstMonth())
                 .with(GridgovOptions.PII_SALT, salt())
                 .with(GridgovOptions.WAREHOUSE_PASSWORD, EmbeddedWarehouse.PASSWORD);
 

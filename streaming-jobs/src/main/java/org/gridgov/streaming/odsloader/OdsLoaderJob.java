@@ -214,8 +214,8 @@ public final class OdsLoaderJob {
         void cleanUp() {
             try (var paths = Files.walk(tmpDir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort: it is a temp dir
+            } catch (IOException | UncheckedIOException ignored) {
+                // best effort: Flink may still be deleting its own files in there, which a walk trips over
             }
         }
     }
