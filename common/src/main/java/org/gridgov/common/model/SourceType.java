@@ -2,20 +2,42 @@ package org.gridgov.common.model;
 
 /** The five source systems; each has a raw topic, a dead-letter topic and a record type. */
 public enum SourceType implements Labeled {
-    HOTLINE("hotline", "12345热线", HotlineCase.class),
-    PETITION("petition", "信访", Petition.class),
-    ARREARS("arrears", "清欠", ArrearsCase.class),
-    POLICE("police", "警情", PoliceIncident.class),
-    GRID("grid", "网格", GridRecord.class);
+    HOTLINE("hotline", "12345热线", HotlineCase.class, "case_id", "accept_time", "caller_id_card"),
+    PETITION("petition", "信访", Petition.class, "petition_id", "petition_time", "person_id_card"),
+    ARREARS("arrears", "清欠", ArrearsCase.class, "case_id", "report_time", "complainant_id_card"),
+    POLICE("police", "警情", PoliceIncident.class, "incident_id", "report_time", "person_id_card"),
+    GRID("grid", "网格", GridRecord.class, "record_id", "record_time", "person_id_card");
 
     private final String code;
     private final String label;
     private final Class<? extends SourceRecord> recordType;
+    private final String idField;
+    private final String eventTimeField;
+    private final String idCardField;
 
-    SourceType(String code, String label, Class<? extends SourceRecord> recordType) {
+    SourceType(String code, String label, Class<? extends SourceRecord> recordType, String idField,
+               String eventTimeField, String idCardField) {
         this.code = code;
         this.label = label;
         this.recordType = recordType;
+        this.idField = idField;
+        this.eventTimeField = eventTimeField;
+        this.idCardField = idCardField;
+    }
+
+    /** JSON field holding the record id. */
+    public String idField() {
+        return idField;
+    }
+
+    /** JSON field holding the event time. */
+    public String eventTimeField() {
+        return eventTimeField;
+    }
+
+    /** JSON field holding the ID card number of the person the record is about. */
+    public String idCardField() {
+        return idCardField;
     }
 
     public String code() {

@@ -84,18 +84,9 @@ public final class RecordDecoder {
             checkPlace(r, record.latitude(), record.longitude());
         }
         if (record.eventTime() != null) {
-            checkTime(r, eventTimeField(source), record.eventTime());
+            checkTime(r, source.eventTimeField(), record.eventTime());
         }
         return violations.isEmpty() ? Decoded.valid(record) : Decoded.rejected(violations);
-    }
-
-    private static String eventTimeField(SourceType s) {
-        return switch (s) {
-            case HOTLINE -> "accept_time";
-            case PETITION -> "petition_time";
-            case ARREARS, POLICE -> "report_time";
-            case GRID -> "record_time";
-        };
     }
 
     private HotlineCase hotline(FieldReader r, int v) {

@@ -42,14 +42,14 @@ final class DefectInjector {
         }
         switch (defect) {
             case BAD_ID_CARD_CHECKSUM -> {
-                String field = idCardField(s);
+                String field = s.idCardField();
                 String valid = node.hasNonNull(field) ? node.get(field).asText() : anyIdCard(r);
                 node.put(field, withWrongCheck(valid, r));
             }
             case MISSING_REQUIRED_FIELD -> {
                 // alternate between the record id (a keyless record, the worst case for dead-lettering) and content
                 boolean dropId = ordinalOfKind % 2 == 0;
-                node.remove(dropId ? idField(s) : otherRequiredField(s));
+                node.remove(dropId ? s.idField() : otherRequiredField(s));
                 if (dropId) {
                     key = null;
                 }
@@ -58,7 +58,7 @@ final class DefectInjector {
                 node.put("latitude", BEIJING_LAT);
                 node.put("longitude", BEIJING_LON);
             }
-            case MALFORMED_TIME -> node.put(timeField(s), MALFORMED_TIME);
+            case MALFORMED_TIME -> node.put(s.eventTimeField(), MALFORMED_TIME);
             case UNKNOWN_ENUM_VALUE -> node.put(enumField(s), UNKNOWN_ENUM);
             case UNKNOWN_CATEGORY -> node.put("category_code", UNKNOWN_CATEGORY);
             case OVERSIZED_CONTENT -> {
@@ -87,32 +87,6 @@ final class DefectInjector {
     private static String anyIdCard(SplittableRandom r) {
         return IdCardNumber.of(PersonPool.HOME_REGION, LocalDate.of(1960, 1, 1).plusDays(r.nextInt(15000)),
                 r.nextInt(1000));
-    }
-
-    static String idField(SourceType s) {
-        return switch (s) {
-            case HOTLINE, ARREARS -> "case_id";
-            case PETITION -> "petition_id";
-            case POLICE -> "incident_id";
-            case GRID -> "record_id";
-        };
-    }
-
-    static String idCardField(SourceType s) {
-        return switch (s) {
-            case HOTLINE -> "caller_id_card";
-            case ARREARS -> "complainant_id_card";
-            case PETITION, POLICE, GRID -> "person_id_card";
-        };
-    }
-
-    static String timeField(SourceType s) {
-        return switch (s) {
-            case HOTLINE -> "accept_time";
-            case PETITION -> "petition_time";
-            case ARREARS, POLICE -> "report_time";
-            case GRID -> "record_time";
-        };
     }
 
     private static String enumField(SourceType s) {

@@ -2,9 +2,7 @@ package org.gridgov.streaming.odsloader;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 
@@ -30,6 +29,7 @@ final class WarehouseWriter implements SinkWriter<TableRow> {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseWriter.class);
 
     private final WarehouseConnection settings;
+    private final JdbcUpserter upserter;
     private final int batchSize;
     private final int maxAttempts;
     private final long initialBackoffMs;
@@ -41,6 +41,7 @@ final class WarehouseWriter implements SinkWriter<TableRow> {
     WarehouseWriter(WarehouseConnection settings, int batchSize, int maxAttempts, long initialBackoffMs,
                     SinkWriterMetricGroup metrics) {
         this.settings = settings;
+        this.upserter = new JdbcUpserter(settings.dialect());
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.initialBackoffMs = initialBackoffMs;
@@ -104,21 +105,7 @@ final class WarehouseWriter implements SinkWriter<TableRow> {
     }
 
     private void writeBatch(Connection c, TableBuffer buffer) throws SQLException {
-        int columns = buffer.table().columns().size();
-        try (PreparedStatement ps = c.prepareStatement(settings.dialect().upsert(buffer.table()))) {
-            for (TableRow row : buffer.rows()) {
-                for (int i = 0; i < columns; i++) {
-                    // text for every type: MySQL and Doris both cast it to the column type
-                    if (row.values[i] == null) {
-                        ps.setNull(i + 1, Types.VARCHAR);
-                    } else {
-                        ps.setString(i + 1, row.values[i]);
-                    }
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        upserter.upsert(c, buffer.table(), buffer.rows());
     }
 
     private Connection connection() throws SQLException {

@@ -129,24 +129,7 @@ final class TestRecords {
     }
 
     /** The name of a source's id field in the JSON. */
-    static String idField(SourceType s) {
-        return switch (s) {
-            case HOTLINE, ARREARS -> "case_id";
-            case PETITION -> "petition_id";
-            case POLICE -> "incident_id";
-            case GRID -> "record_id";
-        };
-    }
-
     /** The field that holds an ID card number in a source's JSON. */
-    static String idCardField(SourceType s) {
-        return switch (s) {
-            case HOTLINE -> "caller_id_card";
-            case PETITION, POLICE, GRID -> "person_id_card";
-            case ARREARS -> "complainant_id_card";
-        };
-    }
-
     /** A rejected record: its JSON (or bytes) and a fragment its dead-letter reason must contain. */
     record Invalid(SourceType source, String key, byte[] value, String reasonFragment) {
     }
@@ -155,10 +138,10 @@ final class TestRecords {
     static List<Invalid> invalid(SourceType s, int i) {
         List<Invalid> out = new ArrayList<>();
         String id = recordId(s, i);
-        out.add(new Invalid(s, id, utf8("{\"" + idField(s) + "\": \"" + id + "\", 电话 " + mobile(i)), "not valid JSON"));
-        out.add(new Invalid(s, id, utf8(edit(s, i, n -> n.remove(idField(s)))), "required field is missing"));
+        out.add(new Invalid(s, id, utf8("{\"" + s.idField() + "\": \"" + id + "\", 电话 " + mobile(i)), "not valid JSON"));
+        out.add(new Invalid(s, id, utf8(edit(s, i, n -> n.remove(s.idField()))), "required field is missing"));
         String badId = idCard(i).substring(0, 17) + (idCard(i).charAt(17) == '0' ? '1' : '0');
-        out.add(new Invalid(s, id, utf8(edit(s, i, n -> n.put(idCardField(s), badId))), "checksum mismatch"));
+        out.add(new Invalid(s, id, utf8(edit(s, i, n -> n.put(s.idCardField(), badId))), "checksum mismatch"));
         out.add(new Invalid(s, id, utf8(edit(s, i, n -> n.put("latitude", 31.23).put("longitude", 121.47))),
                 "outside"));
         out.add(new Invalid(s, id, utf8(edit(s, i, n -> n.put("schema_version", 99))), "unsupported version"));
