@@ -15,6 +15,7 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceType;
+import org.gridgov.common.model.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.dim.DimensionLoader;
@@ -63,12 +64,9 @@ public final class DemoPipeline {
                 done("ready on 127.0.0.1:" + warehouse.port() + ", " + WarehouseSchema.ALL.size() + " tables");
                 step(2, "starting the embedded Kafka broker (KRaft)");
                 try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), false)) {
-                    List<String> topics = new ArrayList<>();
-                    for (SourceType s : SourceType.values()) {
-                        topics.add(s.rawTopic());
-                    }
+                    List<String> topics = Topics.all().stream().map(Topics.Topic::name).toList();
                     kafka.createTopics(topics, 2);
-                    done("ready on " + kafka.bootstrapServers() + ", topics " + topics);
+                    done("ready on " + kafka.bootstrapServers() + ", " + topics.size() + " topics " + topics);
                     return chain(warehouse, kafka, work, memory, t0);
                 }
             }

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovOptions;
-import org.gridgov.common.model.SourceType;
+import org.gridgov.common.model.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.dim.DimensionLoader;
@@ -86,9 +86,7 @@ public final class Gridgov {
         @Override
         public Integer call() throws Exception {
             try (EmbeddedWarehouse w = EmbeddedWarehouse.start(); EmbeddedKafka k = EmbeddedKafka.start()) {
-                for (SourceType s : SourceType.values()) {
-                    k.createTopics(java.util.List.of(s.rawTopic()), 2);
-                }
+                k.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
                 try (var c = w.connect()) {
                     new DimensionLoader(District.licheng(), CategoryCatalog.standard(), SqlDialect.MYSQL).load(c);
                 }

@@ -106,6 +106,27 @@ public final class FieldReader {
         }
     }
 
+    /** A JSON array of non-blank strings, each at most {@code maxLength} long. */
+    public List<String> textList(String field, boolean required, int maxLength) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            reject(field, "expected a list, got " + v.getNodeType().name().toLowerCase());
+            return null;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isValueNode() || item.asText().isBlank() || item.asText().length() > maxLength) {
+                reject(field, "items must be non-blank text of at most " + maxLength + " characters");
+                return null;
+            }
+            out.add(item.asText().trim());
+        }
+        return out;
+    }
+
     /** Accepts {@code yyyy-MM-dd HH:mm:ss} (the export format) and ISO {@code yyyy-MM-ddTHH:mm:ss}. */
     public LocalDateTime time(String field, boolean required) {
         JsonNode v = value(field, required);
