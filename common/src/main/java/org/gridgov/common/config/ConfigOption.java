@@ -45,6 +45,10 @@ public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String 
 
     /** Environment variable that overrides this key: GRIDGOV_ + upper case, dots and dashes as underscores. */
     public String envName() {
+        return envName(key);
+    }
+
+    static String envName(String key) {
         return "GRIDGOV_" + key.toUpperCase().replace('.', '_').replace('-', '_');
     }
 }

@@ -23,22 +23,43 @@ public final class GridgovConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, String> values;
+    /** Keys this configuration accepts (the platform's plus the reading module's) and which of them are secret. */
+    private final Map<String, Boolean> secretByKey;
 
-    private GridgovConfig(Map<String, String> values) {
+    private GridgovConfig(Map<String, String> values, List<ConfigOption<?>> known) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        known.forEach(o -> keys.put(o.key(), o.secret()));
+        this.secretByKey = Collections.unmodifiableMap(keys);
     }
 
     public static GridgovConfig of(Map<String, String> values) {
-        values.keySet().forEach(GridgovConfig::option);
-        return new GridgovConfig(values);
+        return of(values, List.of());
+    }
+
+    /** A configuration that also accepts a module's own options (e.g. an ingestion job's). */
+    public static GridgovConfig of(Map<String, String> values, List<ConfigOption<?>> moduleOptions) {
+        List<ConfigOption<?>> known = knownWith(moduleOptions);
+        values.keySet().forEach(k -> option(known, k));
+        return new GridgovConfig(values, known);
     }
 
     /** Resolves from command-line arguments and the process environment. */
     public static GridgovConfig fromArgs(String[] args) {
-        return fromArgs(args, System.getenv());
+        return fromArgs(args, List.of());
+    }
+
+    /** Like {@link #fromArgs(String[])}, also accepting the module's own options. */
+    public static GridgovConfig fromArgs(String[] args, List<ConfigOption<?>> moduleOptions) {
+        return fromArgs(args, System.getenv(), moduleOptions);
     }
 
     static GridgovConfig fromArgs(String[] args, Map<String, String> env) {
+        return fromArgs(args, env, List.of());
+    }
+
+    static GridgovConfig fromArgs(String[] args, Map<String, String> env, List<ConfigOption<?>> moduleOptions) {
+        List<ConfigOption<?>> known = knownWith(moduleOptions);
         Map<String, String> cli = new LinkedHashMap<>();
         String file = null;
         for (String a : args) {
@@ -57,14 +78,38 @@ public final class GridgovConfig implements Serializable {
         if (file != null) {
             merged.putAll(readFile(Path.of(file)));
         }
-        for (ConfigOption<?> o : GridgovOptions.ALL) {
+        for (ConfigOption<?> o : known) {
             String e = env.get(o.envName());
             if (e != null) {
                 merged.put(o.key(), e);
             }
         }
         merged.putAll(cli);
-        return of(merged);
+        return of(merged, moduleOptions);
+    }
+
+    private GridgovConfig(Map<String, String> values, Map<String, Boolean> secretByKey) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.secretByKey = Collections.unmodifiableMap(new LinkedHashMap<>(secretByKey));
+    }
+
+    private boolean isSecret(String key) {
+        Boolean secret = secretByKey.get(key);
+        if (secret == null) {
+            throw new IllegalArgumentException("unknown config key '" + key + "'");
+        }
+        return secret;
+    }
+
+    private static List<ConfigOption<?>> knownWith(List<ConfigOption<?>> moduleOptions) {
+        List<ConfigOption<?>> known = new java.util.ArrayList<>(GridgovOptions.ALL);
+        for (ConfigOption<?> o : moduleOptions) {
+            if (known.stream().anyMatch(k -> k.key().equals(o.key()))) {
+                throw new IllegalArgumentException("config key " + o.key() + " is defined twice");
+            }
+            known.add(o);
+        }
+        return known;
     }
 
     private static Map<String, String> readFile(Path path) {
@@ -79,10 +124,10 @@ public final class GridgovConfig implements Serializable {
         return m;
     }
 
-    private static ConfigOption<?> option(String key) {
-        return GridgovOptions.ALL.stream().filter(o -> o.key().equals(key)).findFirst()
+    private static ConfigOption<?> option(List<ConfigOption<?>> known, String key) {
+        return known.stream().filter(o -> o.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown config key '" + key + "'; known: "
-                        + GridgovOptions.ALL.stream().map(ConfigOption::key).toList()));
+                        + known.stream().map(ConfigOption::key).toList()));
     }
 
     public <T> T get(ConfigOption<T> option) {
@@ -111,13 +156,15 @@ public final class GridgovConfig implements Serializable {
     public GridgovConfig with(ConfigOption<?> option, Object value) {
         Map<String, String> m = new LinkedHashMap<>(values);
         m.put(option.key(), String.valueOf(value));
-        return new GridgovConfig(m);
+        Map<String, Boolean> keys = new LinkedHashMap<>(secretByKey);
+        keys.putIfAbsent(option.key(), option.secret());
+        return new GridgovConfig(m, keys);
     }
 
     /** Non-secret values as --key=value arguments, to pass to a child process (secrets go by environment). */
     public List<String> toArgs() {
         return values.entrySet().stream()
-                .filter(e -> !option(e.getKey()).secret())
+                .filter(e -> !isSecret(e.getKey()))
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toList();
     }
@@ -126,9 +173,8 @@ public final class GridgovConfig implements Serializable {
     public Map<String, String> secretsAsEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         values.forEach((k, v) -> {
-            ConfigOption<?> o = option(k);
-            if (o.secret()) {
-                env.put(o.envName(), v);
+            if (isSecret(k)) {
+                env.put(ConfigOption.envName(k), v);
             }
         });
         return env;

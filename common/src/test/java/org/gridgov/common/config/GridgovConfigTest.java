@@ -225,4 +225,21 @@ class GridgovConfigTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
     }
+
+    @Test
+    void moduleOptionsAreAcceptedOnlyWhereDeclared() {
+        ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
+        ConfigOption<String> token = ConfigOption.secret("ingest.token", "gateway token");
+        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=50"},
+                java.util.Map.of("GRIDGOV_INGEST_TOKEN", "s3cret"), java.util.List.of(rows, token));
+        org.assertj.core.api.Assertions.assertThat(c.get(rows)).isEqualTo(50);
+        org.assertj.core.api.Assertions.assertThat(c.toArgs()).containsExactly("--ingest.batch-rows=50");
+        org.assertj.core.api.Assertions.assertThat(c.secretsAsEnv()).containsEntry("GRIDGOV_INGEST_TOKEN", "s3cret");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=50"}, java.util.Map.of()))
+                .hasMessageContaining("unknown config key 'ingest.batch-rows'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GridgovConfig.fromArgs(new String[0],
+                java.util.Map.of(), java.util.List.of(ConfigOption.string("pii.salt", "", "dup"))))
+                .hasMessageContaining("defined twice");
+    }
 }
