@@ -298,3 +298,28 @@ PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"
 );
+
+CREATE TABLE IF NOT EXISTS `audit_ingest` (
+  `batch_id` VARCHAR(192) NOT NULL COMMENT 'deterministic batch id: pipeline, source and input',
+  `pipeline` VARCHAR(96) NOT NULL COMMENT 'datax-local, gateway-file, gateway-http or open311',
+  `source` VARCHAR(96) NOT NULL COMMENT '来源系统 hotline/petition/arrears/police/grid',
+  `input_name` VARCHAR(600) NOT NULL COMMENT 'file name, source table or HTTP window',
+  `target` VARCHAR(192) NOT NULL COMMENT 'ODS table or Kafka topic the valid records went to',
+  `started_time` DATETIME NOT NULL COMMENT 'batch start (district time)',
+  `finished_time` DATETIME NOT NULL COMMENT 'batch end (district time)',
+  `records_in` BIGINT NOT NULL COMMENT 'records read from the input',
+  `records_loaded` BIGINT NOT NULL COMMENT 'records accepted and written (ODS upserts or raw topic)',
+  `records_rejected` BIGINT NOT NULL COMMENT 'records rejected with a reason (dlq_record or dlq topic)',
+  `duplicate_records` BIGINT NOT NULL COMMENT 'accepted records whose key repeated an earlier one (upserted onto one row)',
+  `rows_verified` BIGINT NULL COMMENT 'distinct target rows plus dead letters read back afterwards; NULL if not checked',
+  `status` VARCHAR(48) NOT NULL COMMENT 'OK, EMPTY, MISMATCH, LIMIT_EXCEEDED or FAILED',
+  `message` VARCHAR(3000) NULL COMMENT 'why the status is not OK',
+  `input_sha256` VARCHAR(192) NULL COMMENT 'SHA-256 of the input file, when the input is a file'
+)
+UNIQUE KEY(`batch_id`)
+COMMENT '入库对账 ingest reconciliation: records in = loaded + rejected, per batch or window'
+DISTRIBUTED BY HASH(`batch_id`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);

@@ -178,3 +178,22 @@ CREATE TABLE IF NOT EXISTS `ads_hotline_street_month` (
   `updated_at` DATETIME NOT NULL COMMENT '计算时间',
   PRIMARY KEY (`stat_month`, `street_code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 受理量/回复数/办结数/超期数 by street and month';
+
+CREATE TABLE IF NOT EXISTS `audit_ingest` (
+  `batch_id` VARCHAR(64) NOT NULL COMMENT 'deterministic batch id: pipeline, source and input',
+  `pipeline` VARCHAR(32) NOT NULL COMMENT 'datax-local, gateway-file, gateway-http or open311',
+  `source` VARCHAR(32) NOT NULL COMMENT '来源系统 hotline/petition/arrears/police/grid',
+  `input_name` VARCHAR(200) NOT NULL COMMENT 'file name, source table or HTTP window',
+  `target` VARCHAR(64) NOT NULL COMMENT 'ODS table or Kafka topic the valid records went to',
+  `started_time` DATETIME NOT NULL COMMENT 'batch start (district time)',
+  `finished_time` DATETIME NOT NULL COMMENT 'batch end (district time)',
+  `records_in` BIGINT NOT NULL COMMENT 'records read from the input',
+  `records_loaded` BIGINT NOT NULL COMMENT 'records accepted and written (ODS upserts or raw topic)',
+  `records_rejected` BIGINT NOT NULL COMMENT 'records rejected with a reason (dlq_record or dlq topic)',
+  `duplicate_records` BIGINT NOT NULL COMMENT 'accepted records whose key repeated an earlier one (upserted onto one row)',
+  `rows_verified` BIGINT NULL COMMENT 'distinct target rows plus dead letters read back afterwards; NULL if not checked',
+  `status` VARCHAR(16) NOT NULL COMMENT 'OK, EMPTY, MISMATCH, LIMIT_EXCEEDED or FAILED',
+  `message` VARCHAR(1000) NULL COMMENT 'why the status is not OK',
+  `input_sha256` VARCHAR(64) NULL COMMENT 'SHA-256 of the input file, when the input is a file',
+  PRIMARY KEY (`batch_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='入库对账 ingest reconciliation: records in = loaded + rejected, per batch or window';
