@@ -323,3 +323,64 @@ PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"
 );
+
+CREATE TABLE IF NOT EXISTS `ads_alert_event` (
+  `alert_id` VARCHAR(192) NOT NULL COMMENT 'deterministic alert id: rule + hash of what identifies the incident',
+  `rule` VARCHAR(96) NOT NULL COMMENT '规则 repeat_petition/group_petition/repeat_call/cross_source/escalation/case_due_soon/case_overdue/case_overdue_escalated',
+  `level` VARCHAR(96) NOT NULL COMMENT '等级 RED/ORANGE/YELLOW/BLUE',
+  `level_label` VARCHAR(24) NOT NULL COMMENT '等级 红/橙/黄/蓝',
+  `subject_type` VARCHAR(96) NOT NULL COMMENT 'PERSON (salted key), COMPANY or CASE',
+  `subject_key` VARCHAR(192) NOT NULL COMMENT 'person key (never a clear ID), company name or case id',
+  `evidence_ids` STRING NOT NULL COMMENT 'evidence record ids, comma-separated, in event-time order',
+  `evidence_count` INT NOT NULL COMMENT 'number of evidence records',
+  `message` STRING NOT NULL COMMENT '说明 for leaders, no clear PII',
+  `event_time` DATETIME NOT NULL COMMENT 'event time at which the rule fired (district time)',
+  `last_evidence_time` DATETIME NOT NULL COMMENT 'event time of the latest evidence',
+  `version` INT NOT NULL COMMENT '1 when raised, +1 per update with new evidence or a higher level'
+)
+UNIQUE KEY(`alert_id`)
+COMMENT '预警 alerts for leaders: rule, level, subject (hashed person key, company or case) and evidence'
+DISTRIBUTED BY HASH(`alert_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `audit_alert_push` (
+  `alert_id` VARCHAR(192) NOT NULL COMMENT 'alert id',
+  `channel` VARCHAR(96) NOT NULL COMMENT 'dingtalk or wecom',
+  `status` VARCHAR(96) NOT NULL COMMENT 'SENDING (claimed, push in flight), SENT, QUEUED (rate-limited, waits for a digest), DIGESTED (sent in a digest), FAILED',
+  `rule` VARCHAR(96) NOT NULL COMMENT '规则',
+  `level` VARCHAR(96) NOT NULL COMMENT '等级',
+  `title` VARCHAR(600) NOT NULL COMMENT 'one-line summary used in digests, no PII',
+  `message_id` VARCHAR(192) NULL COMMENT 'id of the push (digest id when pushed in a digest)',
+  `attempts` INT NOT NULL COMMENT 'push attempts so far',
+  `http_status` INT NULL COMMENT 'HTTP status of the last attempt',
+  `response` VARCHAR(1500) NULL COMMENT 'robot response or error of the last attempt',
+  `updated_at` DATETIME NOT NULL COMMENT 'wall-clock time of the last change'
+)
+UNIQUE KEY(`alert_id`, `channel`)
+COMMENT '预警推送日志 webhook pushes (DingTalk/WeCom) per alert, the dedup memory across restarts'
+DISTRIBUTED BY HASH(`alert_id`) BUCKETS 4
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `dlq_alert_input` (
+  `input_id` VARCHAR(192) NOT NULL COMMENT 'source position topic:partition:offset, the same id as dlq_record for raw records',
+  `kind` VARCHAR(96) NOT NULL COMMENT 'INVALID or LATE',
+  `source` VARCHAR(96) NOT NULL COMMENT 'topic',
+  `record_key` VARCHAR(192) NULL COMMENT 'record id when it could be read (PII redacted)',
+  `reason` VARCHAR(3000) NOT NULL COMMENT 'why, PII redacted',
+  `event_time` DATETIME NULL COMMENT 'event time of a late event',
+  `watermark_time` DATETIME NULL COMMENT 'watermark when a late event arrived',
+  `received_time` DATETIME NOT NULL COMMENT 'Kafka timestamp of the record'
+)
+UNIQUE KEY(`input_id`)
+COMMENT 'alert job inputs rejected (INVALID) or too late (LATE), counted and kept with the reason'
+DISTRIBUTED BY HASH(`input_id`) BUCKETS 4
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);

@@ -197,3 +197,46 @@ CREATE TABLE IF NOT EXISTS `audit_ingest` (
   `input_sha256` VARCHAR(64) NULL COMMENT 'SHA-256 of the input file, when the input is a file',
   PRIMARY KEY (`batch_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='入库对账 ingest reconciliation: records in = loaded + rejected, per batch or window';
+
+CREATE TABLE IF NOT EXISTS `ads_alert_event` (
+  `alert_id` VARCHAR(64) NOT NULL COMMENT 'deterministic alert id: rule + hash of what identifies the incident',
+  `rule` VARCHAR(32) NOT NULL COMMENT '规则 repeat_petition/group_petition/repeat_call/cross_source/escalation/case_due_soon/case_overdue/case_overdue_escalated',
+  `level` VARCHAR(32) NOT NULL COMMENT '等级 RED/ORANGE/YELLOW/BLUE',
+  `level_label` VARCHAR(8) NOT NULL COMMENT '等级 红/橙/黄/蓝',
+  `subject_type` VARCHAR(32) NOT NULL COMMENT 'PERSON (salted key), COMPANY or CASE',
+  `subject_key` VARCHAR(64) NOT NULL COMMENT 'person key (never a clear ID), company name or case id',
+  `evidence_ids` MEDIUMTEXT NOT NULL COMMENT 'evidence record ids, comma-separated, in event-time order',
+  `evidence_count` INT NOT NULL COMMENT 'number of evidence records',
+  `message` MEDIUMTEXT NOT NULL COMMENT '说明 for leaders, no clear PII',
+  `event_time` DATETIME NOT NULL COMMENT 'event time at which the rule fired (district time)',
+  `last_evidence_time` DATETIME NOT NULL COMMENT 'event time of the latest evidence',
+  `version` INT NOT NULL COMMENT '1 when raised, +1 per update with new evidence or a higher level',
+  PRIMARY KEY (`alert_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='预警 alerts for leaders: rule, level, subject (hashed person key, company or case) and evidence';
+
+CREATE TABLE IF NOT EXISTS `audit_alert_push` (
+  `alert_id` VARCHAR(64) NOT NULL COMMENT 'alert id',
+  `channel` VARCHAR(32) NOT NULL COMMENT 'dingtalk or wecom',
+  `status` VARCHAR(32) NOT NULL COMMENT 'SENDING (claimed, push in flight), SENT, QUEUED (rate-limited, waits for a digest), DIGESTED (sent in a digest), FAILED',
+  `rule` VARCHAR(32) NOT NULL COMMENT '规则',
+  `level` VARCHAR(32) NOT NULL COMMENT '等级',
+  `title` VARCHAR(200) NOT NULL COMMENT 'one-line summary used in digests, no PII',
+  `message_id` VARCHAR(64) NULL COMMENT 'id of the push (digest id when pushed in a digest)',
+  `attempts` INT NOT NULL COMMENT 'push attempts so far',
+  `http_status` INT NULL COMMENT 'HTTP status of the last attempt',
+  `response` VARCHAR(500) NULL COMMENT 'robot response or error of the last attempt',
+  `updated_at` DATETIME NOT NULL COMMENT 'wall-clock time of the last change',
+  PRIMARY KEY (`alert_id`, `channel`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='预警推送日志 webhook pushes (DingTalk/WeCom) per alert, the dedup memory across restarts';
+
+CREATE TABLE IF NOT EXISTS `dlq_alert_input` (
+  `input_id` VARCHAR(64) NOT NULL COMMENT 'source position topic:partition:offset, the same id as dlq_record for raw records',
+  `kind` VARCHAR(32) NOT NULL COMMENT 'INVALID or LATE',
+  `source` VARCHAR(32) NOT NULL COMMENT 'topic',
+  `record_key` VARCHAR(64) NULL COMMENT 'record id when it could be read (PII redacted)',
+  `reason` VARCHAR(1000) NOT NULL COMMENT 'why, PII redacted',
+  `event_time` DATETIME NULL COMMENT 'event time of a late event',
+  `watermark_time` DATETIME NULL COMMENT 'watermark when a late event arrived',
+  `received_time` DATETIME NOT NULL COMMENT 'Kafka timestamp of the record',
+  PRIMARY KEY (`input_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='alert job inputs rejected (INVALID) or too late (LATE), counted and kept with the reason';
