@@ -1,0 +1,107 @@
+package org.gridgov.nlp;
+
+import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.common.district.Category;
+import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.district.Community;
+import org.gridgov.common.district.District;
+import org.gridgov.common.district.Street;
+import org.gridgov.common.district.Tsv;
+
+/**
+ * The governance domain dictionary: the shipped term list ({@code gridgov/nlp/domain_words.txt}), category names
+ * and departments of the 12345 catalogue, and the district's street, community and road names and the known
+ * companies (tagged {@code ns}/{@code nt} so hot words can leave places and organisations out).
+ *
+ * <p>It is a private {@link DynamicCustomDictionary} on top of HanLP's default custom dictionary, not additions to the
+ * global {@code CustomDictionary}: adding to the global one while another thread segments is a data race, and other
+ * HanLP users in the same JVM would see our words. Built once per JVM (class initialisation is thread-safe) and only
+ * read afterwards, so all segmenters of a JVM can share it.
+ */
+public final class DomainDictionary {
+
+    /** Nature of place names (streets, communities, roads) in this dictionary. */
+    public static final String PLACE = "ns";
+    /** Nature of organisation names (companies, departments). */
+    public static final String ORGANISATION = "nt";
+    static final String TERMS = "gridgov/nlp/domain_words.txt";
+    /** High enough that a domain word wins over the split HanLP's core dictionary would otherwise choose. */
+    private static final int FREQUENCY = 2000;
+
+    private static final DomainDictionary INSTANCE = build();
+
+    private final Map<String, String> entries;
+    private final DynamicCustomDictionary dictionary;
+
+    private DomainDictionary(Map<String, String> entries, DynamicCustomDictionary dictionary) {
+        this.entries = Collections.unmodifiableMap(entries);
+        this.dictionary = dictionary;
+    }
+
+    public static DomainDictionary get() {
+        return INSTANCE;
+    }
+
+    private static DomainDictionary build() {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (String[] row : Lexicon.rows(TERMS)) {
+            if (row[0].equals("word")) {
+                continue; // header
+            }
+            words.put(row[0], row.length > 1 ? row[1] : "nz");
+        }
+        for (Category c : CategoryCatalog.standard().all()) {
+            words.putIfAbsent(c.name(), "nz");
+            words.putIfAbsent(c.parentName(), "nz");
+            words.put(c.department(), ORGANISATION);
+        }
+        District district = District.licheng();
+        words.put(District.NAME, PLACE);
+        for (Street s : district.streets()) {
+            words.put(s.name(), PLACE);
+        }
+        for (Community c : district.communities()) {
+            words.put(c.name(), PLACE);
+        }
+        for (String road : Tsv.column("gridgov/roads.tsv")) {
+            words.put(road, PLACE);
+        }
+        for (Map<String, String> company : Tsv.read("gridgov/companies.tsv")) {
+            words.put(company.get("company_name"), ORGANISATION);
+        }
+        // HanLP's shipped custom dictionary (read-only double-array trie) below our own words (a fresh trie).
+        DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat,
+                new BinTrie<CoreDictionary.Attribute>(), CustomDictionary.DEFAULT.path);
+        words.forEach((w, nature) -> dictionary.insert(w, nature + " " + FREQUENCY));
+        return new DomainDictionary(words, dictionary);
+    }
+
+    /** Our words and their natures (not HanLP's default custom dictionary). */
+    public Map<String, String> entries() {
+        return entries;
+    }
+
+    public boolean contains(String word) {
+        return entries.containsKey(word);
+    }
+
+    /** Nature we gave the word, or null when it is not one of ours. */
+    public String nature(String word) {
+        return entries.get(word);
+    }
+
+    public List<String> words() {
+        return List.copyOf(entries.keySet());
+    }
+
+    DynamicCustomDictionary hanlp() {
+        return dictionary;
+    }
+}

@@ -1,0 +1,114 @@
+package org.gridgov.nlp;
+
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
+import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * HanLP's Viterbi (dictionary) segmenter with the {@link DomainDictionary}, plus the filter that turns tokens into
+ * content words for hot words, keywords and the classifier.
+ *
+ * <p>Not serialisable and meant to be confined to one thread: create one per Spark partition
+ * ({@code mapPartitions}) or per thread ({@link #perThread()}). Creating one is cheap (the dictionaries are loaded
+ * once per JVM, on first use: about a second).
+ */
+public final class GovSegmenter {
+
+    private static final ThreadLocal<GovSegmenter> PER_THREAD = ThreadLocal.withInitial(GovSegmenter::new);
+
+    private final Segment segment;
+
+    public GovSegmenter() {
+        this.segment = new ViterbiSegment()
+                .enableCustomDictionary(DomainDictionary.get().hanlp())
+                // domain words win over the core dictionary's split: 暴雨后山大路社区 is 后/山大路社区, not 后山/大路/社区
+                .enableCustomDictionaryForcing(true)
+                // person names in complaint texts are PII and never topics; place names come from our dictionary
+                .enableNameRecognize(false)
+                .enableOffset(false);
+    }
+
+    /** This thread's segmenter. */
+    public static GovSegmenter perThread() {
+        return PER_THREAD.get();
+    }
+
+    /** The underlying HanLP segment, for HanLP APIs that take one (TextRank). Same threading rules. */
+    Segment hanlp() {
+        return segment;
+    }
+
+    /** Every token with its nature (punctuation included). */
+    public List<Term> terms(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return segment.seg(text);
+    }
+
+    /** Tokens only. */
+    public List<String> tokens(String text) {
+        List<Term> terms = terms(text);
+        List<String> out = new ArrayList<>(terms.size());
+        for (Term t : terms) {
+            out.add(t.word);
+        }
+        return out;
+    }
+
+    /** Content words in text order, repeats kept: see {@link #isContentWord}. */
+    public List<String> contentWords(String text) {
+        List<String> out = new ArrayList<>();
+        for (Term t : terms(text)) {
+            if (isContentWord(t)) {
+                out.add(t.word);
+            }
+        }
+        return out;
+    }
+
+    /** Distinct content words in order of first occurrence: one vote per text for document frequencies. */
+    public Set<String> distinctContentWords(String text) {
+        return new LinkedHashSet<>(contentWords(text));
+    }
+
+    /**
+     * A word that can stand for a topic: at least two characters, not a stop word, not a number, and a noun, verb or
+     * adjective — but not a place or organisation name (those are dimensions of their own: street, company), nor a
+     * person name, nor 是/有-type verbs.
+     */
+    public static boolean isContentWord(Term t) {
+        String w = t.word;
+        if (w == null || w.codePointCount(0, w.length()) < 2 || StopWords.contains(w) || !hasCjk(w)) {
+            return false;
+        }
+        String nature = t.nature == null ? "" : t.nature.toString();
+        String ours = DomainDictionary.get().nature(w);
+        if (ours != null) {
+            return !ours.equals(DomainDictionary.PLACE) && !ours.equals(DomainDictionary.ORGANISATION);
+        }
+        if (nature.isEmpty()) {
+            return false;
+        }
+        char head = nature.charAt(0);
+        if (head != 'n' && head != 'v' && head != 'a' && head != 'g') {
+            return false;
+        }
+        return !(nature.startsWith("nr") || nature.startsWith("ns") || nature.startsWith("nt")
+                || nature.equals("nis") || nature.equals("nx") || nature.equals("vshi") || nature.equals("vyou")
+                || nature.equals("vf") || nature.equals("vx") || nature.equals("vl") || nature.equals("vg")
+                || nature.equals("ad") || nature.equals("ag") || nature.equals("ng") || nature.equals("gg"));
+    }
+
+    /** 12345 counts as a domain word only through the dictionary; other tokens need a Chinese character. */
+    private static boolean hasCjk(String w) {
+        if (DomainDictionary.get().contains(w)) {
+            return true;
+        }
+        return w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+}
