@@ -240,3 +240,206 @@ CREATE TABLE IF NOT EXISTS `dlq_alert_input` (
   `received_time` DATETIME NOT NULL COMMENT 'Kafka timestamp of the record',
   PRIMARY KEY (`input_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='alert job inputs rejected (INVALID) or too late (LATE), counted and kept with the reason';
+
+CREATE TABLE IF NOT EXISTS `dws_hotline_dim_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `dim_type` VARCHAR(16) NOT NULL COMMENT '维度 DISTRICT/CHANNEL/CATEGORY_L1/CATEGORY/DEPARTMENT/STREET',
+  `dim_code` VARCHAR(64) NOT NULL COMMENT '维度编码 (渠道枚举, 分类编码, 部门名称, 街道编码, 区划编码)',
+  `dim_name` VARCHAR(64) NOT NULL COMMENT '维度名称',
+  `accepted_cnt` INT NOT NULL COMMENT '受理量',
+  `handled_cnt` INT NOT NULL COMMENT '承办量 (派至承办部门: 状态不是仅受理)',
+  `replied_cnt` INT NOT NULL COMMENT '回复数',
+  `closed_cnt` INT NOT NULL COMMENT '办结数',
+  `overdue_cnt` INT NOT NULL COMMENT '超期数',
+  `rated_cnt` INT NOT NULL COMMENT '评价数',
+  `satisfied_cnt` INT NOT NULL COMMENT '满意数 (4-5 分)',
+  `close_rate` DECIMAL(6, 4) NOT NULL COMMENT '办结率 closed/accepted',
+  `satisfaction_rate` DECIMAL(6, 4) NULL COMMENT '满意率 satisfied/rated (无评价为空)',
+  `satisfaction_avg` DECIMAL(4, 2) NULL COMMENT '平均满意度 1-5 (无评价为空)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `dim_type`, `dim_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 月度汇总 by one dimension: DISTRICT, CHANNEL, CATEGORY_L1, CATEGORY, DEPARTMENT, STREET';
+
+CREATE TABLE IF NOT EXISTS `ads_hotline_dim_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `dim_type` VARCHAR(16) NOT NULL COMMENT '维度 DISTRICT/CHANNEL/CATEGORY_L1/CATEGORY/DEPARTMENT/STREET',
+  `dim_code` VARCHAR(64) NOT NULL COMMENT '维度编码',
+  `dim_name` VARCHAR(64) NOT NULL COMMENT '维度名称',
+  `accepted_cnt` INT NOT NULL COMMENT '受理量',
+  `handled_cnt` INT NOT NULL COMMENT '承办量',
+  `replied_cnt` INT NOT NULL COMMENT '回复数',
+  `closed_cnt` INT NOT NULL COMMENT '办结数',
+  `close_rate` DECIMAL(6, 4) NOT NULL COMMENT '办结率',
+  `overdue_cnt` INT NOT NULL COMMENT '超期数',
+  `satisfaction_rate` DECIMAL(6, 4) NULL COMMENT '满意率',
+  `accepted_prev_month` INT NULL COMMENT '上月受理量 (上月无数据为空)',
+  `accepted_prev_year` INT NULL COMMENT '去年同月受理量 (无数据为空)',
+  `accepted_mom` DECIMAL(12, 4) NULL COMMENT '受理量环比增长率 (基数为 0 或无数据为空)',
+  `accepted_yoy` DECIMAL(12, 4) NULL COMMENT '受理量同比增长率',
+  `close_rate_mom` DECIMAL(6, 4) NULL COMMENT '办结率环比变化 (百分点/100)',
+  `close_rate_yoy` DECIMAL(6, 4) NULL COMMENT '办结率同比变化',
+  `overdue_mom` DECIMAL(12, 4) NULL COMMENT '超期数环比增长率',
+  `overdue_yoy` DECIMAL(12, 4) NULL COMMENT '超期数同比增长率',
+  `satisfaction_rate_mom` DECIMAL(6, 4) NULL COMMENT '满意率环比变化',
+  `satisfaction_rate_yoy` DECIMAL(6, 4) NULL COMMENT '满意率同比变化',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `dim_type`, `dim_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 受理量/承办量/回复数/办结率/超期数/满意度 with 环比 (previous month) and 同比 (same month last year)';
+
+CREATE TABLE IF NOT EXISTS `ads_petition_street_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '街道编码 (located from the petition''s coordinates)',
+  `street_name` VARCHAR(64) NOT NULL COMMENT '街道名称',
+  `petition_cnt` INT NOT NULL COMMENT '信访件次',
+  `person_cnt` INT NOT NULL COMMENT '信访人数',
+  `repeat_person_cnt` INT NOT NULL COMMENT '本月信访 2 次及以上的人数',
+  `group_petition_cnt` INT NOT NULL COMMENT '集访件次 (group_size>=5, or >=5 persons about one company within the window)',
+  `visit_cnt` INT NOT NULL COMMENT '来访件次',
+  `prev_month_cnt` INT NULL COMMENT '上月件次 (上月无数据为空)',
+  `petition_mom` DECIMAL(12, 4) NULL COMMENT '件次环比增长率',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `street_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='信访趋势 by street and month: 件次, 人数, 重复信访人, 集访件次, 来访件次, 环比';
+
+CREATE TABLE IF NOT EXISTS `ads_overdue_rank_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `area_level` VARCHAR(16) NOT NULL COMMENT '区域层级 STREET/COMMUNITY/GRID',
+  `area_code` VARCHAR(32) NOT NULL COMMENT '区域编码',
+  `area_name` VARCHAR(64) NOT NULL COMMENT '区域名称',
+  `parent_code` VARCHAR(32) NULL COMMENT '上级区域编码 (街道为空)',
+  `total_cnt` INT NOT NULL COMMENT '总数',
+  `done_cnt` INT NOT NULL COMMENT '已办 (办结)',
+  `open_cnt` INT NOT NULL COMMENT '未办',
+  `overdue_cnt` INT NOT NULL COMMENT '超期',
+  `overdue_rate` DECIMAL(6, 4) NOT NULL COMMENT '超期率 overdue/total',
+  `overdue_rank` INT NOT NULL COMMENT '同层级排名 (超期数降序, 超期率降序, 编码)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `area_level`, `area_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='12345 超期排行 by area (STREET, COMMUNITY, GRID): 总数/已办/未办/超期';
+
+CREATE TABLE IF NOT EXISTS `ads_hot_word_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `scope_type` VARCHAR(16) NOT NULL COMMENT '范围 DISTRICT/STREET/CATEGORY',
+  `scope_code` VARCHAR(32) NOT NULL COMMENT '范围编码 (区划, 街道, 二级分类)',
+  `word_rank` INT NOT NULL COMMENT '名次 1..N',
+  `scope_name` VARCHAR(64) NOT NULL COMMENT '范围名称',
+  `word` VARCHAR(32) NOT NULL COMMENT '热词',
+  `weight` DOUBLE NOT NULL COMMENT 'TF-IDF: 含该词的本月文本数 × ln((1+N)/(1+df))+1, df over the IDF window',
+  `doc_cnt` INT NOT NULL COMMENT '本月含该词的文本数',
+  `scope_doc_cnt` INT NOT NULL COMMENT '本月该范围文本数',
+  `prev_doc_cnt` INT NULL COMMENT '上月含该词的文本数 (上月该范围无文本为空)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `scope_type`, `scope_code`, `word_rank`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='月度热词 by scope (DISTRICT, STREET, CATEGORY): TF-IDF of the month''s 12345 texts';
+
+CREATE TABLE IF NOT EXISTS `ads_rising_word_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `scope_type` VARCHAR(16) NOT NULL COMMENT '范围 DISTRICT/STREET/CATEGORY',
+  `scope_code` VARCHAR(32) NOT NULL COMMENT '范围编码',
+  `word_rank` INT NOT NULL COMMENT '名次 1..N',
+  `scope_name` VARCHAR(64) NOT NULL COMMENT '范围名称',
+  `word` VARCHAR(32) NOT NULL COMMENT '上升词',
+  `doc_cnt` INT NOT NULL COMMENT '本月含该词的文本数',
+  `scope_doc_cnt` INT NOT NULL COMMENT '本月该范围文本数',
+  `prev_doc_cnt` INT NOT NULL COMMENT '上月含该词的文本数',
+  `prev_scope_doc_cnt` INT NOT NULL COMMENT '上月该范围文本数',
+  `growth_ratio` DOUBLE NOT NULL COMMENT '占比之比 (本月占比 / 上月占比, 上月为 0 时按 0.5 篇计)',
+  `llr` DOUBLE NOT NULL COMMENT '对数似然比 G2 (越大越显著)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `scope_type`, `scope_code`, `word_rank`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='上升词 by scope: words whose share of texts grew most against the previous month (log-likelihood G2)';
+
+CREATE TABLE IF NOT EXISTS `ads_opinion_risk_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `scope_type` VARCHAR(16) NOT NULL COMMENT '范围 DISTRICT/STREET/CATEGORY',
+  `scope_code` VARCHAR(32) NOT NULL COMMENT '范围编码',
+  `scope_name` VARCHAR(64) NOT NULL COMMENT '范围名称',
+  `doc_cnt` INT NOT NULL COMMENT '本月文本数',
+  `risk_doc_cnt` INT NOT NULL COMMENT '含风险词的文本数',
+  `risk_share` DOUBLE NOT NULL COMMENT '风险文本占比',
+  `prev_doc_cnt` INT NULL COMMENT '上月文本数 (无数据为空)',
+  `prev_risk_doc_cnt` INT NULL COMMENT '上月含风险词的文本数',
+  `spike_ratio` DOUBLE NULL COMMENT '占比之比 本月/上月 (上月为 0 时按 0.5 篇计)',
+  `llr` DOUBLE NULL COMMENT '对数似然比 G2 of the increase',
+  `is_flagged` TINYINT NOT NULL COMMENT '舆情风险标记 1/0',
+  `top_terms` VARCHAR(200) NULL COMMENT '本月最多的风险词 (词:文本数)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `scope_type`, `scope_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='舆情风险 by scope and month: share of texts with risk terms and its spike against the previous month';
+
+CREATE TABLE IF NOT EXISTS `ads_person_risk_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM (评分截至该月末)',
+  `person_key` VARCHAR(64) NOT NULL COMMENT '人员 salted hash',
+  `name_masked` VARCHAR(64) NULL COMMENT '姓名 (masked)',
+  `id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `risk_score` DECIMAL(5, 1) NOT NULL COMMENT '风险分 0-100',
+  `risk_level` VARCHAR(8) NOT NULL COMMENT '等级 红/橙/黄/蓝',
+  `risk_rank` INT NOT NULL COMMENT '本月名次 (分数降序)',
+  `petition_cnt` INT NOT NULL COMMENT '信访次数 (回看窗口内)',
+  `repeat_petition_cnt` INT NOT NULL COMMENT '重复信访次数 (同一事项第 2 次起)',
+  `recent_petition_cnt` INT NOT NULL COMMENT '近期信访次数',
+  `group_petition_cnt` INT NOT NULL COMMENT '参与集访次数',
+  `hotline_cnt` INT NOT NULL COMMENT '12345 来电次数',
+  `repeat_call_cnt` INT NOT NULL COMMENT '重复来电次数 (同一分类第 2 次起)',
+  `police_cnt` INT NOT NULL COMMENT '警情次数',
+  `conflict_police_cnt` INT NOT NULL COMMENT '纠纷/打架/讨薪类警情次数',
+  `arrears_cnt` INT NOT NULL COMMENT '欠薪投诉次数',
+  `key_arrears_cnt` INT NOT NULL COMMENT '其中重点欠薪案件',
+  `source_cnt` INT NOT NULL COMMENT '出现的数据源数',
+  `last_event_time` DATETIME NOT NULL COMMENT '最近一次事件时间',
+  `top_factors` VARCHAR(300) NOT NULL COMMENT '主要风险因素 (因素 +分, 分数降序)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `person_key`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员风险评分 as of the end of the month: score 0-100, level 红/橙/黄/蓝 and the factors behind it';
+
+CREATE TABLE IF NOT EXISTS `ads_arrears_key_case` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM (状态截至该月末)',
+  `case_id` VARCHAR(64) NOT NULL COMMENT '案件编号',
+  `report_date` DATE NOT NULL COMMENT '登记日期',
+  `company_name` VARCHAR(100) NOT NULL COMMENT '欠薪单位',
+  `project_name` VARCHAR(100) NULL COMMENT '项目名称',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '街道编码',
+  `street_name` VARCHAR(64) NOT NULL COMMENT '街道名称',
+  `worker_count` INT NOT NULL COMMENT '涉及人数',
+  `amount_yuan` DECIMAL(16, 2) NOT NULL COMMENT '涉及金额 (元)',
+  `status` VARCHAR(32) NOT NULL COMMENT '月末状态 OPEN/IN_PROGRESS/RESOLVED',
+  `days_unresolved` INT NULL COMMENT '截至月末未化解天数 (已化解为空)',
+  `is_many_workers` TINYINT NOT NULL COMMENT '涉及人数过多',
+  `is_large_amount` TINYINT NOT NULL COMMENT '涉及金额过大',
+  `is_long_unresolved` TINYINT NOT NULL COMMENT '久拖未决',
+  `is_repeat_petition` TINYINT NOT NULL COMMENT '同一单位重复信访',
+  `company_petition_cnt` INT NOT NULL COMMENT '窗口内涉及该单位的信访件次',
+  `reasons` VARCHAR(200) NOT NULL COMMENT '重点原因',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `case_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='清欠重点案件 active in the month: too many workers, too much money, unresolved too long, repeat petitions';
+
+CREATE TABLE IF NOT EXISTS `ads_arrears_street_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `street_code` VARCHAR(32) NOT NULL COMMENT '街道编码',
+  `street_name` VARCHAR(64) NOT NULL COMMENT '街道名称',
+  `case_cnt` INT NOT NULL COMMENT '在办案件数 (本月新登记或月初未化解)',
+  `new_case_cnt` INT NOT NULL COMMENT '本月新登记',
+  `resolved_cnt` INT NOT NULL COMMENT '本月化解',
+  `unresolved_cnt` INT NOT NULL COMMENT '月末未化解',
+  `key_case_cnt` INT NOT NULL COMMENT '重点案件数',
+  `worker_cnt` INT NOT NULL COMMENT '涉及人数',
+  `amount_yuan` DECIMAL(18, 2) NOT NULL COMMENT '涉及金额 (元)',
+  `key_amount_yuan` DECIMAL(18, 2) NOT NULL COMMENT '重点案件金额 (元)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `street_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='清欠 by street and month: active cases, new cases, key cases, workers and money';
+
+CREATE TABLE IF NOT EXISTS `ads_arrears_company_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '月份 yyyy-MM',
+  `company_name` VARCHAR(100) NOT NULL COMMENT '欠薪单位',
+  `case_cnt` INT NOT NULL COMMENT '在办案件数',
+  `new_case_cnt` INT NOT NULL COMMENT '本月新登记',
+  `unresolved_cnt` INT NOT NULL COMMENT '月末未化解',
+  `key_case_cnt` INT NOT NULL COMMENT '重点案件数',
+  `worker_cnt` INT NOT NULL COMMENT '涉及人数',
+  `amount_yuan` DECIMAL(18, 2) NOT NULL COMMENT '涉及金额 (元)',
+  `petition_cnt` INT NOT NULL COMMENT '窗口内涉及该单位的信访件次',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `company_name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='清欠 by company and month: cases, key cases, workers, money and petitions about the company';
