@@ -1,0 +1,78 @@
+package org.gridgov.ingestion;
+
+import java.util.List;
+import org.gridgov.common.config.ConfigOption;
+
+/**
+ * Configuration keys of the ingestion mains (local DataX runner, intake gateway, Open311 import, benchmark), on top
+ * of the platform's {@link org.gridgov.common.config.GridgovOptions}. Read with
+ * {@code GridgovConfig.fromArgs(args, IngestOptions.ALL)}; each key also comes from {@code GRIDGOV_*} env vars.
+ */
+public final class IngestOptions {
+
+    // ---- local DataX runner ---------------------------------------------------------------------------------------
+
+    public static final ConfigOption<String> JOB = ConfigOption.string("ingest.job", "",
+            "DataX job JSON the local runner executes (txtfilereader or mysqlreader -> doriswriter); "
+                    + "its ${name} placeholders come from --param.name=value or GRIDGOV_PARAM_NAME.");
+    public static final ConfigOption<Integer> BATCH_SIZE = ConfigOption.integer("ingest.batch-size", 2000,
+            "Rows per table in one JDBC batch (one transaction, then read back for reconciliation).");
+    public static final ConfigOption<Integer> WORKERS = ConfigOption.integer("ingest.workers", 0,
+            "Threads validating and mapping records; 0 means the job's setting.speed.channel, at most the CPU count.");
+    public static final ConfigOption<Integer> WRITERS = ConfigOption.integer("ingest.writers", 2,
+            "Warehouse connections writing in parallel; rows are routed by key hash, so one key's versions stay in order.");
+    public static final ConfigOption<Boolean> VERIFY = ConfigOption.bool("ingest.verify", true,
+            "Read every written batch back (keys of ODS rows and dead letters) and fail the load on a mismatch.");
+    public static final ConfigOption<Boolean> ALLOW_EMPTY = ConfigOption.bool("ingest.allow-empty", false,
+            "Accept an input without data rows; otherwise an empty export fails the job (status EMPTY).");
+    public static final ConfigOption<Integer> MAX_LINE_BYTES = ConfigOption.integer("ingest.max-line-bytes",
+            1 << 20, "Longest physical line read from a file; a longer line is rejected, not buffered.");
+    public static final ConfigOption<Long> PROGRESS_MS = ConfigOption.longValue("ingest.progress-interval-ms", 2000L,
+            "How often the runner prints progress to stderr; 0 turns progress off.");
+
+    // ---- intake gateway -------------------------------------------------------------------------------------------
+
+    public static final ConfigOption<String> GATEWAY_INPUT = ConfigOption.string("gateway.input", "",
+            "Comma-separated files or directories to publish (JSON lines *.jsonl or CSV *.csv with a header of JSON "
+                    + "field names); empty starts the HTTP endpoint instead.");
+    public static final ConfigOption<String> GATEWAY_SOURCE = ConfigOption.string("gateway.source", "",
+            "Source of the input files (hotline, petition, arrears, police, grid); empty means from the file name.");
+    public static final ConfigOption<String> GATEWAY_ENCODING = ConfigOption.string("gateway.csv-encoding", "UTF-8",
+            "Encoding of CSV input files (JSON lines are always UTF-8).");
+    public static final ConfigOption<String> GATEWAY_BIND = ConfigOption.string("gateway.bind", "127.0.0.1",
+            "Address the HTTP endpoint binds to; loopback unless a proxy in front of it authenticates callers.");
+    public static final ConfigOption<Integer> GATEWAY_PORT = ConfigOption.integer("gateway.port", 8088,
+            "Port of the HTTP endpoint; 0 picks a free port (printed at start).");
+    public static final ConfigOption<Integer> GATEWAY_MAX_BODY = ConfigOption.integer("gateway.max-body-bytes",
+            16 << 20, "Largest HTTP request body accepted; larger requests get 413 and nothing is published.");
+    public static final ConfigOption<Integer> GATEWAY_WINDOW_S = ConfigOption.integer("gateway.audit-window-seconds",
+            60, "Length of the HTTP reconciliation windows written to audit_ingest.");
+    public static final ConfigOption<Boolean> GATEWAY_AUDIT = ConfigOption.bool("gateway.audit", true,
+            "Write reconciliation rows to audit_ingest in the warehouse (warehouse.* keys).");
+    public static final ConfigOption<String> GATEWAY_INSTANCE = ConfigOption.string("gateway.instance", "gw1",
+            "Name of this gateway instance in its audit batch ids, so two instances do not overwrite each other's windows.");
+
+    // ---- Open311 import ---------------------------------------------------------------------------------------------
+
+    public static final ConfigOption<String> OPEN311_FILE = ConfigOption.string("open311.file", "",
+            "Open311 GeoReport v2 requests.json export to import as 12345 cases.");
+    public static final ConfigOption<String> OPEN311_MAPPING = ConfigOption.string("open311.mapping", "",
+            "TSV mapping service_code -> category code; empty means the bundled gridgov/ingestion/open311-services.tsv.");
+    public static final ConfigOption<String> OPEN311_CHANNEL = ConfigOption.string("open311.channel", "WEB",
+            "12345 channel recorded for Open311 requests (Open311 has no channel field).");
+
+    // ---- benchmark --------------------------------------------------------------------------------------------------
+
+    public static final ConfigOption<Long> BENCH_RECORDS = ConfigOption.longValue("bench.records", 200_000L,
+            "Records the ingest benchmark generates (all five sources) and loads, and publishes through the gateway.");
+    public static final ConfigOption<String> BENCH_DIR = ConfigOption.string("bench.dir", "",
+            "Scratch directory of the benchmark's export files; empty means a temporary directory.");
+
+    public static final List<ConfigOption<?>> ALL = List.of(JOB, BATCH_SIZE, WORKERS, WRITERS, VERIFY, ALLOW_EMPTY,
+            MAX_LINE_BYTES, PROGRESS_MS, GATEWAY_INPUT, GATEWAY_SOURCE, GATEWAY_ENCODING, GATEWAY_BIND, GATEWAY_PORT,
+            GATEWAY_MAX_BODY, GATEWAY_WINDOW_S, GATEWAY_AUDIT, GATEWAY_INSTANCE, OPEN311_FILE, OPEN311_MAPPING,
+            OPEN311_CHANNEL, BENCH_RECORDS, BENCH_DIR);
+
+    private IngestOptions() {
+    }
+}
