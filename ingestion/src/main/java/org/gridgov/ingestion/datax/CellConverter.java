@@ -18,6 +18,9 @@ import org.gridgov.common.json.Json;
  */
 final class CellConverter {
 
+    /** Json.TIME, but strict: Json.TIME resolves 2024-02-30 to 2024-02-29 instead of failing. */
+    private static final DateTimeFormatter CANONICAL = formatter("yyyy-MM-dd HH:mm:ss");
+
     private final DateTimeFormatter formatter;
     private final String format;
 
@@ -53,7 +56,7 @@ final class CellConverter {
             }
         }
         try {
-            return Json.time(s.indexOf('T') > 0 ? LocalDateTime.parse(s) : LocalDateTime.parse(s, Json.TIME));
+            return Json.time(s.indexOf('T') > 0 ? LocalDateTime.parse(s) : LocalDateTime.parse(s, CANONICAL));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -125,36 +125,41 @@ public final class TextFileRecordReader implements RecordReader {
                 CsvLine.Result r = CsvLine.parse(text, spec.fieldDelimiter(), true);
                 List<ByteLines.Line> taken = new ArrayList<>();
                 taken.add(first);
+                String moreText = "";
                 while (r.open()) {
                     ByteLines.Line more = taken.size() < MAX_RECORD_LINES ? nextLine() : null;
-                    if (more == null || more.oversized()) {
-                        if (more != null) {
-                            pushedBack.addFirst(more);
-                        }
-                        if (taken.size() == 1 && more == null) {
-                            String why = "quoted field is not closed before the end of the file";
-                            return InputRecord.unreadable(position, first.number(), text, "$",
-                                    first.terminated() ? why : "truncated last line: " + why);
-                        }
-                        // a stray quote costs its own line only: the following lines are read again on their own
-                        for (int i = taken.size() - 1; i >= 1; i--) {
-                            pushedBack.addFirst(taken.get(i));
-                        }
-                        return InputRecord.unreadable(position, first.number(), lenient(bytes), "$",
-                                "quoted field opened in line " + first.number() + " is not closed "
-                                        + (more == null && taken.size() < MAX_RECORD_LINES ? "before the end of the file"
-                                        : "within " + MAX_RECORD_LINES + " lines") + " (a stray quote?)");
+                    if (more == null && taken.size() == 1) {
+                        String why = "quoted field is not closed before the end of the file";
+                        return InputRecord.unreadable(position, first.number(), text, "$",
+                                first.terminated() ? why : "truncated last line: " + why);
                     }
-                    String moreText = decode(more.bytes());
-                    taken.add(more);
+                    moreText = more == null || more.oversized() ? null : decode(more.bytes());
+                    if (more != null) {
+                        taken.add(more);
+                    }
                     if (moreText == null) {
-                        return InputRecord.unreadable(position, first.number(), text + "\n" + lenient(more.bytes()),
-                                "$", "line " + more.number() + " (inside the record starting at line "
-                                        + first.number() + ") " + encodingProblem(more, more.bytes()));
+                        break;
                     }
-                    text = text + "\n" + moreText;
-                    last = more;
-                    r = CsvLine.parse(text, spec.fieldDelimiter(), true);
+                    r = CsvLine.parse(text + "\n" + moreText, spec.fieldDelimiter(), true);
+                    if (!r.open() && r.error() == null) {
+                        text = text + "\n" + moreText;
+                        last = more;
+                    } else if (!r.open()) {
+                        break;
+                    } else {
+                        text = text + "\n" + moreText;
+                    }
+                }
+                if (r.open() || r.error() != null && taken.size() > 1) {
+                    // a record spans lines only when it parses: a stray quote costs its own line, and the lines
+                    // after it are read again on their own
+                    for (int i = taken.size() - 1; i >= 1; i--) {
+                        pushedBack.addFirst(taken.get(i));
+                    }
+                    return InputRecord.unreadable(position, first.number(), lenient(bytes), "$",
+                            "quoted field opened in line " + first.number() + " is not closed properly"
+                                    + " (a stray quote?): " + (r.error() != null ? r.error() : "no closing quote"
+                                    + (taken.size() >= MAX_RECORD_LINES ? " within " + MAX_RECORD_LINES + " lines" : "")));
                 }
                 if (r.error() != null) {
                     return InputRecord.unreadable(position, first.number(), text, "$", r.error());
