@@ -1,5 +1,7 @@
 package org.gridgov.batch;
 
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,27 @@ public final class StatMonth {
             throw new IllegalArgumentException("month must be yyyy-MM, got '" + month + "'");
         }
         return month;
+    }
+
+    /** The month {@code delta} months later (earlier when negative), as yyyy-MM. */
+    public static String shift(String month, int delta) {
+        return YearMonth.parse(require(month)).plusMonths(delta).toString();
+    }
+
+    /** Months since year 0 (year × 12 + month − 1): consecutive months differ by one, across years too. */
+    public static int index(String month) {
+        YearMonth m = YearMonth.parse(require(month));
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    /** First instant of the month (district wall-clock time). */
+    public static LocalDateTime start(String month) {
+        return YearMonth.parse(require(month)).atDay(1).atStartOfDay();
+    }
+
+    /** First instant of the next month: the exclusive end of the month, and the "as of" time of month-end views. */
+    public static LocalDateTime end(String month) {
+        return YearMonth.parse(require(month)).plusMonths(1).atDay(1).atStartOfDay();
     }
 
     /** How a month (or null: all months) is named in job summaries. */

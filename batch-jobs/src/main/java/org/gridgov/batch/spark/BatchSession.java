@@ -29,6 +29,8 @@ public final class BatchSession {
         }
         conf.setAppName(appName);
         conf.set("spark.sql.session.timeZone", TIME_ZONE);
+        // the analytics plans are wide (a dozen risk factors); the default 25 fields make Spark warn on every plan
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
         if (isLocal(conf.get("spark.master"))) {
             // 2 shared cores locally: the default 200 shuffle partitions would be 200 tiny tasks per stage.
             conf.setIfMissing("spark.sql.shuffle.partitions", "4");

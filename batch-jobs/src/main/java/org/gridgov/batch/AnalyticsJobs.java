@@ -1,0 +1,157 @@
+package org.gridgov.batch;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
+import org.gridgov.batch.arrears.ArrearsRules;
+import org.gridgov.batch.hotline.HotlineStatsJob;
+import org.gridgov.batch.hotline.OverdueRankJob;
+import org.gridgov.batch.hotwords.HotWordSettings;
+import org.gridgov.batch.hotwords.HotWordsJob;
+import org.gridgov.batch.petition.PetitionTrendJob;
+import org.gridgov.batch.risk.RiskModel;
+import org.gridgov.batch.risk.RiskScoreJob;
+import org.gridgov.batch.spark.BatchSession;
+import org.gridgov.batch.warehouse.JdbcWarehouseIo;
+import org.gridgov.batch.warehouse.WarehouseIo;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.warehouse.WarehouseSchema;
+
+/**
+ * Runs the analytics jobs for a month (or every month with data) in one Spark session, after the ODS loader:
+ * 12345 statistics, petition trends, overdue ranking, hot words, arrears key cases and person risk scores (the order
+ * of {@link AnalyticsOptions#JOBS}). Each job reads through and writes to the {@link WarehouseIo}; every write is an
+ * upsert keyed by month, so a re-run replaces the month's rows.
+ */
+public final class AnalyticsJobs {
+
+    public static final String APP_NAME = "gridgov-analytics";
+    public static final List<String> ALL_JOBS = List.of("hotline", "petition", "overdue", "hotwords", "arrears",
+            "risk");
+
+    private final WarehouseIo io;
+    private final Clock clock;
+    private final GridgovConfig config;
+
+    public AnalyticsJobs(WarehouseIo io, Clock clock, GridgovConfig config) {
+        this.io = io;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** The jobs of analytics.jobs, validated, in the canonical order. */
+    static List<String> jobs(String configured) {
+        List<String> wanted = new ArrayList<>();
+        for (String j : configured.split(",")) {
+            String name = j.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!ALL_JOBS.contains(name)) {
+                throw new IllegalArgumentException("analytics.jobs: unknown job '" + name + "'; known: " + ALL_JOBS);
+            }
+            wanted.add(name);
+        }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("analytics.jobs names no job; known: " + ALL_JOBS);
+        }
+        return ALL_JOBS.stream().filter(wanted::contains).toList();
+    }
+
+    /**
+     * Months with records in any source (12345 cases, petitions, arrears cases, police incidents), ascending. Reads
+     * one date column per table.
+     */
+    public static List<String> monthsPresent(SparkSession spark, WarehouseIo io) {
+        Dataset<Row> months = io.read(spark, WarehouseSchema.DWD_HOTLINE_CASE).select(col("accept_month").as("m"))
+                .union(io.read(spark, WarehouseSchema.ODS_PETITION)
+                        .select(date_format(col("petition_date"), "yyyy-MM").as("m")))
+                .union(io.read(spark, WarehouseSchema.ODS_ARREARS_CASE)
+                        .select(date_format(col("report_date"), "yyyy-MM").as("m")))
+                .union(io.read(spark, WarehouseSchema.ODS_POLICE_INCIDENT)
+                        .select(date_format(col("report_date"), "yyyy-MM").as("m")))
+                .distinct();
+        TreeSet<String> out = new TreeSet<>();
+        for (Row r : months.collectAsList()) {
+            out.add(r.getString(0));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Runs the configured jobs for the months and returns the summary line. */
+    public String run(SparkSession spark, String month) {
+        List<String> months = month != null ? List.of(StatMonth.require(month)) : monthsPresent(spark, io);
+        String label = "analytics " + (month != null ? month
+                : months.isEmpty() ? "all months" : months.get(0) + ".." + months.get(months.size() - 1));
+        if (months.isEmpty()) {
+            return label + ": no records in the warehouse, nothing computed";
+        }
+        RiskModel risk = RiskModel.fromConfig(config);
+        ArrearsRules arrears = ArrearsRules.fromConfig(config);
+        List<String> parts = new ArrayList<>();
+        for (String job : jobs(config.get(AnalyticsOptions.JOBS))) {
+            long t0 = System.nanoTime();
+            switch (job) {
+                case "hotline" -> parts.add(HotlineStatsJob.summary(new HotlineStatsJob(io, clock).run(spark, months)));
+                case "petition" -> parts.add("petition trends " + new PetitionTrendJob(io, clock,
+                        risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months) + " rows");
+                case "overdue" -> parts.add(OverdueRankJob.summary(new OverdueRankJob(io, clock).run(spark, months)));
+                case "hotwords" -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
+                        HotWordSettings.fromConfig(config)).run(spark, months)));
+                case "arrears" -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,
+                        risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months)));
+                case "risk" -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears)
+                        .run(spark, months)));
+                default -> throw new IllegalStateException(job);
+            }
+            parts.set(parts.size() - 1, parts.get(parts.size() - 1)
+                    + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));
+        }
+        return label + ": " + String.join("; ", parts);
+    }
+
+    /** Reads the configuration, runs the jobs in a session of its own and returns the summary line. */
+    public static String run(String[] args) {
+        GridgovConfig config = GridgovConfig.fromArgs(args, AnalyticsOptions.ALL);
+        String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
+        jobs(config.get(AnalyticsOptions.JOBS)); // fail on a typo before Spark starts
+        RiskModel.fromConfig(config);
+        HotWordSettings.fromConfig(config);
+        ArrearsRules.fromConfig(config);
+        WarehouseIo io = JdbcWarehouseIo.fromConfig(config);
+        SparkSession spark = BatchSession.getOrCreate(config, APP_NAME);
+        try {
+            return new AnalyticsJobs(io, Clock.systemUTC(), config).run(spark, month);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * Entry point for the launcher and spark-submit: {@code --key=value} options (the platform's plus
+     * {@link AnalyticsOptions}), the warehouse password from GRIDGOV_WAREHOUSE_PASSWORD. Prints one summary line to
+     * stdout and exits 0; on failure prints the reason to stderr and exits 1.
+     */
+    public static void main(String[] args) {
+        String summary;
+        try {
+            summary = run(args);
+        } catch (RuntimeException | Error e) {
+            System.err.println("analytics failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        System.out.println(summary);
+    }
+}

@@ -1,0 +1,299 @@
+package org.gridgov.batch.risk;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.gridgov.batch.StatMonth;
+import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
+import org.gridgov.batch.arrears.ArrearsRules;
+import org.gridgov.batch.petition.GroupPetitions;
+import org.gridgov.batch.spark.SparkColumns;
+import org.gridgov.batch.warehouse.SparkSchemas;
+import org.gridgov.batch.warehouse.WarehouseIo;
+import org.gridgov.warehouse.AnalyticsTables;
+import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.WarehouseSchema;
+
+/**
+ * Person risk scores as of the end of a month: {@code ods_petition}, {@code ods_hotline_case},
+ * {@code ods_police_incident}, {@code ods_arrears_case} → {@code ads_person_risk_month}.
+ *
+ * <p>Persons are the salted keys of the sources (person_key, caller_key, complainant_key), which link a person across
+ * sources without any clear ID. Only events of the {@code lookbackDays} before the month's end count. Features are
+ * built from one union of all events and one aggregation per person (one shuffle for ten million events); the score
+ * is {@link RiskModel}'s sum of capped points, with the three largest contributions stored as text beside it.
+ */
+public final class RiskScoreJob {
+
+    public static final Table TARGET = AnalyticsTables.ADS_PERSON_RISK_MONTH;
+    static final int TOP_FACTORS = 3;
+    /** 警情 types counted as conflict: 纠纷, 打架斗殴, 讨薪. */
+    static final List<String> CONFLICT_TYPES = List.of("DISPUTE", "FIGHT", "WAGE");
+
+    /** Persons scored over every month computed, and how many of them per level. */
+    public record Result(long persons, Map<String, Long> byLevel) {
+    }
+
+    private final WarehouseIo io;
+    private final Clock clock;
+    private final RiskModel model;
+    private final ArrearsRules arrearsRules;
+
+    public RiskScoreJob(WarehouseIo io, Clock clock, RiskModel model, ArrearsRules arrearsRules) {
+        this.io = Objects.requireNonNull(io, "io");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.model = Objects.requireNonNull(model, "model");
+        this.arrearsRules = Objects.requireNonNull(arrearsRules, "arrearsRules");
+    }
+
+    public Result run(SparkSession spark, List<String> months) {
+        Timestamp computedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        long persons = 0;
+        Map<String, Long> byLevel = new LinkedHashMap<>();
+        for (String level : List.of(RiskModel.RED, RiskModel.ORANGE, RiskModel.YELLOW, RiskModel.BLUE)) {
+            byLevel.put(level, 0L);
+        }
+        for (String month : months) {
+            LocalDateTime asOf = StatMonth.end(month);
+            java.sql.Date from = java.sql.Date.valueOf(asOf.toLocalDate().minusDays(model.lookbackDays() + 1L));
+            java.sql.Date to = java.sql.Date.valueOf(asOf.toLocalDate());
+            Dataset<Row> petitions = io.read(spark, WarehouseSchema.ODS_PETITION)
+                    .filter(col("petition_date").geq(lit(from)).and(col("petition_date").lt(lit(to))));
+            Dataset<Row> hotline = io.read(spark, WarehouseSchema.ODS_HOTLINE_CASE)
+                    .filter(col("accept_date").geq(lit(from)).and(col("accept_date").lt(lit(to))));
+            Dataset<Row> police = io.read(spark, WarehouseSchema.ODS_POLICE_INCIDENT)
+                    .filter(col("report_date").geq(lit(from)).and(col("report_date").lt(lit(to))));
+            Dataset<Row> arrears = io.read(spark, WarehouseSchema.ODS_ARREARS_CASE)
+                    .filter(col("report_date").geq(lit(from)).and(col("report_date").lt(lit(to))));
+
+            Dataset<Row> flaggedPetitions = GroupPetitions.flag(petitions, model.groupWindowHours(),
+                    model.groupMinPersons()).cache();
+            try {
+                Dataset<Row> keyArrears = ArrearsKeyCaseJob.flag(arrears, flaggedPetitions, asOf, arrearsRules);
+                Dataset<Row> events = events(flaggedPetitions, hotline, police, keyArrears, asOf, model);
+                Dataset<Row> scores = score(features(events), model, month, computedAt).cache();
+                try {
+                    io.upsert(scores, TARGET);
+                    for (Row r : scores.groupBy("risk_level").count().collectAsList()) {
+                        byLevel.merge(r.getString(0), r.getLong(1), Long::sum);
+                        persons += r.getLong(1);
+                    }
+                } finally {
+                    scores.unpersist();
+                }
+            } finally {
+                flaggedPetitions.unpersist();
+            }
+        }
+        return new Result(persons, byLevel);
+    }
+
+    /** Columns of {@link #events}, in order. */
+    static final List<String> EVENT_COLUMNS = List.of("person_key", "t", "name_masked", "id_masked", "pet", "pet_cat",
+            "pet_recent", "pet_group", "hot", "hot_cat", "pol", "pol_conflict", "arr", "arr_key");
+
+    private static Column one(boolean on) {
+        return lit(on ? 1 : 0);
+    }
+
+    private static Column noString() {
+        return lit(null).cast(DataTypes.StringType);
+    }
+
+    /**
+     * One row per event of a person in [{@code asOf − lookbackDays}, {@code asOf}): petitions (with in_group from
+     * {@link GroupPetitions#flag}), 12345 cases with a caller key, police incidents with a person key, arrears cases
+     * (with is_key from {@link ArrearsKeyCaseJob#flag}). Indicator columns say what the event counts towards.
+     */
+    public static Dataset<Row> events(Dataset<Row> petitions, Dataset<Row> hotline, Dataset<Row> police,
+                                      Dataset<Row> arrears, LocalDateTime asOf, RiskModel model) {
+        Column end = SparkColumns.timestamp(asOf);
+        Column start = SparkColumns.timestamp(asOf.minusDays(model.lookbackDays()));
+        Column recentStart = SparkColumns.timestamp(asOf.minusDays(model.recentDays()));
+
+        Dataset<Row> pet = petitions
+                .filter(col("petition_time").geq(start).and(col("petition_time").lt(end)))
+                .select(col("person_key"), col("petition_time").as("t"), col("person_name_masked").as("name_masked"),
+                        col("id_card_masked").as("id_masked"), one(true).as("pet"), col("category_code").as("pet_cat"),
+                        when(col("petition_time").geq(recentStart), 1).otherwise(0).as("pet_recent"),
+                        when(col("in_group"), 1).otherwise(0).as("pet_group"), one(false).as("hot"),
+                        noString().as("hot_cat"), one(false).as("pol"), one(false).as("pol_conflict"),
+                        one(false).as("arr"), one(false).as("arr_key"));
+        Dataset<Row> hot = hotline
+                .filter(col("caller_key").isNotNull().and(col("accept_time").geq(start))
+                        .and(col("accept_time").lt(end)))
+                .select(col("caller_key").as("person_key"), col("accept_time").as("t"),
+                        col("caller_name_masked").as("name_masked"), col("caller_id_card_masked").as("id_masked"),
+                        one(false).as("pet"), noString().as("pet_cat"), one(false).as("pet_recent"),
+                        one(false).as("pet_group"), one(true).as("hot"), col("category_code").as("hot_cat"),
+                        one(false).as("pol"), one(false).as("pol_conflict"), one(false).as("arr"),
+                        one(false).as("arr_key"));
+        Dataset<Row> pol = police
+                .filter(col("person_key").isNotNull().and(col("report_time").geq(start))
+                        .and(col("report_time").lt(end)))
+                .select(col("person_key"), col("report_time").as("t"), col("person_name_masked").as("name_masked"),
+                        col("id_card_masked").as("id_masked"), one(false).as("pet"), noString().as("pet_cat"),
+                        one(false).as("pet_recent"), one(false).as("pet_group"), one(false).as("hot"),
+                        noString().as("hot_cat"), one(true).as("pol"),
+                        when(col("incident_type").isin(CONFLICT_TYPES.toArray()), 1).otherwise(0).as("pol_conflict"),
+                        one(false).as("arr"), one(false).as("arr_key"));
+        Dataset<Row> arr = arrears
+                .filter(col("report_time").geq(start).and(col("report_time").lt(end)))
+                .select(col("complainant_key").as("person_key"), col("report_time").as("t"),
+                        col("complainant_name_masked").as("name_masked"), col("id_card_masked").as("id_masked"),
+                        one(false).as("pet"), noString().as("pet_cat"), one(false).as("pet_recent"),
+                        one(false).as("pet_group"), one(false).as("hot"), noString().as("hot_cat"),
+                        one(false).as("pol"), one(false).as("pol_conflict"), one(true).as("arr"),
+                        when(col("is_key"), 1).otherwise(0).as("arr_key"));
+        return pet.unionByName(hot).unionByName(pol).unionByName(arr);
+    }
+
+    /**
+     * One row per person: the counts of {@link RiskModel.Features}, last_event_time, source_cnt and the masked name
+     * and ID of the person's latest event that has them.
+     */
+    public static Dataset<Row> features(Dataset<Row> events) {
+        Dataset<Row> agg = events.groupBy("person_key").agg(
+                sum("pet").as("petition_cnt"),
+                size(collect_set("pet_cat")).as("petition_categories"),
+                sum("pet_recent").as("recent_petition_cnt"),
+                sum("pet_group").as("group_petition_cnt"),
+                sum("hot").as("hotline_cnt"),
+                size(collect_set("hot_cat")).as("call_categories"),
+                sum("pol").as("police_cnt"),
+                sum("pol_conflict").as("conflict_police_cnt"),
+                sum("arr").as("arrears_cnt"),
+                sum("arr_key").as("key_arrears_cnt"),
+                max("t").as("last_event_time"),
+                // max_by ignores rows whose ordering value is null: events without the masked value
+                max_by(col("name_masked"), when(col("name_masked").isNotNull(), col("t"))).as("name_masked"),
+                max_by(col("id_masked"), when(col("id_masked").isNotNull(), col("t"))).as("id_card_masked"));
+        Column sources = when(col("petition_cnt").gt(0), 1).otherwise(0)
+                .plus(when(col("hotline_cnt").gt(0), 1).otherwise(0))
+                .plus(when(col("police_cnt").gt(0), 1).otherwise(0))
+                .plus(when(col("arrears_cnt").gt(0), 1).otherwise(0));
+        return agg
+                .withColumn("repeat_petition_cnt", col("petition_cnt").minus(col("petition_categories")))
+                .withColumn("repeat_call_cnt", col("hotline_cnt").minus(col("call_categories")))
+                .withColumn("source_cnt", sources)
+                .drop("petition_categories", "call_categories");
+    }
+
+    private static Column capped(RiskModel.Factor f, String count) {
+        return least(lit(f.cap()), lit(f.weight()).multiply(col(count)));
+    }
+
+    /** Factor points columns (p_*) and their labels (l_*), in RiskModel's factor order. */
+    private static List<Column[]> factors(RiskModel m) {
+        Column cross = when(col("petition_cnt").gt(0), 1).otherwise(0)
+                .plus(when(col("police_cnt").gt(0), 1).otherwise(0))
+                .plus(when(col("arrears_cnt").gt(0), 1).otherwise(0)).geq(2);
+        List<Column[]> f = new ArrayList<>();
+        f.add(factor(capped(m.petition(), "petition_cnt"), "信访", "petition_cnt", "次"));
+        f.add(factor(capped(m.repeatPetition(), "repeat_petition_cnt"), "重复信访", "repeat_petition_cnt", "次"));
+        f.add(factor(when(col("recent_petition_cnt").gt(0), lit(m.recentPetition())).otherwise(lit(0.0)),
+                "近" + m.recentDays() + "天信访", "recent_petition_cnt", "次"));
+        f.add(factor(capped(m.groupPetition(), "group_petition_cnt"), "参与集访", "group_petition_cnt", "次"));
+        f.add(new Column[] {when(cross, lit(m.crossSource())).otherwise(lit(0.0)), lit("多源交叉(信访/警情/欠薪)")});
+        f.add(factor(capped(m.police(), "police_cnt"), "警情", "police_cnt", "次"));
+        f.add(factor(capped(m.conflictPolice(), "conflict_police_cnt"), "纠纷类警情", "conflict_police_cnt", "次"));
+        f.add(factor(capped(m.hotline(), "hotline_cnt"), "12345来电", "hotline_cnt", "次"));
+        f.add(factor(capped(m.repeatCall(), "repeat_call_cnt"), "重复来电", "repeat_call_cnt", "次"));
+        f.add(factor(capped(m.arrears(), "arrears_cnt"), "欠薪投诉", "arrears_cnt", "次"));
+        f.add(factor(capped(m.keyArrears(), "key_arrears_cnt"), "重点欠薪案件", "key_arrears_cnt", "件"));
+        return f;
+    }
+
+    private static Column[] factor(Column points, String name, String count, String unit) {
+        return new Column[] {points.cast(DataTypes.DoubleType),
+                org.apache.spark.sql.functions.concat(lit(name), col(count).cast(DataTypes.StringType), lit(unit))};
+    }
+
+    /**
+     * ads_person_risk_month rows: score = min(100, Σ capped points), level by the model's thresholds, rank by score
+     * (ties by person key), and the {@value #TOP_FACTORS} largest contributions as "factor +points; …".
+     */
+    public static Dataset<Row> score(Dataset<Row> features, RiskModel model, String month, Timestamp computedAt) {
+        List<Column[]> factors = factors(model);
+        Dataset<Row> withPoints = features;
+        Column total = lit(0.0);
+        List<String> structs = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            withPoints = withPoints.withColumn("p_" + i, factors.get(i)[0]).withColumn("l_" + i, factors.get(i)[1]);
+            total = total.plus(col("p_" + i));
+            // order field: earlier factors first among equal points
+            structs.add("named_struct('p', p_" + i + ", 'o', " + (-i) + ", 'l', l_" + i + ")");
+        }
+        Column score = round(least(lit(RiskModel.MAX_SCORE), total), 1);
+        Column level = when(col("risk_score").geq(model.red()), lit(RiskModel.RED))
+                .when(col("risk_score").geq(model.orange()), lit(RiskModel.ORANGE))
+                .when(col("risk_score").geq(model.yellow()), lit(RiskModel.YELLOW))
+                .otherwise(lit(RiskModel.BLUE));
+        Column topFactors = expr("array_join(transform(slice(sort_array(filter(array(" + String.join(", ", structs)
+                + "), x -> x.p > 0), false), 1, " + TOP_FACTORS + "), x -> concat(x.l, ' +', "
+                + "regexp_replace(cast(round(x.p, 1) as string), '\\\\.0$', ''))), '；')");
+        Dataset<Row> scored = withPoints
+                .withColumn("risk_score", score)
+                .withColumn("risk_level", level)
+                .withColumn("top_factors", topFactors);
+        Dataset<Row> ranked = rank(scored);
+        Dataset<Row> out = ranked.select(lit(month).as("stat_month"), col("person_key"), col("name_masked"),
+                col("id_card_masked"), col("risk_score"), col("risk_level"), col("risk_rank"), col("petition_cnt"),
+                col("repeat_petition_cnt"), col("recent_petition_cnt"), col("group_petition_cnt"), col("hotline_cnt"),
+                col("repeat_call_cnt"), col("police_cnt"), col("conflict_police_cnt"), col("arrears_cnt"),
+                col("key_arrears_cnt"), col("source_cnt"), col("last_event_time"), col("top_factors"),
+                lit(computedAt).as("updated_at"));
+        return SparkSchemas.conform(out, TARGET);
+    }
+
+    /**
+     * Adds risk_rank (1 = highest score, ties by person key) with a distributed sort and zipWithIndex: a window
+     * without partition would pull every person into one task.
+     */
+    static Dataset<Row> rank(Dataset<Row> scored) {
+        Dataset<Row> sorted = scored.orderBy(col("risk_score").desc(), col("person_key").asc());
+        StructType schema = sorted.schema().add("risk_rank", DataTypes.IntegerType, false);
+        JavaRDD<Row> rows = sorted.javaRDD().zipWithIndex().map(p -> {
+            Row r = p._1();
+            Object[] values = new Object[r.length() + 1];
+            for (int i = 0; i < r.length(); i++) {
+                values[i] = r.get(i);
+            }
+            values[r.length()] = (int) (p._2() + 1);
+            return RowFactory.create(values);
+        });
+        return scored.sparkSession().createDataFrame(rows, schema);
+    }
+
+    public static String summary(Result r) {
+        StringBuilder sb = new StringBuilder("person risk " + r.persons() + " (");
+        r.byLevel().forEach((level, n) -> sb.append(level).append(' ').append(n).append(' '));
+        return sb.toString().trim() + ")";
+    }
+}
