@@ -10,11 +10,11 @@ import java.util.Arrays;
  * character of UTF-8, GBK or GB18030. A line longer than {@code maxLineBytes} is reported as oversized and skipped up
  * to its end instead of being buffered. Not thread-safe.
  */
-final class ByteLines implements AutoCloseable {
+public final class ByteLines implements AutoCloseable {
 
     /** One physical line: its 1-based number, its bytes, whether a line end followed it, whether it was cut. */
-    record Line(long number, byte[] bytes, boolean terminated, boolean oversized, long fullLength) {
-        boolean isBlank() {
+    public record Line(long number, byte[] bytes, boolean terminated, boolean oversized, long fullLength) {
+        public boolean isBlank() {
             for (byte b : bytes) {
                 if (b != ' ' && b != '\t') {
                     return false;
@@ -33,13 +33,13 @@ final class ByteLines implements AutoCloseable {
     private long lineNumber;
     private byte[] line = new byte[256];
 
-    ByteLines(InputStream in, int maxLineBytes) {
+    public ByteLines(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line, or null at the end of the input (a final line end does not start another line). */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         int length = 0;
         long fullLength = 0;
         boolean sawAny = false;

@@ -29,7 +29,8 @@ public final class Positions {
         return fit(name, MAX_SOURCE);
     }
 
-    static String fit(String name, int max) {
+    /** {@code name} if it fits in {@code max} characters, else cut and suffixed with a hash of the whole name. */
+    public static String fit(String name, int max) {
         if (name.length() <= max) {
             return name;
         }

@@ -15,7 +15,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,10 +56,22 @@ public final class TextFileRecordReader implements RecordReader {
     private long physicalLines;
     private boolean ended;
     private String sha256;
+    private String[] header;
 
     public TextFileRecordReader(Path file, DataxJob.TxtFileReader spec, int maxLineBytes) throws IOException {
+        this(file, file.getFileName().toString(), null, spec, maxLineBytes);
+    }
+
+    /** Reads a stream (an HTTP body) named {@code name}; it has no modification time, so received is now. */
+    public TextFileRecordReader(InputStream in, String name, DataxJob.TxtFileReader spec, int maxLineBytes)
+            throws IOException {
+        this(null, name, in, spec, maxLineBytes);
+    }
+
+    private TextFileRecordReader(Path file, String name, InputStream stream, DataxJob.TxtFileReader spec,
+                                 int maxLineBytes) throws IOException {
         this.file = file;
-        this.name = file.getFileName().toString();
+        this.name = name;
         this.spec = spec;
         this.maxLineBytes = maxLineBytes;
         try {
@@ -68,7 +79,7 @@ public final class TextFileRecordReader implements RecordReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        InputStream in = new DigestInputStream(Files.newInputStream(file), digest);
+        InputStream in = new DigestInputStream(stream != null ? stream : Files.newInputStream(file), digest);
         if (spec.compress().equalsIgnoreCase("gzip")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
@@ -81,6 +92,11 @@ public final class TextFileRecordReader implements RecordReader {
                 .max().orElse(-1) + 1;
         this.width = declaredWidth;
         this.headerPending = spec.skipHeader();
+    }
+
+    /** The header's cells once it has been read (after the first {@link #next()}), else null. */
+    public String[] header() {
+        return header;
     }
 
     @Override
@@ -207,6 +223,7 @@ public final class TextFileRecordReader implements RecordReader {
             return;
         }
         width = cells.length;
+        header = cells;
     }
 
     private void applyNullFormat(String[] cells) {
@@ -333,11 +350,15 @@ public final class TextFileRecordReader implements RecordReader {
 
     @Override
     public LocalDateTime receivedTime() {
-        try {
-            return LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), RecordDecoder.ZONE).withNano(0);
-        } catch (IOException e) {
-            return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
+        if (file != null) {
+            try {
+                return LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), RecordDecoder.ZONE)
+                        .withNano(0);
+            } catch (IOException e) {
+                // fall through: a file that vanished after reading is dated now
+            }
         }
+        return LocalDateTime.now(RecordDecoder.ZONE).withNano(0);
     }
 
     @Override

@@ -12,11 +12,17 @@ import org.gridgov.common.model.SourceType;
 import org.gridgov.ingestion.generator.RecordSink;
 
 /**
- * Publishes raw source records to their {@code raw.<source>} topic with an idempotent producer (acks=all), keyed by
- * record id so every update of one case lands in one partition, in order. Counts what it sent per source; a send
- * failure is rethrown on the next call or on close, never swallowed.
+ * Publishes to Kafka with an idempotent producer (acks=all, retries without duplicates or reordering within a
+ * partition). Two uses:
+ * <ul>
+ *   <li>as a {@link RecordSink} ({@link #accept}): the generator's raw records to {@code raw.<source>}, keyed by
+ *   whatever key the caller gives (the generator gives the record id); a send failure is rethrown on the next call or
+ *   on close, never swallowed;</li>
+ *   <li>as a {@link TopicSink} ({@link #send}): the intake gateway's validated records and dead letters, each with its
+ *   own acknowledgement, so a failed send is counted against its batch instead of poisoning the publisher.</li>
+ * </ul>
  */
-public final class RawTopicPublisher implements RecordSink, AutoCloseable {
+public final class RawTopicPublisher implements RecordSink, TopicSink {
 
     private final KafkaProducer<String, String> producer;
     private final Map<SourceType, Long> sent = new EnumMap<>(SourceType.class);
@@ -27,9 +33,12 @@ public final class RawTopicPublisher implements RecordSink, AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // idempotence keeps order with up to 5 requests in flight per partition
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
@@ -41,17 +50,33 @@ public final class RawTopicPublisher implements RecordSink, AutoCloseable {
                 failure.compareAndSet(null, e);
             }
         });
-        sent.merge(source, 1L, Long::sum);
+        synchronized (sent) {
+            sent.merge(source, 1L, Long::sum);
+        }
     }
 
-    /** Waits until everything sent so far is acknowledged. */
+    @Override
+    public void send(String topic, String key, String value, Ack ack) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), (meta, e) -> ack.done(e));
+        } catch (RuntimeException e) {
+            // serialization, buffer exhaustion, a closed producer: this record failed, the caller counts it
+            ack.done(e);
+        }
+    }
+
+    /** Waits until everything sent so far is acknowledged (or failed). */
+    @Override
     public void flush() throws Exception {
         producer.flush();
         throwIfFailed();
     }
 
+    /** Records accepted per source through {@link #accept} (the generator path). */
     public Map<SourceType, Long> sentCounts() {
-        return new EnumMap<>(sent);
+        synchronized (sent) {
+            return new EnumMap<>(sent);
+        }
     }
 
     private void throwIfFailed() throws Exception {

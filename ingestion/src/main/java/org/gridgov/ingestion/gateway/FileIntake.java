@@ -1,0 +1,106 @@
+package org.gridgov.ingestion.gateway;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.gridgov.common.model.SourceType;
+import org.gridgov.ingestion.audit.AuditEntry;
+import org.gridgov.ingestion.gateway.IntakeGateway.BatchResult;
+
+/**
+ * The gateway's file mode: publishes JSON-lines ({@code .jsonl}, {@code .ndjson}, {@code .json}) and CSV
+ * ({@code .csv}, header of field names) files, each as one batch with one audit row. The source is given, or read
+ * from the file name ({@code hotline.jsonl}, {@code petition-20240131.csv}).
+ */
+public final class FileIntake {
+
+    /** One file's batch and its audit row. */
+    public record FileResult(Path file, BatchResult batch, AuditEntry audit) {
+    }
+
+    private final IntakeGateway gateway;
+    private final GatewayAudit audit;
+    private final String csvEncoding;
+    private final int maxLineBytes;
+
+    public FileIntake(IntakeGateway gateway, GatewayAudit audit, String csvEncoding, int maxLineBytes) {
+        this.gateway = gateway;
+        this.audit = audit;
+        this.csvEncoding = csvEncoding;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    public List<FileResult> publish(List<Path> inputs, SourceType source) throws Exception {
+        List<FileResult> results = new ArrayList<>();
+        for (Path f : expand(inputs)) {
+            results.add(publish(f, source != null ? source : sourceOf(f)));
+        }
+        return results;
+    }
+
+    public FileResult publish(Path file, SourceType source) throws Exception {
+        String name = file.getFileName().toString();
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest), 1 << 16);
+             IntakeReader reader = reader(in, name, source)) {
+            BatchResult batch = gateway.publish(source, name, reader);
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // the checksum covers the whole file
+            return new FileResult(file, batch, audit.file(batch, name, HexFormat.of().formatHex(digest.digest())));
+        }
+    }
+
+    private IntakeReader reader(InputStream in, String name, SourceType source) throws IOException {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
+            return new JsonLinesReader(in, name, maxLineBytes);
+        }
+        if (lower.endsWith(".csv")) {
+            return new CsvIntakeReader(in, name, source, csvEncoding, maxLineBytes);
+        }
+        throw new IntakeException(name + ": unknown format; the gateway reads .jsonl/.ndjson/.json (JSON lines) and .csv");
+    }
+
+    /** The source a file name starts with. */
+    public static SourceType sourceOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (SourceType s : SourceType.values()) {
+            if (name.startsWith(s.code())) {
+                return s;
+            }
+        }
+        throw new IntakeException(file.getFileName() + ": cannot tell the source from the name (start it with one of "
+                + java.util.Arrays.stream(SourceType.values()).map(SourceType::code).toList()
+                + ") or set gateway.source");
+    }
+
+    static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IntakeException("no such file or directory: " + p);
+            }
+        }
+        return files;
+    }
+}
