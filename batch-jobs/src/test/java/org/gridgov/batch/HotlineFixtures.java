@@ -43,6 +43,13 @@ public final class HotlineFixtures {
      */
     public static Row hotlineCase(String caseId, String month, int day, String streetCode,
                                   int replied, int closed, int overdue) {
+        return hotlineCase(caseId, month, day, streetCode, replied, closed, overdue, "0101",
+                "小区门口路灯不亮，夜间出行不便");
+    }
+
+    /** Like {@link #hotlineCase(String, String, int, String, int, int, int)} with the category and text given. */
+    public static Row hotlineCase(String caseId, String month, int day, String streetCode,
+                                  int replied, int closed, int overdue, String categoryCode, String content) {
         LocalDate date = LocalDate.parse(month + "-01").withDayOfMonth(day);
         LocalDateTime accepted = date.atTime(9, 30);
         Map<String, Object> v = new HashMap<>();
@@ -53,8 +60,8 @@ public final class HotlineFixtures {
         v.put("community_code", streetCode + "001");
         v.put("grid_code", streetCode + "00101");
         v.put("channel", "PHONE");
-        v.put("category_code", "0101");
-        v.put("category_l1_code", "01");
+        v.put("category_code", categoryCode);
+        v.put("category_l1_code", categoryCode.substring(0, categoryCode.length() - 2));
         v.put("department", "区城管局");
         v.put("caller_key", null);
         v.put("accept_time", Timestamp.valueOf(accepted));
@@ -64,7 +71,7 @@ public final class HotlineFixtures {
         v.put("is_closed", (byte) closed);
         v.put("is_overdue", (byte) overdue);
         v.put("satisfaction", null);
-        v.put("content", "小区门口路灯不亮，夜间出行不便");
+        v.put("content", content);
         return TestRows.row(WarehouseSchema.DWD_HOTLINE_CASE, v);
     }
 }

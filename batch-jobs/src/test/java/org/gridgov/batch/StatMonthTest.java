@@ -31,4 +31,17 @@ class StatMonthTest {
         }
         assertThatThrownBy(() -> StatMonth.require(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void monthArithmeticCrossesYears() {
+        assertThat(StatMonth.shift("2024-01", -1)).isEqualTo("2023-12");
+        assertThat(StatMonth.shift("2024-01", -12)).isEqualTo("2023-01");
+        assertThat(StatMonth.shift("2023-12", 1)).isEqualTo("2024-01");
+        assertThat(StatMonth.index("2024-01") - StatMonth.index("2023-12")).isEqualTo(1);
+        assertThat(StatMonth.index("2024-03")).isEqualTo(2024 * 12 + 2);
+        assertThat(StatMonth.start("2024-02")).isEqualTo(java.time.LocalDateTime.of(2024, 2, 1, 0, 0));
+        assertThat(StatMonth.end("2024-02")).isEqualTo(java.time.LocalDateTime.of(2024, 3, 1, 0, 0));
+        assertThat(StatMonth.end("2024-12")).isEqualTo(java.time.LocalDateTime.of(2025, 1, 1, 0, 0));
+        assertThatThrownBy(() -> StatMonth.shift("2024-1", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
