@@ -38,9 +38,14 @@ public final class GatewayAudit {
 
     /** The audit row of one input file. */
     public AuditEntry file(BatchResult r, String fileName, String sha256) throws Exception {
+        return file(r, fileName, sha256, "gateway-file");
+    }
+
+    /** The audit row of one input file read by {@code pipeline} (gateway-file, open311). */
+    public AuditEntry file(BatchResult r, String fileName, String sha256, String pipeline) throws Exception {
         Status status = !r.complete() ? Status.FAILED : r.in() == 0 ? Status.EMPTY : Status.OK;
-        AuditEntry e = new AuditEntry(Positions.fit("gateway-file:" + r.source().code() + ":" + fileName, 64),
-                "gateway-file", r.source().code(), fileName, Topics.raw(r.source()).name(), r.started(), r.finished(),
+        AuditEntry e = new AuditEntry(Positions.fit(pipeline + ":" + r.source().code() + ":" + fileName, 64),
+                pipeline, r.source().code(), fileName, Topics.raw(r.source()).name(), r.started(), r.finished(),
                 r.in(), r.published(), r.rejected(), 0, r.published() + r.rejected(), status, message(r), sha256);
         log.record(e);
         return e;
