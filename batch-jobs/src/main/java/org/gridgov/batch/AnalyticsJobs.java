@@ -146,7 +146,9 @@ public final class AnalyticsJobs {
         String summary;
         try {
             summary = run(args);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
+            // Spark rethrows the JDBC driver's checked SQLExceptions undeclared, so catch Exception, not only
+            // RuntimeException
             System.err.println("analytics failed: " + e);
             e.printStackTrace();
             System.exit(1);

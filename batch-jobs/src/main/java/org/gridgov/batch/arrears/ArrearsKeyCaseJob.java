@@ -128,9 +128,9 @@ public final class ArrearsKeyCaseJob {
      */
     public static Dataset<Row> flag(Dataset<Row> cases, Dataset<Row> petitions, LocalDateTime asOf,
                                     ArrearsRules rules) {
-        Column end = SparkColumns.timestamp(asOf);
-        Column windowStart = SparkColumns.timestamp(asOf.minusDays(rules.petitionWindowDays()));
-        Dataset<Row> inWindow = petitions.filter(col("petition_time").geq(windowStart).and(col("petition_time").lt(end)));
+        LocalDateTime windowStart = asOf.minusDays(rules.petitionWindowDays());
+        Dataset<Row> inWindow = petitions.filter(SparkColumns.atOrAfter(col("petition_time"), windowStart)
+                .and(SparkColumns.before(col("petition_time"), asOf)));
         // the complainant's petitions about this company: repeat petitions about the same case, not about anything
         Dataset<Row> byPerson = inWindow.filter(col("company_name").isNotNull())
                 .groupBy(col("person_key").as("complainant_key"), col("company_name"))
@@ -140,7 +140,7 @@ public final class ArrearsKeyCaseJob {
                 .agg(count(lit(1)).as("company_petition_cnt"));
         // group petitions about the case's company around the time it was reported (any time before asOf)
         Dataset<Row> groups = petitions.filter(col("in_group").and(col("company_name").isNotNull())
-                        .and(col("petition_time").lt(end)))
+                        .and(SparkColumns.before(col("petition_time"), asOf)))
                 .select(col("company_name").as("g_company"), col("petition_time").as("g_time"));
         long link = rules.groupLinkDays() * 86_400L;
         Column gap = org.apache.spark.sql.functions.abs(col("g_time").cast(DataTypes.LongType)
@@ -150,17 +150,15 @@ public final class ArrearsKeyCaseJob {
                 .groupBy("case_id").agg(count(lit(1)).as("company_group_petitions"));
 
         Column resolvedAtEnd = col("status").equalTo(RESOLVED)
-                .and(col("resolved_time").isNull().or(col("resolved_time").lt(end)));
+                .and(col("resolved_time").isNull().or(SparkColumns.before(col("resolved_time"), asOf)));
         Column statusAtEnd = when(col("resolved_at_end"), lit(RESOLVED))
                 .when(col("status").equalTo(RESOLVED), lit("IN_PROGRESS"))
                 .otherwise(col("status"));
-        long endEpoch = asOf.atZone(java.time.ZoneId.of(org.gridgov.batch.spark.BatchSession.TIME_ZONE))
-                .toEpochSecond();
-        Column ageSeconds = lit(endEpoch).minus(col("report_time").cast(DataTypes.LongType));
+        Column ageSeconds = lit(SparkColumns.epochSecond(asOf)).minus(SparkColumns.seconds(col("report_time")));
         Column staleSeconds = lit(rules.staleDays() * 86_400L);
 
         Dataset<Row> out = cases
-                .filter(col("report_time").lt(end))
+                .filter(SparkColumns.before(col("report_time"), asOf))
                 .join(byPerson, new String[] {"complainant_key", "company_name"}, "left")
                 .join(byCompany, new String[] {"company_name"}, "left")
                 .join(linkedGroups, new String[] {"case_id"}, "left")
@@ -190,12 +188,14 @@ public final class ArrearsKeyCaseJob {
 
     /** Cases of {@link #flag} active in the month: reported in it, or earlier and not resolved by its start. */
     public static Dataset<Row> active(Dataset<Row> flagged, String month) {
-        Column start = SparkColumns.timestamp(StatMonth.start(month));
+        LocalDateTime start = StatMonth.start(month);
         Column resolvedBeforeStart = col("status").equalTo(RESOLVED)
-                .and(col("resolved_time").isNull().or(col("resolved_time").lt(start)));
-        return flagged.filter(col("report_time").geq(start).or(resolvedBeforeStart.unary_$bang()))
-                .withColumn("is_new", col("report_time").geq(start))
-                .withColumn("resolved_in_month", col("resolved_at_end").and(col("resolved_time").geq(start)));
+                .and(col("resolved_time").isNull().or(SparkColumns.before(col("resolved_time"), start)));
+        Column isNew = SparkColumns.atOrAfter(col("report_time"), start);
+        return flagged.filter(isNew.or(resolvedBeforeStart.unary_$bang()))
+                .withColumn("is_new", isNew)
+                .withColumn("resolved_in_month", col("resolved_at_end")
+                        .and(SparkColumns.atOrAfter(col("resolved_time"), start)));
     }
 
     private static Column flag01(String column) {

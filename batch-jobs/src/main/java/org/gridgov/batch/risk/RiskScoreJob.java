@@ -114,6 +114,10 @@ public final class RiskScoreJob {
         return new Result(persons, byLevel);
     }
 
+    private static Column inWindow(Column time, LocalDateTime from, LocalDateTime until) {
+        return SparkColumns.atOrAfter(time, from).and(SparkColumns.before(time, until));
+    }
+
     /** Columns of {@link #events}, in order. */
     static final List<String> EVENT_COLUMNS = List.of("person_key", "t", "name_masked", "id_masked", "pet", "pet_cat",
             "pet_recent", "pet_group", "hot", "hot_cat", "pol", "pol_conflict", "arr", "arr_key");
@@ -133,21 +137,20 @@ public final class RiskScoreJob {
      */
     public static Dataset<Row> events(Dataset<Row> petitions, Dataset<Row> hotline, Dataset<Row> police,
                                       Dataset<Row> arrears, LocalDateTime asOf, RiskModel model) {
-        Column end = SparkColumns.timestamp(asOf);
-        Column start = SparkColumns.timestamp(asOf.minusDays(model.lookbackDays()));
-        Column recentStart = SparkColumns.timestamp(asOf.minusDays(model.recentDays()));
+        LocalDateTime start = asOf.minusDays(model.lookbackDays());
+        LocalDateTime recentStart = asOf.minusDays(model.recentDays());
 
         Dataset<Row> pet = petitions
-                .filter(col("petition_time").geq(start).and(col("petition_time").lt(end)))
+                .filter(inWindow(col("petition_time"), start, asOf))
                 .select(col("person_key"), col("petition_time").as("t"), col("person_name_masked").as("name_masked"),
                         col("id_card_masked").as("id_masked"), one(true).as("pet"), col("category_code").as("pet_cat"),
-                        when(col("petition_time").geq(recentStart), 1).otherwise(0).as("pet_recent"),
+                        when(SparkColumns.atOrAfter(col("petition_time"), recentStart), 1).otherwise(0).as("pet_recent"),
                         when(col("in_group"), 1).otherwise(0).as("pet_group"), one(false).as("hot"),
                         noString().as("hot_cat"), one(false).as("pol"), one(false).as("pol_conflict"),
                         one(false).as("arr"), one(false).as("arr_key"));
         Dataset<Row> hot = hotline
-                .filter(col("caller_key").isNotNull().and(col("accept_time").geq(start))
-                        .and(col("accept_time").lt(end)))
+                .filter(col("caller_key").isNotNull()
+                        .and(inWindow(col("accept_time"), start, asOf)))
                 .select(col("caller_key").as("person_key"), col("accept_time").as("t"),
                         col("caller_name_masked").as("name_masked"), col("caller_id_card_masked").as("id_masked"),
                         one(false).as("pet"), noString().as("pet_cat"), one(false).as("pet_recent"),
@@ -155,8 +158,8 @@ public final class RiskScoreJob {
                         one(false).as("pol"), one(false).as("pol_conflict"), one(false).as("arr"),
                         one(false).as("arr_key"));
         Dataset<Row> pol = police
-                .filter(col("person_key").isNotNull().and(col("report_time").geq(start))
-                        .and(col("report_time").lt(end)))
+                .filter(col("person_key").isNotNull()
+                        .and(inWindow(col("report_time"), start, asOf)))
                 .select(col("person_key"), col("report_time").as("t"), col("person_name_masked").as("name_masked"),
                         col("id_card_masked").as("id_masked"), one(false).as("pet"), noString().as("pet_cat"),
                         one(false).as("pet_recent"), one(false).as("pet_group"), one(false).as("hot"),
@@ -164,7 +167,7 @@ public final class RiskScoreJob {
                         when(col("incident_type").isin(CONFLICT_TYPES.toArray()), 1).otherwise(0).as("pol_conflict"),
                         one(false).as("arr"), one(false).as("arr_key"));
         Dataset<Row> arr = arrears
-                .filter(col("report_time").geq(start).and(col("report_time").lt(end)))
+                .filter(inWindow(col("report_time"), start, asOf))
                 .select(col("complainant_key").as("person_key"), col("report_time").as("t"),
                         col("complainant_name_masked").as("name_masked"), col("id_card_masked").as("id_masked"),
                         one(false).as("pet"), noString().as("pet_cat"), one(false).as("pet_recent"),

@@ -3,13 +3,12 @@ package org.gridgov.batch.spark;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -43,15 +42,29 @@ public final class SparkColumns {
                 .plus(substring(month, 6, 2).cast(DataTypes.IntegerType)).minus(1);
     }
 
-    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Seconds since the epoch of a district wall-clock time (the session zone, {@link BatchSession#TIME_ZONE}). */
+    public static long epochSecond(LocalDateTime t) {
+        return t.atZone(ZoneId.of(BatchSession.TIME_ZONE)).toEpochSecond();
+    }
+
+    /** A timestamp column as whole seconds since the epoch. */
+    public static Column seconds(Column timestamp) {
+        return timestamp.cast(DataTypes.LongType);
+    }
 
     /**
-     * A district wall-clock time as a timestamp literal parsed in the session time zone, like the DATETIME columns
-     * read from the warehouse. {@code lit(Timestamp.valueOf(t))} would use the JVM's zone instead, which on a cluster
-     * or in the launcher's child JVM need not be Beijing's.
+     * {@code timestamp < t}, compared as epoch seconds. Not {@code timestamp.lt(lit(...))}: Spark pushes a timestamp
+     * comparison on a JDBC column into the SQL with the literal formatted in the JVM's default zone, so in a JVM that
+     * does not run in Beijing time (the launcher's child JVM, a cluster) the warehouse would compare its Beijing
+     * wall-clock DATETIMEs with a UTC string. A cast is not pushed down; jobs push DATE partition filters instead.
      */
-    public static Column timestamp(LocalDateTime t) {
-        return to_timestamp(lit(WALL_CLOCK.format(t)));
+    public static Column before(Column timestamp, LocalDateTime t) {
+        return seconds(timestamp).lt(epochSecond(t));
+    }
+
+    /** {@code timestamp >= t}, compared as epoch seconds (see {@link #before}). */
+    public static Column atOrAfter(Column timestamp, LocalDateTime t) {
+        return seconds(timestamp).geq(epochSecond(t));
     }
 
     /** n / d as an exact decimal, 0 when d is 0; the caller's cast to DECIMAL(p,4) rounds half up. */

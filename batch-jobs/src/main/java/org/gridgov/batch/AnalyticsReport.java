@@ -1,0 +1,119 @@
+package org.gridgov.batch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.gridgov.batch.warehouse.JdbcWarehouseIo;
+import org.gridgov.common.config.ConfigOption;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.district.District;
+
+/**
+ * What a leader reads first after the analytics ran, from the ADS tables over plain JDBC (no Spark): the month's
+ * district hot words and rising words, flagged opinion risks, the top red/orange persons (masked) with their factors,
+ * and the arrears key cases. The demo prints it after {@link AnalyticsJobs}; {@link #lines} can also be called
+ * in-process with a connection.
+ */
+public final class AnalyticsReport {
+
+    public static final ConfigOption<Integer> TOP = ConfigOption.integer("report.top-n", 10,
+            "Rows per section of the analytics report.");
+
+    private AnalyticsReport() {
+    }
+
+    /** The report of {@code month} (null: the latest month with hot words). */
+    public static List<String> lines(Connection c, String month, int top) throws SQLException {
+        String m = month != null ? StatMonth.require(month) : latestMonth(c);
+        List<String> out = new ArrayList<>();
+        if (m == null) {
+            out.add("no analytics results in the warehouse yet");
+            return out;
+        }
+        out.add("== " + m + " 热词 (" + District.NAME + ", TF-IDF) ==");
+        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(word, '(', doc_cnt, ')') FROM ads_hot_word_month "
+                + "WHERE stat_month = ? AND scope_type = 'DISTRICT' AND word_rank <= ? ORDER BY word_rank", m, top)));
+        List<String> rising = strings(c, "SELECT CONCAT(word, '(', prev_doc_cnt, '→', doc_cnt, ')') "
+                + "FROM ads_rising_word_month WHERE stat_month = ? AND scope_type = 'DISTRICT' AND word_rank <= ? "
+                + "ORDER BY word_rank", m, top);
+        out.add("== " + m + " 上升词 (环比上月, 对数似然) ==");
+        out.add("  " + (rising.isEmpty() ? "(无: 上月无数据或无显著上升)" : String.join("  ", rising)));
+        List<String> flagged = strings(c, "SELECT CONCAT(scope_name, ' 风险文本 ', risk_doc_cnt, '/', doc_cnt, "
+                + "' (上月 ', COALESCE(prev_risk_doc_cnt, 0), '/', COALESCE(prev_doc_cnt, 0), ') ', "
+                + "COALESCE(top_terms, '')) FROM ads_opinion_risk_month WHERE stat_month = ? AND is_flagged = 1 "
+                + "ORDER BY llr DESC LIMIT ?", m, top);
+        out.add("== " + m + " 舆情风险 ==");
+        out.add("  " + (flagged.isEmpty() ? "(无突增)" : String.join("\n  ", flagged)));
+        out.add("== " + m + " 重点人员 (月末风险分, 已脱敏) ==");
+        out.add("  " + String.join("\n  ", strings(c, "SELECT CONCAT(risk_rank, '. ', risk_level, ' ', risk_score, "
+                + "' ', COALESCE(name_masked, '-'), ' ', COALESCE(id_card_masked, '-'), ' ', top_factors) "
+                + "FROM ads_person_risk_month WHERE stat_month = ? AND risk_rank <= ? ORDER BY risk_rank", m, top)));
+        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(risk_level, ' ', COUNT(*)) FROM "
+                + "ads_person_risk_month WHERE stat_month = ? GROUP BY risk_level ORDER BY CASE risk_level "
+                + "WHEN '红' THEN 1 WHEN '橙' THEN 2 WHEN '黄' THEN 3 ELSE 4 END", m)));
+        out.add("== " + m + " 清欠重点案件 ==");
+        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(reasons, ' ', COUNT(*)) FROM ads_arrears_key_case "
+                + "WHERE stat_month = ? GROUP BY reasons ORDER BY COUNT(*) DESC", m)));
+        out.add("  " + String.join("\n  ", strings(c, "SELECT CONCAT(case_id, ' ', company_name, ' ', street_name, "
+                + "' ', worker_count, '人 ', amount_yuan, '元 ', status, ' ', reasons) FROM ads_arrears_key_case "
+                + "WHERE stat_month = ? ORDER BY amount_yuan DESC, case_id LIMIT ?", m, top)));
+        return out;
+    }
+
+    static String latestMonth(Connection c) throws SQLException {
+        List<String> m = strings(c, "SELECT MAX(stat_month) FROM ads_hot_word_month");
+        return m.isEmpty() ? null : m.get(0);
+    }
+
+    private static List<String> strings(Connection c, String sql, Object... params) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1) != null) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Prints the report of --batch.month (empty: the latest month) to stdout. Same warehouse options as the jobs;
+     * exits 1 with the reason on stderr when the warehouse cannot be read.
+     */
+    public static void main(String[] args) {
+        List<ConfigOption<?>> options = new ArrayList<>(AnalyticsOptions.ALL);
+        options.add(TOP);
+        try {
+            GridgovConfig config = GridgovConfig.fromArgs(args, options);
+            String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
+            Properties props = new Properties();
+            props.setProperty("user", config.get(GridgovOptions.WAREHOUSE_USER));
+            String password = config.get(GridgovOptions.WAREHOUSE_PASSWORD);
+            if (password != null && !password.isEmpty()) {
+                props.setProperty("password", password);
+            }
+            java.sql.Driver driver = (java.sql.Driver) Class.forName(JdbcWarehouseIo.DRIVER).getDeclaredConstructor()
+                    .newInstance();
+            try (Connection c = driver.connect(config.get(GridgovOptions.WAREHOUSE_URL), props)) {
+                if (c == null) {
+                    throw new SQLException("the MySQL driver does not accept " + config.get(GridgovOptions.WAREHOUSE_URL));
+                }
+                lines(c, month, config.get(TOP)).forEach(System.out::println);
+            }
+        } catch (Exception e) {
+            System.err.println("analytics report failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}
