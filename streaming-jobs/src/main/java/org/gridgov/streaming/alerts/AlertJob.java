@@ -1,0 +1,263 @@
+package org.gridgov.streaming.alerts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.model.Topics;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.streaming.alerts.fanout.AlertKafkaSerializer;
+import org.gridgov.streaming.alerts.fanout.WebhookFormat;
+import org.gridgov.streaming.alerts.fanout.WebhookSettings;
+import org.gridgov.streaming.alerts.fanout.WebhookSink;
+import org.gridgov.streaming.alerts.input.InputDecoder;
+import org.gridgov.streaming.alerts.input.RouteInputs;
+import org.gridgov.streaming.odsloader.WarehouseConnection;
+import org.gridgov.streaming.odsloader.WarehouseSink;
+import org.gridgov.warehouse.TableRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert job: key-person rules, group petitions and overdue-case timers over {@code raw.petition},
+ * {@code raw.hotline}, {@code raw.police} and {@code case.events}, with the key-person registry as broadcast input;
+ * alerts fan out to the {@code alerts} topic, the warehouse ({@code ads_alert_event}, rejected and late inputs in
+ * {@code dlq_alert_input}) and, when a robot URL is configured, the leaders' DingTalk/WeCom group.
+ *
+ * <p>Inputs and sinks are injected ({@link AlertInputs}, {@link AlertTopology.Sinks}); {@link #main} only plugs in
+ * Kafka, JDBC and HTTP. Under {@code flink run} main runs on the cluster; as a plain Java process it runs on a local
+ * MiniCluster and, in bounded mode, exits 0 with one summary line when the input is done.
+ */
+public final class AlertJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertJob.class);
+
+    public static final String JOB_NAME = "gridgov-alerts";
+
+    private final AlertInputs inputs;
+    private final AlertTopology.Sinks sinks;
+    private final RuleParams params;
+
+    public AlertJob(AlertInputs inputs, AlertTopology.Sinks sinks, RuleParams params) {
+        this.inputs = Objects.requireNonNull(inputs);
+        this.sinks = Objects.requireNonNull(sinks);
+        this.params = Objects.requireNonNull(params);
+    }
+
+    /** Builds the graph on {@code env} and runs it to completion (bounded inputs) or until cancelled. */
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        AlertTopology.attach(AlertTopology.build(inputs.events(env), inputs.registry(env), params), sinks);
+        return env.execute(JOB_NAME);
+    }
+
+    /**
+     * Job settings shared by main and the tests: checkpoints drive the warehouse flushes, Kafka offset commits and
+     * transactions; generic types are off so a type that would fall back to Kryo fails at graph build; watermarks
+     * every {@code watermarkIntervalMs} and short network buffer timeouts keep alert latency low.
+     */
+    public static void configure(StreamExecutionEnvironment env, long checkpointIntervalMs, int parallelism,
+                                 long watermarkIntervalMs, long bufferTimeoutMs) {
+        env.enableCheckpointing(checkpointIntervalMs);
+        env.setParallelism(parallelism);
+        env.getConfig().getSerializerConfig().setGenericTypes(false);
+        env.getConfig().setAutoWatermarkInterval(watermarkIntervalMs);
+        env.setBufferTimeout(bufferTimeoutMs);
+    }
+
+    /** Accumulator totals of a finished run, by name. */
+    public static Map<String, Long> counts(JobExecutionResult r) {
+        Map<String, Long> m = new TreeMap<>();
+        r.getAllAccumulatorResults().forEach((k, v) -> {
+            if (k.startsWith("alerts.") && v instanceof Long l) {
+                m.put(k, l);
+            }
+        });
+        return m;
+    }
+
+    /** The summary line main prints. */
+    static String summary(JobExecutionResult r) {
+        Map<String, Long> c = counts(r);
+        List<String> perRule = new ArrayList<>();
+        long raised = 0;
+        for (AlertRule rule : AlertRule.values()) {
+            long n = c.getOrDefault(AlertCounters.RAISED_PREFIX + rule.code(), 0L);
+            raised += n;
+            perRule.add(rule.code() + " " + n);
+        }
+        return String.format("%s finished in %.1f s: %d inputs, %d rejected, %d late; %d alerts raised (%s), "
+                        + "%d updates", JOB_NAME, r.getNetRuntime() / 1000.0, c.getOrDefault(RouteInputs.INPUTS, 0L),
+                c.getOrDefault(RouteInputs.REJECTED, 0L), c.getOrDefault(AlertCounters.LATE, 0L), raised,
+                String.join(", ", perRule), c.getOrDefault(AlertCounters.UPDATED, 0L));
+    }
+
+    /**
+     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link GridgovOptions} and
+     * {@link AlertOptions}); secrets only from the environment: GRIDGOV_PII_SALT (required),
+     * GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and GRIDGOV_ALERTS_WEBHOOK_SECRET.
+     *
+     * <p>As a plain Java process: exit 0 when the (bounded) job finished, one summary line on stdout; exit 2 on a
+     * configuration error, 1 when Kafka or the warehouse cannot be reached or the job failed; the reason on stderr.
+     */
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment contextEnv = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (!(contextEnv instanceof LocalStreamEnvironment)) {
+            run(Settings.read(args), contextEnv);
+            return;
+        }
+        LocalRun.quietLogging();
+        Settings settings;
+        try {
+            settings = Settings.read(args);
+        } catch (RuntimeException e) {
+            System.err.println(JOB_NAME + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            List<String> required = new ArrayList<>(InputDecoder.TOPICS);
+            required.add(Topics.ALERTS.name());
+            AlertPreflight.check(settings.bootstrapServers, required, settings.registryTopic, settings.warehouse);
+        } catch (IllegalStateException e) {
+            System.err.println(JOB_NAME + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        int exitCode;
+        LocalRun local = LocalRun.create(JOB_NAME);
+        try {
+            Configuration conf = local.configuration();
+            conf.set(PipelineOptions.GENERIC_TYPES, false);
+            JobExecutionResult result = run(settings, StreamExecutionEnvironment.createLocalEnvironment(conf));
+            System.out.println(summary(result));
+            exitCode = 0;
+        } catch (Throwable t) {
+            LOG.error("{} failed", JOB_NAME, t);
+            System.err.println(JOB_NAME + " failed: " + LocalRun.describe(t));
+            exitCode = 1;
+        } finally {
+            local.cleanUp();
+        }
+        // a local MiniCluster can leave non-daemon threads behind; the launcher needs the process to end
+        System.exit(exitCode);
+    }
+
+    static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
+        configure(env, s.checkpointMs, s.parallelism, s.watermarkIntervalMs, s.bufferTimeoutMs);
+        AlertInputs inputs = new KafkaAlertInputs(s.bootstrapServers, s.groupId, s.bounded,
+                new InputDecoder(s.pii), s.registryTopic, s.outOfOrdernessMs, s.idlenessMs);
+        // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique
+        // sink.label-prefix per job) can replace the JDBC sink here; the graph takes any Sink<TableRow>.
+        Sink<TableRow> warehouse = new WarehouseSink(s.warehouse, s.batchSize);
+        Sink<AlertRecord> webhook = s.webhook == null ? null : new WebhookSink(s.webhook, s.warehouse);
+        LOG.info("{}: {} → alerts, {}, webhook {}, bounded {}, parallelism {}", JOB_NAME, InputDecoder.TOPICS,
+                s.warehouse, s.webhook, s.bounded, s.parallelism);
+        return new AlertJob(inputs, new AlertTopology.Sinks(kafkaSink(s.bootstrapServers, s.delivery,
+                s.transactionalIdPrefix), warehouse, webhook), s.rules).execute(env);
+    }
+
+    /**
+     * The alerts topic sink. Exactly-once uses Kafka transactions committed on checkpoints (alerts become visible
+     * to read_committed consumers then); the transaction timeout stays below the brokers' default maximum (15 min).
+     */
+    public static KafkaSink<AlertRecord> kafkaSink(String bootstrapServers, DeliveryGuarantee delivery,
+                                                    String transactionalIdPrefix) {
+        return KafkaSink.<AlertRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new AlertKafkaSerializer())
+                .setDeliveryGuarantee(delivery)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()))
+                .setProperty("linger.ms", "0")
+                .build();
+    }
+
+    /** Everything main needs, read and checked before anything connects. */
+    static final class Settings {
+        PiiProtector pii;
+        WarehouseConnection warehouse;
+        String bootstrapServers;
+        String groupId;
+        boolean bounded;
+        int parallelism;
+        long checkpointMs;
+        int batchSize;
+        long watermarkIntervalMs;
+        long bufferTimeoutMs;
+        long outOfOrdernessMs;
+        long idlenessMs;
+        String registryTopic;
+        DeliveryGuarantee delivery;
+        String transactionalIdPrefix;
+        RuleParams rules;
+        WebhookSettings webhook;
+
+        static Settings read(String[] args) {
+            for (String a : args) {
+                if (a.startsWith("--" + AlertOptions.WEBHOOK_URL.key() + "=")
+                        || a.startsWith("--" + AlertOptions.WEBHOOK_SECRET.key() + "=")) {
+                    throw new IllegalArgumentException(a.substring(2, a.indexOf('=')) + " is a secret: set "
+                            + (a.contains("secret") ? AlertOptions.WEBHOOK_SECRET : AlertOptions.WEBHOOK_URL).envName()
+                            + " in the environment instead of passing it as an argument");
+                }
+            }
+            return read(GridgovConfig.fromArgs(args, AlertOptions.ALL));
+        }
+
+        static Settings read(GridgovConfig c) {
+            Settings s = new Settings();
+            s.pii = new PiiProtector(c.require(GridgovOptions.PII_SALT));
+            s.warehouse = new WarehouseConnection(c.get(GridgovOptions.WAREHOUSE_URL),
+                    c.get(GridgovOptions.WAREHOUSE_USER), c.get(GridgovOptions.WAREHOUSE_PASSWORD),
+                    WarehouseConnection.dialect(c.get(GridgovOptions.WAREHOUSE_DIALECT)));
+            s.bootstrapServers = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
+            s.groupId = c.get(AlertOptions.GROUP_ID);
+            s.bounded = c.get(AlertOptions.BOUNDED);
+            s.parallelism = c.get(AlertOptions.PARALLELISM);
+            s.checkpointMs = c.get(AlertOptions.CHECKPOINT_MS);
+            s.batchSize = c.get(AlertOptions.BATCH_SIZE);
+            s.watermarkIntervalMs = c.get(AlertOptions.WATERMARK_INTERVAL_MS);
+            s.bufferTimeoutMs = c.get(AlertOptions.BUFFER_TIMEOUT_MS);
+            s.outOfOrdernessMs = c.get(AlertOptions.OUT_OF_ORDERNESS_MS);
+            s.idlenessMs = c.get(AlertOptions.IDLENESS_MS);
+            s.registryTopic = c.get(AlertOptions.REGISTRY_TOPIC);
+            s.delivery = delivery(c.get(AlertOptions.KAFKA_DELIVERY));
+            s.transactionalIdPrefix = c.get(AlertOptions.TRANSACTIONAL_ID_PREFIX);
+            s.rules = RuleParams.from(c);
+            if (s.parallelism < 1 || s.batchSize < 1 || s.checkpointMs < 10 || s.watermarkIntervalMs < 1
+                    || s.bufferTimeoutMs < 0 || s.outOfOrdernessMs < 0 || s.idlenessMs < 0) {
+                throw new IllegalArgumentException("alerts.parallelism, alerts.batch-size and "
+                        + "alerts.watermark-interval-ms must be at least 1, alerts.checkpoint-interval-ms at least 10, "
+                        + "timeouts and out-of-orderness not negative");
+            }
+            String url = c.get(AlertOptions.WEBHOOK_URL);
+            if (url != null && !url.isBlank()) {
+                s.webhook = new WebhookSettings(WebhookFormat.of(c.get(AlertOptions.WEBHOOK_FORMAT)), url.trim(),
+                        c.get(AlertOptions.WEBHOOK_SECRET), WebhookSettings.level(c.get(AlertOptions.WEBHOOK_MIN_LEVEL)),
+                        c.get(AlertOptions.WEBHOOK_RATE), c.get(AlertOptions.WEBHOOK_DIGEST_SIZE), 5);
+            }
+            return s;
+        }
+
+        static DeliveryGuarantee delivery(String name) {
+            return switch (name.trim().toLowerCase()) {
+                case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+                case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+                default -> throw new IllegalArgumentException("alerts.kafka.delivery must be at-least-once or "
+                        + "exactly-once, got '" + name + "'");
+            };
+        }
+    }
+}

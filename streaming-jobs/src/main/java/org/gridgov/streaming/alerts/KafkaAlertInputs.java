@@ -1,0 +1,95 @@
+package org.gridgov.streaming.alerts;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.gridgov.streaming.alerts.input.InputDecoder;
+import org.gridgov.streaming.alerts.input.InputDeserializer;
+import org.gridgov.streaming.alerts.input.InputEvent;
+import org.gridgov.streaming.alerts.input.InputWatermarks;
+import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
+
+/**
+ * The production inputs: the petition, 12345, police and case-event topics in one Kafka source (decoded inside the
+ * source, watermarks per partition), and the compacted registry topic read from its beginning.
+ */
+public final class KafkaAlertInputs implements AlertInputs {
+
+    private final String bootstrapServers;
+    private final String groupId;
+    private final boolean bounded;
+    private final InputDecoder decoder;
+    private final String registryTopic;
+    private final long outOfOrdernessMs;
+    private final long idlenessMs;
+
+    public KafkaAlertInputs(String bootstrapServers, String groupId, boolean bounded, InputDecoder decoder,
+                            String registryTopic, long outOfOrdernessMs, long idlenessMs) {
+        this.bootstrapServers = bootstrapServers;
+        this.groupId = groupId;
+        this.bounded = bounded;
+        this.decoder = decoder;
+        this.registryTopic = registryTopic;
+        this.outOfOrdernessMs = outOfOrdernessMs;
+        this.idlenessMs = idlenessMs;
+    }
+
+    @Override
+    public DataStream<InputEvent> events(StreamExecutionEnvironment env) {
+        KafkaSourceBuilder<InputEvent> b = KafkaSource.<InputEvent>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(InputDecoder.TOPICS)
+                .setGroupId(groupId)
+                .setClientIdPrefix(groupId)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new InputDeserializer(decoder))
+                .setProperty("isolation.level", "read_committed");
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        // in a bounded run a partition that has finished is idle by definition; idleness only matters live
+        return env.fromSource(b.build(), InputWatermarks.strategy(outOfOrdernessMs, bounded ? 0 : idlenessMs),
+                "alert-inputs").uid("alert-inputs");
+    }
+
+    @Override
+    public DataStream<KeyPersonUpdate> registry(StreamExecutionEnvironment env) {
+        KafkaSourceBuilder<KeyPersonUpdate> b = KafkaSource.<KeyPersonUpdate>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(registryTopic)
+                .setGroupId(groupId + "-registry")
+                .setClientIdPrefix(groupId + "-registry")
+                // the whole registry on every fresh start; a restore continues from the checkpointed offsets
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setProperty("commit.offsets.on.checkpoint", "false")
+                .setDeserializer(new RegistryDeserializer());
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return env.fromSource(b.build(), InputWatermarks.<KeyPersonUpdate>neverHoldsBack(), "key-person-registry")
+                .uid("key-person-registry").setParallelism(1);
+    }
+
+    /** Registry records → {@link KeyPersonUpdate}, never throwing. */
+    static final class RegistryDeserializer implements KafkaRecordDeserializationSchema<KeyPersonUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<KeyPersonUpdate> out) {
+            out.collect(KeyPersonUpdate.parse(r.topic() + ":" + r.partition() + ":" + r.offset(), r.timestamp(),
+                    r.key(), r.value()));
+        }
+
+        @Override
+        public TypeInformation<KeyPersonUpdate> getProducedType() {
+            return TypeInformation.of(KeyPersonUpdate.class);
+        }
+    }
+}

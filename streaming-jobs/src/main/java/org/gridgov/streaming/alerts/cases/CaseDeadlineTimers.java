@@ -1,0 +1,270 @@
+package org.gridgov.streaming.alerts.cases;
+
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.gridgov.common.model.AlertLevel;
+import org.gridgov.streaming.alerts.AlertCounters;
+import org.gridgov.streaming.alerts.AlertIds;
+import org.gridgov.streaming.alerts.AlertRecord;
+import org.gridgov.streaming.alerts.AlertRule;
+import org.gridgov.streaming.alerts.EventTimes;
+import org.gridgov.streaming.alerts.PendingEvents;
+import org.gridgov.streaming.alerts.RuleParams;
+import org.gridgov.streaming.alerts.input.CaseSignal;
+import org.gridgov.streaming.alerts.input.RejectedInput;
+
+/**
+ * Overdue cases (超期), keyed by case id, on event-time timers: {@code case_due_soon} (蓝) when the configured
+ * fraction of the time limit has passed, {@code case_overdue} (黄) at the deadline, {@code case_overdue_escalated}
+ * (橙, 督办) a further period later, each only if the case is still open (not closed, not paused) at that moment.
+ * Closing a case (or converting it to a dispute) cancels its timers and clears its state; pausing cancels them,
+ * resuming moves the deadline by the paused time.
+ *
+ * <p>Inputs: 12345 snapshots (the case as its platform exports it, reply and close times included as far as they
+ * happened) are merged into the state when they arrive; lifecycle events of {@code case.events} wait for the
+ * watermark and apply in event-time order. Lifecycle events later than the allowed lateness go to {@link #LATE}.
+ *
+ * <p>End of input is not the passage of time: when a bounded run ends, Flink fires every timer with the final
+ * watermark. A timer fired that way raises its alert only if the case's own records prove time reached it (a reply
+ * or close after the moment) — the rule the warehouse loader applies to {@code is_overdue}. A case still open
+ * before its deadline at the end of the input is therefore not reported overdue.
+ */
+public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal, AlertRecord> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-case-events") { };
+
+    static final ValueStateDescriptor<CaseTrack> STATE =
+            new ValueStateDescriptor<>("case", TypeInformation.of(CaseTrack.class));
+    static final ListStateDescriptor<CaseSignal> PENDING =
+            new ListStateDescriptor<>("pending-case-events", TypeInformation.of(CaseSignal.class));
+
+    private final RuleParams p;
+
+    private transient ValueState<CaseTrack> state;
+    private transient PendingEvents<CaseSignal> pending;
+    private transient AlertCounters counters;
+
+    public CaseDeadlineTimers(RuleParams params) {
+        this.p = params;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        state = getRuntimeContext().getState(STATE);
+        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING), s -> s.time,
+                Comparator.comparing((CaseSignal s) -> s.recordId == null ? "" : s.recordId));
+        counters = new AlertCounters(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement(CaseSignal s, Context ctx, Collector<AlertRecord> out) throws Exception {
+        long wm = ctx.timerService().currentWatermark();
+        if (s.type == CaseSignal.Type.SNAPSHOT) {
+            // a snapshot is state, not a step: its past times only move timers, which then fire at the next watermark
+            CaseTrack t = track(s.caseId, s.origin);
+            t.evidenceId = s.recordId;
+            t.acceptTime = s.acceptTime;
+            t.deadline = s.deadline;
+            t.closeAt = s.closeTime;
+            t.latestKnown = Math.max(t.latestKnown, s.latestKnown());
+            settle(t, ctx.timerService(), Long.MIN_VALUE);
+        } else if (s.time > wm) {
+            pending.add(s);
+            ctx.timerService().registerEventTimeTimer(s.time);
+            CaseTrack t = state.value();
+            if (t != null) {
+                t.latestKnown = Math.max(t.latestKnown, s.time);
+                state.update(t);
+            }
+        } else if (PendingEvents.tooLate(s.time, wm, p.allowedLatenessMs())) {
+            counters.late();
+            ctx.output(LATE, RejectedInput.late(s.inputId, "case-event", s.topic, s.recordId, s.time, wm,
+                    s.receivedTime, p.allowedLatenessMs()));
+        } else {
+            CaseTrack t = apply(s, track(s.caseId, s.origin));
+            settle(t, ctx.timerService(), Long.MIN_VALUE);
+        }
+    }
+
+    @Override
+    public void onTimer(long ts, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
+        TimerService timers = ctx.timerService();
+        CaseTrack t = state.value();
+        for (CaseSignal s : pending.takeUntil(ts)) {
+            t = apply(s, t == null ? track(s.caseId, s.origin) : t);
+        }
+        if (t == null) {
+            return;
+        }
+        boolean endOfInput = timers.currentWatermark() == Long.MAX_VALUE;
+        long latest = Math.max(t.latestKnown, pending.latest());
+        if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE) {
+            long warn = warnAt(t);
+            if (warn != EventTimes.NONE && warn <= ts && t.warnedFor != t.deadline) {
+                t.warnedFor = t.deadline;
+                if (openAt(t, warn) && (!endOfInput || latest > warn)) {
+                    raise(out, t, AlertRule.CASE_DUE_SOON, AlertLevel.BLUE, warn,
+                            "工单 " + t.caseId + " 已用去办理时限的 " + Math.round(p.warnFraction() * 100)
+                                    + "%, 将于 " + EventTimes.text(t.deadline) + " 到期, 尚未办结");
+                }
+            }
+            if (t.deadline <= ts && t.overdueFor != t.deadline) {
+                t.overdueFor = t.deadline;
+                if (openAt(t, t.deadline) && (!endOfInput || latest > t.deadline)) {
+                    raise(out, t, AlertRule.CASE_OVERDUE, AlertLevel.YELLOW, t.deadline,
+                            "工单 " + t.caseId + " 已超过办理时限 " + EventTimes.text(t.deadline) + ", 仍未办结");
+                }
+            }
+            long escalate = t.deadline + p.escalateAfterMs();
+            if (escalate <= ts && t.escalatedFor != t.deadline) {
+                t.escalatedFor = t.deadline;
+                if (openAt(t, escalate) && (!endOfInput || latest > escalate)) {
+                    raise(out, t, AlertRule.CASE_OVERDUE_ESCALATED, AlertLevel.ORANGE, escalate,
+                            "工单 " + t.caseId + " 超期 " + p.escalateAfterMs() / 3_600_000L + " 小时仍未办结 (时限 "
+                                    + EventTimes.text(t.deadline) + "), 请督办");
+                }
+            }
+        }
+        settle(t, timers, ts);
+    }
+
+    /** Applies one lifecycle step (in event-time order). */
+    private CaseTrack apply(CaseSignal s, CaseTrack t) {
+        t.latestKnown = Math.max(t.latestKnown, s.time);
+        switch (s.type) {
+            case CREATED -> {
+                t.evidenceId = s.recordId;
+                t.acceptTime = s.time;
+                t.deadline = s.deadline;
+            }
+            case CLOSED -> t.closeAt = s.time;
+            case PAUSED -> {
+                if (t.pausedAt == EventTimes.NONE) {
+                    t.pausedAt = s.time;
+                }
+            }
+            case RESUMED -> {
+                if (t.pausedAt != EventTimes.NONE) {
+                    long paused = Math.max(0, s.time - t.pausedAt);
+                    if (t.deadline != EventTimes.NONE) {
+                        t.deadline += paused;
+                    }
+                    if (t.acceptTime != EventTimes.NONE) {
+                        t.acceptTime += paused;
+                    }
+                    t.pausedAt = EventTimes.NONE;
+                }
+            }
+            default -> {
+                // assigned, processed, reviewed, approved, rejected: the clock keeps running
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Registers the timers the case still needs after {@code now} and deletes those it no longer needs; clears the
+     * state when nothing is left to wait for (closed, or every alert of the current deadline settled).
+     * {@code now} is the firing timer's time, or {@code Long.MIN_VALUE} outside a timer: moments already behind the
+     * watermark are then registered anyway and fire with the next watermark.
+     */
+    private void settle(CaseTrack t, TimerService timers, long now) throws Exception {
+        boolean closed = t.closeAt != EventTimes.NONE && t.closeAt <= now;
+        long warn = EventTimes.NONE;
+        long due = EventTimes.NONE;
+        long escalate = EventTimes.NONE;
+        if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE && !closed) {
+            warn = needed(t, warnAt(t), t.warnedFor);
+            due = needed(t, t.deadline, t.overdueFor);
+            escalate = needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor);
+        }
+        long close = t.closeAt != EventTimes.NONE && t.closeAt > now ? t.closeAt : EventTimes.NONE;
+        // reconcile as sets: two moments may share a timestamp (a close exactly at the deadline), and Flink keeps one
+        // timer per key and timestamp, so a timestamp is deleted only when no wanted moment and no event uses it
+        long[] before = {t.warnTimer, t.dueTimer, t.escalateTimer, t.closeTimer};
+        long[] after = {warn, due, escalate, close};
+        for (long old : before) {
+            if (old != EventTimes.NONE && old > now && !contains(after, old) && !pending.hasAt(old)) {
+                timers.deleteEventTimeTimer(old);
+            }
+        }
+        for (long wanted : after) {
+            if (wanted != EventTimes.NONE && !(contains(before, wanted) && wanted > now)) {
+                timers.registerEventTimeTimer(wanted);
+            }
+        }
+        t.warnTimer = warn;
+        t.dueTimer = due;
+        t.escalateTimer = escalate;
+        t.closeTimer = close;
+        boolean waiting = warn != EventTimes.NONE || due != EventTimes.NONE || escalate != EventTimes.NONE
+                || close != EventTimes.NONE;
+        if (closed || (!waiting && t.pausedAt == EventTimes.NONE)) {
+            if (pending.isEmpty()) {
+                state.clear();
+                return;
+            }
+        }
+        // a paused case keeps its state (no timers) until it is resumed or closed
+        state.update(t);
+    }
+
+    /** The moment if it still has to be checked: not settled for this deadline, case not closed by then. */
+    private static long needed(CaseTrack t, long moment, long settledFor) {
+        boolean wanted = moment != EventTimes.NONE && settledFor != t.deadline
+                && (t.closeAt == EventTimes.NONE || t.closeAt > moment);
+        return wanted ? moment : EventTimes.NONE;
+    }
+
+    private static boolean contains(long[] a, long v) {
+        for (long x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean openAt(CaseTrack t, long moment) {
+        return t.closeAt == EventTimes.NONE || t.closeAt > moment;
+    }
+
+    private long warnAt(CaseTrack t) {
+        if (t.acceptTime == EventTimes.NONE || t.deadline <= t.acceptTime) {
+            return EventTimes.NONE;
+        }
+        return t.acceptTime + (long) (p.warnFraction() * (t.deadline - t.acceptTime));
+    }
+
+    private CaseTrack track(String caseId, String origin) throws Exception {
+        CaseTrack t = state.value();
+        if (t == null) {
+            t = new CaseTrack();
+            t.caseId = caseId;
+            t.origin = origin;
+            t.evidenceId = caseId;
+        }
+        return t;
+    }
+
+    private void raise(Collector<AlertRecord> out, CaseTrack t, AlertRule rule, AlertLevel level, long at,
+                       String message) {
+        String[] evidence = t.evidenceId == null || t.evidenceId.equals(t.caseId) ? new String[] {t.caseId}
+                : new String[] {t.caseId, t.evidenceId};
+        AlertRecord a = new AlertRecord(AlertIds.of(rule, t.caseId, Long.toString(t.deadline)), rule, level, t.caseId,
+                evidence, message, at, at, 1);
+        out.collect(a);
+        counters.emitted(a);
+    }
+}

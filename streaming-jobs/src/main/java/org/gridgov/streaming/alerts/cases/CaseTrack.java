@@ -1,0 +1,34 @@
+package org.gridgov.streaming.alerts.cases;
+
+import org.gridgov.streaming.alerts.EventTimes;
+
+/**
+ * What the overdue-case rule knows about one open case: its time limit, whether and when it closes, pauses, and
+ * which of its timers are registered and which alerts were raised for the current deadline.
+ */
+public final class CaseTrack {
+
+    public String caseId;
+    public String origin;
+    /** The record the alerts cite: the 12345 case id or the case service's CREATED event id. */
+    public String evidenceId;
+    public long acceptTime = EventTimes.NONE;
+    public long deadline = EventTimes.NONE;
+    /** When the case closes (a snapshot knows it in advance; a CLOSED event applies at its time). */
+    public long closeAt = EventTimes.NONE;
+    public long pausedAt = EventTimes.NONE;
+    /** The latest moment any signal of this case proves the case has lived to. */
+    public long latestKnown = EventTimes.NONE;
+    // registered timers, NONE when not registered
+    public long warnTimer = EventTimes.NONE;
+    public long dueTimer = EventTimes.NONE;
+    public long escalateTimer = EventTimes.NONE;
+    public long closeTimer = EventTimes.NONE;
+    // the deadline each alert was raised (or settled) for; a new deadline starts afresh
+    public long warnedFor = EventTimes.NONE;
+    public long overdueFor = EventTimes.NONE;
+    public long escalatedFor = EventTimes.NONE;
+
+    public CaseTrack() {
+    }
+}

@@ -1,0 +1,32 @@
+package org.gridgov.streaming.alerts.input;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Kafka records of the input topics → {@link InputEvent}s through {@link InputDecoder}; never throws. */
+public final class InputDeserializer implements KafkaRecordDeserializationSchema<InputEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final InputDecoder decoder;
+
+    public InputDeserializer(InputDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder);
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputEvent> out) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        out.collect(decoder.decode(record.topic(), record.partition(), record.offset(), record.timestamp(), key,
+                record.value()));
+    }
+
+    @Override
+    public TypeInformation<InputEvent> getProducedType() {
+        return TypeInformation.of(InputEvent.class);
+    }
+}

@@ -1,0 +1,17 @@
+package org.gridgov.streaming.alerts.person;
+
+import org.gridgov.streaming.alerts.EventTimes;
+
+/** What the group-petition rule keeps about one company: its recent petitions and the open episode. */
+public final class GroupState {
+
+    /** Petitions of the last window; {@link Evidence#group} holds the petitioner's person key. */
+    public Evidence[] petitions = new Evidence[0];
+    public Episode episode;
+    /** Distinct petitioners of the open episode. */
+    public String[] episodePersons = new String[0];
+    public long cleanupAt = EventTimes.NONE;
+
+    public GroupState() {
+    }
+}

@@ -1,0 +1,93 @@
+package org.gridgov.streaming.alerts.score;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.streaming.alerts.AlertOptions;
+import org.gridgov.streaming.alerts.AlertRule;
+import org.gridgov.streaming.alerts.fanout.Jdbc;
+import org.gridgov.streaming.odsloader.WarehouseConnection;
+
+/**
+ * Scores the alerts in {@code ads_alert_event} against a generator ground truth, per rule:
+ * {@code java ... org.gridgov.streaming.alerts.score.AlertScorer --alerts.score.ground-truth=.gridgov/demo/ground-truth.json
+ * --warehouse.jdbc-url=... --warehouse.dialect=mysql} with GRIDGOV_PII_SALT set to the salt the job ran with.
+ *
+ * <p>Prints one line with every rule's precision and recall; exits 0 when all reach {@code alerts.score.min}
+ * (default 0.95), 3 when one does not (the line still on stdout, the failing rules on stderr), 2 on a configuration
+ * error, 1 when the warehouse cannot be read.
+ */
+public final class AlertScorer {
+
+    private AlertScorer() {
+    }
+
+    public static void main(String[] args) {
+        GridgovConfig config;
+        Path truth;
+        double min;
+        PiiProtector pii;
+        WarehouseConnection warehouse;
+        try {
+            config = GridgovConfig.fromArgs(args, AlertOptions.ALL);
+            String file = config.get(AlertOptions.GROUND_TRUTH);
+            if (file == null || file.isBlank()) {
+                throw new IllegalArgumentException("alerts.score.ground-truth is not set: the generator's "
+                        + "ground-truth.json");
+            }
+            truth = Path.of(file);
+            if (!Files.isRegularFile(truth)) {
+                throw new IllegalArgumentException("no ground-truth file at " + truth);
+            }
+            min = Double.parseDouble(config.get(AlertOptions.MIN_SCORE));
+            pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
+            warehouse = new WarehouseConnection(config.get(GridgovOptions.WAREHOUSE_URL),
+                    config.get(GridgovOptions.WAREHOUSE_USER), config.get(GridgovOptions.WAREHOUSE_PASSWORD),
+                    WarehouseConnection.dialect(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
+        } catch (RuntimeException e) {
+            System.err.println("alert scorer: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<AlertScoring.Raised> raised;
+        try {
+            raised = readAlerts(warehouse);
+        } catch (SQLException e) {
+            System.err.println("alert scorer: warehouse at " + Jdbc.safeUrl(warehouse) + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Map<AlertRule, AlertScoring.RuleScore> scores = AlertScoring.score(ExpectedAlerts.read(truth, pii), raised);
+        List<String> below = scores.values().stream().filter(s -> !s.reaches(min)).map(s -> s.rule().code()).toList();
+        System.out.println("alert score: " + AlertScoring.line(scores) + (below.isEmpty()
+                ? "; every rule reaches " + min : "; below " + min + ": " + below));
+        if (!below.isEmpty()) {
+            System.err.println("alert scorer: precision or recall below " + min + " for " + below);
+            System.exit(3);
+        }
+    }
+
+    /** The alerts of the scored rules as stored in {@code ads_alert_event}. */
+    public static List<AlertScoring.Raised> readAlerts(WarehouseConnection warehouse) throws SQLException {
+        List<AlertScoring.Raised> out = new ArrayList<>();
+        try (Connection c = Jdbc.open(warehouse); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT alert_id, rule, subject_key, evidence_ids FROM ads_alert_event")) {
+            while (rs.next()) {
+                out.add(new AlertScoring.Raised(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new LinkedHashSet<>(Arrays.asList(rs.getString(4).split(",")))));
+            }
+        }
+        return out;
+    }
+}

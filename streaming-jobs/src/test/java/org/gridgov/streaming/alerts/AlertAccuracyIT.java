@@ -1,0 +1,163 @@
+package org.gridgov.streaming.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.gridgov.common.json.Json;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.common.validation.EventDecoder;
+import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.gridgov.streaming.alerts.input.InputDecoder;
+import org.gridgov.streaming.alerts.input.RejectedInput;
+import org.gridgov.streaming.alerts.input.RouteInputs;
+import org.gridgov.streaming.alerts.score.AlertScoring;
+import org.gridgov.streaming.alerts.score.ExpectedAlerts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The alert graph over the generator's demo month at parallelism 2, scored against the planted ground truth:
+ * precision and recall at least 0.95 per rule (the planted definitions are the rules' defaults, so 1.0 is expected).
+ */
+class AlertAccuracyIT {
+
+    private static final int PARALLELISM = 2;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(PARALLELISM)
+            .build());
+
+    private static GeneratedInputs data;
+    private static List<AlertRecord> alerts;
+    private static List<RejectedInput> rejected;
+    private static JobExecutionResult result;
+
+    @BeforeAll
+    static void runOverTheDemoMonth() throws Exception {
+        data = GeneratedInputs.of(GeneratorSpec.demo());
+        StreamExecutionEnvironment env = TestEnv.create();
+        AlertJob.configure(env, 1_000, PARALLELISM, 50, 10);
+        CollectSink<AlertRecord> alertSink = new CollectSink<>("accuracy-alerts");
+        AlertTopology.Outputs out = AlertTopology.build(
+                new CollectionInputs(data.records, List.of(), new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
+                        .events(env),
+                new CollectionInputs(List.of(), List.of(), null).registry(env), RuleParams.defaults());
+        out.alerts().sinkTo(alertSink).name("collect-alerts").uid("collect-alerts");
+        out.rejected().sinkTo(new CollectSink<>("accuracy-rejected")).name("collect-rejected").uid("collect-rejected");
+        result = env.execute("alert-accuracy");
+        alerts = CollectSink.values("accuracy-alerts");
+        rejected = CollectSink.values("accuracy-rejected");
+    }
+
+    /** The final version of every alert, as the warehouse keeps it. */
+    private static List<AlertScoring.Raised> latest() {
+        Map<String, AlertRecord> byId = new LinkedHashMap<>();
+        for (AlertRecord a : alerts) {
+            byId.merge(a.alertId, a, (x, y) -> x.version >= y.version ? x : y);
+        }
+        List<AlertScoring.Raised> out = new ArrayList<>();
+        byId.values().forEach(a -> out.add(new AlertScoring.Raised(a.alertId, a.rule.code(), a.subjectKey,
+                new LinkedHashSet<>(List.of(a.evidenceIds)))));
+        return out;
+    }
+
+    @Test
+    void everyPlantedRuleReachesPrecisionAndRecallOf95Percent() throws Exception {
+        Path file = Files.createTempFile("ground-truth", ".json");
+        try {
+            data.truth.write(file);
+            ExpectedAlerts expected = ExpectedAlerts.read(file, new PiiProtector(GeneratedInputs.SALT));
+            Map<AlertRule, AlertScoring.RuleScore> scores = AlertScoring.score(expected, latest());
+            System.out.println("accuracy on the demo month: " + AlertScoring.line(scores));
+            assertThat(scores).hasSize(5);
+            scores.values().forEach(s -> {
+                assertThat(s.planted()).as(s.rule().code()).isPositive();
+                assertThat(s.precision()).as(s.toString()).isGreaterThanOrEqualTo(0.95);
+                assertThat(s.recall()).as(s.toString()).isGreaterThanOrEqualTo(0.95);
+                assertThat(s.evidenceRecall()).as(s.toString()).isGreaterThanOrEqualTo(0.95);
+            });
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void versionsOfAnAlertAreConsecutiveAndIdsUnique() {
+        Map<String, List<Integer>> versions = new LinkedHashMap<>();
+        alerts.forEach(a -> versions.computeIfAbsent(a.alertId, k -> new ArrayList<>()).add(a.version));
+        versions.forEach((id, v) -> {
+            v.sort(null);
+            assertThat(v).as(id).isEqualTo(java.util.stream.IntStream.rangeClosed(1, v.size()).boxed().toList());
+        });
+        long raised = AlertJob.counts(result).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(AlertCounters.RAISED_PREFIX)).mapToLong(Map.Entry::getValue).sum();
+        assertThat(raised).isEqualTo(versions.size());
+    }
+
+    @Test
+    void escalationsCombineAKeyPersonsAlertsOneLevelHigher() {
+        List<AlertRecord> escalations = alerts.stream().filter(a -> a.rule == AlertRule.ESCALATION).toList();
+        // every planted cross-source person is a repeat petitioner seen by the police: both alerts, hence one 红
+        assertThat(escalations).hasSizeGreaterThanOrEqualTo(data.truth.crossSourcePersons().size());
+        assertThat(escalations).allSatisfy(a -> assertThat(a.level.label()).isEqualTo("红"));
+    }
+
+    @Test
+    void everyAlertIsAValidPlatformAlertWithoutClearPii() throws Exception {
+        // every ID card and phone number of the input, in clear
+        Set<String> clear = new java.util.HashSet<>();
+        for (RawInput r : data.records) {
+            com.fasterxml.jackson.databind.JsonNode n;
+            try {
+                n = Json.mapper().readTree(new String(r.value, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException brokenOnPurpose) {
+                continue;
+            }
+            for (String f : List.of("person_id_card", "caller_id_card", "person_phone", "caller_phone")) {
+                if (n.hasNonNull(f) && n.get(f).asText().length() >= 11) {
+                    clear.add(n.get(f).asText());
+                }
+            }
+        }
+        assertThat(clear).hasSizeGreaterThan(1000);
+        Set<String> rules = new LinkedHashSet<>();
+        for (AlertRecord a : alerts) {
+            String json = Json.write(a.toAlert());
+            assertThat(EventDecoder.alert(json).violations()).as(json).isEmpty();
+            assertThat(clear.stream().filter(json::contains)).as(json).isEmpty();
+            rules.add(a.rule.code());
+        }
+        assertThat(rules).contains("repeat_petition", "group_petition", "repeat_call", "cross_source", "escalation",
+                "case_due_soon", "case_overdue", "case_overdue_escalated");
+    }
+
+    @Test
+    void invalidRecordsAreCountedAndKeptWithTheirReason() {
+        long invalidPlanted = data.truth.invalidRecords().entrySet().stream()
+                .filter(e -> InputDecoder.TOPICS.contains(e.getKey().rawTopic()))
+                .mapToLong(e -> e.getValue().count()).sum();
+        assertThat(rejected).hasSize((int) invalidPlanted);
+        assertThat(rejected).allSatisfy(r -> {
+            assertThat(r.kind).isEqualTo(RejectedInput.INVALID);
+            assertThat(r.reason).isNotBlank();
+        });
+        Map<String, Long> c = AlertJob.counts(result);
+        assertThat(c.get(RouteInputs.INPUTS)).isEqualTo(data.records.size());
+        assertThat(c.get(RouteInputs.REJECTED)).isEqualTo(invalidPlanted);
+        assertThat(c.getOrDefault(AlertCounters.LATE, 0L)).isZero();
+    }
+}

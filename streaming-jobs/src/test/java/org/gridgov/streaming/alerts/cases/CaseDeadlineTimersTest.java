@@ -1,0 +1,215 @@
+package org.gridgov.streaming.alerts.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridgov.common.model.AlertLevel;
+import org.gridgov.streaming.alerts.AlertIds;
+import org.gridgov.streaming.alerts.AlertRecord;
+import org.gridgov.streaming.alerts.AlertRule;
+import org.gridgov.streaming.alerts.EventTimes;
+import org.gridgov.streaming.alerts.RuleParams;
+import org.gridgov.streaming.alerts.input.CaseSignal;
+import org.gridgov.streaming.alerts.input.RejectedInput;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Overdue-case timers on the harness. A case accepted at T0 with a deadline 10 days later: due-soon at day 8 (80 %),
+ * overdue at day 10, escalation 24 hours after the deadline.
+ */
+class CaseDeadlineTimersTest {
+
+    static final LocalDateTime T0 = LocalDateTime.of(2024, 1, 2, 9, 0);
+    static final long HOUR = Duration.ofHours(1).toMillis();
+    static final long DAY = Duration.ofDays(1).toMillis();
+    static final String CASE = "RX20240102-0000001";
+
+    private KeyedOneInputStreamOperatorTestHarness<String, CaseSignal, AlertRecord> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseDeadlineTimers(RuleParams.defaults()),
+                s -> s.caseId, Types.STRING);
+    }
+
+    static long at(double days) {
+        return EventTimes.millis(T0) + (long) (days * DAY);
+    }
+
+    static CaseSignal snapshot(double replyDay, double closeDay) {
+        CaseSignal s = new CaseSignal();
+        s.caseId = CASE;
+        s.origin = "hotline";
+        s.type = CaseSignal.Type.SNAPSHOT;
+        s.time = at(0);
+        s.acceptTime = at(0);
+        s.deadline = at(10);
+        s.replyTime = replyDay < 0 ? EventTimes.NONE : at(replyDay);
+        s.closeTime = closeDay < 0 ? EventTimes.NONE : at(closeDay);
+        s.recordId = CASE;
+        return s;
+    }
+
+    static CaseSignal event(CaseSignal.Type type, String id, double day) {
+        CaseSignal s = new CaseSignal();
+        s.caseId = "CS-1";
+        s.origin = "case-service";
+        s.type = type;
+        s.time = at(day);
+        s.deadline = type == CaseSignal.Type.CREATED ? at(day + 10) : EventTimes.NONE;
+        s.recordId = id;
+        s.inputId = "case.events:0:" + id;
+        s.topic = "case.events";
+        return s;
+    }
+
+    private void send(CaseSignal s) throws Exception {
+        harness.processElement(s, s.time);
+    }
+
+    private List<AlertRecord> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private void assertCleared() {
+        assertThat(harness.numEventTimeTimers()).as("timers").isZero();
+        assertThat(harness.numKeyedStateEntries()).as("keyed state").isZero();
+    }
+
+    @Test
+    void aCaseClosedBeforeTheWarningRaisesNothingAndIsForgottenAtItsClose() throws Exception {
+        send(snapshot(2, 5));
+        harness.processWatermark(at(1));
+        // closed before any of its moments: only the close itself is waited for
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(5));
+        assertThat(alerts()).isEmpty();
+        assertCleared();
+    }
+
+    @Test
+    void aCaseClosedLateIsOverdueAtItsDeadlineButNotEscalated() throws Exception {
+        send(snapshot(3, 10.5));
+        harness.processWatermark(at(8));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.rule).isEqualTo(AlertRule.CASE_DUE_SOON);
+            assertThat(a.level).isEqualTo(AlertLevel.BLUE);
+            assertThat(a.eventTime).isEqualTo(at(8));
+        });
+        harness.processWatermark(at(10));
+        assertThat(alerts()).hasSize(2).last().satisfies(a -> {
+            assertThat(a.rule).isEqualTo(AlertRule.CASE_OVERDUE);
+            assertThat(a.alertId).isEqualTo(AlertIds.of(AlertRule.CASE_OVERDUE, CASE, Long.toString(at(10))));
+            assertThat(a.level).isEqualTo(AlertLevel.YELLOW);
+            assertThat(a.subjectKey).isEqualTo(CASE);
+            assertThat(a.evidenceIds).containsExactly(CASE);
+            assertThat(a.eventTime).isEqualTo(at(10));
+        });
+        harness.processWatermark(at(10.5));
+        assertCleared();
+        harness.processWatermark(at(30));
+        assertThat(alerts()).hasSize(2);
+    }
+
+    @Test
+    void aCaseStillOpenADayAfterItsDeadlineIsEscalated() throws Exception {
+        send(snapshot(-1, -1));
+        harness.processWatermark(at(12));
+        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE,
+                AlertRule.CASE_OVERDUE_ESCALATED);
+        assertThat(alerts().get(2).level).isEqualTo(AlertLevel.ORANGE);
+        assertThat(alerts().get(2).eventTime).isEqualTo(at(10) + 24 * HOUR);
+        assertCleared();
+    }
+
+    @Test
+    void theEndOfABoundedInputIsNotThePassageOfTime() throws Exception {
+        // open and due after the last input: nothing is known to be late
+        send(snapshot(-1, -1));
+        harness.processWatermark(at(5));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(alerts()).isEmpty();
+        assertCleared();
+    }
+
+    @Test
+    void aReplyAfterTheDeadlineProvesItOverdueEvenAtTheEndOfInput() throws Exception {
+        send(snapshot(10.2, -1));
+        harness.processWatermark(at(5));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertCleared();
+    }
+
+    @Test
+    void theSameSnapshotTwiceRaisesEachAlertOnce() throws Exception {
+        send(snapshot(3, 10.5));
+        send(snapshot(3, 10.5));
+        harness.processWatermark(at(11));
+        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertCleared();
+    }
+
+    @Test
+    void pausingCancelsTheTimersAndResumingMovesTheDeadline() throws Exception {
+        send(event(CaseSignal.Type.CREATED, "E1", 0));
+        harness.processWatermark(at(0));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+
+        send(event(CaseSignal.Type.PAUSED, "E2", 2));
+        harness.processWatermark(at(2));
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+
+        harness.processWatermark(at(20));
+        assertThat(alerts()).isEmpty();
+
+        send(event(CaseSignal.Type.RESUMED, "E3", 20));
+        harness.processWatermark(at(20));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+        // 18 days paused: the deadline moves from day 10 to day 28
+        harness.processWatermark(at(28));
+        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertThat(alerts().get(1).eventTime).isEqualTo(at(28));
+        assertThat(alerts().get(1).alertId).isEqualTo(AlertIds.of(AlertRule.CASE_OVERDUE, "CS-1",
+                Long.toString(at(28))));
+        assertThat(alerts().get(1).evidenceIds).containsExactly("CS-1", "E1");
+
+        send(event(CaseSignal.Type.CLOSED, "E4", 28.5));
+        harness.processWatermark(at(28.5));
+        assertThat(alerts()).hasSize(2);
+        assertCleared();
+    }
+
+    @Test
+    void closingCancelsTheTimers() throws Exception {
+        send(event(CaseSignal.Type.CREATED, "E1", 0));
+        send(event(CaseSignal.Type.CLOSED, "E2", 3));
+        harness.processWatermark(at(3));
+        assertThat(alerts()).isEmpty();
+        assertCleared();
+    }
+
+    @Test
+    void aLifecycleEventLaterThanTheAllowedLatenessIsKeptAside() throws Exception {
+        send(event(CaseSignal.Type.CREATED, "E1", 0));
+        harness.processWatermark(at(9));
+        send(event(CaseSignal.Type.CLOSED, "E2", 7));
+        assertThat(harness.getSideOutput(CaseDeadlineTimers.LATE)).extracting(StreamRecord::getValue).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.kind).isEqualTo(RejectedInput.LATE);
+                    assertThat(r.inputId).isEqualTo("case.events:0:E2/case-event");
+                });
+        harness.processWatermark(at(12));
+        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE,
+                AlertRule.CASE_OVERDUE_ESCALATED);
+        assertCleared();
+    }
+}
