@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /** The {@code gridgov} command. */
 @Command(name = "gridgov", mixinStandardHelpOptions = true, version = "gridgov 0.1.0",
         description = "Grid-based social governance data platform: local pipeline, data generation, embedded stack.",
-        subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class})
+        subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
+                IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class})
 public final class Gridgov {
 
     public static void main(String[] args) {
