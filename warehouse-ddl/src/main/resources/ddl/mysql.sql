@@ -200,7 +200,7 @@ CREATE TABLE IF NOT EXISTS `audit_ingest` (
 
 CREATE TABLE IF NOT EXISTS `ads_alert_event` (
   `alert_id` VARCHAR(64) NOT NULL COMMENT 'deterministic alert id: rule + hash of what identifies the incident',
-  `rule` VARCHAR(32) NOT NULL COMMENT '规则 repeat_petition/group_petition/repeat_call/cross_source/escalation/case_due_soon/case_overdue/case_overdue_escalated',
+  `rule` VARCHAR(32) NOT NULL COMMENT '规则 repeat_petition/group_petition/repeat_call/cross_source/key_person_petition/escalation/case_due_soon/case_overdue/case_overdue_escalated',
   `level` VARCHAR(32) NOT NULL COMMENT '等级 RED/ORANGE/YELLOW/BLUE',
   `level_label` VARCHAR(8) NOT NULL COMMENT '等级 红/橙/黄/蓝',
   `subject_type` VARCHAR(32) NOT NULL COMMENT 'PERSON (salted key), COMPANY or CASE',

@@ -21,8 +21,8 @@ public final class AlertTables {
     public static final Table ADS_ALERT_EVENT = Table.builder("ads_alert_event", Layer.ADS)
             .comment("预警 alerts for leaders: rule, level, subject (hashed person key, company or case) and evidence")
             .key("alert_id", ID, "deterministic alert id: rule + hash of what identifies the incident")
-            .required("rule", CODE, "规则 repeat_petition/group_petition/repeat_call/cross_source/escalation/"
-                    + "case_due_soon/case_overdue/case_overdue_escalated")
+            .required("rule", CODE, "规则 repeat_petition/group_petition/repeat_call/cross_source/"
+                    + "key_person_petition/escalation/case_due_soon/case_overdue/case_overdue_escalated")
             .required("level", CODE, "等级 RED/ORANGE/YELLOW/BLUE")
             .required("level_label", varchar(8), "等级 红/橙/黄/蓝")
             .required("subject_type", CODE, "PERSON (salted key), COMPANY or CASE")

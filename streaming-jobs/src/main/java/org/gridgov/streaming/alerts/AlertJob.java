@@ -174,9 +174,14 @@ public final class AlertJob {
      */
     public static KafkaSink<AlertRecord> kafkaSink(String bootstrapServers, DeliveryGuarantee delivery,
                                                     String transactionalIdPrefix) {
+        return kafkaSink(bootstrapServers, delivery, transactionalIdPrefix, Topics.ALERTS.name());
+    }
+
+    public static KafkaSink<AlertRecord> kafkaSink(String bootstrapServers, DeliveryGuarantee delivery,
+                                                    String transactionalIdPrefix, String topic) {
         return KafkaSink.<AlertRecord>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(new AlertKafkaSerializer())
+                .setRecordSerializer(new AlertKafkaSerializer(topic))
                 .setDeliveryGuarantee(delivery)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
                 .setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()))

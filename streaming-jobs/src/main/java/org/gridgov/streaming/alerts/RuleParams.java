@@ -11,7 +11,8 @@ import org.gridgov.common.config.GridgovConfig;
  */
 public record RuleParams(int petitionCount, long petitionWindowMs, int callCount, long callWindowMs,
                          int groupPersons, long groupWindowMs, long crossSourceLookbackMs, long keyPersonTtlMs,
-                         double warnFraction, long escalateAfterMs, long allowedLatenessMs) implements Serializable {
+                         double warnFraction, long escalateAfterMs, long allowedLatenessMs, boolean boundedInput)
+        implements Serializable {
 
     public RuleParams {
         if (petitionCount < 2 || callCount < 2 || groupPersons < 2) {
@@ -29,7 +30,7 @@ public record RuleParams(int petitionCount, long petitionWindowMs, int callCount
 
     public static RuleParams defaults() {
         return new RuleParams(3, days(30), 3, days(30), 5, Duration.ofHours(6).toMillis(), days(30), days(90), 0.8,
-                Duration.ofHours(24).toMillis(), Duration.ofMinutes(10).toMillis());
+                Duration.ofHours(24).toMillis(), Duration.ofMinutes(10).toMillis(), false);
     }
 
     public static RuleParams from(GridgovConfig c) {
@@ -45,12 +46,17 @@ public record RuleParams(int petitionCount, long petitionWindowMs, int callCount
                 c.get(AlertOptions.GROUP_PERSONS), Duration.ofHours(c.get(AlertOptions.GROUP_WINDOW_HOURS)).toMillis(),
                 days(c.get(AlertOptions.CROSS_SOURCE_LOOKBACK_DAYS)), days(c.get(AlertOptions.KEY_PERSON_TTL_DAYS)),
                 fraction, Duration.ofHours(c.get(AlertOptions.ESCALATE_AFTER_HOURS)).toMillis(),
-                c.get(AlertOptions.ALLOWED_LATENESS_MS));
+                c.get(AlertOptions.ALLOWED_LATENESS_MS), c.get(AlertOptions.BOUNDED));
     }
 
-    public RuleParams withAllowedLatenessMs(long lateness) {
+    /**
+     * A bounded run (backfill, demo) over an export: how far the watermark got before the input ended depends on
+     * how the partitions happened to be read, so the overdue-case rule then trusts only each case's own records
+     * (a reply or close after the moment proves it passed), which makes the alerts the same on every run.
+     */
+    public RuleParams withBoundedInput(boolean bounded) {
         return new RuleParams(petitionCount, petitionWindowMs, callCount, callWindowMs, groupPersons, groupWindowMs,
-                crossSourceLookbackMs, keyPersonTtlMs, warnFraction, escalateAfterMs, lateness);
+                crossSourceLookbackMs, keyPersonTtlMs, warnFraction, escalateAfterMs, allowedLatenessMs, bounded);
     }
 
     static long days(long n) {

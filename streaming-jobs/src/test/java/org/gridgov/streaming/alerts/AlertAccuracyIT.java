@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.common.testing.SampleRecords;
 import org.gridgov.common.validation.EventDecoder;
 import org.gridgov.ingestion.generator.GeneratorSpec;
 import org.gridgov.streaming.alerts.input.InputDecoder;
@@ -49,13 +50,19 @@ class AlertAccuracyIT {
     @BeforeAll
     static void runOverTheDemoMonth() throws Exception {
         data = GeneratedInputs.of(GeneratorSpec.demo());
+        // after the month, a petition of half a year earlier: far behind the watermark by then
+        List<RawInput> records = new ArrayList<>(data.records);
+        records.add(new RawInput("raw.petition", 0, 999_999, 1_800_000_000_000L, "XF-LATE-1",
+                SampleRecords.json(SampleRecords.petitionBuilder().petitionId("XF-LATE-1")
+                        .petitionTime(java.time.LocalDateTime.of(2023, 6, 1, 10, 0)).build())));
         StreamExecutionEnvironment env = TestEnv.create();
         AlertJob.configure(env, 1_000, PARALLELISM, 50, 10);
         CollectSink<AlertRecord> alertSink = new CollectSink<>("accuracy-alerts");
         AlertTopology.Outputs out = AlertTopology.build(
-                new CollectionInputs(data.records, List.of(), new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
+                new CollectionInputs(records, List.of(), new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
                         .events(env),
-                new CollectionInputs(List.of(), List.of(), null).registry(env), RuleParams.defaults());
+                new CollectionInputs(List.of(), List.of(), null).registry(env),
+                RuleParams.defaults().withBoundedInput(true));
         out.alerts().sinkTo(alertSink).name("collect-alerts").uid("collect-alerts");
         out.rejected().sinkTo(new CollectSink<>("accuracy-rejected")).name("collect-rejected").uid("collect-rejected");
         result = env.execute("alert-accuracy");
@@ -146,18 +153,24 @@ class AlertAccuracyIT {
     }
 
     @Test
-    void invalidRecordsAreCountedAndKeptWithTheirReason() {
+    void invalidAndLateRecordsAreCountedAndKeptWithTheirReason() {
         long invalidPlanted = data.truth.invalidRecords().entrySet().stream()
                 .filter(e -> InputDecoder.TOPICS.contains(e.getKey().rawTopic()))
                 .mapToLong(e -> e.getValue().count()).sum();
-        assertThat(rejected).hasSize((int) invalidPlanted);
-        assertThat(rejected).allSatisfy(r -> {
-            assertThat(r.kind).isEqualTo(RejectedInput.INVALID);
-            assertThat(r.reason).isNotBlank();
+        List<RejectedInput> invalid = rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID)).toList();
+        assertThat(invalid).hasSize((int) invalidPlanted).allSatisfy(r -> assertThat(r.reason).isNotBlank());
+        // late for the person rules and, as it names a company, for the group-petition rule
+        List<RejectedInput> late = rejected.stream().filter(r -> r.kind.equals(RejectedInput.LATE)).toList();
+        assertThat(late).extracting(r -> r.inputId).containsExactlyInAnyOrder("raw.petition:0:999999/petition",
+                "raw.petition:0:999999/company-petition");
+        assertThat(late).allSatisfy(r -> {
+            assertThat(r.recordKey).isEqualTo("XF-LATE-1");
+            assertThat(r.reason).contains("2023-06-01 10:00:00", "allowed lateness");
         });
         Map<String, Long> c = AlertJob.counts(result);
-        assertThat(c.get(RouteInputs.INPUTS)).isEqualTo(data.records.size());
+        // inputs = used + rejected + late: nothing vanishes
+        assertThat(c.get(RouteInputs.INPUTS)).isEqualTo(data.records.size() + 1);
         assertThat(c.get(RouteInputs.REJECTED)).isEqualTo(invalidPlanted);
-        assertThat(c.getOrDefault(AlertCounters.LATE, 0L)).isZero();
+        assertThat(c.get(AlertCounters.LATE)).isEqualTo(2L);
     }
 }

@@ -90,7 +90,7 @@ class AlertRecordTest {
     void ruleParametersAreChecked() {
         assertThat(RuleParams.defaults().petitionCount()).isEqualTo(3);
         assertThat(RuleParams.defaults().groupWindowMs()).isEqualTo(6 * 3_600_000L);
-        assertThatThrownBy(() -> new RuleParams(3, 1, 3, 1, 5, 1, 0, 1, 1.5, 1, 0))
+        assertThatThrownBy(() -> new RuleParams(3, 1, 3, 1, 5, 1, 0, 1, 1.5, 1, 0, false))
                 .hasMessageContaining("warn-fraction");
     }
 }

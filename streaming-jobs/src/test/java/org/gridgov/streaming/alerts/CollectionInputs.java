@@ -1,6 +1,7 @@
 package org.gridgov.streaming.alerts;
 
 import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -11,7 +12,7 @@ import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
 
 /**
  * Inputs from lists, in list order: one source subtask decodes and stamps them, so a list in event-time order gives
- * the same watermarks the per-partition Kafka source would.
+ * the same watermarks the per-partition Kafka source would. The registry behaves like the bounded Kafka registry.
  */
 final class CollectionInputs implements AlertInputs {
 
@@ -43,7 +44,8 @@ final class CollectionInputs implements AlertInputs {
         boolean empty = registry.isEmpty();
         return env.fromData(updates, TypeInformation.of(KeyPersonUpdate.class)).name("registry").uid("registry")
                 .filter(u -> !empty).name("registry-filter").uid("registry-filter")
-                .assignTimestampsAndWatermarks(InputWatermarks.<KeyPersonUpdate>neverHoldsBack())
+                // as the bounded Kafka registry: no watermark before the whole registry is read
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<KeyPersonUpdate>noWatermarks())
                 .name("registry-watermarks").uid("registry-watermarks");
     }
 }

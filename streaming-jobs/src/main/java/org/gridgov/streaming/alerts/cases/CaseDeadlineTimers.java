@@ -36,7 +36,9 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  * <p>End of input is not the passage of time: when a bounded run ends, Flink fires every timer with the final
  * watermark. A timer fired that way raises its alert only if the case's own records prove time reached it (a reply
  * or close after the moment) — the rule the warehouse loader applies to {@code is_overdue}. A case still open
- * before its deadline at the end of the input is therefore not reported overdue.
+ * before its deadline at the end of the input is therefore not reported overdue. In a bounded run
+ * ({@link RuleParams#boundedInput()}) the proof is required for every moment: how far the watermark got before
+ * the end depends on the order partitions were read in, and a rerun must raise the same alerts.
  */
 public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal, AlertRecord> {
 
@@ -107,13 +109,14 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         if (t == null) {
             return;
         }
-        boolean endOfInput = timers.currentWatermark() == Long.MAX_VALUE;
+        // live, the watermark passing a moment is the proof; in a bounded run only the case's own records are
+        boolean proofRequired = p.boundedInput() || timers.currentWatermark() == Long.MAX_VALUE;
         long latest = Math.max(t.latestKnown, pending.latest());
         if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE) {
             long warn = warnAt(t);
             if (warn != EventTimes.NONE && warn <= ts && t.warnedFor != t.deadline) {
                 t.warnedFor = t.deadline;
-                if (openAt(t, warn) && (!endOfInput || latest > warn)) {
+                if (openAt(t, warn) && (!proofRequired || latest > warn)) {
                     raise(out, t, AlertRule.CASE_DUE_SOON, AlertLevel.BLUE, warn,
                             "工单 " + t.caseId + " 已用去办理时限的 " + Math.round(p.warnFraction() * 100)
                                     + "%, 将于 " + EventTimes.text(t.deadline) + " 到期, 尚未办结");
@@ -121,7 +124,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             }
             if (t.deadline <= ts && t.overdueFor != t.deadline) {
                 t.overdueFor = t.deadline;
-                if (openAt(t, t.deadline) && (!endOfInput || latest > t.deadline)) {
+                if (openAt(t, t.deadline) && (!proofRequired || latest > t.deadline)) {
                     raise(out, t, AlertRule.CASE_OVERDUE, AlertLevel.YELLOW, t.deadline,
                             "工单 " + t.caseId + " 已超过办理时限 " + EventTimes.text(t.deadline) + ", 仍未办结");
                 }
@@ -129,7 +132,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             long escalate = t.deadline + p.escalateAfterMs();
             if (escalate <= ts && t.escalatedFor != t.deadline) {
                 t.escalatedFor = t.deadline;
-                if (openAt(t, escalate) && (!endOfInput || latest > escalate)) {
+                if (openAt(t, escalate) && (!proofRequired || latest > escalate)) {
                     raise(out, t, AlertRule.CASE_OVERDUE_ESCALATED, AlertLevel.ORANGE, escalate,
                             "工单 " + t.caseId + " 超期 " + p.escalateAfterMs() / 3_600_000L + " 小时仍未办结 (时限 "
                                     + EventTimes.text(t.deadline) + "), 请督办");

@@ -36,9 +36,11 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  *   <li>{@code repeat_petition}: at least N petitions within the window (黄, 橙 from N+2). The person becomes a
  *       (detected) key person until {@code keyPersonTtl} after the petition.</li>
  *   <li>{@code repeat_call}: at least N 12345 calls on one category within the window (蓝, 黄 from N+2).</li>
- *   <li>{@code cross_source}: a key person (detected, or listed in the registry) in a police incident; also a
- *       registry-listed person's petition (橙, or the level the registry gives). Incidents up to the lookback before
- *       the episode that made the person key are raised when the person becomes key.</li>
+ *   <li>{@code cross_source}: a key person (detected, or listed in the registry) in a police incident (橙, or the
+ *       level the registry gives). Incidents up to the lookback before the episode that made the person key are
+ *       raised when the person becomes key, or when the registry lists them.</li>
+ *   <li>{@code key_person_petition}: a registry-listed person petitioning, before repeat petitions make them a
+ *       detected key person (橙, or the registry's level).</li>
  *   <li>{@code escalation}: when alerts of two or more of these rules stand for one person within the petition
  *       window, one alert a level above the highest of them (红 at most) per combination.</li>
  * </ul>
@@ -138,7 +140,6 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         // rarely, which is what makes a walk over all keys of this subtask affordable.
         long wm = ctx.currentWatermark();
         long from = wm == Long.MIN_VALUE ? Long.MIN_VALUE : wm - p.crossSourceLookbackMs();
-        long now = wm == Long.MIN_VALUE || wm == Long.MAX_VALUE ? EventTimes.NONE : wm;
         ctx.applyToKeyedState(STATE, (key, st) -> {
             if (!key.equals(u.personKey)) {
                 return;
@@ -149,7 +150,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             }
             for (Evidence inc : s.incidents) {
                 if (!inc.alerted && inc.time >= from) {
-                    crossSource(s, key, inc, "警情", u, now == EventTimes.NONE ? inc.time : now, out);
+                    // stamped with the incident's time, as if the listing had been there when it was processed
+                    crossSource(s, key, inc, AlertRule.CROSS_SOURCE, u, inc.time, out);
                 }
             }
             st.update(s);
@@ -224,13 +226,13 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             // police incidents shortly before the petitions that made the person key are hits now
             for (Evidence inc : s.incidents) {
                 if (!inc.alerted && inc.time >= ep.first - p.crossSourceLookbackMs()) {
-                    crossSource(s, key, inc, "警情", listed, e.time, out);
+                    crossSource(s, key, inc, AlertRule.CROSS_SOURCE, listed, e.time, out);
                 }
             }
         }
         if (listed != null && !s.isKeyPerson(e.time)) {
             // a registry-listed person petitioning is a hit in itself
-            crossSource(s, key, petition, "信访", listed, e.time, out);
+            crossSource(s, key, petition, AlertRule.KEY_PERSON_PETITION, listed, e.time, out);
         }
     }
 
@@ -288,12 +290,13 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         Evidence inc = new Evidence(e.recordId, e.time, null);
         s.incidents = Evidences.append(s.incidents, inc);
         if (s.isKeyPerson(e.time) || listed != null) {
-            crossSource(s, key, inc, "警情", listed, e.time, out);
+            crossSource(s, key, inc, AlertRule.CROSS_SOURCE, listed, e.time, out);
         }
     }
 
-    private void crossSource(PersonState s, String key, Evidence record, String where, KeyPersonUpdate listed,
+    private void crossSource(PersonState s, String key, Evidence record, AlertRule rule, KeyPersonUpdate listed,
                              long now, Collector<AlertRecord> out) {
+        String where = rule == AlertRule.CROSS_SOURCE ? "警情" : "信访";
         record.alerted = true;
         boolean detected = s.isKeyPerson(now);
         AlertLevel level = AlertLevel.ORANGE;
@@ -306,8 +309,7 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         }
         String why = detected ? "重复信访 " + (s.petitionEpisode == null ? "" : s.petitionEpisode.evidence.length + " 次")
                 : "重点人员名单" + (listed != null && listed.reason != null ? " (" + listed.reason + ")" : "");
-        AlertRecord a = new AlertRecord(AlertIds.of(AlertRule.CROSS_SOURCE, key, record.id), AlertRule.CROSS_SOURCE,
-                level, key, evidence, "重点人员 (" + why + ") 出现在" + where + " " + record.id + " ("
+        AlertRecord a = new AlertRecord(AlertIds.of(rule, key, record.id), rule, level, key, evidence, "重点人员 (" + why + ") 出现在" + where + " " + record.id + " ("
                         + EventTimes.text(record.time) + ")", now, Math.max(now, record.time), 1);
         emit(out, a);
         fired(s, key, a, now, out);

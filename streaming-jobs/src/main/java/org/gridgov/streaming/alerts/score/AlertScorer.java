@@ -1,5 +1,6 @@
 package org.gridgov.streaming.alerts.score;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,13 +35,17 @@ public final class AlertScorer {
     }
 
     public static void main(String[] args) {
-        GridgovConfig config;
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Scores and returns the exit code main would exit with. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Path truth;
         double min;
         PiiProtector pii;
         WarehouseConnection warehouse;
         try {
-            config = GridgovConfig.fromArgs(args, AlertOptions.ALL);
+            GridgovConfig config = GridgovConfig.fromArgs(args, AlertOptions.ALL);
             String file = config.get(AlertOptions.GROUND_TRUTH);
             if (file == null || file.isBlank()) {
                 throw new IllegalArgumentException("alerts.score.ground-truth is not set: the generator's "
@@ -56,26 +61,30 @@ public final class AlertScorer {
                     config.get(GridgovOptions.WAREHOUSE_USER), config.get(GridgovOptions.WAREHOUSE_PASSWORD),
                     WarehouseConnection.dialect(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
         } catch (RuntimeException e) {
-            System.err.println("alert scorer: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("alert scorer: " + e.getMessage());
+            return 2;
         }
         List<AlertScoring.Raised> raised;
+        ExpectedAlerts expected;
         try {
+            expected = ExpectedAlerts.read(truth, pii);
             raised = readAlerts(warehouse);
         } catch (SQLException e) {
-            System.err.println("alert scorer: warehouse at " + Jdbc.safeUrl(warehouse) + ": " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println("alert scorer: warehouse at " + Jdbc.safeUrl(warehouse) + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("alert scorer: " + e.getMessage());
+            return 2;
         }
-        Map<AlertRule, AlertScoring.RuleScore> scores = AlertScoring.score(ExpectedAlerts.read(truth, pii), raised);
+        Map<AlertRule, AlertScoring.RuleScore> scores = AlertScoring.score(expected, raised);
         List<String> below = scores.values().stream().filter(s -> !s.reaches(min)).map(s -> s.rule().code()).toList();
-        System.out.println("alert score: " + AlertScoring.line(scores) + (below.isEmpty()
+        out.println("alert score: " + AlertScoring.line(scores) + (below.isEmpty()
                 ? "; every rule reaches " + min : "; below " + min + ": " + below));
         if (!below.isEmpty()) {
-            System.err.println("alert scorer: precision or recall below " + min + " for " + below);
-            System.exit(3);
+            err.println("alert scorer: precision or recall below " + min + " for " + below);
+            return 3;
         }
+        return 0;
     }
 
     /** The alerts of the scored rules as stored in {@code ads_alert_event}. */

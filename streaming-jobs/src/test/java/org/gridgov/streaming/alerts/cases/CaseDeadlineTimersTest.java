@@ -149,6 +149,22 @@ class CaseDeadlineTimersTest {
     }
 
     @Test
+    void aBoundedRunTrustsOnlyTheCasesOwnRecords() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new CaseDeadlineTimers(RuleParams.defaults().withBoundedInput(true)), s -> s.caseId, Types.STRING);
+        send(snapshot(-1, -1));
+        CaseSignal repliedLate = snapshot(10.5, -1);
+        repliedLate.caseId = "RX-2";
+        repliedLate.recordId = "RX-2";
+        send(repliedLate);
+        harness.processWatermark(at(12));
+        // the open case may be overdue, but nothing in its records says so; the late reply does
+        assertThat(alerts()).allSatisfy(a -> assertThat(a.subjectKey).isEqualTo("RX-2"))
+                .extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertCleared();
+    }
+
+    @Test
     void theSameSnapshotTwiceRaisesEachAlertOnce() throws Exception {
         send(snapshot(3, 10.5));
         send(snapshot(3, 10.5));

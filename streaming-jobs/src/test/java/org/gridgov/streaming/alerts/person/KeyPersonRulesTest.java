@@ -173,7 +173,7 @@ class KeyPersonRulesTest {
         });
         assertThat(alerts(AlertRule.ESCALATION)).singleElement().satisfies(a -> {
             assertThat(a.level).isEqualTo(AlertLevel.RED);
-            assertThat(a.message).contains("重复信访", "重点人员涉警涉访");
+            assertThat(a.message).contains("重复信访", "重点人员涉警");
         });
 
         send(incident(ZHANG, "J2", 40));
@@ -207,18 +207,24 @@ class KeyPersonRulesTest {
         assertThat(alerts(AlertRule.CROSS_SOURCE)).singleElement().satisfies(a -> {
             assertThat(a.evidenceIds).containsExactly("J1");
             assertThat(a.level).isEqualTo(AlertLevel.RED);
+            assertThat(a.eventTime).as("stamped with the incident's time").isEqualTo(at(1));
             assertThat(a.message).contains("在册重点人员", "警情");
         });
 
         send(petition(WANG, "P9", 3));
         harness.processWatermark(at(3));
-        assertThat(alerts(AlertRule.CROSS_SOURCE)).hasSize(2).last()
-                .satisfies(a -> assertThat(a.evidenceIds).containsExactly("P9"));
+        assertThat(alerts(AlertRule.KEY_PERSON_PETITION)).singleElement().satisfies(a -> {
+            assertThat(a.evidenceIds).containsExactly("P9");
+            assertThat(a.message).contains("信访");
+        });
+        // two rules for one person: escalated
+        assertThat(alerts(AlertRule.ESCALATION)).singleElement()
+                .satisfies(a -> assertThat(a.evidenceIds).containsExactly("J1", "P9"));
 
         harness.processBroadcastElement(KeyPersonUpdate.remove(WANG), at(3));
         send(incident(WANG, "J2", 4));
         harness.processWatermark(at(4));
-        assertThat(alerts(AlertRule.CROSS_SOURCE)).hasSize(2);
+        assertThat(alerts(AlertRule.CROSS_SOURCE)).hasSize(1);
         expireEverything();
     }
 
