@@ -21,6 +21,9 @@ public final class IngestOptions {
             "Threads validating and mapping records; 0 means the job's setting.speed.channel, at most the CPU count.");
     public static final ConfigOption<Integer> WRITERS = ConfigOption.integer("ingest.writers", 2,
             "Warehouse connections writing in parallel; rows are routed by key hash, so one key's versions stay in order.");
+    public static final ConfigOption<Boolean> BULK_LOAD = ConfigOption.bool("ingest.bulk-load", true,
+            "On the mysql dialect, write batches with LOAD DATA LOCAL INFILE ... REPLACE from a private temporary "
+                    + "directory (the driver may send files from there only) instead of multi-row upserts: ~4x faster.");
     public static final ConfigOption<Boolean> VERIFY = ConfigOption.bool("ingest.verify", true,
             "Read every written batch back (keys of ODS rows and dead letters) and fail the load on a mismatch.");
     public static final ConfigOption<Boolean> ALLOW_EMPTY = ConfigOption.bool("ingest.allow-empty", false,
@@ -68,7 +71,7 @@ public final class IngestOptions {
     public static final ConfigOption<String> BENCH_DIR = ConfigOption.string("bench.dir", "",
             "Scratch directory of the benchmark's export files; empty means a temporary directory.");
 
-    public static final List<ConfigOption<?>> ALL = List.of(JOB, BATCH_SIZE, WORKERS, WRITERS, VERIFY, ALLOW_EMPTY,
+    public static final List<ConfigOption<?>> ALL = List.of(JOB, BATCH_SIZE, WORKERS, WRITERS, BULK_LOAD, VERIFY, ALLOW_EMPTY,
             MAX_LINE_BYTES, PROGRESS_MS, GATEWAY_INPUT, GATEWAY_SOURCE, GATEWAY_ENCODING, GATEWAY_BIND, GATEWAY_PORT,
             GATEWAY_MAX_BODY, GATEWAY_WINDOW_S, GATEWAY_AUDIT, GATEWAY_INSTANCE, OPEN311_FILE, OPEN311_MAPPING,
             OPEN311_CHANNEL, BENCH_RECORDS, BENCH_DIR);

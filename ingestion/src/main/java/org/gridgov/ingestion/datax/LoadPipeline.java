@@ -212,7 +212,12 @@ public final class LoadPipeline {
             } finally {
                 for (Writer w : writers) {
                     if (w != null) {
-                        w.queue.offer(Writer.END);
+                        try {
+                            // blocking: a writer behind on a full queue must still get its end marker
+                            put(w.queue, Writer.END);
+                        } catch (InterruptedException e) {
+                            // the load failed; the writers see the failure and stop on their own
+                        }
                     }
                 }
             }

@@ -27,6 +27,7 @@ import org.gridgov.ingestion.audit.JdbcAuditLog;
 import org.gridgov.ingestion.warehouse.BatchWriter;
 import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
 import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.SqlDialect;
 
 /**
  * Runs a DataX job file locally, where DataX cannot run: reads the inputs the job's reader names (every file of a
@@ -41,7 +42,7 @@ import org.gridgov.ingestion.warehouse.WarehouseAccess;
  * GRIDGOV_PARAM_&lt;NAME&gt;. Progress goes to stderr, one summary line to stdout; exit 0 when every batch is OK,
  * 1 when one is not, 2 on a usage or configuration error.
  */
-public final class LocalDataxRunner {
+public final class LocalDataxRunner implements AutoCloseable {
 
     public static final String PIPELINE = "datax-local";
 
@@ -57,6 +58,7 @@ public final class LocalDataxRunner {
     private final int maxLineBytes;
     private final boolean allowEmpty;
     private final PrintStream progress;
+    private final List<Path> scratch = new ArrayList<>();
 
     public LocalDataxRunner(DataxJob job, RecordAssembler assembler, Supplier<BatchWriter> writers, AuditLog audit,
                             LoadPipeline.Settings settings, int maxLineBytes, boolean allowEmpty, PrintStream progress) {
@@ -301,8 +303,9 @@ public final class LocalDataxRunner {
                 throw new IllegalArgumentException("no job: give --ingest.job=<job.json>");
             }
             DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(JobParams.fromArgs(args), System.getenv()));
-            LocalDataxRunner runner = fromConfig(job, config, err);
-            report = runner.run();
+            try (LocalDataxRunner runner = fromConfig(job, config, err)) {
+                report = runner.run();
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             if (e.getCause() == null || e instanceof DataxJob.JobException) {
                 err.println("ingest: " + e.getMessage());
@@ -322,8 +325,12 @@ public final class LocalDataxRunner {
         return 0;
     }
 
-    /** A runner writing to the configured warehouse, with its audit rows there too. */
-    public static LocalDataxRunner fromConfig(DataxJob job, GridgovConfig config, PrintStream progress) {
+    /**
+     * A runner writing to the configured warehouse, with its audit rows there too. Close it afterwards: with
+     * {@code ingest.bulk-load} it owns a temporary directory of batch files.
+     */
+    public static LocalDataxRunner fromConfig(DataxJob job, GridgovConfig config, PrintStream progress)
+            throws IOException {
         PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
         WarehouseAccess access = WarehouseAccess.from(config);
         int workers = config.get(IngestOptions.WORKERS);
@@ -333,8 +340,37 @@ public final class LocalDataxRunner {
         LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
                 config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY),
                 config.get(IngestOptions.PROGRESS_MS));
-        return new LocalDataxRunner(job, assembler(job, pii), () -> new JdbcBatchWriter(access),
+        Path bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == SqlDialect.MYSQL ? bulkDirectory() : null;
+        LocalDataxRunner runner = new LocalDataxRunner(job, assembler(job, pii), () -> new JdbcBatchWriter(access, bulk),
                 new JdbcAuditLog(access), settings, config.get(IngestOptions.MAX_LINE_BYTES),
                 config.get(IngestOptions.ALLOW_EMPTY), progress);
+        if (bulk != null) {
+            runner.scratch.add(bulk);
+        }
+        return runner;
+    }
+
+    /** A directory only this user can read: the batch files hold ODS rows (protected, but not public). */
+    public static Path bulkDirectory() throws IOException {
+        try {
+            return Files.createTempDirectory("gridgov-bulk", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempDirectory("gridgov-bulk");
+        }
+    }
+
+    /** Deletes the runner's temporary files. */
+    @Override
+    public void close() throws IOException {
+        for (Path dir : scratch) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        scratch.clear();
     }
 }

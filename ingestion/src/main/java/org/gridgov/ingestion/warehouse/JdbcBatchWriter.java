@@ -1,6 +1,13 @@
 package org.gridgov.ingestion.warehouse;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,10 +23,17 @@ import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 
 /**
- * Writes batches with the dialect's upsert over one JDBC connection: on MariaDB one transaction per batch (READ
- * COMMITTED, so parallel writers on disjoint keys do not gap-lock each other); on Doris every INSERT is its own load,
- * and a retried batch simply upserts again. A failed batch is retried a few times on a fresh connection (deadlocks,
- * dropped connections); rows are idempotent upserts, so a retry cannot duplicate anything.
+ * Writes batches over one JDBC connection: on MariaDB one transaction per batch (READ COMMITTED, so parallel writers
+ * on disjoint keys do not gap-lock each other); on Doris every INSERT is its own load, and a retried batch simply
+ * upserts again. A failed batch is retried a few times on a fresh connection (deadlocks, dropped connections); rows
+ * are idempotent upserts, so a retry cannot duplicate anything.
+ *
+ * <p>Two ways to write: the dialect's upsert as a JDBC batch ({@link JdbcUpserter}, multi-row
+ * {@code INSERT ... ON DUPLICATE KEY UPDATE} on MariaDB, plain {@code INSERT} into UNIQUE KEY tables on Doris), or, on
+ * MariaDB with a bulk directory, {@code LOAD DATA LOCAL INFILE ... REPLACE} of a tab-separated file written there
+ * (about four times faster: no per-parameter binding, no statement parsing). The driver is then allowed to send
+ * files from that directory only ({@code allowLoadLocalInfileInPath}), never {@code allowLoadLocalInfile=true},
+ * which would let a rogue server ask for any file the process can read.
  */
 public final class JdbcBatchWriter implements BatchWriter {
 
@@ -29,11 +43,22 @@ public final class JdbcBatchWriter implements BatchWriter {
 
     private final WarehouseAccess access;
     private final JdbcUpserter upserter;
+    private final Path bulkDir;
+    private Path bulkFile;
     private Connection connection;
 
     public JdbcBatchWriter(WarehouseAccess access) {
+        this(access, null);
+    }
+
+    /** With {@code bulkDir} (MariaDB only): batches go in by LOAD DATA LOCAL INFILE from files in that directory. */
+    public JdbcBatchWriter(WarehouseAccess access, Path bulkDir) {
+        if (bulkDir != null && access.dialect() != SqlDialect.MYSQL) {
+            throw new IllegalArgumentException("bulk loading is for the mysql dialect only");
+        }
         this.access = access;
         this.upserter = new JdbcUpserter(access.dialect());
+        this.bulkDir = bulkDir;
     }
 
     @Override
@@ -43,7 +68,11 @@ public final class JdbcBatchWriter implements BatchWriter {
             try {
                 Connection c = connection();
                 for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
-                    upserter.upsert(c, e.getKey(), e.getValue());
+                    if (bulkDir != null) {
+                        loadData(c, e.getKey(), e.getValue());
+                    } else {
+                        upserter.upsert(c, e.getKey(), e.getValue());
+                    }
                 }
                 if (!c.getAutoCommit()) {
                     c.commit();
@@ -57,6 +86,69 @@ public final class JdbcBatchWriter implements BatchWriter {
                 }
                 Thread.sleep(backoff);
                 backoff *= 4;
+            }
+        }
+    }
+
+    /** REPLACE INTO: a row with an existing key replaces it, as the upsert does. */
+    private void loadData(Connection c, Table table, List<TableRow> rows) throws SQLException {
+        try {
+            if (bulkFile == null) {
+                bulkFile = Files.createTempFile(bulkDir, "batch-", ".tsv");
+            }
+            try (Writer w = Files.newBufferedWriter(bulkFile, StandardCharsets.UTF_8)) {
+                StringBuilder line = new StringBuilder(512);
+                for (TableRow r : rows) {
+                    if (!r.table.equals(table.name()) || r.values.length != table.columns().size()) {
+                        throw new IllegalArgumentException("row " + r + " does not fit table " + table.name());
+                    }
+                    line.setLength(0);
+                    for (int i = 0; i < r.values.length; i++) {
+                        if (i > 0) {
+                            line.append('\t');
+                        }
+                        escape(r.values[i], line);
+                    }
+                    line.append('\n');
+                    w.append(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("cannot write the bulk file in " + bulkDir + ": " + e.getMessage(), e);
+        }
+        String path = bulkFile.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'");
+        String sql = "LOAD DATA LOCAL INFILE '" + path + "' REPLACE INTO TABLE " + SqlDialect.quote(table.name())
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + String.join(", ", table.columnNames().stream().map(SqlDialect::quote).toList()) + ")";
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            int warnings = 0;
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                warnings++;
+            }
+            if (warnings > 0) {
+                // a truncated or converted value is a silent change: fail like a strict INSERT would
+                throw new SQLException("LOAD DATA into " + table.name() + " gave " + warnings + " warnings, first: "
+                        + s.getWarnings().getMessage());
+            }
+        }
+    }
+
+    /** MySQL LOAD DATA text: \N is NULL; backslash, tab, line breaks and NUL are escaped. */
+    static void escape(String v, StringBuilder out) {
+        if (v == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                default -> out.append(ch);
             }
         }
     }
@@ -117,7 +209,7 @@ public final class JdbcBatchWriter implements BatchWriter {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            Connection c = access.open();
+            Connection c = bulkDir != null ? access.open(bulkDir) : access.open();
             try {
                 if (access.dialect() == SqlDialect.MYSQL) {
                     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -154,6 +246,13 @@ public final class JdbcBatchWriter implements BatchWriter {
 
     @Override
     public void close() throws SQLException {
+        if (bulkFile != null) {
+            try {
+                Files.deleteIfExists(bulkFile);
+            } catch (IOException ignored) {
+                // the runner deletes the whole bulk directory at the end
+            }
+        }
         if (connection != null) {
             try {
                 connection.close();

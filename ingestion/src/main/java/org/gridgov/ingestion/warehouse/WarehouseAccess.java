@@ -30,7 +30,18 @@ public record WarehouseAccess(String url, String user, String password, SqlDiale
     }
 
     public Connection open() throws SQLException {
+        return open(null);
+    }
+
+    /**
+     * A connection that may send files to the server from {@code bulkDir} only, for LOAD DATA LOCAL INFILE
+     * ({@code allowLoadLocalInfileInPath}); null for none.
+     */
+    public Connection open(java.nio.file.Path bulkDir) throws SQLException {
         Properties p = new Properties();
+        if (bulkDir != null) {
+            p.setProperty("allowLoadLocalInfileInPath", bulkDir.toAbsolutePath().toString());
+        }
         if (user != null) {
             p.setProperty("user", user);
         }

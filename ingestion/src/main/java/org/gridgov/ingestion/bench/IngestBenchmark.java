@@ -1,0 +1,232 @@
+package org.gridgov.ingestion.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.json.Json;
+import org.gridgov.common.model.SourceType;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.common.validation.RecordDecoder;
+import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.audit.AuditLog;
+import org.gridgov.ingestion.datax.DataxJob;
+import org.gridgov.ingestion.datax.ExportWriter;
+import org.gridgov.ingestion.datax.JobParams;
+import org.gridgov.ingestion.datax.LoadPipeline;
+import org.gridgov.ingestion.datax.LocalDataxRunner;
+import org.gridgov.ingestion.gateway.FileIntake;
+import org.gridgov.ingestion.gateway.GatewayAudit;
+import org.gridgov.ingestion.gateway.IntakeGateway;
+import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.gridgov.ingestion.generator.JsonLinesWriter;
+import org.gridgov.ingestion.generator.SyntheticDataGenerator;
+import org.gridgov.ingestion.kafka.RawTopicPublisher;
+import org.gridgov.ingestion.warehouse.BatchWriter;
+import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
+import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.TableRow;
+
+/**
+ * Measures the ingestion paths on this machine: generates {@code bench.records} records (all five sources, 2 %
+ * broken), writes them as the txtfilereader exports and as JSON lines, then
+ * <ol>
+ *   <li>validate + protect + map only (the job's transformer step, rows discarded): the CPU ceiling of a load;</li>
+ *   <li>the local runner into the warehouse ({@code warehouse.*}), every job file with its settings, read-back on;</li>
+ *   <li>the intake gateway's file mode into Kafka ({@code kafka.bootstrap-servers}), acks=all.</li>
+ * </ol>
+ * Prints figures (records/s and warehouse rows/s), not a verdict: performance is reported, not asserted. Use a
+ * warehouse and broker you may write into; {@code EmbeddedIngestBenchmark} (test scope) starts embedded ones.
+ */
+public final class IngestBenchmark {
+
+    private static final List<String> JOBS = List.of("hotline_txtfile", "petition_txtfile_gbk", "arrears_tsv_gbk",
+            "police_txtfile", "grid_txtfile_gzip");
+    private static final String SALT_FOR_SYNTHETIC_DATA = "gridgov-bench-salt-synthetic-data-only";
+
+    private final GridgovConfig config;
+    private final PrintStream out;
+
+    public IngestBenchmark(GridgovConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new IngestBenchmark(GridgovConfig.fromArgs(args, IngestOptions.ALL), System.out).run();
+    }
+
+    public void run() throws Exception {
+        long records = config.get(IngestOptions.BENCH_RECORDS);
+        String d = config.get(IngestOptions.BENCH_DIR);
+        Path dir = d.isBlank() ? Files.createTempDirectory("gridgov-bench") : Files.createDirectories(Path.of(d));
+        String salt = config.get(GridgovOptions.PII_SALT);
+        PiiProtector pii = new PiiProtector(salt == null || salt.isBlank() ? SALT_FOR_SYNTHETIC_DATA : salt);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "ingest benchmark: %,d records, %d CPUs, max heap %d MiB, files in %s%n", records, cpus,
+                Runtime.getRuntime().maxMemory() >> 20, dir);
+
+        long t0 = System.nanoTime();
+        Map<String, DataxJob> jobs = writeExports(dir, records);
+        out.printf(Locale.ROOT, "  generated and exported in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+        int workers = config.get(IngestOptions.WORKERS) > 0 ? config.get(IngestOptions.WORKERS) : cpus;
+        // 1. the transformer step alone
+        Figures cpu = load(jobs, pii, () -> new Discard(), new LoadPipeline.Settings(workers, 1,
+                config.get(IngestOptions.BATCH_SIZE), false, 0));
+        out.printf(Locale.ROOT, "  validate+protect+map only : %,10.0f records/s  (%,d records in %.1f s, %d workers)%n",
+                cpu.recordsPerSecond(), cpu.records, cpu.seconds(), workers);
+
+        // 2. the local runner into the warehouse
+        WarehouseAccess access = WarehouseAccess.from(config);
+        boolean bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == org.gridgov.warehouse.SqlDialect.MYSQL;
+        Path bulkDir = bulk ? LocalDataxRunner.bulkDirectory() : null;
+        Figures load = load(jobs, pii, () -> new JdbcBatchWriter(access, bulkDir), new LoadPipeline.Settings(workers,
+                config.get(IngestOptions.WRITERS), config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY),
+                0));
+        out.printf(Locale.ROOT, "  local load into warehouse : %,10.0f records/s, %,10.0f rows/s  (%,d records -> %,d "
+                        + "rows in %.1f s; %d writers, batch %d, read-back %s, %s, %s)%n", load.recordsPerSecond(),
+                load.rowsPerSecond(), load.records, load.rows, load.seconds(), config.get(IngestOptions.WRITERS),
+                config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY) ? "on" : "off", access.dialect(),
+                bulk ? "LOAD DATA" : "multi-row upserts");
+
+        // 3. the gateway into Kafka
+        Figures gateway = gateway(dir, pii);
+        out.printf(Locale.ROOT, "  gateway files into Kafka  : %,10.0f records/s  (%,d records in %.1f s, acks=all, "
+                + "idempotent)%n", gateway.recordsPerSecond(), gateway.records, gateway.seconds());
+        out.printf(Locale.ROOT, "bench local_load_records_per_s=%.0f local_load_rows_per_s=%.0f "
+                        + "transform_only_records_per_s=%.0f gateway_records_per_s=%.0f records=%d%n",
+                load.recordsPerSecond(), load.rowsPerSecond(), cpu.recordsPerSecond(), gateway.recordsPerSecond(),
+                records);
+    }
+
+    private record Figures(long records, long rows, long nanos) {
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        double recordsPerSecond() {
+            return records / seconds();
+        }
+
+        double rowsPerSecond() {
+            return rows / seconds();
+        }
+    }
+
+    private Map<String, DataxJob> writeExports(Path dir, long records) throws Exception {
+        Path jsonl = dir.resolve("jsonl");
+        try (JsonLinesWriter w = new JsonLinesWriter(jsonl)) {
+            new SyntheticDataGenerator(new GeneratorSpec(20240101L, YearMonth.of(2024, 1), 1, records, 0.02))
+                    .generate(w);
+        }
+        Map<String, DataxJob> jobs = new java.util.LinkedHashMap<>();
+        for (String name : JOBS) {
+            Path file = dir.resolve(name + ".export");
+            DataxJob job = DataxJob.parse(name, resource("datax/" + name + ".json"),
+                    JobParams.of(Map.of("input_path", file.toString())));
+            try (ExportWriter w = new ExportWriter(job, file, name.contains("gbk"))) {
+                for (String line : Files.readAllLines(JsonLinesWriter.file(jsonl, job.transform().source()),
+                        StandardCharsets.UTF_8)) {
+                    JsonNode n;
+                    try {
+                        n = Json.mapper().readTree(line);
+                    } catch (IOException e) {
+                        continue; // a line the generator cut in half on purpose: not something an export holds
+                    }
+                    w.write(n);
+                }
+            }
+            jobs.put(name, job);
+        }
+        return jobs;
+    }
+
+    private Figures load(Map<String, DataxJob> jobs, PiiProtector pii, java.util.function.Supplier<BatchWriter> writers,
+                         LoadPipeline.Settings settings) throws Exception {
+        long records = 0;
+        long rows = 0;
+        long nanos = 0;
+        for (DataxJob job : jobs.values()) {
+            LocalDataxRunner runner = new LocalDataxRunner(job, LocalDataxRunner.assembler(job, pii), writers,
+                    AuditLog.none(), settings, config.get(IngestOptions.MAX_LINE_BYTES), true, null);
+            long t0 = System.nanoTime();
+            LocalDataxRunner.Report r = runner.run();
+            nanos += System.nanoTime() - t0;
+            if (!r.ok()) {
+                throw new IllegalStateException("benchmark load of " + job.name() + " did not reconcile: " + r.summary());
+            }
+            records += r.results().stream().mapToLong(x -> x.read()).sum();
+            rows += r.results().stream().flatMap(x -> x.rowsWritten().values().stream()).mapToLong(Long::longValue).sum();
+        }
+        return new Figures(records, rows, nanos);
+    }
+
+    private Figures gateway(Path dir, PiiProtector pii) throws Exception {
+        try (RawTopicPublisher publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP))) {
+            IntakeGateway gateway = new IntakeGateway(RecordDecoder.standard(), pii, publisher,
+                    Clock.system(RecordDecoder.ZONE));
+            FileIntake intake = new FileIntake(gateway, new GatewayAudit(AuditLog.none(), "bench", Duration.ofMinutes(1)),
+                    "UTF-8", config.get(IngestOptions.MAX_LINE_BYTES));
+            Map<SourceType, Long> in = new EnumMap<>(SourceType.class);
+            long t0 = System.nanoTime();
+            List<FileIntake.FileResult> results = intake.publish(List.of(dir.resolve("jsonl")), null);
+            long nanos = System.nanoTime() - t0;
+            long records = 0;
+            List<String> incomplete = new ArrayList<>();
+            for (FileIntake.FileResult r : results) {
+                records += r.batch().in();
+                in.merge(r.batch().source(), r.batch().in(), Long::sum);
+                if (!r.batch().complete()) {
+                    incomplete.add(r.file().getFileName().toString());
+                }
+            }
+            if (!incomplete.isEmpty()) {
+                throw new IllegalStateException("gateway batches not acknowledged completely: " + incomplete);
+            }
+            return new Figures(records, records, nanos);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = IngestBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer that keeps nothing: measures everything up to the warehouse. */
+    private static final class Discard implements BatchWriter {
+        @Override
+        public void write(Map<Table, List<TableRow>> rowsByTable) {
+        }
+
+        @Override
+        public int countPresent(Table table, java.util.Collection<TableRow> rows) {
+            return rows.size();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.gridgov.ingestion.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.model.Topics;
+import org.gridgov.embedded.EmbeddedKafka;
+import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.ingestion.IngestOptions;
+
+/**
+ * {@link IngestBenchmark} against an embedded MariaDB and Kafka broker started here (a main, not a test).
+ * Run it as the README's "Benchmark" section shows; extra arguments ({@code --bench.records=1000000},
+ * {@code --ingest.writers=3}, {@code --ingest.verify=false}) pass through.
+ */
+public final class EmbeddedIngestBenchmark {
+
+    private EmbeddedIngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+            List<String> all = new ArrayList<>(List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql",
+                    "--kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+            all.addAll(List.of(args));
+            new IngestBenchmark(GridgovConfig.fromArgs(all.toArray(String[]::new), IngestOptions.ALL), System.out).run();
+        }
+    }
+}
