@@ -113,7 +113,7 @@ public final class AnalyticsOptions {
                     + "case's report.");
     public static final ConfigOption<Integer> ARREARS_GROUP_LINK_DAYS = ConfigOption.integer(
             "arrears.group-link-days", 7, "A group petition about a case's company counts for the case when it was "
-                    + "within this many days before or after the case was reported.");
+                    + "at most this many calendar days before or after the day the case was reported.");
     public static final ConfigOption<Integer> ARREARS_PETITION_WINDOW_DAYS = ConfigOption.integer(
             "arrears.petition-window-days", 90, "Days before the end of the month in which petitions count for the "
                     + "repeat-petition rule and the company's petition count.");

@@ -104,6 +104,11 @@ public final class TemplateCorpus {
         return new Split(List.copyOf(all.subList(test, all.size())), List.copyOf(all.subList(0, test)));
     }
 
+    /** One filling of a template's text (placeholders replaced), e.g. to generate texts row by row. */
+    public String fill(Template template, SplittableRandom r) {
+        return fill(template.text(), r);
+    }
+
     private String fill(String template, SplittableRandom r) {
         Community community = communities.get(r.nextInt(communities.size()));
         String street = District.licheng().street(community.streetCode()).name();

@@ -4,9 +4,14 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
@@ -39,9 +44,9 @@ import org.gridgov.warehouse.WarehouseSchema;
  * {@code minWorkers} workers, or at least {@code minAmountYuan} yuan, or is still unresolved at the month's end more than
  * {@code staleDays} after it was reported, or is the subject of repeat petitions: its complainant petitioned about its
  * company at least {@code repeatPetitions} times in the {@code petitionWindowDays} before the month's end, or a group
- * petition (集访) named its company within {@code groupLinkDays} of the case's report. The time link matters: a
- * builder with a hundred cases and one 集访 does not make all hundred key cases. The arrears ledger has no street, so
- * cases are located from their coordinates.
+ * petition (集访) named its company within {@code groupLinkDays} calendar days of the case's report. The time link
+ * matters: a builder with a hundred cases and one 集访 does not make all hundred key cases. The arrears ledger has no
+ * street, so cases are located from their coordinates.
  */
 public final class ArrearsKeyCaseJob {
 
@@ -124,7 +129,8 @@ public final class ArrearsKeyCaseJob {
      * company_petition_cnt, company_group_petitions, is_repeat_petition, is_key, reasons, street_code.
      * {@code petitions} must carry in_group ({@link GroupPetitions#flag}); petitions within
      * {@code petitionWindowDays} before {@code asOf} count for the complainant and the company's petition count, group
-     * petitions within {@code groupLinkDays} of a case's report (and before {@code asOf}) for the case.
+     * petitions within {@code groupLinkDays} calendar days of a case's report day (and before {@code asOf}) for the
+     * case.
      */
     public static Dataset<Row> flag(Dataset<Row> cases, Dataset<Row> petitions, LocalDateTime asOf,
                                     ArrearsRules rules) {
@@ -138,16 +144,18 @@ public final class ArrearsKeyCaseJob {
         Dataset<Row> byCompany = inWindow.filter(col("company_name").isNotNull())
                 .groupBy("company_name")
                 .agg(count(lit(1)).as("company_petition_cnt"));
-        // group petitions about the case's company around the time it was reported (any time before asOf)
-        Dataset<Row> groups = petitions.filter(col("in_group").and(col("company_name").isNotNull())
+        // group petitions about the case's company around the day it was reported (and before asOf): counted per
+        // company and day first, so each case joins a handful of (company, day) counts, not every group petition of
+        // a builder with thousands of them
+        Dataset<Row> groupsPerDay = petitions.filter(col("in_group").and(col("company_name").isNotNull())
                         .and(SparkColumns.before(col("petition_time"), asOf)))
-                .select(col("company_name").as("g_company"), col("petition_time").as("g_time"));
-        long link = rules.groupLinkDays() * 86_400L;
-        Column gap = org.apache.spark.sql.functions.abs(col("g_time").cast(DataTypes.LongType)
-                .minus(col("report_time").cast(DataTypes.LongType)));
-        Dataset<Row> linkedGroups = cases.select("case_id", "company_name", "report_time")
-                .join(groups, col("company_name").equalTo(col("g_company")).and(gap.leq(link)))
-                .groupBy("case_id").agg(count(lit(1)).as("company_group_petitions"));
+                .groupBy(col("company_name").as("g_company"), to_date(col("petition_time")).as("g_day"))
+                .agg(count(lit(1)).as("g_cnt"));
+        Column days = sequence(date_sub(to_date(col("report_time")), rules.groupLinkDays()),
+                date_add(to_date(col("report_time")), rules.groupLinkDays()));
+        Dataset<Row> linkedGroups = cases.select(col("case_id"), col("company_name"), explode(days).as("c_day"))
+                .join(groupsPerDay, col("company_name").equalTo(col("g_company")).and(col("c_day").equalTo(col("g_day"))))
+                .groupBy("case_id").agg(sum("g_cnt").as("company_group_petitions"));
 
         Column resolvedAtEnd = col("status").equalTo(RESOLVED)
                 .and(col("resolved_time").isNull().or(SparkColumns.before(col("resolved_time"), asOf)));

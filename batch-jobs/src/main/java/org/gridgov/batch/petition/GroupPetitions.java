@@ -36,13 +36,17 @@ public final class GroupPetitions {
         }
         long window = windowHours * 3600L;
         Column company = when(trim(col("company_name")).equalTo(""), lit(null)).otherwise(col("company_name"));
+        Dataset<Row> base = petitions.withColumn("_company", company);
+        // only petitions naming a company can form a group by company; windowing the rest (most petitions, one null
+        // partition) would be all cost and no result
         WindowSpec around = Window.partitionBy("_company").orderBy("_epoch").rangeBetween(-window, window);
-        Column sameCompanyPersons = when(col("_company").isNull(), lit(0))
-                .otherwise(size(collect_set("person_key").over(around)));
-        return petitions
-                .withColumn("_company", company)
+        Dataset<Row> named = base.filter(col("_company").isNotNull())
                 .withColumn("_epoch", col("petition_time").cast(DataTypes.LongType))
-                .withColumn("in_group", col("group_size").geq(minPersons).or(sameCompanyPersons.geq(minPersons)))
-                .drop("_company", "_epoch");
+                .withColumn("_persons", size(collect_set("person_key").over(around)))
+                .drop("_epoch");
+        Dataset<Row> unnamed = base.filter(col("_company").isNull()).withColumn("_persons", lit(0));
+        return named.unionByName(unnamed)
+                .withColumn("in_group", col("group_size").geq(minPersons).or(col("_persons").geq(minPersons)))
+                .drop("_company", "_persons");
     }
 }
