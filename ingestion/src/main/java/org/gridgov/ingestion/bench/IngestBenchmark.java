@@ -105,6 +105,10 @@ public final class IngestBenchmark {
                 config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY) ? "on" : "off", access.dialect(),
                 bulk ? "LOAD DATA" : "multi-row upserts");
 
+        if (bulkDir != null) {
+            Files.deleteIfExists(bulkDir);
+        }
+
         // 3. the gateway into Kafka
         Figures gateway = gateway(dir, pii);
         out.printf(Locale.ROOT, "  gateway files into Kafka  : %,10.0f records/s  (%,d records in %.1f s, acks=all, "

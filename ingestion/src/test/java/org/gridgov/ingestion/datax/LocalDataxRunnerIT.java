@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
@@ -22,6 +23,12 @@ import org.gridgov.ingestion.testing.FuzzCorpus;
 import org.gridgov.ingestion.testing.GeneratedRecords;
 import org.gridgov.ingestion.testing.Jobs;
 import org.gridgov.ingestion.testing.SourceDatabase;
+import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
+import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every shipped job file runs through the local runner's main against MariaDB: txtfilereader jobs on generated
@@ -93,7 +101,7 @@ class LocalDataxRunnerIT {
         Path jobFile = dir.resolve(name + ".json");
         Files.writeString(jobFile, Jobs.text(name));
         Path export = dir.resolve(name + "-20240131.export");
-        DataxJob job = Jobs.load(name, java.util.Map.of("input_path", export.toString()));
+        DataxJob job = Jobs.load(name, Map.of("input_path", export.toString()));
         List<JsonNode> records = GeneratedRecords.withDefects(3000).parsed(job.transform().source());
         try (ExportWriter w = new ExportWriter(job, export, name.contains("gbk"))) {
             for (JsonNode r : records) {
@@ -188,6 +196,61 @@ class LocalDataxRunnerIT {
             assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest WHERE records_in <> records_loaded + "
                     + "records_rejected OR rows_verified <> records_in - duplicate_records")).isZero();
             assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest WHERE status = 'EMPTY'")).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void bothWritePathsKeepEveryCharacterAndNull(boolean bulk) throws Exception {
+        Table t = WarehouseSchema.DLQ_RECORD;
+        String nasty = "tab\there\nnew line\r\\N back\\slash 'quote' \"dq\" 生僻字𠀀 \\t";
+        List<TableRow> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String[] v = {"nasty-" + bulk + "-" + i, "src", i % 2 == 0 ? null : "", "f", nasty + i, nasty,
+                "2024-01-01 00:00:00"};
+            rows.add(new TableRow(t.name(), v));
+        }
+        WarehouseAccess access = new WarehouseAccess(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, "", SqlDialect.MYSQL);
+        Path dir = bulk ? LocalDataxRunner.bulkDirectory() : null;
+        try (JdbcBatchWriter w = new JdbcBatchWriter(access, dir)) {
+            w.write(Map.of(t, rows));
+            w.write(Map.of(t, rows)); // again: replaces, never duplicates
+            assertThat(w.countPresent(t, rows)).isEqualTo(5);
+        } finally {
+            if (dir != null) {
+                Files.deleteIfExists(dir);
+            }
+        }
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT dlq_id, record_key, reason, payload FROM dlq_record "
+                     + "WHERE dlq_id LIKE 'nasty-" + bulk + "-%' ORDER BY dlq_id")) {
+            int i = 0;
+            while (rs.next()) {
+                assertThat(rs.getString(2)).isEqualTo(i % 2 == 0 ? null : "");
+                assertThat(rs.getString(3)).isEqualTo(nasty + i);
+                assertThat(rs.getString(4)).isEqualTo(nasty);
+                i++;
+            }
+            assertThat(i).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theMultiRowUpsertPathLoadsTheSameAsTheBulkPath(@TempDir Path dir) throws Exception {
+        Path jobFile = dir.resolve("police_txtfile.json");
+        Files.writeString(jobFile, Jobs.text("police_txtfile"));
+        Path export = dir.resolve("police.csv");
+        DataxJob job = Jobs.load("police_txtfile", Map.of("input_path", export.toString()));
+        List<JsonNode> records = GeneratedRecords.withDefects(3000).parsed(job.transform().source());
+        try (ExportWriter w = new ExportWriter(job, export, false)) {
+            for (JsonNode r : records) {
+                w.write(r);
+            }
+        }
+        Run run = main("--ingest.job=" + jobFile, "--param.input_path=" + export, "--ingest.bulk-load=false");
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (Connection c = warehouse.connect()) {
+            assertThat(count(c, "SELECT COUNT(*) FROM ods_police_incident")).isEqualTo(records.size() - invalid(job, records));
         }
     }
 
