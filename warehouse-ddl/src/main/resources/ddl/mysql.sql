@@ -191,7 +191,7 @@ CREATE TABLE IF NOT EXISTS `audit_ingest` (
   `records_loaded` BIGINT NOT NULL COMMENT 'records accepted and written (ODS upserts or raw topic)',
   `records_rejected` BIGINT NOT NULL COMMENT 'records rejected with a reason (dlq_record or dlq topic)',
   `duplicate_records` BIGINT NOT NULL COMMENT 'accepted records whose key repeated an earlier one (upserted onto one row)',
-  `rows_verified` BIGINT NULL COMMENT 'distinct target rows plus dead letters read back afterwards; NULL if not checked',
+  `rows_verified` BIGINT NULL COMMENT 'distinct target rows plus dead letters read back from the warehouse (file loads), or records Kafka acknowledged (gateway); NULL if not checked',
   `status` VARCHAR(16) NOT NULL COMMENT 'OK, EMPTY, MISMATCH, LIMIT_EXCEEDED or FAILED',
   `message` VARCHAR(1000) NULL COMMENT 'why the status is not OK',
   `input_sha256` VARCHAR(64) NULL COMMENT 'SHA-256 of the input file, when the input is a file',
