@@ -24,6 +24,9 @@ public final class IngestOptions {
     public static final ConfigOption<Boolean> BULK_LOAD = ConfigOption.bool("ingest.bulk-load", true,
             "On the mysql dialect, write batches with LOAD DATA LOCAL INFILE ... REPLACE from a private temporary "
                     + "directory (the driver may send files from there only) instead of multi-row upserts: ~4x faster.");
+    public static final ConfigOption<String> STAGE_DIR = ConfigOption.string("ingest.stage-dir", "",
+            "Production hand-over to stock DataX: stage the validated, PII-protected rows as CSV plus one plain DataX "
+                    + "job per table under this directory instead of writing the warehouse (no read-back then).");
     public static final ConfigOption<Boolean> VERIFY = ConfigOption.bool("ingest.verify", true,
             "Read every written batch back (keys of ODS rows and dead letters) and fail the load on a mismatch.");
     public static final ConfigOption<Boolean> ALLOW_EMPTY = ConfigOption.bool("ingest.allow-empty", false,
@@ -71,7 +74,7 @@ public final class IngestOptions {
     public static final ConfigOption<String> BENCH_DIR = ConfigOption.string("bench.dir", "",
             "Scratch directory of the benchmark's export files; empty means a temporary directory.");
 
-    public static final List<ConfigOption<?>> ALL = List.of(JOB, BATCH_SIZE, WORKERS, WRITERS, BULK_LOAD, VERIFY, ALLOW_EMPTY,
+    public static final List<ConfigOption<?>> ALL = List.of(JOB, BATCH_SIZE, WORKERS, WRITERS, BULK_LOAD, STAGE_DIR, VERIFY, ALLOW_EMPTY,
             MAX_LINE_BYTES, PROGRESS_MS, GATEWAY_INPUT, GATEWAY_SOURCE, GATEWAY_ENCODING, GATEWAY_BIND, GATEWAY_PORT,
             GATEWAY_MAX_BODY, GATEWAY_WINDOW_S, GATEWAY_AUDIT, GATEWAY_INSTANCE, OPEN311_FILE, OPEN311_MAPPING,
             OPEN311_CHANNEL, BENCH_RECORDS, BENCH_DIR);

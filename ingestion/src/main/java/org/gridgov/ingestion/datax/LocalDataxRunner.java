@@ -303,8 +303,22 @@ public final class LocalDataxRunner implements AutoCloseable {
                 throw new IllegalArgumentException("no job: give --ingest.job=<job.json>");
             }
             DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(JobParams.fromArgs(args), System.getenv()));
-            try (LocalDataxRunner runner = fromConfig(job, config, err)) {
-                report = runner.run();
+            String stage = config.get(IngestOptions.STAGE_DIR);
+            if (!stage.isBlank()) {
+                // the template keeps the writer's placeholders: no credential of this run reaches a staged file
+                DataxJob template = DataxJob.load(Path.of(jobFile), JobParams.of(Map.of()));
+                try (StagingArea area = StagingArea.create(Path.of(stage), template);
+                     LocalDataxRunner runner = staging(job, area, config, err)) {
+                    report = runner.run();
+                    List<Path> jobs = area.writeJobs();
+                    report = new Report(report.job(), report.results(), report.audits(), report.ok(),
+                            report.summary() + " staged=" + area.dir() + " staged_rows=" + area.rows() + " datax_jobs="
+                                    + jobs.stream().map(p -> p.getFileName().toString()).toList());
+                }
+            } else {
+                try (LocalDataxRunner runner = fromConfig(job, config, err)) {
+                    report = runner.run();
+                }
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             if (e.getCause() == null || e instanceof DataxJob.JobException) {
@@ -348,6 +362,19 @@ public final class LocalDataxRunner implements AutoCloseable {
             runner.scratch.add(bulk);
         }
         return runner;
+    }
+
+    /** A runner that stages rows and audit rows in {@code area} for stock DataX instead of writing the warehouse. */
+    public static LocalDataxRunner staging(DataxJob job, StagingArea area, GridgovConfig config, PrintStream progress) {
+        PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
+        int workers = config.get(IngestOptions.WORKERS);
+        if (workers <= 0) {
+            workers = Math.max(1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
+        }
+        LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
+                config.get(IngestOptions.BATCH_SIZE), false, config.get(IngestOptions.PROGRESS_MS));
+        return new LocalDataxRunner(job, assembler(job, pii), area::writer, area.auditLog(), settings,
+                config.get(IngestOptions.MAX_LINE_BYTES), config.get(IngestOptions.ALLOW_EMPTY), progress);
     }
 
     /** A directory only this user can read: the batch files hold ODS rows (protected, but not public). */
