@@ -144,9 +144,11 @@ public final class IngestBenchmark {
             Path file = dir.resolve(name + ".export");
             DataxJob job = DataxJob.parse(name, resource("datax/" + name + ".json"),
                     JobParams.of(Map.of("input_path", file.toString())));
-            try (ExportWriter w = new ExportWriter(job, file, name.contains("gbk"))) {
-                for (String line : Files.readAllLines(JsonLinesWriter.file(jsonl, job.transform().source()),
-                        StandardCharsets.UTF_8)) {
+            try (ExportWriter w = new ExportWriter(job, file, name.contains("gbk"));
+                 java.io.BufferedReader in = Files.newBufferedReader(JsonLinesWriter.file(jsonl, job.transform().source()),
+                         StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
                     JsonNode n;
                     try {
                         n = Json.mapper().readTree(line);
