@@ -107,7 +107,8 @@ public final class AnalyticsReport {
                     .newInstance();
             try (Connection c = driver.connect(config.get(GridgovOptions.WAREHOUSE_URL), props)) {
                 if (c == null) {
-                    throw new SQLException("the MySQL driver does not accept " + config.get(GridgovOptions.WAREHOUSE_URL));
+                    throw new SQLException("the MySQL driver does not accept "
+                            + config.get(GridgovOptions.WAREHOUSE_URL));
                 }
                 lines(c, month, config.get(TOP)).forEach(System.out::println);
             }

@@ -58,7 +58,8 @@ class AnalyticsGroundTruthIT {
 
     private static List<List<String>> query(String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -147,7 +148,8 @@ class AnalyticsGroundTruthIT {
             segmenter.distinctContentWords(text).forEach(w -> docs.merge(w, 1, Integer::sum));
         }
         return docs.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(top).map(Map.Entry::getKey).toList();
     }
 

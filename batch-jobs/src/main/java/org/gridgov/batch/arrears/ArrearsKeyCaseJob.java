@@ -41,8 +41,8 @@ import org.gridgov.warehouse.WarehouseSchema;
  *
  * <p>A month's view is "as of" its end ({@link StatMonth#end}) and covers the cases active in it: reported in the
  * month, or reported earlier and not resolved by its start. A case is a key case when it involves at least
- * {@code minWorkers} workers, or at least {@code minAmountYuan} yuan, or is still unresolved at the month's end more than
- * {@code staleDays} after it was reported, or is the subject of repeat petitions: its complainant petitioned about its
+ * {@code minWorkers} workers, or at least {@code minAmountYuan} yuan, or is still unresolved at the month's end more
+ * than {@code staleDays} after it was reported, or is the subject of repeat petitions: its complainant petitioned about its
  * company at least {@code repeatPetitions} times in the {@code petitionWindowDays} before the month's end, or a group
  * petition (集访) named its company within {@code groupLinkDays} calendar days of the case's report. The time link
  * matters: a builder with a hundred cases and one 集访 does not make all hundred key cases. The arrears ledger has no
@@ -154,7 +154,8 @@ public final class ArrearsKeyCaseJob {
         Column days = sequence(date_sub(to_date(col("report_time")), rules.groupLinkDays()),
                 date_add(to_date(col("report_time")), rules.groupLinkDays()));
         Dataset<Row> linkedGroups = cases.select(col("case_id"), col("company_name"), explode(days).as("c_day"))
-                .join(groupsPerDay, col("company_name").equalTo(col("g_company")).and(col("c_day").equalTo(col("g_day"))))
+                .join(groupsPerDay, col("company_name").equalTo(col("g_company"))
+                        .and(col("c_day").equalTo(col("g_day"))))
                 .groupBy("case_id").agg(sum("g_cnt").as("company_group_petitions"));
 
         Column resolvedAtEnd = col("status").equalTo(RESOLVED)

@@ -29,6 +29,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.gridgov.batch.StatMonth;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
 import org.gridgov.batch.arrears.ArrearsRules;
@@ -97,7 +98,9 @@ public final class RiskScoreJob {
             try {
                 Dataset<Row> keyArrears = ArrearsKeyCaseJob.flag(arrears, flaggedPetitions, asOf, arrearsRules);
                 Dataset<Row> events = events(flaggedPetitions, hotline, police, keyArrears, asOf, model);
-                Dataset<Row> scores = score(features(events), model, month, computedAt).cache();
+                Dataset<Row> points = points(features(events), model, month, computedAt)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<Row> scores = rank(points).cache();
                 try {
                     io.upsert(scores, TARGET);
                     for (Row r : scores.groupBy("risk_level").count().collectAsList()) {
@@ -106,6 +109,7 @@ public final class RiskScoreJob {
                     }
                 } finally {
                     scores.unpersist();
+                    points.unpersist();
                 }
             } finally {
                 flaggedPetitions.unpersist();
@@ -144,7 +148,8 @@ public final class RiskScoreJob {
                 .filter(inWindow(col("petition_time"), start, asOf))
                 .select(col("person_key"), col("petition_time").as("t"), col("person_name_masked").as("name_masked"),
                         col("id_card_masked").as("id_masked"), one(true).as("pet"), col("category_code").as("pet_cat"),
-                        when(SparkColumns.atOrAfter(col("petition_time"), recentStart), 1).otherwise(0).as("pet_recent"),
+                        when(SparkColumns.atOrAfter(col("petition_time"), recentStart), 1).otherwise(0)
+                                .as("pet_recent"),
                         when(col("in_group"), 1).otherwise(0).as("pet_group"), one(false).as("hot"),
                         noString().as("hot_cat"), one(false).as("pol"), one(false).as("pol_conflict"),
                         one(false).as("arr"), one(false).as("arr_key"));
@@ -239,10 +244,18 @@ public final class RiskScoreJob {
     }
 
     /**
-     * ads_person_risk_month rows: score = min(100, Σ capped points), level by the model's thresholds, rank by score
-     * (ties by person key), and the {@value #TOP_FACTORS} largest contributions as "factor +points; …".
+     * ads_person_risk_month rows: {@link #points} then {@link #rank}. Convenient for small inputs; a job should persist
+     * the output of {@link #points} before ranking it, since ranking reads its input twice.
      */
     public static Dataset<Row> score(Dataset<Row> features, RiskModel model, String month, Timestamp computedAt) {
+        return rank(points(features, model, month, computedAt));
+    }
+
+    /**
+     * Every ads_person_risk_month column but risk_rank: score = min(100, Σ capped points), level by the model's
+     * thresholds, and the {@value #TOP_FACTORS} largest contributions as "factor +points；…".
+     */
+    public static Dataset<Row> points(Dataset<Row> features, RiskModel model, String month, Timestamp computedAt) {
         List<Column[]> factors = factors(model);
         Dataset<Row> withPoints = features;
         Column total = lit(0.0);
@@ -261,25 +274,24 @@ public final class RiskScoreJob {
         Column topFactors = expr("array_join(transform(slice(sort_array(filter(array(" + String.join(", ", structs)
                 + "), x -> x.p > 0), false), 1, " + TOP_FACTORS + "), x -> concat(x.l, ' +', "
                 + "regexp_replace(cast(round(x.p, 1) as string), '\\\\.0$', ''))), '；')");
-        Dataset<Row> scored = withPoints
-                .withColumn("risk_score", score)
+        return withPoints
+                .withColumn("risk_score", score.cast(DataTypes.createDecimalType(5, 1)))
                 .withColumn("risk_level", level)
-                .withColumn("top_factors", topFactors);
-        Dataset<Row> ranked = rank(scored);
-        Dataset<Row> out = ranked.select(lit(month).as("stat_month"), col("person_key"), col("name_masked"),
-                col("id_card_masked"), col("risk_score"), col("risk_level"), col("risk_rank"), col("petition_cnt"),
-                col("repeat_petition_cnt"), col("recent_petition_cnt"), col("group_petition_cnt"), col("hotline_cnt"),
-                col("repeat_call_cnt"), col("police_cnt"), col("conflict_police_cnt"), col("arrears_cnt"),
-                col("key_arrears_cnt"), col("source_cnt"), col("last_event_time"), col("top_factors"),
-                lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, TARGET);
+                .withColumn("top_factors", topFactors)
+                .select(lit(month).as("stat_month"), col("person_key"), col("name_masked"),
+                        col("id_card_masked"), col("risk_score"), col("risk_level"), col("petition_cnt"),
+                        col("repeat_petition_cnt"), col("recent_petition_cnt"), col("group_petition_cnt"),
+                        col("hotline_cnt"), col("repeat_call_cnt"), col("police_cnt"), col("conflict_police_cnt"),
+                        col("arrears_cnt"), col("key_arrears_cnt"), col("source_cnt"), col("last_event_time"),
+                        col("top_factors"), lit(computedAt).as("updated_at"));
     }
 
     /**
-     * Adds risk_rank (1 = highest score, ties by person key) with a distributed sort and zipWithIndex: a window
-     * without partition would pull every person into one task.
+     * Adds risk_rank (1 = highest score, ties by person key) to the rows of {@link #points}, conformed to
+     * ads_person_risk_month. A distributed sort and zipWithIndex rather than a window without partition, which would
+     * pull every person into one task; it reads its input twice (range sampling, then the sort), so persist the input.
      */
-    static Dataset<Row> rank(Dataset<Row> scored) {
+    public static Dataset<Row> rank(Dataset<Row> scored) {
         Dataset<Row> sorted = scored.orderBy(col("risk_score").desc(), col("person_key").asc());
         StructType schema = sorted.schema().add("risk_rank", DataTypes.IntegerType, false);
         JavaRDD<Row> rows = sorted.javaRDD().zipWithIndex().map(p -> {
@@ -291,7 +303,7 @@ public final class RiskScoreJob {
             values[r.length()] = (int) (p._2() + 1);
             return RowFactory.create(values);
         });
-        return scored.sparkSession().createDataFrame(rows, schema);
+        return SparkSchemas.conform(scored.sparkSession().createDataFrame(rows, schema), TARGET);
     }
 
     public static String summary(Result r) {

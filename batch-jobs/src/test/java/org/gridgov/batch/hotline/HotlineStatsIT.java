@@ -101,8 +101,8 @@ class HotlineStatsIT {
     }
 
     private static Dataset<Row> dws() {
-        return HotlineStatsJob.dimMonth(spark.createDataFrame(cases(), SparkSchemas.of(WarehouseSchema.DWD_HOTLINE_CASE)),
-                categories(), streets(), AT);
+        return HotlineStatsJob.dimMonth(spark.createDataFrame(cases(),
+                SparkSchemas.of(WarehouseSchema.DWD_HOTLINE_CASE)), categories(), streets(), AT);
     }
 
     private static Row row(List<Row> rows, String month, String dim, String code) {
