@@ -75,6 +75,24 @@ public final class IngestBenchmark {
         long records = config.get(IngestOptions.BENCH_RECORDS);
         String d = config.get(IngestOptions.BENCH_DIR);
         Path dir = d.isBlank() ? Files.createTempDirectory("gridgov-bench") : Files.createDirectories(Path.of(d));
+        try {
+            run(records, dir);
+        } finally {
+            if (d.isBlank()) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void run(long records, Path dir) throws Exception {
         String salt = config.get(GridgovOptions.PII_SALT);
         PiiProtector pii = new PiiProtector(salt == null || salt.isBlank() ? SALT_FOR_SYNTHETIC_DATA : salt);
         int cpus = Runtime.getRuntime().availableProcessors();
