@@ -32,6 +32,7 @@ public final class FileIntake {
     private final GatewayAudit audit;
     private final String csvEncoding;
     private final int maxLineBytes;
+    private final List<Path> skipped = new ArrayList<>();
 
     public FileIntake(IntakeGateway gateway, GatewayAudit audit, String csvEncoding, int maxLineBytes) {
         this.gateway = gateway;
@@ -40,12 +41,59 @@ public final class FileIntake {
         this.maxLineBytes = maxLineBytes;
     }
 
+    /**
+     * Publishes every file given, and the files of every directory given whose names the gateway recognizes (a known
+     * extension and, without {@code source}, a source prefix); other files in a directory, such as the generator's
+     * {@code ground-truth.json}, are left alone and listed in {@link #skipped()}.
+     */
     public List<FileResult> publish(List<Path> inputs, SourceType source) throws Exception {
+        List<Path> files = new ArrayList<>();
+        skipped.clear();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                        if (recognized(f, source)) {
+                            files.add(f);
+                        } else {
+                            skipped.add(f);
+                        }
+                    }
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IntakeException("no such file or directory: " + p);
+            }
+        }
         List<FileResult> results = new ArrayList<>();
-        for (Path f : expand(inputs)) {
+        for (Path f : files) {
             results.add(publish(f, source != null ? source : sourceOf(f)));
         }
         return results;
+    }
+
+    /** Files of the last {@link #publish(List, SourceType)}'s directories that were not gateway input. */
+    public List<Path> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    private static boolean recognized(Path f, SourceType source) {
+        String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean format = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")
+                || lower.endsWith(".csv");
+        if (!format) {
+            return false;
+        }
+        if (source != null) {
+            return true;
+        }
+        for (SourceType s : SourceType.values()) {
+            if (lower.startsWith(s.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public FileResult publish(Path file, SourceType source) throws Exception {
@@ -86,21 +134,5 @@ public final class FileIntake {
         throw new IntakeException(file.getFileName() + ": cannot tell the source from the name (start it with one of "
                 + java.util.Arrays.stream(SourceType.values()).map(SourceType::code).toList()
                 + ") or set gateway.source");
-    }
-
-    static List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                throw new IntakeException("no such file or directory: " + p);
-            }
-        }
-        return files;
     }
 }

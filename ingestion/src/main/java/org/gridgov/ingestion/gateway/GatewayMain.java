@@ -108,6 +108,9 @@ public final class GatewayMain {
             err.println("gateway: " + e.getMessage());
             return 2;
         }
+        for (Path skipped : intake.skipped()) {
+            err.println("  " + skipped + ": skipped (not a .jsonl/.ndjson/.json/.csv file named after a source)");
+        }
         long in = 0;
         long published = 0;
         long rejected = 0;

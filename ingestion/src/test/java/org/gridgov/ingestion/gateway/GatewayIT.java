@@ -92,6 +92,8 @@ class GatewayIT {
         for (SourceType s : List.of(SourceType.PETITION, SourceType.GRID)) {
             List<String> l = GeneratedRecords.withDefects(3000).lines(s);
             Files.write(dir.resolve(s.code() + "-20240131.jsonl"), l, StandardCharsets.UTF_8);
+            // what `gridgov generate` leaves beside the records: not gateway input, skipped
+            Files.writeString(dir.resolve("ground-truth.json"), "{}");
             valid.put(s, l.stream().filter(x -> decoder.decode(s, x).isValid()).count());
             lines.put(s, l.size());
         }
@@ -99,12 +101,14 @@ class GatewayIT {
         long dlqBefore = count("dlq.petition") + count("dlq.grid");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = GatewayMain.run(args("--gateway.input=" + dir), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err, null);
+                new PrintStream(err, true, StandardCharsets.UTF_8), null);
 
         long in = lines.values().stream().mapToLong(Integer::longValue).sum();
         long published = valid.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(exit).isZero();
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ground-truth.json: skipped");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("gateway files=2 status=OK in=" + in,
                 "published=" + published, "rejected=" + (in - published), "failed=0");
         assertThat(count("raw.petition") + count("raw.grid") - rawBefore).isEqualTo(published);
