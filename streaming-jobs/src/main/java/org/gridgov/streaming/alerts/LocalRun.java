@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -17,7 +18,8 @@ import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFact
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
- * A job started as a plain Java process on a local MiniCluster: temp dirs of its own, a bounded number of restarts
+ * A job started as a plain Java process on a local MiniCluster: temp dirs (and checkpoints) of its own, a bounded
+ * number of restarts
  * (Flink's default with checkpointing restarts forever; a local run must end with an exit code) and quiet logging
  * (errors of everyone and warnings of gridgov on stderr, so stdout carries only the summary line).
  */
@@ -34,6 +36,9 @@ public record LocalRun(Path tmpDir) {
     public Configuration configuration() {
         Configuration conf = new Configuration();
         conf.set(CoreOptions.TMP_DIRS, tmpDir.toString());
+        // checkpoints on local disk: the default (JobManager heap) refuses state above 5 MB
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, tmpDir.resolve("checkpoints").toUri().toString());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));

@@ -32,27 +32,58 @@ public final class PendingEvents<T> {
         state.add(event);
     }
 
-    /** Removes and returns, in event-time order, the events at or before {@code timestamp}. */
-    public List<T> takeUntil(long timestamp) throws Exception {
-        Iterable<T> all = state.get();
-        if (all == null) {
-            return List.of();
+    /** The events taken out (in event-time order) and those still waiting, read with one state access. */
+    public final class Taken {
+        public final List<T> due;
+        public final List<T> rest;
+
+        Taken(List<T> due, List<T> rest) {
+            this.due = due;
+            this.rest = rest;
         }
+
+        public boolean restHasAt(long t) {
+            for (T e : rest) {
+                if (time.of(e) == t) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public long restLatest() {
+            long latest = EventTimes.NONE;
+            for (T e : rest) {
+                latest = Math.max(latest, time.of(e));
+            }
+            return latest;
+        }
+    }
+
+    /** Removes the events at or before {@code timestamp}; returns them in event-time order with the rest. */
+    public Taken take(long timestamp) throws Exception {
+        Iterable<T> all = state.get();
         List<T> due = new ArrayList<>();
         List<T> rest = new ArrayList<>();
-        for (T e : all) {
-            (time.of(e) <= timestamp ? due : rest).add(e);
+        if (all != null) {
+            for (T e : all) {
+                (time.of(e) <= timestamp ? due : rest).add(e);
+            }
         }
-        if (due.isEmpty()) {
-            return due;
+        if (!due.isEmpty()) {
+            if (rest.isEmpty()) {
+                state.clear();
+            } else {
+                state.update(rest);
+            }
+            due.sort(order);
         }
-        if (rest.isEmpty()) {
-            state.clear();
-        } else {
-            state.update(rest);
-        }
-        due.sort(order);
-        return due;
+        return new Taken(due, rest);
+    }
+
+    /** Removes and returns, in event-time order, the events at or before {@code timestamp}. */
+    public List<T> takeUntil(long timestamp) throws Exception {
+        return take(timestamp).due;
     }
 
     /** The latest time among the waiting events, or {@link EventTimes#NONE}. */

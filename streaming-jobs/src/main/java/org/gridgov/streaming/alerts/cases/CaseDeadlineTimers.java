@@ -80,7 +80,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             t.deadline = s.deadline;
             t.closeAt = s.closeTime;
             t.latestKnown = Math.max(t.latestKnown, s.latestKnown());
-            settle(t, ctx.timerService(), Long.MIN_VALUE);
+            settle(t, ctx.timerService(), Long.MIN_VALUE, null);
         } else if (s.time > wm) {
             pending.add(s);
             ctx.timerService().registerEventTimeTimer(s.time);
@@ -95,7 +95,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                     s.receivedTime, p.allowedLatenessMs()));
         } else {
             CaseTrack t = apply(s, track(s.caseId, s.origin));
-            settle(t, ctx.timerService(), Long.MIN_VALUE);
+            settle(t, ctx.timerService(), Long.MIN_VALUE, null);
         }
     }
 
@@ -103,7 +103,8 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     public void onTimer(long ts, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
         TimerService timers = ctx.timerService();
         CaseTrack t = state.value();
-        for (CaseSignal s : pending.takeUntil(ts)) {
+        PendingEvents<CaseSignal>.Taken taken = pending.take(ts);
+        for (CaseSignal s : taken.due) {
             t = apply(s, t == null ? track(s.caseId, s.origin) : t);
         }
         if (t == null) {
@@ -111,7 +112,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         }
         // live, the watermark passing a moment is the proof; in a bounded run only the case's own records are
         boolean proofRequired = p.boundedInput() || timers.currentWatermark() == Long.MAX_VALUE;
-        long latest = Math.max(t.latestKnown, pending.latest());
+        long latest = Math.max(t.latestKnown, taken.restLatest());
         if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE) {
             long warn = warnAt(t);
             if (warn != EventTimes.NONE && warn <= ts && t.warnedFor != t.deadline) {
@@ -139,7 +140,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                 }
             }
         }
-        settle(t, timers, ts);
+        settle(t, timers, ts, taken);
     }
 
     /** Applies one lifecycle step (in event-time order). */
@@ -177,50 +178,47 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     }
 
     /**
-     * Registers the timers the case still needs after {@code now} and deletes those it no longer needs; clears the
-     * state when nothing is left to wait for (closed, or every alert of the current deadline settled).
-     * {@code now} is the firing timer's time, or {@code Long.MIN_VALUE} outside a timer: moments already behind the
-     * watermark are then registered anyway and fire with the next watermark.
+     * Registers the one timer the case needs next (the earliest moment still to check) and deletes one it no longer
+     * needs; clears the state when nothing is left to wait for: closed, every moment of the current deadline settled,
+     * or closing before any of them (a case closed on time never holds state or timers). {@code now} is the firing
+     * timer's time, or {@code Long.MIN_VALUE} outside a timer: moments behind the watermark are then registered anyway
+     * and fire with the next watermark.
      */
-    private void settle(CaseTrack t, TimerService timers, long now) throws Exception {
+    private void settle(CaseTrack t, TimerService timers, long now, PendingEvents<CaseSignal>.Taken taken)
+            throws Exception {
         boolean closed = t.closeAt != EventTimes.NONE && t.closeAt <= now;
-        long warn = EventTimes.NONE;
-        long due = EventTimes.NONE;
-        long escalate = EventTimes.NONE;
+        long next = EventTimes.NONE;
         if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE && !closed) {
-            warn = needed(t, warnAt(t), t.warnedFor);
-            due = needed(t, t.deadline, t.overdueFor);
-            escalate = needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor);
+            next = earliest(needed(t, warnAt(t), t.warnedFor), needed(t, t.deadline, t.overdueFor),
+                    needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor));
         }
-        long close = t.closeAt != EventTimes.NONE && t.closeAt > now ? t.closeAt : EventTimes.NONE;
-        // reconcile as sets: two moments may share a timestamp (a close exactly at the deadline), and Flink keeps one
-        // timer per key and timestamp, so a timestamp is deleted only when no wanted moment and no event uses it
-        long[] before = {t.warnTimer, t.dueTimer, t.escalateTimer, t.closeTimer};
-        long[] after = {warn, due, escalate, close};
-        for (long old : before) {
-            if (old != EventTimes.NONE && old > now && !contains(after, old) && !pending.hasAt(old)) {
-                timers.deleteEventTimeTimer(old);
-            }
+        long old = t.nextTimer;
+        boolean oldPending = old != EventTimes.NONE && old > now;
+        if (oldPending && old != next && !(taken != null ? taken.restHasAt(old) : pending.hasAt(old))) {
+            // Flink keeps one timer per key and timestamp: a waiting lifecycle event may share it
+            timers.deleteEventTimeTimer(old);
         }
-        for (long wanted : after) {
-            if (wanted != EventTimes.NONE && !(contains(before, wanted) && wanted > now)) {
-                timers.registerEventTimeTimer(wanted);
-            }
+        if (next != EventTimes.NONE && !(oldPending && old == next)) {
+            timers.registerEventTimeTimer(next);
         }
-        t.warnTimer = warn;
-        t.dueTimer = due;
-        t.escalateTimer = escalate;
-        t.closeTimer = close;
-        boolean waiting = warn != EventTimes.NONE || due != EventTimes.NONE || escalate != EventTimes.NONE
-                || close != EventTimes.NONE;
-        if (closed || (!waiting && t.pausedAt == EventTimes.NONE)) {
-            if (pending.isEmpty()) {
-                state.clear();
-                return;
-            }
+        t.nextTimer = next;
+        if (next == EventTimes.NONE && (t.pausedAt == EventTimes.NONE || closed)
+                && (taken != null ? taken.rest.isEmpty() : pending.isEmpty())) {
+            state.clear();
+            return;
         }
-        // a paused case keeps its state (no timers) until it is resumed or closed
+        // a paused case keeps its state (no timer) until it is resumed or closed
         state.update(t);
+    }
+
+    private static long earliest(long... moments) {
+        long e = EventTimes.NONE;
+        for (long m : moments) {
+            if (m != EventTimes.NONE && (e == EventTimes.NONE || m < e)) {
+                e = m;
+            }
+        }
+        return e;
     }
 
     /** The moment if it still has to be checked: not settled for this deadline, case not closed by then. */
@@ -230,14 +228,6 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         return wanted ? moment : EventTimes.NONE;
     }
 
-    private static boolean contains(long[] a, long v) {
-        for (long x : a) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean openAt(CaseTrack t, long moment) {
         return t.closeAt == EventTimes.NONE || t.closeAt > moment;

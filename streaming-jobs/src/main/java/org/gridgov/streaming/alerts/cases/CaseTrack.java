@@ -3,8 +3,8 @@ package org.gridgov.streaming.alerts.cases;
 import org.gridgov.streaming.alerts.EventTimes;
 
 /**
- * What the overdue-case rule knows about one open case: its time limit, whether and when it closes, pauses, and
- * which of its timers are registered and which alerts were raised for the current deadline.
+ * What the overdue-case rule knows about one open case: its time limit, whether and when it closes, pauses, its
+ * next timer and which alerts were raised (or settled) for the current deadline.
  */
 public final class CaseTrack {
 
@@ -19,11 +19,8 @@ public final class CaseTrack {
     public long pausedAt = EventTimes.NONE;
     /** The latest moment any signal of this case proves the case has lived to. */
     public long latestKnown = EventTimes.NONE;
-    // registered timers, NONE when not registered
-    public long warnTimer = EventTimes.NONE;
-    public long dueTimer = EventTimes.NONE;
-    public long escalateTimer = EventTimes.NONE;
-    public long closeTimer = EventTimes.NONE;
+    /** The one registered timer: the next moment to check; NONE when none is registered. */
+    public long nextTimer = EventTimes.NONE;
     // the deadline each alert was raised (or settled) for; a new deadline starts afresh
     public long warnedFor = EventTimes.NONE;
     public long overdueFor = EventTimes.NONE;

@@ -60,39 +60,38 @@ public final class InputDecoder implements Serializable {
         e.topic = topic;
         e.receivedTime = kafkaTimestamp;
         e.eventTime = kafkaTimestamp;
-        e.recordId = key == null ? null : truncate(PiiProtector.redact(key), 64);
         try {
             if (value == null) {
-                return reject(e, "$: no value (tombstone)");
+                return reject(e, key, "$: no value (tombstone)");
             }
-            if (!isUtf8(value)) {
-                return reject(e, "$: value is not valid UTF-8 (wrong encoding at the source?)");
+            String json = utf8(value);
+            if (json == null) {
+                return reject(e, key, "$: value is not valid UTF-8 (wrong encoding at the source?)");
             }
-            String json = new String(value, StandardCharsets.UTF_8);
             if (Topics.CASE_EVENTS.name().equals(topic)) {
-                return caseEvent(e, EventDecoder.caseEvent(json));
+                return caseEvent(e, key, EventDecoder.caseEvent(json));
             }
             SourceType source;
             try {
                 source = SourceType.ofTopic(topic);
             } catch (IllegalArgumentException x) {
-                return reject(e, "$: not an input topic of the alert job: " + topic);
+                return reject(e, key, "$: not an input topic of the alert job: " + topic);
             }
             if (!TOPICS.contains(topic)) {
-                return reject(e, "$: no alert rule reads " + topic);
+                return reject(e, key, "$: no alert rule reads " + topic);
             }
             Decoded<SourceRecord> d = decoder().decode(source, json);
             if (!d.isValid()) {
-                return reject(e, d.reason());
+                return reject(e, key, d.reason());
             }
-            return record(e, d.value());
+            return record(e, key, d.value());
         } catch (RuntimeException x) {
             // a decoder bug must not stop the alerts; the row keeps the position for a fixed replay
-            return reject(e, "$: decoding failed: " + x);
+            return reject(e, key, "$: decoding failed: " + x);
         }
     }
 
-    private InputEvent record(InputEvent e, SourceRecord r) {
+    private InputEvent record(InputEvent e, String key, SourceRecord r) {
         e.recordId = r.recordId();
         e.eventTime = EventTimes.millis(r.eventTime());
         if (r instanceof Petition p) {
@@ -112,14 +111,14 @@ public final class InputDecoder implements Serializable {
             e.kind = InputKind.POLICE;
             e.personKey = pii.personKey(i.personIdCard(), i.personPhone());
         } else {
-            return reject(e, "$: no alert rule reads " + r.source());
+            return reject(e, key, "$: no alert rule reads " + r.source());
         }
         return e;
     }
 
-    private static InputEvent caseEvent(InputEvent e, Decoded<CaseEvent> d) {
+    private static InputEvent caseEvent(InputEvent e, String key, Decoded<CaseEvent> d) {
         if (!d.isValid()) {
-            return reject(e, d.reason());
+            return reject(e, key, d.reason());
         }
         CaseEvent c = d.value();
         e.kind = InputKind.CASE_EVENT;
@@ -132,8 +131,10 @@ public final class InputDecoder implements Serializable {
         return e;
     }
 
-    private static InputEvent reject(InputEvent e, String reason) {
+    private static InputEvent reject(InputEvent e, String key, String reason) {
         e.kind = InputKind.REJECTED;
+        // the Kafka key is the record id, but a broken record's key may be anything: redacted, shortened
+        e.recordId = key == null ? null : truncate(PiiProtector.redact(key), 64);
         e.reason = truncate(PiiProtector.redact(reason), MAX_REASON);
         return e;
     }
@@ -150,15 +151,15 @@ public final class InputDecoder implements Serializable {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    static boolean isUtf8(byte[] bytes) {
+    /** The text of strict UTF-8 bytes, or null when they are not UTF-8 (decoded once, not checked then decoded). */
+    static String utf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 }

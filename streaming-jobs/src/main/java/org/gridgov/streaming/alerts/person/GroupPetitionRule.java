@@ -80,24 +80,24 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
             ctx.output(LATE, RejectedInput.late(e.inputId, "company-petition", e.topic, e.recordId, e.time, wm,
                     e.receivedTime, p.allowedLatenessMs()));
         } else {
-            apply(List.of(e), ctx.getCurrentKey(), ctx.timerService(), out);
+            apply(List.of(e), ctx.getCurrentKey(), ctx.timerService(), out, null);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        List<PersonEvent> due = pending.takeUntil(timestamp);
-        if (!due.isEmpty()) {
-            apply(due, ctx.getCurrentKey(), ctx.timerService(), out);
+        PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
+        if (!taken.due.isEmpty()) {
+            apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out, taken);
         }
         GroupState s = state.value();
-        if (s != null && timestamp >= s.cleanupAt && pending.isEmpty()) {
+        if (s != null && timestamp >= s.cleanupAt && taken.rest.isEmpty()) {
             state.clear();
         }
     }
 
-    private void apply(List<PersonEvent> events, String company, TimerService timers, Collector<AlertRecord> out)
-            throws Exception {
+    private void apply(List<PersonEvent> events, String company, TimerService timers, Collector<AlertRecord> out,
+                       PendingEvents<PersonEvent>.Taken taken) throws Exception {
         GroupState s = state.value();
         if (s == null) {
             s = new GroupState();
@@ -146,7 +146,8 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
         }
         cleanup = cleanup + 1;
         if (cleanup != s.cleanupAt) {
-            if (s.cleanupAt != EventTimes.NONE && !pending.hasAt(s.cleanupAt)) {
+            if (s.cleanupAt != EventTimes.NONE
+                    && !(taken != null ? taken.restHasAt(s.cleanupAt) : pending.hasAt(s.cleanupAt))) {
                 timers.deleteEventTimeTimer(s.cleanupAt);
             }
             timers.registerEventTimeTimer(cleanup);

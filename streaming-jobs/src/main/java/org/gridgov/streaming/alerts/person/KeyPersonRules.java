@@ -96,18 +96,16 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             ctx.output(LATE, RejectedInput.late(e.inputId, e.kind.name().toLowerCase(), e.topic, e.recordId, e.time,
                     wm, e.receivedTime, p.allowedLatenessMs()));
         } else {
-            apply(List.of(e), ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
+            apply(List.of(e), ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out, null);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        List<PersonEvent> due = pending.takeUntil(timestamp);
-        if (!due.isEmpty()) {
-            apply(due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
-        }
-        PersonState s = state.value();
-        if (s != null && timestamp >= s.cleanupAt && pending.isEmpty()) {
+        PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
+        PersonState s = taken.due.isEmpty() ? state.value()
+                : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out, taken);
+        if (s != null && timestamp >= s.cleanupAt && taken.rest.isEmpty()) {
             // everything in it has expired: the person is forgotten
             state.clear();
         }
@@ -158,8 +156,13 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         });
     }
 
-    private void apply(List<PersonEvent> events, String key, ReadOnlyBroadcastState<String, KeyPersonUpdate> registry,
-                       TimerService timers, Collector<AlertRecord> out) throws Exception {
+    /**
+     * Applies events in order and stores the state, which it returns. {@code taken}: what the calling timer took out
+     * of the pending events (null outside a timer).
+     */
+    private PersonState apply(List<PersonEvent> events, String key, ReadOnlyBroadcastState<String, KeyPersonUpdate> registry,
+                       TimerService timers, Collector<AlertRecord> out, PendingEvents<PersonEvent>.Taken taken)
+            throws Exception {
         PersonState s = state.value();
         if (s == null) {
             s = new PersonState();
@@ -176,18 +179,16 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         }
         long cleanup = cleanupTime(s);
         if (cleanup != s.cleanupAt) {
-            if (s.cleanupAt != EventTimes.NONE && !pendingAt(s.cleanupAt)) {
+            if (s.cleanupAt != EventTimes.NONE
+                    && !(taken != null ? taken.restHasAt(s.cleanupAt) : pending.hasAt(s.cleanupAt))) {
+                // a pending event's timer may share the timestamp: deleting would delete its timer too
                 timers.deleteEventTimeTimer(s.cleanupAt);
             }
             timers.registerEventTimeTimer(cleanup);
             s.cleanupAt = cleanup;
         }
         state.update(s);
-    }
-
-    /** A pending event's timer shares the timestamp: deleting the cleanup timer would delete its timer too. */
-    private boolean pendingAt(long t) throws Exception {
-        return pending.hasAt(t);
+        return s;
     }
 
     // ---- repeat petitions ------------------------------------------------------------------------------------

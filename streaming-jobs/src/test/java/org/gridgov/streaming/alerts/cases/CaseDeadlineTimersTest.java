@@ -84,14 +84,21 @@ class CaseDeadlineTimersTest {
     }
 
     @Test
-    void aCaseClosedBeforeTheWarningRaisesNothingAndIsForgottenAtItsClose() throws Exception {
+    void aCaseClosedBeforeTheWarningNeedsNoStateAtAll() throws Exception {
         send(snapshot(2, 5));
-        harness.processWatermark(at(1));
-        // closed before any of its moments: only the close itself is waited for
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        harness.processWatermark(at(5));
-        assertThat(alerts()).isEmpty();
+        // closed before any of its moments: nothing to wait for
         assertCleared();
+        harness.processWatermark(at(30));
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void aCaseWaitsWithOneTimerForItsNextMoment() throws Exception {
+        send(snapshot(3, 10.5));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(8));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
 
     @Test
@@ -177,7 +184,7 @@ class CaseDeadlineTimersTest {
     void pausingCancelsTheTimersAndResumingMovesTheDeadline() throws Exception {
         send(event(CaseSignal.Type.CREATED, "E1", 0));
         harness.processWatermark(at(0));
-        assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         send(event(CaseSignal.Type.PAUSED, "E2", 2));
         harness.processWatermark(at(2));
@@ -189,7 +196,7 @@ class CaseDeadlineTimersTest {
 
         send(event(CaseSignal.Type.RESUMED, "E3", 20));
         harness.processWatermark(at(20));
-        assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         // 18 days paused: the deadline moves from day 10 to day 28
         harness.processWatermark(at(28));
         assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
