@@ -20,15 +20,16 @@ import org.gridgov.warehouse.WarehouseSchema;
  */
 public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> ods, Map<SourceType, Long> deadLetters,
                          Map<SourceType, Long> plantedInvalid, long dwdRows, List<AdsRow> ads,
-                         Map<String, String[]> reasons) {
+                         Map<String, String[]> reasons, List<String> analyticsReport, Map<String, Long> alertsByRuleLevel,
+                         List<String> alertExamples, DemoPipeline.AlertOutcome alerts) {
 
     /** One row of ads_hotline_street_month. */
     public record AdsRow(String month, String street, long accepted, long replied, long closed, long overdue,
                          double closeRate) {
     }
 
-    static DemoResult read(WarehouseReport report, Connection c, Map<SourceType, Long> generated, GroundTruth truth)
-            throws SQLException {
+    static DemoResult read(WarehouseReport report, Connection c, Map<SourceType, Long> generated, GroundTruth truth,
+                           List<String> analyticsReport, DemoPipeline.AlertOutcome alerts) throws SQLException {
         List<AdsRow> ads = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT stat_month, street_name, accepted_cnt, replied_cnt, closed_cnt,"
@@ -43,8 +44,29 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         for (SourceType s : SourceType.values()) {
             planted.put(s, truth.emitted(s) - truth.valid(s));
         }
+        Map<String, Long> byRule = new java.util.LinkedHashMap<>();
+        List<String> examples = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT rule, level_label, COUNT(*) FROM ads_alert_event GROUP BY rule,"
+                     + " level_label ORDER BY rule, level_label")) {
+            while (rs.next()) {
+                byRule.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT level_label, rule, message FROM ads_alert_event ORDER BY"
+                     + " FIELD(level, 'RED', 'ORANGE', 'YELLOW', 'BLUE'), event_time LIMIT 5")) {
+            while (rs.next()) {
+                examples.add("[" + rs.getString(1) + "] " + rs.getString(2) + ": " + rs.getString(3));
+            }
+        }
         return new DemoResult(new EnumMap<>(generated), report.odsCounts(), report.deadLetterCounts(), planted,
-                report.count(WarehouseSchema.DWD_HOTLINE_CASE), ads, report.deadLetterReasons(8));
+                report.count(WarehouseSchema.DWD_HOTLINE_CASE), ads, report.deadLetterReasons(8),
+                List.copyOf(analyticsReport), byRule, examples, alerts);
+    }
+
+    public long alertCount() {
+        return alertsByRuleLevel.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Every source reconciles: generated = ODS + dead letters, and the dead letters are exactly the planted defects. */
@@ -86,6 +108,21 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         ads.forEach(x -> a.row(x.month(), x.street(), fmt(x.accepted()), fmt(x.replied()), fmt(x.closed()),
                 fmt(x.overdue()), String.format("%.1f%%", x.closeRate() * 100)));
         out.print(a.render("  "));
+
+        out.println();
+        analyticsReport.forEach(out::println);
+
+        out.println();
+        out.printf("== Alerts (ads_alert_event): %,d ==%n", alertCount());
+        TextTable al = new TextTable("rule", "level", "alerts");
+        alertsByRuleLevel.forEach((k, n) -> al.row(k.substring(0, k.lastIndexOf(' ')), k.substring(k.lastIndexOf(' ') + 1),
+                fmt(n)));
+        out.print(al.render("  "));
+        alertExamples.forEach(e -> out.println("  " + abbreviate(e, 110)));
+        long valid = alerts.pushes().stream().filter(WebhookReceiver.Push::signatureValid).count();
+        out.printf("  leaders' robot (local DingTalk-format receiver): %d pushes, %d with a valid signature%n",
+                alerts.pushes().size(), valid);
+        out.println("  score against the ground truth: " + alerts.scoreLine());
 
         out.println();
         out.printf("Reconciliation: %s. Wall time %.1f s, peak memory of all processes %,d MiB.%n",

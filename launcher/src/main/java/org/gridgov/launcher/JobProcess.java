@@ -39,14 +39,18 @@ final class JobProcess implements AutoCloseable {
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> stdout = new ArrayList<>();
     private final Thread pump;
+    private final Thread errorPump;
     private final Thread killer;
 
     private JobProcess(String name, Process process, Consumer<String> echo) {
         this.name = name;
         this.process = process;
-        this.pump = new Thread(() -> pump(echo), name + "-output");
+        this.pump = new Thread(() -> pump(process.getInputStream(), true, echo), name + "-stdout");
         this.pump.setDaemon(true);
         this.pump.start();
+        this.errorPump = new Thread(() -> pump(process.getErrorStream(), false, echo), name + "-stderr");
+        this.errorPump.setDaemon(true);
+        this.errorPump.start();
         this.killer = new Thread(this::destroy, name + "-killer");
         Runtime.getRuntime().addShutdownHook(killer);
     }
@@ -64,7 +68,7 @@ final class JobProcess implements AutoCloseable {
         cmd.add(classpath);
         cmd.add(mainClass);
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().putAll(env);
         try {
             return new JobProcess(name, pb.start(), echo);
@@ -73,8 +77,9 @@ final class JobProcess implements AutoCloseable {
         }
     }
 
-    private void pump(Consumer<String> echo) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    /** Keeps stdout (the job's answer) apart; both streams feed the tail shown when the job fails. */
+    private void pump(java.io.InputStream in, boolean isStdout, Consumer<String> echo) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 synchronized (tail) {
@@ -82,7 +87,9 @@ final class JobProcess implements AutoCloseable {
                     if (tail.size() > TAIL_LINES) {
                         tail.removeFirst();
                     }
-                    stdout.add(line);
+                    if (isStdout) {
+                        stdout.add(line);
+                    }
                 }
                 echo.accept(line);
             }
@@ -102,8 +109,22 @@ final class JobProcess implements AutoCloseable {
             throw new IllegalStateException(name + " did not finish within " + unit.toSeconds(timeout) + " s");
         }
         pump.join(5_000);
+        errorPump.join(5_000);
         return process.exitValue();
     }
+
+    /** Exit code of a finished job. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Everything the job printed on stdout. */
+    List<String> output() {
+        synchronized (tail) {
+            return List.copyOf(stdout);
+        }
+    }
+
 
     /** The last lines the job printed, to show when it fails. */
     String tail() {

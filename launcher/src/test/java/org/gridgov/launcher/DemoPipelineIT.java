@@ -45,6 +45,16 @@ class DemoPipelineIT {
         assertThat(result.ads().stream().mapToLong(DemoResult.AdsRow::accepted).sum()).isEqualTo(result.dwdRows());
         assertThat(result.ads()).allSatisfy(r -> assertThat(r.month()).isEqualTo("2024-01"));
 
+        // analytics ran and its report reached the printout
+        assertThat(result.analyticsReport()).anySatisfy(l -> assertThat(l).contains("热词"));
+        assertThat(String.join("\n", result.analyticsReport())).containsPattern("\\d+\\. 红");
+        // alerts: every rule scored against the planted ground truth, pushes signed
+        assertThat(result.alertCount()).isPositive();
+        assertThat(result.alerts().scoreMet()).as(result.alerts().scoreLine()).isTrue();
+        assertThat(result.alerts().pushes()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.signatureValid()).isTrue());
+        assertThat(printed).doesNotContainPattern("\\d{17}[0-9X]").doesNotContainPattern("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
         assertThat(printed).contains("Reconciliation: OK").contains("ads_hotline_street_month");
         assertThat(Files.exists(layout.workDir().resolve("demo/ground-truth.json"))).isTrue();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
