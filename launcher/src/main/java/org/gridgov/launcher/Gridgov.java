@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gridgov", mixinStandardHelpOptions = true, version = "gridgov 0.1.0",
         description = "Grid-based social governance data platform: local pipeline, data generation, embedded stack.",
         subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
-                IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class})
+                IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class,
+                BenchCommand.class})
 public final class Gridgov {
 
     public static void main(String[] args) {
