@@ -109,6 +109,7 @@ public final class IngestBenchmark {
                 config.get(IngestOptions.BATCH_SIZE), false, 0));
         out.printf(Locale.ROOT, "  validate+protect+map only : %,10.0f records/s  (%,d records in %.1f s, %d workers)%n",
                 cpu.recordsPerSecond(), cpu.records, cpu.seconds(), workers);
+        out.println("      " + cpu(cpu));
 
         // 2. the local runner into the warehouse
         WarehouseAccess access = WarehouseAccess.from(config);
@@ -122,6 +123,7 @@ public final class IngestBenchmark {
                 load.rowsPerSecond(), load.records, load.rows, load.seconds(), config.get(IngestOptions.WRITERS),
                 config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY) ? "on" : "off", access.dialect(),
                 bulk ? "LOAD DATA" : "multi-row upserts");
+        out.println("      " + cpu(load));
 
         if (bulkDir != null) {
             Files.deleteIfExists(bulkDir);
@@ -131,13 +133,32 @@ public final class IngestBenchmark {
         Figures gateway = gateway(dir, pii);
         out.printf(Locale.ROOT, "  gateway files into Kafka  : %,10.0f records/s  (%,d records in %.1f s, acks=all, "
                 + "idempotent)%n", gateway.recordsPerSecond(), gateway.records, gateway.seconds());
+        out.println("      " + cpu(gateway) + " (an embedded broker counts in this JVM)");
         out.printf(Locale.ROOT, "bench local_load_records_per_s=%.0f local_load_rows_per_s=%.0f "
-                        + "transform_only_records_per_s=%.0f gateway_records_per_s=%.0f records=%d%n",
+                        + "transform_only_records_per_s=%.0f gateway_records_per_s=%.0f records=%d "
+                        + "load_cpu_us_per_record=%.1f load_rows_per_record=%.2f%n",
                 load.recordsPerSecond(), load.rowsPerSecond(), cpu.recordsPerSecond(), gateway.recordsPerSecond(),
-                records);
+                records, (load.cpuJvm + load.cpuChildren) / 1000.0 / load.records, (double) load.rows / load.records);
     }
 
-    private record Figures(long records, long rows, long nanos) {
+    /** CPU time used so far by this JVM and by its child processes (an embedded MariaDB), in nanoseconds. */
+    private static long[] cpuNow() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long children = ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration()
+                .map(java.time.Duration::toNanos).orElse(0L)).sum();
+        return new long[] {jvm, children};
+    }
+
+    private String cpu(Figures f) {
+        double jvm = f.cpuJvm / 1000.0 / f.records;
+        double child = f.cpuChildren / 1000.0 / f.records;
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return String.format(Locale.ROOT, "CPU %.1f us/record (this JVM %.1f, child processes %.1f): at most %,.0f "
+                + "records/s on %d idle cores", jvm + child, jvm, child, cpus * 1e6 / (jvm + child), cpus);
+    }
+
+    private record Figures(long records, long rows, long nanos, long cpuJvm, long cpuChildren) {
         double seconds() {
             return nanos / 1e9;
         }
@@ -186,6 +207,7 @@ public final class IngestBenchmark {
         long records = 0;
         long rows = 0;
         long nanos = 0;
+        long[] cpu0 = cpuNow();
         for (DataxJob job : jobs.values()) {
             LocalDataxRunner runner = new LocalDataxRunner(job, LocalDataxRunner.assembler(job, pii), writers,
                     AuditLog.none(), settings, config.get(IngestOptions.MAX_LINE_BYTES), true, null);
@@ -198,7 +220,8 @@ public final class IngestBenchmark {
             records += r.results().stream().mapToLong(x -> x.read()).sum();
             rows += r.results().stream().flatMap(x -> x.rowsWritten().values().stream()).mapToLong(Long::longValue).sum();
         }
-        return new Figures(records, rows, nanos);
+        long[] cpu1 = cpuNow();
+        return new Figures(records, rows, nanos, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
     }
 
     private Figures gateway(Path dir, PiiProtector pii) throws Exception {
@@ -208,9 +231,11 @@ public final class IngestBenchmark {
             FileIntake intake = new FileIntake(gateway, new GatewayAudit(AuditLog.none(), "bench", Duration.ofMinutes(1)),
                     "UTF-8", config.get(IngestOptions.MAX_LINE_BYTES));
             Map<SourceType, Long> in = new EnumMap<>(SourceType.class);
+            long[] cpu0 = cpuNow();
             long t0 = System.nanoTime();
             List<FileIntake.FileResult> results = intake.publish(List.of(dir.resolve("jsonl")), null);
             long nanos = System.nanoTime() - t0;
+            long[] cpu1 = cpuNow();
             long records = 0;
             List<String> incomplete = new ArrayList<>();
             for (FileIntake.FileResult r : results) {
@@ -223,7 +248,7 @@ public final class IngestBenchmark {
             if (!incomplete.isEmpty()) {
                 throw new IllegalStateException("gateway batches not acknowledged completely: " + incomplete);
             }
-            return new Figures(records, records, nanos);
+            return new Figures(records, records, nanos, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
         }
     }
 
