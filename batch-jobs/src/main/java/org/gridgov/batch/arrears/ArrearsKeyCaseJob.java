@@ -224,7 +224,7 @@ public final class ArrearsKeyCaseJob {
                 flag01("is_long_unresolved").as("is_long_unresolved"),
                 flag01("is_repeat_petition").as("is_repeat_petition"), col("company_petition_cnt"),
                 col("reasons"), lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, KEY_CASES).orderBy("stat_month", "case_id");
+        return SparkSchemas.conform(out, KEY_CASES);
     }
 
     /** ads_arrears_street_month: every street of the dimension, zeros where it had no active case. */
@@ -253,7 +253,7 @@ public final class ArrearsKeyCaseJob {
                 coalesce(col("amount_yuan"), zero).as("amount_yuan"),
                 coalesce(col("key_amount_yuan"), zero).as("key_amount_yuan"),
                 lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, BY_STREET).orderBy("stat_month", "street_code");
+        return SparkSchemas.conform(out, BY_STREET);
     }
 
     /** ads_arrears_company_month: companies with an active case in the month. */
@@ -269,7 +269,7 @@ public final class ArrearsKeyCaseJob {
                 .select(lit(month).as("stat_month"), col("company_name"), col("case_cnt"), col("new_case_cnt"),
                         col("unresolved_cnt"), col("key_case_cnt"), col("worker_cnt"), col("amount_yuan"),
                         col("petition_cnt"), lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, BY_COMPANY).orderBy("stat_month", "company_name");
+        return SparkSchemas.conform(out, BY_COMPANY);
     }
 
     public static String summary(Result r) {

@@ -153,7 +153,7 @@ public final class HotlineStatsJob {
                         .as("satisfaction_rate"),
                 col("satisfaction_avg"),
                 lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, DWS).orderBy("stat_month", "dim_type", "dim_code");
+        return SparkSchemas.conform(out, DWS);
     }
 
     /**
@@ -193,7 +193,7 @@ public final class HotlineStatsJob {
                 col("satisfaction_rate").minus(col("pm_satisfaction_rate")).as("satisfaction_rate_mom"),
                 col("satisfaction_rate").minus(col("py_satisfaction_rate")).as("satisfaction_rate_yoy"),
                 lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, ADS).orderBy("stat_month", "dim_type", "dim_code");
+        return SparkSchemas.conform(out, ADS);
     }
 
     /** The measures of {@code lag} months earlier, keyed by the month they are compared with. */

@@ -97,7 +97,7 @@ public final class OverdueRankJob {
                 Window.partitionBy("stat_month", "area_level")
                         .orderBy(col("overdue_cnt").desc(), col("overdue_rate").desc(), col("area_code").asc())))
                 .withColumn("updated_at", lit(computedAt));
-        return SparkSchemas.conform(ranked, TARGET).orderBy("stat_month", "area_level", "overdue_rank");
+        return SparkSchemas.conform(ranked, TARGET);
     }
 
     public static String summary(long rows) {

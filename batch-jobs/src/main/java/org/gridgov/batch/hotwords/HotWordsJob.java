@@ -303,7 +303,7 @@ public final class HotWordsJob {
                 when(col("prev_n").isNull(), lit(null)).otherwise(coalesce(col("prev_docs"), lit(0L)))
                         .as("prev_doc_cnt"),
                 lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, HOT).orderBy("stat_month", "scope_type", "scope_code", "word_rank");
+        return SparkSchemas.conform(out, HOT);
     }
 
     /**
@@ -347,7 +347,7 @@ public final class HotWordsJob {
                 col("stat_month"), col("scope_type"), col("scope_code"), col("word_rank"), col("scope_name"),
                 col("word"), col("docs").as("doc_cnt"), col("c").as("scope_doc_cnt"), col("b").as("prev_doc_cnt"),
                 col("d").as("prev_scope_doc_cnt"), col("growth_ratio"), col("llr"), lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, RISING).orderBy("stat_month", "scope_type", "scope_code", "word_rank");
+        return SparkSchemas.conform(out, RISING);
     }
 
     /** One ads_opinion_risk_month row per target month and scope with texts (see the class comment). */
@@ -391,7 +391,7 @@ public final class HotWordsJob {
                 col("risk_n").as("risk_doc_cnt"), a.divide(c).as("risk_share"), col("prev_n").as("prev_doc_cnt"),
                 col("prev_risk_n").as("prev_risk_doc_cnt"), col("spike_ratio"), col("llr"), col("is_flagged"),
                 col("top_terms"), lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, OPINION).orderBy("stat_month", "scope_type", "scope_code");
+        return SparkSchemas.conform(out, OPINION);
     }
 
     /** The one line AnalyticsJobs prints for this job. */

@@ -118,6 +118,6 @@ public final class PetitionTrendJob {
                 prev.as("prev_month_cnt"),
                 SparkColumns.growth(cnt, prev).as("petition_mom"),
                 lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, TARGET).orderBy("stat_month", "street_code");
+        return SparkSchemas.conform(out, TARGET);
     }
 }

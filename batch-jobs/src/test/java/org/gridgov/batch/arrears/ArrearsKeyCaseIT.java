@@ -149,7 +149,7 @@ class ArrearsKeyCaseIT {
                 SparkSchemas.of(WarehouseSchema.DIM_STREET));
         List<Row> key = ArrearsKeyCaseJob.keyCases(active, streets, MONTH, AT).collectAsList();
         assertThat(key).extracting(r -> r.<String>getAs("case_id"))
-                .containsExactly("D91", "GRP", "M100", "R07", "REP", "W30");
+                .containsExactlyInAnyOrder("D91", "GRP", "M100", "R07", "REP", "W30");
         assertThat(key).allSatisfy(r -> {
             assertThat(r.<String>getAs("street_code")).isEqualTo(HotlineFixtures.SHANDALU);
             assertThat(r.<String>getAs("street_name")).isEqualTo("山大路街道");

@@ -192,7 +192,8 @@ class HotlineStatsIT {
         List<Row> ranked = OverdueRankJob.rank(feb, streets(),
                 spark.createDataFrame(communities, SparkSchemas.of(WarehouseSchema.DIM_COMMUNITY)),
                 spark.createDataFrame(grids, SparkSchemas.of(WarehouseSchema.DIM_GRID)), AT).collectAsList();
-        List<Row> streets = ranked.stream().filter(r -> r.getString(1).equals("STREET")).toList();
+        List<Row> streets = ranked.stream().filter(r -> r.getString(1).equals("STREET"))
+                .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("overdue_rank"))).toList();
         assertThat(streets).hasSize(16);
         // 山大路: 3 cases, 2 overdue (rate 0.6667); 东风: 2 cases, 1 overdue; everyone else 0
         assertThat(streets.get(0).getString(2)).isEqualTo(SHANDALU);

@@ -96,9 +96,12 @@ class HotWordsIT {
                 d.opinionMinDocs(), d.opinionSpikeRatio(), d.opinionMinLlr());
     }
 
+    /** The rows of one month and scope, by word_rank when the table has one. */
     private static List<Row> where(Dataset<Row> rows, String month, String scopeType, String scopeCode) {
-        return rows.filter(rows.col("stat_month").equalTo(month).and(rows.col("scope_type").equalTo(scopeType))
-                .and(rows.col("scope_code").equalTo(scopeCode))).collectAsList();
+        Dataset<Row> scope = rows.filter(rows.col("stat_month").equalTo(month)
+                .and(rows.col("scope_type").equalTo(scopeType)).and(rows.col("scope_code").equalTo(scopeCode)));
+        return List.of(scope.columns()).contains("word_rank") ? scope.orderBy("word_rank").collectAsList()
+                : scope.collectAsList();
     }
 
     private static Row word(List<Row> rows, String word) {
