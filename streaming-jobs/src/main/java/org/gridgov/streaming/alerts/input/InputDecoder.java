@@ -151,8 +151,16 @@ public final class InputDecoder implements Serializable {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    /** The text of strict UTF-8 bytes, or null when they are not UTF-8 (decoded once, not checked then decoded). */
+    /**
+     * The text of strict UTF-8 bytes, or null when they are not UTF-8. The JDK's lenient decoding is much faster and
+     * only differs when it had to replace something, which leaves U+FFFD; only then is the strict decoder asked
+     * (a record may also contain a genuine U+FFFD).
+     */
     static String utf8(byte[] bytes) {
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

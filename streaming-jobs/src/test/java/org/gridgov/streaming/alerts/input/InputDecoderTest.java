@@ -62,6 +62,12 @@ class InputDecoderTest {
     }
 
     @Test
+    void aGenuineReplacementCharacterIsTextNotAnEncodingError() {
+        String json = SampleRecords.json(SampleRecords.petitionBuilder().content("反映\uFFFD问题").build());
+        assertThat(decode(SourceType.PETITION.rawTopic(), json).kind).isEqualTo(InputKind.PETITION);
+    }
+
+    @Test
     void policeIncidentAndCaseEvent() {
         InputEvent police = decode(SourceType.POLICE.rawTopic(), SampleRecords.policeJson());
         assertThat(police.kind).isEqualTo(InputKind.POLICE);
