@@ -56,7 +56,7 @@ import org.gridgov.nlp.TemplateCorpus;
  * row has been computed (written to Spark's {@code noop} sink), so generation and JDBC are not in the figures.
  *
  * <p>Arguments (all optional): {@code --texts=1000000 --persons=1000000 --events=10000000 --raw-texts=100000
- * --master=local[*] --shuffle-partitions=8}. Prints one line per figure.
+ * --master=local[*] --shuffle-partitions=8}; a size of 0 skips that part. Prints one line per figure.
  */
 public final class AnalyticsBenchmark {
 
@@ -81,9 +81,16 @@ public final class AnalyticsBenchmark {
             System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Spark %s %s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     spark.version(), spark.sparkContext().master());
-            rawSegmentation(rawTexts);
-            hotWords(spark, texts);
-            risk(spark, persons, events);
+            // a size of 0 skips that part
+            if (rawTexts > 0) {
+                rawSegmentation(rawTexts);
+            }
+            if (texts > 0) {
+                hotWords(spark, texts);
+            }
+            if (events > 0) {
+                risk(spark, persons, events);
+            }
         } finally {
             spark.stop();
         }
