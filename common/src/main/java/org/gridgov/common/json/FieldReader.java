@@ -19,6 +19,9 @@ import org.gridgov.common.validation.Violation;
 public final class FieldReader {
 
     private static final DateTimeFormatter ISO_T = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+    /** Strict: 2023-02-29 or 24:00:00 are errors, not silently moved to another day. */
+    private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final JsonNode node;
     private final List<Violation> violations;
@@ -135,7 +138,7 @@ public final class FieldReader {
         }
         String s = v.asText().trim();
         try {
-            return s.indexOf('T') > 0 ? LocalDateTime.parse(s, ISO_T) : LocalDateTime.parse(s, Json.TIME);
+            return s.indexOf('T') > 0 ? LocalDateTime.parse(s, ISO_T) : LocalDateTime.parse(s, EXPORT_TIME);
         } catch (DateTimeParseException e) {
             reject(field, "expected a time like 2024-01-31 08:30:00, got '" + s + "'");
             return null;

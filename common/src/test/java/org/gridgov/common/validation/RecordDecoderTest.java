@@ -405,4 +405,14 @@ class RecordDecoderTest {
         ObjectNode n = SampleRecords.tree(HOTLINE).put("status", "CLOSED").put("close_time", "2099-01-01 00:00:00");
         assertThat(decode(HOTLINE, n).violations()).extracting(Violation::field).contains("close_time");
     }
+
+    @Test
+    void impossibleDatesAreRejectedNotMovedToAnotherDay() {
+        for (String bad : new String[] {"2023-02-29 10:00:00", "2024-01-31 24:00:00", "2024-04-31 08:00:00"}) {
+            ObjectNode n = SampleRecords.tree(HOTLINE).put("accept_time", bad);
+            assertThat(decode(HOTLINE, n).violations()).as(bad).extracting(Violation::field).contains("accept_time");
+        }
+        ObjectNode possible = SampleRecords.tree(HOTLINE).put("accept_time", "2024-01-14 10:00:00");
+        assertThat(decode(HOTLINE, possible).isValid()).isTrue();
+    }
 }
