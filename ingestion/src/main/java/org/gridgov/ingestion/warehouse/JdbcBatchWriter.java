@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
@@ -227,21 +228,8 @@ public final class JdbcBatchWriter implements BatchWriter {
     }
 
     private void discard() {
-        if (connection != null) {
-            try {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
-            } catch (SQLException ignored) {
-                // the connection is thrown away anyway
-            }
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // same
-            }
-            connection = null;
-        }
+        JdbcConnections.discardQuietly(connection);
+        connection = null;
     }
 
     @Override

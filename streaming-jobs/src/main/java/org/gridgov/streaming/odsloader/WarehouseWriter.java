@@ -13,6 +13,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
+import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.TableRow;
@@ -130,21 +131,7 @@ final class WarehouseWriter implements SinkWriter<TableRow> {
     }
 
     private void discardConnection() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the connection is being thrown away anyway
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // same
-        }
+        JdbcConnections.discardQuietly(connection);
         connection = null;
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.streaming.odsloader.WarehouseConnection;
+import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.AlertTables;
 import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.TableRow;
@@ -134,14 +135,8 @@ public final class JdbcPushLog implements PushLog {
     }
 
     private void discard() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // thrown away anyway
-            }
-            connection = null;
-        }
+        JdbcConnections.discardQuietly(connection);
+        connection = null;
     }
 
     private static String truncate(String s, int max) {
