@@ -37,10 +37,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, boolean ownsLogDir) {
+    private EmbeddedKafka(Path logDir, boolean ownsLogDir, int port) {
         this.logDir = logDir;
         this.ownsLogDir = ownsLogDir;
-        this.port = FreePort.pick();
+        this.port = port;
         int controllerPort = FreePort.pick();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -77,8 +77,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker with its data in {@code dir}; the directory is kept on close when {@code deleteOnClose} is false. */
     public static EmbeddedKafka start(Path dir, boolean deleteOnClose) {
+        return start(dir, deleteOnClose, FreePort.pick());
+    }
+
+    /**
+     * Starts a broker on a given port. With the directory of a stopped broker and its port, this is the same broker
+     * coming back after an outage: topics and offsets survive, and clients configured with its address reconnect.
+     */
+    public static EmbeddedKafka start(Path dir, boolean deleteOnClose, int port) {
         long t0 = System.nanoTime();
-        EmbeddedKafka k = new EmbeddedKafka(dir, deleteOnClose);
+        EmbeddedKafka k = new EmbeddedKafka(dir, deleteOnClose, port);
         k.server.startup();
         k.awaitReady();
         LOG.info("Kafka broker ready on {} in {} ms", k.bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
@@ -110,6 +118,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             close();
             throw new IllegalStateException("Kafka broker did not become ready", e);
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String bootstrapServers() {

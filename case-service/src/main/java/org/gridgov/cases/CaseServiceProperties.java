@@ -1,0 +1,43 @@
+package org.gridgov.cases;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code gridgov.case.*}; each has a default that suits a laptop. Credentials never live here: the
+ * datasource password and the PII salt come from the environment.
+ *
+ * @param kafkaBootstrapServers Kafka for {@code case.events} out and {@code alerts} in; blank = no Kafka (events wait
+ *                              in the outbox, the inbox shows only what the warehouse holds)
+ * @param warehouseUrl          JDBC URL of the warehouse (Doris FE or the local MariaDB) for the cockpit and alert areas;
+ *                              blank = cockpit shows nothing
+ * @param attachmentDir         where the disk attachment store keeps files
+ * @param maxAttachmentBytes    largest accepted attachment
+ * @param attachmentTypes       accepted attachment content types
+ * @param maxFailedLogins       failed logins in a row that lock an account
+ * @param lockout               how long a locked account stays locked
+ * @param tokenTtl              lifetime of an API bearer token
+ * @param outboxBatch           outbox rows relayed per round
+ * @param open311ApiKeys        api_key values accepted by the Open311 facade, each mapped to the integration user
+ *                              {@code open311}
+ * @param seedUsers             create one demo user per role on an empty user table and print their passwords once
+ */
+@ConfigurationProperties("gridgov.case")
+public record CaseServiceProperties(
+        @DefaultValue("") String kafkaBootstrapServers,
+        @DefaultValue("") String warehouseUrl,
+        @DefaultValue("") String warehouseUser,
+        @DefaultValue("") String warehousePassword,
+        @DefaultValue("${java.io.tmpdir}/gridgov-attachments") String attachmentDir,
+        @DefaultValue("10485760") long maxAttachmentBytes,
+        @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"}) List<String> attachmentTypes,
+        @DefaultValue("5") int maxFailedLogins,
+        @DefaultValue("15m") Duration lockout,
+        @DefaultValue("8h") Duration tokenTtl,
+        @DefaultValue("500") int outboxBatch,
+        @DefaultValue("") List<String> open311ApiKeys,
+        @DefaultValue("false") boolean seedUsers) {
+}

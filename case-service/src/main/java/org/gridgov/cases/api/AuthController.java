@@ -1,0 +1,66 @@
+package org.gridgov.cases.api;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.gridgov.cases.security.ApiTokens;
+import org.gridgov.cases.security.CurrentStaff;
+import org.gridgov.cases.security.PasswordLogin;
+import org.gridgov.cases.security.Staff;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Bearer tokens for API clients: the same password check and lockout as the login page. */
+@RestController
+@RequestMapping("/api/auth")
+public class AuthController {
+
+    public record Login(@NotBlank String username, @NotBlank String password) {
+    }
+
+    private final PasswordLogin login;
+    private final ApiTokens tokens;
+
+    public AuthController(PasswordLogin login, ApiTokens tokens) {
+        this.login = login;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/token")
+    public Map<String, Object> token(@Valid @RequestBody Login body) {
+        Staff staff;
+        try {
+            staff = login.check(body.username(), body.password());
+        } catch (AuthenticationException e) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, e.getMessage());
+        }
+        ApiTokens.Issued issued = tokens.issue(staff);
+        return Map.of("token", issued.token(), "expires_at", issued.expiresAt().toString(), "user", me(staff));
+    }
+
+    @GetMapping("/me")
+    public Map<String, Object> me() {
+        return me(CurrentStaff.get());
+    }
+
+    @DeleteMapping("/token")
+    public void revoke(@RequestHeader("Authorization") String header) {
+        tokens.revoke(header.substring(7).trim());
+    }
+
+    static Map<String, Object> me(Staff s) {
+        return Map.of("username", s.username(), "display_name", s.displayName(), "role", s.role().name(),
+                "role_label", s.role().label(), "scope_code", s.scopeCode(),
+                "department_code", s.departmentCode() == null ? "" : s.departmentCode());
+    }
+}

@@ -1,0 +1,129 @@
+package org.gridgov.cases.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.gridgov.cases.casefile.CaseAction;
+import org.gridgov.cases.casefile.CaseQuery;
+import org.gridgov.cases.casefile.CaseRecord;
+import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.casefile.CaseStep;
+import org.gridgov.cases.casefile.CategorySuggester;
+import org.gridgov.cases.casefile.NewCase;
+import org.gridgov.cases.dispatch.Dispatcher;
+import org.gridgov.cases.security.CurrentStaff;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cases over JSON: report, act, read, lists and search. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+    public record ActionRequest(CaseAction action, String note, String departmentCode) {
+    }
+
+    private final CaseService cases;
+    private final CategorySuggester suggester;
+
+    public CaseController(CaseService cases, CategorySuggester suggester) {
+        this.cases = cases;
+        this.suggester = suggester;
+    }
+
+    @PostMapping
+    public ResponseEntity<CaseView> report(@Valid @RequestBody NewCase body,
+                                           @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        CaseService.Reported r = cases.report(CurrentStaff.get(), body, key);
+        return ResponseEntity.status(r.existed() ? HttpStatus.OK : HttpStatus.CREATED).body(CaseView.of(r.record()));
+    }
+
+    /** Category and department the classifier suggests for a description, for the report form. */
+    @PostMapping("/suggest")
+    public CategorySuggester.Suggestion suggest(@RequestBody Map<String, String> body) {
+        String text = body.getOrDefault("description", "");
+        if (text.isBlank()) {
+            throw ApiErrors.badRequest("description is empty");
+        }
+        return suggester.suggest(text);
+    }
+
+    @GetMapping("/{id}")
+    public CaseView get(@PathVariable String id) {
+        return CaseView.of(cases.view(CurrentStaff.get(), id));
+    }
+
+    @GetMapping("/{id}/history")
+    public List<CaseStep> history(@PathVariable String id) {
+        return cases.history(CurrentStaff.get(), id);
+    }
+
+    @GetMapping("/{id}/dispatch")
+    public Map<String, Object> dispatch(@PathVariable String id) {
+        Dispatcher.Suggestion s = cases.dispatchSuggestion(CurrentStaff.get(), id);
+        return Map.of("suggestion", s, "decisions", cases.dispatchDecisions(CurrentStaff.get(), id));
+    }
+
+    @PostMapping("/{id}/actions")
+    public CaseView act(@PathVariable String id, @RequestBody ActionRequest body) {
+        if (body.action() == null) {
+            throw ApiErrors.badRequest("action is required");
+        }
+        return CaseView.of(cases.act(CurrentStaff.get(), id, body.action(), body.note(), body.departmentCode()));
+    }
+
+    @GetMapping("/todo")
+    public List<CaseView> todo(@RequestParam(defaultValue = "50") int limit) {
+        return cases.todo(CurrentStaff.get(), clamp(limit)).stream().map(CaseView::of).toList();
+    }
+
+    @GetMapping("/done")
+    public List<CaseView> done(@RequestParam(defaultValue = "50") int limit) {
+        return cases.done(CurrentStaff.get(), clamp(limit)).stream().map(CaseView::of).toList();
+    }
+
+    @GetMapping
+    public List<CaseView> search(@RequestParam(required = false) String area,
+                                 @RequestParam(required = false) String category,
+                                 @RequestParam(required = false) String status,
+                                 @RequestParam(required = false) String person,
+                                 @RequestParam(required = false) String place,
+                                 @RequestParam(required = false) String q,
+                                 @RequestParam(defaultValue = "50") int limit) {
+        return cases.search(CurrentStaff.get(), CaseQuery.of(area, category, status, person, place, q), clamp(limit))
+                .stream().map(CaseView::of).toList();
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(limit, 200));
+    }
+
+    /** The API shape of a case: the reporter's phone is masked; the full number stays in the case file. */
+    public record CaseView(String id, String title, String description, String channel, String categoryCode,
+                           String categoryName, int urgency, int priority, String gridCode, String streetCode,
+                           String address, String reporterName, String reporterPhone, String workflowCode,
+                           String currentStep, String currentRole, String status, String departmentCode,
+                           boolean selfHandled, boolean dispute, int supervisedCount, String stepDueAt, String dueAt,
+                           String createdBy, String createdAt, String closedAt) {
+
+        static CaseView of(CaseRecord c) {
+            return new CaseView(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(), c.categoryName(),
+                    c.urgency(), c.priority(), c.gridCode(), c.streetCode(), c.address(), c.reporterName(),
+                    c.reporterPhone() == null ? null : org.gridgov.common.pii.PiiProtector.maskPhone(c.reporterPhone()),
+                    c.workflowCode(), c.currentStep(), c.currentRole(), c.status(), c.departmentCode(),
+                    c.selfHandled(), c.dispute(), c.supervisedCount(), String.valueOf(c.stepDueAt()),
+                    String.valueOf(c.dueAt()), c.createdBy(), String.valueOf(c.createdAt()),
+                    c.closedAt() == null ? null : c.closedAt().toString());
+        }
+    }
+}

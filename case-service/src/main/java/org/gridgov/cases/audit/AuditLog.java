@@ -1,0 +1,61 @@
+package org.gridgov.cases.audit;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who did what, when and from where. Successful changes are written inside the caller's transaction, so a rolled-back
+ * change leaves no audit row; refusals are written in their own transaction, because the refused request rolls back.
+ */
+@Component
+public class AuditLog {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separate;
+    private final Clock clock;
+
+    public AuditLog(JdbcTemplate jdbc, PlatformTransactionManager tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.separate = new TransactionTemplate(tx);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public void ok(String username, String action, String targetType, String targetId, String detail) {
+        write(username, action, targetType, targetId, "OK", detail);
+    }
+
+    public void denied(String username, String action, String targetType, String targetId, String detail) {
+        separate.executeWithoutResult(s -> write(username, action, targetType, targetId, "DENIED", detail));
+    }
+
+    private void write(String username, String action, String targetType, String targetId, String outcome,
+                       String detail) {
+        jdbc.update("INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail, remote_addr)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                LocalDateTime.now(clock), truncate(username, 64), action, targetType, targetId, outcome,
+                truncate(detail, 1000), remoteAddr());
+    }
+
+    private static String remoteAddr() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            HttpServletRequest r = attrs.getRequest();
+            return r.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,22 @@
+package org.gridgov.cases.casefile;
+
+/** What staff can do to a case; who may do it depends on the case's current step (see {@code CaseService}). */
+public enum CaseAction {
+    REPORT("上报"),
+    SELF_HANDLE("自行处理"),
+    DISPATCH("分派"),
+    COMPLETE("办结本步"),
+    REJECT("驳回"),
+    CONVERT_TO_DISPUTE("转矛盾纠纷"),
+    SUPERVISE("督办");
+
+    private final String label;
+
+    CaseAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

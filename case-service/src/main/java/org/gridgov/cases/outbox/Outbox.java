@@ -1,0 +1,33 @@
+package org.gridgov.cases.outbox;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import org.gridgov.common.json.Json;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The write side of the transactional outbox: an event is a row written in the same transaction as the change it
+ * describes, so a rolled-back change publishes nothing and a committed one is never lost, whatever Kafka is doing.
+ * {@link OutboxRelay} publishes the rows afterwards.
+ */
+@Component
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Outbox(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String topic, String eventId, String key, Object payload) {
+        jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+                eventId, topic, key, Json.write(payload), LocalDateTime.now(clock));
+    }
+}

@@ -1,0 +1,173 @@
+package org.gridgov.cases.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gridgov.cases.CaseServiceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox rows to Kafka in id order and marks them published. Delivery is at-least-once: a batch that
+ * fails part-way is sent again whole, so consumers deduplicate by {@code event_id} (the alert job keys on it).
+ * While Kafka is unreachable the rows wait and the relay backs off up to 30 s; nothing is dropped. Rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so two service instances never publish the same batch at once.
+ */
+@Component
+public class OutboxRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private record Row(long id, String topic, String key, String payload) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final CaseServiceProperties props;
+    private final Clock clock;
+    private Producer<String, String> producer;
+    private long failures;
+    private long nextAttemptAt;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, CaseServiceProperties props, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.props = props;
+        this.clock = clock;
+        if (props.kafkaBootstrapServers().isBlank()) {
+            LOG.warn("gridgov.case.kafka-bootstrap-servers is not set: case events stay in the outbox until it is");
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${gridgov.case.outbox-interval-ms:200}")
+    public void relayScheduled() {
+        if (props.kafkaBootstrapServers().isBlank() || System.currentTimeMillis() < nextAttemptAt) {
+            return;
+        }
+        try {
+            while (relayOnce() == props.outboxBatch()) {
+                // a full batch means more are waiting
+            }
+            failures = 0;
+        } catch (RuntimeException e) {
+            failures++;
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures, 10));
+            nextAttemptAt = System.currentTimeMillis() + backoff;
+            LOG.warn("outbox relay failed ({} in a row), next try in {} ms: {}", failures, backoff, e.toString());
+            closeProducer();
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    public synchronized int relayOnce() {
+        Integer sent = tx.execute(status -> {
+            List<Row> rows = jdbc.query("SELECT id, topic, msg_key, payload FROM outbox_event"
+                            + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    props.outboxBatch());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try {
+                Producer<String, String> p = producer();
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row r : rows) {
+                    acks.add(p.send(new ProducerRecord<>(r.topic(), r.key(), r.payload())));
+                }
+                p.flush();
+                for (Future<RecordMetadata> a : acks) {
+                    a.get(30, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                String error = e.getCause() != null ? e.getCause().toString() : e.toString();
+                status.setRollbackOnly();
+                markFailedSeparately(rows, error);
+                throw new IllegalStateException("cannot publish " + rows.size() + " outbox events: " + error, e);
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
+                    + " WHERE id = ?", rows, rows.size(), (ps, r) -> {
+                        ps.setObject(1, now);
+                        ps.setLong(2, r.id());
+                    });
+            return rows.size();
+        });
+        if (sent != null && sent > 0) {
+            LOG.info("published {} case events", sent);
+        }
+        return sent == null ? 0 : sent;
+    }
+
+    private void markFailedSeparately(List<Row> rows, String error) {
+        // The claiming transaction rolls back; the failure count is kept by a statement of its own after it.
+        String e = error.length() > 500 ? error.substring(0, 500) : error;
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        jdbc.batchUpdate("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                                ids, ids.size(), (ps, id) -> {
+                                    ps.setString(1, e);
+                                    ps.setLong(2, id);
+                                });
+                    }
+                });
+    }
+
+    public long pending() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, "gridgov-case-service-outbox");
+            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException ignored) {
+                // a broken producer is being thrown away
+            }
+            producer = null;
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        closeProducer();
+    }
+}

@@ -1,0 +1,22 @@
+package org.gridgov.cases.security;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/** Back to the login page with the reason (wrong password, locked), which the page shows in Chinese. */
+class LoginFailureHandler implements AuthenticationFailureHandler {
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/login?error="
+                + URLEncoder.encode(exception.getMessage(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,58 @@
+package org.gridgov.cases.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Two chains. {@code /api/**} is stateless with bearer tokens (no cookies, so no CSRF exposure); the pages use a
+ * session from the login form, with CSRF tokens on every form. Who may do what on a case is decided in the services
+ * (role of the current step, data scope), not here: these chains only require a signed-in user.
+ */
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, PasswordLogin login) throws Exception {
+        http.securityMatcher("/api/**", "/open311/**")
+                .authenticationProvider(login)
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/auth/token", "/open311/**").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, PasswordLogin login) throws Exception {
+        http.authenticationProvider(login)
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(
+                        new LoginFailureHandler()).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+                                "/error").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

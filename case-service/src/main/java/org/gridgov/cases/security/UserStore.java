@@ -1,0 +1,65 @@
+package org.gridgov.cases.security;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Users and their login counters. */
+@Repository
+public class UserStore {
+
+    private static final RowMapper<UserAccount> ROW = (rs, i) -> new UserAccount(
+            rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+            Role.valueOf(rs.getString("role")), rs.getString("scope_code"), rs.getString("department_code"),
+            rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+            rs.getObject("locked_until", LocalDateTime.class));
+
+    private final JdbcTemplate jdbc;
+
+    public UserStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return jdbc.query("SELECT * FROM app_user WHERE username = ?", ROW, username).stream().findFirst();
+    }
+
+    public List<UserAccount> all() {
+        return jdbc.query("SELECT * FROM app_user ORDER BY role, username", ROW);
+    }
+
+    public boolean isEmpty() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class);
+        return n == null || n == 0;
+    }
+
+    public void create(String username, String displayName, String passwordHash, Role role, String scopeCode,
+                       String departmentCode, LocalDateTime now) {
+        jdbc.update("INSERT INTO app_user (username, display_name, password_hash, role, scope_code, department_code,"
+                        + " enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?)",
+                username, displayName, passwordHash, role.name(), scopeCode, departmentCode, now);
+    }
+
+    /** Counts a failure; locks the account until {@code lockUntil} when the count reaches {@code max}. Returns the count. */
+    public int recordFailure(String username, int max, LocalDateTime lockUntil) {
+        jdbc.update("UPDATE app_user SET failed_attempts = failed_attempts + 1,"
+                + " locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?",
+                max, lockUntil, username);
+        Integer n = jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE username = ?", Integer.class,
+                username);
+        return n == null ? 0 : n;
+    }
+
+    public void recordSuccess(String username) {
+        jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+    }
+
+    /** After a lock has run out the counter starts again, so one more mistake does not lock at once. */
+    public void clearExpiredLock(String username) {
+        jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+    }
+}
