@@ -94,6 +94,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void format(KafkaConfig config) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return; // a restart on the same directory: the broker keeps its cluster id, topics and offsets
+        }
         try {
             new Formatter()
                     .setNodeId(1)

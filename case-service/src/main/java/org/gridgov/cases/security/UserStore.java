@@ -46,9 +46,9 @@ public class UserStore {
 
     /** Counts a failure; locks the account until {@code lockUntil} when the count reaches {@code max}. Returns the count. */
     public int recordFailure(String username, int max, LocalDateTime lockUntil) {
-        jdbc.update("UPDATE app_user SET failed_attempts = failed_attempts + 1,"
-                + " locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?",
-                max, lockUntil, username);
+        // MySQL assigns left to right: the lock is decided from the old count before the count is raised
+        jdbc.update("UPDATE app_user SET locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
+                + " failed_attempts = failed_attempts + 1 WHERE username = ?", max, lockUntil, username);
         Integer n = jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE username = ?", Integer.class,
                 username);
         return n == null ? 0 : n;

@@ -31,7 +31,7 @@ public class WorkflowCatalog {
         reload();
     }
 
-    public final synchronized void reload() {
+    public synchronized void reload() {
         Map<String, String> names = new LinkedHashMap<>();
         jdbc.query("SELECT code, name FROM wf_definition ORDER BY code",
                 rs -> { names.put(rs.getString(1), rs.getString(2)); });
