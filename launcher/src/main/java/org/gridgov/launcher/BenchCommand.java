@@ -24,13 +24,14 @@ import picocli.CommandLine.Unmatched;
     "  ingest     local DataX-runner load rows/s into MariaDB, gateway records/s into Kafka (--bench.records=N)",
     "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
     "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--texts, --events)",
+    "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--cases, --threads, --seconds)",
     "Extra options are passed to the benchmark."})
 final class BenchCommand implements Callable<Integer> {
 
     /** Salt for the benchmarks' synthetic data only. */
     private static final String BENCH_SALT = "gridgov-bench-salt-synthetic-data-only";
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts or analytics")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics or cases")
     String what;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
     @Unmatched List<String> rest;
@@ -48,8 +49,9 @@ final class BenchCommand implements Callable<Integer> {
             case "alerts" -> alerts(layout, work, extra);
             case "analytics" -> child(layout, work, "batch-jobs", "org.gridgov.batch.bench.AnalyticsBenchmark", extra,
                     Map.of());
+            case "cases" -> cases(layout, work, extra);
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts or analytics");
+                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics or cases");
                 yield 2;
             }
         };
@@ -74,6 +76,21 @@ final class BenchCommand implements Callable<Integer> {
             a.addAll(extra);
             return child(layout, work, "streaming-jobs", "org.gridgov.streaming.bench.AlertBenchmark", a,
                     Map.of("GRIDGOV_PII_SALT", BENCH_SALT));
+        }
+    }
+
+    /** The case service runs in its own JVM (Spring Boot's libraries stay out of the launcher) against a MariaDB. */
+    private static int cases(ProjectLayout layout, Path work, List<String> extra) throws Exception {
+        try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
+            List<String> a = new ArrayList<>(List.of("--jdbc-url=jdbc:mysql://127.0.0.1:" + w.port() + "/",
+                    "--user=" + EmbeddedWarehouse.USER));
+            a.addAll(extra);
+            List<String> jvm = List.of("-Xmx2g", "-Dloader.main=org.gridgov.cases.bench.CaseServiceBenchmark",
+                    "-Duser.timezone=Asia/Shanghai");
+            try (JobProcess job = JobProcess.start("case-service", layout.caseServiceJar().toString(), jvm,
+                    CaseServiceProcess.LAUNCHER, a, Map.of(), work, System.out::println)) {
+                return job.await(2, TimeUnit.HOURS);
+            }
         }
     }
 

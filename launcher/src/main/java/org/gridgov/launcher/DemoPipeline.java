@@ -37,7 +37,7 @@ public final class DemoPipeline {
 
     /** Salt for the synthetic demo data only; production refuses to start without GRIDGOV_PII_SALT. */
     static final String DEMO_SALT = "gridgov-demo-salt-synthetic-data-only";
-    private static final int STEPS = 8;
+    private static final int STEPS = 9;
     /** Webhook secret of the demo's local robot receiver; real secrets come from GRIDGOV_ALERTS_WEBHOOK_SECRET. */
     private static final String DEMO_WEBHOOK_SECRET = "SECdemo-local-receiver-only";
 
@@ -46,13 +46,27 @@ public final class DemoPipeline {
     private final PrintStream out;
     private final boolean verbose;
     private final Duration jobTimeout;
+    private final boolean serve;
+    private final int casePort;
 
+    /** Runs the chain, checks the case service on it and stops everything (tests, CI). */
     public DemoPipeline(ProjectLayout layout, GeneratorSpec spec, PrintStream out, boolean verbose, Duration jobTimeout) {
+        this(layout, spec, out, verbose, jobTimeout, false, 8080);
+    }
+
+    /**
+     * With {@code serve}, the case service and the engines under it keep running after the summary until the
+     * launcher is stopped (Ctrl-C), so people can sign in with the printed demo users.
+     */
+    public DemoPipeline(ProjectLayout layout, GeneratorSpec spec, PrintStream out, boolean verbose, Duration jobTimeout,
+                        boolean serve, int casePort) {
         this.layout = layout;
         this.spec = spec;
         this.out = out;
         this.verbose = verbose;
         this.jobTimeout = jobTimeout;
+        this.serve = serve;
+        this.casePort = casePort;
     }
 
     /** Runs the chain and returns what it produced; stops every engine it started before returning. */
@@ -156,12 +170,84 @@ public final class DemoPipeline {
                         robot.pushes());
             }
 
-            DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts);
-            memory.close();
-            result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
-            return result;
+            step(9, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, with one demo user per role");
+            try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
+                    kafka.bootstrapServers(), warehouse.jdbcUrl(), work, out)) {
+                service.awaitReady(Duration.ofMinutes(3));
+                String caseId = service.smokeTest();
+                done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
+                CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
+                        publishedCaseEvents(warehouse, caseId));
+                DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, caseService);
+                memory.close();
+                result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
+                if (serve) {
+                    serveUntilStopped(service);
+                }
+                return result;
+            }
         }
     }
+
+    /** The case service as the demo left it: where it runs, how many demo users it printed, the smoke-test case. */
+    record CaseServiceOutcome(String url, int demoUsers, String smokeCaseId, long caseEventsPublished) {
+    }
+
+    /** Events of the smoke-test case the outbox relay has published to Kafka, after a moment to let it run. */
+    private static long publishedCaseEvents(EmbeddedWarehouse warehouse, String caseId) throws Exception {
+        String url = "jdbc:mysql://127.0.0.1:" + warehouse.port() + "/gridgov_case?" + EmbeddedWarehouse.JDBC_PARAMS;
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try (Connection c = java.sql.DriverManager.getConnection(url, EmbeddedWarehouse.USER,
+                    EmbeddedWarehouse.PASSWORD);
+                 var s = c.prepareStatement("SELECT COUNT(*), SUM(published_at IS NOT NULL) FROM outbox_event"
+                         + " WHERE msg_key = ?")) {
+                s.setString(1, caseId);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    long all = rs.getLong(1);
+                    long published = rs.getLong(2);
+                    if ((all > 0 && published == all) || System.nanoTime() > end) {
+                        return published;
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Blocks until Ctrl-C (or the service dies); the callers' try-with-resources then stop every engine. */
+    private void serveUntilStopped(CaseServiceProcess service) throws InterruptedException {
+        out.println();
+        out.println("案件服务运行中 / case service running: " + service.url() + "  (驾驶舱 " + service.url()
+                + "cockpit) — Ctrl-C stops it and every embedded engine");
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!service.isAlive()) {
+                    out.println("the case service stopped");
+                    return;
+                }
+            }
+        } finally {
+            // released when the resources above are closed: the JVM waits for the engines to stop before exiting
+            STOPPED_ON_EXIT.set(stopped);
+        }
+    }
+
+    /** Counted down by the launcher once {@link #run()} has returned and every engine is closed. */
+    static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> STOPPED_ON_EXIT =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** What the alert step produced besides the warehouse rows: the scorer's verdict and the pushes received. */
     record AlertOutcome(boolean scoreMet, String scoreLine, List<WebhookReceiver.Push> pushes) {

@@ -21,7 +21,8 @@ import org.gridgov.warehouse.WarehouseSchema;
 public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> ods, Map<SourceType, Long> deadLetters,
                          Map<SourceType, Long> plantedInvalid, long dwdRows, List<AdsRow> ads,
                          Map<String, String[]> reasons, List<String> analyticsReport, Map<String, Long> alertsByRuleLevel,
-                         List<String> alertExamples, DemoPipeline.AlertOutcome alerts) {
+                         List<String> alertExamples, DemoPipeline.AlertOutcome alerts,
+                         DemoPipeline.CaseServiceOutcome caseService) {
 
     /** One row of ads_hotline_street_month. */
     public record AdsRow(String month, String street, long accepted, long replied, long closed, long overdue,
@@ -29,7 +30,8 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
     }
 
     static DemoResult read(WarehouseReport report, Connection c, Map<SourceType, Long> generated, GroundTruth truth,
-                           List<String> analyticsReport, DemoPipeline.AlertOutcome alerts) throws SQLException {
+                           List<String> analyticsReport, DemoPipeline.AlertOutcome alerts,
+                           DemoPipeline.CaseServiceOutcome caseService) throws SQLException {
         List<AdsRow> ads = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT stat_month, street_name, accepted_cnt, replied_cnt, closed_cnt,"
@@ -62,7 +64,7 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         }
         return new DemoResult(new EnumMap<>(generated), report.odsCounts(), report.deadLetterCounts(), planted,
                 report.count(WarehouseSchema.DWD_HOTLINE_CASE), ads, report.deadLetterReasons(8),
-                List.copyOf(analyticsReport), byRule, examples, alerts);
+                List.copyOf(analyticsReport), byRule, examples, alerts, caseService);
     }
 
     public long alertCount() {
@@ -123,6 +125,12 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         out.printf("  leaders' robot (local DingTalk-format receiver): %d pushes, %d with a valid signature%n",
                 alerts.pushes().size(), valid);
         out.println("  score against the ground truth: " + alerts.scoreLine());
+
+        out.println();
+        out.printf("== Case service: %s ==%n", caseService.url());
+        out.printf("  %d demo users (passwords above, shown once); smoke-test case %s reported and dispatched,"
+                + " %d of its events published to case.events%n", caseService.demoUsers(), caseService.smokeCaseId(),
+                caseService.caseEventsPublished());
 
         out.println();
         out.printf("Reconciliation: %s. Wall time %.1f s, peak memory of all processes %,d MiB.%n",

@@ -49,12 +49,26 @@ public final class Gridgov {
         boolean verbose;
         @Option(names = "--job-timeout", defaultValue = "PT15M", description = "Give up on a job after this long (ISO-8601).")
         Duration jobTimeout;
+        @Option(names = "--serve", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Keep the case service running after the summary until Ctrl-C (--no-serve: exit).")
+        boolean serve;
+        @Option(names = "--case-port", defaultValue = "8080",
+                description = "Port of the case service (a free one if taken; default ${DEFAULT-VALUE}).")
+        int casePort;
 
         @Override
         public Integer call() throws Exception {
             GeneratorSpec spec = new GeneratorSpec(seed, YearMonth.parse(month), 1, records, invalidRate);
-            DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout).run();
-            return r.reconciles() ? 0 : 1;
+            try {
+                DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout, serve,
+                        casePort).run();
+                return r.reconciles() ? 0 : 1;
+            } finally {
+                var stopped = DemoPipeline.STOPPED_ON_EXIT.get();
+                if (stopped != null) {
+                    stopped.countDown();
+                }
+            }
         }
     }
 

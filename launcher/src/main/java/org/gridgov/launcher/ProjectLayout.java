@@ -63,6 +63,16 @@ public final class ProjectLayout {
         }
     }
 
+    /** The case service's executable Spring Boot jar (PropertiesLauncher layout, so -Dloader.main picks a main). */
+    public Path caseServiceJar() {
+        Path jar = home.resolve("case-service").resolve("target")
+                .resolve("gridgov-case-service-" + version() + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
+        }
+        return jar;
+    }
+
     static String version() {
         String v = ProjectLayout.class.getPackage().getImplementationVersion();
         return v != null ? v : "0.1.0-SNAPSHOT";

@@ -105,9 +105,10 @@ public class CaseService {
         if (!staff.covers(grid.code())) {
             throw deny(staff, "REPORT", grid.code(), "网格 " + grid.code() + " 不在本人辖区 " + staff.scopeCode());
         }
-        CategorySuggester.Suggestion suggestion = suggester.suggest(in.description());
-        Category category = in.categoryCode() == null || in.categoryCode().isBlank()
-                ? catalog.get(suggestion.categoryCode())
+        // the classifier only runs when the reporter left the category to it
+        boolean suggest = in.categoryCode() == null || in.categoryCode().isBlank();
+        CategorySuggester.Suggestion suggestion = suggest ? suggester.suggest(in.description()) : null;
+        Category category = suggest ? catalog.get(suggestion.categoryCode())
                 : catalog.find(in.categoryCode()).orElseThrow(() -> ApiErrors.badRequest(
                         "未知的事件分类 " + in.categoryCode()));
         String phone = null;

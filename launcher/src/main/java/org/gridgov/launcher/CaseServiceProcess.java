@@ -1,0 +1,178 @@
+package org.gridgov.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The case service (a Spring Boot jar) as a child process of the launcher, pointed at the demo's MariaDB (its own
+ * database {@code gridgov_case}), Kafka and warehouse, with one demo user per role whose passwords it prints once.
+ */
+final class CaseServiceProcess implements AutoCloseable {
+
+    /** Spring Boot's launcher for the ZIP layout; {@code -Dloader.main} chooses another main class. */
+    static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+    private static final Pattern USER_LINE = Pattern.compile("^ {2}([a-z]+)\\s+([A-Za-z0-9]{12})\\s+(\\S+)\\s+(\\S.*)$");
+
+    /** A seeded user as the service printed it. */
+    record DemoUser(String username, String password, String role, String displayName) {
+    }
+
+    private final JobProcess process;
+    private final int port;
+    /** Filled by the output pump as the service prints its banner. */
+    private final List<DemoUser> printedUsers;
+
+    private CaseServiceProcess(JobProcess process, int port, List<DemoUser> printedUsers) {
+        this.process = process;
+        this.port = port;
+        this.printedUsers = printedUsers;
+    }
+
+    static CaseServiceProcess start(ProjectLayout layout, int preferredPort, int warehousePort, String kafka,
+                                    String warehouseUrl, Path work, PrintStream out) throws IOException {
+        int port = free(preferredPort) ? preferredPort : anyFreePort();
+        String db = "jdbc:mysql://127.0.0.1:" + warehousePort + "/gridgov_case?createDatabaseIfNotExist=true"
+                + "&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
+        List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + db,
+                "--spring.datasource.username=root", "--gridgov.case.kafka-bootstrap-servers=" + kafka,
+                "--gridgov.case.warehouse-url=" + warehouseUrl, "--gridgov.case.warehouse-user=root",
+                "--gridgov.case.seed-users=true", "--gridgov.case.open311-api-keys=demo-open311-key",
+                "--gridgov.case.attachment-dir=" + Files.createDirectories(work.resolve("case-attachments")));
+        // passwords travel in the environment, never on the command line (the embedded MariaDB has none)
+        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", "", "GRIDGOV_CASE_WAREHOUSE_PASSWORD", "");
+        List<DemoUser> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobProcess p = JobProcess.start("case-service", layout.caseServiceJar().toString(),
+                List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8"), LAUNCHER, args, env,
+                work, line -> {
+                    Matcher m = USER_LINE.matcher(line);
+                    if (m.matches()) {
+                        parsed.add(new DemoUser(m.group(1), m.group(2), m.group(3), m.group(4)));
+                    }
+                    out.println("      " + line);
+                });
+        return new CaseServiceProcess(p, port, parsed);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    List<DemoUser> users() {
+        return List.copyOf(printedUsers);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the health endpoint answers UP and the seeded users were printed. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the case service stopped while starting; its last lines:\n"
+                        + process.tail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                // the users are printed just after the web server starts: wait for the whole list too
+                int seen = printedUsers.size();
+                if (r.statusCode() == 200 && r.body().contains("UP") && seen > 0) {
+                    Thread.sleep(300);
+                    if (printedUsers.size() == seen) {
+                        return;
+                    }
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the case service did not become ready in " + timeout.toSeconds()
+                + " s; its last lines:\n" + process.tail());
+    }
+
+    /** A short walk through the API as the demo users: report a case as the grid worker, dispatch it. */
+    String smokeTest() throws IOException, InterruptedException {
+        DemoUser worker = user("worker");
+        DemoUser command = user("command");
+        HttpClient http = HttpClient.newHttpClient();
+        String workerToken = token(http, worker);
+        String body = "{\"description\":\"演示：小区供暖温度不达标\",\"channel\":\"GRID_PATROL\","
+                + "\"category_code\":\"C0101\",\"urgency\":2}";
+        String created = send(http, "POST", "api/cases", workerToken, body, 201);
+        String id = field(created, "id");
+        send(http, "POST", "api/cases/" + id + "/actions", token(http, command), "{\"action\":\"DISPATCH\"}", 200);
+        return id;
+    }
+
+    private DemoUser user(String name) {
+        return users().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalStateException("the case service did not print the demo user " + name
+                        + " (users exist already in its database?)"));
+    }
+
+    private String token(HttpClient http, DemoUser u) throws IOException, InterruptedException {
+        String r = send(http, "POST", "api/auth/token", null, "{\"username\":\"" + u.username()
+                + "\",\"password\":\"" + u.password() + "\"}", 200);
+        return field(r, "token");
+    }
+
+    private String send(HttpClient http, String method, String path, String token, String body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int anyFreePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
