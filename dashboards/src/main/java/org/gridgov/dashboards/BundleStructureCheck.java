@@ -146,8 +146,14 @@ public final class BundleStructureCheck {
             Set<String> metricNames = new HashSet<>();
             for (JsonNode m : d.yaml().path("metrics")) {
                 keys(d.path() + " metrics[" + i++ + "]", m, ImportSchema.METRIC, out);
-                if (!metricNames.add(Yaml.text(m, "metric_name"))) {
-                    out.add(d.path() + ": metric " + Yaml.text(m, "metric_name") + " defined twice");
+                String name = Yaml.text(m, "metric_name");
+                if (!metricNames.add(name)) {
+                    out.add(d.path() + ": metric " + name + " defined twice");
+                }
+                if (names.contains(name)) {
+                    // Superset sorts by the metric's alias; on MySQL-like engines an alias equal to a column name
+                    // can bind to the column instead, and Explore shows two different things under one name
+                    out.add(d.path() + ": metric " + name + " has the name of a column; give it its own name");
                 }
             }
             String dttm = Yaml.text(d.yaml(), "main_dttm_col");

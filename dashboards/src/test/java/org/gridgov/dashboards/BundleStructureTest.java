@@ -126,7 +126,7 @@ class BundleStructureTest {
 
     @Test
     void aDuplicateUuidIsReported() {
-        String other = bundle.chart(bundle.charts().get(1).uuid()).orElseThrow().uuid();
+        String other = bundle.charts().get(1).uuid();
         SupersetBundle broken = BundleFiles.withEdit(bundle.charts().get(0).path(), "uuid: " + bundle.charts().get(0).uuid(),
                 "uuid: " + other);
         assertThat(BundleStructureCheck.problems(broken)).anyMatch(p -> p.contains("is also the uuid of"));
@@ -167,6 +167,14 @@ class BundleStructureTest {
         texts.put(hotline.path(), before + after);
         assertThat(BundleStructureCheck.problems(SupersetBundle.of("edited", texts)))
                 .anyMatch(p -> p.contains("charts/hotline_channels.yaml in scope") && p.contains("no column street_name"));
+    }
+
+    @Test
+    void aMetricNamedLikeAColumnIsReported() {
+        SupersetBundle broken = BundleFiles.withEdit("datasets/gridgov_doris/ads_petition_street_month.yaml",
+                "metric_name: petitions", "metric_name: petition_cnt");
+        assertThat(BundleStructureCheck.problems(broken)).anyMatch(p -> p.equals("datasets/gridgov_doris/"
+                + "ads_petition_street_month.yaml: metric petition_cnt has the name of a column; give it its own name"));
     }
 
     @Test
