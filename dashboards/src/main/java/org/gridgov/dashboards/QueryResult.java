@@ -19,7 +19,7 @@ public record QueryResult(Kind kind, String name, String path, String sql, long 
 
     @Override
     public String toString() {
-        String what = kind.name().toLowerCase() + " " + name + " (" + path + ")";
+        String what = kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name + " (" + path + ")";
         return failed() ? "FAIL  " + what + ": " + error : String.format("%-5s %s: %d rows", rows > 0 ? "OK" : "EMPTY", what, rows);
     }
 }
