@@ -173,6 +173,6 @@ final class CaseServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        process.stopGracefully(Duration.ofSeconds(20));
     }
 }

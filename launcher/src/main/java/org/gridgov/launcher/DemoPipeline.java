@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.dashboards.BundleQueryCheck;
+import org.gridgov.dashboards.BundleQueryReport;
+import org.gridgov.dashboards.SupersetBundle;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,7 +40,7 @@ public final class DemoPipeline {
 
     /** Salt for the synthetic demo data only; production refuses to start without GRIDGOV_PII_SALT. */
     static final String DEMO_SALT = "gridgov-demo-salt-synthetic-data-only";
-    private static final int STEPS = 9;
+    private static final int STEPS = 10;
     /** Webhook secret of the demo's local robot receiver; real secrets come from GRIDGOV_ALERTS_WEBHOOK_SECRET. */
     private static final String DEMO_WEBHOOK_SECRET = "SECdemo-local-receiver-only";
 
@@ -98,8 +101,8 @@ public final class DemoPipeline {
             done(dims.toString());
         }
 
-        step(4, String.format("generating %,d records for %s (seed %d) and publishing to Kafka", spec.totalRecords(),
-                spec.firstMonth(), spec.seed()));
+        step(4, String.format("generating %,d records for %s..%s (seed %d) and publishing to Kafka",
+                spec.totalRecords(), spec.firstMonth(), spec.firstMonth().plusMonths(spec.months() - 1), spec.seed()));
         GroundTruth truth;
         Map<SourceType, Long> generated;
         try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers());
@@ -125,7 +128,7 @@ public final class DemoPipeline {
                 .with(GridgovOptions.LOADER_PARALLELISM, 2)
                 .with(GridgovOptions.LOADER_CHECKPOINT_MS, 2000)
                 .with(GridgovOptions.SPARK_MASTER, "local[2]")
-                .with(GridgovOptions.STAT_MONTH, spec.firstMonth())
+                // every generated month: the second one gives month-on-month figures and rising words
                 .with(GridgovOptions.PII_SALT, salt())
                 .with(GridgovOptions.WAREHOUSE_PASSWORD, EmbeddedWarehouse.PASSWORD);
 
@@ -170,7 +173,14 @@ public final class DemoPipeline {
                         robot.pushes());
             }
 
-            step(9, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, with one demo user per role");
+            step(9, "dashboards: every Superset dataset and chart query of the bundle over the warehouse");
+            BundleQueryReport dashboards = BundleQueryCheck.run(SupersetBundle.fromClasspath(), c);
+            done(String.format("%d datasets, %d charts: %d failed, %d empty", dashboards.datasets().size(),
+                    dashboards.charts().size(), dashboards.failures().size(), dashboards.empty().size()));
+            dashboards.failures().forEach(f -> done("FAILED " + f));
+            dashboards.empty().forEach(f -> done("empty  " + f.path()));
+
+            step(10, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, with one demo user per role");
             try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
                     kafka.bootstrapServers(), warehouse.jdbcUrl(), work, out)) {
                 service.awaitReady(Duration.ofMinutes(3));
@@ -178,7 +188,8 @@ public final class DemoPipeline {
                 done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
                 CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
                         publishedCaseEvents(warehouse, caseId));
-                DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, caseService);
+                DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, dashboards,
+                        caseService);
                 memory.close();
                 result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
                 if (serve) {

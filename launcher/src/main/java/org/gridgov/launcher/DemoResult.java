@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.ingestion.generator.GroundTruth;
+import org.gridgov.dashboards.BundleQueryReport;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
@@ -22,7 +23,7 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
                          Map<SourceType, Long> plantedInvalid, long dwdRows, List<AdsRow> ads,
                          Map<String, String[]> reasons, List<String> analyticsReport, Map<String, Long> alertsByRuleLevel,
                          List<String> alertExamples, DemoPipeline.AlertOutcome alerts,
-                         DemoPipeline.CaseServiceOutcome caseService) {
+                         BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService) {
 
     /** One row of ads_hotline_street_month. */
     public record AdsRow(String month, String street, long accepted, long replied, long closed, long overdue,
@@ -31,7 +32,8 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
 
     static DemoResult read(WarehouseReport report, Connection c, Map<SourceType, Long> generated, GroundTruth truth,
                            List<String> analyticsReport, DemoPipeline.AlertOutcome alerts,
-                           DemoPipeline.CaseServiceOutcome caseService) throws SQLException {
+                           BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService)
+            throws SQLException {
         List<AdsRow> ads = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT stat_month, street_name, accepted_cnt, replied_cnt, closed_cnt,"
@@ -64,7 +66,7 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         }
         return new DemoResult(new EnumMap<>(generated), report.odsCounts(), report.deadLetterCounts(), planted,
                 report.count(WarehouseSchema.DWD_HOTLINE_CASE), ads, report.deadLetterReasons(8),
-                List.copyOf(analyticsReport), byRule, examples, alerts, caseService);
+                List.copyOf(analyticsReport), byRule, examples, alerts, dashboards, caseService);
     }
 
     public long alertCount() {
@@ -125,6 +127,11 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         out.printf("  leaders' robot (local DingTalk-format receiver): %d pushes, %d with a valid signature%n",
                 alerts.pushes().size(), valid);
         out.println("  score against the ground truth: " + alerts.scoreLine());
+
+        out.println();
+        out.printf("== Superset bundle over this warehouse: %d datasets, %d charts, %d failed, %d empty ==%n",
+                dashboards.datasets().size(), dashboards.charts().size(), dashboards.failures().size(),
+                dashboards.empty().size());
 
         out.println();
         out.printf("== Case service: %s ==%n", caseService.url());

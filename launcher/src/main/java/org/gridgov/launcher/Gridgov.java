@@ -39,8 +39,11 @@ public final class Gridgov {
     static final class Demo implements Callable<Integer> {
         @Option(names = "--records", defaultValue = "20000", description = "Records to generate (default ${DEFAULT-VALUE}).")
         long records;
-        @Option(names = "--month", defaultValue = "2024-01", description = "Month to generate (default ${DEFAULT-VALUE}).")
+        @Option(names = "--month", defaultValue = "2024-01", description = "First month to generate (default ${DEFAULT-VALUE}).")
         String month;
+        @Option(names = "--months", defaultValue = "2",
+                description = "Months to generate (default ${DEFAULT-VALUE}: the second gives month-on-month figures).")
+        int months;
         @Option(names = "--seed", defaultValue = "20240101", description = "Generator seed (default ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--invalid-rate", defaultValue = "0.02", description = "Share of deliberately broken records.")
@@ -58,7 +61,7 @@ public final class Gridgov {
 
         @Override
         public Integer call() throws Exception {
-            GeneratorSpec spec = new GeneratorSpec(seed, YearMonth.parse(month), 1, records, invalidRate);
+            GeneratorSpec spec = new GeneratorSpec(seed, YearMonth.parse(month), months, records, invalidRate);
             try {
                 DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout, serve,
                         casePort).run();

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -138,6 +139,17 @@ final class JobProcess implements AutoCloseable {
         synchronized (tail) {
             return stdout.stream().filter(l -> l.startsWith(prefix)).toList();
         }
+    }
+
+    /** Asks the process to stop (SIGTERM: a service closes its connections), then kills it after the grace period. */
+    void stopGracefully(Duration grace) {
+        process.destroy();
+        try {
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     private void destroy() {

@@ -23,14 +23,15 @@ class DemoPipelineIT {
     void demoChainReconcilesAndBuildsTheAdsTableAndLeavesNoProcessBehind() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        GeneratorSpec spec = new GeneratorSpec(7L, YearMonth.of(2024, 1), 1, 4_000, 0.02);
+        // two months, as the demo's default: the second gives month-on-month figures and rising words
+        GeneratorSpec spec = new GeneratorSpec(7L, YearMonth.of(2024, 1), 2, 6_000, 0.02);
         ProjectLayout layout = ProjectLayout.locate();
 
         DemoResult result = new DemoPipeline(layout, spec, out, false, Duration.ofMinutes(8)).run();
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
 
-        assertThat(DemoPipeline.total(result.generated())).isEqualTo(4_000);
+        assertThat(DemoPipeline.total(result.generated())).isEqualTo(6_000);
         for (SourceType s : SourceType.values()) {
             assertThat(result.ods().get(s) + result.deadLetters().get(s)).as(s.code())
                     .isEqualTo(result.generated().get(s));
@@ -41,9 +42,9 @@ class DemoPipelineIT {
         assertThat(result.reconciles()).isTrue();
         assertThat(result.dwdRows()).isEqualTo(result.ods().get(SourceType.HOTLINE));
 
-        assertThat(result.ads()).hasSize(District.licheng().streets().size());
+        assertThat(result.ads()).hasSize(2 * District.licheng().streets().size());
         assertThat(result.ads().stream().mapToLong(DemoResult.AdsRow::accepted).sum()).isEqualTo(result.dwdRows());
-        assertThat(result.ads()).allSatisfy(r -> assertThat(r.month()).isEqualTo("2024-01"));
+        assertThat(result.ads()).extracting(DemoResult.AdsRow::month).containsOnly("2024-01", "2024-02");
 
         // analytics ran and its report reached the printout
         assertThat(result.analyticsReport()).anySatisfy(l -> assertThat(l).contains("热词"));
@@ -54,6 +55,18 @@ class DemoPipelineIT {
         assertThat(result.alerts().pushes()).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.signatureValid()).isTrue());
         assertThat(printed).doesNotContainPattern("\\d{17}[0-9X]").doesNotContainPattern("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
+        // every Superset dataset and chart of the bundle runs over the demo warehouse and has rows to show
+        assertThat(result.dashboards().failures()).as(result.dashboards().summary()).isEmpty();
+        assertThat(result.dashboards().empty()).as(result.dashboards().summary()).isEmpty();
+        assertThat(result.dashboards().charts()).hasSizeGreaterThan(40);
+        assertThat(String.join("\n", result.analyticsReport())).contains("上升词").doesNotContain("上升词 (环比上月, 对数似然) ==\n  (无");
+
+        // the case service ran on the same stack: demo users printed once, a case walked through its API and out
+        assertThat(result.caseService().demoUsers()).isEqualTo(7);
+        assertThat(result.caseService().smokeCaseId()).startsWith("SJ");
+        assertThat(result.caseService().caseEventsPublished()).isEqualTo(2);
+        assertThat(printed).contains("管理员").contains("网格员").contains(result.caseService().url());
 
         assertThat(printed).contains("Reconciliation: OK").contains("ads_hotline_street_month");
         assertThat(Files.exists(layout.workDir().resolve("demo/ground-truth.json"))).isTrue();
