@@ -97,9 +97,11 @@ public class CaseService {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         String id = caseId(staff, idempotencyKey, now);
-        Optional<CaseRecord> existing = cases.find(id);
-        if (existing.isPresent()) {
-            return new Reported(existing.get(), true, null);
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            Optional<CaseRecord> existing = cases.find(id);
+            if (existing.isPresent()) {
+                return new Reported(existing.get(), true, null);
+            }
         }
         Grid grid = locate(staff, in);
         if (!staff.covers(grid.code())) {
