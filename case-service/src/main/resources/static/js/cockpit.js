@@ -82,7 +82,7 @@
       return;
     }
     delta('kpi-accepted-delta', '环比', k.accepted_mom, false, false);
-    $('kpi-handled-delta').textContent = k.month + ' 月';
+    $('kpi-handled-delta').textContent = '统计月份 ' + k.month;
     $('kpi-closed-delta').textContent = k.accepted_yoy == null ? '' : '受理同比 ' + pct(k.accepted_yoy);
     delta('kpi-close-rate-delta', '环比', k.close_rate_mom, true, true);
     delta('kpi-overdue-delta', '环比', k.overdue_mom, false, false);
@@ -138,10 +138,10 @@
     }
     var o = common();
     o.tooltip = { trigger: 'item', formatter: '{b}<br>{c} 件（{d}%）', confine: true };
-    o.legend = { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: { color: TEXT } };
+    o.legend = { type: 'scroll', bottom: 0, textStyle: { color: TEXT }, pageTextStyle: { color: TEXT } };
     o.series = [{
-      name: '诉求分类', type: 'pie', radius: ['35%', '68%'], center: ['38%', '52%'],
-      label: { color: TEXT, formatter: '{b}\n{d}%' },
+      name: '诉求分类', type: 'pie', radius: ['32%', '58%'], center: ['50%', '45%'],
+      label: { color: TEXT, formatter: '{d}%' },
       data: p.rows.map(function (r) { return { name: r.name, value: r.value }; })
     }];
     chart('chart-category').setOption(o, true);
@@ -154,13 +154,24 @@
     // largest at the top: a category y axis draws its first entry at the bottom
     var rows = p.rows.slice().reverse();
     var o = common();
-    o.tooltip = { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true };
+    o.grid.right = 40;
+    o.tooltip = {
+      trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true,
+      formatter: function (items) {
+        var r = rows[items[0].dataIndex];
+        return r.name + '<br>受理 ' + r.accepted + '，办结 ' + r.closed + '（' + pct(r.close_rate) + '）'
+          + '<br>超期 ' + r.overdue + '，信访 ' + r.petitions + ' 件次';
+      }
+    };
     o.xAxis = axisStyle({ type: 'value' });
-    o.yAxis = axisStyle({ type: 'category', data: rows.map(function (r) { return r.name; }) });
+    o.yAxis = axisStyle({
+      type: 'category', data: rows.map(function (r) { return r.name; }),
+      axisLabel: { color: TEXT, interval: 0, fontSize: 11 }
+    });
+    // same scale only: 超期 and 信访 are an order smaller and would vanish, so they are in the tooltip
     o.series = [
-      { name: '受理量', type: 'bar', data: rows.map(function (r) { return r.accepted; }) },
-      { name: '超期数', type: 'bar', data: rows.map(function (r) { return r.overdue; }) },
-      { name: '信访件次', type: 'bar', data: rows.map(function (r) { return r.petitions; }) }
+      { name: '受理量', type: 'bar', barMaxWidth: 14, data: rows.map(function (r) { return r.accepted; }) },
+      { name: '办结量', type: 'bar', barMaxWidth: 14, data: rows.map(function (r) { return r.closed; }) }
     ];
     chart('chart-streets').setOption(o, true);
   }
@@ -172,6 +183,8 @@
     var rows = p.rows.slice().reverse();
     var o = common();
     o.legend = { show: false };
+    o.grid.right = 44;
+    o.grid.top = 10;
     o.tooltip = {
       trigger: 'item', confine: true,
       formatter: function (x) { return x.name + '<br>权重 ' + x.value + '，' + rows[x.dataIndex].doc_count + ' 件'; }

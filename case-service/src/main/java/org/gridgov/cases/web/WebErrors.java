@@ -52,7 +52,7 @@ public class WebErrors {
         HttpStatus s = HttpStatus.resolve(status);
         model.addAttribute("status", status);
         model.addAttribute("error", s == null ? "" : s.getReasonPhrase());
-        model.addAttribute("message", message);
+        model.addAttribute("reason", message);
         return "error";
     }
 }
