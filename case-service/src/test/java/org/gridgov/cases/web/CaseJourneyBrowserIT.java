@@ -71,7 +71,9 @@ class CaseJourneyBrowserIT extends ServiceIT {
         browser.click(By.id("urgency2"));
         browser.find(By.id("reporterName")).sendKeys("张三");
         browser.find(By.id("reporterPhone")).sendKeys(PHONE);
-        browser.find(By.id("file")).sendKeys(photo().toAbsolutePath().toString());
+        Path photo = photo();
+        browser.find(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+        shot("journey-00-report-form");
         browser.click(By.id("report-submit"));
         browser.waitUntil(d -> d.getCurrentUrl().matches(".*/cases/SJ[0-9A-Za-z]+$"));
         String id = browser.path().substring("/cases/".length());
@@ -82,6 +84,10 @@ class CaseJourneyBrowserIT extends ServiceIT {
         assertThat(browser.text(By.id("reporter-phone"))).isEqualTo("139****5678");
         assertThat(browser.driver.getPageSource()).doesNotContain(PHONE);
         assertThat(browser.text(By.id("attachment-list"))).contains("现场照片.png");
+        // WebDriver waits for a returned promise: the download link serves the stored PNG to the session
+        assertThat(browser.js("return fetch(document.querySelector('#attachment-list a').href)"
+                + ".then(r => r.status + ' ' + r.headers.get('Content-Type') + ' ' + r.headers.get('Content-Length'))"))
+                .isEqualTo("200 image/png " + Files.size(photo));
         assertHistory(1, "上报");
         assertThat(browser.all(By.cssSelector("#actions form"))).isEmpty();
         shot("journey-01-report");

@@ -98,6 +98,16 @@ class CockpitBrowserIT extends ServiceIT {
         assertThat(browser.text(alertRow(alert.alertId()))).contains("重复来电", "红", "全区");
         assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         browser.screenshot("cockpit-live-alert");
+
+        // the 预警 inbox lists what the inbox kept and adds new alerts the same way
+        browser.click(By.linkText("预警"));
+        assertThat(browser.all(By.cssSelector("#alerts tr[data-alert-id='" + alert.alertId() + "']"))).hasSize(1);
+        browser.find(By.cssSelector("#live-state.on"));
+        Alert next = alert("ck-inbox-" + System.nanoTime(), "nobody", AlertLevel.BLUE, "收件箱实时预警");
+        inbox.accept(next);
+        By nextRow = By.cssSelector("#alerts tbody tr:first-child[data-alert-id='" + next.alertId() + "']");
+        assertThat(browser.text(nextRow)).contains("收件箱实时预警", "蓝");
+        browser.screenshot("inbox-live-alert");
     }
 
     @Test

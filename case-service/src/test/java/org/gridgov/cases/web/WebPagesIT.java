@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.gridgov.cases.ServiceIT;
+import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.security.Role;
+import org.gridgov.cases.security.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The pages over plain HTTP with a session and CSRF tokens, as a browser without JavaScript sees them: sign-in
@@ -23,6 +26,9 @@ class WebPagesIT extends ServiceIT {
 
     static final String GRID = "37011200100101";
     static final String OTHER_GRID = "37011200100102";
+
+    @Autowired
+    AttachmentService attachments;
 
     @BeforeEach
     void users() {
@@ -89,6 +95,13 @@ class WebPagesIT extends ServiceIT {
         String id = login("pg_worker").post("/api/cases", Map.of("description", "楼道灯不亮", "channel", "HOTLINE",
                 "category_code", "C0101", "grid_code", GRID)).text("id");
         assertError(signedIn("pg_neighbour").get("/cases/" + id), 403, "不在辖区");
+
+        AttachmentService.Attachment file = attachments.add(new Staff("pg_worker", "pg_worker", Role.GRID_WORKER,
+                GRID, null), "CASE", id, "说明.txt", "text/plain", "现场情况说明".getBytes(StandardCharsets.UTF_8));
+        PageClient.Page download = worker.get("/attachments/" + file.id());
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("现场情况说明");
+        assertError(signedIn("pg_neighbour").get("/attachments/" + file.id()), 403, "不在辖区");
 
         PageClient.Page noToken = worker.post("/cases/" + id + "/actions",
                 Map.of("_csrf", "forged", "action", "COMPLETE"));
