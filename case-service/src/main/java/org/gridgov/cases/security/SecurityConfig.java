@@ -50,8 +50,10 @@ public class SecurityConfig {
                         new LoginFailureHandler()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-                                "/error").permitAll()
+                        // "/login" with any query: formLogin's permitAll matches "/login?error" exactly, but the
+                        // failure handler sends "/login?error=<reason>", which would otherwise need a sign-in
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/error").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

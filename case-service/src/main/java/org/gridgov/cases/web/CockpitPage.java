@@ -1,0 +1,33 @@
+package org.gridgov.cases.web;
+
+import org.gridgov.cases.cockpit.CockpitQueries;
+import org.gridgov.cases.cockpit.CockpitView;
+import org.gridgov.cases.security.CurrentStaff;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * 驾驶舱: the page is a frame; {@code static/js/cockpit.js} fetches {@code /cockpit/data} (session-authenticated
+ * JSON) and draws it with ECharts, and adds alerts from the inbox stream as they come.
+ */
+@Controller
+public class CockpitPage {
+
+    private final CockpitQueries queries;
+
+    public CockpitPage(CockpitQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/cockpit")
+    public String page() {
+        return "cockpit";
+    }
+
+    @GetMapping("/cockpit/data")
+    @ResponseBody
+    public CockpitView data() {
+        return queries.view(CurrentStaff.get());
+    }
+}
