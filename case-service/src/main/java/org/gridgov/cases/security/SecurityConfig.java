@@ -3,6 +3,7 @@ package org.gridgov.cases.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -30,7 +31,9 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, PasswordLogin login) throws Exception {
         http.securityMatcher("/api/**", "/open311/**")
-                .authenticationProvider(login)
+                // its own manager without a parent: Boot's global manager holds the same provider, and a failure
+                // would run it twice (two failures counted per attempt)
+                .authenticationManager(new ProviderManager(login))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
@@ -45,7 +48,9 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, PasswordLogin login) throws Exception {
-        http.authenticationProvider(login)
+        http// its own manager without a parent: Boot's global manager holds the same provider, and a failure
+                // would run it twice (two failures counted per attempt)
+                .authenticationManager(new ProviderManager(login))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(
                         new LoginFailureHandler()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
