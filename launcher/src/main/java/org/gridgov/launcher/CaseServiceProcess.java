@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * The case service (a Spring Boot jar) as a child process of the launcher, pointed at the demo's MariaDB (its own
  * database {@code gridgov_case}), Kafka and warehouse, with one demo user per role whose passwords it prints once.
  */
-final class CaseServiceProcess implements AutoCloseable {
+public final class CaseServiceProcess implements AutoCloseable {
 
     /** Spring Boot's launcher for the ZIP layout; {@code -Dloader.main} chooses another main class. */
     static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     private static final Pattern USER_LINE = Pattern.compile("^ {2}([a-z]+)\\s+([A-Za-z0-9]{12})\\s+(\\S+)\\s+(\\S.*)$");
 
     /** A seeded user as the service printed it. */
-    record DemoUser(String username, String password, String role, String displayName) {
+    public record DemoUser(String username, String password, String role, String displayName) {
     }
 
     private final JobProcess process;

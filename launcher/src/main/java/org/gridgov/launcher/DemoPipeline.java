@@ -51,6 +51,17 @@ public final class DemoPipeline {
     private final Duration jobTimeout;
     private final boolean serve;
     private final int casePort;
+    private CaseServiceProbe probe = (url, users) -> { };
+
+    /** Something to do with the running case service before the demo stops it (the end-to-end test's browser). */
+    public interface CaseServiceProbe {
+        void probe(String url, List<CaseServiceProcess.DemoUser> users) throws Exception;
+    }
+
+    public DemoPipeline withCaseServiceProbe(CaseServiceProbe probe) {
+        this.probe = probe;
+        return this;
+    }
 
     /** Runs the chain, checks the case service on it and stops everything (tests, CI). */
     public DemoPipeline(ProjectLayout layout, GeneratorSpec spec, PrintStream out, boolean verbose, Duration jobTimeout) {
@@ -186,6 +197,7 @@ public final class DemoPipeline {
                 service.awaitReady(Duration.ofMinutes(3));
                 String caseId = service.smokeTest();
                 done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
+                probe.probe(service.url(), service.users());
                 CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
                         publishedCaseEvents(warehouse, caseId));
                 DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, dashboards,

@@ -6,8 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.gridgov.cases.web.Browser;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.ingestion.generator.GeneratorSpec;
@@ -19,6 +23,27 @@ import org.junit.jupiter.api.Test;
  */
 class DemoPipelineIT {
 
+    static final List<String> COCKPIT_CHARTS = List.of("chart-trend", "chart-category", "chart-streets",
+            "chart-hotwords", "chart-risk");
+
+    /** Signs in as the demo leader with the printed password and reads what each cockpit chart drew. */
+    private static void lookAtTheCockpit(String url, List<CaseServiceProcess.DemoUser> users,
+                                         Map<String, Object> seen) {
+        CaseServiceProcess.DemoUser leader = users.stream().filter(u -> u.username().equals("leader")).findFirst()
+                .orElseThrow();
+        try (Browser browser = Browser.start(url.replaceAll("/$", ""))) {
+            browser.login(leader.username(), leader.password());
+            browser.open("/cockpit");
+            browser.waitUntil(d -> browser.js("return document.body.getAttribute('data-cockpit-state')") != null);
+            seen.put("state", browser.js("return document.body.getAttribute('data-cockpit-state')"));
+            for (String chart : COCKPIT_CHARTS) {
+                seen.put(chart, browser.js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + " return c ? c.getOption().series[0].data.length : 0", chart));
+            }
+            seen.put("screenshot", browser.screenshot("cockpit-demo"));
+        }
+    }
+
     @Test
     void demoChainReconcilesAndBuildsTheAdsTableAndLeavesNoProcessBehind() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -27,7 +52,10 @@ class DemoPipelineIT {
         GeneratorSpec spec = new GeneratorSpec(7L, YearMonth.of(2024, 1), 2, 6_000, 0.02);
         ProjectLayout layout = ProjectLayout.locate();
 
-        DemoResult result = new DemoPipeline(layout, spec, out, false, Duration.ofMinutes(8)).run();
+        Map<String, Object> cockpit = new java.util.HashMap<>();
+        DemoResult result = new DemoPipeline(layout, spec, out, false, Duration.ofMinutes(8))
+                .withCaseServiceProbe((url, users) -> lookAtTheCockpit(url, users, cockpit))
+                .run();
         String printed = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
 
@@ -67,6 +95,15 @@ class DemoPipelineIT {
         assertThat(result.caseService().smokeCaseId()).startsWith("SJ");
         assertThat(result.caseService().caseEventsPublished()).isEqualTo(2);
         assertThat(printed).contains("管理员").contains("网格员").contains(result.caseService().url());
+
+        // the leaders' cockpit over the demo warehouse: every chart drawn with data (screenshot in target/screenshots)
+        assertThat(cockpit.get("state")).isEqualTo("OK");
+        for (String chart : COCKPIT_CHARTS) {
+            assertThat((Long) cockpit.get(chart)).as(chart + " data points").isPositive();
+        }
+        assertThat((Long) cockpit.get("chart-streets")).isEqualTo(District.licheng().streets().size());
+        assertThat((Long) cockpit.get("chart-trend")).isEqualTo(2);
+        assertThat(Files.size((Path) cockpit.get("screenshot"))).isGreaterThan(50_000);
 
         assertThat(printed).contains("Reconciliation: OK").contains("ads_hotline_street_month");
         assertThat(Files.exists(layout.workDir().resolve("demo/ground-truth.json"))).isTrue();

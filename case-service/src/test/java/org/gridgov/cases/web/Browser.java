@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * are given explicitly so Selenium Manager never tries to download a browser or driver: the test network is closed.
  * Each instance has a fresh profile directory, deleted on close.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -52,7 +52,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** On CI a missing browser is a failure; on a laptop without Chromium the browser tests are skipped. */
-    static void requireChromium() {
+    public static void requireChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String why = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                 + " (Debian: apt-get install -y chromium chromium-driver)";
@@ -62,7 +62,7 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(present, why);
     }
 
-    static Browser start(String base) {
+    public static Browser start(String base) {
         requireChromium();
         Path profile;
         try {
@@ -86,7 +86,7 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, base, profile);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
@@ -94,14 +94,20 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    /** Signs in through the form; waits until the browser has left the login page. */
+    /** Signs in through the form as a test user (display name = username); checks the navigation bar names them. */
     void login(String username) {
+        login(username, ServiceIT.PASSWORD);
+        assertThat(find(By.id("current-user")).getText()).contains(username);
+    }
+
+    /** Signs in through the form; waits until the browser has left the login page and shows the signed-in bar. */
+    public void login(String username, String password) {
         open("/login");
         find(By.id("username")).sendKeys(username);
-        find(By.id("password")).sendKeys(ServiceIT.PASSWORD);
+        find(By.id("password")).sendKeys(password);
         find(By.id("login-submit")).click();
         waitUntil(d -> !d.getCurrentUrl().contains("/login"));
-        assertThat(find(By.id("current-user")).getText()).contains(username);
+        find(By.id("current-user"));
     }
 
     /** The navigation bar's 退出 posts the logout form (with its CSRF token). */
@@ -110,15 +116,15 @@ final class Browser implements AutoCloseable {
         find(By.id("logout-notice"));
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    List<WebElement> all(By by) {
+    public List<WebElement> all(By by) {
         return driver.findElements(by);
     }
 
-    String text(By by) {
+    public String text(By by) {
         return find(by).getText();
     }
 
@@ -126,11 +132,11 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition::apply);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
@@ -138,7 +144,7 @@ final class Browser implements AutoCloseable {
      * Saves a PNG of the whole page under target/screenshots and returns its path. Chromium's driver only captures
      * the viewport, so the headless window is stretched to the page's height for the shot and then restored.
      */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         Dimension before = driver.manage().window().getSize();
         long height = ((Number) js("return Math.max(document.body.scrollHeight,"
