@@ -50,9 +50,16 @@ public final class CaseServiceBenchmark {
     private final List<Grid> grids = District.licheng().grids();
     private final List<Category> categories = new ArrayList<>(CategoryCatalog.standard().all());
 
-    private CaseServiceBenchmark(JdbcTemplate jdbc, String base) {
+    private final String seedUrl;
+    private final String seedUser;
+    private final String seedPassword;
+
+    private CaseServiceBenchmark(JdbcTemplate jdbc, String base, String seedUrl, String seedUser, String seedPassword) {
         this.jdbc = jdbc;
         this.base = base;
+        this.seedUrl = seedUrl;
+        this.seedUser = seedUser;
+        this.seedPassword = seedPassword;
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,7 +83,7 @@ public final class CaseServiceBenchmark {
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
-                    "http://127.0.0.1:" + port);
+                    "http://127.0.0.1:" + port, db, opts.getOrDefault("user", "root"), opts.getOrDefault("password", ""));
             b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
         } finally {
             app.close();
@@ -107,7 +114,13 @@ public final class CaseServiceBenchmark {
 
     // ------------------------------------------------------------ seeding
 
+    /**
+     * Seeding goes through a plain connection with client-side batch rewriting (multi-row INSERTs): the service's
+     * pool uses server-side prepared statements, which Connector/J cannot rewrite into multi-row statements.
+     */
     private void seed(int cases) {
+        JdbcTemplate seedJdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                seedUrl, seedUser, seedPassword, true));
         long existing = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
         if (existing >= cases) {
             System.out.printf("seed: %,d cases already stored%n", existing);
@@ -152,7 +165,7 @@ public final class CaseServiceBenchmark {
                         created.plusHours(24 + r.nextInt(72)), created.plusDays(5), created, created,
                         open ? null : created.plusDays(r.nextInt(5))});
             }
-            jdbc.batchUpdate(sql, rows);
+            seedJdbc.batchUpdate(sql, rows);
             long total = done + n;
             if (total % 100_000 == 0 || total == cases) {
                 double s = (System.nanoTime() - t0) / 1e9;
