@@ -3,12 +3,14 @@ package org.gridgov.cases.cockpit;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.cockpit.CockpitView.AlertRow;
@@ -19,6 +21,7 @@ import org.gridgov.cases.cockpit.CockpitView.Slice;
 import org.gridgov.cases.cockpit.CockpitView.StreetBar;
 import org.gridgov.cases.cockpit.CockpitView.TrendPoint;
 import org.gridgov.cases.inbox.AlertInbox;
+import org.gridgov.cases.inbox.AlertLocator;
 import org.gridgov.cases.inbox.LiveAlert;
 import org.gridgov.cases.inbox.WarehouseReader;
 import org.gridgov.cases.security.Staff;
@@ -47,9 +50,11 @@ public class CockpitQueries {
 
     private final WarehouseReader warehouse;
     private final AlertInbox inbox;
+    private final AlertLocator locator;
     private final AreaDirectory areas;
 
-    public CockpitQueries(WarehouseReader warehouse, AlertInbox inbox, AreaDirectory areas) {
+    public CockpitQueries(WarehouseReader warehouse, AlertInbox inbox, AlertLocator locator, AreaDirectory areas) {
+        this.locator = locator;
         this.warehouse = warehouse;
         this.inbox = inbox;
         this.areas = areas;
@@ -220,9 +225,13 @@ public class CockpitQueries {
 
     // ---------------------------------------------------------------- alerts
 
+    /** Stored alerts read to find a street user's latest ones among the district's. */
+    static final int STORED_ALERTS_SCANNED = 200;
+
     /**
-     * Alerts are for the inbox roles only. District users get the stored alerts merged with the live ones; the stored
-     * table has no place, so street users get only the live alerts the inbox already located in their area.
+     * Alerts are for the inbox roles only: the live ones the inbox located, merged with the stored ones, each located
+     * from its case or its latest evidence record ({@link AlertLocator}). District users see all; street users see
+     * those located in their street (an alert that cannot be located is district-wide).
      */
     Panel<AlertRow> alerts(Staff staff, CockpitScope scope) {
         if (!AlertInbox.mayRead(staff)) {
@@ -233,19 +242,29 @@ public class CockpitQueries {
             byId.put(a.alertId(), new AlertRow(a.alertId(), a.rule(), a.level(), a.levelLabel(), a.message(),
                     time(a.eventTime()), a.areaName()));
         }
-        if (scope.district()) {
-            for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level, level_label, message, event_time"
-                    + " FROM ads_alert_event ORDER BY event_time DESC LIMIT ?", LATEST_ALERTS)) {
-                byId.putIfAbsent((String) r.get("alert_id"), new AlertRow((String) r.get("alert_id"),
-                        (String) r.get("rule"), (String) r.get("level"), (String) r.get("level_label"),
-                        (String) r.get("message"), time(r.get("event_time")), null));
+        int kept = 0;
+        for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level, level_label, message, event_time,"
+                + " subject_key, evidence_ids FROM ads_alert_event ORDER BY event_time DESC LIMIT ?",
+                scope.district() ? LATEST_ALERTS : STORED_ALERTS_SCANNED)) {
+            if (kept == LATEST_ALERTS || byId.containsKey((String) r.get("alert_id"))) {
+                continue;
             }
+            String evidence = (String) r.get("evidence_ids");
+            Optional<String> grid = locator.gridOf((String) r.get("subject_key"),
+                    evidence == null || evidence.isBlank() ? List.of() : Arrays.asList(evidence.split(",")));
+            if (!scope.district() && (grid.isEmpty() || !staff.covers(grid.get()))) {
+                continue;
+            }
+            byId.put((String) r.get("alert_id"), new AlertRow((String) r.get("alert_id"), (String) r.get("rule"),
+                    (String) r.get("level"), (String) r.get("level_label"), (String) r.get("message"),
+                    time(r.get("event_time")), grid.map(areas::name).orElse("全区")));
+            kept++;
         }
         List<AlertRow> rows = new ArrayList<>(byId.values());
         rows.sort(Comparator.comparing(AlertRow::eventTime, Comparator.nullsLast(Comparator.reverseOrder())));
         List<AlertRow> latest = List.copyOf(rows.size() > LATEST_ALERTS ? rows.subList(0, LATEST_ALERTS) : rows);
-        return new Panel<>(null, latest, scope.district() ? (latest.isEmpty() ? "暂无预警" : null)
-                : "预警表没有街道字段：这里只显示已定位到本辖区的实时预警。");
+        return new Panel<>(null, latest, latest.isEmpty() ? "暂无预警" : scope.district() ? null
+                : "预警按其事件或最新证据定位；这里只显示定位在本辖区的预警。");
     }
 
     // ---------------------------------------------------------------- helpers

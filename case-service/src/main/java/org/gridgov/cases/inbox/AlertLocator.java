@@ -35,12 +35,17 @@ public class AlertLocator {
     }
 
     public Optional<String> gridOf(Alert alert) {
+        return gridOf(alert.subjectKey(), alert.evidenceIds());
+    }
+
+    /** For a stored alert ({@code ads_alert_event}): its subject key and evidence ids in event-time order. */
+    public Optional<String> gridOf(String subjectKey, List<String> evidenceIds) {
         List<String> grid = cases.queryForList("SELECT grid_code FROM case_record WHERE id = ?", String.class,
-                alert.subjectKey());
+                subjectKey);
         if (!grid.isEmpty()) {
             return Optional.of(grid.get(0));
         }
-        List<String> ids = alert.evidenceIds() == null ? List.of() : new ArrayList<>(alert.evidenceIds());
+        List<String> ids = evidenceIds == null ? List.of() : new ArrayList<>(evidenceIds);
         if (ids.isEmpty() || !warehouse.available()) {
             return Optional.empty();
         }

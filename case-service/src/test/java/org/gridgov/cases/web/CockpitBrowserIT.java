@@ -130,9 +130,13 @@ class CockpitBrowserIT extends ServiceIT {
             assertThat(browser.text(By.cssSelector("#" + panel + " .note"))).contains("仅区级账号可见");
             assertThat(browser.all(By.cssSelector("#" + panel + " canvas"))).isEmpty();
         }
-        assertThat(browser.text(By.cssSelector("#panel-alerts .note"))).contains("本辖区的实时预警");
-        for (String stored : CockpitFixture.STORED_ALERTS) {
-            assertThat(browser.all(alertRow(stored))).as("stored alerts have no place").isEmpty();
+        assertThat(browser.text(By.cssSelector("#panel-alerts .note"))).contains("定位在本辖区");
+        // the stored alert whose evidence lies in the street is shown with its place; those that cannot be placed
+        // are district-wide and stay with the district's users
+        assertThat(browser.all(alertRow(CockpitFixture.STORED_ALERTS.get(0)))).hasSize(1);
+        assertThat(browser.text(alertRow(CockpitFixture.STORED_ALERTS.get(0)))).contains("山大路社区第1网格");
+        for (String stored : CockpitFixture.STORED_ALERTS.subList(1, 3)) {
+            assertThat(browser.all(alertRow(stored))).as("unplaced stored alert " + stored).isEmpty();
         }
 
         browser.find(By.cssSelector("#live-state.on"));

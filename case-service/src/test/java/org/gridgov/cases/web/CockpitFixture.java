@@ -193,7 +193,21 @@ final class CockpitFixture {
             }
             a.executeBatch();
         }
+        // the first stored alert's evidence is a petition made in 山大路街道, so the cockpit can place that alert
+        var anchor = org.gridgov.common.district.District.licheng().grid(LOCATED_GRID).orElseThrow().anchor();
+        try (PreparedStatement p = c.prepareStatement("REPLACE INTO ods_petition (petition_id, petition_date,"
+                + " schema_version, person_key, form, category_code, content, group_size, latitude, longitude,"
+                + " petition_time) VALUES ('XF-0', ?, 1, 'pk-1', 'VISIT', 'C0401', '讨要工资', 1, ?, ?, ?)")) {
+            p.setObject(1, now.toLocalDate());
+            p.setDouble(2, anchor.getY());
+            p.setDouble(3, anchor.getX());
+            p.setObject(4, now.minusHours(1));
+            p.executeUpdate();
+        }
     }
+
+    /** Where the evidence of {@code STORED_ALERTS.get(0)} was located. */
+    static final String LOCATED_GRID = "37011200100101";
 
     private static void dimRow(PreparedStatement p, String month, String type, String code, String name, int accepted,
                                int closed, int overdue, Integer prevAccepted, LocalDateTime now) throws SQLException {

@@ -12,6 +12,7 @@ import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.cockpit.CockpitQueries;
 import org.gridgov.cases.cockpit.CockpitView;
 import org.gridgov.cases.inbox.AlertInbox;
+import org.gridgov.cases.inbox.AlertLocator;
 import org.gridgov.cases.inbox.WarehouseReader;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -27,7 +28,8 @@ class CockpitQueriesTest {
     static final Staff LEADER = new Staff("l", "区领导", Role.LEADER, "370112", null);
 
     final WarehouseReader warehouse = mock(WarehouseReader.class);
-    final CockpitQueries queries = new CockpitQueries(warehouse, mock(AlertInbox.class), new AreaDirectory());
+    final CockpitQueries queries = new CockpitQueries(warehouse, mock(AlertInbox.class), mock(AlertLocator.class),
+            new AreaDirectory());
 
     @Test
     void withoutAWarehouseThePageIsToldSoAndNothingIsQueried() {
