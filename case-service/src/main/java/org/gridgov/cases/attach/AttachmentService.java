@@ -30,6 +30,11 @@ public class AttachmentService {
                              long sizeBytes, String sha256, String storageKey, String uploadedBy, LocalDateTime at) {
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<Attachment> ROW = (rs, i) -> new Attachment(
+            rs.getString("id"), rs.getString("owner_type"), rs.getString("owner_id"), rs.getString("file_name"),
+            rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("storage_key"),
+            rs.getString("uploaded_by"), rs.getObject("at", LocalDateTime.class));
+
     private final AttachmentStore store;
     private final JdbcTemplate jdbc;
     private final CaseServiceProperties props;
@@ -91,19 +96,12 @@ public class AttachmentService {
     }
 
     public List<Attachment> list(String ownerType, String ownerId) {
-        return jdbc.query("SELECT * FROM attachment WHERE owner_type = ? AND owner_id = ? ORDER BY at", (rs, i) ->
-                new Attachment(rs.getString("id"), rs.getString("owner_type"), rs.getString("owner_id"),
-                        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
-                        rs.getString("sha256"), rs.getString("storage_key"), rs.getString("uploaded_by"),
-                        rs.getObject("at", LocalDateTime.class)), ownerType, ownerId);
+        return jdbc.query("SELECT * FROM attachment WHERE owner_type = ? AND owner_id = ? ORDER BY at", ROW,
+                ownerType, ownerId);
     }
 
     public Attachment find(String id) {
-        return jdbc.query("SELECT * FROM attachment WHERE id = ?", (rs, i) ->
-                new Attachment(rs.getString("id"), rs.getString("owner_type"), rs.getString("owner_id"),
-                        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
-                        rs.getString("sha256"), rs.getString("storage_key"), rs.getString("uploaded_by"),
-                        rs.getObject("at", LocalDateTime.class)), id).stream().findFirst()
+        return jdbc.query("SELECT * FROM attachment WHERE id = ?", ROW, id).stream().findFirst()
                 .orElseThrow(() -> ApiErrors.notFound("附件 " + id + " 不存在"));
     }
 

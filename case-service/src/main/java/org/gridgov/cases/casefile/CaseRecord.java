@@ -15,6 +15,19 @@ public record CaseRecord(
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
 
+    /**
+     * This case with its workflow state replaced: every change of the workflow goes through here, so the descriptive
+     * fields (text, place, reporter) cannot be altered by a step.
+     */
+    public CaseRecord withState(String workflowCode, String step, String role, String status, String departmentCode,
+                                boolean selfHandled, boolean dispute, int supervisedCount, int priority,
+                                LocalDateTime stepDueAt, LocalDateTime updatedAt, LocalDateTime closedAt) {
+        return new CaseRecord(id, title, description, channel, categoryCode, categoryName, urgency, priority, latitude,
+                longitude, address, gridCode, streetCode, reporterName, reporterPhone, workflowCode, step, role, status,
+                departmentCode, selfHandled, dispute, supervisedCount, stepDueAt, dueAt, createdBy, createdAt, updatedAt,
+                closedAt, version + 1);
+    }
+
     public boolean open() {
         return OPEN.equals(status);
     }

@@ -304,12 +304,8 @@ public class CaseService {
         if (next.isPresent()) {
             moved = moveTo(c, next.get(), c.departmentCode(), now);
         } else {
-            moved = new CaseRecord(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(),
-                    c.categoryName(), c.urgency(), c.priority(), c.latitude(), c.longitude(), c.address(),
-                    c.gridCode(), c.streetCode(), c.reporterName(), c.reporterPhone(), c.workflowCode(),
-                    Workflow.CLOSED, null, CaseRecord.CLOSED, c.departmentCode(), c.selfHandled(), c.dispute(),
-                    c.supervisedCount(), c.stepDueAt(), c.dueAt(), c.createdBy(), c.createdAt(), now, now,
-                    c.version() + 1);
+            moved = c.withState(c.workflowCode(), Workflow.CLOSED, null, CaseRecord.CLOSED, c.departmentCode(),
+                    c.selfHandled(), c.dispute(), c.supervisedCount(), c.priority(), c.stepDueAt(), now, now);
         }
         cases.updateState(moved);
         cases.addStep(c.id(), CaseAction.COMPLETE.name(), c.currentStep(), moved.currentStep(), staff, note, now);
@@ -348,7 +344,7 @@ public class CaseService {
             selfHandled = false;
             target = wf.first(false);
         }
-        CaseRecord moved = moveTo(withSelfHandled(c, selfHandled), target, c.departmentCode(), now);
+        CaseRecord moved = moveTo(c, target, c.departmentCode(), selfHandled, now);
         cases.updateState(moved);
         cases.addStep(c.id(), CaseAction.REJECT.name(), c.currentStep(), target.code(), staff, note, now);
         audit.ok(staff.username(), CaseAction.REJECT.name(), "CASE", c.id(), c.currentStep() + "→" + target.code());
@@ -366,12 +362,9 @@ public class CaseService {
         }
         Workflow dispute = workflows.workflow(DISPUTE_WORKFLOW);
         WorkflowStep first = dispute.first(false);
-        CaseRecord converted = new CaseRecord(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(),
-                c.categoryName(), c.urgency(), c.priority(), c.latitude(), c.longitude(), c.address(), c.gridCode(),
-                c.streetCode(), c.reporterName(), c.reporterPhone(), dispute.code(), first.code(), first.role().name(),
-                CaseRecord.OPEN, c.departmentCode(), false, true, c.supervisedCount(),
-                now.plusHours(first.timeLimitHours()), c.dueAt(), c.createdBy(), c.createdAt(), now, null,
-                c.version() + 1);
+        CaseRecord converted = c.withState(dispute.code(), first.code(), first.role().name(), CaseRecord.OPEN,
+                c.departmentCode(), false, true, c.supervisedCount(), c.priority(),
+                now.plusHours(first.timeLimitHours()), now, null);
         cases.updateState(converted);
         cases.addStep(c.id(), CaseAction.CONVERT_TO_DISPUTE.name(), c.currentStep(), first.code(), staff, note, now);
         audit.ok(staff.username(), CaseAction.CONVERT_TO_DISPUTE.name(), "CASE", c.id(), note);
@@ -383,12 +376,9 @@ public class CaseService {
         if (!SUPERVISORS.contains(staff.role())) {
             throw deny(staff, "SUPERVISE", c.id(), staff.role().label() + "不能督办");
         }
-        CaseRecord marked = new CaseRecord(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(),
-                c.categoryName(), c.urgency(), c.priority() + 1, c.latitude(), c.longitude(), c.address(),
-                c.gridCode(), c.streetCode(), c.reporterName(), c.reporterPhone(), c.workflowCode(), c.currentStep(),
-                c.currentRole(), c.status(), c.departmentCode(), c.selfHandled(), c.dispute(),
-                c.supervisedCount() + 1, c.stepDueAt(), c.dueAt(), c.createdBy(), c.createdAt(), now, null,
-                c.version() + 1);
+        CaseRecord marked = c.withState(c.workflowCode(), c.currentStep(), c.currentRole(), c.status(),
+                c.departmentCode(), c.selfHandled(), c.dispute(), c.supervisedCount() + 1, c.priority() + 1,
+                c.stepDueAt(), now, null);
         cases.updateState(marked);
         String text = "督办（第" + marked.supervisedCount() + "次）" + (note == null || note.isBlank() ? "" : "：" + note);
         cases.addStep(c.id(), CaseAction.SUPERVISE.name(), c.currentStep(), c.currentStep(), staff, text, now);
@@ -408,20 +398,15 @@ public class CaseService {
         users.forEach(u -> notifications.toUser(u, kind, c.id(), message));
     }
 
-    private CaseRecord moveTo(CaseRecord c, WorkflowStep step, String departmentCode, LocalDateTime now) {
-        return new CaseRecord(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(), c.categoryName(),
-                c.urgency(), c.priority(), c.latitude(), c.longitude(), c.address(), c.gridCode(), c.streetCode(),
-                c.reporterName(), c.reporterPhone(), c.workflowCode(), step.code(), step.role().name(), CaseRecord.OPEN,
-                departmentCode, c.selfHandled(), c.dispute(), c.supervisedCount(), now.plusHours(step.timeLimitHours()),
-                c.dueAt(), c.createdBy(), c.createdAt(), now, null, c.version() + 1);
+    private static CaseRecord moveTo(CaseRecord c, WorkflowStep step, String departmentCode, LocalDateTime now) {
+        return moveTo(c, step, departmentCode, c.selfHandled(), now);
     }
 
-    private static CaseRecord withSelfHandled(CaseRecord c, boolean selfHandled) {
-        return new CaseRecord(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(), c.categoryName(),
-                c.urgency(), c.priority(), c.latitude(), c.longitude(), c.address(), c.gridCode(), c.streetCode(),
-                c.reporterName(), c.reporterPhone(), c.workflowCode(), c.currentStep(), c.currentRole(), c.status(),
-                c.departmentCode(), selfHandled, c.dispute(), c.supervisedCount(), c.stepDueAt(), c.dueAt(),
-                c.createdBy(), c.createdAt(), c.updatedAt(), c.closedAt(), c.version());
+    private static CaseRecord moveTo(CaseRecord c, WorkflowStep step, String departmentCode, boolean selfHandled,
+                                     LocalDateTime now) {
+        return c.withState(c.workflowCode(), step.code(), step.role().name(), CaseRecord.OPEN, departmentCode,
+                selfHandled, c.dispute(), c.supervisedCount(), c.priority(), now.plusHours(step.timeLimitHours()), now,
+                null);
     }
 
     // ---------------------------------------------------------------- access
