@@ -24,7 +24,7 @@ import picocli.CommandLine.Unmatched;
     "  ingest     local DataX-runner load rows/s into MariaDB, gateway records/s into Kafka (--bench.records=N)",
     "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
     "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--texts, --events)",
-    "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--cases, --threads, --seconds)",
+    "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--cases, --threads=8, --seconds)",
     "Extra options are passed to the benchmark."})
 final class BenchCommand implements Callable<Integer> {
 

@@ -67,11 +67,11 @@ public final class CaseServiceBenchmark {
         String url = opts.get("jdbc-url");
         if (url == null) {
             System.err.println("usage: CaseServiceBenchmark --jdbc-url=jdbc:mysql://host:port/ [--user=root]"
-                    + " [--password=] [--cases=1000000] [--threads=16] [--seconds=30]");
+                    + " [--password=] [--cases=1000000] [--threads=8] [--seconds=30]");
             System.exit(2);
         }
         int cases = Integer.parseInt(opts.getOrDefault("cases", "1000000"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "30"));
         String db = url.replaceAll("/[^/?]*(\\?.*)?$", "/") + "gridgov_case_bench?createDatabaseIfNotExist=true"
                 + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
