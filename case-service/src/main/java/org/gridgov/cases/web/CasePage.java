@@ -1,7 +1,5 @@
 package org.gridgov.cases.web;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.gridgov.cases.attach.AttachmentService;
@@ -10,43 +8,35 @@ import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
-import org.gridgov.cases.task.TaskService;
 import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowCatalog;
 import org.gridgov.cases.workflow.WorkflowStep;
 import org.gridgov.common.district.CategoryCatalog;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 事件详情: every field (phone masked), where the case is in its workflow, the full history, the dispatch suggestion,
- * the actions this user may take, and attachments. Actions and uploads redirect back here with the outcome.
+ * the actions this user may take, and attachments ({@link AttachmentPages}). Actions redirect back here with the
+ * outcome.
  */
 @Controller
 public class CasePage {
 
     private final CaseService cases;
-    private final TaskService tasks;
     private final AttachmentService attachments;
     private final WorkflowCatalog workflows;
     private final DepartmentDirectory departments;
 
-    public CasePage(CaseService cases, TaskService tasks, AttachmentService attachments, WorkflowCatalog workflows,
+    public CasePage(CaseService cases, AttachmentService attachments, WorkflowCatalog workflows,
                     DepartmentDirectory departments) {
         this.cases = cases;
-        this.tasks = tasks;
         this.attachments = attachments;
         this.workflows = workflows;
         this.departments = departments;
@@ -107,44 +97,5 @@ public class CasePage {
     private String workflowStepName(CaseRecord c) {
         Workflow wf = workflowOf(c);
         return wf == null ? c.currentStep() : wf.step(c.currentStep()).map(st -> st.name()).orElse(c.currentStep());
-    }
-
-    @PostMapping("/cases/{id}/attachments")
-    public String upload(@PathVariable String id, @RequestParam("file") MultipartFile file,
-                         RedirectAttributes flash) {
-        Staff s = CurrentStaff.get();
-        cases.view(s, id);
-        try {
-            if (file.isEmpty()) {
-                flash.addFlashAttribute("error", "请选择要上传的文件");
-            } else {
-                AttachmentService.Attachment a = attachments.add(s, "CASE", id, file.getOriginalFilename(),
-                        file.getContentType(), file.getBytes());
-                flash.addFlashAttribute("notice", "附件已上传：" + a.fileName());
-            }
-        } catch (ResponseStatusException e) {
-            flash.addFlashAttribute("error", "附件未保存：" + e.getReason());
-        } catch (IOException e) {
-            flash.addFlashAttribute("error", "附件读取失败，请重试");
-        }
-        return "redirect:/cases/" + id;
-    }
-
-    /** Downloads need the same access as the case or task the file belongs to. */
-    @GetMapping("/attachments/{id}")
-    public ResponseEntity<InputStreamResource> download(@PathVariable String id) throws IOException {
-        Staff s = CurrentStaff.get();
-        AttachmentService.Attachment a = attachments.find(id);
-        if (a.ownerType().equals("CASE")) {
-            cases.view(s, a.ownerId());
-        } else {
-            tasks.view(s, a.ownerId());
-        }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(attachments.open(a)));
     }
 }

@@ -3,6 +3,7 @@ package org.gridgov.cases.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -25,11 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class TaskPages {
 
     private final TaskService tasks;
+    private final AttachmentService attachments;
     private final FormOptions options;
     private final DepartmentDirectory departments;
 
-    public TaskPages(TaskService tasks, FormOptions options, DepartmentDirectory departments) {
+    public TaskPages(TaskService tasks, AttachmentService attachments, FormOptions options,
+                     DepartmentDirectory departments) {
         this.tasks = tasks;
+        this.attachments = attachments;
         this.options = options;
         this.departments = departments;
     }
@@ -78,6 +82,7 @@ public class TaskPages {
         boolean assignedToMe = tasks.todo(s).stream().anyMatch(x -> x.id().equals(id));
         model.addAttribute("t", t);
         model.addAttribute("history", tasks.history(s, id));
+        model.addAttribute("attachments", attachments.list("TASK", id));
         model.addAttribute("maySubmit", open && assignedToMe);
         model.addAttribute("mayReview", TaskRecord.SUBMITTED.equals(t.status())
                 && (t.createdBy().equals(s.username()) || s.role() == Role.ADMIN));

@@ -172,7 +172,17 @@ class WebPagesIT extends ServiceIT {
         PageClient.Page submitted = worker.post(taskPath + "/submit", Map.of("result", "已排查 12 处，无隐患"));
         assertThat(worker.follow(submitted).body()).contains("执行情况已提交", "待审核");
 
-        assertThat(command.get(taskPath).body()).contains("id=\"review-forms\"", "已排查 12 处，无隐患");
+        // the executor attaches the inspection sheet on the task's page; the issuer sees it listed
+        PageClient.Page uploaded = worker.postFile(taskPath + "/attachments", "排查记录.txt", "text/plain",
+                "燃气管线排查记录".getBytes(StandardCharsets.UTF_8));
+        assertThat(uploaded.redirectPath()).isEqualTo(taskPath);
+        assertThat(worker.follow(uploaded).body()).contains("附件已上传：排查记录.txt");
+        PageClient neighbour = signedIn("pg_neighbour");
+        neighbour.get("/tasks");
+        assertError(neighbour.postFile(taskPath + "/attachments", "x.txt", "text/plain",
+                "x".getBytes(StandardCharsets.UTF_8)), 403, "任务不在本人辖区");
+
+        assertThat(command.get(taskPath).body()).contains("id=\"review-forms\"", "已排查 12 处，无隐患", "排查记录.txt");
         PageClient.Page noReason = command.post(taskPath + "/review", Map.of("approve", "false", "note", ""));
         assertThat(command.follow(noReason).body()).contains("审核未完成：驳回必须填写理由");
         PageClient.Page approved = command.post(taskPath + "/review", Map.of("approve", "true", "note", "同意"));
