@@ -3,12 +3,11 @@ package org.gridgov.cases.api;
 import java.util.List;
 import java.util.Map;
 
-import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.outbox.OutboxRelay;
 import org.gridgov.cases.security.CurrentStaff;
-import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.workflow.Workflow;
+import org.gridgov.cases.workflow.WorkflowAdministration;
 import org.gridgov.cases.workflow.WorkflowCatalog;
 import org.gridgov.cases.workflow.WorkflowStep;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,14 +31,15 @@ public class AdminController {
     }
 
     private final WorkflowCatalog workflows;
+    private final WorkflowAdministration administration;
     private final OutboxRelay relay;
-    private final AuditLog audit;
     private final JdbcTemplate jdbc;
 
-    public AdminController(WorkflowCatalog workflows, OutboxRelay relay, AuditLog audit, JdbcTemplate jdbc) {
+    public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
+                           JdbcTemplate jdbc) {
         this.workflows = workflows;
+        this.administration = administration;
         this.relay = relay;
-        this.audit = audit;
         this.jdbc = jdbc;
     }
 
@@ -51,29 +51,13 @@ public class AdminController {
 
     @PutMapping("/workflows/{code}")
     public Workflow replace(@PathVariable String code, @RequestBody WorkflowBody body) {
-        Staff s = admin("CONFIG_WORKFLOW");
-        try {
-            workflows.replaceSteps(code, body.name(), body.steps());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiErrors.badRequest(String.valueOf(e.getMessage()));
-        }
-        audit.ok(s.username(), "CONFIG_WORKFLOW", "WORKFLOW", code, body.steps().size() + " steps");
-        workflows.reload();
-        return workflows.workflow(code);
+        return administration.replaceSteps(CurrentStaff.get(), code, body.name(),
+                body.steps() == null ? List.of() : body.steps());
     }
 
     @PutMapping("/category-policies/{category}")
     public WorkflowCatalog.CategoryPolicy policy(@PathVariable String category, @RequestBody PolicyBody body) {
-        Staff s = admin("CONFIG_POLICY");
-        try {
-            workflows.setPolicy(category, body.workflowCode(), body.timeLimitHours());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw ApiErrors.badRequest(e.getMessage());
-        }
-        audit.ok(s.username(), "CONFIG_POLICY", "CATEGORY", category, body.workflowCode() + " "
-                + body.timeLimitHours() + "h");
-        workflows.reload();
-        return workflows.policy(category);
+        return administration.setPolicy(CurrentStaff.get(), category, body.workflowCode(), body.timeLimitHours());
     }
 
     @GetMapping("/audit")
@@ -93,11 +77,6 @@ public class AdminController {
     }
 
     private Staff admin(String action) {
-        Staff s = CurrentStaff.get();
-        if (s.role() != Role.ADMIN) {
-            audit.denied(s.username(), action, "ADMIN", null, s.role().label() + "不是管理员");
-            throw ApiErrors.forbidden("仅限管理员");
-        }
-        return s;
+        return administration.requireAdmin(CurrentStaff.get(), action);
     }
 }

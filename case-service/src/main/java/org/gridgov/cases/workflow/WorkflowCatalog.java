@@ -80,7 +80,14 @@ public class WorkflowCatalog {
     @Transactional
     public void replaceSteps(String workflowCode, String name, List<WorkflowStep> newSteps) {
         new Workflow(workflowCode, name, newSteps);
+        if (newSteps.stream().map(WorkflowStep::code).distinct().count() != newSteps.size()
+                || newSteps.stream().map(WorkflowStep::order).distinct().count() != newSteps.size()) {
+            throw new IllegalArgumentException("step codes and orders must be unique");
+        }
         for (WorkflowStep s : newSteps) {
+            if (s.code() == null || s.code().isBlank() || s.code().equals(Workflow.CLOSED) || s.role() == null) {
+                throw new IllegalArgumentException("every step needs a code (not " + Workflow.CLOSED + ") and a role");
+            }
             if (s.rejectTo() != null && newSteps.stream().noneMatch(o -> o.code().equals(s.rejectTo()))) {
                 throw new IllegalArgumentException("step " + s.code() + " rejects to unknown step " + s.rejectTo());
             }

@@ -50,7 +50,17 @@ final class PageClient {
             fields.put("_csrf", csrf);
         }
         fields.putAll(form);
-        String body = fields.entrySet().stream()
+        return post(path, fields.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+    }
+
+    /** Posts fields in order, a name possibly repeated (a table of inputs), with the last page's CSRF token first. */
+    Page post(String path, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>();
+        if (csrf != null && fields.stream().noneMatch(f -> f.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        all.addAll(fields);
+        String body = all.stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.gridgov.cases.Api;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.security.Role;
@@ -29,6 +30,8 @@ class WebPagesIT extends ServiceIT {
 
     @Autowired
     AttachmentService attachments;
+    @Autowired
+    org.gridgov.cases.workflow.WorkflowCatalog workflows;
 
     @BeforeEach
     void users() {
@@ -91,7 +94,7 @@ class WebPagesIT extends ServiceIT {
     @Test
     void refusalsArePagesWithTheServicesReasonAndNoStackTrace() {
         PageClient worker = signedIn("pg_worker");
-        assertError(worker.get("/admin/workflows"), 403, "审批配置仅限管理员查看");
+        assertError(worker.get("/admin/workflows"), 403, "审批配置仅限管理员");
         assertError(worker.get("/inbox"), 403, "预警收件箱仅限领导、指挥中心、网格中心");
         assertError(worker.get("/cases/SJ-NOPE"), 404, "事件 SJ-NOPE 不存在");
         assertError(worker.get("/cases/SJ-NOPE/actions-typo"), 404, "页面不存在");
@@ -199,5 +202,57 @@ class WebPagesIT extends ServiceIT {
     void anAdministratorReadsTheWorkflowsAndCategoryPolicies() {
         String page = signedIn("pg_admin").get("/admin/workflows").body();
         assertThat(page).contains("事件标准流程", "矛盾纠纷调解", "指挥中心分派", "网格员复核", "默认（其他分类）", "审批配置");
+    }
+
+    @Test
+    void anAdministratorEditsAWorkflowAndACategoryTimeLimitOnThePage() {
+        user("pg_admin", Role.ADMIN, "370112", null);
+        // a workflow of this test's own, so the standard ones other tests walk stay as they are
+        Api.Response made = login("pg_admin").put("/api/admin/workflows/PAGE_TEST", Map.of("name", "页面测试流程",
+                "steps", java.util.List.of(Map.of("order", 1, "code", "HANDLE", "name", "网格中心办理",
+                        "role", "GRID_CENTER", "time_limit_hours", 8, "skip_when_self_handled", false))));
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        try {
+            PageClient admin = signedIn("pg_admin");
+            admin.get("/admin/workflows");
+            // the existing step gets 12 h, and the empty last row adds a sign-off that can reject back to it
+            PageClient.Page saved = admin.post("/admin/workflows/PAGE_TEST", java.util.List.of(
+                    Map.entry("name", "页面测试流程"),
+                    Map.entry("stepCode", "HANDLE"), Map.entry("stepName", "网格中心办理"),
+                    Map.entry("stepRole", "GRID_CENTER"), Map.entry("stepHours", "12"), Map.entry("stepRejectTo", ""),
+                    Map.entry("stepSkip", "false"),
+                    Map.entry("stepCode", "sign_off"), Map.entry("stepName", "领导签批"), Map.entry("stepRole", "LEADER"),
+                    Map.entry("stepHours", "4"), Map.entry("stepRejectTo", "HANDLE"), Map.entry("stepSkip", "false")));
+            assertThat(admin.follow(saved).body()).contains("流程已保存：页面测试流程（2 个步骤）");
+            var steps = workflows.workflow("PAGE_TEST").steps();
+            assertThat(steps).extracting(s -> s.code() + "/" + s.role() + "/" + s.timeLimitHours() + "/" + s.rejectTo())
+                    .containsExactly("HANDLE/GRID_CENTER/12/null", "SIGN_OFF/LEADER/4/HANDLE");
+
+            admin.get("/admin/workflows");
+            PageClient.Page bad = admin.post("/admin/workflows/PAGE_TEST", java.util.List.of(
+                    Map.entry("name", "页面测试流程"), Map.entry("stepCode", "HANDLE"), Map.entry("stepName", "办理"),
+                    Map.entry("stepRole", "GRID_CENTER"), Map.entry("stepHours", "12"),
+                    Map.entry("stepRejectTo", "NOWHERE"), Map.entry("stepSkip", "false")));
+            assertThat(admin.follow(bad).body()).contains("流程未保存").contains("NOWHERE");
+            assertThat(workflows.workflow("PAGE_TEST").steps()).hasSize(2);
+
+            admin.get("/admin/workflows");
+            PageClient.Page policy = admin.post("/admin/category-policies", Map.of("category", "C0302",
+                    "workflowCode", "PAGE_TEST", "hours", "36"));
+            assertThat(admin.follow(policy).body()).contains("分类时限已保存：C0302");
+            assertThat(workflows.policy("C0302").timeLimitHours()).isEqualTo(36);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE username = 'pg_admin'"
+                    + " AND action IN ('CONFIG_WORKFLOW', 'CONFIG_POLICY') AND outcome = 'OK'", Integer.class))
+                    .isGreaterThanOrEqualTo(3);
+
+            PageClient worker = signedIn("pg_worker");
+            worker.get("/");
+            assertError(worker.post("/admin/category-policies", Map.of("category", "C0302",
+                    "workflowCode", "STANDARD", "hours", "1")), 403, "审批配置仅限管理员");
+            assertThat(workflows.policy("C0302").timeLimitHours()).isEqualTo(36);
+        } finally {
+            jdbc.update("DELETE FROM category_workflow WHERE category_code = 'C0302'");
+            workflows.reload();
+        }
     }
 }
