@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gridgov.common.json.Json;
+import org.gridgov.embedded.EmbeddedWarehouse;
+
 /**
  * The case service (a Spring Boot jar) as a child process of the launcher, pointed at the demo's MariaDB (its own
  * database {@code gridgov_case}), Kafka and warehouse, with one demo user per role whose passwords it prints once.
@@ -33,20 +37,22 @@ public final class CaseServiceProcess implements AutoCloseable {
 
     private final JobProcess process;
     private final int port;
+    private final String databaseUrl;
     /** Filled by the output pump as the service prints its banner. */
     private final List<DemoUser> printedUsers;
 
-    private CaseServiceProcess(JobProcess process, int port, List<DemoUser> printedUsers) {
+    private CaseServiceProcess(JobProcess process, int port, String databaseUrl, List<DemoUser> printedUsers) {
         this.process = process;
         this.port = port;
+        this.databaseUrl = databaseUrl;
         this.printedUsers = printedUsers;
     }
 
     static CaseServiceProcess start(ProjectLayout layout, int preferredPort, int warehousePort, String kafka,
                                     String warehouseUrl, Path work, PrintStream out) throws IOException {
         int port = free(preferredPort) ? preferredPort : anyFreePort();
-        String db = "jdbc:mysql://127.0.0.1:" + warehousePort + "/gridgov_case?createDatabaseIfNotExist=true"
-                + "&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
+        String db = "jdbc:mysql://127.0.0.1:" + warehousePort + "/gridgov_case?createDatabaseIfNotExist=true&"
+                + EmbeddedWarehouse.JDBC_PARAMS;
         List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + db,
                 "--spring.datasource.username=root", "--gridgov.case.kafka-bootstrap-servers=" + kafka,
                 "--gridgov.case.warehouse-url=" + warehouseUrl, "--gridgov.case.warehouse-user=root",
@@ -64,11 +70,16 @@ public final class CaseServiceProcess implements AutoCloseable {
                     }
                     out.println("      " + line);
                 });
-        return new CaseServiceProcess(p, port, parsed);
+        return new CaseServiceProcess(p, port, db, parsed);
     }
 
     String url() {
         return "http://127.0.0.1:" + port + "/";
+    }
+
+    /** JDBC URL of the service's own database on the demo's MariaDB (user root, no password). */
+    String databaseUrl() {
+        return databaseUrl;
     }
 
     List<DemoUser> users() {
@@ -114,11 +125,10 @@ public final class CaseServiceProcess implements AutoCloseable {
         DemoUser command = user("command");
         HttpClient http = HttpClient.newHttpClient();
         String workerToken = token(http, worker);
-        String body = "{\"description\":\"演示：小区供暖温度不达标\",\"channel\":\"GRID_PATROL\","
-                + "\"category_code\":\"C0101\",\"urgency\":2}";
-        String created = send(http, "POST", "api/cases", workerToken, body, 201);
+        String created = send(http, "POST", "api/cases", workerToken, Map.of("description", "演示：小区供暖温度不达标",
+                "channel", "GRID_PATROL", "category_code", "C0101", "urgency", 2), 201);
         String id = field(created, "id");
-        send(http, "POST", "api/cases/" + id + "/actions", token(http, command), "{\"action\":\"DISPATCH\"}", 200);
+        send(http, "POST", "api/cases/" + id + "/actions", token(http, command), Map.of("action", "DISPATCH"), 200);
         return id;
     }
 
@@ -129,16 +139,16 @@ public final class CaseServiceProcess implements AutoCloseable {
     }
 
     private String token(HttpClient http, DemoUser u) throws IOException, InterruptedException {
-        String r = send(http, "POST", "api/auth/token", null, "{\"username\":\"" + u.username()
-                + "\",\"password\":\"" + u.password() + "\"}", 200);
+        String r = send(http, "POST", "api/auth/token", null, Map.of("username", u.username(),
+                "password", u.password()), 200);
         return field(r, "token");
     }
 
-    private String send(HttpClient http, String method, String path, String token, String body, int expected)
-            throws IOException, InterruptedException {
+    private String send(HttpClient http, String method, String path, String token, Map<String, Object> body,
+                        int expected) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -149,12 +159,12 @@ public final class CaseServiceProcess implements AutoCloseable {
         return r.body();
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
+    private static String field(String json, String name) throws IOException {
+        JsonNode value = Json.mapper().readTree(json).get(name);
+        if (value == null || !value.isTextual()) {
             throw new IllegalStateException("no " + name + " in " + json);
         }
-        return m.group(1);
+        return value.asText();
     }
 
     private static boolean free(int port) {

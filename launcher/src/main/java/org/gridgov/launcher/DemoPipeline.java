@@ -7,10 +7,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.dashboards.BundleQueryCheck;
-import org.gridgov.dashboards.BundleQueryReport;
-import org.gridgov.dashboards.SupersetBundle;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gridgov.common.config.GridgovConfig;
@@ -19,6 +17,9 @@ import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.model.Topics;
+import org.gridgov.dashboards.BundleQueryCheck;
+import org.gridgov.dashboards.BundleQueryReport;
+import org.gridgov.dashboards.SupersetBundle;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.dim.DimensionLoader;
@@ -51,6 +52,8 @@ public final class DemoPipeline {
     private final Duration jobTimeout;
     private final boolean serve;
     private final int casePort;
+    /** Counted down when run() has closed every engine it started. */
+    private final CountDownLatch closed = new CountDownLatch(1);
     private CaseServiceProbe probe = (url, users) -> { };
 
     /** Something to do with the running case service before the demo stops it (the end-to-end test's browser). */
@@ -85,6 +88,15 @@ public final class DemoPipeline {
 
     /** Runs the chain and returns what it produced; stops every engine it started before returning. */
     public DemoResult run() throws Exception {
+        try {
+            return runEngines();
+        } finally {
+            // every engine is closed by now: a Ctrl-C waiting in serveUntilStopped may let the JVM exit
+            closed.countDown();
+        }
+    }
+
+    private DemoResult runEngines() throws Exception {
         long t0 = System.nanoTime();
         Path work = layout.workDir().resolve("demo");
         Directories.recreate(work);
@@ -199,7 +211,7 @@ public final class DemoPipeline {
                 done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
                 probe.probe(service.url(), service.users());
                 CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
-                        publishedCaseEvents(warehouse, caseId));
+                        publishedCaseEvents(service, caseId));
                 DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, dashboards,
                         caseService);
                 memory.close();
@@ -217,11 +229,10 @@ public final class DemoPipeline {
     }
 
     /** Events of the smoke-test case the outbox relay has published to Kafka, after a moment to let it run. */
-    private static long publishedCaseEvents(EmbeddedWarehouse warehouse, String caseId) throws Exception {
-        String url = "jdbc:mysql://127.0.0.1:" + warehouse.port() + "/gridgov_case?" + EmbeddedWarehouse.JDBC_PARAMS;
+    private static long publishedCaseEvents(CaseServiceProcess service, String caseId) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            try (Connection c = java.sql.DriverManager.getConnection(url, EmbeddedWarehouse.USER,
+            try (Connection c = java.sql.DriverManager.getConnection(service.databaseUrl(), EmbeddedWarehouse.USER,
                     EmbeddedWarehouse.PASSWORD);
                  var s = c.prepareStatement("SELECT COUNT(*), SUM(published_at IS NOT NULL) FROM outbox_event"
                          + " WHERE msg_key = ?")) {
@@ -244,33 +255,23 @@ public final class DemoPipeline {
         out.println();
         out.println("案件服务运行中 / case service running: " + service.url() + "  (驾驶舱 " + service.url()
                 + "cockpit) — Ctrl-C stops it and every embedded engine");
-        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        CountDownLatch stop = new CountDownLatch(1);
+        // the JVM waits in this hook until run() has closed the engines, so none is left running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
             try {
-                stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                closed.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-        }, "demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                if (!service.isAlive()) {
-                    out.println("the case service stopped");
-                    return;
-                }
+        }, "demo-stop"));
+        while (!stop.await(1, TimeUnit.SECONDS)) {
+            if (!service.isAlive()) {
+                out.println("the case service stopped");
+                return;
             }
-        } finally {
-            // released when the resources above are closed: the JVM waits for the engines to stop before exiting
-            STOPPED_ON_EXIT.set(stopped);
         }
     }
-
-    /** Counted down by the launcher once {@link #run()} has returned and every engine is closed. */
-    static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> STOPPED_ON_EXIT =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** What the alert step produced besides the warehouse rows: the scorer's verdict and the pushes received. */
     record AlertOutcome(boolean scoreMet, String scoreLine, List<WebhookReceiver.Push> pushes) {

@@ -62,16 +62,9 @@ public final class Gridgov {
         @Override
         public Integer call() throws Exception {
             GeneratorSpec spec = new GeneratorSpec(seed, YearMonth.parse(month), months, records, invalidRate);
-            try {
-                DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout, serve,
-                        casePort).run();
-                return r.reconciles() ? 0 : 1;
-            } finally {
-                var stopped = DemoPipeline.STOPPED_ON_EXIT.get();
-                if (stopped != null) {
-                    stopped.countDown();
-                }
-            }
+            DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout, serve,
+                    casePort).run();
+            return r.reconciles() ? 0 : 1;
         }
     }
 
