@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.util.List;
 
 import org.gridgov.cases.attach.AttachmentService;
+import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.cases.task.TaskService;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,40 +29,53 @@ import org.springframework.web.multipart.MultipartFile;
 public class AttachmentController {
 
     private final AttachmentService attachments;
+    private final CaseService cases;
+    private final TaskService tasks;
 
-    public AttachmentController(AttachmentService attachments) {
+    public AttachmentController(AttachmentService attachments, CaseService cases, TaskService tasks) {
         this.attachments = attachments;
+        this.cases = cases;
+        this.tasks = tasks;
     }
 
     @PostMapping("/cases/{id}/attachments")
     @ResponseStatus(HttpStatus.CREATED)
     public AttachmentService.Attachment addToCase(@PathVariable String id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        return add("CASE", id, file);
+        Staff staff = CurrentStaff.get();
+        cases.view(staff, id);
+        return attachments.add(staff, "CASE", id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    }
+
+    @GetMapping("/cases/{id}/attachments")
+    public List<AttachmentService.Attachment> ofCase(@PathVariable String id) {
+        cases.view(CurrentStaff.get(), id);
+        return attachments.list("CASE", id);
     }
 
     @PostMapping("/tasks/{id}/attachments")
     @ResponseStatus(HttpStatus.CREATED)
     public AttachmentService.Attachment addToTask(@PathVariable String id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        return add("TASK", id, file);
-    }
-
-    private AttachmentService.Attachment add(String ownerType, String ownerId, MultipartFile file) throws IOException {
         Staff staff = CurrentStaff.get();
-        attachments.requireOwnerAccess(staff, ownerType, ownerId);
-        return attachments.add(staff, ownerType, ownerId, file.getOriginalFilename(), file.getContentType(),
-                file.getBytes());
-    }
-
-    @GetMapping("/cases/{id}/attachments")
-    public List<AttachmentService.Attachment> ofCase(@PathVariable String id) {
-        attachments.requireOwnerAccess(CurrentStaff.get(), "CASE", id);
-        return attachments.list("CASE", id);
+        tasks.view(staff, id);
+        return attachments.add(staff, "TASK", id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
     }
 
     @GetMapping("/attachments/{id}")
     public ResponseEntity<InputStreamResource> download(@PathVariable String id) throws IOException {
-        return attachments.download(CurrentStaff.get(), id);
+        Staff staff = CurrentStaff.get();
+        AttachmentService.Attachment a = attachments.find(id);
+        if (a.ownerType().equals("CASE")) {
+            cases.view(staff, a.ownerId());
+        } else {
+            tasks.view(staff, a.ownerId());
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.contentType()))
+                .contentLength(a.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(attachments.open(a)));
     }
 }

@@ -12,6 +12,7 @@ import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.casefile.CaseStep;
 import org.gridgov.cases.casefile.CategorySuggester;
 import org.gridgov.cases.casefile.NewCase;
+import org.gridgov.cases.dispatch.Dispatcher;
 import org.gridgov.cases.security.CurrentStaff;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -69,8 +70,8 @@ public class CaseController {
 
     @GetMapping("/{id}/dispatch")
     public Map<String, Object> dispatch(@PathVariable String id) {
-        CaseService.CaseFile file = cases.file(CurrentStaff.get(), id);
-        return Map.of("suggestion", cases.dispatchSuggestion(file), "decisions", file.decisions());
+        Dispatcher.Suggestion s = cases.dispatchSuggestion(CurrentStaff.get(), id);
+        return Map.of("suggestion", s, "decisions", cases.dispatchDecisions(CurrentStaff.get(), id));
     }
 
     @PostMapping("/{id}/actions")

@@ -53,8 +53,7 @@ public class TaskController {
 
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable String id) {
-        TaskService.TaskFile file = tasks.file(CurrentStaff.get(), id);
-        return Map.of("task", file.task(), "history", file.history());
+        return Map.of("task", tasks.view(CurrentStaff.get(), id), "history", tasks.history(CurrentStaff.get(), id));
     }
 
     @PostMapping("/{id}/submit")

@@ -2,32 +2,26 @@ package org.gridgov.cases.attach;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import org.gridgov.cases.CaseServiceProperties;
-import org.gridgov.cases.Sha256;
 import org.gridgov.cases.api.ApiErrors;
 import org.gridgov.cases.audit.AuditLog;
-import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.security.Staff;
-import org.gridgov.cases.task.TaskService;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Attachment limits and bookkeeping: size, an allowed content type, and content that really is of that type
- * (magic bytes), so a renamed executable is not stored as a photo. Adding or reading one needs the same access as
- * its case or task: callers check it with {@link #requireOwnerAccess} before {@link #add}; {@link #download} checks it.
+ * (magic bytes), so a renamed executable is not stored as a photo. Access is checked by the owner's service.
  */
 @Service
 public class AttachmentService {
@@ -42,31 +36,18 @@ public class AttachmentService {
             rs.getString("uploaded_by"), rs.getObject("at", LocalDateTime.class));
 
     private final AttachmentStore store;
-    private final CaseService cases;
-    private final TaskService tasks;
     private final JdbcTemplate jdbc;
     private final CaseServiceProperties props;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AttachmentService(AttachmentStore store, CaseService cases, TaskService tasks, JdbcTemplate jdbc,
-                             CaseServiceProperties props, AuditLog audit, Clock clock) {
+    public AttachmentService(AttachmentStore store, JdbcTemplate jdbc, CaseServiceProperties props, AuditLog audit,
+                             Clock clock) {
         this.store = store;
-        this.cases = cases;
-        this.tasks = tasks;
         this.jdbc = jdbc;
         this.props = props;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** Throws 403/404 unless the user may see the case or task ({@code CASE} or {@code TASK}). */
-    public void requireOwnerAccess(Staff staff, String ownerType, String ownerId) {
-        if (ownerType.equals("CASE")) {
-            cases.view(staff, ownerId);
-        } else {
-            tasks.view(staff, ownerId);
-        }
     }
 
     public Attachment add(Staff staff, String ownerType, String ownerId, String fileName, String contentType,
@@ -95,7 +76,7 @@ public class AttachmentService {
             throw new IllegalStateException("cannot store attachment", e);
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        Attachment a = new Attachment(id, ownerType, ownerId, safeName, type, content.length, Sha256.hex(content), key,
+        Attachment a = new Attachment(id, ownerType, ownerId, safeName, type, content.length, sha256(content), key,
                 staff.username(), now);
         try {
             jdbc.update("INSERT INTO attachment (id, owner_type, owner_id, file_name, content_type, size_bytes, sha256,"
@@ -119,21 +100,13 @@ public class AttachmentService {
                 ownerType, ownerId);
     }
 
-    private Attachment find(String id) {
+    public Attachment find(String id) {
         return jdbc.query("SELECT * FROM attachment WHERE id = ?", ROW, id).stream().findFirst()
                 .orElseThrow(() -> ApiErrors.notFound("附件 " + id + " 不存在"));
     }
 
-    /** The file as a download, for a user who may see its case or task. */
-    public ResponseEntity<InputStreamResource> download(Staff staff, String id) throws IOException {
-        Attachment a = find(id);
-        requireOwnerAccess(staff, a.ownerType(), a.ownerId());
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(store.open(a.storageKey())));
+    public InputStream open(Attachment a) throws IOException {
+        return store.open(a.storageKey());
     }
 
     static boolean looksLike(String type, byte[] c) {
@@ -157,5 +130,13 @@ public class AttachmentService {
             }
         }
         return true;
+    }
+
+    private static String sha256(byte[] c) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -144,16 +144,13 @@ public class CaseRepository {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
-    /** Cases created in a time window, newest first; category and status are optional filters. */
-    public List<CaseRecord> createdBetween(LocalDateTime from, LocalDateTime to, String categoryCode, String status,
-                                           int limit) {
-        return jdbc.query("SELECT * FROM case_record WHERE created_at BETWEEN ? AND ?"
-                        + " AND (? IS NULL OR category_code = ?) AND (? IS NULL OR status = ?)"
-                        + " ORDER BY created_at DESC LIMIT ?", ROW,
-                from, to, categoryCode, categoryCode, status, status, limit);
-    }
-
     private static String like(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public int openCount(String departmentCode) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE department_code = ?"
+                + " AND pending_role = 'DEPARTMENT'", Integer.class, departmentCode);
+        return n == null ? 0 : n;
     }
 }

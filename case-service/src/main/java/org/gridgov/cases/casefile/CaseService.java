@@ -1,20 +1,22 @@
 package org.gridgov.cases.casefile;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gridgov.cases.Sha256;
 import org.gridgov.cases.api.ApiErrors;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.audit.AuditLog;
-import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.dispatch.Dispatcher;
 import org.gridgov.cases.notify.Notifications;
 import org.gridgov.cases.outbox.Outbox;
@@ -58,7 +60,6 @@ public class CaseService {
     private final CaseRepository cases;
     private final WorkflowCatalog workflows;
     private final Dispatcher dispatcher;
-    private final DepartmentDirectory departments;
     private final CategorySuggester suggester;
     private final AreaDirectory areas;
     private final Outbox outbox;
@@ -69,12 +70,11 @@ public class CaseService {
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
     public CaseService(CaseRepository cases, WorkflowCatalog workflows, Dispatcher dispatcher,
-                       DepartmentDirectory departments, CategorySuggester suggester, AreaDirectory areas, Outbox outbox, Notifications notifications,
+                       CategorySuggester suggester, AreaDirectory areas, Outbox outbox, Notifications notifications,
                        AuditLog audit, JdbcTemplate jdbc, Clock clock) {
         this.cases = cases;
         this.workflows = workflows;
         this.dispatcher = dispatcher;
-        this.departments = departments;
         this.suggester = suggester;
         this.areas = areas;
         this.outbox = outbox;
@@ -167,11 +167,21 @@ public class CaseService {
     }
 
     private static String caseId(Staff staff, String idempotencyKey, LocalDateTime now) {
+        String suffix;
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return "SJ" + now.format(ID_DAY) + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        } else {
+            try {
+                byte[] h = MessageDigest.getInstance("SHA-256").digest(
+                        (staff.username() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+                suffix = HexFormat.of().formatHex(h).substring(0, 12);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            // the day is left out so a retry just after midnight still finds the first attempt
+            return "SJK" + suffix;
         }
-        // the day is left out so a retry just after midnight still finds the first attempt
-        return "SJK" + Sha256.hex(staff.username() + "\n" + idempotencyKey).substring(0, 12);
+        return "SJ" + now.format(ID_DAY) + suffix;
     }
 
     private static String headline(String description) {
@@ -209,27 +219,22 @@ public class CaseService {
         return cases.search(staff, q, limit);
     }
 
-    /** Everything a case's page shows, after one read and one scope check. */
-    public record CaseFile(CaseRecord record, List<CaseStep> history, List<DispatchRow> decisions) {
-    }
-
-    public CaseFile file(Staff staff, String id) {
-        CaseRecord c = view(staff, id);
-        List<DispatchRow> decisions = jdbc.query("SELECT d.department_code, p.name, d.suggested, d.reason,"
-                        + " d.decided_by, d.at FROM dispatch_decision d JOIN department p ON p.code = d.department_code"
+    public List<DispatchRow> dispatchDecisions(Staff staff, String id) {
+        view(staff, id);
+        return jdbc.query("SELECT d.department_code, p.name, d.suggested, d.reason, d.decided_by, d.at"
+                        + " FROM dispatch_decision d JOIN department p ON p.code = d.department_code"
                         + " WHERE d.case_id = ? ORDER BY d.id",
                 (rs, i) -> new DispatchRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDateTime.class)), id);
-        return new CaseFile(c, cases.history(id), decisions);
     }
 
     public record DispatchRow(String departmentCode, String departmentName, boolean suggested, String reason,
                               String decidedBy, LocalDateTime at) {
     }
 
-    /** Where the rules would send the case now, with the reason and every candidate. */
-    public Dispatcher.Suggestion dispatchSuggestion(CaseFile file) {
-        return dispatcher.suggest(file.record().categoryCode(), file.record().streetCode());
+    public Dispatcher.Suggestion dispatchSuggestion(Staff staff, String id) {
+        CaseRecord c = view(staff, id);
+        return dispatcher.suggest(c.categoryCode(), c.streetCode());
     }
 
     // ---------------------------------------------------------------- workflow actions
@@ -270,7 +275,7 @@ public class CaseService {
         if (chosen == null) {
             throw ApiErrors.badRequest(suggestion.reason());
         }
-        String name = departments.find(chosen).orElseThrow(() -> ApiErrors.badRequest("未知部门 " + chosen));
+        String name = departmentName(chosen).orElseThrow(() -> ApiErrors.badRequest("未知部门 " + chosen));
         boolean suggested = chosen.equals(suggestion.departmentCode());
         String reason = suggested ? suggestion.reason()
                 : "指挥中心改派至 " + name + (note == null || note.isBlank() ? "" : "：" + note)
@@ -439,6 +444,11 @@ public class CaseService {
     private RuntimeException deny(Staff staff, String action, String target, String reason) {
         audit.denied(staff.username(), action, "CASE", target, reason);
         return ApiErrors.forbidden(reason);
+    }
+
+    private Optional<String> departmentName(String code) {
+        return jdbc.queryForList("SELECT name FROM department WHERE code = ?", String.class, code).stream()
+                .findFirst();
     }
 
     // ---------------------------------------------------------------- events

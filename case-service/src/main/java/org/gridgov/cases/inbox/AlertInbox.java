@@ -94,7 +94,7 @@ public class AlertInbox implements SmartLifecycle {
     }
 
     static boolean visible(Staff staff, LiveAlert a) {
-        return a.gridCode() == null ? staff.districtWide() : staff.covers(a.gridCode());
+        return a.gridCode() == null ? staff.scopeCode().length() <= 6 : staff.covers(a.gridCode());
     }
 
     /** Takes one alert (from Kafka, or from a test): locates it, keeps it and pushes it to the users who may see it. */

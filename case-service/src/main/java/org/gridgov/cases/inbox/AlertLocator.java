@@ -1,6 +1,6 @@
 package org.gridgov.cases.inbox;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +28,6 @@ public class AlertLocator {
     private final WarehouseReader warehouse;
     private final AreaDirectory areas;
 
-    private static final int REMEMBERED = 10_000;
-
-    /** Least recently used first, so the oldest places are forgotten beyond {@link #REMEMBERED}. */
-    private final Map<String, String> found = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
-
     public AlertLocator(JdbcTemplate cases, WarehouseReader warehouse, AreaDirectory areas) {
         this.cases = cases;
         this.warehouse = warehouse;
@@ -48,37 +38,14 @@ public class AlertLocator {
         return gridOf(alert.subjectKey(), alert.evidenceIds());
     }
 
-    /**
-     * For a stored alert ({@code ads_alert_event}): its subject key and evidence ids in event-time order. Places found
-     * are remembered (a record's place never changes), so the cockpit's alert list does not query up to five tables
-     * per alert on every load; places not found yet are asked again, as their evidence may still be on its way.
-     */
+    /** For a stored alert ({@code ads_alert_event}): its subject key and evidence ids in event-time order. */
     public Optional<String> gridOf(String subjectKey, List<String> evidenceIds) {
-        String key = subjectKey + "|" + (evidenceIds == null || evidenceIds.isEmpty() ? ""
-                : evidenceIds.get(evidenceIds.size() - 1));
-        String known;
-        synchronized (found) {
-            known = found.get(key);
-        }
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<String> grid = locate(subjectKey, evidenceIds);
-        grid.ifPresent(g -> {
-            synchronized (found) {
-                found.put(key, g);
-            }
-        });
-        return grid;
-    }
-
-    private Optional<String> locate(String subjectKey, List<String> evidenceIds) {
         List<String> grid = cases.queryForList("SELECT grid_code FROM case_record WHERE id = ?", String.class,
                 subjectKey);
         if (!grid.isEmpty()) {
             return Optional.of(grid.get(0));
         }
-        List<String> ids = evidenceIds == null ? List.of() : evidenceIds;
+        List<String> ids = evidenceIds == null ? List.of() : new ArrayList<>(evidenceIds);
         if (ids.isEmpty() || !warehouse.available()) {
             return Optional.empty();
         }

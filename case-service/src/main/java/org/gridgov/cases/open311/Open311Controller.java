@@ -15,7 +15,6 @@ import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseRepository;
 import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.casefile.NewCase;
-import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.Category;
@@ -24,6 +23,7 @@ import org.gridgov.common.district.District;
 import org.gridgov.common.pii.PiiProtector;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,16 +49,16 @@ public class Open311Controller {
     private final CaseRepository repository;
     private final CaseServiceProperties props;
     private final AuditLog audit;
-    private final DepartmentDirectory departments;
+    private final JdbcTemplate jdbc;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
     public Open311Controller(CaseService cases, CaseRepository repository, CaseServiceProperties props,
-                             AuditLog audit, DepartmentDirectory departments) {
+                             AuditLog audit, JdbcTemplate jdbc) {
         this.cases = cases;
         this.repository = repository;
         this.props = props;
         this.audit = audit;
-        this.departments = departments;
+        this.jdbc = jdbc;
     }
 
     @GetMapping("/services.json")
@@ -134,7 +134,11 @@ public class Open311Controller {
         LocalDateTime from = start == null ? to.minusDays(90)
                 : start.atZoneSameInstant(CaseServiceApplication.DISTRICT_ZONE).toLocalDateTime();
         String state = status == null ? null : status.equalsIgnoreCase("closed") ? CaseRecord.CLOSED : CaseRecord.OPEN;
-        return repository.createdBetween(from, to, serviceCode, state, 1000).stream().map(this::view).toList();
+        List<String> found = jdbc.queryForList("SELECT id FROM case_record WHERE created_at BETWEEN ? AND ?"
+                        + " AND (? IS NULL OR category_code = ?) AND (? IS NULL OR status = ?)"
+                        + " ORDER BY created_at DESC LIMIT 1000", String.class,
+                from, to, serviceCode, serviceCode, state, state);
+        return found.stream().map(id -> repository.find(id).map(this::view).orElseThrow()).toList();
     }
 
     @GetMapping("/requests/{id}.json")
@@ -151,7 +155,9 @@ public class Open311Controller {
         m.put("service_name", c.categoryName());
         m.put("service_code", c.categoryCode());
         m.put("description", PiiProtector.redact(c.description()));
-        m.put("agency_responsible", c.departmentCode() == null ? null : departments.name(c.departmentCode()));
+        m.put("agency_responsible", c.departmentCode() == null ? null : jdbc.queryForList(
+                "SELECT name FROM department WHERE code = ?", String.class, c.departmentCode()).stream().findFirst()
+                .orElse(null));
         m.put("requested_datetime", iso(c.createdAt()));
         m.put("updated_datetime", iso(c.updatedAt()));
         m.put("expected_datetime", iso(c.dueAt()));

@@ -77,69 +77,61 @@ public class OutboxRelay {
         }
     }
 
-    /** A batch Kafka did not take: its rows, for counting the attempt after the claim is rolled back. */
-    private static final class PublishFailed extends RuntimeException {
-        final List<Long> ids;
-
-        PublishFailed(List<Long> ids, Exception cause) {
-            super("cannot publish " + ids.size() + " outbox events: " + reason(cause), cause);
-            this.ids = ids;
-        }
-    }
-
     /** Publishes one batch; returns how many rows it published. */
     public synchronized int relayOnce() {
-        Integer sent;
-        try {
-            sent = tx.execute(status -> publishClaimedBatch());
-        } catch (PublishFailed e) {
-            // the claiming transaction has rolled back; the failed attempt is counted by a statement of its own
-            String error = reason((Exception) e.getCause());
-            jdbc.batchUpdate("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?", e.ids,
-                    e.ids.size(), (ps, id) -> {
-                        ps.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
-                        ps.setLong(2, id);
+        Integer sent = tx.execute(status -> {
+            List<Row> rows = jdbc.query("SELECT id, topic, msg_key, payload FROM outbox_event"
+                            + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    props.outboxBatch());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try {
+                Producer<String, String> p = producer();
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row r : rows) {
+                    acks.add(p.send(new ProducerRecord<>(r.topic(), r.key(), r.payload())));
+                }
+                p.flush();
+                for (Future<RecordMetadata> a : acks) {
+                    a.get(30, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                String error = e.getCause() != null ? e.getCause().toString() : e.toString();
+                status.setRollbackOnly();
+                markFailedSeparately(rows, error);
+                throw new IllegalStateException("cannot publish " + rows.size() + " outbox events: " + error, e);
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
+                    + " WHERE id = ?", rows, rows.size(), (ps, r) -> {
+                        ps.setObject(1, now);
+                        ps.setLong(2, r.id());
                     });
-            throw e;
-        }
+            return rows.size();
+        });
         if (sent != null && sent > 0) {
             LOG.info("published {} case events", sent);
         }
         return sent == null ? 0 : sent;
     }
 
-    private int publishClaimedBatch() {
-        List<Row> rows = jdbc.query("SELECT id, topic, msg_key, payload FROM outbox_event"
-                        + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                props.outboxBatch());
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        try {
-            Producer<String, String> p = producer();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (Row r : rows) {
-                acks.add(p.send(new ProducerRecord<>(r.topic(), r.key(), r.payload())));
-            }
-            p.flush();
-            for (Future<RecordMetadata> a : acks) {
-                a.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new PublishFailed(rows.stream().map(Row::id).toList(), e);
-        }
-        LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
-                + " WHERE id = ?", rows, rows.size(), (ps, r) -> {
-                    ps.setObject(1, now);
-                    ps.setLong(2, r.id());
+    private void markFailedSeparately(List<Row> rows, String error) {
+        // The claiming transaction rolls back; the failure count is kept by a statement of its own after it.
+        String e = error.length() > 500 ? error.substring(0, 500) : error;
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        jdbc.batchUpdate("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                                ids, ids.size(), (ps, id) -> {
+                                    ps.setString(1, e);
+                                    ps.setLong(2, id);
+                                });
+                    }
                 });
-        return rows.size();
-    }
-
-    private static String reason(Exception e) {
-        return e.getCause() != null ? e.getCause().toString() : e.toString();
     }
 
     public long pending() {

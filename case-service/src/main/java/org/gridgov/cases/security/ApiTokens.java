@@ -1,15 +1,18 @@
 package org.gridgov.cases.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridgov.cases.CaseServiceProperties;
-import org.gridgov.cases.Sha256;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,12 +51,12 @@ public class ApiTokens {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime expires = now.plus(props.tokenTtl());
         jdbc.update("INSERT INTO api_token (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                Sha256.hex(token), staff.username(), now, expires);
+                hash(token), staff.username(), now, expires);
         return new Issued(token, expires);
     }
 
     public Optional<Staff> resolve(String token) {
-        String h = Sha256.hex(token);
+        String h = hash(token);
         LocalDateTime now = LocalDateTime.now(clock);
         Cached c = cache.get(h);
         if (c == null) {
@@ -77,8 +80,17 @@ public class ApiTokens {
     }
 
     public void revoke(String token) {
-        String h = Sha256.hex(token);
+        String h = hash(token);
         cache.remove(h);
         jdbc.update("DELETE FROM api_token WHERE token_hash = ?", h);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -54,8 +54,12 @@ public class UserStore {
         return n == null ? 0 : n;
     }
 
-    /** After a successful login, and when a lock has run out, so one more mistake does not lock at once. */
-    public void resetFailures(String username) {
+    public void recordSuccess(String username) {
+        jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+    }
+
+    /** After a lock has run out the counter starts again, so one more mistake does not lock at once. */
+    public void clearExpiredLock(String username) {
         jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
     }
 }

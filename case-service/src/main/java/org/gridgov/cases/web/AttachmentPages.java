@@ -1,11 +1,17 @@
 package org.gridgov.cases.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import org.gridgov.cases.attach.AttachmentService;
+import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.cases.task.TaskService;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,32 +24,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Attachments of cases and tasks from the pages: upload back to the owner's page with the outcome, and download.
- * Both need the same access as the case or task the file belongs to (checked by {@link AttachmentService}).
+ * Both need the same access as the case or task the file belongs to.
  */
 @Controller
 public class AttachmentPages {
 
     private final AttachmentService attachments;
+    private final CaseService cases;
+    private final TaskService tasks;
 
-    public AttachmentPages(AttachmentService attachments) {
+    public AttachmentPages(AttachmentService attachments, CaseService cases, TaskService tasks) {
         this.attachments = attachments;
+        this.cases = cases;
+        this.tasks = tasks;
     }
 
     @PostMapping("/cases/{id}/attachments")
     public String toCase(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        upload("CASE", id, file, flash);
+        Staff s = CurrentStaff.get();
+        cases.view(s, id);
+        upload(s, "CASE", id, file, flash);
         return "redirect:/cases/" + id;
     }
 
     @PostMapping("/tasks/{id}/attachments")
     public String toTask(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        upload("TASK", id, file, flash);
+        Staff s = CurrentStaff.get();
+        tasks.view(s, id);
+        upload(s, "TASK", id, file, flash);
         return "redirect:/tasks/" + id;
     }
 
-    private void upload(String ownerType, String ownerId, MultipartFile file, RedirectAttributes flash) {
-        Staff s = CurrentStaff.get();
-        attachments.requireOwnerAccess(s, ownerType, ownerId);
+    private void upload(Staff s, String ownerType, String ownerId, MultipartFile file, RedirectAttributes flash) {
         try {
             if (file.isEmpty()) {
                 flash.addFlashAttribute("error", "请选择要上传的文件");
@@ -61,6 +73,18 @@ public class AttachmentPages {
 
     @GetMapping("/attachments/{id}")
     public ResponseEntity<InputStreamResource> download(@PathVariable String id) throws IOException {
-        return attachments.download(CurrentStaff.get(), id);
+        Staff s = CurrentStaff.get();
+        AttachmentService.Attachment a = attachments.find(id);
+        if (a.ownerType().equals("CASE")) {
+            cases.view(s, a.ownerId());
+        } else {
+            tasks.view(s, a.ownerId());
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.contentType()))
+                .contentLength(a.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(attachments.open(a)));
     }
 }

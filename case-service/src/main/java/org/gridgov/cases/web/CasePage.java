@@ -6,7 +6,6 @@ import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseService;
-import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.workflow.Workflow;
@@ -46,8 +45,7 @@ public class CasePage {
     @GetMapping("/cases/{id}")
     public String show(@PathVariable String id, Model model) {
         Staff s = CurrentStaff.get();
-        CaseService.CaseFile file = cases.file(s, id);
-        CaseRecord c = file.record();
+        CaseRecord c = cases.view(s, id);
         Workflow wf = workflowOf(c);
         OfferedActions offered = OfferedActions.of(s, c, wf);
         model.addAttribute("c", c);
@@ -55,11 +53,11 @@ public class CasePage {
         model.addAttribute("workflow", wf);
         model.addAttribute("steps", wf == null ? List.of() : StepPosition.of(wf, c));
         model.addAttribute("rejectTo", wf == null ? null : rejectTarget(wf, c));
-        model.addAttribute("history", file.history());
-        model.addAttribute("decisions", file.decisions());
+        model.addAttribute("history", cases.history(s, id));
+        model.addAttribute("decisions", cases.dispatchDecisions(s, id));
         model.addAttribute("offered", offered);
         if (offered.dispatch()) {
-            model.addAttribute("suggestion", cases.dispatchSuggestion(file));
+            model.addAttribute("suggestion", cases.dispatchSuggestion(s, id));
             model.addAttribute("departments", departments.all());
         }
         model.addAttribute("attachments", attachments.list("CASE", id));

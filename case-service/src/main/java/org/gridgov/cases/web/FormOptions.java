@@ -67,12 +67,12 @@ public class FormOptions {
     public List<Area> areasWithin(Staff staff) {
         List<Area> out = new ArrayList<>();
         for (Street s : areas.district().streets()) {
-            if (staff.covers(s.code())) {
+            if (staff.coversArea(s.code())) {
                 out.add(new Area(s.code(), s.name()));
             }
         }
         for (Community c : areas.district().communities()) {
-            if (staff.covers(c.code())) {
+            if (staff.coversArea(c.code())) {
                 out.add(new Area(c.code(), areas.name(c.streetCode()) + " " + c.name()));
             }
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseChannel;
-import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowCatalog;

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gridgov.cases.attach.AttachmentService;
-import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.CurrentStaff;
+import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.task.TaskRecord;
 import org.gridgov.cases.task.TaskService;
@@ -76,14 +76,16 @@ public class TaskPages {
     @GetMapping("/tasks/{id}")
     public String task(@PathVariable String id, Model model) {
         Staff s = CurrentStaff.get();
-        TaskService.TaskFile file = tasks.file(s, id);
-        TaskRecord t = file.task();
+        TaskRecord t = tasks.view(s, id);
         boolean open = TaskRecord.ISSUED.equals(t.status()) || TaskRecord.REJECTED.equals(t.status());
+        // the to-do list already knows who executes a task; asking it keeps that rule in TaskService
+        boolean assignedToMe = tasks.todo(s).stream().anyMatch(x -> x.id().equals(id));
         model.addAttribute("t", t);
-        model.addAttribute("history", file.history());
+        model.addAttribute("history", tasks.history(s, id));
         model.addAttribute("attachments", attachments.list("TASK", id));
-        model.addAttribute("maySubmit", open && tasks.isAssignee(s, t));
-        model.addAttribute("mayReview", TaskRecord.SUBMITTED.equals(t.status()) && tasks.isReviewer(s, t));
+        model.addAttribute("maySubmit", open && assignedToMe);
+        model.addAttribute("mayReview", TaskRecord.SUBMITTED.equals(t.status())
+                && (t.createdBy().equals(s.username()) || s.role() == Role.ADMIN));
         return "task-detail";
     }
 

@@ -41,6 +41,7 @@ public class WorkflowAdministration {
         }
         audit.ok(staff.username(), "CONFIG_WORKFLOW", "WORKFLOW", code, steps.size() + " steps: "
                 + steps.stream().map(s -> s.code() + "/" + s.role() + "/" + s.timeLimitHours() + "h").toList());
+        workflows.reload();
         return workflows.workflow(code);
     }
 
@@ -53,6 +54,7 @@ public class WorkflowAdministration {
             throw ApiErrors.badRequest("分类时限配置无效：" + e.getMessage());
         }
         audit.ok(staff.username(), "CONFIG_POLICY", "CATEGORY", category, workflowCode + " " + timeLimitHours + "h");
+        workflows.reload();
         return workflows.policy(category);
     }
 }

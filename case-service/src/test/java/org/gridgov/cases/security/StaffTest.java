@@ -14,10 +14,8 @@ class StaffTest {
         assertThat(street.covers(null)).isFalse();
         Staff district = new Staff("d", "d", Role.LEADER, "370112", null);
         assertThat(district.covers("37011201600404")).isTrue();
-        assertThat(district.districtWide()).isTrue();
-        assertThat(street.districtWide()).isFalse();
         Staff grid = new Staff("g", "g", Role.GRID_WORKER, "37011200100101", null);
         assertThat(grid.covers("37011200100102")).isFalse();
-        assertThat(grid.covers("370112001")).isFalse();
+        assertThat(grid.coversArea("370112001")).isFalse();
     }
 }
