@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gridgov.embedded.EmbeddedWarehouse;
-import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.warehouse.AnalyticsTables;
 import org.gridgov.warehouse.Table;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.gridgov.common.config.ConfigOption;
 
 /**
- * Configuration keys of the ingestion mains (local DataX runner, intake gateway, Open311 import, benchmark), on top
+ * Configuration keys of the ingestion mains (local DataX runner, intake gateway, Open311 import), on top
  * of the platform's {@link org.gridgov.common.config.GridgovOptions}. Read with
  * {@code GridgovConfig.fromArgs(args, IngestOptions.ALL)}; each key also comes from {@code GRIDGOV_*} env vars.
  */
@@ -67,17 +67,10 @@ public final class IngestOptions {
     public static final ConfigOption<String> OPEN311_CHANNEL = ConfigOption.string("open311.channel", "WEB",
             "12345 channel recorded for Open311 requests (Open311 has no channel field).");
 
-    // ---- benchmark --------------------------------------------------------------------------------------------------
-
-    public static final ConfigOption<Long> BENCH_RECORDS = ConfigOption.longValue("bench.records", 200_000L,
-            "Records the ingest benchmark generates (all five sources) and loads, and publishes through the gateway.");
-    public static final ConfigOption<String> BENCH_DIR = ConfigOption.string("bench.dir", "",
-            "Scratch directory of the benchmark's export files; empty means a temporary directory.");
-
     public static final List<ConfigOption<?>> ALL = List.of(JOB, BATCH_SIZE, WORKERS, WRITERS, BULK_LOAD, STAGE_DIR, VERIFY, ALLOW_EMPTY,
             MAX_LINE_BYTES, PROGRESS_MS, GATEWAY_INPUT, GATEWAY_SOURCE, GATEWAY_ENCODING, GATEWAY_BIND, GATEWAY_PORT,
             GATEWAY_MAX_BODY, GATEWAY_WINDOW_S, GATEWAY_AUDIT, GATEWAY_INSTANCE, OPEN311_FILE, OPEN311_MAPPING,
-            OPEN311_CHANNEL, BENCH_RECORDS, BENCH_DIR);
+            OPEN311_CHANNEL);
 
     private IngestOptions() {
     }

@@ -17,18 +17,21 @@ import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.model.Topics;
+import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.dashboards.BundleQueryCheck;
 import org.gridgov.dashboards.BundleQueryReport;
 import org.gridgov.dashboards.SupersetBundle;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.dim.DimensionLoader;
-import org.gridgov.ingestion.generator.GeneratorSpec;
-import org.gridgov.ingestion.generator.GroundTruth;
-import org.gridgov.ingestion.generator.JsonLinesWriter;
-import org.gridgov.ingestion.generator.RecordSink;
-import org.gridgov.ingestion.generator.SyntheticDataGenerator;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
+import org.gridgov.simulator.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GroundTruth;
+import org.gridgov.simulator.generator.JsonLinesWriter;
+import org.gridgov.simulator.generator.RecordSink;
+import org.gridgov.simulator.generator.SyntheticDataGenerator;
+import org.gridgov.simulator.score.AlertScorer;
+import org.gridgov.simulator.score.ExpectedAlerts;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.WarehouseSchema;
 
@@ -132,7 +135,7 @@ public final class DemoPipeline {
              JsonLinesWriter files = new JsonLinesWriter(work.resolve("generated"))) {
             ProgressSink progress = new ProgressSink(spec.totalRecords(), out, (s, k, j) -> {
                 files.accept(s, k, j);
-                publisher.accept(s, k, j);
+                publisher.publish(s, k, j);
             });
             truth = new SyntheticDataGenerator(spec).generate(progress);
             publisher.flush();
@@ -189,11 +192,10 @@ public final class DemoPipeline {
                 runJob("flink", "streaming-jobs", "org.gridgov.streaming.alerts.AlertJob", jobConfig,
                         List.of("--alerts.bounded=true", "--alerts.checkpoint-interval-ms=2000"), webhookEnv, work,
                         () -> { }).linesStartingWith("gridgov-alerts").forEach(this::done);
-                JobProcess scorer = runJobAllowingExit("scorer", "streaming-jobs",
-                        "org.gridgov.streaming.alerts.score.AlertScorer", jobConfig,
-                        List.of("--alerts.score.ground-truth=" + work.resolve("ground-truth.json")), Map.of(), work, 3);
-                alerts = new AlertOutcome(scorer.exitCode() == 0, String.join(" ", scorer.output()),
-                        robot.pushes());
+                // the file the run left behind is what is scored, through the simulator's typed reader
+                AlertScorer.Verdict score = AlertScorer.score(ExpectedAlerts.read(work.resolve("ground-truth.json"),
+                        new PiiProtector(salt())), c, AlertScorer.DEFAULT_MIN);
+                alerts = new AlertOutcome(score.met(), score.line(), robot.pushes());
             }
 
             step(9, "dashboards: every Superset dataset and chart query of the bundle over the warehouse");
@@ -273,25 +275,12 @@ public final class DemoPipeline {
         }
     }
 
-    /** What the alert step produced besides the warehouse rows: the scorer's verdict and the pushes received. */
+    /** What the alert step produced besides the warehouse rows: the score's verdict and the pushes received. */
     record AlertOutcome(boolean scoreMet, String scoreLine, List<WebhookReceiver.Push> pushes) {
     }
 
     private JobProcess runJob(String name, String module, String mainClass, GridgovConfig config, List<String> extraArgs,
                               Map<String, String> extraEnv, Path work, ThrowingRunnable onTick) throws Exception {
-        return runJob(name, module, mainClass, config, extraArgs, extraEnv, work, onTick, 0);
-    }
-
-    /** Like runJob, but {@code allowedExit} (besides 0) is an answer rather than a failure, e.g. a score below target. */
-    private JobProcess runJobAllowingExit(String name, String module, String mainClass, GridgovConfig config,
-                                          List<String> extraArgs, Map<String, String> extraEnv, Path work,
-                                          int allowedExit) throws Exception {
-        return runJob(name, module, mainClass, config, extraArgs, extraEnv, work, () -> { }, allowedExit);
-    }
-
-    private JobProcess runJob(String name, String module, String mainClass, GridgovConfig config, List<String> extraArgs,
-                              Map<String, String> extraEnv, Path work, ThrowingRunnable onTick, int allowedExit)
-            throws Exception {
         List<String> jvm = new ArrayList<>(JobProcess.JDK17_OPENS);
         jvm.add("-Xmx1g");
         jvm.add("-Dlog4j2.configurationFile=" + layout.conf("log4j2-jobs.properties"));
@@ -315,7 +304,7 @@ public final class DemoPipeline {
                 }
             }
             int code = job.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L), TimeUnit.SECONDS);
-            if (code != 0 && code != allowedExit) {
+            if (code != 0) {
                 throw new IllegalStateException(name + " job failed with exit code " + code + "; its last lines:\n"
                         + job.tail());
             }

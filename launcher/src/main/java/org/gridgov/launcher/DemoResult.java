@@ -11,8 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.ingestion.generator.GroundTruth;
 import org.gridgov.dashboards.BundleQueryReport;
+import org.gridgov.simulator.generator.GroundTruth;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**

@@ -114,11 +114,6 @@ final class JobProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Exit code of a finished job. */
-    int exitCode() {
-        return process.exitValue();
-    }
-
     /** Everything the job printed on stdout. */
     List<String> output() {
         synchronized (tail) {

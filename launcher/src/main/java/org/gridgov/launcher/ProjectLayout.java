@@ -63,6 +63,29 @@ public final class ProjectLayout {
         }
     }
 
+    /**
+     * The classpath of a module's benchmark, which lives in its test sources so no production jar holds it: the
+     * compiled test and main classes plus the test-scope jars Maven listed at package time ({@code bench-classpath.txt};
+     * {@code package -DskipTests} still compiles the tests).
+     */
+    public String benchClasspath(String module) {
+        Path target = home.resolve(module).resolve("target");
+        Path tests = target.resolve("test-classes");
+        Path classes = target.resolve("classes");
+        Path jars = target.resolve("bench-classpath.txt");
+        for (Path p : List.of(tests, classes, jars)) {
+            if (!Files.exists(p)) {
+                throw new IllegalStateException(p + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
+            }
+        }
+        try {
+            return String.join(java.io.File.pathSeparator, tests.toString(), classes.toString(),
+                    Files.readString(jars).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The case service's executable Spring Boot jar (PropertiesLauncher layout, so -Dloader.main picks a main). */
     public Path caseServiceJar() {
         Path jar = home.resolve("case-service").resolve("target")

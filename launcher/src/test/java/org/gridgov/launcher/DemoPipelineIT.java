@@ -14,7 +14,7 @@ import java.util.Map;
 import org.gridgov.cases.web.Browser;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GeneratorSpec;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -23,6 +23,25 @@ class ProjectLayoutTest {
     }
 
     @Test
+    void benchClasspathIsTheTestAndMainClassesThenTheTestScopeJars(@TempDir Path home) throws Exception {
+        Path target = Files.createDirectories(home.resolve("batch-jobs/target"));
+        Files.createDirectories(target.resolve("test-classes"));
+        Files.createDirectories(target.resolve("classes"));
+        Files.writeString(target.resolve("bench-classpath.txt"), "/m2/spark.jar:/m2/junit.jar\n");
+        String cp = new ProjectLayout(home).benchClasspath("batch-jobs");
+        assertThat(cp.split(File.pathSeparator)).containsExactly(target.resolve("test-classes").toString(),
+                target.resolve("classes").toString(), "/m2/spark.jar", "/m2/junit.jar");
+    }
+
+    @Test
+    void missingBenchClasspathSaysHowToBuildIt(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("ingestion/target/test-classes"));
+        Files.createDirectories(home.resolve("ingestion/target/classes"));
+        assertThatThrownBy(() -> new ProjectLayout(home).benchClasspath("ingestion"))
+                .hasMessageContaining("bench-classpath.txt is missing").hasMessageContaining("./mvnw package -DskipTests");
+    }
+
+    @Test
     void missingJobJarSaysHowToBuildIt(@TempDir Path home) {
         assertThatThrownBy(() -> new ProjectLayout(home).jobClasspath("batch-jobs"))
                 .hasMessageContaining("is missing").hasMessageContaining("./mvnw package -DskipTests");

@@ -9,20 +9,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.ingestion.generator.RecordSink;
 
 /**
  * Publishes to Kafka with an idempotent producer (acks=all, retries without duplicates or reordering within a
  * partition). Two uses:
  * <ul>
- *   <li>as a {@link RecordSink} ({@link #accept}): the generator's raw records to {@code raw.<source>}, keyed by
- *   whatever key the caller gives (the generator gives the record id); a send failure is rethrown on the next call or
- *   on close, never swallowed;</li>
+ *   <li>{@link #publish}: raw records of a source to {@code raw.<source>}, keyed by whatever key the caller gives, as
+ *   a stream whose first failure is rethrown on the next call or on close, never swallowed (the demo feeds the
+ *   simulator's records through it with {@code publisher::publish});</li>
  *   <li>as a {@link TopicSink} ({@link #send}): the intake gateway's validated records and dead letters, each with its
  *   own acknowledgement, so a failed send is counted against its batch instead of poisoning the publisher.</li>
  * </ul>
  */
-public final class RawTopicPublisher implements RecordSink, TopicSink {
+public final class RawTopicPublisher implements TopicSink {
 
     private final KafkaProducer<String, String> producer;
     private final Map<SourceType, Long> sent = new EnumMap<>(SourceType.class);
@@ -42,8 +41,8 @@ public final class RawTopicPublisher implements RecordSink, TopicSink {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
-    @Override
-    public void accept(SourceType source, String key, String json) throws Exception {
+    /** Sends one record to {@code raw.<source>}; throws if an earlier send of this stream failed. */
+    public void publish(SourceType source, String key, String json) {
         throwIfFailed();
         producer.send(new ProducerRecord<>(source.rawTopic(), key, json), (meta, e) -> {
             if (e != null) {
@@ -72,14 +71,14 @@ public final class RawTopicPublisher implements RecordSink, TopicSink {
         throwIfFailed();
     }
 
-    /** Records accepted per source through {@link #accept} (the generator path). */
+    /** Records accepted per source through {@link #publish}. */
     public Map<SourceType, Long> sentCounts() {
         synchronized (sent) {
             return new EnumMap<>(sent);
         }
     }
 
-    private void throwIfFailed() throws Exception {
+    private void throwIfFailed() {
         Exception e = failure.get();
         if (e != null) {
             throw new IllegalStateException("publishing to Kafka failed", e);

@@ -20,8 +20,8 @@ import org.gridgov.common.model.SourceType;
 import org.gridgov.common.testing.SampleRecords;
 import org.gridgov.common.validation.IdCardNumber;
 import org.gridgov.ingestion.gateway.IntakeGateway.BatchResult;
-import org.gridgov.ingestion.testing.GeneratedRecords;
 import org.gridgov.ingestion.testing.MemoryTopics;
+import org.gridgov.simulator.testing.GeneratedRecords;
 import org.junit.jupiter.api.Test;
 
 /**

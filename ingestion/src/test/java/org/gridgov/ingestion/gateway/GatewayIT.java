@@ -40,7 +40,7 @@ import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.open311.Open311Import;
-import org.gridgov.ingestion.testing.GeneratedRecords;
+import org.gridgov.simulator.testing.GeneratedRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

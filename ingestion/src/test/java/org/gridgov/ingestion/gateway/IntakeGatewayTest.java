@@ -14,9 +14,9 @@ import org.gridgov.common.json.Json;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.testing.SampleRecords;
 import org.gridgov.ingestion.gateway.IntakeGateway.BatchResult;
-import org.gridgov.ingestion.testing.GeneratedRecords;
 import org.gridgov.ingestion.testing.MemoryTopics;
 import org.gridgov.ingestion.testing.MemoryTopics.Message;
+import org.gridgov.simulator.testing.GeneratedRecords;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's core with topics in memory: what goes to raw, what to dead letters, with which keys. */

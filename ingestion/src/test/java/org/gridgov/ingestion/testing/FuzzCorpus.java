@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.validation.IdCardNumber;
 import org.gridgov.ingestion.datax.DataxJob;
+import org.gridgov.simulator.testing.GeneratedRecords;
 
 /**
  * Seeded malformed exports of the 12345 platform ({@code hotline_txtfile} layout): one file per kind of bad input,

@@ -4,7 +4,7 @@ import java.util.List;
 import org.gridgov.common.config.ConfigOption;
 
 /**
- * Configuration keys of the alert job, the scorer and the benchmark, on top of the platform's
+ * Configuration keys of the alert job, on top of the platform's
  * ({@code GridgovConfig.fromArgs(args, AlertOptions.ALL)}). Rule defaults are the definitions the generator plants,
  * so a run with defaults is scored against its ground truth as it is.
  */
@@ -87,29 +87,12 @@ public final class AlertOptions {
     public static final ConfigOption<Integer> WEBHOOK_DIGEST_SIZE = ConfigOption.integer("alerts.webhook.digest-size",
             30, "Most alerts listed in one digest message.");
 
-    // ---- scorer -------------------------------------------------------------------------------------------------
-    public static final ConfigOption<String> GROUND_TRUTH = ConfigOption.string("alerts.score.ground-truth", "",
-            "Ground-truth file written by the generator (ground-truth.json) to score the alert table against.");
-    public static final ConfigOption<String> MIN_SCORE = ConfigOption.string("alerts.score.min", "0.95",
-            "Precision and recall every scored rule must reach for the scorer to exit 0.");
-
-    // ---- benchmark ------------------------------------------------------------------------------------------
-    public static final ConfigOption<Long> BENCH_EVENTS = ConfigOption.longValue("bench.events", 2_000_000L,
-            "Events per throughput run of the benchmark.");
-    public static final ConfigOption<Integer> BENCH_RATE = ConfigOption.integer("bench.rate", 10_000,
-            "Input rate (events/s) of the latency run.");
-    public static final ConfigOption<Integer> BENCH_SECONDS = ConfigOption.integer("bench.seconds", 30,
-            "Length of the latency run in seconds.");
-    public static final ConfigOption<Boolean> BENCH_LATENCY = ConfigOption.bool("bench.latency", true,
-            "Run the latency part (needs kafka.bootstrap-servers).");
-
     public static final List<ConfigOption<?>> ALL = List.of(BOUNDED, PARALLELISM, GROUP_ID, CHECKPOINT_MS, BATCH_SIZE,
             REGISTRY_TOPIC, KAFKA_DELIVERY, TRANSACTIONAL_ID_PREFIX, OUT_OF_ORDERNESS_MS, ALLOWED_LATENESS_MS,
             IDLENESS_MS, WATERMARK_INTERVAL_MS, BUFFER_TIMEOUT_MS, PETITION_COUNT, PETITION_WINDOW_DAYS, CALL_COUNT,
             CALL_WINDOW_DAYS, GROUP_PERSONS, GROUP_WINDOW_HOURS, CROSS_SOURCE_LOOKBACK_DAYS, KEY_PERSON_TTL_DAYS,
             WARN_FRACTION, ESCALATE_AFTER_HOURS, WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_FORMAT, WEBHOOK_MIN_LEVEL,
-            WEBHOOK_RATE, WEBHOOK_DIGEST_SIZE, GROUND_TRUTH, MIN_SCORE, BENCH_EVENTS, BENCH_RATE, BENCH_SECONDS,
-            BENCH_LATENCY);
+            WEBHOOK_RATE, WEBHOOK_DIGEST_SIZE);
 
     private AlertOptions() {
     }

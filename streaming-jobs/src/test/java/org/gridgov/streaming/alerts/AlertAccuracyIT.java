@@ -18,12 +18,13 @@ import org.gridgov.common.json.Json;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.testing.SampleRecords;
 import org.gridgov.common.validation.EventDecoder;
-import org.gridgov.ingestion.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GeneratorSpec;
+import org.gridgov.simulator.score.AlertScoring;
+import org.gridgov.simulator.score.ExpectedAlerts;
+import org.gridgov.simulator.score.ScoredRule;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.RejectedInput;
 import org.gridgov.streaming.alerts.input.RouteInputs;
-import org.gridgov.streaming.alerts.score.AlertScoring;
-import org.gridgov.streaming.alerts.score.ExpectedAlerts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,7 +89,7 @@ class AlertAccuracyIT {
         try {
             data.truth.write(file);
             ExpectedAlerts expected = ExpectedAlerts.read(file, new PiiProtector(GeneratedInputs.SALT));
-            Map<AlertRule, AlertScoring.RuleScore> scores = AlertScoring.score(expected, latest());
+            Map<ScoredRule, AlertScoring.RuleScore> scores = AlertScoring.score(expected, latest());
             System.out.println("accuracy on the demo month: " + AlertScoring.line(scores));
             assertThat(scores).hasSize(5);
             scores.values().forEach(s -> {

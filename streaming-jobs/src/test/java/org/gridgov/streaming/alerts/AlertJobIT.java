@@ -27,11 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,10 +52,11 @@ import org.gridgov.common.model.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
-import org.gridgov.ingestion.generator.GeneratorSpec;
-import org.gridgov.ingestion.generator.GroundTruth;
-import org.gridgov.ingestion.generator.SyntheticDataGenerator;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
+import org.gridgov.simulator.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GroundTruth;
+import org.gridgov.simulator.generator.SyntheticDataGenerator;
+import org.gridgov.simulator.score.AlertScorer;
 import org.gridgov.streaming.alerts.fanout.WebhookFormat;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
@@ -63,7 +64,6 @@ import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
 import org.gridgov.streaming.alerts.input.RouteInputs;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
-import org.gridgov.streaming.alerts.score.AlertScorer;
 import org.gridgov.streaming.odsloader.WarehouseConnection;
 import org.gridgov.streaming.odsloader.WarehouseSink;
 import org.gridgov.warehouse.AlertTables;
@@ -122,7 +122,7 @@ class AlertJobIT {
                     .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
         }
         try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers())) {
-            truth = new SyntheticDataGenerator(SPEC).generate(publisher);
+            truth = new SyntheticDataGenerator(SPEC).generate(publisher::publish);
             publisher.flush();
         }
         truthFile = Files.createTempFile("alert-it-ground-truth", ".json");

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.gridgov.common.model.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
-import org.gridgov.ingestion.generator.GeneratorSpec;
-import org.gridgov.ingestion.generator.GroundTruth;
-import org.gridgov.ingestion.generator.SyntheticDataGenerator;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
-import org.gridgov.streaming.alerts.score.AlertScorer;
+import org.gridgov.simulator.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GroundTruth;
+import org.gridgov.simulator.generator.SyntheticDataGenerator;
+import org.gridgov.simulator.score.AlertScorer;
 
 /**
  * What {@code gridgov demo} is to do for alerts, on the test classpath: embedded Kafka and MariaDB, the demo month in
@@ -38,7 +38,7 @@ public final class DemoRehearsal {
             kafka.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
             GroundTruth truth;
             try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers())) {
-                truth = new SyntheticDataGenerator(GeneratorSpec.demo()).generate(publisher);
+                truth = new SyntheticDataGenerator(GeneratorSpec.demo()).generate(publisher::publish);
                 publisher.flush();
             }
             Path truthFile = Files.createTempFile("ground-truth", ".json");

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridgov.ingestion.generator.GeneratorSpec;
-import org.gridgov.ingestion.generator.GroundTruth;
-import org.gridgov.ingestion.generator.SyntheticDataGenerator;
+import org.gridgov.simulator.generator.GeneratorSpec;
+import org.gridgov.simulator.generator.GroundTruth;
+import org.gridgov.simulator.generator.SyntheticDataGenerator;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 
 /**

@@ -1,0 +1,344 @@
+package org.gridgov.batch.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.md5;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.rand;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
+import org.gridgov.batch.arrears.ArrearsRules;
+import org.gridgov.batch.hotwords.HotWordSettings;
+import org.gridgov.batch.hotwords.HotWordsJob;
+import org.gridgov.batch.petition.GroupPetitions;
+import org.gridgov.batch.risk.RiskModel;
+import org.gridgov.batch.risk.RiskScoreJob;
+import org.gridgov.batch.spark.BatchSession;
+import org.gridgov.batch.spark.SparkColumns;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.district.District;
+import org.gridgov.common.district.Street;
+import org.gridgov.nlp.GovSegmenter;
+import org.gridgov.nlp.RiskTerms;
+import org.gridgov.nlp.TemplateCorpus;
+
+/**
+ * Measures, on this machine: HanLP segmentation throughput (the raw segmenter in one thread, and the hot-word
+ * tokenisation inside Spark), the hot-word job over N texts and the risk-score job over P persons and E events. Data
+ * is generated in Spark directly (no warehouse); the timed part starts from cached inputs and ends when every output
+ * row has been computed (written to Spark's {@code noop} sink), so generation and JDBC are not in the figures.
+ *
+ * <p>Arguments (all optional): {@code --texts=1000000 --persons=1000000 --events=10000000 --raw-texts=100000
+ * --master=local[*] --shuffle-partitions=8}; a size of 0 skips that part. Prints one line per figure. Test scope, so
+ * no production jar holds it; {@code gridgov bench analytics} runs it from the test classpath.
+ */
+public final class AnalyticsBenchmark {
+
+    static final LocalDateTime AS_OF = LocalDateTime.of(2024, 3, 1, 0, 0);
+    private static final List<String> KNOWN = List.of("texts", "persons", "events", "raw-texts", "master",
+            "shuffle-partitions");
+
+    private AnalyticsBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> a = parse(args);
+        long texts = Long.parseLong(a.getOrDefault("texts", "1000000"));
+        long persons = Long.parseLong(a.getOrDefault("persons", "1000000"));
+        long events = Long.parseLong(a.getOrDefault("events", "10000000"));
+        int rawTexts = Integer.parseInt(a.getOrDefault("raw-texts", "100000"));
+        SparkSession spark = SparkSession.builder().config(BatchSession.conf(GridgovConfig.of(Map.of(
+                "spark.master", a.getOrDefault("master", "local[*]"))), "gridgov-analytics-benchmark",
+                new org.apache.spark.SparkConf()).set("spark.sql.shuffle.partitions",
+                a.getOrDefault("shuffle-partitions", "8"))).getOrCreate();
+        try {
+            System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Spark %s %s%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                    spark.version(), spark.sparkContext().master());
+            // a size of 0 skips that part
+            if (rawTexts > 0) {
+                rawSegmentation(rawTexts);
+            }
+            if (texts > 0) {
+                hotWords(spark, texts);
+            }
+            if (events > 0) {
+                risk(spark, persons, events);
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0 || !KNOWN.contains(arg.substring(2, eq))) {
+                throw new IllegalArgumentException("expected --key=value with key in " + KNOWN + ", got " + arg);
+            }
+            out.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The segmenter alone, one thread, on filled complaint templates (after a warm-up of the same size). */
+    static void rawSegmentation(int n) {
+        TemplateCorpus corpus = TemplateCorpus.standard();
+        List<TemplateCorpus.Template> templates = corpus.templates();
+        SplittableRandom r = new SplittableRandom(1);
+        List<String> texts = new ArrayList<>(n);
+        long chars = 0;
+        for (int i = 0; i < n; i++) {
+            String t = corpus.fill(templates.get(r.nextInt(templates.size())), r);
+            texts.add(t);
+            chars += t.length();
+        }
+        GovSegmenter segmenter = new GovSegmenter();
+        long sink = 0;
+        for (String t : texts) {
+            sink += segmenter.tokens(t).size(); // warm-up
+        }
+        long t0 = System.nanoTime();
+        for (String t : texts) {
+            sink += segmenter.tokens(t).size();
+        }
+        double raw = seconds(t0);
+        t0 = System.nanoTime();
+        for (String t : texts) {
+            sink += segmenter.distinctContentWords(t).size() + RiskTerms.find(t).size();
+        }
+        double withFilter = seconds(t0);
+        System.out.printf(Locale.ROOT, "segmentation, raw HanLP Viterbi + domain dictionary, 1 thread: %,d texts, "
+                + "%,d chars in %.2f s = %,.0f chars/s (%.0f texts/s)%n", n, chars, raw, chars / raw, n / raw);
+        System.out.printf(Locale.ROOT, "segmentation + content-word filter + risk terms (the job's per-text work), "
+                + "1 thread: %.2f s = %,.0f chars/s [%d]%n", withFilter, chars / withFilter, sink % 10);
+    }
+
+    /** Texts of two months (so rising words have a previous month) with a planted topic in the second. */
+    static Dataset<Row> generateTexts(SparkSession spark, long n) {
+        StructType schema = new StructType().add("stat_month", DataTypes.StringType)
+                .add("street_code", DataTypes.StringType).add("category_code", DataTypes.StringType)
+                .add("content", DataTypes.StringType);
+        return spark.range(0, n, 1, Math.max(2, spark.sparkContext().defaultParallelism() * 2))
+                .mapPartitions((MapPartitionsFunction<Long, Row>) ids -> {
+                    TemplateCorpus corpus = TemplateCorpus.standard();
+                    List<TemplateCorpus.Template> templates = corpus.templates();
+                    List<Street> streets = District.licheng().streets();
+                    return new Iterator<Row>() {
+                        @Override
+                        public boolean hasNext() {
+                            return ids.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            long id = ids.next();
+                            SplittableRandom r = new SplittableRandom(id * 0x9E3779B97F4A7C15L);
+                            TemplateCorpus.Template t = templates.get(r.nextInt(templates.size()));
+                            boolean february = (id & 1) == 1;
+                            String text = corpus.fill(t, r);
+                            if (february && r.nextInt(100) < 3) {
+                                text = text + "另外，有人在楼道私拉电线给电动车充电，存在火灾隐患。";
+                            }
+                            return RowFactory.create(february ? "2024-02" : "2024-01",
+                                    streets.get(r.nextInt(streets.size())).code(), t.categoryCode(), text);
+                        }
+                    };
+                }, Encoders.row(schema));
+    }
+
+    static void hotWords(SparkSession spark, long n) {
+        long t0 = System.nanoTime();
+        Dataset<Row> texts = generateTexts(spark, n).persist(StorageLevel.MEMORY_AND_DISK());
+        long chars = texts.agg(sum(length(col("content")))).first().getLong(0);
+        System.out.printf(Locale.ROOT, "hot words: generated %,d texts (%,d chars) in %.1f s%n", n, chars,
+                seconds(t0));
+
+        t0 = System.nanoTime();
+        HotWordsJob.tokenize(texts).write().format("noop").mode("overwrite").save();
+        double tokenize = seconds(t0);
+        System.out.printf(Locale.ROOT, "segmentation inside Spark (tokenize, %d partitions): %.1f s = %,.0f chars/s%n",
+                texts.rdd().getNumPartitions(), tokenize, chars / tokenize);
+
+        t0 = System.nanoTime();
+        Timestamp at = Timestamp.from(Instant.now());
+        Dataset<Row> tokens = HotWordsJob.tokenize(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> words = HotWordsJob.scopeWords(tokens).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> docs = HotWordsJob.scopeDocs(tokens).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> names = HotWordsJob.scopeNames(streets(spark), categories(spark));
+        List<String> months = List.of("2024-01", "2024-02");
+        HotWordSettings settings = HotWordSettings.defaults();
+        long hot = countAll(HotWordsJob.hotWords(words, docs, names, months, settings, at));
+        long rising = countAll(HotWordsJob.risingWords(words, docs, names, months, settings, at));
+        long opinion = countAll(HotWordsJob.opinionRisk(tokens, docs, names, months, settings, at));
+        double job = seconds(t0);
+        System.out.printf(Locale.ROOT, "hot-word job over %,d texts (2 months, 3 scopes: hot %,d, rising %,d, opinion "
+                + "%,d rows): %.1f s (target <= 60 s)%n", n, hot, rising, opinion, job);
+        List<Row> top = HotWordsJob.risingWords(words, docs, names, List.of("2024-02"), settings, at)
+                .filter("scope_type = 'DISTRICT' AND word_rank <= 5").select("word").collectAsList();
+        System.out.println("  district rising words 2024-02: " + top.stream().map(r -> r.getString(0)).toList());
+        tokens.unpersist();
+        words.unpersist();
+        docs.unpersist();
+        texts.unpersist();
+    }
+
+    private static long countAll(Dataset<Row> rows) {
+        Dataset<Row> cached = rows.cache();
+        cached.write().format("noop").mode("overwrite").save();
+        long n = cached.count();
+        cached.unpersist();
+        return n;
+    }
+
+    private static Dataset<Row> streets(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        for (Street s : District.licheng().streets()) {
+            rows.add(RowFactory.create(s.code(), s.name()));
+        }
+        return spark.createDataFrame(rows, new StructType().add("street_code", DataTypes.StringType)
+                .add("street_name", DataTypes.StringType));
+    }
+
+    private static Dataset<Row> categories(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        CategoryCatalog.standard().all().forEach(c -> rows.add(RowFactory.create(c.code(), c.name())));
+        return spark.createDataFrame(rows, new StructType().add("category_code", DataTypes.StringType)
+                .add("category_name", DataTypes.StringType));
+    }
+
+    /** Events of {@code persons} persons, {@code share} of all events: key, time in the year before AS_OF. */
+    private static Dataset<Row> events(SparkSession spark, long count, long persons, long seed) {
+        long end = SparkColumns.epochSecond(AS_OF);
+        long start = SparkColumns.epochSecond(AS_OF.minusDays(365));
+        Column person = pmod(xxhash64(col("id"), lit(seed)), lit(persons));
+        return spark.range(0, count, 1, Math.max(2, spark.sparkContext().defaultParallelism() * 4))
+                .withColumn("pkey", md5(concat(lit("p"), person.cast(DataTypes.StringType))))
+                .withColumn("t", lit(start).plus(rand(seed).multiply(end - start)).cast(DataTypes.LongType)
+                        .cast(DataTypes.TimestampType))
+                .withColumn("u", rand(seed + 1));
+    }
+
+    private static Column pick(List<String> values, Column u) {
+        Column arr = org.apache.spark.sql.functions.array(values.stream().map(v -> lit(v)).toArray(Column[]::new));
+        return element_at(arr, u.multiply(values.size()).cast(DataTypes.IntegerType).plus(1));
+    }
+
+    /** Generated ODS-shaped sources of the risk job, cached. */
+    public record RiskInputs(Dataset<Row> petitions, Dataset<Row> calls, Dataset<Row> incidents,
+                             Dataset<Row> arrears, long total) {
+        void unpersist() {
+            petitions.unpersist();
+            calls.unpersist();
+            incidents.unpersist();
+            arrears.unpersist();
+        }
+    }
+
+    static void risk(SparkSession spark, long persons, long events) {
+        long t0 = System.nanoTime();
+        RiskInputs in = riskInputs(spark, persons, events);
+        System.out.printf(Locale.ROOT, "risk: generated %,d events (%,d petitions, %,d calls, %,d incidents, %,d "
+                + "arrears cases; each event's person drawn uniformly from %,d) in %.1f s%n", in.total(),
+                in.petitions().count(), in.calls().count(), in.incidents().count(), in.arrears().count(), persons,
+                seconds(t0));
+
+        t0 = System.nanoTime();
+        RiskModel model = RiskModel.defaults();
+        Dataset<Row> flaggedPetitions = GroupPetitions.flag(in.petitions(), model.groupWindowHours(),
+                model.groupMinPersons()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> keyArrears = ArrearsKeyCaseJob.flag(in.arrears(), flaggedPetitions, AS_OF,
+                ArrearsRules.defaults());
+        Dataset<Row> points = RiskScoreJob.points(RiskScoreJob.features(RiskScoreJob.events(flaggedPetitions,
+                in.calls(), in.incidents(), keyArrears, AS_OF, model)), model, "2024-02", Timestamp.from(Instant.now()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scored = RiskScoreJob.rank(points).persist(StorageLevel.MEMORY_AND_DISK());
+        scored.write().format("noop").mode("overwrite").save();
+        double job = seconds(t0);
+        long scoredPersons = scored.count();
+        Map<String, Long> levels = new LinkedHashMap<>();
+        scored.groupBy("risk_level").count().orderBy("risk_level").collectAsList()
+                .forEach(r -> levels.put(r.getString(0), r.getLong(1)));
+        System.out.printf(Locale.ROOT, "risk-score job over %,d events: %,d persons scored in %.1f s (target <= 120 "
+                + "s); levels %s (uniform random events, ten per person: not a realistic mix)%n", in.total(),
+                scoredPersons, job, levels);
+        scored.unpersist();
+        points.unpersist();
+        flaggedPetitions.unpersist();
+        in.unpersist();
+    }
+
+    /** Petitions, calls, incidents and arrears cases: 20/50/20/10 % of {@code events}, cached and counted. */
+    public static RiskInputs riskInputs(SparkSession spark, long persons, long events) {
+        List<String> categories = CategoryCatalog.standard().all().stream().map(c -> c.code()).toList();
+        List<String> companies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            companies.add("济南基准测试" + i + "号建筑工程有限公司");
+        }
+        long petitions = events / 5;
+        long police = events / 5;
+        long arrearsCases = events / 10;
+        long calls = events - petitions - police - arrearsCases;
+        Dataset<Row> pet = events(spark, petitions, persons, 11).select(col("pkey").as("person_key"),
+                col("t").as("petition_time"), lit("张*").as("person_name_masked"),
+                lit("370112********001X").as("id_card_masked"), pick(categories, col("u")).as("category_code"),
+                when(col("u").lt(0.2), pick(companies, col("u").multiply(5))).as("company_name"),
+                when(col("u").gt(0.995), lit(6)).otherwise(lit(1)).as("group_size"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> hot = events(spark, calls, persons, 12).select(col("pkey").as("caller_key"),
+                col("t").as("accept_time"), lit("王*").as("caller_name_masked"),
+                lit(null).cast(DataTypes.StringType).as("caller_id_card_masked"),
+                pick(categories, col("u")).as("category_code")).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> pol = events(spark, police, persons, 13).select(col("pkey").as("person_key"),
+                col("t").as("report_time"), lit("赵*").as("person_name_masked"),
+                lit(null).cast(DataTypes.StringType).as("id_card_masked"),
+                pick(List.of("DISPUTE", "THEFT", "FRAUD", "TRAFFIC", "FIGHT", "NOISE", "WAGE", "OTHER"), col("u"))
+                        .as("incident_type")).persist(StorageLevel.MEMORY_AND_DISK());
+        double[] point = {36.70, 117.10};
+        Dataset<Row> arr = events(spark, arrearsCases, persons, 14).select(col("id").cast(DataTypes.StringType)
+                        .as("case_id"), col("t").as("report_time"), pick(companies, col("u")).as("company_name"),
+                (col("u").multiply(40)).cast(DataTypes.IntegerType).plus(1).as("worker_count"),
+                col("u").multiply(1_200_000).cast(DataTypes.createDecimalType(16, 2)).as("amount_yuan"),
+                col("pkey").as("complainant_key"), lit("刘*").as("complainant_name_masked"),
+                lit("370112********002X").as("id_card_masked"),
+                when(col("u").lt(0.6), lit("RESOLVED")).otherwise(lit("OPEN")).as("status"),
+                when(col("u").lt(0.6), col("t").plus(org.apache.spark.sql.functions.expr("INTERVAL 20 DAYS")))
+                        .as("resolved_time"),
+                lit(point[0]).as("latitude"), lit(point[1]).as("longitude"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long total = pet.count() + hot.count() + pol.count() + arr.count();
+        return new RiskInputs(pet, hot, pol, arr, total);
+    }
+}

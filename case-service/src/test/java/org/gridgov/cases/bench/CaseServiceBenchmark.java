@@ -1,0 +1,294 @@
+package org.gridgov.cases.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.gridgov.cases.CaseServiceApplication;
+import org.gridgov.common.district.Category;
+import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.district.District;
+import org.gridgov.common.district.Grid;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Load benchmark of the case service: seeds {@code --cases} stored cases (default 1,000,000, 3 % open), then
+ * measures case creations/s with their latency percentiles over HTTP with {@code --threads} clients for
+ * {@code --seconds}, and the todo-list latency for command-centre, department and grid-worker users.
+ *
+ * <p>Run by {@code gridgov bench cases}, which starts a MariaDB and passes {@code --jdbc-url}; the service runs
+ * in this JVM with its production configuration (bcrypt logins, outbox writes in every transaction; the outbox relay
+ * is off because no Kafka is given, so relaying is not part of the figures). Test scope, so the service's jars do not
+ * hold it; the launcher runs it from the test classpath.
+ */
+public final class CaseServiceBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "bench-Passw0rd";
+
+    private final JdbcTemplate jdbc;
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Grid> grids = District.licheng().grids();
+    private final List<Category> categories = new ArrayList<>(CategoryCatalog.standard().all());
+
+    private final String seedUrl;
+    private final String seedUser;
+    private final String seedPassword;
+
+    private CaseServiceBenchmark(JdbcTemplate jdbc, String base, String seedUrl, String seedUser, String seedPassword) {
+        this.jdbc = jdbc;
+        this.base = base;
+        this.seedUrl = seedUrl;
+        this.seedUser = seedUser;
+        this.seedPassword = seedPassword;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parse(args);
+        String url = opts.get("jdbc-url");
+        if (url == null) {
+            System.err.println("usage: CaseServiceBenchmark --jdbc-url=jdbc:mysql://host:port/ [--user=root]"
+                    + " [--password=] [--cases=1000000] [--threads=8] [--seconds=30]");
+            System.exit(2);
+        }
+        int cases = Integer.parseInt(opts.getOrDefault("cases", "1000000"));
+        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "30"));
+        String db = url.replaceAll("/[^/?]*(\\?.*)?$", "/") + "gridgov_case_bench?createDatabaseIfNotExist=true"
+                + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
+        ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
+                "--spring.datasource.url=" + db, "--spring.datasource.username=" + opts.getOrDefault("user", "root"),
+                "--spring.datasource.password=" + opts.getOrDefault("password", ""), "--server.port=0",
+                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
+                "--gridgov.case.kafka-bootstrap-servers=", "--logging.level.root=WARN");
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
+                    "http://127.0.0.1:" + port, db, opts.getOrDefault("user", "root"), opts.getOrDefault("password", ""));
+            b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
+        } finally {
+            app.close();
+        }
+    }
+
+    private void run(PasswordEncoder encoder, int cases, int threads, int seconds) throws Exception {
+        seed(cases);
+        createUsers(encoder, threads);
+        List<String> workerTokens = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workerTokens.add(login("bench_worker_" + i));
+        }
+        // warm-up: JIT, connection pools
+        measureWrites(workerTokens, 5, threads, false);
+        Result writes = measureWrites(workerTokens, seconds, threads, true);
+        System.out.printf("case creations: %,d in %d s with %d clients = %,.0f/s; latency p50 %.1f ms, p95 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms (errors %d)%n", writes.count, seconds, threads,
+                writes.count / (double) seconds, writes.pct(50), writes.pct(95), writes.pct(99), writes.pct(100),
+                writes.errors);
+        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
+        List<String> readers = List.of(login("bench_command"), login("bench_dept"), login("bench_worker_0"));
+        Result todo = measureTodo(readers, Math.max(10, seconds / 2), threads);
+        System.out.printf("todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
+                        + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", stored, todo.count,
+                todo.count / (double) Math.max(10, seconds / 2), todo.pct(50), todo.pct(99), todo.errors);
+    }
+
+    // ------------------------------------------------------------ seeding
+
+    /**
+     * Seeding goes through a plain connection with client-side batch rewriting (multi-row INSERTs): the service's
+     * pool uses server-side prepared statements, which Connector/J cannot rewrite into multi-row statements.
+     */
+    private void seed(int cases) {
+        JdbcTemplate seedJdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                seedUrl, seedUser, seedPassword, true));
+        long existing = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
+        if (existing >= cases) {
+            System.out.printf("seed: %,d cases already stored%n", existing);
+            return;
+        }
+        List<String> departments = jdbc.queryForList("SELECT code FROM department ORDER BY code", String.class);
+        Random r = new Random(42);
+        LocalDateTime now = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).withNano(0);
+        String sql = "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
+                + " urgency, priority, grid_code, street_code, workflow_code, current_step, pending_role, status,"
+                + " department_code, self_handled, dispute, supervised_count, step_due_at, due_at, created_by,"
+                + " created_at, updated_at, closed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'STANDARD', ?,"
+                + " ?, ?, ?, FALSE, FALSE, 0, ?, ?, 'seed', ?, ?, ?, 0)";
+        long t0 = System.nanoTime();
+        int batch = 5_000;
+        for (long done = existing; done < cases; done += batch) {
+            int n = (int) Math.min(batch, cases - done);
+            List<Object[]> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long k = done + i;
+                Grid g = grids.get(r.nextInt(grids.size()));
+                Category c = categories.get(r.nextInt(categories.size()));
+                LocalDateTime created = now.minusMinutes(r.nextInt(365 * 24 * 60));
+                boolean open = r.nextInt(100) < 3;
+                String step = "CLOSED";
+                String role = null;
+                String dept = departments.get(r.nextInt(departments.size()));
+                if (open) {
+                    int s = r.nextInt(100);
+                    step = s < 20 ? "DISPATCH" : s < 70 ? "HANDLE" : s < 85 ? "VERIFY" : "REVIEW";
+                    role = switch (step) {
+                        case "DISPATCH" -> "COMMAND_CENTER";
+                        case "HANDLE" -> "DEPARTMENT";
+                        case "VERIFY" -> "GRID_WORKER";
+                        default -> "GRID_CENTER";
+                    };
+                }
+                int urgency = 1 + r.nextInt(3);
+                rows.add(new Object[] {String.format("SB%010d", k), c.name() + "问题", "基准测试数据 " + c.name(),
+                        "HOTLINE", c.code(), c.name(), urgency, urgency, g.code(), g.streetCode(), step, role,
+                        open ? "OPEN" : "CLOSED", "DISPATCH".equals(step) ? null : dept,
+                        created.plusHours(24 + r.nextInt(72)), created.plusDays(5), created, created,
+                        open ? null : created.plusDays(r.nextInt(5))});
+            }
+            seedJdbc.batchUpdate(sql, rows);
+            long total = done + n;
+            if (total % 100_000 == 0 || total == cases) {
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("seed: %,d / %,d cases (%.0f rows/s)%n", total, cases, (total - existing) / s);
+            }
+        }
+    }
+
+    private void createUsers(PasswordEncoder encoder, int threads) {
+        String hash = encoder.encode(PASSWORD);
+        String dept = jdbc.queryForObject("SELECT code FROM department ORDER BY code LIMIT 1", String.class);
+        LocalDateTime now = LocalDateTime.now();
+        List<Object[]> users = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            users.add(new Object[] {"bench_worker_" + i, "GRID_WORKER", grids.get(i % grids.size()).code(), null});
+        }
+        users.add(new Object[] {"bench_command", "COMMAND_CENTER", District.CODE, null});
+        users.add(new Object[] {"bench_dept", "DEPARTMENT", District.CODE, dept});
+        for (Object[] u : users) {
+            jdbc.update("INSERT IGNORE INTO app_user (username, display_name, password_hash, role, scope_code,"
+                    + " department_code, enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?)",
+                    u[0], u[0], hash, u[1], u[2], u[3], now);
+        }
+    }
+
+    // ------------------------------------------------------------ load
+
+    private record Result(long count, long errors, long[] latenciesNanos) {
+        double pct(double p) {
+            if (latenciesNanos.length == 0) {
+                return 0;
+            }
+            int i = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
+        }
+    }
+
+    private Result measureWrites(List<String> tokens, int seconds, int threads, boolean report) throws Exception {
+        return load(threads, seconds, (thread, seq) -> {
+            Grid g = grids.get(thread % grids.size());
+            Category c = categories.get((int) (seq % categories.size()));
+            String body = JSON.writeValueAsString(Map.of("description", "压测上报 " + c.name() + " " + seq,
+                    "channel", "GRID_PATROL", "category_code", c.code(), "grid_code", g.code(), "urgency", 1));
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+                    .header("Authorization", "Bearer " + tokens.get(thread)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        });
+    }
+
+    private Result measureTodo(List<String> tokens, int seconds, int threads) throws Exception {
+        return load(threads, seconds, (thread, seq) -> {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases/todo?limit=50"))
+                    .header("Authorization", "Bearer " + tokens.get((int) (seq % tokens.size()))).GET().build();
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
+    }
+
+    private interface Call {
+        boolean run(int thread, long seq) throws Exception;
+    }
+
+    private Result load(int threads, int seconds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong seq = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = call.run(thread, seq.incrementAndGet());
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    long d = System.nanoTime() - t0;
+                    if (!ok) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = d;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            parts.add(f.get());
+        }
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all.length, errors.get(), all);
+    }
+
+    private String login(String username) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
+                        "password", PASSWORD)))).build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                m.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,145 @@
+package org.gridgov.simulator.score;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.gridgov.common.config.ConfigOption;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.pii.PiiProtector;
+
+/**
+ * Scores the alerts in {@code ads_alert_event} against a generator ground truth, per rule. The demo calls
+ * {@link #score} with its warehouse connection; as a command line:
+ * {@code java ... org.gridgov.simulator.score.AlertScorer --alerts.score.ground-truth=.gridgov/demo/ground-truth.json
+ * --warehouse.jdbc-url=...} with GRIDGOV_PII_SALT set to the salt the job ran with.
+ *
+ * <p>Prints one line with every rule's precision and recall; exits 0 when all reach {@code alerts.score.min}
+ * (default 0.95), 3 when one does not (the line still on stdout, the failing rules on stderr), 2 on a configuration
+ * error, 1 when the warehouse cannot be read.
+ */
+public final class AlertScorer {
+
+    public static final ConfigOption<String> GROUND_TRUTH = ConfigOption.string("alerts.score.ground-truth", "",
+            "Ground-truth file written by the generator (ground-truth.json) to score the alert table against.");
+    /** What the demo and the command line require of every scored rule, for precision and recall alike. */
+    public static final double DEFAULT_MIN = 0.95;
+
+    public static final ConfigOption<String> MIN_SCORE = ConfigOption.string("alerts.score.min",
+            String.valueOf(DEFAULT_MIN),
+            "Precision and recall every scored rule must reach for the scorer to exit 0.");
+    public static final List<ConfigOption<?>> OPTIONS = List.of(GROUND_TRUTH, MIN_SCORE);
+
+    /** The scores of every rule and whether each reaches {@code min}. */
+    public record Verdict(Map<ScoredRule, AlertScoring.RuleScore> scores, double min) {
+
+        /** Codes of the rules whose precision or recall is below {@code min}. */
+        public List<String> below() {
+            return scores.values().stream().filter(s -> !s.reaches(min)).map(s -> s.rule().code()).toList();
+        }
+
+        public boolean met() {
+            return below().isEmpty();
+        }
+
+        /** The line the demo prints: {@code alert score: <every rule>; every rule reaches 0.95}. */
+        public String line() {
+            return "alert score: " + AlertScoring.line(scores) + (met()
+                    ? "; every rule reaches " + min : "; below " + min + ": " + below());
+        }
+    }
+
+    private AlertScorer() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Scores the alert table of {@code warehouse} against the ground truth. */
+    public static Verdict score(ExpectedAlerts expected, Connection warehouse, double min) throws SQLException {
+        return new Verdict(AlertScoring.score(expected, readAlerts(warehouse)), min);
+    }
+
+    /** Scores and returns the exit code main would exit with. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path truth;
+        double min;
+        PiiProtector pii;
+        String url;
+        Properties credentials = new Properties();
+        try {
+            GridgovConfig config = GridgovConfig.fromArgs(args, OPTIONS);
+            String file = config.get(GROUND_TRUTH);
+            if (file == null || file.isBlank()) {
+                throw new IllegalArgumentException("alerts.score.ground-truth is not set: the generator's "
+                        + "ground-truth.json");
+            }
+            truth = Path.of(file);
+            if (!Files.isRegularFile(truth)) {
+                throw new IllegalArgumentException("no ground-truth file at " + truth);
+            }
+            min = Double.parseDouble(config.get(MIN_SCORE));
+            pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
+            url = config.get(GridgovOptions.WAREHOUSE_URL);
+            putIfSet(credentials, "user", config.get(GridgovOptions.WAREHOUSE_USER));
+            putIfSet(credentials, "password", config.get(GridgovOptions.WAREHOUSE_PASSWORD));
+            credentials.setProperty("connectTimeout", "10000");
+        } catch (RuntimeException e) {
+            err.println("alert scorer: " + e.getMessage());
+            return 2;
+        }
+        Verdict verdict;
+        try (Connection c = DriverManager.getConnection(url, credentials)) {
+            verdict = score(ExpectedAlerts.read(truth, pii), c, min);
+        } catch (SQLException e) {
+            err.println("alert scorer: warehouse at " + withoutQuery(url) + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("alert scorer: " + e.getMessage());
+            return 2;
+        }
+        out.println(verdict.line());
+        if (!verdict.met()) {
+            err.println("alert scorer: precision or recall below " + min + " for " + verdict.below());
+            return 3;
+        }
+        return 0;
+    }
+
+    /** The alerts as stored in {@code ads_alert_event} (the scoring keeps those of the scored rules). */
+    public static List<AlertScoring.Raised> readAlerts(Connection warehouse) throws SQLException {
+        List<AlertScoring.Raised> out = new ArrayList<>();
+        try (Statement s = warehouse.createStatement();
+             ResultSet rs = s.executeQuery("SELECT alert_id, rule, subject_key, evidence_ids FROM ads_alert_event")) {
+            while (rs.next()) {
+                out.add(new AlertScoring.Raised(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new LinkedHashSet<>(Arrays.asList(rs.getString(4).split(",")))));
+            }
+        }
+        return out;
+    }
+
+    private static void putIfSet(Properties p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.setProperty(key, value);
+        }
+    }
+
+    /** The URL without its query string, which may carry credentials. */
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+}

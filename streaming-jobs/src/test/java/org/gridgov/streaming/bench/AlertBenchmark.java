@@ -1,0 +1,478 @@
+package org.gridgov.streaming.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.gridgov.common.config.ConfigOption;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.json.Json;
+import org.gridgov.common.model.AlertLevel;
+import org.gridgov.common.model.SourceType;
+import org.gridgov.common.model.Topics;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.common.validation.RecordDecoder;
+import org.gridgov.streaming.alerts.AlertInputs;
+import org.gridgov.streaming.alerts.AlertJob;
+import org.gridgov.streaming.alerts.AlertOptions;
+import org.gridgov.streaming.alerts.AlertRecord;
+import org.gridgov.streaming.alerts.AlertTopology;
+import org.gridgov.streaming.alerts.EventTimes;
+import org.gridgov.streaming.alerts.KafkaAlertInputs;
+import org.gridgov.streaming.alerts.LocalRun;
+import org.gridgov.streaming.alerts.RuleParams;
+import org.gridgov.streaming.alerts.input.InputDecoder;
+import org.gridgov.streaming.alerts.input.InputEvent;
+import org.gridgov.streaming.alerts.input.InputKind;
+import org.gridgov.streaming.alerts.input.InputWatermarks;
+import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
+
+/**
+ * Measures the alert job on this machine and prints one line (test scope: no production jar holds it; {@code gridgov
+ * bench alerts} runs it from the test classpath):
+ * <ul>
+ *   <li><b>throughput</b>, in memory (no Kafka): {@code bench.events} synthetic records through the whole graph
+ *       (decode and validate JSON, salted person keys, key-person rules, group petitions, case timers) at
+ *       {@code alerts.parallelism}; and the same through the rules only, from already decoded events;</li>
+ *   <li><b>produce→alert latency</b> through Kafka ({@code kafka.bootstrap-servers}, e.g. the embedded broker of
+ *       {@code gridgov bench}): records produced at {@code bench.rate} per second for {@code bench.seconds}, 5 % of
+ *       them police incidents of registry-listed key persons, each of which raises a cross-source alert; latency is
+ *       the alert's Kafka timestamp minus the incident's, p50 and p99 after a 5 s warm-up.</li>
+ * </ul>
+ * The latency run writes synthetic records into the raw topics, so it refuses a Kafka whose raw topics hold data.
+ * Needs GRIDGOV_PII_SALT like the job (any value of 16+ characters).
+ */
+public final class AlertBenchmark {
+
+    public static final ConfigOption<Long> EVENTS = ConfigOption.longValue("bench.events", 2_000_000L,
+            "Events per throughput run of the benchmark.");
+    public static final ConfigOption<Integer> RATE = ConfigOption.integer("bench.rate", 10_000,
+            "Input rate (events/s) of the latency run.");
+    public static final ConfigOption<Integer> SECONDS = ConfigOption.integer("bench.seconds", 30,
+            "Length of the latency run in seconds.");
+    public static final ConfigOption<Boolean> LATENCY = ConfigOption.bool("bench.latency", true,
+            "Run the latency part (needs kafka.bootstrap-servers).");
+    /** The job's keys (parallelism, checkpoint interval and the rules apply to the benchmark) plus its own. */
+    public static final List<ConfigOption<?>> OPTIONS = options();
+
+    static final int PERSONS = 300_000;
+    static final int KEY_PERSONS = 1_000;
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    private AlertBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalRun.quietLogging();
+        GridgovConfig c;
+        PiiProtector pii;
+        try {
+            c = GridgovConfig.fromArgs(args, OPTIONS);
+            pii = new PiiProtector(c.require(GridgovOptions.PII_SALT));
+        } catch (RuntimeException e) {
+            System.err.println("alert benchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int parallelism = c.get(AlertOptions.PARALLELISM);
+        double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+        long events = c.get(EVENTS);
+        try {
+            long checkpointMs = c.get(AlertOptions.CHECKPOINT_MS);
+            Throughput full = throughput(events, parallelism, true, pii, checkpointMs);
+            Throughput rules = throughput(events, parallelism, false, pii, checkpointMs);
+            String line = String.format("alert benchmark on %d cores (load average %.1f at start): throughput "
+                            + "%s (JSON decode + validation + person keys + rules, %,d events, parallelism %d), %s "
+                            + "(rules only)", Runtime.getRuntime().availableProcessors(), loadAtStart, full, events,
+                    parallelism, rules);
+            if (c.get(LATENCY)) {
+                Latency l = latency(c.get(GridgovOptions.KAFKA_BOOTSTRAP), c.get(RATE),
+                        c.get(SECONDS), parallelism, pii);
+                line += "; " + l;
+            }
+            System.out.println(line);
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("alert benchmark failed: " + LocalRun.describe(e));
+            System.exit(1);
+        }
+    }
+
+    private static List<ConfigOption<?>> options() {
+        List<ConfigOption<?>> all = new ArrayList<>(AlertOptions.ALL);
+        all.addAll(List.of(EVENTS, RATE, SECONDS, LATENCY));
+        return List.copyOf(all);
+    }
+
+    private static StreamExecutionEnvironment environment(LocalRun local, int parallelism, long checkpointMs,
+                                                          long bufferTimeoutMs) {
+        Configuration conf = local.configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        AlertJob.configure(env, checkpointMs, parallelism, 50, bufferTimeoutMs);
+        return env;
+    }
+
+    // ---- throughput ------------------------------------------------------------------------------------------
+
+    /**
+     * Events per wall-clock second, and per CPU-second of this process (the job's own cost, whatever else runs on
+     * the machine: on a shared machine the first understates what free cores would do).
+     */
+    public record Throughput(double perSecond, double perCpuSecond) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f events/s (%,.0f events per CPU-second)", perSecond, perCpuSecond);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Events per second through the graph, in memory. Event times span two years ending yesterday, so state holds
+     * what a district's two years would (persons for their windows, open cases for their time limits).
+     */
+    public static Throughput throughput(long n, int parallelism, boolean decode, PiiProtector pii, long checkpointMs)
+            throws Exception {
+        LocalRun local = LocalRun.create("gridgov-alert-bench");
+        try {
+            // checkpoints as the job takes them (alerts.checkpoint-interval-ms, 10 s): while one is written, the heap
+            // state backend copies each state entry on its first access, which is part of the cost
+            StreamExecutionEnvironment env = environment(local, parallelism, checkpointMs, 100);
+            long end = EventTimes.millis(LocalDateTime.now(RecordDecoder.ZONE).minusDays(1));
+            long span = Duration.ofDays(730).toMillis();
+            long start = end - span;
+            double step = span / (double) n;
+            BenchRecords records = new BenchRecords(PERSONS);
+            DataStream<InputEvent> events = env.fromSequence(0, n - 1).name("bench-sequence").uid("bench-sequence")
+                    .map(decode ? new Decode(records, pii, start, step) : new Direct(records, pii, start, step),
+                            TypeInformation.of(InputEvent.class))
+                    .name(decode ? "bench-decode" : "bench-events").uid("bench-events")
+                    .assignTimestampsAndWatermarks(InputWatermarks.strategy(0, 0)).name("bench-watermarks")
+                    .uid("bench-watermarks");
+            DataStream<KeyPersonUpdate> registry = env.fromData(List.of(KeyPersonUpdate.remove("none")),
+                            TypeInformation.of(KeyPersonUpdate.class)).name("bench-registry").uid("bench-registry")
+                    .filter(u -> false).name("bench-registry-empty").uid("bench-registry-empty")
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks()).name("bench-registry-wm")
+                    .uid("bench-registry-wm");
+            AlertTopology.Outputs out = AlertTopology.build(events, registry,
+                    RuleParams.defaults().withBoundedInput(true));
+            out.alerts().sinkTo(new DiscardingSink<>()).name("discard-alerts").uid("discard-alerts");
+            out.rejected().sinkTo(new DiscardingSink<>()).name("discard-rejected").uid("discard-rejected");
+            long cpu0 = processCpuNanos();
+            JobExecutionResult r = env.execute("gridgov-alert-benchmark");
+            long cpu = processCpuNanos() - cpu0;
+            Long inputs = r.getAccumulatorResult("alerts.inputs");
+            Long rejected = r.getAccumulatorResult("alerts.rejected");
+            if (inputs == null || inputs != n || (rejected != null && rejected > 0)) {
+                throw new IllegalStateException("the benchmark job saw " + inputs + " of " + n + " events, "
+                        + rejected + " rejected: its synthetic records must all be valid");
+            }
+            return new Throughput(n / (r.getNetRuntime() / 1000.0), n / (cpu / 1e9));
+        } finally {
+            local.cleanUp();
+        }
+    }
+
+    /** Sequence number → raw JSON → the job's decoder (the production path inside the Kafka source). */
+    static final class Decode extends RichMapFunction<Long, InputEvent> {
+        private static final long serialVersionUID = 1L;
+        private final BenchRecords records;
+        private final InputDecoder decoder;
+        private final long start;
+        private final double step;
+
+        Decode(BenchRecords records, PiiProtector pii, long start, double step) {
+            this.records = records;
+            this.decoder = new InputDecoder(pii);
+            this.start = start;
+            this.step = step;
+        }
+
+        @Override
+        public InputEvent map(Long i) {
+            long t = start + (long) (i * step);
+            SourceType s = records.source(i);
+            return decoder.decode(s.rawTopic(), 0, i, t, records.id(i),
+                    records.json(i, s, records.person(i), EventTimes.time(t).withNano(0),
+                            BenchRecords.closedOnTime(i)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Sequence number → the decoded event directly, person keys computed once per person: the rules alone. */
+    static final class Direct extends RichMapFunction<Long, InputEvent> {
+        private static final long serialVersionUID = 1L;
+        private final BenchRecords records;
+        private final PiiProtector pii;
+        private final long start;
+        private final double step;
+        private transient String[] keys;
+
+        Direct(BenchRecords records, PiiProtector pii, long start, double step) {
+            this.records = records;
+            this.pii = pii;
+            this.start = start;
+            this.step = step;
+        }
+
+        @Override
+        public void open(OpenContext ctx) {
+            keys = new String[PERSONS];
+            for (int p = 0; p < PERSONS; p++) {
+                keys[p] = pii.idCardKey(BenchRecords.idCard(p));
+            }
+        }
+
+        @Override
+        public InputEvent map(Long i) {
+            long t = (start + (long) (i * step)) / 1000 * 1000;
+            SourceType s = records.source(i);
+            InputEvent e = new InputEvent();
+            e.inputId = s.rawTopic() + ":0:" + i;
+            e.topic = s.rawTopic();
+            e.receivedTime = t;
+            e.recordId = records.id(i);
+            e.eventTime = t;
+            e.personKey = keys[records.person(i)];
+            e.categoryCode = "C" + (i % 40);
+            switch (s) {
+                case HOTLINE -> {
+                    e.kind = InputKind.HOTLINE;
+                    e.acceptTime = t;
+                    e.deadline = t + Duration.ofDays(5).toMillis();
+                    if (BenchRecords.closedOnTime(i)) {
+                        e.replyTime = t + Duration.ofHours(20).toMillis();
+                        e.closeTime = t + Duration.ofDays(1).toMillis();
+                    }
+                }
+                case POLICE -> e.kind = InputKind.POLICE;
+                default -> e.kind = InputKind.PETITION;
+            }
+            return e;
+        }
+    }
+
+    // ---- latency ---------------------------------------------------------------------------------------------
+
+    /** Produce→alert latency figures. */
+    public record Latency(int rate, int seconds, int samples, long p50, long p99, long max, long produced) {
+        @Override
+        public String toString() {
+            return String.format("latency at %,d events/s for %d s: p50 %d ms, p99 %d ms, max %d ms "
+                    + "(%,d alerts measured, %,d records produced)", rate, seconds, p50, p99, max, samples, produced);
+        }
+    }
+
+    public static Latency latency(String bootstrap, int rate, int seconds, int parallelism, PiiProtector pii)
+            throws Exception {
+        String registry = "key-persons";
+        prepareTopics(bootstrap, registry);
+        publishRegistry(bootstrap, registry, pii);
+        LocalRun local = LocalRun.create("gridgov-alert-bench-latency");
+        StreamExecutionEnvironment env = environment(local, parallelism, 10_000, 5);
+        AlertInputs inputs = new KafkaAlertInputs(bootstrap, "bench-latency-" + System.currentTimeMillis(), false,
+                new InputDecoder(pii), registry, 0, 1_000);
+        AlertTopology.Outputs out = AlertTopology.build(inputs.events(env), inputs.registry(env),
+                RuleParams.defaults());
+        AlertTopology.attach(out, new AlertTopology.Sinks(AlertJob.kafkaSink(bootstrap,
+                DeliveryGuarantee.AT_LEAST_ONCE, "bench-latency"), null, null));
+        JobClient job = env.executeAsync("gridgov-alert-latency");
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        long[] window = new long[2];
+        Thread consumer = new Thread(() -> consume(bootstrap, sentAt, latencies, stop, window), "bench-alerts");
+        try {
+            // let the job's sources start before the clock runs
+            Thread.sleep(8_000);
+            consumer.start();
+            Thread.sleep(1_000);
+            long produced = produce(bootstrap, rate, seconds, sentAt, window);
+            Thread.sleep(5_000);
+            stop.set(true);
+            consumer.join(10_000);
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                throw new IllegalStateException("no alert came back within the run; is the job running?");
+            }
+            return new Latency(rate, seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    sorted.get(sorted.size() - 1), produced);
+        } finally {
+            stop.set(true);
+            job.cancel().get(30, TimeUnit.SECONDS);
+            local.cleanUp();
+        }
+    }
+
+    static long percentile(List<Long> sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    /**
+     * Records at a fixed rate, paced per millisecond; every 20th is a police incident of a registry-listed key
+     * person (a cross-source alert), the rest ordinary calls, incidents and petitions of other residents.
+     */
+    private static long produce(String bootstrap, int rate, int seconds, Map<String, Long> sentAt, long[] window)
+            throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "1");
+        p.put("linger.ms", "1");
+        BenchRecords records = new BenchRecords(PERSONS);
+        long total = (long) rate * seconds;
+        long t0 = System.nanoTime();
+        window[0] = System.currentTimeMillis() + WARM_UP.toMillis();
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (long i = 0; i < total; i++) {
+                long due = t0 + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 200_000) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                long now = System.currentTimeMillis();
+                LocalDateTime time = EventTimes.time(now).withNano(0);
+                SourceType source;
+                int person;
+                if (i % 20 == 0) {
+                    source = SourceType.POLICE;
+                    person = (int) ((i / 20) % KEY_PERSONS);
+                } else {
+                    source = records.source(i);
+                    person = KEY_PERSONS + records.person(i) % (PERSONS - KEY_PERSONS);
+                }
+                String id = "L" + source.code().charAt(0) + i;
+                byte[] json = records.json(i, source, person, time).replace(records.id(i), id)
+                        .getBytes(StandardCharsets.UTF_8);
+                if (i % 20 == 0) {
+                    sentAt.put(id, now);
+                }
+                producer.send(new ProducerRecord<>(source.rawTopic(), null, now, id, json));
+            }
+            producer.flush();
+        }
+        window[1] = System.currentTimeMillis();
+        return total;
+    }
+
+    private static void consume(String bootstrap, Map<String, Long> sentAt, List<Long> latencies, AtomicBoolean stop,
+                                long[] window) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.ALERTS.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            while (!stop.get()) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                    if (!r.key().startsWith("cross_source-") || !seen.add(r.key())) {
+                        continue;
+                    }
+                    String trigger = Json.mapper().readTree(r.value()).path("evidence_ids").path(0).asText();
+                    Long sent = sentAt.get(trigger);
+                    if (sent != null && sent >= window[0]) {
+                        latencies.add(r.timestamp() - sent);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the alerts topic failed", e);
+        }
+    }
+
+    /** Creates missing topics; refuses raw topics that already hold records (the run writes synthetic ones). */
+    private static void prepareTopics(String bootstrap, String registry) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<String> topics = new ArrayList<>(InputDecoder.TOPICS);
+        topics.add(Topics.ALERTS.name());
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> fresh = new ArrayList<>();
+            for (String t : topics) {
+                if (!existing.contains(t)) {
+                    fresh.add(new NewTopic(t, Optional.of(2), Optional.empty()));
+                }
+            }
+            if (!existing.contains(registry)) {
+                fresh.add(new NewTopic(registry, Optional.of(1), Optional.empty())
+                        .configs(Map.of("cleanup.policy", "compact")));
+            }
+            admin.createTopics(fresh).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties cp = new Properties();
+        cp.put("bootstrap.servers", bootstrap);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (String t : InputDecoder.TOPICS) {
+                List<TopicPartition> parts = c.partitionsFor(t).stream()
+                        .map(i -> new TopicPartition(t, i.partition())).toList();
+                long records = c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+                if (records > 0) {
+                    throw new IllegalStateException("topic " + t + " at " + bootstrap + " already holds " + records
+                            + " records; the latency run writes synthetic records, give it an empty Kafka");
+                }
+            }
+        }
+    }
+
+    private static void publishRegistry(String bootstrap, String registry, PiiProtector pii) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (int person = 0; person < KEY_PERSONS; person++) {
+                String key = pii.idCardKey(BenchRecords.idCard(person));
+                producer.send(new ProducerRecord<>(registry, key,
+                        KeyPersonUpdate.add(key, AlertLevel.ORANGE, "benchmark key person").toJson()));
+            }
+            producer.flush();
+        }
+    }
+}
