@@ -80,7 +80,9 @@ public final class CaseServiceBenchmark {
                 "--spring.datasource.url=" + db, "--spring.datasource.username=" + opts.getOrDefault("user", "root"),
                 "--spring.datasource.password=" + opts.getOrDefault("password", ""), "--server.port=0",
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
-                "--gridgov.case.kafka-bootstrap-servers=", "--logging.level.root=WARN");
+                "--gridgov.case.kafka-bootstrap-servers=", "--logging.level.root=WARN",
+                // the test classpath's logback-test.xml raises org.gridgov to INFO; production logs it at WARN
+                "--logging.level.org.gridgov=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
