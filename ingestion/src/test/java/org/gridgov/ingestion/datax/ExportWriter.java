@@ -26,8 +26,8 @@ import org.gridgov.common.model.SourceType;
 /**
  * Writes records (their JSON form) as the export file a {@code txtfilereader} job expects: the job's column order,
  * delimiter, quoting, date formats, encoding and compression, with a header of field names when the job skips one.
- * What source systems would hand over, for tests and the benchmark; with {@code chineseLabels} enum values are
- * written as the Chinese labels real systems export (已受理, 电话热线 ...).
+ * What source systems would hand over, for tests and the benchmark (hence in the test sources, not the jar); with
+ * {@code chineseLabels} enum values are written as the Chinese labels real systems export (已受理, 电话热线 ...).
  */
 public final class ExportWriter implements AutoCloseable {
 
