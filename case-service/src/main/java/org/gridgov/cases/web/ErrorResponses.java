@@ -69,6 +69,9 @@ public class ErrorResponses {
 
     @ExceptionHandler(DomainException.class)
     Object refused(DomainException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (e instanceof InvalidInputException invalid) {
+            LOG.debug("invalid {}: {}", invalid.field(), invalid.getMessage());
+        }
         return answer(statusOf(e).value(), e.getMessage(), request, response, model);
     }
 
