@@ -1,10 +1,8 @@
 package org.gridgov.cases.domain;
 
 /**
- * The user may not do this (another area, another role's step, not an administrator). Only
- * {@code audit.Refusals} creates one, after writing the audit row, so no refusal goes unrecorded.
- *
- * @see org.gridgov.cases.audit.Refusals
+ * The user may not do this (another area, another role's step, not an administrator). Only {@link Refusals}
+ * creates one, after writing the audit row, so no refusal goes unrecorded.
  */
 public final class NotAllowedException extends DomainException {
 

@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.area.AreaDirectory;
-import org.gridgov.cases.audit.Refusals;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.model.Alert;

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.CaseServiceProperties;
-import org.gridgov.cases.audit.Refusals;
 import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseRepository;
@@ -19,6 +18,7 @@ import org.gridgov.cases.casefile.NewCase;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotFoundException;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.Category;

@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gridgov.cases.audit.AuditLog;
-import org.gridgov.cases.audit.Refusals;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.domain.ConflictException;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotAllowedException;
 import org.gridgov.cases.domain.NotFoundException;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.notify.Notifications;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;

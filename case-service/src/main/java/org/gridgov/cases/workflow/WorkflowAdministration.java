@@ -3,8 +3,8 @@ package org.gridgov.cases.workflow;
 import java.util.List;
 
 import org.gridgov.cases.audit.AuditLog;
-import org.gridgov.cases.audit.Refusals;
 import org.gridgov.cases.domain.InvalidInputException;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.springframework.stereotype.Service;

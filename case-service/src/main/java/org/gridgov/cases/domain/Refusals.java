@@ -1,6 +1,6 @@
-package org.gridgov.cases.audit;
+package org.gridgov.cases.domain;
 
-import org.gridgov.cases.domain.NotAllowedException;
+import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.security.Staff;
 import org.springframework.stereotype.Component;
 
