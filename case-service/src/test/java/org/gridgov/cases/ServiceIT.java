@@ -104,7 +104,7 @@ public abstract class ServiceIT {
     /** Creates the user once per JVM (tests share the database) with {@link #PASSWORD}. */
     protected void user(String username, Role role, String scope, String departmentName) {
         if (users.find(username).isPresent()) {
-            users.recordSuccess(username);
+            users.resetFailures(username);
             return;
         }
         String dept = departmentName == null ? null

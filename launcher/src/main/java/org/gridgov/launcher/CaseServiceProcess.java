@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridgov.common.json.Json;
+import org.gridgov.common.model.CaseEventType;
 import org.gridgov.embedded.EmbeddedWarehouse;
 
 /**
@@ -29,6 +32,8 @@ public final class CaseServiceProcess implements AutoCloseable {
 
     /** Spring Boot's launcher for the ZIP layout; {@code -Dloader.main} chooses another main class. */
     static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+    /** What {@link #smokeTest()} makes the service publish on {@code case.events}: the report and the dispatch. */
+    static final Set<CaseEventType> SMOKE_TEST_EVENTS = EnumSet.of(CaseEventType.CREATED, CaseEventType.ASSIGNED);
     private static final Pattern USER_LINE = Pattern.compile("^ {2}([a-z]+)\\s+([A-Za-z0-9]{12})\\s+(\\S+)\\s+(\\S.*)$");
 
     /** A seeded user as the service printed it. */
@@ -37,14 +42,12 @@ public final class CaseServiceProcess implements AutoCloseable {
 
     private final JobProcess process;
     private final int port;
-    private final String databaseUrl;
     /** Filled by the output pump as the service prints its banner. */
     private final List<DemoUser> printedUsers;
 
-    private CaseServiceProcess(JobProcess process, int port, String databaseUrl, List<DemoUser> printedUsers) {
+    private CaseServiceProcess(JobProcess process, int port, List<DemoUser> printedUsers) {
         this.process = process;
         this.port = port;
-        this.databaseUrl = databaseUrl;
         this.printedUsers = printedUsers;
     }
 
@@ -70,16 +73,11 @@ public final class CaseServiceProcess implements AutoCloseable {
                     }
                     out.println("      " + line);
                 });
-        return new CaseServiceProcess(p, port, db, parsed);
+        return new CaseServiceProcess(p, port, parsed);
     }
 
     String url() {
         return "http://127.0.0.1:" + port + "/";
-    }
-
-    /** JDBC URL of the service's own database on the demo's MariaDB (user root, no password). */
-    String databaseUrl() {
-        return databaseUrl;
     }
 
     List<DemoUser> users() {

@@ -213,7 +213,8 @@ public final class DemoPipeline {
                 done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
                 probe.probe(service.url(), service.users());
                 CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
-                        publishedCaseEvents(service, caseId));
+                        CaseEventsTopic.published(kafka.bootstrapServers(), caseId,
+                                CaseServiceProcess.SMOKE_TEST_EVENTS, Duration.ofSeconds(20)));
                 DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, dashboards,
                         caseService);
                 memory.close();
@@ -228,28 +229,6 @@ public final class DemoPipeline {
 
     /** The case service as the demo left it: where it runs, how many demo users it printed, the smoke-test case. */
     record CaseServiceOutcome(String url, int demoUsers, String smokeCaseId, long caseEventsPublished) {
-    }
-
-    /** Events of the smoke-test case the outbox relay has published to Kafka, after a moment to let it run. */
-    private static long publishedCaseEvents(CaseServiceProcess service, String caseId) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try (Connection c = java.sql.DriverManager.getConnection(service.databaseUrl(), EmbeddedWarehouse.USER,
-                    EmbeddedWarehouse.PASSWORD);
-                 var s = c.prepareStatement("SELECT COUNT(*), SUM(published_at IS NOT NULL) FROM outbox_event"
-                         + " WHERE msg_key = ?")) {
-                s.setString(1, caseId);
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    long all = rs.getLong(1);
-                    long published = rs.getLong(2);
-                    if ((all > 0 && published == all) || System.nanoTime() > end) {
-                        return published;
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
     }
 
     /** Blocks until Ctrl-C (or the service dies); the callers' try-with-resources then stop every engine. */

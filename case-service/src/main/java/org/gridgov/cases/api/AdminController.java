@@ -3,6 +3,7 @@ package org.gridgov.cases.api;
 import java.util.List;
 import java.util.Map;
 
+import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.outbox.OutboxRelay;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
@@ -10,7 +11,6 @@ import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowAdministration;
 import org.gridgov.cases.workflow.WorkflowCatalog;
 import org.gridgov.cases.workflow.WorkflowStep;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,14 +33,14 @@ public class AdminController {
     private final WorkflowCatalog workflows;
     private final WorkflowAdministration administration;
     private final OutboxRelay relay;
-    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
 
     public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
-                           JdbcTemplate jdbc) {
+                           AuditLog audit) {
         this.workflows = workflows;
         this.administration = administration;
         this.relay = relay;
-        this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @GetMapping("/workflows")
@@ -65,9 +65,7 @@ public class AdminController {
                                            @RequestParam(required = false) String user,
                                            @RequestParam(defaultValue = "100") int limit) {
         admin("READ_AUDIT");
-        return jdbc.queryForList("SELECT * FROM audit_log WHERE (? IS NULL OR target_id = ?)"
-                        + " AND (? IS NULL OR username = ?) ORDER BY id DESC LIMIT ?",
-                target, target, user, user, Math.min(Math.max(limit, 1), 1000));
+        return audit.search(target, user, Math.min(Math.max(limit, 1), 1000));
     }
 
     @GetMapping("/outbox")

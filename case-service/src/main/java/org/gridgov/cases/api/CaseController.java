@@ -12,8 +12,9 @@ import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.casefile.CaseStep;
 import org.gridgov.cases.casefile.CategorySuggester;
 import org.gridgov.cases.casefile.NewCase;
-import org.gridgov.cases.dispatch.Dispatcher;
+import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.security.CurrentStaff;
+import org.gridgov.common.pii.PiiProtector;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ public class CaseController {
     public CategorySuggester.Suggestion suggest(@RequestBody Map<String, String> body) {
         String text = body.getOrDefault("description", "");
         if (text.isBlank()) {
-            throw ApiErrors.badRequest("description is empty");
+            throw new InvalidInputException("description", "description is empty");
         }
         return suggester.suggest(text);
     }
@@ -70,14 +71,14 @@ public class CaseController {
 
     @GetMapping("/{id}/dispatch")
     public Map<String, Object> dispatch(@PathVariable String id) {
-        Dispatcher.Suggestion s = cases.dispatchSuggestion(CurrentStaff.get(), id);
-        return Map.of("suggestion", s, "decisions", cases.dispatchDecisions(CurrentStaff.get(), id));
+        CaseService.CaseFile file = cases.file(CurrentStaff.get(), id);
+        return Map.of("suggestion", cases.dispatchSuggestion(file.record()), "decisions", file.decisions());
     }
 
     @PostMapping("/{id}/actions")
     public CaseView act(@PathVariable String id, @RequestBody ActionRequest body) {
         if (body.action() == null) {
-            throw ApiErrors.badRequest("action is required");
+            throw new InvalidInputException("action", "action is required");
         }
         return CaseView.of(cases.act(CurrentStaff.get(), id, body.action(), body.note(), body.departmentCode()));
     }
@@ -108,7 +109,10 @@ public class CaseController {
         return Math.max(1, Math.min(limit, 200));
     }
 
-    /** The API shape of a case: the reporter's phone is masked; the full number stays in the case file. */
+    /**
+     * The API shape of a case, flat as clients have always read it: the reporter's phone is masked; the full number
+     * stays in the case file.
+     */
     public record CaseView(String id, String title, String description, String channel, String categoryCode,
                            String categoryName, int urgency, int priority, String gridCode, String streetCode,
                            String address, String reporterName, String reporterPhone, String workflowCode,
@@ -117,13 +121,17 @@ public class CaseController {
                            String createdBy, String createdAt, String closedAt) {
 
         static CaseView of(CaseRecord c) {
-            return new CaseView(c.id(), c.title(), c.description(), c.channel(), c.categoryCode(), c.categoryName(),
-                    c.urgency(), c.priority(), c.gridCode(), c.streetCode(), c.address(), c.reporterName(),
-                    c.reporterPhone() == null ? null : org.gridgov.common.pii.PiiProtector.maskPhone(c.reporterPhone()),
-                    c.workflowCode(), c.currentStep(), c.currentRole(), c.status(), c.departmentCode(),
-                    c.selfHandled(), c.dispute(), c.supervisedCount(), String.valueOf(c.stepDueAt()),
-                    String.valueOf(c.dueAt()), c.createdBy(), String.valueOf(c.createdAt()),
-                    c.closedAt() == null ? null : c.closedAt().toString());
+            CaseRecord.Report r = c.report();
+            CaseRecord.Location l = c.location();
+            CaseRecord.Assignment a = c.assignment();
+            CaseRecord.Timing t = c.timing();
+            return new CaseView(c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(),
+                    r.urgency(), a.priority(), l.gridCode(), l.streetCode(), l.address(), r.reporterName(),
+                    r.reporterPhone() == null ? null : PiiProtector.maskPhone(r.reporterPhone()),
+                    a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(), a.departmentCode(),
+                    a.selfHandled(), a.dispute(), a.supervisedCount(), String.valueOf(a.stepDueAt()),
+                    String.valueOf(t.dueAt()), r.createdBy(), String.valueOf(t.createdAt()),
+                    t.closedAt() == null ? null : t.closedAt().toString());
         }
     }
 }

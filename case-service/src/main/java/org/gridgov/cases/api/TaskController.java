@@ -53,7 +53,8 @@ public class TaskController {
 
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable String id) {
-        return Map.of("task", tasks.view(CurrentStaff.get(), id), "history", tasks.history(CurrentStaff.get(), id));
+        TaskService.TaskFile file = tasks.file(CurrentStaff.get(), id);
+        return Map.of("task", file.task(), "history", file.history());
     }
 
     @PostMapping("/{id}/submit")

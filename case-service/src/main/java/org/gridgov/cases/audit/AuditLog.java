@@ -2,6 +2,8 @@ package org.gridgov.cases.audit;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -37,6 +39,13 @@ public class AuditLog {
 
     public void denied(String username, String action, String targetType, String targetId, String detail) {
         separate.executeWithoutResult(s -> write(username, action, targetType, targetId, "DENIED", detail));
+    }
+
+    /** The latest rows, newest first, optionally about one target or by one user (for administrators). */
+    public List<Map<String, Object>> search(String targetId, String username, int limit) {
+        return jdbc.queryForList("SELECT * FROM audit_log WHERE (? IS NULL OR target_id = ?)"
+                        + " AND (? IS NULL OR username = ?) ORDER BY id DESC LIMIT ?",
+                targetId, targetId, username, username, limit);
     }
 
     private void write(String username, String action, String targetType, String targetId, String outcome,

@@ -3,36 +3,90 @@ package org.gridgov.cases.casefile;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** A row of {@code case_record}: one reported event and where it stands in its workflow. */
-public record CaseRecord(
-        String id, String title, String description, String channel, String categoryCode, String categoryName,
-        int urgency, int priority, BigDecimal latitude, BigDecimal longitude, String address, String gridCode,
-        String streetCode, String reporterName, String reporterPhone, String workflowCode, String currentStep,
-        String currentRole, String status, String departmentCode, boolean selfHandled, boolean dispute,
-        int supervisedCount, LocalDateTime stepDueAt, LocalDateTime dueAt, String createdBy, LocalDateTime createdAt,
-        LocalDateTime updatedAt, LocalDateTime closedAt, int version) {
+import org.gridgov.cases.workflow.Workflow;
+import org.gridgov.cases.workflow.WorkflowStep;
 
-    public static final String OPEN = "OPEN";
-    public static final String CLOSED = "CLOSED";
+/**
+ * A row of {@code case_record}: one reported event, in named parts. The report and the place are fixed once the case
+ * exists; a workflow change replaces only the {@link Assignment} (through {@link #withAssignment}), so a step cannot
+ * alter what was reported.
+ *
+ * @param version the row's version, raised by every change; event ids are derived from it
+ */
+public record CaseRecord(String id, Report report, Location location, Assignment assignment, Timing timing,
+                         int version) {
+
+    /** What was reported and by whom: {@code createdBy} is the signed-in user who entered it. */
+    public record Report(String title, String description, String channel, String categoryCode, String categoryName,
+                         int urgency, String reporterName, String reporterPhone, String createdBy) {
+    }
+
+    /** Where: the point and address as given, the grid they were located to and its street. */
+    public record Location(BigDecimal latitude, BigDecimal longitude, String address, String gridCode,
+                           String streetCode) {
+    }
 
     /**
-     * This case with its workflow state replaced: every change of the workflow goes through here, so the descriptive
-     * fields (text, place, reporter) cannot be altered by a step.
+     * Where the case stands in its workflow and who must act: the step, its role (and department, for department
+     * steps) and deadline, and the queue order ({@code priority} starts at the urgency; 督办 raises it).
      */
-    public CaseRecord withState(String workflowCode, String step, String role, String status, String departmentCode,
-                                boolean selfHandled, boolean dispute, int supervisedCount, int priority,
-                                LocalDateTime stepDueAt, LocalDateTime updatedAt, LocalDateTime closedAt) {
-        return new CaseRecord(id, title, description, channel, categoryCode, categoryName, urgency, priority, latitude,
-                longitude, address, gridCode, streetCode, reporterName, reporterPhone, workflowCode, step, role, status,
-                departmentCode, selfHandled, dispute, supervisedCount, stepDueAt, dueAt, createdBy, createdAt, updatedAt,
-                closedAt, version + 1);
+    public record Assignment(String workflowCode, String currentStep, String currentRole, CaseStatus status,
+                             String departmentCode, boolean selfHandled, boolean dispute, int priority,
+                             int supervisedCount, LocalDateTime stepDueAt) {
+
+        /** A new case at the first step of its workflow. */
+        public static Assignment first(String workflowCode, WorkflowStep step, boolean selfHandled, int urgency,
+                                       LocalDateTime now) {
+            return new Assignment(workflowCode, step.code(), step.role().name(), CaseStatus.OPEN, null, selfHandled,
+                    false, urgency, 0, now.plusHours(step.timeLimitHours()));
+        }
+
+        /** At {@code step} of the same workflow, with that step's time limit from now. */
+        public Assignment at(WorkflowStep step, String departmentCode, boolean selfHandled, LocalDateTime now) {
+            return new Assignment(workflowCode, step.code(), step.role().name(), CaseStatus.OPEN, departmentCode,
+                    selfHandled, dispute, priority, supervisedCount, now.plusHours(step.timeLimitHours()));
+        }
+
+        /** 结案: no step left and nobody to act; the last step's deadline stays as it was. */
+        public Assignment closed() {
+            return new Assignment(workflowCode, Workflow.CLOSED, null, CaseStatus.CLOSED, departmentCode, selfHandled,
+                    dispute, priority, supervisedCount, stepDueAt);
+        }
+
+        /** 转矛盾纠纷: the first step of the dispute workflow, no longer self-handled, the department kept. */
+        public Assignment convertedTo(Workflow disputes, LocalDateTime now) {
+            WorkflowStep step = disputes.first(false);
+            return new Assignment(disputes.code(), step.code(), step.role().name(), CaseStatus.OPEN, departmentCode,
+                    false, true, priority, supervisedCount, now.plusHours(step.timeLimitHours()));
+        }
+
+        /** 督办: counted, and one place higher in the queue; the step and its deadline stay. */
+        public Assignment supervised() {
+            return new Assignment(workflowCode, currentStep, currentRole, status, departmentCode, selfHandled, dispute,
+                    priority + 1, supervisedCount + 1, stepDueAt);
+        }
+
+        public boolean open() {
+            return status == CaseStatus.OPEN;
+        }
+    }
+
+    /** The case's own deadline (its category's time limit from the report) and when it was created, changed, closed. */
+    public record Timing(LocalDateTime dueAt, LocalDateTime createdAt, LocalDateTime updatedAt,
+                         LocalDateTime closedAt) {
+    }
+
+    /** This case after a workflow change at {@code now}: closed at {@code now} when the change closes it. */
+    public CaseRecord withAssignment(Assignment next, LocalDateTime now) {
+        return new CaseRecord(id, report, location, next,
+                new Timing(timing.dueAt(), timing.createdAt(), now, next.open() ? null : now), version + 1);
     }
 
     public boolean open() {
-        return OPEN.equals(status);
+        return assignment.open();
     }
 
     public boolean overdueAt(LocalDateTime now) {
-        return open() && dueAt.isBefore(now);
+        return open() && timing.dueAt().isBefore(now);
     }
 }

@@ -16,16 +16,20 @@ import org.springframework.stereotype.Repository;
 public class CaseRepository {
 
     static final RowMapper<CaseRecord> ROW = (rs, i) -> new CaseRecord(
-            rs.getString("id"), rs.getString("title"), rs.getString("description"), rs.getString("channel"),
-            rs.getString("category_code"), rs.getString("category_name"), rs.getInt("urgency"), rs.getInt("priority"),
-            rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("address"),
-            rs.getString("grid_code"), rs.getString("street_code"), rs.getString("reporter_name"),
-            rs.getString("reporter_phone"), rs.getString("workflow_code"), rs.getString("current_step"),
-            rs.getString("pending_role"), rs.getString("status"), rs.getString("department_code"),
-            rs.getBoolean("self_handled"), rs.getBoolean("dispute"), rs.getInt("supervised_count"),
-            rs.getObject("step_due_at", LocalDateTime.class), rs.getObject("due_at", LocalDateTime.class),
-            rs.getString("created_by"), rs.getObject("created_at", LocalDateTime.class),
-            rs.getObject("updated_at", LocalDateTime.class), rs.getObject("closed_at", LocalDateTime.class),
+            rs.getString("id"),
+            new CaseRecord.Report(rs.getString("title"), rs.getString("description"), rs.getString("channel"),
+                    rs.getString("category_code"), rs.getString("category_name"), rs.getInt("urgency"),
+                    rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("created_by")),
+            new CaseRecord.Location(rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
+                    rs.getString("address"), rs.getString("grid_code"), rs.getString("street_code")),
+            new CaseRecord.Assignment(rs.getString("workflow_code"), rs.getString("current_step"),
+                    rs.getString("pending_role"), CaseStatus.valueOf(rs.getString("status")),
+                    rs.getString("department_code"), rs.getBoolean("self_handled"), rs.getBoolean("dispute"),
+                    rs.getInt("priority"), rs.getInt("supervised_count"),
+                    rs.getObject("step_due_at", LocalDateTime.class)),
+            new CaseRecord.Timing(rs.getObject("due_at", LocalDateTime.class),
+                    rs.getObject("created_at", LocalDateTime.class), rs.getObject("updated_at", LocalDateTime.class),
+                    rs.getObject("closed_at", LocalDateTime.class)),
             rs.getInt("version"));
 
     private static final RowMapper<CaseStep> STEP = (rs, i) -> new CaseStep(rs.getLong("id"), rs.getString("case_id"),
@@ -46,29 +50,41 @@ public class CaseRepository {
         return jdbc.query("SELECT * FROM case_record WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst();
     }
 
+    /** The case's grid alone, for placing an alert about it. */
+    public Optional<String> gridCode(String id) {
+        return jdbc.queryForList("SELECT grid_code FROM case_record WHERE id = ?", String.class, id).stream()
+                .findFirst();
+    }
+
     public void insert(CaseRecord c) {
+        CaseRecord.Report r = c.report();
+        CaseRecord.Location l = c.location();
+        CaseRecord.Assignment a = c.assignment();
+        CaseRecord.Timing t = c.timing();
         jdbc.update("""
                 INSERT INTO case_record (id, title, description, channel, category_code, category_name, urgency,
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
                   supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
-                c.id(), c.title(), c.description(), c.channel(), c.categoryCode(), c.categoryName(), c.urgency(),
-                c.priority(), c.latitude(), c.longitude(), c.address(), c.gridCode(), c.streetCode(), c.reporterName(),
-                c.reporterPhone(), c.workflowCode(), c.currentStep(), c.currentRole(), c.status(), c.departmentCode(),
-                c.selfHandled(), c.dispute(), c.supervisedCount(), c.stepDueAt(), c.dueAt(), c.createdBy(),
-                c.createdAt(), c.updatedAt(), c.closedAt());
+                c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
+                a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
+                r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
+                a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
+                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt());
     }
 
-    /** Writes the workflow fields of {@code c}; the caller holds the row lock from {@link #findForUpdate}. */
+    /** Writes the assignment and times of {@code c}; the caller holds the row lock from {@link #findForUpdate}. */
     public void updateState(CaseRecord c) {
+        CaseRecord.Assignment a = c.assignment();
         jdbc.update("""
                 UPDATE case_record SET workflow_code = ?, current_step = ?, pending_role = ?, status = ?,
                   department_code = ?, self_handled = ?, dispute = ?, supervised_count = ?, priority = ?,
                   step_due_at = ?, updated_at = ?, closed_at = ?, version = version + 1
                 WHERE id = ?""",
-                c.workflowCode(), c.currentStep(), c.currentRole(), c.status(), c.departmentCode(), c.selfHandled(),
-                c.dispute(), c.supervisedCount(), c.priority(), c.stepDueAt(), c.updatedAt(), c.closedAt(), c.id());
+                a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(), a.departmentCode(),
+                a.selfHandled(), a.dispute(), a.supervisedCount(), a.priority(), a.stepDueAt(),
+                c.timing().updatedAt(), c.timing().closedAt(), c.id());
     }
 
     public void addStep(String caseId, String action, String from, String to, Staff actor, String note,
@@ -122,7 +138,7 @@ public class CaseRepository {
         }
         if (q.status() != null) {
             sql.append(" AND status = ?");
-            args.add(q.status());
+            args.add(q.status().name());
         }
         if (q.person() != null) {
             sql.append(" AND (reporter_name = ? OR reporter_phone = ? OR created_by = ?)");
@@ -144,13 +160,17 @@ public class CaseRepository {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
-    private static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** Cases created in [from, to], newest first, optionally of one category and status (the Open311 list). */
+    public List<CaseRecord> createdBetween(LocalDateTime from, LocalDateTime to, String categoryCode,
+                                           CaseStatus status, int limit) {
+        String s = status == null ? null : status.name();
+        return jdbc.query("SELECT * FROM case_record WHERE created_at BETWEEN ? AND ?"
+                        + " AND (? IS NULL OR category_code = ?) AND (? IS NULL OR status = ?)"
+                        + " ORDER BY created_at DESC LIMIT ?", ROW,
+                from, to, categoryCode, categoryCode, s, s, limit);
     }
 
-    public int openCount(String departmentCode) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE department_code = ?"
-                + " AND pending_role = 'DEPARTMENT'", Integer.class, departmentCode);
-        return n == null ? 0 : n;
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

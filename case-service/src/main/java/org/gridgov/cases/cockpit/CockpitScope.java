@@ -19,7 +19,7 @@ public record CockpitScope(Level level, String streetCode) {
 
     public static CockpitScope of(Staff staff) {
         String scope = staff.scopeCode();
-        if (District.CODE.equals(scope)) {
+        if (staff.districtWide()) {
             return new CockpitScope(Level.DISTRICT, null);
         }
         if (scope != null && scope.length() == STREET_CODE_LENGTH && scope.startsWith(District.CODE)) {

@@ -3,7 +3,6 @@ package org.gridgov.cases.dispatch;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,22 +19,15 @@ public class Dispatcher {
     public record Suggestion(String departmentCode, String departmentName, String reason, List<Candidate> candidates) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final DispatchRepository rules;
 
-    public Dispatcher(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public Dispatcher(DispatchRepository rules) {
+        this.rules = rules;
     }
 
     public Suggestion suggest(String categoryCode, String streetCode) {
         String level1 = categoryCode.length() > 3 ? categoryCode.substring(0, 3) : categoryCode;
-        List<Candidate> candidates = jdbc.query("""
-                SELECT r.id, r.department_code, d.name, r.priority,
-                       (SELECT COUNT(*) FROM case_record c WHERE c.department_code = r.department_code
-                          AND c.pending_role = 'DEPARTMENT') AS open_cases
-                FROM dispatch_rule r JOIN department d ON d.code = r.department_code
-                WHERE r.category_code IN (?, ?) AND (r.street_code IS NULL OR r.street_code = ?)
-                """, (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                rs.getInt(5)), categoryCode, level1, streetCode);
+        List<Candidate> candidates = rules.candidates(categoryCode, level1, streetCode);
         if (candidates.isEmpty()) {
             return new Suggestion(null, null, "分类 " + categoryCode + " 没有分拨规则，需指挥中心人工指定", List.of());
         }

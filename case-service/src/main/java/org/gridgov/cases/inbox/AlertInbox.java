@@ -19,6 +19,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.area.AreaDirectory;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.model.Alert;
@@ -49,20 +50,31 @@ public class AlertInbox implements SmartLifecycle {
     private final CaseServiceProperties props;
     private final AlertLocator locator;
     private final AreaDirectory areas;
+    private final Refusals refusals;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Deque<LiveAlert> recent = new ArrayDeque<>();
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    public AlertInbox(CaseServiceProperties props, AlertLocator locator, AreaDirectory areas) {
+    public AlertInbox(CaseServiceProperties props, AlertLocator locator, AreaDirectory areas, Refusals refusals) {
         this.props = props;
         this.locator = locator;
         this.areas = areas;
+        this.refusals = refusals;
     }
 
     public static boolean mayRead(Staff staff) {
         return READERS.contains(staff.role());
+    }
+
+    /** The user, if their role has an inbox; otherwise the refusal is audited and thrown. */
+    public Staff requireReader(Staff staff) {
+        if (!mayRead(staff)) {
+            throw refusals.refuse(staff, "INBOX", "ALERT", null, staff.role().label() + "无预警收件箱",
+                    "预警收件箱仅限领导、指挥中心、网格中心");
+        }
+        return staff;
     }
 
     public SseEmitter subscribe(Staff staff) {
@@ -94,7 +106,7 @@ public class AlertInbox implements SmartLifecycle {
     }
 
     static boolean visible(Staff staff, LiveAlert a) {
-        return a.gridCode() == null ? staff.scopeCode().length() <= 6 : staff.covers(a.gridCode());
+        return a.gridCode() == null ? staff.districtWide() : staff.covers(a.gridCode());
     }
 
     /** Takes one alert (from Kafka, or from a test): locates it, keeps it and pushes it to the users who may see it. */

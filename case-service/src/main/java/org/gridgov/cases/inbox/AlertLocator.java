@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gridgov.cases.area.AreaDirectory;
+import org.gridgov.cases.casefile.CaseRepository;
 import org.gridgov.common.model.Alert;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +24,11 @@ public class AlertLocator {
             new String[] {"ods_police_incident", "incident_id"},
             new String[] {"ods_arrears_case", "case_id"});
 
-    private final JdbcTemplate cases;
+    private final CaseRepository cases;
     private final WarehouseReader warehouse;
     private final AreaDirectory areas;
 
-    public AlertLocator(JdbcTemplate cases, WarehouseReader warehouse, AreaDirectory areas) {
+    public AlertLocator(CaseRepository cases, WarehouseReader warehouse, AreaDirectory areas) {
         this.cases = cases;
         this.warehouse = warehouse;
         this.areas = areas;
@@ -40,10 +40,9 @@ public class AlertLocator {
 
     /** For a stored alert ({@code ads_alert_event}): its subject key and evidence ids in event-time order. */
     public Optional<String> gridOf(String subjectKey, List<String> evidenceIds) {
-        List<String> grid = cases.queryForList("SELECT grid_code FROM case_record WHERE id = ?", String.class,
-                subjectKey);
-        if (!grid.isEmpty()) {
-            return Optional.of(grid.get(0));
+        Optional<String> caseGrid = cases.gridCode(subjectKey);
+        if (caseGrid.isPresent()) {
+            return caseGrid;
         }
         List<String> ids = evidenceIds == null ? List.of() : new ArrayList<>(evidenceIds);
         if (ids.isEmpty() || !warehouse.available()) {

@@ -3,7 +3,6 @@ package org.gridgov.cases.notify;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.gridgov.cases.security.Staff;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,12 +49,5 @@ public class Notifications {
         return jdbc.update("UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL"
                         + " AND (username = ? OR (department_code IS NOT NULL AND department_code = ?))",
                 LocalDateTime.now(clock), id, staff.username(), staff.departmentCode());
-    }
-
-    public Map<String, Object> counts(Staff staff) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE read_at IS NULL AND (username = ?"
-                + " OR (department_code IS NOT NULL AND department_code = ?))", Integer.class,
-                staff.username(), staff.departmentCode());
-        return Map.of("unread", n == null ? 0 : n);
     }
 }

@@ -9,12 +9,16 @@ import java.util.Map;
 
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.CaseServiceProperties;
-import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseRepository;
 import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.casefile.CaseStatus;
 import org.gridgov.cases.casefile.NewCase;
+import org.gridgov.cases.dispatch.DepartmentDirectory;
+import org.gridgov.cases.domain.InvalidInputException;
+import org.gridgov.cases.domain.NotFoundException;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.Category;
@@ -23,21 +27,18 @@ import org.gridgov.common.district.District;
 import org.gridgov.common.pii.PiiProtector;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Open311 GeoReport v2 facade for external reporting apps (JSON format only): the level-2 categories are the
  * services; a POST becomes a case reported by the integration user {@code open311} (channel 外部应用) and enters
  * the normal workflow. Reading is public as the standard expects, so descriptions are returned with phone and ID
- * numbers redacted and no reporter details.
+ * numbers redacted and no reporter details. Refusals are GeoReport error lists ({@code ErrorResponses}).
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -48,17 +49,17 @@ public class Open311Controller {
     private final CaseService cases;
     private final CaseRepository repository;
     private final CaseServiceProperties props;
-    private final AuditLog audit;
-    private final JdbcTemplate jdbc;
+    private final Refusals refusals;
+    private final DepartmentDirectory departments;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
     public Open311Controller(CaseService cases, CaseRepository repository, CaseServiceProperties props,
-                             AuditLog audit, JdbcTemplate jdbc) {
+                             Refusals refusals, DepartmentDirectory departments) {
         this.cases = cases;
         this.repository = repository;
         this.props = props;
-        this.audit = audit;
-        this.jdbc = jdbc;
+        this.refusals = refusals;
+        this.departments = departments;
     }
 
     @GetMapping("/services.json")
@@ -91,17 +92,17 @@ public class Open311Controller {
             @RequestParam(name = "phone", required = false) String phone,
             @RequestParam(name = "request_id", required = false) String clientRequestId) {
         if (apiKey == null || !props.open311ApiKeys().contains(apiKey)) {
-            audit.denied(INTEGRATION.username(), "REPORT", "CASE", null, "Open311 request with a wrong api_key");
-            return error(HttpStatus.FORBIDDEN, "api_key is missing or not valid");
+            throw refusals.refuse(INTEGRATION, "REPORT", "CASE", null, "Open311 request with a wrong api_key",
+                    "api_key is missing or not valid");
         }
         if (serviceCode == null || catalog.find(serviceCode).isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "service_code " + serviceCode + " not found");
+            throw new InvalidInputException("service_code", "service_code " + serviceCode + " not found");
         }
         if ((lat == null || lon == null) && (address == null || address.isBlank())) {
-            return error(HttpStatus.BAD_REQUEST, "lat/long or address_string is required");
+            throw new InvalidInputException("address_string", "lat/long or address_string is required");
         }
         if (description == null || description.isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, "description is required");
+            throw new InvalidInputException("description", "description is required");
         }
         String name = ((lastName == null ? "" : lastName) + (firstName == null ? "" : firstName)).trim();
         NewCase in = new NewCase(null, description.length() > 2000 ? description.substring(0, 2000) : description,
@@ -110,7 +111,7 @@ public class Open311Controller {
         CaseService.Reported r = cases.report(INTEGRATION, in, clientRequestId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service_request_id", r.record().id());
-        body.put("service_notice", "已受理，办理时限至 " + r.record().dueAt().toLocalDate());
+        body.put("service_notice", "已受理，办理时限至 " + r.record().timing().dueAt().toLocalDate());
         body.put("account_id", null);
         return ResponseEntity.status(r.existed() ? HttpStatus.OK : HttpStatus.CREATED).body(List.of(body));
     }
@@ -133,51 +134,38 @@ public class Open311Controller {
                 : end.atZoneSameInstant(CaseServiceApplication.DISTRICT_ZONE).toLocalDateTime();
         LocalDateTime from = start == null ? to.minusDays(90)
                 : start.atZoneSameInstant(CaseServiceApplication.DISTRICT_ZONE).toLocalDateTime();
-        String state = status == null ? null : status.equalsIgnoreCase("closed") ? CaseRecord.CLOSED : CaseRecord.OPEN;
-        List<String> found = jdbc.queryForList("SELECT id FROM case_record WHERE created_at BETWEEN ? AND ?"
-                        + " AND (? IS NULL OR category_code = ?) AND (? IS NULL OR status = ?)"
-                        + " ORDER BY created_at DESC LIMIT 1000", String.class,
-                from, to, serviceCode, serviceCode, state, state);
-        return found.stream().map(id -> repository.find(id).map(this::view).orElseThrow()).toList();
+        // GeoReport has open and closed; anything but "closed" asks for the open ones, as it always did
+        CaseStatus state = status == null ? null : status.equalsIgnoreCase("closed") ? CaseStatus.CLOSED
+                : CaseStatus.OPEN;
+        return repository.createdBetween(from, to, serviceCode, state, 1000).stream().map(this::view).toList();
     }
 
     @GetMapping("/requests/{id}.json")
-    public ResponseEntity<List<Map<String, Object>>> request(@PathVariable String id) {
-        return repository.find(id).map(c -> ResponseEntity.ok(List.of(view(c))))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "service_request_id " + id + " not found"));
+    public List<Map<String, Object>> request(@PathVariable String id) {
+        return List.of(view(repository.find(id).orElseThrow(
+                () -> new NotFoundException("service_request_id " + id + " not found"))));
     }
 
     private Map<String, Object> view(CaseRecord c) {
+        String department = c.assignment().departmentCode();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", c.id());
         m.put("status", c.open() ? "open" : "closed");
-        m.put("status_notes", c.open() ? c.currentStep() : "已办结");
-        m.put("service_name", c.categoryName());
-        m.put("service_code", c.categoryCode());
-        m.put("description", PiiProtector.redact(c.description()));
-        m.put("agency_responsible", c.departmentCode() == null ? null : jdbc.queryForList(
-                "SELECT name FROM department WHERE code = ?", String.class, c.departmentCode()).stream().findFirst()
-                .orElse(null));
-        m.put("requested_datetime", iso(c.createdAt()));
-        m.put("updated_datetime", iso(c.updatedAt()));
-        m.put("expected_datetime", iso(c.dueAt()));
-        m.put("address", c.address());
-        m.put("lat", c.latitude());
-        m.put("long", c.longitude());
+        m.put("status_notes", c.open() ? c.assignment().currentStep() : "已办结");
+        m.put("service_name", c.report().categoryName());
+        m.put("service_code", c.report().categoryCode());
+        m.put("description", PiiProtector.redact(c.report().description()));
+        m.put("agency_responsible", department == null ? null : departments.find(department).orElse(null));
+        m.put("requested_datetime", iso(c.timing().createdAt()));
+        m.put("updated_datetime", iso(c.timing().updatedAt()));
+        m.put("expected_datetime", iso(c.timing().dueAt()));
+        m.put("address", c.location().address());
+        m.put("lat", c.location().latitude());
+        m.put("long", c.location().longitude());
         return m;
     }
 
     private static String iso(LocalDateTime t) {
         return t == null ? null : t.atZone(CaseServiceApplication.DISTRICT_ZONE).toOffsetDateTime().toString();
-    }
-
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<List<Map<String, Object>>> failed(ResponseStatusException e) {
-        return error(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
-    }
-
-    private static ResponseEntity<List<Map<String, Object>>> error(HttpStatus status, String description) {
-        return ResponseEntity.status(status).body(List.of(Map.of("code", status.value(), "description",
-                String.valueOf(description))));
     }
 }

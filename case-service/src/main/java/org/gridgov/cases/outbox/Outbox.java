@@ -2,6 +2,7 @@ package org.gridgov.cases.outbox;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.gridgov.common.json.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,12 +11,17 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The write side of the transactional outbox: an event is a row written in the same transaction as the change it
- * describes, so a rolled-back change publishes nothing and a committed one is never lost, whatever Kafka is doing.
- * {@link OutboxRelay} publishes the rows afterwards.
+ * The transactional outbox ({@code outbox_event}). The write side: an event is a row written in the same transaction
+ * as the change it describes, so a rolled-back change publishes nothing and a committed one is never lost, whatever
+ * Kafka is doing. {@link OutboxRelay} claims, publishes and marks the rows afterwards through the other methods
+ * (public because this bean is a transactional proxy, and only public methods surely reach the target).
  */
 @Component
 public class Outbox {
+
+    /** A row waiting to be published. */
+    public record Pending(long id, String topic, String key, String payload) {
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -29,5 +35,38 @@ public class Outbox {
     public void append(String topic, String eventId, String key, Object payload) {
         jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
                 eventId, topic, key, Json.write(payload), LocalDateTime.now(clock));
+    }
+
+    /**
+     * The oldest unpublished rows, locked until the caller's transaction ends; rows another instance has locked are
+     * skipped, so two relays never publish the same batch at once.
+     */
+    public List<Pending> claim(int limit) {
+        return jdbc.query("SELECT id, topic, msg_key, payload FROM outbox_event"
+                        + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), limit);
+    }
+
+    public void markPublished(List<Pending> rows, LocalDateTime at) {
+        jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
+                + " WHERE id = ?", rows, rows.size(), (ps, r) -> {
+                    ps.setObject(1, at);
+                    ps.setLong(2, r.id());
+                });
+    }
+
+    /** Counts a failed attempt on each row and keeps the error (cut to the column's 500 characters). */
+    public void markFailed(List<Long> ids, String error) {
+        String e = error.length() > 500 ? error.substring(0, 500) : error;
+        jdbc.batchUpdate("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                ids, ids.size(), (ps, id) -> {
+                    ps.setString(1, e);
+                    ps.setLong(2, id);
+                });
+    }
+
+    public long pending() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
+        return n == null ? 0 : n;
     }
 }

@@ -20,9 +20,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridgov.cases.CaseServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,10 +38,7 @@ public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private record Row(long id, String topic, String key, String payload) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
     private final TransactionTemplate tx;
     private final CaseServiceProperties props;
     private final Clock clock;
@@ -48,8 +46,8 @@ public class OutboxRelay {
     private long failures;
     private long nextAttemptAt;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, CaseServiceProperties props, Clock clock) {
-        this.jdbc = jdbc;
+    public OutboxRelay(Outbox outbox, TransactionTemplate tx, CaseServiceProperties props, Clock clock) {
+        this.outbox = outbox;
         this.tx = tx;
         this.props = props;
         this.clock = clock;
@@ -80,17 +78,14 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows it published. */
     public synchronized int relayOnce() {
         Integer sent = tx.execute(status -> {
-            List<Row> rows = jdbc.query("SELECT id, topic, msg_key, payload FROM outbox_event"
-                            + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                    props.outboxBatch());
+            List<Outbox.Pending> rows = outbox.claim(props.outboxBatch());
             if (rows.isEmpty()) {
                 return 0;
             }
             try {
                 Producer<String, String> p = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                for (Row r : rows) {
+                for (Outbox.Pending r : rows) {
                     acks.add(p.send(new ProducerRecord<>(r.topic(), r.key(), r.payload())));
                 }
                 p.flush();
@@ -103,12 +98,7 @@ public class OutboxRelay {
                 markFailedSeparately(rows, error);
                 throw new IllegalStateException("cannot publish " + rows.size() + " outbox events: " + error, e);
             }
-            LocalDateTime now = LocalDateTime.now(clock);
-            jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
-                    + " WHERE id = ?", rows, rows.size(), (ps, r) -> {
-                        ps.setObject(1, now);
-                        ps.setLong(2, r.id());
-                    });
+            outbox.markPublished(rows, LocalDateTime.now(clock));
             return rows.size();
         });
         if (sent != null && sent > 0) {
@@ -117,26 +107,19 @@ public class OutboxRelay {
         return sent == null ? 0 : sent;
     }
 
-    private void markFailedSeparately(List<Row> rows, String error) {
+    private void markFailedSeparately(List<Outbox.Pending> rows, String error) {
         // The claiming transaction rolls back; the failure count is kept by a statement of its own after it.
-        String e = error.length() > 500 ? error.substring(0, 500) : error;
-        List<Long> ids = rows.stream().map(Row::id).toList();
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        jdbc.batchUpdate("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                                ids, ids.size(), (ps, id) -> {
-                                    ps.setString(1, e);
-                                    ps.setLong(2, id);
-                                });
-                    }
-                });
+        List<Long> ids = rows.stream().map(Outbox.Pending::id).toList();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                outbox.markFailed(ids, error);
+            }
+        });
     }
 
     public long pending() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL", Long.class);
-        return n == null ? 0 : n;
+        return outbox.pending();
     }
 
     private Producer<String, String> producer() {

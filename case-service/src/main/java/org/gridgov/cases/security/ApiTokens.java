@@ -1,19 +1,15 @@
 package org.gridgov.cases.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridgov.cases.CaseServiceProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.gridgov.cases.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +27,14 @@ public class ApiTokens {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final JdbcTemplate jdbc;
+    private final ApiTokenStore stored;
     private final UserStore users;
     private final CaseServiceProperties props;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ApiTokens(JdbcTemplate jdbc, UserStore users, CaseServiceProperties props, Clock clock) {
-        this.jdbc = jdbc;
+    public ApiTokens(ApiTokenStore stored, UserStore users, CaseServiceProperties props, Clock clock) {
+        this.stored = stored;
         this.users = users;
         this.props = props;
         this.clock = clock;
@@ -50,26 +46,24 @@ public class ApiTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime expires = now.plus(props.tokenTtl());
-        jdbc.update("INSERT INTO api_token (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                hash(token), staff.username(), now, expires);
+        stored.insert(Sha256.hex(token), staff.username(), now, expires);
         return new Issued(token, expires);
     }
 
     public Optional<Staff> resolve(String token) {
-        String h = hash(token);
+        String h = Sha256.hex(token);
         LocalDateTime now = LocalDateTime.now(clock);
         Cached c = cache.get(h);
         if (c == null) {
-            var rows = jdbc.queryForList("SELECT username, expires_at FROM api_token WHERE token_hash = ?", h);
-            if (rows.isEmpty()) {
+            Optional<ApiTokenStore.StoredToken> row = stored.find(h);
+            if (row.isEmpty()) {
                 return Optional.empty();
             }
-            LocalDateTime expires = (LocalDateTime) rows.get(0).get("expires_at");
-            Optional<UserAccount> account = users.find((String) rows.get(0).get("username"));
+            Optional<UserAccount> account = users.find(row.get().username());
             if (account.isEmpty() || !account.get().enabled()) {
                 return Optional.empty();
             }
-            c = new Cached(account.get().staff(), expires);
+            c = new Cached(account.get().staff(), row.get().expiresAt());
             cache.put(h, c);
         }
         if (!c.expiresAt().isAfter(now)) {
@@ -80,17 +74,8 @@ public class ApiTokens {
     }
 
     public void revoke(String token) {
-        String h = hash(token);
+        String h = Sha256.hex(token);
         cache.remove(h);
-        jdbc.update("DELETE FROM api_token WHERE token_hash = ?", h);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        stored.delete(h);
     }
 }

@@ -73,7 +73,7 @@ public class PasswordLogin implements AuthenticationProvider {
             throw new LockedException("账号已锁定，请于 " + account.lockedUntil().toLocalTime().withNano(0) + " 后重试");
         }
         if (account.lockedUntil() != null) {
-            users.clearExpiredLock(username);
+            users.resetFailures(username);
         }
         if (!encoder.matches(password, account.passwordHash())) {
             int failures = users.recordFailure(username, props.maxFailedLogins(), now.plus(props.lockout()));
@@ -83,7 +83,7 @@ public class PasswordLogin implements AuthenticationProvider {
             throw locked ? new LockedException("密码错误次数过多，账号已锁定 " + props.lockout().toMinutes() + " 分钟")
                     : new BadCredentialsException("用户名或密码错误");
         }
-        users.recordSuccess(username);
+        users.resetFailures(username);
         audit.ok(username, "LOGIN", "USER", username, null);
         return account.staff();
     }

@@ -54,12 +54,20 @@ public class UserStore {
         return n == null ? 0 : n;
     }
 
-    public void recordSuccess(String username) {
+    /** After a successful login, and when a lock has run out, so one more mistake does not lock at once. */
+    public void resetFailures(String username) {
         jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
     }
 
-    /** After a lock has run out the counter starts again, so one more mistake does not lock at once. */
-    public void clearExpiredLock(String username) {
-        jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+    /** Enabled users whose area is exactly {@code areaCode}: the staff of that organisation. */
+    public List<String> enabledUsernamesScopedTo(String areaCode) {
+        return jdbc.queryForList("SELECT username FROM app_user WHERE scope_code = ? AND enabled", String.class,
+                areaCode);
+    }
+
+    /** Enabled users of {@code role} whose area covers the grid. */
+    public List<String> enabledUsernamesCovering(String role, String gridCode) {
+        return jdbc.queryForList("SELECT username FROM app_user WHERE role = ? AND enabled"
+                + " AND ? LIKE CONCAT(scope_code, '%')", String.class, role, gridCode);
     }
 }

@@ -6,12 +6,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.gridgov.cases.CaseServiceProperties;
+import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.UserStore;
 import org.gridgov.common.district.District;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +36,16 @@ public class DemoUsers implements ApplicationRunner {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final UserStore users;
-    private final JdbcTemplate jdbc;
+    private final DepartmentDirectory departments;
     private final PasswordEncoder encoder;
     private final CaseServiceProperties props;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DemoUsers(UserStore users, JdbcTemplate jdbc, PasswordEncoder encoder, CaseServiceProperties props,
-                     Clock clock) {
+    public DemoUsers(UserStore users, DepartmentDirectory departments, PasswordEncoder encoder,
+                     CaseServiceProperties props, Clock clock) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.departments = departments;
         this.encoder = encoder;
         this.props = props;
         this.clock = clock;
@@ -59,8 +59,8 @@ public class DemoUsers implements ApplicationRunner {
         StringBuilder out = new StringBuilder("\n演示账号（密码只显示这一次）/ demo users, passwords shown once:\n");
         for (String[] u : USERS) {
             String password = password();
-            String department = u[4] == null ? null
-                    : jdbc.queryForObject("SELECT code FROM department WHERE name = ?", String.class, u[4]);
+            String department = u[4] == null ? null : departments.codeNamed(u[4]).orElseThrow(
+                    () -> new IllegalStateException("no department named " + u[4] + " to seed its user"));
             users.create(u[0], u[1], encoder.encode(password), Role.valueOf(u[2]), u[3], department,
                     LocalDateTime.now(clock));
             out.append(String.format("  %-13s %-11s %-10s %s%n", u[0], password, Role.valueOf(u[2]).label(), u[1]));

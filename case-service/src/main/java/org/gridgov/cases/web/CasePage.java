@@ -6,6 +6,8 @@ import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.dispatch.DepartmentDirectory;
+import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.workflow.Workflow;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -45,36 +46,38 @@ public class CasePage {
     @GetMapping("/cases/{id}")
     public String show(@PathVariable String id, Model model) {
         Staff s = CurrentStaff.get();
-        CaseRecord c = cases.view(s, id);
+        CaseService.CaseFile file = cases.file(s, id);
+        CaseRecord c = file.record();
         Workflow wf = workflowOf(c);
         OfferedActions offered = OfferedActions.of(s, c, wf);
         model.addAttribute("c", c);
-        model.addAttribute("category", CategoryCatalog.standard().find(c.categoryCode()).orElse(null));
+        model.addAttribute("category", CategoryCatalog.standard().find(c.report().categoryCode()).orElse(null));
         model.addAttribute("workflow", wf);
         model.addAttribute("steps", wf == null ? List.of() : StepPosition.of(wf, c));
         model.addAttribute("rejectTo", wf == null ? null : rejectTarget(wf, c));
-        model.addAttribute("history", cases.history(s, id));
-        model.addAttribute("decisions", cases.dispatchDecisions(s, id));
+        model.addAttribute("history", file.history());
+        model.addAttribute("decisions", file.decisions());
         model.addAttribute("offered", offered);
         if (offered.dispatch()) {
-            model.addAttribute("suggestion", cases.dispatchSuggestion(s, id));
+            model.addAttribute("suggestion", cases.dispatchSuggestion(c));
             model.addAttribute("departments", departments.all());
         }
-        model.addAttribute("attachments", attachments.list("CASE", id));
+        model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
         return "case-detail";
     }
 
     /** Where 驳回 sends the case, as CaseService decides it: a 自行处理 case whose target it skipped starts over. */
     private static String rejectTarget(Workflow wf, CaseRecord c) {
-        return wf.step(c.currentStep()).map(WorkflowStep::rejectTo).flatMap(wf::step)
-                .map(t -> c.selfHandled() && t.skipWhenSelfHandled() ? wf.first(false) : t)
+        CaseRecord.Assignment at = c.assignment();
+        return wf.step(at.currentStep()).map(WorkflowStep::rejectTo).flatMap(wf::step)
+                .map(t -> at.selfHandled() && t.skipWhenSelfHandled() ? wf.first(false) : t)
                 .map(WorkflowStep::name).orElse(null);
     }
 
     /** A workflow an administrator has since removed still lets the page render, without the step bar. */
     private Workflow workflowOf(CaseRecord c) {
         try {
-            return workflows.workflow(c.workflowCode());
+            return workflows.workflow(c.assignment().workflowCode());
         } catch (IllegalStateException e) {
             return null;
         }
@@ -88,14 +91,15 @@ public class CasePage {
             CaseRecord after = cases.act(CurrentStaff.get(), id, action, note, departmentCode);
             String where = after.open() ? "当前步骤：" + workflowStepName(after) : "事件已结案";
             flash.addFlashAttribute("notice", "已" + action.label() + "。" + where);
-        } catch (ResponseStatusException e) {
-            flash.addFlashAttribute("error", action.label() + "未完成：" + e.getReason());
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", action.label() + "未完成：" + e.getMessage());
         }
         return "redirect:/cases/" + id;
     }
 
     private String workflowStepName(CaseRecord c) {
         Workflow wf = workflowOf(c);
-        return wf == null ? c.currentStep() : wf.step(c.currentStep()).map(st -> st.name()).orElse(c.currentStep());
+        String step = c.assignment().currentStep();
+        return wf == null ? step : wf.step(step).map(WorkflowStep::name).orElse(step);
     }
 }

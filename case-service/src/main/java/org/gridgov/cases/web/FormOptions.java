@@ -67,12 +67,12 @@ public class FormOptions {
     public List<Area> areasWithin(Staff staff) {
         List<Area> out = new ArrayList<>();
         for (Street s : areas.district().streets()) {
-            if (staff.coversArea(s.code())) {
+            if (staff.covers(s.code())) {
                 out.add(new Area(s.code(), s.name()));
             }
         }
         for (Community c : areas.district().communities()) {
-            if (staff.coversArea(c.code())) {
+            if (staff.covers(c.code())) {
                 out.add(new Area(c.code(), areas.name(c.streetCode()) + " " + c.name()));
             }
         }

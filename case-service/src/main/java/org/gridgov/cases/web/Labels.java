@@ -7,6 +7,8 @@ import java.util.Map;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseChannel;
+import org.gridgov.cases.casefile.CaseStatus;
+import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowCatalog;
@@ -72,8 +74,8 @@ public class Labels {
         }
     }
 
-    public String status(String status) {
-        return "CLOSED".equals(status) ? "已结案" : "OPEN".equals(status) ? "办理中" : status;
+    public String status(CaseStatus status) {
+        return status == null ? "—" : status.label();
     }
 
     public String urgency(int urgency) {

@@ -18,13 +18,14 @@ public record OfferedActions(boolean dispatch, boolean complete, boolean reject,
             return new OfferedActions(false, false, false, false, false);
         }
         RoleAbilities can = RoleAbilities.of(staff);
-        boolean stepIsMine = staff.role().name().equals(c.currentRole())
-                && (staff.role() != Role.DEPARTMENT || staff.departmentCode().equals(c.departmentCode()));
-        boolean dispatch = stepIsMine && DISPATCH_STEP.equals(c.currentStep());
-        boolean mayReject = workflow != null && workflow.step(c.currentStep())
+        CaseRecord.Assignment at = c.assignment();
+        boolean stepIsMine = staff.role().name().equals(at.currentRole())
+                && (staff.role() != Role.DEPARTMENT || staff.departmentCode().equals(at.departmentCode()));
+        boolean dispatch = stepIsMine && DISPATCH_STEP.equals(at.currentStep());
+        boolean mayReject = workflow != null && workflow.step(at.currentStep())
                 .map(s -> s.rejectTo() != null).orElse(false);
         return new OfferedActions(dispatch, stepIsMine && !dispatch, stepIsMine && mayReject,
-                can.convert() && !c.dispute(), can.supervise());
+                can.convert() && !at.dispute(), can.supervise());
     }
 
     public boolean any() {

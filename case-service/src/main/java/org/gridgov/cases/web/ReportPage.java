@@ -10,6 +10,7 @@ import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.casefile.CategorySuggester;
+import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -64,9 +65,9 @@ public class ReportPage {
         CaseService.Reported r;
         try {
             r = cases.report(s, form.toNewCase(), form.getIdempotencyKey());
-        } catch (ResponseStatusException e) {
-            response.setStatus(e.getStatusCode().value());
-            model.addAttribute("formError", e.getReason());
+        } catch (DomainException e) {
+            response.setStatus(ErrorResponses.statusOf(e).value());
+            model.addAttribute("formError", e.getMessage());
             return show(model, s, form);
         }
         String id = r.record().id();
@@ -83,9 +84,11 @@ public class ReportPage {
         flash.addFlashAttribute("notice", notice.toString());
         if (file != null && !file.isEmpty()) {
             try {
-                attachments.add(s, "CASE", id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
-            } catch (ResponseStatusException e) {
-                flash.addFlashAttribute("error", "附件未保存：" + e.getReason() + "。可在本页重新上传。");
+                // the reporter sees the case just reported, so no access check is needed before adding to it
+                attachments.add(s, AttachmentService.CASE, id, file.getOriginalFilename(), file.getContentType(),
+                        file.getBytes());
+            } catch (DomainException e) {
+                flash.addFlashAttribute("error", "附件未保存：" + e.getMessage() + "。可在本页重新上传。");
             } catch (IOException e) {
                 flash.addFlashAttribute("error", "附件读取失败，可在本页重新上传。");
             }

@@ -20,10 +20,11 @@ public record StepPosition(String name, String roleLabel, int timeLimitHours, St
 
     public static List<StepPosition> of(Workflow wf, CaseRecord c) {
         List<StepPosition> out = new ArrayList<>();
-        int current = c.open() ? wf.step(c.currentStep()).map(WorkflowStep::order).orElse(-1) : Integer.MAX_VALUE;
+        int current = c.open() ? wf.step(c.assignment().currentStep()).map(WorkflowStep::order).orElse(-1)
+                : Integer.MAX_VALUE;
         for (WorkflowStep s : wf.steps()) {
             String state;
-            if (c.selfHandled() && s.skipWhenSelfHandled()) {
+            if (c.assignment().selfHandled() && s.skipWhenSelfHandled()) {
                 state = SKIPPED;
             } else if (s.order() < current) {
                 state = DONE;

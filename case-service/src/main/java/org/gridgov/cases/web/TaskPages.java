@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.gridgov.cases.attach.AttachmentService;
+import org.gridgov.cases.dispatch.DepartmentDirectory;
+import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.security.CurrentStaff;
-import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.task.TaskRecord;
 import org.gridgov.cases.task.TaskService;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 任务: my open tasks and the ones I issued, the issue form, and a task's page with 提交 / 审核 forms. */
@@ -55,9 +55,9 @@ public class TaskPages {
             TaskRecord t = tasks.issue(s, form.toNewTask());
             flash.addFlashAttribute("notice", "任务已下发，编号 " + t.id());
             return "redirect:/tasks/" + t.id();
-        } catch (ResponseStatusException e) {
-            response.setStatus(e.getStatusCode().value());
-            model.addAttribute("formError", e.getReason());
+        } catch (DomainException e) {
+            response.setStatus(ErrorResponses.statusOf(e).value());
+            model.addAttribute("formError", e.getMessage());
             return show(model, s, form);
         }
     }
@@ -76,16 +76,14 @@ public class TaskPages {
     @GetMapping("/tasks/{id}")
     public String task(@PathVariable String id, Model model) {
         Staff s = CurrentStaff.get();
-        TaskRecord t = tasks.view(s, id);
+        TaskService.TaskFile file = tasks.file(s, id);
+        TaskRecord t = file.task();
         boolean open = TaskRecord.ISSUED.equals(t.status()) || TaskRecord.REJECTED.equals(t.status());
-        // the to-do list already knows who executes a task; asking it keeps that rule in TaskService
-        boolean assignedToMe = tasks.todo(s).stream().anyMatch(x -> x.id().equals(id));
         model.addAttribute("t", t);
-        model.addAttribute("history", tasks.history(s, id));
-        model.addAttribute("attachments", attachments.list("TASK", id));
-        model.addAttribute("maySubmit", open && assignedToMe);
-        model.addAttribute("mayReview", TaskRecord.SUBMITTED.equals(t.status())
-                && (t.createdBy().equals(s.username()) || s.role() == Role.ADMIN));
+        model.addAttribute("history", file.history());
+        model.addAttribute("attachments", attachments.list(AttachmentService.TASK, id));
+        model.addAttribute("maySubmit", open && tasks.isAssignee(s, t));
+        model.addAttribute("mayReview", TaskRecord.SUBMITTED.equals(t.status()) && tasks.isReviewer(s, t));
         return "task-detail";
     }
 
@@ -95,8 +93,8 @@ public class TaskPages {
         try {
             tasks.submit(CurrentStaff.get(), id, result);
             flash.addFlashAttribute("notice", "执行情况已提交，等待下发人审核");
-        } catch (ResponseStatusException e) {
-            flash.addFlashAttribute("error", "提交未完成：" + e.getReason());
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "提交未完成：" + e.getMessage());
         }
         return "redirect:/tasks/" + id;
     }
@@ -107,8 +105,8 @@ public class TaskPages {
         try {
             tasks.review(CurrentStaff.get(), id, approve, note);
             flash.addFlashAttribute("notice", approve ? "任务已审核通过" : "任务已驳回给执行人");
-        } catch (ResponseStatusException e) {
-            flash.addFlashAttribute("error", "审核未完成：" + e.getReason());
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "审核未完成：" + e.getMessage());
         }
         return "redirect:/tasks/" + id;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -85,8 +85,8 @@ public class WorkflowConfigPage {
             flash.addFlashAttribute("notice", "流程已保存：" + name + "（" + steps.size() + " 个步骤），新的步骤按此办理");
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             flash.addFlashAttribute("error", "流程未保存：时限须为整数小时");
-        } catch (ResponseStatusException e) {
-            flash.addFlashAttribute("error", "流程未保存：" + e.getReason());
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "流程未保存：" + e.getMessage());
         }
         return "redirect:/admin/workflows";
     }
@@ -100,8 +100,8 @@ public class WorkflowConfigPage {
             flash.addFlashAttribute("notice", "分类时限已保存：" + category + " → " + workflowCode + "，" + hours + " 小时");
         } catch (NumberFormatException e) {
             flash.addFlashAttribute("error", "分类时限未保存：时限须为整数小时");
-        } catch (ResponseStatusException e) {
-            flash.addFlashAttribute("error", "分类时限未保存：" + e.getReason());
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "分类时限未保存：" + e.getMessage());
         }
         return "redirect:/admin/workflows";
     }

@@ -2,32 +2,34 @@ package org.gridgov.cases.workflow;
 
 import java.util.List;
 
-import org.gridgov.cases.api.ApiErrors;
 import org.gridgov.cases.audit.AuditLog;
+import org.gridgov.cases.domain.InvalidInputException;
+import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.springframework.stereotype.Service;
 
 /**
  * 审批配置 changes, from the admin API and the admin page alike: administrators only (a refusal is audited), invalid
- * configurations refused with the reason, every change audited.
+ * configurations refused with the reason, every change audited. The catalogue reloads itself once a change commits.
  */
 @Service
 public class WorkflowAdministration {
 
     private final WorkflowCatalog workflows;
     private final AuditLog audit;
+    private final Refusals refusals;
 
-    public WorkflowAdministration(WorkflowCatalog workflows, AuditLog audit) {
+    public WorkflowAdministration(WorkflowCatalog workflows, AuditLog audit, Refusals refusals) {
         this.workflows = workflows;
         this.audit = audit;
+        this.refusals = refusals;
     }
 
-    /** Throws 403 (audited) unless the user is an administrator. */
+    /** Refuses (audited) unless the user is an administrator. */
     public Staff requireAdmin(Staff staff, String action) {
         if (staff.role() != Role.ADMIN) {
-            audit.denied(staff.username(), action, "ADMIN", null, staff.role().label() + "不是管理员");
-            throw ApiErrors.forbidden("审批配置仅限管理员");
+            throw refusals.refuse(staff, action, "ADMIN", null, staff.role().label() + "不是管理员", "审批配置仅限管理员");
         }
         return staff;
     }
@@ -37,11 +39,10 @@ public class WorkflowAdministration {
         try {
             workflows.replaceSteps(code, name, steps);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiErrors.badRequest("流程配置无效：" + e.getMessage());
+            throw new InvalidInputException("steps", "流程配置无效：" + e.getMessage());
         }
         audit.ok(staff.username(), "CONFIG_WORKFLOW", "WORKFLOW", code, steps.size() + " steps: "
                 + steps.stream().map(s -> s.code() + "/" + s.role() + "/" + s.timeLimitHours() + "h").toList());
-        workflows.reload();
         return workflows.workflow(code);
     }
 
@@ -50,11 +51,12 @@ public class WorkflowAdministration {
         requireAdmin(staff, "CONFIG_POLICY");
         try {
             workflows.setPolicy(category, workflowCode, timeLimitHours);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw ApiErrors.badRequest("分类时限配置无效：" + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new InvalidInputException("workflowCode", "分类时限配置无效：" + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("timeLimitHours", "分类时限配置无效：" + e.getMessage());
         }
         audit.ok(staff.username(), "CONFIG_POLICY", "CATEGORY", category, workflowCode + " " + timeLimitHours + "h");
-        workflows.reload();
         return workflows.policy(category);
     }
 }

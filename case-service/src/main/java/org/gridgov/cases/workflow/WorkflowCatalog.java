@@ -1,15 +1,13 @@
 package org.gridgov.cases.workflow;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gridgov.cases.security.Role;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Workflows and the category → workflow / time limit table, read from the database and kept in memory; an
@@ -22,33 +20,18 @@ public class WorkflowCatalog {
     public record CategoryPolicy(String categoryCode, String workflowCode, int timeLimitHours) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final WorkflowRepository repository;
     private volatile Map<String, Workflow> workflows = Map.of();
     private volatile Map<String, CategoryPolicy> policies = Map.of();
 
-    public WorkflowCatalog(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public WorkflowCatalog(WorkflowRepository repository) {
+        this.repository = repository;
         reload();
     }
 
     public synchronized void reload() {
-        Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT code, name FROM wf_definition ORDER BY code",
-                rs -> { names.put(rs.getString(1), rs.getString(2)); });
-        Map<String, List<WorkflowStep>> steps = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM wf_step ORDER BY workflow_code, step_order", rs -> {
-            steps.computeIfAbsent(rs.getString("workflow_code"), k -> new ArrayList<>()).add(new WorkflowStep(
-                    rs.getInt("step_order"), rs.getString("step_code"), rs.getString("step_name"),
-                    Role.valueOf(rs.getString("role")), rs.getInt("time_limit_hours"), rs.getString("reject_to_step"),
-                    rs.getBoolean("skip_when_self_handled")));
-        });
-        Map<String, Workflow> w = new LinkedHashMap<>();
-        names.forEach((code, name) -> w.put(code, new Workflow(code, name, steps.getOrDefault(code, List.of()))));
-        Map<String, CategoryPolicy> p = new LinkedHashMap<>();
-        jdbc.query("SELECT * FROM category_workflow", rs -> {
-            p.put(rs.getString("category_code"), new CategoryPolicy(rs.getString("category_code"),
-                    rs.getString("workflow_code"), rs.getInt("time_limit_hours")));
-        });
+        Map<String, Workflow> w = repository.workflows();
+        Map<String, CategoryPolicy> p = repository.policies();
         workflows = Map.copyOf(w);
         policies = Map.copyOf(p);
     }
@@ -95,15 +78,7 @@ public class WorkflowCatalog {
                 throw new IllegalArgumentException("step " + s.code() + " needs a positive time limit");
             }
         }
-        jdbc.update("INSERT INTO wf_definition (code, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
-                workflowCode, name);
-        jdbc.update("DELETE FROM wf_step WHERE workflow_code = ?", workflowCode);
-        for (WorkflowStep s : newSteps) {
-            jdbc.update("INSERT INTO wf_step (workflow_code, step_order, step_code, step_name, role, time_limit_hours,"
-                            + " reject_to_step, skip_when_self_handled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    workflowCode, s.order(), s.code(), s.name(), s.role().name(), s.timeLimitHours(), s.rejectTo(),
-                    s.skipWhenSelfHandled());
-        }
+        repository.replaceSteps(workflowCode, name, newSteps);
         reloadAfterCommit();
     }
 
@@ -113,20 +88,17 @@ public class WorkflowCatalog {
         if (timeLimitHours <= 0) {
             throw new IllegalArgumentException("time limit must be positive");
         }
-        jdbc.update("INSERT INTO category_workflow (category_code, workflow_code, time_limit_hours) VALUES (?, ?, ?)"
-                        + " ON DUPLICATE KEY UPDATE workflow_code = VALUES(workflow_code),"
-                        + " time_limit_hours = VALUES(time_limit_hours)",
-                categoryCode, workflowCode, timeLimitHours);
+        repository.savePolicy(categoryCode, workflowCode, timeLimitHours);
         reloadAfterCommit();
     }
 
+    /** Callers read the change as soon as the transaction that made it commits, and never a rolled-back one. */
     private void reloadAfterCommit() {
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        reload();
-                    }
-                });
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                reload();
+            }
+        });
     }
 }

@@ -16,6 +16,6 @@ class StaffTest {
         assertThat(district.covers("37011201600404")).isTrue();
         Staff grid = new Staff("g", "g", Role.GRID_WORKER, "37011200100101", null);
         assertThat(grid.covers("37011200100102")).isFalse();
-        assertThat(grid.coversArea("370112001")).isFalse();
+        assertThat(grid.covers("370112001")).isFalse();
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.gridgov.cases.casefile.CaseRecord;
+import org.gridgov.cases.casefile.CaseStatus;
 import org.gridgov.cases.cockpit.CockpitScope;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -28,9 +29,12 @@ class PageRulesTest {
 
     static CaseRecord atStep(String step, Role role, String department, boolean selfHandled, String status) {
         LocalDateTime t = LocalDateTime.of(2024, 6, 1, 9, 0);
-        return new CaseRecord("SJ1", "t", "d", "HOTLINE", "C0101", "供暖", 1, 1, null, null, null,
-                "37011200100101", "370112001", null, null, "STANDARD", step, role == null ? null : role.name(),
-                status, department, selfHandled, false, 0, t, t, "w", t, t, null, 0);
+        return new CaseRecord("SJ1",
+                new CaseRecord.Report("t", "d", "HOTLINE", "C0101", "供暖", 1, null, null, "w"),
+                new CaseRecord.Location(null, null, null, "37011200100101", "370112001"),
+                new CaseRecord.Assignment("STANDARD", step, role == null ? null : role.name(),
+                        CaseStatus.valueOf(status), department, selfHandled, false, 1, 0, t),
+                new CaseRecord.Timing(t, t, t, null), 0);
     }
 
     @Test

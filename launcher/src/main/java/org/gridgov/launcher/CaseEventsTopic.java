@@ -1,0 +1,70 @@
+package org.gridgov.launcher;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gridgov.common.json.Json;
+import org.gridgov.common.model.CaseEventType;
+import org.gridgov.common.model.Topics;
+
+/**
+ * The case service's events as any consumer sees them: read from {@code case.events}, where its outbox relay
+ * publishes them. The service's tables are its own; nothing outside it reads them.
+ */
+final class CaseEventsTopic {
+
+    private CaseEventsTopic() {
+    }
+
+    /**
+     * How many distinct events of one case are on the topic once each of the {@code expected} types has arrived, or
+     * when {@code timeout} runs out. Delivery is at-least-once, so an event sent twice counts once (by its id).
+     */
+    static long published(String bootstrapServers, String caseId, Set<CaseEventType> expected, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridgov-demo-case-events");
+        Map<String, CaseEventType> typeById = new HashMap<>();
+        String topic = Topics.CASE_EVENTS.name();
+        // assigned, not subscribed: no consumer group to join, so the first poll already reads
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long end = System.nanoTime() + timeout.toNanos();
+            while (!typeById.values().containsAll(expected) && System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (caseId.equals(r.key())) {
+                        JsonNode event = read(r.value());
+                        typeById.put(event.path("event_id").asText(),
+                                CaseEventType.valueOf(event.path("type").asText()));
+                    }
+                }
+            }
+        }
+        return typeById.size();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("not a case event: " + json, e);
+        }
+    }
+}
