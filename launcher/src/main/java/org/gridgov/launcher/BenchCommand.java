@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.bench.IngestBenchmark;
@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static int ingest(List<String> extra) throws Exception {
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start(); EmbeddedKafka k = EmbeddedKafka.start()) {
-            k.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+            k.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             List<String> a = new ArrayList<>(List.of("--kafka.bootstrap-servers=" + k.bootstrapServers(),
                     "--warehouse.jdbc-url=" + w.jdbcUrl(), "--warehouse.dialect=mysql",
                     "--warehouse.user=" + EmbeddedWarehouse.USER));
@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static int alerts(ProjectLayout layout, Path work, List<String> extra) throws Exception {
         try (EmbeddedKafka k = EmbeddedKafka.start()) {
-            k.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+            k.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             List<String> a = new ArrayList<>(List.of("--kafka.bootstrap-servers=" + k.bootstrapServers()));
             a.addAll(extra);
             return child(layout, work, "streaming-jobs", "org.gridgov.streaming.bench.AlertBenchmark", a,
