@@ -54,8 +54,8 @@ public final class Topics {
 
     static {
         for (SourceType s : SourceType.values()) {
-            RAW.put(s, new Topic<>(s.rawTopic(), "validated raw " + s.label() + " records, keyed by record id "
-                    + "(person records by salted person key)", Serdes.String(), s.recordType(),
+            RAW.put(s, new Topic<>(s.rawTopic(), "validated raw " + s.label() + " records, keyed by case id "
+                    + "(12345, arrears) or salted person key (else record id)", Serdes.String(), s.recordType(),
                     new JsonSerde<>(json -> StandardDecoder.INSTANCE.decode(s, json)), PARTITIONS, Map.of()));
             DEAD_LETTERS.put(s, new Topic<>(s.dlqTopic(), s.label() + " records rejected at intake, with the reason",
                     Serdes.String(), JsonNode.class, new JsonSerde<>(Topics::jsonObject), PARTITIONS, Map.of()));
