@@ -21,9 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridgov.cases.security.Role;
 import org.gridgov.common.json.Json;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.Alert;
 import org.gridgov.common.model.AlertLevel;
-import org.gridgov.common.model.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

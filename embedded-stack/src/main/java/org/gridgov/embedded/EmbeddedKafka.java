@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    /** One broker: one copy of every partition. */
+    public static final short REPLICATION_FACTOR = 1;
 
     private final Path logDir;
     private final boolean ownsLogDir;
@@ -139,17 +141,25 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
     public void createTopics(Collection<String> topics, int partitions) {
+        createTopics(topics.stream().map(t -> new NewTopic(t, partitions, REPLICATION_FACTOR)).toList());
+    }
+
+    /**
+     * Creates the topics that do not exist yet as described (partitions, configs such as compaction), e.g. the
+     * platform's registry: {@code createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR))}.
+     */
+    public void createTopics(List<NewTopic> topics) {
+        List<String> names = topics.stream().map(NewTopic::name).toList();
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> fresh = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            List<NewTopic> fresh = topics.stream().filter(t -> !existing.contains(t.name())).toList();
             admin.createTopics(fresh).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topics " + topics, e.getCause());
+                throw new IllegalStateException("cannot create topics " + names, e.getCause());
             }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create topics " + topics, e);
+            throw new IllegalStateException("cannot create topics " + names, e);
         }
     }
 

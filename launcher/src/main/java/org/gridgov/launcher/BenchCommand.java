@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import picocli.CommandLine.Command;
@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static int alerts(ProjectLayout layout, Path work, List<String> extra) throws Exception {
         try (EmbeddedKafka k = EmbeddedKafka.start()) {
-            k.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+            k.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             List<String> a = new ArrayList<>(List.of("--kafka.bootstrap-servers=" + k.bootstrapServers()));
             a.addAll(extra);
             return engineJob(layout, work, ALERTS, a, Map.of("GRIDGOV_PII_SALT", BENCH_SALT));

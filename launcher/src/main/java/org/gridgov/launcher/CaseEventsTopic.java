@@ -1,6 +1,5 @@
 package org.gridgov.launcher;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,16 +7,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.gridgov.common.json.Json;
+import org.gridgov.common.kafka.Topic;
+import org.gridgov.common.kafka.Topics;
+import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.CaseEventType;
-import org.gridgov.common.model.Topics;
 
 /**
  * The case service's events as any consumer sees them: read from {@code case.events}, where its outbox relay
@@ -38,33 +35,23 @@ final class CaseEventsTopic {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridgov-demo-case-events");
         Map<String, CaseEventType> typeById = new HashMap<>();
-        String topic = Topics.CASE_EVENTS.name();
+        Topic<String, CaseEvent> topic = Topics.CASE_EVENTS;
         // assigned, not subscribed: no consumer group to join, so the first poll already reads
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+        try (KafkaConsumer<String, CaseEvent> consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long end = System.nanoTime() + timeout.toNanos();
             while (!typeById.values().containsAll(expected) && System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, CaseEvent> r : consumer.poll(Duration.ofMillis(200))) {
                     if (caseId.equals(r.key())) {
-                        JsonNode event = read(r.value());
-                        typeById.put(event.path("event_id").asText(),
-                                CaseEventType.valueOf(event.path("type").asText()));
+                        typeById.put(r.value().eventId(), r.value().type());
                     }
                 }
             }
         }
         return typeById.size();
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("not a case event: " + json, e);
-        }
     }
 }

@@ -15,8 +15,9 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
+import org.gridgov.common.kafka.Topic;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.dashboards.BundleQueryCheck;
 import org.gridgov.dashboards.BundleQueryReport;
@@ -109,8 +110,8 @@ public final class DemoPipeline {
                 done("ready on 127.0.0.1:" + warehouse.port() + ", " + WarehouseSchema.ALL.size() + " tables");
                 step(2, "starting the embedded Kafka broker (KRaft)");
                 try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), false)) {
-                    List<String> topics = Topics.all().stream().map(Topics.Topic::name).toList();
-                    kafka.createTopics(topics, 2);
+                    List<String> topics = Topics.all().stream().map(Topic::name).toList();
+                    kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
                     done("ready on " + kafka.bootstrapServers() + ", " + topics.size() + " topics " + topics);
                     return chain(warehouse, kafka, work, memory, t0);
                 }

@@ -9,7 +9,7 @@ import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.dim.DimensionLoader;
@@ -98,7 +98,7 @@ public final class Gridgov {
         @Override
         public Integer call() throws Exception {
             try (EmbeddedWarehouse w = EmbeddedWarehouse.start(); EmbeddedKafka k = EmbeddedKafka.start()) {
-                k.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+                k.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
                 try (var c = w.connect()) {
                     new DimensionLoader(District.licheng(), CategoryCatalog.standard(), SqlDialect.MYSQL).load(c);
                 }

@@ -2,8 +2,16 @@ package org.gridgov.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.utils.WCWidth;
 
-/** A plain-text table for the terminal that aligns Chinese text (two columns wide) as well as ASCII. */
+/**
+ * A plain-text table for the terminal that aligns Chinese text (two columns wide) as well as ASCII.
+ *
+ * <p>The layout is ours on purpose: the table libraries on Maven Central (asciitable, FlipTables, picocli's usage
+ * TextTable) measure cells in chars or guess wide characters by Unicode block, which misaligns CJK text, halfwidth
+ * forms and characters outside the BMP. The display width of each character is JLine's {@code wcwidth}, per code
+ * point, from the Unicode East Asian Width data.
+ */
 final class TextTable {
 
     private final List<String> header;
@@ -52,12 +60,8 @@ final class TextTable {
         sb.append(l.toString().stripTrailing()).append('\n');
     }
 
+    /** Terminal columns of {@code s}: East Asian wide and fullwidth characters take two, combining marks none. */
     static int width(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            w += (ch >= 0x2E80 && ch <= 0xFFEF) ? 2 : 1;
-        }
-        return w;
+        return s.codePoints().map(cp -> Math.max(0, WCWidth.wcwidth(cp))).sum();
     }
 }

@@ -1,25 +1,19 @@
 package org.gridgov.launcher;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A stand-in for the DingTalk robot on loopback, so the demo shows the leaders' pushes without the internet. It
  * checks each push's signature the way DingTalk does (HmacSHA256 of "timestamp\nsecret", Base64) and keeps the bodies.
+ * Served by Javalin, which also decodes the query string.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -27,37 +21,29 @@ final class WebhookReceiver implements AutoCloseable {
     record Push(boolean signatureValid, String body) {
     }
 
-    private final HttpServer server;
+    private final Javalin server;
     private final String secret;
     private final List<Push> pushes = new ArrayList<>();
 
     WebhookReceiver(String secret) {
         this.secret = secret;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/robot/send", this::handle);
-        server.start();
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/robot/send", this::handle);
+        }).start("127.0.0.1", 0);
     }
 
     /** The robot URL to configure, like DingTalk's {@code /robot/send?access_token=...}. */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send?access_token=demo";
+        return "http://127.0.0.1:" + server.port() + "/robot/send?access_token=demo";
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+    private void handle(Context ctx) {
+        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
         synchronized (pushes) {
-            pushes.add(new Push(signed(q.get("timestamp"), q.get("sign")), body));
+            pushes.add(new Push(signed(ctx.queryParam("timestamp"), ctx.queryParam("sign")), body));
         }
-        byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, ok.length);
-        ex.getResponseBody().write(ok);
-        ex.close();
+        ctx.contentType("application/json").result("{\"errcode\":0,\"errmsg\":\"ok\"}");
     }
 
     private boolean signed(String timestamp, String sign) {
@@ -74,19 +60,6 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String kv : raw.split("&")) {
-                int i = kv.indexOf('=');
-                if (i > 0) {
-                    m.put(kv.substring(0, i), URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return m;
-    }
-
     List<Push> pushes() {
         synchronized (pushes) {
             return List.copyOf(pushes);
@@ -95,6 +68,6 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
     }
 }

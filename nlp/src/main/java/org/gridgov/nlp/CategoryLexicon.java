@@ -3,7 +3,7 @@ package org.gridgov.nlp;
 import java.util.List;
 import java.util.Map;
 import org.gridgov.common.district.CategoryCatalog;
-import org.gridgov.common.district.Tsv;
+import org.gridgov.common.io.Tsv;
 
 /**
  * Everyday words of each second-level category ({@code gridgov/nlp/category_keywords.tsv}), one pseudo-document per

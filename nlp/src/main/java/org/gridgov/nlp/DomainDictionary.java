@@ -13,7 +13,7 @@ import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.Community;
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Street;
-import org.gridgov.common.district.Tsv;
+import org.gridgov.common.io.Tsv;
 
 /**
  * The governance domain dictionary: the shipped term list ({@code gridgov/nlp/domain_words.txt}), category names
@@ -51,11 +51,9 @@ public final class DomainDictionary {
 
     private static DomainDictionary build() {
         Map<String, String> words = new LinkedHashMap<>();
-        for (String[] row : Lexicon.rows(TERMS)) {
-            if (row[0].equals("word")) {
-                continue; // header
-            }
-            words.put(row[0], row.length > 1 ? row[1] : "nz");
+        for (Map<String, String> row : Tsv.read(TERMS)) {
+            String nature = row.get("nature").strip();
+            words.put(row.get("word").strip(), nature.isEmpty() ? "nz" : nature);
         }
         for (Category c : CategoryCatalog.standard().all()) {
             words.putIfAbsent(c.name(), "nz");

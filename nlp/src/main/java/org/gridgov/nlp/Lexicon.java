@@ -1,44 +1,16 @@
 package org.gridgov.nlp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.common.io.Tsv;
 
-/** Reads the one-entry-per-line word lists shipped under {@code gridgov/nlp/} ('#' comments, blank lines skipped). */
+/** The one-word-per-line lists shipped under {@code gridgov/nlp/}, in the platform's {@link Tsv#FORMAT}. */
 final class Lexicon {
 
     private Lexicon() {
     }
 
-    /** Every non-comment line, trimmed; a line with a tab keeps its cells. */
-    static List<String[]> rows(String resource) {
-        InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("word list missing from the classpath: " + resource);
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                rows.add(t.split("\t"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-        return rows;
-    }
-
-    /** The first cell of every line. */
+    /** The first cell of every line, trimmed (a list has no header; '#' comments and blank lines are skipped). */
     static List<String> words(String resource) {
-        return rows(resource).stream().map(r -> r[0]).toList();
+        return Tsv.rows(Tsv.open(resource), resource).stream().map(r -> r.cell(0).strip()).toList();
     }
 }

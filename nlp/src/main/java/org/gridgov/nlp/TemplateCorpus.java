@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridgov.common.district.Community;
 import org.gridgov.common.district.District;
-import org.gridgov.common.district.Tsv;
+import org.gridgov.common.io.Tsv;
 
 /**
  * Training data the project can ship: the complaint templates of {@code gridgov/complaints.tsv} (common), each filled

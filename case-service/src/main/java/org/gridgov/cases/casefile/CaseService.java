@@ -34,9 +34,9 @@ import org.gridgov.cases.workflow.WorkflowStep;
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.Grid;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.CaseEventType;
-import org.gridgov.common.model.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.PhoneNumber;
 import org.springframework.stereotype.Service;
@@ -439,7 +439,7 @@ public class CaseService {
         String eventId = c.id() + "-" + (c.version() + 1) + "-" + type.name();
         CaseEvent e = new CaseEvent(1, eventId, c.id(), ORIGIN, type, c.timing().dueAt(), now, actor.username(),
                 note == null ? null : PiiProtector.redact(truncate(note, 500)));
-        outbox.append(Topics.CASE_EVENTS.name(), eventId, c.id(), e);
+        outbox.append(Topics.CASE_EVENTS, eventId, c.id(), e);
     }
 
     private static String truncate(String s, int max) {

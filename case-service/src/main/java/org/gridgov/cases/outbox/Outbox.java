@@ -1,10 +1,11 @@
 package org.gridgov.cases.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.gridgov.common.json.Json;
+import org.gridgov.common.kafka.Topic;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,9 +33,11 @@ public class Outbox {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(String topic, String eventId, String key, Object payload) {
+    public <V> void append(Topic<String, V> topic, String eventId, String key, V payload) {
+        String value = new String(topic.valueSerde().serializer().serialize(topic.name(), payload),
+                StandardCharsets.UTF_8);
         jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                eventId, topic, key, Json.write(payload), LocalDateTime.now(clock));
+                eventId, topic.name(), key, value, LocalDateTime.now(clock));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.gridgov.cases.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -16,8 +17,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.gridgov.cases.CaseServiceProperties;
+import org.gridgov.common.kafka.Topic;
+import org.gridgov.common.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,7 +45,8 @@ public class OutboxRelay {
     private final TransactionTemplate tx;
     private final CaseServiceProperties props;
     private final Clock clock;
-    private Producer<String, String> producer;
+    /** Bytes: keys are serialized by each row's topic's key serde, payloads were serialized when appended. */
+    private Producer<byte[], byte[]> producer;
     private long failures;
     private long nextAttemptAt;
 
@@ -83,10 +87,10 @@ public class OutboxRelay {
                 return 0;
             }
             try {
-                Producer<String, String> p = producer();
+                Producer<byte[], byte[]> p = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 for (Outbox.Pending r : rows) {
-                    acks.add(p.send(new ProducerRecord<>(r.topic(), r.key(), r.payload())));
+                    acks.add(p.send(record(r)));
                 }
                 p.flush();
                 for (Future<RecordMetadata> a : acks) {
@@ -107,6 +111,15 @@ public class OutboxRelay {
         return sent == null ? 0 : sent;
     }
 
+    /** A row as its registry topic's record; a topic the registry does not know fails the batch, named. */
+    @SuppressWarnings("unchecked")
+    private static ProducerRecord<byte[], byte[]> record(Outbox.Pending r) {
+        Topic<String, ?> topic = (Topic<String, ?>) Topics.named(r.topic()).orElseThrow(
+                () -> new IllegalStateException("outbox row " + r.id() + " names unknown topic " + r.topic()));
+        return new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), r.key()),
+                r.payload().getBytes(StandardCharsets.UTF_8));
+    }
+
     private void markFailedSeparately(List<Outbox.Pending> rows, String error) {
         // The claiming transaction rolls back; the failure count is kept by a statement of its own after it.
         List<Long> ids = rows.stream().map(Outbox.Pending::id).toList();
@@ -122,7 +135,7 @@ public class OutboxRelay {
         return outbox.pending();
     }
 
-    private Producer<String, String> producer() {
+    private Producer<byte[], byte[]> producer() {
         if (producer == null) {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrapServers());
@@ -133,7 +146,7 @@ public class OutboxRelay {
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "gridgov-case-service-outbox");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;
     }

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Resolved configuration. Precedence, highest first: {@code --key=value} arguments, {@code GRIDGOV_*} environment
@@ -25,12 +27,15 @@ public final class GridgovConfig implements Serializable {
     private final Map<String, String> values;
     /** Keys this configuration accepts (the platform's plus the reading module's) and which of them are secret. */
     private final Map<String, Boolean> secretByKey;
+    /** Keys whose value came as a {@code --key=value} argument (the command line is visible to every local user). */
+    private final Set<String> argumentKeys;
 
-    private GridgovConfig(Map<String, String> values, List<ConfigOption<?>> known) {
+    private GridgovConfig(Map<String, String> values, List<ConfigOption<?>> known, Set<String> argumentKeys) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         Map<String, Boolean> keys = new LinkedHashMap<>();
         known.forEach(o -> keys.put(o.key(), o.secret()));
         this.secretByKey = Collections.unmodifiableMap(keys);
+        this.argumentKeys = Collections.unmodifiableSet(new LinkedHashSet<>(argumentKeys));
     }
 
     public static GridgovConfig of(Map<String, String> values) {
@@ -41,7 +46,7 @@ public final class GridgovConfig implements Serializable {
     public static GridgovConfig of(Map<String, String> values, List<ConfigOption<?>> moduleOptions) {
         List<ConfigOption<?>> known = knownWith(moduleOptions);
         values.keySet().forEach(k -> option(known, k));
-        return new GridgovConfig(values, known);
+        return new GridgovConfig(values, known, Set.of());
     }
 
     /** Resolves from command-line arguments and the process environment. */
@@ -85,12 +90,14 @@ public final class GridgovConfig implements Serializable {
             }
         }
         merged.putAll(cli);
-        return of(merged, moduleOptions);
+        merged.keySet().forEach(k -> option(known, k));
+        return new GridgovConfig(merged, known, cli.keySet());
     }
 
-    private GridgovConfig(Map<String, String> values, Map<String, Boolean> secretByKey) {
+    private GridgovConfig(Map<String, String> values, Map<String, Boolean> secretByKey, Set<String> argumentKeys) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.secretByKey = Collections.unmodifiableMap(new LinkedHashMap<>(secretByKey));
+        this.argumentKeys = argumentKeys;
     }
 
     private boolean isSecret(String key) {
@@ -158,7 +165,23 @@ public final class GridgovConfig implements Serializable {
         m.put(option.key(), String.valueOf(value));
         Map<String, Boolean> keys = new LinkedHashMap<>(secretByKey);
         keys.putIfAbsent(option.key(), option.secret());
-        return new GridgovConfig(m, keys);
+        return new GridgovConfig(m, keys, argumentKeys);
+    }
+
+    /**
+     * Fails when one of {@code options} was given as a {@code --key=value} argument rather than in the environment
+     * (or the file): for secrets that must not appear in process listings or, for a Flink job, in the job graph that
+     * main's arguments end up in. Returns this configuration, so a main reads
+     * {@code GridgovConfig.fromArgs(args, options).refuseAsArguments(SECRET_A, SECRET_B)}.
+     */
+    public GridgovConfig refuseAsArguments(ConfigOption<?>... options) {
+        for (ConfigOption<?> o : options) {
+            if (argumentKeys.contains(o.key())) {
+                throw new IllegalArgumentException(o.key() + " is a secret: set " + o.envName()
+                        + " in the environment instead of passing it as an argument");
+            }
+        }
+        return this;
     }
 
     /** Non-secret values as --key=value arguments, to pass to a child process (secrets go by environment). */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.gridgov.common.io.Tsv;
 
 /** The two-level case categories of 12345 platforms, loaded from {@code gridgov/categories.tsv}. */
 public final class CategoryCatalog {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.gridgov.common.json.FieldReader;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.Alert;
 import org.gridgov.common.model.AlertLevel;

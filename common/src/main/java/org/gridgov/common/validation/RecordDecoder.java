@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
-import org.gridgov.common.json.FieldReader;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.ArrearsCase;
 import org.gridgov.common.model.ArrearsStatus;

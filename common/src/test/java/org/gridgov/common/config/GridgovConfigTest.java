@@ -242,4 +242,20 @@ class GridgovConfigTest {
                 java.util.Map.of(), java.util.List.of(ConfigOption.string("pii.salt", "", "dup"))))
                 .hasMessageContaining("defined twice");
     }
+
+    @Test
+    void aSecretMayBeRefusedAsAnArgumentButTakenFromTheEnvironmentOrFile() throws IOException {
+        ConfigOption<String> webhook = ConfigOption.secret("alerts.webhook.url", "robot URL");
+        String[] args = {"--alerts.webhook.url=https://robot/send?access_token=t", "--pii.salt=" + SALT};
+        GridgovConfig fromArgs = GridgovConfig.fromArgs(args, Map.of(), List.of(webhook));
+        assertThatThrownBy(() -> fromArgs.refuseAsArguments(webhook))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("alerts.webhook.url is a secret: set GRIDGOV_ALERTS_WEBHOOK_URL in the environment instead "
+                        + "of passing it as an argument");
+        assertThat(fromArgs.refuseAsArguments(WAREHOUSE_PASSWORD).get(PII_SALT)).isEqualTo(SALT);
+
+        GridgovConfig fromEnv = GridgovConfig.fromArgs(new String[] {"--config=" + properties("pii.salt=" + SALT)},
+                Map.of("GRIDGOV_ALERTS_WEBHOOK_URL", "https://robot/send"), List.of(webhook));
+        assertThat(fromEnv.refuseAsArguments(webhook, PII_SALT).get(webhook)).isEqualTo("https://robot/send");
+    }
 }

@@ -9,8 +9,6 @@ import org.gridgov.common.model.Alert;
 import org.gridgov.common.model.AlertLevel;
 import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.CaseEventType;
-import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
 import org.junit.jupiter.api.Test;
 
 class EventDecoderTest {
@@ -58,13 +56,5 @@ class EventDecoderTest {
         String json = Json.write(new Alert(1, "A1", "r", AlertLevel.RED, "k", List.of("X"), "m", T)).replace("RED", "紫");
         assertThat(EventDecoder.alert(json).reason()).startsWith("level: '紫' is not one of");
         assertThat(EventDecoder.caseEvent("{oops").firstField()).isEqualTo("$");
-    }
-
-    @Test
-    void topicRegistryNamesEveryTopicOnce() {
-        List<String> names = Topics.all().stream().map(Topics.Topic::name).toList();
-        assertThat(names).doesNotHaveDuplicates().contains("raw.hotline", "dlq.petition", "case.events", "alerts")
-                .hasSize(SourceType.values().length * 2 + 2);
-        assertThat(Topics.raw(SourceType.GRID).valueType()).isEqualTo(SourceType.GRID.recordType());
     }
 }

@@ -1,5 +1,6 @@
 package org.gridgov.ingestion.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridgov.common.json.Json;
+import org.gridgov.common.kafka.Topic;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
@@ -73,16 +75,15 @@ public final class IntakeGateway {
         Map<String, Long> byField = new TreeMap<>();
         List<Rejection> listed = new ArrayList<>();
         long in = 0;
-        String raw = Topics.raw(source).name();
-        String dlq = Topics.deadLetter(source).name();
+        Topic<String, SourceRecord> raw = Topics.raw(source);
+        Topic<String, JsonNode> dlq = Topics.deadLetter(source);
         IntakeRecord r;
         while ((r = reader.next()) != null) {
             in++;
             Decoded<SourceRecord> decoded = r.readError() != null ? Decoded.rejected(List.of(r.readError()))
                     : decode(source, r.json());
             if (decoded.isValid()) {
-                sink.send(raw, keys.key(decoded.value()), Json.write(decoded.value()),
-                        ack(published, failed, firstFailure));
+                sink.send(raw, keys.key(decoded.value()), decoded.value(), ack(published, failed, firstFailure));
             } else {
                 byField.merge(decoded.firstField(), 1L, Long::sum);
                 if (listed.size() < MAX_LISTED_REJECTIONS) {
@@ -131,7 +132,7 @@ public final class IntakeGateway {
     }
 
     /** The dead-letter document on {@code dlq.<source>}. */
-    private static String deadLetter(SourceType source, IntakeRecord r, String recordKey, Decoded<?> decoded,
+    private static ObjectNode deadLetter(SourceType source, IntakeRecord r, String recordKey, Decoded<?> decoded,
                                      LocalDateTime received) {
         ObjectNode d = Json.mapper().createObjectNode();
         d.put("source", source.code());
@@ -145,7 +146,7 @@ public final class IntakeGateway {
         }
         d.put("received_time", Json.time(received));
         d.put("payload", r.payload());
-        return d.toString();
+        return d;
     }
 
     /** The record id if the JSON has one that can be read, for the dead letter's key. */

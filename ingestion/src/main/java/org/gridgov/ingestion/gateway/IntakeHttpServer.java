@@ -3,22 +3,20 @@ package org.gridgov.ingestion.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.SourceType;
@@ -28,7 +26,7 @@ import org.gridgov.ingestion.gateway.IntakeGateway.BatchResult;
 import org.gridgov.ingestion.gateway.IntakeGateway.Rejection;
 
 /**
- * The gateway's HTTP endpoint (JDK {@code com.sun.net.httpserver}):
+ * The gateway's HTTP endpoint, on Javalin (routing, the body-size limit and the mapping of refusals to statuses):
  * <ul>
  *   <li>{@code POST /intake/<source>} with a body of JSON lines ({@code application/x-ndjson}), a JSON array or
  *   object ({@code application/json}) or CSV with a header of field names ({@code text/csv; charset=GBK} allowed);
@@ -39,19 +37,22 @@ import org.gridgov.ingestion.gateway.IntakeGateway.Rejection;
  *   <li>{@code GET /health}: liveness and the running totals.</li>
  * </ul>
  * It binds to loopback unless told otherwise and has no authentication of its own: expose it only behind a proxy that
- * authenticates the source systems. Requests are handled one at a time, so records keep their order per key.
+ * authenticates the source systems. The gateway publishes one request's batch at a time, so records keep their order
+ * per key.
  */
 public final class IntakeHttpServer implements AutoCloseable {
 
     private static final DateTimeFormatter REQUEST_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final String JSON = "application/json; charset=utf-8";
 
     private final IntakeGateway gateway;
     private final GatewayAudit audit;
+    private final String bind;
+    private final int port;
     private final int maxBody;
     private final int maxLineBytes;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Javalin app;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -59,33 +60,50 @@ public final class IntakeHttpServer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
 
     public IntakeHttpServer(IntakeGateway gateway, GatewayAudit audit, String bind, int port, int maxBody,
-                            int maxLineBytes) throws IOException {
+                            int maxLineBytes) {
         this.gateway = gateway;
         this.audit = audit;
+        this.bind = bind;
+        this.port = port;
         this.maxBody = maxBody;
         this.maxLineBytes = maxLineBytes;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 50);
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "gateway-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/intake/", this::intake);
-        server.createContext("/health", this::health);
+        this.app = Javalin.create(this::configure);
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        // Javalin reads at most this many bytes of a body, with or without Content-Length (chunked)
+        config.http.maxRequestSize = maxBody;
+        config.http.prefer405over404 = true;
+        config.routes.post("/intake/{source}", this::intake);
+        config.routes.get("/health", this::health);
+        config.routes.error(405, ctx -> respond(ctx, 405, error("use POST /intake/<source>")));
+        // Javalin's own refusals (413 past maxRequestSize, ...) in the gateway's JSON form
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
+                error(e.getStatus() == 413 ? "request body larger than " + maxBody + " bytes; split it"
+                        : e.getMessage())));
+        config.routes.exception(IntakeException.class, (e, ctx) -> respond(ctx,
+                e.getMessage().startsWith("unsupported content type") ? 415 : 400, error(e.getMessage())));
+        config.routes.exception(Exception.class, (e, ctx) -> respond(ctx, 500,
+                error("internal error: " + PiiProtector.redact(String.valueOf(e)))));
     }
 
     public IntakeHttpServer start() {
-        server.start();
+        app.start(bind, port);
         return this;
     }
 
+    /** The unstarted application, for in-process tests ({@code JavalinTest.test(server.app(), ...)}). */
+    Javalin app() {
+        return app;
+    }
+
     public int port() {
-        return server.getAddress().getPort();
+        return app.port();
     }
 
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port();
+        return "http://" + bind + ":" + port();
     }
 
     /** Totals since start: requests, records received, published, rejected, failed. */
@@ -98,51 +116,35 @@ public final class IntakeHttpServer implements AutoCloseable {
         return failed.get();
     }
 
-    private void intake(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!ex.getRequestMethod().equals("POST")) {
-                respond(ex, 405, error("use POST /intake/<source>"));
-                return;
-            }
-            String path = ex.getRequestURI().getPath();
-            String code = path.substring("/intake/".length());
-            SourceType source;
-            try {
-                source = SourceType.ofCode(code);
-            } catch (IllegalArgumentException e) {
-                respond(ex, 404, error("unknown source '" + code + "'; POST to /intake/<source> with one of "
-                        + java.util.Arrays.stream(SourceType.values()).map(SourceType::code).toList()));
-                return;
-            }
-            byte[] body = readBody(ex.getRequestBody());
-            if (body == null) {
-                respond(ex, 413, error("request body larger than " + maxBody + " bytes; split it"));
-                return;
-            }
-            String name = "http-" + REQUEST_ID.format(LocalDateTime.now(RecordDecoder.ZONE)) + "-"
-                    + requests.incrementAndGet();
-            BatchResult r;
-            try (IntakeReader reader = reader(ex.getRequestHeaders().getFirst("Content-Type"), body, name, source)) {
-                r = gateway.publish(source, name, reader);
-            } catch (IntakeException e) {
-                respond(ex, e.getMessage().startsWith("unsupported content type") ? 415 : 400, error(e.getMessage()));
-                return;
-            }
-            received.addAndGet(r.in());
-            published.addAndGet(r.published());
-            rejected.addAndGet(r.rejected());
-            failed.addAndGet(r.failed());
-            String auditProblem = null;
-            try {
-                audit.request(r);
-            } catch (Exception e) {
-                // the records are in Kafka; a missing audit row must be visible, not fail the caller's request
-                auditProblem = "audit row not written: " + e.getMessage();
-            }
-            respond(ex, r.complete() ? 200 : 503, result(r, auditProblem));
-        } catch (RuntimeException e) {
-            respond(ex, 500, error("internal error: " + PiiProtector.redact(String.valueOf(e))));
+    private void intake(Context ctx) throws IOException {
+        String code = ctx.pathParam("source");
+        SourceType source;
+        try {
+            source = SourceType.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            respond(ctx, 404, error("unknown source '" + code + "'; POST to /intake/<source> with one of "
+                    + Arrays.stream(SourceType.values()).map(SourceType::code).toList()));
+            return;
         }
+        byte[] body = ctx.bodyAsBytes();
+        String name = "http-" + REQUEST_ID.format(LocalDateTime.now(RecordDecoder.ZONE)) + "-"
+                + requests.incrementAndGet();
+        BatchResult r;
+        try (IntakeReader reader = reader(ctx.header("Content-Type"), body, name, source)) {
+            r = gateway.publish(source, name, reader);
+        }
+        received.addAndGet(r.in());
+        published.addAndGet(r.published());
+        rejected.addAndGet(r.rejected());
+        failed.addAndGet(r.failed());
+        String auditProblem = null;
+        try {
+            audit.request(r);
+        } catch (Exception e) {
+            // the records are in Kafka; a missing audit row must be visible, not fail the caller's request
+            auditProblem = "audit row not written: " + e.getMessage();
+        }
+        respond(ctx, r.complete() ? 200 : 503, result(r, auditProblem));
     }
 
     private IntakeReader reader(String contentType, byte[] body, String name, SourceType source) throws IOException {
@@ -160,7 +162,7 @@ public final class IntakeHttpServer implements AutoCloseable {
             case "application/json" -> jsonBody(body, name);
             case "text/csv" -> {
                 try {
-                    java.nio.charset.Charset.forName(charset);
+                    Charset.forName(charset);
                 } catch (IllegalArgumentException e) {
                     throw new IntakeException("unknown charset " + charset);
                 }
@@ -182,7 +184,7 @@ public final class IntakeHttpServer implements AutoCloseable {
         if (root == null || !(root.isArray() || root.isObject())) {
             throw new IntakeException("body must be a JSON array of records or one record object");
         }
-        Iterator<JsonNode> items = root.isArray() ? root.elements() : java.util.List.of(root).iterator();
+        Iterator<JsonNode> items = root.isArray() ? root.elements() : List.of(root).iterator();
         return new IntakeReader() {
             private int index;
 
@@ -206,22 +208,15 @@ public final class IntakeHttpServer implements AutoCloseable {
         };
     }
 
-    private byte[] readBody(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(maxBody + 1);
-        return bytes.length > maxBody ? null : bytes;
-    }
-
-    private void health(HttpExchange ex) throws IOException {
-        try (ex) {
-            ObjectNode n = Json.mapper().createObjectNode();
-            n.put("status", "ok");
-            n.put("requests", requests.get());
-            n.put("received", received.get());
-            n.put("published", published.get());
-            n.put("rejected", rejected.get());
-            n.put("failed", failed.get());
-            respond(ex, 200, n);
-        }
+    private void health(Context ctx) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("status", "ok");
+        n.put("requests", requests.get());
+        n.put("received", received.get());
+        n.put("published", published.get());
+        n.put("rejected", rejected.get());
+        n.put("failed", failed.get());
+        respond(ctx, 200, n);
     }
 
     private static ObjectNode result(BatchResult r, String auditProblem) {
@@ -252,26 +247,14 @@ public final class IntakeHttpServer implements AutoCloseable {
         return Json.mapper().createObjectNode().put("error", message);
     }
 
-    private static void respond(HttpExchange ex, int status, ObjectNode body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static void respond(Context ctx, int status, ObjectNode body) {
+        ctx.status(status).contentType(JSON).result(body.toString());
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        server.stop(1);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (closed.compareAndSet(false, true)) {
+            app.stop();
         }
     }
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.model.SourceType;
 
 /**
@@ -23,7 +25,8 @@ import org.gridgov.common.model.SourceType;
  */
 public final class RawTopicPublisher implements TopicSink {
 
-    private final KafkaProducer<String, String> producer;
+    /** Bytes: each topic's serdes (from the registry) serialize; the generator's lines are sent as they are. */
+    private final KafkaProducer<byte[], byte[]> producer;
     private final Map<SourceType, Long> sent = new EnumMap<>(SourceType.class);
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
@@ -38,13 +41,13 @@ public final class RawTopicPublisher implements TopicSink {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Sends one record to {@code raw.<source>}; throws if an earlier send of this stream failed. */
     public void publish(SourceType source, String key, String json) {
         throwIfFailed();
-        producer.send(new ProducerRecord<>(source.rawTopic(), key, json), (meta, e) -> {
+        producer.send(new ProducerRecord<>(source.rawTopic(), utf8(key), utf8(json)), (meta, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
             }
@@ -55,13 +58,18 @@ public final class RawTopicPublisher implements TopicSink {
     }
 
     @Override
-    public void send(String topic, String key, String value, Ack ack) {
+    public <K, V> void send(Topic<K, V> topic, K key, V value, Ack ack) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (meta, e) -> ack.done(e));
+            producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+                    topic.valueSerde().serializer().serialize(topic.name(), value)), (meta, e) -> ack.done(e));
         } catch (RuntimeException e) {
             // serialization, buffer exhaustion, a closed producer: this record failed, the caller counts it
             ack.done(e);
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Waits until everything sent so far is acknowledged (or failed). */

@@ -1,5 +1,7 @@
 package org.gridgov.ingestion.kafka;
 
+import org.gridgov.common.kafka.Topic;
+
 /**
  * Where the intake gateway publishes: Kafka through {@link RawTopicPublisher}, or a list in unit tests.
  * A send is acknowledged later, through its {@link Ack}; {@link #flush()} returns once every send so far is
@@ -13,7 +15,8 @@ public interface TopicSink extends AutoCloseable {
         void done(Exception failure);
     }
 
-    void send(String topic, String key, String value, Ack ack);
+    /** Sends {@code value} under {@code key}, both serialized with the topic's serdes. */
+    <K, V> void send(Topic<K, V> topic, K key, V value, Ack ack);
 
     void flush() throws Exception;
 

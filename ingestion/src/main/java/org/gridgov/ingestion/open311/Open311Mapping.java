@@ -1,20 +1,21 @@
 package org.gridgov.ingestion.open311;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.io.Tsv;
 
 /**
- * Open311 service codes → 12345 categories, from a TSV ({@code service_code, category_code, service_name}; {@code #}
- * comments). Checked when loaded: a category the catalogue does not know fails the import at start, not on every
- * request.
+ * Open311 service codes → 12345 categories, from a TSV ({@code service_code, category_code, service_name}; an optional
+ * header; the platform's {@link Tsv#FORMAT}). Checked when loaded: a category the catalogue does not know fails the
+ * import at start, not on every request.
  */
 public final class Open311Mapping {
 
@@ -29,49 +30,39 @@ public final class Open311Mapping {
     }
 
     public static Open311Mapping bundled() {
-        try (InputStream in = Open311Mapping.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED, CategoryCatalog.standard());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(Tsv.rows(Tsv.open(BUNDLED), BUNDLED), BUNDLED, CategoryCatalog.standard());
     }
 
     public static Open311Mapping load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString(),
+        String origin = file.getFileName().toString();
+        return parse(Tsv.rows(Files.newBufferedReader(file, StandardCharsets.UTF_8), origin), origin,
                 CategoryCatalog.standard());
     }
 
     static Open311Mapping parse(String tsv, String origin, CategoryCatalog categories) {
+        return parse(Tsv.rows(new StringReader(tsv), origin), origin, categories);
+    }
+
+    /** The first row is a header when it starts with {@code service_code}; lines are numbered as in the file. */
+    private static Open311Mapping parse(List<Tsv.Row> rows, String origin, CategoryCatalog categories) {
         Map<String, String> m = new LinkedHashMap<>();
-        boolean header = true;
-        int n = 0;
-        for (String line : tsv.split("\n")) {
-            n++;
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
+        for (Tsv.Row row : rows) {
+            if (row == rows.get(0) && row.cell(0).strip().startsWith("service_code")) {
                 continue;
             }
-            if (header) {
-                header = false;
-                if (l.startsWith("service_code")) {
-                    continue;
-                }
+            if (row.cells().size() < 2 || row.cell(1).isBlank()) {
+                throw new IllegalArgumentException(origin + " line " + row.line()
+                        + ": expected service_code<TAB>category_code");
             }
-            String[] cols = l.split("\t");
-            if (cols.length < 2) {
-                throw new IllegalArgumentException(origin + " line " + n + ": expected service_code<TAB>category_code");
-            }
-            String code = cols[0].strip();
-            String category = cols[1].strip();
+            String code = row.cell(0).strip();
+            String category = row.cell(1).strip();
             if (categories.find(category).isEmpty()) {
-                throw new IllegalArgumentException(origin + " line " + n + ": category " + category
+                throw new IllegalArgumentException(origin + " line " + row.line() + ": category " + category
                         + " is not in the category catalogue");
             }
             if (m.put(code, category) != null) {
-                throw new IllegalArgumentException(origin + " line " + n + ": service_code " + code + " mapped twice");
+                throw new IllegalArgumentException(origin + " line " + row.line() + ": service_code " + code
+                        + " mapped twice");
             }
         }
         return new Open311Mapping(m, origin);

@@ -3,7 +3,7 @@ package org.gridgov.ingestion.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.common.config.GridgovConfig;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 
@@ -19,7 +19,7 @@ public final class EmbeddedIngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+            kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             List<String> all = new ArrayList<>(List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
                     "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql",
                     "--kafka.bootstrap-servers=" + kafka.bootstrapServers()));

@@ -34,8 +34,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gridgov.common.json.Json;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -59,7 +59,7 @@ class GatewayIT {
     @BeforeAll
     static void start() {
         kafka = EmbeddedKafka.start();
-        kafka.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+        kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
         warehouse = EmbeddedWarehouse.start();
     }
 

@@ -1,10 +1,15 @@
 package org.gridgov.ingestion.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridgov.common.kafka.Topic;
 import org.gridgov.ingestion.kafka.TopicSink;
 
-/** Topics in memory: every send is kept in order and acknowledged at once, or failed when told to. */
+/**
+ * Topics in memory: every send is kept in order, as the text the topic's serdes make of it (what a consumer reads), and
+ * acknowledged at once, or failed when told to.
+ */
 public final class MemoryTopics implements TopicSink {
 
     /** One published message. */
@@ -22,14 +27,19 @@ public final class MemoryTopics implements TopicSink {
     }
 
     @Override
-    public synchronized void send(String topic, String key, String value, Ack ack) {
+    public synchronized <K, V> void send(Topic<K, V> topic, K key, V value, Ack ack) {
         sends++;
         if (failEvery > 0 && sends % failEvery == 0) {
             ack.done(new org.apache.kafka.common.errors.TimeoutException("injected: expired before acknowledgement"));
             return;
         }
-        messages.add(new Message(topic, key, value));
+        messages.add(new Message(topic.name(), text(topic.keySerde().serializer().serialize(topic.name(), key)),
+                text(topic.valueSerde().serializer().serialize(topic.name(), value))));
         ack.done(null);
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     public synchronized List<Message> on(String topic) {

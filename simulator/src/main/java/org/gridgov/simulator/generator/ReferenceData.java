@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridgov.common.district.Tsv;
+import org.gridgov.common.io.Tsv;
 import org.gridgov.common.model.GridRecordKind;
 import org.gridgov.common.model.IncidentType;
 

@@ -16,7 +16,7 @@ import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.alerts.fanout.AlertKafkaSerializer;
 import org.gridgov.streaming.alerts.fanout.WebhookFormat;

@@ -2,6 +2,7 @@ package org.gridgov.streaming.alerts;
 
 import java.util.List;
 import org.gridgov.common.config.ConfigOption;
+import org.gridgov.common.kafka.Topics;
 
 /**
  * Configuration keys of the alert job, on top of the platform's
@@ -23,7 +24,7 @@ public final class AlertOptions {
     public static final ConfigOption<Integer> BATCH_SIZE = ConfigOption.integer("alerts.batch-size", 200,
             "Rows per table buffered before the warehouse sink writes a JDBC batch.");
     public static final ConfigOption<String> REGISTRY_TOPIC = ConfigOption.string("alerts.registry-topic",
-            "key-persons", "Compacted Kafka topic of the key-person registry (重点人员), keyed by person key; "
+            Topics.KEY_PERSONS.name(), "Compacted Kafka topic of the key-person registry (重点人员), keyed by person key; "
                     + "created with cleanup.policy=compact when missing.");
     public static final ConfigOption<String> KAFKA_DELIVERY = ConfigOption.string("alerts.kafka.delivery",
             "at-least-once", "Delivery to the alerts topic: at-least-once (low latency; consumers dedup by the "

@@ -34,7 +34,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,7 +47,7 @@ import org.gridgov.common.model.AlertLevel;
 import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.CaseEventType;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -88,7 +87,7 @@ class AlertJobIT {
 
     private static final int PARALLELISM = 2;
     private static final String SALT = "alert-job-it-salt-0123456789";
-    private static final String REGISTRY = "key-persons";
+    private static final String REGISTRY = Topics.KEY_PERSONS.name();
     private static final String ROBOT_SECRET = "SECit0123456789abcdef";
     private static final GeneratorSpec SPEC = new GeneratorSpec(20240301L, YearMonth.of(2024, 1), 1, 8_000, 0.02);
 
@@ -114,13 +113,9 @@ class AlertJobIT {
         kafka = EmbeddedKafka.start();
         warehouse = EmbeddedWarehouse.start();
         robot = RobotReceiver.start();
-        List<String> topics = new ArrayList<>(Topics.all().stream().map(Topics.Topic::name).toList());
-        topics.add("alerts-restore");
-        kafka.createTopics(topics, 2);
-        try (var admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(REGISTRY, 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
-        }
+        // the registry topic is created compacted, with one partition, as the registry describes it
+        kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
+        kafka.createTopics(List.of("alerts-restore"), Topics.PARTITIONS);
         try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers())) {
             truth = new SyntheticDataGenerator(SPEC).generate(publisher::publish);
             publisher.flush();

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
@@ -35,7 +35,7 @@ public final class DemoRehearsal {
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start();
              EmbeddedKafka kafka = EmbeddedKafka.start();
              RobotReceiver robot = RobotReceiver.start()) {
-            kafka.createTopics(Topics.all().stream().map(Topics.Topic::name).toList(), 2);
+            kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             GroundTruth truth;
             try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers())) {
                 truth = new SyntheticDataGenerator(GeneratorSpec.demo()).generate(publisher::publish);

@@ -43,7 +43,7 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.AlertLevel;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.streaming.alerts.AlertInputs;

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.PoliceIncident;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.model.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.EventDecoder;
@@ -37,8 +37,8 @@ public final class InputDecoder implements Serializable {
     private static final int MAX_REASON = 1000;
 
     /** The topics the alert rules read: petitions, 12345 cases, police incidents and case lifecycle events. */
-    public static final List<String> TOPICS = List.of(SourceType.PETITION.rawTopic(), SourceType.HOTLINE.rawTopic(),
-            SourceType.POLICE.rawTopic(), Topics.CASE_EVENTS.name());
+    public static final List<String> TOPICS = List.of(Topics.raw(SourceType.PETITION).name(),
+            Topics.raw(SourceType.HOTLINE).name(), Topics.raw(SourceType.POLICE).name(), Topics.CASE_EVENTS.name());
 
     private final PiiProtector pii;
     private final Clock clock;

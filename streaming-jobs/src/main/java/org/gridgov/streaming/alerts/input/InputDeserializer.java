@@ -1,11 +1,11 @@
 package org.gridgov.streaming.alerts.input;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gridgov.common.kafka.Topics;
 
 /** Kafka records of the input topics → {@link InputEvent}s through {@link InputDecoder}; never throws. */
 public final class InputDeserializer implements KafkaRecordDeserializationSchema<InputEvent> {
@@ -20,7 +20,8 @@ public final class InputDeserializer implements KafkaRecordDeserializationSchema
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputEvent> out) {
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        // every input topic is keyed by text; values are decoded by InputDecoder, which never throws
+        String key = Topics.CASE_EVENTS.keySerde().deserializer().deserialize(record.topic(), record.key());
         out.collect(decoder.decode(record.topic(), record.partition(), record.offset(), record.timestamp(), key,
                 record.value()));
     }

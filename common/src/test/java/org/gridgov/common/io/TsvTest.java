@@ -1,8 +1,9 @@
-package org.gridgov.common.district;
+package org.gridgov.common.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,15 @@ class TsvTest {
     @Test
     void columnReadsAOneColumnFile() {
         assertThat(Tsv.column("gridgov/surnames.tsv")).contains("王", "张").doesNotContain("surname");
+    }
+
+    @Test
+    void quotesAreTextAndRowsKeepTheirPhysicalLine() {
+        List<Tsv.Row> rows = Tsv.rows(new StringReader("# 注释\ncode\ttext\n\nC01\t他说\"暖气不热\"\r\n  \t \nC02\t\n"),
+                "inline");
+        assertThat(rows).extracting(Tsv.Row::line).containsExactly(2L, 4L, 6L);
+        assertThat(rows.get(1).cells()).containsExactly("C01", "他说\"暖气不热\"");
+        assertThat(rows.get(2).cells()).containsExactly("C02", "");
     }
 
     @Test

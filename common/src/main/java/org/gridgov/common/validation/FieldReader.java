@@ -1,4 +1,4 @@
-package org.gridgov.common.json;
+package org.gridgov.common.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -7,9 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.gridgov.common.model.Labeled;
-import org.gridgov.common.validation.IdCardNumber;
-import org.gridgov.common.validation.PhoneNumber;
-import org.gridgov.common.validation.Violation;
 
 /**
  * Reads typed fields from a JSON object and collects a violation for every field that is missing or malformed, so a
