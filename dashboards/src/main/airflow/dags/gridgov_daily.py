@@ -30,13 +30,14 @@ from gridgov_common import (
     DORIS_LOAD_URL,
     INBOX_DIR,
     LIB_DIR,
-    SPARK_ENV,
+    RUN_DAY,
     STAGE_DIR,
     START_DATE,
     WAREHOUSE_ARGS,
     WAREHOUSE_JDBC_URL,
     WAREHOUSE_PASSWORD,
     WAREHOUSE_USER,
+    data_intervals,
 )
 
 # Every job file of ingestion/src/main/resources/datax (the deploy copies them into gridgov_datax_job_dir).
@@ -80,7 +81,7 @@ def reader_params(job):
             + " --ingest.allow-empty=true"
             + " --param.since=\"{{ data_interval_start.in_timezone('Asia/Shanghai').strftime('%Y-%m-%d %H:%M:%S') }}\""
         ), {"GRIDGOV_PARAM_SRC_PASSWORD": "{{ %s.password }}" % conn}
-    return " --param.input_path=" + INBOX_DIR + "/" + job + "/{{ ds }}", {}
+    return " --param.input_path=" + INBOX_DIR + "/" + job + "/" + RUN_DAY, {}
 
 
 def stage_command(job, params):
@@ -95,16 +96,33 @@ def stage_command(job, params):
     )
 
 
+# Writes a staged job with the Doris password in place of ${doris_password} into a file only the task's user can read:
+# datax.py takes parameters only as -p "-Dk=v", which would put the password on its command line. The password comes
+# from the environment (DORIS_PASSWORD), JSON-escaped, so it never appears in any process's arguments.
+WITH_PASSWORD = (
+    "import json, os, sys; "
+    "job = open(sys.argv[1], encoding='utf-8').read(); "
+    "pw = json.dumps(os.environ['DORIS_PASSWORD'])[1:-1]; "
+    # chr(36) is '$': written out, bash would expand ${doris_password} inside the double-quoted -c argument
+    "open(sys.argv[2], 'w', encoding='utf-8').write(job.replace(chr(36) + '{doris_password}', pw))"
+)
+
+
 def datax_command(job):
     # DataX's own read/written counts are in its log; errorLimit 0 in the staged jobs fails the task on any loss
     return (
         "set -euo pipefail\n"
         "shopt -s nullglob\n"
+        "umask 077\n"
         'staged=("' + STAGE_DIR + "/" + job + '"/*.datax.json)\n'
         'if [ -z "${staged[*]:-}" ]; then echo "nothing staged for ' + job + ' (no changed rows)"; exit 0; fi\n'
+        'private=$(mktemp -d)\n'
+        'trap \'rm -rf "$private"\' EXIT\n'
         'for f in "${staged[@]}"; do\n'
-        '  python3 "' + DATAX_HOME + '/bin/datax.py" "$f" -p "-Ddoris_load_url=$DORIS_LOAD_URL'
-        " -Ddoris_jdbc_url=$DORIS_JDBC_URL -Ddoris_user=$DORIS_USER -Ddoris_password=$DORIS_PASSWORD\"\n"
+        '  job="$private/$(basename "$f")"\n'
+        '  python3 -c "' + WITH_PASSWORD + '" "$f" "$job"\n'
+        '  python3 "' + DATAX_HOME + '/bin/datax.py" "$job" -p "-Ddoris_load_url=$DORIS_LOAD_URL'
+        ' -Ddoris_jdbc_url=$DORIS_JDBC_URL -Ddoris_user=$DORIS_USER"\n'
         "done\n"
     )
 
@@ -112,7 +130,7 @@ def datax_command(job):
 with DAG(
     dag_id="gridgov_daily",
     description="nightly DataX loads, then the month-to-date 12345, petition, overdue and arrears statistics",
-    schedule="30 1 * * *",
+    schedule=data_intervals("30 1 * * *"),
     start_date=START_DATE,
     catchup=False,
     max_active_runs=1,
@@ -152,7 +170,6 @@ with DAG(
         java_class="org.gridgov.batch.hotline.HotlineStreetMonthJob",
         name="gridgov-hotline-street-month",
         application_args=WAREHOUSE_ARGS,
-        env_vars=SPARK_ENV,
         trigger_rule="none_failed",
     )
     analytics_daily = SparkSubmitOperator(
@@ -162,7 +179,6 @@ with DAG(
         java_class="org.gridgov.batch.AnalyticsJobs",
         name="gridgov-analytics-daily",
         application_args=WAREHOUSE_ARGS + ["--analytics.jobs=hotline,petition,overdue,arrears"],
-        env_vars=SPARK_ENV,
         trigger_rule="none_failed",
     )
     loads >> hotline_street_month

@@ -7,9 +7,13 @@ from datetime import timedelta
 
 from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
-from airflow.sensors.external_task import ExternalTaskSensor
 
-from gridgov_common import BATCH_JAR, LIB_DIR, SPARK_ENV, START_DATE, TIMEZONE, WAREHOUSE_ARGS
+try:  # Airflow 3: the standard provider
+    from airflow.providers.standard.sensors.external_task import ExternalTaskSensor
+except ImportError:
+    from airflow.sensors.external_task import ExternalTaskSensor
+
+from gridgov_common import BATCH_JAR, LIB_DIR, START_DATE, TIMEZONE, WAREHOUSE_ARGS, data_intervals
 
 DEFAULT_ARGS = {
     "owner": "gridgov",
@@ -25,7 +29,9 @@ DEFAULT_ARGS = {
 
 def last_daily_run(logical_date, data_interval_end, **_):
     """The gridgov_daily run that loaded the month's last day: it ran at 01:30 on the 1st (this run's interval end)
-    and its logical date is 01:30 the day before."""
+    and, its data interval being the day before, its logical date is 01:30 on the month's last day. A fixed
+    execution_delta cannot say this: the distance from this run's logical date (04:00 on the 1st of the month that
+    ended) to it depends on the month's length."""
     first = data_interval_end.in_timezone(TIMEZONE)
     return first.subtract(days=1).replace(hour=1, minute=30, second=0, microsecond=0)
 
@@ -33,7 +39,7 @@ def last_daily_run(logical_date, data_interval_end, **_):
 with DAG(
     dag_id="gridgov_monthly",
     description="hot words, rising words, opinion risk and person risk scores of the previous month",
-    schedule="0 4 1 * *",
+    schedule=data_intervals("0 4 1 * *"),
     start_date=START_DATE,
     catchup=False,
     max_active_runs=1,
@@ -59,6 +65,5 @@ with DAG(
         java_class="org.gridgov.batch.AnalyticsJobs",
         name="gridgov-analytics-monthly",
         application_args=WAREHOUSE_ARGS + ["--analytics.jobs=hotwords,risk"],
-        env_vars=SPARK_ENV,
     )
     month_loaded >> hot_words_and_risk

@@ -95,7 +95,8 @@ PROPERTIES (
   "dynamic_partition.end" = "3",
   "dynamic_partition.prefix" = "p",
   "dynamic_partition.buckets" = "8",
-  "dynamic_partition.create_history_partition" = "true"
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
 
 CREATE TABLE IF NOT EXISTS `ods_petition` (
@@ -128,7 +129,8 @@ PROPERTIES (
   "dynamic_partition.end" = "3",
   "dynamic_partition.prefix" = "p",
   "dynamic_partition.buckets" = "8",
-  "dynamic_partition.create_history_partition" = "true"
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
 
 CREATE TABLE IF NOT EXISTS `ods_arrears_case` (
@@ -162,7 +164,8 @@ PROPERTIES (
   "dynamic_partition.end" = "3",
   "dynamic_partition.prefix" = "p",
   "dynamic_partition.buckets" = "4",
-  "dynamic_partition.create_history_partition" = "true"
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
 
 CREATE TABLE IF NOT EXISTS `ods_police_incident` (
@@ -192,7 +195,8 @@ PROPERTIES (
   "dynamic_partition.end" = "3",
   "dynamic_partition.prefix" = "p",
   "dynamic_partition.buckets" = "8",
-  "dynamic_partition.create_history_partition" = "true"
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
 
 CREATE TABLE IF NOT EXISTS `ods_grid_record` (
@@ -223,7 +227,8 @@ PROPERTIES (
   "dynamic_partition.end" = "3",
   "dynamic_partition.prefix" = "p",
   "dynamic_partition.buckets" = "8",
-  "dynamic_partition.create_history_partition" = "true"
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
 
 CREATE TABLE IF NOT EXISTS `dwd_hotline_case` (
@@ -260,7 +265,8 @@ PROPERTIES (
   "dynamic_partition.end" = "3",
   "dynamic_partition.prefix" = "p",
   "dynamic_partition.buckets" = "8",
-  "dynamic_partition.create_history_partition" = "true"
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
 
 CREATE TABLE IF NOT EXISTS `dlq_record` (

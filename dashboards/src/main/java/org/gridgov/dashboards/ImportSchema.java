@@ -22,6 +22,9 @@ import java.util.Set;
  * marshmallow rejects keys a schema does not declare, so the allowed keys are the ones every version from 1.x on
  * declares: a key added later (a chart's {@code description}, a dataset's {@code catalog}) would make an older
  * Superset refuse the whole import. Required fields may not be null either (marshmallow's default).
+ * {@code allow_csv_upload} is optional to the schema but required by the importer ({@code import_database} pops it
+ * without a default); that and every other code-path rule is replayed by the test resource
+ * {@code superset/import_replay.py}, not here.
  */
 final class ImportSchema {
 
@@ -33,7 +36,7 @@ final class ImportSchema {
     static final Keys DATABASE = new Keys(
             Set.of("database_name", "sqlalchemy_uri", "uuid", "version"),
             Set.of("database_name", "sqlalchemy_uri", "password", "cache_timeout", "expose_in_sqllab",
-                    "allow_run_async", "allow_ctas", "allow_cvas", "extra", "uuid", "version"));
+                    "allow_run_async", "allow_ctas", "allow_cvas", "allow_csv_upload", "extra", "uuid", "version"));
 
     static final Keys DATASET = new Keys(
             Set.of("table_name", "uuid", "version", "database_uuid"),

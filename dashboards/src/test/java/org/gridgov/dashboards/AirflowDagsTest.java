@@ -36,6 +36,11 @@ class AirflowDagsTest {
 
     @BeforeAll
     static void known() {
+        known = ofTheBuild();
+    }
+
+    /** What the builds provide, for checks of other DAG files (AirflowRunReplayTest's older DAGs). */
+    static DagChecks.Known ofTheBuild() {
         ClassLoader loader = AirflowDagsTest.class.getClassLoader();
         Map<String, String> jobs = ClasspathFolder.read(loader, "datax", "hotline_mysql.json", ".json");
         Set<String> params = new HashSet<>();
@@ -48,7 +53,7 @@ class AirflowDagsTest {
         analytics.addAll(keys(AnalyticsOptions.ALL));
         Set<String> any = new HashSet<>(analytics);
         any.addAll(keys(IngestOptions.ALL));
-        known = new DagChecks.Known(loader,
+        return new DagChecks.Known(loader,
                 BuildArtifacts.jarName(BundleFiles.repoRoot().resolve(Path.of("batch-jobs", "pom.xml"))),
                 Map.of("org.gridgov.batch.AnalyticsJobs", analytics,
                         "org.gridgov.batch.hotline.HotlineStreetMonthJob", gridgov),
@@ -154,7 +159,10 @@ class AirflowDagsTest {
                 "bad_dag.py:7: application gridgov-batch-jobs.jar is not the jar batch-jobs builds "
                         + "(gridgov-batch-jobs-0.1.0-SNAPSHOT.jar)",
                 "bad_dag.py:7: analytics job typo is not one of " + known.analyticsJobs(),
-                "bad_dag.py:7: the warehouse password must reach the job as env GRIDGOV_WAREHOUSE_PASSWORD",
+                "bad_dag.py:7: the warehouse password must reach the job in a --config=<properties file>",
+                "bad_dag.py:10: the warehouse password must reach the job in a --config=<properties file>",
+                "bad_dag.py:10: env_vars go onto the spark-submit command line on YARN and Kubernetes "
+                        + "(--conf spark.yarn.appMasterEnv.K=V); pass secrets in the --config file",
                 "bad_dag.py:10: org.gridgov.batch.hotline.HotlineStreetMonthJob does not accept --analytics.jobs "
                         + "(GridgovConfig rejects unknown keys)",
                 "bad_dag.py: class org.gridgov.batch.NoSuchJob is in no module the build produces",

@@ -47,4 +47,14 @@ class BundleZipIT {
         assertThat(BundleStructureCheck.problems(zipped)).isEmpty();
         assertThat(Files.isRegularFile(ZIP)).isTrue();
     }
+
+    /** The zip operators upload, replayed through Superset's import code path on every version profile. */
+    @Test
+    void theZipImportsCompletelyThroughSupersetsImportCode() {
+        for (ImportReplay.Outcome o : ImportReplay.run(ZIP.toAbsolutePath(), ImportReplay.PASSWORDS)) {
+            assertThat(o.clean()).as(o.profile() + ": " + o.errorLine() + " " + o.silent()).isTrue();
+            assertThat(o.imported().path("charts").asInt()).as(o.profile()).isEqualTo(58);
+            assertThat(o.imported().path("dashboard_charts").asInt()).as(o.profile()).isEqualTo(58);
+        }
+    }
 }

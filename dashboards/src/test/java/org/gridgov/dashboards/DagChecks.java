@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * What the Airflow DAGs must get right, checked on the facts {@code dag_facts.py} reads from them: every DAG sets
- * schedule, catchup, retries, retry_delay and sla and starts in Asia/Shanghai; every main class exists in the builds;
- * every Spark application is the jar batch-jobs builds; every {@code --key=} is an option the main accepts; every
- * DataX job file and {@code -D}/{@code --param.} parameter exists in the ingestion module.
+ * schedule (an explicit CronDataIntervalTimetable, not a cron string), catchup, retries, retry_delay and sla and
+ * starts in Asia/Shanghai; every main class exists in the builds; every Spark application is the jar batch-jobs
+ * builds; every {@code --key=} is an option the main accepts; the warehouse password reaches Spark through
+ * {@code --config=<properties file>}, never {@code env_vars}; every DataX job file and {@code -D}/{@code --param.}
+ * parameter exists in the ingestion module. What the rendered tasks receive at run time is checked by
+ * {@code run_replay.py} ({@code AirflowRunReplayTest}).
  */
 final class DagChecks {
 
@@ -22,6 +25,11 @@ final class DagChecks {
     private static final Pattern OPTION = Pattern.compile("--([a-z][a-z0-9._-]*)=");
     private static final Pattern DATAX_PARAM = Pattern.compile("-D([a-z_]+)=");
     private static final Pattern JOB_FILE = Pattern.compile("(?<![\\w.-])([a-z0-9][a-z0-9_]*\\.json)\\b");
+    /** GridgovConfig reads --config=<properties file> itself, for every main. */
+    private static final String CONFIG_FILE_OPTION = "config";
+    /** The DAGs' helper that wraps CronDataIntervalTimetable, and the class itself. */
+    private static final java.util.Set<String> DATA_INTERVAL_SCHEDULES = java.util.Set.of("data_intervals",
+            "CronDataIntervalTimetable");
 
     /** What the builds provide, to check the DAGs against. */
     record Known(ClassLoader classes, String batchJar, Map<String, Set<String>> optionsByMainClass,
@@ -53,8 +61,15 @@ final class DagChecks {
 
     private static void dag(String where, JsonNode kw, List<String> out) {
         JsonNode schedule = kw.get("schedule");
-        if (schedule == null || !schedule.isTextual() || schedule.asText().isBlank()) {
+        if (schedule == null || schedule.isNull() || schedule.isTextual() && schedule.asText().isBlank()) {
             out.add(where + ": DAG needs an explicit schedule= (a cron or preset string)");
+        } else if (schedule.isTextual()) {
+            // airflow/models/dag.py create_timetable: with [scheduler] create_cron_data_intervals = False (the 3.x
+            // default) a string becomes CronTriggerTimetable, whose data interval is empty at the run time
+            out.add(where + ": schedule \"" + schedule.asText() + "\" is a cron string; Airflow 3 runs it with an "
+                    + "empty data interval: pass CronDataIntervalTimetable (data_intervals(...))");
+        } else if (!DATA_INTERVAL_SCHEDULES.contains(schedule.path("call").asText())) {
+            out.add(where + ": schedule must be CronDataIntervalTimetable (data_intervals(...)), got " + schedule);
         }
         if (kw.has("schedule_interval")) {
             out.add(where + ": schedule_interval is deprecated; use schedule=");
@@ -101,7 +116,7 @@ final class DagChecks {
                 out.add(where + ": application argument " + a + " is not --key=value");
                 continue;
             }
-            if (allowed != null && !allowed.contains(m.group(1))) {
+            if (allowed != null && !allowed.contains(m.group(1)) && !m.group(1).equals(CONFIG_FILE_OPTION)) {
                 out.add(where + ": " + main + " does not accept --" + m.group(1) + " (GridgovConfig rejects unknown keys)");
             }
             if (m.group(1).equals("analytics.jobs")) {
@@ -112,8 +127,17 @@ final class DagChecks {
                 }
             }
         }
-        if (!kw.path("env_vars").has("GRIDGOV_WAREHOUSE_PASSWORD")) {
-            out.add(where + ": the warehouse password must reach the job as env GRIDGOV_WAREHOUSE_PASSWORD");
+        boolean configFile = false;
+        for (JsonNode a : args) {
+            configFile |= a.asText().startsWith("--" + CONFIG_FILE_OPTION + "=");
+        }
+        if (!configFile) {
+            out.add(where + ": the warehouse password must reach the job in a --config=<properties file>");
+        }
+        if (kw.has("env_vars")) {
+            // providers/apache/spark/hooks/spark_submit.py _build_spark_common_args
+            out.add(where + ": env_vars go onto the spark-submit command line on YARN and Kubernetes "
+                    + "(--conf spark.yarn.appMasterEnv.K=V); pass secrets in the --config file");
         }
     }
 
@@ -134,7 +158,7 @@ final class DagChecks {
         for (String o : options) {
             if (o.startsWith("param.")) {
                 params.add(o.substring("param.".length()));
-            } else if (!known.anyOptions().contains(o)) {
+            } else if (!known.anyOptions().contains(o) && !o.equals(CONFIG_FILE_OPTION)) {
                 out.add(name + ": --" + o + " is no gridgov option");
             }
         }

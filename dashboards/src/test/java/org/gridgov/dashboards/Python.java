@@ -7,8 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs python3 for the DAG checks. A missing python3 fails the test, loudly: nothing is skipped. */
+/**
+ * Runs python3 for the Airflow and Superset checks. A missing python3 or module fails the test, loudly: nothing is
+ * skipped. The checks need PyYAML (Superset's importer reads the bundle with {@code yaml.safe_load}) and Jinja2
+ * (Airflow renders the DAGs' templates with it), Debian's python3-yaml and python3-jinja2, which .ci/run installs; the
+ * first interpreter that has both is used: $GRIDGOV_PYTHON, python3 on the PATH, /usr/bin/python3.
+ */
 final class Python {
+
+    /** Modules the check scripts import besides the standard library. */
+    static final String MODULES = "yaml, jinja2";
+
+    private static String interpreter;
 
     record Result(int exit, String out, String err) {
     }
@@ -16,9 +26,49 @@ final class Python {
     private Python() {
     }
 
+    static synchronized String interpreter() {
+        if (interpreter != null) {
+            return interpreter;
+        }
+        List<String> candidates = new ArrayList<>();
+        String configured = System.getenv("GRIDGOV_PYTHON");
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(configured);
+        }
+        candidates.add("python3");
+        candidates.add("/usr/bin/python3");
+        String found = null;
+        for (String c : candidates) {
+            Integer exit = exitOf(c, "-c", "import " + MODULES);
+            if (exit != null && exit == 0) {
+                interpreter = c;
+                return c;
+            }
+            if (exit != null && found == null) {
+                found = c;
+            }
+        }
+        // no interpreter has the modules: use one that exists, so the check fails naming the missing module
+        interpreter = found != null ? found : "python3";
+        return interpreter;
+    }
+
+    private static Integer exitOf(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     static Result run(Path pycachePrefix, String... args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add("python3");
+        cmd.add(interpreter());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         // compiled files go under target/, never next to the DAG sources
@@ -28,8 +78,8 @@ final class Python {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new AssertionError("python3 is needed to check the Airflow DAGs (py_compile and the ast facts) and "
-                    + "was not found on PATH; install python3 (CI does): " + e.getMessage(), e);
+            throw new AssertionError("python3 is needed to check the Airflow DAGs and the Superset bundle and was not "
+                    + "found on PATH; install python3, python3-yaml and python3-jinja2 (.ci/run does): " + e.getMessage(), e);
         }
         try {
             p.getOutputStream().close();

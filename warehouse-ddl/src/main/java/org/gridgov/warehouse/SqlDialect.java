@@ -12,7 +12,7 @@ public enum SqlDialect {
     /** Apache Doris: UNIQUE KEY tables make a plain INSERT an upsert (merge-on-write). */
     DORIS {
         @Override
-        public String createTable(Table t) {
+        public String createTable(Table t, DdlOptions options) {
             StringBuilder sb = new StringBuilder();
             sb.append("CREATE TABLE IF NOT EXISTS ").append(quote(t.name())).append(" (\n");
             sb.append(t.columns().stream()
@@ -26,7 +26,8 @@ public enum SqlDialect {
             t.partitionColumn().ifPresent(p -> sb.append("PARTITION BY RANGE(").append(quote(p)).append(") ()\n"));
             sb.append("DISTRIBUTED BY HASH(").append(quoted(t.distributionColumns())).append(") BUCKETS ")
                     .append(t.buckets()).append("\n");
-            sb.append("PROPERTIES (\n  \"replication_allocation\" = \"tag.location.default: 3\"");
+            String replication = options.dorisReplicationAllocation();
+            sb.append("PROPERTIES (\n  \"replication_allocation\" = \"").append(replication).append('"');
             if (t.model() == TableModel.UNIQUE) {
                 sb.append(",\n  \"enable_unique_key_merge_on_write\" = \"true\"");
             }
@@ -38,7 +39,11 @@ public enum SqlDialect {
                         .append(",\n  \"dynamic_partition.end\" = \"").append(u.end).append('"')
                         .append(",\n  \"dynamic_partition.prefix\" = \"p\"")
                         .append(",\n  \"dynamic_partition.buckets\" = \"").append(t.buckets()).append('"')
-                        .append(",\n  \"dynamic_partition.create_history_partition\" = \"true\"");
+                        .append(",\n  \"dynamic_partition.create_history_partition\" = \"true\"")
+                        // partitions Doris adds later take the dynamic_partition.* replication when it is set and
+                        // the table's otherwise; spelled out so both always agree with the option
+                        .append(",\n  \"dynamic_partition.replication_allocation\" = \"").append(replication)
+                        .append('"');
             });
             sb.append("\n);\n");
             return sb.toString();
@@ -53,7 +58,7 @@ public enum SqlDialect {
     /** MySQL / MariaDB, the local stand-in: primary key = Doris key, upsert by ON DUPLICATE KEY UPDATE. */
     MYSQL {
         @Override
-        public String createTable(Table t) {
+        public String createTable(Table t, DdlOptions options) {
             StringBuilder sb = new StringBuilder();
             sb.append("CREATE TABLE IF NOT EXISTS ").append(quote(t.name())).append(" (\n");
             sb.append(t.columns().stream()
@@ -78,15 +83,25 @@ public enum SqlDialect {
         }
     };
 
-    /** CREATE TABLE IF NOT EXISTS for the table, ending in a semicolon and newline. */
-    public abstract String createTable(Table t);
+    /** CREATE TABLE IF NOT EXISTS for the table on a cluster described by the options, ending in ";\n". */
+    public abstract String createTable(Table t, DdlOptions options);
+
+    /** {@link #createTable(Table, DdlOptions)} with the default options (3 Doris replicas). */
+    public String createTable(Table t) {
+        return createTable(t, DdlOptions.DEFAULT);
+    }
 
     /** A parameterised statement (one ? per column, in column order) that inserts or replaces a row by key. */
     public abstract String upsert(Table t);
 
     /** DDL for a list of tables, each statement separated by a blank line. */
+    public String createTables(List<Table> tables, DdlOptions options) {
+        return tables.stream().map(t -> createTable(t, options)).collect(Collectors.joining("\n"));
+    }
+
+    /** {@link #createTables(List, DdlOptions)} with the default options. */
     public String createTables(List<Table> tables) {
-        return tables.stream().map(this::createTable).collect(Collectors.joining("\n"));
+        return createTables(tables, DdlOptions.DEFAULT);
     }
 
     public static String quote(String identifier) {

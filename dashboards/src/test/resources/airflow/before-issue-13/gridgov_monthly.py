@@ -1,0 +1,64 @@
+"""gridgov monthly: hot words, rising words, opinion risk and person risk scores of the month that just ended.
+
+Runs at 04:00 on the 1st, after the nightly run that loaded the month's last day and finished its statistics
+(gridgov_daily, 01:30): the sensor waits for that run's ``analytics_daily`` task.
+"""
+from datetime import timedelta
+
+from airflow import DAG
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.sensors.external_task import ExternalTaskSensor
+
+from gridgov_common import BATCH_JAR, LIB_DIR, SPARK_ENV, START_DATE, TIMEZONE, WAREHOUSE_ARGS
+
+DEFAULT_ARGS = {
+    "owner": "gridgov",
+    "depends_on_past": False,
+    "retries": 2,
+    "retry_delay": timedelta(minutes=15),
+    "retry_exponential_backoff": True,
+    "execution_timeout": timedelta(hours=4),
+    # hot words segment every text of the month (HanLP); the leaders' monthly report is due by noon
+    "sla": timedelta(hours=8),
+}
+
+
+def last_daily_run(logical_date, data_interval_end, **_):
+    """The gridgov_daily run that loaded the month's last day: it ran at 01:30 on the 1st (this run's interval end)
+    and its logical date is 01:30 the day before."""
+    first = data_interval_end.in_timezone(TIMEZONE)
+    return first.subtract(days=1).replace(hour=1, minute=30, second=0, microsecond=0)
+
+
+with DAG(
+    dag_id="gridgov_monthly",
+    description="hot words, rising words, opinion risk and person risk scores of the previous month",
+    schedule="0 4 1 * *",
+    start_date=START_DATE,
+    catchup=False,
+    max_active_runs=1,
+    dagrun_timeout=timedelta(hours=10),
+    default_args=DEFAULT_ARGS,
+    tags=["gridgov", "spark"],
+) as dag:
+    month_loaded = ExternalTaskSensor(
+        task_id="month_loaded",
+        external_dag_id="gridgov_daily",
+        external_task_id="analytics_daily",
+        execution_date_fn=last_daily_run,
+        allowed_states=["success"],
+        failed_states=["failed", "upstream_failed"],
+        mode="reschedule",
+        poke_interval=300,
+        timeout=6 * 3600,
+    )
+    hot_words_and_risk = SparkSubmitOperator(
+        task_id="hot_words_and_risk",
+        conn_id="spark_default",
+        application=LIB_DIR + "/" + BATCH_JAR,
+        java_class="org.gridgov.batch.AnalyticsJobs",
+        name="gridgov-analytics-monthly",
+        application_args=WAREHOUSE_ARGS + ["--analytics.jobs=hotwords,risk"],
+        env_vars=SPARK_ENV,
+    )
+    month_loaded >> hot_words_and_risk
