@@ -27,7 +27,7 @@ import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.datax.DataxJob;
 import org.gridgov.ingestion.datax.ExportWriter;
 import org.gridgov.ingestion.datax.JobParams;
-import org.gridgov.ingestion.datax.LoadPipeline;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.ingestion.datax.LocalDataxRunner;
 import org.gridgov.ingestion.gateway.FileIntake;
 import org.gridgov.ingestion.gateway.GatewayAudit;
@@ -36,9 +36,9 @@ import org.gridgov.ingestion.generator.GeneratorSpec;
 import org.gridgov.ingestion.generator.JsonLinesWriter;
 import org.gridgov.ingestion.generator.SyntheticDataGenerator;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
-import org.gridgov.ingestion.warehouse.BatchWriter;
-import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.loading.write.BatchWriter;
+import org.gridgov.loading.write.JdbcBatchWriter;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 
@@ -112,7 +112,7 @@ public final class IngestBenchmark {
         out.println("      " + cpu(cpu));
 
         // 2. the local runner into the warehouse
-        WarehouseAccess access = WarehouseAccess.from(config);
+        WarehouseSettings access = WarehouseSettings.from(config);
         boolean bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == org.gridgov.warehouse.SqlDialect.MYSQL;
         Path bulkDir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         Figures load = load(jobs, pii, () -> new JdbcBatchWriter(access, bulkDir), new LoadPipeline.Settings(workers,

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.gridgov.common.json.Json;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
-import org.gridgov.ingestion.warehouse.BatchWriter;
+import org.gridgov.loading.write.BatchWriter;
 import org.gridgov.warehouse.IngestTables;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;

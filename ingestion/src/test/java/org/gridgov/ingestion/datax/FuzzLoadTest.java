@@ -19,6 +19,7 @@ import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gridgov.loading.pipeline.LoadPipeline;
 
 /**
  * More than 10,000 malformed rows of every kind the issue lists, loaded through the local runner into memory:

@@ -24,6 +24,7 @@ import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gridgov.loading.pipeline.LoadPipeline;
 
 /**
  * The hand-over to stock DataX: staged CSVs hold exactly the rows a direct load writes, and the generated plain

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceRecord;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
@@ -24,6 +24,8 @@ import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.gridgov.loading.pipeline.LoadPipeline;
+import org.gridgov.loading.pipeline.LoadResult;
 
 /**
  * Every shipped txtfilereader job loads an export of generated records (with the generator's ~2 % broken ones) into

@@ -14,7 +14,7 @@ import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;

@@ -28,7 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;

@@ -1,11 +1,11 @@
-package org.gridgov.ingestion.datax;
+package org.gridgov.loading.pipeline;
 
 /**
  * An open-addressing set of 64-bit key hashes, for counting duplicate records of a million-row load in a few MB
  * instead of a set of strings. A hash collision counts two keys as one duplicate; the reconciliation stays exact
  * because it compares the rows read back with the same count (see {@code LoadPipeline}).
  */
-final class LongSet {
+public final class LongSet {
 
     private static final long EMPTY = 0L;
     private long[] slots = new long[1 << 12];
@@ -13,7 +13,7 @@ final class LongSet {
     private boolean hasZero;
 
     /** Adds the value; true when it was not present. */
-    boolean add(long value) {
+    public boolean add(long value) {
         if (value == EMPTY) {
             boolean added = !hasZero;
             hasZero = true;
@@ -35,7 +35,7 @@ final class LongSet {
         return true;
     }
 
-    int size() {
+    public int size() {
         return size + (hasZero ? 1 : 0);
     }
 
@@ -57,7 +57,7 @@ final class LongSet {
     }
 
     /** FNV-1a over the characters, finished with a mixer: a well-spread 64-bit hash of a key string. */
-    static long hash(String s) {
+    public static long hash(String s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);

@@ -1,11 +1,12 @@
-package org.gridgov.ingestion.datax;
+package org.gridgov.loading.pipeline;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,21 +20,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.datax.RecordAssembler.Outcome;
-import org.gridgov.ingestion.warehouse.BatchWriter;
+import org.gridgov.loading.LoadOutcome;
+import org.gridgov.loading.write.BatchWriter;
+import org.gridgov.loading.write.TableBuffer;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
- * Loads one input: the calling thread reads records in chunks, {@code workers} threads validate and map them
- * ({@link RecordAssembler}), a collector takes the chunks back in input order and routes every outcome by the hash of
+ * Loads one input as one batch: the calling thread reads records in chunks, {@code workers} threads validate and map
+ * them (the caller's mapping, which ends in {@link org.gridgov.loading.RawRecordMapper}), a collector takes the chunks back in input order and routes every outcome by the hash of
  * its key to one of {@code writers} writer threads, each with its own connection. All versions of a key go to the same
  * writer in input order, so the last one in the file wins, as with the streaming loader.
  *
- * <p>Each writer upserts a batch (ODS, DWD and dead letters together) in one transaction, then - when verifying -
+ * <p>Each writer buffers its rows per table ({@link TableBuffer}: one row per key, the last one wins), upserts a batch
+ * (ODS, DWD and dead letters together) through its {@link BatchWriter} in one transaction, then - when verifying -
  * reads the batch's keys back. Keys seen for the first time count towards {@code verified}; a key seen before is a
  * duplicate. Any failure stops the load and is rethrown; the rows already committed stay (upserts make a rerun safe).
  */
@@ -56,41 +60,42 @@ public final class LoadPipeline {
         void report(String inputName, long read, long accepted, long rejected, double elapsedSeconds);
     }
 
-    private final RecordAssembler assembler;
+    private final Table target;
     private final Supplier<BatchWriter> writerFactory;
     private final Settings settings;
     private final Progress progress;
 
-    public LoadPipeline(RecordAssembler assembler, Supplier<BatchWriter> writerFactory, Settings settings,
-                        Progress progress) {
-        this.assembler = assembler;
+    /** {@code target}: the ODS table whose keys identify records (read back, counted as duplicates). */
+    public LoadPipeline(Table target, Supplier<BatchWriter> writerFactory, Settings settings, Progress progress) {
+        this.target = target;
         this.writerFactory = writerFactory;
         this.settings = settings;
         this.progress = progress;
     }
 
-    public LoadResult load(RecordReader reader) throws Exception {
-        return new Run(reader).execute();
+    /** Loads every record of {@code reader}, each turned into rows or a dead letter by {@code mapping}. */
+    public <T> LoadResult load(RecordInput<T> reader, Function<? super T, LoadOutcome> mapping) throws Exception {
+        return new Run<T>(reader, mapping).execute();
     }
 
-    private final class Run {
-        private final RecordReader reader;
-        private final String sourceName;
+    private final class Run<T> {
+        private final RecordInput<T> reader;
+        private final Function<? super T, LoadOutcome> mapping;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final AtomicLong read = new AtomicLong();
         private final AtomicLong accepted = new AtomicLong();
         private final AtomicLong rejected = new AtomicLong();
         private final Map<String, Long> rejectedByField = new TreeMap<>();
-        private final BlockingQueue<Future<List<Outcome>>> ordered;
-        private final Writer[] writers;
+        private final BlockingQueue<Future<List<LoadOutcome>>> ordered;
+        private final List<Writer> writers;
         private final ExecutorService pool;
-        private final Future<List<Outcome>> end = CompletableFuture.completedFuture(null);
+        private final Future<List<LoadOutcome>> end = CompletableFuture.completedFuture(null);
 
-        Run(RecordReader reader) {
+        Run(RecordInput<T> reader, Function<? super T, LoadOutcome> mapping) {
             this.reader = reader;
-            this.sourceName = Positions.source(reader.inputName());
+            this.mapping = mapping;
             this.ordered = new ArrayBlockingQueue<>(settings.workers() * 4);
-            this.writers = new Writer[settings.writers()];
+            this.writers = new ArrayList<>(settings.writers());
             AtomicInteger n = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "ingest-worker-" + n.incrementAndGet()));
         }
@@ -98,7 +103,6 @@ public final class LoadPipeline {
         LoadResult execute() throws Exception {
             LocalDateTime started = LocalDateTime.now(RecordDecoder.ZONE).withNano(0);
             long t0 = System.nanoTime();
-            LocalDateTime received = reader.receivedTime();
             ScheduledExecutorService timer = null;
             if (settings.progressIntervalMs() > 0 && progress != null) {
                 timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ingest-progress"));
@@ -108,23 +112,24 @@ public final class LoadPipeline {
             }
             Thread collector = daemon(this::collect, "ingest-collector");
             try {
-                for (int i = 0; i < writers.length; i++) {
-                    writers[i] = new Writer(i);
-                    writers[i].thread.start();
+                for (int i = 0; i < settings.writers(); i++) {
+                    Writer w = new Writer(i);
+                    writers.add(w);
+                    w.thread.start();
                 }
                 collector.start();
-                List<InputRecord> chunk = new ArrayList<>(CHUNK);
-                InputRecord r;
+                List<T> chunk = new ArrayList<>(CHUNK);
+                T r;
                 while (failure.get() == null && (r = reader.next()) != null) {
                     read.incrementAndGet();
                     chunk.add(r);
                     if (chunk.size() == CHUNK) {
-                        submit(chunk, received);
+                        submit(chunk);
                         chunk = new ArrayList<>(CHUNK);
                     }
                 }
                 if (!chunk.isEmpty()) {
-                    submit(chunk, received);
+                    submit(chunk);
                 }
                 put(ordered, end);
             } catch (Throwable e) {
@@ -158,17 +163,17 @@ public final class LoadPipeline {
                 w.written.forEach((t, c) -> written.merge(t, c, Long::sum));
             }
             long elapsed = System.nanoTime() - t0;
-            return new LoadResult(reader.inputName(), assembler.odsTable().name(), read.get(), accepted.get(),
+            return new LoadResult(reader.inputName(), target.name(), read.get(), accepted.get(),
                     rejected.get(), duplicates, verified, written, new TreeMap<>(rejectedByField), started,
                     LocalDateTime.now(RecordDecoder.ZONE).withNano(0), elapsed, reader.sha256(), reader.notes(), null);
         }
 
-        private void submit(List<InputRecord> chunk, LocalDateTime received) throws InterruptedException {
-            List<InputRecord> mine = chunk;
+        private void submit(List<T> chunk) throws InterruptedException {
+            List<T> mine = chunk;
             put(ordered, pool.submit(() -> {
-                List<Outcome> out = new ArrayList<>(mine.size());
-                for (InputRecord in : mine) {
-                    out.add(assembler.assemble(in, sourceName, received));
+                List<LoadOutcome> out = new ArrayList<>(mine.size());
+                for (T in : mine) {
+                    out.add(mapping.apply(in));
                 }
                 return out;
             }));
@@ -178,14 +183,14 @@ public final class LoadPipeline {
         private void collect() {
             try {
                 while (true) {
-                    Future<List<Outcome>> f = take(ordered);
+                    Future<List<LoadOutcome>> f = take(ordered);
                     if (f == null || f == end) {
                         break;
                     }
-                    List<Outcome> outcomes = get(f);
+                    List<LoadOutcome> outcomes = get(f);
                     @SuppressWarnings("unchecked")
-                    List<Outcome>[] routed = new List[writers.length];
-                    for (Outcome o : outcomes) {
+                    List<LoadOutcome>[] routed = new List[settings.writers()];
+                    for (LoadOutcome o : outcomes) {
                         if (o.accepted()) {
                             accepted.incrementAndGet();
                         } else {
@@ -195,7 +200,7 @@ public final class LoadPipeline {
                                 rejectedByField.merge(field, 1L, Long::sum);
                             }
                         }
-                        int w = Math.floorMod(LongSet.hash(o.key()), writers.length);
+                        int w = Math.floorMod(LongSet.hash(o.key()), settings.writers());
                         if (routed[w] == null) {
                             routed[w] = new ArrayList<>();
                         }
@@ -203,7 +208,7 @@ public final class LoadPipeline {
                     }
                     for (int i = 0; i < routed.length; i++) {
                         if (routed[i] != null) {
-                            put(writers[i].queue, routed[i]);
+                            put(writers.get(i).queue, routed[i]);
                         }
                     }
                 }
@@ -223,7 +228,7 @@ public final class LoadPipeline {
             }
         }
 
-        private List<Outcome> get(Future<List<Outcome>> f) throws Exception {
+        private List<LoadOutcome> get(Future<List<LoadOutcome>> f) throws Exception {
             try {
                 return f.get();
             } catch (ExecutionException e) {
@@ -253,21 +258,18 @@ public final class LoadPipeline {
 
         /** One writer thread: buffers its keys' rows per table, writes a batch in one unit, reads it back. */
         private final class Writer {
-            static final List<Outcome> END = List.of();
+            static final List<LoadOutcome> END = List.of();
 
-            final BlockingQueue<List<Outcome>> queue = new ArrayBlockingQueue<>(16);
+            final BlockingQueue<List<LoadOutcome>> queue = new ArrayBlockingQueue<>(16);
             final Thread thread;
             final LongSet seen = new LongSet();
-            final Map<String, Table> tables = new HashMap<>();
-            final Map<Table, Map<String, Entry>> buffers = new LinkedHashMap<>();
+            final Map<String, TableBuffer> buffers = new LinkedHashMap<>();
+            /** Keys of records first seen in this load within the buffered batch: what the read-back must find. */
+            final Set<String> fresh = new HashSet<>();
             final Map<String, Long> written = new LinkedHashMap<>();
-            final Table ods = assembler.odsTable();
             int buffered;
             long duplicates;
             long verified;
-
-            record Entry(TableRow row, boolean firstSeen) {
-            }
 
             Writer(int index) {
                 thread = daemon(this::run, "ingest-writer-" + index);
@@ -276,7 +278,7 @@ public final class LoadPipeline {
             void run() {
                 try (BatchWriter out = writerFactory.get()) {
                     while (true) {
-                        List<Outcome> batch = take(queue);
+                        List<LoadOutcome> batch = take(queue);
                         if (batch == null) {
                             return; // aborted elsewhere
                         }
@@ -286,7 +288,7 @@ public final class LoadPipeline {
                             }
                             return;
                         }
-                        for (Outcome o : batch) {
+                        for (LoadOutcome o : batch) {
                             add(o);
                             if (buffered >= settings.batchSize()) {
                                 flush(out);
@@ -298,28 +300,24 @@ public final class LoadPipeline {
                 }
             }
 
-            void add(Outcome o) {
+            void add(LoadOutcome o) {
                 buffered++;
                 if (!o.accepted()) {
-                    buffer(WarehouseSchema.DLQ_RECORD, o.deadLetter(), true);
+                    buffer(o.deadLetter());
                     return;
                 }
-                boolean firstSeen = seen.add(LongSet.hash(o.key()));
-                if (!firstSeen) {
+                if (seen.add(LongSet.hash(o.key()))) {
+                    fresh.add(o.key());
+                } else {
                     duplicates++;
                 }
                 for (TableRow row : o.rows()) {
-                    buffer(tables.computeIfAbsent(row.table, WarehouseSchema::table), row, firstSeen);
+                    buffer(row);
                 }
             }
 
-            void buffer(Table table, TableRow row, boolean firstSeen) {
-                Map<String, Entry> b = buffers.computeIfAbsent(table, t -> new HashMap<>());
-                String key = key(table, row);
-                Entry previous = b.put(key, new Entry(row, firstSeen));
-                if (previous != null && previous.firstSeen()) {
-                    b.put(key, new Entry(row, true));
-                }
+            void buffer(TableRow row) {
+                buffers.computeIfAbsent(row.table, t -> new TableBuffer(WarehouseSchema.table(t))).add(row);
             }
 
             void flush(BatchWriter out) throws Exception {
@@ -327,36 +325,29 @@ public final class LoadPipeline {
                     return;
                 }
                 Map<Table, List<TableRow>> rows = new LinkedHashMap<>();
-                for (Map.Entry<Table, Map<String, Entry>> e : buffers.entrySet()) {
-                    if (!e.getValue().isEmpty()) {
+                for (TableBuffer b : buffers.values()) {
+                    if (!b.isEmpty()) {
                         // key order: concurrent writers lock index pages in the same direction
-                        List<TableRow> sorted = new TreeMap<>(e.getValue()).values().stream().map(Entry::row).toList();
-                        rows.put(e.getKey(), sorted);
+                        rows.put(b.table(), b.rows());
                     }
                 }
                 out.write(rows);
                 rows.forEach((t, r) -> written.merge(t.name(), (long) r.size(), Long::sum));
                 if (settings.verify()) {
-                    Map<String, Entry> odsEntries = buffers.getOrDefault(ods, Map.of());
-                    List<TableRow> fresh = odsEntries.values().stream().filter(Entry::firstSeen).map(Entry::row).toList();
-                    if (!fresh.isEmpty()) {
-                        verified += out.countPresent(ods, fresh);
+                    TableBuffer ods = buffers.get(target.name());
+                    List<TableRow> firstSeen = ods == null ? List.of()
+                            : ods.rows().stream().filter(r -> fresh.contains(ods.key(r))).toList();
+                    if (!firstSeen.isEmpty()) {
+                        verified += out.countPresent(target, firstSeen);
                     }
                     List<TableRow> dlq = rows.getOrDefault(WarehouseSchema.DLQ_RECORD, List.of());
                     if (!dlq.isEmpty()) {
                         verified += out.countPresent(WarehouseSchema.DLQ_RECORD, dlq);
                     }
                 }
-                buffers.values().forEach(Map::clear);
+                buffers.values().forEach(TableBuffer::clear);
+                fresh.clear();
                 buffered = 0;
-            }
-
-            String key(Table table, TableRow row) {
-                StringBuilder sb = new StringBuilder();
-                for (String k : table.keyColumns()) {
-                    sb.append(row.values[table.position(k)]).append('\u0001');
-                }
-                return sb.toString();
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.gridgov.streaming.odsloader;
+package org.gridgov.loading.write;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.gridgov.warehouse.TableRow;
  * The rows of one table waiting for the next JDBC batch, at most one per key: a later row of the same key replaces
  * the earlier one (last wins), because a batch that holds one key twice is either rejected (Doris stream load) or
  * applied in an order the database chooses. Rows come out in key order, so concurrent writers lock keys in the same
- * order and deadlock less. Not thread-safe; one per table per sink writer.
+ * order and deadlock less. Not thread-safe; one per table per writer (a Flink sink subtask, a DataX writer thread).
  */
-final class TableBuffer {
+public final class TableBuffer {
 
     private static final char KEY_SEPARATOR = '\u0001';
 
@@ -21,17 +21,17 @@ final class TableBuffer {
     private final int[] keyPositions;
     private final TreeMap<String, TableRow> rows = new TreeMap<>();
 
-    TableBuffer(Table table) {
+    public TableBuffer(Table table) {
         this.table = Objects.requireNonNull(table);
         this.keyPositions = table.keyColumns().stream().mapToInt(table::position).toArray();
     }
 
-    Table table() {
+    public Table table() {
         return table;
     }
 
     /** Adds a row, replacing a buffered row with the same key; returns the number of rows buffered. */
-    int add(TableRow row) {
+    public int add(TableRow row) {
         if (!table.name().equals(row.table)) {
             throw new IllegalArgumentException("row of " + row.table + " added to the buffer of " + table.name());
         }
@@ -43,7 +43,8 @@ final class TableBuffer {
         return rows.size();
     }
 
-    private String key(TableRow row) {
+    /** The row's key in this buffer: every key column's value, each followed by a separator no value contains. */
+    public String key(TableRow row) {
         StringBuilder sb = new StringBuilder();
         for (int p : keyPositions) {
             String v = row.values[p];
@@ -56,20 +57,29 @@ final class TableBuffer {
         return sb.toString();
     }
 
-    int size() {
+    /** The key of a row of {@code table}, as a buffer of that table keys it. */
+    public static String key(Table table, TableRow row) {
+        StringBuilder sb = new StringBuilder();
+        for (String column : table.keyColumns()) {
+            sb.append(row.values[table.position(column)]).append(KEY_SEPARATOR);
+        }
+        return sb.toString();
+    }
+
+    public int size() {
         return rows.size();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 
     /** The buffered rows in key order; the buffer keeps them until {@link #clear()} (after the commit succeeded). */
-    List<TableRow> rows() {
+    public List<TableRow> rows() {
         return new ArrayList<>(rows.values());
     }
 
-    void clear() {
+    public void clear() {
         rows.clear();
     }
 }

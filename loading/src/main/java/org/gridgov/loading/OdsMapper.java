@@ -1,4 +1,4 @@
-package org.gridgov.common.ods;
+package org.gridgov.loading;
 
 import static org.gridgov.common.pii.PiiProtector.maskIdCard;
 import static org.gridgov.common.pii.PiiProtector.maskName;

@@ -1,4 +1,4 @@
-package org.gridgov.ingestion.datax;
+package org.gridgov.loading.pipeline;
 
 import java.time.LocalDateTime;
 import java.util.Map;

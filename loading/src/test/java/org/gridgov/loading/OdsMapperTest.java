@@ -1,4 +1,4 @@
-package org.gridgov.common.ods;
+package org.gridgov.loading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridgov.common.testing.SampleRecords.HOTLINE_ACCEPT;

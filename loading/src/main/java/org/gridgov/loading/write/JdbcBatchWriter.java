@@ -1,18 +1,23 @@
-package org.gridgov.ingestion.warehouse;
+package org.gridgov.loading.write;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,77 +27,122 @@ import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes batches over one JDBC connection: on MariaDB one transaction per batch (READ COMMITTED, so parallel writers
- * on disjoint keys do not gap-lock each other); on Doris every INSERT is its own load, and a retried batch simply
- * upserts again. A failed batch is retried a few times on a fresh connection (deadlocks, dropped connections); rows
- * are idempotent upserts, so a retry cannot duplicate anything.
+ * The warehouse writer of every loading path (the Flink sinks, the local DataX runner): writes batches over one JDBC
+ * connection. On MariaDB one transaction per batch (READ COMMITTED, so parallel writers on disjoint keys do not
+ * gap-lock each other); on Doris every INSERT is its own load, and a partly applied batch is repaired by the retry's
+ * upserts. A failed batch is retried on a fresh connection ({@link WriteRetry}, Failsafe); rows are idempotent
+ * upserts, so a retry cannot duplicate anything. Not thread-safe: one per writer thread or sink subtask.
  *
  * <p>Two ways to write: the dialect's upsert as a JDBC batch ({@link JdbcUpserter}, multi-row
  * {@code INSERT ... ON DUPLICATE KEY UPDATE} on MariaDB, plain {@code INSERT} into UNIQUE KEY tables on Doris), or, on
  * MariaDB with a bulk directory, {@code LOAD DATA LOCAL INFILE ... REPLACE} of a tab-separated file written there
- * (about four times faster: no per-parameter binding, no statement parsing). The driver is then allowed to send
- * files from that directory only ({@code allowLoadLocalInfileInPath}), never {@code allowLoadLocalInfile=true},
- * which would let a rogue server ask for any file the process can read.
+ * (about four times faster: no per-parameter binding, no statement parsing). The driver may then send files from that
+ * directory only ({@link WarehouseSettings#open(Path)}).
  */
 public final class JdbcBatchWriter implements BatchWriter {
 
-    private static final int ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcBatchWriter.class);
     /** Keys per read-back query; MySQL handles IN lists of this size by primary-key lookups. */
     private static final int VERIFY_CHUNK = 1000;
 
-    private final WarehouseAccess access;
+    private final WarehouseSettings settings;
     private final JdbcUpserter upserter;
     private final Path bulkDir;
+    private final WriteRetry retry;
+    private final Runnable onFailedAttempt;
     private Path bulkFile;
     private Connection connection;
 
-    public JdbcBatchWriter(WarehouseAccess access) {
-        this(access, null);
+    public JdbcBatchWriter(WarehouseSettings settings) {
+        this(settings, null);
     }
 
     /** With {@code bulkDir} (MariaDB only): batches go in by LOAD DATA LOCAL INFILE from files in that directory. */
-    public JdbcBatchWriter(WarehouseAccess access, Path bulkDir) {
-        if (bulkDir != null && access.dialect() != SqlDialect.MYSQL) {
-            throw new IllegalArgumentException("bulk loading is for the mysql dialect only");
-        }
-        this.access = access;
-        this.upserter = new JdbcUpserter(access.dialect());
-        this.bulkDir = bulkDir;
+    public JdbcBatchWriter(WarehouseSettings settings, Path bulkDir) {
+        this(settings, bulkDir, WriteRetry.BATCH_LOAD, () -> { });
     }
 
+    /** {@code onFailedAttempt} runs after every failed try (a sink counts its write errors with it). */
+    public JdbcBatchWriter(WarehouseSettings settings, Path bulkDir, WriteRetry retry, Runnable onFailedAttempt) {
+        if (bulkDir != null && settings.dialect() != SqlDialect.MYSQL) {
+            throw new IllegalArgumentException("bulk loading is for the mysql dialect only");
+        }
+        this.settings = settings;
+        this.upserter = new JdbcUpserter(settings.dialect());
+        this.bulkDir = bulkDir;
+        this.retry = retry;
+        this.onFailedAttempt = onFailedAttempt;
+    }
+
+    /**
+     * Writes every table's rows and commits, retrying the whole unit; throws once the tries are used up (the caller
+     * still holds the rows: a Flink job restarts from its checkpoint, the DataX runner fails the batch).
+     */
     @Override
     public void write(Map<Table, List<TableRow>> rowsByTable) throws SQLException, InterruptedException {
-        long backoff = 200;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Connection c = connection();
-                for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
-                    if (bulkDir != null) {
-                        loadData(c, e.getKey(), e.getValue());
-                    } else {
-                        upserter.upsert(c, e.getKey(), e.getValue());
-                    }
-                }
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
-                return;
-            } catch (SQLException e) {
-                discard();
-                if (attempt >= ATTEMPTS) {
-                    throw new SQLException("writing " + rowsByTable.keySet() + " to " + access.safeUrl() + " failed "
-                            + attempt + " times: " + e.getMessage(), e);
-                }
-                Thread.sleep(backoff);
-                backoff *= 4;
+        int rows = rowsByTable.values().stream().mapToInt(List::size).sum();
+        if (rows == 0) {
+            return;
+        }
+        List<String> tables = rowsByTable.keySet().stream().map(Table::name).toList();
+        RetryPolicyBuilder<Object> policy = RetryPolicy.builder()
+                .handle(SQLException.class)
+                .withMaxAttempts(retry.maxAttempts())
+                .onFailedAttempt(e -> {
+                    discard();
+                    onFailedAttempt.run();
+                })
+                .onRetryScheduled(e -> LOG.warn("writing {} rows to {} failed (attempt {}/{}), retrying in {} ms: {}",
+                        rows, tables, e.getAttemptCount(), retry.maxAttempts(), e.getDelay().toMillis(),
+                        e.getLastException().getMessage()));
+        if (!retry.initialBackoff().isZero()) {
+            if (retry.factor() > 1) {
+                policy.withBackoff(retry.initialBackoff(), retry.maxBackoff().plusMillis(1), retry.factor());
+            } else {
+                policy.withDelay(retry.initialBackoff());
             }
+        }
+        try {
+            Failsafe.with(policy.build()).run(() -> writeAndCommit(rowsByTable));
+        } catch (FailsafeException e) {
+            // Failsafe wraps the last try's checked exception
+            if (e.getCause() instanceof InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw ie;
+            }
+            if (e.getCause() instanceof SQLException last) {
+                throw new SQLException("writing " + rows + " rows to " + tables + " at " + settings.safeUrl()
+                        + " failed " + retry.maxAttempts() + " times: " + last.getMessage(), last.getSQLState(),
+                        last.getErrorCode(), last);
+            }
+            throw e;
+        }
+    }
+
+    private void writeAndCommit(Map<Table, List<TableRow>> rowsByTable) throws SQLException {
+        Connection c = connection();
+        for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
+            if (bulkDir != null) {
+                loadData(c, e.getKey(), e.getValue());
+            } else {
+                upserter.upsert(c, e.getKey(), e.getValue());
+            }
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
         }
     }
 
     /** REPLACE INTO: a row with an existing key replaces it, as the upsert does. */
     private void loadData(Connection c, Table table, List<TableRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try {
             if (bulkFile == null) {
                 bulkFile = Files.createTempFile(bulkDir, "batch-", ".tsv");
@@ -168,21 +218,21 @@ public final class JdbcBatchWriter implements BatchWriter {
         }
         String select = "SELECT " + String.join(", ", keys.stream().map(SqlDialect::quote).toList())
                 + " FROM " + SqlDialect.quote(table.name()) + " WHERE " + SqlDialect.quote(keys.get(0)) + " IN (";
+        int[] identity = new int[keys.size()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
         int present = 0;
         Connection c = connection();
         for (int from = 0; from < firstValues.size(); from += VERIFY_CHUNK) {
             List<String> chunk = firstValues.subList(from, Math.min(firstValues.size(), from + VERIFY_CHUNK));
-            String sql = select + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            String sql = select + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     String[] values = new String[keys.size()];
-                    int[] identity = new int[keys.size()];
-                    for (int i = 0; i < identity.length; i++) {
-                        identity[i] = i;
-                    }
                     while (rs.next()) {
                         for (int i = 0; i < values.length; i++) {
                             values[i] = rs.getString(i + 1);
@@ -210,12 +260,14 @@ public final class JdbcBatchWriter implements BatchWriter {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            Connection c = bulkDir != null ? access.open(bulkDir) : access.open();
+            Connection c = settings.open(bulkDir);
             try {
-                if (access.dialect() == SqlDialect.MYSQL) {
+                if (settings.dialect() == SqlDialect.MYSQL) {
+                    // one transaction per batch; READ COMMITTED avoids most gap-lock deadlocks between writers
                     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     c.setAutoCommit(false);
                 } else {
+                    // Doris commits each INSERT as one load; a partly applied batch is repaired by the retry's upserts
                     c.setAutoCommit(true);
                 }
             } catch (SQLException e) {
@@ -232,6 +284,7 @@ public final class JdbcBatchWriter implements BatchWriter {
         connection = null;
     }
 
+    /** Deletes the bulk file and closes the connection; rows not written yet are the caller's. */
     @Override
     public void close() throws SQLException {
         if (bulkFile != null) {
@@ -240,6 +293,7 @@ public final class JdbcBatchWriter implements BatchWriter {
             } catch (IOException ignored) {
                 // the runner deletes the whole bulk directory at the end
             }
+            bulkFile = null;
         }
         if (connection != null) {
             try {
@@ -248,5 +302,10 @@ public final class JdbcBatchWriter implements BatchWriter {
                 connection = null;
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBatchWriter[" + settings + (bulkDir != null ? ", bulk load" : "") + "]";
     }
 }

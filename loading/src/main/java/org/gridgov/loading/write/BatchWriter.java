@@ -1,4 +1,4 @@
-package org.gridgov.ingestion.warehouse;
+package org.gridgov.loading.write;
 
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +7,8 @@ import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 
 /**
- * Where a load writes: the warehouse over JDBC, or memory in unit tests. One instance per writer thread.
+ * Where a load writes: the warehouse over JDBC ({@link JdbcBatchWriter}), staged files for stock DataX, or memory in
+ * unit tests. One instance per writer thread or sink subtask.
  */
 public interface BatchWriter extends AutoCloseable {
 

@@ -1,4 +1,4 @@
-package org.gridgov.streaming.odsloader;
+package org.gridgov.loading.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
