@@ -64,8 +64,8 @@ import org.gridgov.streaming.alerts.input.InputEvent;
 import org.gridgov.streaming.alerts.input.RouteInputs;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
 import org.gridgov.streaming.alerts.score.AlertScorer;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
-import org.gridgov.streaming.odsloader.WarehouseSink;
+import org.gridgov.warehouse.WarehouseSettings;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.AlertTables;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
@@ -183,8 +183,8 @@ class AlertJobIT {
         }
     }
 
-    private static WarehouseConnection connection() {
-        return new WarehouseConnection(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
+    private static WarehouseSettings connection() {
+        return new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
                 SqlDialect.MYSQL);
     }
 

@@ -3,7 +3,7 @@ package org.gridgov.streaming.alerts.fanout;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /** Opens warehouse connections the way the ODS loader's sink does (MySQL driver, called directly). */
 public final class Jdbc {
@@ -15,7 +15,7 @@ public final class Jdbc {
      * The driver is called directly instead of through DriverManager, which does not see drivers loaded by Flink's
      * user-code class loader.
      */
-    public static Connection open(WarehouseConnection w) throws SQLException {
+    public static Connection open(WarehouseSettings w) throws SQLException {
         Properties p = new Properties();
         if (w.user() != null) {
             p.setProperty("user", w.user());
@@ -32,7 +32,7 @@ public final class Jdbc {
     }
 
     /** The URL without its query string, which may carry credentials. */
-    public static String safeUrl(WarehouseConnection w) {
+    public static String safeUrl(WarehouseSettings w) {
         int q = w.url().indexOf('?');
         return q < 0 ? w.url() : w.url().substring(0, q);
     }

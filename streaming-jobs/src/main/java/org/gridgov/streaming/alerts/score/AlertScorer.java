@@ -18,7 +18,7 @@ import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.alerts.AlertOptions;
 import org.gridgov.streaming.alerts.AlertRule;
 import org.gridgov.streaming.alerts.fanout.Jdbc;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Scores the alerts in {@code ads_alert_event} against a generator ground truth, per rule:
@@ -43,7 +43,7 @@ public final class AlertScorer {
         Path truth;
         double min;
         PiiProtector pii;
-        WarehouseConnection warehouse;
+        WarehouseSettings warehouse;
         try {
             GridgovConfig config = GridgovConfig.fromArgs(args, AlertOptions.ALL);
             String file = config.get(AlertOptions.GROUND_TRUTH);
@@ -57,9 +57,7 @@ public final class AlertScorer {
             }
             min = Double.parseDouble(config.get(AlertOptions.MIN_SCORE));
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-            warehouse = new WarehouseConnection(config.get(GridgovOptions.WAREHOUSE_URL),
-                    config.get(GridgovOptions.WAREHOUSE_USER), config.get(GridgovOptions.WAREHOUSE_PASSWORD),
-                    WarehouseConnection.dialect(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
+            warehouse = WarehouseSettings.from(config);
         } catch (RuntimeException e) {
             err.println("alert scorer: " + e.getMessage());
             return 2;
@@ -88,7 +86,7 @@ public final class AlertScorer {
     }
 
     /** The alerts of the scored rules as stored in {@code ads_alert_event}. */
-    public static List<AlertScoring.Raised> readAlerts(WarehouseConnection warehouse) throws SQLException {
+    public static List<AlertScoring.Raised> readAlerts(WarehouseSettings warehouse) throws SQLException {
         List<AlertScoring.Raised> out = new ArrayList<>();
         try (Connection c = Jdbc.open(warehouse); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT alert_id, rule, subject_key, evidence_ids FROM ads_alert_event")) {

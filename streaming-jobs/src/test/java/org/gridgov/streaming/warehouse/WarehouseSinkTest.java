@@ -1,36 +1,26 @@
-package org.gridgov.streaming.odsloader;
+package org.gridgov.streaming.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.flink.util.InstantiationUtil;
 import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.Test;
 
-/** The sink's settings without a database; buffering and dedupe are in {@link TableBufferTest}. */
+/**
+ * The sink's settings without a database; buffering and dedupe are in the loading module's {@code TableBufferTest},
+ * the settings class in {@code WarehouseSettingsTest}.
+ */
 class WarehouseSinkTest {
 
-    private static final WarehouseConnection LOCAL = new WarehouseConnection(
+    private static final WarehouseSettings LOCAL = new WarehouseSettings(
             "jdbc:mysql://127.0.0.1:3306/gridgov?useSSL=false&password=inurl", "root", "s3cret", SqlDialect.MYSQL);
 
     @Test
     void passwordNeverAppearsInToString() {
         assertThat(LOCAL.toString()).doesNotContain("s3cret").doesNotContain("inurl").contains("password=***");
         assertThat(new WarehouseSink(LOCAL, 100).toString()).doesNotContain("s3cret").doesNotContain("inurl");
-    }
-
-    @Test
-    void emptyPasswordMeansNoPassword() {
-        WarehouseConnection c = new WarehouseConnection("jdbc:mysql://h/db", "root", "", SqlDialect.DORIS);
-        assertThat(c.password()).isNull();
-        assertThat(c.toString()).contains("password=none");
-    }
-
-    @Test
-    void dialectIsReadCaseInsensitively() {
-        assertThat(WarehouseConnection.dialect("doris")).isEqualTo(SqlDialect.DORIS);
-        assertThat(WarehouseConnection.dialect(" MySQL ")).isEqualTo(SqlDialect.MYSQL);
-        assertThatThrownBy(() -> WarehouseConnection.dialect("postgres")).hasMessageContaining("doris or mysql");
     }
 
     @Test
