@@ -129,7 +129,7 @@ public final class ExportWriter implements AutoCloseable {
             }
             String c = cells[i] == null ? reader.nullFormat() : cells[i];
             if (reader.useTextQualifier()) {
-                out.write(CsvLine.quote(c, d));
+                out.write(CsvCells.quote(c, d));
             } else {
                 if (c.indexOf(d) >= 0 || c.indexOf('\n') >= 0) {
                     throw new IllegalArgumentException("a " + (d == '\t' ? "TSV" : "delimited") + " export without "

@@ -1,0 +1,103 @@
+package org.gridgov.ingestion.datax;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Splits one CSV record into cells with Commons CSV, configured as DataX's {@code txtfilereader} reads text
+ * (UnstructuredStorageReaderUtil with csvReaderConfig defaults): fields separated by a one-character
+ * {@code fieldDelimiter}; with text qualifiers on ({@code useTextQualifier}, the default), a field that starts with
+ * {@code "} runs to the matching quote ({@code ""} is a quote inside it) and may span lines; no escape character;
+ * a quote inside an unquoted field is text, as spreadsheet exports write it; surrounding spaces are kept.
+ *
+ * <p>{@link TextFileRecordReader} frames physical lines itself (bytes, encoding per line) and hands one record's text
+ * here, so a stray quote costs one line instead of swallowing the file: "still open" (the text ends inside a quoted
+ * field: read the next line) and a malformed quoted field are answers, not exceptions. Where DataX would silently
+ * drop text after a closing quote, the record is rejected.
+ */
+final class CsvCells {
+
+    /** Either the cells, or "needs the next line" (a quoted field is still open), or an error. */
+    record Result(String[] cells, boolean open, String error) {
+    }
+
+    private static final Map<Character, CSVFormat> WRITERS = new ConcurrentHashMap<>();
+
+    private final CSVFormat format;
+    /** The same format tolerating text after a closing quote: to count the cells before a malformed one. */
+    private final CSVFormat lenient;
+
+    private CsvCells(char delimiter, boolean quotes) {
+        CSVFormat.Builder b = CSVFormat.Builder.create()
+                .setDelimiter(delimiter)
+                .setQuote(quotes ? Character.valueOf('"') : null)
+                .setEscape((Character) null)
+                .setRecordSeparator("\n")
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(false)
+                .setTrailingData(false)
+                .setLenientEof(false);
+        this.format = b.get();
+        this.lenient = b.setTrailingData(true).setLenientEof(true).get();
+    }
+
+    static CsvCells of(char delimiter, boolean quotes) {
+        return new CsvCells(delimiter, quotes);
+    }
+
+    Result parse(String text) {
+        try {
+            return new Result(record(text, format), false, null);
+        } catch (IOException | UncheckedIOException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("EOF reached before encapsulated token finished")) {
+                return new Result(null, true, null);
+            }
+            if (why.contains("between encapsulated token and delimiter")) {
+                return new Result(null, false, "text after the closing quote of column " + column(text, why)
+                        + " (a quote inside a quoted field must be doubled)");
+            }
+            return new Result(null, false, "cannot split the line into columns: " + why);
+        }
+    }
+
+    /** The column of the malformed field: the cells the lenient format sees up to the reported position. */
+    private int column(String text, String message) {
+        int at = message.lastIndexOf("position: ");
+        try {
+            int position = Integer.parseInt(message.substring(at + "position: ".length()).replace(",", "").trim());
+            return record(text.substring(0, Math.min(text.length(), position)), lenient).length;
+        } catch (RuntimeException | IOException e) {
+            return 1;
+        }
+    }
+
+    private static String[] record(String text, CSVFormat format) throws IOException {
+        if (text.isEmpty()) {
+            return new String[] {""};
+        }
+        // a buffer of the text's size: Commons CSV's default of 8 KiB per line would dominate the cost
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(format)
+                .setBufferSize(Math.max(16, text.length())).get()) {
+            Iterator<CSVRecord> records = p.iterator();
+            return records.next().values();
+        }
+    }
+
+    /** A cell as a CSV writer quotes it: only when it holds the delimiter, a quote, a line break or edge spaces. */
+    static String quote(String cell, char delimiter) {
+        if (cell == null) {
+            return "";
+        }
+        return WRITERS.computeIfAbsent(delimiter, d -> CSVFormat.Builder.create().setDelimiter(d).setQuote('"')
+                .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\n").get()).format(cell);
+    }
+}
