@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.io.Directories;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.ingestion.IngestOptions;
@@ -392,12 +393,7 @@ public final class LocalDataxRunner implements AutoCloseable {
     @Override
     public void close() throws IOException {
         for (Path dir : scratch) {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            Directories.delete(dir);
         }
         scratch.clear();
     }
