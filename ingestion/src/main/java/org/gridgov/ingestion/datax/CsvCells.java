@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
 
 /**
  * Splits one CSV record into cells with Commons CSV, configured as DataX's {@code txtfilereader} reads text
@@ -19,7 +16,8 @@ import org.apache.commons.csv.QuoteMode;
  * a quote inside an unquoted field is text, as spreadsheet exports write it; surrounding spaces are kept.
  *
  * <p>{@link TextFileRecordReader} frames physical lines itself (bytes, encoding per line) and hands one record's text
- * here, so a stray quote costs one line instead of swallowing the file: "still open" (the text ends inside a quoted
+ * here, so a stray quote costs one line instead of swallowing the file (a line without any quote character is split at
+ * its delimiters directly, which is the same result without a parser per line): "still open" (the text ends inside a quoted
  * field: read the next line) and a malformed quoted field are answers, not exceptions. Where DataX would silently
  * drop text after a closing quote, the record is rejected.
  */
@@ -29,13 +27,15 @@ final class CsvCells {
     record Result(String[] cells, boolean open, String error) {
     }
 
-    private static final Map<Character, CSVFormat> WRITERS = new ConcurrentHashMap<>();
-
+    private final char delimiter;
+    private final boolean quotes;
     private final CSVFormat format;
     /** The same format tolerating text after a closing quote: to count the cells before a malformed one. */
     private final CSVFormat lenient;
 
     private CsvCells(char delimiter, boolean quotes) {
+        this.delimiter = delimiter;
+        this.quotes = quotes;
         CSVFormat.Builder b = CSVFormat.Builder.create()
                 .setDelimiter(delimiter)
                 .setQuote(quotes ? Character.valueOf('"') : null)
@@ -54,6 +54,11 @@ final class CsvCells {
     }
 
     Result parse(String text) {
+        if (!quotes || text.indexOf('"') < 0) {
+            // nothing to unquote (most lines of an export): the cells are the text between delimiters, which is what
+            // Commons CSV returns too, without building a parser per line (it copies its format and buffer each time)
+            return new Result(split(text), false, null);
+        }
         try {
             return new Result(record(text, format), false, null);
         } catch (IOException | UncheckedIOException e) {
@@ -80,6 +85,22 @@ final class CsvCells {
         }
     }
 
+    private String[] split(String text) {
+        int n = 1;
+        for (int i = text.indexOf(delimiter); i >= 0; i = text.indexOf(delimiter, i + 1)) {
+            n++;
+        }
+        String[] cells = new String[n];
+        int from = 0;
+        for (int c = 0; c < n - 1; c++) {
+            int to = text.indexOf(delimiter, from);
+            cells[c] = text.substring(from, to);
+            from = to + 1;
+        }
+        cells[n - 1] = text.substring(from);
+        return cells;
+    }
+
     private static String[] record(String text, CSVFormat format) throws IOException {
         if (text.isEmpty()) {
             return new String[] {""};
@@ -90,14 +111,5 @@ final class CsvCells {
             Iterator<CSVRecord> records = p.iterator();
             return records.next().values();
         }
-    }
-
-    /** A cell as a CSV writer quotes it: only when it holds the delimiter, a quote, a line break or edge spaces. */
-    static String quote(String cell, char delimiter) {
-        if (cell == null) {
-            return "";
-        }
-        return WRITERS.computeIfAbsent(delimiter, d -> CSVFormat.Builder.create().setDelimiter(d).setQuote('"')
-                .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\n").get()).format(cell);
     }
 }
