@@ -306,10 +306,10 @@ public final class LoadPipeline {
                     buffer(o.deadLetter());
                     return;
                 }
-                if (seen.add(LongSet.hash(o.key()))) {
-                    fresh.add(o.key());
-                } else {
+                if (!seen.add(LongSet.hash(o.key()))) {
                     duplicates++;
+                } else if (settings.verify()) {
+                    fresh.add(o.key());
                 }
                 for (TableRow row : o.rows()) {
                     buffer(row);
