@@ -9,17 +9,18 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Splits one CSV record into cells with Commons CSV, configured as DataX's {@code txtfilereader} reads text
- * (UnstructuredStorageReaderUtil with csvReaderConfig defaults): fields separated by a one-character
- * {@code fieldDelimiter}; with text qualifiers on ({@code useTextQualifier}, the default), a field that starts with
- * {@code "} runs to the matching quote ({@code ""} is a quote inside it) and may span lines; no escape character;
- * a quote inside an unquoted field is text, as spreadsheet exports write it; surrounding spaces are kept.
+ * Splits one CSV record into cells with Commons CSV, configured like the parser DataX's {@code txtfilereader} uses
+ * (alibaba/DataX {@code UnstructuredStorageReaderUtil.readCsv}: javacsv {@code CsvReader} with the job's
+ * {@code fieldDelimiter} and {@code csvReaderConfig}): a one-character delimiter; with text qualifiers on
+ * ({@code useTextQualifier}, the default) a field that starts with {@code "} runs to the matching quote ({@code ""}
+ * is a quote inside it, javacsv's doubled escape mode) and may span lines; no backslash escape; a quote inside an
+ * unquoted field is text. Two deliberate differences, both as this reader always behaved: surrounding spaces are
+ * kept (javacsv trims them by default), and text after a closing quote rejects the record (javacsv drops it).
  *
  * <p>{@link TextFileRecordReader} frames physical lines itself (bytes, encoding per line) and hands one record's text
  * here, so a stray quote costs one line instead of swallowing the file (a line without any quote character is split at
- * its delimiters directly, which is the same result without a parser per line): "still open" (the text ends inside a quoted
- * field: read the next line) and a malformed quoted field are answers, not exceptions. Where DataX would silently
- * drop text after a closing quote, the record is rejected.
+ * its delimiters directly, which is the same result without a parser per line): "still open" (the text ends inside a
+ * quoted field: read the next line) and a malformed quoted field are answers, not exceptions.
  */
 final class CsvCells {
 
