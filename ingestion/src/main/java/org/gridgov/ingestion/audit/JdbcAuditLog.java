@@ -3,9 +3,9 @@ package org.gridgov.ingestion.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.gridgov.warehouse.WarehouseSettings;
 import org.gridgov.warehouse.IngestTables;
 import org.gridgov.warehouse.JdbcUpserter;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /** Upserts audit rows into {@code audit_ingest}, one short connection per row (batches end seconds apart at most). */
 public final class JdbcAuditLog implements AuditLog {

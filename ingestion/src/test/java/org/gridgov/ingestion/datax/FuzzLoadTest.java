@@ -9,17 +9,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridgov.common.pii.PiiProtector;
-import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditEntry.Status;
-import org.gridgov.ingestion.testing.FuzzCorpus;
+import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.testing.FuzzCorpus.Case;
 import org.gridgov.ingestion.testing.FuzzCorpus.FileSpec;
+import org.gridgov.ingestion.testing.FuzzCorpus;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.gridgov.loading.pipeline.LoadPipeline;
 
 /**
  * More than 10,000 malformed rows of every kind the issue lists, loaded through the local runner into memory:

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
-import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditEntry.Status;
+import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.testing.GeneratedRecords;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.ingestion.testing.Jobs;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.loading.write.BatchWriter;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.gridgov.loading.pipeline.LoadPipeline;
 
 /** A load that does not reconcile is an error with an audit row saying so, never just a log line. */
 class ReconciliationTest {

@@ -19,12 +19,12 @@ import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.ingestion.testing.GeneratedRecords;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.ingestion.testing.Jobs;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.gridgov.loading.pipeline.LoadPipeline;
 
 /**
  * The hand-over to stock DataX: staged CSVs hold exactly the rows a direct load writes, and the generated plain

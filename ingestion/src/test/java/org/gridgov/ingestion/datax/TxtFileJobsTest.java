@@ -11,7 +11,6 @@ import java.util.Set;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceRecord;
-import org.gridgov.loading.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
@@ -19,13 +18,14 @@ import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.testing.GeneratedRecords;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.ingestion.testing.Jobs;
+import org.gridgov.loading.OdsMapper;
+import org.gridgov.loading.pipeline.LoadPipeline;
+import org.gridgov.loading.pipeline.LoadResult;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.gridgov.loading.pipeline.LoadPipeline;
-import org.gridgov.loading.pipeline.LoadResult;
 
 /**
  * Every shipped txtfilereader job loads an export of generated records (with the generator's ~2 % broken ones) into
