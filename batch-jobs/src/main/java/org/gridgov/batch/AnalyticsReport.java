@@ -6,12 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.gridgov.batch.warehouse.JdbcWarehouseIo;
 import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.District;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * What a leader reads first after the analytics ran, from the ADS tables over plain JDBC (no Spark): the month's
@@ -97,19 +96,7 @@ public final class AnalyticsReport {
         try {
             GridgovConfig config = GridgovConfig.fromArgs(args, options);
             String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
-            Properties props = new Properties();
-            props.setProperty("user", config.get(GridgovOptions.WAREHOUSE_USER));
-            String password = config.get(GridgovOptions.WAREHOUSE_PASSWORD);
-            if (password != null && !password.isEmpty()) {
-                props.setProperty("password", password);
-            }
-            java.sql.Driver driver = (java.sql.Driver) Class.forName(JdbcWarehouseIo.DRIVER).getDeclaredConstructor()
-                    .newInstance();
-            try (Connection c = driver.connect(config.get(GridgovOptions.WAREHOUSE_URL), props)) {
-                if (c == null) {
-                    throw new SQLException("the MySQL driver does not accept "
-                            + config.get(GridgovOptions.WAREHOUSE_URL));
-                }
+            try (Connection c = WarehouseSettings.from(config).open()) {
                 lines(c, month, config.get(TOP)).forEach(System.out::println);
             }
         } catch (Exception e) {

@@ -15,6 +15,7 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
+import org.gridgov.common.io.Directories;
 import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceType;

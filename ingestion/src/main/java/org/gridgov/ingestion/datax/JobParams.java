@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.text.StringSubstitutor;
 
 /**
  * The {@code ${name}} parameters of a DataX job ({@code datax.py -p "-Dname=value"} in production). Values come from
@@ -21,10 +22,16 @@ public final class JobParams {
 
     private final Map<String, String> values;
     private final Map<String, String> env;
+    private final StringSubstitutor substitutor;
 
     public JobParams(Map<String, String> values, Map<String, String> env) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.env = env;
+        this.substitutor = new StringSubstitutor(this::get)
+                .setDisableSubstitutionInValues(true)
+                .setEnableSubstitutionInVariables(false)
+                .setValueDelimiterMatcher(null)
+                .setEscapeChar('\0');
     }
 
     public static JobParams of(Map<String, String> values) {
@@ -63,19 +70,16 @@ public final class JobParams {
         return v != null ? v : env.get(envName(name));
     }
 
-    /** Replaces every resolvable placeholder; unresolved ones stay as they are for {@link #unresolved}. */
+    /**
+     * Replaces every resolvable placeholder (commons-text {@link StringSubstitutor}); unresolved ones stay as they
+     * are for {@link #unresolved}. A value is inserted as it is: a password containing {@code ${x}} is not expanded
+     * again, and there is neither an escape nor a {@code ${name:-default}} syntax, as in DataX's {@code -p} parameters.
+     */
     public String substitute(String text) {
         if (text == null || text.indexOf('$') < 0) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : m.group()));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return substitutor.replace(text);
     }
 
     /** Names of the placeholders still in {@code text}, sorted. */

@@ -20,7 +20,7 @@ import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
 import org.gridgov.ingestion.gateway.FileIntake.FileResult;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * {@code gridgov gateway}: the Kafka intake gateway.
@@ -61,7 +61,7 @@ public final class GatewayMain {
             return 2;
         }
         AuditLog auditLog = config.get(IngestOptions.GATEWAY_AUDIT)
-                ? new JdbcAuditLog(WarehouseAccess.from(config)) : AuditLog.none();
+                ? new JdbcAuditLog(WarehouseSettings.from(config)) : AuditLog.none();
         GatewayAudit audit = new GatewayAudit(auditLog, config.get(IngestOptions.GATEWAY_INSTANCE),
                 Duration.ofSeconds(Math.max(1, config.get(IngestOptions.GATEWAY_WINDOW_S))));
         String input = config.get(IngestOptions.GATEWAY_INPUT);

@@ -26,7 +26,7 @@ import org.gridgov.ingestion.gateway.IntakeException;
 import org.gridgov.ingestion.gateway.IntakeGateway;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
 import org.gridgov.ingestion.kafka.TopicSink;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Imports an Open311 GeoReport v2 {@code requests.json} as 12345 cases through the intake gateway: mapped requests
@@ -98,7 +98,7 @@ public final class Open311Import {
             err.println("open311: " + e.getMessage());
             return 2;
         }
-        AuditLog log = config.get(IngestOptions.GATEWAY_AUDIT) ? new JdbcAuditLog(WarehouseAccess.from(config))
+        AuditLog log = config.get(IngestOptions.GATEWAY_AUDIT) ? new JdbcAuditLog(WarehouseSettings.from(config))
                 : AuditLog.none();
         GatewayAudit audit = new GatewayAudit(log, config.get(IngestOptions.GATEWAY_INSTANCE), Duration.ofMinutes(1));
         try (TopicSink publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP))) {

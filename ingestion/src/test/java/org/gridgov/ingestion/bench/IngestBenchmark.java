@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gridgov.common.io.Directories;
 import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
@@ -28,18 +29,18 @@ import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.datax.DataxJob;
 import org.gridgov.ingestion.datax.ExportWriter;
 import org.gridgov.ingestion.datax.JobParams;
-import org.gridgov.ingestion.datax.LoadPipeline;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.ingestion.datax.LocalDataxRunner;
 import org.gridgov.ingestion.gateway.FileIntake;
 import org.gridgov.ingestion.gateway.GatewayAudit;
 import org.gridgov.ingestion.gateway.IntakeGateway;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
-import org.gridgov.ingestion.warehouse.BatchWriter;
-import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.loading.write.BatchWriter;
+import org.gridgov.loading.write.JdbcBatchWriter;
 import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.simulator.generator.JsonLinesWriter;
 import org.gridgov.simulator.generator.SyntheticDataGenerator;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 
@@ -95,15 +96,7 @@ public final class IngestBenchmark {
             run(records, dir);
         } finally {
             if (d.isBlank()) {
-                deleteTree(dir);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                Directories.delete(dir);
             }
         }
     }
@@ -128,7 +121,7 @@ public final class IngestBenchmark {
         out.println("      " + cpu(cpu));
 
         // 2. the local runner into the warehouse
-        WarehouseAccess access = WarehouseAccess.from(config);
+        WarehouseSettings access = WarehouseSettings.from(config);
         boolean bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == org.gridgov.warehouse.SqlDialect.MYSQL;
         Path bulkDir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         Figures load = load(jobs, pii, () -> new JdbcBatchWriter(access, bulkDir), new LoadPipeline.Settings(workers,

@@ -18,6 +18,7 @@ import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.ingestion.testing.Jobs;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.simulator.testing.GeneratedRecords;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
@@ -105,7 +106,7 @@ class StagingAreaTest {
 
     /** The reader maps empty cells to null too; a staged "" (quoted) is an empty string. */
     private static String[] unNull(String[] cells, String line) {
-        List<String> raw = java.util.Arrays.asList(CsvLine.parse(line, ',', true).cells());
+        List<String> raw = java.util.Arrays.asList(CsvCells.of(',', true).parse(line).cells());
         String[] out = cells.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null && !raw.get(i).equals("\\N")) {

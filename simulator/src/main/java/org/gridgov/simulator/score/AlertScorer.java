@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,11 +12,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Scores the alerts in {@code ads_alert_event} against a generator ground truth, per rule. The demo calls
@@ -77,8 +76,7 @@ public final class AlertScorer {
         Path truth;
         double min;
         PiiProtector pii;
-        String url;
-        Properties credentials = new Properties();
+        WarehouseSettings warehouse;
         try {
             GridgovConfig config = GridgovConfig.fromArgs(args, OPTIONS);
             String file = config.get(GROUND_TRUTH);
@@ -92,19 +90,16 @@ public final class AlertScorer {
             }
             min = Double.parseDouble(config.get(MIN_SCORE));
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-            url = config.get(GridgovOptions.WAREHOUSE_URL);
-            putIfSet(credentials, "user", config.get(GridgovOptions.WAREHOUSE_USER));
-            putIfSet(credentials, "password", config.get(GridgovOptions.WAREHOUSE_PASSWORD));
-            credentials.setProperty("connectTimeout", "10000");
+            warehouse = WarehouseSettings.from(config);
         } catch (RuntimeException e) {
             err.println("alert scorer: " + e.getMessage());
             return 2;
         }
         Verdict verdict;
-        try (Connection c = DriverManager.getConnection(url, credentials)) {
+        try (Connection c = warehouse.open()) {
             verdict = score(ExpectedAlerts.read(truth, pii), c, min);
         } catch (SQLException e) {
-            err.println("alert scorer: warehouse at " + withoutQuery(url) + ": " + e.getMessage());
+            err.println("alert scorer: warehouse at " + warehouse.safeUrl() + ": " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
             err.println("alert scorer: " + e.getMessage());
@@ -129,17 +124,5 @@ public final class AlertScorer {
             }
         }
         return out;
-    }
-
-    private static void putIfSet(Properties p, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            p.setProperty(key, value);
-        }
-    }
-
-    /** The URL without its query string, which may carry credentials. */
-    private static String withoutQuery(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
     }
 }

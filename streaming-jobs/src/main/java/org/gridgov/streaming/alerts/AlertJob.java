@@ -8,11 +8,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
@@ -24,9 +21,10 @@ import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.RouteInputs;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
-import org.gridgov.streaming.odsloader.WarehouseSink;
+import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,50 +106,32 @@ public final class AlertJob {
      * {@link AlertOptions}); secrets only from the environment: GRIDGOV_PII_SALT (required),
      * GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and GRIDGOV_ALERTS_WEBHOOK_SECRET.
      *
-     * <p>As a plain Java process: exit 0 when the (bounded) job finished, one summary line on stdout; exit 2 on a
-     * configuration error, 1 when Kafka or the warehouse cannot be reached or the job failed; the reason on stderr.
+     * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
     public static void main(String[] args) throws Exception {
-        StreamExecutionEnvironment contextEnv = StreamExecutionEnvironment.getExecutionEnvironment();
-        if (!(contextEnv instanceof LocalStreamEnvironment)) {
-            run(Settings.read(args), contextEnv);
-            return;
-        }
-        LocalRun.quietLogging();
-        Settings settings;
-        try {
-            settings = Settings.read(args);
-        } catch (RuntimeException e) {
-            System.err.println(JOB_NAME + ": " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            List<String> required = new ArrayList<>(InputDecoder.TOPICS);
-            required.add(Topics.ALERTS.name());
-            AlertPreflight.check(settings.bootstrapServers, required, settings.registryTopic, settings.warehouse);
-        } catch (IllegalStateException e) {
-            System.err.println(JOB_NAME + ": " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        int exitCode;
-        LocalRun local = LocalRun.create(JOB_NAME);
-        try {
-            Configuration conf = local.configuration();
-            conf.set(PipelineOptions.GENERIC_TYPES, false);
-            JobExecutionResult result = run(settings, StreamExecutionEnvironment.createLocalEnvironment(conf));
-            System.out.println(summary(result));
-            exitCode = 0;
-        } catch (Throwable t) {
-            LOG.error("{} failed", JOB_NAME, t);
-            System.err.println(JOB_NAME + " failed: " + LocalRun.describe(t));
-            exitCode = 1;
-        } finally {
-            local.cleanUp();
-        }
-        // a local MiniCluster can leave non-daemon threads behind; the launcher needs the process to end
-        System.exit(exitCode);
+        FlinkJobMain.run(JOB_NAME, args, new FlinkJobMain.Job<Settings>() {
+            @Override
+            public Settings settings(String[] arguments) {
+                return Settings.read(arguments);
+            }
+
+            @Override
+            public void preflight(Settings s) {
+                List<String> required = new ArrayList<>(InputDecoder.TOPICS);
+                required.add(Topics.ALERTS.name());
+                AlertPreflight.check(s.bootstrapServers, required, s.registryTopic, s.warehouse);
+            }
+
+            @Override
+            public JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
+                return AlertJob.run(s, env);
+            }
+
+            @Override
+            public String summary(JobExecutionResult result) {
+                return AlertJob.summary(result);
+            }
+        });
     }
 
     static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
@@ -192,7 +172,7 @@ public final class AlertJob {
     /** Everything main needs, read and checked before anything connects. */
     static final class Settings {
         PiiProtector pii;
-        WarehouseConnection warehouse;
+        WarehouseSettings warehouse;
         String bootstrapServers;
         String groupId;
         boolean bounded;
@@ -224,9 +204,7 @@ public final class AlertJob {
         static Settings read(GridgovConfig c) {
             Settings s = new Settings();
             s.pii = new PiiProtector(c.require(GridgovOptions.PII_SALT));
-            s.warehouse = new WarehouseConnection(c.get(GridgovOptions.WAREHOUSE_URL),
-                    c.get(GridgovOptions.WAREHOUSE_USER), c.get(GridgovOptions.WAREHOUSE_PASSWORD),
-                    WarehouseConnection.dialect(c.get(GridgovOptions.WAREHOUSE_DIALECT)));
+            s.warehouse = WarehouseSettings.from(c);
             s.bootstrapServers = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
             s.groupId = c.get(AlertOptions.GROUP_ID);
             s.bounded = c.get(AlertOptions.BOUNDED);

@@ -63,11 +63,11 @@ import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
 import org.gridgov.streaming.alerts.input.RouteInputs;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
-import org.gridgov.streaming.odsloader.WarehouseSink;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.AlertTables;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -178,8 +178,8 @@ class AlertJobIT {
         }
     }
 
-    private static WarehouseConnection connection() {
-        return new WarehouseConnection(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
+    private static WarehouseSettings connection() {
+        return new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
                 SqlDialect.MYSQL);
     }
 

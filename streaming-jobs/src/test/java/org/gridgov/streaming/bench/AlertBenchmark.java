@@ -53,7 +53,8 @@ import org.gridgov.streaming.alerts.AlertRecord;
 import org.gridgov.streaming.alerts.AlertTopology;
 import org.gridgov.streaming.alerts.EventTimes;
 import org.gridgov.streaming.alerts.KafkaAlertInputs;
-import org.gridgov.streaming.alerts.LocalRun;
+import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.job.LocalRun;
 import org.gridgov.streaming.alerts.RuleParams;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
@@ -97,7 +98,6 @@ public final class AlertBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalRun.quietLogging();
         GridgovConfig c;
         PiiProtector pii;
         try {
@@ -128,7 +128,7 @@ public final class AlertBenchmark {
             System.out.println(line);
             System.exit(0);
         } catch (Exception e) {
-            System.err.println("alert benchmark failed: " + LocalRun.describe(e));
+            System.err.println("alert benchmark failed: " + FlinkJobMain.describe(e));
             System.exit(1);
         }
     }

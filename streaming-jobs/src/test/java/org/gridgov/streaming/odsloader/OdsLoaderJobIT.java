@@ -28,13 +28,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.loading.OdsMapper;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +127,7 @@ class OdsLoaderJobIT {
     }
 
     private static WarehouseSink warehouseSink() {
-        return new WarehouseSink(new WarehouseConnection(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
+        return new WarehouseSink(new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
                 EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), BATCH_SIZE);
     }
 
