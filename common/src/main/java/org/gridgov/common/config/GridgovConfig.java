@@ -126,9 +126,14 @@ public final class GridgovConfig implements Serializable {
     /**
      * The option's value, or its default when unset; an option without a default reads a blank value as unset
      * (null), so {@code GRIDGOV_WAREHOUSE_PASSWORD=""} means no password. Fails naming the key when the value cannot
-     * be read or breaks the option's rules.
+     * be read or breaks the option's rules, and when this configuration was not built with the option: a main reads
+     * only what its entry point declares, so {@code gridgov config} can say who reads which key.
      */
     public <T> T get(ConfigOption<T> option) {
+        if (!secretByKey.containsKey(option.key())) {
+            throw new IllegalStateException(option.key() + " is not among the options this configuration was built "
+                    + "with; add it to the reading main's entry point (or module options)");
+        }
         String raw = values.get(option.key());
         if (raw == null || (raw.isBlank() && option.defaultValue() == null)) {
             return option.defaultValue();

@@ -1,5 +1,6 @@
 package org.gridgov.common.job;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gridgov.common.config.ConfigOption;
@@ -31,6 +32,16 @@ public interface JobEntryPoint {
      */
     default boolean benchmark() {
         return false;
+    }
+
+    /** The options of several groups in one list, for the constants' declarations. */
+    @SafeVarargs
+    static List<ConfigOption<?>> optionsOf(List<? extends ConfigOption<?>>... groups) {
+        List<ConfigOption<?>> all = new ArrayList<>();
+        for (List<? extends ConfigOption<?>> g : groups) {
+            all.addAll(g);
+        }
+        return List.copyOf(all);
     }
 
     /** How listings name it: {@code streaming-jobs:ods-loader}. */

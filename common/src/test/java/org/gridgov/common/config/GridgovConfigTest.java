@@ -347,4 +347,12 @@ class GridgovConfigTest {
         assertThat(c.get(rows)).isEqualTo(5);
         assertThat(c.get(PII_SALT)).isEqualTo(SALT);
     }
+
+    @Test
+    void anOptionTheConfigurationWasNotBuiltWithCannotBeRead() {
+        ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
+        assertThatThrownBy(() -> GridgovConfig.of(Map.of()).get(rows)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("ingest.batch-rows is not among the options");
+        assertThat(GridgovConfig.of(Map.of()).with(rows, 5).get(rows)).isEqualTo(5);
+    }
 }

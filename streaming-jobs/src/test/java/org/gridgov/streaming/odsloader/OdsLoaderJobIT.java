@@ -238,7 +238,7 @@ class OdsLoaderJobIT {
         Launched run = launch(Map.of("GRIDGOV_PII_SALT", TestRecords.SALT, "GRIDGOV_WAREHOUSE_PASSWORD", ""),
                 "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
                 "--warehouse.dialect=mysql", "--warehouse.user=root", "--loader.bounded=true",
-                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval-ms=500");
+                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval=500ms");
 
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.lines().toList()).singleElement().asString()
