@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.gridgov.batch.AnalyticsOptions;
+import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.ingestion.IngestOptions;
