@@ -181,6 +181,12 @@ public final class ConfigOption<T> {
                 expected, all, checks);
     }
 
+    /** This option as a credential, like {@link #secret(String, String)}: never an argument, never shown. */
+    public ConfigOption<T> asSecret() {
+        return new ConfigOption<>(key, type, defaultValue, description, true, parser, formatter, typeName, expected,
+                deprecatedKeys, checks);
+    }
+
     /** Values below {@code min} are refused naming the key; the type must be {@link Comparable}. */
     public ConfigOption<T> atLeast(T min) {
         return checked(v -> compare(v, min) >= 0, "at least " + format(min));
@@ -286,15 +292,17 @@ public final class ConfigOption<T> {
     }
 
     /**
-     * Environment variable that overrides this key: GRIDGOV_ + upper case, dots and dashes as underscores; for a
-     * namespace, the variable of one key under it ({@code GRIDGOV_PARAM_<NAME>}).
+     * Environment variable that overrides this key: GRIDGOV_ + upper case, dots and dashes as underscores (a key that
+     * starts with {@code gridgov.} already, such as the case service's, gets no second prefix); for a namespace, the
+     * variable of one key under it ({@code GRIDGOV_PARAM_<NAME>}).
      */
     public String envName() {
         return isNamespace() ? envName(key.substring(0, key.length() - 1)) + "_<NAME>" : envName(key);
     }
 
     static String envName(String key) {
-        return "GRIDGOV_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        String name = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return name.startsWith("GRIDGOV_") ? name : "GRIDGOV_" + name;
     }
 
     @Override

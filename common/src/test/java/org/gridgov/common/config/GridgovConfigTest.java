@@ -220,6 +220,8 @@ class GridgovConfigTest {
     void envNameUpperCasesAndReplacesDotsAndDashes() {
         assertThat(LOADER_CHECKPOINT_INTERVAL.envName()).isEqualTo("GRIDGOV_LOADER_CHECKPOINT_INTERVAL");
         assertThat(KAFKA_BOOTSTRAP.envName()).isEqualTo("GRIDGOV_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(ConfigOption.string("gridgov.case.token-ttl", "8h", "Spring's").envName())
+                .as("no second prefix").isEqualTo("GRIDGOV_CASE_TOKEN_TTL");
     }
 
     private Path properties(String text) throws IOException {
