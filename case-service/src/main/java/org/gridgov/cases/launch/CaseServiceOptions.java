@@ -43,7 +43,8 @@ public final class CaseServiceOptions {
             .withDeprecatedKeys("gridgov.case.outbox-interval-ms");
     public static final ConfigOption<List<String>> OPEN311_API_KEYS = ConfigOption.stringList(
             "gridgov.case.open311-api-keys", List.of(), "api_key values accepted by the Open311 facade, "
-                    + "comma-separated, each mapped to the integration user open311; set GRIDGOV_CASE_OPEN311_API_KEYS.")
+                    + "comma-separated, each mapped to the integration user open311; set "
+                    + "GRIDGOV_CASE_OPEN311_API_KEYS.")
             .asSecret();
     public static final ConfigOption<Boolean> SEED_USERS = ConfigOption.bool("gridgov.case.seed-users", false,
             "Create one demo user per role on an empty user table and print their passwords once.");

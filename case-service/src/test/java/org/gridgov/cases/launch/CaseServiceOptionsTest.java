@@ -57,7 +57,8 @@ class CaseServiceOptionsTest {
             expected.put(o.key(), v);
         }
         MutablePropertySources sources = new MutablePropertySources();
-        // under the name Spring gives the process environment: only then does it map GRIDGOV_CASE_X_Y to gridgov.case.x-y
+        // under the name Spring gives the process environment: only then does it map GRIDGOV_CASE_X_Y to
+        // gridgov.case.x-y
         sources.addLast(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
         CaseServiceProperties bound = new Binder(ConfigurationPropertySources.from(sources))

@@ -14,8 +14,8 @@ class ConfigOptionTest {
 
     private static final ConfigOption<Duration> INTERVAL = ConfigOption.duration("test.interval",
             Duration.ofSeconds(10), "an interval").atLeast(Duration.ofMillis(10));
-    private static final ConfigOption<MemorySize> BODY = ConfigOption.memory("test.max-body", MemorySize.ofMebiBytes(16),
-            "largest body").atLeast(MemorySize.ofKibiBytes(1));
+    private static final ConfigOption<MemorySize> BODY = ConfigOption.memory("test.max-body",
+            MemorySize.ofMebiBytes(16), "largest body").atLeast(MemorySize.ofKibiBytes(1));
     private static final ConfigOption<WarehouseDialect> DIALECT = ConfigOption.enumeration("test.dialect",
             WarehouseDialect.class, WarehouseDialect.DORIS, "a dialect");
     private static final ConfigOption<List<AlertLevel>> LEVELS = ConfigOption.enumList("test.levels", AlertLevel.class,

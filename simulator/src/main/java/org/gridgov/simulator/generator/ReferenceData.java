@@ -101,8 +101,8 @@ final class ReferenceData {
             projects.computeIfAbsent(r.get("industry"), k -> new ArrayList<>()).add(r.get("text"));
         }
         return new ReferenceData(complaints, topics, companies, Tsv.column("gridgov/roads.tsv"),
-                Tsv.column("gridgov/simulator/surnames.tsv"), Tsv.column("gridgov/simulator/given_names.tsv"), police, grid,
-                projects);
+                Tsv.column("gridgov/simulator/surnames.tsv"), Tsv.column("gridgov/simulator/given_names.tsv"), police,
+                grid, projects);
     }
 
     List<Company> companies(String industry) {

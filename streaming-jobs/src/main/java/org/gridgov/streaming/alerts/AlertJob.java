@@ -105,8 +105,9 @@ public final class AlertJob {
 
     /**
      * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link StreamingJob#ALERTS}'s
-     * options: the platform's warehouse, Kafka and salt keys and {@link AlertOptions}); secrets only from the environment: GRIDGOV_PII_SALT (required),
-     * GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and GRIDGOV_ALERTS_WEBHOOK_SECRET.
+     * options: the platform's warehouse, Kafka and salt keys and {@link AlertOptions}); secrets only from the
+     * environment: GRIDGOV_PII_SALT (required), GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
+     * GRIDGOV_ALERTS_WEBHOOK_SECRET.
      *
      * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */

@@ -39,7 +39,8 @@ public record RuleParams(int petitionCount, long petitionWindowMs, int callCount
                 c.get(AlertOptions.CALL_COUNT), days(c.get(AlertOptions.CALL_WINDOW_DAYS)),
                 c.get(AlertOptions.GROUP_PERSONS), Duration.ofHours(c.get(AlertOptions.GROUP_WINDOW_HOURS)).toMillis(),
                 days(c.get(AlertOptions.CROSS_SOURCE_LOOKBACK_DAYS)), days(c.get(AlertOptions.KEY_PERSON_TTL_DAYS)),
-                c.get(AlertOptions.WARN_FRACTION), Duration.ofHours(c.get(AlertOptions.ESCALATE_AFTER_HOURS)).toMillis(),
+                c.get(AlertOptions.WARN_FRACTION),
+                Duration.ofHours(c.get(AlertOptions.ESCALATE_AFTER_HOURS)).toMillis(),
                 c.get(AlertOptions.ALLOWED_LATENESS).toMillis(), c.get(AlertOptions.BOUNDED));
     }
 
