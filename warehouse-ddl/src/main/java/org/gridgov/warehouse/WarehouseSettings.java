@@ -35,6 +35,14 @@ public record WarehouseSettings(String url, String user, String password, SqlDia
                 SqlDialect.of(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
     }
 
+    /**
+     * The same connection with another password (null: none). Flink operators keep settings without it and add the
+     * one read on the TaskManager, so the job graph holds no password.
+     */
+    public WarehouseSettings withPassword(String newPassword) {
+        return new WarehouseSettings(url, user, newPassword, dialect);
+    }
+
     /** {@code doris} or {@code mysql}, case-insensitive, as {@code warehouse.dialect} reads it. */
     public static SqlDialect dialect(String name) {
         return SqlDialect.of(GridgovOptions.WAREHOUSE_DIALECT.parse(name == null ? "" : name));

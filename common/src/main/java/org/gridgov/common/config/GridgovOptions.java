@@ -11,6 +11,17 @@ public final class GridgovOptions {
 
     public static final ConfigOption<String> KAFKA_BOOTSTRAP = ConfigOption.string("kafka.bootstrap-servers",
             "localhost:9092", "Kafka bootstrap servers.");
+    public static final ConfigOption<Integer> KAFKA_REPLICATION = ConfigOption.integer("kafka.replication", 0,
+            "Copies of each partition of a topic the platform creates (gridgov topics create, the jobs' preflight); "
+                    + "0 takes the brokers' default.replication.factor. At most the number of brokers.")
+            .atLeast(0).atMost((int) Short.MAX_VALUE);
+    public static final ConfigOption<Boolean> KAFKA_CREATE_TOPICS = ConfigOption.bool("kafka.create-topics", true,
+            "A Flink job's client creates the platform's missing topics before it submits (false: the client "
+                    + "cannot reach Kafka, run gridgov topics create where it can).");
+    public static final ConfigOption<String> SECRETS_FILE = ConfigOption.string("secrets.file", "",
+            "Properties file with the secrets (pii.salt, warehouse.password, alerts.webhook.url, "
+                    + "alerts.webhook.secret), read where they are used: on every Flink TaskManager (and by the "
+                    + "client, to check them) instead of GRIDGOV_* variables; empty = environment only.");
     public static final ConfigOption<String> WAREHOUSE_URL = ConfigOption.string("warehouse.jdbc-url",
             "jdbc:mysql://localhost:9030/gridgov", "JDBC URL of the warehouse (Doris FE query port, or local MariaDB).");
     public static final ConfigOption<String> WAREHOUSE_USER = ConfigOption.string("warehouse.user", "root",
@@ -40,7 +51,8 @@ public final class GridgovOptions {
     public static final ConfigOption<String> STAT_MONTH = ConfigOption.string("batch.month", "",
             "Month (yyyy-MM) a batch job computes; empty means every month present in the input.");
 
-    public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP, WAREHOUSE_URL, WAREHOUSE_USER,
+    public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_REPLICATION, KAFKA_CREATE_TOPICS,
+            SECRETS_FILE, WAREHOUSE_URL, WAREHOUSE_USER,
             WAREHOUSE_PASSWORD, WAREHOUSE_DIALECT, PII_SALT, LOADER_BOUNDED, LOADER_PARALLELISM, LOADER_GROUP_ID,
             LOADER_CHECKPOINT_INTERVAL, LOADER_BATCH_SIZE, SPARK_MASTER, STAT_MONTH);
 

@@ -36,6 +36,11 @@ public record Topic<K, V>(String name, String description, Serde<K> keySerde, Cl
         return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
 
+    /** The same topic under another name, e.g. the registry under {@code alerts.registry-topic}. */
+    public Topic<K, V> withName(String newName) {
+        return new Topic<>(newName, description, keySerde, valueType, valueSerde, partitions, configs);
+    }
+
     public boolean compacted() {
         return "compact".equals(configs.get("cleanup.policy"));
     }

@@ -2,6 +2,7 @@ package org.gridgov.streaming.alerts;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +12,15 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.config.SecretSource;
+import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.alerts.fanout.AlertKafkaSerializer;
+import org.gridgov.streaming.alerts.fanout.WebhookSecrets;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
 import org.gridgov.streaming.alerts.input.InputDecoder;
@@ -23,7 +28,10 @@ import org.gridgov.streaming.alerts.input.RouteInputs;
 import org.gridgov.streaming.api.AlertDelivery;
 import org.gridgov.streaming.api.AlertOptions;
 import org.gridgov.streaming.api.StreamingJob;
+import org.gridgov.streaming.job.FaultTolerance;
 import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.job.Preflight;
+import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSettings;
@@ -58,8 +66,13 @@ public final class AlertJob {
 
     /** Builds the graph on {@code env} and runs it to completion (bounded inputs) or until cancelled. */
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        AlertTopology.attach(AlertTopology.build(inputs.events(env), inputs.registry(env), params), sinks);
+        build(env);
         return env.execute(JOB_NAME);
+    }
+
+    /** The graph on {@code env}, not yet submitted. */
+    void build(StreamExecutionEnvironment env) {
+        AlertTopology.attach(AlertTopology.build(inputs.events(env), inputs.registry(env), params), sinks);
     }
 
     /**
@@ -105,9 +118,10 @@ public final class AlertJob {
 
     /**
      * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link StreamingJob#ALERTS}'s
-     * options: the platform's warehouse, Kafka and salt keys and {@link AlertOptions}); secrets only from the
-     * environment: GRIDGOV_PII_SALT (required), GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
-     * GRIDGOV_ALERTS_WEBHOOK_SECRET.
+     * options: the platform's warehouse, Kafka and salt keys, {@link AlertOptions} and the flink.* checkpoints and
+     * restarts); secrets GRIDGOV_PII_SALT (required), GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
+     * GRIDGOV_ALERTS_WEBHOOK_SECRET from the environment or the {@code secrets.file}, read by the TaskManagers (the
+     * client checks them, creates the missing topics and decides from the URL whether robots are pushed to).
      *
      * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
@@ -119,10 +133,24 @@ public final class AlertJob {
             }
 
             @Override
+            public void createTopics(Settings s) {
+                if (s.createTopics) {
+                    Preflight.createTopics(s.bootstrapServers, topics(s.registryTopic), s.kafkaReplication);
+                }
+            }
+
+            @Override
+            public Map<ConfigOption<String>, String> localSecrets(Settings s) {
+                return s.clientSecrets;
+            }
+
+            @Override
             public void preflight(Settings s) {
                 List<String> required = new ArrayList<>(InputDecoder.TOPICS);
                 required.add(Topics.ALERTS.name());
-                AlertPreflight.check(s.bootstrapServers, required, s.registryTopic, s.warehouse);
+                required.add(s.registryTopic);
+                Preflight.kafka(s.bootstrapServers, required);
+                Preflight.warehouse(s.warehouse);
             }
 
             @Override
@@ -137,19 +165,38 @@ public final class AlertJob {
         });
     }
 
+    /** Every topic of the registry, the key-person registry under its configured name. */
+    static List<Topic<?, ?>> topics(String registryTopic) {
+        List<Topic<?, ?>> all = new ArrayList<>(Topics.all());
+        if (!registryTopic.equals(Topics.KEY_PERSONS.name())) {
+            all.add(Topics.KEY_PERSONS.withName(registryTopic));
+        }
+        return all;
+    }
+
     static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
+        build(s, env);
+        return env.execute(JOB_NAME);
+    }
+
+    /** The production graph on {@code env}: Kafka in, Kafka, warehouse and robots out, secrets read by the tasks. */
+    static void build(Settings s, StreamExecutionEnvironment env) {
         configure(env, s.checkpointInterval.toMillis(), s.parallelism, s.watermarkInterval.toMillis(),
                 s.bufferTimeout.toMillis());
+        s.faultTolerance.applyTo(env);
         AlertInputs inputs = new KafkaAlertInputs(s.bootstrapServers, s.groupId, s.bounded,
-                new InputDecoder(s.pii), s.registryTopic, s.outOfOrderness.toMillis(), s.sourceIdleness.toMillis());
+                new InputDecoder(TaskSecret.pii(s.secrets)), s.registryTopic, s.outOfOrderness.toMillis(),
+                s.sourceIdleness.toMillis());
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique
         // sink.label-prefix per job) can replace the JDBC sink here; the graph takes any Sink<TableRow>.
-        Sink<TableRow> warehouse = new WarehouseSink(s.warehouse, s.batchSize);
-        Sink<AlertRecord> webhook = s.webhook == null ? null : new WebhookSink(s.webhook, s.warehouse);
+        TaskSecret<WarehouseSettings> warehouseAccess = TaskSecret.warehouse(s.warehouse, s.secrets);
+        Sink<TableRow> warehouse = new WarehouseSink(warehouseAccess, s.batchSize);
+        Sink<AlertRecord> webhook = s.webhook == null ? null
+                : new WebhookSink(new WebhookSecrets(s.webhook, s.secrets), warehouseAccess);
         LOG.info("{}: {} → alerts, {}, webhook {}, bounded {}, parallelism {}", JOB_NAME, InputDecoder.TOPICS,
                 s.warehouse, s.webhook, s.bounded, s.parallelism);
-        return new AlertJob(inputs, new AlertTopology.Sinks(kafkaSink(s.bootstrapServers, s.delivery,
-                s.transactionalIdPrefix), warehouse, webhook), s.rules).execute(env);
+        new AlertJob(inputs, new AlertTopology.Sinks(kafkaSink(s.bootstrapServers, s.delivery,
+                s.transactionalIdPrefix), warehouse, webhook), s.rules).build(env);
     }
 
     /**
@@ -175,7 +222,12 @@ public final class AlertJob {
 
     /** Everything main needs, read and checked before anything connects. */
     static final class Settings {
-        PiiProtector pii;
+        /** Where the tasks read the secrets; {@link #clientSecrets} are what this process read (local runs only). */
+        SecretSource secrets;
+        Map<ConfigOption<String>, String> clientSecrets = new LinkedHashMap<>();
+        int kafkaReplication;
+        boolean createTopics;
+        FaultTolerance faultTolerance;
         WarehouseSettings warehouse;
         String bootstrapServers;
         String groupId;
@@ -191,6 +243,7 @@ public final class AlertJob {
         DeliveryGuarantee delivery;
         String transactionalIdPrefix;
         RuleParams rules;
+        /** The robot's settings as this client read them; the graph gets them without URL token and secret. */
         WebhookSettings webhook;
 
         /** The robot's URL and secret must come from the environment: main's arguments land in the job graph. */
@@ -201,7 +254,16 @@ public final class AlertJob {
 
         static Settings read(GridgovConfig c) {
             Settings s = new Settings();
-            s.pii = new PiiProtector(c.require(GridgovOptions.PII_SALT));
+            s.secrets = SecretSource.from(c);
+            String salt = FlinkJobMain.clientSecret(c, s.secrets, GridgovOptions.PII_SALT, true);
+            if (salt != null) {
+                new PiiProtector(salt); // checks its length here rather than on every TaskManager
+                s.clientSecrets.put(GridgovOptions.PII_SALT, salt);
+            }
+            s.clientSecrets.put(GridgovOptions.WAREHOUSE_PASSWORD,
+                    FlinkJobMain.clientSecret(c, s.secrets, GridgovOptions.WAREHOUSE_PASSWORD, false));
+            s.kafkaReplication = c.get(GridgovOptions.KAFKA_REPLICATION);
+            s.createTopics = c.get(GridgovOptions.KAFKA_CREATE_TOPICS);
             s.warehouse = WarehouseSettings.from(c);
             s.bootstrapServers = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
             s.groupId = c.get(AlertOptions.GROUP_ID);
@@ -217,11 +279,15 @@ public final class AlertJob {
             s.delivery = delivery(c.get(AlertOptions.KAFKA_DELIVERY));
             s.transactionalIdPrefix = c.get(AlertOptions.TRANSACTIONAL_ID_PREFIX);
             s.rules = RuleParams.from(c);
-            String url = c.get(AlertOptions.WEBHOOK_URL);
-            if (url != null && !url.isBlank()) {
-                s.webhook = new WebhookSettings(c.get(AlertOptions.WEBHOOK_FORMAT), url.trim(),
-                        c.get(AlertOptions.WEBHOOK_SECRET), c.get(AlertOptions.WEBHOOK_MIN_LEVEL),
-                        c.get(AlertOptions.WEBHOOK_RATE), c.get(AlertOptions.WEBHOOK_DIGEST_SIZE), 5);
+            s.faultTolerance = FaultTolerance.read(c, s.checkpointInterval);
+            String url = FlinkJobMain.clientSecret(c, s.secrets, AlertOptions.WEBHOOK_URL, false);
+            if (url != null) {
+                String secret = FlinkJobMain.clientSecret(c, s.secrets, AlertOptions.WEBHOOK_SECRET, false);
+                s.webhook = new WebhookSettings(c.get(AlertOptions.WEBHOOK_FORMAT), url.trim(), secret,
+                        c.get(AlertOptions.WEBHOOK_MIN_LEVEL), c.get(AlertOptions.WEBHOOK_RATE),
+                        c.get(AlertOptions.WEBHOOK_DIGEST_SIZE), 5);
+                s.clientSecrets.put(AlertOptions.WEBHOOK_URL, url.trim());
+                s.clientSecrets.put(AlertOptions.WEBHOOK_SECRET, secret);
             }
             return s;
         }

@@ -11,13 +11,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.gridgov.common.kafka.Topic;
+import org.gridgov.common.kafka.TopicProvisioner;
 import org.gridgov.warehouse.WarehouseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The checks a local run makes before it submits a job ({@link FlinkJobMain.Job#preflight}): Kafka has the topics the
- * job reads and writes, the warehouse accepts a login. Each failure is an IllegalStateException naming the service.
+ * What a job's client does before it submits: creates the platform's missing topics ({@link #createTopics}, locally
+ * and on a cluster) and, for a local run ({@link FlinkJobMain.Job#preflight}), checks that Kafka has the topics the job
+ * reads and writes and that the warehouse accepts a login. Each failure is an IllegalStateException naming the
+ * service.
  */
 public final class Preflight {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
     public static final int TIMEOUT_MS = 10_000;
 
@@ -28,6 +36,18 @@ public final class Preflight {
     }
 
     private Preflight() {
+    }
+
+    /**
+     * Creates the missing ones of {@code topics} as the registry defines them, with {@code replication} copies (0: the
+     * brokers' default); topics that differ from the registry are logged, not changed ({@link TopicProvisioner}).
+     */
+    public static void createTopics(String bootstrapServers, List<Topic<?, ?>> topics, int replication) {
+        TopicProvisioner.Report r = TopicProvisioner.provision(bootstrapServers, topics, replication, TIMEOUT_MS);
+        if (!r.created().isEmpty()) {
+            LOG.info("created topics {} on {}", r.created(), bootstrapServers);
+        }
+        r.mismatches().forEach(m -> LOG.warn("topic differs from the registry: {}", m));
     }
 
     public static void kafka(String bootstrapServers, List<String> required) {

@@ -1,7 +1,10 @@
 package org.gridgov.streaming.odsloader;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -12,13 +15,18 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.config.SecretSource;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.job.FlinkJobMain;
 import org.gridgov.streaming.api.StreamingJob;
+import org.gridgov.streaming.job.FaultTolerance;
 import org.gridgov.streaming.job.Preflight;
+import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSettings;
@@ -41,9 +49,14 @@ public final class OdsLoaderJob {
 
     private final Source<RawRecord, ?, ?> source;
     private final Sink<TableRow> sink;
-    private final PiiProtector pii;
+    private final TaskSecret<PiiProtector> pii;
 
+    /** With a given protector (tests): its salt travels with the graph. */
     public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, PiiProtector pii) {
+        this(source, sink, TaskSecret.given(Objects.requireNonNull(pii)));
+    }
+
+    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, TaskSecret<PiiProtector> pii) {
         this.source = Objects.requireNonNull(source);
         this.sink = Objects.requireNonNull(sink);
         this.pii = Objects.requireNonNull(pii);
@@ -51,10 +64,15 @@ public final class OdsLoaderJob {
 
     /** Builds the graph on {@code env} and runs it to completion (bounded source) or until cancelled. */
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute(JOB_NAME);
+    }
+
+    /** The graph on {@code env}, not yet submitted. */
+    void build(StreamExecutionEnvironment env) {
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records").uid("raw-records")
                 .process(new RecordToRows(pii)).name("record-to-rows").uid("record-to-rows")
                 .sinkTo(sink).name("warehouse-upsert").uid("warehouse-upsert");
-        return env.execute(JOB_NAME);
     }
 
     /**
@@ -92,8 +110,9 @@ public final class OdsLoaderJob {
     /**
      * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables, {@link StreamingJob#ODS_LOADER}'s
      * options: kafka.bootstrap-servers, warehouse.jdbc-url/user/dialect, loader.bounded, loader.parallelism,
-     * loader.group-id, loader.checkpoint-interval, loader.batch-size; secrets only from the environment:
-     * GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password).
+     * loader.group-id, loader.checkpoint-interval, loader.batch-size, flink.* checkpoints and restarts; secrets
+     * GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password) from the environment or the
+     * {@code secrets.file}, read by the TaskManagers (the client checks the salt and creates the missing topics).
      *
      * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
@@ -102,6 +121,18 @@ public final class OdsLoaderJob {
             @Override
             public Settings settings(String[] arguments) {
                 return Settings.read(GridgovConfig.fromArgs(arguments, StreamingJob.ODS_LOADER.options()));
+            }
+
+            @Override
+            public void createTopics(Settings s) {
+                if (s.createTopics()) {
+                    Preflight.createTopics(s.bootstrapServers(), Topics.all(), s.kafkaReplication());
+                }
+            }
+
+            @Override
+            public Map<ConfigOption<String>, String> localSecrets(Settings s) {
+                return s.clientSecrets();
             }
 
             @Override
@@ -131,29 +162,51 @@ public final class OdsLoaderJob {
     }
 
     private static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
+        build(s, env);
+        return env.execute(JOB_NAME);
+    }
+
+    /** The production graph on {@code env}: Kafka in, the warehouse out, secrets read by the TaskManagers. */
+    static void build(Settings s, StreamExecutionEnvironment env) {
         KafkaSource<RawRecord> source = kafkaSource(s.bootstrapServers(), s.groupId(), s.bounded());
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique label prefix)
         // would be built here instead; the graph takes any Sink<TableRow>.
-        Sink<TableRow> sink = new WarehouseSink(s.warehouse(), s.batchSize());
+        Sink<TableRow> sink = new WarehouseSink(TaskSecret.warehouse(s.warehouse(), s.secrets()), s.batchSize());
         LOG.info("{}: {} → {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms", JOB_NAME, rawTopics(),
                 s.warehouse(), s.groupId(), s.bounded(), s.parallelism(), s.checkpointMs());
         configure(env, s.checkpointMs(), s.parallelism());
-        return new OdsLoaderJob(source, sink, s.pii()).execute(env);
+        s.faultTolerance().applyTo(env);
+        new OdsLoaderJob(source, sink, TaskSecret.pii(s.secrets())).build(env);
     }
 
-    /** Everything main needs, read and checked before anything connects: a missing salt fails in milliseconds. */
-    record Settings(PiiProtector pii, WarehouseSettings warehouse, String bootstrapServers, String groupId,
-                    boolean bounded, int parallelism, long checkpointMs, int batchSize) {
+    /**
+     * Everything main needs, read and checked before anything connects: a missing salt fails in milliseconds.
+     * {@code clientSecrets} are what this process read, for a local run only; the graph gets {@code secrets}.
+     */
+    record Settings(WarehouseSettings warehouse, String bootstrapServers, String groupId, boolean bounded,
+                    int parallelism, long checkpointMs, int batchSize, int kafkaReplication, boolean createTopics,
+                    SecretSource secrets, Map<ConfigOption<String>, String> clientSecrets,
+                    FaultTolerance faultTolerance) {
 
         /** The options check their ranges (parallelism and batch size at least 1, checkpoints at least 10 ms). */
         static Settings read(GridgovConfig config) {
-            PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
+            SecretSource secrets = SecretSource.from(config);
+            Map<ConfigOption<String>, String> clientSecrets = new LinkedHashMap<>();
+            String salt = FlinkJobMain.clientSecret(config, secrets, GridgovOptions.PII_SALT, true);
+            if (salt != null) {
+                new PiiProtector(salt); // checks its length here rather than on every TaskManager
+                clientSecrets.put(GridgovOptions.PII_SALT, salt);
+            }
+            clientSecrets.put(GridgovOptions.WAREHOUSE_PASSWORD,
+                    FlinkJobMain.clientSecret(config, secrets, GridgovOptions.WAREHOUSE_PASSWORD, false));
             WarehouseSettings warehouse = WarehouseSettings.from(config);
-            return new Settings(pii, warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
+            Duration interval = config.get(GridgovOptions.LOADER_CHECKPOINT_INTERVAL);
+            return new Settings(warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
                     config.get(GridgovOptions.LOADER_GROUP_ID), config.get(GridgovOptions.LOADER_BOUNDED),
-                    config.get(GridgovOptions.LOADER_PARALLELISM),
-                    config.get(GridgovOptions.LOADER_CHECKPOINT_INTERVAL).toMillis(),
-                    config.get(GridgovOptions.LOADER_BATCH_SIZE));
+                    config.get(GridgovOptions.LOADER_PARALLELISM), interval.toMillis(),
+                    config.get(GridgovOptions.LOADER_BATCH_SIZE), config.get(GridgovOptions.KAFKA_REPLICATION),
+                    config.get(GridgovOptions.KAFKA_CREATE_TOPICS), secrets, clientSecrets,
+                    FaultTolerance.read(config, interval));
         }
     }
 }

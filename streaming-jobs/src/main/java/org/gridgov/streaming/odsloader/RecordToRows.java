@@ -16,6 +16,7 @@ import org.gridgov.loading.LoadOutcome;
 import org.gridgov.loading.OdsMapper;
 import org.gridgov.loading.RawRecordMapper;
 import org.gridgov.loading.RecordOrigin;
+import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.warehouse.TableRow;
 
 /**
@@ -26,7 +27,8 @@ import org.gridgov.warehouse.TableRow;
  * and counts.
  *
  * <p>Stateless, so it needs no keyBy and no state cleanup. The mapper holds JTS spatial indexes, which are not
- * serializable: it is built in {@link #open}, only the {@link PiiProtector} ships with the function.
+ * serializable, and the salt must not travel in the job graph: both are built in {@link #open}, where the
+ * {@link TaskSecret} reads the salt on the TaskManager.
  */
 public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
@@ -36,7 +38,7 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
     public static final String VALID = "ods-loader.valid-records";
     public static final String DEAD_LETTERS = "ods-loader.dead-letters";
 
-    private final PiiProtector pii;
+    private final TaskSecret<PiiProtector> pii;
 
     private transient OdsMapper odsMapper;
     private transient RawRecordMapper mapper;
@@ -45,13 +47,18 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
     private transient LongCounter validTotal;
     private transient LongCounter invalidTotal;
 
+    /** With a given protector (tests): its salt is serialised with the function. */
     public RecordToRows(PiiProtector pii) {
+        this(TaskSecret.given(pii));
+    }
+
+    public RecordToRows(TaskSecret<PiiProtector> pii) {
         this.pii = pii;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        odsMapper = RawRecordMapper.standardOdsMapper(pii);
+        odsMapper = RawRecordMapper.standardOdsMapper(pii.get());
         mapper = new RawRecordMapper(RecordDecoder.standard(), this::rows);
         validCounter = getRuntimeContext().getMetricGroup().counter("validRecords");
         invalidCounter = getRuntimeContext().getMetricGroup().counter("deadLetters");

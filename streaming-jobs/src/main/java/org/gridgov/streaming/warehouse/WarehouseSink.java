@@ -7,6 +7,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.gridgov.loading.write.WriteRetry;
+import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSettings;
 
@@ -21,6 +22,9 @@ import org.gridgov.warehouse.WarehouseSettings;
  * written yet or that overwrite themselves. No duplicates, no loss, as long as every table has a primary/unique key
  * (all ODS, DWD, DLQ and alert tables do).
  *
+ * <p>The password is not part of the sink: jobs pass a {@link TaskSecret} that reads it on the TaskManager when a
+ * writer is created, so the job graph holds the connection settings without it.
+ *
  * <p>For Doris in production the flink-doris-connector (stream load, 2PC) is the faster path; it would replace this
  * sink in the jobs' {@code main} only, since their graphs accept any {@code Sink<TableRow>}.
  */
@@ -28,16 +32,26 @@ public final class WarehouseSink implements Sink<TableRow> {
 
     private static final long serialVersionUID = 1L;
 
-    private final WarehouseSettings warehouse;
+    private final TaskSecret<WarehouseSettings> warehouse;
     private final int batchSize;
     private final WriteRetry retry;
 
     /** Batches of {@code batchSize} rows per table; a failed batch is tried 4 times, 500 ms backoff doubling. */
     public WarehouseSink(WarehouseSettings warehouse, int batchSize) {
+        this(TaskSecret.given(warehouse), batchSize);
+    }
+
+    /** The jobs' sink: settings completed where the writer runs (the password read there). */
+    public WarehouseSink(TaskSecret<WarehouseSettings> warehouse, int batchSize) {
         this(warehouse, batchSize, 4, 500);
     }
 
     public WarehouseSink(WarehouseSettings warehouse, int batchSize, int maxAttempts, long initialBackoffMs) {
+        this(TaskSecret.given(warehouse), batchSize, maxAttempts, initialBackoffMs);
+    }
+
+    public WarehouseSink(TaskSecret<WarehouseSettings> warehouse, int batchSize, int maxAttempts,
+                         long initialBackoffMs) {
         if (batchSize < 1 || maxAttempts < 1 || initialBackoffMs < 0) {
             throw new IllegalArgumentException("batchSize and maxAttempts must be positive, backoff not negative");
         }
@@ -59,7 +73,7 @@ public final class WarehouseSink implements Sink<TableRow> {
     }
 
     private SinkWriter<TableRow> writer(SinkWriterMetricGroup metrics) {
-        return new WarehouseSinkWriter(warehouse, batchSize, retry, metrics.getNumRecordsSendCounter(),
+        return new WarehouseSinkWriter(warehouse.get(), batchSize, retry, metrics.getNumRecordsSendCounter(),
                 metrics.getNumRecordsSendErrorsCounter());
     }
 

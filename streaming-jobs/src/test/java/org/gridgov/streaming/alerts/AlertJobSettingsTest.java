@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.model.AlertLevel;
-import org.gridgov.streaming.api.AlertOptions;
+import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.streaming.api.WebhookFormat;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class AlertJobSettingsTest {
 
     @Test
     void defaultsAreThePlantedDefinitions() {
-        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(base(), AlertOptions.ALL));
+        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(base(), StreamingJob.ALERTS.options()));
         assertThat(s.rules).isEqualTo(RuleParams.defaults());
         assertThat(s.delivery).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(s.webhook).isNull();
@@ -37,7 +37,7 @@ class AlertJobSettingsTest {
         m.put("alerts.webhook.format", "wecom");
         m.put("alerts.webhook.min-level", "yellow");
         m.put("alerts.kafka.delivery", "exactly-once");
-        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(m, AlertOptions.ALL));
+        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(m, StreamingJob.ALERTS.options()));
         assertThat(s.webhook.format()).isEqualTo(WebhookFormat.WECOM);
         assertThat(s.webhook.minLevel()).isEqualTo(AlertLevel.YELLOW);
         assertThat(s.webhook.toString()).doesNotContain("s3cr3t");
@@ -50,13 +50,13 @@ class AlertJobSettingsTest {
                 .hasMessageContaining("GRIDGOV_ALERTS_WEBHOOK_SECRET");
         Map<String, String> m = base();
         m.put("alerts.kafka.delivery", "maybe");
-        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(m, AlertOptions.ALL)))
+        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(m, StreamingJob.ALERTS.options())))
                 .hasMessageContaining("at-least-once or exactly-once");
         Map<String, String> f = base();
         f.put("alerts.overdue.warn-fraction", "80%");
-        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(f, AlertOptions.ALL)))
+        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(f, StreamingJob.ALERTS.options())))
                 .hasMessageContaining("warn-fraction");
-        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(Map.of(), AlertOptions.ALL)))
+        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(Map.of(), StreamingJob.ALERTS.options())))
                 .hasMessageContaining("GRIDGOV_PII_SALT");
     }
 }

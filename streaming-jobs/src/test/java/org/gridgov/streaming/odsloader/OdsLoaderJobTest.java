@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.warehouse.SqlDialect;
 import org.junit.jupiter.api.Test;
 
 class OdsLoaderJobTest {
+
+    private static final List<ConfigOption<?>> OPTIONS = StreamingJob.ODS_LOADER.options();
 
     private static Map<String, String> launcherArgs() {
         Map<String, String> m = new HashMap<>();
@@ -27,7 +32,7 @@ class OdsLoaderJobTest {
 
     @Test
     void settingsFollowTheLauncherContract() {
-        OdsLoaderJob.Settings s = OdsLoaderJob.Settings.read(GridgovConfig.of(launcherArgs()));
+        OdsLoaderJob.Settings s = OdsLoaderJob.Settings.read(GridgovConfig.of(launcherArgs(), OPTIONS));
 
         assertThat(s.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(s.bounded()).isTrue();
@@ -43,7 +48,7 @@ class OdsLoaderJobTest {
     void missingSaltIsRefusedNamingTheEnvironmentVariable() {
         Map<String, String> args = launcherArgs();
         args.remove("pii.salt");
-        assertThatThrownBy(() -> OdsLoaderJob.Settings.read(GridgovConfig.of(args)))
+        assertThatThrownBy(() -> OdsLoaderJob.Settings.read(GridgovConfig.of(args, OPTIONS)))
                 .hasMessageContaining("GRIDGOV_PII_SALT");
     }
 
@@ -51,11 +56,11 @@ class OdsLoaderJobTest {
     void unknownDialectAndNonsenseNumbersAreRefused() {
         Map<String, String> dialect = launcherArgs();
         dialect.put("warehouse.dialect", "oracle");
-        assertThatThrownBy(() -> OdsLoaderJob.Settings.read(GridgovConfig.of(dialect)))
+        assertThatThrownBy(() -> OdsLoaderJob.Settings.read(GridgovConfig.of(dialect, OPTIONS)))
                 .hasMessageContaining("doris or mysql");
         Map<String, String> parallelism = launcherArgs();
         parallelism.put("loader.parallelism", "0");
-        assertThatThrownBy(() -> OdsLoaderJob.Settings.read(GridgovConfig.of(parallelism)))
+        assertThatThrownBy(() -> OdsLoaderJob.Settings.read(GridgovConfig.of(parallelism, OPTIONS)))
                 .hasMessageContaining("loader.parallelism");
     }
 

@@ -25,6 +25,18 @@ public record WebhookSettings(WebhookFormat format, String url, String secret, A
         secret = secret == null || secret.isEmpty() ? null : secret;
     }
 
+    /**
+     * These settings without the token and the signing secret (the URL cut to {@link #safeUrl()}): what the job graph
+     * may hold. {@link #withSecrets} puts the ones read on the TaskManager back.
+     */
+    public WebhookSettings withoutSecrets() {
+        return new WebhookSettings(format, safeUrl(), null, minLevel, ratePerMinute, digestSize, maxAttempts);
+    }
+
+    public WebhookSettings withSecrets(String newUrl, String newSecret) {
+        return new WebhookSettings(format, newUrl.trim(), newSecret, minLevel, ratePerMinute, digestSize, maxAttempts);
+    }
+
     /** Scheme, host and path: no query string, which holds the token. */
     public String safeUrl() {
         int q = url.indexOf('?');

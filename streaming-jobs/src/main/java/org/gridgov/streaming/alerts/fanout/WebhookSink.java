@@ -8,22 +8,29 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.gridgov.streaming.alerts.AlertRecord;
+import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Pushes alerts to leaders' group robot (DingTalk or WeCom) through {@link AlertPusher}, with the push log in the
  * warehouse. Run it at parallelism 1: the rate limit belongs to the robot, and one writer per channel keeps the log
  * free of races. Digests still queued are sent on every checkpoint when the limit allows, and all of them at end of
- * input.
+ * input. The robot's URL and secret and the warehouse password are read where the writer runs ({@link TaskSecret}),
+ * not serialised with the sink.
  */
 public final class WebhookSink implements Sink<AlertRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    private final WebhookSettings settings;
-    private final WarehouseSettings warehouse;
+    private final TaskSecret<WebhookSettings> settings;
+    private final TaskSecret<WarehouseSettings> warehouse;
 
+    /** With given settings (tests): the URL, secret and password are serialised with the sink. */
     public WebhookSink(WebhookSettings settings, WarehouseSettings warehouse) {
+        this(TaskSecret.given(settings), TaskSecret.given(warehouse));
+    }
+
+    public WebhookSink(TaskSecret<WebhookSettings> settings, TaskSecret<WarehouseSettings> warehouse) {
         this.settings = Objects.requireNonNull(settings);
         this.warehouse = Objects.requireNonNull(warehouse);
     }
@@ -51,8 +58,9 @@ public final class WebhookSink implements Sink<AlertRecord> {
         private final Counter pushed;
 
         Writer(MetricGroup metrics) throws IOException {
-            this.log = new JdbcPushLog(warehouse, settings.format().channel());
-            this.pusher = AlertPusher.create(settings, RobotTransport.http(), log);
+            WebhookSettings robot = settings.get();
+            this.log = new JdbcPushLog(warehouse.get(), robot.format().channel());
+            this.pusher = AlertPusher.create(robot, RobotTransport.http(), log);
             this.pushed = metrics.counter("webhookPushes");
             try {
                 pusher.start();

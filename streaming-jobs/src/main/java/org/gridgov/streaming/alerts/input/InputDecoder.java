@@ -22,6 +22,7 @@ import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.EventDecoder;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.streaming.alerts.EventTimes;
+import org.gridgov.streaming.job.TaskSecret;
 
 /**
  * Turns one Kafka record of an input topic into an {@link InputEvent}: validated with the platform's decoders (the
@@ -29,7 +30,8 @@ import org.gridgov.streaming.alerts.EventTimes;
  * further than this method. Never throws: a bad record becomes a {@link InputKind#REJECTED} event with the reason.
  *
  * <p>Runs inside the Kafka source, because the event time it extracts drives per-partition watermarks there. The
- * record decoder holds JTS indexes that do not serialize; it is built on first use in each task.
+ * record decoder holds JTS indexes that do not serialize, and the salt must not travel in the job graph: both are
+ * built on first use in each task, the salt read there through a {@link TaskSecret}.
  */
 public final class InputDecoder implements Serializable {
 
@@ -40,17 +42,28 @@ public final class InputDecoder implements Serializable {
     public static final List<String> TOPICS = List.of(Topics.raw(SourceType.PETITION).name(),
             Topics.raw(SourceType.HOTLINE).name(), Topics.raw(SourceType.POLICE).name(), Topics.CASE_EVENTS.name());
 
-    private final PiiProtector pii;
+    private final TaskSecret<PiiProtector> piiSource;
     private final Clock clock;
     private transient RecordDecoder decoder;
+    private transient PiiProtector pii;
 
+    /** With a given protector (tests, benchmarks): its salt is serialised with the decoder. */
     public InputDecoder(PiiProtector pii) {
         this(pii, null);
     }
 
     /** With a fixed clock for the decoder's "not in the future" checks (tests with fixed dates); null = system. */
     public InputDecoder(PiiProtector pii, Clock clock) {
-        this.pii = Objects.requireNonNull(pii);
+        this(TaskSecret.given(Objects.requireNonNull(pii)), clock);
+    }
+
+    /** The job's: the salt is read where the decoder runs. */
+    public InputDecoder(TaskSecret<PiiProtector> pii) {
+        this(pii, null);
+    }
+
+    private InputDecoder(TaskSecret<PiiProtector> pii, Clock clock) {
+        this.piiSource = Objects.requireNonNull(pii);
         this.clock = clock;
     }
 
@@ -96,12 +109,12 @@ public final class InputDecoder implements Serializable {
         e.eventTime = EventTimes.millis(r.eventTime());
         if (r instanceof Petition p) {
             e.kind = InputKind.PETITION;
-            e.personKey = pii.personKey(p.personIdCard(), p.personPhone());
+            e.personKey = pii().personKey(p.personIdCard(), p.personPhone());
             e.categoryCode = p.categoryCode();
             e.companyName = p.companyName() == null || p.companyName().isBlank() ? null : p.companyName().trim();
         } else if (r instanceof HotlineCase c) {
             e.kind = InputKind.HOTLINE;
-            e.personKey = pii.personKey(c.callerIdCard(), c.callerPhone());
+            e.personKey = pii().personKey(c.callerIdCard(), c.callerPhone());
             e.categoryCode = c.categoryCode();
             e.acceptTime = EventTimes.millis(c.acceptTime());
             e.deadline = EventTimes.millis(c.deadline());
@@ -109,7 +122,7 @@ public final class InputDecoder implements Serializable {
             e.closeTime = EventTimes.millis(c.closeTime());
         } else if (r instanceof PoliceIncident i) {
             e.kind = InputKind.POLICE;
-            e.personKey = pii.personKey(i.personIdCard(), i.personPhone());
+            e.personKey = pii().personKey(i.personIdCard(), i.personPhone());
         } else {
             return reject(e, key, "$: no alert rule reads " + r.source());
         }
@@ -137,6 +150,13 @@ public final class InputDecoder implements Serializable {
         e.recordId = key == null ? null : truncate(PiiProtector.redact(key), 64);
         e.reason = truncate(PiiProtector.redact(reason), MAX_REASON);
         return e;
+    }
+
+    private PiiProtector pii() {
+        if (pii == null) {
+            pii = piiSource.get();
+        }
+        return pii;
     }
 
     private RecordDecoder decoder() {
