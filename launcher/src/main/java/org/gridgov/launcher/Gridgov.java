@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
+import org.gridgov.common.kafka.TopicProvisioner;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gridgov", mixinStandardHelpOptions = true, version = "gridgov 0.1.0",
         description = "Grid-based social governance data platform: local pipeline, data generation, embedded stack.",
         subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
+                ClusterSetupCommands.TopicsCommand.class, ClusterSetupCommands.DdlCommand.class,
                 IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class,
                 BenchCommand.class})
 public final class Gridgov {
@@ -96,7 +98,8 @@ public final class Gridgov {
         @Override
         public Integer call() throws Exception {
             try (EmbeddedWarehouse w = EmbeddedWarehouse.start(); EmbeddedKafka k = EmbeddedKafka.start()) {
-                k.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
+                TopicProvisioner.provision(k.bootstrapServers(), Topics.all(), EmbeddedKafka.REPLICATION_FACTOR,
+                        ClusterSetupCommands.KAFKA_TIMEOUT_MS).lines().forEach(System.out::println);
                 try (var c = w.connect()) {
                     new DimensionLoader(District.licheng(), CategoryCatalog.standard(), SqlDialect.MYSQL).load(c);
                 }

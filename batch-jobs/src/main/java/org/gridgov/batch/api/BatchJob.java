@@ -16,12 +16,12 @@ public enum BatchJob implements JobEntryPoint {
 
     HOTLINE_STREET_MONTH("org.gridgov.batch.hotline.HotlineStreetMonthJob",
             "Spark job ads_hotline_street_month: 12345 cases per street and month",
-            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.SPARK_MASTER, GridgovOptions.STAT_MONTH)),
+            optionsOf(GridgovOptions.WAREHOUSE, GridgovOptions.SPARK, List.of(GridgovOptions.STAT_MONTH)),
             false),
     ANALYTICS("org.gridgov.batch.AnalyticsJobs",
             "Spark analytics: 12345 statistics, petition trends, overdue ranking, hot words, arrears key cases, "
                     + "person risk scores",
-            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.SPARK_MASTER, GridgovOptions.STAT_MONTH),
+            optionsOf(GridgovOptions.WAREHOUSE, GridgovOptions.SPARK, List.of(GridgovOptions.STAT_MONTH),
                     AnalyticsOptions.ALL), false),
     ANALYTICS_REPORT("org.gridgov.batch.AnalyticsReport",
             "the month's hot words, opinion risks, top-risk persons and arrears key cases from the ADS tables (JDBC)",

@@ -13,6 +13,7 @@ public final class BatchSession {
      * timestamps into those wall-clock values, so it is fixed regardless of the JVM's or cluster's default zone.
      */
     public static final String TIME_ZONE = "Asia/Shanghai";
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     private BatchSession() {
     }
@@ -31,9 +32,15 @@ public final class BatchSession {
         conf.set("spark.sql.session.timeZone", TIME_ZONE);
         // the analytics plans are wide (a dozen risk factors); the default 25 fields make Spark warn on every plan
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        int partitions = config.get(GridgovOptions.SPARK_SHUFFLE_PARTITIONS);
+        if (partitions > 0) {
+            conf.setIfMissing(SHUFFLE_PARTITIONS, String.valueOf(partitions));
+        } else if (!isLocal(conf.get("spark.master")) && conf.contains("spark.cores.max")) {
+            conf.setIfMissing(SHUFFLE_PARTITIONS, String.valueOf(2 * Math.max(1, conf.getInt("spark.cores.max", 1))));
+        }
         if (isLocal(conf.get("spark.master"))) {
             // 2 shared cores locally: the default 200 shuffle partitions would be 200 tiny tasks per stage.
-            conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+            conf.setIfMissing(SHUFFLE_PARTITIONS, "4");
             conf.setIfMissing("spark.ui.enabled", "false");
             // Same effect as SPARK_LOCAL_IP=127.0.0.1, without depending on the caller's environment or DNS.
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -42,9 +49,18 @@ public final class BatchSession {
         return conf;
     }
 
-    /** Returns the running session of this JVM if there is one, otherwise starts one from {@link #conf}. */
+    /**
+     * Returns the running session of this JVM if there is one, otherwise starts one from {@link #conf}. On a cluster
+     * without any partition count given, the session gets twice the cores its executors have when it starts (at least
+     * 2 × 2): Spark's default of 200 is 200 tasks per shuffle whatever the data and the cluster.
+     */
     public static SparkSession getOrCreate(GridgovConfig config, String appName) {
-        return SparkSession.builder().config(conf(config, appName, new SparkConf())).getOrCreate();
+        SparkConf conf = conf(config, appName, new SparkConf());
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        if (!conf.contains(SHUFFLE_PARTITIONS)) {
+            spark.conf().set(SHUFFLE_PARTITIONS, 2 * Math.max(2, spark.sparkContext().defaultParallelism()));
+        }
+        return spark;
     }
 
     static boolean isLocal(String master) {
