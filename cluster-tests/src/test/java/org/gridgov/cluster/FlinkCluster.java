@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A Flink 1.20 standalone session cluster without a distribution: a JobManager
@@ -82,6 +84,8 @@ final class FlinkCluster implements AutoCloseable {
         c.put("state.savepoints.dir", dir.resolve("savepoints").toUri().toString());
         c.put("io.tmp.dirs", Files.createDirectories(dir.resolve("tmp")).toString());
         c.put("web.submit.enable", "false");
+        // the REST metrics (numRestarts) are refreshed every second instead of every 10
+        c.put("metrics.fetcher.update-interval", "1000");
         StringBuilder yaml = new StringBuilder();
         c.forEach((k, v) -> yaml.append(k).append(": ").append(v).append('\n'));
         Files.writeString(conf.resolve("flink-conf.yaml"), yaml);
@@ -92,7 +96,9 @@ final class FlinkCluster implements AutoCloseable {
                 "appender.out.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} - %m%n",
                 "logger.gridgov.name = org.gridgov", "logger.gridgov.level = INFO",
                 "logger.restart.name = org.apache.flink.runtime.executiongraph.ExecutionGraph",
-                "logger.restart.level = INFO", ""));
+                "logger.restart.level = INFO",
+                // the alerts topic's committer registers a metric twice per checkpoint: noise, not a problem
+                "logger.metrics.name = org.apache.flink.metrics.MetricGroup", "logger.metrics.level = ERROR", ""));
     }
 
     Path confDir() {
@@ -211,11 +217,16 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     /** TaskManagers that hold at least one of the job's subtasks, by their resource id. */
-    List<String> taskManagersOf(String jobId) throws Exception {
-        JsonNode n = get("/jobs/" + jobId + "/taskmanagers");
-        List<String> out = new ArrayList<>();
-        if (n != null) {
-            n.path("taskmanagers").forEach(t -> out.add(t.path("taskmanager-id").asText()));
+    Set<String> taskManagersOf(String jobId) throws Exception {
+        Set<String> out = new TreeSet<>();
+        JsonNode job = get("/jobs/" + jobId);
+        if (job != null) {
+            for (JsonNode vertex : job.path("vertices")) {
+                JsonNode n = get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers");
+                if (n != null) {
+                    n.path("taskmanagers").forEach(t -> out.add(t.path("taskmanager-id").asText()));
+                }
+            }
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.gridgov.launcher;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridgov.common.config.GridgovConfig;
@@ -13,6 +14,7 @@ import org.gridgov.warehouse.WarehouseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * What an operator runs once per cluster before the jobs: the platform's Kafka topics and the warehouse DDL, as the
@@ -36,6 +38,8 @@ final class ClusterSetupCommands {
     static final class TopicsCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "create", description = "the action (create)") String action;
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "--key=value") List<String> args;
+        /** The --key=value options, which picocli does not declare: the platform's configuration reads them. */
+        @Unmatched List<String> options;
 
         @Override
         public Integer call() {
@@ -45,7 +49,9 @@ final class ClusterSetupCommands {
             }
             GridgovConfig config;
             try {
-                config = GridgovConfig.fromArgs((args == null ? List.<String>of() : args).toArray(String[]::new));
+                List<String> all = new ArrayList<>(args == null ? List.of() : args);
+                all.addAll(options == null ? List.of() : options);
+                config = GridgovConfig.fromArgs(all.toArray(String[]::new));
             } catch (RuntimeException e) {
                 System.err.println("gridgov topics: " + e.getMessage());
                 return 2;
