@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import org.gridgov.common.config.DorisGroupCommit;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 
@@ -28,11 +29,29 @@ public record WarehouseSettings(String url, String user, String password, SqlDia
         password = password == null || password.isEmpty() ? null : password;
     }
 
-    /** From {@code warehouse.jdbc-url}, {@code .user}, {@code .dialect} and the secret {@code warehouse.password}. */
+    /**
+     * From {@code warehouse.jdbc-url}, {@code .user}, {@code .dialect}, the secret {@code warehouse.password} and, on
+     * Doris, {@code warehouse.doris.group-commit} as a session variable of the URL.
+     */
     public static WarehouseSettings from(GridgovConfig config) {
-        return new WarehouseSettings(config.get(GridgovOptions.WAREHOUSE_URL), config.get(GridgovOptions.WAREHOUSE_USER),
-                config.get(GridgovOptions.WAREHOUSE_PASSWORD),
-                SqlDialect.of(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
+        SqlDialect dialect = SqlDialect.of(config.get(GridgovOptions.WAREHOUSE_DIALECT));
+        String url = dialect == SqlDialect.DORIS
+                ? withGroupCommit(config.get(GridgovOptions.WAREHOUSE_URL),
+                        config.get(GridgovOptions.WAREHOUSE_GROUP_COMMIT))
+                : config.get(GridgovOptions.WAREHOUSE_URL);
+        return new WarehouseSettings(url, config.get(GridgovOptions.WAREHOUSE_USER),
+                config.get(GridgovOptions.WAREHOUSE_PASSWORD), dialect);
+    }
+
+    /**
+     * {@code url} with Doris' {@code group_commit} session variable set by the driver on every connection
+     * (Connector/J's {@code sessionVariables}); unchanged when off or when the URL sets session variables itself.
+     */
+    static String withGroupCommit(String url, DorisGroupCommit mode) {
+        if (mode == DorisGroupCommit.OFF || url.contains("sessionVariables=")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "sessionVariables=group_commit=" + mode.sessionValue();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.WarehouseDialect;
@@ -56,5 +57,34 @@ class WarehouseSettingsTest {
     void aUrlOfAnotherProtocolIsRefusedWithoutTheQueryString() {
         WarehouseSettings pg = new WarehouseSettings("jdbc:postgresql://h/db?password=x", "u", null, SqlDialect.MYSQL);
         assertThatThrownBy(pg::open).hasMessageContaining("jdbc:postgresql://h/db").hasMessageNotContaining("password=x");
+    }
+
+    @Test
+    void dorisGroupCommitIsASessionVariableOfTheUrlAndMysqlIgnoresIt() {
+        Map<String, String> m = new HashMap<>(Map.of("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov",
+                "warehouse.dialect", "doris", "warehouse.doris.group-commit", "async-mode"));
+        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url())
+                .isEqualTo("jdbc:mysql://fe:9030/gridgov?sessionVariables=group_commit=async_mode");
+        m.put("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov?useSSL=false");
+        m.put("warehouse.doris.group-commit", "sync-mode");
+        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url())
+                .isEqualTo("jdbc:mysql://fe:9030/gridgov?useSSL=false&sessionVariables=group_commit=sync_mode");
+        m.put("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov?sessionVariables=query_timeout=60");
+        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url()).as("the URL's own session variables win")
+                .isEqualTo("jdbc:mysql://fe:9030/gridgov?sessionVariables=query_timeout=60");
+        m.put("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov");
+        m.put("warehouse.doris.group-commit", "off");
+        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url()).isEqualTo("jdbc:mysql://fe:9030/gridgov");
+        m.put("warehouse.doris.group-commit", "async-mode");
+        m.put("warehouse.dialect", "mysql");
+        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url()).isEqualTo("jdbc:mysql://fe:9030/gridgov");
+    }
+
+    @Test
+    void withPasswordReplacesOnlyThePassword() {
+        WarehouseSettings none = LOCAL.withPassword(null);
+        assertThat(none.password()).isNull();
+        assertThat(none.url()).isEqualTo(LOCAL.url());
+        assertThat(none.withPassword("s3cret")).isEqualTo(LOCAL);
     }
 }

@@ -3,8 +3,13 @@ package org.gridgov.batch.warehouse;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.Objects;
@@ -15,6 +20,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.warehouse.ColumnType;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSettings;
@@ -36,26 +43,44 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
      * DriverManager's service lookup. */
     public static final String DRIVER = "com.mysql.cj.jdbc.Driver";
     static final int DEFAULT_BATCH_SIZE = 500;
+    /** Reads of a partitioned Doris table when warehouse.read-partitions is not given. */
+    static final int DORIS_READ_PARTITIONS = 4;
 
     /** The platform's one warehouse-settings class; its password is null when there is none (embedded MariaDB). */
     private final WarehouseSettings warehouse;
     private final int batchSize;
+    /** JDBC connections per read of a partitioned table (1: one SELECT). */
+    private final int readPartitions;
 
     public JdbcWarehouseIo(String url, String user, String password, SqlDialect dialect, int batchSize) {
         this(new WarehouseSettings(url, Objects.requireNonNull(user, "user"), password, dialect), batchSize);
     }
 
     public JdbcWarehouseIo(WarehouseSettings warehouse, int batchSize) {
-        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
-        }
-        this.batchSize = batchSize;
+        this(warehouse, batchSize, 1);
     }
 
-    /** From warehouse.jdbc-url, .user, .dialect and the secret warehouse.password (GRIDGOV_WAREHOUSE_PASSWORD). */
+    public JdbcWarehouseIo(WarehouseSettings warehouse, int batchSize, int readPartitions) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+        if (batchSize < 1 || readPartitions < 1) {
+            throw new IllegalArgumentException("batch size and read partitions must be positive: " + batchSize + ", "
+                    + readPartitions);
+        }
+        this.batchSize = batchSize;
+        this.readPartitions = readPartitions;
+    }
+
+    /**
+     * From warehouse.jdbc-url, .user, .dialect, .read-partitions and the secret warehouse.password
+     * (GRIDGOV_WAREHOUSE_PASSWORD).
+     */
     public static JdbcWarehouseIo fromConfig(GridgovConfig config) {
-        return new JdbcWarehouseIo(WarehouseSettings.from(config), DEFAULT_BATCH_SIZE);
+        WarehouseSettings warehouse = WarehouseSettings.from(config);
+        int partitions = config.get(GridgovOptions.WAREHOUSE_READ_PARTITIONS);
+        if (partitions == 0) {
+            partitions = warehouse.dialect() == SqlDialect.DORIS ? DORIS_READ_PARTITIONS : 1;
+        }
+        return new JdbcWarehouseIo(warehouse, DEFAULT_BATCH_SIZE, partitions);
     }
 
     public SqlDialect dialect() {
@@ -67,7 +92,10 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
      * ({@code pushDownPredicate}, on by default) and the pruned column list into the SELECT it runs later, so
      * {@code read(...).filter(col("accept_month").equalTo(m))} becomes {@code WHERE accept_month = 'm'} in the store.
      * Values in pushed filters are quoted by Spark's dialect; jobs also validate them (see StatMonth).
-     * A single JDBC partition: fine for one month of a district, revisit with partitionColumn for full rebuilds.
+     * A table partitioned by a date (the dynamic partitions of the catalogue) is read over {@code readPartitions}
+     * connections, Spark's {@code partitionColumn} between the column's smallest and largest value (one more query
+     * first); each range scans fewer Doris partitions, and rows without a date land in the first. Others, and
+     * {@code readPartitions} 1, are one SELECT.
      *
      * <p>DATETIME values are read as wall-clock time of the session zone ({@code connectionTimeZone}, passed through
      * to the driver); without it the driver would use the JVM's default zone, which need not be Beijing's.
@@ -84,7 +112,47 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
         if (warehouse.password() != null) {
             reader = reader.option("password", warehouse.password());
         }
+        String[] bounds = readPartitions > 1 ? bounds(table, sessionZone(spark)) : null;
+        if (bounds != null) {
+            reader = reader.option("partitionColumn", table.partitionColumn().orElseThrow())
+                    .option("lowerBound", bounds[0]).option("upperBound", bounds[1])
+                    .option("numPartitions", readPartitions);
+        }
         return reader.load();
+    }
+
+    /**
+     * The smallest and largest value of the table's partition date, as Spark reads bounds of a DATE or DATETIME
+     * column; null for a table without one, an empty table, or a single value (nothing to split).
+     */
+    String[] bounds(Table table, String zone) {
+        if (table.partitionColumn().isEmpty()) {
+            return null;
+        }
+        String column = SqlDialect.quote(table.partitionColumn().get());
+        boolean date = table.column(table.partitionColumn().get()).type().kind() == ColumnType.Kind.DATE;
+        try (Connection c = connect(warehouse, zone); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MIN(" + column + "), MAX(" + column + ") FROM "
+                     + SqlDialect.quote(table.name()))) {
+            if (!rs.next() || rs.getObject(1) == null) {
+                return null;
+            }
+            String[] b = date
+                    ? new String[] {rs.getObject(1, LocalDate.class).toString(), rs.getObject(2, LocalDate.class)
+                            .toString()}
+                    : new String[] {BOUND.format(rs.getObject(1, LocalDateTime.class)),
+                            BOUND.format(rs.getObject(2, LocalDateTime.class))};
+            return b[0].equals(b[1]) ? null : b;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the date range of " + table.name() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    int readPartitions() {
+        return readPartitions;
     }
 
     /**

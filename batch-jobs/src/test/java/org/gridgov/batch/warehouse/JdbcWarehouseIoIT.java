@@ -23,6 +23,7 @@ import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,25 @@ class JdbcWarehouseIoIT {
         assertThat(plan).contains("ReadSchema: struct<case_id:string,street_code:string>");
         assertThat(feb.orderBy("case_id").collectAsList()).extracting(r -> r.getString(0))
                 .containsExactly("C-2", "C-3");
+    }
+
+    @Test
+    void aPartitionedTableIsReadOverSeveralConnectionsSplitByItsDateAndGivesTheSameRows() throws Exception {
+        try (Connection c = warehouse.connect()) {
+            WarehouseFixtures.insert(c, DWD, List.of(
+                    hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
+                    hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0),
+                    hotlineCase("C-3", "2024-03", 6, HONGJIALOU, 0, 0, 1)));
+        }
+        JdbcWarehouseIo split = new JdbcWarehouseIo(new WarehouseSettings(warehouse.jdbcUrl(),
+                EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), 3, 4);
+        Dataset<Row> cases = split.read(spark, DWD).select("case_id");
+
+        assertThat(cases.rdd().getNumPartitions()).isEqualTo(4);
+        assertThat(cases.orderBy("case_id").collectAsList()).extracting(r -> r.getString(0))
+                .containsExactly("C-1", "C-2", "C-3");
+        assertThat(split.read(spark, WarehouseSchema.DIM_STREET).rdd().getNumPartitions())
+                .as("no partition date: one SELECT").isEqualTo(1);
     }
 
     @Test

@@ -31,6 +31,12 @@ public final class GridgovOptions {
     public static final ConfigOption<WarehouseDialect> WAREHOUSE_DIALECT = ConfigOption.enumeration(
             "warehouse.dialect", WarehouseDialect.class, WarehouseDialect.DORIS,
             "SQL dialect of the warehouse: doris (production) or mysql (local MariaDB).");
+    public static final ConfigOption<DorisGroupCommit> WAREHOUSE_GROUP_COMMIT = ConfigOption.enumeration(
+            "warehouse.doris.group-commit", DorisGroupCommit.class, DorisGroupCommit.OFF,
+            "Doris 2.1+ group commit of the writers' INSERTs (off, sync-mode, async-mode), added to the JDBC URL as "
+                    + "sessionVariables=group_commit=...; ignored on mysql. Group commit does not keep the order of two "
+                    + "writes of one key: the writers never write one key twice in a flush, but leave it off where a "
+                    + "later flush may overwrite a key within the commit interval (alert versions).");
     public static final ConfigOption<String> PII_SALT = ConfigOption.secret("pii.salt",
             "Secret salt for person keys (HMAC-SHA256), at least 16 characters; set GRIDGOV_PII_SALT. "
                     + "Changing it changes every person key.");
@@ -54,20 +60,26 @@ public final class GridgovOptions {
                     + "twice the cores the application gets (spark.cores.max, else the executors' cores at start). "
                     + "Spark's own default, 200, made a month's analytics 2.4 times slower on a small cluster.")
             .atLeast(0);
+    public static final ConfigOption<Integer> WAREHOUSE_READ_PARTITIONS = ConfigOption.integer(
+            "warehouse.read-partitions", 0, "JDBC connections a Spark job reads one partitioned warehouse table with, "
+                    + "split by the table's partition date between its smallest and largest value; 0 = 1 on mysql, "
+                    + "4 on doris (each Doris FE query is then a scan of fewer tablets). Unpartitioned tables are "
+                    + "read with one.").atLeast(0);
     public static final ConfigOption<String> STAT_MONTH = ConfigOption.string("batch.month", "",
             "Month (yyyy-MM) a batch job computes; empty means every month present in the input.");
 
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_REPLICATION, KAFKA_CREATE_TOPICS,
             SECRETS_FILE, WAREHOUSE_URL, WAREHOUSE_USER,
-            WAREHOUSE_PASSWORD, WAREHOUSE_DIALECT, PII_SALT, LOADER_BOUNDED, LOADER_PARALLELISM, LOADER_GROUP_ID,
-            LOADER_CHECKPOINT_INTERVAL, LOADER_BATCH_SIZE, SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS, STAT_MONTH);
+            WAREHOUSE_PASSWORD, WAREHOUSE_DIALECT, WAREHOUSE_GROUP_COMMIT, PII_SALT, LOADER_BOUNDED, LOADER_PARALLELISM, LOADER_GROUP_ID,
+            LOADER_CHECKPOINT_INTERVAL, LOADER_BATCH_SIZE, SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS, WAREHOUSE_READ_PARTITIONS, STAT_MONTH);
 
     /** A batch job's Spark session: every main that starts one reads these. */
-    public static final List<ConfigOption<?>> SPARK = List.of(SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS);
+    public static final List<ConfigOption<?>> SPARK = List.of(SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS,
+            WAREHOUSE_READ_PARTITIONS);
 
     /** The warehouse connection: every main that reads or writes the warehouse reads these. */
     public static final List<ConfigOption<?>> WAREHOUSE = List.of(WAREHOUSE_URL, WAREHOUSE_USER, WAREHOUSE_PASSWORD,
-            WAREHOUSE_DIALECT);
+            WAREHOUSE_DIALECT, WAREHOUSE_GROUP_COMMIT);
 
     private GridgovOptions() {
     }
