@@ -178,7 +178,12 @@ class ClusterIT {
         figure("flink session cluster up: JobManager + 2 TaskManagers");
 
         loaderJob = submit(ReadmeCommands.first(readme, Kind.RUN_LOADER), "flink-run-loader");
+        // the alert job's client creates the compacted registry it reads when it is missing, under flink run too
+        // (it restart-looped on UnknownTopicOrPartitionException when only a local run created it)
+        kafka.deleteTopic(Topics.KEY_PERSONS.name());
         alertJob = submit(ReadmeCommands.first(readme, Kind.RUN_ALERTS), "flink-run-alerts");
+        assertThat(kafka.cleanupPolicy(Topics.KEY_PERSONS.name())).as("key-persons recreated by flink run's client")
+                .isEqualTo("compact");
         awaitRunning(loaderJob);
         awaitRunning(alertJob);
         NodeProcess.await("a first checkpoint of both jobs", Duration.ofSeconds(120),

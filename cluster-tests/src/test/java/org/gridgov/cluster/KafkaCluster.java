@@ -13,6 +13,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Three KRaft Kafka nodes, each its own JVM ({@link KafkaNode}) with a distinct node id and the same
@@ -92,6 +94,24 @@ final class KafkaCluster implements AutoCloseable {
         try (Admin admin = admin()) {
             NodeProcess.await(count + " Kafka brokers", timeout,
                     () -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == count);
+        }
+    }
+
+    /** Deletes a topic and waits until the brokers no longer list it. */
+    void deleteTopic(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            NodeProcess.await("topic " + topic + " deleted", Duration.ofSeconds(60),
+                    () -> !admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic));
+        }
+    }
+
+    /** A topic's {@code cleanup.policy}. */
+    String cleanupPolicy(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         }
     }
 
