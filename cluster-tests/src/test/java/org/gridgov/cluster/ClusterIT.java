@@ -173,7 +173,8 @@ class ClusterIT {
     @Order(2)
     void loaderAndAlertsSurviveAKilledBrokerAndAKilledTaskManager() throws Exception {
         String flinkClasspath = Files.readString(Path.of("target/flink-cluster-classpath.txt")).trim()
-                + File.pathSeparator + Files.readString(ROOT.resolve("streaming-jobs/target/engine-classpath.txt")).trim();
+                + File.pathSeparator
+                + Files.readString(ROOT.resolve("streaming-jobs/target/engine-classpath.txt")).trim();
         flink = new FlinkCluster(flinkClasspath, dir.resolve("flink")).start(2);
         figure("flink session cluster up: JobManager + 2 TaskManagers");
 
@@ -398,7 +399,9 @@ class ClusterIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = warehouse.connect();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
