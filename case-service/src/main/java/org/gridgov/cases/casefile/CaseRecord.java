@@ -3,6 +3,7 @@ package org.gridgov.cases.casefile;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowStep;
 
@@ -84,6 +85,12 @@ public record CaseRecord(String id, Report report, Location location, Assignment
 
     public boolean open() {
         return assignment.open();
+    }
+
+    /** The facts {@code Authorization} decides on: where the case is, who must act now, whose department has it. */
+    public Target.Case accessTarget() {
+        return new Target.Case(location.gridCode(), assignment.currentRole(), assignment.currentStep(),
+                assignment.departmentCode());
     }
 
     public boolean overdueAt(LocalDateTime now) {

@@ -98,6 +98,11 @@ public class CaseRepository {
         return jdbc.query("SELECT * FROM case_step WHERE case_id = ? ORDER BY id", STEP, caseId);
     }
 
+    /** The lines of the case's history one user wrote: what a past handler may still read. */
+    public List<CaseStep> historyBy(String caseId, String actor) {
+        return jdbc.query("SELECT * FROM case_step WHERE case_id = ? AND actor = ? ORDER BY id", STEP, caseId, actor);
+    }
+
     /**
      * 待办: open cases whose current step is the user's role, inside the user's area (and, for departments, assigned to
      * their department), most urgent first, then the nearest step deadline.
@@ -115,11 +120,20 @@ public class CaseRepository {
                 staff.scopeCode() + "%", limit);
     }
 
-    /** 已办: cases the user has acted on, latest first. */
+    /**
+     * 已办: cases the user has acted on and may still see (inside the area; for a department, still assigned to it),
+     * latest first. A case taken from a department leaves its list: it may read its own history lines, not the case.
+     */
     public List<CaseRecord> done(Staff staff, int limit) {
-        return jdbc.query("SELECT c.* FROM case_record c JOIN (SELECT case_id, MAX(id) AS last_id FROM case_step"
-                        + " WHERE actor = ? GROUP BY case_id ORDER BY last_id DESC LIMIT ?) s ON s.case_id = c.id"
-                        + " ORDER BY s.last_id DESC", ROW, staff.username(), limit);
+        boolean department = staff.role() == Role.DEPARTMENT;
+        String sql = "SELECT c.* FROM case_record c JOIN (SELECT case_id, MAX(id) AS last_id FROM case_step"
+                + " WHERE actor = ? GROUP BY case_id ORDER BY last_id DESC LIMIT ?) s ON s.case_id = c.id"
+                + " WHERE c.grid_code LIKE ?" + (department ? " AND c.department_code = ?" : "")
+                + " ORDER BY s.last_id DESC";
+        Object[] args = department
+                ? new Object[] {staff.username(), limit, staff.scopeCode() + "%", staff.departmentCode()}
+                : new Object[] {staff.username(), limit, staff.scopeCode() + "%"};
+        return jdbc.query(sql, ROW, args);
     }
 
     /** Search inside the user's area by category, reporter, place and text; every filter is optional. */
