@@ -20,6 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailedLogins       failed logins in a row that lock an account
  * @param lockout               how long a locked account stays locked
  * @param tokenTtl              lifetime of an API bearer token
+ * @param tokenRecheck          how long a resolved token is trusted from memory before its row and account are read
+ *                              again (a token revoked or an account disabled elsewhere stops within this time)
+ * @param loginPerIpPerMinute   sign-in attempts per client address and minute (form and token endpoint); 0 = off
+ * @param loginPerAccountPerMinute sign-in attempts per account name and minute; 0 = off
+ * @param publicPerIpPerMinute  requests to the public endpoints ({@code /open311/**}) per client address and minute;
+ *                              0 = off
  * @param outboxBatch           outbox rows relayed per round
  * @param open311ApiKeys        api_key values accepted by the Open311 facade, each mapped to the integration user
  *                              {@code open311}
@@ -37,6 +43,10 @@ public record CaseServiceProperties(
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("8h") Duration tokenTtl,
+        @DefaultValue("30s") Duration tokenRecheck,
+        @DefaultValue("30") int loginPerIpPerMinute,
+        @DefaultValue("10") int loginPerAccountPerMinute,
+        @DefaultValue("120") int publicPerIpPerMinute,
         @DefaultValue("500") int outboxBatch,
         @DefaultValue("") List<String> open311ApiKeys,
         @DefaultValue("false") boolean seedUsers) {

@@ -3,6 +3,7 @@ package org.gridgov.cases.api;
 import java.util.List;
 import java.util.Map;
 
+import org.gridgov.cases.account.AccountAdministration;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.outbox.OutboxRelay;
 import org.gridgov.cases.security.CurrentStaff;
@@ -13,13 +14,17 @@ import org.gridgov.cases.workflow.WorkflowCatalog;
 import org.gridgov.cases.workflow.WorkflowStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 审批配置 (workflows, category time limits), the audit log and the outbox backlog: administrators only. */
+/**
+ * 审批配置 (workflows, category time limits), accounts (disable, enable), the audit log and the outbox backlog:
+ * administrators only.
+ */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {
@@ -34,13 +39,28 @@ public class AdminController {
     private final WorkflowAdministration administration;
     private final OutboxRelay relay;
     private final AuditLog audit;
+    private final AccountAdministration accounts;
 
     public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
-                           AuditLog audit) {
+                           AuditLog audit, AccountAdministration accounts) {
         this.workflows = workflows;
         this.administration = administration;
         this.relay = relay;
         this.audit = audit;
+        this.accounts = accounts;
+    }
+
+    /** Disables an account and revokes its tokens at once. */
+    @PostMapping("/users/{username}/disable")
+    public Map<String, Object> disable(@PathVariable String username) {
+        accounts.setEnabled(CurrentStaff.get(), username, false);
+        return Map.of("username", username, "enabled", false);
+    }
+
+    @PostMapping("/users/{username}/enable")
+    public Map<String, Object> enable(@PathVariable String username) {
+        accounts.setEnabled(CurrentStaff.get(), username, true);
+        return Map.of("username", username, "enabled", true);
     }
 
     @GetMapping("/workflows")

@@ -2,6 +2,7 @@ package org.gridgov.cases.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -9,7 +10,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.core.annotation.Order;
 
@@ -29,7 +29,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, PasswordLogin login) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, PasswordLogin login, RateLimits limits)
+            throws Exception {
         http.securityMatcher("/api/**", "/open311/**")
                 // its own manager without a parent: Boot's global manager holds the same provider, and a failure
                 // would run it twice (two failures counted per attempt)
@@ -37,18 +38,26 @@ public class SecurityConfig {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new RateLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new BearerTokenFilter(tokens), RateLimitFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ErrorBodies.write(request, response,
+                                HttpStatus.UNAUTHORIZED.value(), "sign-in required: Authorization: Bearer <token>"))
+                        .accessDeniedHandler((request, response, ex) -> ErrorBodies.write(request, response,
+                                HttpStatus.FORBIDDEN.value(), "not allowed")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/auth/token", "/open311/**").permitAll()
+                        // only obtaining a token is open; revoking one needs the token itself
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .requestMatchers("/open311/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PasswordLogin login) throws Exception {
-        http// its own manager without a parent: Boot's global manager holds the same provider, and a failure
+    SecurityFilterChain pages(HttpSecurity http, PasswordLogin login, RateLimits limits) throws Exception {
+        http.addFilterBefore(new RateLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+                // its own manager without a parent: Boot's global manager holds the same provider, and a failure
                 // would run it twice (two failures counted per attempt)
                 .authenticationManager(new ProviderManager(login))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(

@@ -1,8 +1,5 @@
 package org.gridgov.cases.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,9 +10,12 @@ import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotAllowedException;
 import org.gridgov.cases.domain.NotFoundException;
+import org.gridgov.cases.security.ErrorBodies;
+import org.gridgov.cases.security.ErrorBodies.Chain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * 403, conflict 409, invalid input 400), and the answer takes the shape of the chain that was asked, as
  * {@code SecurityConfig} splits them:
  * <ul>
- *   <li>{@code /api/**}: JSON {@code {"status": 403, "error": "..."}};</li>
+ *   <li>{@code /api/**}: problem details with the reason in {@code detail} and {@code error} ({@link ErrorBodies});</li>
  *   <li>{@code /open311/**}: a GeoReport v2 error list {@code [{"code": 403, "description": "..."}]};</li>
  *   <li>everything else: the {@code error} page with the status and the service's Chinese reason.</li>
  * </ul>
@@ -90,29 +90,19 @@ public class ErrorResponses {
         return answer(HttpStatus.BAD_REQUEST.value(), message, request, response, model);
     }
 
-    private enum Chain { API, OPEN311, PAGES }
-
     private static Chain chainOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            return Chain.API;
-        }
-        return path.startsWith("/open311/") ? Chain.OPEN311 : Chain.PAGES;
+        return ErrorBodies.chainOf(request);
     }
 
     private Object answer(int status, String message, HttpServletRequest request, HttpServletResponse response,
                           Model model) {
         String text = String.valueOf(message);
-        return switch (chainOf(request)) {
-            case API -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", status);
-                body.put("error", text);
-                yield ResponseEntity.status(status).body(body);
-            }
-            case OPEN311 -> ResponseEntity.status(status).body(List.of(Map.of("code", status, "description", text)));
-            case PAGES -> page(status, text, model, response);
-        };
+        Chain chain = chainOf(request);
+        if (chain == Chain.PAGES) {
+            return page(status, text, model, response);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(ErrorBodies.contentType(chain)))
+                .body(ErrorBodies.body(chain, status, text));
     }
 
     /** Exception handlers get a fresh model, so the navigation bar's attributes are added here. */
