@@ -19,7 +19,8 @@ public class CaseRepository {
             rs.getString("id"),
             new CaseRecord.Report(rs.getString("title"), rs.getString("description"), rs.getString("channel"),
                     rs.getString("category_code"), rs.getString("category_name"), rs.getInt("urgency"),
-                    rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("created_by")),
+                    rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("created_by"),
+                    rs.getBoolean("publishable")),
             new CaseRecord.Location(rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
                     rs.getString("address"), rs.getString("grid_code"), rs.getString("street_code")),
             new CaseRecord.Assignment(rs.getString("workflow_code"), rs.getString("current_step"),
@@ -65,13 +66,14 @@ public class CaseRepository {
                 INSERT INTO case_record (id, title, description, channel, category_code, category_name, urgency,
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
-                  supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                  supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, publishable,
+                  version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
                 c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
                 a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
                 r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
                 a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
-                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt());
+                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable());
     }
 
     /** Writes the assignment and times of {@code c}; the caller holds the row lock from {@link #findForUpdate}. */

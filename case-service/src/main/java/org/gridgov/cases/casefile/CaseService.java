@@ -24,6 +24,7 @@ import org.gridgov.cases.domain.ConflictException;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
+import org.gridgov.cases.domain.UnprocessableException;
 import org.gridgov.cases.notify.Notifications;
 import org.gridgov.cases.outbox.Outbox;
 import org.gridgov.cases.security.Role;
@@ -64,7 +65,11 @@ public class CaseService {
     public record CaseFile(CaseRecord record, List<CaseStep> history, List<DispatchDecision> decisions) {
     }
 
+    /** report_request.idempotency_key. */
+    public static final int MAX_IDEMPOTENCY_KEY = 128;
+
     private final CaseRepository cases;
+    private final ReportRequests requests;
     private final WorkflowCatalog workflows;
     private final Dispatcher dispatcher;
     private final DispatchRepository dispatches;
@@ -79,11 +84,12 @@ public class CaseService {
     private final Clock clock;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
-    public CaseService(CaseRepository cases, WorkflowCatalog workflows, Dispatcher dispatcher,
+    public CaseService(CaseRepository cases, ReportRequests requests, WorkflowCatalog workflows, Dispatcher dispatcher,
                        DispatchRepository dispatches, DepartmentDirectory departments, CategorySuggester suggester,
                        AreaDirectory areas, UserStore users, Outbox outbox, Notifications notifications,
                        AuditLog audit, Refusals refusals, Clock clock) {
         this.cases = cases;
+        this.requests = requests;
         this.workflows = workflows;
         this.dispatcher = dispatcher;
         this.dispatches = dispatches;
@@ -101,18 +107,31 @@ public class CaseService {
     // ---------------------------------------------------------------- reporting
 
     /**
-     * 上报. With an idempotency key the case id is derived from user + key, so a client retrying after a timeout gets
-     * the same case back instead of a second one.
+     * 上报. With an idempotency key the key is claimed first (insert-or-get in {@link ReportRequests}), so a client
+     * retrying after a timeout gets the same case back instead of a second one, also when the retries arrive at once;
+     * the same key with a different report is refused (422).
      */
     @Transactional
     public Reported report(Staff staff, NewCase in, String idempotencyKey) {
         refusals.require(staff, Action.CASE_REPORT, Target.nothing(), "CASE", null);
         LocalDateTime now = LocalDateTime.now(clock);
+        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        if (keyed && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidInputException("Idempotency-Key", "Idempotency-Key 最长 " + MAX_IDEMPOTENCY_KEY
+                    + " 个字符 / at most " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
         String id = caseId(staff, idempotencyKey, now);
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<CaseRecord> existing = cases.find(id);
-            if (existing.isPresent()) {
-                return new Reported(existing.get(), true, null);
+        if (keyed) {
+            String hash = requestHash(in);
+            Optional<ReportRequests.Claimed> first = requests.claim(staff.username(), idempotencyKey, hash, id, now);
+            if (first.isPresent()) {
+                if (!first.get().requestHash().equals(hash)) {
+                    throw new UnprocessableException("Idempotency-Key", "Idempotency-Key 已用于另一份不同的上报（事件 "
+                            + first.get().caseId() + "），请为新的上报使用新的键 / the Idempotency-Key was used for a"
+                            + " different report; use a new key for a new report");
+                }
+                return new Reported(cases.find(first.get().caseId()).orElseThrow(() -> notFound(first.get().caseId())),
+                        true, null);
             }
         }
         Grid grid = locate(staff, in);
@@ -139,7 +158,7 @@ public class CaseService {
         String title = in.title() == null || in.title().isBlank() ? headline(in.description()) : in.title().trim();
         CaseRecord c = new CaseRecord(id,
                 new CaseRecord.Report(title, in.description().trim(), in.channel().name(), category.code(),
-                        category.name(), urgency, in.reporterName(), phone, staff.username()),
+                        category.name(), urgency, in.reporterName(), phone, staff.username(), in.publishable()),
                 new CaseRecord.Location(decimal(in.latitude()), decimal(in.longitude()), in.address(), grid.code(),
                         grid.streetCode()),
                 CaseRecord.Assignment.first(wf.code(), first, selfHandled, urgency, now),
@@ -186,6 +205,17 @@ public class CaseService {
         }
         // the day is left out so a retry just after midnight still finds the first attempt
         return "SJK" + Sha256.hex(staff.username() + "\n" + idempotencyKey).substring(0, 12);
+    }
+
+    /** What a retry must repeat exactly: every field of the report, in order, null told apart from empty. */
+    static String requestHash(NewCase in) {
+        StringBuilder b = new StringBuilder();
+        for (Object v : new Object[] {in.title(), in.description(), in.channel(), in.categoryCode(), in.latitude(),
+                in.longitude(), in.gridCode(), in.address(), in.urgency(), in.reporterName(), in.reporterPhone(),
+                in.selfHandled(), in.publishConsent()}) {
+            b.append(v == null ? "\u0001" : v.toString()).append('\u0000');
+        }
+        return Sha256.hex(b.toString());
     }
 
     private static String headline(String description) {

@@ -10,6 +10,7 @@ import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotAllowedException;
 import org.gridgov.cases.domain.NotFoundException;
+import org.gridgov.cases.domain.UnprocessableException;
 import org.gridgov.cases.security.ErrorBodies;
 import org.gridgov.cases.security.ErrorBodies.Chain;
 import org.slf4j.Logger;
@@ -62,6 +63,9 @@ public class ErrorResponses {
         }
         if (e instanceof InvalidInputException) {
             return HttpStatus.BAD_REQUEST;
+        }
+        if (e instanceof UnprocessableException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
         }
         throw new IllegalStateException("no HTTP status for " + e.getClass().getName());
     }
