@@ -105,7 +105,7 @@ class Open311PublicIT extends ServiceIT {
     @Test
     void listsComeInBoundedPagesOfOneQueryEach() {
         var anchor = org.gridgov.common.district.District.licheng().grid(WorkflowIT.GRID).orElseThrow().anchor();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 105; i++) {
             Map<String, String> f = new LinkedHashMap<>();
             f.put("api_key", "test-open311-key");
             f.put("service_code", "C0105");

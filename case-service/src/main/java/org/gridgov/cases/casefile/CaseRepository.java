@@ -176,16 +176,6 @@ public class CaseRepository {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
-    /** Cases created in [from, to], newest first, optionally of one category and status (the Open311 list). */
-    public List<CaseRecord> createdBetween(LocalDateTime from, LocalDateTime to, String categoryCode,
-                                           CaseStatus status, int limit) {
-        String s = status == null ? null : status.name();
-        return jdbc.query("SELECT * FROM case_record WHERE created_at BETWEEN ? AND ?"
-                        + " AND (? IS NULL OR category_code = ?) AND (? IS NULL OR status = ?)"
-                        + " ORDER BY created_at DESC LIMIT ?", ROW,
-                from, to, categoryCode, categoryCode, s, s, limit);
-    }
-
     private static String like(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
