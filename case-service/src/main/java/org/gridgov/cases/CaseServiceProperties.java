@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              blank = cockpit shows nothing
  * @param attachmentDir         where the disk attachment store keeps files
  * @param maxAttachmentBytes    largest accepted attachment
+ * @param maxRequestBytes       largest request body other than an upload (JSON, forms); larger ones get 413
  * @param attachmentTypes       accepted attachment content types
  * @param maxFailedLogins       failed logins in a row that lock an account
  * @param lockout               how long a locked account stays locked
@@ -39,6 +40,7 @@ public record CaseServiceProperties(
         @DefaultValue("") String warehousePassword,
         @DefaultValue("${java.io.tmpdir}/gridgov-attachments") String attachmentDir,
         @DefaultValue("10485760") long maxAttachmentBytes,
+        @DefaultValue("1048576") long maxRequestBytes,
         @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"}) List<String> attachmentTypes,
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration lockout,

@@ -3,6 +3,9 @@ package org.gridgov.cases.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.gridgov.cases.account.AccountAdministration;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.outbox.OutboxRelay;
@@ -29,10 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin")
 public class AdminController {
 
-    public record WorkflowBody(String name, List<WorkflowStep> steps) {
+    /** A workflow's name (wf_definition.name VARCHAR(64)) and its steps. */
+    public record WorkflowBody(@Size(max = 64) String name, @Size(max = 50) List<WorkflowStep> steps) {
     }
 
-    public record PolicyBody(String workflowCode, int timeLimitHours) {
+    public record PolicyBody(@Size(max = 32) String workflowCode, int timeLimitHours) {
     }
 
     private final WorkflowCatalog workflows;
@@ -70,13 +74,13 @@ public class AdminController {
     }
 
     @PutMapping("/workflows/{code}")
-    public Workflow replace(@PathVariable String code, @RequestBody WorkflowBody body) {
+    public Workflow replace(@PathVariable String code, @Valid @RequestBody WorkflowBody body) {
         return administration.replaceSteps(CurrentStaff.get(), code, body.name(),
                 body.steps() == null ? List.of() : body.steps());
     }
 
     @PutMapping("/category-policies/{category}")
-    public WorkflowCatalog.CategoryPolicy policy(@PathVariable String category, @RequestBody PolicyBody body) {
+    public WorkflowCatalog.CategoryPolicy policy(@PathVariable String category, @Valid @RequestBody PolicyBody body) {
         return administration.setPolicy(CurrentStaff.get(), category, body.workflowCode(), body.timeLimitHours());
     }
 

@@ -65,6 +65,8 @@ public class CaseService {
     public record CaseFile(CaseRecord record, List<CaseStep> history, List<DispatchDecision> decisions) {
     }
 
+    /** case_step.note. */
+    public static final int MAX_NOTE = 1000;
     /** report_request.idempotency_key. */
     public static final int MAX_IDEMPOTENCY_KEY = 128;
 
@@ -289,6 +291,9 @@ public class CaseService {
      */
     @Transactional
     public CaseRecord act(Staff staff, String id, CaseAction action, String note, String departmentCode) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "意见不超过 " + MAX_NOTE + " 字 / note longer than " + MAX_NOTE);
+        }
         CaseRecord c = cases.findForUpdate(id).orElseThrow(() -> notFound(id));
         // seeing the case comes first: whoever may not is refused (and audited) before learning its state
         refusals.require(staff, Action.CASE_VIEW, action.name(), c.accessTarget(), "CASE", id);

@@ -171,12 +171,13 @@ public class Open311Controller {
             @RequestParam(name = "page_size", defaultValue = "" + DEFAULT_PAGE_SIZE) int pageSize) {
         if (ids != null && !ids.isBlank()) {
             List<String> wanted = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .distinct().toList();
+                    .toList();
             if (wanted.size() > MAX_IDS || wanted.stream().anyMatch(id -> id.length() > 40)) {
                 throw new InvalidInputException("service_request_id", "at most " + MAX_IDS
                         + " service_request_id values of at most 40 characters each");
             }
-            return requests.findAll(wanted).stream().map(Open311Controller::view).toList();
+            return requests.findAll(wanted.stream().distinct().toList()).stream().map(Open311Controller::view)
+                    .toList();
         }
         int size = Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE);
         if (page < 1 || (long) page * size > MAX_OFFSET) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,8 +33,15 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
+    /** The chain of the request, or during an error dispatch ({@code /error}) of the request that failed. */
     public static Chain chainOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed != null ? String.valueOf(failed) : request.getRequestURI();
+        return chainOf(uri.substring(Math.min(uri.length(), request.getContextPath().length())));
+    }
+
+    /** The chain of a path inside the application (without the context path). */
+    public static Chain chainOf(String path) {
         if (path.startsWith("/api/")) {
             return Chain.API;
         }

@@ -102,6 +102,9 @@ public class TaskService {
         if (!t.status().equals(TaskRecord.SUBMITTED)) {
             throw new ConflictException("任务尚未提交，不能审核");
         }
+        if (note != null && note.length() > 1000) {
+            throw new InvalidInputException("note", "审核意见不超过 1000 字 / note longer than 1000 characters");
+        }
         if (!approve && (note == null || note.isBlank())) {
             throw new InvalidInputException("note", "驳回必须填写理由");
         }
