@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         classes = {CaseServiceApplication.class, ServiceIT.TestClock.class}, properties = {
                 "gridgov.case.login-per-ip-per-minute=" + RateLimitIT.PER_IP,
                 "gridgov.case.login-per-account-per-minute=" + RateLimitIT.PER_ACCOUNT,
-                "gridgov.case.public-per-ip-per-minute=" + RateLimitIT.PUBLIC})
+                "gridgov.case.public-per-ip-per-minute=" + RateLimitIT.PUBLIC,
+                "server.forward-headers-strategy=native"})
 @DirtiesContext
 class RateLimitIT extends ServiceIT {
 
