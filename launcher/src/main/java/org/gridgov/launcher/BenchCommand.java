@@ -91,7 +91,8 @@ final class BenchCommand implements Callable<Integer> {
                     "--user=" + EmbeddedWarehouse.USER));
             a.addAll(extra);
             List<String> jvm = List.of("-Xmx" + CASES.maxHeap(), "-Duser.timezone=Asia/Shanghai");
-            return run(layout, work, CASES, jvm, a, Map.of());
+            // the embedded MariaDB's generated password, in the environment rather than on the command line
+            return run(layout, work, CASES, jvm, a, Map.of("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD));
         }
     }
 

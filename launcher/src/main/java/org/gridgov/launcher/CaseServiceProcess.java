@@ -61,8 +61,9 @@ public final class CaseServiceProcess implements AutoCloseable {
                 "--gridgov.case.warehouse-url=" + warehouseUrl, "--gridgov.case.warehouse-user=root",
                 "--gridgov.case.seed-users=true", "--gridgov.case.open311-api-keys=demo-open311-key",
                 "--gridgov.case.attachment-dir=" + Files.createDirectories(work.resolve("case-attachments")));
-        // passwords travel in the environment, never on the command line (the embedded MariaDB has none)
-        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", "", "GRIDGOV_CASE_WAREHOUSE_PASSWORD", "");
+        // passwords travel in the environment, never on the command line (the embedded MariaDB's generated one)
+        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", EmbeddedWarehouse.PASSWORD,
+                "GRIDGOV_CASE_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
         List<DemoUser> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
         JobProcess p = JobProcess.start("case-service", layout.caseServiceJar().toString(),
                 List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8"), LAUNCHER, args, env,

@@ -104,7 +104,9 @@ public final class Gridgov {
                 }
                 System.out.println("kafka.bootstrap-servers=" + k.bootstrapServers());
                 System.out.println("warehouse.jdbc-url=" + w.jdbcUrl());
-                System.out.println("warehouse.user=" + EmbeddedWarehouse.USER + " (empty password)");
+                System.out.println("warehouse.user=" + EmbeddedWarehouse.USER);
+                // generated for this run and shown once, like the demo users' passwords
+                System.out.println("GRIDGOV_WAREHOUSE_PASSWORD=" + EmbeddedWarehouse.PASSWORD);
                 System.out.println("Running; press Ctrl-C to stop.");
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -87,6 +87,7 @@ class LocalDataxRunnerIT {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--warehouse.jdbc-url=" + warehouse.jdbcUrl());
         all.add("--warehouse.user=" + EmbeddedWarehouse.USER);
+        all.add("--warehouse.password=" + EmbeddedWarehouse.PASSWORD);
         all.add("--warehouse.dialect=mysql");
         all.add("--pii.salt=" + SALT);
         all.add("--ingest.progress-interval-ms=0");
@@ -210,7 +211,8 @@ class LocalDataxRunnerIT {
                 "2024-01-01 00:00:00"};
             rows.add(new TableRow(t.name(), v));
         }
-        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, "", SqlDialect.MYSQL);
+        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
+                SqlDialect.MYSQL);
         Path dir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         try (JdbcBatchWriter w = new JdbcBatchWriter(access, dir)) {
             w.write(Map.of(t, rows));

@@ -75,7 +75,8 @@ class GatewayIT {
 
     private static List<String> common() {
         return List.of("--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql", "--pii.salt=" + SALT);
+                "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+                "--warehouse.dialect=mysql", "--pii.salt=" + SALT);
     }
 
     private static String[] args(String... more) {
