@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Grid-based social governance data platform: local pipeline, data generation, embedded stack.",
         subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
                 IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class,
-                BenchCommand.class})
+                BenchCommand.class, SecuritySmoke.class})
 public final class Gridgov {
 
     public static void main(String[] args) {
@@ -64,7 +64,7 @@ public final class Gridgov {
             GeneratorSpec spec = new GeneratorSpec(seed, YearMonth.parse(month), months, records, invalidRate);
             DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout, serve,
                     casePort).run();
-            return r.reconciles() ? 0 : 1;
+            return r.reconciles() && r.secure() ? 0 : 1;
         }
     }
 
