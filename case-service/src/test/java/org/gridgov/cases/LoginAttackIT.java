@@ -92,6 +92,26 @@ class LoginAttackIT extends ServiceIT {
                 .isEqualTo(token("la_nobody_here", PASSWORD).text("error").replaceAll("\\d", "#"));
     }
 
+    /** The login page showed any text a link put in {@code ?error=}: a phishing line in the service's own page. */
+    @Test
+    void theLoginPageShowsOnlyItsOwnReasons() throws Exception {
+        String bait = "账号异常，请拨打 400-123-4567 联系客服领取补偿";
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/login?error="
+                        + java.net.URLEncoder.encode(bait, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(bait, "400-123-4567").contains("登录失败，请重试");
+    }
+
+    /** A user name longer than any account's: refused as input, not a 500 from the audit row that did not fit. */
+    @Test
+    void anOverlongUserNameIsRefusedAsInput() {
+        Api.Response r = token("u".repeat(200), "x");
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.raw()).doesNotContain("SQL", "Exception", "java.");
+    }
+
     @Test
     void lockingAnAccountRevokesItsTokens() {
         user("la_victim", Role.GRID_WORKER, WorkflowIT.GRID, null);
