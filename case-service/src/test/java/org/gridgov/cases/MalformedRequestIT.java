@@ -177,7 +177,8 @@ class MalformedRequestIT extends ServiceIT {
         a.add(new Attack("invalid UTF-8 in the form", Shape.OPEN311, () -> HttpRequest.newBuilder(URI.create(
                         api.base() + "/open311/v2/requests.json")).header("Content-Type",
                         "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "api_key=test-open311-key&service_code=C0101&address_string=%E5%B1%B1&description=%C3%28%FF"))
+                        "api_key=test-open311-key&service_code=C0101&address_string="
+                                + "%E5%B1%B1%E5%A4%A7%E8%B7%AF%E7%A4%BE%E5%8C%BA&description=%C3%28%FF%E8%B7%AF"))
                 .build(), 400));
         a.add(new Attack("lat not a number", Shape.OPEN311, open311Form("lat", "north"), 400));
         a.add(new Attack("lat out of range", Shape.OPEN311, open311Form("lat", "999"), 400));
