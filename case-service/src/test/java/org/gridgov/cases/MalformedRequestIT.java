@@ -100,7 +100,8 @@ class MalformedRequestIT extends ServiceIT {
         String report = "/api/cases";
         // JSON types: no coercion of numbers into text or fractions into whole numbers
         a.add(new Attack("description as a number", Shape.API, json("POST", report,
-                "{\"description\": 12345, \"channel\": \"HOTLINE\", \"grid_code\": \"" + WorkflowIT.GRID + "\"}"), 400));
+                "{\"description\": 12345, \"channel\": \"HOTLINE\", \"grid_code\": \"" + WorkflowIT.GRID
+                        + "\"}"), 400));
         a.add(new Attack("urgency as a fraction", Shape.API, json("POST", report,
                 "{\"description\": \"x\", \"channel\": \"HOTLINE\", \"urgency\": 1.5}"), 400));
         a.add(new Attack("unknown channel", Shape.API, json("POST", report,

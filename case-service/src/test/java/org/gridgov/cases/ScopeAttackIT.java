@@ -91,7 +91,8 @@ class ScopeAttackIT extends ServiceIT {
 
     Map<String, Object> task(String type, String code) {
         return Map.of("title", "节前安全检查", "content", "检查辖区燃气设施", "assignee_type", type,
-                "assignee_code", code, "urgency", 2, "deadline", LocalDateTime.now().plusDays(3).withNano(0).toString());
+                "assignee_code", code, "urgency", 2, "deadline",
+                LocalDateTime.now().plusDays(3).withNano(0).toString());
     }
 
     /** The MEDIUM finding: a district-wide department read and attached to tasks by area alone. */

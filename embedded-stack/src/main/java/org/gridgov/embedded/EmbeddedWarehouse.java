@@ -115,7 +115,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             Path file = base.resolve("init.sql");
             Files.writeString(file, sql);
             try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
                 // the directory is a fresh private temporary one
             }

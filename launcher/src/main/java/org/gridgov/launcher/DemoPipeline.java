@@ -200,8 +200,8 @@ public final class DemoPipeline {
                 alerts = new AlertOutcome(score.met(), score.line(), robot.pushes());
             }
 
-            step(9, "intake gateway: the 12345 platform posts a signed batch (5 records broken), an unsigned and a forged"
-                    + " request are refused; rejects are archived from dlq.hotline into dlq_record");
+            step(9, "intake gateway: the 12345 platform posts a signed batch (5 records broken), an unsigned and a"
+                    + " forged request are refused; rejects are archived from dlq.hotline into dlq_record");
             List<String> hotlineLines = Files.readAllLines(work.resolve("generated").resolve(SourceType.HOTLINE.code()
                     + ".jsonl"));
             DemoGateway.Outcome gateway = DemoGateway.run(hotlineLines, 20, kafka.bootstrapServers(),
@@ -217,7 +217,7 @@ public final class DemoPipeline {
             dashboards.failures().forEach(f -> done("FAILED " + f));
             dashboards.empty().forEach(f -> done("empty  " + f.path()));
 
-            step(11, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, with one demo user per role");
+            step(11, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, one demo user per role");
             try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
                     kafka.bootstrapServers(), warehouse.jdbcUrl(), work, out)) {
                 service.awaitReady(Duration.ofMinutes(3));

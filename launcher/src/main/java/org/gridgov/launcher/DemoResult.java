@@ -155,8 +155,8 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
                 + " %d of its events published to case.events%n", caseService.demoUsers(), caseService.smokeCaseId(),
                 caseService.caseEventsPublished());
         CaseServiceProcess.PublicData pub = caseService.publicData();
-        out.printf("  public Open311 output of every case the demo created (%d citizen cases with consent, %d internal):"
-                + " %s%n", pub.citizenCases(), pub.internalCases(), pub.leaks().isEmpty()
+        out.printf("  public Open311 output of every case the demo created (%d citizen cases with consent,"
+                + " %d internal): %s%n", pub.citizenCases(), pub.internalCases(), pub.leaks().isEmpty()
                 ? "no personal data, internal case not shown" : pub.leaks().size() + " LEAKS: " + pub.leaks());
 
         out.println();

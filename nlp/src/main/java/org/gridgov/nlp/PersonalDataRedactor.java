@@ -65,7 +65,8 @@ public final class PersonalDataRedactor {
     private static final Pattern MOBILE = Pattern.compile(
             "(?<![0-9])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d){8}(?![0-9])");
     private static final Pattern LANDLINE = Pattern.compile(
-            "(?<![0-9])(?:\\(\\s*0\\d{2,3}\\s*\\)|0\\d{2,3})[\\s-]?\\d{3,4}[\\s-]?\\d{4}(?:\\s*(?:转|-|ext\\.?)\\s*\\d{1,5})?"
+            "(?<![0-9])(?:\\(\\s*0\\d{2,3}\\s*\\)|0\\d{2,3})[\\s-]?\\d{3,4}[\\s-]?\\d{4}"
+                    + "(?:\\s*(?:转|-|ext\\.?)\\s*\\d{1,5})?"
                     + "(?![0-9])");
     private static final Pattern HOTLINE_400 = Pattern.compile("(?<![0-9])[48]00[\\s-]?\\d{3}[\\s-]?\\d{4}(?![0-9])");
     private static final Pattern LOCAL_AFTER_WORD = Pattern.compile(
@@ -107,7 +108,8 @@ public final class PersonalDataRedactor {
             + "{1,2}?)(?=反映|说|称|来电|投诉|表示|举报|上报|处理|到场|发现|家|等|和|与|、|要求|诉求|被|住|讲|找|夫妇|一家)");
     /** The district's places and organisations, longest first, from the governance dictionary. */
     private static final List<String> PLACE_WORDS = DomainDictionary.get().entries().entrySet().stream()
-            .filter(e -> e.getValue().equals(DomainDictionary.PLACE) || e.getValue().equals(DomainDictionary.ORGANISATION))
+            .filter(e -> e.getValue().equals(DomainDictionary.PLACE)
+                    || e.getValue().equals(DomainDictionary.ORGANISATION))
             .map(java.util.Map.Entry::getKey).filter(w -> w.length() >= 2)
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
@@ -238,7 +240,8 @@ public final class PersonalDataRedactor {
     }
 
     private static boolean startsWithSurname(String word) {
-        return SURNAMES.contains(word.substring(0, 1)) || (word.length() > 2 && SURNAMES.contains(word.substring(0, 2)));
+        return SURNAMES.contains(word.substring(0, 1))
+                || (word.length() > 2 && SURNAMES.contains(word.substring(0, 2)));
     }
 
     /** 华山湖 of 华山湖社区: a place's head read as a name where the place is named without its suffix. */

@@ -107,7 +107,8 @@ class PersonalDataRedactorTest {
         try {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                runs.add(pool.submit(() -> rows.stream().map(r -> PersonalDataRedactor.redact(r.get("text"))).toList()));
+                runs.add(pool.submit(() -> rows.stream().map(r -> PersonalDataRedactor.redact(r.get("text")))
+                        .toList()));
             }
             for (Future<List<String>> run : runs) {
                 assertThat(run.get()).isEqualTo(expected);

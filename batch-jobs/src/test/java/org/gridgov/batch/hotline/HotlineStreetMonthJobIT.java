@@ -192,7 +192,8 @@ class HotlineStreetMonthJobIT {
     }
 
     /**
-     * The launcher's contract: shaded jar + engine classpath in a fresh JVM, the warehouse password in GRIDGOV_WAREHOUSE_PASSWORD,
+     * The launcher's contract: shaded jar + engine classpath in a fresh JVM, the warehouse password in
+     * GRIDGOV_WAREHOUSE_PASSWORD,
      * summary on stdout, exit code 0; and a non-zero exit when the job fails. Needs the package phase (mvn verify).
      */
     @Test

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class CaseController {
 
     /** A workflow action; the note is stored in the history (case_step.note VARCHAR(1000)). */
-    public record ActionRequest(CaseAction action, @Size(max = 1000) String note, @Size(max = 32) String departmentCode) {
+    public record ActionRequest(CaseAction action, @Size(max = 1000) String note,
+                                @Size(max = 32) String departmentCode) {
     }
 
     /** Longest text the classifier is asked about: a report's description is at most as long. */

@@ -46,7 +46,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * wrong type, method or media type, oversized upload) theirs, and the answer takes the shape of the chain that was
  * asked, as {@code SecurityConfig} splits them:
  * <ul>
- *   <li>{@code /api/**}: problem details with the reason in {@code detail} and {@code error} ({@link ErrorBodies});</li>
+ *   <li>{@code /api/**}: problem details, the reason in {@code detail} and {@code error} ({@link ErrorBodies});</li>
  *   <li>{@code /open311/**}: a GeoReport v2 error list {@code [{"code": 403, "description": "..."}]};</li>
  *   <li>everything else: the {@code error} page with the status and the service's Chinese reason.</li>
  * </ul>

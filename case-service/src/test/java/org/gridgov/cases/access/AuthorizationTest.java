@@ -61,7 +61,8 @@ class AuthorizationTest {
 
     static Stream<Arguments> caseTable() {
         List<Arguments> rows = new ArrayList<>();
-        // who, relation, case, and the verdict for VIEW, HISTORY, ATTACH, DISPATCH, COMPLETE, REJECT, CONVERT, SUPERVISE
+        // who, relation, case, and the verdicts for
+        // VIEW, HISTORY, ATTACH, DISPATCH, COMPLETE, REJECT, CONVERT, SUPERVISE
         row(rows, CHENGGUAN, "assigned now, its step", HANDLING_CG, A, A, A, A, A, A, D, D);
         row(rows, CHENGGUAN, "assigned, command centre's step", BACK_AT_DISPATCH, A, A, A, D, D, D, D, D);
         row(rows, CHENGGUAN, "re-dispatched away (past handler)", HANDLING_OFFICE, D, O, D, D, D, D, D, D);

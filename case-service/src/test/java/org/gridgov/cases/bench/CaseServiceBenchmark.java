@@ -71,6 +71,8 @@ public final class CaseServiceBenchmark {
                     + " [--password=, or GRIDGOV_WAREHOUSE_PASSWORD] [--cases=1000000] [--threads=8] [--seconds=30]");
             System.exit(2);
         }
+        // the password from the environment keeps it off the command line (the launcher passes it so)
+        String password = opts.getOrDefault("password", System.getenv().getOrDefault("GRIDGOV_WAREHOUSE_PASSWORD", ""));
         int cases = Integer.parseInt(opts.getOrDefault("cases", "1000000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "30"));
@@ -78,7 +80,7 @@ public final class CaseServiceBenchmark {
                 + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
         ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
                 "--spring.datasource.url=" + db, "--spring.datasource.username=" + opts.getOrDefault("user", "root"),
-                "--spring.datasource.password=" + opts.getOrDefault("password", System.getenv().getOrDefault("GRIDGOV_WAREHOUSE_PASSWORD", "")), "--server.port=0",
+                "--spring.datasource.password=" + password, "--server.port=0",
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
                 "--gridgov.case.kafka-bootstrap-servers=", "--logging.level.root=WARN",
                 // the test classpath's logback-test.xml raises org.gridgov to INFO; production logs it at WARN
@@ -86,7 +88,7 @@ public final class CaseServiceBenchmark {
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
-                    "http://127.0.0.1:" + port, db, opts.getOrDefault("user", "root"), opts.getOrDefault("password", System.getenv().getOrDefault("GRIDGOV_WAREHOUSE_PASSWORD", "")));
+                    "http://127.0.0.1:" + port, db, opts.getOrDefault("user", "root"), password);
             b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
         } finally {
             app.close();

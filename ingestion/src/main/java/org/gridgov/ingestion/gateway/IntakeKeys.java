@@ -36,10 +36,10 @@ import org.gridgov.common.model.SourceType;
  *   <li>{@code Authorization: Bearer <key>}: simpler for a client that cannot sign, but the key travels with every
  *   request, so only over TLS.</li>
  * </ul>
- * Keys come from the environment ({@code GRIDGOV_GATEWAY_KEYS}) or a secret file ({@code gateway.keys-file}, readable by
- * its owner only), never from git: entries {@code <client-id>=<source>[+<source>...]:<key>}, separated by commas,
- * semicolons or line ends, {@code #} comments; a key has at least {@value #MIN_KEY_LENGTH} characters. Keys are compared
- * in constant time.
+ * Keys come from the environment ({@code GRIDGOV_GATEWAY_KEYS}) or a secret file ({@code gateway.keys-file},
+ * readable by its owner only), never from git: entries {@code <client-id>=<source>[+<source>...]:<key>}, separated
+ * by commas, semicolons or line ends, {@code #} comments; a key has at least {@value #MIN_KEY_LENGTH} characters. Keys
+ * are compared in constant time.
  */
 public final class IntakeKeys {
 
@@ -103,7 +103,8 @@ public final class IntakeKeys {
             for (String s : m.group(2).split("\\+")) {
                 sources.add(SourceType.ofCode(s));
             }
-            if (clients.put(m.group(1), new Client(m.group(1), key.getBytes(StandardCharsets.UTF_8), sources)) != null) {
+            Client client = new Client(m.group(1), key.getBytes(StandardCharsets.UTF_8), sources);
+            if (clients.put(client.id(), client) != null) {
                 throw new IllegalArgumentException("gateway client " + m.group(1) + " has two keys");
             }
         }

@@ -211,8 +211,8 @@ class LocalDataxRunnerIT {
                 "2024-01-01 00:00:00"};
             rows.add(new TableRow(t.name(), v));
         }
-        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
-                SqlDialect.MYSQL);
+        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
+                EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL);
         Path dir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         try (JdbcBatchWriter w = new JdbcBatchWriter(access, dir)) {
             w.write(Map.of(t, rows));

@@ -13,7 +13,8 @@ class DeadLetterArchiverTest {
 
     @Test
     void aDeadLetterBecomesADlqRecordRowWithItsReasonAndAMaskedPayload() throws Exception {
-        JsonNode doc = Json.mapper().readTree("{\"source\":\"hotline\",\"position\":\"http-12345-platform-20240131-1:7\","
+        JsonNode doc = Json.mapper().readTree("{\"source\":\"hotline\","
+                + "\"position\":\"http-12345-platform-20240131-1:7\","
                 + "\"record_key\":\"RX-7\",\"error_field\":\"caller_id_card\",\"reason\":\"caller_id_card: invalid\","
                 + "\"received_time\":\"2024-01-31 18:00:02\",\"payload\":\"{\\\"caller_phone\\\":\\\"13912345678\\\","
                 + "\\\"caller_id_card\\\":\\\"370112199001011234\\\"}\"}");

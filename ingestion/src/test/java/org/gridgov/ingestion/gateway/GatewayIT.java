@@ -249,7 +249,8 @@ class GatewayIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(URI.create(url + "/intake/hotline"))
                 .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + HOTLINE_KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> signed = signedPost(http, url, "hotline", body, "12345-platform", HOTLINE_KEY, now);
 
         assertThat(List.of(unsigned.statusCode(), forged.statusCode(), stale.statusCode(), tampered.statusCode()))
