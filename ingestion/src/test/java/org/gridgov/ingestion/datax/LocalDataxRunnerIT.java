@@ -158,9 +158,10 @@ class LocalDataxRunnerIT {
         String url = warehouse.jdbcUrl().replace("/gridgov?", "/src_system?");
 
         Run run = main("--ingest.job=" + jobFile, "--param.src_jdbc_url=" + url, "--param.src_username=root",
-                "--param.src_password=", "--param.since=2000-01-01 00:00:00");
+                "--param.src_password=" + EmbeddedWarehouse.PASSWORD, "--param.since=2000-01-01 00:00:00");
         Run none = main("--ingest.job=" + jobFile, "--param.src_jdbc_url=" + url, "--param.src_username=root",
-                "--param.src_password=", "--param.since=2999-01-01 00:00:00", "--ingest.allow-empty=true");
+                "--param.src_password=" + EmbeddedWarehouse.PASSWORD, "--param.since=2999-01-01 00:00:00",
+                "--ingest.allow-empty=true");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("read=" + inserted, "rejected=" + invalid);
