@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridgov.common.config.ConfigOption;
+import org.gridgov.batch.api.AnalyticsOptions;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.District;
+import org.gridgov.common.job.JobEntryPoint;
 import org.gridgov.warehouse.WarehouseSettings;
 
 /**
@@ -19,9 +21,6 @@ import org.gridgov.warehouse.WarehouseSettings;
  * in-process with a connection.
  */
 public final class AnalyticsReport {
-
-    public static final ConfigOption<Integer> TOP = ConfigOption.integer("report.top-n", 10,
-            "Rows per section of the analytics report.");
 
     private AnalyticsReport() {
     }
@@ -87,17 +86,17 @@ public final class AnalyticsReport {
     }
 
     /**
-     * Prints the report of --batch.month (empty: the latest month) to stdout. Same warehouse options as the jobs;
-     * exits 1 with the reason on stderr when the warehouse cannot be read.
+     * Prints the report of --batch.month (empty: the latest month) to stdout, {@code report.top-n} rows a section.
+     * Same warehouse options as the jobs; the analytics keys are accepted too, so one argument list serves the jobs
+     * and their report. Exits 1 with the reason on stderr when the warehouse cannot be read.
      */
     public static void main(String[] args) {
-        List<ConfigOption<?>> options = new ArrayList<>(AnalyticsOptions.ALL);
-        options.add(TOP);
         try {
-            GridgovConfig config = GridgovConfig.fromArgs(args, options);
+            GridgovConfig config = GridgovConfig.fromArgs(args, JobEntryPoint.optionsOf(
+                    BatchJob.ANALYTICS_REPORT.options(), AnalyticsOptions.ALL));
             String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
             try (Connection c = WarehouseSettings.from(config).open()) {
-                lines(c, month, config.get(TOP)).forEach(System.out::println);
+                lines(c, month, config.get(AnalyticsOptions.REPORT_TOP_N)).forEach(System.out::println);
             }
         } catch (Exception e) {
             System.err.println("analytics report failed: " + e.getMessage());

@@ -31,17 +31,13 @@ public record WarehouseSettings(String url, String user, String password, SqlDia
     /** From {@code warehouse.jdbc-url}, {@code .user}, {@code .dialect} and the secret {@code warehouse.password}. */
     public static WarehouseSettings from(GridgovConfig config) {
         return new WarehouseSettings(config.get(GridgovOptions.WAREHOUSE_URL), config.get(GridgovOptions.WAREHOUSE_USER),
-                config.get(GridgovOptions.WAREHOUSE_PASSWORD), dialect(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
+                config.get(GridgovOptions.WAREHOUSE_PASSWORD),
+                SqlDialect.of(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
     }
 
-    /** {@code doris} or {@code mysql}, case-insensitive. */
+    /** {@code doris} or {@code mysql}, case-insensitive, as {@code warehouse.dialect} reads it. */
     public static SqlDialect dialect(String name) {
-        for (SqlDialect d : SqlDialect.values()) {
-            if (d.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("warehouse.dialect must be doris or mysql, got '" + name + "'");
+        return SqlDialect.of(GridgovOptions.WAREHOUSE_DIALECT.parse(name == null ? "" : name));
     }
 
     public Connection open() throws SQLException {

@@ -3,8 +3,10 @@ package org.gridgov.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.WarehouseDialect;
 import org.junit.jupiter.api.Test;
 
 /** The one warehouse-settings class, without a database (was the streaming WarehouseConnection's test). */
@@ -41,6 +43,13 @@ class WarehouseSettingsTest {
         assertThat(s).isEqualTo(new WarehouseSettings("jdbc:mysql://h:3306/gridgov", "loader", null, SqlDialect.MYSQL));
         assertThatThrownBy(() -> WarehouseSettings.from(GridgovConfig.of(Map.of("warehouse.dialect", "oracle"))))
                 .hasMessageContaining("doris or mysql");
+    }
+
+    @Test
+    void everyDialectTheOptionNamesIsOneThisModuleRenders() {
+        assertThat(Arrays.stream(WarehouseDialect.values()).map(Enum::name))
+                .containsExactlyElementsOf(Arrays.stream(SqlDialect.values()).map(Enum::name).toList());
+        assertThat(SqlDialect.of(WarehouseDialect.MYSQL)).isEqualTo(SqlDialect.MYSQL);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.gridgov.ingestion.datax;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +11,13 @@ import org.apache.commons.text.StringSubstitutor;
 
 /**
  * The {@code ${name}} parameters of a DataX job ({@code datax.py -p "-Dname=value"} in production). Values come from
- * {@code --param.name=value} arguments, then from {@code GRIDGOV_PARAM_NAME} environment variables, which is where
- * passwords belong: a command line is visible to every user of the machine.
+ * {@code --param.name=value} arguments (the configuration's {@code param.} namespace,
+ * {@code GridgovConfig.withPrefix("param.")}), then from {@code GRIDGOV_PARAM_NAME} environment variables, which is
+ * where passwords belong: a command line is visible to every user of the machine.
  */
 public final class JobParams {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
-    private static final String ARG_PREFIX = "--param.";
 
     private final Map<String, String> values;
     private final Map<String, String> env;
@@ -41,28 +40,6 @@ public final class JobParams {
     /** Environment variable that can supply a parameter: GRIDGOV_PARAM_ + upper case, dots and dashes as underscores. */
     public static String envName(String name) {
         return "GRIDGOV_PARAM_" + name.toUpperCase().replace('.', '_').replace('-', '_');
-    }
-
-    /** The {@code --param.name=value} arguments among {@code args}. */
-    public static Map<String, String> fromArgs(String[] args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String a : args) {
-            if (a.startsWith(ARG_PREFIX) && a.indexOf('=') > ARG_PREFIX.length()) {
-                m.put(a.substring(ARG_PREFIX.length(), a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
-        return m;
-    }
-
-    /** The arguments that are not {@code --param.*}, for the platform's configuration. */
-    public static String[] withoutParams(String[] args) {
-        List<String> rest = new ArrayList<>();
-        for (String a : args) {
-            if (!a.startsWith(ARG_PREFIX)) {
-                rest.add(a);
-            }
-        }
-        return rest.toArray(String[]::new);
     }
 
     public String get(String name) {

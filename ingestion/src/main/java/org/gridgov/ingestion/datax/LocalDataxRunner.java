@@ -17,7 +17,8 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.io.Directories;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
@@ -290,21 +291,24 @@ public final class LocalDataxRunner implements AutoCloseable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Report report;
         try {
+            // the job file may come first on its own (gridgov ingest job.json ...); the rest is --key=value
             List<String> rest = new ArrayList<>();
             String positional = null;
-            for (String a : JobParams.withoutParams(args)) {
+            for (String a : args) {
                 if (!a.startsWith("--") && positional == null) {
                     positional = a;
                 } else {
                     rest.add(a);
                 }
             }
-            GridgovConfig config = GridgovConfig.fromArgs(rest.toArray(String[]::new), IngestOptions.ALL);
+            GridgovConfig config = GridgovConfig.fromArgs(rest.toArray(String[]::new),
+                    IngestionCommand.INGEST.options());
             String jobFile = positional != null ? positional : config.get(IngestOptions.JOB);
             if (jobFile == null || jobFile.isBlank()) {
                 throw new IllegalArgumentException("no job: give --ingest.job=<job.json>");
             }
-            DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(JobParams.fromArgs(args), System.getenv()));
+            DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(
+                    config.withPrefix(IngestOptions.PARAMS.key()), System.getenv()));
             String stage = config.get(IngestOptions.STAGE_DIR);
             if (!stage.isBlank()) {
                 // the template keeps the writer's placeholders: no credential of this run reaches a staged file
@@ -355,10 +359,10 @@ public final class LocalDataxRunner implements AutoCloseable {
         }
         LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
                 config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY),
-                config.get(IngestOptions.PROGRESS_MS));
+                config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
         Path bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == SqlDialect.MYSQL ? bulkDirectory() : null;
         LocalDataxRunner runner = new LocalDataxRunner(job, assembler(job, pii), () -> new JdbcBatchWriter(access, bulk),
-                new JdbcAuditLog(access), settings, config.get(IngestOptions.MAX_LINE_BYTES),
+                new JdbcAuditLog(access), settings, config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(),
                 config.get(IngestOptions.ALLOW_EMPTY), progress);
         if (bulk != null) {
             runner.scratch.add(bulk);
@@ -374,9 +378,9 @@ public final class LocalDataxRunner implements AutoCloseable {
             workers = Math.max(1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
         }
         LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
-                config.get(IngestOptions.BATCH_SIZE), false, config.get(IngestOptions.PROGRESS_MS));
+                config.get(IngestOptions.BATCH_SIZE), false, config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
         return new LocalDataxRunner(job, assembler(job, pii), area::writer, area.auditLog(), settings,
-                config.get(IngestOptions.MAX_LINE_BYTES), config.get(IngestOptions.ALLOW_EMPTY), progress);
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), config.get(IngestOptions.ALLOW_EMPTY), progress);
     }
 
     /** A directory only this user can read: the batch files hold ODS rows (protected, but not public). */

@@ -14,7 +14,8 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
@@ -57,11 +58,10 @@ public final class GatewayMain {
         PiiProtector pii;
         SourceType source;
         try {
-            config = GridgovConfig.fromArgs(args, IngestOptions.ALL)
+            config = GridgovConfig.fromArgs(args, IngestionCommand.GATEWAY.options())
                     .refuseAsArguments(IngestOptions.GATEWAY_KEYS, IngestOptions.GATEWAY_TLS_PASSWORD);
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-            String s = config.get(IngestOptions.GATEWAY_SOURCE);
-            source = s.isBlank() ? null : SourceType.ofCode(s.trim());
+            source = config.get(IngestOptions.GATEWAY_SOURCE);
         } catch (RuntimeException e) {
             err.println("gateway: " + e.getMessage());
             return 2;
@@ -69,7 +69,7 @@ public final class GatewayMain {
         AuditLog auditLog = config.get(IngestOptions.GATEWAY_AUDIT)
                 ? new JdbcAuditLog(WarehouseSettings.from(config)) : AuditLog.none();
         GatewayAudit audit = new GatewayAudit(auditLog, config.get(IngestOptions.GATEWAY_INSTANCE),
-                Duration.ofSeconds(Math.max(1, config.get(IngestOptions.GATEWAY_WINDOW_S))));
+                Duration.ofSeconds(config.get(IngestOptions.GATEWAY_WINDOW_S)));
         String input = config.get(IngestOptions.GATEWAY_INPUT);
         // HTTP mode ends on SIGTERM/SIGINT: the hook releases the main thread, then waits until it has stopped the
         // server and flushed the producer, because the JVM halts as soon as its shutdown hooks return
@@ -125,7 +125,7 @@ public final class GatewayMain {
         List<Path> paths = Arrays.stream(input.split(",")).map(String::trim).filter(p -> !p.isEmpty()).map(Path::of)
                 .toList();
         FileIntake intake = new FileIntake(gateway, audit, config.get(IngestOptions.GATEWAY_ENCODING),
-                config.get(IngestOptions.MAX_LINE_BYTES));
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt());
         List<FileResult> results;
         try {
             results = intake.publish(paths, source);
@@ -169,8 +169,8 @@ public final class GatewayMain {
                             DeadLetterArchiver archiver) throws Exception {
         PrintStream log = out;
         try (IntakeHttpServer server = new IntakeHttpServer(gateway, audit, config.get(IngestOptions.GATEWAY_BIND),
-                config.get(IngestOptions.GATEWAY_PORT), config.get(IngestOptions.GATEWAY_MAX_BODY),
-                config.get(IngestOptions.MAX_LINE_BYTES), keys, line -> {
+                config.get(IngestOptions.GATEWAY_PORT), config.get(IngestOptions.GATEWAY_MAX_BODY_SIZE).bytesAsInt(),
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), keys, line -> {
                     synchronized (log) {
                         log.println(line);
                         log.flush();

@@ -13,11 +13,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
-import org.gridgov.common.model.Channel;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
@@ -83,7 +83,7 @@ public final class Open311Import {
         PiiProtector pii;
         Path file;
         try {
-            config = GridgovConfig.fromArgs(args, IngestOptions.ALL);
+            config = GridgovConfig.fromArgs(args, IngestionCommand.OPEN311.options());
             String f = config.get(IngestOptions.OPEN311_FILE);
             if (f.isBlank()) {
                 throw new IllegalArgumentException("no input: give --open311.file=requests.json");
@@ -91,8 +91,7 @@ public final class Open311Import {
             file = Path.of(f);
             String m = config.get(IngestOptions.OPEN311_MAPPING);
             Open311Mapping mapping = m.isBlank() ? Open311Mapping.bundled() : Open311Mapping.load(Path.of(m));
-            mapper = new Open311Mapper(mapping, Channel.valueOf(config.get(IngestOptions.OPEN311_CHANNEL).trim()
-                    .toUpperCase(Locale.ROOT)));
+            mapper = new Open311Mapper(mapping, config.get(IngestOptions.OPEN311_CHANNEL));
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
         } catch (Exception e) {
             err.println("open311: " + e.getMessage());

@@ -90,7 +90,7 @@ class LocalDataxRunnerIT {
         all.add("--warehouse.password=" + EmbeddedWarehouse.PASSWORD);
         all.add("--warehouse.dialect=mysql");
         all.add("--pii.salt=" + SALT);
-        all.add("--ingest.progress-interval-ms=0");
+        all.add("--ingest.progress-interval=0");
         int code = LocalDataxRunner.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -57,7 +57,7 @@ class StagingAreaTest {
 
         int exit = LocalDataxRunner.run(new String[] {jobFile.toString(), "--param.input_path=" + export,
             "--param.doris_password=S3CRET-never-in-a-file", "--ingest.stage-dir=" + stage, "--pii.salt=" + SALT,
-            "--ingest.progress-interval-ms=0"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            "--ingest.progress-interval=0"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("staged=", "datax_jobs=[ods_hotline_case.datax.json");

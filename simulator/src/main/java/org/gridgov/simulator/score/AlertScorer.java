@@ -12,10 +12,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.simulator.api.ScoreOptions;
+import org.gridgov.simulator.api.SimulatorCommand;
 import org.gridgov.warehouse.WarehouseSettings;
 
 /**
@@ -29,16 +30,6 @@ import org.gridgov.warehouse.WarehouseSettings;
  * error, 1 when the warehouse cannot be read.
  */
 public final class AlertScorer {
-
-    public static final ConfigOption<String> GROUND_TRUTH = ConfigOption.string("alerts.score.ground-truth", "",
-            "Ground-truth file written by the generator (ground-truth.json) to score the alert table against.");
-    /** What the demo and the command line require of every scored rule, for precision and recall alike. */
-    public static final double DEFAULT_MIN = 0.95;
-
-    public static final ConfigOption<String> MIN_SCORE = ConfigOption.string("alerts.score.min",
-            String.valueOf(DEFAULT_MIN),
-            "Precision and recall every scored rule must reach for the scorer to exit 0.");
-    public static final List<ConfigOption<?>> OPTIONS = List.of(GROUND_TRUTH, MIN_SCORE);
 
     /** The scores of every rule and whether each reaches {@code min}. */
     public record Verdict(Map<ScoredRule, AlertScoring.RuleScore> scores, double min) {
@@ -78,8 +69,8 @@ public final class AlertScorer {
         PiiProtector pii;
         WarehouseSettings warehouse;
         try {
-            GridgovConfig config = GridgovConfig.fromArgs(args, OPTIONS);
-            String file = config.get(GROUND_TRUTH);
+            GridgovConfig config = GridgovConfig.fromArgs(args, SimulatorCommand.ALERT_SCORER.options());
+            String file = config.get(ScoreOptions.GROUND_TRUTH);
             if (file == null || file.isBlank()) {
                 throw new IllegalArgumentException("alerts.score.ground-truth is not set: the generator's "
                         + "ground-truth.json");
@@ -88,7 +79,7 @@ public final class AlertScorer {
             if (!Files.isRegularFile(truth)) {
                 throw new IllegalArgumentException("no ground-truth file at " + truth);
             }
-            min = Double.parseDouble(config.get(MIN_SCORE));
+            min = config.get(ScoreOptions.MIN_SCORE);
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
             warehouse = WarehouseSettings.from(config);
         } catch (RuntimeException e) {

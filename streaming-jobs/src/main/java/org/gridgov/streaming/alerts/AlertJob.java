@@ -16,11 +16,13 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.alerts.fanout.AlertKafkaSerializer;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.RouteInputs;
+import org.gridgov.streaming.api.AlertDelivery;
+import org.gridgov.streaming.api.AlertOptions;
+import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.streaming.job.FlinkJobMain;
 import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
@@ -102,9 +104,10 @@ public final class AlertJob {
     }
 
     /**
-     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link GridgovOptions} and
-     * {@link AlertOptions}); secrets only from the environment: GRIDGOV_PII_SALT (required),
-     * GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and GRIDGOV_ALERTS_WEBHOOK_SECRET.
+     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link StreamingJob#ALERTS}'s
+     * options: the platform's warehouse, Kafka and salt keys and {@link AlertOptions}); secrets only from the
+     * environment: GRIDGOV_PII_SALT (required), GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
+     * GRIDGOV_ALERTS_WEBHOOK_SECRET.
      *
      * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
@@ -135,9 +138,10 @@ public final class AlertJob {
     }
 
     static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
-        configure(env, s.checkpointMs, s.parallelism, s.watermarkIntervalMs, s.bufferTimeoutMs);
+        configure(env, s.checkpointInterval.toMillis(), s.parallelism, s.watermarkInterval.toMillis(),
+                s.bufferTimeout.toMillis());
         AlertInputs inputs = new KafkaAlertInputs(s.bootstrapServers, s.groupId, s.bounded,
-                new InputDecoder(s.pii), s.registryTopic, s.outOfOrdernessMs, s.idlenessMs);
+                new InputDecoder(s.pii), s.registryTopic, s.outOfOrderness.toMillis(), s.sourceIdleness.toMillis());
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique
         // sink.label-prefix per job) can replace the JDBC sink here; the graph takes any Sink<TableRow>.
         Sink<TableRow> warehouse = new WarehouseSink(s.warehouse, s.batchSize);
@@ -177,28 +181,22 @@ public final class AlertJob {
         String groupId;
         boolean bounded;
         int parallelism;
-        long checkpointMs;
+        Duration checkpointInterval;
         int batchSize;
-        long watermarkIntervalMs;
-        long bufferTimeoutMs;
-        long outOfOrdernessMs;
-        long idlenessMs;
+        Duration watermarkInterval;
+        Duration bufferTimeout;
+        Duration outOfOrderness;
+        Duration sourceIdleness;
         String registryTopic;
         DeliveryGuarantee delivery;
         String transactionalIdPrefix;
         RuleParams rules;
         WebhookSettings webhook;
 
+        /** The robot's URL and secret must come from the environment: main's arguments land in the job graph. */
         static Settings read(String[] args) {
-            for (String a : args) {
-                if (a.startsWith("--" + AlertOptions.WEBHOOK_URL.key() + "=")
-                        || a.startsWith("--" + AlertOptions.WEBHOOK_SECRET.key() + "=")) {
-                    throw new IllegalArgumentException(a.substring(2, a.indexOf('=')) + " is a secret: set "
-                            + (a.contains("secret") ? AlertOptions.WEBHOOK_SECRET : AlertOptions.WEBHOOK_URL).envName()
-                            + " in the environment instead of passing it as an argument");
-                }
-            }
-            return read(GridgovConfig.fromArgs(args, AlertOptions.ALL));
+            return read(GridgovConfig.fromArgs(args, StreamingJob.ALERTS.options())
+                    .refuseAsArguments(AlertOptions.WEBHOOK_URL, AlertOptions.WEBHOOK_SECRET));
         }
 
         static Settings read(GridgovConfig c) {
@@ -209,37 +207,29 @@ public final class AlertJob {
             s.groupId = c.get(AlertOptions.GROUP_ID);
             s.bounded = c.get(AlertOptions.BOUNDED);
             s.parallelism = c.get(AlertOptions.PARALLELISM);
-            s.checkpointMs = c.get(AlertOptions.CHECKPOINT_MS);
+            s.checkpointInterval = c.get(AlertOptions.CHECKPOINT_INTERVAL);
             s.batchSize = c.get(AlertOptions.BATCH_SIZE);
-            s.watermarkIntervalMs = c.get(AlertOptions.WATERMARK_INTERVAL_MS);
-            s.bufferTimeoutMs = c.get(AlertOptions.BUFFER_TIMEOUT_MS);
-            s.outOfOrdernessMs = c.get(AlertOptions.OUT_OF_ORDERNESS_MS);
-            s.idlenessMs = c.get(AlertOptions.IDLENESS_MS);
+            s.watermarkInterval = c.get(AlertOptions.WATERMARK_INTERVAL);
+            s.bufferTimeout = c.get(AlertOptions.BUFFER_TIMEOUT);
+            s.outOfOrderness = c.get(AlertOptions.OUT_OF_ORDERNESS);
+            s.sourceIdleness = c.get(AlertOptions.SOURCE_IDLENESS);
             s.registryTopic = c.get(AlertOptions.REGISTRY_TOPIC);
             s.delivery = delivery(c.get(AlertOptions.KAFKA_DELIVERY));
             s.transactionalIdPrefix = c.get(AlertOptions.TRANSACTIONAL_ID_PREFIX);
             s.rules = RuleParams.from(c);
-            if (s.parallelism < 1 || s.batchSize < 1 || s.checkpointMs < 10 || s.watermarkIntervalMs < 1
-                    || s.bufferTimeoutMs < 0 || s.outOfOrdernessMs < 0 || s.idlenessMs < 0) {
-                throw new IllegalArgumentException("alerts.parallelism, alerts.batch-size and "
-                        + "alerts.watermark-interval-ms must be at least 1, alerts.checkpoint-interval-ms at least 10, "
-                        + "timeouts and out-of-orderness not negative");
-            }
             String url = c.get(AlertOptions.WEBHOOK_URL);
             if (url != null && !url.isBlank()) {
-                s.webhook = new WebhookSettings(WebhookFormat.of(c.get(AlertOptions.WEBHOOK_FORMAT)), url.trim(),
-                        c.get(AlertOptions.WEBHOOK_SECRET), WebhookSettings.level(c.get(AlertOptions.WEBHOOK_MIN_LEVEL)),
+                s.webhook = new WebhookSettings(c.get(AlertOptions.WEBHOOK_FORMAT), url.trim(),
+                        c.get(AlertOptions.WEBHOOK_SECRET), c.get(AlertOptions.WEBHOOK_MIN_LEVEL),
                         c.get(AlertOptions.WEBHOOK_RATE), c.get(AlertOptions.WEBHOOK_DIGEST_SIZE), 5);
             }
             return s;
         }
 
-        static DeliveryGuarantee delivery(String name) {
-            return switch (name.trim().toLowerCase()) {
-                case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
-                case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
-                default -> throw new IllegalArgumentException("alerts.kafka.delivery must be at-least-once or "
-                        + "exactly-once, got '" + name + "'");
+        static DeliveryGuarantee delivery(AlertDelivery delivery) {
+            return switch (delivery) {
+                case AT_LEAST_ONCE -> DeliveryGuarantee.AT_LEAST_ONCE;
+                case EXACTLY_ONCE -> DeliveryGuarantee.EXACTLY_ONCE;
             };
         }
     }

@@ -17,6 +17,7 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.streaming.job.Preflight;
 import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
@@ -89,10 +90,10 @@ public final class OdsLoaderJob {
     }
 
     /**
-     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables as described by
-     * {@link GridgovOptions}: kafka.bootstrap-servers, warehouse.jdbc-url/user/dialect, loader.bounded,
-     * loader.parallelism, loader.group-id, loader.checkpoint-interval-ms, loader.batch-size; secrets only from the
-     * environment: GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password).
+     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables, {@link StreamingJob#ODS_LOADER}'s
+     * options: kafka.bootstrap-servers, warehouse.jdbc-url/user/dialect, loader.bounded, loader.parallelism,
+     * loader.group-id, loader.checkpoint-interval, loader.batch-size; secrets only from the environment:
+     * GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password).
      *
      * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
@@ -100,7 +101,7 @@ public final class OdsLoaderJob {
         FlinkJobMain.run(JOB_NAME, args, new FlinkJobMain.Job<Settings>() {
             @Override
             public Settings settings(String[] arguments) {
-                return Settings.read(GridgovConfig.fromArgs(arguments));
+                return Settings.read(GridgovConfig.fromArgs(arguments, StreamingJob.ODS_LOADER.options()));
             }
 
             @Override
@@ -144,18 +145,15 @@ public final class OdsLoaderJob {
     record Settings(PiiProtector pii, WarehouseSettings warehouse, String bootstrapServers, String groupId,
                     boolean bounded, int parallelism, long checkpointMs, int batchSize) {
 
+        /** The options check their ranges (parallelism and batch size at least 1, checkpoints at least 10 ms). */
         static Settings read(GridgovConfig config) {
             PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
             WarehouseSettings warehouse = WarehouseSettings.from(config);
-            Settings s = new Settings(pii, warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
+            return new Settings(pii, warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
                     config.get(GridgovOptions.LOADER_GROUP_ID), config.get(GridgovOptions.LOADER_BOUNDED),
-                    config.get(GridgovOptions.LOADER_PARALLELISM), config.get(GridgovOptions.LOADER_CHECKPOINT_MS),
+                    config.get(GridgovOptions.LOADER_PARALLELISM),
+                    config.get(GridgovOptions.LOADER_CHECKPOINT_INTERVAL).toMillis(),
                     config.get(GridgovOptions.LOADER_BATCH_SIZE));
-            if (s.parallelism < 1 || s.batchSize < 1 || s.checkpointMs < 10) {
-                throw new IllegalArgumentException("loader.parallelism and loader.batch-size must be at least 1, "
-                        + "loader.checkpoint-interval-ms at least 10");
-            }
-            return s;
         }
     }
 }

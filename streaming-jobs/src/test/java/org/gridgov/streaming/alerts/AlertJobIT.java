@@ -56,7 +56,7 @@ import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.simulator.generator.GroundTruth;
 import org.gridgov.simulator.generator.SyntheticDataGenerator;
 import org.gridgov.simulator.score.AlertScorer;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat;
+import org.gridgov.streaming.api.WebhookFormat;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
 import org.gridgov.streaming.alerts.input.InputDecoder;
@@ -387,7 +387,7 @@ class AlertJobIT {
         env.put("GRIDGOV_ALERTS_WEBHOOK_SECRET", ROBOT_SECRET);
         Launched run = launch(env, "--kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql", "--warehouse.user=root",
-                "--alerts.bounded=true", "--alerts.group-id=it-main", "--alerts.checkpoint-interval-ms=500",
+                "--alerts.bounded=true", "--alerts.group-id=it-main", "--alerts.checkpoint-interval=500ms",
                 "--alerts.kafka.transactional-id-prefix=it-main");
 
         assertThat(run.exitCode).as(run.stderr).isZero();

@@ -239,7 +239,7 @@ class OdsLoaderJobIT {
                         "GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD),
                 "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
                 "--warehouse.dialect=mysql", "--warehouse.user=root", "--loader.bounded=true",
-                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval-ms=500");
+                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval=500ms");
 
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.lines().toList()).singleElement().asString()

@@ -1,11 +1,11 @@
-package org.gridgov.streaming.alerts.fanout;
+package org.gridgov.streaming.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridgov.common.json.Json;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat.Outcome;
+import org.gridgov.streaming.api.WebhookFormat.Outcome;
 import org.junit.jupiter.api.Test;
 
 class WebhookFormatTest {

@@ -1,44 +1,43 @@
-package org.gridgov.batch;
+package org.gridgov.batch.api;
 
 import java.util.List;
 import org.gridgov.common.config.ConfigOption;
 
 /**
- * Configuration of the analytics jobs (hot words, opinion risk, person risk scores, arrears key cases), on top of the
- * platform's options. Read with {@code GridgovConfig.fromArgs(args, AnalyticsOptions.ALL)}; every key can also be set
- * as {@code GRIDGOV_<KEY>} or in a properties file. The README of batch-jobs explains the risk model.
+ * Configuration of the analytics jobs (hot words, opinion risk, person risk scores, arrears key cases) and their
+ * report, on top of the platform's options. Read with {@code GridgovConfig.fromArgs(args,
+ * BatchJob.ANALYTICS.options())}; every key can also be set as {@code GRIDGOV_<KEY>} or in a properties file. The
+ * README of batch-jobs explains the risk model.
  */
 public final class AnalyticsOptions {
 
     private AnalyticsOptions() {
     }
 
-    static ConfigOption<Double> number(String key, double def, String description) {
-        return new ConfigOption<>(key, Double.class, def, description, false, Double::valueOf);
-    }
-
-    public static final ConfigOption<String> JOBS = ConfigOption.string("analytics.jobs",
-            "hotline,petition,overdue,hotwords,arrears,risk",
-            "Analytics jobs AnalyticsJobs runs, comma-separated, in this order: hotline (12345 DWS/ADS with MoM/YoY), "
-                    + "petition (trends by street), overdue (ranking by area), hotwords (hot/rising words, opinion "
-                    + "risk), arrears (key cases), risk (person risk scores).");
+    public static final ConfigOption<List<AnalyticsJob>> JOBS = ConfigOption.enumList("analytics.jobs",
+            AnalyticsJob.class, List.of(AnalyticsJob.values()), "job",
+            "Analytics jobs AnalyticsJobs runs, comma-separated; they run in this order whatever the order given: "
+                    + "hotline (12345 DWS/ADS with MoM/YoY), petition (trends by street), overdue (ranking by area), "
+                    + "hotwords (hot/rising words, opinion risk), arrears (key cases), risk (person risk scores).");
 
     // hot words
     public static final ConfigOption<Integer> HOTWORDS_TOP_N = ConfigOption.integer("hotwords.top-n", 20,
-            "Hot words kept per month and scope (district, street, category).");
+            "Hot words kept per month and scope (district, street, category).").atLeast(1);
     public static final ConfigOption<Integer> HOTWORDS_RISING_TOP_N = ConfigOption.integer("hotwords.rising-top-n",
-            20, "Rising words kept per month and scope.");
+            20, "Rising words kept per month and scope.").atLeast(1);
     public static final ConfigOption<Integer> HOTWORDS_IDF_MONTHS = ConfigOption.integer("hotwords.idf-months", 12,
-            "Months of texts (the month and the ones before it) whose document frequencies make the IDF.");
+            "Months of texts (the month and the ones before it) whose document frequencies make the IDF.").atLeast(1);
     public static final ConfigOption<Integer> HOTWORDS_RISING_MIN_DOCS = ConfigOption.integer(
-            "hotwords.rising-min-docs", 5, "A rising word must occur in at least this many texts of the month.");
-    public static final ConfigOption<Double> HOTWORDS_RISING_MIN_LLR = number("hotwords.rising-min-llr", 10.83,
+            "hotwords.rising-min-docs", 5, "A rising word must occur in at least this many texts of the month.")
+            .atLeast(1);
+    public static final ConfigOption<Double> HOTWORDS_RISING_MIN_LLR = ConfigOption.number(
+            "hotwords.rising-min-llr", 10.83,
             "Minimum log-likelihood G2 of a rising word's growth (10.83: p < 0.001 for one degree of freedom).");
     public static final ConfigOption<Integer> OPINION_MIN_DOCS = ConfigOption.integer("opinion.min-docs", 5,
-            "Texts with risk terms a scope needs in the month before its opinion risk can be flagged.");
-    public static final ConfigOption<Double> OPINION_SPIKE_RATIO = number("opinion.spike-ratio", 2.0,
+            "Texts with risk terms a scope needs in the month before its opinion risk can be flagged.").atLeast(1);
+    public static final ConfigOption<Double> OPINION_SPIKE_RATIO = ConfigOption.number("opinion.spike-ratio", 2.0,
             "Flag opinion risk when the share of texts with risk terms is at least this many times last month's.");
-    public static final ConfigOption<Double> OPINION_MIN_LLR = number("opinion.min-llr", 10.83,
+    public static final ConfigOption<Double> OPINION_MIN_LLR = ConfigOption.number("opinion.min-llr", 10.83,
             "...and the increase is significant: log-likelihood G2 at least this.");
 
     // person risk
@@ -51,51 +50,51 @@ public final class AnalyticsOptions {
                     + "risk.group-min-persons distinct persons petitioned about the same company.");
     public static final ConfigOption<Integer> GROUP_MIN_PERSONS = ConfigOption.integer("risk.group-min-persons", 5,
             "Persons that make a group petition; a record with group_size at least this is one too.");
-    public static final ConfigOption<Double> W_PETITION = number("risk.weight.petition", 10,
+    public static final ConfigOption<Double> W_PETITION = ConfigOption.number("risk.weight.petition", 10,
             "Points per petition in the lookback window.");
-    public static final ConfigOption<Double> CAP_PETITION = number("risk.cap.petition", 30,
+    public static final ConfigOption<Double> CAP_PETITION = ConfigOption.number("risk.cap.petition", 30,
             "Maximum points from the number of petitions.");
-    public static final ConfigOption<Double> W_REPEAT_PETITION = number("risk.weight.repeat-petition", 15,
+    public static final ConfigOption<Double> W_REPEAT_PETITION = ConfigOption.number("risk.weight.repeat-petition", 15,
             "Points per repeat petition (second and later petition on the same category).");
-    public static final ConfigOption<Double> CAP_REPEAT_PETITION = number("risk.cap.repeat-petition", 45,
+    public static final ConfigOption<Double> CAP_REPEAT_PETITION = ConfigOption.number("risk.cap.repeat-petition", 45,
             "Maximum points from repeat petitions.");
-    public static final ConfigOption<Double> W_RECENT_PETITION = number("risk.weight.recent-petition", 10,
+    public static final ConfigOption<Double> W_RECENT_PETITION = ConfigOption.number("risk.weight.recent-petition", 10,
             "Points when the person petitioned within risk.recent-days (once, not per petition).");
-    public static final ConfigOption<Double> W_GROUP_PETITION = number("risk.weight.group-petition", 60,
+    public static final ConfigOption<Double> W_GROUP_PETITION = ConfigOption.number("risk.weight.group-petition", 60,
             "Points per group petition (集访) the person took part in.");
-    public static final ConfigOption<Double> CAP_GROUP_PETITION = number("risk.cap.group-petition", 60,
+    public static final ConfigOption<Double> CAP_GROUP_PETITION = ConfigOption.number("risk.cap.group-petition", 60,
             "Maximum points from group petitions.");
-    public static final ConfigOption<Double> W_CROSS_SOURCE = number("risk.weight.cross-source", 20,
+    public static final ConfigOption<Double> W_CROSS_SOURCE = ConfigOption.number("risk.weight.cross-source", 20,
             "Points when the person appears in at least two of petitions, police incidents and arrears cases.");
-    public static final ConfigOption<Double> W_POLICE = number("risk.weight.police", 8,
+    public static final ConfigOption<Double> W_POLICE = ConfigOption.number("risk.weight.police", 8,
             "Points per police incident involving the person.");
-    public static final ConfigOption<Double> CAP_POLICE = number("risk.cap.police", 24,
+    public static final ConfigOption<Double> CAP_POLICE = ConfigOption.number("risk.cap.police", 24,
             "Maximum points from police incidents.");
-    public static final ConfigOption<Double> W_CONFLICT_POLICE = number("risk.weight.conflict-police", 7,
+    public static final ConfigOption<Double> W_CONFLICT_POLICE = ConfigOption.number("risk.weight.conflict-police", 7,
             "Extra points per dispute, fight or wage-demand incident (纠纷/打架斗殴/讨薪).");
-    public static final ConfigOption<Double> CAP_CONFLICT_POLICE = number("risk.cap.conflict-police", 14,
+    public static final ConfigOption<Double> CAP_CONFLICT_POLICE = ConfigOption.number("risk.cap.conflict-police", 14,
             "Maximum extra points from conflict incidents.");
-    public static final ConfigOption<Double> W_HOTLINE = number("risk.weight.hotline", 2,
+    public static final ConfigOption<Double> W_HOTLINE = ConfigOption.number("risk.weight.hotline", 2,
             "Points per 12345 call.");
-    public static final ConfigOption<Double> CAP_HOTLINE = number("risk.cap.hotline", 10,
+    public static final ConfigOption<Double> CAP_HOTLINE = ConfigOption.number("risk.cap.hotline", 10,
             "Maximum points from 12345 calls.");
-    public static final ConfigOption<Double> W_REPEAT_CALL = number("risk.weight.repeat-call", 5,
+    public static final ConfigOption<Double> W_REPEAT_CALL = ConfigOption.number("risk.weight.repeat-call", 5,
             "Points per repeat call (second and later call on the same category).");
-    public static final ConfigOption<Double> CAP_REPEAT_CALL = number("risk.cap.repeat-call", 20,
+    public static final ConfigOption<Double> CAP_REPEAT_CALL = ConfigOption.number("risk.cap.repeat-call", 20,
             "Maximum points from repeat calls.");
-    public static final ConfigOption<Double> W_ARREARS = number("risk.weight.arrears", 10,
+    public static final ConfigOption<Double> W_ARREARS = ConfigOption.number("risk.weight.arrears", 10,
             "Points per wage-arrears complaint filed by the person.");
-    public static final ConfigOption<Double> CAP_ARREARS = number("risk.cap.arrears", 20,
+    public static final ConfigOption<Double> CAP_ARREARS = ConfigOption.number("risk.cap.arrears", 20,
             "Maximum points from arrears complaints.");
-    public static final ConfigOption<Double> W_KEY_ARREARS = number("risk.weight.key-arrears", 15,
+    public static final ConfigOption<Double> W_KEY_ARREARS = ConfigOption.number("risk.weight.key-arrears", 15,
             "Extra points per complaint that is an arrears key case.");
-    public static final ConfigOption<Double> CAP_KEY_ARREARS = number("risk.cap.key-arrears", 30,
+    public static final ConfigOption<Double> CAP_KEY_ARREARS = ConfigOption.number("risk.cap.key-arrears", 30,
             "Maximum extra points from arrears key cases.");
-    public static final ConfigOption<Double> LEVEL_RED = number("risk.level.red", 60,
+    public static final ConfigOption<Double> LEVEL_RED = ConfigOption.number("risk.level.red", 60,
             "Score from which a person is 红 (red).");
-    public static final ConfigOption<Double> LEVEL_ORANGE = number("risk.level.orange", 40,
+    public static final ConfigOption<Double> LEVEL_ORANGE = ConfigOption.number("risk.level.orange", 40,
             "Score from which a person is 橙 (orange).");
-    public static final ConfigOption<Double> LEVEL_YELLOW = number("risk.level.yellow", 20,
+    public static final ConfigOption<Double> LEVEL_YELLOW = ConfigOption.number("risk.level.yellow", 20,
             "Score from which a person is 黄 (yellow); below is 蓝 (blue).");
 
     // arrears key cases
@@ -118,6 +117,11 @@ public final class AnalyticsOptions {
             "arrears.petition-window-days", 90, "Days before the end of the month in which petitions count for the "
                     + "repeat-petition rule and the company's petition count.");
 
+    // the report
+    public static final ConfigOption<Integer> REPORT_TOP_N = ConfigOption.integer("report.top-n", 10,
+            "Rows per section of the analytics report (AnalyticsReport).").atLeast(1);
+
+    /** The analytics jobs' keys (the report's is {@link #REPORT_TOP_N}, read by the report only). */
     public static final List<ConfigOption<?>> ALL = List.of(JOBS,
             HOTWORDS_TOP_N, HOTWORDS_RISING_TOP_N, HOTWORDS_IDF_MONTHS, HOTWORDS_RISING_MIN_DOCS,
             HOTWORDS_RISING_MIN_LLR, OPINION_MIN_DOCS, OPINION_SPIKE_RATIO, OPINION_MIN_LLR,

@@ -1,4 +1,4 @@
-package org.gridgov.streaming.alerts.fanout;
+package org.gridgov.streaming.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +14,8 @@ import org.gridgov.common.json.Json;
  * The group-robot message formats leaders' chat tools accept: DingTalk (钉钉自定义机器人) and WeCom (企业微信群机器人),
  * both {@code msgtype: markdown}. DingTalk robots with 加签 security need {@code &timestamp=…&sign=…} on the URL:
  * Base64(HmacSHA256(key = secret, timestamp + "\n" + secret)), URL-encoded. WeCom has no signature (the key in the
- * URL is the credential). Both answer HTTP 200 with {@code errcode} 0 on success.
+ * URL is the credential). Both answer HTTP 200 with {@code errcode} 0 on success. In the api package because
+ * {@code alerts.webhook.format} is typed with it.
  */
 public enum WebhookFormat {
 
@@ -78,13 +79,9 @@ public enum WebhookFormat {
         return name().toLowerCase();
     }
 
+    /** {@code dingtalk} or {@code wecom}, in any case, as {@code alerts.webhook.format} reads it. */
     public static WebhookFormat of(String name) {
-        for (WebhookFormat f : values()) {
-            if (f.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("alerts.webhook.format must be dingtalk or wecom, got '" + name + "'");
+        return AlertOptions.WEBHOOK_FORMAT.parse(name == null ? "" : name);
     }
 
     /**

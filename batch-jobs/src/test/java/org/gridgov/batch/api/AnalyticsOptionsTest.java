@@ -1,10 +1,11 @@
-package org.gridgov.batch;
+package org.gridgov.batch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.gridgov.batch.AnalyticsJobs;
 import org.gridgov.batch.arrears.ArrearsRules;
 import org.gridgov.batch.hotwords.HotWordSettings;
 import org.gridgov.common.config.ConfigOption;
@@ -50,10 +51,12 @@ class AnalyticsOptionsTest {
 
     @Test
     void jobListIsValidatedAndKeepsTheCanonicalOrder() {
-        assertThat(AnalyticsJobs.jobs(AnalyticsOptions.JOBS.defaultValue())).isEqualTo(AnalyticsJobs.ALL_JOBS);
-        assertThat(AnalyticsJobs.jobs(" risk , HotWords ")).containsExactly("hotwords", "risk");
-        assertThatThrownBy(() -> AnalyticsJobs.jobs("hotwords,riks")).hasMessageContaining("unknown job 'riks'");
-        assertThatThrownBy(() -> AnalyticsJobs.jobs(" , ")).hasMessageContaining("names no job");
+        assertThat(AnalyticsOptions.JOBS.defaultValue()).isEqualTo(AnalyticsJobs.ALL_JOBS);
+        assertThat(AnalyticsOptions.JOBS.parse(" risk , HotWords ")).containsExactly(AnalyticsJob.HOTWORDS,
+                AnalyticsJob.RISK);
+        assertThatThrownBy(() -> AnalyticsOptions.JOBS.parse("hotwords,riks"))
+                .hasMessageContaining("unknown job 'riks'");
+        assertThatThrownBy(() -> AnalyticsOptions.JOBS.parse(" , ")).hasMessageContaining("names no job");
         assertThat(List.copyOf(AnalyticsJobs.ALL_JOBS)).hasSize(6);
     }
 }
