@@ -107,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
             a.addAll(extra);
             List<String> jvm = List.of("-Xmx" + CASES.maxHeap(), "-Duser.timezone=Asia/Shanghai");
             // the embedded MariaDB's generated password, in the environment rather than on the command line
-            return run(layout, work, CASES, jvm, a, Map.of("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD));
+            return run(layout, work, CASES, jvm, a,
+                    Map.of(GridgovOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD));
         }
     }
 
