@@ -5,6 +5,8 @@
   'use strict';
 
   var body = document.body;
+  // rule → label, from the page (the policy allows no inline script to hand it over)
+  var RULES = JSON.parse(body.getAttribute('data-rules') || '{}');
   var REFRESH_MS = 5 * 60 * 1000;
   var TEXT = '#c8d8f0';
   var AXIS = '#3a5f94';
@@ -235,7 +237,7 @@
       tbody.appendChild(GridgovLiveAlerts.row({
         alert_id: a.alert_id, rule: a.rule, level: a.level, level_label: a.level_label, message: a.message,
         event_time: a.event_time, area_name: a.area_name
-      }, window.GRIDGOV_ALERT_RULES, false));
+      }, RULES, false));
     });
     if (p.rows.length === 0) {
       var tr = document.createElement('tr');
@@ -303,7 +305,7 @@
       GridgovLiveAlerts.connect({
         url: body.getAttribute('data-stream'),
         tbody: document.querySelector('#cockpit-alerts tbody'),
-        rules: window.GRIDGOV_ALERT_RULES,
+        rules: RULES,
         state: $('live-state'),
         count: $('cockpit-alert-count'),
         max: 50

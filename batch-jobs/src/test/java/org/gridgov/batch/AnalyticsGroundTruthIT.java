@@ -44,7 +44,8 @@ class AnalyticsGroundTruthIT {
         truth = loaded.truth();
         long t0 = System.nanoTime();
         summary = AnalyticsJobs.run(new String[] {"--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                "--warehouse.dialect=mysql", "--warehouse.user=" + EmbeddedWarehouse.USER, "--spark.master=local[2]"});
+                "--warehouse.dialect=mysql", "--warehouse.user=" + EmbeddedWarehouse.USER,
+                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD, "--spark.master=local[2]"});
         System.out.printf("AnalyticsJobs over %d months took %d ms: %s%n", SPEC.months(),
                 (System.nanoTime() - t0) / 1_000_000, summary);
     }

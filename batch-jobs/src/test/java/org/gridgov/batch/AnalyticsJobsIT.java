@@ -55,7 +55,8 @@ class AnalyticsJobsIT {
 
     private static List<String> args(String url) {
         return new ArrayList<>(List.of("--warehouse.jdbc-url=" + url, "--warehouse.dialect=mysql",
-                "--warehouse.user=" + EmbeddedWarehouse.USER, "--spark.master=local[2]", "--batch.month=" + MONTH));
+                "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+                "--spark.master=local[2]", "--batch.month=" + MONTH));
     }
 
     /** Every analytics table without updated_at, keyed by table name. */
@@ -156,7 +157,7 @@ class AnalyticsJobsIT {
         cmd.add(AnalyticsJobs.class.getName());
         cmd.addAll(jobArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", "");
+        pb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Path err = Files.createTempFile("gridgov-analytics", ".err");
         pb.redirectError(err.toFile());

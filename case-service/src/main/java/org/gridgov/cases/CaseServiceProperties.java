@@ -17,10 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              blank = cockpit shows nothing
  * @param attachmentDir         where the disk attachment store keeps files
  * @param maxAttachmentBytes    largest accepted attachment
+ * @param maxRequestBytes       largest request body other than an upload (JSON, forms); larger ones get 413
  * @param attachmentTypes       accepted attachment content types
  * @param maxFailedLogins       failed logins in a row that lock an account
  * @param lockout               how long a locked account stays locked
  * @param tokenTtl              lifetime of an API bearer token
+ * @param tokenRecheck          how long a resolved token is trusted from memory before its row and account are read
+ *                              again (a token revoked or an account disabled elsewhere stops within this time)
+ * @param loginPerIpPerMinute   sign-in attempts per client address and minute (form and token endpoint); 0 = off
+ * @param loginPerAccountPerMinute sign-in attempts per account name and minute; 0 = off
+ * @param publicPerIpPerMinute  requests to the public endpoints ({@code /open311/**}) per client address and minute;
+ *                              0 = off
  * @param outboxBatch           outbox rows relayed per round
  * @param outboxInterval        pause between two rounds of the outbox relay
  * @param open311ApiKeys        api_key values accepted by the Open311 facade, each mapped to the integration user
@@ -35,10 +42,15 @@ public record CaseServiceProperties(
         @DefaultValue("") String warehousePassword,
         @DefaultValue("${java.io.tmpdir}/gridgov-attachments") String attachmentDir,
         @DefaultValue("10485760") long maxAttachmentBytes,
+        @DefaultValue("1048576") long maxRequestBytes,
         @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"}) List<String> attachmentTypes,
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("8h") Duration tokenTtl,
+        @DefaultValue("30s") Duration tokenRecheck,
+        @DefaultValue("30") int loginPerIpPerMinute,
+        @DefaultValue("10") int loginPerAccountPerMinute,
+        @DefaultValue("120") int publicPerIpPerMinute,
         @DefaultValue("500") int outboxBatch,
         @DefaultValue("200ms") Duration outboxInterval,
         // an empty list: @DefaultValue("") would bind [""], and an empty api_key would then be accepted

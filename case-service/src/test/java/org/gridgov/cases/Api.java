@@ -82,6 +82,22 @@ public final class Api {
         }
     }
 
+    /** A file upload as a browser or client sends it: {@code multipart/form-data} with one part named "file". */
+    public Response upload(String token, String path, String fileName, String contentType, byte[] content) {
+        String boundary = "gg" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return sendRaw(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     private static Response read(HttpResponse<String> r) throws IOException {
         String raw = r.body();
         JsonNode node = raw == null || raw.isBlank() || !(raw.startsWith("{") || raw.startsWith("["))

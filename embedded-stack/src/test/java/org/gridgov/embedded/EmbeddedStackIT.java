@@ -1,6 +1,7 @@
 package org.gridgov.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -63,6 +64,33 @@ class EmbeddedStackIT {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
                 assertThat(rs.getString(2)).isEqualTo("山大路街道（更名）");
+            }
+        }
+    }
+
+    /** Issue 14, item 8: the embedded MariaDB enforces its grant tables, and its root account has a password. */
+    @Test
+    void theWarehouseRequiresItsGeneratedPassword() throws Exception {
+        try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
+            assertThat(EmbeddedWarehouse.PASSWORD).hasSizeGreaterThanOrEqualTo(20);
+            String url = w.jdbcUrl();
+            for (String[] attempt : new String[][] {{EmbeddedWarehouse.USER, ""}, {EmbeddedWarehouse.USER, "root"},
+                    {"", ""}, {"anonymous", ""}}) {
+                assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, attempt[0], attempt[1]).close())
+                        .as("signing in as '" + attempt[0] + "' with '" + attempt[1] + "'")
+                        .isInstanceOf(java.sql.SQLException.class);
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(url, EmbeddedWarehouse.USER,
+                    EmbeddedWarehouse.PASSWORD); Statement s = c.createStatement()) {
+                // refused outright under --skip-grant-tables
+                s.execute("CREATE USER 'probe'@'127.0.0.1' IDENTIFIED BY 'probe-password-1'");
+                s.execute("GRANT SELECT ON " + WarehouseSchema.DATABASE + ".* TO 'probe'@'127.0.0.1'");
+            }
+            try (Connection probe = java.sql.DriverManager.getConnection(url, "probe", "probe-password-1");
+                 Statement s = probe.createStatement()) {
+                assertThat(s.executeQuery("SELECT COUNT(*) FROM dim_street").next()).isTrue();
+                assertThatThrownBy(() -> s.execute("DELETE FROM dim_street")).as("grants are enforced")
+                        .isInstanceOf(java.sql.SQLException.class);
             }
         }
     }

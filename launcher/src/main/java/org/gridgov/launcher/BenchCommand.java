@@ -106,7 +106,9 @@ final class BenchCommand implements Callable<Integer> {
                     GridgovOptions.WAREHOUSE_USER.argument(EmbeddedWarehouse.USER)));
             a.addAll(extra);
             List<String> jvm = List.of("-Xmx" + CASES.maxHeap(), "-Duser.timezone=Asia/Shanghai");
-            return run(layout, work, CASES, jvm, a, Map.of());
+            // the embedded MariaDB's generated password, in the environment rather than on the command line
+            return run(layout, work, CASES, jvm, a,
+                    Map.of(GridgovOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD));
         }
     }
 

@@ -65,9 +65,9 @@ public final class CaseServiceProcess implements AutoCloseable {
                 CaseServiceOptions.OPEN311_API_KEYS.argument(List.of("demo-open311-key")),
                 CaseServiceOptions.ATTACHMENT_DIR.argument(
                         Files.createDirectories(work.resolve("case-attachments")).toString()));
-        // passwords travel in the environment, never on the command line (the embedded MariaDB has none)
-        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", "",
-                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(), "");
+        // passwords travel in the environment, never on the command line (the embedded MariaDB's generated one)
+        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", EmbeddedWarehouse.PASSWORD,
+                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD);
         List<DemoUser> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
         JobProcess p = JobProcess.start("case-service", layout.caseServiceJar().toString(),
                 List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
@@ -136,6 +136,117 @@ public final class CaseServiceProcess implements AutoCloseable {
         return id;
     }
 
+    /** What the public Open311 GET showed of the demo's cases: how many were checked and every leak found. */
+    record PublicData(int citizenCases, int internalCases, List<String> leaks) {
+    }
+
+    /** What personal data looks like in public output (the redactor's test corpus checks the same shapes). */
+    static final List<Pattern> LEAKS = List.of(
+            Pattern.compile("(?<!\\d)1[3-9]\\d(?:[\\s-]?\\d){8}(?!\\d)"),
+            Pattern.compile("(?<!\\d)\\d{17}[\\dXx]"),
+            Pattern.compile("(?<!\\d)0\\d{2,3}[\\s-]?\\d{7,8}(?!\\d)"),
+            Pattern.compile("\\d+号楼|\\d+单元|\\d+室|(?<![月\\d])\\d+号(?![线])"));
+
+    /**
+     * Every case the demo creates, checked through the public Open311 GET: the generated 12345 calls reported as
+     * citizen cases whose callers consented to publication, their names, phones and ID numbers written into the
+     * description as call-takers do, and the internal smoke-test case. The public answer must show the citizen cases
+     * with none of that (nor any phone, ID or door-number shape) and must not show the internal case at all.
+     */
+    PublicData publicData(List<String> hotlineLines, String internalCaseId, int cases)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = token(http, user("command"));
+        List<String> leaks = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.Set<String> personal = new java.util.HashSet<>();
+        for (String line : hotlineLines) {
+            if (ids.size() >= cases) {
+                break;
+            }
+            JsonNode r;
+            try {
+                r = Json.mapper().readTree(line);
+            } catch (IOException broken) {
+                continue;
+            }
+            String name = text(r, "caller_name");
+            String phone = text(r, "caller_phone");
+            String idCard = text(r, "caller_id_card");
+            String content = text(r, "content");
+            if (name == null || phone == null || content == null || !r.path("latitude").isNumber()
+                    || phone.length() != 11 || r.path("address").asText("").length() > 200) {
+                continue;
+            }
+            Map<String, Object> report = new java.util.LinkedHashMap<>();
+            report.put("description", content + "（来电人：" + name + "，电话 " + phone
+                    + (idCard == null ? "" : "，身份证 " + idCard) + "）");
+            report.put("channel", "HOTLINE");
+            report.put("category_code", text(r, "category_code"));
+            report.put("latitude", r.get("latitude").asDouble());
+            report.put("longitude", r.get("longitude").asDouble());
+            report.put("address", text(r, "address"));
+            report.put("reporter_name", name);
+            report.put("reporter_phone", phone);
+            report.put("publish_consent", true);
+            HttpResponse<String> created = sendRaw(http, "POST", "api/cases", token, report);
+            if (created.statusCode() != 201) {
+                // a generated record the service refuses (outside every grid, unknown category) is not a case
+                continue;
+            }
+            ids.add(field(created.body(), "id"));
+            personal.add(name);
+            personal.add(phone);
+            if (idCard != null) {
+                personal.add(idCard);
+            }
+        }
+        // the public texts only: ids and times are digits of ours, not a person's
+        StringBuilder shown = new StringBuilder();
+        for (String id : ids) {
+            HttpResponse<String> one = sendRaw(http, "GET", "open311/v2/requests/" + id + ".json", null, null);
+            if (one.statusCode() != 200) {
+                leaks.add("citizen case " + id + " not public: " + one.statusCode());
+            }
+            publicTexts(one.body(), shown);
+        }
+        HttpResponse<String> list = sendRaw(http, "GET", "open311/v2/requests.json?page_size=100", null, null);
+        publicTexts(list.body(), shown);
+        if (sendRaw(http, "GET", "open311/v2/requests/" + internalCaseId + ".json", null, null).statusCode() != 404
+                || list.body().contains(internalCaseId)) {
+            leaks.add("the internal 网格员巡查 case " + internalCaseId + " is public");
+        }
+        String text = shown.toString();
+        for (String p : personal) {
+            if (text.contains(p)) {
+                leaks.add("personal data in public output: " + p.charAt(0) + "…");
+            }
+        }
+        for (Pattern leak : LEAKS) {
+            java.util.regex.Matcher m = leak.matcher(text);
+            while (m.find()) {
+                leaks.add("shape " + leak + " in public output: …" + text.substring(Math.max(0, m.start() - 12),
+                        Math.min(text.length(), m.end() + 4)) + "…");
+            }
+        }
+        return new PublicData(ids.size(), 1, leaks);
+    }
+
+    private static void publicTexts(String body, StringBuilder into) throws IOException {
+        JsonNode list = Json.mapper().readTree(body);
+        for (JsonNode r : list.isArray() ? list : Json.mapper().createArrayNode()) {
+            for (String f : List.of("description", "address", "status_notes", "service_name", "agency_responsible")) {
+                into.append(r.path(f).asText("")).append(" | ");
+            }
+            into.append('\n');
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
     private DemoUser user(String name) {
         return users().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow(
                 () -> new IllegalStateException("the case service did not print the demo user " + name
@@ -150,17 +261,26 @@ public final class CaseServiceProcess implements AutoCloseable {
 
     private String send(HttpClient http, String method, String path, String token, Map<String, Object> body,
                         int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = sendRaw(http, method, path, token, body);
         if (r.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return r.body();
+    }
+
+    private HttpResponse<String> sendRaw(HttpClient http, String method, String path, String token,
+                                         Map<String, Object> body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String field(String json, String name) throws IOException {

@@ -53,7 +53,7 @@ public final class DemoPipeline {
 
     /** Salt for the synthetic demo data only; production refuses to start without GRIDGOV_PII_SALT. */
     static final String DEMO_SALT = "gridgov-demo-salt-synthetic-data-only";
-    private static final int STEPS = 10;
+    private static final int STEPS = 11;
     /** Webhook secret of the demo's local robot receiver; real secrets come from GRIDGOV_ALERTS_WEBHOOK_SECRET. */
     private static final String DEMO_WEBHOOK_SECRET = "SECdemo-local-receiver-only";
 
@@ -207,25 +207,40 @@ public final class DemoPipeline {
                 alerts = new AlertOutcome(score.met(), score.line(), robot.pushes());
             }
 
-            step(9, "dashboards: every Superset dataset and chart query of the bundle over the warehouse");
+            step(9, "intake gateway: the 12345 platform posts a signed batch (5 records broken), an unsigned and a"
+                    + " forged request are refused; rejects are archived from dlq.hotline into dlq_record");
+            List<String> hotlineLines = Files.readAllLines(work.resolve("generated").resolve(SourceType.HOTLINE.code()
+                    + ".jsonl"));
+            DemoGateway.Outcome gateway = DemoGateway.run(hotlineLines, 20, kafka.bootstrapServers(),
+                    org.gridgov.warehouse.WarehouseSettings.from(jobConfig), salt());
+            done(String.format("batch %s: %d sent, %d published, %d rejected, %d in dlq_record; unsigned → %d,"
+                    + " forged → %d", gateway.batch(), gateway.sent(), gateway.published(), gateway.rejected(),
+                    gateway.archived(), gateway.unsignedStatus(), gateway.forgedStatus()));
+
+            step(10, "dashboards: every Superset dataset and chart query of the bundle over the warehouse");
             BundleQueryReport dashboards = BundleQueryCheck.run(SupersetBundle.fromClasspath(), c);
             done(String.format("%d datasets, %d charts: %d failed, %d empty", dashboards.datasets().size(),
                     dashboards.charts().size(), dashboards.failures().size(), dashboards.empty().size()));
             dashboards.failures().forEach(f -> done("FAILED " + f));
             dashboards.empty().forEach(f -> done("empty  " + f.path()));
 
-            step(10, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, with one demo user per role");
+            step(11, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, one demo user per role");
             try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
                     kafka.bootstrapServers(), warehouse.jdbcUrl(), work, out)) {
                 service.awaitReady(Duration.ofMinutes(3));
                 String caseId = service.smokeTest();
                 done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
+                CaseServiceProcess.PublicData publicData = service.publicData(hotlineLines, caseId, 40);
+                done(String.format("public Open311 output of %d citizen cases (callers' names, phones and ID numbers in"
+                        + " their descriptions) and %d internal case: %s", publicData.citizenCases(),
+                        publicData.internalCases(), publicData.leaks().isEmpty() ? "no personal data, internal case"
+                                + " hidden" : publicData.leaks().size() + " LEAKS " + publicData.leaks()));
                 probe.probe(service.url(), service.users());
                 CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
                         CaseEventsTopic.published(kafka.bootstrapServers(), caseId,
-                                CaseServiceProcess.SMOKE_TEST_EVENTS, Duration.ofSeconds(20)));
-                DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, dashboards,
-                        caseService);
+                                CaseServiceProcess.SMOKE_TEST_EVENTS, Duration.ofSeconds(20)), publicData);
+                DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, gateway,
+                        dashboards, caseService);
                 memory.close();
                 result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
                 if (serve) {
@@ -236,8 +251,12 @@ public final class DemoPipeline {
         }
     }
 
-    /** The case service as the demo left it: where it runs, how many demo users it printed, the smoke-test case. */
-    record CaseServiceOutcome(String url, int demoUsers, String smokeCaseId, long caseEventsPublished) {
+    /**
+     * The case service as the demo left it: where it runs, how many demo users it printed, the smoke-test case, and
+     * what its public Open311 output showed of every case the demo created.
+     */
+    record CaseServiceOutcome(String url, int demoUsers, String smokeCaseId, long caseEventsPublished,
+                              CaseServiceProcess.PublicData publicData) {
     }
 
     /** Blocks until Ctrl-C (or the service dies); the callers' try-with-resources then stop every engine. */

@@ -22,7 +22,7 @@ import org.gridgov.warehouse.WarehouseSchema;
 public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> ods, Map<SourceType, Long> deadLetters,
                          Map<SourceType, Long> plantedInvalid, long dwdRows, List<AdsRow> ads,
                          Map<String, String[]> reasons, List<String> analyticsReport, Map<String, Long> alertsByRuleLevel,
-                         List<String> alertExamples, DemoPipeline.AlertOutcome alerts,
+                         List<String> alertExamples, DemoPipeline.AlertOutcome alerts, DemoGateway.Outcome gateway,
                          BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService) {
 
     /** One row of ads_hotline_street_month. */
@@ -31,7 +31,7 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
     }
 
     static DemoResult read(WarehouseReport report, Connection c, Map<SourceType, Long> generated, GroundTruth truth,
-                           List<String> analyticsReport, DemoPipeline.AlertOutcome alerts,
+                           List<String> analyticsReport, DemoPipeline.AlertOutcome alerts, DemoGateway.Outcome gateway,
                            BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService)
             throws SQLException {
         List<AdsRow> ads = new ArrayList<>();
@@ -66,7 +66,7 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         }
         return new DemoResult(new EnumMap<>(generated), report.odsCounts(), report.deadLetterCounts(), planted,
                 report.count(WarehouseSchema.DWD_HOTLINE_CASE), ads, report.deadLetterReasons(8),
-                List.copyOf(analyticsReport), byRule, examples, alerts, dashboards, caseService);
+                List.copyOf(analyticsReport), byRule, examples, alerts, gateway, dashboards, caseService);
     }
 
     public long alertCount() {
@@ -82,6 +82,15 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
             }
         }
         return true;
+    }
+
+    /**
+     * The security checks of the run: the gateway let only the signed batch in and every reject reached dlq_record;
+     * the public Open311 output of every case the demo created held no personal data and no internal case.
+     */
+    public boolean secure() {
+        return gateway.reconciles() && caseService.publicData().leaks().isEmpty()
+                && caseService.publicData().citizenCases() > 0;
     }
 
     void print(PrintStream out, Duration wall, long peakMib) {
@@ -129,6 +138,13 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         out.println("  score against the ground truth: " + alerts.scoreLine());
 
         out.println();
+        out.printf("== Intake gateway (signed by %s) ==%n", DemoGateway.CLIENT);
+        out.printf("  %d sent, %d published, %d rejected → %d in dlq_record (source dlq.hotline); unsigned request %d,"
+                        + " forged signature %d: %s%n", gateway.sent(), gateway.published(), gateway.rejected(),
+                gateway.archived(), gateway.unsignedStatus(), gateway.forgedStatus(),
+                gateway.reconciles() ? "reconciled" : "NOT RECONCILED");
+
+        out.println();
         out.printf("== Superset bundle over this warehouse: %d datasets, %d charts, %d failed, %d empty ==%n",
                 dashboards.datasets().size(), dashboards.charts().size(), dashboards.failures().size(),
                 dashboards.empty().size());
@@ -138,10 +154,15 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         out.printf("  %d demo users (passwords above, shown once); smoke-test case %s reported and dispatched,"
                 + " %d of its events published to case.events%n", caseService.demoUsers(), caseService.smokeCaseId(),
                 caseService.caseEventsPublished());
+        CaseServiceProcess.PublicData pub = caseService.publicData();
+        out.printf("  public Open311 output of every case the demo created (%d citizen cases with consent,"
+                + " %d internal): %s%n", pub.citizenCases(), pub.internalCases(), pub.leaks().isEmpty()
+                ? "no personal data, internal case not shown" : pub.leaks().size() + " LEAKS: " + pub.leaks());
 
         out.println();
-        out.printf("Reconciliation: %s. Wall time %.1f s, peak memory of all processes %,d MiB.%n",
+        out.printf("Reconciliation: %s. Security checks: %s. Wall time %.1f s, peak memory of all processes %,d MiB.%n",
                 reconciles() ? "OK (generated = ODS + dead letters for every source)" : "FAILED",
+                secure() ? "OK" : "FAILED",
                 wall.toMillis() / 1000.0, peakMib);
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
                 ClusterSetupCommands.TopicsCommand.class, ClusterSetupCommands.DdlCommand.class,
                 IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class,
-                BenchCommand.class})
+                BenchCommand.class, SecuritySmoke.class})
 public final class Gridgov {
 
     public static void main(String[] args) {
@@ -64,7 +64,7 @@ public final class Gridgov {
             GeneratorSpec spec = new GeneratorSpec(seed, YearMonth.parse(month), months, records, invalidRate);
             DemoResult r = new DemoPipeline(ProjectLayout.locate(), spec, System.out, verbose, jobTimeout, serve,
                     casePort).run();
-            return r.reconciles() ? 0 : 1;
+            return r.reconciles() && r.secure() ? 0 : 1;
         }
     }
 
@@ -105,7 +105,9 @@ public final class Gridgov {
                 }
                 System.out.println("kafka.bootstrap-servers=" + k.bootstrapServers());
                 System.out.println("warehouse.jdbc-url=" + w.jdbcUrl());
-                System.out.println("warehouse.user=" + EmbeddedWarehouse.USER + " (empty password)");
+                System.out.println("warehouse.user=" + EmbeddedWarehouse.USER);
+                // generated for this run and shown once, like the demo users' passwords
+                System.out.println("GRIDGOV_WAREHOUSE_PASSWORD=" + EmbeddedWarehouse.PASSWORD);
                 System.out.println("Running; press Ctrl-C to stop.");
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

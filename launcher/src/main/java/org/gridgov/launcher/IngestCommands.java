@@ -43,7 +43,8 @@ final class IngestCommands {
 
     @Command(name = "gateway", description = {
         "Kafka intake gateway: publish files (--gateway.input=...) or serve POST /intake/<source> over HTTP;",
-        "valid records go to raw.<source>, rejects with their reason to dlq.<source>. See ingestion/README.md."})
+        "valid records go to raw.<source>, rejects with their reason to dlq.<source> and dlq_record.",
+        "HTTP needs the source systems' keys (GRIDGOV_GATEWAY_KEYS or --gateway.keys-file); see ingestion/README.md."})
     static final class Gateway implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args;
         @Unmatched List<String> rest;

@@ -130,7 +130,8 @@ class HotlineStreetMonthJobIT {
 
     private static String[] args(String month) {
         List<String> a = new ArrayList<>(List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                "--warehouse.dialect=mysql", "--warehouse.user=" + EmbeddedWarehouse.USER, "--spark.master=local[2]"));
+                "--warehouse.dialect=mysql", "--warehouse.user=" + EmbeddedWarehouse.USER,
+                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD, "--spark.master=local[2]"));
         if (month != null) {
             a.add("--batch.month=" + month);
         }
@@ -191,7 +192,8 @@ class HotlineStreetMonthJobIT {
     }
 
     /**
-     * The launcher's contract: shaded jar + engine classpath in a fresh JVM, empty GRIDGOV_WAREHOUSE_PASSWORD,
+     * The launcher's contract: shaded jar + engine classpath in a fresh JVM, the warehouse password in
+     * GRIDGOV_WAREHOUSE_PASSWORD,
      * summary on stdout, exit code 0; and a non-zero exit when the job fails. Needs the package phase (mvn verify).
      */
     @Test
@@ -249,7 +251,7 @@ class HotlineStreetMonthJobIT {
         cmd.add(HotlineStreetMonthJob.class.getName());
         cmd.addAll(jobArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", "");
+        pb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Path err = Files.createTempFile("gridgov-job", ".err");
         pb.redirectError(err.toFile());

@@ -228,7 +228,7 @@ class JdbcWarehouseIoIT {
     @Test
     void aFailedWriteFailsTheCallNamingTheTable() {
         JdbcWarehouseIo wrongDb = new JdbcWarehouseIo(warehouse.jdbcUrl().replace("/gridgov?", "/no_such_db?"),
-                EmbeddedWarehouse.USER, "", SqlDialect.MYSQL, 10);
+                EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL, 10);
         Dataset<Row> rows = spark.createDataFrame(List.of(adsRow("2024-01", "370112001", "山大路街道", 1, "1")),
                 SparkSchemas.of(ADS));
         assertThatThrownBy(() -> wrongDb.upsert(rows, ADS)).hasStackTraceContaining("ads_hotline_street_month");

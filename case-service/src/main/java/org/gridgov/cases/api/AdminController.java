@@ -3,6 +3,10 @@ package org.gridgov.cases.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.gridgov.cases.account.AccountAdministration;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.outbox.OutboxRelay;
 import org.gridgov.cases.security.CurrentStaff;
@@ -13,34 +17,54 @@ import org.gridgov.cases.workflow.WorkflowCatalog;
 import org.gridgov.cases.workflow.WorkflowStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 审批配置 (workflows, category time limits), the audit log and the outbox backlog: administrators only. */
+/**
+ * 审批配置 (workflows, category time limits), accounts (disable, enable), the audit log and the outbox backlog:
+ * administrators only.
+ */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminController {
 
-    public record WorkflowBody(String name, List<WorkflowStep> steps) {
+    /** A workflow's name (wf_definition.name VARCHAR(64)) and its steps. */
+    public record WorkflowBody(@Size(max = 64) String name, @Size(max = 50) List<WorkflowStep> steps) {
     }
 
-    public record PolicyBody(String workflowCode, int timeLimitHours) {
+    public record PolicyBody(@Size(max = 32) String workflowCode, int timeLimitHours) {
     }
 
     private final WorkflowCatalog workflows;
     private final WorkflowAdministration administration;
     private final OutboxRelay relay;
     private final AuditLog audit;
+    private final AccountAdministration accounts;
 
     public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
-                           AuditLog audit) {
+                           AuditLog audit, AccountAdministration accounts) {
         this.workflows = workflows;
         this.administration = administration;
         this.relay = relay;
         this.audit = audit;
+        this.accounts = accounts;
+    }
+
+    /** Disables an account and revokes its tokens at once. */
+    @PostMapping("/users/{username}/disable")
+    public Map<String, Object> disable(@PathVariable String username) {
+        accounts.setEnabled(CurrentStaff.get(), username, false);
+        return Map.of("username", username, "enabled", false);
+    }
+
+    @PostMapping("/users/{username}/enable")
+    public Map<String, Object> enable(@PathVariable String username) {
+        accounts.setEnabled(CurrentStaff.get(), username, true);
+        return Map.of("username", username, "enabled", true);
     }
 
     @GetMapping("/workflows")
@@ -50,13 +74,13 @@ public class AdminController {
     }
 
     @PutMapping("/workflows/{code}")
-    public Workflow replace(@PathVariable String code, @RequestBody WorkflowBody body) {
+    public Workflow replace(@PathVariable String code, @Valid @RequestBody WorkflowBody body) {
         return administration.replaceSteps(CurrentStaff.get(), code, body.name(),
                 body.steps() == null ? List.of() : body.steps());
     }
 
     @PutMapping("/category-policies/{category}")
-    public WorkflowCatalog.CategoryPolicy policy(@PathVariable String category, @RequestBody PolicyBody body) {
+    public WorkflowCatalog.CategoryPolicy policy(@PathVariable String category, @Valid @RequestBody PolicyBody body) {
         return administration.setPolicy(CurrentStaff.get(), category, body.workflowCode(), body.timeLimitHours());
     }
 

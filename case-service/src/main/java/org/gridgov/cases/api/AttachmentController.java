@@ -66,7 +66,7 @@ public class AttachmentController {
     private AttachmentService.Attachment add(String ownerType, String ownerId, MultipartFile file)
             throws IOException {
         Staff staff = CurrentStaff.get();
-        attachments.requireOwnerAccess(staff, ownerType, ownerId);
+        attachments.requireAttachAccess(staff, ownerType, ownerId);
         return attachments.add(staff, ownerType, ownerId, file.getOriginalFilename(), file.getContentType(),
                 file.getBytes());
     }

@@ -4,11 +4,14 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.gridgov.cases.security.ApiTokens;
+import org.gridgov.cases.security.BearerTokenFilter;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.PasswordLogin;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.cases.security.TooManyAttemptsException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/auth")
 public class AuthController {
 
-    public record Login(@NotBlank String username, @NotBlank String password) {
+    /** User names are at most 64 characters (app_user); a password is hashed with bcrypt, which reads 72 bytes. */
+    public record Login(@NotBlank @Size(max = PasswordLogin.MAX_USERNAME) String username,
+                        @NotBlank @Size(max = 256) String password) {
     }
 
     private final PasswordLogin login;
@@ -41,6 +46,8 @@ public class AuthController {
         Staff staff;
         try {
             staff = login.check(body.username(), body.password());
+        } catch (TooManyAttemptsException e) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         } catch (AuthenticationException e) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, e.getMessage());
         }
@@ -53,9 +60,12 @@ public class AuthController {
         return me(CurrentStaff.get());
     }
 
+    /** Signs the token out; the bearer filter has resolved it, so the header holds a valid token here. */
     @DeleteMapping("/token")
-    public void revoke(@RequestHeader("Authorization") String header) {
-        tokens.revoke(header.substring(7).trim());
+    public void revoke(@RequestHeader(value = "Authorization", required = false) String header) {
+        String token = BearerTokenFilter.bearerToken(header).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.UNAUTHORIZED, "Authorization: Bearer <token> required"));
+        tokens.revoke(token);
     }
 
     static Map<String, Object> me(Staff s) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseQuery;
@@ -31,8 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 public class CaseController {
 
-    public record ActionRequest(CaseAction action, String note, String departmentCode) {
+    /** A workflow action; the note is stored in the history (case_step.note VARCHAR(1000)). */
+    public record ActionRequest(CaseAction action, @Size(max = 1000) String note,
+                                @Size(max = 32) String departmentCode) {
     }
+
+    /** Longest text the classifier is asked about: a report's description is at most as long. */
+    static final int MAX_SUGGEST_CHARS = 2000;
 
     private final CaseService cases;
     private final CategorySuggester suggester;
@@ -53,8 +59,12 @@ public class CaseController {
     @PostMapping("/suggest")
     public CategorySuggester.Suggestion suggest(@RequestBody Map<String, String> body) {
         String text = body.getOrDefault("description", "");
-        if (text.isBlank()) {
+        if (text == null || text.isBlank()) {
             throw new InvalidInputException("description", "description is empty");
+        }
+        if (text.length() > MAX_SUGGEST_CHARS) {
+            throw new InvalidInputException("description", "description is longer than " + MAX_SUGGEST_CHARS
+                    + " characters");
         }
         return suggester.suggest(text);
     }
@@ -76,7 +86,7 @@ public class CaseController {
     }
 
     @PostMapping("/{id}/actions")
-    public CaseView act(@PathVariable String id, @RequestBody ActionRequest body) {
+    public CaseView act(@PathVariable String id, @Valid @RequestBody ActionRequest body) {
         if (body.action() == null) {
             throw new InvalidInputException("action", "action is required");
         }

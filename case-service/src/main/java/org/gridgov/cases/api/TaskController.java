@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.task.NewTask;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 public class TaskController {
 
-    public record Submit(String result) {
+    /** The executor's report (task.result TEXT; the history keeps its first 1000 characters). */
+    public record Submit(@Size(max = 4000) String result) {
     }
 
-    public record Review(boolean approve, String note) {
+    /** The reviewer's decision; the note is stored as task.review_note VARCHAR(1000). */
+    public record Review(boolean approve, @Size(max = 1000) String note) {
     }
 
     private final TaskService tasks;
@@ -58,12 +61,12 @@ public class TaskController {
     }
 
     @PostMapping("/{id}/submit")
-    public TaskRecord submit(@PathVariable String id, @RequestBody Submit body) {
+    public TaskRecord submit(@PathVariable String id, @Valid @RequestBody Submit body) {
         return tasks.submit(CurrentStaff.get(), id, body.result());
     }
 
     @PostMapping("/{id}/review")
-    public TaskRecord review(@PathVariable String id, @RequestBody Review body) {
+    public TaskRecord review(@PathVariable String id, @Valid @RequestBody Review body) {
         return tasks.review(CurrentStaff.get(), id, body.approve(), body.note());
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.Sha256;
+import org.gridgov.cases.access.Action;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.domain.InvalidInputException;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Attachment limits and bookkeeping: size, an allowed content type, and content that really is of that type
  * (magic bytes), so a renamed executable is not stored as a photo. An attachment has the access of its case or task:
- * callers check it with {@link #requireOwnerAccess} before {@link #add} or {@link #list}; {@link #readable} checks it.
+ * callers check it with {@link #requireAttachAccess} before {@link #add}, {@link #requireOwnerAccess} before
+ * {@link #list}; {@link #readable} checks it.
  */
 @Service
 public class AttachmentService {
@@ -64,7 +66,19 @@ public class AttachmentService {
         }
     }
 
-    /** Stores a file for a case or task the caller has checked access to. */
+    /**
+     * Throws (404, or 403 audited) unless the user may add an attachment to the case or task: whoever may see the
+     * case; for a task only its assignees and reviewers, not everyone who oversees it.
+     */
+    public void requireAttachAccess(Staff staff, String ownerType, String ownerId) {
+        if (CASE.equals(ownerType)) {
+            cases.view(staff, ownerId, Action.CASE_ATTACH);
+        } else {
+            tasks.view(staff, ownerId, Action.TASK_ATTACH);
+        }
+    }
+
+    /** Stores a file for a case or task the caller has checked with {@link #requireAttachAccess}. */
     public Attachment add(Staff staff, String ownerType, String ownerId, String fileName, String contentType,
                           byte[] content) {
         if (content.length == 0) {

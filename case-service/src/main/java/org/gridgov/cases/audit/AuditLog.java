@@ -48,18 +48,19 @@ public class AuditLog {
                 targetId, targetId, username, username, limit);
     }
 
+    /** Every value is cut to its column: an attacker's 200-character user name is still a refusal on record. */
     private void write(String username, String action, String targetType, String targetId, String outcome,
                        String detail) {
         jdbc.update("INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail, remote_addr)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                LocalDateTime.now(clock), truncate(username, 64), action, targetType, targetId, outcome,
-                truncate(detail, 1000), remoteAddr());
+                LocalDateTime.now(clock), truncate(username, 64), truncate(action, 32), truncate(targetType, 16),
+                truncate(targetId, 64), outcome, truncate(detail, 1000), remoteAddr());
     }
 
     private static String remoteAddr() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest r = attrs.getRequest();
-            return r.getRemoteAddr();
+            return truncate(r.getRemoteAddr(), 64);
         }
         return null;
     }

@@ -3,6 +3,7 @@ package org.gridgov.cases.casefile;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowStep;
 
@@ -16,9 +17,20 @@ import org.gridgov.cases.workflow.WorkflowStep;
 public record CaseRecord(String id, Report report, Location location, Assignment assignment, Timing timing,
                          int version) {
 
-    /** What was reported and by whom: {@code createdBy} is the signed-in user who entered it. */
+    /**
+     * What was reported and by whom: {@code createdBy} is the signed-in user who entered it. {@code publishable}: a
+     * citizen channel whose reporter consented, shown (redacted) by the public Open311 GET.
+     */
     public record Report(String title, String description, String channel, String categoryCode, String categoryName,
-                         int urgency, String reporterName, String reporterPhone, String createdBy) {
+                         int urgency, String reporterName, String reporterPhone, String createdBy,
+                         boolean publishable) {
+
+        /** A report that is not published. */
+        public Report(String title, String description, String channel, String categoryCode, String categoryName,
+                      int urgency, String reporterName, String reporterPhone, String createdBy) {
+            this(title, description, channel, categoryCode, categoryName, urgency, reporterName, reporterPhone,
+                    createdBy, false);
+        }
     }
 
     /** Where: the point and address as given, the grid they were located to and its street. */
@@ -84,6 +96,12 @@ public record CaseRecord(String id, Report report, Location location, Assignment
 
     public boolean open() {
         return assignment.open();
+    }
+
+    /** The facts {@code Authorization} decides on: where the case is, who must act now, whose department has it. */
+    public Target.Case accessTarget() {
+        return new Target.Case(location.gridCode(), assignment.currentRole(), assignment.currentStep(),
+                assignment.departmentCode());
     }
 
     public boolean overdueAt(LocalDateTime now) {

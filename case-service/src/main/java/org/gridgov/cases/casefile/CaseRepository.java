@@ -19,7 +19,8 @@ public class CaseRepository {
             rs.getString("id"),
             new CaseRecord.Report(rs.getString("title"), rs.getString("description"), rs.getString("channel"),
                     rs.getString("category_code"), rs.getString("category_name"), rs.getInt("urgency"),
-                    rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("created_by")),
+                    rs.getString("reporter_name"), rs.getString("reporter_phone"), rs.getString("created_by"),
+                    rs.getBoolean("publishable")),
             new CaseRecord.Location(rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
                     rs.getString("address"), rs.getString("grid_code"), rs.getString("street_code")),
             new CaseRecord.Assignment(rs.getString("workflow_code"), rs.getString("current_step"),
@@ -65,13 +66,14 @@ public class CaseRepository {
                 INSERT INTO case_record (id, title, description, channel, category_code, category_name, urgency,
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
-                  supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                  supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, publishable,
+                  version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
                 c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
                 a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
                 r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
                 a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
-                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt());
+                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable());
     }
 
     /** Writes the assignment and times of {@code c}; the caller holds the row lock from {@link #findForUpdate}. */
@@ -98,6 +100,11 @@ public class CaseRepository {
         return jdbc.query("SELECT * FROM case_step WHERE case_id = ? ORDER BY id", STEP, caseId);
     }
 
+    /** The lines of the case's history one user wrote: what a past handler may still read. */
+    public List<CaseStep> historyBy(String caseId, String actor) {
+        return jdbc.query("SELECT * FROM case_step WHERE case_id = ? AND actor = ? ORDER BY id", STEP, caseId, actor);
+    }
+
     /**
      * 待办: open cases whose current step is the user's role, inside the user's area (and, for departments, assigned to
      * their department), most urgent first, then the nearest step deadline.
@@ -115,11 +122,20 @@ public class CaseRepository {
                 staff.scopeCode() + "%", limit);
     }
 
-    /** 已办: cases the user has acted on, latest first. */
+    /**
+     * 已办: cases the user has acted on and may still see (inside the area; for a department, still assigned to it),
+     * latest first. A case taken from a department leaves its list: it may read its own history lines, not the case.
+     */
     public List<CaseRecord> done(Staff staff, int limit) {
-        return jdbc.query("SELECT c.* FROM case_record c JOIN (SELECT case_id, MAX(id) AS last_id FROM case_step"
-                        + " WHERE actor = ? GROUP BY case_id ORDER BY last_id DESC LIMIT ?) s ON s.case_id = c.id"
-                        + " ORDER BY s.last_id DESC", ROW, staff.username(), limit);
+        boolean department = staff.role() == Role.DEPARTMENT;
+        String sql = "SELECT c.* FROM case_record c JOIN (SELECT case_id, MAX(id) AS last_id FROM case_step"
+                + " WHERE actor = ? GROUP BY case_id ORDER BY last_id DESC LIMIT ?) s ON s.case_id = c.id"
+                + " WHERE c.grid_code LIKE ?" + (department ? " AND c.department_code = ?" : "")
+                + " ORDER BY s.last_id DESC";
+        Object[] args = department
+                ? new Object[] {staff.username(), limit, staff.scopeCode() + "%", staff.departmentCode()}
+                : new Object[] {staff.username(), limit, staff.scopeCode() + "%"};
+        return jdbc.query(sql, ROW, args);
     }
 
     /** Search inside the user's area by category, reporter, place and text; every filter is optional. */
@@ -158,16 +174,6 @@ public class CaseRepository {
         sql.append(" ORDER BY created_at DESC LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), ROW, args.toArray());
-    }
-
-    /** Cases created in [from, to], newest first, optionally of one category and status (the Open311 list). */
-    public List<CaseRecord> createdBetween(LocalDateTime from, LocalDateTime to, String categoryCode,
-                                           CaseStatus status, int limit) {
-        String s = status == null ? null : status.name();
-        return jdbc.query("SELECT * FROM case_record WHERE created_at BETWEEN ? AND ?"
-                        + " AND (? IS NULL OR category_code = ?) AND (? IS NULL OR status = ?)"
-                        + " ORDER BY created_at DESC LIMIT ?", ROW,
-                from, to, categoryCode, categoryCode, s, s, limit);
     }
 
     private static String like(String s) {

@@ -5,13 +5,15 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.gridgov.cases.Sha256;
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
+import org.gridgov.cases.access.Decision;
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
@@ -20,9 +22,9 @@ import org.gridgov.cases.dispatch.DispatchRepository;
 import org.gridgov.cases.dispatch.Dispatcher;
 import org.gridgov.cases.domain.ConflictException;
 import org.gridgov.cases.domain.InvalidInputException;
-import org.gridgov.cases.domain.NotAllowedException;
 import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
+import org.gridgov.cases.domain.UnprocessableException;
 import org.gridgov.cases.notify.Notifications;
 import org.gridgov.cases.outbox.Outbox;
 import org.gridgov.cases.security.Role;
@@ -43,19 +45,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The case workflow. Every change checks the user's data scope and the role of the case's current step, writes
- * the history line, the audit line and the {@code case.events} outbox row in one transaction. A refusal (another
- * area, another role's step) is audited on its own and thrown as a {@link NotAllowedException}.
+ * The case workflow. Every change asks {@code Authorization} (data scope, the current assignment, the role of the
+ * current step), writes the history line, the audit line and the {@code case.events} outbox row in one transaction.
+ * A refusal (another area, another role's step, a department the case was taken from) is audited on its own and
+ * thrown by {@code Refusals}.
  */
 @Service
 public class CaseService {
 
     public static final String ORIGIN = "case-service";
     public static final String DISPUTE_WORKFLOW = "DISPUTE";
-    private static final Set<Role> REPORTERS = EnumSet.of(Role.GRID_WORKER, Role.COMMAND_CENTER, Role.ADMIN);
-    private static final Set<Role> SUPERVISORS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
-            Role.ADMIN);
-    private static final Set<Role> CONVERTERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER);
     private static final DateTimeFormatter ID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     /** The outcome of a report: the case, and whether it already existed (same idempotency key). */
@@ -66,7 +65,13 @@ public class CaseService {
     public record CaseFile(CaseRecord record, List<CaseStep> history, List<DispatchDecision> decisions) {
     }
 
+    /** case_step.note. */
+    public static final int MAX_NOTE = 1000;
+    /** report_request.idempotency_key. */
+    public static final int MAX_IDEMPOTENCY_KEY = 128;
+
     private final CaseRepository cases;
+    private final ReportRequests requests;
     private final WorkflowCatalog workflows;
     private final Dispatcher dispatcher;
     private final DispatchRepository dispatches;
@@ -81,11 +86,12 @@ public class CaseService {
     private final Clock clock;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
-    public CaseService(CaseRepository cases, WorkflowCatalog workflows, Dispatcher dispatcher,
+    public CaseService(CaseRepository cases, ReportRequests requests, WorkflowCatalog workflows, Dispatcher dispatcher,
                        DispatchRepository dispatches, DepartmentDirectory departments, CategorySuggester suggester,
                        AreaDirectory areas, UserStore users, Outbox outbox, Notifications notifications,
                        AuditLog audit, Refusals refusals, Clock clock) {
         this.cases = cases;
+        this.requests = requests;
         this.workflows = workflows;
         this.dispatcher = dispatcher;
         this.dispatches = dispatches;
@@ -103,26 +109,35 @@ public class CaseService {
     // ---------------------------------------------------------------- reporting
 
     /**
-     * 上报. With an idempotency key the case id is derived from user + key, so a client retrying after a timeout gets
-     * the same case back instead of a second one.
+     * 上报. With an idempotency key the key is claimed first (insert-or-get in {@link ReportRequests}), so a client
+     * retrying after a timeout gets the same case back instead of a second one, also when the retries arrive at once;
+     * the same key with a different report is refused (422).
      */
     @Transactional
     public Reported report(Staff staff, NewCase in, String idempotencyKey) {
-        if (!REPORTERS.contains(staff.role())) {
-            throw deny(staff, "REPORT", null, staff.role().label() + "不能上报事件");
-        }
+        refusals.require(staff, Action.CASE_REPORT, Target.nothing(), "CASE", null);
         LocalDateTime now = LocalDateTime.now(clock);
+        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        if (keyed && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidInputException("Idempotency-Key", "Idempotency-Key 最长 " + MAX_IDEMPOTENCY_KEY
+                    + " 个字符 / at most " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
         String id = caseId(staff, idempotencyKey, now);
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<CaseRecord> existing = cases.find(id);
-            if (existing.isPresent()) {
-                return new Reported(existing.get(), true, null);
+        if (keyed) {
+            String hash = requestHash(in);
+            Optional<ReportRequests.Claimed> first = requests.claim(staff.username(), idempotencyKey, hash, id, now);
+            if (first.isPresent()) {
+                if (!first.get().requestHash().equals(hash)) {
+                    throw new UnprocessableException("Idempotency-Key", "Idempotency-Key 已用于另一份不同的上报（事件 "
+                            + first.get().caseId() + "），请为新的上报使用新的键 / the Idempotency-Key was used for a"
+                            + " different report; use a new key for a new report");
+                }
+                return new Reported(cases.find(first.get().caseId()).orElseThrow(() -> notFound(first.get().caseId())),
+                        true, null);
             }
         }
         Grid grid = locate(staff, in);
-        if (!staff.covers(grid.code())) {
-            throw deny(staff, "REPORT", grid.code(), "网格 " + grid.code() + " 不在本人辖区 " + staff.scopeCode());
-        }
+        refusals.require(staff, Action.CASE_REPORT, Target.area(grid.code()), "CASE", grid.code());
         // the classifier only runs when the reporter left the category to it
         boolean suggest = in.categoryCode() == null || in.categoryCode().isBlank();
         CategorySuggester.Suggestion suggestion = suggest ? suggester.suggest(in.description()) : null;
@@ -136,7 +151,8 @@ public class CaseService {
             }
             phone = PhoneNumber.normalize(in.reporterPhone());
         }
-        boolean selfHandled = in.selfHandled() && staff.role() == Role.GRID_WORKER;
+        boolean selfHandled = in.selfHandled()
+                && Authorization.allows(staff, Action.CASE_SELF_HANDLE, Target.nothing());
         WorkflowCatalog.CategoryPolicy policy = workflows.policy(category.code());
         Workflow wf = workflows.workflow(policy.workflowCode());
         WorkflowStep first = wf.first(selfHandled);
@@ -144,7 +160,7 @@ public class CaseService {
         String title = in.title() == null || in.title().isBlank() ? headline(in.description()) : in.title().trim();
         CaseRecord c = new CaseRecord(id,
                 new CaseRecord.Report(title, in.description().trim(), in.channel().name(), category.code(),
-                        category.name(), urgency, in.reporterName(), phone, staff.username()),
+                        category.name(), urgency, in.reporterName(), phone, staff.username(), in.publishable()),
                 new CaseRecord.Location(decimal(in.latitude()), decimal(in.longitude()), in.address(), grid.code(),
                         grid.streetCode()),
                 CaseRecord.Assignment.first(wf.code(), first, selfHandled, urgency, now),
@@ -193,6 +209,17 @@ public class CaseService {
         return "SJK" + Sha256.hex(staff.username() + "\n" + idempotencyKey).substring(0, 12);
     }
 
+    /** What a retry must repeat exactly: every field of the report, in order, null told apart from empty. */
+    static String requestHash(NewCase in) {
+        StringBuilder b = new StringBuilder();
+        for (Object v : new Object[] {in.title(), in.description(), in.channel(), in.categoryCode(), in.latitude(),
+                in.longitude(), in.gridCode(), in.address(), in.urgency(), in.reporterName(), in.reporterPhone(),
+                in.selfHandled(), in.publishConsent()}) {
+            b.append(v == null ? "\u0001" : v.toString()).append('\u0000');
+        }
+        return Sha256.hex(b.toString());
+    }
+
     private static String headline(String description) {
         String d = description.strip().replaceAll("\\s+", " ");
         return d.length() <= 30 ? d : d.substring(0, 30) + "…";
@@ -204,10 +231,15 @@ public class CaseService {
 
     // ---------------------------------------------------------------- reading
 
-    /** A case the user may see: inside their area and, for a department, assigned to it. */
+    /** A case the user may see: inside their area and, for a department, assigned to it now. */
     public CaseRecord view(Staff staff, String id) {
+        return view(staff, id, Action.CASE_VIEW);
+    }
+
+    /** A case the user may see for {@code purpose} (viewing, or adding an attachment to it). */
+    public CaseRecord view(Staff staff, String id, Action purpose) {
         CaseRecord c = cases.find(id).orElseThrow(() -> notFound(id));
-        requireScope(staff, c, "VIEW");
+        refusals.require(staff, purpose, c.accessTarget(), "CASE", id);
         return c;
     }
 
@@ -217,9 +249,21 @@ public class CaseService {
         return new CaseFile(c, cases.history(id), dispatches.decisions(id));
     }
 
+    /**
+     * The case's history. Someone who may no longer see the case (a department it was taken from) gets the lines they
+     * wrote themselves and nothing else; a user without any is refused.
+     */
     public List<CaseStep> history(Staff staff, String id) {
-        view(staff, id);
-        return cases.history(id);
+        CaseRecord c = cases.find(id).orElseThrow(() -> notFound(id));
+        Decision d = refusals.require(staff, Action.CASE_HISTORY, c.accessTarget(), "CASE", id);
+        if (d.allowed()) {
+            return cases.history(id);
+        }
+        List<CaseStep> own = cases.historyBy(id, staff.username());
+        if (own.isEmpty()) {
+            throw refusals.refuse(staff, Action.CASE_HISTORY.auditName(), "CASE", id, d.reason());
+        }
+        return own;
     }
 
     public List<CaseRecord> todo(Staff staff, int limit) {
@@ -247,8 +291,12 @@ public class CaseService {
      */
     @Transactional
     public CaseRecord act(Staff staff, String id, CaseAction action, String note, String departmentCode) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "意见不超过 " + MAX_NOTE + " 字 / note longer than " + MAX_NOTE);
+        }
         CaseRecord c = cases.findForUpdate(id).orElseThrow(() -> notFound(id));
-        requireScope(staff, c, action.name());
+        // seeing the case comes first: whoever may not is refused (and audited) before learning its state
+        refusals.require(staff, Action.CASE_VIEW, action.name(), c.accessTarget(), "CASE", id);
         if (!c.open()) {
             throw new ConflictException("事件已结案，不能" + action.label());
         }
@@ -264,8 +312,11 @@ public class CaseService {
     }
 
     private CaseRecord dispatch(Staff staff, CaseRecord c, String departmentCode, String note, LocalDateTime now) {
-        requireStepRole(staff, c, CaseAction.DISPATCH);
+        refusals.require(staff, Action.CASE_DISPATCH, c.accessTarget(), "CASE", c.id());
         CaseRecord.Assignment at = c.assignment();
+        if (!"DISPATCH".equals(at.currentStep())) {
+            throw new ConflictException("当前步骤不是分派");
+        }
         Workflow wf = workflows.workflow(at.workflowCode());
         WorkflowStep next = wf.next(at.currentStep(), at.selfHandled())
                 .orElseThrow(() -> new ConflictException("分派后没有处理步骤，请检查审批配置"));
@@ -295,7 +346,7 @@ public class CaseService {
     }
 
     private CaseRecord complete(Staff staff, CaseRecord c, String note, LocalDateTime now) {
-        requireStepRole(staff, c, CaseAction.COMPLETE);
+        refusals.require(staff, Action.CASE_COMPLETE, c.accessTarget(), "CASE", c.id());
         CaseRecord.Assignment at = c.assignment();
         Workflow wf = workflows.workflow(at.workflowCode());
         WorkflowStep current = wf.step(at.currentStep()).orElseThrow(() -> new ConflictException(
@@ -328,7 +379,7 @@ public class CaseService {
     }
 
     private CaseRecord reject(Staff staff, CaseRecord c, String note, LocalDateTime now) {
-        requireStepRole(staff, c, CaseAction.REJECT);
+        refusals.require(staff, Action.CASE_REJECT, c.accessTarget(), "CASE", c.id());
         if (note == null || note.isBlank()) {
             throw new InvalidInputException("note", "驳回必须填写理由");
         }
@@ -355,9 +406,7 @@ public class CaseService {
     }
 
     private CaseRecord convert(Staff staff, CaseRecord c, String note, LocalDateTime now) {
-        if (!CONVERTERS.contains(staff.role())) {
-            throw deny(staff, "CONVERT_TO_DISPUTE", c.id(), staff.role().label() + "不能转矛盾纠纷");
-        }
+        refusals.require(staff, Action.CASE_CONVERT, c.accessTarget(), "CASE", c.id());
         if (c.assignment().dispute()) {
             throw new ConflictException("事件已是矛盾纠纷");
         }
@@ -372,9 +421,7 @@ public class CaseService {
     }
 
     private CaseRecord supervise(Staff staff, CaseRecord c, String note, LocalDateTime now) {
-        if (!SUPERVISORS.contains(staff.role())) {
-            throw deny(staff, "SUPERVISE", c.id(), staff.role().label() + "不能督办");
-        }
+        refusals.require(staff, Action.CASE_SUPERVISE, c.accessTarget(), "CASE", c.id());
         CaseRecord marked = c.withAssignment(c.assignment().supervised(), now);
         cases.updateState(marked);
         String step = c.assignment().currentStep();
@@ -395,38 +442,6 @@ public class CaseService {
         }
         users.enabledUsernamesCovering(at.currentRole(), c.location().gridCode())
                 .forEach(u -> notifications.toUser(u, kind, c.id(), message));
-    }
-
-    // ---------------------------------------------------------------- access
-
-    /**
-     * Area scope for everyone; a department also only sees cases it was assigned. Refusals are audited with the
-     * reason.
-     */
-    public void requireScope(Staff staff, CaseRecord c, String action) {
-        String grid = c.location().gridCode();
-        if (!staff.covers(grid)) {
-            throw deny(staff, action, c.id(), "事件所在网格 " + grid + " 不在辖区 " + staff.scopeCode());
-        }
-        if (staff.role() == Role.DEPARTMENT && !staff.departmentCode().equals(c.assignment().departmentCode())
-                && !dispatches.everDispatchedTo(c.id(), staff.departmentCode())) {
-            throw deny(staff, action, c.id(), "事件未分派给本部门 " + staff.departmentCode());
-        }
-    }
-
-    private void requireStepRole(Staff staff, CaseRecord c, CaseAction action) {
-        CaseRecord.Assignment at = c.assignment();
-        if (!staff.role().name().equals(at.currentRole())) {
-            throw deny(staff, action.name(), c.id(), "当前步骤 " + at.currentStep() + " 由"
-                    + Role.valueOf(at.currentRole()).label() + "办理，" + staff.role().label() + "不能" + action.label());
-        }
-        if (action == CaseAction.DISPATCH && !"DISPATCH".equals(at.currentStep())) {
-            throw new ConflictException("当前步骤不是分派");
-        }
-    }
-
-    private NotAllowedException deny(Staff staff, String action, String target, String reason) {
-        return refusals.refuse(staff, action, "CASE", target, reason);
     }
 
     private static NotFoundException notFound(String id) {

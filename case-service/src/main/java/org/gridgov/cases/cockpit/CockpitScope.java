@@ -1,7 +1,9 @@
 package org.gridgov.cases.cockpit;
 
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.security.Staff;
-import org.gridgov.common.district.District;
 
 /**
  * Which warehouse rows a user may see. The ADS tables go down to streets at most, so a district user sees every row,
@@ -15,17 +17,12 @@ public record CockpitScope(Level level, String streetCode) {
 
     public enum Level { DISTRICT, STREET, NONE }
 
-    private static final int STREET_CODE_LENGTH = 9;
-
     public static CockpitScope of(Staff staff) {
-        String scope = staff.scopeCode();
-        if (staff.districtWide()) {
-            return new CockpitScope(Level.DISTRICT, null);
+        if (!Authorization.allows(staff, Action.COCKPIT_VIEW, Target.nothing())) {
+            return new CockpitScope(Level.NONE, null);
         }
-        if (scope != null && scope.length() == STREET_CODE_LENGTH && scope.startsWith(District.CODE)) {
-            return new CockpitScope(Level.STREET, scope);
-        }
-        return new CockpitScope(Level.NONE, null);
+        return staff.districtWide() ? new CockpitScope(Level.DISTRICT, null)
+                : new CockpitScope(Level.STREET, staff.scopeCode());
     }
 
     public boolean district() {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,9 +16,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.gridgov.cases.CaseServiceProperties;
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.domain.Refusals;
-import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.Alert;
@@ -39,7 +39,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AlertInbox implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertInbox.class);
-    public static final Set<Role> READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
     private static final int KEPT = 200;
 
     private record Subscriber(Staff staff, SseEmitter emitter) {
@@ -63,15 +62,12 @@ public class AlertInbox implements SmartLifecycle {
     }
 
     public static boolean mayRead(Staff staff) {
-        return READERS.contains(staff.role());
+        return Authorization.allows(staff, Action.INBOX_READ, Target.nothing());
     }
 
     /** The user, if their role has an inbox; otherwise the refusal is audited and thrown. */
     public Staff requireReader(Staff staff) {
-        if (!mayRead(staff)) {
-            throw refusals.refuse(staff, "INBOX", "ALERT", null, staff.role().label() + "无预警收件箱",
-                    "预警收件箱仅限领导、指挥中心、网格中心");
-        }
+        refusals.require(staff, Action.INBOX_READ, Target.nothing(), "ALERT", null);
         return staff;
     }
 

@@ -27,6 +27,9 @@ public final class CaseServiceOptions {
             "${java.io.tmpdir}/gridgov-attachments", "Where the disk attachment store keeps files.");
     public static final ConfigOption<Long> MAX_ATTACHMENT_BYTES = ConfigOption.longValue(
             "gridgov.case.max-attachment-bytes", 10_485_760L, "Largest accepted attachment in bytes.").atLeast(1L);
+    public static final ConfigOption<Long> MAX_REQUEST_BYTES = ConfigOption.longValue(
+            "gridgov.case.max-request-bytes", 1_048_576L, "Largest request body other than an upload (JSON, forms) in "
+                    + "bytes; larger ones get 413 before they are read.").atLeast(1L);
     public static final ConfigOption<List<String>> ATTACHMENT_TYPES = ConfigOption.stringList(
             "gridgov.case.attachment-types", List.of("image/jpeg", "image/png", "application/pdf", "text/plain"),
             "Accepted attachment content types, comma-separated.");
@@ -36,6 +39,18 @@ public final class CaseServiceOptions {
             Duration.ofMinutes(15), "How long a locked account stays locked.");
     public static final ConfigOption<Duration> TOKEN_TTL = ConfigOption.duration("gridgov.case.token-ttl",
             Duration.ofHours(8), "Lifetime of an API bearer token.");
+    public static final ConfigOption<Duration> TOKEN_RECHECK = ConfigOption.duration("gridgov.case.token-recheck",
+            Duration.ofSeconds(30), "How long a resolved token is trusted from memory before its row and account are "
+                    + "read again (a token revoked or an account disabled elsewhere stops within this time).");
+    public static final ConfigOption<Integer> LOGIN_PER_IP_PER_MINUTE = ConfigOption.integer(
+            "gridgov.case.login-per-ip-per-minute", 30, "Sign-in attempts per client address and minute (form and "
+                    + "token endpoint); 0 = off.").atLeast(0);
+    public static final ConfigOption<Integer> LOGIN_PER_ACCOUNT_PER_MINUTE = ConfigOption.integer(
+            "gridgov.case.login-per-account-per-minute", 10, "Sign-in attempts per account name and minute; 0 = off.")
+            .atLeast(0);
+    public static final ConfigOption<Integer> PUBLIC_PER_IP_PER_MINUTE = ConfigOption.integer(
+            "gridgov.case.public-per-ip-per-minute", 120, "Requests to the public endpoints (/open311/**) per client "
+                    + "address and minute; 0 = off.").atLeast(0);
     public static final ConfigOption<Integer> OUTBOX_BATCH = ConfigOption.integer("gridgov.case.outbox-batch", 500,
             "Outbox rows relayed to Kafka per round.").atLeast(1);
     public static final ConfigOption<Duration> OUTBOX_INTERVAL = ConfigOption.duration("gridgov.case.outbox-interval",
@@ -50,8 +65,9 @@ public final class CaseServiceOptions {
             "Create one demo user per role on an empty user table and print their passwords once.");
 
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, WAREHOUSE_URL, WAREHOUSE_USER,
-            WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, ATTACHMENT_TYPES, MAX_FAILED_LOGINS, LOCKOUT,
-            TOKEN_TTL, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS);
+            WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, ATTACHMENT_TYPES,
+            MAX_FAILED_LOGINS, LOCKOUT, TOKEN_TTL, TOKEN_RECHECK, LOGIN_PER_IP_PER_MINUTE, LOGIN_PER_ACCOUNT_PER_MINUTE,
+            PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS);
 
     private CaseServiceOptions() {
     }

@@ -34,4 +34,8 @@ public class ApiTokenStore {
     public void delete(String tokenHash) {
         jdbc.update("DELETE FROM api_token WHERE token_hash = ?", tokenHash);
     }
+
+    public void deleteAllOf(String username) {
+        jdbc.update("DELETE FROM api_token WHERE username = ?", username);
+    }
 }

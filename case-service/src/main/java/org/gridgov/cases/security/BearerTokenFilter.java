@@ -20,16 +20,25 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /** The token of an {@code Authorization: Bearer <token>} header; empty for a missing or other header. */
+    public static Optional<String> bearerToken(String header) {
+        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Staff> staff = tokens.resolve(header.substring(7).trim());
+        if (header != null && header.regionMatches(true, 0, "Bearer", 0, 6)) {
+            Optional<String> token = bearerToken(header);
+            // a token is at most a few hundred characters: a longer one is not looked up (nor hashed) at all
+            Optional<Staff> staff = token.filter(t -> t.length() <= 512).flatMap(tokens::resolve);
             if (staff.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"error\":\"invalid or expired token\"}");
+                ErrorBodies.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "invalid or expired token");
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();

@@ -10,13 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** Back to the login page with the reason (wrong password, locked), which the page shows in Chinese. */
+/**
+ * Back to the login page with the reason (wrong password, locked), which the page shows in Chinese if it is one of
+ * {@link LoginMessages}' (anything else in the address bar is shown as the generic failure).
+ */
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
+        String shown = LoginMessages.shown(exception.getMessage());
         response.sendRedirect(request.getContextPath() + "/login?error="
-                + URLEncoder.encode(exception.getMessage(), StandardCharsets.UTF_8));
+                + URLEncoder.encode(shown, StandardCharsets.UTF_8));
     }
 }

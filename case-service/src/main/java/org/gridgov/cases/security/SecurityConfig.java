@@ -2,6 +2,7 @@ package org.gridgov.cases.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -9,8 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -22,6 +23,28 @@ import org.springframework.core.annotation.Order;
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    /**
+     * Scripts, styles, images and connections from the service itself only: no inline script (the pages' scripts are
+     * files under /js), no plugins, no framing. Inline style attributes stay allowed ({@code style-src-attr}):
+     * ECharts writes its tooltips with them; style elements do not.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The same headers on both chains. HSTS only on requests that came over TLS (Spring Security's default matcher;
+     * behind a reverse proxy {@code server.forward-headers-strategy} makes its X-Forwarded-Proto count), one year,
+     * subdomains included. Session cookies are marked Secure by the container on those requests.
+     */
+    static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(f -> f.deny())
+                .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -29,7 +52,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, PasswordLogin login) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, PasswordLogin login, RateLimits limits)
+            throws Exception {
+        headers(http);
         http.securityMatcher("/api/**", "/open311/**")
                 // its own manager without a parent: Boot's global manager holds the same provider, and a failure
                 // would run it twice (two failures counted per attempt)
@@ -37,18 +62,27 @@ public class SecurityConfig {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new RateLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new BearerTokenFilter(tokens), RateLimitFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ErrorBodies.write(request, response,
+                                HttpStatus.UNAUTHORIZED.value(), "sign-in required: Authorization: Bearer <token>"))
+                        .accessDeniedHandler((request, response, ex) -> ErrorBodies.write(request, response,
+                                HttpStatus.FORBIDDEN.value(), "not allowed")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/auth/token", "/open311/**").permitAll()
+                        // only obtaining a token is open; revoking one needs the token itself
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .requestMatchers("/open311/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PasswordLogin login) throws Exception {
-        http// its own manager without a parent: Boot's global manager holds the same provider, and a failure
+    SecurityFilterChain pages(HttpSecurity http, PasswordLogin login, RateLimits limits) throws Exception {
+        headers(http);
+        http.addFilterBefore(new RateLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+                // its own manager without a parent: Boot's global manager holds the same provider, and a failure
                 // would run it twice (two failures counted per attempt)
                 .authenticationManager(new ProviderManager(login))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(

@@ -44,19 +44,14 @@ public class UserStore {
                 username, displayName, passwordHash, role.name(), scopeCode, departmentCode, now);
     }
 
-    /** Counts a failure; locks the account until {@code lockUntil} when the count reaches {@code max}. Returns the count. */
-    public int recordFailure(String username, int max, LocalDateTime lockUntil) {
-        // MySQL assigns left to right: the lock is decided from the old count before the count is raised
-        jdbc.update("UPDATE app_user SET locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
-                + " failed_attempts = failed_attempts + 1 WHERE username = ?", max, lockUntil, username);
-        Integer n = jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE username = ?", Integer.class,
-                username);
-        return n == null ? 0 : n;
-    }
-
-    /** After a successful login, and when a lock has run out, so one more mistake does not lock at once. */
+    /** Clears the failures and any lock (tests, and an administrator unlocking an account). */
     public void resetFailures(String username) {
         jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+    }
+
+    /** Enables or disables an account; false if there is no such account. */
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.update("UPDATE app_user SET enabled = ? WHERE username = ?", enabled, username) == 1;
     }
 
     /** Enabled users whose area is exactly {@code areaCode}: the staff of that organisation. */

@@ -2,6 +2,8 @@ package org.gridgov.cases.task;
 
 import java.time.LocalDateTime;
 
+import org.gridgov.cases.access.Target;
+
 /** A row of {@code task} (任务下发). */
 public record TaskRecord(String id, String title, String content, String assigneeType, String assigneeCode,
                          String areaCode, int urgency, LocalDateTime deadline, String status, String result,
@@ -11,4 +13,9 @@ public record TaskRecord(String id, String title, String content, String assigne
     public static final String SUBMITTED = "SUBMITTED";
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
+
+    /** The facts {@code Authorization} decides on: assignee, area and issuer. */
+    public Target.Task accessTarget() {
+        return new Target.Task(assigneeType, assigneeCode, areaCode, createdBy);
+    }
 }

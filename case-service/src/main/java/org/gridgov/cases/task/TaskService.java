@@ -2,21 +2,20 @@ package org.gridgov.cases.task;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.domain.ConflictException;
 import org.gridgov.cases.domain.InvalidInputException;
-import org.gridgov.cases.domain.NotAllowedException;
 import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.notify.Notifications;
-import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.security.UserAccount;
 import org.gridgov.cases.security.UserStore;
@@ -25,13 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 任务下发 → 执行 → 审核 (通过 or 驳回 back to the assignee). Who executes: the person, the department's users, or the
- * users whose scope is exactly the target area (that organisation's staff). Who reviews: the issuer.
+ * users whose scope is exactly the target area (that organisation's staff). Who reviews: the issuer. Who may do what
+ * is {@code Authorization}'s answer.
  */
 @Service
 public class TaskService {
-
-    private static final Set<Role> ISSUERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER, Role.LEADER,
-            Role.ADMIN);
 
     /** A task the user may see, with its history: what a task's page and {@code GET /api/tasks/{id}} show. */
     public record TaskFile(TaskRecord task, List<Map<String, Object>> history) {
@@ -58,9 +55,7 @@ public class TaskService {
 
     @Transactional
     public TaskRecord issue(Staff staff, NewTask in) {
-        if (!ISSUERS.contains(staff.role())) {
-            throw deny(staff, "TASK_ISSUE", null, staff.role().label() + "不能下发任务");
-        }
+        refusals.require(staff, Action.TASK_ISSUE, Target.nothing(), "TASK", null);
         LocalDateTime now = LocalDateTime.now(clock);
         if (!in.deadline().isAfter(now)) {
             throw new InvalidInputException("deadline", "截止时间必须晚于现在");
@@ -76,9 +71,7 @@ public class TaskService {
             default -> users.find(in.assigneeCode()).map(UserAccount::scopeCode)
                     .orElseThrow(() -> new InvalidInputException("assigneeCode", "未知用户 " + in.assigneeCode()));
         };
-        if (!staff.covers(area)) {
-            throw deny(staff, "TASK_ISSUE", in.assigneeCode(), "任务对象 " + area + " 不在辖区 " + staff.scopeCode());
-        }
+        refusals.require(staff, Action.TASK_ISSUE, Target.area(area), "TASK", in.assigneeCode());
         String id = "RW" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         int urgency = in.urgency() == null ? 1 : in.urgency();
         tasks.insert(id, in, area, urgency, staff.username(), now);
@@ -92,9 +85,7 @@ public class TaskService {
     @Transactional
     public TaskRecord submit(Staff staff, String id, String result) {
         TaskRecord t = lock(id);
-        if (!isAssignee(staff, t)) {
-            throw deny(staff, "TASK_SUBMIT", id, "不是任务的执行人");
-        }
+        refusals.require(staff, Action.TASK_SUBMIT, t.accessTarget(), "TASK", id);
         if (!t.status().equals(TaskRecord.ISSUED) && !t.status().equals(TaskRecord.REJECTED)) {
             throw new ConflictException("任务状态为 " + t.status() + "，不能提交");
         }
@@ -107,11 +98,12 @@ public class TaskService {
     @Transactional
     public TaskRecord review(Staff staff, String id, boolean approve, String note) {
         TaskRecord t = lock(id);
-        if (!isReviewer(staff, t)) {
-            throw deny(staff, "TASK_REVIEW", id, "只有下发人可以审核");
-        }
+        refusals.require(staff, Action.TASK_REVIEW, t.accessTarget(), "TASK", id);
         if (!t.status().equals(TaskRecord.SUBMITTED)) {
             throw new ConflictException("任务尚未提交，不能审核");
+        }
+        if (note != null && note.length() > 1000) {
+            throw new InvalidInputException("note", "审核意见不超过 1000 字 / note longer than 1000 characters");
         }
         if (!approve && (note == null || note.isBlank())) {
             throw new InvalidInputException("note", "驳回必须填写理由");
@@ -132,12 +124,18 @@ public class TaskService {
         return get(t.id());
     }
 
-    /** A task the user may see: they execute it, issued it, or their area covers its area. */
+    /**
+     * A task the user may see: they execute it, issued or review it, or supervise its area (leader, command centre,
+     * grid centre, administrator). An area alone is not enough: a district department does not read other tasks.
+     */
     public TaskRecord view(Staff staff, String id) {
+        return view(staff, id, Action.TASK_VIEW);
+    }
+
+    /** A task the user may see or, for {@link Action#TASK_ATTACH}, add an attachment to. */
+    public TaskRecord view(Staff staff, String id, Action purpose) {
         TaskRecord t = get(id);
-        if (!isAssignee(staff, t) && !t.createdBy().equals(staff.username()) && !staff.covers(t.areaCode())) {
-            throw deny(staff, "TASK_VIEW", id, "任务不在本人辖区");
-        }
+        refusals.require(staff, purpose, t.accessTarget(), "TASK", id);
         return t;
     }
 
@@ -158,16 +156,12 @@ public class TaskService {
 
     /** Who executes a task: the person, the department's users, or the staff whose area is the target area. */
     public boolean isAssignee(Staff staff, TaskRecord t) {
-        return switch (t.assigneeType()) {
-            case "PERSON" -> t.assigneeCode().equals(staff.username());
-            case "DEPARTMENT" -> t.assigneeCode().equals(staff.departmentCode());
-            default -> t.assigneeCode().equals(staff.scopeCode());
-        };
+        return Authorization.isAssignee(staff, t.accessTarget());
     }
 
     /** Who reviews a task: its issuer, or an administrator. */
     public boolean isReviewer(Staff staff, TaskRecord t) {
-        return t.createdBy().equals(staff.username()) || staff.role() == Role.ADMIN;
+        return Authorization.isReviewer(staff, t.accessTarget());
     }
 
     private void notifyAssignee(String type, String code, String taskId, String message) {
@@ -185,9 +179,5 @@ public class TaskService {
 
     private TaskRecord lock(String id) {
         return tasks.findForUpdate(id).orElseThrow(() -> new NotFoundException("任务 " + id + " 不存在"));
-    }
-
-    private NotAllowedException deny(Staff staff, String action, String target, String reason) {
-        return refusals.refuse(staff, action, "TASK", target, reason);
     }
 }

@@ -41,7 +41,7 @@ public class AttachmentPages {
 
     /** A refused owner (403, 404) is an error page; a refused file is a message on the owner's page. */
     private void upload(Staff s, String ownerType, String ownerId, MultipartFile file, RedirectAttributes flash) {
-        attachments.requireOwnerAccess(s, ownerType, ownerId);
+        attachments.requireAttachAccess(s, ownerType, ownerId);
         try {
             if (file.isEmpty()) {
                 flash.addFlashAttribute("error", "请选择要上传的文件");

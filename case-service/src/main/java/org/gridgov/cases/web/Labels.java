@@ -147,6 +147,14 @@ public class Labels {
         return ALERT_RULE;
     }
 
+    /**
+     * The same as JSON, for a {@code data-rules} attribute that the page's static script reads: the policy allows no
+     * inline script to carry it.
+     */
+    public String alertRulesJson() {
+        return org.gridgov.common.json.Json.write(ALERT_RULE);
+    }
+
     /** Takes Object because rows read as maps carry LocalDateTime or Timestamp depending on the driver. */
     public String time(Object t) {
         if (t instanceof LocalDateTime l) {

@@ -44,12 +44,15 @@ public class ReportForm {
     @Size(max = 32, message = "电话不超过 32 位")
     private String reporterPhone;
     private boolean selfHandled;
+    /** The citizen agreed to publication of the case (personal data removed): see {@code NewCase#publishable}. */
+    private boolean publishConsent;
     /** One per rendered form, so a double submit or a browser retry returns the first case instead of a second. */
     private String idempotencyKey;
 
     public NewCase toNewCase() {
         return new NewCase(blank(title), description, channel, blank(categoryCode), latitude, longitude,
-                blank(gridCode), blank(address), urgency, blank(reporterName), blank(reporterPhone), selfHandled);
+                blank(gridCode), blank(address), urgency, blank(reporterName), blank(reporterPhone), selfHandled,
+                publishConsent);
     }
 
     private static String blank(String s) {
@@ -158,5 +161,13 @@ public class ReportForm {
 
     public void setIdempotencyKey(String idempotencyKey) {
         this.idempotencyKey = idempotencyKey;
+    }
+
+    public boolean isPublishConsent() {
+        return publishConsent;
+    }
+
+    public void setPublishConsent(boolean publishConsent) {
+        this.publishConsent = publishConsent;
     }
 }

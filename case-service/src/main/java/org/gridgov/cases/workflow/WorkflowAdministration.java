@@ -2,10 +2,11 @@ package org.gridgov.cases.workflow;
 
 import java.util.List;
 
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Target;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.Refusals;
-import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.springframework.stereotype.Service;
 
@@ -28,9 +29,7 @@ public class WorkflowAdministration {
 
     /** Refuses (audited) unless the user is an administrator. */
     public Staff requireAdmin(Staff staff, String action) {
-        if (staff.role() != Role.ADMIN) {
-            throw refusals.refuse(staff, action, "ADMIN", null, staff.role().label() + "不是管理员", "审批配置仅限管理员");
-        }
+        refusals.require(staff, Action.ADMIN, action, Target.nothing(), "ADMIN", null);
         return staff;
     }
 

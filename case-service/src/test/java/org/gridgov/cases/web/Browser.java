@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -75,6 +77,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        // the console, so every page visited can be checked for Content-Security-Policy violations at close
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -160,13 +164,30 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * What the console said about the Content-Security-Policy since the last call: an inline script or handler the
+     * policy blocked, which would leave a page without its behaviour.
+     */
+    public List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+    }
+
+    /** Quits the browser; fails if any page it showed broke the Content-Security-Policy. */
     @Override
     public void close() {
+        List<String> violations;
         try {
-            driver.quit();
+            violations = policyViolations();
         } finally {
-            // a leftover temporary profile is harmless
-            Directories.deleteQuietly(profile);
+            try {
+                driver.quit();
+            } finally {
+                // a leftover temporary profile is harmless
+                Directories.deleteQuietly(profile);
+            }
         }
+        assertThat(violations).as("Content-Security-Policy violations in the browser console").isEmpty();
     }
 }

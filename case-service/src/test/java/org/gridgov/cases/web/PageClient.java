@@ -21,7 +21,13 @@ import java.util.stream.Collectors;
  */
 final class PageClient {
 
-    record Page(int status, String location, String body) {
+    record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
+
+        /** A response header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         /** The path of a redirect, e.g. {@code /cases/SJ…}. */
         String redirectPath() {
             return location == null ? null : URI.create(location).getRawPath();
@@ -103,7 +109,7 @@ final class PageClient {
             if (m.find()) {
                 csrf = m.group(1);
             }
-            return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+            return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

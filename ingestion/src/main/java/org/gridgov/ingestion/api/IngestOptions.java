@@ -75,6 +75,24 @@ public final class IngestOptions {
     public static final ConfigOption<String> GATEWAY_INSTANCE = ConfigOption.string("gateway.instance", "gw1",
             "Name of this gateway instance in its audit batch ids, so two instances do not overwrite each other's "
                     + "windows.");
+    public static final ConfigOption<String> GATEWAY_AUTH = ConfigOption.string("gateway.auth", "required",
+            "required: every POST /intake/<source> is signed or carries a source system's key (gateway.keys or "
+                    + "gateway.keys-file); none: open, allowed only when gateway.bind is a loopback address.");
+    public static final ConfigOption<String> GATEWAY_KEYS = ConfigOption.secret("gateway.keys",
+            "Source systems' keys, <client-id>=<source>[+<source>]:<key> separated by commas; set "
+                    + "GRIDGOV_GATEWAY_KEYS, never a file in git.");
+    public static final ConfigOption<String> GATEWAY_KEYS_FILE = ConfigOption.string("gateway.keys-file", "",
+            "File with the source systems' keys (same entries, one per line), readable by its owner only.");
+    public static final ConfigOption<Integer> GATEWAY_SIGNATURE_WINDOW_S = ConfigOption.integer(
+            "gateway.signature-window-seconds", 300,
+            "How far a signed request's timestamp may be from the gateway's clock.").atLeast(1);
+    public static final ConfigOption<String> GATEWAY_TLS_KEYSTORE = ConfigOption.string("gateway.tls-keystore", "",
+            "PKCS#12 keystore with the gateway's certificate and key: the endpoint then speaks HTTPS only.");
+    public static final ConfigOption<String> GATEWAY_TLS_PASSWORD = ConfigOption.secret(
+            "gateway.tls-keystore-password", "Password of gateway.tls-keystore; set "
+                    + "GRIDGOV_GATEWAY_TLS_KEYSTORE_PASSWORD.");
+    public static final ConfigOption<Boolean> GATEWAY_ARCHIVE = ConfigOption.bool("gateway.archive-dead-letters",
+            true, "Copy the dlq.* topics into the warehouse's dlq_record (needs warehouse.*; with gateway.audit).");
 
     // ---- Open311 import ---------------------------------------------------------------------------------------------
 
@@ -91,14 +109,18 @@ public final class IngestOptions {
             STAGE_DIR, VERIFY, ALLOW_EMPTY, MAX_LINE_SIZE, PROGRESS_INTERVAL);
     /** The intake gateway's keys (it reads ingest.allow-empty and ingest.max-line-size too). */
     public static final List<ConfigOption<?>> GATEWAY = List.of(GATEWAY_INPUT, GATEWAY_SOURCE, GATEWAY_ENCODING,
-            GATEWAY_BIND, GATEWAY_PORT, GATEWAY_MAX_BODY_SIZE, GATEWAY_WINDOW_S, GATEWAY_AUDIT, GATEWAY_INSTANCE);
+            GATEWAY_BIND, GATEWAY_PORT, GATEWAY_MAX_BODY_SIZE, GATEWAY_WINDOW_S, GATEWAY_AUDIT, GATEWAY_INSTANCE,
+            GATEWAY_AUTH, GATEWAY_KEYS, GATEWAY_KEYS_FILE, GATEWAY_SIGNATURE_WINDOW_S, GATEWAY_TLS_KEYSTORE,
+            GATEWAY_TLS_PASSWORD, GATEWAY_ARCHIVE);
     /** The Open311 import's keys (it audits through the gateway's gateway.audit and gateway.instance too). */
     public static final List<ConfigOption<?>> OPEN311 = List.of(OPEN311_FILE, OPEN311_MAPPING, OPEN311_CHANNEL);
 
     public static final List<ConfigOption<?>> ALL = List.of(JOB, PARAMS, BATCH_SIZE, WORKERS, WRITERS, BULK_LOAD,
             STAGE_DIR, VERIFY, ALLOW_EMPTY, MAX_LINE_SIZE, PROGRESS_INTERVAL, GATEWAY_INPUT, GATEWAY_SOURCE,
             GATEWAY_ENCODING, GATEWAY_BIND, GATEWAY_PORT, GATEWAY_MAX_BODY_SIZE, GATEWAY_WINDOW_S, GATEWAY_AUDIT,
-            GATEWAY_INSTANCE, OPEN311_FILE, OPEN311_MAPPING, OPEN311_CHANNEL);
+            GATEWAY_INSTANCE, GATEWAY_AUTH, GATEWAY_KEYS, GATEWAY_KEYS_FILE, GATEWAY_SIGNATURE_WINDOW_S,
+            GATEWAY_TLS_KEYSTORE, GATEWAY_TLS_PASSWORD, GATEWAY_ARCHIVE, OPEN311_FILE, OPEN311_MAPPING,
+            OPEN311_CHANNEL);
 
     private IngestOptions() {
     }

@@ -53,10 +53,15 @@ public final class GatewayAudit {
 
     /** Adds an HTTP request's batch to its window and rewrites the window's row. */
     public synchronized AuditEntry request(BatchResult r) throws Exception {
+        return request(r, null);
+    }
+
+    /** Adds a request's batch, sent by {@code client} (null: unauthenticated gateway), and rewrites the row. */
+    public synchronized AuditEntry request(BatchResult r, String client) throws Exception {
         LocalDateTime start = windowStart(r.started());
         String id = Positions.fit("gateway-http:" + instance + ":" + r.source().code() + ":" + WINDOW_ID.format(start), 64);
         Window w = windows.computeIfAbsent(id, k -> new Window(r.source(), start));
-        w.add(r);
+        w.add(r, client);
         evictBefore(start);
         AuditEntry e = w.entry(id);
         log.record(e);
@@ -98,6 +103,8 @@ public final class GatewayAudit {
         long requests;
         LocalDateTime last;
         final Map<String, Long> byField = new LinkedHashMap<>();
+        /** Requests per sending client: who sent what in this window. */
+        final Map<String, Long> byClient = new java.util.TreeMap<>();
         String failure;
 
         Window(SourceType source, LocalDateTime start) {
@@ -105,8 +112,11 @@ public final class GatewayAudit {
             this.start = start;
         }
 
-        void add(BatchResult r) {
+        void add(BatchResult r, String client) {
             requests++;
+            if (client != null) {
+                byClient.merge(client, 1L, Long::sum);
+            }
             in += r.in();
             published += r.published();
             rejected += r.rejected();
@@ -120,7 +130,7 @@ public final class GatewayAudit {
 
         AuditEntry entry(String id) {
             List<String> parts = new ArrayList<>();
-            parts.add(requests + " requests");
+            parts.add(requests + " requests" + (byClient.isEmpty() ? "" : " from " + byClient));
             if (failed > 0) {
                 parts.add(failed + " records not acknowledged by Kafka (callers got 503): " + failure);
             }

@@ -19,8 +19,10 @@ import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
+import org.gridgov.ingestion.dlq.DeadLetterArchiver;
 import org.gridgov.ingestion.gateway.FileIntake.FileResult;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
+import org.gridgov.loading.write.JdbcBatchWriter;
 import org.gridgov.warehouse.WarehouseSettings;
 
 /**
@@ -33,7 +35,10 @@ import org.gridgov.warehouse.WarehouseSettings;
  *   and prints a summary line.</li>
  * </ul>
  * Needs {@code kafka.bootstrap-servers}, GRIDGOV_PII_SALT (Kafka keys of person records are salted person keys) and,
- * unless {@code gateway.audit=false}, the {@code warehouse.*} keys for {@code audit_ingest}. Exit 2 on usage errors.
+ * unless {@code gateway.audit=false}, the {@code warehouse.*} keys for {@code audit_ingest} and for {@code dlq_record},
+ * into which it copies the {@code dlq.*} topics ({@link DeadLetterArchiver}). HTTP mode needs the source systems' keys
+ * ({@link IntakeKeys}) unless it runs open on loopback, and serves HTTPS with {@code gateway.tls-keystore}. Exit 2 on
+ * usage errors.
  */
 public final class GatewayMain {
 
@@ -53,7 +58,8 @@ public final class GatewayMain {
         PiiProtector pii;
         SourceType source;
         try {
-            config = GridgovConfig.fromArgs(args, IngestionCommand.GATEWAY.options());
+            config = GridgovConfig.fromArgs(args, IngestionCommand.GATEWAY.options())
+                    .refuseAsArguments(IngestOptions.GATEWAY_KEYS, IngestOptions.GATEWAY_TLS_PASSWORD);
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
             source = config.get(IngestOptions.GATEWAY_SOURCE);
         } catch (RuntimeException e) {
@@ -79,13 +85,32 @@ public final class GatewayMain {
                 }
             }, "gateway-shutdown"));
         }
-        try (RawTopicPublisher publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP))) {
+        IntakeKeys keys = null;
+        IntakeHttpServer.Tls tls = null;
+        if (input.isBlank()) {
+            try {
+                keys = keys(config);
+                tls = tls(config);
+            } catch (RuntimeException e) {
+                err.println("gateway: " + e.getMessage());
+                return 2;
+            }
+        }
+        boolean archive = config.get(IngestOptions.GATEWAY_ARCHIVE) && config.get(IngestOptions.GATEWAY_AUDIT);
+        try (RawTopicPublisher publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP));
+             DeadLetterArchiver archiver = archive ? new DeadLetterArchiver(config.get(GridgovOptions.KAFKA_BOOTSTRAP),
+                     new JdbcBatchWriter(WarehouseSettings.from(config))) : null) {
             IntakeGateway gateway = new IntakeGateway(RecordDecoder.standard(), pii, publisher,
                     Clock.system(RecordDecoder.ZONE));
             if (!input.isBlank()) {
-                return files(config, gateway, audit, input, source, out, err);
+                int code = files(config, gateway, audit, input, source, out, err);
+                if (archiver != null) {
+                    long n = archiver.drainOnce(Duration.ofSeconds(60));
+                    err.println("  dead letters archived into dlq_record: " + n);
+                }
+                return code;
             }
-            return http(config, gateway, audit, out, released);
+            return http(config, gateway, audit, out, released, keys, tls, archiver);
         } catch (Exception e) {
             err.println("gateway failed: " + e.getMessage());
             return 1;
@@ -140,17 +165,86 @@ public final class GatewayMain {
     }
 
     private static int http(GridgovConfig config, IntakeGateway gateway, GatewayAudit audit, PrintStream out,
-                            CountDownLatch released) throws Exception {
+                            CountDownLatch released, IntakeKeys keys, IntakeHttpServer.Tls tls,
+                            DeadLetterArchiver archiver) throws Exception {
+        PrintStream log = out;
         try (IntakeHttpServer server = new IntakeHttpServer(gateway, audit, config.get(IngestOptions.GATEWAY_BIND),
                 config.get(IngestOptions.GATEWAY_PORT), config.get(IngestOptions.GATEWAY_MAX_BODY_SIZE).bytesAsInt(),
-                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt()).start()) {
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), keys, line -> {
+                    synchronized (log) {
+                        log.println(line);
+                        log.flush();
+                    }
+                }, tls).start()) {
             out.println("gateway listening on " + server.url() + "/intake/{" + String.join("|",
-                    Arrays.stream(SourceType.values()).map(SourceType::code).toList()) + "}");
+                    Arrays.stream(SourceType.values()).map(SourceType::code).toList()) + "}"
+                    + (keys.open() ? " (open: no keys, loopback only)" : " (clients " + keys.clientIds() + ")"));
             out.flush();
-            released.await();
+            // rejected records reach dlq_record while the gateway runs: one drain of the dlq topics a second
+            while (!released.await(archiver == null ? 3_600_000 : 1000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (archiver != null) {
+                    try {
+                        archiver.drainOnce(Duration.ofSeconds(5));
+                    } catch (Exception e) {
+                        out.println("dead-letter archive failed, retrying: " + e.getMessage());
+                    }
+                }
+            }
             server.close();
-            out.println("gateway stopped " + server.totals());
+            if (archiver != null) {
+                archiver.drainOnce(Duration.ofSeconds(10));
+            }
+            out.println("gateway stopped " + server.totals()
+                    + (archiver == null ? "" : " archived=" + archiver.archived()));
             return server.failedRecords() == 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * The source systems' keys: from GRIDGOV_GATEWAY_KEYS or the key file; an open gateway only on loopback, so a
+     * forgotten key setting cannot expose an unauthenticated intake to the network.
+     */
+    static IntakeKeys keys(GridgovConfig config) {
+        String auth = config.get(IngestOptions.GATEWAY_AUTH).trim();
+        String bind = config.get(IngestOptions.GATEWAY_BIND).trim();
+        if (auth.equals("none")) {
+            if (!isLoopback(bind)) {
+                throw new IllegalArgumentException("gateway.auth=none is only allowed on a loopback gateway.bind, not "
+                        + bind);
+            }
+            return IntakeKeys.none();
+        }
+        if (!auth.equals("required")) {
+            throw new IllegalArgumentException("gateway.auth must be required or none, not " + auth);
+        }
+        long window = Math.max(1, config.get(IngestOptions.GATEWAY_SIGNATURE_WINDOW_S));
+        Clock clock = Clock.systemUTC();
+        String inline = config.get(IngestOptions.GATEWAY_KEYS);
+        String file = config.get(IngestOptions.GATEWAY_KEYS_FILE);
+        if (inline != null && !inline.isBlank()) {
+            return IntakeKeys.parse(inline, window, clock);
+        }
+        if (!file.isBlank()) {
+            return IntakeKeys.readFile(Path.of(file.trim()), window, clock);
+        }
+        throw new IllegalArgumentException("no source-system keys: set GRIDGOV_GATEWAY_KEYS or --gateway.keys-file"
+                + " (entries <client-id>=<source>[+<source>]:<key of >= " + IntakeKeys.MIN_KEY_LENGTH + " chars>),"
+                + " or --gateway.auth=none on loopback");
+    }
+
+    static IntakeHttpServer.Tls tls(GridgovConfig config) {
+        String keystore = config.get(IngestOptions.GATEWAY_TLS_KEYSTORE).trim();
+        if (keystore.isEmpty()) {
+            return null;
+        }
+        return new IntakeHttpServer.Tls(Path.of(keystore), config.require(IngestOptions.GATEWAY_TLS_PASSWORD));
+    }
+
+    private static boolean isLoopback(String bind) {
+        try {
+            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 }

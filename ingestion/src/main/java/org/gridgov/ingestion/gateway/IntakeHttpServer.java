@@ -18,6 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.nio.file.Path;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
@@ -36,17 +45,27 @@ import org.gridgov.ingestion.gateway.IntakeGateway.Rejection;
  *   as a whole (nothing published);</li>
  *   <li>{@code GET /health}: liveness and the running totals.</li>
  * </ul>
- * It binds to loopback unless told otherwise and has no authentication of its own: expose it only behind a proxy that
- * authenticates the source systems. The gateway publishes one request's batch at a time, so records keep their order
- * per key.
+ * Every intake request is authenticated ({@link IntakeKeys}: a signed request or a bearer key per source system, 401
+ * or 403 otherwise, checked before the source is looked at) unless the gateway runs open on loopback; every request,
+ * accepted or refused, is logged with who sent it, from where, its size and SHA-256 and what became of it (the
+ * gateway's audit trail beside the window rows in {@code audit_ingest}). With a keystore it serves HTTPS only
+ * (Jetty's TLS connector); otherwise put it behind a TLS-terminating proxy. The gateway publishes one request's batch
+ * at a time, so records keep their order per key.
  */
 public final class IntakeHttpServer implements AutoCloseable {
 
     private static final DateTimeFormatter REQUEST_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String JSON = "application/json; charset=utf-8";
 
+    /** A PKCS#12 keystore with the gateway's certificate and key, for HTTPS. */
+    public record Tls(Path keystore, String password) {
+    }
+
     private final IntakeGateway gateway;
     private final GatewayAudit audit;
+    private final IntakeKeys keys;
+    private final Consumer<String> requestLog;
+    private final Tls tls;
     private final String bind;
     private final int port;
     private final int maxBody;
@@ -59,10 +78,20 @@ public final class IntakeHttpServer implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
+    /** Open (no keys), plain HTTP, no request log: for tests of the endpoint itself on loopback. */
     public IntakeHttpServer(IntakeGateway gateway, GatewayAudit audit, String bind, int port, int maxBody,
                             int maxLineBytes) {
+        this(gateway, audit, bind, port, maxBody, maxLineBytes, IntakeKeys.none(), line -> { }, null);
+    }
+
+    /** {@code tls} null serves plain HTTP; {@code requestLog} gets one line per request. */
+    public IntakeHttpServer(IntakeGateway gateway, GatewayAudit audit, String bind, int port, int maxBody,
+                            int maxLineBytes, IntakeKeys keys, Consumer<String> requestLog, Tls tls) {
         this.gateway = gateway;
         this.audit = audit;
+        this.keys = keys;
+        this.requestLog = requestLog;
+        this.tls = tls;
         this.bind = bind;
         this.port = port;
         this.maxBody = maxBody;
@@ -75,6 +104,10 @@ public final class IntakeHttpServer implements AutoCloseable {
         // Javalin reads at most this many bytes of a body, with or without Content-Length (chunked)
         config.http.maxRequestSize = maxBody;
         config.http.prefer405over404 = true;
+        if (tls != null) {
+            // Javalin adds its plain connector only when none was added: with a keystore the gateway speaks HTTPS only
+            config.jetty.addConnector((server, http) -> httpsConnector(server, http));
+        }
         config.routes.post("/intake/{source}", this::intake);
         config.routes.get("/health", this::health);
         config.routes.error(405, ctx -> respond(ctx, 405, error("use POST /intake/<source>")));
@@ -103,7 +136,23 @@ public final class IntakeHttpServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + bind + ":" + port();
+        return (tls == null ? "http://" : "https://") + bind + ":" + port();
+    }
+
+    private ServerConnector httpsConnector(Server server, HttpConfiguration http) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toString());
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration(http);
+        // no SNI host check: clients reach the gateway by address as often as by name
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(bind);
+        connector.setPort(port);
+        return connector;
     }
 
     /** Totals since start: requests, records received, published, rejected, failed. */
@@ -122,13 +171,29 @@ public final class IntakeHttpServer implements AutoCloseable {
         try {
             source = SourceType.ofCode(code);
         } catch (IllegalArgumentException e) {
+            source = null;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        String digest = sha256(body);
+        IntakeKeys.Verdict who = keys.check("POST", ctx.path(), ctx.header("Authorization"), source, body);
+        if (!who.allowed()) {
+            requestLog.accept(String.format(Locale.ROOT, "intake refused addr=%s path=%s bytes=%d sha256=%s status=%d"
+                    + " reason=%s", ctx.ip(), ctx.path(), body.length, digest, who.status(), who.reason()));
+            if (who.status() == 401) {
+                ctx.header("WWW-Authenticate", IntakeKeys.SCHEME);
+            }
+            respond(ctx, who.status(), error(who.reason()));
+            return;
+        }
+        if (source == null) {
             respond(ctx, 404, error("unknown source '" + code + "'; POST to /intake/<source> with one of "
                     + Arrays.stream(SourceType.values()).map(SourceType::code).toList()));
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
-        String name = "http-" + REQUEST_ID.format(LocalDateTime.now(RecordDecoder.ZONE)) + "-"
-                + requests.incrementAndGet();
+        String client = who.client().id();
+        // the sender is part of the batch name, so every dead letter's position says who sent the record
+        String name = "http-" + (keys.open() ? "" : client + "-") + REQUEST_ID.format(LocalDateTime.now(
+                RecordDecoder.ZONE)) + "-" + requests.incrementAndGet();
         BatchResult r;
         try (IntakeReader reader = reader(ctx.header("Content-Type"), body, name, source)) {
             r = gateway.publish(source, name, reader);
@@ -137,9 +202,12 @@ public final class IntakeHttpServer implements AutoCloseable {
         published.addAndGet(r.published());
         rejected.addAndGet(r.rejected());
         failed.addAndGet(r.failed());
+        requestLog.accept(String.format(Locale.ROOT, "intake client=%s addr=%s source=%s batch=%s bytes=%d sha256=%s"
+                        + " received=%d published=%d rejected=%d failed=%d", client, ctx.ip(), source.code(), name,
+                body.length, digest, r.in(), r.published(), r.rejected(), r.failed()));
         String auditProblem = null;
         try {
-            audit.request(r);
+            audit.request(r, client);
         } catch (Exception e) {
             // the records are in Kafka; a missing audit row must be visible, not fail the caller's request
             auditProblem = "audit row not written: " + e.getMessage();
@@ -241,6 +309,14 @@ public final class IntakeHttpServer implements AutoCloseable {
             n.put("rejections_not_listed", r.rejected() - r.rejections().size());
         }
         return n;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static ObjectNode error(String message) {

@@ -22,7 +22,8 @@ public final class EmbeddedIngestBenchmark {
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             List<String> all = new ArrayList<>(List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql",
+                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+                    "--warehouse.dialect=mysql",
                     "--kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             all.addAll(List.of(args));
             new IngestBenchmark(GridgovConfig.fromArgs(all.toArray(String[]::new),

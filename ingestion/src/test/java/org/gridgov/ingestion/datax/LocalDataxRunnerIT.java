@@ -87,6 +87,7 @@ class LocalDataxRunnerIT {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--warehouse.jdbc-url=" + warehouse.jdbcUrl());
         all.add("--warehouse.user=" + EmbeddedWarehouse.USER);
+        all.add("--warehouse.password=" + EmbeddedWarehouse.PASSWORD);
         all.add("--warehouse.dialect=mysql");
         all.add("--pii.salt=" + SALT);
         all.add("--ingest.progress-interval=0");
@@ -157,9 +158,10 @@ class LocalDataxRunnerIT {
         String url = warehouse.jdbcUrl().replace("/gridgov?", "/src_system?");
 
         Run run = main("--ingest.job=" + jobFile, "--param.src_jdbc_url=" + url, "--param.src_username=root",
-                "--param.src_password=", "--param.since=2000-01-01 00:00:00");
+                "--param.src_password=" + EmbeddedWarehouse.PASSWORD, "--param.since=2000-01-01 00:00:00");
         Run none = main("--ingest.job=" + jobFile, "--param.src_jdbc_url=" + url, "--param.src_username=root",
-                "--param.src_password=", "--param.since=2999-01-01 00:00:00", "--ingest.allow-empty=true");
+                "--param.src_password=" + EmbeddedWarehouse.PASSWORD, "--param.since=2999-01-01 00:00:00",
+                "--ingest.allow-empty=true");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("read=" + inserted, "rejected=" + invalid);
@@ -210,7 +212,8 @@ class LocalDataxRunnerIT {
                 "2024-01-01 00:00:00"};
             rows.add(new TableRow(t.name(), v));
         }
-        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, "", SqlDialect.MYSQL);
+        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
+                EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL);
         Path dir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         try (JdbcBatchWriter w = new JdbcBatchWriter(access, dir)) {
             w.write(Map.of(t, rows));

@@ -248,6 +248,7 @@ class AlertJobIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = AlertScorer.run(new String[] {"--alerts.score.ground-truth=" + truthFile,
                 "--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql", "--warehouse.user=root",
+                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
                 "--pii.salt=" + SALT}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String line = out.toString(StandardCharsets.UTF_8);
@@ -381,7 +382,7 @@ class AlertJobIT {
         robot.reset();
         Map<String, String> env = new HashMap<>();
         env.put("GRIDGOV_PII_SALT", SALT);
-        env.put("GRIDGOV_WAREHOUSE_PASSWORD", "");
+        env.put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
         env.put("GRIDGOV_ALERTS_WEBHOOK_URL", robot.url() + "?access_token=it-token");
         env.put("GRIDGOV_ALERTS_WEBHOOK_SECRET", ROBOT_SECRET);
         Launched run = launch(env, "--kafka.bootstrap-servers=" + kafka.bootstrapServers(),

@@ -235,7 +235,8 @@ class OdsLoaderJobIT {
     void mainAsAPlainJavaProcessLoadsAndExitsZero() throws Exception {
         loadOnce();
 
-        Launched run = launch(Map.of("GRIDGOV_PII_SALT", TestRecords.SALT, "GRIDGOV_WAREHOUSE_PASSWORD", ""),
+        Launched run = launch(Map.of("GRIDGOV_PII_SALT", TestRecords.SALT,
+                        "GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD),
                 "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
                 "--warehouse.dialect=mysql", "--warehouse.user=root", "--loader.bounded=true",
                 "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval=500ms");

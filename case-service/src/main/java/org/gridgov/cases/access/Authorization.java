@@ -1,0 +1,195 @@
+package org.gridgov.cases.access;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.gridgov.cases.security.Role;
+import org.gridgov.cases.security.Staff;
+import org.gridgov.common.district.District;
+
+/**
+ * Every "may this user do X to Y" of the service, in one pure function: cases, tasks, attachments (which have their
+ * case's or task's access), the alert inbox, the cockpit and administration. The services ask here and refuse through
+ * {@code Refusals}; the pages ask here which buttons to show. Nothing is read from the database: the caller passes
+ * the facts in the {@link Target}, so the rules are unit-tested as a table.
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li>A case is seen by users whose area covers its grid; a department sees it only while it is assigned to the
+ *   department now. A re-dispatch takes it away: the former department may read its own history lines at most.</li>
+ *   <li>A workflow step is taken by the role of the current step (for a department step, the department the case is
+ *   assigned to now); 督办 and 转矛盾纠纷 go by role, inside the area.</li>
+ *   <li>A task is seen by its assignees, its issuer, its reviewer (the issuer, or an administrator) and the
+ *   supervising roles (leader, command centre, grid centre, administrator) whose area covers it; only assignees
+ *   submit, only the issuer or an administrator reviews, attachments come from assignees and reviewers.</li>
+ * </ul>
+ */
+public final class Authorization {
+
+    static final Set<Role> REPORTERS = EnumSet.of(Role.GRID_WORKER, Role.COMMAND_CENTER, Role.ADMIN);
+    static final Set<Role> CASE_SUPERVISORS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
+            Role.ADMIN);
+    static final Set<Role> CONVERTERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER);
+    static final Set<Role> TASK_ISSUERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER, Role.LEADER, Role.ADMIN);
+    /** Who oversees the tasks inside their area without being party to them. */
+    static final Set<Role> TASK_OVERSEERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
+            Role.ADMIN);
+    static final Set<Role> ALERT_READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
+    private static final int STREET_CODE_LENGTH = 9;
+
+    private Authorization() {
+    }
+
+    public static Decision may(Staff user, Action action, Target target) {
+        Objects.requireNonNull(user, "user");
+        return switch (action) {
+            case CASE_REPORT -> report(user, target);
+            case CASE_SELF_HANDLE -> user.role() == Role.GRID_WORKER ? Decision.allow()
+                    : Decision.deny(user.role().label() + "不能自行处理事件");
+            case CASE_VIEW, CASE_ATTACH -> seeCase(user, asCase(action, target));
+            case CASE_HISTORY -> history(user, asCase(action, target));
+            case CASE_DISPATCH, CASE_COMPLETE, CASE_REJECT -> takeStep(user, action, asCase(action, target));
+            case CASE_CONVERT -> byRole(user, asCase(action, target), CONVERTERS, "不能转矛盾纠纷");
+            case CASE_SUPERVISE -> byRole(user, asCase(action, target), CASE_SUPERVISORS, "不能督办");
+            case TASK_ISSUE -> issueTask(user, target);
+            case TASK_VIEW -> viewTask(user, asTask(action, target));
+            case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow()
+                    : Decision.deny("不是任务的执行人");
+            case TASK_REVIEW -> isReviewer(user, asTask(action, target)) ? Decision.allow()
+                    : Decision.deny("只有下发人可以审核");
+            case TASK_ATTACH -> attachToTask(user, asTask(action, target));
+            case INBOX_READ -> ALERT_READERS.contains(user.role()) ? Decision.allow()
+                    : Decision.deny(user.role().label() + "无预警收件箱", "预警收件箱仅限领导、指挥中心、网格中心");
+            case COCKPIT_VIEW -> cockpit(user);
+            case ADMIN -> user.role() == Role.ADMIN ? Decision.allow()
+                    : Decision.deny(user.role().label() + "不是管理员", "审批配置仅限管理员");
+        };
+    }
+
+    /** Shorthand for the pages: whether {@link #may} allows the whole thing. */
+    public static boolean allows(Staff user, Action action, Target target) {
+        return may(user, action, target).allowed();
+    }
+
+    // ---------------------------------------------------------------- cases
+
+    private static Decision report(Staff user, Target target) {
+        if (!REPORTERS.contains(user.role())) {
+            return Decision.deny(user.role().label() + "不能上报事件");
+        }
+        if (target instanceof Target.Area area && !user.covers(area.code())) {
+            return Decision.deny("网格 " + area.code() + " 不在本人辖区 " + user.scopeCode());
+        }
+        return Decision.allow();
+    }
+
+    private static Decision seeCase(Staff user, Target.Case c) {
+        if (!user.covers(c.gridCode())) {
+            return Decision.deny("事件所在网格 " + c.gridCode() + " 不在辖区 " + user.scopeCode());
+        }
+        if (user.role() == Role.DEPARTMENT && !Objects.equals(user.departmentCode(), c.departmentCode())) {
+            return Decision.deny("事件当前未分派给本部门 " + user.departmentCode());
+        }
+        return Decision.allow();
+    }
+
+    private static Decision history(Staff user, Target.Case c) {
+        Decision see = seeCase(user, c);
+        return see.allowed() ? see : Decision.ownEntries(see.reason());
+    }
+
+    /**
+     * The role of the current step takes it. Whether the step is the right kind (分派 only at the dispatch step) is a
+     * question of the case's state, answered by the workflow with a conflict, not a refusal.
+     */
+    private static Decision takeStep(Staff user, Action action, Target.Case c) {
+        Decision see = seeCase(user, c);
+        if (!see.allowed()) {
+            return see;
+        }
+        if (c.pendingRole() == null) {
+            return Decision.deny("事件已结案，没有待办步骤，不能" + action.label());
+        }
+        if (!user.role().name().equals(c.pendingRole())) {
+            return Decision.deny("当前步骤 " + c.currentStep() + " 由" + Role.valueOf(c.pendingRole()).label() + "办理，"
+                    + user.role().label() + "不能" + action.label());
+        }
+        return Decision.allow();
+    }
+
+    private static Decision byRole(Staff user, Target.Case c, Set<Role> roles, String refusal) {
+        Decision see = seeCase(user, c);
+        if (!see.allowed()) {
+            return see;
+        }
+        return roles.contains(user.role()) ? Decision.allow() : Decision.deny(user.role().label() + refusal);
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    private static Decision issueTask(Staff user, Target target) {
+        if (!TASK_ISSUERS.contains(user.role())) {
+            return Decision.deny(user.role().label() + "不能下发任务");
+        }
+        if (target instanceof Target.Area area && !user.covers(area.code())) {
+            return Decision.deny("任务对象 " + area.code() + " 不在辖区 " + user.scopeCode());
+        }
+        return Decision.allow();
+    }
+
+    private static Decision viewTask(Staff user, Target.Task t) {
+        if (isAssignee(user, t) || isReviewer(user, t)
+                || (TASK_OVERSEERS.contains(user.role()) && user.covers(t.areaCode()))) {
+            return Decision.allow();
+        }
+        return Decision.deny("任务不在本人辖区：不是任务的执行人、下发人或辖区内的督导");
+    }
+
+    private static Decision attachToTask(Staff user, Target.Task t) {
+        if (isAssignee(user, t) || isReviewer(user, t)) {
+            return Decision.allow();
+        }
+        return Decision.deny("任务不在本人辖区：只有执行人和下发人可以添加附件");
+    }
+
+    /** Who executes a task: the person, the department's users, or the staff whose area is the target area. */
+    public static boolean isAssignee(Staff user, Target.Task t) {
+        return switch (t.assigneeType()) {
+            case "PERSON" -> t.assigneeCode().equals(user.username());
+            case "DEPARTMENT" -> t.assigneeCode().equals(user.departmentCode());
+            default -> t.assigneeCode().equals(user.scopeCode());
+        };
+    }
+
+    /** Who reviews a task: its issuer, or an administrator. */
+    public static boolean isReviewer(Staff user, Target.Task t) {
+        return t.createdBy().equals(user.username()) || user.role() == Role.ADMIN;
+    }
+
+    // ---------------------------------------------------------------- the rest
+
+    /** The ADS tables go down to streets: a district or street user sees figures, anyone below a message. */
+    private static Decision cockpit(Staff user) {
+        String scope = user.scopeCode();
+        if (user.districtWide() || (scope != null && scope.length() == STREET_CODE_LENGTH
+                && scope.startsWith(District.CODE))) {
+            return Decision.allow();
+        }
+        return Decision.deny("驾驶舱统计最细到街道，辖区 " + scope + " 没有可单独查看的统计");
+    }
+
+    private static Target.Case asCase(Action action, Target target) {
+        if (target instanceof Target.Case c) {
+            return c;
+        }
+        throw new IllegalArgumentException(action + " needs a case, got " + target);
+    }
+
+    private static Target.Task asTask(Action action, Target target) {
+        if (target instanceof Target.Task t) {
+            return t;
+        }
+        throw new IllegalArgumentException(action + " needs a task, got " + target);
+    }
+}

@@ -1,0 +1,43 @@
+package org.gridgov.cases.access;
+
+/**
+ * What an {@link Action} is done to, reduced to the facts the rules read. Built by the owning packages (a case's
+ * {@code accessTarget()}, a task's), so this package depends on none of them.
+ */
+public sealed interface Target permits Target.Nothing, Target.Area, Target.Case, Target.Task {
+
+    /** For actions on nothing in particular: may the user report at all, read the inbox, administer. */
+    record Nothing() implements Target {
+    }
+
+    /** A grid, community or street: where a case is reported, whom a task goes to. */
+    record Area(String code) implements Target {
+    }
+
+    /**
+     * A case as the rules see it.
+     *
+     * @param gridCode       where it is
+     * @param pendingRole    the role that must act now; null once closed
+     * @param currentStep    the workflow step it waits at
+     * @param departmentCode the department it is assigned to now (kept after that department's step, replaced by a
+     *                       re-dispatch); null before the first dispatch
+     */
+    record Case(String gridCode, String pendingRole, String currentStep, String departmentCode) implements Target {
+    }
+
+    /**
+     * A task as the rules see it: who executes it ({@code assigneeType} AREA, DEPARTMENT or PERSON and its code),
+     * the area it belongs to and who issued it.
+     */
+    record Task(String assigneeType, String assigneeCode, String areaCode, String createdBy) implements Target {
+    }
+
+    static Target nothing() {
+        return new Nothing();
+    }
+
+    static Target area(String code) {
+        return new Area(code);
+    }
+}
