@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code gridgov bench <ingest|alerts|analytics|cases> [options]}: runs a module's benchmark in its own JVM against
- * embedded engines, and prints the benchmark's figures. Performance is measured here, never asserted in tests.
+ * {@code gridgov bench <ingest|alerts|analytics|cases|classify> [options]}: runs a module's benchmark in its own JVM
+ * against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here, never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
  * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes, hence names;
@@ -29,6 +29,7 @@ import picocli.CommandLine.Unmatched;
     "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
     "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--texts, --events)",
     "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--cases, --threads=8, --seconds)",
+    "  classify   letter classification chars/s per core, whole and by stage (--texts=N, --rounds=R)",
     "Extra options are passed to the benchmark."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -48,9 +49,10 @@ final class BenchCommand implements Callable<Integer> {
     static final Benchmark ALERTS = new Benchmark("streaming-jobs", "org.gridgov.streaming.bench.AlertBenchmark", "8g");
     static final Benchmark ANALYTICS = new Benchmark("batch-jobs", "org.gridgov.batch.bench.AnalyticsBenchmark", "8g");
     static final Benchmark CASES = new Benchmark("case-service", "org.gridgov.cases.bench.CaseServiceBenchmark", "2g");
-    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES);
+    static final Benchmark CLASSIFY = new Benchmark("nlp", "org.gridgov.nlp.bench.ClassifierBenchmark", "1g");
+    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, CLASSIFY);
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics or cases")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics, cases or classify")
     String what;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
     @Unmatched List<String> rest;
@@ -68,8 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             case "alerts" -> alerts(layout, work, extra);
             case "analytics" -> engineJob(layout, work, ANALYTICS, extra, Map.of());
             case "cases" -> cases(layout, work, extra);
+            case "classify" -> run(layout, work, CLASSIFY, List.of("-Xmx" + CLASSIFY.maxHeap(),
+                    "-Dfile.encoding=UTF-8"), extra, Map.of());
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics or cases");
+                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics, cases"
+                        + " or classify");
                 yield 2;
             }
         };

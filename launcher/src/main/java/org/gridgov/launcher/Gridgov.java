@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Grid-based social governance data platform: local pipeline, data generation, embedded stack.",
         subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
                 IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class,
-                BenchCommand.class})
+                NlpCommands.Classify.class, NlpCommands.Nlp.class, BenchCommand.class})
 public final class Gridgov {
 
     public static void main(String[] args) {
