@@ -17,7 +17,8 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code gridgov bench <ingest|alerts|analytics|cases|classify> [options]}: runs a module's benchmark in its own JVM
- * against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here, never asserted in tests.
+ * against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here,
+ * never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
  * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes, hence names;
