@@ -1,5 +1,6 @@
 package org.gridgov.nlp;
 
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
@@ -116,5 +117,10 @@ public final class DomainDictionary {
     /** Only our words: the ones entered into the word lattice (see GovSegmenter). */
     BinTrie<CoreDictionary.Attribute> ours() {
         return ours;
+    }
+
+    /** Reports, for each position of {@code text} where one of our words starts, the longest such word. */
+    public void longestMatches(char[] text, AhoCorasickDoubleArrayTrie.IHit<CoreDictionary.Attribute> hit) {
+        ours.parseLongestText(text, hit);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
-import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.letters.Letter;
 import org.gridgov.nlp.letters.LetterNormalizer;
 
@@ -122,8 +121,9 @@ public final class LetterModel implements Classifier, Serializable {
             suggestions.add(new Prediction.Suggestion(catalog.current(level2[top].label(within[j])),
                     p1[top] * p2[within[j]]));
         }
-        // the next class's categories can only enter the top three with joint probabilities above its own
-        for (int r = 1; r < order.length; r++) {
+        // the next class's categories can only enter the top three with joint probabilities above its own; the second
+        // class is as far as it is worth looking
+        for (int r = 1; r < Math.min(2, order.length); r++) {
             int a = order[r];
             double ceiling = p1[a];
             if (suggestions.size() == Predictions.SUGGESTIONS
@@ -182,8 +182,8 @@ public final class LetterModel implements Classifier, Serializable {
             counts = local; // benign race: a thread may build its table twice
         }
         FeatureCounts c = local.get();
-        extractor.extract(letter, GovSegmenter.perThread(), c);
-        return vocabulary.vector(c);
+        extractor.extract(letter, c);
+        return vocabulary.vector(c, false);
     }
 
     FeatureExtractor extractor() {

@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.nlp.CategoryLexicon;
-import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.LabeledText;
 import org.gridgov.nlp.corpus.TrainingLetters;
 import org.gridgov.nlp.letters.LetterNormalizer;
@@ -122,7 +121,7 @@ public final class LetterTrainer {
                           LinearLayer[] level2) {
 
         SparseVector vector(String text, FeatureCounts scratch) {
-            extractor.extract(LetterNormalizer.normalize(text), GovSegmenter.perThread(), scratch);
+            extractor.extract(LetterNormalizer.normalize(text), scratch);
             return vocabulary.vector(scratch);
         }
     }
@@ -313,9 +312,8 @@ public final class LetterTrainer {
                 int first = w;
                 jobs.add(pool.submit(() -> {
                     FeatureCounts c = new FeatureCounts();
-                    GovSegmenter segmenter = GovSegmenter.perThread();
                     for (int i = first; i < n; i += workers) {
-                        extractor.extract(LetterNormalizer.normalize(texts.get(i).text()), segmenter, c);
+                        extractor.extract(LetterNormalizer.normalize(texts.get(i).text()), c);
                         keys[i] = new long[c.size()];
                         counts[i] = new float[c.size()];
                         for (int j = 0; j < c.size(); j++) {
@@ -335,7 +333,10 @@ public final class LetterTrainer {
         }
     }
 
-    /** Words and n-grams in at least {@code minDocumentFrequency} texts, and every lexicon feature. */
+    /**
+     * Words and n-grams in at least {@code minDocumentFrequency} texts, and every lexicon feature; numbered by falling
+     * document frequency (ties by key), so the rows most letters touch sit together in memory.
+     */
     private static Vocabulary vocabulary(long[][] keys, FeatureSettings settings) {
         FeatureCounts df = new FeatureCounts();
         for (long[] doc : keys) {
@@ -343,28 +344,21 @@ public final class LetterTrainer {
                 df.add(k, 1);
             }
         }
-        long[] kept = new long[df.size()];
-        float[] docs = new float[df.size()];
-        int m = 0;
+        List<long[]> kept = new ArrayList<>();
         for (int i = 0; i < df.size(); i++) {
             long k = df.key(i);
             if (FeatureKeys.block(k) == FeatureKeys.BLOCK_LEXICON || df.count(i) >= settings.minDocumentFrequency()) {
-                kept[m] = k;
-                docs[m] = df.count(i);
-                m++;
+                kept.add(new long[] {k, (long) df.count(i)});
             }
         }
-        long[] sorted = Arrays.copyOf(kept, m);
-        Arrays.sort(sorted);
-        Map<Long, Float> dfByKey = new java.util.HashMap<>(m * 2);
-        for (int i = 0; i < m; i++) {
-            dfByKey.put(kept[i], docs[i]);
+        kept.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+        long[] ordered = new long[kept.size()];
+        float[] idf = new float[kept.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            ordered[i] = kept.get(i)[0];
+            idf[i] = (float) (Math.log((1.0 + keys.length) / (1.0 + kept.get(i)[1])) + 1);
         }
-        float[] idf = new float[m];
-        for (int i = 0; i < m; i++) {
-            idf[i] = (float) (Math.log((1.0 + keys.length) / (1.0 + dfByKey.get(sorted[i]))) + 1);
-        }
-        return new Vocabulary(sorted, idf, settings);
+        return new Vocabulary(ordered, idf, settings);
     }
 
     /** One-vs-rest logistic regression over the texts not skipped; labels with no text get a large negative bias. */

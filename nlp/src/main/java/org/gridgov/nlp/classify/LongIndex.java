@@ -16,22 +16,25 @@ final class LongIndex implements Serializable {
     private final int[] values;
     private final int mask;
 
-    /** {@code sortedKeys[i]} gets number {@code i}; no key may be {@link Long#MIN_VALUE}. */
-    LongIndex(long[] sortedKeys) {
-        int capacity = Integer.highestOneBit(Math.max(4, sortedKeys.length * 2 - 1)) << 1;
+    /** {@code keysInOrder[i]} gets number {@code i}; keys are distinct and none is {@link Long#MIN_VALUE}. */
+    LongIndex(long[] keysInOrder) {
+        int capacity = Integer.highestOneBit(Math.max(4, keysInOrder.length * 2 - 1)) << 1;
         keys = new long[capacity];
         values = new int[capacity];
         mask = capacity - 1;
         Arrays.fill(keys, EMPTY);
-        for (int i = 0; i < sortedKeys.length; i++) {
-            if (sortedKeys[i] == EMPTY) {
+        for (int i = 0; i < keysInOrder.length; i++) {
+            if (keysInOrder[i] == EMPTY) {
                 throw new IllegalArgumentException("reserved key");
             }
-            int slot = slot(sortedKeys[i]);
+            int slot = slot(keysInOrder[i]);
             while (keys[slot] != EMPTY) {
+                if (keys[slot] == keysInOrder[i]) {
+                    throw new IllegalArgumentException("duplicate key");
+                }
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = sortedKeys[i];
+            keys[slot] = keysInOrder[i];
             values[slot] = i;
         }
     }

@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  *   <li>{@link LetterModel.Info}: version, training time, what it was trained on, lexicon and catalogue fingerprints;</li>
  *   <li>feature settings; the threshold;</li>
  *   <li>the lexicon: terms with the class numbers they count for, and each category's first-level class;</li>
- *   <li>the vocabulary: feature keys (ascending) and IDFs;</li>
+ *   <li>the vocabulary: feature keys (most frequent first) and IDFs;</li>
  *   <li>the first-level layer, then one category layer per first-level class: labels, temperature, biases, rows
  *   (feature number as the gap to the previous one, and one weight per label as a 16-bit fraction of the layer's
  *   largest weight: a thousandth of a percent is far below what changes an answer, and the file halves).</li>
@@ -94,10 +94,8 @@ public final class ModelFile {
         long[] keys = model.vocabulary().keys();
         float[] idf = model.vocabulary().idf();
         out.writeInt(keys.length);
-        long previous = 0;
         for (int i = 0; i < keys.length; i++) {
-            writeVarLong(out, keys[i] - previous); // ascending keys: small gaps
-            previous = keys[i];
+            out.writeLong(keys[i]);
             out.writeFloat(idf[i]);
         }
         writeLayer(out, model.level1());
@@ -140,10 +138,8 @@ public final class ModelFile {
 
         long[] keys = new long[in.readInt()];
         float[] idf = new float[keys.length];
-        long previous = 0;
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = previous + readVarLong(in);
-            previous = keys[i];
+            keys[i] = in.readLong();
             idf[i] = in.readFloat();
         }
         LinearLayer level1 = readLayer(in);
@@ -166,20 +162,15 @@ public final class ModelFile {
             out.writeFloat(b);
         }
         int[] features = layer.features();
-        float[] weights = layer.weights();
-        float max = 0;
-        for (float w : weights) {
-            max = Math.max(max, Math.abs(w));
-        }
-        float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
-        out.writeFloat(scale);
+        short[] weights = layer.quantisedWeights();
+        out.writeFloat(layer.scale());
         out.writeInt(features.length);
         int previous = 0;
         for (int r = 0; r < features.length; r++) {
             writeVarLong(out, features[r] - previous);
             previous = features[r];
             for (int j = 0; j < labels.length; j++) {
-                out.writeShort(Math.round(weights[r * labels.length + j] / scale));
+                out.writeShort(weights[r * labels.length + j]);
             }
         }
     }
@@ -196,16 +187,16 @@ public final class ModelFile {
         }
         float scale = in.readFloat();
         int[] features = new int[in.readInt()];
-        float[] weights = new float[features.length * labels.length];
+        short[] weights = new short[features.length * labels.length];
         int previous = 0;
         for (int r = 0; r < features.length; r++) {
             features[r] = previous + (int) readVarLong(in);
             previous = features[r];
             for (int j = 0; j < labels.length; j++) {
-                weights[r * labels.length + j] = in.readShort() * scale;
+                weights[r * labels.length + j] = in.readShort();
             }
         }
-        return new LinearLayer(labels, features, weights, bias, temperature);
+        return new LinearLayer(labels, features, weights, scale, bias, temperature);
     }
 
     private static void writeVarLong(DataOutputStream out, long v) throws IOException {

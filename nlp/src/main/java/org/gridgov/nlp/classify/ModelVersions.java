@@ -9,8 +9,9 @@ import org.gridgov.nlp.CategoryLexicon;
 import org.gridgov.nlp.LabeledText;
 
 /**
- * Model versions: {@code letters-<format>.<hash>}, the hash over the training texts and labels, the lexicon and the
- * feature format, so the same data gives the same version and any change to it another.
+ * Model versions: {@code letters-<format>.<hash>}, the hash over the training texts and labels, the lexicon, the
+ * feature settings and {@link FeatureExtractor#VERSION}, so the same data and code give the same version and any
+ * change to them another.
  */
 public final class ModelVersions {
 
@@ -28,6 +29,7 @@ public final class ModelVersions {
             }
             d.update(CategoryLexicon.standard().fingerprint().getBytes(StandardCharsets.UTF_8));
             d.update(FeatureSettings.DEFAULT.toString().getBytes(StandardCharsets.UTF_8));
+            d.update(("features-" + FeatureExtractor.VERSION).getBytes(StandardCharsets.UTF_8));
             return "letters-" + ModelFile.FORMAT + "." + HexFormat.of().formatHex(d.digest()).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,6 @@
 package org.gridgov.nlp.classify;
 
-/** A feature vector: feature numbers in ascending order and their values. */
+/** A feature vector: feature numbers (ascending, when made for training) and their values. */
 record SparseVector(int[] index, float[] value) {
 
     static final SparseVector EMPTY = new SparseVector(new int[0], new float[0]);

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The features a model knows (keys in ascending order, numbered by position) with each one's inverse document
- * frequency, and the weighting that turns a text's counts into its vector: sublinear term frequency × IDF for
+ * The features a model knows (numbered by position: the trainer puts the most frequent first, so the weight rows a
+ * letter touches lie close together in memory) with each one's inverse document frequency, and the weighting that turns a text's counts into its vector: sublinear term frequency × IDF for
  * characters and words, log(1 + hits) for lexicon features, each block scaled to unit length and then to its weight.
  */
 final class Vocabulary implements Serializable {
@@ -20,11 +20,6 @@ final class Vocabulary implements Serializable {
     Vocabulary(long[] keys, float[] idf, FeatureSettings settings) {
         if (keys.length != idf.length) {
             throw new IllegalArgumentException("one idf per key");
-        }
-        for (int i = 1; i < keys.length; i++) {
-            if (keys[i - 1] >= keys[i]) {
-                throw new IllegalArgumentException("keys must ascend");
-            }
         }
         this.keys = keys.clone();
         this.idf = idf.clone();
@@ -53,7 +48,13 @@ final class Vocabulary implements Serializable {
         return i.get(key);
     }
 
+    /** The text's vector, features in ascending order (what liblinear needs for training). */
     SparseVector vector(FeatureCounts counts) {
+        return vector(counts, true);
+    }
+
+    /** The text's vector; {@code sorted = false} leaves the features in table order, enough to classify. */
+    SparseVector vector(FeatureCounts counts, boolean sorted) {
         int n = counts.size();
         int[] idx = new int[n];
         float[] val = new float[n];
@@ -67,8 +68,7 @@ final class Vocabulary implements Serializable {
             }
             float c = counts.count(i);
             int block = FeatureKeys.block(key);
-            float v = block == FeatureKeys.BLOCK_LEXICON ? (float) Math.log1p(c)
-                    : (float) ((1 + Math.log(Math.max(c, 1f))) * idf[f]);
+            float v = block == FeatureKeys.BLOCK_LEXICON ? log1p(c) : (1 + log(Math.max(c, 1f))) * idf[f];
             idx[m] = f;
             val[m] = v;
             norm[block] += (double) v * v;
@@ -81,8 +81,33 @@ final class Vocabulary implements Serializable {
         for (int i = 0; i < m; i++) {
             val[i] *= scale[FeatureKeys.block(keys[idx[i]])];
         }
-        sortByIndex(idx, val, m);
+        if (sorted) {
+            sortByIndex(idx, val, m);
+        }
         return new SparseVector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
+    }
+
+    /** Counts are small multiples of a half (a subject word counts twice): their logarithms come from a table. */
+    private static final float[] LOG_HALVES = new float[129];
+    private static final float[] LOG1P_HALVES = new float[129];
+
+    static {
+        for (int i = 0; i < LOG_HALVES.length; i++) {
+            LOG_HALVES[i] = (float) Math.log(i / 2.0);
+            LOG1P_HALVES[i] = (float) Math.log1p(i / 2.0);
+        }
+    }
+
+    private static float log(float c) {
+        float h = c * 2;
+        int i = (int) h;
+        return i == h && i < LOG_HALVES.length ? LOG_HALVES[i] : (float) Math.log(c);
+    }
+
+    private static float log1p(float c) {
+        float h = c * 2;
+        int i = (int) h;
+        return i == h && i < LOG1P_HALVES.length ? LOG1P_HALVES[i] : (float) Math.log1p(c);
     }
 
     private static void sortByIndex(int[] idx, float[] val, int n) {
