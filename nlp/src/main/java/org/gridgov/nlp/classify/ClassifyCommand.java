@@ -177,7 +177,8 @@ public final class ClassifyCommand {
         writer.flush();
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("classified %d of %d rows with %s (%d auto-dispatch at confidence >= %.2f, coverage %.1f %%); "
-                        + "%d bad rows (%d with the wrong number of cells, left out; %d without text)%s; %.0f chars/s%n",
+                        + "%d bad rows (%d with the wrong number of cells, left out; %d without text)%s;"
+                        + " %.0f chars/s%n",
                 n.classified, n.rows, model.version(), n.auto, model.threshold(),
                 n.classified == 0 ? 0 : 100.0 * n.auto / n.classified, n.malformed + n.empty, n.malformed, n.empty,
                 n.unknownGold > 0 ? "; " + n.unknownGold + " rows with an unknown gold class" : "",

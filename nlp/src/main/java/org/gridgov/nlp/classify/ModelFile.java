@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * when the lexicon or the catalogue later change (codes never change meaning; a retired code is read as its
  * successor). Layout, after the magic {@code GGLM} and the format number:
  * <ol>
- *   <li>{@link LetterModel.Info}: version, training time, what it was trained on, lexicon and catalogue fingerprints;</li>
+ *   <li>{@link LetterModel.Info}: version, training time, what it was trained on, lexicon and catalogue
+ *   fingerprints;</li>
  *   <li>feature settings; the threshold;</li>
  *   <li>the lexicon: terms with the class numbers they count for, and each category's first-level class;</li>
  *   <li>the vocabulary: feature keys (most frequent first) and IDFs;</li>
@@ -107,7 +108,8 @@ public final class ModelFile {
     }
 
     public static LetterModel read(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16),
+                1 << 16));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a gridgov letter model");
         }

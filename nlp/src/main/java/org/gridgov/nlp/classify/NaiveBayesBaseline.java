@@ -9,8 +9,6 @@ import com.hankcs.hanlp.classification.utilities.io.ConsoleLogger;
 import com.hankcs.hanlp.classification.utilities.io.ILogger;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +22,8 @@ import org.gridgov.nlp.TemplateCorpus;
 /**
  * The classifier this platform had before the letter model, kept as a baseline the model is measured against: HanLP's
  * multinomial naive Bayes (chi-square feature selection) over our content words, trained on the hotline templates of
- * {@code complaints.tsv} and the 59 categories' keyword list as it was ({@code baseline_category_keywords.tsv}).
+ * {@code complaints.tsv} and the 59 categories' keyword list as it was ({@code baseline_category_keywords.tsv}). It
+ * tokenises with today's segmenter and stop words, so its figures differ a little from those it had in production.
  *
  * <p>Serializable (the model is plain maps and a trie), so a Spark job can train once on the driver and broadcast it.
  * {@link #classify} is thread-safe: the model is only read and the tokenizer uses a segmenter per thread.

@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * The features a model knows (numbered by position: the trainer puts the most frequent first, so the weight rows a
- * letter touches lie close together in memory) with each one's inverse document frequency, and the weighting that turns a text's counts into its vector: sublinear term frequency × IDF for
- * characters and words, log(1 + hits) for lexicon features, each block scaled to unit length and then to its weight.
+ * letter touches lie close together in memory) with each one's inverse document frequency, and the weighting that
+ * turns a text's counts into its vector: sublinear term frequency × IDF for characters and words, log(1 + hits) for
+ * lexicon features, each block scaled to unit length and then to its weight.
  */
 final class Vocabulary implements Serializable {
 

@@ -301,7 +301,8 @@ public final class TrainingLetters {
                 case "issue", "issue2" -> entry.issues().isEmpty() ? word() : any(entry.issues(), r);
                 case "word", "word2", "word3" -> word();
                 case "gword" -> level1Words.isEmpty() ? word() : any(level1Words, r);
-                case "role" -> entry.roles().isEmpty() || chance(r, 0.2) ? any(GENERIC_ROLES, r) : any(entry.roles(), r);
+                case "role" -> entry.roles().isEmpty() || chance(r, 0.2) ? any(GENERIC_ROLES, r)
+                        : any(entry.roles(), r);
                 case "place" -> chance(r, 0.7) ? place : place(r);
                 case "village" -> village;
                 case "org" -> chance(r, 0.4) ? department : any(GENERIC_ORGS, r);

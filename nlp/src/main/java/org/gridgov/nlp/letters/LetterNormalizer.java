@@ -22,7 +22,8 @@ public final class LetterNormalizer {
     /** Longest first line that is still read as a subject rather than as the letter's first sentence. */
     static final int SUBJECT_MAX = 40;
 
-    private static final Pattern SUBJECT_LABEL = Pattern.compile("^\\s*(?:主题|标题|留言主题|事由)\\s*[:：]\\s*([^\\n。]{1,60})[\\n。]?");
+    private static final Pattern SUBJECT_LABEL = Pattern.compile(
+            "^\\s*(?:主题|标题|留言主题|事由)\\s*[:：]\\s*([^\\n。]{1,60})[\\n。]?");
     private static final String TITLES = "(?:领导|书记|市长|县长|区长|镇长|乡长|局长|主任|厅长|部长|同志|政府|先生|女士)";
     /** At the start: 尊敬的A市领导：, 胡书记您好！, 各位领导， */
     private static final Pattern SALUTATION_START = Pattern.compile("^\\s*(?:(?:尊敬|敬爱|亲爱)的)?[^，,。！!？?：:]{0,12}?"

@@ -15,7 +15,10 @@ import org.gridgov.nlp.LabeledText;
 import org.gridgov.nlp.TemplateCorpus;
 import org.junit.jupiter.api.Test;
 
-/** The shipped letter model on typical texts; its figures on the independent set are {@code IndependentEvaluationTest}'s. */
+/**
+ * The shipped letter model on typical texts; its figures on the independent set are
+ * {@code IndependentEvaluationTest}'s.
+ */
 class LetterModelTest {
 
     private final LetterModel model = LetterModel.standard();
