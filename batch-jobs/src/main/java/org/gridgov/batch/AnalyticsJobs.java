@@ -11,6 +11,9 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.gridgov.batch.api.AnalyticsJob;
+import org.gridgov.batch.api.AnalyticsOptions;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
 import org.gridgov.batch.arrears.ArrearsRules;
 import org.gridgov.batch.hotline.HotlineStatsJob;
@@ -36,8 +39,7 @@ import org.gridgov.warehouse.WarehouseSchema;
 public final class AnalyticsJobs {
 
     public static final String APP_NAME = "gridgov-analytics";
-    public static final List<String> ALL_JOBS = List.of("hotline", "petition", "overdue", "hotwords", "arrears",
-            "risk");
+    public static final List<AnalyticsJob> ALL_JOBS = List.of(AnalyticsJob.values());
 
     private final WarehouseIo io;
     private final Clock clock;
@@ -47,25 +49,6 @@ public final class AnalyticsJobs {
         this.io = io;
         this.clock = clock;
         this.config = config;
-    }
-
-    /** The jobs of analytics.jobs, validated, in the canonical order. */
-    static List<String> jobs(String configured) {
-        List<String> wanted = new ArrayList<>();
-        for (String j : configured.split(",")) {
-            String name = j.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!ALL_JOBS.contains(name)) {
-                throw new IllegalArgumentException("analytics.jobs: unknown job '" + name + "'; known: " + ALL_JOBS);
-            }
-            wanted.add(name);
-        }
-        if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("analytics.jobs names no job; known: " + ALL_JOBS);
-        }
-        return ALL_JOBS.stream().filter(wanted::contains).toList();
     }
 
     /**
@@ -99,20 +82,19 @@ public final class AnalyticsJobs {
         RiskModel risk = RiskModel.fromConfig(config);
         ArrearsRules arrears = ArrearsRules.fromConfig(config);
         List<String> parts = new ArrayList<>();
-        for (String job : jobs(config.get(AnalyticsOptions.JOBS))) {
+        for (AnalyticsJob job : config.get(AnalyticsOptions.JOBS)) {
             long t0 = System.nanoTime();
             switch (job) {
-                case "hotline" -> parts.add(HotlineStatsJob.summary(new HotlineStatsJob(io, clock).run(spark, months)));
-                case "petition" -> parts.add("petition trends " + new PetitionTrendJob(io, clock,
+                case HOTLINE -> parts.add(HotlineStatsJob.summary(new HotlineStatsJob(io, clock).run(spark, months)));
+                case PETITION -> parts.add("petition trends " + new PetitionTrendJob(io, clock,
                         risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months) + " rows");
-                case "overdue" -> parts.add(OverdueRankJob.summary(new OverdueRankJob(io, clock).run(spark, months)));
-                case "hotwords" -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
+                case OVERDUE -> parts.add(OverdueRankJob.summary(new OverdueRankJob(io, clock).run(spark, months)));
+                case HOTWORDS -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
                         HotWordSettings.fromConfig(config)).run(spark, months)));
-                case "arrears" -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,
+                case ARREARS -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,
                         risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months)));
-                case "risk" -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears)
+                case RISK -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears)
                         .run(spark, months)));
-                default -> throw new IllegalStateException(job);
             }
             parts.set(parts.size() - 1, parts.get(parts.size() - 1)
                     + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -122,9 +104,9 @@ public final class AnalyticsJobs {
 
     /** Reads the configuration, runs the jobs in a session of its own and returns the summary line. */
     public static String run(String[] args) {
-        GridgovConfig config = GridgovConfig.fromArgs(args, AnalyticsOptions.ALL);
+        GridgovConfig config = GridgovConfig.fromArgs(args, BatchJob.ANALYTICS.options());
         String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
-        jobs(config.get(AnalyticsOptions.JOBS)); // fail on a typo before Spark starts
+        config.get(AnalyticsOptions.JOBS); // fail on a typo before Spark starts
         RiskModel.fromConfig(config);
         HotWordSettings.fromConfig(config);
         ArrearsRules.fromConfig(config);
@@ -138,9 +120,10 @@ public final class AnalyticsJobs {
     }
 
     /**
-     * Entry point for the launcher and spark-submit: {@code --key=value} options (the platform's plus
-     * {@link AnalyticsOptions}), the warehouse password from GRIDGOV_WAREHOUSE_PASSWORD. Prints one summary line to
-     * stdout and exits 0; on failure prints the reason to stderr and exits 1.
+     * Entry point for the launcher and spark-submit: {@code --key=value} options ({@link BatchJob#ANALYTICS}'s: the
+     * platform's warehouse, Spark and month keys plus {@link AnalyticsOptions}), the warehouse password from
+     * GRIDGOV_WAREHOUSE_PASSWORD. Prints one summary line to stdout and exits 0; on failure prints the reason to
+     * stderr and exits 1.
      */
     public static void main(String[] args) {
         String summary;

@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.gridgov.batch.warehouse.JdbcWarehouseIo;
-import org.gridgov.common.config.ConfigOption;
+import org.gridgov.batch.api.AnalyticsOptions;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.District;
+import org.gridgov.common.job.JobEntryPoint;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * What a leader reads first after the analytics ran, from the ADS tables over plain JDBC (no Spark): the month's
@@ -20,9 +21,6 @@ import org.gridgov.common.district.District;
  * in-process with a connection.
  */
 public final class AnalyticsReport {
-
-    public static final ConfigOption<Integer> TOP = ConfigOption.integer("report.top-n", 10,
-            "Rows per section of the analytics report.");
 
     private AnalyticsReport() {
     }
@@ -88,29 +86,17 @@ public final class AnalyticsReport {
     }
 
     /**
-     * Prints the report of --batch.month (empty: the latest month) to stdout. Same warehouse options as the jobs;
-     * exits 1 with the reason on stderr when the warehouse cannot be read.
+     * Prints the report of --batch.month (empty: the latest month) to stdout, {@code report.top-n} rows a section.
+     * Same warehouse options as the jobs; the analytics keys are accepted too, so one argument list serves the jobs
+     * and their report. Exits 1 with the reason on stderr when the warehouse cannot be read.
      */
     public static void main(String[] args) {
-        List<ConfigOption<?>> options = new ArrayList<>(AnalyticsOptions.ALL);
-        options.add(TOP);
         try {
-            GridgovConfig config = GridgovConfig.fromArgs(args, options);
+            GridgovConfig config = GridgovConfig.fromArgs(args, JobEntryPoint.optionsOf(
+                    BatchJob.ANALYTICS_REPORT.options(), AnalyticsOptions.ALL));
             String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
-            Properties props = new Properties();
-            props.setProperty("user", config.get(GridgovOptions.WAREHOUSE_USER));
-            String password = config.get(GridgovOptions.WAREHOUSE_PASSWORD);
-            if (password != null && !password.isEmpty()) {
-                props.setProperty("password", password);
-            }
-            java.sql.Driver driver = (java.sql.Driver) Class.forName(JdbcWarehouseIo.DRIVER).getDeclaredConstructor()
-                    .newInstance();
-            try (Connection c = driver.connect(config.get(GridgovOptions.WAREHOUSE_URL), props)) {
-                if (c == null) {
-                    throw new SQLException("the MySQL driver does not accept "
-                            + config.get(GridgovOptions.WAREHOUSE_URL));
-                }
-                lines(c, month, config.get(TOP)).forEach(System.out::println);
+            try (Connection c = WarehouseSettings.from(config).open()) {
+                lines(c, month, config.get(AnalyticsOptions.REPORT_TOP_N)).forEach(System.out::println);
             }
         } catch (Exception e) {
             System.err.println("analytics report failed: " + e.getMessage());

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code gridgov.case.*}; each has a default that suits a laptop. Credentials never live here: the
- * datasource password and the PII salt come from the environment.
+ * datasource password and the PII salt come from the environment. {@code launch.CaseServiceOptions} declares the same
+ * keys, types and defaults for {@code gridgov config} ({@code CaseServiceOptionsTest} keeps the two equal).
  *
  * @param kafkaBootstrapServers Kafka for {@code case.events} out and {@code alerts} in; blank = no Kafka (events wait
  *                              in the outbox, the inbox shows only what the warehouse holds)
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout               how long a locked account stays locked
  * @param tokenTtl              lifetime of an API bearer token
  * @param outboxBatch           outbox rows relayed per round
+ * @param outboxInterval        pause between two rounds of the outbox relay
  * @param open311ApiKeys        api_key values accepted by the Open311 facade, each mapped to the integration user
  *                              {@code open311}
  * @param seedUsers             create one demo user per role on an empty user table and print their passwords once
@@ -41,7 +43,9 @@ public record CaseServiceProperties(
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("8h") Duration tokenTtl,
         @DefaultValue("500") int outboxBatch,
-        @DefaultValue("") List<String> open311ApiKeys,
+        @DefaultValue("200ms") Duration outboxInterval,
+        // an empty list: @DefaultValue("") would bind [""], and an empty api_key would then be accepted
+        @DefaultValue List<String> open311ApiKeys,
         @DefaultValue("false") boolean seedUsers,
         @DefaultValue("-1") double autoDispatchThreshold) {
 }

@@ -79,7 +79,7 @@ public abstract class ServiceIT {
         r.add("gridgov.case.warehouse-password", () -> EmbeddedWarehouse.PASSWORD);
         r.add("gridgov.case.open311-api-keys", () -> "test-open311-key");
         r.add("gridgov.case.attachment-dir", () -> System.getProperty("java.io.tmpdir") + "/gridgov-case-it-files");
-        r.add("gridgov.case.outbox-interval-ms", () -> "100");
+        r.add("gridgov.case.outbox-interval", () -> "100ms");
     }
 
     @LocalServerPort

@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.gridgov.batch.AnalyticsOptions;
+import org.gridgov.batch.api.AnalyticsOptions;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovOptions;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +49,21 @@ class AirflowDagsTest {
         while (m.find()) {
             params.add(m.group(1));
         }
+        // a main accepts the platform's keys and its entry point's
         Set<String> gridgov = keys(GridgovOptions.ALL);
-        Set<String> analytics = new HashSet<>(gridgov);
-        analytics.addAll(keys(AnalyticsOptions.ALL));
-        Set<String> any = new HashSet<>(analytics);
+        Map<String, Set<String>> byMain = new java.util.HashMap<>();
+        for (BatchJob job : BatchJob.values()) {
+            Set<String> accepted = new HashSet<>(gridgov);
+            accepted.addAll(keys(job.options()));
+            byMain.put(job.mainClass(), accepted);
+        }
+        Set<String> any = new HashSet<>(gridgov);
+        any.addAll(keys(AnalyticsOptions.ALL));
         any.addAll(keys(IngestOptions.ALL));
         return new DagChecks.Known(loader,
                 BuildArtifacts.jarName(BundleFiles.repoRoot().resolve(Path.of("batch-jobs", "pom.xml"))),
-                Map.of("org.gridgov.batch.AnalyticsJobs", analytics,
-                        "org.gridgov.batch.hotline.HotlineStreetMonthJob", gridgov),
-                any, Set.of(AnalyticsOptions.JOBS.defaultValue().split(",")), jobs.keySet(), params);
+                byMain, any, Set.of(AnalyticsOptions.JOBS.format(AnalyticsOptions.JOBS.defaultValue()).split(",")),
+                jobs.keySet(), params);
     }
 
     private static Set<String> keys(List<ConfigOption<?>> options) {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.gridgov.common.io.Directories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

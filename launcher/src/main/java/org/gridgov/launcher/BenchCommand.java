@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.gridgov.batch.api.BatchJob;
+import org.gridgov.cases.launch.CaseServiceCommand;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.job.JobEntryPoint;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.ingestion.api.IngestionCommand;
+import org.gridgov.nlp.api.NlpCommand;
+import org.gridgov.streaming.api.StreamingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -21,36 +28,43 @@ import picocli.CommandLine.Unmatched;
  * never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
- * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes, hence names;
- * {@code BenchCommandTest} checks each names a source file of its module's tests.
+ * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes: it starts the modules'
+ * benchmark entry points, whose names each module's entry-point test checks (and {@code BenchCommandTest} here).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
     "Measure throughput and latency on this machine against embedded engines:",
     "  ingest     local DataX-runner load rows/s into MariaDB, gateway records/s into Kafka (--bench.records=N)",
     "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
-    "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--texts, --events)",
-    "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--cases, --threads=8, --seconds)",
-    "  classify   letter classification chars/s per core, whole and by stage (--texts=N, --rounds=R)",
-    "Extra options are passed to the benchmark."})
+    "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--bench.texts,",
+    "             --bench.risk-events)",
+    "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
+    "             --bench.threads, --bench.duration)",
+    "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
+    "Extra options are passed to the benchmark; ./gridgov config lists them."})
 final class BenchCommand implements Callable<Integer> {
 
     /** Salt for the benchmarks' synthetic data only. */
     private static final String BENCH_SALT = "gridgov-bench-salt-synthetic-data-only";
 
     /** A benchmark main in a module's test sources and the heap it runs with. */
-    record Benchmark(String module, String mainClass, String maxHeap) {
+    record Benchmark(JobEntryPoint entry, String maxHeap) {
+
+        Benchmark {
+            if (!entry.benchmark()) {
+                throw new IllegalArgumentException(entry.id() + " is not a benchmark");
+            }
+        }
     }
 
     /**
      * Starts its own MariaDB and Kafka, so the MariaDB's CPU time is counted as its child's; 1 GiB, the heap it had
      * when it ran inside the launcher, keeps its figures comparable with the earlier ones.
      */
-    static final Benchmark INGEST = new Benchmark("ingestion", "org.gridgov.ingestion.bench.EmbeddedIngestBenchmark",
-            "1g");
-    static final Benchmark ALERTS = new Benchmark("streaming-jobs", "org.gridgov.streaming.bench.AlertBenchmark", "8g");
-    static final Benchmark ANALYTICS = new Benchmark("batch-jobs", "org.gridgov.batch.bench.AnalyticsBenchmark", "8g");
-    static final Benchmark CASES = new Benchmark("case-service", "org.gridgov.cases.bench.CaseServiceBenchmark", "2g");
-    static final Benchmark CLASSIFY = new Benchmark("nlp", "org.gridgov.nlp.bench.ClassifierBenchmark", "1g");
+    static final Benchmark INGEST = new Benchmark(IngestionCommand.INGEST_BENCHMARK, "1g");
+    static final Benchmark ALERTS = new Benchmark(StreamingJob.ALERT_BENCHMARK, "8g");
+    static final Benchmark ANALYTICS = new Benchmark(BatchJob.ANALYTICS_BENCHMARK, "8g");
+    static final Benchmark CASES = new Benchmark(CaseServiceCommand.BENCHMARK, "2g");
+    static final Benchmark CLASSIFY = new Benchmark(NlpCommand.CLASSIFIER_BENCHMARK, "1g");
     static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, CLASSIFY);
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics, cases or classify")
@@ -84,17 +98,19 @@ final class BenchCommand implements Callable<Integer> {
     private static int alerts(ProjectLayout layout, Path work, List<String> extra) throws Exception {
         try (EmbeddedKafka k = EmbeddedKafka.start()) {
             k.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
-            List<String> a = new ArrayList<>(List.of("--kafka.bootstrap-servers=" + k.bootstrapServers()));
+            List<String> a = new ArrayList<>(List.of(GridgovOptions.KAFKA_BOOTSTRAP.argument(k.bootstrapServers())));
             a.addAll(extra);
-            return engineJob(layout, work, ALERTS, a, Map.of("GRIDGOV_PII_SALT", BENCH_SALT));
+            return engineJob(layout, work, ALERTS, a, Map.of(GridgovOptions.PII_SALT.envName(), BENCH_SALT));
         }
     }
 
     /** The case service runs in its own JVM (Spring Boot's libraries stay out of the launcher) against a MariaDB. */
     private static int cases(ProjectLayout layout, Path work, List<String> extra) throws Exception {
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
-            List<String> a = new ArrayList<>(List.of("--jdbc-url=jdbc:mysql://127.0.0.1:" + w.port() + "/",
-                    "--user=" + EmbeddedWarehouse.USER));
+            // the server: the benchmark creates its own database on it
+            List<String> a = new ArrayList<>(List.of(
+                    GridgovOptions.WAREHOUSE_URL.argument("jdbc:mysql://127.0.0.1:" + w.port() + "/"),
+                    GridgovOptions.WAREHOUSE_USER.argument(EmbeddedWarehouse.USER)));
             a.addAll(extra);
             List<String> jvm = List.of("-Xmx" + CASES.maxHeap(), "-Duser.timezone=Asia/Shanghai");
             return run(layout, work, CASES, jvm, a, Map.of());
@@ -114,8 +130,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private static int run(ProjectLayout layout, Path work, Benchmark bench, List<String> jvm, List<String> args,
                            Map<String, String> env) throws Exception {
-        try (JobProcess job = JobProcess.start(bench.module(), layout.benchClasspath(bench.module()), jvm,
-                bench.mainClass(), args, env, work, System.out::println)) {
+        JobEntryPoint entry = bench.entry();
+        try (JobProcess job = JobProcess.start(entry.module(), layout.benchClasspath(entry.module()), jvm,
+                entry.mainClass(), args, env, work, System.out::println)) {
             return job.await(2, TimeUnit.HOURS);
         }
     }

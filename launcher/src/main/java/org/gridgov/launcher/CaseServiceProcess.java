@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gridgov.cases.launch.CaseServiceCommand;
+import org.gridgov.cases.launch.CaseServiceOptions;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.CaseEventType;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -30,7 +32,7 @@ import org.gridgov.embedded.EmbeddedWarehouse;
  */
 public final class CaseServiceProcess implements AutoCloseable {
 
-    /** Spring Boot's launcher for the ZIP layout; {@code -Dloader.main} chooses another main class. */
+    /** Spring Boot's launcher for the ZIP layout; {@code -Dloader.main} chooses the main class. */
     static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     /** What {@link #smokeTest()} makes the service publish on {@code case.events}: the report and the dispatch. */
     static final Set<CaseEventType> SMOKE_TEST_EVENTS = EnumSet.of(CaseEventType.CREATED, CaseEventType.ASSIGNED);
@@ -57,15 +59,19 @@ public final class CaseServiceProcess implements AutoCloseable {
         String db = "jdbc:mysql://127.0.0.1:" + warehousePort + "/gridgov_case?createDatabaseIfNotExist=true&"
                 + EmbeddedWarehouse.JDBC_PARAMS;
         List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + db,
-                "--spring.datasource.username=root", "--gridgov.case.kafka-bootstrap-servers=" + kafka,
-                "--gridgov.case.warehouse-url=" + warehouseUrl, "--gridgov.case.warehouse-user=root",
-                "--gridgov.case.seed-users=true", "--gridgov.case.open311-api-keys=demo-open311-key",
-                "--gridgov.case.attachment-dir=" + Files.createDirectories(work.resolve("case-attachments")));
+                "--spring.datasource.username=root", CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(kafka),
+                CaseServiceOptions.WAREHOUSE_URL.argument(warehouseUrl),
+                CaseServiceOptions.WAREHOUSE_USER.argument("root"), CaseServiceOptions.SEED_USERS.argument(true),
+                CaseServiceOptions.OPEN311_API_KEYS.argument(List.of("demo-open311-key")),
+                CaseServiceOptions.ATTACHMENT_DIR.argument(
+                        Files.createDirectories(work.resolve("case-attachments")).toString()));
         // passwords travel in the environment, never on the command line (the embedded MariaDB has none)
-        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", "", "GRIDGOV_CASE_WAREHOUSE_PASSWORD", "");
+        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", "",
+                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(), "");
         List<DemoUser> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
         JobProcess p = JobProcess.start("case-service", layout.caseServiceJar().toString(),
-                List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8"), LAUNCHER, args, env,
+                List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
+                        "-Dloader.main=" + CaseServiceCommand.SERVICE.mainClass()), LAUNCHER, args, env,
                 work, line -> {
                     Matcher m = USER_LINE.matcher(line);
                     if (m.matches()) {

@@ -11,10 +11,15 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.gridgov.batch.api.AnalyticsOptions;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.config.WarehouseDialect;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
+import org.gridgov.common.io.Directories;
+import org.gridgov.common.job.JobEntryPoint;
 import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceType;
@@ -31,8 +36,11 @@ import org.gridgov.simulator.generator.GroundTruth;
 import org.gridgov.simulator.generator.JsonLinesWriter;
 import org.gridgov.simulator.generator.RecordSink;
 import org.gridgov.simulator.generator.SyntheticDataGenerator;
+import org.gridgov.simulator.api.ScoreOptions;
 import org.gridgov.simulator.score.AlertScorer;
 import org.gridgov.simulator.score.ExpectedAlerts;
+import org.gridgov.streaming.api.AlertOptions;
+import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.WarehouseSchema;
 
@@ -150,10 +158,10 @@ public final class DemoPipeline {
                 .with(GridgovOptions.KAFKA_BOOTSTRAP, kafka.bootstrapServers())
                 .with(GridgovOptions.WAREHOUSE_URL, warehouse.jdbcUrl())
                 .with(GridgovOptions.WAREHOUSE_USER, EmbeddedWarehouse.USER)
-                .with(GridgovOptions.WAREHOUSE_DIALECT, "mysql")
+                .with(GridgovOptions.WAREHOUSE_DIALECT, WarehouseDialect.MYSQL)
                 .with(GridgovOptions.LOADER_BOUNDED, true)
                 .with(GridgovOptions.LOADER_PARALLELISM, 2)
-                .with(GridgovOptions.LOADER_CHECKPOINT_MS, 2000)
+                .with(GridgovOptions.LOADER_CHECKPOINT_INTERVAL, Duration.ofSeconds(2))
                 .with(GridgovOptions.SPARK_MASTER, "local[2]")
                 // every generated month: the second one gives month-on-month figures and rising words
                 .with(GridgovOptions.PII_SALT, salt())
@@ -163,8 +171,7 @@ public final class DemoPipeline {
         long expected = total(generated);
         try (Connection c = warehouse.connect()) {
             WarehouseReport report = new WarehouseReport(c);
-            runJob("flink", "streaming-jobs", "org.gridgov.streaming.odsloader.OdsLoaderJob", jobConfig,
-                    List.of(), Map.of(), work, () -> {
+            runJob("flink", StreamingJob.ODS_LOADER, jobConfig, List.of(), Map.of(), work, () -> {
                         long ods = total(report.odsCounts());
                         long dlq = total(report.deadLetterCounts());
                         out.printf("      ... %,d of %,d records landed (%,d ODS, %,d dead letters)%n", ods + dlq,
@@ -173,29 +180,30 @@ public final class DemoPipeline {
             done("loader finished");
 
             step(6, "Spark job ads_hotline_street_month (local[2])");
-            JobProcess spark = runJob("spark", "batch-jobs", "org.gridgov.batch.hotline.HotlineStreetMonthJob", jobConfig,
-                    List.of(), Map.of(), work, () -> { });
+            JobProcess spark = runJob("spark", BatchJob.HOTLINE_STREET_MONTH, jobConfig, List.of(), Map.of(), work,
+                    () -> { });
             spark.linesStartingWith("ads_").forEach(this::done);
 
             step(7, "Spark analytics: 12345 statistics, petition trends, overdue ranking, HanLP hot words, "
                     + "arrears key cases, person risk scores");
-            runJob("spark", "batch-jobs", "org.gridgov.batch.AnalyticsJobs", jobConfig, List.of(), Map.of(), work,
-                    () -> { }).linesStartingWith("analytics").forEach(this::done);
-            List<String> analytics = runJob("report", "batch-jobs", "org.gridgov.batch.AnalyticsReport", jobConfig,
-                    List.of("--report.top-n=8"), Map.of(), work, () -> { }).output();
+            runJob("spark", BatchJob.ANALYTICS, jobConfig, List.of(), Map.of(), work, () -> { })
+                    .linesStartingWith("analytics").forEach(this::done);
+            List<String> analytics = runJob("report", BatchJob.ANALYTICS_REPORT, jobConfig,
+                    List.of(AnalyticsOptions.REPORT_TOP_N.argument(8)), Map.of(), work, () -> { }).output();
 
             step(8, "Flink alert job: key persons, group petitions, overdue cases → alerts topic, warehouse, "
                     + "DingTalk-format pushes to a local receiver");
             AlertOutcome alerts;
             try (WebhookReceiver robot = new WebhookReceiver(DEMO_WEBHOOK_SECRET)) {
-                Map<String, String> webhookEnv = Map.of("GRIDGOV_ALERTS_WEBHOOK_URL", robot.url(),
-                        "GRIDGOV_ALERTS_WEBHOOK_SECRET", DEMO_WEBHOOK_SECRET);
-                runJob("flink", "streaming-jobs", "org.gridgov.streaming.alerts.AlertJob", jobConfig,
-                        List.of("--alerts.bounded=true", "--alerts.checkpoint-interval-ms=2000"), webhookEnv, work,
+                // the robot's URL and secret by environment: the job refuses them as arguments
+                Map<String, String> webhookEnv = Map.of(AlertOptions.WEBHOOK_URL.envName(), robot.url(),
+                        AlertOptions.WEBHOOK_SECRET.envName(), DEMO_WEBHOOK_SECRET);
+                runJob("flink", StreamingJob.ALERTS, jobConfig, List.of(AlertOptions.BOUNDED.argument(true),
+                                AlertOptions.CHECKPOINT_INTERVAL.argument(Duration.ofSeconds(2))), webhookEnv, work,
                         () -> { }).linesStartingWith("gridgov-alerts").forEach(this::done);
                 // the file the run left behind is what is scored, through the simulator's typed reader
                 AlertScorer.Verdict score = AlertScorer.score(ExpectedAlerts.read(work.resolve("ground-truth.json"),
-                        new PiiProtector(salt())), c, AlertScorer.DEFAULT_MIN);
+                        new PiiProtector(salt())), c, ScoreOptions.MIN_SCORE.defaultValue());
                 alerts = new AlertOutcome(score.met(), score.line(), robot.pushes());
             }
 
@@ -259,7 +267,8 @@ public final class DemoPipeline {
     record AlertOutcome(boolean scoreMet, String scoreLine, List<WebhookReceiver.Push> pushes) {
     }
 
-    private JobProcess runJob(String name, String module, String mainClass, GridgovConfig config, List<String> extraArgs,
+    /** Runs {@code job}'s main from its module's job jar in a JVM of its own, until it exits or the timeout passes. */
+    private JobProcess runJob(String name, JobEntryPoint job, GridgovConfig config, List<String> extraArgs,
                               Map<String, String> extraEnv, Path work, ThrowingRunnable onTick) throws Exception {
         List<String> jvm = new ArrayList<>(JobProcess.JDK17_OPENS);
         jvm.add("-Xmx1g");
@@ -271,24 +280,24 @@ public final class DemoPipeline {
         List<String> args = new ArrayList<>(config.toArgs());
         args.addAll(extraArgs);
         Consumer<String> echo = verbose ? l -> out.println("      [" + name + "] " + l) : l -> { };
-        try (JobProcess job = JobProcess.start(name, layout.jobClasspath(module), jvm, mainClass, args, env, work,
-                echo)) {
+        try (JobProcess process = JobProcess.start(name, layout.jobClasspath(job.module()), jvm, job.mainClass(),
+                args, env, work, echo)) {
             long deadline = System.nanoTime() + jobTimeout.toNanos();
-            while (job.isAlive()) {
+            while (process.isAlive()) {
                 if (System.nanoTime() > deadline) {
                     break;
                 }
                 Thread.sleep(2000);
-                if (job.isAlive()) {
+                if (process.isAlive()) {
                     onTick.run();
                 }
             }
-            int code = job.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L), TimeUnit.SECONDS);
+            int code = process.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L), TimeUnit.SECONDS);
             if (code != 0) {
                 throw new IllegalStateException(name + " job failed with exit code " + code + "; its last lines:\n"
-                        + job.tail());
+                        + process.tail());
             }
-            return job;
+            return process;
         }
     }
 

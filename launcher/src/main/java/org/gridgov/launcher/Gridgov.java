@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.gridgov.common.config.ConfigOption;
-import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.kafka.Topics;
@@ -115,14 +113,12 @@ public final class Gridgov {
     }
 
     @Command(name = "config", mixinStandardHelpOptions = true,
-            description = "List every configuration key with its default, env variable and meaning.")
+            description = "List every configuration key of every module: type, default, env variable, meaning and "
+                    + "the mains that read it.")
     static final class Config implements Callable<Integer> {
         @Override
         public Integer call() {
-            for (ConfigOption<?> o : GridgovOptions.ALL) {
-                System.out.printf("%-32s %-10s default=%-28s env=%s%n    %s%n", o.key(), o.type().getSimpleName(),
-                        o.secret() ? "(secret)" : String.valueOf(o.defaultValue()), o.envName(), o.description());
-            }
+            ConfigListing.lines(ConfigListing.groups(ConfigListing.ENTRY_POINTS)).forEach(System.out::println);
             return 0;
         }
     }

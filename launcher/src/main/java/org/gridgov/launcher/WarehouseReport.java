@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 

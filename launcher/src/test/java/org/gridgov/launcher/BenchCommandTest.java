@@ -18,12 +18,12 @@ class BenchCommandTest {
     @Test
     void everyBenchmarkIsAMainOfItsModulesTestSources() throws Exception {
         for (BenchCommand.Benchmark b : BenchCommand.ALL) {
-            String file = b.mainClass().replace('.', '/') + ".java";
-            Path test = REPOSITORY.resolve(b.module()).resolve("src/test/java").resolve(file);
+            String file = b.entry().mainClass().replace('.', '/') + ".java";
+            Path test = REPOSITORY.resolve(b.entry().module()).resolve("src/test/java").resolve(file);
             assertThat(test).as(b.toString()).isRegularFile();
             assertThat(Files.readString(test)).as(b.toString()).contains("public static void main(String[] args)");
-            assertThat(REPOSITORY.resolve(b.module()).resolve("src/main/java").resolve(file)).doesNotExist();
-            assertThat(b.mainClass()).endsWith("Benchmark");
+            assertThat(REPOSITORY.resolve(b.entry().module()).resolve("src/main/java").resolve(file)).doesNotExist();
+            assertThat(b.entry().mainClass()).endsWith("Benchmark");
         }
     }
 }

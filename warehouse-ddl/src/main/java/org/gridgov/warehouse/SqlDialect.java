@@ -2,6 +2,7 @@ package org.gridgov.warehouse;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.gridgov.common.config.WarehouseDialect;
 
 /**
  * How a table is created and upserted in one SQL engine. Production is Doris; locally MariaDB speaks the same
@@ -82,6 +83,11 @@ public enum SqlDialect {
             return insert(t) + " ON DUPLICATE KEY UPDATE " + updates;
         }
     };
+
+    /** The dialect {@code warehouse.dialect} names (common's enum of the same constants). */
+    public static SqlDialect of(WarehouseDialect dialect) {
+        return valueOf(dialect.name());
+    }
 
     /** CREATE TABLE IF NOT EXISTS for the table on a cluster described by the options, ending in ";\n". */
     public abstract String createTable(Table t, DdlOptions options);

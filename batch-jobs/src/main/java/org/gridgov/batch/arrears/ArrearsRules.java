@@ -2,7 +2,7 @@ package org.gridgov.batch.arrears;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import org.gridgov.batch.AnalyticsOptions;
+import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.common.config.GridgovConfig;
 
 /** Thresholds that make an arrears case a key case (重点案件); see {@link AnalyticsOptions}. */

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.gridgov.batch.StatMonth;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.spark.BatchSession;
 import org.gridgov.batch.warehouse.JdbcWarehouseIo;
 import org.gridgov.batch.warehouse.SparkSchemas;
@@ -127,12 +128,13 @@ public final class HotlineStreetMonthJob {
     }
 
     /**
-     * Production entry point: {@code --key=value} gridgov options (warehouse.jdbc-url, warehouse.user,
-     * warehouse.dialect, spark.master, batch.month), password from GRIDGOV_WAREHOUSE_PASSWORD. Prints
-     * {@link #summary} to stdout on success; any failure propagates, so the JVM exits non-zero.
+     * Production entry point: {@code --key=value} gridgov options ({@link BatchJob#HOTLINE_STREET_MONTH}'s:
+     * warehouse.jdbc-url, warehouse.user, warehouse.dialect, spark.master, batch.month), password from
+     * GRIDGOV_WAREHOUSE_PASSWORD. Prints {@link #summary} to stdout on success; any failure propagates, so the JVM
+     * exits non-zero.
      */
     public static void main(String[] args) {
-        GridgovConfig config = GridgovConfig.fromArgs(args);
+        GridgovConfig config = GridgovConfig.fromArgs(args, BatchJob.HOTLINE_STREET_MONTH.options());
         String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
         WarehouseIo io = JdbcWarehouseIo.fromConfig(config);
         SparkSession spark = BatchSession.getOrCreate(config, APP_NAME);

@@ -1,7 +1,7 @@
 package org.gridgov.batch.hotwords;
 
 import java.io.Serializable;
-import org.gridgov.batch.AnalyticsOptions;
+import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.common.config.GridgovConfig;
 
 /** Tunables of the hot-word job; see {@link AnalyticsOptions} for their meaning and defaults. */

@@ -2,13 +2,11 @@ package org.gridgov.batch.warehouse;
 
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneId;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
@@ -17,9 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gridgov.common.config.GridgovConfig;
-import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * The warehouse over JDBC: MariaDB locally, Doris through its MySQL-protocol FE port. Reads use Spark's JDBC source;
@@ -39,18 +37,16 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     public static final String DRIVER = "com.mysql.cj.jdbc.Driver";
     static final int DEFAULT_BATCH_SIZE = 500;
 
-    private final String url;
-    private final String user;
-    /** Null when the warehouse has no password (the embedded MariaDB); an empty string is treated the same. */
-    private final String password;
-    private final SqlDialect dialect;
+    /** The platform's one warehouse-settings class; its password is null when there is none (embedded MariaDB). */
+    private final WarehouseSettings warehouse;
     private final int batchSize;
 
     public JdbcWarehouseIo(String url, String user, String password, SqlDialect dialect, int batchSize) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.user = Objects.requireNonNull(user, "user");
-        this.password = password == null || password.isEmpty() ? null : password;
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this(new WarehouseSettings(url, Objects.requireNonNull(user, "user"), password, dialect), batchSize);
+    }
+
+    public JdbcWarehouseIo(WarehouseSettings warehouse, int batchSize) {
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
@@ -59,21 +55,11 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
 
     /** From warehouse.jdbc-url, .user, .dialect and the secret warehouse.password (GRIDGOV_WAREHOUSE_PASSWORD). */
     public static JdbcWarehouseIo fromConfig(GridgovConfig config) {
-        return new JdbcWarehouseIo(config.get(GridgovOptions.WAREHOUSE_URL), config.get(GridgovOptions.WAREHOUSE_USER),
-                config.get(GridgovOptions.WAREHOUSE_PASSWORD), dialect(config.get(GridgovOptions.WAREHOUSE_DIALECT)),
-                DEFAULT_BATCH_SIZE);
-    }
-
-    static SqlDialect dialect(String name) {
-        try {
-            return SqlDialect.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("warehouse.dialect must be doris or mysql, got '" + name + "'", e);
-        }
+        return new JdbcWarehouseIo(WarehouseSettings.from(config), DEFAULT_BATCH_SIZE);
     }
 
     public SqlDialect dialect() {
-        return dialect;
+        return warehouse.dialect();
     }
 
     /**
@@ -89,14 +75,14 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     @Override
     public Dataset<Row> read(SparkSession spark, Table table) {
         DataFrameReader reader = spark.read().format("jdbc")
-                .option("url", url)
+                .option("url", warehouse.url())
                 .option("driver", DRIVER)
                 .option("dbtable", SqlDialect.quote(table.name()))
-                .option("user", user)
+                .option("user", warehouse.user())
                 .option("pushDownPredicate", "true")
                 .option("connectionTimeZone", sessionZone(spark));
-        if (password != null) {
-            reader = reader.option("password", password);
+        if (warehouse.password() != null) {
+            reader = reader.option("password", warehouse.password());
         }
         return reader.load();
     }
@@ -110,8 +96,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     public void upsert(Dataset<Row> rows, Table table) {
         Dataset<Row> ordered = SparkSchemas.conform(rows, table);
         String zone = sessionZone(ordered.sparkSession());
-        ordered.foreachPartition(new PartitionWriter(url, user, password, dialect, dialect.upsert(table),
-                table.name(), batchSize, zone));
+        ordered.foreachPartition(new PartitionWriter(warehouse, warehouse.dialect().upsert(table), table.name(),
+                batchSize, zone));
     }
 
     private static String sessionZone(SparkSession spark) {
@@ -123,21 +109,14 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
 
         private static final long serialVersionUID = 1L;
 
-        private final String url;
-        private final String user;
-        private final String password;
-        private final SqlDialect dialect;
+        private final WarehouseSettings warehouse;
         private final String sql;
         private final String tableName;
         private final int batchSize;
         private final String zone;
 
-        PartitionWriter(String url, String user, String password, SqlDialect dialect, String sql, String tableName,
-                        int batchSize, String zone) {
-            this.url = url;
-            this.user = user;
-            this.password = password;
-            this.dialect = dialect;
+        PartitionWriter(WarehouseSettings warehouse, String sql, String tableName, int batchSize, String zone) {
+            this.warehouse = warehouse;
             this.sql = sql;
             this.tableName = tableName;
             this.batchSize = batchSize;
@@ -151,8 +130,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
             }
             ZoneId zoneId = ZoneId.of(zone);
             // Doris ignores client transactions for INSERT; MariaDB commits once per batch instead of once per row.
-            boolean transactional = dialect == SqlDialect.MYSQL;
-            try (Connection c = connect(url, user, password, zone)) {
+            boolean transactional = warehouse.dialect() == SqlDialect.MYSQL;
+            try (Connection c = connect(warehouse, zone)) {
                 c.setAutoCommit(!transactional);
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     int pending = 0;
@@ -189,25 +168,14 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
         }
     }
 
-    /** Opens a connection through the driver class itself, not DriverManager (see {@link #DRIVER}). */
-    static Connection connect(String url, String user, String password, String zone) throws SQLException {
-        Driver driver;
-        try {
-            driver = (Driver) Class.forName(DRIVER).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("JDBC driver " + DRIVER + " is not on the classpath", e);
-        }
+    /**
+     * Opens a connection with the settings' driver call (not DriverManager, which spark-submit's class loader hides the
+     * driver from), in the session zone: values are bound as LocalDateTime already; the zone keeps any driver-side
+     * conversion consistent with reads.
+     */
+    static Connection connect(WarehouseSettings warehouse, String zone) throws SQLException {
         Properties props = new Properties();
-        props.setProperty("user", user);
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        // Values are bound as LocalDateTime already; the zone keeps any driver-side conversion consistent with reads.
         props.setProperty("connectionTimeZone", zone);
-        Connection c = driver.connect(url, props);
-        if (c == null) {
-            throw new SQLException("driver " + DRIVER + " does not accept URL " + url);
-        }
-        return c;
+        return warehouse.open(props);
     }
 }

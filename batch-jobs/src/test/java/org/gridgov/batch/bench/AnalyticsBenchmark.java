@@ -32,6 +32,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.gridgov.batch.api.AnalyticsBenchmarkOptions;
+import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
 import org.gridgov.batch.arrears.ArrearsRules;
 import org.gridgov.batch.hotwords.HotWordSettings;
@@ -56,29 +58,27 @@ import org.gridgov.nlp.TemplateCorpus;
  * is generated in Spark directly (no warehouse); the timed part starts from cached inputs and ends when every output
  * row has been computed (written to Spark's {@code noop} sink), so generation and JDBC are not in the figures.
  *
- * <p>Arguments (all optional): {@code --texts=1000000 --persons=1000000 --events=10000000 --raw-texts=100000
- * --master=local[*] --shuffle-partitions=8}; a size of 0 skips that part. Prints one line per figure. Test scope, so
+ * <p>Options ({@link AnalyticsBenchmarkOptions}, all optional): {@code --bench.texts=1000000 --bench.persons=1000000
+ * --bench.risk-events=10000000 --bench.raw-texts=100000 --bench.shuffle-partitions=8 --spark.master=local[*]}; a size
+ * of 0 skips that part. Prints one line per figure. Test scope, so
  * no production jar holds it; {@code gridgov bench analytics} runs it from the test classpath.
  */
 public final class AnalyticsBenchmark {
 
     static final LocalDateTime AS_OF = LocalDateTime.of(2024, 3, 1, 0, 0);
-    private static final List<String> KNOWN = List.of("texts", "persons", "events", "raw-texts", "master",
-            "shuffle-partitions");
 
     private AnalyticsBenchmark() {
     }
 
     public static void main(String[] args) {
-        Map<String, String> a = parse(args);
-        long texts = Long.parseLong(a.getOrDefault("texts", "1000000"));
-        long persons = Long.parseLong(a.getOrDefault("persons", "1000000"));
-        long events = Long.parseLong(a.getOrDefault("events", "10000000"));
-        int rawTexts = Integer.parseInt(a.getOrDefault("raw-texts", "100000"));
-        SparkSession spark = SparkSession.builder().config(BatchSession.conf(GridgovConfig.of(Map.of(
-                "spark.master", a.getOrDefault("master", "local[*]"))), "gridgov-analytics-benchmark",
+        GridgovConfig config = GridgovConfig.fromArgs(args, BatchJob.ANALYTICS_BENCHMARK.options());
+        long texts = config.get(AnalyticsBenchmarkOptions.TEXTS);
+        long persons = config.get(AnalyticsBenchmarkOptions.PERSONS);
+        long events = config.get(AnalyticsBenchmarkOptions.RISK_EVENTS);
+        int rawTexts = config.get(AnalyticsBenchmarkOptions.RAW_TEXTS);
+        SparkSession spark = SparkSession.builder().config(BatchSession.conf(config, "gridgov-analytics-benchmark",
                 new org.apache.spark.SparkConf()).set("spark.sql.shuffle.partitions",
-                a.getOrDefault("shuffle-partitions", "8"))).getOrCreate();
+                String.valueOf(config.get(AnalyticsBenchmarkOptions.SHUFFLE_PARTITIONS)))).getOrCreate();
         try {
             System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Spark %s %s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -96,18 +96,6 @@ public final class AnalyticsBenchmark {
         } finally {
             spark.stop();
         }
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0 || !KNOWN.contains(arg.substring(2, eq))) {
-                throw new IllegalArgumentException("expected --key=value with key in " + KNOWN + ", got " + arg);
-            }
-            out.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        return out;
     }
 
     private static double seconds(long t0) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.gridgov.batch.AnalyticsOptions;
+import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.common.config.GridgovConfig;
 import org.junit.jupiter.api.Test;
 

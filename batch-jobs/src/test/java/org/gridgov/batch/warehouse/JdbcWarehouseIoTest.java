@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.Test;
 
 class JdbcWarehouseIoTest {
@@ -24,8 +25,8 @@ class JdbcWarehouseIoTest {
         assertThat(JdbcWarehouseIo.fromConfig(GridgovConfig.of(Map.of())).dialect()).isEqualTo(SqlDialect.DORIS);
         assertThat(JdbcWarehouseIo.fromConfig(GridgovConfig.of(Map.of("warehouse.dialect", "mysql"))).dialect())
                 .isEqualTo(SqlDialect.MYSQL);
-        assertThat(JdbcWarehouseIo.dialect(" Doris ")).isEqualTo(SqlDialect.DORIS);
-        assertThatThrownBy(() -> JdbcWarehouseIo.dialect("oracle"))
+        assertThat(WarehouseSettings.dialect(" Doris ")).isEqualTo(SqlDialect.DORIS);
+        assertThatThrownBy(() -> WarehouseSettings.dialect("oracle"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doris or mysql");
     }
 

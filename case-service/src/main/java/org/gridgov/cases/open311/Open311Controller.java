@@ -91,7 +91,8 @@ public class Open311Controller {
             @RequestParam(name = "last_name", required = false) String lastName,
             @RequestParam(name = "phone", required = false) String phone,
             @RequestParam(name = "request_id", required = false) String clientRequestId) {
-        if (apiKey == null || !props.open311ApiKeys().contains(apiKey)) {
+        // a blank key never matches, even where gridgov.case.open311-api-keys was set to an empty value
+        if (apiKey == null || apiKey.isBlank() || !props.open311ApiKeys().contains(apiKey)) {
             throw refusals.refuse(INTEGRATION, "REPORT", "CASE", null, "Open311 request with a wrong api_key",
                     "api_key is missing or not valid");
         }

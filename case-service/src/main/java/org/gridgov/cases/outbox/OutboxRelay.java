@@ -23,7 +23,11 @@ import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.properties.bind.BindResult;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,10 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with {@code FOR UPDATE SKIP LOCKED}, so two service instances never publish the same batch at once.
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The key before it became the duration {@code gridgov.case.outbox-interval}; still read, with a warning. */
+    static final String DEPRECATED_INTERVAL_KEY = "gridgov.case.outbox-interval-ms";
 
     private final Outbox outbox;
     private final TransactionTemplate tx;
@@ -50,17 +56,37 @@ public class OutboxRelay {
     private long failures;
     private long nextAttemptAt;
 
-    public OutboxRelay(Outbox outbox, TransactionTemplate tx, CaseServiceProperties props, Clock clock) {
+    private final Duration interval;
+
+    public OutboxRelay(Outbox outbox, TransactionTemplate tx, CaseServiceProperties props, Clock clock,
+                       Environment environment) {
         this.outbox = outbox;
         this.tx = tx;
         this.props = props;
         this.clock = clock;
+        this.interval = interval(props, Binder.get(environment));
         if (props.kafkaBootstrapServers().isBlank()) {
             LOG.warn("gridgov.case.kafka-bootstrap-servers is not set: case events stay in the outbox until it is");
         }
     }
 
-    @Scheduled(fixedDelayString = "${gridgov.case.outbox-interval-ms:200}")
+    /** {@code gridgov.case.outbox-interval}, else the deprecated {@code ...-ms} key when only that one is set. */
+    static Duration interval(CaseServiceProperties props, Binder binder) {
+        BindResult<Duration> deprecated = binder.bind(DEPRECATED_INTERVAL_KEY, Duration.class);
+        if (!deprecated.isBound()) {
+            return props.outboxInterval();
+        }
+        LOG.warn("{} is deprecated: use gridgov.case.outbox-interval (a bare number still means milliseconds)",
+                DEPRECATED_INTERVAL_KEY);
+        return binder.bind("gridgov.case.outbox-interval", Duration.class).orElse(deprecated.get());
+    }
+
+    /** Every {@code gridgov.case.outbox-interval} after the previous round ended. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::relayScheduled, interval);
+    }
+
     public void relayScheduled() {
         if (props.kafkaBootstrapServers().isBlank() || System.currentTimeMillis() < nextAttemptAt) {
             return;

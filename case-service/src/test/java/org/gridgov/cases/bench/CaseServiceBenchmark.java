@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gridgov.cases.CaseServiceApplication;
+import org.gridgov.cases.launch.CaseBenchmarkOptions;
+import org.gridgov.cases.launch.CaseServiceCommand;
+import org.gridgov.cases.launch.CaseServiceOptions;
+import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
@@ -31,14 +37,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Load benchmark of the case service: seeds {@code --cases} stored cases (default 1,000,000, 3 % open), then
- * measures case creations/s with their latency percentiles over HTTP with {@code --threads} clients for
- * {@code --seconds}, and the todo-list latency for command-centre, department and grid-worker users.
+ * Load benchmark of the case service: seeds {@code bench.cases} stored cases (default 1,000,000, 3 % open), then
+ * measures case creations/s with their latency percentiles over HTTP with {@code bench.threads} clients for
+ * {@code bench.duration}, and the todo-list latency for command-centre, department and grid-worker users
+ * ({@link CaseBenchmarkOptions}).
  *
- * <p>Run by {@code gridgov bench cases}, which starts a MariaDB and passes {@code --jdbc-url}; the service runs
- * in this JVM with its production configuration (bcrypt logins, outbox writes in every transaction; the outbox relay
- * is off because no Kafka is given, so relaying is not part of the figures). Test scope, so the service's jars do not
- * hold it; the launcher runs it from the test classpath.
+ * <p>Run by {@code gridgov bench cases}, which starts a MariaDB and passes {@code --warehouse.jdbc-url} and
+ * {@code --warehouse.user} (a password comes from GRIDGOV_WAREHOUSE_PASSWORD) of the server the benchmark creates its
+ * own database on; the service runs in this JVM with its production configuration (bcrypt logins, outbox writes in
+ * every transaction; the outbox relay is off because no Kafka is given, so relaying is not part of the figures). Test
+ * scope, so the service's jars do not hold it; the launcher runs it from the test classpath.
  */
 public final class CaseServiceBenchmark {
 
@@ -64,29 +72,33 @@ public final class CaseServiceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = parse(args);
-        String url = opts.get("jdbc-url");
-        if (url == null) {
-            System.err.println("usage: CaseServiceBenchmark --jdbc-url=jdbc:mysql://host:port/ [--user=root]"
-                    + " [--password=] [--cases=1000000] [--threads=8] [--seconds=30]");
+        GridgovConfig config;
+        try {
+            config = GridgovConfig.fromArgs(args, CaseServiceCommand.BENCHMARK.options());
+        } catch (RuntimeException e) {
+            System.err.println("case-service benchmark: " + e.getMessage());
             System.exit(2);
+            return;
         }
-        int cases = Integer.parseInt(opts.getOrDefault("cases", "1000000"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
-        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "30"));
+        String url = config.get(GridgovOptions.WAREHOUSE_URL);
+        String user = config.get(GridgovOptions.WAREHOUSE_USER);
+        String password = Objects.requireNonNullElse(config.get(GridgovOptions.WAREHOUSE_PASSWORD), "");
+        int cases = config.get(CaseBenchmarkOptions.CASES);
+        int threads = config.get(CaseBenchmarkOptions.THREADS);
+        int seconds = Math.toIntExact(config.get(CaseBenchmarkOptions.DURATION).toSeconds());
         String db = url.replaceAll("/[^/?]*(\\?.*)?$", "/") + "gridgov_case_bench?createDatabaseIfNotExist=true"
                 + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
         ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
-                "--spring.datasource.url=" + db, "--spring.datasource.username=" + opts.getOrDefault("user", "root"),
-                "--spring.datasource.password=" + opts.getOrDefault("password", ""), "--server.port=0",
+                "--spring.datasource.url=" + db, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password, "--server.port=0",
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
-                "--gridgov.case.kafka-bootstrap-servers=", "--logging.level.root=WARN",
+                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""), "--logging.level.root=WARN",
                 // the test classpath's logback-test.xml raises org.gridgov to INFO; production logs it at WARN
                 "--logging.level.org.gridgov=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
-                    "http://127.0.0.1:" + port, db, opts.getOrDefault("user", "root"), opts.getOrDefault("password", ""));
+                    "http://127.0.0.1:" + port, db, user, password);
             b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
         } finally {
             app.close();
@@ -282,15 +294,5 @@ public final class CaseServiceBenchmark {
             throw new IllegalStateException("login " + username + ": " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body()).get("token").asText();
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> m = new java.util.HashMap<>();
-        for (String a : args) {
-            if (a.startsWith("--") && a.contains("=")) {
-                m.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
-        return m;
     }
 }

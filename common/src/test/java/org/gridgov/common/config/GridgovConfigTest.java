@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridgov.common.config.GridgovOptions.KAFKA_BOOTSTRAP;
 import static org.gridgov.common.config.GridgovOptions.LOADER_BOUNDED;
-import static org.gridgov.common.config.GridgovOptions.LOADER_CHECKPOINT_MS;
+import static org.gridgov.common.config.GridgovOptions.LOADER_CHECKPOINT_INTERVAL;
 import static org.gridgov.common.config.GridgovOptions.LOADER_PARALLELISM;
 import static org.gridgov.common.config.GridgovOptions.PII_SALT;
 import static org.gridgov.common.config.GridgovOptions.STAT_MONTH;
@@ -19,6 +19,7 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class GridgovConfigTest {
         assertThat(c.get(LOADER_PARALLELISM)).isEqualTo(5);                 // argument
         assertThat(c.get(KAFKA_BOOTSTRAP)).isEqualTo("kafka-env:9092");     // environment over file
         assertThat(c.get(STAT_MONTH)).isEqualTo("2024-01");                 // file over default
-        assertThat(c.get(LOADER_CHECKPOINT_MS)).isEqualTo(10_000L);         // default
+        assertThat(c.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(10)); // default
 
         assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, env).get(LOADER_PARALLELISM))
                 .isEqualTo(4);
@@ -108,12 +109,13 @@ class GridgovConfigTest {
     @Test
     void badNumberNamesTheKeyAndTheValue() {
         GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--loader.parallelism=两个"},
-                Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL_MS", "10s"));
+                Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL", "10 parsecs"));
         assertThatThrownBy(() -> c.get(LOADER_PARALLELISM))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loader.parallelism: cannot read '两个' as Integer");
-        assertThatThrownBy(() -> c.get(LOADER_CHECKPOINT_MS))
-                .hasMessage("loader.checkpoint-interval-ms: cannot read '10s' as Long");
+        assertThatThrownBy(() -> c.get(LOADER_CHECKPOINT_INTERVAL))
+                .hasMessage("loader.checkpoint-interval: cannot read '10 parsecs' as Duration (expected "
+                        + DurationText.EXPECTED + ")");
     }
 
     @Test
@@ -216,8 +218,10 @@ class GridgovConfigTest {
 
     @Test
     void envNameUpperCasesAndReplacesDotsAndDashes() {
-        assertThat(LOADER_CHECKPOINT_MS.envName()).isEqualTo("GRIDGOV_LOADER_CHECKPOINT_INTERVAL_MS");
+        assertThat(LOADER_CHECKPOINT_INTERVAL.envName()).isEqualTo("GRIDGOV_LOADER_CHECKPOINT_INTERVAL");
         assertThat(KAFKA_BOOTSTRAP.envName()).isEqualTo("GRIDGOV_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(ConfigOption.string("gridgov.case.token-ttl", "8h", "Spring's").envName())
+                .as("no second prefix").isEqualTo("GRIDGOV_CASE_TOKEN_TTL");
     }
 
     private Path properties(String text) throws IOException {
@@ -257,5 +261,100 @@ class GridgovConfigTest {
         GridgovConfig fromEnv = GridgovConfig.fromArgs(new String[] {"--config=" + properties("pii.salt=" + SALT)},
                 Map.of("GRIDGOV_ALERTS_WEBHOOK_URL", "https://robot/send"), List.of(webhook));
         assertThat(fromEnv.refuseAsArguments(webhook, PII_SALT).get(webhook)).isEqualTo("https://robot/send");
+    }
+
+    @Test
+    void aDeprecatedKeyIsReadAsItsOptionFromArgumentsFilesAndTheEnvironment() throws IOException {
+        GridgovConfig arg = GridgovConfig.fromArgs(new String[] {"--loader.checkpoint-interval-ms=500"}, Map.of());
+        assertThat(arg.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMillis(500));
+        assertThat(arg.deprecatedKeysUsed()).containsExactly("loader.checkpoint-interval-ms");
+        assertThat(arg.toArgs()).containsExactly("--loader.checkpoint-interval=500");
+
+        Path file = properties("loader.checkpoint-interval-ms=2000\n");
+        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, Map.of()).get(LOADER_CHECKPOINT_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(2));
+        GridgovConfig env = GridgovConfig.fromArgs(new String[0],
+                Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL_MS", "750"));
+        assertThat(env.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMillis(750));
+        assertThat(env.deprecatedKeysUsed()).containsExactly("loader.checkpoint-interval-ms");
+        assertThat(GridgovConfig.of(Map.of("loader.checkpoint-interval-ms", "1s")).get(LOADER_CHECKPOINT_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theCurrentKeyWinsOverItsDeprecatedNameAtTheSameLevelAndPrecedenceStillHolds() throws IOException {
+        GridgovConfig both = GridgovConfig.fromArgs(new String[] {"--loader.checkpoint-interval-ms=500",
+            "--loader.checkpoint-interval=3s"}, Map.of());
+        assertThat(both.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(3));
+        // an argument under the old name still beats the file under the new one
+        Path file = properties("loader.checkpoint-interval=5s\n");
+        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--config=" + file,
+            "--loader.checkpoint-interval-ms=700"}, Map.of());
+        assertThat(c.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void aDeprecatedKeyIsLoggedOncePerJvm() {
+        assertThat(GridgovConfig.warnDeprecated("test.once-ms", "test.once")).isTrue();
+        assertThat(GridgovConfig.warnDeprecated("test.once-ms", "test.once")).isFalse();
+    }
+
+    @Test
+    void aDeprecatedKeyMayNotBeTakenByAnotherOption() {
+        ConfigOption<String> clash = ConfigOption.string("loader.checkpoint-interval-ms", "", "clash");
+        assertThatThrownBy(() -> GridgovConfig.of(Map.of(), List.of(clash))).hasMessageContaining("defined twice");
+    }
+
+    @Test
+    void keysUnderADeclaredNamespaceAreFreeFormAndReadWithoutThePrefix() throws IOException {
+        ConfigOption<Map<String, String>> params = ConfigOption.namespace("param.", "job parameters");
+        Path file = properties("param.since=2024-01-01 00:00:00\n");
+        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--param.input_path=/data/收件箱",
+            "--config=" + file, "--warehouse.user=loader"}, Map.of(), List.of(params));
+        assertThat(c.withPrefix("param.")).containsExactly(Map.entry("since", "2024-01-01 00:00:00"),
+                Map.entry("input_path", "/data/收件箱"));
+        assertThat(c.get(GridgovOptions.WAREHOUSE_USER)).isEqualTo("loader");
+        assertThat(c.toArgs()).contains("--param.input_path=/data/收件箱");
+        assertThat(params.envName()).isEqualTo("GRIDGOV_PARAM_<NAME>");
+
+        assertThatThrownBy(() -> GridgovConfig.fromArgs(new String[] {"--param.x=1"}, Map.of()))
+                .hasMessageContaining("unknown config key 'param.x'");
+        assertThatThrownBy(() -> GridgovConfig.fromArgs(new String[] {"--param.=1"}, Map.of(), List.of(params)))
+                .hasMessageContaining("unknown config key 'param.'");
+        assertThatThrownBy(() -> c.withPrefix("bench.")).hasMessageContaining("no namespace 'bench.'");
+    }
+
+    @Test
+    void anOptionWithoutADefaultReadsABlankValueAsUnset() {
+        ConfigOption<Duration> timeout = ConfigOption.duration("test.timeout", null, "unset by default");
+        GridgovConfig c = GridgovConfig.of(Map.of("test.timeout", " "), List.of(timeout));
+        assertThat(c.get(timeout)).isNull();
+        assertThat(GridgovConfig.of(Map.of("test.timeout", "2m"), List.of(timeout)).get(timeout))
+                .isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void withWritesTheValueAsItsOptionReadsIt() {
+        GridgovConfig c = GridgovConfig.of(Map.of()).with(LOADER_CHECKPOINT_INTERVAL, Duration.ofSeconds(2))
+                .with(GridgovOptions.WAREHOUSE_DIALECT, WarehouseDialect.MYSQL);
+        assertThat(c.toArgs()).containsExactly("--loader.checkpoint-interval=2s", "--warehouse.dialect=mysql");
+        assertThat(c.get(GridgovOptions.WAREHOUSE_DIALECT)).isEqualTo(WarehouseDialect.MYSQL);
+    }
+
+    @Test
+    void anEntryPointMayListPlatformOptionsAmongItsOwn() {
+        ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
+        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=5", "--pii.salt=" + SALT},
+                Map.of(), List.of(PII_SALT, GridgovOptions.KAFKA_BOOTSTRAP, rows));
+        assertThat(c.get(rows)).isEqualTo(5);
+        assertThat(c.get(PII_SALT)).isEqualTo(SALT);
+    }
+
+    @Test
+    void anOptionTheConfigurationWasNotBuiltWithCannotBeRead() {
+        ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
+        assertThatThrownBy(() -> GridgovConfig.of(Map.of()).get(rows)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("ingest.batch-rows is not among the options");
+        assertThat(GridgovConfig.of(Map.of()).with(rows, 5).get(rows)).isEqualTo(5);
     }
 }

@@ -3,17 +3,17 @@ package org.gridgov.ingestion.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
 import org.gridgov.warehouse.IngestTables;
 import org.gridgov.warehouse.JdbcUpserter;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /** Upserts audit rows into {@code audit_ingest}, one short connection per row (batches end seconds apart at most). */
 public final class JdbcAuditLog implements AuditLog {
 
-    private final WarehouseAccess access;
+    private final WarehouseSettings access;
     private final JdbcUpserter upserter;
 
-    public JdbcAuditLog(WarehouseAccess access) {
+    public JdbcAuditLog(WarehouseSettings access) {
         this.access = access;
         this.upserter = new JdbcUpserter(access.dialect());
     }

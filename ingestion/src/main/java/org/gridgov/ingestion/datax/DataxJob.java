@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
 

@@ -1,6 +1,5 @@
 package org.gridgov.ingestion.datax;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,23 +7,30 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.text.StringSubstitutor;
 
 /**
  * The {@code ${name}} parameters of a DataX job ({@code datax.py -p "-Dname=value"} in production). Values come from
- * {@code --param.name=value} arguments, then from {@code GRIDGOV_PARAM_NAME} environment variables, which is where
- * passwords belong: a command line is visible to every user of the machine.
+ * {@code --param.name=value} arguments (the configuration's {@code param.} namespace,
+ * {@code GridgovConfig.withPrefix("param.")}), then from {@code GRIDGOV_PARAM_NAME} environment variables, which is
+ * where passwords belong: a command line is visible to every user of the machine.
  */
 public final class JobParams {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
-    private static final String ARG_PREFIX = "--param.";
 
     private final Map<String, String> values;
     private final Map<String, String> env;
+    private final StringSubstitutor substitutor;
 
     public JobParams(Map<String, String> values, Map<String, String> env) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.env = env;
+        this.substitutor = new StringSubstitutor(this::get)
+                .setDisableSubstitutionInValues(true)
+                .setEnableSubstitutionInVariables(false)
+                .setValueDelimiterMatcher(null)
+                .setEscapeChar('\0');
     }
 
     public static JobParams of(Map<String, String> values) {
@@ -36,46 +42,21 @@ public final class JobParams {
         return "GRIDGOV_PARAM_" + name.toUpperCase().replace('.', '_').replace('-', '_');
     }
 
-    /** The {@code --param.name=value} arguments among {@code args}. */
-    public static Map<String, String> fromArgs(String[] args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String a : args) {
-            if (a.startsWith(ARG_PREFIX) && a.indexOf('=') > ARG_PREFIX.length()) {
-                m.put(a.substring(ARG_PREFIX.length(), a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
-        }
-        return m;
-    }
-
-    /** The arguments that are not {@code --param.*}, for the platform's configuration. */
-    public static String[] withoutParams(String[] args) {
-        List<String> rest = new ArrayList<>();
-        for (String a : args) {
-            if (!a.startsWith(ARG_PREFIX)) {
-                rest.add(a);
-            }
-        }
-        return rest.toArray(String[]::new);
-    }
-
     public String get(String name) {
         String v = values.get(name);
         return v != null ? v : env.get(envName(name));
     }
 
-    /** Replaces every resolvable placeholder; unresolved ones stay as they are for {@link #unresolved}. */
+    /**
+     * Replaces every resolvable placeholder (commons-text {@link StringSubstitutor}); unresolved ones stay as they
+     * are for {@link #unresolved}. A value is inserted as it is: a password containing {@code ${x}} is not expanded
+     * again, and there is neither an escape nor a {@code ${name:-default}} syntax, as in DataX's {@code -p} parameters.
+     */
     public String substitute(String text) {
         if (text == null || text.indexOf('$') < 0) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v != null ? v : m.group()));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return substitutor.replace(text);
     }
 
     /** Names of the placeholders still in {@code text}, sorted. */

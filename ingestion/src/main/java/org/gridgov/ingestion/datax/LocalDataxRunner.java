@@ -14,20 +14,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
-import org.gridgov.common.district.CategoryCatalog;
-import org.gridgov.common.district.District;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.common.io.Directories;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
-import org.gridgov.ingestion.audit.AuditEntry;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry.Status;
+import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
-import org.gridgov.ingestion.warehouse.BatchWriter;
-import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.loading.pipeline.LoadPipeline;
+import org.gridgov.loading.pipeline.LoadResult;
+import org.gridgov.loading.write.BatchWriter;
+import org.gridgov.loading.write.JdbcBatchWriter;
 import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Runs a DataX job file locally, where DataX cannot run: reads the inputs the job's reader names (every file of a
@@ -74,13 +75,12 @@ public final class LocalDataxRunner implements AutoCloseable {
 
     /** The standard assembler: the district, the category catalogue and the system clock, with the given salt. */
     public static RecordAssembler assembler(DataxJob job, PiiProtector pii) {
-        return new RecordAssembler(job, RecordDecoder.standard(),
-                new OdsMapper(pii, District.licheng(), CategoryCatalog.standard()));
+        return RecordAssembler.standard(job, pii);
     }
 
     public Report run() throws Exception {
         job.requireRunnable();
-        LoadPipeline pipeline = new LoadPipeline(assembler, writers, settings, progress == null ? null
+        LoadPipeline pipeline = new LoadPipeline(job.odsTable(), writers, settings, progress == null ? null
                 : (name, read, ok, bad, s) -> progress.printf(Locale.ROOT,
                         "  %s: %,d read, %,d loaded, %,d rejected (%,.0f records/s)%n", name, read, ok, bad, read / s));
         List<LoadResult> results = new ArrayList<>();
@@ -90,7 +90,10 @@ public final class LocalDataxRunner implements AutoCloseable {
             LocalDateTime started = LocalDateTime.now(RecordDecoder.ZONE).withNano(0);
             LoadResult result;
             try (RecordReader reader = input.open()) {
-                result = pipeline.load(reader);
+                // the dead letters' source and received time are the input's: the file name, its modification time
+                String source = Positions.source(reader.inputName());
+                LocalDateTime received = reader.receivedTime();
+                result = pipeline.load(reader, in -> assembler.assemble(in, source, received));
             } catch (Exception e) {
                 String why = e.getClass().getSimpleName() + ": " + e.getMessage();
                 audit.record(new AuditEntry(batchId(input.name()), PIPELINE, job.transform().source().code(),
@@ -288,21 +291,24 @@ public final class LocalDataxRunner implements AutoCloseable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Report report;
         try {
+            // the job file may come first on its own (gridgov ingest job.json ...); the rest is --key=value
             List<String> rest = new ArrayList<>();
             String positional = null;
-            for (String a : JobParams.withoutParams(args)) {
+            for (String a : args) {
                 if (!a.startsWith("--") && positional == null) {
                     positional = a;
                 } else {
                     rest.add(a);
                 }
             }
-            GridgovConfig config = GridgovConfig.fromArgs(rest.toArray(String[]::new), IngestOptions.ALL);
+            GridgovConfig config = GridgovConfig.fromArgs(rest.toArray(String[]::new),
+                    IngestionCommand.INGEST.options());
             String jobFile = positional != null ? positional : config.get(IngestOptions.JOB);
             if (jobFile == null || jobFile.isBlank()) {
                 throw new IllegalArgumentException("no job: give --ingest.job=<job.json>");
             }
-            DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(JobParams.fromArgs(args), System.getenv()));
+            DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(
+                    config.withPrefix(IngestOptions.PARAMS.key()), System.getenv()));
             String stage = config.get(IngestOptions.STAGE_DIR);
             if (!stage.isBlank()) {
                 // the template keeps the writer's placeholders: no credential of this run reaches a staged file
@@ -346,17 +352,17 @@ public final class LocalDataxRunner implements AutoCloseable {
     public static LocalDataxRunner fromConfig(DataxJob job, GridgovConfig config, PrintStream progress)
             throws IOException {
         PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-        WarehouseAccess access = WarehouseAccess.from(config);
+        WarehouseSettings access = WarehouseSettings.from(config);
         int workers = config.get(IngestOptions.WORKERS);
         if (workers <= 0) {
             workers = Math.max(1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
         }
         LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
                 config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY),
-                config.get(IngestOptions.PROGRESS_MS));
+                config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
         Path bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == SqlDialect.MYSQL ? bulkDirectory() : null;
         LocalDataxRunner runner = new LocalDataxRunner(job, assembler(job, pii), () -> new JdbcBatchWriter(access, bulk),
-                new JdbcAuditLog(access), settings, config.get(IngestOptions.MAX_LINE_BYTES),
+                new JdbcAuditLog(access), settings, config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(),
                 config.get(IngestOptions.ALLOW_EMPTY), progress);
         if (bulk != null) {
             runner.scratch.add(bulk);
@@ -372,9 +378,9 @@ public final class LocalDataxRunner implements AutoCloseable {
             workers = Math.max(1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
         }
         LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
-                config.get(IngestOptions.BATCH_SIZE), false, config.get(IngestOptions.PROGRESS_MS));
+                config.get(IngestOptions.BATCH_SIZE), false, config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
         return new LocalDataxRunner(job, assembler(job, pii), area::writer, area.auditLog(), settings,
-                config.get(IngestOptions.MAX_LINE_BYTES), config.get(IngestOptions.ALLOW_EMPTY), progress);
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), config.get(IngestOptions.ALLOW_EMPTY), progress);
     }
 
     /** A directory only this user can read: the batch files hold ODS rows (protected, but not public). */
@@ -391,12 +397,7 @@ public final class LocalDataxRunner implements AutoCloseable {
     @Override
     public void close() throws IOException {
         for (Path dir : scratch) {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            Directories.delete(dir);
         }
         scratch.clear();
     }

@@ -14,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 import org.gridgov.common.json.Json;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
-import org.gridgov.ingestion.warehouse.BatchWriter;
+import org.gridgov.loading.write.BatchWriter;
 import org.gridgov.warehouse.IngestTables;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
@@ -30,12 +32,17 @@ import org.gridgov.warehouse.TableRow;
  * ({@code txtfilereader} over the staged file → {@code doriswriter} into the same table, same connection parameters
  * as the original job). Those jobs need no plugin beyond stock DataX and contain no clear ID card or phone number.
  *
- * <p>Staged CSV: UTF-8, comma, fields quoted when they hold a comma, quote or line break, NULL as unquoted
- * {@code \N} (the jobs' {@code nullFormat}), a header of column names. A rerun replaces the job's staging directory.
+ * <p>Staged CSV (Commons CSV): UTF-8, comma, every value quoted, NULL as unquoted {@code \N} (the jobs'
+ * {@code nullFormat}), a header of column names. A rerun replaces the job's staging directory.
  * Rows are not read back (they are not in Doris yet): after DataX has run, DataX's own record counts must equal the
  * staged row counts the runner printed, and DataX's errorLimit is 0 so no staged row can be dropped silently.
  */
 public final class StagingArea implements AutoCloseable {
+
+    private static final CSVFormat HEADER = CSVFormat.Builder.create().setRecordSeparator('\n')
+            .setQuoteMode(QuoteMode.MINIMAL).get();
+    private static final CSVFormat ROWS = CSVFormat.Builder.create(HEADER).setQuoteMode(QuoteMode.ALL_NON_NULL)
+            .setNullString("\\N").get();
 
     private final Path dir;
     private final DataxJob job;
@@ -110,23 +117,12 @@ public final class StagingArea implements AutoCloseable {
         rows.merge(table.name(), (long) batch.size(), Long::sum);
     }
 
+    /**
+     * One staged line: every value quoted, NULL as an unquoted {@code \N} (the staged jobs' {@code nullFormat}), so an
+     * empty string and a text "\N" stay distinguishable from NULL.
+     */
     private static void line(Writer w, String[] values, boolean nulls) throws IOException {
-        StringBuilder sb = new StringBuilder(256);
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String v = values[i];
-            if (v == null && nulls) {
-                sb.append("\\N");
-            } else {
-                String s = v == null ? "" : v;
-                boolean quote = s.isEmpty() || s.equals("\\N") || s.indexOf(',') >= 0 || s.indexOf('"') >= 0
-                        || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-                sb.append(quote ? '"' + s.replace("\"", "\"\"") + '"' : s);
-            }
-        }
-        w.write(sb.append('\n').toString());
+        (nulls ? ROWS : HEADER).printRecord(w, (Object[]) values);
     }
 
     /** Rows staged per table so far. */

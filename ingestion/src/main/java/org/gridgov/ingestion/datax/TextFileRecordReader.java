@@ -47,6 +47,7 @@ public final class TextFileRecordReader implements RecordReader {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final boolean declaredUtf8;
     private final Deque<ByteLines.Line> pushedBack = new ArrayDeque<>();
+    private final CsvCells splitter;
     private final int declaredWidth;
     private final List<String> notes = new ArrayList<>();
     private int width;
@@ -92,6 +93,7 @@ public final class TextFileRecordReader implements RecordReader {
                 .max().orElse(-1) + 1;
         this.width = declaredWidth;
         this.headerPending = spec.skipHeader();
+        this.splitter = CsvCells.of(spec.fieldDelimiter(), spec.useTextQualifier());
     }
 
     /** The header's cells once it has been read (after the first {@link #next()}), else null. */
@@ -138,7 +140,7 @@ public final class TextFileRecordReader implements RecordReader {
             String[] cells;
             ByteLines.Line last = first;
             if (spec.useTextQualifier()) {
-                CsvLine.Result r = CsvLine.parse(text, spec.fieldDelimiter(), true);
+                CsvCells.Result r = splitter.parse(text);
                 List<ByteLines.Line> taken = new ArrayList<>();
                 taken.add(first);
                 String moreText = "";
@@ -156,7 +158,7 @@ public final class TextFileRecordReader implements RecordReader {
                     if (moreText == null) {
                         break;
                     }
-                    r = CsvLine.parse(text + "\n" + moreText, spec.fieldDelimiter(), true);
+                    r = splitter.parse(text + "\n" + moreText);
                     if (!r.open() && r.error() == null) {
                         text = text + "\n" + moreText;
                         last = more;
@@ -182,7 +184,7 @@ public final class TextFileRecordReader implements RecordReader {
                 }
                 cells = r.cells();
             } else {
-                cells = CsvLine.parse(text, spec.fieldDelimiter(), false).cells();
+                cells = splitter.parse(text).cells();
             }
             if (width > 0 && cells.length != width) {
                 return InputRecord.unreadable(position, first.number(), text, "$", widthProblem(cells.length, last));
@@ -212,7 +214,7 @@ public final class TextFileRecordReader implements RecordReader {
             notes.add("header line is blank");
             return;
         }
-        String[] cells = CsvLine.parse(text, spec.fieldDelimiter(), spec.useTextQualifier()).cells();
+        String[] cells = splitter.parse(text).cells();
         if (cells == null) {
             notes.add("header line cannot be parsed");
             return;

@@ -14,13 +14,14 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
 import org.gridgov.ingestion.gateway.FileIntake.FileResult;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * {@code gridgov gateway}: the Kafka intake gateway.
@@ -52,18 +53,17 @@ public final class GatewayMain {
         PiiProtector pii;
         SourceType source;
         try {
-            config = GridgovConfig.fromArgs(args, IngestOptions.ALL);
+            config = GridgovConfig.fromArgs(args, IngestionCommand.GATEWAY.options());
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-            String s = config.get(IngestOptions.GATEWAY_SOURCE);
-            source = s.isBlank() ? null : SourceType.ofCode(s.trim());
+            source = config.get(IngestOptions.GATEWAY_SOURCE);
         } catch (RuntimeException e) {
             err.println("gateway: " + e.getMessage());
             return 2;
         }
         AuditLog auditLog = config.get(IngestOptions.GATEWAY_AUDIT)
-                ? new JdbcAuditLog(WarehouseAccess.from(config)) : AuditLog.none();
+                ? new JdbcAuditLog(WarehouseSettings.from(config)) : AuditLog.none();
         GatewayAudit audit = new GatewayAudit(auditLog, config.get(IngestOptions.GATEWAY_INSTANCE),
-                Duration.ofSeconds(Math.max(1, config.get(IngestOptions.GATEWAY_WINDOW_S))));
+                Duration.ofSeconds(config.get(IngestOptions.GATEWAY_WINDOW_S)));
         String input = config.get(IngestOptions.GATEWAY_INPUT);
         // HTTP mode ends on SIGTERM/SIGINT: the hook releases the main thread, then waits until it has stopped the
         // server and flushed the producer, because the JVM halts as soon as its shutdown hooks return
@@ -100,7 +100,7 @@ public final class GatewayMain {
         List<Path> paths = Arrays.stream(input.split(",")).map(String::trim).filter(p -> !p.isEmpty()).map(Path::of)
                 .toList();
         FileIntake intake = new FileIntake(gateway, audit, config.get(IngestOptions.GATEWAY_ENCODING),
-                config.get(IngestOptions.MAX_LINE_BYTES));
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt());
         List<FileResult> results;
         try {
             results = intake.publish(paths, source);
@@ -142,8 +142,8 @@ public final class GatewayMain {
     private static int http(GridgovConfig config, IntakeGateway gateway, GatewayAudit audit, PrintStream out,
                             CountDownLatch released) throws Exception {
         try (IntakeHttpServer server = new IntakeHttpServer(gateway, audit, config.get(IngestOptions.GATEWAY_BIND),
-                config.get(IngestOptions.GATEWAY_PORT), config.get(IngestOptions.GATEWAY_MAX_BODY),
-                config.get(IngestOptions.MAX_LINE_BYTES)).start()) {
+                config.get(IngestOptions.GATEWAY_PORT), config.get(IngestOptions.GATEWAY_MAX_BODY_SIZE).bytesAsInt(),
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt()).start()) {
             out.println("gateway listening on " + server.url() + "/intake/{" + String.join("|",
                     Arrays.stream(SourceType.values()).map(SourceType::code).toList()) + "}");
             out.flush();

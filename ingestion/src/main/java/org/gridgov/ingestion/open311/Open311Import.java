@@ -13,11 +13,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
-import org.gridgov.common.model.Channel;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
@@ -26,7 +26,7 @@ import org.gridgov.ingestion.gateway.IntakeException;
 import org.gridgov.ingestion.gateway.IntakeGateway;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
 import org.gridgov.ingestion.kafka.TopicSink;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Imports an Open311 GeoReport v2 {@code requests.json} as 12345 cases through the intake gateway: mapped requests
@@ -83,7 +83,7 @@ public final class Open311Import {
         PiiProtector pii;
         Path file;
         try {
-            config = GridgovConfig.fromArgs(args, IngestOptions.ALL);
+            config = GridgovConfig.fromArgs(args, IngestionCommand.OPEN311.options());
             String f = config.get(IngestOptions.OPEN311_FILE);
             if (f.isBlank()) {
                 throw new IllegalArgumentException("no input: give --open311.file=requests.json");
@@ -91,14 +91,13 @@ public final class Open311Import {
             file = Path.of(f);
             String m = config.get(IngestOptions.OPEN311_MAPPING);
             Open311Mapping mapping = m.isBlank() ? Open311Mapping.bundled() : Open311Mapping.load(Path.of(m));
-            mapper = new Open311Mapper(mapping, Channel.valueOf(config.get(IngestOptions.OPEN311_CHANNEL).trim()
-                    .toUpperCase(Locale.ROOT)));
+            mapper = new Open311Mapper(mapping, config.get(IngestOptions.OPEN311_CHANNEL));
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
         } catch (Exception e) {
             err.println("open311: " + e.getMessage());
             return 2;
         }
-        AuditLog log = config.get(IngestOptions.GATEWAY_AUDIT) ? new JdbcAuditLog(WarehouseAccess.from(config))
+        AuditLog log = config.get(IngestOptions.GATEWAY_AUDIT) ? new JdbcAuditLog(WarehouseSettings.from(config))
                 : AuditLog.none();
         GatewayAudit audit = new GatewayAudit(log, config.get(IngestOptions.GATEWAY_INSTANCE), Duration.ofMinutes(1));
         try (TopicSink publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP))) {

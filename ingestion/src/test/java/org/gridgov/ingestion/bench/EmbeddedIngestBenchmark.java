@@ -6,6 +6,7 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.ingestion.api.IngestionCommand;
 
 /**
  * {@link IngestBenchmark} against an embedded MariaDB and Kafka broker started here (a main, not a test), so the
@@ -24,8 +25,8 @@ public final class EmbeddedIngestBenchmark {
                     "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql",
                     "--kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             all.addAll(List.of(args));
-            new IngestBenchmark(GridgovConfig.fromArgs(all.toArray(String[]::new), IngestBenchmark.OPTIONS), System.out)
-                    .run();
+            new IngestBenchmark(GridgovConfig.fromArgs(all.toArray(String[]::new),
+                    IngestionCommand.INGEST_BENCHMARK.options()), System.out).run();
         }
     }
 }

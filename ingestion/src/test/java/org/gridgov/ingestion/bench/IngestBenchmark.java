@@ -16,30 +16,32 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gridgov.common.config.ConfigOption;
+import org.gridgov.common.io.Directories;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.ingestion.IngestOptions;
+import org.gridgov.ingestion.api.IngestBenchmarkOptions;
+import org.gridgov.ingestion.api.IngestOptions;
+import org.gridgov.ingestion.api.IngestionCommand;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.datax.DataxJob;
 import org.gridgov.ingestion.datax.ExportWriter;
 import org.gridgov.ingestion.datax.JobParams;
-import org.gridgov.ingestion.datax.LoadPipeline;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.ingestion.datax.LocalDataxRunner;
 import org.gridgov.ingestion.gateway.FileIntake;
 import org.gridgov.ingestion.gateway.GatewayAudit;
 import org.gridgov.ingestion.gateway.IntakeGateway;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
-import org.gridgov.ingestion.warehouse.BatchWriter;
-import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.loading.write.BatchWriter;
+import org.gridgov.loading.write.JdbcBatchWriter;
 import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.simulator.generator.JsonLinesWriter;
 import org.gridgov.simulator.generator.SyntheticDataGenerator;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 
@@ -57,13 +59,6 @@ import org.gridgov.warehouse.TableRow;
  */
 public final class IngestBenchmark {
 
-    public static final ConfigOption<Long> RECORDS = ConfigOption.longValue("bench.records", 200_000L,
-            "Records the ingest benchmark generates (all five sources) and loads, and publishes through the gateway.");
-    public static final ConfigOption<String> DIR = ConfigOption.string("bench.dir", "",
-            "Scratch directory of the benchmark's export files; empty means a temporary directory.");
-    /** The ingestion mains' keys (the runner's settings apply to the load) plus the benchmark's own. */
-    public static final List<ConfigOption<?>> OPTIONS = options();
-
     private static final List<String> JOBS = List.of("hotline_txtfile", "petition_txtfile_gbk", "arrears_tsv_gbk",
             "police_txtfile", "grid_txtfile_gzip");
     private static final String SALT_FOR_SYNTHETIC_DATA = "gridgov-bench-salt-synthetic-data-only";
@@ -77,33 +72,19 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new IngestBenchmark(GridgovConfig.fromArgs(args, OPTIONS), System.out).run();
-    }
-
-    private static List<ConfigOption<?>> options() {
-        List<ConfigOption<?>> all = new ArrayList<>(IngestOptions.ALL);
-        all.add(RECORDS);
-        all.add(DIR);
-        return List.copyOf(all);
+        new IngestBenchmark(GridgovConfig.fromArgs(args, IngestionCommand.INGEST_BENCHMARK.options()), System.out)
+                .run();
     }
 
     public void run() throws Exception {
-        long records = config.get(RECORDS);
-        String d = config.get(DIR);
+        long records = config.get(IngestBenchmarkOptions.RECORDS);
+        String d = config.get(IngestBenchmarkOptions.DIR);
         Path dir = d.isBlank() ? Files.createTempDirectory("gridgov-bench") : Files.createDirectories(Path.of(d));
         try {
             run(records, dir);
         } finally {
             if (d.isBlank()) {
-                deleteTree(dir);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                Directories.delete(dir);
             }
         }
     }
@@ -128,7 +109,7 @@ public final class IngestBenchmark {
         out.println("      " + cpu(cpu));
 
         // 2. the local runner into the warehouse
-        WarehouseAccess access = WarehouseAccess.from(config);
+        WarehouseSettings access = WarehouseSettings.from(config);
         boolean bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == org.gridgov.warehouse.SqlDialect.MYSQL;
         Path bulkDir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         Figures load = load(jobs, pii, () -> new JdbcBatchWriter(access, bulkDir), new LoadPipeline.Settings(workers,
@@ -226,7 +207,7 @@ public final class IngestBenchmark {
         long[] cpu0 = cpuNow();
         for (DataxJob job : jobs.values()) {
             LocalDataxRunner runner = new LocalDataxRunner(job, LocalDataxRunner.assembler(job, pii), writers,
-                    AuditLog.none(), settings, config.get(IngestOptions.MAX_LINE_BYTES), true, null);
+                    AuditLog.none(), settings, config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), true, null);
             long t0 = System.nanoTime();
             LocalDataxRunner.Report r = runner.run();
             nanos += System.nanoTime() - t0;
@@ -245,7 +226,7 @@ public final class IngestBenchmark {
             IntakeGateway gateway = new IntakeGateway(RecordDecoder.standard(), pii, publisher,
                     Clock.system(RecordDecoder.ZONE));
             FileIntake intake = new FileIntake(gateway, new GatewayAudit(AuditLog.none(), "bench", Duration.ofMinutes(1)),
-                    "UTF-8", config.get(IngestOptions.MAX_LINE_BYTES));
+                    "UTF-8", config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt());
             Map<SourceType, Long> in = new EnumMap<>(SourceType.class);
             long[] cpu0 = cpuNow();
             long t0 = System.nanoTime();

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.ArrearsStatus;
 import org.gridgov.common.model.CaseStatus;
@@ -37,6 +39,8 @@ public final class ExportWriter implements AutoCloseable {
     private final DateTimeFormatter[] formatOfIndex;
     private final boolean chineseLabels;
     private final Writer out;
+    /** Quoted exports: Commons CSV quotes a cell only when it holds the delimiter, a quote or a line break. */
+    private final CSVFormat csv;
     private long rows;
 
     public ExportWriter(DataxJob job, Path file, boolean chineseLabels) throws IOException {
@@ -63,6 +67,8 @@ public final class ExportWriter implements AutoCloseable {
             os = new GZIPOutputStream(os, 1 << 16);
         }
         this.out = new BufferedWriter(new OutputStreamWriter(os, t.charset()), 1 << 16);
+        this.csv = t.useTextQualifier() ? CSVFormat.Builder.create().setDelimiter(t.fieldDelimiter()).setQuote('"')
+                .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator('\n').get() : null;
         if (t.skipHeader()) {
             String[] header = new String[width];
             for (int i = 0; i < width; i++) {
@@ -123,20 +129,24 @@ public final class ExportWriter implements AutoCloseable {
 
     private void line(String[] cells) throws IOException {
         char d = reader.fieldDelimiter();
+        String[] values = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
+            values[i] = cells[i] == null ? reader.nullFormat() : cells[i];
+        }
+        if (csv != null) {
+            csv.printRecord(out, (Object[]) values);
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            String c = values[i];
+            if (c.indexOf(d) >= 0 || c.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a " + (d == '\t' ? "TSV" : "delimited") + " export without "
+                        + "quoting cannot hold a cell containing the delimiter or a line break: " + c);
+            }
             if (i > 0) {
                 out.write(d);
             }
-            String c = cells[i] == null ? reader.nullFormat() : cells[i];
-            if (reader.useTextQualifier()) {
-                out.write(CsvLine.quote(c, d));
-            } else {
-                if (c.indexOf(d) >= 0 || c.indexOf('\n') >= 0) {
-                    throw new IllegalArgumentException("a " + (d == '\t' ? "TSV" : "delimited") + " export without "
-                            + "quoting cannot hold a cell containing the delimiter or a line break: " + c);
-                }
-                out.write(c);
-            }
+            out.write(c);
         }
         out.write('\n');
     }

@@ -22,13 +22,13 @@ import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.testing.FuzzCorpus;
 import org.gridgov.ingestion.testing.Jobs;
 import org.gridgov.ingestion.testing.SourceDatabase;
-import org.gridgov.ingestion.warehouse.JdbcBatchWriter;
-import org.gridgov.ingestion.warehouse.WarehouseAccess;
+import org.gridgov.loading.write.JdbcBatchWriter;
 import org.gridgov.simulator.testing.GeneratedRecords;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +89,7 @@ class LocalDataxRunnerIT {
         all.add("--warehouse.user=" + EmbeddedWarehouse.USER);
         all.add("--warehouse.dialect=mysql");
         all.add("--pii.salt=" + SALT);
-        all.add("--ingest.progress-interval-ms=0");
+        all.add("--ingest.progress-interval=0");
         int code = LocalDataxRunner.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -210,7 +210,7 @@ class LocalDataxRunnerIT {
                 "2024-01-01 00:00:00"};
             rows.add(new TableRow(t.name(), v));
         }
-        WarehouseAccess access = new WarehouseAccess(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, "", SqlDialect.MYSQL);
+        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, "", SqlDialect.MYSQL);
         Path dir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         try (JdbcBatchWriter w = new JdbcBatchWriter(access, dir)) {
             w.write(Map.of(t, rows));

@@ -18,6 +18,7 @@ import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.ingestion.testing.Jobs;
+import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.simulator.testing.GeneratedRecords;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
@@ -56,7 +57,7 @@ class StagingAreaTest {
 
         int exit = LocalDataxRunner.run(new String[] {jobFile.toString(), "--param.input_path=" + export,
             "--param.doris_password=S3CRET-never-in-a-file", "--ingest.stage-dir=" + stage, "--pii.salt=" + SALT,
-            "--ingest.progress-interval-ms=0"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            "--ingest.progress-interval=0"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("staged=", "datax_jobs=[ods_hotline_case.datax.json");
@@ -105,7 +106,7 @@ class StagingAreaTest {
 
     /** The reader maps empty cells to null too; a staged "" (quoted) is an empty string. */
     private static String[] unNull(String[] cells, String line) {
-        List<String> raw = java.util.Arrays.asList(CsvLine.parse(line, ',', true).cells());
+        List<String> raw = java.util.Arrays.asList(CsvCells.of(',', true).parse(line).cells());
         String[] out = cells.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null && !raw.get(i).equals("\\N")) {

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gridgov.ingestion.warehouse.BatchWriter;
+import org.gridgov.loading.write.BatchWriter;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 

@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
+import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.nlp.GovSegmenter;
+import org.gridgov.nlp.api.ClassifierBenchmarkOptions;
+import org.gridgov.nlp.api.NlpCommand;
 import org.gridgov.nlp.corpus.TrainingLetters;
 import org.gridgov.nlp.classify.LetterModel;
 import org.gridgov.nlp.eval.IndependentLetters;
@@ -17,23 +20,15 @@ import org.gridgov.nlp.letters.LetterNormalizer;
  * Classification throughput on one core: letters of both generators (about half with salutations, closings and
  * signatures), classified whole (normalisation, segmentation, features, both layers, three suggestions), and the
  * stages alone. Figures are characters of the raw input per second of the thread's CPU time (what one core does,
- * whatever else the machine runs) and of wall time, median and best of {@code --rounds}. Run by
- * {@code gridgov bench classify [--texts=N] [--rounds=R]}; never by a test.
+ * whatever else the machine runs) and of wall time, median and best of {@code --bench.rounds}. Run by
+ * {@code gridgov bench classify [--bench.letters=N] [--bench.rounds=R]}; never by a test.
  */
 public final class ClassifierBenchmark {
 
     public static void main(String[] args) {
-        int texts = 6000;
-        int rounds = 7;
-        for (String a : args) {
-            if (a.startsWith("--texts=")) {
-                texts = Integer.parseInt(a.substring(8));
-            } else if (a.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(a.substring(9));
-            } else {
-                throw new IllegalArgumentException("expected --texts=N or --rounds=R, got " + a);
-            }
-        }
+        GridgovConfig config = GridgovConfig.fromArgs(args, NlpCommand.CLASSIFIER_BENCHMARK.options());
+        int texts = config.get(ClassifierBenchmarkOptions.LETTERS);
+        int rounds = config.get(ClassifierBenchmarkOptions.ROUNDS);
         List<String> letters = letters(texts);
         long chars = letters.stream().mapToLong(String::length).sum();
         LetterModel model = LetterModel.standard();

@@ -11,9 +11,9 @@ import org.gridgov.common.model.GridRecordKind;
 import org.gridgov.common.model.IncidentType;
 
 /**
- * The reference tables the generator draws from: complaint templates, companies, roads and surnames from common's
- * {@code gridgov/*.tsv} (the platform reads them too), plus this module's rising topics, given names, police, grid and
- * project texts ({@code gridgov/simulator/*.tsv}). Loaded once; immutable.
+ * The reference tables the generator draws from: complaint templates, companies and roads from common's
+ * {@code gridgov/*.tsv} (the platform reads them too), plus this module's surnames, rising topics, given names, police,
+ * grid and project texts ({@code gridgov/simulator/*.tsv}, which only the generator reads). Loaded once; immutable.
  */
 final class ReferenceData {
 
@@ -101,8 +101,8 @@ final class ReferenceData {
             projects.computeIfAbsent(r.get("industry"), k -> new ArrayList<>()).add(r.get("text"));
         }
         return new ReferenceData(complaints, topics, companies, Tsv.column("gridgov/roads.tsv"),
-                Tsv.column("gridgov/surnames.tsv"), Tsv.column("gridgov/simulator/given_names.tsv"), police, grid,
-                projects);
+                Tsv.column("gridgov/simulator/surnames.tsv"), Tsv.column("gridgov/simulator/given_names.tsv"), police,
+                grid, projects);
     }
 
     List<Company> companies(String industry) {

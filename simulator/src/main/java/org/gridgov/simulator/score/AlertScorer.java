@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,11 +12,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.simulator.api.ScoreOptions;
+import org.gridgov.simulator.api.SimulatorCommand;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Scores the alerts in {@code ads_alert_event} against a generator ground truth, per rule. The demo calls
@@ -30,16 +30,6 @@ import org.gridgov.common.pii.PiiProtector;
  * error, 1 when the warehouse cannot be read.
  */
 public final class AlertScorer {
-
-    public static final ConfigOption<String> GROUND_TRUTH = ConfigOption.string("alerts.score.ground-truth", "",
-            "Ground-truth file written by the generator (ground-truth.json) to score the alert table against.");
-    /** What the demo and the command line require of every scored rule, for precision and recall alike. */
-    public static final double DEFAULT_MIN = 0.95;
-
-    public static final ConfigOption<String> MIN_SCORE = ConfigOption.string("alerts.score.min",
-            String.valueOf(DEFAULT_MIN),
-            "Precision and recall every scored rule must reach for the scorer to exit 0.");
-    public static final List<ConfigOption<?>> OPTIONS = List.of(GROUND_TRUTH, MIN_SCORE);
 
     /** The scores of every rule and whether each reaches {@code min}. */
     public record Verdict(Map<ScoredRule, AlertScoring.RuleScore> scores, double min) {
@@ -77,11 +67,10 @@ public final class AlertScorer {
         Path truth;
         double min;
         PiiProtector pii;
-        String url;
-        Properties credentials = new Properties();
+        WarehouseSettings warehouse;
         try {
-            GridgovConfig config = GridgovConfig.fromArgs(args, OPTIONS);
-            String file = config.get(GROUND_TRUTH);
+            GridgovConfig config = GridgovConfig.fromArgs(args, SimulatorCommand.ALERT_SCORER.options());
+            String file = config.get(ScoreOptions.GROUND_TRUTH);
             if (file == null || file.isBlank()) {
                 throw new IllegalArgumentException("alerts.score.ground-truth is not set: the generator's "
                         + "ground-truth.json");
@@ -90,21 +79,18 @@ public final class AlertScorer {
             if (!Files.isRegularFile(truth)) {
                 throw new IllegalArgumentException("no ground-truth file at " + truth);
             }
-            min = Double.parseDouble(config.get(MIN_SCORE));
+            min = config.get(ScoreOptions.MIN_SCORE);
             pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-            url = config.get(GridgovOptions.WAREHOUSE_URL);
-            putIfSet(credentials, "user", config.get(GridgovOptions.WAREHOUSE_USER));
-            putIfSet(credentials, "password", config.get(GridgovOptions.WAREHOUSE_PASSWORD));
-            credentials.setProperty("connectTimeout", "10000");
+            warehouse = WarehouseSettings.from(config);
         } catch (RuntimeException e) {
             err.println("alert scorer: " + e.getMessage());
             return 2;
         }
         Verdict verdict;
-        try (Connection c = DriverManager.getConnection(url, credentials)) {
+        try (Connection c = warehouse.open()) {
             verdict = score(ExpectedAlerts.read(truth, pii), c, min);
         } catch (SQLException e) {
-            err.println("alert scorer: warehouse at " + withoutQuery(url) + ": " + e.getMessage());
+            err.println("alert scorer: warehouse at " + warehouse.safeUrl() + ": " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
             err.println("alert scorer: " + e.getMessage());
@@ -129,17 +115,5 @@ public final class AlertScorer {
             }
         }
         return out;
-    }
-
-    private static void putIfSet(Properties p, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            p.setProperty(key, value);
-        }
-    }
-
-    /** The URL without its query string, which may carry credentials. */
-    private static String withoutQuery(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
     }
 }

@@ -19,7 +19,7 @@ import org.gridgov.common.model.ArrearsStatus;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.SourceRecord;
-import org.gridgov.common.ods.OdsMapper;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.warehouse.WarehouseSchema;
 

@@ -8,25 +8,25 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.alerts.fanout.AlertKafkaSerializer;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.RouteInputs;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
-import org.gridgov.streaming.odsloader.WarehouseSink;
+import org.gridgov.streaming.api.AlertDelivery;
+import org.gridgov.streaming.api.AlertOptions;
+import org.gridgov.streaming.api.StreamingJob;
+import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,60 +104,44 @@ public final class AlertJob {
     }
 
     /**
-     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link GridgovOptions} and
-     * {@link AlertOptions}); secrets only from the environment: GRIDGOV_PII_SALT (required),
-     * GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and GRIDGOV_ALERTS_WEBHOOK_SECRET.
+     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link StreamingJob#ALERTS}'s
+     * options: the platform's warehouse, Kafka and salt keys and {@link AlertOptions}); secrets only from the
+     * environment: GRIDGOV_PII_SALT (required), GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
+     * GRIDGOV_ALERTS_WEBHOOK_SECRET.
      *
-     * <p>As a plain Java process: exit 0 when the (bounded) job finished, one summary line on stdout; exit 2 on a
-     * configuration error, 1 when Kafka or the warehouse cannot be reached or the job failed; the reason on stderr.
+     * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
     public static void main(String[] args) throws Exception {
-        StreamExecutionEnvironment contextEnv = StreamExecutionEnvironment.getExecutionEnvironment();
-        if (!(contextEnv instanceof LocalStreamEnvironment)) {
-            run(Settings.read(args), contextEnv);
-            return;
-        }
-        LocalRun.quietLogging();
-        Settings settings;
-        try {
-            settings = Settings.read(args);
-        } catch (RuntimeException e) {
-            System.err.println(JOB_NAME + ": " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            List<String> required = new ArrayList<>(InputDecoder.TOPICS);
-            required.add(Topics.ALERTS.name());
-            AlertPreflight.check(settings.bootstrapServers, required, settings.registryTopic, settings.warehouse);
-        } catch (IllegalStateException e) {
-            System.err.println(JOB_NAME + ": " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        int exitCode;
-        LocalRun local = LocalRun.create(JOB_NAME);
-        try {
-            Configuration conf = local.configuration();
-            conf.set(PipelineOptions.GENERIC_TYPES, false);
-            JobExecutionResult result = run(settings, StreamExecutionEnvironment.createLocalEnvironment(conf));
-            System.out.println(summary(result));
-            exitCode = 0;
-        } catch (Throwable t) {
-            LOG.error("{} failed", JOB_NAME, t);
-            System.err.println(JOB_NAME + " failed: " + LocalRun.describe(t));
-            exitCode = 1;
-        } finally {
-            local.cleanUp();
-        }
-        // a local MiniCluster can leave non-daemon threads behind; the launcher needs the process to end
-        System.exit(exitCode);
+        FlinkJobMain.run(JOB_NAME, args, new FlinkJobMain.Job<Settings>() {
+            @Override
+            public Settings settings(String[] arguments) {
+                return Settings.read(arguments);
+            }
+
+            @Override
+            public void preflight(Settings s) {
+                List<String> required = new ArrayList<>(InputDecoder.TOPICS);
+                required.add(Topics.ALERTS.name());
+                AlertPreflight.check(s.bootstrapServers, required, s.registryTopic, s.warehouse);
+            }
+
+            @Override
+            public JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
+                return AlertJob.run(s, env);
+            }
+
+            @Override
+            public String summary(JobExecutionResult result) {
+                return AlertJob.summary(result);
+            }
+        });
     }
 
     static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
-        configure(env, s.checkpointMs, s.parallelism, s.watermarkIntervalMs, s.bufferTimeoutMs);
+        configure(env, s.checkpointInterval.toMillis(), s.parallelism, s.watermarkInterval.toMillis(),
+                s.bufferTimeout.toMillis());
         AlertInputs inputs = new KafkaAlertInputs(s.bootstrapServers, s.groupId, s.bounded,
-                new InputDecoder(s.pii), s.registryTopic, s.outOfOrdernessMs, s.idlenessMs);
+                new InputDecoder(s.pii), s.registryTopic, s.outOfOrderness.toMillis(), s.sourceIdleness.toMillis());
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique
         // sink.label-prefix per job) can replace the JDBC sink here; the graph takes any Sink<TableRow>.
         Sink<TableRow> warehouse = new WarehouseSink(s.warehouse, s.batchSize);
@@ -192,76 +176,60 @@ public final class AlertJob {
     /** Everything main needs, read and checked before anything connects. */
     static final class Settings {
         PiiProtector pii;
-        WarehouseConnection warehouse;
+        WarehouseSettings warehouse;
         String bootstrapServers;
         String groupId;
         boolean bounded;
         int parallelism;
-        long checkpointMs;
+        Duration checkpointInterval;
         int batchSize;
-        long watermarkIntervalMs;
-        long bufferTimeoutMs;
-        long outOfOrdernessMs;
-        long idlenessMs;
+        Duration watermarkInterval;
+        Duration bufferTimeout;
+        Duration outOfOrderness;
+        Duration sourceIdleness;
         String registryTopic;
         DeliveryGuarantee delivery;
         String transactionalIdPrefix;
         RuleParams rules;
         WebhookSettings webhook;
 
+        /** The robot's URL and secret must come from the environment: main's arguments land in the job graph. */
         static Settings read(String[] args) {
-            for (String a : args) {
-                if (a.startsWith("--" + AlertOptions.WEBHOOK_URL.key() + "=")
-                        || a.startsWith("--" + AlertOptions.WEBHOOK_SECRET.key() + "=")) {
-                    throw new IllegalArgumentException(a.substring(2, a.indexOf('=')) + " is a secret: set "
-                            + (a.contains("secret") ? AlertOptions.WEBHOOK_SECRET : AlertOptions.WEBHOOK_URL).envName()
-                            + " in the environment instead of passing it as an argument");
-                }
-            }
-            return read(GridgovConfig.fromArgs(args, AlertOptions.ALL));
+            return read(GridgovConfig.fromArgs(args, StreamingJob.ALERTS.options())
+                    .refuseAsArguments(AlertOptions.WEBHOOK_URL, AlertOptions.WEBHOOK_SECRET));
         }
 
         static Settings read(GridgovConfig c) {
             Settings s = new Settings();
             s.pii = new PiiProtector(c.require(GridgovOptions.PII_SALT));
-            s.warehouse = new WarehouseConnection(c.get(GridgovOptions.WAREHOUSE_URL),
-                    c.get(GridgovOptions.WAREHOUSE_USER), c.get(GridgovOptions.WAREHOUSE_PASSWORD),
-                    WarehouseConnection.dialect(c.get(GridgovOptions.WAREHOUSE_DIALECT)));
+            s.warehouse = WarehouseSettings.from(c);
             s.bootstrapServers = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
             s.groupId = c.get(AlertOptions.GROUP_ID);
             s.bounded = c.get(AlertOptions.BOUNDED);
             s.parallelism = c.get(AlertOptions.PARALLELISM);
-            s.checkpointMs = c.get(AlertOptions.CHECKPOINT_MS);
+            s.checkpointInterval = c.get(AlertOptions.CHECKPOINT_INTERVAL);
             s.batchSize = c.get(AlertOptions.BATCH_SIZE);
-            s.watermarkIntervalMs = c.get(AlertOptions.WATERMARK_INTERVAL_MS);
-            s.bufferTimeoutMs = c.get(AlertOptions.BUFFER_TIMEOUT_MS);
-            s.outOfOrdernessMs = c.get(AlertOptions.OUT_OF_ORDERNESS_MS);
-            s.idlenessMs = c.get(AlertOptions.IDLENESS_MS);
+            s.watermarkInterval = c.get(AlertOptions.WATERMARK_INTERVAL);
+            s.bufferTimeout = c.get(AlertOptions.BUFFER_TIMEOUT);
+            s.outOfOrderness = c.get(AlertOptions.OUT_OF_ORDERNESS);
+            s.sourceIdleness = c.get(AlertOptions.SOURCE_IDLENESS);
             s.registryTopic = c.get(AlertOptions.REGISTRY_TOPIC);
             s.delivery = delivery(c.get(AlertOptions.KAFKA_DELIVERY));
             s.transactionalIdPrefix = c.get(AlertOptions.TRANSACTIONAL_ID_PREFIX);
             s.rules = RuleParams.from(c);
-            if (s.parallelism < 1 || s.batchSize < 1 || s.checkpointMs < 10 || s.watermarkIntervalMs < 1
-                    || s.bufferTimeoutMs < 0 || s.outOfOrdernessMs < 0 || s.idlenessMs < 0) {
-                throw new IllegalArgumentException("alerts.parallelism, alerts.batch-size and "
-                        + "alerts.watermark-interval-ms must be at least 1, alerts.checkpoint-interval-ms at least 10, "
-                        + "timeouts and out-of-orderness not negative");
-            }
             String url = c.get(AlertOptions.WEBHOOK_URL);
             if (url != null && !url.isBlank()) {
-                s.webhook = new WebhookSettings(WebhookFormat.of(c.get(AlertOptions.WEBHOOK_FORMAT)), url.trim(),
-                        c.get(AlertOptions.WEBHOOK_SECRET), WebhookSettings.level(c.get(AlertOptions.WEBHOOK_MIN_LEVEL)),
+                s.webhook = new WebhookSettings(c.get(AlertOptions.WEBHOOK_FORMAT), url.trim(),
+                        c.get(AlertOptions.WEBHOOK_SECRET), c.get(AlertOptions.WEBHOOK_MIN_LEVEL),
                         c.get(AlertOptions.WEBHOOK_RATE), c.get(AlertOptions.WEBHOOK_DIGEST_SIZE), 5);
             }
             return s;
         }
 
-        static DeliveryGuarantee delivery(String name) {
-            return switch (name.trim().toLowerCase()) {
-                case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
-                case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
-                default -> throw new IllegalArgumentException("alerts.kafka.delivery must be at-least-once or "
-                        + "exactly-once, got '" + name + "'");
+        static DeliveryGuarantee delivery(AlertDelivery delivery) {
+            return switch (delivery) {
+                case AT_LEAST_ONCE -> DeliveryGuarantee.AT_LEAST_ONCE;
+                case EXACTLY_ONCE -> DeliveryGuarantee.EXACTLY_ONCE;
             };
         }
     }

@@ -3,6 +3,7 @@ package org.gridgov.streaming.alerts;
 import java.io.Serializable;
 import java.time.Duration;
 import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.streaming.api.AlertOptions;
 
 /**
  * The rule parameters, shipped with the operators. Defaults ({@link #defaults()}) are the scenario definitions of
@@ -34,19 +35,13 @@ public record RuleParams(int petitionCount, long petitionWindowMs, int callCount
     }
 
     public static RuleParams from(GridgovConfig c) {
-        double fraction;
-        try {
-            fraction = Double.parseDouble(c.get(AlertOptions.WARN_FRACTION).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("alerts.overdue.warn-fraction: not a number: "
-                    + c.get(AlertOptions.WARN_FRACTION));
-        }
         return new RuleParams(c.get(AlertOptions.PETITION_COUNT), days(c.get(AlertOptions.PETITION_WINDOW_DAYS)),
                 c.get(AlertOptions.CALL_COUNT), days(c.get(AlertOptions.CALL_WINDOW_DAYS)),
                 c.get(AlertOptions.GROUP_PERSONS), Duration.ofHours(c.get(AlertOptions.GROUP_WINDOW_HOURS)).toMillis(),
                 days(c.get(AlertOptions.CROSS_SOURCE_LOOKBACK_DAYS)), days(c.get(AlertOptions.KEY_PERSON_TTL_DAYS)),
-                fraction, Duration.ofHours(c.get(AlertOptions.ESCALATE_AFTER_HOURS)).toMillis(),
-                c.get(AlertOptions.ALLOWED_LATENESS_MS), c.get(AlertOptions.BOUNDED));
+                c.get(AlertOptions.WARN_FRACTION),
+                Duration.ofHours(c.get(AlertOptions.ESCALATE_AFTER_HOURS)).toMillis(),
+                c.get(AlertOptions.ALLOWED_LATENESS).toMillis(), c.get(AlertOptions.BOUNDED));
     }
 
     /**

@@ -1,10 +1,5 @@
 package org.gridgov.streaming.odsloader;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -12,22 +7,23 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.api.StreamingJob;
+import org.gridgov.streaming.job.Preflight;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ODS loader: Kafka {@code raw.*} (the five sources) → {@link RecordToRows} (decode, validate, protect PII) →
@@ -35,7 +31,7 @@ import org.gridgov.warehouse.TableRow;
  *
  * <p>Source and sink are injected so tests run the same graph on other I/O; {@link #main} only plugs in Kafka and
  * JDBC. Under {@code flink run} main runs on the cluster; as a plain Java process it runs the job on a local
- * MiniCluster and exits 0 when a bounded run finishes, non-zero when it fails.
+ * MiniCluster and exits 0 when a bounded run finishes, non-zero when it fails ({@link FlinkJobMain}).
  */
 public final class OdsLoaderJob {
 
@@ -94,58 +90,44 @@ public final class OdsLoaderJob {
     }
 
     /**
-     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables as described by
-     * {@link GridgovOptions}: kafka.bootstrap-servers, warehouse.jdbc-url/user/dialect, loader.bounded,
-     * loader.parallelism, loader.group-id, loader.checkpoint-interval-ms, loader.batch-size; secrets only from the
-     * environment: GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password).
+     * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables, {@link StreamingJob#ODS_LOADER}'s
+     * options: kafka.bootstrap-servers, warehouse.jdbc-url/user/dialect, loader.bounded, loader.parallelism,
+     * loader.group-id, loader.checkpoint-interval, loader.batch-size; secrets only from the environment:
+     * GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password).
      *
-     * <p>As a plain Java process: exit 0 when the (bounded) job finished, printing one summary line on stdout; exit 2
-     * on a configuration error, 1 when Kafka or the warehouse cannot be reached (checked before submitting) or the
-     * job failed; the reason goes to stderr.
+     * <p>Local or cluster, exit codes and summary: {@link FlinkJobMain}.
      */
     public static void main(String[] args) throws Exception {
-        StreamExecutionEnvironment contextEnv = StreamExecutionEnvironment.getExecutionEnvironment();
-        if (!(contextEnv instanceof LocalStreamEnvironment)) {
-            // flink run / application mode: the cluster owns logging, exit codes, restarts and temp dirs
-            run(Settings.read(GridgovConfig.fromArgs(args)), contextEnv);
-            return;
-        }
-        LocalLogging.quiet();
-        Settings settings;
-        try {
-            settings = Settings.read(GridgovConfig.fromArgs(args));
-        } catch (RuntimeException e) {
-            System.err.println(JOB_NAME + ": " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            Preflight.check(settings.bootstrapServers(), rawTopics(), settings.warehouse());
-        } catch (IllegalStateException e) {
-            // the message names the service and the reason; a stack trace adds nothing
-            System.err.println(JOB_NAME + ": " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        int exitCode;
-        LocalRun local = LocalRun.create();
-        try {
-            JobExecutionResult result = run(settings,
-                    StreamExecutionEnvironment.createLocalEnvironment(local.configuration()));
-            Long valid = result.getAccumulatorResult(RecordToRows.VALID);
-            Long dead = result.getAccumulatorResult(RecordToRows.DEAD_LETTERS);
-            System.out.printf("%s finished in %.1f s: %d records loaded, %d dead letters%n", JOB_NAME,
-                    result.getNetRuntime() / 1000.0, valid == null ? 0 : valid, dead == null ? 0 : dead);
-            exitCode = 0;
-        } catch (Throwable t) {
-            LOG.error("{} failed", JOB_NAME, t);
-            System.err.println(JOB_NAME + " failed: " + describe(t));
-            exitCode = 1;
-        } finally {
-            local.cleanUp();
-        }
-        // a local MiniCluster can leave non-daemon threads behind; the launcher needs the process to end
-        System.exit(exitCode);
+        FlinkJobMain.run(JOB_NAME, args, new FlinkJobMain.Job<Settings>() {
+            @Override
+            public Settings settings(String[] arguments) {
+                return Settings.read(GridgovConfig.fromArgs(arguments, StreamingJob.ODS_LOADER.options()));
+            }
+
+            @Override
+            public void preflight(Settings s) {
+                Preflight.kafka(s.bootstrapServers(), rawTopics());
+                Preflight.warehouse(s.warehouse());
+            }
+
+            @Override
+            public JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
+                return OdsLoaderJob.run(s, env);
+            }
+
+            @Override
+            public String summary(JobExecutionResult result) {
+                return OdsLoaderJob.summary(result);
+            }
+        });
+    }
+
+    /** The line a finished local run prints. */
+    static String summary(JobExecutionResult result) {
+        Long valid = result.getAccumulatorResult(RecordToRows.VALID);
+        Long dead = result.getAccumulatorResult(RecordToRows.DEAD_LETTERS);
+        return String.format("%s finished in %.1f s: %d records loaded, %d dead letters", JOB_NAME,
+                result.getNetRuntime() / 1000.0, valid == null ? 0 : valid, dead == null ? 0 : dead);
     }
 
     private static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {
@@ -160,63 +142,18 @@ public final class OdsLoaderJob {
     }
 
     /** Everything main needs, read and checked before anything connects: a missing salt fails in milliseconds. */
-    record Settings(PiiProtector pii, WarehouseConnection warehouse, String bootstrapServers, String groupId,
+    record Settings(PiiProtector pii, WarehouseSettings warehouse, String bootstrapServers, String groupId,
                     boolean bounded, int parallelism, long checkpointMs, int batchSize) {
 
+        /** The options check their ranges (parallelism and batch size at least 1, checkpoints at least 10 ms). */
         static Settings read(GridgovConfig config) {
             PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
-            WarehouseConnection warehouse = new WarehouseConnection(config.get(GridgovOptions.WAREHOUSE_URL),
-                    config.get(GridgovOptions.WAREHOUSE_USER), config.get(GridgovOptions.WAREHOUSE_PASSWORD),
-                    WarehouseConnection.dialect(config.get(GridgovOptions.WAREHOUSE_DIALECT)));
-            Settings s = new Settings(pii, warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
+            WarehouseSettings warehouse = WarehouseSettings.from(config);
+            return new Settings(pii, warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
                     config.get(GridgovOptions.LOADER_GROUP_ID), config.get(GridgovOptions.LOADER_BOUNDED),
-                    config.get(GridgovOptions.LOADER_PARALLELISM), config.get(GridgovOptions.LOADER_CHECKPOINT_MS),
+                    config.get(GridgovOptions.LOADER_PARALLELISM),
+                    config.get(GridgovOptions.LOADER_CHECKPOINT_INTERVAL).toMillis(),
                     config.get(GridgovOptions.LOADER_BATCH_SIZE));
-            if (s.parallelism < 1 || s.batchSize < 1 || s.checkpointMs < 10) {
-                throw new IllegalArgumentException("loader.parallelism and loader.batch-size must be at least 1, "
-                        + "loader.checkpoint-interval-ms at least 10");
-            }
-            return s;
-        }
-    }
-
-    /** The innermost message, which is the one an operator can act on (e.g. "pii.salt is not set ..."). */
-    static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == t ? msg : msg + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")";
-    }
-
-    /** Settings of a run on a local MiniCluster: temp dirs of its own and a bounded number of restarts. */
-    private record LocalRun(Path tmpDir) {
-
-        static LocalRun create() {
-            try {
-                return new LocalRun(Files.createTempDirectory("gridgov-ods-loader-"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a temp dir for Flink", e);
-            }
-        }
-
-        Configuration configuration() {
-            Configuration conf = new Configuration();
-            conf.set(CoreOptions.TMP_DIRS, tmpDir.toString());
-            // Flink's default with checkpointing is to restart forever; a local run must end with an exit code
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
-            return conf;
-        }
-
-        void cleanUp() {
-            try (var paths = Files.walk(tmpDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException ignored) {
-                // best effort: Flink may still be deleting its own files in there, which a walk trips over
-            }
         }
     }
 }

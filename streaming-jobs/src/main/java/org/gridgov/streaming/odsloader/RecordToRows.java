@@ -8,31 +8,29 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
-import org.gridgov.common.district.CategoryCatalog;
-import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
-import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.common.validation.Violation;
+import org.gridgov.loading.LoadOutcome;
+import org.gridgov.loading.OdsMapper;
+import org.gridgov.loading.RawRecordMapper;
+import org.gridgov.loading.RecordOrigin;
 import org.gridgov.warehouse.TableRow;
 
 /**
- * Decodes, validates and PII-protects one raw record into its warehouse rows (ODS, and DWD where there is one), or
- * into exactly one {@code dlq_record} row saying why it was rejected. Nothing is dropped and nothing throws for a
- * single bad record: a job that dies on one record stops the whole district's feed.
+ * The loader's Flink step: one raw Kafka record into its warehouse rows (ODS, and DWD where there is one), or into
+ * exactly one {@code dlq_record} row saying why it was rejected. Validation, PII protection, mapping and dead letters
+ * are the loading module's {@link RawRecordMapper}, which the local DataX runner uses too; this function only adds
+ * what is Kafka's (bytes that were not UTF-8, a topic that is no raw topic, the position and timestamp of the record)
+ * and counts.
  *
- * <p>Stateless, so it needs no keyBy and no state cleanup. The decoder and mapper hold JTS spatial indexes, which
- * are not serializable: they are built in {@link #open}, only the {@link PiiProtector} ships with the function.
+ * <p>Stateless, so it needs no keyBy and no state cleanup. The mapper holds JTS spatial indexes, which are not
+ * serializable: it is built in {@link #open}, only the {@link PiiProtector} ships with the function.
  */
 public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(RecordToRows.class);
 
     /** Accumulator names; their totals are in the job's {@code JobExecutionResult}. */
     public static final String VALID = "ods-loader.valid-records";
@@ -40,8 +38,8 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     private final PiiProtector pii;
 
-    private transient RecordDecoder decoder;
-    private transient OdsMapper mapper;
+    private transient OdsMapper odsMapper;
+    private transient RawRecordMapper mapper;
     private transient Counter validCounter;
     private transient Counter invalidCounter;
     private transient LongCounter validTotal;
@@ -53,8 +51,8 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     @Override
     public void open(OpenContext openContext) {
-        decoder = RecordDecoder.standard();
-        mapper = new OdsMapper(pii, District.licheng(), CategoryCatalog.standard());
+        odsMapper = RawRecordMapper.standardOdsMapper(pii);
+        mapper = new RawRecordMapper(RecordDecoder.standard(), this::rows);
         validCounter = getRuntimeContext().getMetricGroup().counter("validRecords");
         invalidCounter = getRuntimeContext().getMetricGroup().counter("deadLetters");
         validTotal = new LongCounter();
@@ -65,63 +63,42 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     @Override
     public void processElement(RawRecord raw, Context ctx, Collector<TableRow> out) {
+        RecordOrigin origin = new RecordOrigin(source(raw), raw.position(), raw.key, raw.value, receivedTime(raw, ctx));
+        LoadOutcome outcome;
         if (raw.malformedUtf8) {
-            deadLetter(raw, ctx, rejected("$", "value is not valid UTF-8 (wrong encoding at the source?)"), out);
-            return;
+            outcome = RawRecordMapper.reject(origin, "$", "value is not valid UTF-8 (wrong encoding at the source?)");
+        } else {
+            SourceType source = rawTopicSource(raw.topic);
+            outcome = source == null ? RawRecordMapper.reject(origin, "$", "not a raw topic: " + raw.topic)
+                    : mapper.map(source, raw.value, origin);
         }
-        SourceType source;
-        try {
-            source = SourceType.ofTopic(raw.topic);
-        } catch (IllegalArgumentException e) {
-            deadLetter(raw, ctx, rejected("$", "not a raw topic: " + raw.topic), out);
-            return;
+        outcome.output().forEach(out::collect);
+        if (outcome.accepted()) {
+            validCounter.inc();
+            validTotal.add(1L);
+        } else {
+            invalidCounter.inc();
+            invalidTotal.add(1L);
         }
-        Decoded<SourceRecord> decoded;
-        try {
-            decoded = decoder.decode(source, raw.value);
-        } catch (RuntimeException e) {
-            // a decoder bug must not stop the feed; the dead letter keeps the record for a fixed replay
-            LOG.warn("decoding {} failed unexpectedly", raw.position(), e);
-            decoded = rejected("$", "decoding failed: " + PiiProtector.redact(String.valueOf(e)));
-        }
-        if (!decoded.isValid()) {
-            deadLetter(raw, ctx, decoded, out);
-            return;
-        }
-        List<TableRow> rows;
-        try {
-            rows = rows(decoded.value());
-        } catch (RuntimeException e) {
-            String why = PiiProtector.redact(String.valueOf(e.getMessage()));
-            LOG.warn("mapping {} failed although it passed validation: {}", raw.position(), why);
-            deadLetter(raw, ctx, rejected("$", "mapping failed: " + why), out);
-            return;
-        }
-        rows.forEach(out::collect);
-        validCounter.inc();
-        validTotal.add(1L);
     }
 
     /** The warehouse rows of a valid record (package-private: tests replace it to provoke a mapping failure). */
     List<TableRow> rows(SourceRecord record) {
-        return mapper.rows(record);
+        return odsMapper.rows(record);
     }
 
-    private void deadLetter(RawRecord raw, Context ctx, Decoded<?> rejected, Collector<TableRow> out) {
-        out.collect(OdsMapper.deadLetter(source(raw), raw.position(), raw.key, rejected, raw.value,
-                receivedTime(raw, ctx)));
-        invalidCounter.inc();
-        invalidTotal.add(1L);
+    private static SourceType rawTopicSource(String topic) {
+        try {
+            return SourceType.ofTopic(topic);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** dlq_record.source is VARCHAR(32): a longer name would fail the whole batch in the warehouse. */
     private static String source(RawRecord raw) {
         String t = raw.topic == null ? "" : raw.topic;
         return t.length() <= 32 ? t : t.substring(0, 32);
-    }
-
-    private static Decoded<SourceRecord> rejected(String field, String reason) {
-        return Decoded.rejected(List.of(new Violation(field, reason)));
     }
 
     /**

@@ -56,18 +56,18 @@ import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.simulator.generator.GroundTruth;
 import org.gridgov.simulator.generator.SyntheticDataGenerator;
 import org.gridgov.simulator.score.AlertScorer;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat;
+import org.gridgov.streaming.api.WebhookFormat;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
 import org.gridgov.streaming.alerts.fanout.WebhookSink;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
 import org.gridgov.streaming.alerts.input.RouteInputs;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
-import org.gridgov.streaming.odsloader.WarehouseSink;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.AlertTables;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -178,8 +178,8 @@ class AlertJobIT {
         }
     }
 
-    private static WarehouseConnection connection() {
-        return new WarehouseConnection(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
+    private static WarehouseSettings connection() {
+        return new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
                 SqlDialect.MYSQL);
     }
 
@@ -386,7 +386,7 @@ class AlertJobIT {
         env.put("GRIDGOV_ALERTS_WEBHOOK_SECRET", ROBOT_SECRET);
         Launched run = launch(env, "--kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql", "--warehouse.user=root",
-                "--alerts.bounded=true", "--alerts.group-id=it-main", "--alerts.checkpoint-interval-ms=500",
+                "--alerts.bounded=true", "--alerts.group-id=it-main", "--alerts.checkpoint-interval=500ms",
                 "--alerts.kafka.transactional-id-prefix=it-main");
 
         assertThat(run.exitCode).as(run.stderr).isZero();

@@ -8,7 +8,8 @@ import java.util.Map;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.model.AlertLevel;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat;
+import org.gridgov.streaming.api.AlertOptions;
+import org.gridgov.streaming.api.WebhookFormat;
 import org.junit.jupiter.api.Test;
 
 class AlertJobSettingsTest {

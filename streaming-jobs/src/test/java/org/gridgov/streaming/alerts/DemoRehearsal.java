@@ -51,7 +51,7 @@ public final class DemoRehearsal {
                     .toString(), "-Xmx1g", "-cp", cp, AlertJob.class.getName(),
                     "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
                     "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql", "--alerts.bounded=true",
-                    "--alerts.parallelism=2", "--alerts.checkpoint-interval-ms=2000"));
+                    "--alerts.parallelism=2", "--alerts.checkpoint-interval=2s"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().put("GRIDGOV_PII_SALT", SALT);
             pb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);

@@ -37,7 +37,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.json.Json;
@@ -48,18 +47,21 @@ import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.streaming.alerts.AlertInputs;
 import org.gridgov.streaming.alerts.AlertJob;
-import org.gridgov.streaming.alerts.AlertOptions;
 import org.gridgov.streaming.alerts.AlertRecord;
 import org.gridgov.streaming.alerts.AlertTopology;
 import org.gridgov.streaming.alerts.EventTimes;
 import org.gridgov.streaming.alerts.KafkaAlertInputs;
-import org.gridgov.streaming.alerts.LocalRun;
+import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.job.LocalRun;
 import org.gridgov.streaming.alerts.RuleParams;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
 import org.gridgov.streaming.alerts.input.InputKind;
 import org.gridgov.streaming.alerts.input.InputWatermarks;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
+import org.gridgov.streaming.api.AlertBenchmarkOptions;
+import org.gridgov.streaming.api.AlertOptions;
+import org.gridgov.streaming.api.StreamingJob;
 
 /**
  * Measures the alert job on this machine and prints one line (test scope: no production jar holds it; {@code gridgov
@@ -78,17 +80,6 @@ import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
  */
 public final class AlertBenchmark {
 
-    public static final ConfigOption<Long> EVENTS = ConfigOption.longValue("bench.events", 2_000_000L,
-            "Events per throughput run of the benchmark.");
-    public static final ConfigOption<Integer> RATE = ConfigOption.integer("bench.rate", 10_000,
-            "Input rate (events/s) of the latency run.");
-    public static final ConfigOption<Integer> SECONDS = ConfigOption.integer("bench.seconds", 30,
-            "Length of the latency run in seconds.");
-    public static final ConfigOption<Boolean> LATENCY = ConfigOption.bool("bench.latency", true,
-            "Run the latency part (needs kafka.bootstrap-servers).");
-    /** The job's keys (parallelism, checkpoint interval and the rules apply to the benchmark) plus its own. */
-    public static final List<ConfigOption<?>> OPTIONS = options();
-
     static final int PERSONS = 300_000;
     static final int KEY_PERSONS = 1_000;
     static final Duration WARM_UP = Duration.ofSeconds(5);
@@ -97,11 +88,10 @@ public final class AlertBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalRun.quietLogging();
         GridgovConfig c;
         PiiProtector pii;
         try {
-            c = GridgovConfig.fromArgs(args, OPTIONS);
+            c = GridgovConfig.fromArgs(args, StreamingJob.ALERT_BENCHMARK.options());
             pii = new PiiProtector(c.require(GridgovOptions.PII_SALT));
         } catch (RuntimeException e) {
             System.err.println("alert benchmark: " + e.getMessage());
@@ -111,32 +101,26 @@ public final class AlertBenchmark {
         int parallelism = c.get(AlertOptions.PARALLELISM);
         double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage();
-        long events = c.get(EVENTS);
+        long events = c.get(AlertBenchmarkOptions.EVENTS);
         try {
-            long checkpointMs = c.get(AlertOptions.CHECKPOINT_MS);
+            long checkpointMs = c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis();
             Throughput full = throughput(events, parallelism, true, pii, checkpointMs);
             Throughput rules = throughput(events, parallelism, false, pii, checkpointMs);
             String line = String.format("alert benchmark on %d cores (load average %.1f at start): throughput "
                             + "%s (JSON decode + validation + person keys + rules, %,d events, parallelism %d), %s "
                             + "(rules only)", Runtime.getRuntime().availableProcessors(), loadAtStart, full, events,
                     parallelism, rules);
-            if (c.get(LATENCY)) {
-                Latency l = latency(c.get(GridgovOptions.KAFKA_BOOTSTRAP), c.get(RATE),
-                        c.get(SECONDS), parallelism, pii);
+            if (c.get(AlertBenchmarkOptions.LATENCY)) {
+                Latency l = latency(c.get(GridgovOptions.KAFKA_BOOTSTRAP), c.get(AlertBenchmarkOptions.RATE),
+                        c.get(AlertBenchmarkOptions.SECONDS), parallelism, pii);
                 line += "; " + l;
             }
             System.out.println(line);
             System.exit(0);
         } catch (Exception e) {
-            System.err.println("alert benchmark failed: " + LocalRun.describe(e));
+            System.err.println("alert benchmark failed: " + FlinkJobMain.describe(e));
             System.exit(1);
         }
-    }
-
-    private static List<ConfigOption<?>> options() {
-        List<ConfigOption<?>> all = new ArrayList<>(AlertOptions.ALL);
-        all.addAll(List.of(EVENTS, RATE, SECONDS, LATENCY));
-        return List.copyOf(all);
     }
 
     private static StreamExecutionEnvironment environment(LocalRun local, int parallelism, long checkpointMs,
@@ -174,7 +158,7 @@ public final class AlertBenchmark {
             throws Exception {
         LocalRun local = LocalRun.create("gridgov-alert-bench");
         try {
-            // checkpoints as the job takes them (alerts.checkpoint-interval-ms, 10 s): while one is written, the heap
+            // checkpoints as the job takes them (alerts.checkpoint-interval, 10 s): while one is written, the heap
             // state backend copies each state entry on its first access, which is part of the cost
             StreamExecutionEnvironment env = environment(local, parallelism, checkpointMs, 100);
             long end = EventTimes.millis(LocalDateTime.now(RecordDecoder.ZONE).minusDays(1));
@@ -303,7 +287,7 @@ public final class AlertBenchmark {
 
     public static Latency latency(String bootstrap, int rate, int seconds, int parallelism, PiiProtector pii)
             throws Exception {
-        String registry = "key-persons";
+        String registry = Topics.KEY_PERSONS.name();
         prepareTopics(bootstrap, registry);
         publishRegistry(bootstrap, registry, pii);
         LocalRun local = LocalRun.create("gridgov-alert-bench-latency");
@@ -440,8 +424,9 @@ public final class AlertBenchmark {
                 }
             }
             if (!existing.contains(registry)) {
-                fresh.add(new NewTopic(registry, Optional.of(1), Optional.empty())
-                        .configs(Map.of("cleanup.policy", "compact")));
+                // the registry's definition (compacted) under the name the run uses
+                fresh.add(new NewTopic(registry, Optional.of(Topics.KEY_PERSONS.partitions()), Optional.empty())
+                        .configs(Topics.KEY_PERSONS.configs()));
             }
             admin.createTopics(fresh).all().get(30, TimeUnit.SECONDS);
         }

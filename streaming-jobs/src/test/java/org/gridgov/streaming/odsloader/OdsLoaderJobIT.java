@@ -28,13 +28,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.ods.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
+import org.gridgov.loading.OdsMapper;
+import org.gridgov.streaming.warehouse.WarehouseSink;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +127,7 @@ class OdsLoaderJobIT {
     }
 
     private static WarehouseSink warehouseSink() {
-        return new WarehouseSink(new WarehouseConnection(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
+        return new WarehouseSink(new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
                 EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), BATCH_SIZE);
     }
 
@@ -236,7 +238,7 @@ class OdsLoaderJobIT {
         Launched run = launch(Map.of("GRIDGOV_PII_SALT", TestRecords.SALT, "GRIDGOV_WAREHOUSE_PASSWORD", ""),
                 "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
                 "--warehouse.dialect=mysql", "--warehouse.user=root", "--loader.bounded=true",
-                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval-ms=500");
+                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval=500ms");
 
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.lines().toList()).singleElement().asString()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.warehouse.SqlDialect;
@@ -74,16 +73,5 @@ class OdsLoaderJobTest {
     void loaderReadsExactlyTheFiveRawTopics() {
         assertThat(OdsLoaderJob.rawTopics())
                 .containsExactly("raw.hotline", "raw.petition", "raw.arrears", "raw.police", "raw.grid");
-    }
-
-    @Test
-    void failureMessageLeadsWithTheRootCause() {
-        Exception e = new JobExecutionException(null, "Job execution failed.",
-                new java.io.IOException("writing 3 rows failed 4 times",
-                        new java.sql.SQLException("Access denied for user 'root'")));
-        assertThat(OdsLoaderJob.describe(e)).startsWith("Access denied for user 'root'")
-                .contains("Job execution failed.");
-        assertThat(OdsLoaderJob.describe(new IllegalStateException("pii.salt is not set")))
-                .isEqualTo("pii.salt is not set");
     }
 }

@@ -56,7 +56,7 @@ class RecordToRowsTest {
 
         List<String> expected = source == SourceType.HOTLINE
                 ? List.of("ods_hotline_case", "dwd_hotline_case")
-                : List.of(org.gridgov.common.ods.OdsMapper.odsTable(source).name());
+                : List.of(org.gridgov.loading.OdsMapper.odsTable(source).name());
         assertThat(rows).extracting(r -> r.table).containsExactlyElementsOf(expected);
         for (TableRow row : rows) {
             Table t = WarehouseSchema.table(row.table);

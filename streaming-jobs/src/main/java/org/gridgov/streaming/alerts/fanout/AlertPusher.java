@@ -17,7 +17,8 @@ import org.gridgov.streaming.alerts.EventTimes;
 import org.gridgov.streaming.alerts.fanout.PushLog.Entry;
 import org.gridgov.streaming.alerts.fanout.PushLog.Status;
 import org.gridgov.streaming.alerts.fanout.RobotTransport.Response;
-import org.gridgov.streaming.alerts.fanout.WebhookFormat.Outcome;
+import org.gridgov.streaming.api.WebhookFormat;
+import org.gridgov.streaming.api.WebhookFormat.Outcome;
 
 /**
  * Pushes alerts to a group robot, each incident once: alerts below the minimum level are not pushed; an alert id

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
+import org.gridgov.warehouse.WarehouseSettings;
 import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.AlertTables;
 import org.gridgov.warehouse.JdbcUpserter;
@@ -25,12 +25,12 @@ import org.gridgov.warehouse.TableRow;
  */
 public final class JdbcPushLog implements PushLog {
 
-    private final WarehouseConnection warehouse;
+    private final WarehouseSettings warehouse;
     private final String channel;
     private final JdbcUpserter upserter;
     private Connection connection;
 
-    public JdbcPushLog(WarehouseConnection warehouse, String channel) {
+    public JdbcPushLog(WarehouseSettings warehouse, String channel) {
         this.warehouse = warehouse;
         this.channel = channel;
         this.upserter = new JdbcUpserter(warehouse.dialect());

@@ -3,6 +3,7 @@ package org.gridgov.streaming.alerts.fanout;
 import java.io.Serializable;
 import java.util.Objects;
 import org.gridgov.common.model.AlertLevel;
+import org.gridgov.streaming.api.WebhookFormat;
 
 /**
  * Where and how alerts are pushed. URL (it carries the robot's access token) and signing secret come from the
@@ -22,15 +23,6 @@ public record WebhookSettings(WebhookFormat format, String url, String secret, A
             throw new IllegalArgumentException("webhook rate, digest size and attempts must be at least 1");
         }
         secret = secret == null || secret.isEmpty() ? null : secret;
-    }
-
-    public static AlertLevel level(String name) {
-        try {
-            return AlertLevel.valueOf(name.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("alerts.webhook.min-level must be RED, ORANGE, YELLOW or BLUE, got '"
-                    + name + "'");
-        }
     }
 
     /** Scheme, host and path: no query string, which holds the token. */

@@ -8,7 +8,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.gridgov.streaming.alerts.AlertRecord;
-import org.gridgov.streaming.odsloader.WarehouseConnection;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * Pushes alerts to leaders' group robot (DingTalk or WeCom) through {@link AlertPusher}, with the push log in the
@@ -21,9 +21,9 @@ public final class WebhookSink implements Sink<AlertRecord> {
     private static final long serialVersionUID = 1L;
 
     private final WebhookSettings settings;
-    private final WarehouseConnection warehouse;
+    private final WarehouseSettings warehouse;
 
-    public WebhookSink(WebhookSettings settings, WarehouseConnection warehouse) {
+    public WebhookSink(WebhookSettings settings, WarehouseSettings warehouse) {
         this.settings = Objects.requireNonNull(settings);
         this.warehouse = Objects.requireNonNull(warehouse);
     }

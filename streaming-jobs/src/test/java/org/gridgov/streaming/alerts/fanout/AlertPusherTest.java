@@ -13,6 +13,7 @@ import org.gridgov.streaming.alerts.AlertRecord;
 import org.gridgov.streaming.alerts.AlertRule;
 import org.gridgov.streaming.alerts.EventTimes;
 import org.gridgov.streaming.alerts.fanout.PushLog.Status;
+import org.gridgov.streaming.api.WebhookFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

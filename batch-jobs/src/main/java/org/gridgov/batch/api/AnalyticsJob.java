@@ -1,0 +1,17 @@
+package org.gridgov.batch.api;
+
+/** The analytics jobs {@code analytics.jobs} names, in the order {@code AnalyticsJobs} runs them. */
+public enum AnalyticsJob {
+    /** 12345 DWS/ADS statistics with month-on-month and year-on-year figures. */
+    HOTLINE,
+    /** Petition trends by street. */
+    PETITION,
+    /** Overdue-case ranking by area. */
+    OVERDUE,
+    /** Hot and rising words, opinion risk. */
+    HOTWORDS,
+    /** Arrears key cases. */
+    ARREARS,
+    /** Person risk scores (after arrears: a key case adds to its complainant's score). */
+    RISK
+}

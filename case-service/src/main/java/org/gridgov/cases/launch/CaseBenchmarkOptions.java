@@ -1,0 +1,26 @@
+package org.gridgov.cases.launch;
+
+import java.time.Duration;
+import java.util.List;
+import org.gridgov.common.config.ConfigOption;
+
+/**
+ * Keys of the case-service benchmark ({@code gridgov bench cases}), besides the platform's {@code warehouse.*} (the
+ * MariaDB or MySQL server it creates its own database on): declared here, not beside the benchmark (a test-scope
+ * main), so that {@code gridgov config} lists them.
+ */
+public final class CaseBenchmarkOptions {
+
+    public static final ConfigOption<Integer> CASES = ConfigOption.integer("bench.cases", 1_000_000,
+            "Cases stored before the case-service benchmark measures (3 % open).").atLeast(0);
+    public static final ConfigOption<Integer> THREADS = ConfigOption.integer("bench.threads", 8,
+            "HTTP clients creating cases at once in the case-service benchmark.").atLeast(1);
+    public static final ConfigOption<Duration> DURATION = ConfigOption.duration("bench.duration",
+            Duration.ofSeconds(30), "How long the case-service benchmark measures case creations (the todo lists "
+                    + "half as long, at least 10 s).").atLeast(Duration.ofSeconds(1));
+
+    public static final List<ConfigOption<?>> ALL = List.of(CASES, THREADS, DURATION);
+
+    private CaseBenchmarkOptions() {
+    }
+}

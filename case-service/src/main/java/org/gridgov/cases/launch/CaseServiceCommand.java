@@ -1,0 +1,63 @@
+package org.gridgov.cases.launch;
+
+import static org.gridgov.common.job.JobEntryPoint.optionsOf;
+
+import java.util.List;
+import org.gridgov.common.config.ConfigOption;
+import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.common.job.JobEntryPoint;
+
+/**
+ * The case service's mains, as the launcher starts them and {@code gridgov config} lists them. This package loads no
+ * Spring class (the REST controllers have {@code api}): the launcher reads it from the module's {@code api} jar.
+ * {@code CaseServiceCommandTest} checks every class name against the build.
+ */
+public enum CaseServiceCommand implements JobEntryPoint {
+
+    SERVICE("org.gridgov.cases.CaseServiceApplication",
+            "case service (Spring Boot): reporting, dispatch, workflow, tasks, alert inbox, Open311, cockpit",
+            CaseServiceOptions.ALL, false),
+    BENCHMARK("org.gridgov.cases.bench.CaseServiceBenchmark",
+            "case creations/s and todo-list latency with a million stored cases (gridgov bench cases)",
+            optionsOf(List.of(GridgovOptions.WAREHOUSE_URL, GridgovOptions.WAREHOUSE_USER,
+                    GridgovOptions.WAREHOUSE_PASSWORD), CaseBenchmarkOptions.ALL), true);
+
+    static final String MODULE = "case-service";
+
+    private final String mainClass;
+    private final String description;
+    private final List<ConfigOption<?>> options;
+    private final boolean benchmark;
+
+    CaseServiceCommand(String mainClass, String description, List<ConfigOption<?>> options, boolean benchmark) {
+        this.mainClass = mainClass;
+        this.description = description;
+        this.options = options;
+        this.benchmark = benchmark;
+    }
+
+    @Override
+    public String module() {
+        return MODULE;
+    }
+
+    @Override
+    public String mainClass() {
+        return mainClass;
+    }
+
+    @Override
+    public List<ConfigOption<?>> options() {
+        return options;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean benchmark() {
+        return benchmark;
+    }
+}

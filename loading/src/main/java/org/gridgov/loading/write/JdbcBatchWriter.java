@@ -1,0 +1,311 @@
+package org.gridgov.loading.write;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gridgov.warehouse.JdbcConnections;
+import org.gridgov.warehouse.JdbcUpserter;
+import org.gridgov.warehouse.SqlDialect;
+import org.gridgov.warehouse.Table;
+import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The warehouse writer of every loading path (the Flink sinks, the local DataX runner): writes batches over one JDBC
+ * connection. On MariaDB one transaction per batch (READ COMMITTED, so parallel writers on disjoint keys do not
+ * gap-lock each other); on Doris every INSERT is its own load, and a partly applied batch is repaired by the retry's
+ * upserts. A failed batch is retried on a fresh connection ({@link WriteRetry}, Failsafe); rows are idempotent
+ * upserts, so a retry cannot duplicate anything. Not thread-safe: one per writer thread or sink subtask.
+ *
+ * <p>Two ways to write: the dialect's upsert as a JDBC batch ({@link JdbcUpserter}, multi-row
+ * {@code INSERT ... ON DUPLICATE KEY UPDATE} on MariaDB, plain {@code INSERT} into UNIQUE KEY tables on Doris), or, on
+ * MariaDB with a bulk directory, {@code LOAD DATA LOCAL INFILE ... REPLACE} of a tab-separated file written there
+ * (about four times faster: no per-parameter binding, no statement parsing). The driver may then send files from that
+ * directory only ({@link WarehouseSettings#open(Path)}).
+ */
+public final class JdbcBatchWriter implements BatchWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcBatchWriter.class);
+    /** Keys per read-back query; MySQL handles IN lists of this size by primary-key lookups. */
+    private static final int VERIFY_CHUNK = 1000;
+
+    private final WarehouseSettings settings;
+    private final JdbcUpserter upserter;
+    private final Path bulkDir;
+    private final WriteRetry retry;
+    private final Runnable onFailedAttempt;
+    private Path bulkFile;
+    private Connection connection;
+
+    public JdbcBatchWriter(WarehouseSettings settings) {
+        this(settings, null);
+    }
+
+    /** With {@code bulkDir} (MariaDB only): batches go in by LOAD DATA LOCAL INFILE from files in that directory. */
+    public JdbcBatchWriter(WarehouseSettings settings, Path bulkDir) {
+        this(settings, bulkDir, WriteRetry.BATCH_LOAD, () -> { });
+    }
+
+    /** {@code onFailedAttempt} runs after every failed try (a sink counts its write errors with it). */
+    public JdbcBatchWriter(WarehouseSettings settings, Path bulkDir, WriteRetry retry, Runnable onFailedAttempt) {
+        if (bulkDir != null && settings.dialect() != SqlDialect.MYSQL) {
+            throw new IllegalArgumentException("bulk loading is for the mysql dialect only");
+        }
+        this.settings = settings;
+        this.upserter = new JdbcUpserter(settings.dialect());
+        this.bulkDir = bulkDir;
+        this.retry = retry;
+        this.onFailedAttempt = onFailedAttempt;
+    }
+
+    /**
+     * Writes every table's rows and commits, retrying the whole unit; throws once the tries are used up (the caller
+     * still holds the rows: a Flink job restarts from its checkpoint, the DataX runner fails the batch).
+     */
+    @Override
+    public void write(Map<Table, List<TableRow>> rowsByTable) throws SQLException, InterruptedException {
+        int rows = rowsByTable.values().stream().mapToInt(List::size).sum();
+        if (rows == 0) {
+            return;
+        }
+        List<String> tables = rowsByTable.keySet().stream().map(Table::name).toList();
+        RetryPolicyBuilder<Object> policy = RetryPolicy.builder()
+                .handle(SQLException.class)
+                .withMaxAttempts(retry.maxAttempts())
+                .onFailedAttempt(e -> {
+                    discard();
+                    onFailedAttempt.run();
+                })
+                .onRetryScheduled(e -> LOG.warn("writing {} rows to {} failed (attempt {}/{}), retrying in {} ms: {}",
+                        rows, tables, e.getAttemptCount(), retry.maxAttempts(), e.getDelay().toMillis(),
+                        e.getLastException().getMessage()));
+        if (!retry.initialBackoff().isZero()) {
+            if (retry.factor() > 1) {
+                policy.withBackoff(retry.initialBackoff(), retry.maxBackoff().plusMillis(1), retry.factor());
+            } else {
+                policy.withDelay(retry.initialBackoff());
+            }
+        }
+        try {
+            Failsafe.with(policy.build()).run(() -> writeAndCommit(rowsByTable));
+        } catch (FailsafeException e) {
+            // Failsafe wraps the last try's checked exception
+            if (e.getCause() instanceof InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw ie;
+            }
+            if (e.getCause() instanceof SQLException last) {
+                throw new SQLException("writing " + rows + " rows to " + tables + " at " + settings.safeUrl()
+                        + " failed " + retry.maxAttempts() + " times: " + last.getMessage(), last.getSQLState(),
+                        last.getErrorCode(), last);
+            }
+            throw e;
+        }
+    }
+
+    private void writeAndCommit(Map<Table, List<TableRow>> rowsByTable) throws SQLException {
+        Connection c = connection();
+        for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
+            if (bulkDir != null) {
+                loadData(c, e.getKey(), e.getValue());
+            } else {
+                upserter.upsert(c, e.getKey(), e.getValue());
+            }
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    /** REPLACE INTO: a row with an existing key replaces it, as the upsert does. */
+    private void loadData(Connection c, Table table, List<TableRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            if (bulkFile == null) {
+                bulkFile = Files.createTempFile(bulkDir, "batch-", ".tsv");
+            }
+            try (Writer w = Files.newBufferedWriter(bulkFile, StandardCharsets.UTF_8)) {
+                StringBuilder line = new StringBuilder(512);
+                for (TableRow r : rows) {
+                    if (!r.table.equals(table.name()) || r.values.length != table.columns().size()) {
+                        throw new IllegalArgumentException("row " + r + " does not fit table " + table.name());
+                    }
+                    line.setLength(0);
+                    for (int i = 0; i < r.values.length; i++) {
+                        if (i > 0) {
+                            line.append('\t');
+                        }
+                        escape(r.values[i], line);
+                    }
+                    line.append('\n');
+                    w.append(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("cannot write the bulk file in " + bulkDir + ": " + e.getMessage(), e);
+        }
+        String path = bulkFile.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'");
+        String sql = "LOAD DATA LOCAL INFILE '" + path + "' REPLACE INTO TABLE " + SqlDialect.quote(table.name())
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + String.join(", ", table.columnNames().stream().map(SqlDialect::quote).toList()) + ")";
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            int warnings = 0;
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                warnings++;
+            }
+            if (warnings > 0) {
+                // a truncated or converted value is a silent change: fail like a strict INSERT would
+                throw new SQLException("LOAD DATA into " + table.name() + " gave " + warnings + " warnings, first: "
+                        + s.getWarnings().getMessage());
+            }
+        }
+    }
+
+    /** MySQL LOAD DATA text: \N is NULL; backslash, tab, line breaks and NUL are escaped. */
+    static void escape(String v, StringBuilder out) {
+        if (v == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                default -> out.append(ch);
+            }
+        }
+    }
+
+    @Override
+    public int countPresent(Table table, Collection<TableRow> rows) throws SQLException {
+        List<String> keys = table.keyColumns();
+        int first = table.position(keys.get(0));
+        int[] positions = keys.stream().mapToInt(table::position).toArray();
+        Set<String> wanted = new HashSet<>();
+        List<String> firstValues = new ArrayList<>();
+        for (TableRow r : rows) {
+            if (wanted.add(key(r.values, positions))) {
+                firstValues.add(r.values[first]);
+            }
+        }
+        String select = "SELECT " + String.join(", ", keys.stream().map(SqlDialect::quote).toList())
+                + " FROM " + SqlDialect.quote(table.name()) + " WHERE " + SqlDialect.quote(keys.get(0)) + " IN (";
+        int[] identity = new int[keys.size()];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        int present = 0;
+        Connection c = connection();
+        for (int from = 0; from < firstValues.size(); from += VERIFY_CHUNK) {
+            List<String> chunk = firstValues.subList(from, Math.min(firstValues.size(), from + VERIFY_CHUNK));
+            String sql = select + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    String[] values = new String[keys.size()];
+                    while (rs.next()) {
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = rs.getString(i + 1);
+                        }
+                        if (wanted.remove(key(values, identity))) {
+                            present++;
+                        }
+                    }
+                }
+            }
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        return present;
+    }
+
+    private static String key(String[] values, int[] positions) {
+        StringBuilder sb = new StringBuilder();
+        for (int p : positions) {
+            sb.append(values[p]).append('\u0001');
+        }
+        return sb.toString();
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = settings.open(bulkDir);
+            try {
+                if (settings.dialect() == SqlDialect.MYSQL) {
+                    // one transaction per batch; READ COMMITTED avoids most gap-lock deadlocks between writers
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    c.setAutoCommit(false);
+                } else {
+                    // Doris commits each INSERT as one load; a partly applied batch is repaired by the retry's upserts
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void discard() {
+        JdbcConnections.discardQuietly(connection);
+        connection = null;
+    }
+
+    /** Deletes the bulk file and closes the connection; rows not written yet are the caller's. */
+    @Override
+    public void close() throws SQLException {
+        if (bulkFile != null) {
+            try {
+                Files.deleteIfExists(bulkFile);
+            } catch (IOException ignored) {
+                // the runner deletes the whole bulk directory at the end
+            }
+            bulkFile = null;
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBatchWriter[" + settings + (bulkDir != null ? ", bulk load" : "") + "]";
+    }
+}
