@@ -1,0 +1,38 @@
+package org.gridgov.embedded;
+
+import static org.gridgov.architecture.ArchitectureRules.GRIDGOV;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.gridgov.architecture.ModuleClasses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules that concern embedded-stack (org.gridgov.architecture.ArchitectureRules, in common's test-
+ * jar). The embedded broker and warehouse are for the demo and tests.
+ * One package (org.gridgov.embedded), so no package cycle to look for.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = ModuleClasses.production();
+    private static final JavaClasses WITH_TESTS = ModuleClasses.withTests();
+
+    @Test
+    void nothingButTheLauncherUsesTheSimulator() {
+        GRIDGOV.onlyTheLauncherUsesTheSimulator().check(PRODUCTION);
+    }
+
+    @Test
+    void productionCodeLoadsNoTestLibrary() {
+        GRIDGOV.noTestLibrariesInProduction().check(PRODUCTION);
+    }
+
+    @Test
+    void unitTestsStartNoEngine() {
+        GRIDGOV.unitTestsStartNoEngine(ModuleClasses.ownTests()).check(WITH_TESTS);
+    }
+
+    @Test
+    void everyTestClassIsRunByTheBuild() {
+        GRIDGOV.testClassesAreRunByTheBuild(ModuleClasses.ownTests()).check(WITH_TESTS);
+    }
+}

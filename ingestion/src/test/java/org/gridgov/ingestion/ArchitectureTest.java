@@ -1,0 +1,52 @@
+package org.gridgov.ingestion;
+
+import static org.gridgov.architecture.ArchitectureRules.GRIDGOV;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.gridgov.architecture.ModuleClasses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules that concern ingestion (org.gridgov.architecture.ArchitectureRules, in common's test-jar). The
+ * api package the launcher loads from the ingestion jar stands alone and loads no engine.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = ModuleClasses.production();
+    private static final JavaClasses WITH_TESTS = ModuleClasses.withTests();
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        GRIDGOV.packagesFreeOfCycles("ingestion.(**)").check(PRODUCTION);
+    }
+
+    @Test
+    void apiPackageLoadsNoEngine() {
+        GRIDGOV.engineFree("ingestion.api").check(PRODUCTION);
+    }
+
+    @Test
+    void apiPackageStandsAlone() {
+        GRIDGOV.apiPackageStandsAlone("ingestion.api", "ingestion").check(PRODUCTION);
+    }
+
+    @Test
+    void nothingButTheLauncherUsesTheSimulator() {
+        GRIDGOV.onlyTheLauncherUsesTheSimulator().check(PRODUCTION);
+    }
+
+    @Test
+    void productionCodeLoadsNoTestLibrary() {
+        GRIDGOV.noTestLibrariesInProduction().check(PRODUCTION);
+    }
+
+    @Test
+    void unitTestsStartNoEngine() {
+        GRIDGOV.unitTestsStartNoEngine(ModuleClasses.ownTests()).check(WITH_TESTS);
+    }
+
+    @Test
+    void everyTestClassIsRunByTheBuild() {
+        GRIDGOV.testClassesAreRunByTheBuild(ModuleClasses.ownTests()).check(WITH_TESTS);
+    }
+}
