@@ -65,7 +65,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                 .addArg("--innodb-flush-log-at-trx-commit=2")
                 .addArg("--default-time-zone=+08:00");
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientMariaDb.create(config.build());
             db.start();
             EmbeddedWarehouse w = new EmbeddedWarehouse(db, port, base);
             w.createSchema();
