@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param open311ApiKeys        api_key values accepted by the Open311 facade, each mapped to the integration user
  *                              {@code open311}
  * @param seedUsers             create one demo user per role on an empty user table and print their passwords once
+ * @param autoDispatchThreshold classifier confidence at or above which a category it chose stands; below it the
+ *                              report asks the command centre to decide and lists three candidates; negative = the
+ *                              model's own threshold
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -55,5 +58,6 @@ public record CaseServiceProperties(
         @DefaultValue("200ms") Duration outboxInterval,
         // an empty list: @DefaultValue("") would bind [""], and an empty api_key would then be accepted
         @DefaultValue List<String> open311ApiKeys,
-        @DefaultValue("false") boolean seedUsers) {
+        @DefaultValue("false") boolean seedUsers,
+        @DefaultValue("-1") double autoDispatchThreshold) {
 }

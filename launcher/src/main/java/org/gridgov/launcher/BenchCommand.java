@@ -16,14 +16,16 @@ import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.api.IngestionCommand;
+import org.gridgov.nlp.api.NlpCommand;
 import org.gridgov.streaming.api.StreamingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code gridgov bench <ingest|alerts|analytics|cases> [options]}: runs a module's benchmark in its own JVM against
- * embedded engines, and prints the benchmark's figures. Performance is measured here, never asserted in tests.
+ * {@code gridgov bench <ingest|alerts|analytics|cases|classify> [options]}: runs a module's benchmark in its own JVM
+ * against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here,
+ * never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
  * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes: it starts the modules'
@@ -37,6 +39,7 @@ import picocli.CommandLine.Unmatched;
     "             --bench.risk-events)",
     "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
     "             --bench.threads, --bench.duration)",
+    "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
     "Extra options are passed to the benchmark; ./gridgov config lists them."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -61,9 +64,10 @@ final class BenchCommand implements Callable<Integer> {
     static final Benchmark ALERTS = new Benchmark(StreamingJob.ALERT_BENCHMARK, "8g");
     static final Benchmark ANALYTICS = new Benchmark(BatchJob.ANALYTICS_BENCHMARK, "8g");
     static final Benchmark CASES = new Benchmark(CaseServiceCommand.BENCHMARK, "2g");
-    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES);
+    static final Benchmark CLASSIFY = new Benchmark(NlpCommand.CLASSIFIER_BENCHMARK, "1g");
+    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, CLASSIFY);
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics or cases")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics, cases or classify")
     String what;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
     @Unmatched List<String> rest;
@@ -81,8 +85,11 @@ final class BenchCommand implements Callable<Integer> {
             case "alerts" -> alerts(layout, work, extra);
             case "analytics" -> engineJob(layout, work, ANALYTICS, extra, Map.of());
             case "cases" -> cases(layout, work, extra);
+            case "classify" -> run(layout, work, CLASSIFY, List.of("-Xmx" + CLASSIFY.maxHeap(),
+                    "-Dfile.encoding=UTF-8"), extra, Map.of());
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics or cases");
+                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics, cases"
+                        + " or classify");
                 yield 2;
             }
         };

@@ -16,6 +16,7 @@ import org.gridgov.common.config.ConfigOption;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.job.JobEntryPoint;
 import org.gridgov.ingestion.api.IngestionCommand;
+import org.gridgov.nlp.api.NlpCommand;
 import org.gridgov.simulator.api.SimulatorCommand;
 import org.gridgov.streaming.api.StreamingJob;
 
@@ -29,7 +30,7 @@ final class ConfigListing {
     /** Every main of the platform, in the order the listing shows their modules. */
     static final List<JobEntryPoint> ENTRY_POINTS = Stream.<JobEntryPoint[]>of(StreamingJob.values(),
                     BatchJob.values(), IngestionCommand.values(), SimulatorCommand.values(),
-                    CaseServiceCommand.values())
+                    CaseServiceCommand.values(), NlpCommand.values())
             .flatMap(Arrays::stream).toList();
 
     /** The platform's options (common's {@link GridgovOptions}), which every main accepts. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         subcommands = {Gridgov.Demo.class, Gridgov.Generate.class, Gridgov.Stack.class, Gridgov.Config.class,
                 ClusterSetupCommands.TopicsCommand.class, ClusterSetupCommands.DdlCommand.class,
                 IngestCommands.Ingest.class, IngestCommands.Gateway.class, IngestCommands.Open311.class,
-                BenchCommand.class, SecuritySmoke.class})
+                NlpCommands.Classify.class, NlpCommands.Nlp.class, BenchCommand.class, SecuritySmoke.class})
 public final class Gridgov {
 
     public static void main(String[] args) {

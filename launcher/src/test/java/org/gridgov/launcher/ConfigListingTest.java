@@ -29,7 +29,7 @@ class ConfigListingTest {
     @Test
     void everyModuleWithMainsIsListedAndThePlatformFirst() {
         assertThat(GROUPS).extracting(ConfigListing.Group::module).containsExactly("common", "streaming-jobs",
-                "batch-jobs", "ingestion", "simulator", "case-service");
+                "batch-jobs", "ingestion", "simulator", "case-service", "nlp");
         assertThat(GROUPS.get(0).entries()).extracting(ConfigListing.Entry::option)
                 .containsExactlyElementsOf(GridgovOptions.ALL);
     }

@@ -1,5 +1,6 @@
 package org.gridgov.nlp;
 
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
@@ -38,10 +39,13 @@ public final class DomainDictionary {
     private static final DomainDictionary INSTANCE = build();
 
     private final Map<String, String> entries;
+    private final BinTrie<CoreDictionary.Attribute> ours;
     private final DynamicCustomDictionary dictionary;
 
-    private DomainDictionary(Map<String, String> entries, DynamicCustomDictionary dictionary) {
+    private DomainDictionary(Map<String, String> entries, BinTrie<CoreDictionary.Attribute> ours,
+                             DynamicCustomDictionary dictionary) {
         this.entries = Collections.unmodifiableMap(entries);
+        this.ours = ours;
         this.dictionary = dictionary;
     }
 
@@ -56,8 +60,13 @@ public final class DomainDictionary {
             words.put(row.get("word").strip(), nature.isEmpty() ? "nz" : nature);
         }
         for (Category c : CategoryCatalog.standard().all()) {
-            words.putIfAbsent(c.name(), "nz");
-            words.putIfAbsent(c.parentName(), "nz");
+            // 产品质量与假冒伪劣 is two topics, not one word
+            if (!c.name().contains("与")) {
+                words.putIfAbsent(c.name(), "nz");
+            }
+            if (!c.parentName().contains("与")) {
+                words.putIfAbsent(c.parentName(), "nz");
+            }
             words.put(c.department(), ORGANISATION);
         }
         District district = District.licheng();
@@ -74,11 +83,12 @@ public final class DomainDictionary {
         for (Map<String, String> company : Tsv.read("gridgov/companies.tsv")) {
             words.put(company.get("company_name"), ORGANISATION);
         }
-        // HanLP's shipped custom dictionary (read-only double-array trie) below our own words (a fresh trie).
-        DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat,
-                new BinTrie<CoreDictionary.Attribute>(), CustomDictionary.DEFAULT.path);
-        words.forEach((w, nature) -> dictionary.insert(w, nature + " " + FREQUENCY));
-        return new DomainDictionary(words, dictionary);
+        BinTrie<CoreDictionary.Attribute> ours = new BinTrie<>();
+        words.forEach((w, nature) -> ours.put(w, CoreDictionary.Attribute.create(nature + " " + FREQUENCY)));
+        // HanLP's shipped custom dictionary (read-only double-array trie) below our own words
+        DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat, ours,
+                CustomDictionary.DEFAULT.path);
+        return new DomainDictionary(words, ours, dictionary);
     }
 
     /** Our words and their natures (not HanLP's default custom dictionary). */
@@ -99,7 +109,18 @@ public final class DomainDictionary {
         return List.copyOf(entries.keySet());
     }
 
+    /** HanLP's default custom dictionary with our words on top: merged along token boundaries after Viterbi. */
     DynamicCustomDictionary hanlp() {
         return dictionary;
+    }
+
+    /** Only our words: the ones entered into the word lattice (see GovSegmenter). */
+    BinTrie<CoreDictionary.Attribute> ours() {
+        return ours;
+    }
+
+    /** Reports, for each position of {@code text} where one of our words starts, the longest such word. */
+    public void longestMatches(char[] text, AhoCorasickDoubleArrayTrie.IHit<CoreDictionary.Attribute> hit) {
+        ours.parseLongestText(text, hit);
     }
 }

@@ -1,8 +1,12 @@
 package org.gridgov.nlp;
 
+import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
+import com.hankcs.hanlp.seg.common.Vertex;
+import com.hankcs.hanlp.seg.common.WordNet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +15,12 @@ import java.util.Set;
 /**
  * HanLP's Viterbi (dictionary) segmenter with the {@link DomainDictionary}, plus the filter that turns tokens into
  * content words for hot words, keywords and the classifier.
+ *
+ * <p>Our domain words enter the word lattice as candidates and win by the Viterbi cost, so 暴雨后山大路社区 is
+ * 后/山大路社区 (HanLP alone reads 后山/大路/社区). HanLP's own (large) custom dictionary is not forced: forcing it,
+ * as {@code enableCustomDictionaryForcing(true)} does for every custom word, lets fragments such as 民医院, 车检, 测站,
+ * 低工资 and 区外 break common words (人民医院 → 人/民医院, 最低工资 → 最/低工资). Its words are still merged after
+ * Viterbi where whole tokens spell one ({@code enableCustomDictionary} without forcing).
  *
  * <p>Not serialisable and meant to be confined to one thread: create one per Spark partition
  * ({@code mapPartitions}) or per thread ({@link #perThread()}). Creating one is cheap (the dictionaries are loaded
@@ -23,10 +33,9 @@ public final class GovSegmenter {
     private final Segment segment;
 
     public GovSegmenter() {
-        this.segment = new ViterbiSegment()
+        this.segment = new DomainViterbiSegment(DomainDictionary.get().ours())
                 .enableCustomDictionary(DomainDictionary.get().hanlp())
-                // domain words win over the core dictionary's split: 暴雨后山大路社区 is 后/山大路社区, not 后山/大路/社区
-                .enableCustomDictionaryForcing(true)
+                .enableCustomDictionaryForcing(false)
                 // person names in complaint texts are PII and never topics; place names come from our dictionary
                 .enableNameRecognize(false)
                 .enableOffset(false);
@@ -110,5 +119,25 @@ public final class GovSegmenter {
             return true;
         }
         return w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * Viterbi with our words (only ours) added to the lattice, where the cost decides between them and the core
+     * dictionary's words. Segment's own forcing would add HanLP's whole custom dictionary too.
+     */
+    private static final class DomainViterbiSegment extends ViterbiSegment {
+        private final BinTrie<CoreDictionary.Attribute> ours;
+
+        DomainViterbiSegment(BinTrie<CoreDictionary.Attribute> ours) {
+            this.ours = ours;
+        }
+
+        @Override
+        protected void generateWordNet(WordNet net) {
+            super.generateWordNet(net);
+            char[] chars = net.charArray;
+            ours.parseText(chars, (begin, end, value) ->
+                    net.add(begin + 1, new Vertex(new String(chars, begin, end - begin), value)));
+        }
     }
 }

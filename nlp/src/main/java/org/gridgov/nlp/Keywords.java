@@ -3,10 +3,12 @@ package org.gridgov.nlp;
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.summary.TextRankKeyword;
 import java.util.List;
+import org.gridgov.nlp.letters.LetterNormalizer;
 
 /**
- * TextRank keywords of one text (HanLP's {@link TextRankKeyword}) over our segmenter and content-word filter.
- * Confined to one thread, like the segmenter it wraps.
+ * TextRank keywords of one text (HanLP's {@link TextRankKeyword}) over our segmenter and content-word filter, after
+ * the letter's salutation, closing and boilerplate are stripped ({@link LetterNormalizer}). Confined to one thread,
+ * like the segmenter it wraps.
  */
 public final class Keywords {
 
@@ -26,6 +28,7 @@ public final class Keywords {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return textRank.getKeywords(text, size);
+        String topic = LetterNormalizer.normalize(text).text();
+        return topic.isEmpty() ? List.of() : textRank.getKeywords(topic, size);
     }
 }

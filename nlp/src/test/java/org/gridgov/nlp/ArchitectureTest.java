@@ -8,13 +8,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture rules that concern nlp (org.gridgov.architecture.ArchitectureRules, in common's test-jar). The HanLP
- * wrapper runs inside Spark executors and the case service alike.
- * One package (org.gridgov.nlp), so no package cycle to look for.
+ * wrapper runs inside Spark executors and the case service alike. Its sub-packages (letters, corpus, classify, api)
+ * form no cycle; the api package (the benchmark's entry point and options, read by the launcher) needs nothing else
+ * of the module.
  */
 class ArchitectureTest {
 
     private static final JavaClasses PRODUCTION = ModuleClasses.production();
     private static final JavaClasses WITH_TESTS = ModuleClasses.withTests();
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        GRIDGOV.packagesFreeOfCycles("nlp.(**)").check(PRODUCTION);
+    }
+
+    @Test
+    void apiPackageStandsAlone() {
+        GRIDGOV.apiPackageStandsAlone("nlp.api", "nlp").check(PRODUCTION);
+    }
 
     @Test
     void nothingButTheLauncherUsesTheSimulator() {

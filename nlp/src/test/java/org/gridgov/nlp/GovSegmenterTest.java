@@ -25,6 +25,19 @@ class GovSegmenterTest {
     }
 
     @Test
+    void domainWordsDoNotBreakCommonWords() {
+        // forcing HanLP's whole custom dictionary read these as 人/民医院, 汽/车检/测站, 最/低工资, 小/区外
+        assertThat(segmenter.tokens("我母亲在人民医院住院，医药费很贵")).doesNotContain("人", "民医院")
+                .containsAnyOf("人民医院", "人民");
+        assertThat(segmenter.tokens("汽车检测站年检乱收费")).doesNotContain("汽", "车检", "测站").contains("汽车");
+        assertThat(segmenter.tokens("公司给的工资低于最低工资标准")).doesNotContain("最", "低工资")
+                .containsAnyOf("最低工资", "最低");
+        assertThat(segmenter.tokens("小区外的马路上全是积水")).doesNotContain("小", "区外").contains("小区", "积水");
+        assertThat(segmenter.tokens("县医院的护士工资太低")).doesNotContain("院的").contains("医院", "护士");
+        assertThat(segmenter.tokens("市场监督管理局不处理虚假广告")).contains("虚假广告");
+    }
+
+    @Test
     void contentWordsLeaveOutBoilerplatePlacesCompaniesNumbersAndPunctuation() {
         List<String> words = segmenter.contentWords(
                 "市民反映：我家住在全福街道花园社区，自供暖开始以来暖气一直不热，已经15天，请相关部门尽快处理。");

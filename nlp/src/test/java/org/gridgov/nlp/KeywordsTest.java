@@ -22,6 +22,16 @@ class KeywordsTest {
     }
 
     @Test
+    void aLettersSalutationClosingAndPhrasingAreNotKeywords() {
+        String letter = "尊敬的领导：\n您好！请问国家对乡村教师生活补助有什么政策规定？我们A7县冷水镇的乡村教师已经两年没有领到"
+                + "生活补助，教师工资也被拖欠。希望领导重视，谢谢！\n此致\n敬礼！";
+        List<String> top = keywords.of(letter, 5);
+        assertThat(top).contains("教师").containsAnyOf("生活补助", "补助", "乡村教师");
+        assertThat(top).doesNotContainAnyElementsOf(List.of("尊敬", "领导", "您好", "请问", "国家", "政策", "规定",
+                "希望", "谢谢", "敬礼"));
+    }
+
+    @Test
     void blankTextHasNoKeywords() {
         assertThat(keywords.of(" ", 5)).isEmpty();
         assertThat(keywords.of(null, 5)).isEmpty();

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,8 +41,10 @@ import org.gridgov.batch.spark.SparkColumns;
 import org.gridgov.batch.warehouse.SparkSchemas;
 import org.gridgov.batch.warehouse.WarehouseIo;
 import org.gridgov.common.district.District;
+import org.gridgov.nlp.Collocations;
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.RiskTerms;
+import org.gridgov.nlp.TopicWords;
 import org.gridgov.warehouse.AnalyticsTables;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -52,7 +55,10 @@ import org.gridgov.warehouse.WarehouseSchema;
  * {@code ads_hot_word_month}, {@code ads_rising_word_month}, {@code ads_opinion_risk_month}.
  *
  * <p>Every statistic counts texts, not occurrences: a complaint that says 暖气 three times is one vote for 暖气, so
- * one long text cannot make a hot word.
+ * one long text cannot make a hot word. A text's words are the content words of its letter body (salutations,
+ * closings, place codes and letter phrasing such as 领导, 请问, 政策, 规定 left out: {@link TopicWords}), plus the
+ * phrases its adjacent words form where they travel together across the texts read (电动车 + 充电 → 电动车充电:
+ * {@link Collocations}, learned once per run from all of them), so a topic surfaces as a phrase beside its words.
  * <ul>
  *   <li><b>Hot words</b>: TF-IDF = texts of the month and scope containing the word × smoothed IDF over every text of
  *   the district in the IDF window (the month and the {@code idfMonths − 1} before it). Boilerplate that survives the
@@ -82,13 +88,14 @@ public final class HotWordsJob {
     public record Result(long hotRows, long risingRows, long opinionRows, long flagged) {
     }
 
-    /** Output of {@link #tokenize}: one row per text. */
+    /** Output of {@link #tokenize}: one row per text; {@code pairs} are adjacent word pairs ({@link TopicWords}). */
     public static final StructType TOKENS = new StructType()
             .add("stat_month", DataTypes.StringType, false)
             .add("street_code", DataTypes.StringType, false)
             .add("category_code", DataTypes.StringType, false)
             .add("words", DataTypes.createArrayType(DataTypes.StringType, false), false)
-            .add("risk_terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
+            .add("risk_terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("pairs", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
     private final WarehouseIo io;
     private final Clock clock;
@@ -113,8 +120,16 @@ public final class HotWordsJob {
                         col("content"));
         Dataset<Row> names = scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
                 io.read(spark, WarehouseSchema.DIM_CATEGORY));
-        // segmentation is the expensive step: done once, reused by the three outputs
-        Dataset<Row> tokens = tokenize(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        // segmentation is the expensive step: done once, reused by the phrases and the three outputs
+        Dataset<Row> segmented = tokenize(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> tokens;
+        try {
+            tokens = withPhrases(segmented, phrases(segmented, Collocations.Settings.defaults()))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            tokens.count();
+        } finally {
+            segmented.unpersist();
+        }
         try {
             Dataset<Row> words = scopeWords(tokens).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> docs = scopeDocs(tokens).persist(StorageLevel.MEMORY_AND_DISK());
@@ -156,8 +171,8 @@ public final class HotWordsJob {
 
     /**
      * Segments every text once per partition (a segmenter per partition: HanLP's are not serialisable) into its
-     * distinct content words and the risk terms it contains. {@code texts} needs stat_month, street_code,
-     * category_code, content; a null content yields no words.
+     * distinct topic words, adjacent word pairs and the risk terms it contains. {@code texts} needs stat_month,
+     * street_code, category_code, content; a null content yields no words.
      */
     public static Dataset<Row> tokenize(Dataset<Row> texts) {
         return texts.select("stat_month", "street_code", "category_code", "content")
@@ -173,12 +188,53 @@ public final class HotWordsJob {
                         public Row next() {
                             Row r = rows.next();
                             String content = r.getString(3);
-                            String[] words = segmenter.distinctContentWords(content).toArray(String[]::new);
+                            TopicWords topic = TopicWords.of(content, segmenter);
+                            String[] words = topic.words().toArray(String[]::new);
+                            String[] pairs = topic.pairs().toArray(String[]::new);
                             String[] risk = RiskTerms.find(content).toArray(String[]::new);
-                            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2), words, risk);
+                            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2), words, risk,
+                                    pairs);
                         }
                     };
                 }, Encoders.row(TOKENS));
+    }
+
+    /**
+     * The phrases of the texts in {@code tokens}: document frequencies of words and adjacent pairs counted in Spark,
+     * the pairs in at least {@code minDocs} texts scored on the driver ({@link Collocations#select}).
+     */
+    public static Collocations phrases(Dataset<Row> tokens, Collocations.Settings settings) {
+        long n = tokens.count();
+        Dataset<Row> wordDocs = tokens.select(explode(col("words")).as("word")).groupBy("word")
+                .agg(count(lit(1)).as("docs"));
+        Dataset<Row> pairDocs = tokens.select(explode(col("pairs")).as("pair")).groupBy("pair")
+                .agg(count(lit(1)).as("docs"))
+                .filter(col("docs").geq(settings.minDocs()))
+                .withColumn("first", expr("split(pair, '\\t')[0]"))
+                .withColumn("second", expr("split(pair, '\\t')[1]"));
+        Dataset<Row> first = wordDocs.select(col("word").as("first"), col("docs").as("first_docs"));
+        Dataset<Row> second = wordDocs.select(col("word").as("second"), col("docs").as("second_docs"));
+        List<Collocations.Candidate> candidates = new ArrayList<>();
+        for (Row r : pairDocs.join(first, "first").join(second, "second")
+                .select("pair", "docs", "first_docs", "second_docs").collectAsList()) {
+            candidates.add(new Collocations.Candidate(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)));
+        }
+        return Collocations.select(candidates, n, settings);
+    }
+
+    /** {@code tokens} with each text's phrases added to its words. */
+    public static Dataset<Row> withPhrases(Dataset<Row> tokens, Collocations phrases) {
+        return tokens.map((MapFunction<Row, Row>) r -> {
+            List<String> pairs = r.getList(5);
+            List<String> words = new ArrayList<>(r.<String>getList(3));
+            for (String p : pairs) {
+                if (phrases.isPhrase(p)) {
+                    words.add(TopicWords.phrase(p));
+                }
+            }
+            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2), words.toArray(String[]::new),
+                    r.<String>getList(4).toArray(String[]::new), pairs.toArray(String[]::new));
+        }, Encoders.row(TOKENS));
     }
 
     /** The three scopes a text belongs to, as an array to explode. */

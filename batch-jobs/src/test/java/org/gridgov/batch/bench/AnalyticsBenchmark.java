@@ -49,6 +49,7 @@ import org.gridgov.common.district.District;
 import org.gridgov.common.district.Street;
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.RiskTerms;
+import org.gridgov.nlp.TopicWords;
 import org.gridgov.nlp.TemplateCorpus;
 
 /**
@@ -125,12 +126,13 @@ public final class AnalyticsBenchmark {
         double raw = seconds(t0);
         t0 = System.nanoTime();
         for (String t : texts) {
-            sink += segmenter.distinctContentWords(t).size() + RiskTerms.find(t).size();
+            sink += TopicWords.of(t, segmenter).words().size() + RiskTerms.find(t).size();
         }
         double withFilter = seconds(t0);
         System.out.printf(Locale.ROOT, "segmentation, raw HanLP Viterbi + domain dictionary, 1 thread: %,d texts, "
                 + "%,d chars in %.2f s = %,.0f chars/s (%.0f texts/s)%n", n, chars, raw, chars / raw, n / raw);
-        System.out.printf(Locale.ROOT, "segmentation + content-word filter + risk terms (the job's per-text work), "
+        System.out.printf(Locale.ROOT, "letter normalisation + segmentation + topic words and pairs + risk terms (the"
+                + " job's per-text work), "
                 + "1 thread: %.2f s = %,.0f chars/s [%d]%n", withFilter, chars / withFilter, sink % 10);
     }
 

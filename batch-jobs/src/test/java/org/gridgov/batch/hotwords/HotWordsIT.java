@@ -21,6 +21,7 @@ import org.gridgov.batch.InMemoryWarehouseIo;
 import org.gridgov.batch.LocalSpark;
 import org.gridgov.batch.TestRows;
 import org.gridgov.batch.warehouse.SparkSchemas;
+import org.gridgov.nlp.Collocations;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +120,20 @@ class HotWordsIT {
         assertThat(heating.<String>getList(3)).contains("暖气", "供暖温度"); // a domain dictionary word
         assertThat(heating.<String>getList(4)).isEmpty();
         assertThat(tokens.count()).isEqualTo(200);
+    }
+
+    @Test
+    void wordsThatTravelTogetherBecomePhrasesBesideTheirWords() {
+        Collocations phrases = HotWordsJob.phrases(tokens, Collocations.Settings.defaults());
+        assertThat(phrases.phrases()).extracting(Collocations.Phrase::text).contains("电动车充电");
+        Dataset<Row> withPhrases = HotWordsJob.withPhrases(tokens, phrases);
+        Row ebike = withPhrases.filter(withPhrases.col("category_code").equalTo("C0901")).first();
+        assertThat(ebike.<String>getList(3)).contains("电动车充电", "电动车", "充电").doesNotHaveDuplicates();
+        Row heating = withPhrases.filter(withPhrases.col("category_code").equalTo("C0101")).first();
+        assertThat(heating.<String>getList(3)).doesNotContain("电动车充电");
+        Dataset<Row> words = HotWordsJob.scopeWords(withPhrases);
+        assertThat(word(where(words, "2024-02", "DISTRICT", "370112"), "电动车充电").getAs("docs").toString())
+                .isEqualTo("20");
     }
 
     @Test

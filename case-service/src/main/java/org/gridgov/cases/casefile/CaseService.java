@@ -168,7 +168,12 @@ public class CaseService {
                 0);
         cases.insert(c);
         String action = selfHandled ? CaseAction.SELF_HANDLE.name() : CaseAction.REPORT.name();
-        cases.addStep(id, action, null, first.code(), staff, selfHandled ? "网格员自行处理" : null, now);
+        String note = selfHandled ? "网格员自行处理" : null;
+        if (suggestion != null) {
+            // the command centre reads the classifier's choice, or its three candidates, in the history
+            note = note == null ? suggestion.note() : note + "；" + suggestion.note();
+        }
+        cases.addStep(id, action, null, first.code(), staff, note, now);
         audit.ok(staff.username(), action, "CASE", id, category.code() + " @" + grid.code());
         publish(c, CaseEventType.CREATED, staff, null, now);
         return new Reported(c, false, suggestion);

@@ -63,11 +63,16 @@ public final class CaseServiceOptions {
             .asSecret();
     public static final ConfigOption<Boolean> SEED_USERS = ConfigOption.bool("gridgov.case.seed-users", false,
             "Create one demo user per role on an empty user table and print their passwords once.");
+    public static final ConfigOption<Double> AUTO_DISPATCH_THRESHOLD = ConfigOption.number(
+            "gridgov.case.auto-dispatch-threshold", -1, "Classifier confidence at or above which a category it chose "
+                    + "stands; below it the report asks the command centre to decide and lists three candidates; "
+                    + "negative = the model's own threshold.").atMost(1.0);
 
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, WAREHOUSE_URL, WAREHOUSE_USER,
             WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, ATTACHMENT_TYPES,
             MAX_FAILED_LOGINS, LOCKOUT, TOKEN_TTL, TOKEN_RECHECK, LOGIN_PER_IP_PER_MINUTE, LOGIN_PER_ACCOUNT_PER_MINUTE,
-            PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS);
+            PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS,
+            AUTO_DISPATCH_THRESHOLD);
 
     private CaseServiceOptions() {
     }

@@ -33,7 +33,7 @@ public class CaseSearchPage {
         model.addAttribute("query", query);
         model.addAttribute("results", cases.search(s, query, SHOWN));
         model.addAttribute("shownLimit", SHOWN);
-        model.addAttribute("categoryGroups", options.categoryGroups());
+        model.addAttribute("categoryGroups", options.allCategoryGroups());
         model.addAttribute("areas", options.areasWithin(s));
         return "case-search";
     }

@@ -1,6 +1,7 @@
 package org.gridgov.cases.web;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +33,36 @@ public class FormOptions {
 
     private final AreaDirectory areas;
     private final List<CategoryGroup> categoryGroups;
+    private final List<CategoryGroup> allCategoryGroups;
 
     public FormOptions(AreaDirectory areas) {
         this.areas = areas;
+        // retired categories stay readable and searchable on old cases but are not offered for new ones
+        categoryGroups = groups(CategoryCatalog.standard().active());
+        allCategoryGroups = groups(CategoryCatalog.standard().all());
+    }
+
+    private static List<CategoryGroup> groups(Collection<Category> categories) {
         Map<String, CategoryGroup> groups = new LinkedHashMap<>();
-        for (Category c : CategoryCatalog.standard().all()) {
+        for (Category c : categories) {
             groups.computeIfAbsent(c.parentCode(), k -> new CategoryGroup(k, c.parentName(), new ArrayList<>()))
                     .categories().add(c);
         }
-        categoryGroups = List.copyOf(groups.values());
+        return List.copyOf(groups.values());
     }
 
     public CaseChannel[] channels() {
         return CaseChannel.values();
     }
 
+    /** The categories a new case may take. */
     public List<CategoryGroup> categoryGroups() {
         return categoryGroups;
+    }
+
+    /** Every category a stored case may carry, retired ones included: for searching. */
+    public List<CategoryGroup> allCategoryGroups() {
+        return allCategoryGroups;
     }
 
     /** Grids the user may report in, by community. A grid worker gets exactly their grid. */

@@ -80,6 +80,13 @@ public class ReportPage {
             CategorySuggester.Suggestion g = r.suggestion();
             notice.append("；智能推荐分类：").append(g.parentName()).append(" / ").append(g.categoryName())
                     .append(String.format("（置信度 %.0f%%）", g.probability() * 100));
+            if (!g.autoDispatch()) {
+                notice.append("，置信度较低，由指挥中心核定分类；候选：");
+                for (int i = 0; i < g.alternatives().size(); i++) {
+                    CategorySuggester.Alternative a = g.alternatives().get(i);
+                    notice.append(i == 0 ? "" : "、").append(a.parentName()).append(" / ").append(a.categoryName());
+                }
+            }
         }
         flash.addFlashAttribute("notice", notice.toString());
         if (file != null && !file.isEmpty()) {

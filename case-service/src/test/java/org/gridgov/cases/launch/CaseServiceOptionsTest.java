@@ -74,6 +74,7 @@ class CaseServiceOptionsTest {
                 String.class, x -> "env-" + x.key(),
                 Long.class, x -> 4242L,
                 Integer.class, x -> 7,
+                Double.class, x -> 0.75,
                 Boolean.class, x -> true,
                 Duration.class, x -> Duration.ofSeconds(77));
         if (List.class.equals(o.type())) {

@@ -2,19 +2,51 @@ package org.gridgov.common.district;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gridgov.common.io.Tsv;
 
-/** The two-level case categories of 12345 platforms, loaded from {@code gridgov/categories.tsv}. */
+/**
+ * The two-level case categories of 12345 platforms, loaded from {@code gridgov/categories.tsv}: names, responsible
+ * department, time limit, and whether a category is still in use.
+ *
+ * <p>A code never changes its meaning, because stored cases and warehouse rows carry it. A category that moved (医保报销
+ * under 劳动和社会保障 rather than 卫生计生, as 12345 knowledge bases file it) is retired instead: its row stays, so old
+ * cases still show what they were, and {@code replaced_by} names the category that now covers it. New reports, the
+ * classifier and the forms use {@link #active()} only.
+ */
 public final class CategoryCatalog {
+
+    /** 办理时限 of a category whose row leaves it empty: five days. */
+    public static final int DEFAULT_TIME_LIMIT_HOURS = 120;
 
     private static final CategoryCatalog STANDARD = load("gridgov/categories.tsv");
 
     private final Map<String, Category> byCode = new LinkedHashMap<>();
+    private final Map<String, Integer> timeLimitHours = new LinkedHashMap<>();
+    private final Map<String, String> replacedBy = new LinkedHashMap<>();
+    private final List<Category> active;
 
-    private CategoryCatalog(Collection<Category> categories) {
-        categories.forEach(c -> byCode.put(c.code(), c));
+    private CategoryCatalog(List<Map<String, String>> rows, String origin) {
+        for (Map<String, String> r : rows) {
+            Category c = new Category(r.get("level2_code"), r.get("level2_name"), r.get("level1_code"),
+                    r.get("level1_name"), r.get("department"));
+            byCode.put(c.code(), c);
+            String hours = r.getOrDefault("time_limit_hours", "").strip();
+            timeLimitHours.put(c.code(), hours.isEmpty() ? DEFAULT_TIME_LIMIT_HOURS : Integer.parseInt(hours));
+            String successor = r.getOrDefault("replaced_by", "").strip();
+            if (!successor.isEmpty()) {
+                replacedBy.put(c.code(), successor);
+            }
+        }
+        replacedBy.forEach((code, successor) -> {
+            if (!byCode.containsKey(successor) || replacedBy.containsKey(successor)) {
+                throw new IllegalStateException(origin + ": " + code + " is replaced by " + successor
+                        + ", which is not a category in use");
+            }
+        });
+        this.active = byCode.values().stream().filter(c -> !replacedBy.containsKey(c.code())).toList();
     }
 
     public static CategoryCatalog standard() {
@@ -22,10 +54,7 @@ public final class CategoryCatalog {
     }
 
     static CategoryCatalog load(String resource) {
-        return new CategoryCatalog(Tsv.read(resource).stream()
-                .map(r -> new Category(r.get("level2_code"), r.get("level2_name"), r.get("level1_code"),
-                        r.get("level1_name"), r.get("department")))
-                .toList());
+        return new CategoryCatalog(Tsv.read(resource), resource);
     }
 
     public Optional<Category> find(String code) {
@@ -36,8 +65,29 @@ public final class CategoryCatalog {
         return find(code).orElseThrow(() -> new IllegalArgumentException("unknown category " + code));
     }
 
+    /** Every category, retired ones included: what a stored code may name. */
     public Collection<Category> all() {
         return byCode.values();
+    }
+
+    /** The categories in use, in code order: what a new case, the classifier and the forms may choose. */
+    public List<Category> active() {
+        return active;
+    }
+
+    public boolean isActive(String code) {
+        return byCode.containsKey(code) && !replacedBy.containsKey(code);
+    }
+
+    /** The category in use that covers {@code code}: itself, or the one that replaced it. */
+    public Category current(String code) {
+        return get(replacedBy.getOrDefault(code, code));
+    }
+
+    /** 办理时限 of the category, in hours. */
+    public int timeLimitHours(String code) {
+        get(code);
+        return timeLimitHours.get(code);
     }
 
     public Optional<Category> byName(String name) {

@@ -59,4 +59,44 @@ class CategoryCatalogTest {
             assertThat(c.department()).isNotBlank();
         });
     }
+
+    @Test
+    void coversTheBreadthOfA12345KnowledgeBase() {
+        assertThat(C.active()).hasSizeGreaterThanOrEqualTo(180);
+        assertThat(C.active()).extracting(Category::parentName).contains("城乡建设", "环境保护", "交通运输",
+                "劳动和社会保障", "教育文体", "卫生计生", "商贸旅游", "国土资源", "经济管理", "科技与信息产业", "政法",
+                "纪检监察");
+        // topics citizens write about, filed where hotline knowledge bases file them
+        for (String[] nameAndParent : new String[][] {{"房产证办理", "城乡建设"}, {"征收拆迁", "城乡建设"},
+            {"住房公积金", "城乡建设"}, {"城乡规划", "城乡建设"}, {"建筑市场与招投标", "城乡建设"}, {"城市公交", "城乡建设"},
+            {"医疗保险", "劳动和社会保障"}, {"工资标准与福利", "劳动和社会保障"}, {"教师待遇", "教育文体"},
+            {"学籍与转学", "教育文体"}, {"基层医疗", "卫生计生"}, {"快递邮政", "交通运输"}, {"传销", "商贸旅游"},
+            {"虚假广告", "商贸旅游"}, {"景区管理", "商贸旅游"}}) {
+            assertThat(C.byName(nameAndParent[0])).as(nameAndParent[0])
+                    .hasValueSatisfying(c -> assertThat(c.parentName()).isEqualTo(nameAndParent[1]));
+        }
+    }
+
+    @Test
+    void retiredCodesKeepTheirMeaningAndNameTheCategoryThatCoversThemNow() {
+        Category oldInsurance = C.get("C0604");
+        assertThat(oldInsurance.name()).isEqualTo("医保报销");
+        assertThat(oldInsurance.parentName()).isEqualTo("卫生计生");
+        assertThat(C.isActive("C0604")).isFalse();
+        assertThat(C.current("C0604").name()).isEqualTo("医疗保险");
+        assertThat(C.current("C0604").parentName()).isEqualTo("劳动和社会保障");
+        assertThat(C.current("C0101")).isEqualTo(C.get("C0101"));
+        assertThat(C.active()).noneMatch(c -> c.code().equals("C0604")).allMatch(c -> C.isActive(c.code()));
+        assertThat(C.all()).allSatisfy(c -> assertThat(C.isActive(C.current(c.code()).code())).isTrue());
+    }
+
+    @Test
+    void everyCategoryHasATimeLimitAndExistingCodesKeepTheOneTheServiceApplied() {
+        assertThat(C.all()).allSatisfy(c -> assertThat(C.timeLimitHours(c.code())).isBetween(24, 720));
+        // what case-service's reference data gave before the catalogue carried time limits: C04 72 h, C09 48 h, 120 h
+        assertThat(C.timeLimitHours("C0101")).isEqualTo(120);
+        assertThat(C.timeLimitHours("C0401")).isEqualTo(72);
+        assertThat(C.timeLimitHours("C0902")).isEqualTo(48);
+        assertThatThrownBy(() -> C.timeLimitHours("C9999")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

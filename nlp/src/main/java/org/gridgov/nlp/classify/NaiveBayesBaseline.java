@@ -1,4 +1,4 @@
-package org.gridgov.nlp;
+package org.gridgov.nlp.classify;
 
 import com.hankcs.hanlp.classification.classifiers.NaiveBayesClassifier;
 import com.hankcs.hanlp.classification.corpus.IDataSet;
@@ -8,31 +8,34 @@ import com.hankcs.hanlp.classification.tokenizers.ITokenizer;
 import com.hankcs.hanlp.classification.utilities.io.ConsoleLogger;
 import com.hankcs.hanlp.classification.utilities.io.ILogger;
 import java.io.Serializable;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.io.Tsv;
+import org.gridgov.nlp.GovSegmenter;
+import org.gridgov.nlp.LabeledText;
+import org.gridgov.nlp.TemplateCorpus;
 
 /**
- * Maps a complaint text to its second-level category, and through the catalogue to the responsible department:
- * HanLP's multinomial naive Bayes (chi-square feature selection) over our content words.
+ * The classifier this platform had before the letter model, kept as a baseline the model is measured against: HanLP's
+ * multinomial naive Bayes (chi-square feature selection) over our content words, trained on the hotline templates of
+ * {@code complaints.tsv} and the 59 categories' keyword list as it was ({@code baseline_category_keywords.tsv}). It
+ * tokenises with today's segmenter and stop words, so its figures differ a little from those it had in production.
  *
  * <p>Serializable (the model is plain maps and a trie), so a Spark job can train once on the driver and broadcast it.
  * {@link #classify} is thread-safe: the model is only read and the tokenizer uses a segmenter per thread.
  */
-public final class ComplaintClassifier implements Serializable {
+public final class NaiveBayesBaseline implements Classifier, Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Variants per template for {@link #standard()}; more adds little once place names are left out of features. */
     static final int STANDARD_VARIANTS = 12;
     static final long STANDARD_SEED = 20240101L;
 
-    /** The text's category, its names and department, and the model's probability for it. */
-    public record Prediction(String categoryCode, String categoryName, String department, double probability) {
-    }
+    static final String KEYWORDS = "gridgov/nlp/baseline_category_keywords.tsv";
 
     /** Accuracy on labelled texts: exact category, and department (a wrong category of the same department
      * still reaches the right desk). */
@@ -49,7 +52,7 @@ public final class ComplaintClassifier implements Serializable {
     private final NaiveBayesModel model;
     private transient NaiveBayesClassifier classifier;
 
-    private ComplaintClassifier(NaiveBayesModel model) {
+    private NaiveBayesBaseline(NaiveBayesModel model) {
         this.model = model;
     }
 
@@ -57,12 +60,12 @@ public final class ComplaintClassifier implements Serializable {
      * Trained on every template of the shipped corpus plus the category keyword lexicon (weighted like one
      * template); built once per JVM, in well under a second.
      */
-    public static ComplaintClassifier standard() {
+    public static NaiveBayesBaseline standard() {
         return Standard.INSTANCE;
     }
 
     private static final class Standard {
-        static final ComplaintClassifier INSTANCE = train(trainingTexts(TemplateCorpus.standard()
+        static final NaiveBayesBaseline INSTANCE = train(trainingTexts(TemplateCorpus.standard()
                 .fill(STANDARD_VARIANTS, STANDARD_SEED), STANDARD_VARIANTS));
     }
 
@@ -72,15 +75,15 @@ public final class ComplaintClassifier implements Serializable {
      * adds the everyday words of each category.
      */
     public static List<LabeledText> trainingTexts(List<LabeledText> filledTemplates, int lexiconWeight) {
-        List<LabeledText> all = new java.util.ArrayList<>(filledTemplates);
-        List<LabeledText> lexicon = CategoryLexicon.documents();
+        List<LabeledText> all = new ArrayList<>(filledTemplates);
+        List<LabeledText> lexicon = keywordDocuments();
         for (int i = 0; i < lexiconWeight; i++) {
             all.addAll(lexicon);
         }
         return all;
     }
 
-    public static ComplaintClassifier train(List<LabeledText> texts) {
+    public static NaiveBayesBaseline train(List<LabeledText> texts) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no training texts");
         }
@@ -92,7 +95,19 @@ public final class ComplaintClassifier implements Serializable {
         NaiveBayesClassifier nb = new NaiveBayesClassifier();
         nb.enableProbability(true);
         nb.train(data);
-        return new ComplaintClassifier(nb.getNaiveBayesModel());
+        return new NaiveBayesBaseline(nb.getNaiveBayesModel());
+    }
+
+    /** One text per category of the old keyword list: its name and keywords, separated so no neighbours join. */
+    static List<LabeledText> keywordDocuments() {
+        CategoryCatalog catalog = CategoryCatalog.standard();
+        List<LabeledText> out = new ArrayList<>();
+        for (Map<String, String> row : Tsv.read(KEYWORDS)) {
+            String code = row.get("level2_code");
+            out.add(new LabeledText(catalog.get(code).name() + "，" + String.join("，",
+                    row.get("keywords").trim().split("\\s+")), code));
+        }
+        return out;
     }
 
     private NaiveBayesClassifier classifier() {
@@ -105,17 +120,20 @@ public final class ComplaintClassifier implements Serializable {
         return c;
     }
 
-    /** The most probable category; texts without a single known content word get the prior's favourite. */
+    /**
+     * The most probable category; texts without a single known content word get the prior's favourite. Confidence is
+     * the probability summed over the category's first-level class (uncalibrated: the baseline never auto-dispatches).
+     */
+    @Override
     public Prediction classify(String text) {
         Objects.requireNonNull(text, "text");
         Map<String, Double> scores = classifier().predict(text);
-        Map.Entry<String, Double> best = scores.entrySet().stream()
-                // ties broken by code, so the answer does not depend on map order
-                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-                        Comparator.reverseOrder())))
-                .orElseThrow();
-        Category c = CategoryCatalog.standard().get(best.getKey());
-        return new Prediction(c.code(), c.name(), c.department(), best.getValue());
+        return Predictions.of(scores, false);
+    }
+
+    @Override
+    public String version() {
+        return "naive-bayes-templates";
     }
 
     /** Probability of every category (summing to 1), by category code. */
