@@ -53,6 +53,8 @@ public final class EvaluationSetGenerator {
     private static final String[] PETITION_CATEGORIES = {"C0701", "C0103", "C0104", "C0901", "C0702"};
     private static final String[] CALL_CATEGORIES = {"C0101", "C0102", "C0105", "C0106", "C0201", "C0305"};
     private static final long LATE_DAYS = 2;
+    /** Share of background records that write a card or phone another way. */
+    private static final int NOISY_PERCENT = 15;
 
     private final EvaluationSpec spec;
     private final SplittableRandom random;
@@ -319,8 +321,8 @@ public final class EvaluationSetGenerator {
                 count(" mistyped ID cards (rejected records)");
                 continue;
             }
-            call(r, anonymous ? null : Residents.idCard(r, Residents.variant(i)), anonymous ? null : r.name(),
-                    Residents.phone(r, i), category, t, true);
+            call(r, anonymous ? null : Residents.idCard(r, backgroundSpelling(i)), anonymous ? null : r.name(),
+                    random.nextInt(100) < NOISY_PERCENT ? Residents.phone(r, i) : r.phone(), category, t, true);
             if (random.nextInt(5) == 0) {
                 // a second call of the same resident on another category
                 String other = CALL_CATEGORIES[(List.of(CALL_CATEGORIES).indexOf(category) + 1)
@@ -339,7 +341,7 @@ public final class EvaluationSetGenerator {
             }
             // a background company is named by one person only, so no 集访 can form by chance
             String company = random.nextInt(5) == 0 ? "济南背景" + i + "号商贸有限公司" : null;
-            Draft d = draft(SourceType.PETITION, petitionRecord(r, Residents.idCard(r, Residents.variant(i)),
+            Draft d = draft(SourceType.PETITION, petitionRecord(r, Residents.idCard(r, backgroundSpelling(i)),
                     Residents.name(r, i), null, PETITION_CATEGORIES[random.nextInt(PETITION_CATEGORIES.length)],
                     company, t), true, lateOrOutOfOrder());
             drafts.add(d);
@@ -351,10 +353,18 @@ public final class EvaluationSetGenerator {
                 phoneOnlyIncident(r, t);
             } else {
                 IncidentType type = IncidentType.values()[random.nextInt(IncidentType.values().length)];
-                drafts.add(draft(SourceType.POLICE, incidentRecord(r, r.idCard(), r.name(), t, type), true,
-                        lateOrOutOfOrder()));
+                drafts.add(draft(SourceType.POLICE, incidentRecord(r, Residents.idCard(r, backgroundSpelling(i)),
+                        r.name(), t, type), true, lateOrOutOfOrder()));
             }
         }
+    }
+
+    /**
+     * How a background record writes its card: canonical in most, another spelling (15 digits, full-width, spaces,
+     * lower-case x) in {@value #NOISY_PERCENT} %, a rate of old and hand-typed cards in merged source systems.
+     */
+    private IdSpelling backgroundSpelling(int i) {
+        return random.nextInt(100) < NOISY_PERCENT ? Residents.variant(i) : IdSpelling.CANONICAL;
     }
 
     /** Most background records arrive in time; 10 % up to 9 minutes out of order, 1 % two days late. */
