@@ -659,3 +659,19 @@ PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"
 );
+
+CREATE TABLE IF NOT EXISTS `dwd_person_link` (
+  `phone_key` VARCHAR(192) NOT NULL COMMENT '电话 salted hash',
+  `evidence_id` VARCHAR(288) NOT NULL COMMENT 'source:record id of the record that carried the phone',
+  `source` VARCHAR(96) NOT NULL COMMENT '来源 HOTLINE/PETITION/ARREARS/POLICE',
+  `person_key` VARCHAR(192) NULL COMMENT 'the ID card''s salted hash in the same record (empty: the phone alone)',
+  `name_key` VARCHAR(192) NULL COMMENT 'salted hash of the name, simplified and without spaces (evidence only)',
+  `seen_time` DATETIME NOT NULL COMMENT 'event time of the record'
+)
+UNIQUE KEY(`phone_key`, `evidence_id`)
+COMMENT '人员关联证据 phone ↔ person evidence, one row per record with a phone; links are decided from it'
+DISTRIBUTED BY HASH(`phone_key`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);

@@ -443,3 +443,13 @@ CREATE TABLE IF NOT EXISTS `ads_arrears_company_month` (
   `updated_at` DATETIME NOT NULL COMMENT '计算时间',
   PRIMARY KEY (`stat_month`, `company_name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='清欠 by company and month: cases, key cases, workers, money and petitions about the company';
+
+CREATE TABLE IF NOT EXISTS `dwd_person_link` (
+  `phone_key` VARCHAR(64) NOT NULL COMMENT '电话 salted hash',
+  `evidence_id` VARCHAR(96) NOT NULL COMMENT 'source:record id of the record that carried the phone',
+  `source` VARCHAR(32) NOT NULL COMMENT '来源 HOTLINE/PETITION/ARREARS/POLICE',
+  `person_key` VARCHAR(64) NULL COMMENT 'the ID card''s salted hash in the same record (empty: the phone alone)',
+  `name_key` VARCHAR(64) NULL COMMENT 'salted hash of the name, simplified and without spaces (evidence only)',
+  `seen_time` DATETIME NOT NULL COMMENT 'event time of the record',
+  PRIMARY KEY (`phone_key`, `evidence_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员关联证据 phone ↔ person evidence, one row per record with a phone; links are decided from it';

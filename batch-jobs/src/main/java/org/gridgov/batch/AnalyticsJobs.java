@@ -21,6 +21,7 @@ import org.gridgov.batch.hotline.OverdueRankJob;
 import org.gridgov.batch.hotwords.HotWordSettings;
 import org.gridgov.batch.hotwords.HotWordsJob;
 import org.gridgov.batch.petition.PetitionTrendJob;
+import org.gridgov.batch.risk.LevelCalibration;
 import org.gridgov.batch.risk.RiskModel;
 import org.gridgov.batch.risk.RiskScoreJob;
 import org.gridgov.batch.spark.BatchSession;
@@ -93,8 +94,8 @@ public final class AnalyticsJobs {
                         HotWordSettings.fromConfig(config)).run(spark, months)));
                 case ARREARS -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,
                         risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months)));
-                case RISK -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears)
-                        .run(spark, months)));
+                case RISK -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears,
+                        LevelCalibration.fromConfig(config)).run(spark, months)));
             }
             parts.set(parts.size() - 1, parts.get(parts.size() - 1)
                     + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -108,6 +109,7 @@ public final class AnalyticsJobs {
         String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
         config.get(AnalyticsOptions.JOBS); // fail on a typo before Spark starts
         RiskModel.fromConfig(config);
+        LevelCalibration.fromConfig(config);
         HotWordSettings.fromConfig(config);
         ArrearsRules.fromConfig(config);
         WarehouseIo io = JdbcWarehouseIo.fromConfig(config);

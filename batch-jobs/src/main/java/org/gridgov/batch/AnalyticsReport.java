@@ -51,9 +51,11 @@ public final class AnalyticsReport {
         out.add("  " + String.join("\n  ", strings(c, "SELECT CONCAT(risk_rank, '. ', risk_level, ' ', risk_score, "
                 + "' ', COALESCE(name_masked, '-'), ' ', COALESCE(id_card_masked, '-'), ' ', top_factors) "
                 + "FROM ads_person_risk_month WHERE stat_month = ? AND risk_rank <= ? ORDER BY risk_rank", m, top)));
-        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(risk_level, ' ', COUNT(*)) FROM "
-                + "ads_person_risk_month WHERE stat_month = ? GROUP BY risk_level ORDER BY CASE risk_level "
-                + "WHEN '红' THEN 1 WHEN '橙' THEN 2 WHEN '黄' THEN 3 ELSE 4 END", m)));
+        // the level distribution, with each level's share: levels are calibrated to the population (红 stays rare)
+        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(risk_level, ' ', COUNT(*), ' (', "
+                + "ROUND(100 * COUNT(*) / (SELECT COUNT(*) FROM ads_person_risk_month WHERE stat_month = ?), 2), "
+                + "' %)') FROM ads_person_risk_month WHERE stat_month = ? GROUP BY risk_level ORDER BY CASE risk_level "
+                + "WHEN '红' THEN 1 WHEN '橙' THEN 2 WHEN '黄' THEN 3 ELSE 4 END", m, m)));
         out.add("== " + m + " 清欠重点案件 ==");
         out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(reasons, ' ', COUNT(*)) FROM ads_arrears_key_case "
                 + "WHERE stat_month = ? GROUP BY reasons ORDER BY COUNT(*) DESC", m)));

@@ -13,6 +13,7 @@ import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.common.validation.Violation;
+import org.gridgov.loading.identity.LinkEvidenceRows;
 import org.gridgov.loading.write.TableBuffer;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -34,19 +35,30 @@ public final class RawRecordMapper {
 
     private final RecordDecoder decoder;
     private final Function<SourceRecord, List<TableRow>> rows;
+    private final Function<SourceRecord, List<TableRow>> evidence;
 
     /**
      * @param rows a valid record's warehouse rows, ODS first: {@link OdsMapper#rows} (tests pass one that fails, to
      *             provoke the "mapping failed" dead letter)
      */
     public RawRecordMapper(RecordDecoder decoder, Function<SourceRecord, List<TableRow>> rows) {
-        this.decoder = decoder;
-        this.rows = rows;
+        this(decoder, rows, r -> List.of());
     }
 
-    /** The district's validation and mapping with the given salt. */
+    /**
+     * @param evidence a valid record's identity-evidence rows ({@link LinkEvidenceRows#rows}), written beside its rows
+     */
+    public RawRecordMapper(RecordDecoder decoder, Function<SourceRecord, List<TableRow>> rows,
+            Function<SourceRecord, List<TableRow>> evidence) {
+        this.decoder = decoder;
+        this.rows = rows;
+        this.evidence = evidence;
+    }
+
+    /** The district's validation and mapping with the given salt, with the phone-link evidence of each record. */
     public static RawRecordMapper standard(PiiProtector pii) {
-        return new RawRecordMapper(RecordDecoder.standard(), standardOdsMapper(pii)::rows);
+        return new RawRecordMapper(RecordDecoder.standard(), standardOdsMapper(pii)::rows,
+                new LinkEvidenceRows(pii)::rows);
     }
 
     public static OdsMapper standardOdsMapper(PiiProtector pii) {
@@ -72,15 +84,17 @@ public final class RawRecordMapper {
             return deadLetter(origin, decoded);
         }
         List<TableRow> out;
+        List<TableRow> links;
         try {
             out = rows.apply(decoded.value());
+            links = evidence.apply(decoded.value());
         } catch (RuntimeException e) {
             String why = PiiProtector.redact(String.valueOf(e.getMessage()));
             LOG.warn("mapping {} failed although it passed validation: {}", origin.position(), why);
             return reject(origin, "$", "mapping failed: " + why);
         }
         TableRow ods = out.get(0);
-        return new LoadOutcome(out, null, TableBuffer.key(WarehouseSchema.table(ods.table), ods));
+        return new LoadOutcome(out, null, TableBuffer.key(WarehouseSchema.table(ods.table), ods), links);
     }
 
     /** A record rejected before decoding (not UTF-8, not a raw topic, unreadable line): its dead letter. */

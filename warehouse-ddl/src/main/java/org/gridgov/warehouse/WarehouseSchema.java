@@ -224,7 +224,8 @@ public final class WarehouseSchema {
             DWD_HOTLINE_CASE, DLQ_RECORD, ADS_HOTLINE_STREET_MONTH);
 
     /** Every table, in creation order (dimensions first); each capability keeps its tables in its own class. */
-    public static final List<Table> ALL = concat(CORE, IngestTables.ALL, AlertTables.ALL, AnalyticsTables.ALL);
+    public static final List<Table> ALL = concat(CORE, IngestTables.ALL, AlertTables.ALL, AnalyticsTables.ALL,
+            IdentityTables.ALL);
 
     private static final Map<String, Table> BY_NAME = new LinkedHashMap<>();
 

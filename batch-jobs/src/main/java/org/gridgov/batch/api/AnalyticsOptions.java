@@ -96,6 +96,19 @@ public final class AnalyticsOptions {
             "Score from which a person is 橙 (orange).");
     public static final ConfigOption<Double> LEVEL_YELLOW = ConfigOption.number("risk.level.yellow", 20,
             "Score from which a person is 黄 (yellow); below is 蓝 (blue).");
+    public static final ConfigOption<Double> LEVEL_RED_SHARE = ConfigOption.number("risk.level.red-share", 0.005,
+            "Largest share of the scored persons that is 红: the top of the ranking, and only those scoring "
+                    + "risk.level.red (calibration to the population; ties at the edge go by rank).")
+            .atLeast(0.0).atMost(1.0);
+    public static final ConfigOption<Double> LEVEL_ORANGE_SHARE = ConfigOption.number("risk.level.orange-share",
+            0.02, "Largest share of the scored persons that is 橙, the next after the 红 ones.")
+            .atLeast(0.0).atMost(1.0);
+    public static final ConfigOption<Double> LEVEL_YELLOW_SHARE = ConfigOption.number("risk.level.yellow-share",
+            0.10, "Largest share of the scored persons that is 黄, the next after the 橙 ones; the rest are 蓝.")
+            .atLeast(0.0).atMost(1.0);
+    public static final ConfigOption<Integer> LEVEL_MIN_SEATS = ConfigOption.integer("risk.level.min-seats", 100,
+            "Each level's share is never fewer than this many persons, so a small population (a street, a quiet "
+                    + "month) keeps its levels from the score thresholds alone.").atLeast(0);
 
     // arrears key cases
     public static final ConfigOption<Integer> ARREARS_MIN_WORKERS = ConfigOption.integer("arrears.min-workers", 30,
@@ -130,6 +143,7 @@ public final class AnalyticsOptions {
             W_GROUP_PETITION, CAP_GROUP_PETITION, W_CROSS_SOURCE, W_POLICE, CAP_POLICE, W_CONFLICT_POLICE,
             CAP_CONFLICT_POLICE, W_HOTLINE, CAP_HOTLINE, W_REPEAT_CALL, CAP_REPEAT_CALL, W_ARREARS, CAP_ARREARS,
             W_KEY_ARREARS, CAP_KEY_ARREARS, LEVEL_RED, LEVEL_ORANGE, LEVEL_YELLOW,
+            LEVEL_RED_SHARE, LEVEL_ORANGE_SHARE, LEVEL_YELLOW_SHARE, LEVEL_MIN_SEATS,
             ARREARS_MIN_WORKERS, ARREARS_MIN_AMOUNT, ARREARS_STALE_DAYS, ARREARS_REPEAT_PETITIONS,
             ARREARS_GROUP_LINK_DAYS, ARREARS_PETITION_WINDOW_DAYS);
 }

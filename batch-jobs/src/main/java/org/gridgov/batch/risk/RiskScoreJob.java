@@ -65,12 +65,20 @@ public final class RiskScoreJob {
     private final Clock clock;
     private final RiskModel model;
     private final ArrearsRules arrearsRules;
+    private final LevelCalibration calibration;
 
+    /** With the default level calibration ({@link LevelCalibration#defaults}). */
     public RiskScoreJob(WarehouseIo io, Clock clock, RiskModel model, ArrearsRules arrearsRules) {
+        this(io, clock, model, arrearsRules, LevelCalibration.defaults());
+    }
+
+    public RiskScoreJob(WarehouseIo io, Clock clock, RiskModel model, ArrearsRules arrearsRules,
+                        LevelCalibration calibration) {
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.model = Objects.requireNonNull(model, "model");
         this.arrearsRules = Objects.requireNonNull(arrearsRules, "arrearsRules");
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
     }
 
     public Result run(SparkSession spark, List<String> months) {
@@ -100,7 +108,7 @@ public final class RiskScoreJob {
                 Dataset<Row> events = events(flaggedPetitions, hotline, police, keyArrears, asOf, model);
                 Dataset<Row> points = points(features(events), model, month, computedAt)
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                Dataset<Row> scores = rank(points).cache();
+                Dataset<Row> scores = calibrate(rank(points), points.count(), model, calibration).cache();
                 try {
                     io.upsert(scores, TARGET);
                     for (Row r : scores.groupBy("risk_level").count().collectAsList()) {
@@ -248,12 +256,36 @@ public final class RiskScoreJob {
      * the output of {@link #points} before ranking it, since ranking reads its input twice.
      */
     public static Dataset<Row> score(Dataset<Row> features, RiskModel model, String month, Timestamp computedAt) {
-        return rank(points(features, model, month, computedAt));
+        return score(features, model, LevelCalibration.defaults(), month, computedAt);
+    }
+
+    /** Like {@link #score(Dataset, RiskModel, String, Timestamp)}, then levels calibrated to the population. */
+    public static Dataset<Row> score(Dataset<Row> features, RiskModel model, LevelCalibration calibration,
+                                     String month, Timestamp computedAt) {
+        Dataset<Row> points = points(features, model, month, computedAt);
+        return calibrate(rank(points), points.count(), model, calibration);
+    }
+
+    /**
+     * Replaces the threshold levels of ranked rows ({@link #rank}) by levels calibrated to the {@code persons} scored
+     * ({@link LevelCalibration}): a level needs its threshold score and a rank within its seats.
+     */
+    public static Dataset<Row> calibrate(Dataset<Row> ranked, long persons, RiskModel model,
+                                         LevelCalibration calibration) {
+        Column score = col("risk_score");
+        Column rank = col("risk_rank");
+        Column level = when(score.geq(model.red()).and(rank.leq(calibration.redSeats(persons))), lit(RiskModel.RED))
+                .when(score.geq(model.orange()).and(rank.leq(calibration.orangeSeats(persons))),
+                        lit(RiskModel.ORANGE))
+                .when(score.geq(model.yellow()).and(rank.leq(calibration.yellowSeats(persons))),
+                        lit(RiskModel.YELLOW))
+                .otherwise(lit(RiskModel.BLUE));
+        return ranked.withColumn("risk_level", level);
     }
 
     /**
      * Every ads_person_risk_month column but risk_rank: score = min(100, Σ capped points), level by the model's
-     * thresholds, and the {@value #TOP_FACTORS} largest contributions as "factor +points；…".
+     * thresholds alone (uncalibrated: {@link #calibrate} puts the population's shares on it), and the {@value #TOP_FACTORS} largest contributions as "factor +points；…".
      */
     public static Dataset<Row> points(Dataset<Row> features, RiskModel model, String month, Timestamp computedAt) {
         List<Column[]> factors = factors(model);
@@ -306,9 +338,11 @@ public final class RiskScoreJob {
         return SparkSchemas.conform(scored.sparkSession().createDataFrame(rows, schema), TARGET);
     }
 
+    /** "person risk 3630 (红 18 0.50 %, 橙 72 1.98 %, …)": the level distribution the calibration produced. */
     public static String summary(Result r) {
-        StringBuilder sb = new StringBuilder("person risk " + r.persons() + " (");
-        r.byLevel().forEach((level, n) -> sb.append(level).append(' ').append(n).append(' '));
-        return sb.toString().trim() + ")";
+        List<String> parts = new ArrayList<>();
+        r.byLevel().forEach((level, n) -> parts.add(String.format(java.util.Locale.ROOT, "%s %d %.2f %%", level, n,
+                r.persons() == 0 ? 0.0 : 100.0 * n / r.persons())));
+        return "person risk " + r.persons() + " (" + String.join(", ", parts) + ")";
     }
 }

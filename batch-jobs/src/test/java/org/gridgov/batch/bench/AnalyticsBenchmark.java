@@ -39,6 +39,7 @@ import org.gridgov.batch.arrears.ArrearsRules;
 import org.gridgov.batch.hotwords.HotWordSettings;
 import org.gridgov.batch.hotwords.HotWordsJob;
 import org.gridgov.batch.petition.GroupPetitions;
+import org.gridgov.batch.risk.LevelCalibration;
 import org.gridgov.batch.risk.RiskModel;
 import org.gridgov.batch.risk.RiskScoreJob;
 import org.gridgov.batch.spark.BatchSession;
@@ -274,20 +275,34 @@ public final class AnalyticsBenchmark {
         Dataset<Row> points = RiskScoreJob.points(RiskScoreJob.features(RiskScoreJob.events(flaggedPetitions,
                 in.calls(), in.incidents(), keyArrears, AS_OF, model)), model, "2024-02", Timestamp.from(Instant.now()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> scored = RiskScoreJob.rank(points).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scored = RiskScoreJob.calibrate(RiskScoreJob.rank(points), points.count(), model,
+                LevelCalibration.defaults()).persist(StorageLevel.MEMORY_AND_DISK());
         scored.write().format("noop").mode("overwrite").save();
         double job = seconds(t0);
         long scoredPersons = scored.count();
-        Map<String, Long> levels = new LinkedHashMap<>();
-        scored.groupBy("risk_level").count().orderBy("risk_level").collectAsList()
-                .forEach(r -> levels.put(r.getString(0), r.getLong(1)));
         System.out.printf(Locale.ROOT, "risk-score job over %,d events: %,d persons scored in %.1f s (target <= 120 "
-                + "s); levels %s (uniform random events, ten per person: not a realistic mix)%n", in.total(),
-                scoredPersons, job, levels);
+                + "s)%n", in.total(), scoredPersons, job);
+        System.out.println("risk levels: " + levelDistribution(scored, "risk_level", scoredPersons)
+                + " (calibrated: 红 at most risk.level.red-share of the persons)");
+        System.out.println("risk levels by thresholds alone: " + levelDistribution(points, "risk_level",
+                scoredPersons) + " (uniform random events, ten per person: not a realistic mix)");
         scored.unpersist();
         points.unpersist();
         flaggedPetitions.unpersist();
         in.unpersist();
+    }
+
+    /** "红 5,000 (0.50 %), 橙 …": persons per level in the order 红 橙 黄 蓝, with their share. */
+    static String levelDistribution(Dataset<Row> scored, String column, long persons) {
+        Map<String, Long> levels = new LinkedHashMap<>();
+        for (String level : List.of(RiskModel.RED, RiskModel.ORANGE, RiskModel.YELLOW, RiskModel.BLUE)) {
+            levels.put(level, 0L);
+        }
+        scored.groupBy(column).count().collectAsList().forEach(r -> levels.put(r.getString(0), r.getLong(1)));
+        List<String> parts = new ArrayList<>();
+        levels.forEach((level, n) -> parts.add(String.format(Locale.ROOT, "%s %,d (%.2f %%)", level, n,
+                persons == 0 ? 0.0 : 100.0 * n / persons)));
+        return String.join(", ", parts);
     }
 
     /** Petitions, calls, incidents and arrears cases: 20/50/20/10 % of {@code events}, cached and counted. */

@@ -43,6 +43,14 @@ public final class PiiProtector implements java.io.Serializable {
         return phone == null ? null : hash("tel:" + PhoneNumber.normalize(phone));
     }
 
+    /**
+     * Salted hash of a name in its evidence form (simplified characters, no spaces: the loader's {@code PersonNames}).
+     * Lets link decisions compare names without storing them; never a person key, since names are not unique.
+     */
+    public String nameKey(String evidenceName) {
+        return evidenceName == null || evidenceName.isEmpty() ? null : hash("name:" + evidenceName);
+    }
+
     /** The person key: the ID card's when known, else the phone's. */
     public String personKey(String idCard, String phone) {
         return idCard != null ? idCardKey(idCard) : phoneKey(phone);

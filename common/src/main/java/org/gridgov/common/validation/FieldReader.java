@@ -20,6 +20,9 @@ public final class FieldReader {
     private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
+    /** Room for an 18-character number written with spaces between its groups (6 4 4 4, or every digit). */
+    private static final int MAX_ID_CARD_TEXT = 40;
+
     private final JsonNode node;
     private final List<Violation> violations;
 
@@ -158,17 +161,23 @@ public final class FieldReader {
         return null;
     }
 
+    /**
+     * An ID card number in its one normalised form ({@link IdCardNumber#normalize}: 15 digits converted to 18,
+     * full-width digits, spaces and a lower-case x read as the card says), checked after normalising, so the same
+     * person gets the same key from every source that wrote the number its own way.
+     */
     public String idCard(String field, boolean required) {
-        String s = text(field, required, 18);
+        String s = text(field, required, MAX_ID_CARD_TEXT);
         if (s == null) {
             return null;
         }
-        var problem = IdCardNumber.problem(s);
+        String id = IdCardNumber.normalize(s);
+        var problem = IdCardNumber.problem(id);
         if (problem.isPresent()) {
             reject(field, "invalid ID card number: " + problem.get());
             return null;
         }
-        return IdCardNumber.normalize(s);
+        return id;
     }
 
     public String phone(String field, boolean required) {

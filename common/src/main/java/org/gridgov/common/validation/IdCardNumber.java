@@ -69,8 +69,52 @@ public final class IdCardNumber {
         return first17 + checkChar(first17);
     }
 
-    /** Upper-cases a trailing x so hashes of the same person agree whatever the source wrote. */
+    /**
+     * The one form a person's number is hashed and checked in, whatever the source wrote: whitespace (also the
+     * ideographic space U+3000) removed, full-width digits and Ｘ read as ASCII, a trailing x upper-cased, and a
+     * 15-digit first-generation number converted to its 18-digit form ({@link #fromFifteenDigits}). Anything else is
+     * returned cleaned but unconverted, so {@link #problem} can say what is wrong with it. Null in, null out.
+     */
     public static String normalize(String id) {
-        return id == null ? null : id.trim().toUpperCase();
+        if (id == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(18);
+        id.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return;
+            }
+            if (c >= '\uFF10' && c <= '\uFF19') {
+                sb.append((char) ('0' + (c - '\uFF10')));
+            } else if (c == '\uFF38' || c == '\uFF58' || c == 'x') {
+                sb.append('X');
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        String s = sb.toString();
+        return s.length() == 15 && allDigits(s) ? fromFifteenDigits(s) : s;
+    }
+
+    /**
+     * GB 11643-1999's conversion of a first-generation (1984–2004) 15-digit number: the century "19" inserted before
+     * the two-digit birth year after the 6-digit region, then the check character of the 17 digits appended. Every
+     * 15-digit card was issued to someone born in the 1900s, so the century is not a guess.
+     */
+    public static String fromFifteenDigits(String fifteen) {
+        if (fifteen.length() != 15 || !allDigits(fifteen)) {
+            throw new IllegalArgumentException("expected 15 digits, got " + fifteen.length() + " characters");
+        }
+        String first17 = fifteen.substring(0, 6) + "19" + fifteen.substring(6);
+        return first17 + checkChar(first17);
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

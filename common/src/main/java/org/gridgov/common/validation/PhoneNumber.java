@@ -23,12 +23,25 @@ public final class PhoneNumber {
         return Optional.of("'" + phone + "' is neither an 11-digit mobile number nor a landline with area code");
     }
 
-    /** Drops spaces and a +86 / 86 prefix so the same phone hashes alike from every source. */
+    /**
+     * Drops spaces (also full-width ones), reads full-width digits as ASCII and drops a +86 / 86 prefix, so the same
+     * phone hashes alike from every source.
+     */
     public static String normalize(String phone) {
         if (phone == null) {
             return null;
         }
-        String p = phone.replace(" ", "").trim();
+        StringBuilder sb = new StringBuilder(phone.length());
+        phone.codePoints().forEach(c -> {
+            if (c >= '\uFF10' && c <= '\uFF19') {
+                sb.append((char) ('0' + (c - '\uFF10')));
+            } else if (c == '\uFF0B') {
+                sb.append('+');
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                sb.appendCodePoint(c);
+            }
+        });
+        String p = sb.toString();
         if (p.startsWith("+86")) {
             p = p.substring(3);
         } else if (p.startsWith("86") && p.length() == 13) {

@@ -69,6 +69,57 @@ class IdCardNumberTest {
         assertThat(IdCardNumber.normalize(null)).isNull();
     }
 
+    @Test
+    void fifteenDigitNumberGetsTheCenturyAndItsCheckCharacter() {
+        // the published example as its first-generation card: 110105 491231 002
+        assertThat(IdCardNumber.fromFifteenDigits("110105491231002")).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize("110105491231002")).isEqualTo(PUBLISHED_EXAMPLE);
+        // the check digit is computed with weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, mod 11 → 1 0 X 9 8 7 6 5 4 3 2
+        String first17 = "370112" + "19" + "850307" + "042";
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        char expected = "10X98765432".charAt(sum % 11);
+        assertThat(IdCardNumber.normalize("370112850307042")).isEqualTo(first17 + expected);
+        assertThat(IdCardNumber.normalize("370112850307042")).isEqualTo(IdCardNumber.of("370112",
+                LocalDate.of(1985, 3, 7), 42));
+    }
+
+    @Test
+    void everyFifteenDigitCardConvertsToAValidNumberOfTheSamePerson() {
+        Random random = new Random(15);
+        for (int n = 0; n < 300; n++) {
+            LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(random.nextInt(365 * 99));
+            String eighteen = IdCardNumber.of("370112", birth, random.nextInt(1000));
+            String fifteen = eighteen.substring(0, 6) + eighteen.substring(8, 17);
+            assertThat(IdCardNumber.normalize(fifteen)).as(fifteen).isEqualTo(eighteen);
+        }
+    }
+
+    @Test
+    void fullWidthDigitsSpacesAndLowerCaseXAreReadAsTheCardSays() {
+        assertThat(IdCardNumber.normalize("１１０１０５１９４９１２３１００２ｘ")).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize("１１０１０５１９４９１２３１００２Ｘ")).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize("110105 1949 1231 002x")).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize("110105\u30001949\u00a01231\t002X")).isEqualTo(PUBLISHED_EXAMPLE);
+        assertThat(IdCardNumber.normalize("１１０１０５ ４９１２３１ ００２")).isEqualTo(PUBLISHED_EXAMPLE);
+    }
+
+    @Test
+    void normalizingDoesNotRepairWhatIsWrong() {
+        // a mistyped digit stays a checksum error: guessing which digit is wrong could merge two people
+        String typo = "110105194912310O2X";
+        assertThat(IdCardNumber.problem(IdCardNumber.normalize(typo))).hasValue("character 16 must be a digit");
+        assertThat(IdCardNumber.problem(IdCardNumber.normalize("110105194912310021")))
+                .hasValue("checksum mismatch (check character should be X)");
+        // 14 or 16 digits are not a first-generation card
+        assertThat(IdCardNumber.normalize("11010549123100")).isEqualTo("11010549123100");
+        assertThat(IdCardNumber.problem(IdCardNumber.normalize("1101054912310021")))
+                .hasValue("must have 18 characters, has 16");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "11010519491231002   | must have 18 characters, has 17",

@@ -20,6 +20,8 @@ class PhoneNumberTest {
         "053188888888        | 053188888888",
         "0531-8888888        | 0531-8888888",
         "010-12345678        | 010-12345678",
+        "１３８ ５３１１ ２３４５ | 13853112345",
+        "＋８６１３８５３１１２３４５ | 13853112345",
     })
     void mobilesAndLandlinesWithAreaCodeAreValidAndNormalized(String raw, String normalized) {
         assertThat(PhoneNumber.problem(raw)).isEmpty();

@@ -67,6 +67,21 @@ class RecordDecoderTest {
         assertThat(p.personPhone()).isEqualTo("15966667777");
     }
 
+    @Test
+    void fifteenDigitAndFullWidthIdCardsDecodeToTheEighteenDigitNumber() {
+        String id = SampleRecords.PETITIONER_ID_CARD;
+        String fifteen = id.substring(0, 6) + id.substring(8, 17);
+        StringBuilder fullWidth = new StringBuilder();
+        id.chars().forEach(c -> fullWidth.append(c == 'X' ? 'ｘ' : (char) ('０' + (c - '0'))));
+        for (String written : new String[] {fifteen, fullWidth.toString(), id.substring(0, 6) + " " + id.substring(6)}) {
+            ObjectNode n = SampleRecords.tree(PETITION).put("person_id_card", written)
+                    .put("person_phone", "１５９ ６６６６ ７７７７");
+            Petition p = (Petition) decode(PETITION, n).value();
+            assertThat(p.personIdCard()).as(written).isEqualTo(id);
+            assertThat(p.personPhone()).isEqualTo("15966667777");
+        }
+    }
+
     @ParameterizedTest(name = "{0}.{1} = {2}")
     @CsvSource({
         "HOTLINE,  channel,       电话热线, PHONE",

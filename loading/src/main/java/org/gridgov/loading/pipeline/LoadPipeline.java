@@ -314,6 +314,9 @@ public final class LoadPipeline {
                 for (TableRow row : o.rows()) {
                     buffer(row);
                 }
+                for (TableRow row : o.evidence()) {
+                    buffer(row);
+                }
             }
 
             void buffer(TableRow row) {

@@ -13,6 +13,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.gridgov.common.config.ConfigOption;
@@ -70,8 +71,11 @@ public final class OdsLoaderJob {
 
     /** The graph on {@code env}, not yet submitted. */
     void build(StreamExecutionEnvironment env) {
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records").uid("raw-records")
-                .process(new RecordToRows(pii)).name("record-to-rows").uid("record-to-rows")
+        SingleOutputStreamOperator<TableRow> rows = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records").uid("raw-records")
+                .process(new RecordToRows(pii)).name("record-to-rows").uid("record-to-rows");
+        // the phone-link evidence goes to the same upsert sink as the records' rows
+        rows.union(rows.getSideOutput(RecordToRows.LINK_EVIDENCE))
                 .sinkTo(sink).name("warehouse-upsert").uid("warehouse-upsert");
     }
 

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
@@ -17,6 +18,7 @@ import org.gridgov.loading.OdsMapper;
 import org.gridgov.loading.RawRecordMapper;
 import org.gridgov.loading.RecordOrigin;
 import org.gridgov.streaming.job.TaskSecret;
+import org.gridgov.loading.identity.LinkEvidenceRows;
 import org.gridgov.warehouse.TableRow;
 
 /**
@@ -33,6 +35,13 @@ import org.gridgov.warehouse.TableRow;
 public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Side output: the phone-link evidence of valid records ({@code dwd_person_link}), written by the same sink but
+     * kept off the main output, which stays exactly the record's own rows or its dead letter.
+     */
+    public static final OutputTag<TableRow> LINK_EVIDENCE = new OutputTag<>("link-evidence") {
+    };
 
     /** Accumulator names; their totals are in the job's {@code JobExecutionResult}. */
     public static final String VALID = "ods-loader.valid-records";
@@ -58,8 +67,9 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
 
     @Override
     public void open(OpenContext openContext) {
-        odsMapper = RawRecordMapper.standardOdsMapper(pii.get());
-        mapper = new RawRecordMapper(RecordDecoder.standard(), this::rows);
+        PiiProtector protector = pii.get();
+        odsMapper = RawRecordMapper.standardOdsMapper(protector);
+        mapper = new RawRecordMapper(RecordDecoder.standard(), this::rows, new LinkEvidenceRows(protector)::rows);
         validCounter = getRuntimeContext().getMetricGroup().counter("validRecords");
         invalidCounter = getRuntimeContext().getMetricGroup().counter("deadLetters");
         validTotal = new LongCounter();
@@ -80,6 +90,7 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
                     : mapper.map(source, raw.value, origin);
         }
         outcome.output().forEach(out::collect);
+        outcome.evidence().forEach(row -> ctx.output(LINK_EVIDENCE, row));
         if (outcome.accepted()) {
             validCounter.inc();
             validTotal.add(1L);

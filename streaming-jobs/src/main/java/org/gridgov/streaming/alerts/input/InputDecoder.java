@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
+import org.gridgov.common.identity.CompanyNames;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.HotlineCase;
@@ -111,7 +112,8 @@ public final class InputDecoder implements Serializable {
             e.kind = InputKind.PETITION;
             e.personKey = pii().personKey(p.personIdCard(), p.personPhone());
             e.categoryCode = p.categoryCode();
-            e.companyName = p.companyName() == null || p.companyName().isBlank() ? null : p.companyName().trim();
+            // one company however a source spaced or parenthesised it: group petitions are counted per company
+            e.companyName = CompanyNames.canonical(p.companyName());
         } else if (r instanceof HotlineCase c) {
             e.kind = InputKind.HOTLINE;
             e.personKey = pii().personKey(c.callerIdCard(), c.callerPhone());
