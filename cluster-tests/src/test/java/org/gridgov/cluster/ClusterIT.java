@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.gridgov.cluster.ReadmeCommands.Command;
 import org.gridgov.cluster.ReadmeCommands.Kind;
+import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.io.Directories;
@@ -298,7 +299,10 @@ class ClusterIT {
         NodeProcess localRun = NodeProcess.java("analytics-local", classpath, jvm, "org.gridgov.batch.AnalyticsJobs",
                 List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql",
                         "--warehouse.user=" + EmbeddedWarehouse.USER, "--spark.master=local[2]",
-                        "--batch.month=" + MONTH), Map.of("SPARK_LOCAL_IP", "127.0.0.1"), dir.resolve("logs"));
+                        "--batch.month=" + MONTH),
+                // the embedded warehouse has a generated root password; a secret is never a command-line argument
+                Map.of("SPARK_LOCAL_IP", "127.0.0.1", GridgovOptions.WAREHOUSE_PASSWORD.envName(),
+                        EmbeddedWarehouse.PASSWORD), dir.resolve("logs"));
         assertThat(localRun.await(Duration.ofMinutes(8))).as(localRun.output()).isZero();
         figure("local[2] run in %.1f s", seconds(t0));
         Map<String, List<String>> onLocal = analyticsRows();
