@@ -14,24 +14,37 @@ import org.gridgov.common.config.ConfigOption;
  */
 public interface JobEntryPoint {
 
-    /** The Maven module whose build holds the class, e.g. {@code streaming-jobs}. */
-    String module();
-
-    /** Fully qualified name of the class with the {@code main}. */
-    String mainClass();
-
-    /** Every option the main reads, the platform's included. */
-    List<ConfigOption<?>> options();
-
-    /** One line saying what the main does. */
-    String description();
-
     /**
-     * True for a benchmark: a main of the module's test sources, started from its test classpath, so that no
-     * production jar holds it.
+     * What a constant declares: the Maven module whose build holds the class (e.g. {@code streaming-jobs}), the fully
+     * qualified name of the class with the {@code main}, one line saying what it does, every option it reads (the
+     * platform's included), and whether it is a benchmark: a main of the module's test sources, started from its test
+     * classpath, so that no production jar holds it.
      */
+    record Spec(String module, String mainClass, String description, List<ConfigOption<?>> options,
+                boolean benchmark) {
+    }
+
+    /** The constant's declaration; the accessors below read it. */
+    Spec spec();
+
+    default String module() {
+        return spec().module();
+    }
+
+    default String mainClass() {
+        return spec().mainClass();
+    }
+
+    default List<ConfigOption<?>> options() {
+        return spec().options();
+    }
+
+    default String description() {
+        return spec().description();
+    }
+
     default boolean benchmark() {
-        return false;
+        return spec().benchmark();
     }
 
     /** The options of several groups in one list, for the constants' declarations. */

@@ -32,40 +32,14 @@ public enum IngestionCommand implements JobEntryPoint {
 
     static final String MODULE = "ingestion";
 
-    private final String mainClass;
-    private final String description;
-    private final List<ConfigOption<?>> options;
-    private final boolean benchmark;
+    private final Spec spec;
 
     IngestionCommand(String mainClass, String description, List<ConfigOption<?>> options, boolean benchmark) {
-        this.mainClass = mainClass;
-        this.description = description;
-        this.options = options;
-        this.benchmark = benchmark;
+        this.spec = new Spec(MODULE, mainClass, description, options, benchmark);
     }
 
     @Override
-    public String module() {
-        return MODULE;
-    }
-
-    @Override
-    public String mainClass() {
-        return mainClass;
-    }
-
-    @Override
-    public List<ConfigOption<?>> options() {
-        return options;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public boolean benchmark() {
-        return benchmark;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -19,33 +19,14 @@ public enum SimulatorCommand implements JobEntryPoint {
 
     static final String MODULE = "simulator";
 
-    private final String mainClass;
-    private final String description;
-    private final List<ConfigOption<?>> options;
+    private final Spec spec;
 
     SimulatorCommand(String mainClass, String description, List<ConfigOption<?>> options) {
-        this.mainClass = mainClass;
-        this.description = description;
-        this.options = options;
+        this.spec = new Spec(MODULE, mainClass, description, options, false);
     }
 
     @Override
-    public String module() {
-        return MODULE;
-    }
-
-    @Override
-    public String mainClass() {
-        return mainClass;
-    }
-
-    @Override
-    public List<ConfigOption<?>> options() {
-        return options;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 }
