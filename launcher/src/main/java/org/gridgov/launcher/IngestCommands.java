@@ -1,6 +1,5 @@
 package org.gridgov.launcher;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridgov.ingestion.datax.LocalDataxRunner;
@@ -19,14 +18,6 @@ final class IngestCommands {
     private IngestCommands() {
     }
 
-    private static List<String> join(List<String> first, List<String> rest) {
-        List<String> all = new ArrayList<>(first == null ? List.of() : first);
-        if (rest != null) {
-            all.addAll(rest);
-        }
-        return all;
-    }
-
     @Command(name = "ingest", description = {
         "Run a DataX job file against the warehouse with the local runner (same files as production DataX).",
         "Usage: gridgov ingest <job.json> [--param.NAME=VALUE ...] [--warehouse.jdbc-url=... --warehouse.dialect=mysql]",
@@ -37,7 +28,7 @@ final class IngestCommands {
 
         @Override
         public Integer call() {
-            return LocalDataxRunner.run(join(args, rest).toArray(String[]::new), System.out, System.err);
+            return LocalDataxRunner.run(HandedOverArguments.of(args, rest), System.out, System.err);
         }
     }
 
@@ -51,7 +42,7 @@ final class IngestCommands {
 
         @Override
         public Integer call() {
-            return GatewayMain.run(join(args, rest).toArray(String[]::new), System.out, System.err, null);
+            return GatewayMain.run(HandedOverArguments.of(args, rest), System.out, System.err, null);
         }
     }
 
@@ -63,7 +54,7 @@ final class IngestCommands {
 
         @Override
         public Integer call() {
-            return Open311Import.run(join(args, rest).toArray(String[]::new), System.out, System.err);
+            return Open311Import.run(HandedOverArguments.of(args, rest), System.out, System.err);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.gridgov.launcher;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridgov.nlp.classify.ClassifyCommand;
@@ -18,14 +17,6 @@ final class NlpCommands {
     private NlpCommands() {
     }
 
-    private static String[] join(List<String> first, List<String> rest) {
-        List<String> all = new ArrayList<>(first == null ? List.of() : first);
-        if (rest != null) {
-            all.addAll(rest);
-        }
-        return all.toArray(String[]::new);
-    }
-
     @Command(name = "classify", description = {
         "Classify the rows of a TSV file: stdout gets the rows with category_code, category_l1, category_l2,",
         "confidence and auto_dispatch added; bad rows and the summary go to stderr.",
@@ -36,7 +27,7 @@ final class NlpCommands {
 
         @Override
         public Integer call() {
-            return ClassifyCommand.run(join(args, rest), System.out, System.err);
+            return ClassifyCommand.run(HandedOverArguments.of(args, rest), System.out, System.err);
         }
     }
 
@@ -54,7 +45,7 @@ final class NlpCommands {
                 System.err.println("nlp: unknown tool '" + what + "'; the one there is: train");
                 return 2;
             }
-            return TrainCommand.run(join(args, rest), System.out, System.err);
+            return TrainCommand.run(HandedOverArguments.of(args, rest), System.out, System.err);
         }
     }
 }
