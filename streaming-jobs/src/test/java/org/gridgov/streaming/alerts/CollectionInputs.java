@@ -1,12 +1,16 @@
 package org.gridgov.streaming.alerts;
 
 import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
+import org.gridgov.streaming.alerts.input.InputKind;
 import org.gridgov.streaming.alerts.input.InputWatermarks;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
 
@@ -19,11 +23,21 @@ final class CollectionInputs implements AlertInputs {
     private final List<RawInput> records;
     private final List<KeyPersonUpdate> registry;
     private final InputDecoder decoder;
+    private boolean watermarkPerEvent;
 
     CollectionInputs(List<RawInput> records, List<KeyPersonUpdate> registry, InputDecoder decoder) {
         this.records = records;
         this.registry = registry;
         this.decoder = decoder;
+    }
+
+    /**
+     * The watermark follows every event (the latest event time so far) instead of the periodic one: whether a record
+     * is behind it then depends on the list's order only, not on how fast the records flow past the 50 ms clock.
+     */
+    CollectionInputs watermarkPerEvent() {
+        this.watermarkPerEvent = true;
+        return this;
     }
 
     @Override
@@ -33,8 +47,27 @@ final class CollectionInputs implements AlertInputs {
                 .map(r -> d.decode(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value),
                         TypeInformation.of(InputEvent.class))
                 .name("decode").uid("decode").setParallelism(1)
-                .assignTimestampsAndWatermarks(InputWatermarks.strategy(0, 0)).name("watermarks").uid("watermarks")
-                .setParallelism(1);
+                .assignTimestampsAndWatermarks(watermarkPerEvent ? perEvent() : InputWatermarks.strategy(0, 0))
+                .name("watermarks").uid("watermarks").setParallelism(1);
+    }
+
+    /** {@link InputWatermarks}' latest event time, emitted after each event rather than periodically. */
+    private static WatermarkStrategy<InputEvent> perEvent() {
+        return WatermarkStrategy.<InputEvent>forGenerator(ctx -> new WatermarkGenerator<>() {
+            private long latest = Long.MIN_VALUE;
+
+            @Override
+            public void onEvent(InputEvent e, long timestamp, WatermarkOutput output) {
+                if (e.kind != InputKind.REJECTED && timestamp > latest) {
+                    latest = timestamp;
+                    output.emitWatermark(new Watermark(latest));
+                }
+            }
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+            }
+        }).withTimestampAssigner((e, kafkaTs) -> e.eventTime);
     }
 
     @Override

@@ -70,7 +70,8 @@ class EvaluationAccuracyIT {
         AlertJob.configure(env, 1_000, PARALLELISM, 50, 10);
         CollectSink<AlertRecord> alertSink = new CollectSink<>("evaluation-alerts");
         AlertTopology.Outputs out = AlertTopology.build(
-                new CollectionInputs(inputs, List.of(), new InputDecoder(new PiiProtector(SALT))).events(env),
+                new CollectionInputs(inputs, List.of(), new InputDecoder(new PiiProtector(SALT))).watermarkPerEvent()
+                        .events(env),
                 new CollectionInputs(List.of(), List.of(), null).registry(env),
                 RuleParams.defaults().withBoundedInput(true));
         out.alerts().sinkTo(alertSink).name("collect-alerts").uid("collect-alerts");
