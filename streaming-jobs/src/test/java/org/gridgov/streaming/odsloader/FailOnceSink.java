@@ -10,6 +10,9 @@ import org.gridgov.warehouse.TableRow;
 /**
  * Wraps a sink and fails the job once, some rows after the first checkpoint flush, so the job restores from that
  * checkpoint and replays rows that were already written. Slows writing down so checkpoints happen mid-stream.
+ * A bounded source may put every record ahead of the first checkpoint barrier (CI saw it: the job then never
+ * failed), so a writer that has not failed by the end of its input fails there, after writing its rows: the job
+ * restores from the last completed checkpoint, or from the start, and replays rows already written either way.
  * The flag is static: it works because the MiniCluster runs in the test's JVM.
  */
 final class FailOnceSink implements Sink<TableRow> {
@@ -60,6 +63,9 @@ final class FailOnceSink implements Sink<TableRow> {
         public void flush(boolean endOfInput) throws IOException, InterruptedException {
             inner.flush(endOfInput);
             flushed = true;
+            if (endOfInput && FAILED.compareAndSet(false, true)) {
+                throw new IOException("injected failure at the end of input, after its rows were written");
+            }
         }
 
         @Override
