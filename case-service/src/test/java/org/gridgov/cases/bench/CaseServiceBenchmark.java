@@ -188,14 +188,14 @@ public final class CaseServiceBenchmark {
             long total = done + n;
             if (total % 100_000 == 0 || total == cases) {
                 // the rate of each 100k slice, not only the running average, so a slowdown as the table grows shows
-                long now = System.nanoTime();
-                lastSliceRate = (total - sliceFirstRow) / ((now - sliceStart) / 1e9);
+                long at = System.nanoTime();
+                lastSliceRate = (total - sliceFirstRow) / ((at - sliceStart) / 1e9);
                 if (firstSliceRate == 0) {
                     firstSliceRate = lastSliceRate;
                 }
                 System.out.printf("seed: %,d / %,d cases: this slice %,.0f rows/s, overall %,.0f rows/s%n", total,
-                        cases, lastSliceRate, (total - existing) / ((now - t0) / 1e9));
-                sliceStart = now;
+                        cases, lastSliceRate, (total - existing) / ((at - t0) / 1e9));
+                sliceStart = at;
                 sliceFirstRow = total;
             }
         }
