@@ -453,3 +453,57 @@ CREATE TABLE IF NOT EXISTS `dwd_person_link` (
   `seen_time` DATETIME NOT NULL COMMENT 'event time of the record',
   PRIMARY KEY (`phone_key`, `evidence_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员关联证据 phone ↔ person evidence, one row per record with a phone; links are decided from it';
+
+CREATE TABLE IF NOT EXISTS `ods_case_event` (
+  `event_id` VARCHAR(64) NOT NULL COMMENT '事件流转编号 (producer''s, deterministic)',
+  `event_date` DATE NOT NULL COMMENT '流转日期 (partition)',
+  `case_id` VARCHAR(64) NOT NULL COMMENT '事件编号',
+  `schema_version` INT NOT NULL COMMENT '记录版本',
+  `origin` VARCHAR(32) NOT NULL COMMENT '来源 case-service/hotline',
+  `event_type` VARCHAR(32) NOT NULL COMMENT 'CREATED/ASSIGNED/PROCESSED/REVIEWED/APPROVED/REJECTED/CLOSED/SUPERVISED...',
+  `event_time` DATETIME NOT NULL COMMENT '流转时间',
+  `deadline` DATETIME NULL COMMENT '办理时限',
+  `step` VARCHAR(32) NULL COMMENT '流转后所处环节',
+  `channel` VARCHAR(32) NULL COMMENT '上报渠道',
+  `category_code` VARCHAR(32) NULL COMMENT '二级分类编码',
+  `grid_code` VARCHAR(32) NULL COMMENT '网格编码',
+  `street_code` VARCHAR(32) NULL COMMENT '街道编码',
+  `department_code` VARCHAR(32) NULL COMMENT '承办部门编码',
+  `self_handled` TINYINT NULL COMMENT '自行处理',
+  `dispute` TINYINT NULL COMMENT '矛盾纠纷',
+  `note` VARCHAR(500) NULL COMMENT '意见 (PII redacted)',
+  PRIMARY KEY (`event_id`, `event_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='事件流转 case lifecycle events from case.events, as received (notes PII-redacted by the producer)';
+
+CREATE TABLE IF NOT EXISTS `dwd_case` (
+  `case_id` VARCHAR(64) NOT NULL COMMENT '事件编号',
+  `report_date` DATE NOT NULL COMMENT '上报日期 (partition)',
+  `report_month` VARCHAR(7) NOT NULL COMMENT '上报月份 yyyy-MM',
+  `origin` VARCHAR(32) NOT NULL COMMENT '来源',
+  `channel` VARCHAR(32) NULL COMMENT '上报渠道',
+  `category_code` VARCHAR(32) NULL COMMENT '二级分类编码',
+  `grid_code` VARCHAR(32) NULL COMMENT '网格编码',
+  `community_code` VARCHAR(32) NULL COMMENT '社区编码',
+  `street_code` VARCHAR(32) NULL COMMENT '街道编码',
+  `department_code` VARCHAR(32) NULL COMMENT '承办部门编码',
+  `status` VARCHAR(32) NOT NULL COMMENT 'OPEN/CLOSED/DISPUTE (转矛盾纠纷)',
+  `reported_time` DATETIME NOT NULL COMMENT '上报时间',
+  `dispatched_time` DATETIME NULL COMMENT '首次分派时间',
+  `closed_time` DATETIME NULL COMMENT '结案时间',
+  `deadline` DATETIME NULL COMMENT '办理时限 (latest)',
+  `dispatch_minutes` BIGINT NULL COMMENT '上报→分派 minutes',
+  `handle_minutes` BIGINT NULL COMMENT '分派→处理 minutes (all passes)',
+  `verify_minutes` BIGINT NULL COMMENT '处理→复核 minutes (all passes)',
+  `review_minutes` BIGINT NULL COMMENT '复核→审查 minutes (all passes)',
+  `total_minutes` BIGINT NULL COMMENT '上报→结案 minutes',
+  `rejected_cnt` INT NOT NULL COMMENT '驳回次数',
+  `supervised_cnt` INT NOT NULL COMMENT '督办次数',
+  `event_cnt` INT NOT NULL COMMENT 'events folded into this row',
+  `is_self_handled` TINYINT NOT NULL COMMENT '自行处理',
+  `is_dispute` TINYINT NOT NULL COMMENT '转矛盾纠纷',
+  `is_closed` TINYINT NOT NULL COMMENT '已结案',
+  `is_overdue` TINYINT NOT NULL COMMENT '超期 (结案晚于时限, 或未结案而最后一个事件已晚于时限)',
+  `satisfaction` TINYINT NULL COMMENT '满意度 1-5 (回访; NULL until the case service records one)',
+  `last_event_time` DATETIME NOT NULL COMMENT 'latest event folded in',
+  PRIMARY KEY (`case_id`, `report_date`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue';

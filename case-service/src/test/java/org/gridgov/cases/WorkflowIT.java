@@ -227,6 +227,13 @@ class WorkflowIT extends ServiceIT {
         Api.Response supervised = leader.post("/api/cases/" + id + "/actions", action("SUPERVISE", "限三日内办结", null));
         assertThat(supervised.get("priority").asInt()).isEqualTo(before + 1);
         assertThat(supervised.get("supervised_count").asInt()).isEqualTo(1);
+        assertThat(events(id)).containsExactly("CREATED", "ASSIGNED", "SUPERVISED");
+        String last = jdbc.queryForObject("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id DESC LIMIT 1",
+                String.class, id);
+        org.gridgov.common.model.CaseEvent e = org.gridgov.common.validation.EventDecoder.caseEvent(last).value();
+        assertThat(e.categoryCode()).isEqualTo("C0101");
+        assertThat(e.departmentCode()).isEqualTo(departmentCode("区城市管理局"));
+        assertThat(e.gridCode()).isNotBlank();
         assertThat(chengguan.get("/api/notifications").get("unread").findValuesAsText("kind")).contains("SUPERVISION");
         assertThat(chengguan.get("/api/cases/todo").body().get(0).get("priority").asInt())
                 .isGreaterThanOrEqualTo(before + 1);

@@ -434,6 +434,7 @@ public class CaseService {
                 + (note == null || note.isBlank() ? "" : "：" + note);
         cases.addStep(c.id(), CaseAction.SUPERVISE.name(), step, step, staff, text, now);
         audit.ok(staff.username(), CaseAction.SUPERVISE.name(), "CASE", c.id(), text);
+        publish(marked, CaseEventType.SUPERVISED, staff, note, now);
         notifyAssignee(marked, "SUPERVISION", "事件被督办：" + c.report().title() + "。" + text);
         return marked;
     }
@@ -457,8 +458,12 @@ public class CaseService {
 
     private void publish(CaseRecord c, CaseEventType type, Staff actor, String note, LocalDateTime now) {
         String eventId = c.id() + "-" + (c.version() + 1) + "-" + type.name();
+        CaseRecord.Assignment at = c.assignment();
+        // the case's facts after the step ride along, so the warehouse builds dwd_case from case.events alone
         CaseEvent e = new CaseEvent(1, eventId, c.id(), ORIGIN, type, c.timing().dueAt(), now, actor.username(),
-                note == null ? null : PiiProtector.redact(truncate(note, 500)));
+                note == null ? null : PiiProtector.redact(truncate(note, 500)), c.report().channel(),
+                c.report().categoryCode(), c.location().gridCode(), c.location().streetCode(), at.departmentCode(),
+                at.currentStep(), at.selfHandled(), at.dispute());
         outbox.append(Topics.CASE_EVENTS, eventId, c.id(), e);
     }
 

@@ -11,7 +11,9 @@ public enum CaseEventType implements Labeled {
     CLOSED("结案"),
     PAUSED("挂起"),
     RESUMED("恢复"),
-    CONVERTED_TO_DISPUTE("转矛盾纠纷");
+    CONVERTED_TO_DISPUTE("转矛盾纠纷"),
+    /** 督办: a leader pressed the case; its step and deadline stay. */
+    SUPERVISED("督办");
 
     private final String label;
 

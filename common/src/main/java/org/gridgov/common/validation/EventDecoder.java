@@ -32,7 +32,16 @@ public final class EventDecoder {
             if (deadline != null && time != null && deadline.isBefore(time) && type == CaseEventType.CREATED) {
                 r.reject("deadline", "is before the event time " + Json.time(time));
             }
-            return new CaseEvent(v, eventId, caseId, origin, type, deadline, time, actor, note);
+            String channel = r.text("channel", false, 32);
+            String category = r.text("category_code", false, 32);
+            String grid = r.text("grid_code", false, 32);
+            String street = r.text("street_code", false, 32);
+            String department = r.text("department_code", false, 32);
+            String step = r.text("step", false, 32);
+            Boolean selfHandled = r.flag("self_handled", false);
+            Boolean dispute = r.flag("dispute", false);
+            return new CaseEvent(v, eventId, caseId, origin, type, deadline, time, actor, note, channel, category,
+                    grid, street, department, step, selfHandled, dispute);
         });
     }
 

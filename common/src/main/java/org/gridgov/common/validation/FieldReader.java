@@ -96,6 +96,23 @@ public final class FieldReader {
         }
     }
 
+    /** A JSON boolean (or the text true/false). */
+    public Boolean flag(String field, boolean required) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        String t = v.asText().trim();
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        reject(field, "expected true or false, got '" + t + "'");
+        return null;
+    }
+
     public BigDecimal decimal(String field, boolean required) {
         JsonNode v = value(field, required);
         if (v == null) {

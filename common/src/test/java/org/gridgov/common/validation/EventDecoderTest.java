@@ -23,6 +23,16 @@ class EventDecoderTest {
     }
 
     @Test
+    void caseServiceFactsRoundTripAndAFlagMustBeBoolean() {
+        CaseEvent e = new CaseEvent(1, "C1-2-ASSIGNED", "C1", "case-service", CaseEventType.ASSIGNED, T.plusDays(3), T,
+                "指挥中心", null, "GRID_APP", "C0101", "G010101", "S01", "D03", "HANDLE", false, true);
+        assertThat(EventDecoder.caseEvent(Json.write(e)).value()).isEqualTo(e);
+        String json = Json.write(e).replace("\"self_handled\":false", "\"self_handled\":\"是\"");
+        assertThat(EventDecoder.caseEvent(json).violations())
+                .containsExactly(new Violation("self_handled", "expected true or false, got '是'"));
+    }
+
+    @Test
     void createdEventNeedsADeadlineAfterItsTime() {
         CaseEvent noDeadline = new CaseEvent(1, "E1", "C1", "case-service", CaseEventType.CREATED, null, T, null, null);
         assertThat(EventDecoder.caseEvent(Json.write(noDeadline)).violations())

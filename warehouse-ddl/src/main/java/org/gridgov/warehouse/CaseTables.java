@@ -1,0 +1,90 @@
+package org.gridgov.warehouse;
+
+import static org.gridgov.warehouse.ColumnType.bigint;
+import static org.gridgov.warehouse.ColumnType.date;
+import static org.gridgov.warehouse.ColumnType.datetime;
+import static org.gridgov.warehouse.ColumnType.integer;
+import static org.gridgov.warehouse.ColumnType.tinyint;
+import static org.gridgov.warehouse.ColumnType.varchar;
+
+import java.util.List;
+
+/**
+ * The case service's cases in the warehouse (issue 16): its {@code case.events} as received, and one conformed row
+ * per case built from them. Listed in {@link WarehouseSchema#ALL}. No person appears: events carry the acting staff
+ * member's user name only, which is not loaded.
+ */
+public final class CaseTables {
+
+    private static final ColumnType CODE = varchar(32);
+    private static final ColumnType ID = varchar(64);
+
+    /** One row per event; the key is the producer's event id, so a replay overwrites instead of adding. */
+    public static final Table ODS_CASE_EVENT = Table.builder("ods_case_event", Layer.ODS)
+            .comment("事件流转 case lifecycle events from case.events, as received (notes PII-redacted by the producer)")
+            .key("event_id", ID, "事件流转编号 (producer's, deterministic)")
+            .key("event_date", date(), "流转日期 (partition)")
+            .required("case_id", ID, "事件编号")
+            .required("schema_version", integer(), "记录版本")
+            .required("origin", CODE, "来源 case-service/hotline")
+            .required("event_type", CODE, "CREATED/ASSIGNED/PROCESSED/REVIEWED/APPROVED/REJECTED/CLOSED/SUPERVISED...")
+            .required("event_time", datetime(), "流转时间")
+            .column("deadline", datetime(), "办理时限")
+            .column("step", CODE, "流转后所处环节")
+            .column("channel", CODE, "上报渠道")
+            .column("category_code", CODE, "二级分类编码")
+            .column("grid_code", CODE, "网格编码")
+            .column("street_code", CODE, "街道编码")
+            .column("department_code", CODE, "承办部门编码")
+            .column("self_handled", tinyint(), "自行处理")
+            .column("dispute", tinyint(), "矛盾纠纷")
+            .column("note", varchar(500), "意见 (PII redacted)")
+            .distributedBy(8, "event_id")
+            .partitionedBy("event_date", PartitionUnit.MONTH)
+            .build();
+
+    /**
+     * One row per case, rebuilt from all of its events each time one arrives (so the row depends only on the set of
+     * events, never on their arrival order or on a replay). Step durations are in minutes between the step's entry
+     * and exit events; a step passed more than once (after a 驳回) sums its passes.
+     */
+    public static final Table DWD_CASE = Table.builder("dwd_case", Layer.DWD)
+            .comment("事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue")
+            .key("case_id", ID, "事件编号")
+            .key("report_date", date(), "上报日期 (partition)")
+            .required("report_month", varchar(7), "上报月份 yyyy-MM")
+            .required("origin", CODE, "来源")
+            .column("channel", CODE, "上报渠道")
+            .column("category_code", CODE, "二级分类编码")
+            .column("grid_code", CODE, "网格编码")
+            .column("community_code", CODE, "社区编码")
+            .column("street_code", CODE, "街道编码")
+            .column("department_code", CODE, "承办部门编码")
+            .required("status", CODE, "OPEN/CLOSED/DISPUTE (转矛盾纠纷)")
+            .required("reported_time", datetime(), "上报时间")
+            .column("dispatched_time", datetime(), "首次分派时间")
+            .column("closed_time", datetime(), "结案时间")
+            .column("deadline", datetime(), "办理时限 (latest)")
+            .column("dispatch_minutes", bigint(), "上报→分派 minutes")
+            .column("handle_minutes", bigint(), "分派→处理 minutes (all passes)")
+            .column("verify_minutes", bigint(), "处理→复核 minutes (all passes)")
+            .column("review_minutes", bigint(), "复核→审查 minutes (all passes)")
+            .column("total_minutes", bigint(), "上报→结案 minutes")
+            .required("rejected_cnt", integer(), "驳回次数")
+            .required("supervised_cnt", integer(), "督办次数")
+            .required("event_cnt", integer(), "events folded into this row")
+            .required("is_self_handled", tinyint(), "自行处理")
+            .required("is_dispute", tinyint(), "转矛盾纠纷")
+            .required("is_closed", tinyint(), "已结案")
+            .required("is_overdue", tinyint(), "超期 (结案晚于时限, 或未结案而最后一个事件已晚于时限)")
+            .column("satisfaction", tinyint(), "满意度 1-5 (回访; NULL until the case service records one)")
+            .required("last_event_time", datetime(), "latest event folded in")
+            .distributedBy(8, "case_id")
+            .partitionedBy("report_date", PartitionUnit.MONTH)
+            .build();
+
+    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE);
+
+    private CaseTables() {
+    }
+}
