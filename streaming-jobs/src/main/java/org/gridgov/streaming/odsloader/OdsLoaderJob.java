@@ -13,6 +13,8 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -35,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ODS loader: Kafka {@code raw.*} (the five sources) → {@link RecordToRows} (decode, validate, protect PII) →
+ * The ODS loader: Kafka {@code raw.*} (the five sources) → {@link RecordToRows} (decode, validate, protect PII) and
+ * {@code case.events} → keyed by case → {@link CaseEventsToRows} ({@code ods_case_event}, {@code dwd_case}) →
  * {@link WarehouseSink} (upsert ODS/DWD rows, one {@code dlq_record} row per rejected record).
  *
  * <p>Source and sink are injected so tests run the same graph on other I/O; {@link #main} only plugs in Kafka and
@@ -47,6 +50,8 @@ public final class OdsLoaderJob {
     private static final Logger LOG = LoggerFactory.getLogger(OdsLoaderJob.class);
 
     public static final String JOB_NAME = "gridgov-ods-loader";
+
+    private static final String CASE_EVENTS = Topics.CASE_EVENTS.name();
 
     private final Source<RawRecord, ?, ?> source;
     private final Sink<TableRow> sink;
@@ -71,11 +76,18 @@ public final class OdsLoaderJob {
 
     /** The graph on {@code env}, not yet submitted. */
     void build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<TableRow> rows = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records").uid("raw-records")
+        DataStream<RawRecord> raw = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records").uid("raw-records");
+        SingleOutputStreamOperator<TableRow> rows = raw
+                .filter(r -> !CASE_EVENTS.equals(r.topic)).name("source-records").uid("source-records")
                 .process(new RecordToRows(pii)).name("record-to-rows").uid("record-to-rows");
+        // case.events: keyed by the case id, so each case's dwd_case row is rebuilt from all of its events
+        DataStream<TableRow> cases = raw
+                .filter(r -> CASE_EVENTS.equals(r.topic)).name("case-event-records").uid("case-event-records")
+                .keyBy(r -> r.key == null ? "" : r.key, Types.STRING)
+                .process(new CaseEventsToRows()).name("case-events-to-rows").uid("case-events-to-rows");
         // the phone-link evidence goes to the same upsert sink as the records' rows
-        rows.union(rows.getSideOutput(RecordToRows.LINK_EVIDENCE))
+        rows.union(rows.getSideOutput(RecordToRows.LINK_EVIDENCE), cases)
                 .sinkTo(sink).name("warehouse-upsert").uid("warehouse-upsert");
     }
 
@@ -93,7 +105,7 @@ public final class OdsLoaderJob {
     public static KafkaSource<RawRecord> kafkaSource(String bootstrapServers, String groupId, boolean bounded) {
         KafkaSourceBuilder<RawRecord> b = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setTopics(rawTopics())
+                .setTopics(loadedTopics())
                 .setGroupId(groupId)
                 .setClientIdPrefix(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -109,6 +121,11 @@ public final class OdsLoaderJob {
 
     public static List<String> rawTopics() {
         return Arrays.stream(SourceType.values()).map(SourceType::rawTopic).toList();
+    }
+
+    /** What the loader reads: the raw topics and the case service's {@code case.events} (issue 16). */
+    public static List<String> loadedTopics() {
+        return java.util.stream.Stream.concat(rawTopics().stream(), java.util.stream.Stream.of(CASE_EVENTS)).toList();
     }
 
     /**
@@ -141,7 +158,7 @@ public final class OdsLoaderJob {
 
             @Override
             public void preflight(Settings s) {
-                Preflight.kafka(s.bootstrapServers(), rawTopics());
+                Preflight.kafka(s.bootstrapServers(), loadedTopics());
                 Preflight.warehouse(s.warehouse());
             }
 
@@ -176,7 +193,7 @@ public final class OdsLoaderJob {
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique label prefix)
         // would be built here instead; the graph takes any Sink<TableRow>.
         Sink<TableRow> sink = new WarehouseSink(TaskSecret.warehouse(s.warehouse(), s.secrets()), s.batchSize());
-        LOG.info("{}: {} → {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms", JOB_NAME, rawTopics(),
+        LOG.info("{}: {} → {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms", JOB_NAME, loadedTopics(),
                 s.warehouse(), s.groupId(), s.bounded(), s.parallelism(), s.checkpointMs());
         configure(env, s.checkpointMs(), s.parallelism());
         s.faultTolerance().applyTo(env);

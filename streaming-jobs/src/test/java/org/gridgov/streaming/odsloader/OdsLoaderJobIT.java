@@ -72,7 +72,7 @@ class OdsLoaderJobIT {
     static void startStackAndProduce() throws Exception {
         kafka = EmbeddedKafka.start();
         warehouse = EmbeddedWarehouse.start();
-        kafka.createTopics(OdsLoaderJob.rawTopics(), 2);
+        kafka.createTopics(OdsLoaderJob.loadedTopics(), 2);
         produce();
     }
 
