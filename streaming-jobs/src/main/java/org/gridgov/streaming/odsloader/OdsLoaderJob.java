@@ -176,10 +176,15 @@ public final class OdsLoaderJob {
 
     /** The line a finished local run prints. */
     static String summary(JobExecutionResult result) {
-        Long valid = result.getAccumulatorResult(RecordToRows.VALID);
-        Long dead = result.getAccumulatorResult(RecordToRows.DEAD_LETTERS);
+        long valid = total(result, RecordToRows.VALID) + total(result, CaseEventsToRows.VALID);
+        long dead = total(result, RecordToRows.DEAD_LETTERS) + total(result, CaseEventsToRows.DEAD_LETTERS);
         return String.format("%s finished in %.1f s: %d records loaded, %d dead letters", JOB_NAME,
-                result.getNetRuntime() / 1000.0, valid == null ? 0 : valid, dead == null ? 0 : dead);
+                result.getNetRuntime() / 1000.0, valid, dead);
+    }
+
+    private static long total(JobExecutionResult result, String accumulator) {
+        Long n = result.getAccumulatorResult(accumulator);
+        return n == null ? 0 : n;
     }
 
     private static JobExecutionResult run(Settings s, StreamExecutionEnvironment env) throws Exception {

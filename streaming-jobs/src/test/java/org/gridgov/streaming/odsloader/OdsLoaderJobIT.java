@@ -33,6 +33,7 @@ import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.loading.OdsMapper;
 import org.gridgov.streaming.warehouse.WarehouseSink;
+import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -52,6 +53,9 @@ class OdsLoaderJobIT {
     private static final int VALID_PER_SOURCE = 60;
     /** Small enough that size-triggered batches happen between checkpoint flushes. */
     private static final int BATCH_SIZE = 16;
+    /** Case-service cases walked through their lifecycle on case.events ({@link CaseWalks}). */
+    private static final int CASES = 30;
+    private static final int CASE_EVENTS = CASES * CaseWalks.EVENTS_PER_CASE;
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -109,6 +113,15 @@ class OdsLoaderJobIT {
             // the same hotline case delivered twice, byte for byte
             send(producer, SourceType.HOTLINE, TestRecords.recordId(SourceType.HOTLINE, 0),
                     TestRecords.utf8(TestRecords.valid(SourceType.HOTLINE, 0)));
+            // case-service lifecycles, keyed by case id as the outbox relay publishes them
+            for (int i = 0; i < CASES; i++) {
+                for (RawRecord r : CaseWalks.records(i, 0)) {
+                    sendCaseEvent(producer, r.key, r.value);
+                }
+            }
+            deadLetters.put(sendCaseEvent(producer, "CS-BAD", "{\"case_id\":"), "not valid JSON");
+            RawRecord misKeyed = CaseWalks.records(CASES + 1, 0).get(0);
+            deadLetters.put(sendCaseEvent(producer, "CS-OTHER", misKeyed.value), "does not match the Kafka key");
             // an exporter that writes GBK, and a tombstone
             deadLetters.put(send(producer, SourceType.HOTLINE, "gbk", TestRecords.gbk(7)), "not valid UTF-8");
             deadLetters.put(send(producer, SourceType.POLICE, "gone", null), "expected a JSON object");
@@ -124,6 +137,12 @@ class OdsLoaderJobIT {
                                                byte[] value) {
         produced++;
         return producer.send(new ProducerRecord<>(s.rawTopic(), key == null ? null : TestRecords.utf8(key), value));
+    }
+
+    private static Future<RecordMetadata> sendCaseEvent(KafkaProducer<byte[], byte[]> producer, String key,
+                                                        String value) {
+        produced++;
+        return producer.send(new ProducerRecord<>(CaseWalks.TOPIC, TestRecords.utf8(key), TestRecords.utf8(value)));
     }
 
     private static WarehouseSink warehouseSink() {
@@ -155,14 +174,39 @@ class OdsLoaderJobIT {
         assertThat(count(WarehouseSchema.DWD_HOTLINE_CASE)).isEqualTo(VALID_PER_SOURCE);
         assertThat(count(WarehouseSchema.DLQ_RECORD)).isEqualTo(EXPECTED_DEAD.size());
 
-        // reconciliation: input = distinct ODS rows + dead letters + the one duplicate delivery
+        assertThat(count(CaseTables.ODS_CASE_EVENT)).isEqualTo(CASE_EVENTS);
+        assertThat(count(CaseTables.DWD_CASE)).isEqualTo(CASES);
+
+        // reconciliation: input = distinct ODS rows + case events + dead letters + the one duplicate delivery
         int ods = SourceType.values().length * VALID_PER_SOURCE;
-        assertThat(produced).isEqualTo(ods + EXPECTED_DEAD.size() + 1);
+        assertThat(produced).isEqualTo(ods + CASE_EVENTS + EXPECTED_DEAD.size() + 1);
         Long valid = firstRun.getAccumulatorResult(RecordToRows.VALID);
-        Long dead = firstRun.getAccumulatorResult(RecordToRows.DEAD_LETTERS);
+        Long caseEvents = firstRun.getAccumulatorResult(CaseEventsToRows.VALID);
+        long dead = firstRun.<Long>getAccumulatorResult(RecordToRows.DEAD_LETTERS)
+                + firstRun.<Long>getAccumulatorResult(CaseEventsToRows.DEAD_LETTERS);
         assertThat(valid).isEqualTo(ods + 1L);
-        assertThat(dead).isEqualTo((long) EXPECTED_DEAD.size());
-        assertThat(valid + dead).isEqualTo(produced);
+        assertThat(caseEvents).isEqualTo(CASE_EVENTS);
+        assertThat(dead).isEqualTo(EXPECTED_DEAD.size());
+        assertThat(valid + caseEvents + dead).isEqualTo(produced);
+    }
+
+    @Test
+    void everyWalkedCaseHasItsStepDurationsAndCountsInDwdCase() throws Exception {
+        loadOnce();
+
+        List<String> rows = new ArrayList<>();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT case_id, dispatch_minutes, handle_minutes, verify_minutes,"
+                     + " review_minutes, total_minutes, rejected_cnt, supervised_cnt, event_cnt, is_closed, status"
+                     + " FROM dwd_case ORDER BY case_id")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/"
+                        + rs.getLong(5) + "/" + rs.getLong(6) + " r" + rs.getInt(7) + " s" + rs.getInt(8) + " e"
+                        + rs.getInt(9) + " " + rs.getInt(10) + rs.getString(11));
+            }
+        }
+        assertThat(rows).hasSize(CASES).allSatisfy(r -> assertThat(r)
+                .endsWith(" 30/450/120/120/720 r1 s2 e" + CaseWalks.EVENTS_PER_CASE + " 1CLOSED"));
     }
 
     @Test
@@ -244,7 +288,7 @@ class OdsLoaderJobIT {
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.lines().toList()).singleElement().asString()
                 .matches("gridgov-ods-loader finished in [0-9.]+ s: "
-                        + (SourceType.values().length * VALID_PER_SOURCE + 1) + " records loaded, "
+                        + (SourceType.values().length * VALID_PER_SOURCE + 1 + CASE_EVENTS) + " records loaded, "
                         + EXPECTED_DEAD.size() + " dead letters");
         assertThat(dump()).isEqualTo(afterFirstRun);
     }
