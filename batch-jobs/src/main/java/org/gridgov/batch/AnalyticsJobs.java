@@ -16,6 +16,7 @@ import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
 import org.gridgov.batch.arrears.ArrearsRules;
+import org.gridgov.batch.cases.DepartmentPerformanceJob;
 import org.gridgov.batch.hotline.HotlineStatsJob;
 import org.gridgov.batch.hotline.OverdueRankJob;
 import org.gridgov.batch.hotwords.HotWordSettings;
@@ -29,11 +30,12 @@ import org.gridgov.batch.warehouse.JdbcWarehouseIo;
 import org.gridgov.batch.warehouse.WarehouseIo;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
+import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
  * Runs the analytics jobs for a month (or every month with data) in one Spark session, after the ODS loader:
- * 12345 statistics, petition trends, overdue ranking, hot words, arrears key cases and person risk scores (the order
+ * 12345 statistics, petition trends, overdue ranking, department performance (case service), hot words, arrears key cases and person risk scores (the order
  * of {@link AnalyticsOptions#JOBS}). Each job reads through and writes to the {@link WarehouseIo}; every write is an
  * upsert keyed by month, so a re-run replaces the month's rows.
  */
@@ -53,7 +55,7 @@ public final class AnalyticsJobs {
     }
 
     /**
-     * Months with records in any source (12345 cases, petitions, arrears cases, police incidents), ascending. Reads
+     * Months with records in any source (12345 cases, petitions, arrears cases, police incidents, case-service cases), ascending. Reads
      * one date column per table.
      */
     public static List<String> monthsPresent(SparkSession spark, WarehouseIo io) {
@@ -64,6 +66,7 @@ public final class AnalyticsJobs {
                         .select(date_format(col("report_date"), "yyyy-MM").as("m")))
                 .union(io.read(spark, WarehouseSchema.ODS_POLICE_INCIDENT)
                         .select(date_format(col("report_date"), "yyyy-MM").as("m")))
+                .union(io.read(spark, CaseTables.DWD_CASE).select(col("report_month").as("m")))
                 .distinct();
         TreeSet<String> out = new TreeSet<>();
         for (Row r : months.collectAsList()) {
@@ -90,6 +93,8 @@ public final class AnalyticsJobs {
                 case PETITION -> parts.add("petition trends " + new PetitionTrendJob(io, clock,
                         risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months) + " rows");
                 case OVERDUE -> parts.add(OverdueRankJob.summary(new OverdueRankJob(io, clock).run(spark, months)));
+                case DEPARTMENT -> parts.add(DepartmentPerformanceJob.summary(
+                        new DepartmentPerformanceJob(io, clock).run(spark, months)));
                 case HOTWORDS -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
                         HotWordSettings.fromConfig(config)).run(spark, months)));
                 case ARREARS -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,

@@ -2,6 +2,7 @@ package org.gridgov.warehouse;
 
 import static org.gridgov.warehouse.ColumnType.bigint;
 import static org.gridgov.warehouse.ColumnType.date;
+import static org.gridgov.warehouse.ColumnType.decimal;
 import static org.gridgov.warehouse.ColumnType.datetime;
 import static org.gridgov.warehouse.ColumnType.integer;
 import static org.gridgov.warehouse.ColumnType.tinyint;
@@ -83,7 +84,28 @@ public final class CaseTables {
             .partitionedBy("report_date", PartitionUnit.MONTH)
             .build();
 
-    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE);
+    /**
+     * 部门绩效 from real case handling: per report month, department and category, the handling-time percentiles
+     * (the department's own step, 分派→处理, all passes; closed cases), the on-time rate of closed cases, the share of
+     * cases 驳回 at least once and the 督办 count. Cases without a department (自行处理) are under {@code SELF}.
+     */
+    public static final Table ADS_CASE_DEPARTMENT_MONTH = Table.builder("ads_case_department_month", Layer.ADS)
+            .comment("部门绩效 department performance from case-service cases, by month, department and category")
+            .key("stat_month", varchar(7), "上报月份 yyyy-MM")
+            .key("department_code", CODE, "承办部门编码 (SELF = 自行处理)")
+            .key("category_code", CODE, "二级分类编码")
+            .required("case_cnt", integer(), "事件数")
+            .required("closed_cnt", integer(), "已结案")
+            .column("handle_p50_minutes", decimal(12, 1), "处理时长 p50 (minutes, closed cases)")
+            .column("handle_p90_minutes", decimal(12, 1), "处理时长 p90 (minutes, closed cases)")
+            .column("on_time_rate", decimal(6, 4), "按期结案率 (closed cases not overdue / closed)")
+            .required("rejected_rate", decimal(6, 4), "驳回率 (cases rejected at least once / cases)")
+            .required("supervised_cnt", integer(), "督办次数")
+            .required("updated_at", datetime(), "计算时间")
+            .distributedBy(1, "department_code")
+            .build();
+
+    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH);
 
     private CaseTables() {
     }

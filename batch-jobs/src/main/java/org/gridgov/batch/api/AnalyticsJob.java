@@ -8,6 +8,8 @@ public enum AnalyticsJob {
     PETITION,
     /** Overdue-case ranking by area. */
     OVERDUE,
+    /** Department performance from case-service cases (dwd_case): handling-time percentiles, on-time and 驳回 rates. */
+    DEPARTMENT,
     /** Hot and rising words, opinion risk. */
     HOTWORDS,
     /** Arrears key cases. */

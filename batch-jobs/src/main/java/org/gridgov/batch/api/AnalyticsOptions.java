@@ -18,7 +18,7 @@ public final class AnalyticsOptions {
             AnalyticsJob.class, List.of(AnalyticsJob.values()), "job",
             "Analytics jobs AnalyticsJobs runs, comma-separated; they run in this order whatever the order given: "
                     + "hotline (12345 DWS/ADS with MoM/YoY), petition (trends by street), overdue (ranking by area), "
-                    + "hotwords (hot/rising words, opinion risk), arrears (key cases), risk (person risk scores).");
+                    + "department (performance from case-service cases), hotwords (hot/rising words, opinion risk), arrears (key cases), risk (person risk scores).");
 
     // hot words
     public static final ConfigOption<Integer> HOTWORDS_TOP_N = ConfigOption.integer("hotwords.top-n", 20,
