@@ -759,3 +759,24 @@ PROPERTIES (
   "dynamic_partition.create_history_partition" = "true",
   "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );
+
+CREATE TABLE IF NOT EXISTS `ads_case_department_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '上报月份 yyyy-MM',
+  `department_code` VARCHAR(96) NOT NULL COMMENT '承办部门编码 (SELF = 自行处理)',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `case_cnt` INT NOT NULL COMMENT '事件数',
+  `closed_cnt` INT NOT NULL COMMENT '已结案',
+  `handle_p50_minutes` DECIMAL(12, 1) NULL COMMENT '处理时长 p50 (minutes, closed cases)',
+  `handle_p90_minutes` DECIMAL(12, 1) NULL COMMENT '处理时长 p90 (minutes, closed cases)',
+  `on_time_rate` DECIMAL(6, 4) NULL COMMENT '按期结案率 (closed cases not overdue / closed)',
+  `rejected_rate` DECIMAL(6, 4) NOT NULL COMMENT '驳回率 (cases rejected at least once / cases)',
+  `supervised_cnt` INT NOT NULL COMMENT '督办次数',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `department_code`, `category_code`)
+COMMENT '部门绩效 department performance from case-service cases, by month, department and category'
+DISTRIBUTED BY HASH(`department_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);

@@ -507,3 +507,18 @@ CREATE TABLE IF NOT EXISTS `dwd_case` (
   `last_event_time` DATETIME NOT NULL COMMENT 'latest event folded in',
   PRIMARY KEY (`case_id`, `report_date`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue';
+
+CREATE TABLE IF NOT EXISTS `ads_case_department_month` (
+  `stat_month` VARCHAR(7) NOT NULL COMMENT '上报月份 yyyy-MM',
+  `department_code` VARCHAR(32) NOT NULL COMMENT '承办部门编码 (SELF = 自行处理)',
+  `category_code` VARCHAR(32) NOT NULL COMMENT '二级分类编码',
+  `case_cnt` INT NOT NULL COMMENT '事件数',
+  `closed_cnt` INT NOT NULL COMMENT '已结案',
+  `handle_p50_minutes` DECIMAL(12, 1) NULL COMMENT '处理时长 p50 (minutes, closed cases)',
+  `handle_p90_minutes` DECIMAL(12, 1) NULL COMMENT '处理时长 p90 (minutes, closed cases)',
+  `on_time_rate` DECIMAL(6, 4) NULL COMMENT '按期结案率 (closed cases not overdue / closed)',
+  `rejected_rate` DECIMAL(6, 4) NOT NULL COMMENT '驳回率 (cases rejected at least once / cases)',
+  `supervised_cnt` INT NOT NULL COMMENT '督办次数',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间',
+  PRIMARY KEY (`stat_month`, `department_code`, `category_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='部门绩效 department performance from case-service cases, by month, department and category';
