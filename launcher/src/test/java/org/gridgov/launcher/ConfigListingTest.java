@@ -98,7 +98,7 @@ class ConfigListingTest {
                 .contains("  loader.checkpoint-interval  duration  default 10s, at least 10ms")
                 .contains("deprecated names: loader.checkpoint-interval-ms")
                 .contains("  warehouse.dialect  doris|mysql  default doris")
-                .contains("  analytics.jobs  list of hotline|petition|overdue|hotwords|arrears|risk")
+                .contains("  analytics.jobs  list of hotline|petition|overdue|department|hotwords|arrears|risk")
                 .contains("default hotline,petition,overdue,department,hotwords,arrears,risk")
                 .contains("  gateway.max-body-size  memory size  default 16mb")
                 .contains("  pii.salt  string  default (secret: environment only)")
