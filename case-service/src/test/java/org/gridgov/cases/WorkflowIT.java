@@ -115,6 +115,55 @@ class WorkflowIT extends ServiceIT {
         assertThat(again.status()).isEqualTo(409);
     }
 
+    /**
+     * Issue 16's done-when, from the case service's side: a case walked through every step with one 督办 and one 驳回,
+     * the clock moved between steps, publishes case.events that fold (as the ODS loader's CaseEventsToRows folds them)
+     * into a dwd_case row with the minutes each step took. OdsLoaderJobIT carries the same events through Kafka,
+     * Flink and MariaDB.
+     */
+    @Test
+    void aWalkedCaseFoldsIntoItsDwdCaseRowWithEachStepsMinutes() {
+        String id = worker.post("/api/cases", report("井盖松动，车辆经过有响声", "C0101", false)).text("id");
+        String cg = departmentCode("区城市管理局");
+        step(30, "wf_command", id, action("DISPATCH", null, cg));
+        step(120, "wf_leader", id, action("SUPERVISE", "尽快处理", null));
+        step(180, "wf_chengguan", id, action("COMPLETE", "已加固", null));
+        step(60, "wf_worker", id, action("COMPLETE", "现场复核", null));
+        step(90, "wf_gridcenter", id, action("REJECT", "仍有响声", null));
+        step(240, "wf_chengguan", id, action("COMPLETE", "更换井盖", null));
+        step(30, "wf_worker", id, action("COMPLETE", null, null));
+        step(45, "wf_gridcenter", id, action("COMPLETE", "同意结案", null));
+
+        List<org.gridgov.common.model.CaseEvent> published = new ArrayList<>();
+        for (String payload : jdbc.queryForList("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id",
+                String.class, id)) {
+            published.add(org.gridgov.common.validation.EventDecoder.caseEvent(payload).value());
+        }
+        org.gridgov.warehouse.TableRow row = new org.gridgov.loading.cases.CaseEventRows(
+                org.gridgov.common.district.District.licheng()).dwdCase(published).orElseThrow();
+        org.gridgov.warehouse.Table dwd = org.gridgov.warehouse.CaseTables.DWD_CASE;
+        assertThat(row.value(dwd, "dispatch_minutes")).isEqualTo("30");
+        assertThat(row.value(dwd, "handle_minutes")).isEqualTo(String.valueOf(120 + 180 + 240));
+        assertThat(row.value(dwd, "verify_minutes")).isEqualTo(String.valueOf(60 + 30));
+        assertThat(row.value(dwd, "review_minutes")).isEqualTo(String.valueOf(90 + 45));
+        assertThat(row.value(dwd, "total_minutes")).isEqualTo("795");
+        assertThat(row.value(dwd, "rejected_cnt")).isEqualTo("1");
+        assertThat(row.value(dwd, "supervised_cnt")).isEqualTo("1");
+        assertThat(row.value(dwd, "status")).isEqualTo("CLOSED");
+        assertThat(row.value(dwd, "department_code")).isEqualTo(cg);
+        assertThat(row.value(dwd, "grid_code")).isEqualTo(GRID);
+        assertThat(row.value(dwd, "category_code")).isEqualTo("C0101");
+        assertThat(row.value(dwd, "channel")).isEqualTo("GRID_PATROL");
+        assertThat(row.value(dwd, "is_overdue")).isEqualTo("0");
+    }
+
+    /** Moves the clock, then acts as {@code username}, signed in anew (a token expires by the service's clock). */
+    private void step(int minutesLater, String username, String id, Map<String, Object> action) {
+        clock.advance(java.time.Duration.ofMinutes(minutesLater));
+        Api.Response r = login(username).post("/api/cases/" + id + "/actions", action);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    }
+
     @Test
     void selfHandledCaseSkipsDispatchAndGoesStraightToReview() {
         String id = worker.post("/api/cases", report("楼道堆放杂物，已现场督促清理", "C0201", true)).text("id");
