@@ -65,5 +65,5 @@ public record CaseServiceProperties(
         @DefaultValue("-1") double autoDispatchThreshold,
         @DefaultValue("500") int duplicateRadiusMetres,
         @DefaultValue("15d") Duration duplicateWindow,
-        @DefaultValue("0.5") double duplicateThreshold) {
+        @DefaultValue("0.29") double duplicateThreshold) {
 }

@@ -74,7 +74,7 @@ public final class CaseServiceOptions {
     public static final ConfigOption<Duration> DUPLICATE_WINDOW = ConfigOption.duration("gridgov.case.duplicate-window",
             Duration.ofDays(15), "Open cases reported within this time before a report are duplicate candidates.");
     public static final ConfigOption<Double> DUPLICATE_THRESHOLD = ConfigOption.number(
-            "gridgov.case.duplicate-threshold", 0.5, "Similarity (0.75 text cosine + 0.25 same category) at or above "
+            "gridgov.case.duplicate-threshold", 0.29, "Similarity (0.75 text cosine + 0.25 same category) at or above "
                     + "which an open case is shown as a possible duplicate.").atMost(1.0);
 
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, WAREHOUSE_URL, WAREHOUSE_USER,
