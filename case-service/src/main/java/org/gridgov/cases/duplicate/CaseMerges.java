@@ -123,7 +123,7 @@ public class CaseMerges {
     /** The master a duplicate points at, or null. */
     public String masterOf(String caseId) {
         return jdbc.queryForList("SELECT master_case_id FROM case_record WHERE id = ?", String.class, caseId).stream()
-                .findFirst().orElse(null);
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private CaseRecord lock(String id) {
