@@ -36,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoDispatchThreshold classifier confidence at or above which a category it chose stands; below it the
  *                              report asks the command centre to decide and lists three candidates; negative = the
  *                              model's own threshold
+ * @param duplicateRadiusMetres open cases within this distance of a report are duplicate candidates
+ * @param duplicateWindow       open cases reported within this time before a report are candidates
+ * @param duplicateThreshold    similarity at or above which a candidate is shown
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -59,5 +62,8 @@ public record CaseServiceProperties(
         // an empty list: @DefaultValue("") would bind [""], and an empty api_key would then be accepted
         @DefaultValue List<String> open311ApiKeys,
         @DefaultValue("false") boolean seedUsers,
-        @DefaultValue("-1") double autoDispatchThreshold) {
+        @DefaultValue("-1") double autoDispatchThreshold,
+        @DefaultValue("500") int duplicateRadiusMetres,
+        @DefaultValue("15d") Duration duplicateWindow,
+        @DefaultValue("0.29") double duplicateThreshold) {
 }

@@ -16,6 +16,10 @@ public enum Action {
     CASE_REJECT("REJECT", "驳回"),
     CASE_CONVERT("CONVERT_TO_DISPUTE", "转矛盾纠纷"),
     CASE_SUPERVISE("SUPERVISE", "督办"),
+    /** Merge a case into an open master as its duplicate (issue 19). */
+    CASE_MERGE("MERGE", "合并重复件"),
+    /** Undo a merge: the command centre only. */
+    CASE_UNMERGE("UNMERGE", "撤销合并"),
     TASK_ISSUE("TASK_ISSUE", "下发任务"),
     TASK_VIEW("TASK_VIEW", "查看任务"),
     TASK_SUBMIT("TASK_SUBMIT", "提交任务"),

@@ -35,6 +35,7 @@ public final class Authorization {
     /** Who oversees the tasks inside their area without being party to them. */
     static final Set<Role> TASK_OVERSEERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
             Role.ADMIN);
+    static final Set<Role> MERGERS = EnumSet.of(Role.COMMAND_CENTER);
     static final Set<Role> ALERT_READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
     private static final int STREET_CODE_LENGTH = 9;
 
@@ -52,6 +53,8 @@ public final class Authorization {
             case CASE_DISPATCH, CASE_COMPLETE, CASE_REJECT -> takeStep(user, action, asCase(action, target));
             case CASE_CONVERT -> byRole(user, asCase(action, target), CONVERTERS, "不能转矛盾纠纷");
             case CASE_SUPERVISE -> byRole(user, asCase(action, target), CASE_SUPERVISORS, "不能督办");
+            case CASE_MERGE -> merge(user, asMerge(action, target));
+            case CASE_UNMERGE -> unmerge(user, asMerge(action, target));
             case TASK_ISSUE -> issueTask(user, target);
             case TASK_VIEW -> viewTask(user, asTask(action, target));
             case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow()
@@ -126,6 +129,45 @@ public final class Authorization {
         return roles.contains(user.role()) ? Decision.allow() : Decision.deny(user.role().label() + refusal);
     }
 
+    /**
+     * Issue 19: the command centre merges any case it sees into another it sees; a grid worker only the case they
+     * reported themselves, while it still waits for dispatch (before anyone has acted on it). Whether the two cases
+     * can be merged at all (open, not the same, not already a duplicate) is the state's question: a conflict.
+     */
+    private static Decision merge(Staff user, Target.Merge m) {
+        Decision see = seeCase(user, m.duplicate());
+        if (!see.allowed()) {
+            return see;
+        }
+        Decision seeMaster = seeCase(user, m.master());
+        if (!seeMaster.allowed()) {
+            return Decision.deny("主事件：" + seeMaster.reason());
+        }
+        if (MERGERS.contains(user.role())) {
+            return Decision.allow();
+        }
+        if (user.role() == Role.GRID_WORKER) {
+            if (!user.username().equals(m.duplicateReporter())) {
+                return Decision.deny("网格员只能合并本人上报的事件");
+            }
+            if (!"DISPATCH".equals(m.duplicate().currentStep())) {
+                return Decision.deny("事件已分派，网格员不能再合并，请联系指挥中心");
+            }
+            return Decision.allow();
+        }
+        return Decision.deny(user.role().label() + "不能合并重复件");
+    }
+
+    /** Undoing a merge is the command centre's alone (it owns dispatch, which the undo gives back). */
+    private static Decision unmerge(Staff user, Target.Merge m) {
+        Decision see = seeCase(user, m.duplicate());
+        if (!see.allowed()) {
+            return see;
+        }
+        return user.role() == Role.COMMAND_CENTER ? Decision.allow()
+                : Decision.deny(user.role().label() + "不能撤销合并，只有指挥中心可以");
+    }
+
     // ---------------------------------------------------------------- tasks
 
     private static Decision issueTask(Staff user, Target target) {
@@ -191,5 +233,12 @@ public final class Authorization {
             return t;
         }
         throw new IllegalArgumentException(action + " needs a task, got " + target);
+    }
+
+    private static Target.Merge asMerge(Action action, Target target) {
+        if (target instanceof Target.Merge m) {
+            return m;
+        }
+        throw new IllegalArgumentException(action + " needs a merge, got " + target);
     }
 }

@@ -4,7 +4,8 @@ package org.gridgov.cases.access;
  * What an {@link Action} is done to, reduced to the facts the rules read. Built by the owning packages (a case's
  * {@code accessTarget()}, a task's), so this package depends on none of them.
  */
-public sealed interface Target permits Target.Nothing, Target.Area, Target.Case, Target.Task {
+public sealed interface Target permits Target.Nothing, Target.Area, Target.Case, Target.Task,
+        Target.Merge {
 
     /** For actions on nothing in particular: may the user report at all, read the inbox, administer. */
     record Nothing() implements Target {
@@ -31,6 +32,13 @@ public sealed interface Target permits Target.Nothing, Target.Area, Target.Case,
      * the area it belongs to and who issued it.
      */
     record Task(String assigneeType, String assigneeCode, String areaCode, String createdBy) implements Target {
+    }
+
+    /**
+     * A merge of {@code duplicate} into {@code master}; {@code duplicateReporter} is the user who reported the
+     * duplicate (a grid worker may merge their own fresh report).
+     */
+    record Merge(Case duplicate, Case master, String duplicateReporter) implements Target {
     }
 
     static Target nothing() {

@@ -89,6 +89,18 @@ public class CaseRepository {
                 c.timing().updatedAt(), c.timing().closedAt(), c.id());
     }
 
+    /** Ids of the cases merged into {@code masterId} (issue 19). */
+    public List<String> duplicatesOf(String masterId) {
+        return jdbc.queryForList("SELECT id FROM case_record WHERE master_case_id = ? AND status = 'DUPLICATE'"
+                + " ORDER BY id", String.class, masterId);
+    }
+
+    /** The users who reported the duplicates of {@code masterId}. */
+    public List<String> duplicateReporters(String masterId) {
+        return jdbc.queryForList("SELECT DISTINCT created_by FROM case_record WHERE master_case_id = ?"
+                + " AND status = 'DUPLICATE'", String.class, masterId);
+    }
+
     public void addStep(String caseId, String action, String from, String to, Staff actor, String note,
                         LocalDateTime at) {
         jdbc.update("INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"

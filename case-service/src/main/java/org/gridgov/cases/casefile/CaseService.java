@@ -302,6 +302,9 @@ public class CaseService {
         CaseRecord c = cases.findForUpdate(id).orElseThrow(() -> notFound(id));
         // seeing the case comes first: whoever may not is refused (and audited) before learning its state
         refusals.require(staff, Action.CASE_VIEW, action.name(), c.accessTarget(), "CASE", id);
+        if (c.assignment().status() == CaseStatus.DUPLICATE) {
+            throw new ConflictException("事件已合并为重复件，由主事件办理，不能" + action.label());
+        }
         if (!c.open()) {
             throw new ConflictException("事件已结案，不能" + action.label());
         }
@@ -370,6 +373,7 @@ public class CaseService {
         publish(moved, completedEvent(current), staff, note, now);
         if (!moved.open()) {
             publish(moved, CaseEventType.CLOSED, staff, null, now);
+            notifyReportersOfDuplicates(moved);
         }
         return moved;
     }
@@ -448,6 +452,27 @@ public class CaseService {
         }
         users.enabledUsernamesCovering(at.currentRole(), c.location().gridCode())
                 .forEach(u -> notifications.toUser(u, kind, c.id(), message));
+    }
+
+    /**
+     * Issue 19: a master case closed — whoever reported it and each of its merged duplicates hears so once (the
+     * duplicates were never dispatched, so this is their reporters' only answer).
+     */
+    private void notifyReportersOfDuplicates(CaseRecord master) {
+        List<String> duplicates = cases.duplicatesOf(master.id());
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> told = new java.util.HashSet<>();
+        String message = "事件已办结：" + master.report().title() + "（同一诉求 " + (duplicates.size() + 1) + " 件）";
+        if (told.add(master.report().createdBy())) {
+            notifications.toUser(master.report().createdBy(), "MASTER_CLOSED", master.id(), message);
+        }
+        for (String reporter : cases.duplicateReporters(master.id())) {
+            if (told.add(reporter)) {
+                notifications.toUser(reporter, "MASTER_CLOSED", master.id(), message);
+            }
+        }
     }
 
     private static NotFoundException notFound(String id) {

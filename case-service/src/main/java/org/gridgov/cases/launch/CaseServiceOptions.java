@@ -68,11 +68,20 @@ public final class CaseServiceOptions {
                     + "stands; below it the report asks the command centre to decide and lists three candidates; "
                     + "negative = the model's own threshold.").atMost(1.0);
 
+    public static final ConfigOption<Integer> DUPLICATE_RADIUS_METRES = ConfigOption.integer(
+            "gridgov.case.duplicate-radius-metres", 500, "Open cases within this distance of a report are duplicate "
+                    + "candidates (issue 19).").atLeast(1);
+    public static final ConfigOption<Duration> DUPLICATE_WINDOW = ConfigOption.duration("gridgov.case.duplicate-window",
+            Duration.ofDays(15), "Open cases reported within this time before a report are duplicate candidates.");
+    public static final ConfigOption<Double> DUPLICATE_THRESHOLD = ConfigOption.number(
+            "gridgov.case.duplicate-threshold", 0.29, "Similarity (0.75 text cosine + 0.25 same category) at or above "
+                    + "which an open case is shown as a possible duplicate.").atMost(1.0);
+
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, WAREHOUSE_URL, WAREHOUSE_USER,
             WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, ATTACHMENT_TYPES,
             MAX_FAILED_LOGINS, LOCKOUT, TOKEN_TTL, TOKEN_RECHECK, LOGIN_PER_IP_PER_MINUTE, LOGIN_PER_ACCOUNT_PER_MINUTE,
             PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS,
-            AUTO_DISPATCH_THRESHOLD);
+            AUTO_DISPATCH_THRESHOLD, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW, DUPLICATE_THRESHOLD);
 
     private CaseServiceOptions() {
     }

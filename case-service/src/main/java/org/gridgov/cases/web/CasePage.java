@@ -8,6 +8,8 @@ import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.domain.DomainException;
+import org.gridgov.cases.duplicate.CaseMerges;
+import org.gridgov.cases.duplicate.DuplicateFinder;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.workflow.Workflow;
@@ -34,13 +36,17 @@ public class CasePage {
     private final AttachmentService attachments;
     private final WorkflowCatalog workflows;
     private final DepartmentDirectory departments;
+    private final DuplicateFinder duplicates;
+    private final CaseMerges merges;
 
     public CasePage(CaseService cases, AttachmentService attachments, WorkflowCatalog workflows,
-                    DepartmentDirectory departments) {
+                    DepartmentDirectory departments, DuplicateFinder duplicates, CaseMerges merges) {
         this.cases = cases;
         this.attachments = attachments;
         this.workflows = workflows;
         this.departments = departments;
+        this.duplicates = duplicates;
+        this.merges = merges;
     }
 
     @GetMapping("/cases/{id}")
@@ -63,6 +69,8 @@ public class CasePage {
             model.addAttribute("departments", departments.all());
         }
         model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
+        model.addAttribute("similar", duplicates.forCase(CurrentStaff.get(), id));
+        model.addAttribute("masterId", merges.masterOf(id));
         return "case-detail";
     }
 
@@ -93,6 +101,29 @@ public class CasePage {
             flash.addFlashAttribute("notice", "已" + action.label() + "。" + where);
         } catch (DomainException e) {
             flash.addFlashAttribute("error", action.label() + "未完成：" + e.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** Issue 19: this case becomes a linked duplicate of {@code master} (the 可能重复 list's button). */
+    @PostMapping("/cases/{id}/merge")
+    public String merge(@PathVariable String id, @RequestParam String master, RedirectAttributes flash) {
+        try {
+            merges.merge(CurrentStaff.get(), id, master);
+            flash.addFlashAttribute("notice", "已合并为 " + master + " 的重复件");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "合并未完成：" + e.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/unmerge")
+    public String unmerge(@PathVariable String id, RedirectAttributes flash) {
+        try {
+            merges.unmerge(CurrentStaff.get(), id);
+            flash.addFlashAttribute("notice", "已撤销合并");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "撤销合并未完成：" + e.getMessage());
         }
         return "redirect:/cases/" + id;
     }

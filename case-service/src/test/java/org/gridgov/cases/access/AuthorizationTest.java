@@ -205,6 +205,26 @@ class AuthorizationTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Issue 19: the command centre merges what it sees; a worker only their own report before dispatch. */
+    @Test
+    void mergingGoesByRoleOwnershipAndStepAndUndoingIsTheCommandCentres() {
+        Target.Case otherGrid = new Target.Case(OTHER_GRID, "COMMAND_CENTER", "DISPATCH", null);
+        Target.Merge ownFresh = new Target.Merge(AT_DISPATCH, HANDLING_CG, "me");
+        assertThat(verdicts(Action.CASE_MERGE, ownFresh, WORKER, COMMAND, STREET_CENTER, LEADER, ADMIN, CHENGGUAN))
+                .containsExactly(A, A, D, D, D, D);
+        assertThat(verdicts(Action.CASE_MERGE, new Target.Merge(AT_DISPATCH, HANDLING_CG, "someone-else"), WORKER,
+                COMMAND)).containsExactly(D, A);
+        assertThat(Authorization.may(WORKER, Action.CASE_MERGE, new Target.Merge(AT_VERIFY, HANDLING_CG, "me"))
+                .reason()).contains("已分派");
+        // a master outside the user's area is refused like the case itself
+        assertThat(Authorization.may(WORKER, Action.CASE_MERGE, new Target.Merge(AT_DISPATCH, otherGrid, "me"))
+                .reason()).contains("主事件", "不在辖区");
+        assertThat(verdicts(Action.CASE_UNMERGE, ownFresh, COMMAND, WORKER, LEADER, ADMIN, STREET_CENTER))
+                .containsExactly(A, D, D, D, D);
+        assertThatThrownBy(() -> Authorization.may(COMMAND, Action.CASE_MERGE, AT_DISPATCH))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static List<Verdict> verdicts(Action action, Target target, Staff... users) {
         return Stream.of(users).map(u -> Authorization.may(u, action, target).verdict()).toList();
     }

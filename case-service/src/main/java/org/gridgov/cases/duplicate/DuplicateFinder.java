@@ -1,0 +1,164 @@
+package org.gridgov.cases.duplicate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.gridgov.cases.CaseServiceProperties;
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
+import org.gridgov.cases.access.Target;
+import org.gridgov.cases.casefile.CaseRecord;
+import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.domain.Refusals;
+import org.gridgov.cases.security.Staff;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 可能重复: open cases near a report, within a time window, that read alike. The query is a bounding box on
+ * {@code idx_case_open_geo} (status, latitude, longitude, created_at), so it reads the few index entries in a
+ * latitude band around the point whatever the number of stored cases; the exact distance, the reader's scope and the
+ * text score are then computed in Java on at most {@link #MAX_SCANNED} rows.
+ */
+@Component
+public class DuplicateFinder {
+
+    /** Rows read from the box at most (newest first); a box holding more open cases than this is a hot spot. */
+    static final int MAX_SCANNED = 500;
+    /** Candidates returned at most. */
+    static final int MAX_SHOWN = 5;
+    static final double TEXT_WEIGHT = 0.75;
+    static final double CATEGORY_WEIGHT = 0.25;
+
+    /** What a report says, for the finder: location (lat/lon, or a grid alone), category and text. */
+    public record Probe(Double latitude, Double longitude, String gridCode, String categoryCode, String title,
+                        String description, String excludeId) {
+    }
+
+    /** One possible duplicate; {@code distanceMetres} is null when the report had no coordinates. */
+    public record Candidate(String caseId, String title, String categoryName, String gridCode, Integer distanceMetres,
+                            long minutesAgo, double score, String label) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final CaseService cases;
+    private final Refusals refusals;
+    private final Clock clock;
+    private final int radius;
+    private final Duration window;
+    private final double threshold;
+
+    public DuplicateFinder(JdbcTemplate jdbc, CaseService cases, Refusals refusals, Clock clock,
+                           CaseServiceProperties props) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.refusals = refusals;
+        this.clock = clock;
+        this.radius = props.duplicateRadiusMetres();
+        this.window = props.duplicateWindow();
+        this.threshold = props.duplicateThreshold();
+    }
+
+    /** For the report form, before the report is stored: whoever may report may ask. */
+    public List<Candidate> forReport(Staff staff, Probe p) {
+        refusals.require(staff, Action.CASE_REPORT, Target.nothing(), "CASE", null);
+        return find(staff, p);
+    }
+
+    /** For a stored case the user may see (its page, the dispatch page). */
+    public List<Candidate> forCase(Staff staff, String caseId) {
+        CaseRecord c = cases.view(staff, caseId);
+        if (!c.open()) {
+            return List.of();
+        }
+        CaseRecord.Location l = c.location();
+        return find(staff, new Probe(l.latitude() == null ? null : l.latitude().doubleValue(),
+                l.longitude() == null ? null : l.longitude().doubleValue(), l.gridCode(), c.report().categoryCode(),
+                c.report().title(), c.report().description(), c.id()));
+    }
+
+    /** The score of two reports: text cosine weighted 0.75, same category 0.25. */
+    public static double score(Map<String, Double> a, Map<String, Double> b, boolean sameCategory) {
+        return TEXT_WEIGHT * TextSimilarity.cosine(a, b) + (sameCategory ? CATEGORY_WEIGHT : 0);
+    }
+
+    /** Candidates the user may see, best first, at or above the threshold. */
+    public List<Candidate> find(Staff staff, Probe p) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime since = now.minus(window);
+        List<Row> rows;
+        boolean located = p.latitude() != null && p.longitude() != null;
+        if (located) {
+            double[] box = GeoDistance.box(p.latitude(), p.longitude(), radius);
+            rows = jdbc.query("SELECT id, title, description, category_code, category_name, grid_code, pending_role,"
+                            + " current_step, department_code, latitude, longitude, created_at FROM case_record"
+                            + " WHERE status = 'OPEN' AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?"
+                            + " AND created_at >= ? ORDER BY created_at DESC LIMIT " + MAX_SCANNED, Row.MAPPER,
+                    box[0], box[1], box[2], box[3], since);
+        } else if (p.gridCode() != null && !p.gridCode().isBlank()) {
+            rows = jdbc.query("SELECT id, title, description, category_code, category_name, grid_code, pending_role,"
+                            + " current_step, department_code, latitude, longitude, created_at FROM case_record"
+                            + " WHERE grid_code = ? AND status = 'OPEN' AND created_at >= ?"
+                            + " ORDER BY created_at DESC LIMIT " + MAX_SCANNED, Row.MAPPER, p.gridCode(), since);
+        } else {
+            return List.of();
+        }
+        Map<String, Double> probe = TextSimilarity.features(p.title(), p.description());
+        List<Candidate> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.id.equals(p.excludeId())) {
+                continue;
+            }
+            Integer distance = null;
+            if (located && r.latitude != null && r.longitude != null) {
+                double d = GeoDistance.metres(p.latitude(), p.longitude(), r.latitude.doubleValue(),
+                        r.longitude.doubleValue());
+                if (d > radius) {
+                    continue;
+                }
+                distance = (int) Math.round(d);
+            }
+            if (!Authorization.allows(staff, Action.CASE_VIEW, r.target())) {
+                continue;
+            }
+            double s = score(probe, TextSimilarity.features(r.title, r.description),
+                    r.categoryCode.equals(p.categoryCode()));
+            if (s >= threshold) {
+                long minutes = Math.max(0, Duration.between(r.createdAt, now).toMinutes());
+                double rounded = Math.round(s * 100) / 100.0;
+                out.add(new Candidate(r.id, r.title, r.categoryName, r.gridCode, distance, minutes, rounded,
+                        label(r.id, distance, minutes, rounded)));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return out.size() > MAX_SHOWN ? List.copyOf(out.subList(0, MAX_SHOWN)) : out;
+    }
+
+    /** "可能重复: <case>, 230 m, 2 小时前, 相似度 0.82". */
+    static String label(String id, Integer distance, long minutes, double score) {
+        String ago = minutes < 60 ? minutes + " 分钟前" : minutes < 48 * 60 ? minutes / 60 + " 小时前"
+                : minutes / (24 * 60) + " 天前";
+        return "可能重复: " + id + (distance == null ? "" : ", " + distance + " m") + ", " + ago
+                + ", 相似度 " + String.format(java.util.Locale.ROOT, "%.2f", score);
+    }
+
+    private record Row(String id, String title, String description, String categoryCode, String categoryName,
+                       String gridCode, String pendingRole, String currentStep, String departmentCode,
+                       BigDecimal latitude, BigDecimal longitude, LocalDateTime createdAt) {
+
+        static final org.springframework.jdbc.core.RowMapper<Row> MAPPER = (rs, i) -> new Row(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getBigDecimal(10), rs.getBigDecimal(11),
+                rs.getObject(12, LocalDateTime.class));
+
+        Target.Case target() {
+            return new Target.Case(gridCode, pendingRole, currentStep, departmentCode);
+        }
+    }
+}
