@@ -10,7 +10,7 @@
   var TEXT = '#c8d8f0';
   var LAYERS = {
     cases: { label: '事件数', color: ['#0b2146', '#4fc3f7', '#0277bd'] },
-    openCases: { label: '未办结', color: ['#0b2146', '#ffd54f', '#ff6f00'] },
+    open_cases: { label: '未办结', color: ['#0b2146', '#ffd54f', '#ff6f00'] },
     overdue: { label: '超期', color: ['#0b2146', '#ff8a80', '#c62828'] },
     alerts: { label: '预警', color: ['#0b2146', '#b388ff', '#6200ea'] }
   };
@@ -111,7 +111,7 @@
     var self = this;
     var values = this.values();
     var max = Math.max.apply(null, values.map(function (v) { return v.value; }).concat([1]));
-    var points = this.data.openCases.map(function (c) {
+    var points = this.data.open_cases.map(function (c) {
       return { name: c.id, value: [c.longitude, c.latitude], caseRow: c };
     });
     var selection = this.vertices && this.vertices.length
@@ -124,11 +124,11 @@
         formatter: function (p) {
           if (p.seriesType === 'map' && p.data) {
             var g = p.data.figures;
-            return g.name + '<br>事件 ' + g.cases + ' · 未办结 ' + g.openCases + ' · 超期 ' + g.overdue
+            return g.name + '<br>事件 ' + g.cases + ' · 未办结 ' + g.open_cases + ' · 超期 ' + g.overdue
               + ' · 预警 ' + g.alerts;
           }
           if (p.seriesType === 'scatter' && p.data) {
-            return p.data.caseRow.title + '<br>' + p.data.caseRow.gridName;
+            return p.data.caseRow.title + '<br>' + p.data.caseRow.grid_name;
           }
           return '';
         }
@@ -186,13 +186,13 @@
     if (!g || !detail) {
       return;
     }
-    text(detail, g.name + '：事件 ' + g.cases + ' 件，未办结 ' + g.openCases + ' 件，超期 ' + g.overdue
+    text(detail, g.name + '：事件 ' + g.cases + ' 件，未办结 ' + g.open_cases + ' 件，超期 ' + g.overdue
       + ' 件，预警 ' + g.alerts + ' 条');
     detail.setAttribute('data-grid', code);
     clear(table);
     json(this.el.getAttribute('data-grid-cases') + encodeURIComponent(code) + '/cases').then(function (cases) {
       cases.forEach(function (c) {
-        row(table, [time(c.createdAt), c.title, statusLabel(c)]).setAttribute('data-case-id', c.id);
+        row(table, [time(c.created_at), c.title, statusLabel(c)]).setAttribute('data-case-id', c.id);
       });
       table.setAttribute('data-grid', code);
     });
@@ -218,7 +218,7 @@
       clear(table);
       text(document.getElementById('selection-count'), s.total);
       s.cases.forEach(function (c) {
-        row(table, [time(c.createdAt), c.title, c.gridName, statusLabel(c)]).setAttribute('data-case-id', c.id);
+        row(table, [time(c.created_at), c.title, c.grid_name, statusLabel(c)]).setAttribute('data-case-id', c.id);
       });
       self.vertices = null;
       self.selected = polygon;

@@ -25,7 +25,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +63,12 @@ public class GridMap {
         this.dissolved = dissolve(areas.district().grids());
     }
 
+    /**
+     * Snapping for the union: the grids' corners are computed in floating point, so neighbours' shared edges can
+     * differ in the last bits and a plain union leaves slivers (a street in two pieces). 1e-7° is about 1 cm.
+     */
+    private static final PrecisionModel SNAP = new PrecisionModel(1e7);
+
     /** Street (9 digits) and community (12 digits) boundaries as the union of their grids. */
     static Map<String, Geometry> dissolve(Collection<Grid> grids) {
         Map<String, List<Geometry>> parts = new TreeMap<>();
@@ -69,7 +77,9 @@ public class GridMap {
             parts.computeIfAbsent(g.communityCode(), k -> new ArrayList<>()).add(g.boundary());
         }
         Map<String, Geometry> out = new LinkedHashMap<>();
-        parts.forEach((code, polygons) -> out.put(code, UnaryUnionOp.union(polygons)));
+        GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
+        parts.forEach((code, polygons) -> out.put(code,
+                UnaryUnionNG.union(factory.buildGeometry(polygons), SNAP)));
         return out;
     }
 

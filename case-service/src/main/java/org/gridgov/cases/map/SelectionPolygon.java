@@ -63,6 +63,9 @@ public final class SelectionPolygon {
             throw invalid("多边形至少需要 3 个不同的顶点 / a polygon needs 3 distinct vertices");
         }
         Polygon p = GEOMETRY.createPolygon(ring.toArray(Coordinate[]::new));
+        if (p.convexHull().getArea() == 0) { // all on one line (a bow-tie has area zero too, but a hull)
+            throw invalid("多边形面积为零 / polygon has no area");
+        }
         TopologyValidationError error = new IsValidOp(p).getValidationError();
         if (error != null) {
             Coordinate at = error.getCoordinate();
@@ -72,9 +75,6 @@ public final class SelectionPolygon {
                     ? "多边形边线自相交" + where + " / polygon is self-intersecting"
                     : "多边形无效" + where + " / invalid polygon: " + error.getMessage();
             throw invalid(reason);
-        }
-        if (p.getArea() == 0) {
-            throw invalid("多边形面积为零 / polygon has no area");
         }
         return new SelectionPolygon(p);
     }
