@@ -58,6 +58,19 @@
     return c.overdue ? '超期' : (c.status === 'OPEN' ? '办理中' : '已结案');
   }
 
+  /** Ray casting: whether [lon, lat] lies inside the ring. */
+  function inside(p, ring) {
+    var c = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var a = ring[i];
+      var b = ring[j];
+      if ((a[1] > p[1]) !== (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]) {
+        c = !c;
+      }
+    }
+    return c;
+  }
+
   function GridMap(el) {
     this.el = el;
     this.full = el.getAttribute('data-grid-map') === 'full';
@@ -156,17 +169,20 @@
     }, { replaceMerge: ['series'] });
     if (!this.bound) {
       this.bound = true;
-      this.chart.on('click', function (p) {
-        if (self.vertices == null && (p.seriesType === 'map' || p.componentType === 'geo')) {
-          self.showGrid(p.name);
-        }
-      });
+      // one handler for both: a click is a vertex while selecting, else the grid under it (found by its polygon,
+      // since a map series drawn on a shared geo does not report its regions' clicks in every ECharts version)
       this.chart.getZr().on('click', function (e) {
+        var at = self.chart.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]);
+        if (!at) {
+          return;
+        }
         if (self.vertices != null) {
-          var at = self.chart.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]);
-          if (at) {
-            self.vertices.push([at[0], at[1]]);
-            self.draw();
+          self.vertices.push([at[0], at[1]]);
+          self.draw();
+        } else if (self.full) {
+          var hit = self.grids.filter(function (f) { return inside(at, f.geometry.coordinates[0]); })[0];
+          if (hit) {
+            self.showGrid(hit.properties.code);
           }
         }
       });

@@ -53,6 +53,11 @@ public class GridMap {
     private final Clock clock;
     /** Dissolved boundaries never change while the service runs: computed once. */
     private final Map<String, Geometry> dissolved;
+    /**
+     * Each grid widened by 1e-6° (about 10 cm): a reported point is stored with six decimals, which can move it a
+     * hair past its grid's edge; the selection reads the grids the polygon touches, widened so it still finds it.
+     */
+    private final Map<String, Geometry> widened;
 
     public GridMap(AreaDirectory areas, JdbcTemplate jdbc, AlertInbox inbox, Refusals refusals, Clock clock) {
         this.areas = areas;
@@ -61,6 +66,8 @@ public class GridMap {
         this.refusals = refusals;
         this.clock = clock;
         this.dissolved = dissolve(areas.district().grids());
+        this.widened = areas.district().grids().stream()
+                .collect(Collectors.toMap(Grid::code, g -> g.boundary().buffer(1e-6)));
     }
 
     /**
@@ -175,18 +182,14 @@ public class GridMap {
 
     public MapData data(Staff staff) {
         List<Grid> grids = gridsOf(staff);
-        List<MapCase> cases = casesIn(staff);
+        // one aggregate over the area (idx_case_area_created), not a row per case
         Map<String, int[]> counts = new HashMap<>();
-        for (MapCase c : cases) {
-            int[] n = counts.computeIfAbsent(c.gridCode(), k -> new int[3]);
-            n[0]++;
-            if ("OPEN".equals(c.status())) {
-                n[1]++;
-            }
-            if (c.overdue()) {
-                n[2]++;
-            }
-        }
+        jdbc.query("SELECT grid_code, COUNT(*) AS n, SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END) AS open_n,"
+                + " SUM(CASE WHEN status = 'OPEN' AND due_at < ? THEN 1 ELSE 0 END) AS overdue_n"
+                + " FROM case_record WHERE grid_code LIKE ? GROUP BY grid_code", rs -> {
+                    counts.put(rs.getString("grid_code"),
+                            new int[] {rs.getInt("n"), rs.getInt("open_n"), rs.getInt("overdue_n")});
+                }, Timestamp.valueOf(LocalDateTime.now(clock)), staff.scopeCode() + "%");
         List<LiveAlert> alerts = AlertInbox.mayRead(staff) ? inbox.recentFor(staff) : List.of();
         Map<String, Long> alertCounts = alerts.stream().filter(a -> a.gridCode() != null)
                 .collect(Collectors.groupingBy(LiveAlert::gridCode, Collectors.counting()));
@@ -195,9 +198,10 @@ public class GridMap {
             return new GridFigures(g.code(), g.name(), n[0], n[1], n[2],
                     alertCounts.getOrDefault(g.code(), 0L).intValue());
         }).toList();
-        List<MapCase> open = cases.stream().filter(c -> "OPEN".equals(c.status())).toList();
-        return new MapData(figures, open.stream().limit(MAX_ROWS).toList(), open.size(),
-                alerts.stream().filter(a -> a.gridCode() != null).toList());
+        int open = figures.stream().mapToInt(GridFigures::openCases).sum();
+        List<MapCase> points = casesWhere(staff, "grid_code LIKE ? AND status = 'OPEN'", MAX_ROWS,
+                staff.scopeCode() + "%");
+        return new MapData(figures, points, open, alerts.stream().filter(a -> a.gridCode() != null).toList());
     }
 
     /** The cases of one grid, newest first, as the grid's list on the map. */
@@ -206,22 +210,16 @@ public class GridMap {
         if (areas.grid(gridCode).isEmpty() || !staff.covers(gridCode)) {
             throw refusals.refuse(staff, "MAP", "GRID", gridCode, "网格 " + gridCode + " 不在本账号辖区内");
         }
-        return casesWhere(staff, "grid_code = ?", gridCode);
+        return casesWhere(staff, "grid_code = ?", MAX_ROWS, gridCode);
     }
 
-    /** The cases of the user's area; one query, placed on the map in Java. */
-    List<MapCase> casesIn(Staff staff) {
-        require(staff);
-        return casesWhere(staff, "grid_code LIKE ?", staff.scopeCode() + "%");
-    }
-
-    private List<MapCase> casesWhere(Staff staff, String where, Object arg) {
+    private List<MapCase> casesWhere(Staff staff, String where, int limit, Object... args) {
         LocalDateTime now = LocalDateTime.now(clock);
         Map<String, Grid> grids = areas.district().grids().stream()
                 .collect(Collectors.toMap(Grid::code, Function.identity()));
         List<MapCase> out = new ArrayList<>();
         jdbc.query("SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
-                + " FROM case_record WHERE " + where + " ORDER BY created_at DESC, id", rs -> {
+                + " FROM case_record WHERE " + where + " ORDER BY created_at DESC, id LIMIT " + limit, rs -> {
                     Grid g = grids.get(rs.getString("grid_code"));
                     if (g == null || !staff.covers(g.code())) {
                         return;
@@ -235,7 +233,7 @@ public class GridMap {
                     out.add(new MapCase(rs.getString("id"), rs.getString("title"), rs.getString("category_name"),
                             status, g.code(), g.name(), overdue, rs.getTimestamp("created_at").toLocalDateTime(),
                             lon, lat));
-                }, arg);
+                }, args);
         return out;
     }
 
@@ -245,15 +243,28 @@ public class GridMap {
     public record Selection(int total, Map<String, Integer> byGrid, List<MapCase> cases) {
     }
 
+    /**
+     * A case's point lies in its own grid (reported points are located to their grid; the others sit at the grid's
+     * interior point), so only the grids the polygon touches are read, each whole: grids inside the polygon count
+     * every case, edge grids are tested case by case.
+     */
     public Selection select(Staff staff, SelectionPolygon polygon) {
+        List<Grid> touched = gridsOf(staff).stream().filter(g -> polygon.intersects(widened.get(g.code()))).toList();
         List<MapCase> inside = new ArrayList<>();
-        for (MapCase c : casesIn(staff)) {
-            if (polygon.covers(c.longitude(), c.latitude())) {
-                inside.add(c);
+        int total = 0;
+        Map<String, Integer> byGrid = new TreeMap<>();
+        for (Grid g : touched) {
+            List<MapCase> cases = casesWhere(staff, "grid_code = ?", Integer.MAX_VALUE, g.code());
+            for (MapCase c : cases) {
+                if (polygon.covers(c.longitude(), c.latitude())) {
+                    total++;
+                    byGrid.merge(g.code(), 1, Integer::sum);
+                    if (inside.size() < MAX_ROWS) {
+                        inside.add(c);
+                    }
+                }
             }
         }
-        Map<String, Integer> byGrid = new TreeMap<>();
-        inside.forEach(c -> byGrid.merge(c.gridCode(), 1, Integer::sum));
-        return new Selection(inside.size(), byGrid, inside.stream().limit(MAX_ROWS).toList());
+        return new Selection(total, byGrid, inside);
     }
 }

@@ -88,6 +88,11 @@ public final class SelectionPolygon {
         return prepared.covers(GEOMETRY.createPoint(new Coordinate(longitude, latitude)));
     }
 
+    /** Whether the polygon touches the geometry at all. */
+    public boolean intersects(org.locationtech.jts.geom.Geometry geometry) {
+        return prepared.intersects(geometry);
+    }
+
     public Polygon polygon() {
         return polygon;
     }
