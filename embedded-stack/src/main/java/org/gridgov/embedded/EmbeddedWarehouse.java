@@ -50,8 +50,16 @@ public final class EmbeddedWarehouse implements AutoCloseable {
         this.baseDir = baseDir;
     }
 
-    /** Starts MariaDB in a fresh temporary directory and creates the gridgov schema. */
+    /**
+     * Starts MariaDB in a fresh temporary directory and creates the gridgov schema, InnoDB sized from this machine
+     * ({@link InnodbSizing#fromEnvironment()}).
+     */
     public static EmbeddedWarehouse start() {
+        return start(InnodbSizing.fromEnvironment());
+    }
+
+    /** Starts MariaDB in a fresh temporary directory with the given InnoDB memory and creates the gridgov schema. */
+    public static EmbeddedWarehouse start(InnodbSizing sizing) {
         long t0 = System.nanoTime();
         Path base;
         try {
@@ -80,6 +88,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                 .addArg("--max-connections=200")
                 .addArg("--innodb-flush-log-at-trx-commit=2")
                 .addArg("--default-time-zone=+08:00");
+        sizing.serverArguments().forEach(config::addArg);
         try {
             DB db = PatientMariaDb.create(config.build());
             db.start();
@@ -87,7 +96,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             Files.deleteIfExists(init);
             EmbeddedWarehouse w = new EmbeddedWarehouse(db, port, base);
             w.createSchema();
-            LOG.info("MariaDB warehouse ready on port {} in {} ms", port, (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("MariaDB warehouse ready on port {} in {} ms (InnoDB buffer pool {}, redo log {})", port,
+                    (System.nanoTime() - t0) / 1_000_000, sizing.bufferPool(), sizing.logFile());
             return w;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot start embedded MariaDB in " + base, e);

@@ -70,6 +70,19 @@ class EmbeddedStackIT {
 
     /** Issue 14, item 8: the embedded MariaDB enforces its grant tables, and its root account has a password. */
     @Test
+    void theServerRunsWithTheInnodbMemoryItWasGiven() throws Exception {
+        InnodbSizing sizing = new InnodbSizing(org.gridgov.common.config.MemorySize.ofMebiBytes(256),
+                org.gridgov.common.config.MemorySize.ofMebiBytes(112));
+        try (EmbeddedWarehouse w = EmbeddedWarehouse.start(sizing); Connection c = w.connect();
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getLong(1)).isEqualTo(256L << 20);
+            assertThat(r.getLong(2)).isEqualTo(112L << 20);
+        }
+    }
+
+    @Test
     void theWarehouseRequiresItsGeneratedPassword() throws Exception {
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
             assertThat(EmbeddedWarehouse.PASSWORD).hasSizeGreaterThanOrEqualTo(20);

@@ -176,6 +176,10 @@ public final class CaseServiceBenchmark {
                 + " created_at, updated_at, closed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'STANDARD', ?,"
                 + " ?, ?, ?, FALSE, FALSE, 0, ?, ?, 'seed', ?, ?, ?, 0)";
         long t0 = System.nanoTime();
+        long sliceStart = t0;
+        long sliceFirstRow = existing;
+        double firstSliceRate = 0;
+        double lastSliceRate = 0;
         int batch = 5_000;
         for (long done = existing; done < cases; done += batch) {
             int n = (int) Math.min(batch, cases - done);
@@ -209,10 +213,20 @@ public final class CaseServiceBenchmark {
             seedJdbc.batchUpdate(sql, rows);
             long total = done + n;
             if (total % 100_000 == 0 || total == cases) {
-                double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("seed: %,d / %,d cases (%.0f rows/s)%n", total, cases, (total - existing) / s);
+                // the rate of each 100k slice, not only the running average, so a slowdown as the table grows shows
+                long at = System.nanoTime();
+                lastSliceRate = (total - sliceFirstRow) / ((at - sliceStart) / 1e9);
+                if (firstSliceRate == 0) {
+                    firstSliceRate = lastSliceRate;
+                }
+                System.out.printf("seed: %,d / %,d cases: this slice %,.0f rows/s, overall %,.0f rows/s%n", total,
+                        cases, lastSliceRate, (total - existing) / ((at - t0) / 1e9));
+                sliceStart = at;
+                sliceFirstRow = total;
             }
         }
+        System.out.printf("seed: the last slice ran at %.0f %% of the first slice's rate (goal: at least 80 %%)%n",
+                100 * lastSliceRate / firstSliceRate);
     }
 
     private void createUsers(PasswordEncoder encoder, int threads) {
