@@ -76,7 +76,6 @@
     this.full = el.getAttribute('data-grid-map') === 'full';
     this.layer = 'cases';
     this.vertices = null;
-    this.chart = echarts.init(el, null, { renderer: 'canvas' });
     el.gridMap = this;
   }
 
@@ -89,6 +88,8 @@
         self.streets = fc.features.filter(function (f) { return f.properties.level === 'STREET'; });
         echarts.registerMap('gridgov-grids', { type: 'FeatureCollection', features: self.grids });
         self.data = parts[1];
+        // the canvas only once there is something to draw (the cockpit shows no empty charts)
+        self.chart = self.chart || echarts.init(self.el, null, { renderer: 'canvas' });
         self.draw();
         body.setAttribute('data-map-state', 'OK');
       }).catch(function (e) {
@@ -254,10 +255,29 @@
     return b;
   }
 
+  /** In the cockpit the panel loads once cockpit.js has found statistics to show (its body is hidden otherwise). */
+  function whenCockpitShows(fn) {
+    if (!body.classList.contains('cockpit') || !document.getElementById('cockpit-body')) {
+      fn();
+      return;
+    }
+    var observer = new MutationObserver(function () {
+      if (body.getAttribute('data-cockpit-state') === 'OK') {
+        observer.disconnect();
+        fn();
+      }
+    });
+    observer.observe(body, { attributes: true, attributeFilter: ['data-cockpit-state'] });
+  }
+
   document.querySelectorAll('[data-grid-map]').forEach(function (el) {
     var map = new GridMap(el);
-    map.load();
-    window.addEventListener('resize', function () { map.chart.resize(); });
+    whenCockpitShows(function () { map.load(); });
+    window.addEventListener('resize', function () {
+      if (map.chart) {
+        map.chart.resize();
+      }
+    });
     document.querySelectorAll('#map-layers button').forEach(function (b) {
       b.addEventListener('click', function () {
         document.querySelectorAll('#map-layers button').forEach(function (o) { o.classList.remove('active'); });
