@@ -140,7 +140,11 @@ class MapBrowserIT extends ServiceIT {
     }
 
     @Test
-    void theCockpitHasTheMapPanelAndABadPolygonShowsItsReason() {
+    void theCockpitHasTheMapPanelAndABadPolygonShowsItsReason() throws Exception {
+        // the panel is drawn when the cockpit has statistics (as CockpitBrowserIT seeds them)
+        try (java.sql.Connection c = org.gridgov.cases.TestStack.warehouse().connect()) {
+            CockpitFixture.seed(c);
+        }
         browser.login("mb_leader");
         browser.open("/cockpit");
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
