@@ -125,6 +125,32 @@ public final class CaseServiceBenchmark {
         System.out.printf("todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
                         + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", stored, todo.count,
                 todo.count / (double) Math.max(10, seconds / 2), todo.pct(50), todo.pct(99), todo.errors);
+        Result select = measureSelection(List.of(login("bench_command"), login("bench_street")),
+                Math.max(10, seconds / 2), threads);
+        System.out.printf("一张图 polygon selection (a community's grids, district and street users): %,d = %,.0f/s;"
+                        + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", select.count,
+                select.count / (double) Math.max(10, seconds / 2), select.pct(50), select.pct(99), select.errors);
+    }
+
+    /** POSTs a polygon a little inside one community's grids (the i-th community, round robin). */
+    private Result measureSelection(List<String> tokens, int seconds, int threads) throws Exception {
+        List<String> communities = grids.stream().map(Grid::communityCode).distinct().toList();
+        return load(threads, seconds, (thread, seq) -> {
+            String community = communities.get((int) (seq % communities.size()));
+            org.locationtech.jts.geom.Envelope e = new org.locationtech.jts.geom.Envelope();
+            grids.stream().filter(g -> g.communityCode().equals(community))
+                    .forEach(g -> e.expandToInclude(g.boundary().getEnvelopeInternal()));
+            double dx = e.getWidth() * 0.1;
+            double dy = e.getHeight() * 0.1;
+            String body = JSON.writeValueAsString(Map.of("polygon", List.of(
+                    List.of(e.getMinX() + dx, e.getMinY() + dy), List.of(e.getMaxX() - dx, e.getMinY() + dy),
+                    List.of(e.getMaxX() - dx, e.getMaxY() - dy), List.of(e.getMinX() + dx, e.getMaxY()))));
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/map/select"))
+                    .header("Authorization", "Bearer " + tokens.get((int) (seq % tokens.size())))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
     }
 
     // ------------------------------------------------------------ seeding
@@ -213,6 +239,7 @@ public final class CaseServiceBenchmark {
         }
         users.add(new Object[] {"bench_command", "COMMAND_CENTER", District.CODE, null});
         users.add(new Object[] {"bench_dept", "DEPARTMENT", District.CODE, dept});
+        users.add(new Object[] {"bench_street", "GRID_CENTER", grids.get(0).streetCode(), null});
         for (Object[] u : users) {
             jdbc.update("INSERT IGNORE INTO app_user (username, display_name, password_hash, role, scope_code,"
                     + " department_code, enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?)",

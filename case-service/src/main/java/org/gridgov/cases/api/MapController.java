@@ -1,0 +1,67 @@
+package org.gridgov.cases.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gridgov.cases.domain.DomainException;
+import org.gridgov.cases.map.GridMap;
+import org.gridgov.cases.map.SelectionPolygon;
+import org.gridgov.cases.security.CurrentStaff;
+import org.gridgov.cases.security.ErrorBodies;
+import org.gridgov.cases.web.ErrorResponses;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 一张图 as JSON, on both chains like the inbox stream: {@code /map/**} for the map page and the cockpit panel
+ * (session, CSRF on the POST), {@code /api/map/**} for clients (bearer token). Refusals and bad polygons answer
+ * problem details on both, since both are read by scripts, not shown as pages.
+ */
+@RestController
+public class MapController {
+
+    /** {@code {"polygon": [[lon, lat], ...]}}, GeoJSON's order. */
+    public record SelectRequest(List<List<Double>> polygon) {
+    }
+
+    private final GridMap map;
+
+    public MapController(GridMap map) {
+        this.map = map;
+    }
+
+    @GetMapping(value = {"/map/grids.geojson", "/api/map/grids.geojson"},
+            produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    public Map<String, Object> grids() {
+        return map.geoJson(CurrentStaff.get());
+    }
+
+    @GetMapping({"/map/data", "/api/map/data"})
+    public GridMap.MapData data() {
+        return map.data(CurrentStaff.get());
+    }
+
+    @GetMapping({"/map/grids/{code}/cases", "/api/map/grids/{code}/cases"})
+    public List<GridMap.MapCase> gridCases(@PathVariable String code) {
+        return map.casesOfGrid(CurrentStaff.get(), code);
+    }
+
+    @PostMapping({"/map/select", "/api/map/select"})
+    public GridMap.Selection select(@RequestBody SelectRequest body) {
+        return map.select(CurrentStaff.get(), SelectionPolygon.of(body == null ? null : body.polygon()));
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> refused(DomainException e) {
+        int status = ErrorResponses.statusOf(e).value();
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(
+                        ErrorBodies.contentType(ErrorBodies.Chain.API)))
+                .body(ErrorBodies.body(ErrorBodies.Chain.API, status, e.getMessage()));
+    }
+}

@@ -1,0 +1,203 @@
+package org.gridgov.cases.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.gridgov.cases.ServiceIT;
+import org.gridgov.cases.inbox.AlertInbox;
+import org.gridgov.cases.inbox.LiveAlert;
+import org.gridgov.cases.security.Role;
+import org.gridgov.cases.security.Staff;
+import org.gridgov.common.district.Grid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 一张图 in a browser: every grid drawn, layers switched (values checked against the database), a grid clicked
+ * and listed, and a polygon clicked out vertex by vertex whose listed cases equal a JTS count over the database.
+ */
+class MapBrowserIT extends ServiceIT {
+
+    static final String STREET = "370112001";
+    static final String MAP = "grid-map";
+
+    @Autowired
+    AlertInbox inbox;
+    Browser browser;
+
+    @BeforeEach
+    void setUp() {
+        Browser.requireChromium();
+        user("mb_leader", Role.LEADER, "370112", null);
+        user("mb_command", Role.COMMAND_CENTER, "370112", null);
+        browser = Browser.start("http://127.0.0.1:" + port);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theMapDrawsEveryGridSwitchesLayersListsAGridAndSelectsAPolygon() {
+        List<String> planted = MapFixture.plant(login("mb_command"), STREET, 4);
+        // one planted case overdue, so the 超期 layer has something to show
+        jdbc.update("UPDATE case_record SET due_at = ? WHERE id = ?",
+                Timestamp.valueOf(LocalDateTime.now(clock).minusDays(1)), planted.get(0));
+
+        browser.login("mb_leader");
+        browser.open("/map");
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
+
+        int grids = MapFixture.DISTRICT.grids().size();
+        assertThat(browser.js("return document.getElementById(arguments[0]).gridMap.grids.length", MAP))
+                .isEqualTo((long) grids);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getModel().getComponent('geo').coordinateSystem.regions.length", MAP)).isEqualTo((long) grids);
+        assertThat(layerValues()).hasSize(grids);
+        assertThat(nonZero(layerValues())).isEqualTo(MapFixture.countByGrid(jdbc, "370112", ""));
+        browser.screenshot("map-cases");
+
+        for (String layer : List.of("overdue", "open_cases", "alerts", "cases")) {
+            browser.click(By.cssSelector("#map-layers button[data-layer='" + layer + "']"));
+            browser.waitUntil(d -> layer.equals(d.findElement(By.tagName("body")).getAttribute("data-map-layer")));
+            Map<String, Integer> expected = switch (layer) {
+                case "overdue" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN' AND due_at < ?",
+                        Timestamp.valueOf(LocalDateTime.now(clock)));
+                case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
+                case "alerts" -> alertsByGrid();
+                default -> MapFixture.countByGrid(jdbc, "370112", "");
+            };
+            assertThat(nonZero(layerValues())).as(layer).isEqualTo(expected);
+            if (layer.equals("overdue")) {
+                assertThat(expected).isNotEmpty();
+                browser.screenshot("map-overdue");
+            }
+        }
+
+        // click the first planted grid at its interior point
+        Grid grid = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)).findFirst()
+                .orElseThrow();
+        clickAt(grid.anchor().getX(), grid.anchor().getY());
+        browser.find(By.cssSelector("#grid-cases[data-grid='" + grid.code() + "']"));
+        int inGrid = MapFixture.countByGrid(jdbc, grid.code(), "").getOrDefault(grid.code(), 0);
+        assertThat(browser.all(By.cssSelector("#grid-cases tbody tr"))).hasSize(inGrid);
+        assertThat(browser.text(By.id("grid-detail"))).contains(grid.name(), "事件 " + inGrid + " 件");
+        browser.screenshot("map-grid");
+
+        // a quadrilateral over the street's first two communities' bottom grids, clicked vertex by vertex
+        Envelope e = new Envelope(grid.boundary().getEnvelopeInternal());
+        e.expandToInclude(MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(STREET) && !g.communityCode().equals(grid.communityCode()))
+                .findFirst().orElseThrow().boundary().getEnvelopeInternal());
+        double dx = e.getWidth() * 0.1;
+        double dy = e.getHeight() * 0.1;
+        double[][] ring = {
+            {e.getMinX() + dx, e.getMinY() + dy}, {e.getMaxX() - dx, e.getMinY() + dy},
+            {e.getMaxX() - dx, e.getMaxY() - dy}, {e.getMinX() + 2 * dx, e.getMaxY() - dy}};
+        browser.click(By.id("select-start"));
+        List<double[]> clicked = new ArrayList<>();
+        for (double[] v : ring) {
+            clickAt(v[0], v[1]);
+            clicked.add(v);
+        }
+        assertThat(browser.js("return document.getElementById(arguments[0]).gridMap.vertices.length", MAP))
+                .isEqualTo((long) ring.length);
+        // the vertices the page holds (pixels back to degrees), for the JTS count
+        @SuppressWarnings("unchecked")
+        List<List<Number>> vertices = (List<List<Number>>) browser.js(
+                "return document.getElementById(arguments[0]).gridMap.vertices", MAP);
+        browser.screenshot("map-drawing");
+        browser.click(By.id("select-finish"));
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-selection-state")));
+
+        double[][] drawn = vertices.stream().map(v -> new double[] {v.get(0).doubleValue(), v.get(1).doubleValue()})
+                .toArray(double[][]::new);
+        Set<String> expected = MapFixture.casesInside(jdbc, "370112", MapFixture.polygon(drawn));
+        assertThat(expected).as("the polygon holds planted cases").isNotEmpty();
+        assertThat(browser.text(By.id("selection-count"))).isEqualTo(String.valueOf(expected.size()));
+        Set<String> listed = new TreeSet<>();
+        for (WebElement row : browser.all(By.cssSelector("#selection-cases tbody tr"))) {
+            listed.add(row.getAttribute("data-case-id"));
+        }
+        assertThat(listed).isEqualTo(expected);
+        browser.screenshot("map-selection");
+    }
+
+    @Test
+    void theCockpitHasTheMapPanelAndABadPolygonShowsItsReason() throws Exception {
+        // the panel is drawn when the cockpit has statistics (as CockpitBrowserIT seeds them)
+        try (java.sql.Connection c = org.gridgov.cases.TestStack.warehouse().connect()) {
+            CockpitFixture.seed(c);
+        }
+        browser.login("mb_leader");
+        browser.open("/cockpit");
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('cockpit-map'))"
+                + ".getOption().series[0].data.length")).isEqualTo((long) MapFixture.DISTRICT.grids().size());
+        browser.screenshot("cockpit-map");
+
+        browser.open("/map");
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
+        browser.click(By.id("select-start"));
+        browser.click(By.id("select-finish"));
+        browser.waitUntil(d -> "ERROR".equals(d.findElement(By.tagName("body"))
+                .getAttribute("data-selection-state")));
+        assertThat(browser.text(By.id("selection-error"))).contains("缺少多边形顶点");
+    }
+
+    /** Clicks the map at a longitude/latitude, through ECharts' own projection to pixels. */
+    private void clickAt(double lon, double lat) {
+        @SuppressWarnings("unchecked")
+        List<Number> px = (List<Number>) browser.js("var el = document.getElementById(arguments[0]);"
+                + " var p = echarts.getInstanceByDom(el).convertToPixel({geoIndex: 0}, [arguments[1], arguments[2]]);"
+                + " return [p[0] - el.clientWidth / 2, p[1] - el.clientHeight / 2];", MAP, lon, lat);
+        WebElement el = browser.find(By.id(MAP));
+        new Actions(browser.driver).moveToElement(el, (int) Math.round(px.get(0).doubleValue()),
+                (int) Math.round(px.get(1).doubleValue())).click().perform();
+    }
+
+    /** The alerts the inbox holds for the leader, per grid they were located to. */
+    private Map<String, Integer> alertsByGrid() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (LiveAlert a : inbox.recentFor(new Staff("mb_leader", "mb_leader", Role.LEADER, "370112", null))) {
+            if (a.gridCode() != null) {
+                out.merge(a.gridCode(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> layerValues() {
+        return (List<Map<String, Object>>) browser.js("return echarts.getInstanceByDom(document.getElementById("
+                + "arguments[0])).getOption().series[0].data.map(function (d) { return {code: d.name, value: d.value};"
+                + " });", MAP);
+    }
+
+    private static Map<String, Integer> nonZero(List<Map<String, Object>> values) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (Map<String, Object> v : values) {
+            int n = ((Number) v.get("value")).intValue();
+            if (n != 0) {
+                out.put((String) v.get("code"), n);
+            }
+        }
+        return out;
+    }
+}
