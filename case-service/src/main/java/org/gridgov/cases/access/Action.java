@@ -16,6 +16,8 @@ public enum Action {
     CASE_REJECT("REJECT", "驳回"),
     CASE_CONVERT("CONVERT_TO_DISPUTE", "转矛盾纠纷"),
     CASE_SUPERVISE("SUPERVISE", "督办"),
+    /** 改分类: the command centre, or the department that holds the case now. */
+    CASE_RECATEGORIZE("RECATEGORIZE", "改分类"),
     TASK_ISSUE("TASK_ISSUE", "下发任务"),
     TASK_VIEW("TASK_VIEW", "查看任务"),
     TASK_SUBMIT("TASK_SUBMIT", "提交任务"),

@@ -30,6 +30,8 @@ public final class Authorization {
     static final Set<Role> REPORTERS = EnumSet.of(Role.GRID_WORKER, Role.COMMAND_CENTER, Role.ADMIN);
     static final Set<Role> CASE_SUPERVISORS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
             Role.ADMIN);
+    /** Who may change an open case's category; a department only while the case is assigned to it. */
+    static final Set<Role> RECATEGORIZERS = EnumSet.of(Role.COMMAND_CENTER, Role.DEPARTMENT);
     static final Set<Role> CONVERTERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER);
     static final Set<Role> TASK_ISSUERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER, Role.LEADER, Role.ADMIN);
     /** Who oversees the tasks inside their area without being party to them. */
@@ -52,6 +54,7 @@ public final class Authorization {
             case CASE_DISPATCH, CASE_COMPLETE, CASE_REJECT -> takeStep(user, action, asCase(action, target));
             case CASE_CONVERT -> byRole(user, asCase(action, target), CONVERTERS, "不能转矛盾纠纷");
             case CASE_SUPERVISE -> byRole(user, asCase(action, target), CASE_SUPERVISORS, "不能督办");
+            case CASE_RECATEGORIZE -> recategorize(user, asCase(action, target));
             case TASK_ISSUE -> issueTask(user, target);
             case TASK_VIEW -> viewTask(user, asTask(action, target));
             case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow()
@@ -124,6 +127,15 @@ public final class Authorization {
             return see;
         }
         return roles.contains(user.role()) ? Decision.allow() : Decision.deny(user.role().label() + refusal);
+    }
+
+    /**
+     * 改分类 by the command centre inside its area, or by the department the case is assigned to now: seeing the case
+     * already refuses a department the case was taken from or never given. A closed case is a conflict of state, not
+     * a refusal (the service answers it).
+     */
+    private static Decision recategorize(Staff user, Target.Case c) {
+        return byRole(user, c, RECATEGORIZERS, "不能改分类");
     }
 
     // ---------------------------------------------------------------- tasks

@@ -2,6 +2,8 @@ package org.gridgov.cases.web;
 
 import java.util.List;
 
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseRecord;
@@ -34,9 +36,11 @@ public class CasePage {
     private final AttachmentService attachments;
     private final WorkflowCatalog workflows;
     private final DepartmentDirectory departments;
+    private final FormOptions options;
 
     public CasePage(CaseService cases, AttachmentService attachments, WorkflowCatalog workflows,
-                    DepartmentDirectory departments) {
+                    DepartmentDirectory departments, FormOptions options) {
+        this.options = options;
         this.cases = cases;
         this.attachments = attachments;
         this.workflows = workflows;
@@ -61,6 +65,11 @@ public class CasePage {
         if (offered.dispatch()) {
             model.addAttribute("suggestion", cases.dispatchSuggestion(c));
             model.addAttribute("departments", departments.all());
+        }
+        boolean mayRecategorize = c.open() && Authorization.allows(s, Action.CASE_RECATEGORIZE, c.accessTarget());
+        model.addAttribute("mayRecategorize", mayRecategorize);
+        if (mayRecategorize) {
+            model.addAttribute("categoryGroups", options.categoryGroups());
         }
         model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
         return "case-detail";
@@ -93,6 +102,21 @@ public class CasePage {
             flash.addFlashAttribute("notice", "已" + action.label() + "。" + where);
         } catch (DomainException e) {
             flash.addFlashAttribute("error", action.label() + "未完成：" + e.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** 改分类 from the page: the form carries the version the page showed, so a stale page gets the conflict. */
+    @PostMapping("/cases/{id}/category")
+    public String recategorize(@PathVariable String id, @RequestParam(required = false) String categoryCode,
+                               @RequestParam(required = false) Integer version,
+                               @RequestParam(required = false) String note, RedirectAttributes flash) {
+        try {
+            CaseRecord after = cases.recategorize(CurrentStaff.get(), id, categoryCode, version, note);
+            flash.addFlashAttribute("notice", "已改分类为 " + after.report().categoryName() + "（"
+                    + after.report().categoryCode() + "）");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "改分类未完成：" + e.getMessage());
         }
         return "redirect:/cases/" + id;
     }
