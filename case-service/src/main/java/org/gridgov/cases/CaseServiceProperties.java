@@ -36,6 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoDispatchThreshold classifier confidence at or above which a category it chose stands; below it the
  *                              report asks the command centre to decide and lists three candidates; negative = the
  *                              model's own threshold
+ * @param modelDir              directory of classifier model files ({@code gridgov nlp train --model-dir}); the newest
+ *                              readable one is loaded at start; blank = the model bundled with nlp
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -59,5 +61,6 @@ public record CaseServiceProperties(
         // an empty list: @DefaultValue("") would bind [""], and an empty api_key would then be accepted
         @DefaultValue List<String> open311ApiKeys,
         @DefaultValue("false") boolean seedUsers,
-        @DefaultValue("-1") double autoDispatchThreshold) {
+        @DefaultValue("-1") double autoDispatchThreshold,
+        @DefaultValue("") String modelDir) {
 }

@@ -1,5 +1,8 @@
 package org.gridgov.cases.api;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.gridgov.cases.account.AccountAdministration;
 import org.gridgov.cases.audit.AuditLog;
+import org.gridgov.cases.casefile.CategoryLabels;
+import org.gridgov.cases.casefile.CategorySuggester;
 import org.gridgov.cases.outbox.OutboxRelay;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
@@ -44,9 +49,14 @@ public class AdminController {
     private final OutboxRelay relay;
     private final AuditLog audit;
     private final AccountAdministration accounts;
+    private final CategoryLabels labels;
+    private final CategorySuggester suggester;
 
     public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
-                           AuditLog audit, AccountAdministration accounts) {
+                           AuditLog audit, AccountAdministration accounts, CategoryLabels labels,
+                           CategorySuggester suggester) {
+        this.labels = labels;
+        this.suggester = suggester;
         this.workflows = workflows;
         this.administration = administration;
         this.relay = relay;
@@ -96,6 +106,28 @@ public class AdminController {
     public Map<String, Object> outbox() {
         admin("READ_OUTBOX");
         return Map.of("pending", relay.pending());
+    }
+
+    /**
+     * The operators' category corrections since {@code since} (an ISO date, default: all) as TSV, for {@code gridgov
+     * nlp train --corrections=FILE}: the newest correction per case, texts with ID and phone numbers masked.
+     */
+    @GetMapping(value = "/category-labels", produces = "text/tab-separated-values;charset=UTF-8")
+    public String categoryLabels(@RequestParam(required = false) LocalDate since) throws IOException {
+        Staff s = admin("EXPORT_LABELS");
+        StringBuilder out = new StringBuilder();
+        int n = labels.export(since == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : since.atStartOfDay(), out);
+        audit.ok(s.username(), "EXPORT_LABELS", "LABELS", since == null ? "*" : since.toString(), n + " rows");
+        return out.toString();
+    }
+
+    /** The classifier model answering: version, where it was read from, what it was trained on, its threshold. */
+    @GetMapping("/classifier")
+    public Map<String, Object> classifier() {
+        admin("READ_CONFIG");
+        var info = suggester.modelInfo();
+        return Map.of("model_version", info.version(), "source", suggester.source(), "trained_at", info.trainedAt(),
+                "training_data", info.trainingData(), "threshold", suggester.threshold());
     }
 
     private Staff admin(String action) {

@@ -1,10 +1,14 @@
 package org.gridgov.cases.casefile;
 
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.common.district.CategoryCatalog;
+import org.gridgov.common.io.TsvTable;
 import org.gridgov.common.pii.PiiProtector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -68,6 +72,28 @@ public class CategoryLabels {
                 WHERE l.changed_at >= ? AND l.id = (SELECT MAX(m.id) FROM case_category_label m
                                                     WHERE m.case_id = l.case_id)
                 ORDER BY l.id LIMIT ?""", LABEL, since, limit);
+    }
+
+    /** Columns of {@link #export}; {@code text} and {@code category_code} are what {@code gridgov nlp train} reads. */
+    public static final List<String> EXPORT_COLUMNS = List.of("case_id", "text", "old_category", "category_code",
+            "changed_role", "changed_at", "model_version");
+
+    /**
+     * The newest correction of every case changed since {@code since} as a TSV with a header ({@link TsvTable}'s
+     * format, so tabs, quotes and line breaks in a text survive), a retired category as the one that replaced it.
+     * Returns the number of rows written.
+     */
+    public int export(LocalDateTime since, Appendable out) throws IOException {
+        CategoryCatalog catalog = CategoryCatalog.standard();
+        List<Label> rows = latest(since, Integer.MAX_VALUE);
+        CSVPrinter p = TsvTable.printer(out);
+        p.printRecord(EXPORT_COLUMNS);
+        for (Label l : rows) {
+            p.printRecord(l.caseId(), l.text(), l.oldCategory(), catalog.current(l.newCategory()).code(),
+                    l.changedRole(), l.changedAt(), l.modelVersion() == null ? "" : l.modelVersion());
+        }
+        p.flush();
+        return rows.size();
     }
 
     private static final org.springframework.jdbc.core.RowMapper<Label> LABEL = (rs, i) -> new Label(rs.getLong("id"),
