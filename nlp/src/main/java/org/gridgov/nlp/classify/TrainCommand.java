@@ -20,7 +20,7 @@ import org.gridgov.nlp.corpus.TrainingLetters;
 
 /**
  * {@code gridgov nlp train}: trains a letter model on the generated corpus plus optional labelled texts and writes a
- * model file. {@code --out=FILE} (default {@code <model-dir>/letters-<version>.model}), {@code --model-dir=DIR}
+ * model file. {@code --out=FILE} (default {@code <model-dir>/<version>.model}, the version being {@code letters-...}), {@code --model-dir=DIR}
  * (default {@code .gridgov/models}), {@code --version=V} (default: derived from the training data), {@code
  * --extra=FILE.tsv --extra-text=COL --extra-label=COL} (a TSV with a header whose label column holds category codes;
  * each repeated {@code --extra-weight} times, default 3), {@code --corrections=FILE.tsv} (the operators' corrections
@@ -95,7 +95,7 @@ public final class TrainCommand {
             LetterTrainer.Result r = LetterTrainer.train(d, LetterTrainer.Options.defaults().withThreads(threads),
                     version, data);
             Path file = Path.of(a.getOrDefault("out", Path.of(a.getOrDefault("model-dir", DEFAULT_MODEL_DIR))
-                    .resolve("letters-" + version + ".model").toString()));
+                    .resolve(version + ".model").toString()));
             ModelFile.write(r.model(), file);
             out.printf("model %s: %s%n", version, data);
             out.printf("held-out validation (%d letters of words and sentences the calibration model never saw): "
