@@ -70,6 +70,13 @@ class CorrectionLoopIT extends ServiceIT {
             assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         }
 
+        // the live (bundled) model on the corrections: wrong on these 20 at least
+        Api.Response live = admin.get("/api/admin/classifier");
+        int stored = live.get("recent_corrections").asInt();
+        double bundledAgreement = live.get("recent_accuracy").asDouble();
+        assertThat(stored).isGreaterThanOrEqualTo(20);
+        assertThat(bundledAgreement).isLessThanOrEqualTo((stored - 20) / (double) stored);
+
         Api.Response export = admin.get("/api/admin/category-labels?since=" + LocalDate.now().minusDays(1));
         assertThat(export.status()).as(export.raw()).isEqualTo(200);
         List<String> lines = export.raw().lines().toList();
@@ -113,6 +120,10 @@ class CorrectionLoopIT extends ServiceIT {
             assertThat(info.text("model_version")).isEqualTo(after);
             assertThat(info.text("source")).isEqualTo(files.get(0).toString());
             assertThat(info.text("training_data")).contains(corrections + " " + TrainCommand.CORRECTIONS_NOTE);
+            // the admin view of the live model on recent corrections: the retrained one files them as corrected
+            assertThat(info.get("recent_corrections").asInt()).isEqualTo(stored);
+            assertThat(info.get("recent_accuracy").asDouble()).isGreaterThan(bundledAgreement)
+                    .isGreaterThanOrEqualTo(20.0 / stored);
 
             Api.Session command2 = other.login("cl_command", PASSWORD);
             List<String> probes = new ArrayList<>(texts);

@@ -1,6 +1,7 @@
 package org.gridgov.cases.api;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -51,10 +52,12 @@ public class AdminController {
     private final AccountAdministration accounts;
     private final CategoryLabels labels;
     private final CategorySuggester suggester;
+    private final Clock clock;
 
     public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
                            AuditLog audit, AccountAdministration accounts, CategoryLabels labels,
-                           CategorySuggester suggester) {
+                           CategorySuggester suggester, Clock clock) {
+        this.clock = clock;
         this.labels = labels;
         this.suggester = suggester;
         this.workflows = workflows;
@@ -121,13 +124,28 @@ public class AdminController {
         return out.toString();
     }
 
-    /** The classifier model answering: version, where it was read from, what it was trained on, its threshold. */
+    /**
+     * The classifier model answering (version, where it was read from, what it was trained on, its threshold) and how
+     * it does on the operators' corrections of the last {@code days} days (the newest per case, at most 2,000).
+     */
     @GetMapping("/classifier")
-    public Map<String, Object> classifier() {
+    public Map<String, Object> classifier(@RequestParam(defaultValue = "30") int days) {
         admin("READ_CONFIG");
         var info = suggester.modelInfo();
-        return Map.of("model_version", info.version(), "source", suggester.source(), "trained_at", info.trainedAt(),
-                "training_data", info.trainingData(), "threshold", suggester.threshold());
+        int window = Math.max(1, Math.min(days, 3650));
+        CategorySuggester.Agreement a = suggester.agreement(
+                labels.latest(LocalDateTime.now(clock).minusDays(window), 2000));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("model_version", info.version());
+        out.put("source", suggester.source());
+        out.put("trained_at", info.trainedAt());
+        out.put("training_data", info.trainingData());
+        out.put("threshold", suggester.threshold());
+        out.put("recent_days", window);
+        out.put("recent_corrections", a.labels());
+        out.put("recent_accuracy", a.categoryAccuracy());
+        out.put("recent_level1_accuracy", a.level1Accuracy());
+        return out;
     }
 
     private Staff admin(String action) {

@@ -152,4 +152,33 @@ public class CategorySuggester {
     public double threshold() {
         return classifier.threshold();
     }
+
+    /** How the live model does on operators' corrections: of {@code labels}, how many it now files as corrected. */
+    public record Agreement(int labels, int category, int level1) {
+
+        public Double categoryAccuracy() {
+            return labels == 0 ? null : (double) category / labels;
+        }
+
+        public Double level1Accuracy() {
+            return labels == 0 ? null : (double) level1 / labels;
+        }
+    }
+
+    /**
+     * The live model on the corrected texts: a category is right when it is the operator's, a first-level class when
+     * it is the operator's category's parent (a retired code counts as the one that replaced it).
+     */
+    public Agreement agreement(List<CategoryLabels.Label> labels) {
+        var catalog = org.gridgov.common.district.CategoryCatalog.standard();
+        int category = 0;
+        int level1 = 0;
+        for (CategoryLabels.Label l : labels) {
+            var gold = catalog.current(l.newCategory());
+            var p = classifier.classify(l.text()).category();
+            category += p.code().equals(gold.code()) ? 1 : 0;
+            level1 += p.parentCode().equals(gold.parentCode()) ? 1 : 0;
+        }
+        return new Agreement(labels.size(), category, level1);
+    }
 }
