@@ -63,6 +63,24 @@ class TrainCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("model " + m.version());
     }
 
+    /**
+     * An export without rows trains on exactly the corpus the shipped model is trained on (same content hash; training
+     * is deterministic, {@code ShippedModelTest}), so its accuracy is the shipped model's; only the time differs.
+     */
+    @Test
+    void anEmptyExportTrainsOnTheShippedCorpus() throws Exception {
+        Path labels = export();
+        Path models = dir.resolve("models");
+        assertThat(run("--corrections=" + labels, "--model-dir=" + models, "--base=25", "--threads=2")).isZero();
+        LetterModel m;
+        try (Stream<Path> s = Files.list(models)) {
+            m = ModelFile.read(s.findFirst().orElseThrow());
+        }
+        String plain = ModelVersions.derive(LetterTrainer.Data.generated(25, List.of()).training());
+        assertThat(m.version()).startsWith(plain + ".");
+        assertThat(m.info().trainingData()).contains("+ 0 " + TrainCommand.CORRECTIONS_NOTE);
+    }
+
     @Test
     void anUnknownCategoryInTheExportIsRefusedWithItsLine() throws Exception {
         Path labels = export("SJ1\t共享充电宝押金退不了\tC0111\tC9999\tCOMMAND_CENTER\t2026-12-01T10:00\t");
