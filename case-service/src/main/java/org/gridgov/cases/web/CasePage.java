@@ -112,9 +112,16 @@ public class CasePage {
                                @RequestParam(required = false) Integer version,
                                @RequestParam(required = false) String note, RedirectAttributes flash) {
         try {
-            CaseRecord after = cases.recategorize(CurrentStaff.get(), id, categoryCode, version, note);
-            flash.addFlashAttribute("notice", "已改分类为 " + after.report().categoryName() + "（"
-                    + after.report().categoryCode() + "）");
+            Staff s = CurrentStaff.get();
+            CaseRecord after = cases.recategorize(s, id, categoryCode, version, note);
+            String notice = "已改分类为 " + after.report().categoryName() + "（" + after.report().categoryCode() + "）";
+            if (!Authorization.allows(s, Action.CASE_VIEW, after.accessTarget())) {
+                // the rules gave the case to another department: this one may no longer open it
+                flash.addFlashAttribute("notice", notice + "，事件已按分拨规则转至"
+                        + departments.find(after.assignment().departmentCode()).orElse("其他部门"));
+                return "redirect:/";
+            }
+            flash.addFlashAttribute("notice", notice);
         } catch (DomainException e) {
             flash.addFlashAttribute("error", "改分类未完成：" + e.getMessage());
         }
