@@ -48,7 +48,10 @@ class CategoryCorrectionIT extends ServiceIT {
 
     /** A wage case dispatched to the labour bureau, as the labour bureau sees it. */
     String dispatchedWageCase(String description) {
-        String id = worker.post("/api/cases", WorkflowIT.report(description, "C0401", false)).text("id");
+        Api.Response created = worker.post("/api/cases", WorkflowIT.report(description, "C0401", false));
+        String id = created.text("id");
+        assertThat(java.time.Duration.between(java.time.LocalDateTime.parse(created.text("created_at")),
+                java.time.LocalDateTime.parse(created.text("due_at")))).isEqualTo(java.time.Duration.ofHours(72));
         Api.Response d = command.post("/api/cases/" + id + "/actions", WorkflowIT.action("DISPATCH", null,
                 departmentCode("区人力资源社会保障局")));
         assertThat(d.status()).as(d.raw()).isEqualTo(200);
@@ -73,6 +76,9 @@ class CategoryCorrectionIT extends ServiceIT {
         assertThat(r.text("department_code")).isEqualTo(departmentCode("区教育和体育局"));
         assertThat(r.text("current_step")).isEqualTo("HANDLE");
         assertThat(r.get("version").asInt()).isEqualTo(v + 1);
+        // the case deadline follows the new category: 劳动和社会保障 has 72 h (V2), 教育文体 the default 120 h
+        assertThat(java.time.Duration.between(java.time.LocalDateTime.parse(r.text("created_at")),
+                java.time.LocalDateTime.parse(r.text("due_at")))).isEqualTo(java.time.Duration.ofHours(120));
 
         Map<String, Object> label = jdbc.queryForMap("SELECT * FROM case_category_label WHERE case_id = ?", id);
         assertThat(label).containsEntry("old_category", "C0401").containsEntry("new_category", "C0501")
