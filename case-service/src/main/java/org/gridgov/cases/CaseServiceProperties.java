@@ -39,6 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateRadiusMetres open cases within this distance of a report are duplicate candidates
  * @param duplicateWindow       open cases reported within this time before a report are candidates
  * @param duplicateThreshold    similarity at or above which a candidate is shown
+ * @param modelDir              directory of classifier model files ({@code gridgov nlp train --model-dir}); the newest
+ *                              readable one is loaded at start; blank = the model bundled with nlp
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -65,5 +67,6 @@ public record CaseServiceProperties(
         @DefaultValue("-1") double autoDispatchThreshold,
         @DefaultValue("500") int duplicateRadiusMetres,
         @DefaultValue("15d") Duration duplicateWindow,
-        @DefaultValue("0.29") double duplicateThreshold) {
+        @DefaultValue("0.29") double duplicateThreshold,
+        @DefaultValue("") String modelDir) {
 }

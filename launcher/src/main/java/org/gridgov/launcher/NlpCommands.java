@@ -32,8 +32,10 @@ final class NlpCommands {
     }
 
     @Command(name = "nlp", description = {
-        "Text model tools. gridgov nlp train [--out=FILE] [--extra=FILE.tsv --extra-text=COL --extra-label=COL]",
-        "trains a letter model on the generated corpus (plus labelled texts) and writes a versioned model file."})
+        "Text model tools. gridgov nlp train [--out=FILE | --model-dir=DIR] [--corrections=FILE.tsv]",
+        "[--extra=FILE.tsv --extra-text=COL --extra-label=COL] trains a letter model on the generated corpus (plus",
+        "operators' corrections exported by the case service, GET /api/admin/category-labels) and writes a versioned",
+        "model file."})
     static final class Nlp implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "train") String what;
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;

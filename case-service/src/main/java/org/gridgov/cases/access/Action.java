@@ -20,6 +20,8 @@ public enum Action {
     CASE_MERGE("MERGE", "合并重复件"),
     /** Undo a merge: the command centre only. */
     CASE_UNMERGE("UNMERGE", "撤销合并"),
+    /** 改分类: the command centre, or the department that holds the case now. */
+    CASE_RECATEGORIZE("RECATEGORIZE", "改分类"),
     TASK_ISSUE("TASK_ISSUE", "下发任务"),
     TASK_VIEW("TASK_VIEW", "查看任务"),
     TASK_SUBMIT("TASK_SUBMIT", "提交任务"),

@@ -30,6 +30,8 @@ public final class Authorization {
     static final Set<Role> REPORTERS = EnumSet.of(Role.GRID_WORKER, Role.COMMAND_CENTER, Role.ADMIN);
     static final Set<Role> CASE_SUPERVISORS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
             Role.ADMIN);
+    /** Who may change an open case's category; a department only while the case is assigned to it. */
+    static final Set<Role> RECATEGORIZERS = EnumSet.of(Role.COMMAND_CENTER, Role.DEPARTMENT);
     static final Set<Role> CONVERTERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER);
     static final Set<Role> TASK_ISSUERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER, Role.LEADER, Role.ADMIN);
     /** Who oversees the tasks inside their area without being party to them. */
@@ -55,6 +57,7 @@ public final class Authorization {
             case CASE_SUPERVISE -> byRole(user, asCase(action, target), CASE_SUPERVISORS, "不能督办");
             case CASE_MERGE -> merge(user, asMerge(action, target));
             case CASE_UNMERGE -> unmerge(user, asMerge(action, target));
+            case CASE_RECATEGORIZE -> recategorize(user, asCase(action, target));
             case TASK_ISSUE -> issueTask(user, target);
             case TASK_VIEW -> viewTask(user, asTask(action, target));
             case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow()
@@ -166,6 +169,15 @@ public final class Authorization {
         }
         return user.role() == Role.COMMAND_CENTER ? Decision.allow()
                 : Decision.deny(user.role().label() + "不能撤销合并，只有指挥中心可以");
+    }
+
+    /**
+     * 改分类 by the command centre inside its area, or by the department the case is assigned to now: seeing the case
+     * already refuses a department the case was taken from or never given. A closed case is a conflict of state, not
+     * a refusal (the service answers it).
+     */
+    private static Decision recategorize(Staff user, Target.Case c) {
+        return byRole(user, c, RECATEGORIZERS, "不能改分类");
     }
 
     // ---------------------------------------------------------------- tasks

@@ -1,5 +1,9 @@
 package org.gridgov.cases.api;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.gridgov.cases.account.AccountAdministration;
 import org.gridgov.cases.audit.AuditLog;
+import org.gridgov.cases.casefile.CategoryLabels;
+import org.gridgov.cases.casefile.CategorySuggester;
 import org.gridgov.cases.outbox.OutboxRelay;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
@@ -44,9 +50,16 @@ public class AdminController {
     private final OutboxRelay relay;
     private final AuditLog audit;
     private final AccountAdministration accounts;
+    private final CategoryLabels labels;
+    private final CategorySuggester suggester;
+    private final Clock clock;
 
     public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
-                           AuditLog audit, AccountAdministration accounts) {
+                           AuditLog audit, AccountAdministration accounts, CategoryLabels labels,
+                           CategorySuggester suggester, Clock clock) {
+        this.clock = clock;
+        this.labels = labels;
+        this.suggester = suggester;
         this.workflows = workflows;
         this.administration = administration;
         this.relay = relay;
@@ -96,6 +109,43 @@ public class AdminController {
     public Map<String, Object> outbox() {
         admin("READ_OUTBOX");
         return Map.of("pending", relay.pending());
+    }
+
+    /**
+     * The operators' category corrections since {@code since} (an ISO date, default: all) as TSV, for {@code gridgov
+     * nlp train --corrections=FILE}: the newest correction per case, texts with ID and phone numbers masked.
+     */
+    @GetMapping(value = "/category-labels", produces = "text/tab-separated-values;charset=UTF-8")
+    public String categoryLabels(@RequestParam(required = false) LocalDate since) throws IOException {
+        Staff s = admin("EXPORT_LABELS");
+        StringBuilder out = new StringBuilder();
+        int n = labels.export(since == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : since.atStartOfDay(), out);
+        audit.ok(s.username(), "EXPORT_LABELS", "LABELS", since == null ? "*" : since.toString(), n + " rows");
+        return out.toString();
+    }
+
+    /**
+     * The classifier model answering (version, where it was read from, what it was trained on, its threshold) and how
+     * it does on the operators' corrections of the last {@code days} days (the newest per case, at most 2,000).
+     */
+    @GetMapping("/classifier")
+    public Map<String, Object> classifier(@RequestParam(defaultValue = "30") int days) {
+        admin("READ_CONFIG");
+        var info = suggester.modelInfo();
+        int window = Math.max(1, Math.min(days, 3650));
+        CategorySuggester.Agreement a = suggester.agreement(
+                labels.latest(LocalDateTime.now(clock).minusDays(window), 2000));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("model_version", info.version());
+        out.put("source", suggester.source());
+        out.put("trained_at", info.trainedAt());
+        out.put("training_data", info.trainingData());
+        out.put("threshold", suggester.threshold());
+        out.put("recent_days", window);
+        out.put("recent_corrections", a.labels());
+        out.put("recent_accuracy", a.categoryAccuracy());
+        out.put("recent_level1_accuracy", a.level1Accuracy());
+        return out;
     }
 
     private Staff admin(String action) {

@@ -37,6 +37,11 @@ public class CaseController {
                                 @Size(max = 32) String departmentCode) {
     }
 
+    /** 改分类: the new category and the case version the user was shown. */
+    public record CategoryChange(@Size(max = 16) String categoryCode, Integer version,
+                                 @Size(max = 1000) String note) {
+    }
+
     /** Longest text the classifier is asked about: a report's description is at most as long. */
     static final int MAX_SUGGEST_CHARS = 2000;
 
@@ -93,6 +98,13 @@ public class CaseController {
         return CaseView.of(cases.act(CurrentStaff.get(), id, body.action(), body.note(), body.departmentCode()));
     }
 
+    /** 改分类 by the command centre or the department holding the case; 409 when the version is stale. */
+    @PostMapping("/{id}/category")
+    public CaseView recategorize(@PathVariable String id, @Valid @RequestBody CategoryChange body) {
+        return CaseView.of(cases.recategorize(CurrentStaff.get(), id, body.categoryCode(), body.version(),
+                body.note()));
+    }
+
     @GetMapping("/todo")
     public List<CaseView> todo(@RequestParam(defaultValue = "50") int limit) {
         return cases.todo(CurrentStaff.get(), clamp(limit)).stream().map(CaseView::of).toList();
@@ -121,14 +133,14 @@ public class CaseController {
 
     /**
      * The API shape of a case, flat as clients have always read it: the reporter's phone is masked; the full number
-     * stays in the case file.
+     * stays in the case file. {@code version} is what 改分类 must send back.
      */
     public record CaseView(String id, String title, String description, String channel, String categoryCode,
                            String categoryName, int urgency, int priority, String gridCode, String streetCode,
                            String address, String reporterName, String reporterPhone, String workflowCode,
                            String currentStep, String currentRole, String status, String departmentCode,
                            boolean selfHandled, boolean dispute, int supervisedCount, String stepDueAt, String dueAt,
-                           String createdBy, String createdAt, String closedAt) {
+                           String createdBy, String createdAt, String closedAt, int version) {
 
         static CaseView of(CaseRecord c) {
             CaseRecord.Report r = c.report();
@@ -141,7 +153,7 @@ public class CaseController {
                     a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(), a.departmentCode(),
                     a.selfHandled(), a.dispute(), a.supervisedCount(), String.valueOf(a.stepDueAt()),
                     String.valueOf(t.dueAt()), r.createdBy(), String.valueOf(t.createdAt()),
-                    t.closedAt() == null ? null : t.closedAt().toString());
+                    t.closedAt() == null ? null : t.closedAt().toString(), c.version());
         }
     }
 }

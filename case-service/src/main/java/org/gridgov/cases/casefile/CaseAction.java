@@ -8,7 +8,9 @@ public enum CaseAction {
     COMPLETE("办结本步"),
     REJECT("驳回"),
     CONVERT_TO_DISPUTE("转矛盾纠纷"),
-    SUPERVISE("督办");
+    SUPERVISE("督办"),
+    /** 改分类: not a workflow step; taken through {@code CaseService.recategorize}, listed here for the history. */
+    RECATEGORIZE("改分类");
 
     private final String label;
 

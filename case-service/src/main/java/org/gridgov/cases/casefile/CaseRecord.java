@@ -94,6 +94,21 @@ public record CaseRecord(String id, Report report, Location location, Assignment
                 new Timing(timing.dueAt(), timing.createdAt(), now, next.open() ? null : now), version + 1);
     }
 
+    /**
+     * This case after 改分类 at {@code now}: the category, the department that holds it (same step) and the case
+     * deadline (the new category's time limit from the report) change; the rest of the report stays.
+     */
+    public CaseRecord withCategory(String code, String name, String departmentCode, LocalDateTime dueAt,
+                                   LocalDateTime now) {
+        Report r = new Report(report.title(), report.description(), report.channel(), code, name, report.urgency(),
+                report.reporterName(), report.reporterPhone(), report.createdBy(), report.publishable());
+        Assignment a = assignment;
+        Assignment moved = new Assignment(a.workflowCode(), a.currentStep(), a.currentRole(), a.status(),
+                departmentCode, a.selfHandled(), a.dispute(), a.priority(), a.supervisedCount(), a.stepDueAt());
+        return new CaseRecord(id, r, location, moved, new Timing(dueAt, timing.createdAt(), now, timing.closedAt()),
+                version + 1);
+    }
+
     public boolean open() {
         return assignment.open();
     }

@@ -101,6 +101,18 @@ public class CaseRepository {
                 + " AND status = 'DUPLICATE'", String.class, masterId);
     }
 
+    /**
+     * Writes a changed category, its department and the case deadline the category's time limit gives; the caller
+     * holds the row lock from {@link #findForUpdate} and has checked the version it was shown.
+     */
+    public void updateCategory(CaseRecord c) {
+        jdbc.update("""
+                UPDATE case_record SET category_code = ?, category_name = ?, department_code = ?, due_at = ?,
+                  updated_at = ?, version = version + 1
+                WHERE id = ?""", c.report().categoryCode(), c.report().categoryName(),
+                c.assignment().departmentCode(), c.timing().dueAt(), c.timing().updatedAt(), c.id());
+    }
+
     public void addStep(String caseId, String action, String from, String to, Staff actor, String note,
                         LocalDateTime at) {
         jdbc.update("INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"

@@ -77,6 +77,7 @@ public class CaseService {
     private final DispatchRepository dispatches;
     private final DepartmentDirectory departments;
     private final CategorySuggester suggester;
+    private final CategoryLabels labels;
     private final AreaDirectory areas;
     private final UserStore users;
     private final Outbox outbox;
@@ -88,7 +89,7 @@ public class CaseService {
 
     public CaseService(CaseRepository cases, ReportRequests requests, WorkflowCatalog workflows, Dispatcher dispatcher,
                        DispatchRepository dispatches, DepartmentDirectory departments, CategorySuggester suggester,
-                       AreaDirectory areas, UserStore users, Outbox outbox, Notifications notifications,
+                       CategoryLabels labels, AreaDirectory areas, UserStore users, Outbox outbox, Notifications notifications,
                        AuditLog audit, Refusals refusals, Clock clock) {
         this.cases = cases;
         this.requests = requests;
@@ -97,6 +98,7 @@ public class CaseService {
         this.dispatches = dispatches;
         this.departments = departments;
         this.suggester = suggester;
+        this.labels = labels;
         this.areas = areas;
         this.users = users;
         this.outbox = outbox;
@@ -167,6 +169,10 @@ public class CaseService {
                 new CaseRecord.Timing(now.plusHours(policy.timeLimitHours()), now, now, null),
                 0);
         cases.insert(c);
+        if (suggestion != null) {
+            // kept so a later 改分类 can name the model whose choice it corrects
+            labels.suggested(id, suggestion, now);
+        }
         String action = selfHandled ? CaseAction.SELF_HANDLE.name() : CaseAction.REPORT.name();
         String note = selfHandled ? "网格员自行处理" : null;
         if (suggestion != null) {
@@ -316,7 +322,86 @@ public class CaseService {
             case CONVERT_TO_DISPUTE -> convert(staff, c, note, now);
             case SUPERVISE -> supervise(staff, c, note, now);
             case REPORT, SELF_HANDLE -> throw new InvalidInputException("action", "上报请使用新建事件");
+            case RECATEGORIZE -> throw new InvalidInputException("action", "改分类请使用 POST /api/cases/{id}/category");
         };
+    }
+
+    // ---------------------------------------------------------------- 改分类
+
+    /**
+     * 改分类 of an open case by the command centre or the department that holds it now. {@code expectedVersion} is the
+     * version the user was shown: a case changed since then is a conflict, not silently overwritten. A case already
+     * dispatched goes to the department the dispatch rules give for the new category (the same {@link Dispatcher} as
+     * 分派, recorded as a dispatch decision); with no rule it stays where it is. The case deadline follows the new
+     * category's time limit from the report. The correction is stored as a training label for {@code gridgov nlp
+     * train}.
+     */
+    @Transactional
+    public CaseRecord recategorize(Staff staff, String id, String categoryCode, Integer expectedVersion,
+                                   String note) {
+        if (categoryCode == null || categoryCode.isBlank()) {
+            throw new InvalidInputException("categoryCode", "请选择新的事件分类 / categoryCode is required");
+        }
+        if (expectedVersion == null) {
+            throw new InvalidInputException("version", "请提供页面上的事件版本 / version is required");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "意见不超过 " + MAX_NOTE + " 字 / note longer than " + MAX_NOTE);
+        }
+        CaseRecord c = cases.findForUpdate(id).orElseThrow(() -> notFound(id));
+        String auditName = Action.CASE_RECATEGORIZE.auditName();
+        refusals.require(staff, Action.CASE_VIEW, auditName, c.accessTarget(), "CASE", id);
+        refusals.require(staff, Action.CASE_RECATEGORIZE, c.accessTarget(), "CASE", id);
+        if (!c.open()) {
+            throw new ConflictException("事件已结案，不能改分类");
+        }
+        if (c.version() != expectedVersion) {
+            throw new ConflictException("事件已被他人修改（页面版本 " + expectedVersion + "，当前版本 " + c.version()
+                    + "），请刷新后重试 / the case changed since it was read");
+        }
+        // a retired code stays readable on old cases but is no label to learn from
+        Category category = catalog.find(categoryCode.trim()).filter(k -> catalog.isActive(k.code()))
+                .orElseThrow(() -> new InvalidInputException("categoryCode", "未知或已停用的事件分类 " + categoryCode
+                        + " / unknown or retired category"));
+        String old = c.report().categoryCode();
+        if (category.code().equals(old)) {
+            throw new UnprocessableException("categoryCode", "事件已是分类 " + old + " " + category.name()
+                    + " / the case already has this category");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        CaseRecord.Assignment at = c.assignment();
+        String department = at.departmentCode();
+        String reason = null;
+        if (department != null) {
+            Dispatcher.Suggestion s = dispatcher.suggest(category.code(), c.location().streetCode());
+            if (s.departmentCode() != null && !s.departmentCode().equals(department)) {
+                department = s.departmentCode();
+                reason = "改分类为 " + category.code() + " 后重新分拨：" + s.reason();
+            }
+        }
+        WorkflowCatalog.CategoryPolicy policy = workflows.policy(category.code());
+        CaseRecord changed = c.withCategory(category.code(), category.name(), department,
+                c.timing().createdAt().plusHours(policy.timeLimitHours()), now);
+        cases.updateCategory(changed);
+        // the model's version when the category being corrected is the one it chose at report time
+        String model = labels.of(id).isEmpty() ? labels.suggestion(id).filter(s -> s.categoryCode().equals(old))
+                .map(CategoryLabels.Suggested::modelVersion).orElse(null) : null;
+        labels.add(id, c.report().description(), old, category.code(), staff, now, model);
+        String text = "改分类：" + old + " " + c.report().categoryName() + " → " + category.code() + " "
+                + category.name() + (note == null || note.isBlank() ? "" : "：" + note)
+                + (reason == null ? "" : "；" + reason);
+        cases.addStep(id, CaseAction.RECATEGORIZE.name(), at.currentStep(), at.currentStep(), staff,
+                truncate(text, MAX_NOTE), now);
+        audit.ok(staff.username(), auditName, "CASE", id, old + "→" + category.code()
+                + (reason == null ? "" : " dept " + at.departmentCode() + "→" + department));
+        if (reason != null) {
+            dispatches.record(id, department, true, truncate(reason, 1000), staff.username(), now);
+            if (Role.DEPARTMENT.name().equals(at.currentRole())) {
+                notifications.toDepartment(department, "DISPATCH", id, "改分类后分派事件：" + c.report().title());
+            }
+            publish(changed, CaseEventType.ASSIGNED, staff, departments.find(department).orElse(department), now);
+        }
+        return changed;
     }
 
     private CaseRecord dispatch(Staff staff, CaseRecord c, String departmentCode, String note, LocalDateTime now) {

@@ -67,6 +67,9 @@ public final class CaseServiceOptions {
             "gridgov.case.auto-dispatch-threshold", -1, "Classifier confidence at or above which a category it chose "
                     + "stands; below it the report asks the command centre to decide and lists three candidates; "
                     + "negative = the model's own threshold.").atMost(1.0);
+    public static final ConfigOption<String> MODEL_DIR = ConfigOption.string("gridgov.case.model-dir", "",
+            "Directory of classifier model files (gridgov nlp train --model-dir); the newest readable one is loaded "
+                    + "at start; empty = the model bundled with nlp.");
 
     public static final ConfigOption<Integer> DUPLICATE_RADIUS_METRES = ConfigOption.integer(
             "gridgov.case.duplicate-radius-metres", 500, "Open cases within this distance of a report are duplicate "
@@ -81,7 +84,7 @@ public final class CaseServiceOptions {
             WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, ATTACHMENT_TYPES,
             MAX_FAILED_LOGINS, LOCKOUT, TOKEN_TTL, TOKEN_RECHECK, LOGIN_PER_IP_PER_MINUTE, LOGIN_PER_ACCOUNT_PER_MINUTE,
             PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS,
-            AUTO_DISPATCH_THRESHOLD, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW, DUPLICATE_THRESHOLD);
+            AUTO_DISPATCH_THRESHOLD, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW, DUPLICATE_THRESHOLD, MODEL_DIR);
 
     private CaseServiceOptions() {
     }

@@ -2,6 +2,8 @@ package org.gridgov.cases.web;
 
 import java.util.List;
 
+import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseRecord;
@@ -38,9 +40,12 @@ public class CasePage {
     private final DepartmentDirectory departments;
     private final DuplicateFinder duplicates;
     private final CaseMerges merges;
+    private final FormOptions options;
 
     public CasePage(CaseService cases, AttachmentService attachments, WorkflowCatalog workflows,
-                    DepartmentDirectory departments, DuplicateFinder duplicates, CaseMerges merges) {
+                    DepartmentDirectory departments, DuplicateFinder duplicates, CaseMerges merges,
+                    FormOptions options) {
+        this.options = options;
         this.cases = cases;
         this.attachments = attachments;
         this.workflows = workflows;
@@ -67,6 +72,11 @@ public class CasePage {
         if (offered.dispatch()) {
             model.addAttribute("suggestion", cases.dispatchSuggestion(c));
             model.addAttribute("departments", departments.all());
+        }
+        boolean mayRecategorize = c.open() && Authorization.allows(s, Action.CASE_RECATEGORIZE, c.accessTarget());
+        model.addAttribute("mayRecategorize", mayRecategorize);
+        if (mayRecategorize) {
+            model.addAttribute("categoryGroups", options.categoryGroups());
         }
         model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
         model.addAttribute("similar", duplicates.forCase(CurrentStaff.get(), id));
@@ -124,6 +134,28 @@ public class CasePage {
             flash.addFlashAttribute("notice", "已撤销合并");
         } catch (DomainException e) {
             flash.addFlashAttribute("error", "撤销合并未完成：" + e.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** 改分类 from the page: the form carries the version the page showed, so a stale page gets the conflict. */
+    @PostMapping("/cases/{id}/category")
+    public String recategorize(@PathVariable String id, @RequestParam(required = false) String categoryCode,
+                               @RequestParam(required = false) Integer version,
+                               @RequestParam(required = false) String note, RedirectAttributes flash) {
+        try {
+            Staff s = CurrentStaff.get();
+            CaseRecord after = cases.recategorize(s, id, categoryCode, version, note);
+            String notice = "已改分类为 " + after.report().categoryName() + "（" + after.report().categoryCode() + "）";
+            if (!Authorization.allows(s, Action.CASE_VIEW, after.accessTarget())) {
+                // the rules gave the case to another department: this one may no longer open it
+                flash.addFlashAttribute("notice", notice + "，事件已按分拨规则转至"
+                        + departments.find(after.assignment().departmentCode()).orElse("其他部门"));
+                return "redirect:/";
+            }
+            flash.addFlashAttribute("notice", notice);
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "改分类未完成：" + e.getMessage());
         }
         return "redirect:/cases/" + id;
     }

@@ -62,29 +62,30 @@ class AuthorizationTest {
     static Stream<Arguments> caseTable() {
         List<Arguments> rows = new ArrayList<>();
         // who, relation, case, and the verdicts for
-        // VIEW, HISTORY, ATTACH, DISPATCH, COMPLETE, REJECT, CONVERT, SUPERVISE
-        row(rows, CHENGGUAN, "assigned now, its step", HANDLING_CG, A, A, A, A, A, A, D, D);
-        row(rows, CHENGGUAN, "assigned, command centre's step", BACK_AT_DISPATCH, A, A, A, D, D, D, D, D);
-        row(rows, CHENGGUAN, "re-dispatched away (past handler)", HANDLING_OFFICE, D, O, D, D, D, D, D, D);
-        row(rows, CHENGGUAN, "never dispatched to it", AT_DISPATCH, D, O, D, D, D, D, D, D);
-        row(rows, CHENGGUAN, "its case at 复核", AT_VERIFY, A, A, A, D, D, D, D, D);
-        row(rows, STREET_OFFICE, "assigned now, its step", HANDLING_OFFICE, A, A, A, A, A, A, D, D);
-        row(rows, STREET_OFFICE, "another department's", HANDLING_CG, D, O, D, D, D, D, D, D);
-        row(rows, WORKER, "in its grid, 复核 step", AT_VERIFY, A, A, A, A, A, A, D, D);
-        row(rows, WORKER, "in its grid, another role's step", AT_DISPATCH, A, A, A, D, D, D, D, D);
-        row(rows, OTHER_WORKER, "outside its grid", AT_VERIFY, D, O, D, D, D, D, D, D);
-        row(rows, COMMAND, "in the district, 分派 step", AT_DISPATCH, A, A, A, A, A, A, A, A);
-        row(rows, COMMAND, "in the district, a department's step", HANDLING_CG, A, A, A, D, D, D, A, A);
-        row(rows, STREET_CENTER, "in its street, 审查 step", AT_REVIEW, A, A, A, A, A, A, A, A);
-        row(rows, OTHER_STREET_CENTER, "outside its street", AT_REVIEW, D, O, D, D, D, D, D, D);
-        row(rows, LEADER, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A);
-        row(rows, ADMIN, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A);
-        row(rows, COMMAND, "closed case", CLOSED, A, A, A, D, D, D, A, A);
+        // VIEW, HISTORY, ATTACH, DISPATCH, COMPLETE, REJECT, CONVERT, SUPERVISE, RECATEGORIZE
+        row(rows, CHENGGUAN, "assigned now, its step", HANDLING_CG, A, A, A, A, A, A, D, D, A);
+        row(rows, CHENGGUAN, "assigned, command centre's step", BACK_AT_DISPATCH, A, A, A, D, D, D, D, D, A);
+        row(rows, CHENGGUAN, "re-dispatched away (past handler)", HANDLING_OFFICE, D, O, D, D, D, D, D, D, D);
+        row(rows, CHENGGUAN, "never dispatched to it", AT_DISPATCH, D, O, D, D, D, D, D, D, D);
+        row(rows, CHENGGUAN, "its case at 复核", AT_VERIFY, A, A, A, D, D, D, D, D, A);
+        row(rows, STREET_OFFICE, "assigned now, its step", HANDLING_OFFICE, A, A, A, A, A, A, D, D, A);
+        row(rows, STREET_OFFICE, "another department's", HANDLING_CG, D, O, D, D, D, D, D, D, D);
+        row(rows, WORKER, "in its grid, 复核 step", AT_VERIFY, A, A, A, A, A, A, D, D, D);
+        row(rows, WORKER, "in its grid, another role's step", AT_DISPATCH, A, A, A, D, D, D, D, D, D);
+        row(rows, OTHER_WORKER, "outside its grid", AT_VERIFY, D, O, D, D, D, D, D, D, D);
+        row(rows, COMMAND, "in the district, 分派 step", AT_DISPATCH, A, A, A, A, A, A, A, A, A);
+        row(rows, COMMAND, "in the district, a department's step", HANDLING_CG, A, A, A, D, D, D, A, A, A);
+        row(rows, STREET_CENTER, "in its street, 审查 step", AT_REVIEW, A, A, A, A, A, A, A, A, D);
+        row(rows, OTHER_STREET_CENTER, "outside its street", AT_REVIEW, D, O, D, D, D, D, D, D, D);
+        row(rows, LEADER, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A, D);
+        row(rows, ADMIN, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A, D);
+        row(rows, COMMAND, "closed case", CLOSED, A, A, A, D, D, D, A, A, A);
         return rows.stream();
     }
 
     static final Action[] CASE_ACTIONS = {Action.CASE_VIEW, Action.CASE_HISTORY, Action.CASE_ATTACH,
-            Action.CASE_DISPATCH, Action.CASE_COMPLETE, Action.CASE_REJECT, Action.CASE_CONVERT, Action.CASE_SUPERVISE};
+            Action.CASE_DISPATCH, Action.CASE_COMPLETE, Action.CASE_REJECT, Action.CASE_CONVERT, Action.CASE_SUPERVISE,
+            Action.CASE_RECATEGORIZE};
 
     private static void row(List<Arguments> rows, Staff who, String relation, Target.Case c, Verdict... verdicts) {
         Map<Action, Verdict> expected = new EnumMap<>(Action.class);
@@ -115,6 +116,9 @@ class AuthorizationTest {
         assertThat(Authorization.may(WORKER, Action.CASE_DISPATCH, AT_DISPATCH).reason())
                 .isEqualTo("当前步骤 DISPATCH 由指挥中心办理，网格员不能分派");
         assertThat(Authorization.may(WORKER, Action.CASE_SUPERVISE, AT_VERIFY).reason()).isEqualTo("网格员不能督办");
+        assertThat(Authorization.may(LEADER, Action.CASE_RECATEGORIZE, HANDLING_CG).reason()).isEqualTo("领导不能改分类");
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RECATEGORIZE, HANDLING_OFFICE).reason())
+                .contains("未分派给本部门", CG);
     }
 
     @Test

@@ -158,6 +158,31 @@ class WebPagesIT extends ServiceIT {
     }
 
     @Test
+    void theCommandCentreChangesACategoryOnTheCasePageAndAStalePageIsToldSo() {
+        String id = api.login("pg_worker", PASSWORD).post("/api/cases", Map.of("description", "工地拖欠农民工工资三个月",
+                "channel", "GRID_PATROL", "category_code", "C0401", "grid_code", GRID)).text("id");
+        PageClient worker = signedIn("pg_worker");
+        assertThat(worker.get("/cases/" + id).body()).doesNotContain("form-RECATEGORIZE");
+
+        PageClient command = signedIn("pg_command");
+        String page = command.get("/cases/" + id).body();
+        assertThat(page).contains("form-RECATEGORIZE", "name=\"version\" value=\"0\"");
+        Map<String, String> form = new HashMap<>(Map.of("categoryCode", "C0403", "version", "0",
+                "note", "属劳动合同纠纷"));
+        PageClient.Page changed = command.post("/cases/" + id + "/category", form);
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(command.follow(changed).body()).contains("已改分类为 劳动合同（C0403）", "改分类：C0401 拖欠工资 → C0403",
+                "name=\"version\" value=\"1\"");
+
+        // the same form again, from the page as it was: the case has moved on
+        form.put("categoryCode", "C0402");
+        PageClient.Page stale = command.post("/cases/" + id + "/category", form);
+        assertThat(command.follow(stale).body()).contains("改分类未完成：事件已被他人修改");
+        assertThat(jdbc.queryForObject("SELECT category_code FROM case_record WHERE id = ?", String.class, id))
+                .isEqualTo("C0403");
+    }
+
+    @Test
     void aTaskIsIssuedSubmittedRefusedWithoutReasonAndApprovedThroughTheForms() {
         PageClient command = signedIn("pg_command");
         String deadline = LocalDateTime.now().plusDays(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));

@@ -6,6 +6,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +20,28 @@ import org.gridgov.nlp.corpus.TrainingLetters;
 
 /**
  * {@code gridgov nlp train}: trains a letter model on the generated corpus plus optional labelled texts and writes a
- * model file. {@code --out=FILE} (default {@code .gridgov/models/letters-<version>.model}), {@code --version=V}
- * (default: derived from the training data), {@code --extra=FILE.tsv --extra-text=COL --extra-label=COL} (a TSV with
- * a header whose label column holds category codes, e.g. operators' corrections; each repeated {@code --extra-weight}
- * times, default 3), {@code --threads=N}, {@code --base=N} (corpus size per class, default
- * {@value TrainingLetters#BASE_PER_LEVEL1}).
+ * model file. {@code --out=FILE} (default {@code <model-dir>/<version>.model}, the version being {@code letters-...}), {@code --model-dir=DIR}
+ * (default {@code .gridgov/models}), {@code --version=V} (default: derived from the training data), {@code
+ * --extra=FILE.tsv --extra-text=COL --extra-label=COL} (a TSV with a header whose label column holds category codes;
+ * each repeated {@code --extra-weight} times, default 3), {@code --corrections=FILE.tsv} (the operators' corrections
+ * as the case service exports them, {@code GET /api/admin/category-labels}: columns {@code text} and {@code
+ * category_code}; each repeated {@code --corrections-weight} times, default 3), {@code --threads=N}, {@code --base=N}
+ * (corpus size per class, default {@value TrainingLetters#BASE_PER_LEVEL1}).
+ *
+ * <p>Corrections come as a file rather than over JDBC from the case database: nlp then needs neither a JDBC driver nor
+ * the case schema, the export is where the case service decides what leaves it (only active labels, PII masked), and
+ * a training run can be repeated from the same file. A model trained with corrections is versioned by content hash and
+ * training time ({@code letters-1.<hash>.<yyyyMMddHHmmss>}), so two retrainings are told apart in the service's logs
+ * even from the same data; its info's training data names how many corrections went in.
  */
 public final class TrainCommand {
+
+    /** Where trained models go unless {@code --out} or {@code --model-dir} says otherwise. */
+    public static final String DEFAULT_MODEL_DIR = ".gridgov/models";
+    /** How the training data line names the corrections: "+ N operator corrections from FILE". */
+    public static final String CORRECTIONS_NOTE = "operator corrections";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private TrainCommand() {
     }
@@ -55,15 +73,29 @@ public final class TrainCommand {
                     extra.addAll(more);
                 }
             }
+            int labelled = extra.size();
+            int corrections = 0;
+            if (a.containsKey("corrections")) {
+                List<LabeledText> more = readLabelled(Path.of(a.get("corrections")), "text", "category_code");
+                corrections = more.size();
+                int weight = Integer.parseInt(a.getOrDefault("corrections-weight", "3"));
+                for (int i = 0; i < weight; i++) {
+                    extra.addAll(more);
+                }
+            }
             LetterTrainer.Data d = LetterTrainer.Data.generated(base, extra);
             int generated = d.training().size() - extra.size();
             String data = "generated letters " + generated + " (seed " + TrainingLetters.SEED + ", base " + base + ")"
-                    + (extra.isEmpty() ? "" : " + labelled texts from " + a.get("extra") + " (" + extra.size()
-                    + " with repeats)");
-            String version = a.getOrDefault("version", ModelVersions.derive(d.training()));
+                    + (labelled == 0 ? "" : " + labelled texts from " + a.get("extra") + " (" + labelled
+                    + " with repeats)")
+                    + (a.containsKey("corrections") ? " + " + corrections + " " + CORRECTIONS_NOTE + " from "
+                    + a.get("corrections") + " (" + (extra.size() - labelled) + " with repeats)" : "");
+            String version = a.getOrDefault("version", ModelVersions.derive(d.training())
+                    + (a.containsKey("corrections") ? "." + STAMP.format(Instant.now()) : ""));
             LetterTrainer.Result r = LetterTrainer.train(d, LetterTrainer.Options.defaults().withThreads(threads),
                     version, data);
-            Path file = Path.of(a.getOrDefault("out", ".gridgov/models/letters-" + version + ".model"));
+            Path file = Path.of(a.getOrDefault("out", Path.of(a.getOrDefault("model-dir", DEFAULT_MODEL_DIR))
+                    .resolve(version + ".model").toString()));
             ModelFile.write(r.model(), file);
             out.printf("model %s: %s%n", version, data);
             out.printf("held-out validation (%d letters of words and sentences the calibration model never saw): "
