@@ -3,7 +3,10 @@ package org.gridgov.cases.web;
 import org.gridgov.cases.cockpit.CockpitQueries;
 import org.gridgov.cases.cockpit.CockpitView;
 import org.gridgov.cases.security.CurrentStaff;
+import org.gridgov.cases.casefile.CategoryLabels;
 import org.gridgov.cases.casefile.CategorySuggester;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,18 +19,34 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 public class CockpitPage {
 
+    /** Days of operators' corrections the head's accuracy line covers, and at most how many it classifies again. */
+    static final int RECENT_DAYS = 30;
+    static final int RECENT_LIMIT = 500;
+
     private final CockpitQueries queries;
     private final CategorySuggester suggester;
+    private final CategoryLabels labels;
+    private final Clock clock;
 
-    public CockpitPage(CockpitQueries queries, CategorySuggester suggester) {
+    public CockpitPage(CockpitQueries queries, CategorySuggester suggester, CategoryLabels labels, Clock clock) {
         this.queries = queries;
         this.suggester = suggester;
+        this.labels = labels;
+        this.clock = clock;
     }
 
-    /** The frame; its head names the classifier model answering (智能分拨 rests on it). */
+    /**
+     * The frame; its head names the classifier model answering (智能分拨 rests on it) and how it does on the
+     * operators' recent 改分类 (issue 12: leaders see whether dispatch can be trusted, without the admin API).
+     */
     @GetMapping("/cockpit")
     public String page(Model model) {
         model.addAttribute("modelVersion", suggester.modelVersion());
+        CategorySuggester.Agreement a = suggester.agreement(
+                labels.latest(LocalDateTime.now(clock).minusDays(RECENT_DAYS), RECENT_LIMIT));
+        model.addAttribute("modelAccuracy", a.labels() == 0 ? "近" + RECENT_DAYS + "天无改分类"
+                : String.format("近%d天改分类 %d 条，模型与改后分类一致 %.0f%%", RECENT_DAYS, a.labels(),
+                        a.categoryAccuracy() * 100));
         return "cockpit";
     }
 

@@ -74,6 +74,9 @@ class CategoryCorrectionBrowserIT extends ServiceIT {
         List<org.openqa.selenium.WebElement> lines = browser.all(By.cssSelector("#history tbody tr"));
         assertThat(lines.get(lines.size() - 1).getText()).contains("改分类", "C0401", "C0506", "代课教师待遇");
         Path command = browser.screenshot("recategorize-03-command-centre");
+        // the cockpit's head: how the live model does on the recent corrections, this one among them
+        browser.open("/cockpit");
+        assertThat(browser.text(By.id("cockpit-model-accuracy"))).matches("近30天改分类 [1-9][0-9]* 条，模型与改后分类一致 [0-9]+%");
         for (Path p : List.of(before, after, command)) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(CaseJourneyBrowserIT.MIN_SCREENSHOT_BYTES);
         }
