@@ -40,8 +40,13 @@ public final class EventDecoder {
             String step = r.text("step", false, 32);
             Boolean selfHandled = r.flag("self_handled", false);
             Boolean dispute = r.flag("dispute", false);
+            String responseLevel = r.text("response_level", false, 32);
+            var responseDeadline = r.time("response_deadline", false);
+            String satisfaction = r.text("satisfaction", type == CaseEventType.RETURN_VISITED, 32);
+            String master = r.text("master_case_id", type == CaseEventType.MERGED, RecordDecoder.MAX_ID);
             return new CaseEvent(v, eventId, caseId, origin, type, deadline, time, actor, note, channel, category,
-                    grid, street, department, step, selfHandled, dispute);
+                    grid, street, department, step, selfHandled, dispute, responseLevel, responseDeadline,
+                    satisfaction, master);
         });
     }
 

@@ -141,7 +141,10 @@ public final class CaseEventRows {
     }
 
     private static boolean movesTheCase(CaseEventType t) {
-        return t != CaseEventType.SUPERVISED && t != CaseEventType.PAUSED && t != CaseEventType.RESUMED;
+        return switch (t) {
+            case SUPERVISED, PAUSED, RESUMED, RESPONDED, RETURN_VISITED, MERGED, UNMERGED -> false;
+            default -> true;
+        };
     }
 
     /** The step the case stood at between {@code from} and {@code to}. */
