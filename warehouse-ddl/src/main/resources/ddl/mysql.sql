@@ -454,6 +454,23 @@ CREATE TABLE IF NOT EXISTS `dwd_person_link` (
   PRIMARY KEY (`phone_key`, `evidence_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员关联证据 phone ↔ person evidence, one row per record with a phone; links are decided from it';
 
+CREATE TABLE IF NOT EXISTS `dws_person_event` (
+  `person_key` VARCHAR(64) NOT NULL COMMENT '人员 salted hash (ID card''s, else the phone''s)',
+  `source` VARCHAR(32) NOT NULL COMMENT '来源 PETITION/HOTLINE/POLICE/ARREARS/GRID',
+  `record_id` VARCHAR(96) NOT NULL COMMENT '记录编号 in its source table',
+  `event_time` DATETIME NOT NULL COMMENT '事件时间',
+  `name_masked` VARCHAR(64) NULL COMMENT '姓名 (masked)',
+  `id_card_masked` VARCHAR(32) NULL COMMENT '身份证号 (masked)',
+  `grid_code` VARCHAR(32) NULL COMMENT '网格编码 (12345 and grid records; others are placed by their point)',
+  `latitude` DOUBLE NULL COMMENT '纬度',
+  `longitude` DOUBLE NULL COMMENT '经度',
+  `category_code` VARCHAR(32) NULL COMMENT '二级分类编码 or 警情类别',
+  `status` VARCHAR(32) NULL COMMENT '状态 (source''s own)',
+  `company_name` VARCHAR(100) NULL COMMENT '涉及单位',
+  `summary` VARCHAR(200) NULL COMMENT '摘要: the first characters of the source''s redacted text',
+  PRIMARY KEY (`person_key`, `source`, `record_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员事件索引 every record naming a person, by person key: source, time, place, status, company';
+
 CREATE TABLE IF NOT EXISTS `ods_case_event` (
   `event_id` VARCHAR(64) NOT NULL COMMENT '事件流转编号 (producer''s, deterministic)',
   `event_date` DATE NOT NULL COMMENT '流转日期 (partition)',

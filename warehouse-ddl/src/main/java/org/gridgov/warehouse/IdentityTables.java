@@ -1,6 +1,7 @@
 package org.gridgov.warehouse;
 
 import static org.gridgov.warehouse.ColumnType.datetime;
+import static org.gridgov.warehouse.ColumnType.doubleType;
 import static org.gridgov.warehouse.ColumnType.varchar;
 
 import java.util.List;
@@ -30,7 +31,31 @@ public final class IdentityTables {
             .distributedBy(8, "phone_key")
             .build();
 
-    static final List<Table> ALL = List.of(DWD_PERSON_LINK);
+    /**
+     * 综合查询's person index (issue 17): one row per record that names a person, from every source, keyed by the
+     * person key first, so a person's records are one key-prefix read on Doris and on MariaDB however many events the
+     * warehouse holds. Rebuilt from the ODS/DWD tables by {@link PersonEventBuild} (the analytics run); a rerun
+     * overwrites the same rows. Only salted keys, masked identities and the sources' already-redacted texts.
+     */
+    public static final Table DWS_PERSON_EVENT = Table.builder("dws_person_event", Layer.DWS)
+            .comment("人员事件索引 every record naming a person, by person key: source, time, place, status, company")
+            .key("person_key", HASH, "人员 salted hash (ID card's, else the phone's)")
+            .key("source", CODE, "来源 PETITION/HOTLINE/POLICE/ARREARS/GRID")
+            .key("record_id", ID, "记录编号 in its source table")
+            .required("event_time", datetime(), "事件时间")
+            .column("name_masked", varchar(64), "姓名 (masked)")
+            .column("id_card_masked", CODE, "身份证号 (masked)")
+            .column("grid_code", CODE, "网格编码 (12345 and grid records; others are placed by their point)")
+            .column("latitude", doubleType(), "纬度")
+            .column("longitude", doubleType(), "经度")
+            .column("category_code", CODE, "二级分类编码 or 警情类别")
+            .column("status", CODE, "状态 (source's own)")
+            .column("company_name", varchar(100), "涉及单位")
+            .column("summary", varchar(200), "摘要: the first characters of the source's redacted text")
+            .distributedBy(8, "person_key")
+            .build();
+
+    static final List<Table> ALL = List.of(DWD_PERSON_LINK, DWS_PERSON_EVENT);
 
     private IdentityTables() {
     }
