@@ -41,6 +41,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateThreshold    similarity at or above which a candidate is shown
  * @param modelDir              directory of classifier model files ({@code gridgov nlp train --model-dir}); the newest
  *                              readable one is loaded at start; blank = the model bundled with nlp
+ * @param piiSalt               the loader's person-key salt, so 综合查询 hashes an ID-card or phone number exactly as the
+ *                              warehouse keys it; blank = look-ups by number are refused (from the environment only)
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -68,5 +70,6 @@ public record CaseServiceProperties(
         @DefaultValue("500") int duplicateRadiusMetres,
         @DefaultValue("15d") Duration duplicateWindow,
         @DefaultValue("0.29") double duplicateThreshold,
-        @DefaultValue("") String modelDir) {
+        @DefaultValue("") String modelDir,
+        @DefaultValue("") String piiSalt) {
 }

@@ -29,6 +29,10 @@ public enum Action {
     TASK_ATTACH("TASK_ATTACH", "添加任务附件"),
     INBOX_READ("INBOX", "查看预警"),
     COCKPIT_VIEW("COCKPIT", "查看驾驶舱"),
+    /** 综合查询 (issue 17): a person's, company's or place's records across every source, with a stated reason. */
+    LOOKUP("LOOKUP", "综合查询"),
+    /** The leaders' report of who looked up whom. */
+    LOOKUP_REPORT("LOOKUP_REPORT", "查看查询记录"),
     ADMIN("ADMIN", "管理");
 
     private final String auditName;

@@ -38,6 +38,13 @@ public final class Authorization {
     static final Set<Role> TASK_OVERSEERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
             Role.ADMIN);
     static final Set<Role> MERGERS = EnumSet.of(Role.COMMAND_CENTER);
+    /**
+     * 综合查询 (issue 17): the roles that supervise people's affairs across sources. Grid workers, departments and
+     * administrators are not among them (PIPL's purpose limitation: their work does not need a person's whole file).
+     */
+    static final Set<Role> LOOKUP_ROLES = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER);
+    /** Who reads the report of who looked up whom. */
+    static final Set<Role> LOOKUP_AUDITORS = EnumSet.of(Role.LEADER, Role.ADMIN);
     static final Set<Role> ALERT_READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
     private static final int STREET_CODE_LENGTH = 9;
 
@@ -68,6 +75,9 @@ public final class Authorization {
             case INBOX_READ -> ALERT_READERS.contains(user.role()) ? Decision.allow()
                     : Decision.deny(user.role().label() + "无预警收件箱", "预警收件箱仅限领导、指挥中心、网格中心");
             case COCKPIT_VIEW -> cockpit(user);
+            case LOOKUP -> lookup(user, target);
+            case LOOKUP_REPORT -> LOOKUP_AUDITORS.contains(user.role()) ? Decision.allow()
+                    : Decision.deny(user.role().label() + "不能查看综合查询记录", "综合查询记录仅限领导和管理员");
             case ADMIN -> user.role() == Role.ADMIN ? Decision.allow()
                     : Decision.deny(user.role().label() + "不是管理员", "审批配置仅限管理员");
         };
@@ -231,6 +241,21 @@ public final class Authorization {
             return Decision.allow();
         }
         return Decision.deny("驾驶舱统计最细到街道，辖区 " + scope + " 没有可单独查看的统计");
+    }
+
+    /**
+     * 综合查询 by role, and inside the user's area: a district user looks at anyone; a street (community, grid) user
+     * only at a subject with a record in their area. Without a subject yet (the search form) the role decides.
+     */
+    private static Decision lookup(Staff user, Target target) {
+        if (!LOOKUP_ROLES.contains(user.role())) {
+            return Decision.deny(user.role().label() + "无综合查询权限", "综合查询仅限领导、指挥中心、网格中心");
+        }
+        if (target instanceof Target.Subject s && !user.districtWide()
+                && s.areaCodes().stream().noneMatch(user::covers)) {
+            return Decision.deny("查询对象在辖区 " + user.scopeCode() + " 内没有记录");
+        }
+        return Decision.allow();
     }
 
     private static Target.Case asCase(Action action, Target target) {

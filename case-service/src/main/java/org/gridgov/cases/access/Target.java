@@ -5,7 +5,7 @@ package org.gridgov.cases.access;
  * {@code accessTarget()}, a task's), so this package depends on none of them.
  */
 public sealed interface Target permits Target.Nothing, Target.Area, Target.Case, Target.Task,
-        Target.Merge {
+        Target.Merge, Target.Subject {
 
     /** For actions on nothing in particular: may the user report at all, read the inbox, administer. */
     record Nothing() implements Target {
@@ -39,6 +39,13 @@ public sealed interface Target permits Target.Nothing, Target.Area, Target.Case,
      * duplicate (a grid worker may merge their own fresh report).
      */
     record Merge(Case duplicate, Case master, String duplicateReporter) implements Target {
+    }
+
+    /**
+     * What 综合查询 looks at (a person, a company, a place), reduced to the areas its records lie in (grid, community
+     * or street codes; empty when none can be placed).
+     */
+    record Subject(java.util.Set<String> areaCodes) implements Target {
     }
 
     static Target nothing() {

@@ -162,6 +162,21 @@ public class CaseRepository {
         return jdbc.query(sql, ROW, args);
     }
 
+    /**
+     * The cases a phone number reported, newest first (综合查询 by phone, issue 17): {@code phones} are the number's
+     * written forms; {@code idx_case_reporter_phone} (V20). The caller filters by what the user may see.
+     */
+    public List<CaseRecord> byReporterPhones(List<String> phones, int limit) {
+        if (phones.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(phones.size(), "?"));
+        List<Object> args = new ArrayList<>(phones);
+        args.add(limit);
+        return jdbc.query("SELECT * FROM case_record WHERE reporter_phone IN (" + marks + ")"
+                + " ORDER BY created_at DESC LIMIT ?", ROW, args.toArray());
+    }
+
     /** Search inside the user's area by category, reporter, place and text; every filter is optional. */
     public List<CaseRecord> search(Staff staff, CaseQuery q, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM case_record WHERE grid_code LIKE ?");

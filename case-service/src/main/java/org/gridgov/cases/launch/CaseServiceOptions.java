@@ -79,12 +79,16 @@ public final class CaseServiceOptions {
     public static final ConfigOption<Double> DUPLICATE_THRESHOLD = ConfigOption.number(
             "gridgov.case.duplicate-threshold", 0.29, "Similarity (0.75 text cosine + 0.25 same category) at or above "
                     + "which an open case is shown as a possible duplicate.").atMost(1.0);
+    public static final ConfigOption<String> PII_SALT = ConfigOption.secret("gridgov.case.pii-salt",
+            "The platform's person-key salt (the loader's pii.salt, at least 16 characters), for 综合查询 by ID-card "
+                    + "or phone number (issue 17); set GRIDGOV_CASE_PII_SALT. Blank = searching by number is refused.");
 
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, WAREHOUSE_URL, WAREHOUSE_USER,
             WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, ATTACHMENT_TYPES,
             MAX_FAILED_LOGINS, LOCKOUT, TOKEN_TTL, TOKEN_RECHECK, LOGIN_PER_IP_PER_MINUTE, LOGIN_PER_ACCOUNT_PER_MINUTE,
             PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS,
-            AUTO_DISPATCH_THRESHOLD, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW, DUPLICATE_THRESHOLD, MODEL_DIR);
+            AUTO_DISPATCH_THRESHOLD, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW, DUPLICATE_THRESHOLD, MODEL_DIR,
+            PII_SALT);
 
     private CaseServiceOptions() {
     }

@@ -203,6 +203,27 @@ class AuthorizationTest {
                 .isEqualTo("预警收件箱仅限领导、指挥中心、网格中心");
     }
 
+    /** Issue 17: 综合查询 by role, and a street user only for a subject with a record in the street. */
+    @Test
+    void lookUpsGoByRoleAndBySubjectArea() {
+        Staff[] everyone = {WORKER, COMMAND, STREET_CENTER, LEADER, ADMIN, CHENGGUAN, STREET_OFFICE};
+        assertThat(verdicts(Action.LOOKUP, Target.nothing(), everyone)).containsExactly(D, A, A, A, D, D, D);
+        Target inMyStreet = new Target.Subject(java.util.Set.of(GRID, "370112002001"));
+        Target elsewhere = new Target.Subject(java.util.Set.of("370112002001"));
+        Target unplaced = new Target.Subject(java.util.Set.of());
+        assertThat(verdicts(Action.LOOKUP, inMyStreet, COMMAND, STREET_CENTER, OTHER_STREET_CENTER, LEADER))
+                .containsExactly(A, A, A, A);
+        assertThat(verdicts(Action.LOOKUP, elsewhere, COMMAND, STREET_CENTER, OTHER_STREET_CENTER, LEADER))
+                .containsExactly(A, D, A, A);
+        // nothing placed: district users only
+        assertThat(verdicts(Action.LOOKUP, unplaced, COMMAND, STREET_CENTER, LEADER)).containsExactly(A, D, A);
+        assertThat(Authorization.may(STREET_CENTER, Action.LOOKUP, elsewhere).reason())
+                .isEqualTo("查询对象在辖区 370112001 内没有记录");
+        assertThat(Authorization.may(WORKER, Action.LOOKUP, Target.nothing()).message())
+                .isEqualTo("综合查询仅限领导、指挥中心、网格中心");
+        assertThat(verdicts(Action.LOOKUP_REPORT, Target.nothing(), everyone)).containsExactly(D, D, D, A, A, D, D);
+    }
+
     @Test
     void aCaseActionWithoutACaseIsAProgrammingError() {
         assertThatThrownBy(() -> Authorization.may(COMMAND, Action.CASE_COMPLETE, Target.nothing()))
