@@ -86,6 +86,7 @@ public abstract class ServiceIT {
         r.add("gridgov.case.open311-api-keys", () -> "test-open311-key");
         r.add("gridgov.case.attachment-dir", () -> System.getProperty("java.io.tmpdir") + "/gridgov-case-it-files");
         r.add("gridgov.case.outbox-interval", () -> "100ms");
+        r.add("gridgov.case.pii-salt", () -> org.gridgov.cases.lookup.PlantedPersons.SALT);
     }
 
     @LocalServerPort

@@ -1,0 +1,316 @@
+package org.gridgov.cases.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.gridgov.cases.Api;
+import org.gridgov.cases.ServiceIT;
+import org.gridgov.cases.TestStack;
+import org.gridgov.cases.security.Role;
+import org.gridgov.common.district.District;
+import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.simulator.generator.GroundTruth;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * 综合查询 over the demo's generated data (issue 17 parts 1–3): a planted person's file holds every record the raw
+ * source data gives that person and nothing of anyone else; by phone, the repeat caller's card holder; a company's
+ * group petitioners; refusals by role and area, audited; a reason on every look-up; the leaders' report; and the
+ * clear ID-card and phone numbers in no log line and no table of either database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PersonLookupIT extends ServiceIT {
+
+    static final String REASON = "核查信访人诉求办理情况";
+    static PlantedPersons data;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = PlantedPersons.load(TestStack.warehouse());
+        user("lk_leader", Role.LEADER, District.CODE, null);
+        user("lk_command", Role.COMMAND_CENTER, District.CODE, null);
+        user("lk_worker", Role.GRID_WORKER, "37011200100101", null);
+        user("lk_admin", Role.ADMIN, District.CODE, null);
+    }
+
+    @Test
+    void aPlantedCrossSourcePersonsFileHoldsAllTheirRecordsAndNobodyElses() throws Exception {
+        GroundTruth.CrossSourcePerson planted = data.truth().crossSourcePersons().get(0);
+        String key = PlantedPersons.pii().idCardKey(planted.idCard());
+        String other = PlantedPersons.pii().idCardKey(data.truth().repeatPetitioners().stream()
+                .filter(p -> !p.idCard().equals(planted.idCard())).findFirst().orElseThrow().idCard());
+        String alertId = "lk-alert-" + System.nanoTime();
+        try (Connection c = TestStack.warehouse().connect()) {
+            insertAlert(c, alertId, key, "同一人跨信访、警情多源出现");
+            insertAlert(c, alertId + "-other", other, "别人的预警");
+        }
+        Api.Session leader = login("lk_leader");
+
+        Api.Response found = leader.post("/api/lookup/persons/search", Map.of("id_card", planted.idCard(),
+                "reason", REASON));
+        assertThat(found.status()).as(found.raw()).isEqualTo(200);
+        assertThat(found.get("candidates")).hasSize(1);
+        JsonNode hit = found.get("candidates").get(0);
+        assertThat(hit.get("ref").asText()).isEqualTo(key);
+        assertThat(hit.get("id_card_masked").asText()).contains("*").isEqualTo(PiiProtector.maskIdCard(planted.idCard()));
+        assertThat(found.text("query_masked")).doesNotContain(planted.idCard());
+
+        Set<String> expected = data.recordsOf(planted.idCard()).stream().map(r -> r.source() + ":" + r.recordId())
+                .collect(Collectors.toSet());
+        Set<String> shown = new LinkedHashSet<>();
+        JsonNode file = null;
+        for (int page = 1; page < 100; page++) {
+            file = leader.get("/api/lookup/persons/" + key + "?page_size=3&page=" + page + "&reason=" + enc(REASON))
+                    .body();
+            for (JsonNode r : file.get("records")) {
+                assertThat(shown.add(r.get("source").asText() + ":" + r.get("record_id").asText())).isTrue();
+            }
+            if (page * 3 >= file.get("total").asLong()) {
+                break;
+            }
+        }
+        // every record of the person in the source data, from every source, and nothing else
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(shown).containsAll(planted.petitionIds().stream().map(id -> "PETITION:" + id).toList())
+                .containsAll(planted.incidentIds().stream().map(id -> "POLICE:" + id).toList());
+        assertThat(file.get("hidden_outside_scope").asLong()).isZero();
+        assertThat(file.get("by_source").get("PETITION").asLong()).isEqualTo(expected.stream()
+                .filter(s -> s.startsWith("PETITION:")).count());
+        List<String> alerts = new ArrayList<>();
+        file.get("alerts").forEach(a -> alerts.add(a.get("alert_id").asText()));
+        assertThat(alerts).containsExactly(alertId);
+
+        // each row drills to its record, from its source table, keys left out
+        String petition = planted.petitionIds().get(0);
+        Api.Response detail = leader.get("/api/lookup/persons/" + key + "/records/PETITION/" + petition
+                + "?reason=" + enc(REASON));
+        assertThat(detail.status()).as(detail.raw()).isEqualTo(200);
+        assertThat(detail.text("petition_id")).isEqualTo(petition);
+        assertThat(detail.body().fieldNames()).toIterable().noneMatch(f -> f.endsWith("_key"));
+        // another person's record is not this person's
+        String foreign = data.truth().repeatPetitioners().stream().filter(p -> !p.idCard().equals(planted.idCard()))
+                .findFirst().orElseThrow().petitionIds().get(0);
+        assertThat(leader.get("/api/lookup/persons/" + key + "/records/PETITION/" + foreign + "?reason="
+                + enc(REASON)).status()).isEqualTo(404);
+
+        assertThat(lookupRows("lk_leader", "PERSON", key)).contains("OK|" + REASON);
+    }
+
+    @Test
+    void aRepeatCallerSearchedByPhoneIsTheCardHolderWithTheirCalls() {
+        GroundTruth.RepeatCaller caller = data.truth().repeatCallers().get(0);
+        Api.Session command = login("lk_command");
+        Api.Response found = command.post("/api/lookup/persons/search", Map.of("phone", " " + caller.phone(),
+                "reason", REASON));
+        assertThat(found.status()).as(found.raw()).isEqualTo(200);
+        String key = PlantedPersons.pii().idCardKey(caller.idCard());
+        List<String> refs = new ArrayList<>();
+        found.get("candidates").forEach(c -> refs.add(c.get("ref").asText()));
+        assertThat(refs).contains(key);
+        JsonNode file = command.get("/api/lookup/persons/" + key + "?page_size=100&reason=" + enc(REASON)).body();
+        Set<String> calls = new HashSet<>();
+        file.get("records").forEach(r -> {
+            if (r.get("source").asText().equals("HOTLINE")) {
+                calls.add(r.get("record_id").asText());
+            }
+        });
+        assertThat(calls).containsAll(caller.caseIds());
+    }
+
+    @Test
+    void aCompanysFileListsItsPetitionsAndThePersonsInThemMasked() {
+        GroundTruth.GroupPetition group = data.truth().groupPetitions().get(0);
+        Api.Session leader = login("lk_leader");
+        Api.Response file = leader.get("/api/lookup/companies?name=" + enc(group.companyName()) + "&reason="
+                + enc(REASON));
+        assertThat(file.status()).as(file.raw()).isEqualTo(200);
+        Set<String> petitions = new HashSet<>();
+        file.get("records").forEach(r -> {
+            if (r.get("source").asText().equals("PETITION")) {
+                petitions.add(r.get("record_id").asText());
+            }
+        });
+        assertThat(petitions).containsAll(group.petitionIds());
+        Set<String> persons = new HashSet<>();
+        file.get("persons").forEach(p -> {
+            persons.add(p.get("ref").asText());
+            assertThat(p.get("name_masked").asText()).contains("*");
+        });
+        assertThat(persons).containsAll(group.personIdCards().stream()
+                .map(id -> PlantedPersons.pii().idCardKey(id)).toList());
+        assertThat(file.raw()).doesNotContain(group.personIdCards().get(0));
+    }
+
+    @Test
+    void lookUpsOutsideTheRoleOrTheAreaAreRefusedAndAudited() throws Exception {
+        GroundTruth.CrossSourcePerson planted = data.truth().crossSourcePersons().get(0);
+        String key = PlantedPersons.pii().idCardKey(planted.idCard());
+        Map<String, Integer> byStreet = new HashMap<>();
+        for (PlantedPersons.SourceRef r : data.recordsOf(planted.idCard())) {
+            if (r.gridCode() != null) {
+                byStreet.merge(r.gridCode().substring(0, 9), 1, Integer::sum);
+            }
+        }
+        String mine = byStreet.keySet().iterator().next();
+        String elsewhere = District.licheng().streets().stream().map(s -> s.code())
+                .filter(s -> !byStreet.containsKey(s)).findFirst().orElseThrow();
+        user("lk_street_" + mine, Role.GRID_CENTER, mine, null);
+        user("lk_street_" + elsewhere, Role.GRID_CENTER, elsewhere, null);
+
+        // a street with none of the person's records: refused, in the audit log and the look-up log
+        Api.Response refused = login("lk_street_" + elsewhere).post("/api/lookup/persons/search",
+                Map.of("id_card", planted.idCard(), "reason", REASON));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).contains("没有记录");
+        assertThat(lookupRows("lk_street_" + elsewhere, "SEARCH", key)).contains("DENIED|" + REASON);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = 'LOOKUP'"
+                + " AND outcome = 'DENIED' AND target_id = ?", Integer.class, "lk_street_" + elsewhere, key))
+                .isPositive();
+        assertThat(login("lk_street_" + elsewhere).get("/api/lookup/persons/" + key + "?reason=" + enc(REASON))
+                .status()).isEqualTo(403);
+
+        // a street with some: only those records, the rest counted as hidden
+        JsonNode file = login("lk_street_" + mine).get("/api/lookup/persons/" + key + "?page_size=100&reason="
+                + enc(REASON)).body();
+        assertThat(file.get("total").asLong()).isEqualTo(byStreet.get(mine));
+        assertThat(file.get("hidden_outside_scope").asLong())
+                .isEqualTo(data.recordsOf(planted.idCard()).size() - byStreet.get(mine));
+        file.get("records").forEach(r -> assertThat(r.get("grid_code").asText()).startsWith(mine));
+
+        // roles without 综合查询
+        for (String who : List.of("lk_worker", "lk_admin")) {
+            Api.Response r = login(who).post("/api/lookup/persons/search", Map.of("id_card", planted.idCard(),
+                    "reason", REASON));
+            assertThat(r.status()).as(who).isEqualTo(403);
+            assertThat(r.text("detail")).isEqualTo("综合查询仅限领导、指挥中心、网格中心");
+            assertThat(lookupRows(who, "SEARCH", null)).isNotEmpty();
+        }
+
+        // no reason, no look-up: 400 in the problem format, before anything is read
+        Api.Session leader = login("lk_leader");
+        Api.Response noReason = leader.post("/api/lookup/persons/search", Map.of("id_card", planted.idCard()));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.text("detail")).contains("查询事由");
+        assertThat(noReason.text("title")).isNotBlank();
+        assertThat(leader.get("/api/lookup/persons/" + key).status()).isEqualTo(400);
+        assertThat(leader.get("/api/lookup/companies?name=x").status()).isEqualTo(400);
+        Api.Response badCard = leader.post("/api/lookup/persons/search", Map.of("id_card", "37011219800101123",
+                "reason", REASON));
+        assertThat(badCard.status()).isEqualTo(400);
+        assertThat(badCard.raw()).doesNotContain("37011219800101123");
+        Api.Response two = leader.post("/api/lookup/persons/search", Map.of("id_card", planted.idCard(),
+                "phone", "13800000000", "reason", REASON));
+        assertThat(two.status()).isEqualTo(400);
+
+        // the leaders' report: who looked up whom, masked
+        Api.Response report = leader.get("/api/lookup/log?user=lk_street_" + elsewhere);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().get(0).get("outcome").asText()).isEqualTo("DENIED");
+        assertThat(report.body().get(0).get("query_masked").asText())
+                .isEqualTo("身份证 " + PiiProtector.maskIdCard(planted.idCard()));
+        assertThat(login("lk_command").get("/api/lookup/log").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theClearNumbersAppearInNoLogLineAndNoTable(CapturedOutput output) throws Exception {
+        GroundTruth.RepeatCaller caller = data.truth().repeatCallers().get(1);
+        Api.Session leader = login("lk_leader");
+        assertThat(leader.post("/api/lookup/persons/search", Map.of("id_card", caller.idCard(), "reason",
+                "核对来电人 " + caller.idCard())).status()).isEqualTo(200);
+        assertThat(leader.post("/api/lookup/persons/search", Map.of("phone", caller.phone(), "reason", REASON))
+                .status()).isEqualTo(200);
+        // refused and malformed look-ups too
+        login("lk_worker").post("/api/lookup/persons/search", Map.of("phone", caller.phone(), "reason", REASON));
+        leader.post("/api/lookup/persons/search", Map.of("id_card", caller.idCard() + "9", "reason", REASON));
+
+        String id = caller.idCard();
+        String phone = caller.phone();
+        assertThat(output.getAll()).doesNotContain(id).doesNotContain(phone);
+        for (String db : List.of("gridgov_case", "gridgov")) {
+            assertThat(tablesContaining(db, id)).as("clear ID in " + db).isEmpty();
+            assertThat(tablesContaining(db, phone)).as("clear phone in " + db).isEmpty();
+        }
+        // the reason was kept, masked
+        assertThat(lookupRows("lk_leader", "SEARCH", PlantedPersons.pii().idCardKey(id)))
+                .contains("OK|核对来电人 " + PiiProtector.maskIdCard(id));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** outcome|reason of the user's look-ups of this kind and subject. */
+    private List<String> lookupRows(String user, String kind, String ref) {
+        return jdbc.queryForList("SELECT CONCAT(outcome, '|', reason) FROM lookup_log WHERE username = ? AND kind = ?"
+                + " AND (? IS NULL OR subject_ref = ?) ORDER BY id", String.class, user, kind, ref, ref);
+    }
+
+    /** table.column of every text column of the schema holding {@code value}. */
+    private static List<String> tablesContaining(String schema, String value) throws Exception {
+        List<String> hits = new ArrayList<>();
+        try (Connection c = TestStack.warehouse().connect()) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name FROM"
+                    + " information_schema.columns WHERE table_schema = ? AND data_type IN ('char', 'varchar',"
+                    + " 'text', 'mediumtext', 'longtext', 'tinytext')")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            for (String[] col : columns) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM `" + schema + "`.`" + col[0]
+                        + "` WHERE `" + col[1] + "` LIKE ?")) {
+                    ps.setString(1, "%" + value + "%");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            hits.add(col[0] + "." + col[1]);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hits).isNotNull();
+        return hits;
+    }
+
+    private static void insertAlert(Connection c, String id, String subjectKey, String message) throws Exception {
+        LocalDateTime t = PlantedPersons.SPEC.periodEnd().minusDays(1);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ads_alert_event (alert_id, rule, level,"
+                + " level_label, subject_type, subject_key, evidence_ids, evidence_count, message, event_time,"
+                + " last_evidence_time, version) VALUES (?, 'cross_source', 'ORANGE', '橙', 'PERSON', ?, 'x', 1, ?,"
+                + " ?, ?, 1)")) {
+            ps.setString(1, id);
+            ps.setString(2, subjectKey);
+            ps.setString(3, message);
+            ps.setObject(4, t);
+            ps.setObject(5, t);
+            ps.executeUpdate();
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
