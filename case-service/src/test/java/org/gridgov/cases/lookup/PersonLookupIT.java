@@ -165,10 +165,10 @@ class PersonLookupIT extends ServiceIT {
     void lookUpsOutsideTheRoleOrTheAreaAreRefusedAndAudited() throws Exception {
         GroundTruth.CrossSourcePerson planted = data.truth().crossSourcePersons().get(0);
         String key = PlantedPersons.pii().idCardKey(planted.idCard());
-        Map<String, Integer> byStreet = new HashMap<>();
+        Map<String, Long> byStreet = new HashMap<>();
         for (PlantedPersons.SourceRef r : data.recordsOf(planted.idCard())) {
             if (r.gridCode() != null) {
-                byStreet.merge(r.gridCode().substring(0, 9), 1, Integer::sum);
+                byStreet.merge(r.gridCode().substring(0, 9), 1L, Long::sum);
             }
         }
         String mine = byStreet.keySet().iterator().next();
