@@ -31,6 +31,7 @@ import org.gridgov.batch.warehouse.WarehouseIo;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.warehouse.CaseTables;
+import org.gridgov.warehouse.PersonEventBuild;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
@@ -101,6 +102,9 @@ public final class AnalyticsJobs {
                         risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months)));
                 case RISK -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears,
                         LevelCalibration.fromConfig(config)).run(spark, months)));
+                // not by month: the index holds every record, and a rerun replaces rows by their key
+                case PERSON_EVENTS -> parts.add("person index " + io.execute(spark,
+                        PersonEventBuild::statements) + " rows written");
             }
             parts.set(parts.size() - 1, parts.get(parts.size() - 1)
                     + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.warehouse.AnalyticsTables;
+import org.gridgov.warehouse.IdentityTables;
 import org.gridgov.warehouse.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +91,11 @@ class AnalyticsJobsIT {
         assertThat(run.exitCode).as(run.output).isZero();
         assertThat(run.stdout.lines().toList()).as(run.output).singleElement()
                 .satisfies(l -> assertThat(l).startsWith("analytics 2024-01: 12345 stats ").contains("hot words",
-                        "person risk", "arrears key cases"));
+                        "person risk", "arrears key cases", "person index"));
         Map<String, List<List<String>>> first = analyticsTables();
+        // 综合查询's index: one row per record naming a person, from every source (issue 17)
+        List<List<String>> index = personIndex();
+        assertThat((long) index.size()).isEqualTo(keyedRecords()).isPositive();
         assertThat(first.get("ads_hot_word_month")).isNotEmpty();
         assertThat(first.get("ads_person_risk_month")).isNotEmpty();
         assertThat(first.get("ads_arrears_key_case")).isNotEmpty();
@@ -101,6 +105,31 @@ class AnalyticsJobsIT {
         String summary = AnalyticsJobs.run(args(warehouse.jdbcUrl()).toArray(String[]::new));
         System.out.printf("in-process re-run took %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000, summary);
         assertThat(analyticsTables()).isEqualTo(first);
+        assertThat(personIndex()).isEqualTo(index);
+    }
+
+    private static List<List<String>> personIndex() throws Exception {
+        try (Connection c = warehouse.connect()) {
+            return WarehouseFixtures.select(c, IdentityTables.DWS_PERSON_EVENT);
+        }
+    }
+
+    /** Records of the sources that name a person, counted in the sources' own tables. */
+    private static long keyedRecords() throws Exception {
+        long n = 0;
+        try (Connection c = warehouse.connect(); java.sql.Statement s = c.createStatement()) {
+            for (String sql : List.of("SELECT COUNT(*) FROM ods_petition WHERE person_key IS NOT NULL",
+                    "SELECT COUNT(*) FROM ods_hotline_case WHERE caller_key IS NOT NULL",
+                    "SELECT COUNT(*) FROM ods_police_incident WHERE person_key IS NOT NULL",
+                    "SELECT COUNT(*) FROM ods_arrears_case WHERE complainant_key IS NOT NULL",
+                    "SELECT COUNT(*) FROM ods_grid_record WHERE person_key IS NOT NULL")) {
+                try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+            }
+        }
+        return n;
     }
 
     @Test

@@ -15,5 +15,7 @@ public enum AnalyticsJob {
     /** Arrears key cases. */
     ARREARS,
     /** Person risk scores (after arrears: a key case adds to its complainant's score). */
-    RISK
+    RISK,
+    /** 综合查询's person index dws_person_event, from every source's ODS/DWD rows (issue 17; SQL in the warehouse). */
+    PERSON_EVENTS
 }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
@@ -234,6 +235,21 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
                 c.commit();
             }
         }
+    }
+
+    /** One connection, autocommit: each statement commits on its own, so a rerun starts from what is there. */
+    @Override
+    public long execute(SparkSession spark, java.util.function.Function<SqlDialect, List<String>> statements) {
+        long rows = 0;
+        try (Connection c = connect(warehouse, sessionZone(spark)); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String sql : statements.apply(dialect())) {
+                rows += s.executeUpdate(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("warehouse statement failed: " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     /**

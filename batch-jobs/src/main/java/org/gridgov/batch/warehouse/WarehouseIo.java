@@ -1,8 +1,11 @@
 package org.gridgov.batch.warehouse;
 
+import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 
 /**
@@ -23,4 +26,13 @@ public interface WarehouseIo {
      * result instead of duplicating it. The dataset must have exactly the table's columns (any order).
      */
     void upsert(Dataset<Row> rows, Table table);
+
+    /**
+     * Runs statements in the warehouse itself, in order, each committing on its own (an {@code INSERT … SELECT} that
+     * is cheaper where the data lies than through Spark), written for the store's dialect; returns the rows they
+     * reported. Stores without SQL refuse.
+     */
+    default long execute(SparkSession spark, Function<SqlDialect, List<String>> statements) {
+        throw new UnsupportedOperationException("this warehouse runs no SQL statements");
+    }
 }
