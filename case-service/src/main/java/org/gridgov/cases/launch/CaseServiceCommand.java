@@ -20,7 +20,11 @@ public enum CaseServiceCommand implements JobEntryPoint {
     BENCHMARK("org.gridgov.cases.bench.CaseServiceBenchmark",
             "case creations/s and todo-list latency with a million stored cases (gridgov bench cases)",
             optionsOf(List.of(GridgovOptions.WAREHOUSE_URL, GridgovOptions.WAREHOUSE_USER,
-                    GridgovOptions.WAREHOUSE_PASSWORD), CaseBenchmarkOptions.ALL), true);
+                    GridgovOptions.WAREHOUSE_PASSWORD), CaseBenchmarkOptions.ALL), true),
+    LOOKUP_BENCHMARK("org.gridgov.cases.bench.LookupBenchmark",
+            "综合查询 person file latency with 1M persons and 10M records indexed (gridgov bench lookup)",
+            optionsOf(List.of(GridgovOptions.WAREHOUSE_URL, GridgovOptions.WAREHOUSE_USER,
+                    GridgovOptions.WAREHOUSE_PASSWORD), LookupBenchmarkOptions.ALL), true);
 
     static final String MODULE = "case-service";
 
