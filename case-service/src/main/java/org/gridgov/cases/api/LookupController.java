@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.domain.Refusals;
+import org.gridgov.cases.lookup.AreaLookup;
 import org.gridgov.cases.lookup.CompanyLookup;
 import org.gridgov.cases.lookup.LookupLog;
 import org.gridgov.cases.lookup.PersonFile;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 综合查询 as JSON (issue 17): search (a POST, so an ID-card or phone number is never in a URL or an access log), a
- * person's file, one record, a company, and the leaders' report of who looked up whom. Every call but the report
+ * person's file, one record, a company, a community or grid, and the leaders' report of who looked up whom. Every call but the report
  * needs {@code reason}; refusals are problem details like the rest of {@code /api/**}.
  */
 @RestController
@@ -34,12 +35,15 @@ public class LookupController {
 
     private final PersonLookup persons;
     private final CompanyLookup companies;
+    private final AreaLookup places;
     private final LookupLog log;
     private final Refusals refusals;
 
-    public LookupController(PersonLookup persons, CompanyLookup companies, LookupLog log, Refusals refusals) {
+    public LookupController(PersonLookup persons, CompanyLookup companies, AreaLookup places, LookupLog log,
+                            Refusals refusals) {
         this.persons = persons;
         this.companies = companies;
+        this.places = places;
         this.log = log;
         this.refusals = refusals;
     }
@@ -67,6 +71,12 @@ public class LookupController {
     public CompanyLookup.CompanyFile company(@RequestParam(required = false) String name,
                                              @RequestParam(required = false) String reason) {
         return companies.company(CurrentStaff.get(), name, reason);
+    }
+
+    /** A community (12 digits) or grid (14 digits). */
+    @GetMapping("/areas/{code}")
+    public AreaLookup.AreaFile area(@PathVariable String code, @RequestParam(required = false) String reason) {
+        return places.area(CurrentStaff.get(), code, reason);
     }
 
     /** Who looked up whom, newest first; leaders and administrators. {@code from}/{@code to} are dates, to exclusive. */

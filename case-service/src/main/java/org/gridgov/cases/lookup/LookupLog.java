@@ -23,7 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class LookupLog {
 
     /** What was looked at. */
-    public enum Kind { SEARCH, PERSON, RECORD, COMPANY }
+    public enum Kind { SEARCH, PERSON, RECORD, COMPANY, AREA }
 
     /** One row of the leaders' report. */
     public record Entry(long id, LocalDateTime at, String username, String role, String scopeCode, String kind,

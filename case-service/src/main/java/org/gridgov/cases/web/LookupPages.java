@@ -7,6 +7,7 @@ import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.domain.Refusals;
+import org.gridgov.cases.lookup.AreaLookup;
 import org.gridgov.cases.lookup.CompanyLookup;
 import org.gridgov.cases.lookup.LookupLog;
 import org.gridgov.cases.lookup.PersonLookup;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 综合查询 pages (issue 17): the search form (posted, so numbers stay out of URLs), a person's file, one record, a
- * company, and the leaders' 查询记录. The stated reason travels with every drill-down link, and each page is a
+ * company, a community or grid, and the leaders' 查询记录. The stated reason travels with every drill-down link, and each page is a
  * look-up of its own, checked and logged by {@code lookup.PersonLookup}/{@code CompanyLookup}.
  */
 @Controller
@@ -30,14 +31,16 @@ public class LookupPages {
 
     private final PersonLookup persons;
     private final CompanyLookup companies;
+    private final AreaLookup places;
     private final LookupLog log;
     private final Refusals refusals;
     private final AreaDirectory areas;
 
-    public LookupPages(PersonLookup persons, CompanyLookup companies, LookupLog log, Refusals refusals,
-                       AreaDirectory areas) {
+    public LookupPages(PersonLookup persons, CompanyLookup companies, AreaLookup places, LookupLog log,
+                       Refusals refusals, AreaDirectory areas) {
         this.persons = persons;
         this.companies = companies;
+        this.places = places;
         this.log = log;
         this.refusals = refusals;
         this.areas = areas;
@@ -88,6 +91,13 @@ public class LookupPages {
         model.addAttribute("company", companies.company(CurrentStaff.get(), name, reason));
         model.addAttribute("reason", reason.strip());
         return "lookup-company";
+    }
+
+    @GetMapping("/lookup/areas/{code}")
+    public String area(@PathVariable String code, @RequestParam(required = false) String reason, Model model) {
+        model.addAttribute("area", places.area(CurrentStaff.get(), code, reason));
+        model.addAttribute("reason", reason.strip());
+        return "lookup-area";
     }
 
     @GetMapping("/lookup/log")

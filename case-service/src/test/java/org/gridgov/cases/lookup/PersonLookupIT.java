@@ -162,6 +162,43 @@ class PersonLookupIT extends ServiceIT {
     }
 
     @Test
+    void aGridsFileHoldsThePlantedPersonsRecordsThereAndAnotherStreetIsRefused() {
+        GroundTruth.CrossSourcePerson planted = data.truth().crossSourcePersons().get(0);
+        String key = PlantedPersons.pii().idCardKey(planted.idCard());
+        String grid = data.recordsOf(planted.idCard()).stream().map(PlantedPersons.SourceRef::gridCode)
+                .filter(g -> g != null).findFirst().orElseThrow();
+        long theirs = data.recordsOf(planted.idCard()).stream().filter(r -> grid.equals(r.gridCode())).count();
+        Api.Session leader = login("lk_leader");
+        Api.Response file = leader.get("/api/lookup/areas/" + grid + "?reason=" + enc(REASON));
+        assertThat(file.status()).as(file.raw()).isEqualTo(200);
+        JsonNode person = null;
+        for (JsonNode p : file.get("persons")) {
+            if (p.get("ref").asText().equals(key)) {
+                person = p;
+            }
+        }
+        assertThat(person).as("the planted person among the grid's persons").isNotNull();
+        assertThat(person.get("records").asLong()).isEqualTo(theirs);
+        long sum = 0;
+        for (JsonNode month : file.get("by_month")) {
+            for (JsonNode n : month) {
+                sum += n.asLong();
+            }
+        }
+        assertThat(sum).isEqualTo(file.get("total").asLong());
+        file.get("latest").forEach(r -> assertThat(r.get("grid_code").asText()).startsWith(grid));
+        assertThat(file.raw()).doesNotContain(planted.idCard());
+
+        String otherStreet = District.licheng().streets().stream().map(s -> s.code())
+                .filter(s -> !grid.startsWith(s)).findFirst().orElseThrow();
+        user("lk_area_" + otherStreet, Role.GRID_CENTER, otherStreet, null);
+        assertThat(login("lk_area_" + otherStreet).get("/api/lookup/areas/" + grid + "?reason=" + enc(REASON))
+                .status()).isEqualTo(403);
+        assertThat(lookupRows("lk_area_" + otherStreet, "AREA", grid)).contains("DENIED|" + REASON);
+        assertThat(leader.get("/api/lookup/areas/370112?reason=" + enc(REASON)).status()).isEqualTo(400);
+    }
+
+    @Test
     void lookUpsOutsideTheRoleOrTheAreaAreRefusedAndAudited() throws Exception {
         GroundTruth.CrossSourcePerson planted = data.truth().crossSourcePersons().get(0);
         String key = PlantedPersons.pii().idCardKey(planted.idCard());
