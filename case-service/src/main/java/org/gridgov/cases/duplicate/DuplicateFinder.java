@@ -15,6 +15,7 @@ import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Staff;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,6 +64,32 @@ public class DuplicateFinder {
         this.radius = props.duplicateRadiusMetres();
         this.window = props.duplicateWindow();
         this.threshold = props.duplicateThreshold();
+    }
+
+    /** Longest description a probe may carry (what the classifier reads of a report). */
+    public static final int MAX_PROBE_CHARS = 2000;
+
+    /**
+     * A report not yet stored, checked as the API and the report form take it: texts within their columns,
+     * latitude and longitude together and in range.
+     */
+    public static Probe probe(Double latitude, Double longitude, String gridCode, String categoryCode, String title,
+                              String description) {
+        if (title != null && title.length() > 100) {
+            throw new InvalidInputException("title", "title 最长 100 个字符 / longer than 100");
+        }
+        if (description != null && description.length() > MAX_PROBE_CHARS) {
+            throw new InvalidInputException("description", "description 最长 " + MAX_PROBE_CHARS
+                    + " 个字符 / longer than " + MAX_PROBE_CHARS);
+        }
+        if ((latitude == null) != (longitude == null)) {
+            throw new InvalidInputException("latitude", "纬度和经度须同时给出 / latitude and longitude go together");
+        }
+        if (latitude != null && (latitude.isNaN() || longitude.isNaN() || Math.abs(latitude) > 90
+                || Math.abs(longitude) > 180)) {
+            throw new InvalidInputException("latitude", "坐标超出范围 / coordinates out of range");
+        }
+        return new Probe(latitude, longitude, gridCode, categoryCode, title, description, null);
     }
 
     /** For the report form, before the report is stored: whoever may report may ask. */
