@@ -66,15 +66,16 @@ class DuplicateBrowserIT extends ServiceIT {
         // worker B reports the same problem 90 m away in other words
         browser.login("db_worker_b");
         browser.click(By.linkText("事件上报"));
-        browser.find(By.id("description")).sendKeys("东门那里井盖坏了塌下去了，有人晚上摔倒" + marker);
         new Select(browser.find(By.id("channel"))).selectByValue("GRID_PATROL");
         new Select(browser.find(By.id("category-l1"))).selectByValue("C01");
         new Select(browser.find(By.id("categoryCode"))).selectByValue("C0118");
         browser.find(By.id("latitude")).sendKeys(String.valueOf(anchor.getY() + 0.0008));
         browser.find(By.id("longitude")).sendKeys(String.valueOf(anchor.getX()));
-        // before submitting, the form offers the open case nearby (report-form.js asks /cases/similar)
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#form-similar li[data-case-id='" + master + "']"))
-                .isEmpty());
+        browser.find(By.id("description")).sendKeys("东门那里井盖坏了塌下去了，有人晚上摔倒" + marker);
+        // before submitting, the form offers the open case nearby (report-form.js asks /cases/similar), with the
+        // distance once the coordinates are in
+        By offered = By.cssSelector("#form-similar li[data-case-id='" + master + "']");
+        browser.waitUntil(d -> d.findElements(offered).stream().anyMatch(e -> e.getText().contains(" m, ")));
         assertThat(browser.text(By.id("form-similar"))).contains("可能重复: " + master, " m, ", "相似度 ");
         shot("duplicate-00-report-form-suggestion");
         browser.click(By.id("report-submit"));
