@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code gridgov bench <ingest|alerts|analytics|cases|lookup|classify> [options]}: runs a module's benchmark in its own JVM
- * against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here,
+ * {@code gridgov bench <ingest|alerts|analytics|cases|similar|lookup|classify> [options]}: runs a module's benchmark
+ * in its own JVM against embedded engines (classify needs none), and prints the benchmark's figures. Performance is
+ * measured here,
  * never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
@@ -39,6 +40,8 @@ import picocli.CommandLine.Unmatched;
     "             --bench.risk-events)",
     "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
     "             --bench.threads, --bench.duration)",
+    "  similar    similar-case search p50/p95/p99/max with 1M open cases on a fresh database (--bench.open-cases,",
+    "             --bench.probes)",
     "  lookup     综合查询 person file p50/p99 with 1M persons / 10M indexed records (--bench.persons,",
     "             --bench.events, --bench.lookups, --bench.lookup-threads)",
     "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
@@ -66,11 +69,13 @@ final class BenchCommand implements Callable<Integer> {
     static final Benchmark ALERTS = new Benchmark(StreamingJob.ALERT_BENCHMARK, "8g");
     static final Benchmark ANALYTICS = new Benchmark(BatchJob.ANALYTICS_BENCHMARK, "8g");
     static final Benchmark CASES = new Benchmark(CaseServiceCommand.BENCHMARK, "2g");
+    static final Benchmark SIMILAR = new Benchmark(CaseServiceCommand.SIMILAR_BENCHMARK, "2g");
     static final Benchmark LOOKUP = new Benchmark(CaseServiceCommand.LOOKUP_BENCHMARK, "2g");
     static final Benchmark CLASSIFY = new Benchmark(NlpCommand.CLASSIFIER_BENCHMARK, "1g");
-    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, LOOKUP, CLASSIFY);
+    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, SIMILAR, LOOKUP, CLASSIFY);
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics, cases, lookup or classify")
+    @Parameters(index = "0", paramLabel = "WHAT",
+            description = "ingest, alerts, analytics, cases, similar, lookup or classify")
     String what;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
     @Unmatched List<String> rest;
@@ -88,12 +93,13 @@ final class BenchCommand implements Callable<Integer> {
             case "alerts" -> alerts(layout, work, extra);
             case "analytics" -> engineJob(layout, work, ANALYTICS, extra, Map.of());
             case "cases" -> cases(layout, work, CASES, extra);
+            case "similar" -> cases(layout, work, SIMILAR, extra);
             case "lookup" -> cases(layout, work, LOOKUP, extra);
             case "classify" -> run(layout, work, CLASSIFY, List.of("-Xmx" + CLASSIFY.maxHeap(),
                     "-Dfile.encoding=UTF-8"), extra, Map.of());
             default -> {
                 System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics, cases,"
-                        + " lookup or classify");
+                        + " similar, lookup or classify");
                 yield 2;
             }
         };
@@ -110,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The case service runs in its own JVM (Spring Boot's libraries stay out of the launcher) against a MariaDB: the
-     * cases benchmark and the 综合查询 one (its warehouse database on the same server).
+     * cases and similar benchmarks and the 综合查询 one (its warehouse database on the same server).
      */
     private static int cases(ProjectLayout layout, Path work, Benchmark bench, List<String> extra) throws Exception {
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
