@@ -503,10 +503,17 @@ CREATE TABLE IF NOT EXISTS `dwd_case` (
   `is_dispute` TINYINT NOT NULL COMMENT '转矛盾纠纷',
   `is_closed` TINYINT NOT NULL COMMENT '已结案',
   `is_overdue` TINYINT NOT NULL COMMENT '超期 (结案晚于时限, 或未结案而最后一个事件已晚于时限)',
-  `satisfaction` TINYINT NULL COMMENT '满意度 1-5 (回访; NULL until the case service records one)',
+  `satisfaction` VARCHAR(32) NULL COMMENT '回访满意度 SATISFIED/BASICALLY_SATISFIED/DISSATISFIED (latest 回访; NULL before)',
+  `response_level` VARCHAR(32) NULL COMMENT '响应等级 (接诉即办, latest stated)',
+  `response_deadline` DATETIME NULL COMMENT '响应时限 first contact due (latest stated)',
+  `first_response_time` DATETIME NULL COMMENT '首次响应时间 (earliest RESPONDED)',
+  `responded_on_time` TINYINT NULL COMMENT '按时响应 1/0 (NULL: no response deadline, or not responded and not yet due)',
+  `resolved_on_time` TINYINT NULL COMMENT '按时解决 结案不晚于办理时限 1/0 (NULL: no deadline, or open and not yet due)',
+  `master_case_id` VARCHAR(64) NULL COMMENT '合并到的主事件 (NULL when not merged or after 取消合并)',
+  `is_merged` TINYINT NOT NULL COMMENT '合并为重复事件 (master_case_id set)',
   `last_event_time` DATETIME NOT NULL COMMENT 'latest event folded in',
   PRIMARY KEY (`case_id`, `report_date`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue, 接诉即办 response and merge';
 
 CREATE TABLE IF NOT EXISTS `ads_case_department_month` (
   `stat_month` VARCHAR(7) NOT NULL COMMENT '上报月份 yyyy-MM',

@@ -50,7 +50,8 @@ public final class CaseTables {
      * and exit events; a step passed more than once (after a 驳回) sums its passes.
      */
     public static final Table DWD_CASE = Table.builder("dwd_case", Layer.DWD)
-            .comment("事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue")
+            .comment("事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue, "
+                    + "接诉即办 response and merge")
             .key("case_id", ID, "事件编号")
             .key("report_date", date(), "上报日期 (partition)")
             .required("report_month", varchar(7), "上报月份 yyyy-MM")
@@ -78,7 +79,16 @@ public final class CaseTables {
             .required("is_dispute", tinyint(), "转矛盾纠纷")
             .required("is_closed", tinyint(), "已结案")
             .required("is_overdue", tinyint(), "超期 (结案晚于时限, 或未结案而最后一个事件已晚于时限)")
-            .column("satisfaction", tinyint(), "满意度 1-5 (回访; NULL until the case service records one)")
+            .column("satisfaction", CODE, "回访满意度 SATISFIED/BASICALLY_SATISFIED/DISSATISFIED (latest 回访; NULL before)")
+            .column("response_level", CODE, "响应等级 (接诉即办, latest stated)")
+            .column("response_deadline", datetime(), "响应时限 first contact due (latest stated)")
+            .column("first_response_time", datetime(), "首次响应时间 (earliest RESPONDED)")
+            .column("responded_on_time", tinyint(),
+                    "按时响应 1/0 (NULL: no response deadline, or not responded and not yet due)")
+            .column("resolved_on_time", tinyint(),
+                    "按时解决 结案不晚于办理时限 1/0 (NULL: no deadline, or open and not yet due)")
+            .column("master_case_id", ID, "合并到的主事件 (NULL when not merged or after 取消合并)")
+            .required("is_merged", tinyint(), "合并为重复事件 (master_case_id set)")
             .required("last_event_time", datetime(), "latest event folded in")
             .distributedBy(8, "case_id")
             .partitionedBy("report_date", PartitionUnit.MONTH)
