@@ -250,6 +250,9 @@ CREATE TABLE IF NOT EXISTS `dwd_hotline_case` (
   `is_closed` TINYINT NOT NULL COMMENT '已办结',
   `is_overdue` TINYINT NOT NULL COMMENT '超期 (办结晚于时限, 或未办结已过时限)',
   `satisfaction` TINYINT NULL COMMENT '满意度 1-5',
+  `close_time` DATETIME NULL COMMENT '办结时间',
+  `master_case_id` VARCHAR(192) NULL COMMENT '重复工单的主工单: the earliest record of its chain (same caller and category, open, within the loader''s duplicate window); NULL when the record repeats no open case',
+  `is_duplicate` TINYINT NOT NULL COMMENT '重复来电 (master_case_id set)',
   `content` STRING NOT NULL COMMENT '诉求内容'
 )
 UNIQUE KEY(`case_id`, `accept_date`)
