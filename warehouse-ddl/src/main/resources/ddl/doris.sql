@@ -663,6 +663,48 @@ PROPERTIES (
   "enable_unique_key_merge_on_write" = "true"
 );
 
+CREATE TABLE IF NOT EXISTS `ads_hotline_problem_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '月份 yyyy-MM',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `street_name` VARCHAR(192) NOT NULL COMMENT '街道名称',
+  `category_name` VARCHAR(192) NOT NULL COMMENT '分类名称',
+  `accepted_cnt` INT NOT NULL COMMENT '受理量 (calls)',
+  `problem_cnt` INT NOT NULL COMMENT '诉求数 (distinct problems: master ids)',
+  `duplicate_cnt` INT NOT NULL COMMENT '重复来电 accepted − problems',
+  `duplicate_rate` DECIMAL(6, 4) NOT NULL COMMENT '重复率 duplicate/accepted',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `street_code`, `category_code`)
+COMMENT '12345 受理量 vs 诉求数 and 重复率 by month, street and category'
+DISTRIBUTED BY HASH(`street_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_hotline_top_problem_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '月份 yyyy-MM',
+  `problem_rank` INT NOT NULL COMMENT '排名 (来电数降序, 主工单编号)',
+  `master_case_id` VARCHAR(192) NOT NULL COMMENT '主工单编号 (the chain''s earliest record)',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `category_name` VARCHAR(192) NOT NULL COMMENT '分类名称',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码 (of the month''s first call)',
+  `street_name` VARCHAR(192) NOT NULL COMMENT '街道名称',
+  `call_cnt` INT NOT NULL COMMENT '本月来电数',
+  `first_accept_time` DATETIME NOT NULL COMMENT '本月首次来电',
+  `last_accept_time` DATETIME NOT NULL COMMENT '本月最近来电',
+  `is_closed` TINYINT NOT NULL COMMENT '最近一次来电已办结',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `problem_rank`)
+COMMENT '12345 top merged problems of the month (重复来电 chains by calls)'
+DISTRIBUTED BY HASH(`stat_month`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
 CREATE TABLE IF NOT EXISTS `dwd_person_link` (
   `phone_key` VARCHAR(192) NOT NULL COMMENT '电话 salted hash',
   `evidence_id` VARCHAR(288) NOT NULL COMMENT 'source:record id of the record that carried the phone',
@@ -786,6 +828,31 @@ CREATE TABLE IF NOT EXISTS `ads_case_department_month` (
 UNIQUE KEY(`stat_month`, `department_code`, `category_code`)
 COMMENT '部门绩效 department performance from case-service cases, by month, department and category'
 DISTRIBUTED BY HASH(`department_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_case_response_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '上报月份 yyyy-MM',
+  `dim_type` VARCHAR(96) NOT NULL COMMENT 'DEPARTMENT/STREET',
+  `dim_code` VARCHAR(96) NOT NULL COMMENT '部门编码 (SELF = 自行处理) 或 街道编码',
+  `dim_name` VARCHAR(192) NOT NULL COMMENT '部门或街道名称 (部门: its code)',
+  `case_cnt` INT NOT NULL COMMENT '事件数 (not merged)',
+  `response_due_cnt` INT NOT NULL COMMENT '可考核响应数 (responded, or the response deadline passed)',
+  `responded_on_time_cnt` INT NOT NULL COMMENT '按时响应',
+  `response_rate` DECIMAL(6, 4) NULL COMMENT '响应率 on time / due',
+  `resolve_due_cnt` INT NOT NULL COMMENT '可考核解决数 (closed, or the deadline passed)',
+  `resolved_on_time_cnt` INT NOT NULL COMMENT '按时解决',
+  `resolve_rate` DECIMAL(6, 4) NULL COMMENT '解决率 on time / due',
+  `visited_cnt` INT NOT NULL COMMENT '回访数',
+  `satisfied_cnt` INT NOT NULL COMMENT '满意+基本满意',
+  `satisfaction_rate` DECIMAL(6, 4) NULL COMMENT '满意率 satisfied / visited',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `dim_type`, `dim_code`)
+COMMENT '接诉即办 响应率/解决率/满意率 by month and department or street (case-service cases)'
+DISTRIBUTED BY HASH(`dim_code`) BUCKETS 1
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"

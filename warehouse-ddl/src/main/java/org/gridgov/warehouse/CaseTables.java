@@ -115,7 +115,33 @@ public final class CaseTables {
             .distributedBy(1, "department_code")
             .build();
 
-    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH);
+    /**
+     * 接诉即办 考核 (issue 19 part 4): 响应率, 解决率, 满意率 per month and department or street, from dwd_case. Merged
+     * duplicates are left out (their master is timed and assessed); each rate counts only cases it can judge
+     * (a deadline that passed or was met; a 回访), and is NULL when there are none.
+     */
+    public static final Table ADS_CASE_RESPONSE_MONTH = Table.builder("ads_case_response_month", Layer.ADS)
+            .comment("接诉即办 响应率/解决率/满意率 by month and department or street (case-service cases)")
+            .key("stat_month", varchar(7), "上报月份 yyyy-MM")
+            .key("dim_type", CODE, "DEPARTMENT/STREET")
+            .key("dim_code", CODE, "部门编码 (SELF = 自行处理) 或 街道编码")
+            .required("dim_name", varchar(64), "部门或街道名称 (部门: its code)")
+            .required("case_cnt", integer(), "事件数 (not merged)")
+            .required("response_due_cnt", integer(), "可考核响应数 (responded, or the response deadline passed)")
+            .required("responded_on_time_cnt", integer(), "按时响应")
+            .column("response_rate", decimal(6, 4), "响应率 on time / due")
+            .required("resolve_due_cnt", integer(), "可考核解决数 (closed, or the deadline passed)")
+            .required("resolved_on_time_cnt", integer(), "按时解决")
+            .column("resolve_rate", decimal(6, 4), "解决率 on time / due")
+            .required("visited_cnt", integer(), "回访数")
+            .required("satisfied_cnt", integer(), "满意+基本满意")
+            .column("satisfaction_rate", decimal(6, 4), "满意率 satisfied / visited")
+            .required("updated_at", datetime(), "计算时间")
+            .distributedBy(1, "dim_code")
+            .build();
+
+    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH,
+            ADS_CASE_RESPONSE_MONTH);
 
     private CaseTables() {
     }
