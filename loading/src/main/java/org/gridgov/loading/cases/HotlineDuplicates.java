@@ -29,7 +29,8 @@ public final class HotlineDuplicates {
 
     private static final Table DWD = WarehouseSchema.DWD_HOTLINE_CASE;
 
-    private static final Comparator<Seen> EARLIEST =
+    /** Accept order, the case id breaking a tie: the order masters are decided in. */
+    public static final Comparator<Seen> EARLIEST =
             Comparator.comparingLong(Seen::acceptedSec).thenComparing(Seen::caseId);
 
     private final Duration window;

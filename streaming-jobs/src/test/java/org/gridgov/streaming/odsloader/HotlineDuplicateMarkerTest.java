@@ -172,4 +172,22 @@ class HotlineDuplicateMarkerTest {
         assertThatThrownBy(() -> new HotlineDuplicateMarker(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }
+
+    @Test
+    void anEarlierCallArrivingLateReMarksTheLaterCallsSoTheRowsDoNotDependOnArrivalOrder() throws Exception {
+        List<TableRow> inOrder = feed(chain());
+        close();
+        open();
+        List<TableRow> c = chain();
+        // RX3, RX4, RX2 first (other partitions were faster), then RX1, then RX5
+        List<TableRow> out = feed(List.of(c.get(2), c.get(3), c.get(1), c.get(0), c.get(4)));
+        java.util.Map<String, TableRow> last = new java.util.LinkedHashMap<>();
+        out.forEach(r -> last.put(r.value(DWD, "case_id"), r));
+        assertThat(last.values()).containsExactlyInAnyOrderElementsOf(inOrder);
+        // RX2 re-marked RX3 and RX4 (to RX2), then RX1 re-marked RX2, RX3 and RX4: 5 records, 10 rows
+        assertThat(out).hasSize(10);
+        assertThat(out.subList(3, 5)).extracting(HotlineDuplicateMarkerTest::master).containsExactly("RX2", "RX2");
+        assertThat(out.subList(5, 9)).extracting(r -> r.value(DWD, "case_id") + ">" + master(r))
+                .containsExactly("RX1>null", "RX2>RX1", "RX3>RX1", "RX4>RX1");
+    }
 }
