@@ -55,7 +55,12 @@ public final class CaseServiceBenchmark {
 
     private final JdbcTemplate jdbc;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 as the service's clients speak it: the JDK client's default (HTTP/2) asks every new connection to
+     * upgrade (h2c), which Tomcat without h2c refuses, and pays for the attempt.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Grid> grids = District.licheng().grids();
     private final List<Category> categories = new ArrayList<>(CategoryCatalog.standard().all());
 
@@ -124,8 +129,8 @@ public final class CaseServiceBenchmark {
             workerTokens.add(login("bench_worker_" + i));
         }
         long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
-        // warm-up: JIT, connection pools
-        measureWrites(workerTokens, 5, threads, false);
+        // warm-up: JIT (C2 needs several seconds of the hot path, longer on a busy machine), connection pools
+        measureWrites(workerTokens, Math.max(10, seconds / 2), threads, false);
         CostProbe probe = CostProbe.start(jdbc);
         Result writes = measureWrites(workerTokens, seconds, threads, true);
         CostProbe.Costs costs = probe.stop(writes.count);
