@@ -11,9 +11,9 @@ import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * Issue 15: what a case creation no longer pays for. A report still succeeds, but leaves no {@code http.server.requests}
- * timer behind (nobody could read it: only health is exposed) and Spring Security's chain is not wrapped for
- * observations, filter by filter.
+ * Issue 15: what a case creation no longer pays for. A report still succeeds, but leaves no
+ * {@code http.server.requests} timer behind (nobody could read it: only health is exposed) and Spring Security's chain
+ * is not wrapped for observations, filter by filter.
  */
 class ObservationsIT extends ServiceIT {
 
