@@ -26,8 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MapController {
 
-    /** {@code {"polygon": [[lon, lat], ...]}}, GeoJSON's order. */
-    public record SelectRequest(List<List<Double>> polygon) {
+    /**
+     * {@code {"polygon": [[lon, lat], ...]}}, GeoJSON's order; {@code page} from 1 and {@code page_size} (default
+     * {@link GridMap#DEFAULT_PAGE_SIZE}, at most {@link GridMap#MAX_PAGE_SIZE}) page the cases listed.
+     */
+    public record SelectRequest(List<List<Double>> polygon, Integer page,
+                                Integer pageSize) {
     }
 
     private final GridMap map;
@@ -54,7 +58,9 @@ public class MapController {
 
     @PostMapping({"/map/select", "/api/map/select"})
     public GridMap.Selection select(@RequestBody SelectRequest body) {
-        return map.select(CurrentStaff.get(), SelectionPolygon.of(body == null ? null : body.polygon()));
+        SelectionPolygon polygon = SelectionPolygon.of(body == null ? null : body.polygon());
+        return map.select(CurrentStaff.get(), polygon, body.page() == null ? 1 : body.page(),
+                body.pageSize() == null ? GridMap.DEFAULT_PAGE_SIZE : body.pageSize());
     }
 
     @ExceptionHandler(DomainException.class)
