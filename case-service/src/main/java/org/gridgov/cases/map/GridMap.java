@@ -94,6 +94,16 @@ public class GridMap {
         return out;
     }
 
+    /** The dissolved street and community boundaries by code (for {@link ReportMap}). */
+    Map<String, Geometry> dissolved() {
+        return dissolved;
+    }
+
+    /** The row as a map case (for {@link ReportMap}, which reads the same columns). */
+    MapCase toMapCase(java.sql.ResultSet rs, LocalDateTime now) throws java.sql.SQLException {
+        return mapCase(rs, now);
+    }
+
     private Staff require(Staff staff) {
         refusals.require(staff, Action.COCKPIT_VIEW, Target.nothing(), "MAP", staff.scopeCode());
         return staff;
@@ -130,7 +140,7 @@ public class GridMap {
         return fc;
     }
 
-    private static Map<String, Object> feature(Geometry geometry, Map<String, Object> properties) {
+    static Map<String, Object> feature(Geometry geometry, Map<String, Object> properties) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", "Feature");
         f.put("properties", properties);
