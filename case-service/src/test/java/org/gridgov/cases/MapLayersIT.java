@@ -162,7 +162,7 @@ class MapLayersIT extends ServiceIT {
 
     @Test
     void thePinFindsTheGridByJtsAndTheNearestCommunitysAddress() {
-        var worker = login("ml_worker");
+        var worker = login("ml_command");
         for (Grid g : List.of(MapFixture.DISTRICT.grids().get(0), MapFixture.DISTRICT.grids().get(57))) {
             // a point a fifth into the grid: inside it and no other
             var e = g.boundary().getEnvelopeInternal();
@@ -181,8 +181,21 @@ class MapLayersIT extends ServiceIT {
         assertThat(outside.text("detail")).contains("不在");
         assertThat(worker.get("/api/map/locate?latitude=abc&longitude=117").status()).isEqualTo(400);
         assertThat(worker.get("/api/map/locate?longitude=117").status()).isEqualTo(400);
+        // a grid worker places a pin in their own grid only, as their report would be checked
+        Grid own = MapFixture.DISTRICT.grid("37011200100101").orElseThrow();
+        Grid foreign = MapFixture.DISTRICT.grids().get(57);
+        var gridWorker = login("ml_worker");
+        assertThat(gridWorker.get("/api/map/locate?latitude=" + own.anchor().getY() + "&longitude="
+                + own.anchor().getX()).text("grid_code")).isEqualTo(own.code());
+        var refused = gridWorker.get("/api/map/locate?latitude=" + foreign.anchor().getY() + "&longitude="
+                + foreign.anchor().getX());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).contains("不在本人辖区");
+        // a leader does not report
+        assertThat(login("ml_leader").get("/api/map/locate?latitude=" + own.anchor().getY() + "&longitude="
+                + own.anchor().getX()).status()).isEqualTo(403);
         // the outlines the pin is placed on: every grid of the district, for a grid worker too
-        JsonNode fc = worker.get("/api/map/district.geojson").body();
+        JsonNode fc = gridWorker.get("/api/map/district.geojson").body();
         assertThat(fc.get("features").findValuesAsText("level").stream().filter("GRID"::equals).count())
                 .isEqualTo(MapFixture.DISTRICT.grids().size());
     }

@@ -62,17 +62,13 @@ public class ReportMap {
     }
 
     /**
-     * The whole district's grids and community boundaries, for the report form's pin map and a case's map: the same
-     * outlines every reporter already chooses from in the form's grid list, no figures. Whoever may report or view a
-     * case may have them; nobody else (an account of no role that reports or reads cases does not exist, but the
-     * question is still asked).
+     * The whole district's grids and community boundaries, for the report form's pin map and a case's map: outlines
+     * and names only, no figures — reference data every role already sees (the report form's and the case search's
+     * grid lists name every grid of the district), so any signed-in user may have them; the figures stay behind the
+     * cockpit's permission ({@link GridMap}).
      */
     public Map<String, Object> districtGeoJson(Staff staff) {
-        if (!Authorization.allows(staff, Action.CASE_REPORT, Target.nothing())
-                && !Authorization.allows(staff, Action.CASE_VIEW, new Target.Case(staff.scopeCode(), null, null,
-                        staff.departmentCode()))) {
-            throw refusals.refuse(staff, "MAP", "DISTRICT", null, "本账号无权查看网格地图");
-        }
+        java.util.Objects.requireNonNull(staff, "signed-in user");
         List<Object> features = new ArrayList<>();
         for (Grid g : areas.district().grids()) {
             features.add(GridMap.feature(g.boundary(), Map.of("level", "GRID", "code", g.code(), "name", g.name(),
@@ -114,6 +110,8 @@ public class ReportMap {
             throw new InvalidInputException("latitude", "该位置不在" + org.gridgov.common.district.District.NAME
                     + "网格范围内，请在网格内选点 / the point is outside the district's grids");
         }
+        // a reporter places cases in their own area only, as the report itself is checked: say so at the pin
+        refusals.require(staff, Action.CASE_REPORT, new Target.Area(grid.get().code()), "MAP", grid.get().code());
         Community community = nearestCommunity(areas.district().point(latitude, longitude), grid.get());
         String streetName = areas.name(community.streetCode());
         return new Located(latitude, longitude, grid.get().code(), grid.get().name(), community.code(),
