@@ -85,6 +85,8 @@
     var chart;
     var dragging = false;
     var dragged = false;
+    var grab = [0, 0];
+    var asked = 0;
 
     function drawPin() {
       chart.setOption({ series: [{ id: 'pin', type: 'scatter', coordinateSystem: 'geo', symbol: 'pin',
@@ -100,8 +102,12 @@
         lon.value = p[0];
       }
       body.setAttribute('data-pin-state', 'LOADING');
+      var mine = ++asked;
       return json(el.getAttribute('data-locate') + '?latitude=' + encodeURIComponent(p[1]) + '&longitude='
         + encodeURIComponent(p[0])).then(function (r) {
+        if (mine !== asked) {
+          return; // a newer pin is being located: this answer is stale
+        }
         state.located = r;
         grid.value = r.grid_code;
         // the address is filled from the nearest community unless the reporter wrote their own
@@ -114,6 +120,9 @@
         result.setAttribute('data-grid', r.grid_code);
         body.setAttribute('data-pin-state', 'OK');
       }).catch(function (e) {
+        if (mine !== asked) {
+          return;
+        }
         state.located = null;
         text(result, e.message);
         result.removeAttribute('data-grid');
@@ -139,18 +148,22 @@
     loadDistrict(el).then(function (district) {
       chart = echarts.init(el, null, { renderer: 'canvas' });
       chart.setOption(baseOption(district, { series: [] }));
+      // zoom with the wheel, but no panning: a drag moves the pin
+      chart.setOption({ geo: { roam: 'scale' } });
       drawPin();
       var zr = chart.getZr();
       zr.on('mousedown', function (e) {
         if (near(e)) {
+          var px = chart.convertToPixel({ geoIndex: 0 }, state.pin);
+          // where on the pin it was grabbed, so the point moves with the hand, not to it
+          grab = [px[0] - e.offsetX, px[1] - e.offsetY];
           dragging = true;
           dragged = false;
-          chart.setOption({ geo: { roam: false } });
         }
       });
       zr.on('mousemove', function (e) {
         if (dragging) {
-          var at = chart.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]);
+          var at = chart.convertFromPixel({ geoIndex: 0 }, [e.offsetX + grab[0], e.offsetY + grab[1]]);
           if (at) {
             dragged = true;
             state.pin = [round6(at[0]), round6(at[1])];
@@ -161,7 +174,6 @@
       zr.on('mouseup', function () {
         if (dragging) {
           dragging = false;
-          chart.setOption({ geo: { roam: true } });
           if (dragged) {
             locate(true);
           }
