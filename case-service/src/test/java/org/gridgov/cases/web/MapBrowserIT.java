@@ -185,6 +185,12 @@ class MapBrowserIT extends ServiceIT {
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-map-state")));
         Grid target = MapFixture.DISTRICT.grids().stream().filter(g -> g.code().equals("37011200100101"))
                 .findFirst().orElseThrow();
+        Grid next = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)
+                && !g.communityCode().equals(target.communityCode())).findFirst().orElseThrow();
+        // zoomed in on the two grids (as a reporter would with the wheel), so each is many pixels across
+        browser.js("echarts.getInstanceByDom(document.getElementById('pin-map')).setOption({geo: {center:"
+                + " [arguments[0], arguments[1]], zoom: 6}})", (target.anchor().getX() + next.anchor().getX()) / 2,
+                (target.anchor().getY() + next.anchor().getY()) / 2);
         clickAt("pin-map", target.anchor().getX(), target.anchor().getY());
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-state")));
         double[] pin = pin();
@@ -200,8 +206,6 @@ class MapBrowserIT extends ServiceIT {
         browser.screenshot("report-pin");
 
         // drag the pin into the neighbouring community's grid
-        Grid next = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)
-                && !g.communityCode().equals(target.communityCode())).findFirst().orElseThrow();
         List<Number> from = pixel("pin-map", pin[0], pin[1]);
         List<Number> to = pixel("pin-map", next.anchor().getX(), next.anchor().getY());
         WebElement el = browser.find(By.id("pin-map"));
