@@ -76,9 +76,12 @@ class CategoryCorrectionIT extends ServiceIT {
         assertThat(r.text("department_code")).isEqualTo(departmentCode("区教育和体育局"));
         assertThat(r.text("current_step")).isEqualTo("HANDLE");
         assertThat(r.get("version").asInt()).isEqualTo(v + 1);
-        // the case deadline follows the new category: 劳动和社会保障 has 72 h (V2), 教育文体 the default 120 h
+        // the case deadline follows the new category: 劳动和社会保障 has 72 h (V2), 教育文体 the default 120 h — but the
+        // report is 紧急 (urgency 2), so its response level is L2 at least (V11) and L2's 72 h are stricter; the
+        // response deadline is recomputed with the level
         assertThat(java.time.Duration.between(java.time.LocalDateTime.parse(r.text("created_at")),
-                java.time.LocalDateTime.parse(r.text("due_at")))).isEqualTo(java.time.Duration.ofHours(120));
+                java.time.LocalDateTime.parse(r.text("due_at")))).isEqualTo(java.time.Duration.ofHours(72));
+        assertThat(r.text("response_level")).isEqualTo("L2");
 
         Map<String, Object> label = jdbc.queryForMap("SELECT * FROM case_category_label WHERE case_id = ?", id);
         assertThat(label).containsEntry("old_category", "C0401").containsEntry("new_category", "C0501")

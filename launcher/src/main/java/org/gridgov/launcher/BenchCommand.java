@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code gridgov bench <ingest|alerts|analytics|cases|classify> [options]}: runs a module's benchmark in its own JVM
- * against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here,
+ * {@code gridgov bench <ingest|alerts|analytics|cases|similar|classify> [options]}: runs a module's benchmark in its
+ * own JVM against embedded engines (classify needs none), and prints the benchmark's figures. Performance is measured here,
  * never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
@@ -39,6 +39,8 @@ import picocli.CommandLine.Unmatched;
     "             --bench.risk-events)",
     "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
     "             --bench.threads, --bench.duration)",
+    "  similar    similar-case search p50/p95/p99/max with 1M open cases on a fresh database (--bench.open-cases,",
+    "             --bench.probes)",
     "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
     "Extra options are passed to the benchmark; ./gridgov config lists them."})
 final class BenchCommand implements Callable<Integer> {
@@ -64,10 +66,12 @@ final class BenchCommand implements Callable<Integer> {
     static final Benchmark ALERTS = new Benchmark(StreamingJob.ALERT_BENCHMARK, "8g");
     static final Benchmark ANALYTICS = new Benchmark(BatchJob.ANALYTICS_BENCHMARK, "8g");
     static final Benchmark CASES = new Benchmark(CaseServiceCommand.BENCHMARK, "2g");
+    static final Benchmark SIMILAR = new Benchmark(CaseServiceCommand.SIMILAR_BENCHMARK, "2g");
     static final Benchmark CLASSIFY = new Benchmark(NlpCommand.CLASSIFIER_BENCHMARK, "1g");
-    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, CLASSIFY);
+    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, SIMILAR, CLASSIFY);
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, alerts, analytics, cases or classify")
+    @Parameters(index = "0", paramLabel = "WHAT",
+            description = "ingest, alerts, analytics, cases, similar or classify")
     String what;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
     @Unmatched List<String> rest;
@@ -84,12 +88,13 @@ final class BenchCommand implements Callable<Integer> {
             case "ingest" -> engineJob(layout, work, INGEST, extra, Map.of());
             case "alerts" -> alerts(layout, work, extra);
             case "analytics" -> engineJob(layout, work, ANALYTICS, extra, Map.of());
-            case "cases" -> cases(layout, work, extra);
+            case "cases" -> cases(layout, work, CASES, extra);
+            case "similar" -> cases(layout, work, SIMILAR, extra);
             case "classify" -> run(layout, work, CLASSIFY, List.of("-Xmx" + CLASSIFY.maxHeap(),
                     "-Dfile.encoding=UTF-8"), extra, Map.of());
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics, cases"
-                        + " or classify");
+                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics, cases,"
+                        + " similar or classify");
                 yield 2;
             }
         };
@@ -105,16 +110,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The case service runs in its own JVM (Spring Boot's libraries stay out of the launcher) against a MariaDB. */
-    private static int cases(ProjectLayout layout, Path work, List<String> extra) throws Exception {
+    private static int cases(ProjectLayout layout, Path work, Benchmark bench, List<String> extra) throws Exception {
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
             // the server: the benchmark creates its own database on it
             List<String> a = new ArrayList<>(List.of(
                     GridgovOptions.WAREHOUSE_URL.argument("jdbc:mysql://127.0.0.1:" + w.port() + "/"),
                     GridgovOptions.WAREHOUSE_USER.argument(EmbeddedWarehouse.USER)));
             a.addAll(extra);
-            List<String> jvm = List.of("-Xmx" + CASES.maxHeap(), "-Duser.timezone=Asia/Shanghai");
+            List<String> jvm = List.of("-Xmx" + bench.maxHeap(), "-Duser.timezone=Asia/Shanghai");
             // the embedded MariaDB's generated password, in the environment rather than on the command line
-            return run(layout, work, CASES, jvm, a,
+            return run(layout, work, bench, jvm, a,
                     Map.of(GridgovOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD));
         }
     }

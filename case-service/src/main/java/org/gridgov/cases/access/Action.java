@@ -22,6 +22,10 @@ public enum Action {
     CASE_UNMERGE("UNMERGE", "撤销合并"),
     /** 改分类: the command centre, or the department that holds the case now. */
     CASE_RECATEGORIZE("RECATEGORIZE", "改分类"),
+    /** 首次响应: the department that holds the case now contacts the reporter (issue 19). */
+    CASE_RESPOND("RESPOND", "首次响应"),
+    /** 回访: the command centre asks the reporter after closure and records the satisfaction (issue 19). */
+    CASE_RETURN_VISIT("RETURN_VISIT", "回访"),
     TASK_ISSUE("TASK_ISSUE", "下发任务"),
     TASK_VIEW("TASK_VIEW", "查看任务"),
     TASK_SUBMIT("TASK_SUBMIT", "提交任务"),

@@ -38,6 +38,12 @@ public final class Authorization {
     static final Set<Role> TASK_OVERSEERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
             Role.ADMIN);
     static final Set<Role> MERGERS = EnumSet.of(Role.COMMAND_CENTER);
+    /**
+     * 首次响应: the department the case is assigned to now (seeing the case already refuses a department it was taken
+     * from). 回访: the command centre, which took the report (需求: 接受市民的满意度评价).
+     */
+    static final Set<Role> RESPONDERS = EnumSet.of(Role.DEPARTMENT);
+    static final Set<Role> RETURN_VISITORS = EnumSet.of(Role.COMMAND_CENTER);
     static final Set<Role> ALERT_READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
     private static final int STREET_CODE_LENGTH = 9;
 
@@ -58,6 +64,8 @@ public final class Authorization {
             case CASE_MERGE -> merge(user, asMerge(action, target));
             case CASE_UNMERGE -> unmerge(user, asMerge(action, target));
             case CASE_RECATEGORIZE -> recategorize(user, asCase(action, target));
+            case CASE_RESPOND -> byRole(user, asCase(action, target), RESPONDERS, "不能首次响应，由承办部门联系诉求人");
+            case CASE_RETURN_VISIT -> byRole(user, asCase(action, target), RETURN_VISITORS, "不能回访，回访由指挥中心进行");
             case TASK_ISSUE -> issueTask(user, target);
             case TASK_VIEW -> viewTask(user, asTask(action, target));
             case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow()

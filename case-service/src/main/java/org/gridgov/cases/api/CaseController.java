@@ -133,14 +133,17 @@ public class CaseController {
 
     /**
      * The API shape of a case, flat as clients have always read it: the reporter's phone is masked; the full number
-     * stays in the case file. {@code version} is what 改分类 must send back.
+     * stays in the case file. {@code version} is what 改分类, 首次响应 and 回访 must send back; the 接诉即办 fields
+     * (issue 19) are the response level, when first contact is due and was made, the 回访 satisfaction and the
+     * master of a merged duplicate.
      */
     public record CaseView(String id, String title, String description, String channel, String categoryCode,
                            String categoryName, int urgency, int priority, String gridCode, String streetCode,
                            String address, String reporterName, String reporterPhone, String workflowCode,
                            String currentStep, String currentRole, String status, String departmentCode,
                            boolean selfHandled, boolean dispute, int supervisedCount, String stepDueAt, String dueAt,
-                           String createdBy, String createdAt, String closedAt, int version) {
+                           String createdBy, String createdAt, String closedAt, int version, String responseLevel,
+                           String responseDueAt, String respondedAt, String satisfaction, String masterCaseId) {
 
         static CaseView of(CaseRecord c) {
             CaseRecord.Report r = c.report();
@@ -153,7 +156,13 @@ public class CaseController {
                     a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(), a.departmentCode(),
                     a.selfHandled(), a.dispute(), a.supervisedCount(), String.valueOf(a.stepDueAt()),
                     String.valueOf(t.dueAt()), r.createdBy(), String.valueOf(t.createdAt()),
-                    t.closedAt() == null ? null : t.closedAt().toString(), c.version());
+                    t.closedAt() == null ? null : t.closedAt().toString(), c.version(), c.response().level(),
+                    text(c.response().dueAt()), text(c.response().respondedAt()), c.response().satisfaction(),
+                    c.response().masterCaseId());
+        }
+
+        private static String text(Object o) {
+            return o == null ? null : o.toString();
         }
     }
 }

@@ -42,17 +42,8 @@ public class DuplicateController {
         if (body == null) {
             throw new InvalidInputException("body", "请求体为空");
         }
-        text("title", body.title(), 100);
-        text("description", body.description(), CaseController.MAX_SUGGEST_CHARS);
-        if ((body.latitude() == null) != (body.longitude() == null)) {
-            throw new InvalidInputException("latitude", "纬度和经度须同时给出 / latitude and longitude go together");
-        }
-        if (body.latitude() != null && (Math.abs(body.latitude()) > 90 || Math.abs(body.longitude()) > 180
-                || body.latitude().isNaN() || body.longitude().isNaN())) {
-            throw new InvalidInputException("latitude", "坐标超出范围 / coordinates out of range");
-        }
-        return finder.forReport(CurrentStaff.get(), new DuplicateFinder.Probe(body.latitude(), body.longitude(),
-                body.gridCode(), body.categoryCode(), body.title(), body.description(), null));
+        return finder.forReport(CurrentStaff.get(), DuplicateFinder.probe(body.latitude(), body.longitude(),
+                body.gridCode(), body.categoryCode(), body.title(), body.description()));
     }
 
     @GetMapping("/{id}/similar")
@@ -76,11 +67,5 @@ public class DuplicateController {
         out.put("case", CaseController.CaseView.of(c));
         out.put("master_case_id", master);
         return out;
-    }
-
-    private static void text(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw new InvalidInputException(field, field + " 最长 " + max + " 个字符 / longer than " + max);
-        }
     }
 }

@@ -10,7 +10,14 @@ public enum CaseAction {
     CONVERT_TO_DISPUTE("转矛盾纠纷"),
     SUPERVISE("督办"),
     /** 改分类: not a workflow step; taken through {@code CaseService.recategorize}, listed here for the history. */
-    RECATEGORIZE("改分类");
+    RECATEGORIZE("改分类"),
+    /** 首次响应 (issue 19): {@code CaseResponses.respond}; listed here for the history. */
+    RESPOND("首次响应"),
+    /** 回访 (issue 19): {@code CaseResponses.returnVisit}. */
+    RETURN_VISIT("回访"),
+    /** 合并 and its undo (issue 19): {@code CaseMerges}. */
+    MERGE("合并"),
+    UNMERGE("撤销合并");
 
     private final String label;
 

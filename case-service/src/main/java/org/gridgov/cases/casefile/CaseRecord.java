@@ -15,7 +15,34 @@ import org.gridgov.cases.workflow.WorkflowStep;
  * @param version the row's version, raised by every change; event ids are derived from it
  */
 public record CaseRecord(String id, Report report, Location location, Assignment assignment, Timing timing,
-                         int version) {
+                         int version, Response response) {
+
+    /** A case without 接诉即办 facts (created before response levels, or built by a test). */
+    public CaseRecord(String id, Report report, Location location, Assignment assignment, Timing timing,
+                      int version) {
+        this(id, report, location, assignment, timing, version, Response.NONE);
+    }
+
+    /**
+     * 接诉即办 (issue 19): the response level and the first contact's deadline set at creation, when and by whom the
+     * case was first responded to, the 回访 satisfaction after closure, and the master case while it is a merged
+     * duplicate. Null where not (yet) known.
+     */
+    public record Response(String level, LocalDateTime dueAt, LocalDateTime respondedAt, String respondedBy,
+                           String satisfaction, LocalDateTime returnVisitedAt, String masterCaseId) {
+
+        public static final Response NONE = new Response(null, null, null, null, null, null, null);
+
+        /** Whether the first contact happened by its deadline; null while it is neither done nor late. */
+        public boolean respondedInTime() {
+            return respondedAt != null && dueAt != null && !respondedAt.isAfter(dueAt);
+        }
+
+        public Response withLevel(String newLevel, LocalDateTime newDueAt) {
+            return new Response(newLevel, newDueAt, respondedAt, respondedBy, satisfaction, returnVisitedAt,
+                    masterCaseId);
+        }
+    }
 
     /**
      * What was reported and by whom: {@code createdBy} is the signed-in user who entered it. {@code publishable}: a
@@ -78,6 +105,12 @@ public record CaseRecord(String id, Report report, Location location, Assignment
                     priority + 1, supervisedCount + 1, stepDueAt);
         }
 
+        /** The same step due no later than {@code latest} (a strict response level shortens the dispatch step). */
+        public Assignment dueBy(LocalDateTime latest) {
+            return new Assignment(workflowCode, currentStep, currentRole, status, departmentCode, selfHandled, dispute,
+                    priority, supervisedCount, stepDueAt.isAfter(latest) ? latest : stepDueAt);
+        }
+
         public boolean open() {
             return status == CaseStatus.OPEN;
         }
@@ -91,7 +124,7 @@ public record CaseRecord(String id, Report report, Location location, Assignment
     /** This case after a workflow change at {@code now}: closed at {@code now} when the change closes it. */
     public CaseRecord withAssignment(Assignment next, LocalDateTime now) {
         return new CaseRecord(id, report, location, next,
-                new Timing(timing.dueAt(), timing.createdAt(), now, next.open() ? null : now), version + 1);
+                new Timing(timing.dueAt(), timing.createdAt(), now, next.open() ? null : now), version + 1, response);
     }
 
     /**
@@ -106,7 +139,12 @@ public record CaseRecord(String id, Report report, Location location, Assignment
         Assignment moved = new Assignment(a.workflowCode(), a.currentStep(), a.currentRole(), a.status(),
                 departmentCode, a.selfHandled(), a.dispute(), a.priority(), a.supervisedCount(), a.stepDueAt());
         return new CaseRecord(id, r, location, moved, new Timing(dueAt, timing.createdAt(), now, timing.closedAt()),
-                version + 1);
+                version + 1, response);
+    }
+
+    /** This case with other 接诉即办 facts (a new level after 改分类, a first response, a 回访), same version. */
+    public CaseRecord withResponse(Response next) {
+        return new CaseRecord(id, report, location, assignment, timing, version, next);
     }
 
     public boolean open() {

@@ -31,7 +31,12 @@ public class CaseRepository {
             new CaseRecord.Timing(rs.getObject("due_at", LocalDateTime.class),
                     rs.getObject("created_at", LocalDateTime.class), rs.getObject("updated_at", LocalDateTime.class),
                     rs.getObject("closed_at", LocalDateTime.class)),
-            rs.getInt("version"));
+            rs.getInt("version"),
+            new CaseRecord.Response(rs.getString("response_level"),
+                    rs.getObject("response_due_at", LocalDateTime.class),
+                    rs.getObject("responded_at", LocalDateTime.class), rs.getString("responded_by"),
+                    rs.getString("satisfaction"), rs.getObject("return_visited_at", LocalDateTime.class),
+                    rs.getString("master_case_id")));
 
     private static final RowMapper<CaseStep> STEP = (rs, i) -> new CaseStep(rs.getLong("id"), rs.getString("case_id"),
             rs.getString("action"), rs.getString("from_step"), rs.getString("to_step"), rs.getString("actor"),
@@ -67,13 +72,31 @@ public class CaseRepository {
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
                   supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, publishable,
-                  version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                  response_level, response_due_at, responded_at, responded_by, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                  ?, ?, ?, ?, 0)""",
                 c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
                 a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
                 r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
                 a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
-                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable());
+                r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable(), c.response().level(),
+                c.response().dueAt(), c.response().respondedAt(), c.response().respondedBy());
+    }
+
+    /**
+     * 首次响应 (issue 19): stamps the first contact once — the UPDATE only touches a row not yet responded to, so a
+     * second call (even one that slipped past the caller's check) changes nothing; returns whether it stamped.
+     */
+    public boolean markResponded(String id, String by, LocalDateTime at) {
+        return jdbc.update("UPDATE case_record SET responded_at = ?, responded_by = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND responded_at IS NULL", at, by, at, id) == 1;
+    }
+
+    /** 回访 (issue 19): the satisfaction, once, on a closed case; returns whether it was recorded. */
+    public boolean markReturnVisited(String id, String satisfaction, LocalDateTime at) {
+        return jdbc.update("UPDATE case_record SET satisfaction = ?, return_visited_at = ?, updated_at = ?,"
+                + " version = version + 1 WHERE id = ? AND return_visited_at IS NULL AND status = 'CLOSED'",
+                satisfaction, at, at, id) == 1;
     }
 
     /** Writes the assignment and times of {@code c}; the caller holds the row lock from {@link #findForUpdate}. */
@@ -108,9 +131,10 @@ public class CaseRepository {
     public void updateCategory(CaseRecord c) {
         jdbc.update("""
                 UPDATE case_record SET category_code = ?, category_name = ?, department_code = ?, due_at = ?,
-                  updated_at = ?, version = version + 1
+                  response_level = ?, response_due_at = ?, updated_at = ?, version = version + 1
                 WHERE id = ?""", c.report().categoryCode(), c.report().categoryName(),
-                c.assignment().departmentCode(), c.timing().dueAt(), c.timing().updatedAt(), c.id());
+                c.assignment().departmentCode(), c.timing().dueAt(), c.response().level(), c.response().dueAt(),
+                c.timing().updatedAt(), c.id());
     }
 
     public void addStep(String caseId, String action, String from, String to, Staff actor, String note,

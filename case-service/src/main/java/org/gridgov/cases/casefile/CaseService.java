@@ -26,7 +26,6 @@ import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.domain.UnprocessableException;
 import org.gridgov.cases.notify.Notifications;
-import org.gridgov.cases.outbox.Outbox;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.security.UserStore;
@@ -36,10 +35,7 @@ import org.gridgov.cases.workflow.WorkflowStep;
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.Grid;
-import org.gridgov.common.kafka.Topics;
-import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.CaseEventType;
-import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.PhoneNumber;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseService {
 
-    public static final String ORIGIN = "case-service";
+    public static final String ORIGIN = CaseEvents.ORIGIN;
     public static final String DISPUTE_WORKFLOW = "DISPUTE";
     private static final DateTimeFormatter ID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -80,7 +76,8 @@ public class CaseService {
     private final CategoryLabels labels;
     private final AreaDirectory areas;
     private final UserStore users;
-    private final Outbox outbox;
+    private final CaseEvents events;
+    private final ResponseLevels responseLevels;
     private final Notifications notifications;
     private final AuditLog audit;
     private final Refusals refusals;
@@ -89,8 +86,9 @@ public class CaseService {
 
     public CaseService(CaseRepository cases, ReportRequests requests, WorkflowCatalog workflows, Dispatcher dispatcher,
                        DispatchRepository dispatches, DepartmentDirectory departments, CategorySuggester suggester,
-                       CategoryLabels labels, AreaDirectory areas, UserStore users, Outbox outbox, Notifications notifications,
-                       AuditLog audit, Refusals refusals, Clock clock) {
+                       CategoryLabels labels, AreaDirectory areas, UserStore users, CaseEvents events,
+                       ResponseLevels responseLevels, Notifications notifications, AuditLog audit, Refusals refusals,
+                       Clock clock) {
         this.cases = cases;
         this.requests = requests;
         this.workflows = workflows;
@@ -101,7 +99,8 @@ public class CaseService {
         this.labels = labels;
         this.areas = areas;
         this.users = users;
-        this.outbox = outbox;
+        this.events = events;
+        this.responseLevels = responseLevels;
         this.notifications = notifications;
         this.audit = audit;
         this.refusals = refusals;
@@ -160,14 +159,25 @@ public class CaseService {
         WorkflowStep first = wf.first(selfHandled);
         int urgency = in.urgency() == null ? 1 : in.urgency();
         String title = in.title() == null || in.title().isBlank() ? headline(in.description()) : in.title().trim();
+        // 接诉即办: the level's response deadline; the resolution deadline is the stricter of category and level
+        ResponseLevelPolicy.Deadlines due = responseLevels.policy().deadlines(category.code(), urgency, now,
+                policy.timeLimitHours());
+        CaseRecord.Assignment start = CaseRecord.Assignment.first(wf.code(), first, selfHandled, urgency, now);
+        if (start.stepDueAt().isAfter(due.responseDueAt()) && !selfHandled) {
+            // an L1 case's 2 h include its dispatch: the dispatch step may not take longer than the response allows
+            start = start.dueBy(due.responseDueAt());
+        }
+        // a self-handled case is the grid worker's own first contact, made at the scene when reporting
+        CaseRecord.Response response = new CaseRecord.Response(due.level().code(), due.responseDueAt(),
+                selfHandled ? now : null, selfHandled ? staff.username() : null, null, null, null);
         CaseRecord c = new CaseRecord(id,
                 new CaseRecord.Report(title, in.description().trim(), in.channel().name(), category.code(),
                         category.name(), urgency, in.reporterName(), phone, staff.username(), in.publishable()),
                 new CaseRecord.Location(decimal(in.latitude()), decimal(in.longitude()), in.address(), grid.code(),
                         grid.streetCode()),
-                CaseRecord.Assignment.first(wf.code(), first, selfHandled, urgency, now),
-                new CaseRecord.Timing(now.plusHours(policy.timeLimitHours()), now, now, null),
-                0);
+                start,
+                new CaseRecord.Timing(due.resolveDueAt(), now, now, null),
+                0, response);
         cases.insert(c);
         if (suggestion != null) {
             // kept so a later 改分类 can name the model whose choice it corrects
@@ -323,6 +333,10 @@ public class CaseService {
             case SUPERVISE -> supervise(staff, c, note, now);
             case REPORT, SELF_HANDLE -> throw new InvalidInputException("action", "上报请使用新建事件");
             case RECATEGORIZE -> throw new InvalidInputException("action", "改分类请使用 POST /api/cases/{id}/category");
+            case RESPOND -> throw new InvalidInputException("action", "首次响应请使用 POST /api/cases/{id}/response");
+            case RETURN_VISIT -> throw new InvalidInputException("action",
+                    "回访请使用 POST /api/cases/{id}/return-visit");
+            case MERGE, UNMERGE -> throw new InvalidInputException("action", "合并请使用 POST /api/cases/{id}/merge");
         };
     }
 
@@ -380,8 +394,11 @@ public class CaseService {
             }
         }
         WorkflowCatalog.CategoryPolicy policy = workflows.policy(category.code());
-        CaseRecord changed = c.withCategory(category.code(), category.name(), department,
-                c.timing().createdAt().plusHours(policy.timeLimitHours()), now);
+        // the new category's level and deadlines, from the report's time (as at creation)
+        ResponseLevelPolicy.Deadlines due = responseLevels.policy().deadlines(category.code(),
+                c.report().urgency(), c.timing().createdAt(), policy.timeLimitHours());
+        CaseRecord changed = c.withCategory(category.code(), category.name(), department, due.resolveDueAt(), now)
+                .withResponse(c.response().withLevel(due.level().code(), due.responseDueAt()));
         cases.updateCategory(changed);
         // the model's version when the category being corrected is the one it chose at report time
         String model = labels.of(id).isEmpty() ? labels.suggestion(id).filter(s -> s.categoryCode().equals(old))
@@ -567,14 +584,7 @@ public class CaseService {
     // ---------------------------------------------------------------- events
 
     private void publish(CaseRecord c, CaseEventType type, Staff actor, String note, LocalDateTime now) {
-        String eventId = c.id() + "-" + (c.version() + 1) + "-" + type.name();
-        CaseRecord.Assignment at = c.assignment();
-        // the case's facts after the step ride along, so the warehouse builds dwd_case from case.events alone
-        CaseEvent e = new CaseEvent(1, eventId, c.id(), ORIGIN, type, c.timing().dueAt(), now, actor.username(),
-                note == null ? null : PiiProtector.redact(truncate(note, 500)), c.report().channel(),
-                c.report().categoryCode(), c.location().gridCode(), c.location().streetCode(), at.departmentCode(),
-                at.currentStep(), at.selfHandled(), at.dispute());
-        outbox.append(Topics.CASE_EVENTS, eventId, c.id(), e);
+        events.publish(c, type, actor.username(), note, now);
     }
 
     private static String truncate(String s, int max) {

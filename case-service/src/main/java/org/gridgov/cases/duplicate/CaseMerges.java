@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.audit.AuditLog;
+import org.gridgov.cases.casefile.CaseEvents;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseRepository;
 import org.gridgov.cases.casefile.CaseStatus;
@@ -16,6 +17,7 @@ import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.common.model.CaseEventType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +35,13 @@ public class CaseMerges {
     private final CaseRepository cases;
     private final Refusals refusals;
     private final AuditLog audit;
+    private final CaseEvents events;
     private final Clock clock;
 
-    public CaseMerges(JdbcTemplate jdbc, CaseRepository cases, Refusals refusals, AuditLog audit, Clock clock) {
+    public CaseMerges(JdbcTemplate jdbc, CaseRepository cases, Refusals refusals, AuditLog audit, CaseEvents events,
+                      Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.cases = cases;
         this.refusals = refusals;
         this.audit = audit;
@@ -91,7 +96,10 @@ public class CaseMerges {
         cases.addStep(duplicateId, "MERGE", step, step, staff, "合并为 " + masterId + " 的重复件", now);
         audit.ok(staff.username(), "MERGE", "CASE", duplicateId, "master " + masterId + String.format(
                 java.util.Locale.ROOT, " score %.3f", s) + (distance == null ? "" : " distance " + distance + " m"));
-        return cases.find(duplicateId).orElseThrow();
+        // MERGED carries masterCaseId: consumers stop timing the case and count it under its master
+        CaseRecord merged = cases.find(duplicateId).orElseThrow();
+        events.publish(merged, CaseEventType.MERGED, staff.username(), "合并为 " + masterId + " 的重复件", now);
+        return merged;
     }
 
     /** Gives a duplicate back its own life: open again, at the step and pending role it had. */
@@ -117,7 +125,11 @@ public class CaseMerges {
         String step = dup.assignment().currentStep();
         cases.addStep(duplicateId, "UNMERGE", step, step, staff, "撤销合并（原主事件 " + m.get("master_id") + "）", now);
         audit.ok(staff.username(), "UNMERGE", "CASE", duplicateId, "master " + m.get("master_id"));
-        return cases.find(duplicateId).orElseThrow();
+        // UNMERGED: the case is timed and dispatched on its own again, from its own deadlines
+        CaseRecord back = cases.find(duplicateId).orElseThrow();
+        events.publish(back, CaseEventType.UNMERGED, staff.username(), "撤销合并（原主事件 " + m.get("master_id") + "）",
+                now);
+        return back;
     }
 
     /** The master a duplicate points at, or null. */

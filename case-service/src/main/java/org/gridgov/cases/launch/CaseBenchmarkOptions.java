@@ -21,6 +21,15 @@ public final class CaseBenchmarkOptions {
 
     public static final List<ConfigOption<?>> ALL = List.of(CASES, THREADS, DURATION);
 
+    /** {@code gridgov bench similar} (issue 19): the similar-case finder with this many open cases stored. */
+    public static final ConfigOption<Integer> OPEN_CASES = ConfigOption.integer("bench.open-cases", 1_000_000,
+            "Open cases seeded on a fresh database before the similar-case benchmark measures.").atLeast(0);
+    public static final ConfigOption<Integer> PROBES = ConfigOption.integer("bench.probes", 2_000,
+            "New reports the similar-case benchmark asks about (one at a time, after 200 warm-up probes).")
+            .atLeast(1);
+
+    public static final List<ConfigOption<?>> SIMILAR = List.of(OPEN_CASES, PROBES);
+
     private CaseBenchmarkOptions() {
     }
 }

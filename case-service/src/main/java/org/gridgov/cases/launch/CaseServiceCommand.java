@@ -20,7 +20,11 @@ public enum CaseServiceCommand implements JobEntryPoint {
     BENCHMARK("org.gridgov.cases.bench.CaseServiceBenchmark",
             "case creations/s and todo-list latency with a million stored cases (gridgov bench cases)",
             optionsOf(List.of(GridgovOptions.WAREHOUSE_URL, GridgovOptions.WAREHOUSE_USER,
-                    GridgovOptions.WAREHOUSE_PASSWORD), CaseBenchmarkOptions.ALL), true);
+                    GridgovOptions.WAREHOUSE_PASSWORD), CaseBenchmarkOptions.ALL), true),
+    SIMILAR_BENCHMARK("org.gridgov.cases.bench.SimilarCaseBenchmark",
+            "similar-case search p50/p95/p99/max with a million open cases (gridgov bench similar)",
+            optionsOf(List.of(GridgovOptions.WAREHOUSE_URL, GridgovOptions.WAREHOUSE_USER,
+                    GridgovOptions.WAREHOUSE_PASSWORD), CaseBenchmarkOptions.SIMILAR), true);
 
     static final String MODULE = "case-service";
 

@@ -151,8 +151,8 @@ public class ReportMap {
         GridMap.MapCase self = new GridMap.MapCase(c.id(), c.report().title(), c.report().categoryName(),
                 c.assignment().status().name(), grid.code(), grid.name(), c.overdueAt(now),
                 c.timing().createdAt(), lon, lat);
-        // located open cases in the bounding box (idx_case_open_geo), and the open cases placed at the interior
-        // point of a grid whose point is within the radius
+        // located open cases in the bounding box, and the open cases placed at the interior point of a grid whose
+        // point is within the radius
         double[] box = GeoDistance.box(lat, lon, NEARBY_METRES);
         List<String> anchored = areas.district().grids().stream()
                 .filter(g -> GeoDistance.metres(lat, lon, g.anchor().getY(), g.anchor().getX()) <= NEARBY_METRES)
@@ -178,8 +178,19 @@ public class ReportMap {
                 out.add(new NearbyCase(m, (int) Math.round(d)));
             }
         };
-        jdbc.query(columns + " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?"
-                + " ORDER BY created_at DESC LIMIT " + MAX_SCANNED, add, box[0], box[1], box[2], box[3]);
+        // the grids the box reaches: a located case lies in its own grid, so idx_case_grid_geo (V50) ranges over
+        // grid and latitude and checks the longitude in the index
+        org.locationtech.jts.geom.Envelope reach = new org.locationtech.jts.geom.Envelope(box[2], box[3], box[0],
+                box[1]);
+        List<String> reached = areas.district().grids().stream()
+                .filter(g -> g.boundary().getEnvelopeInternal().intersects(reach)).map(Grid::code).toList();
+        if (!reached.isEmpty()) {
+            List<Object> args = new ArrayList<>(reached);
+            args.addAll(List.of(box[0], box[1], box[2], box[3]));
+            jdbc.query(columns + " AND grid_code IN (" + String.join(", ", java.util.Collections.nCopies(
+                    reached.size(), "?")) + ") AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?"
+                    + " ORDER BY created_at DESC LIMIT " + MAX_SCANNED, add, args.toArray());
+        }
         if (!anchored.isEmpty()) {
             jdbc.query(columns + " AND latitude IS NULL AND grid_code IN ("
                     + String.join(", ", java.util.Collections.nCopies(anchored.size(), "?"))

@@ -7,7 +7,11 @@ import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseRecord;
+import org.gridgov.cases.casefile.CaseResponses;
 import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.casefile.CaseStatus;
+import org.gridgov.cases.casefile.ResponseLevels;
+import org.gridgov.cases.casefile.Satisfaction;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.duplicate.CaseMerges;
@@ -41,11 +45,15 @@ public class CasePage {
     private final DuplicateFinder duplicates;
     private final CaseMerges merges;
     private final FormOptions options;
+    private final CaseResponses responses;
+    private final ResponseLevels levels;
 
     public CasePage(CaseService cases, AttachmentService attachments, WorkflowCatalog workflows,
                     DepartmentDirectory departments, DuplicateFinder duplicates, CaseMerges merges,
-                    FormOptions options) {
+                    FormOptions options, CaseResponses responses, ResponseLevels levels) {
         this.options = options;
+        this.responses = responses;
+        this.levels = levels;
         this.cases = cases;
         this.attachments = attachments;
         this.workflows = workflows;
@@ -78,6 +86,17 @@ public class CasePage {
         if (mayRecategorize) {
             model.addAttribute("categoryGroups", options.categoryGroups());
         }
+        // 接诉即办 (issue 19): the buttons only where the service would accept them
+        boolean merged = c.assignment().status() == CaseStatus.DUPLICATE;
+        model.addAttribute("mayRespond", c.open() && !merged && c.response().respondedAt() == null
+                && Authorization.allows(s, Action.CASE_RESPOND, c.accessTarget()));
+        model.addAttribute("mayReturnVisit", !c.open() && !merged && c.response().returnVisitedAt() == null
+                && Authorization.allows(s, Action.CASE_RETURN_VISIT, c.accessTarget()));
+        model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("satisfactionLabel", c.response().satisfaction() == null ? null
+                : Satisfaction.valueOf(c.response().satisfaction()).label());
+        model.addAttribute("responseLevel", c.response().level() == null ? null
+                : levels.policy().level(c.response().level()));
         model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
         model.addAttribute("similar", duplicates.forCase(CurrentStaff.get(), id));
         model.addAttribute("masterId", merges.masterOf(id));
@@ -134,6 +153,33 @@ public class CasePage {
             flash.addFlashAttribute("notice", "已撤销合并");
         } catch (DomainException e) {
             flash.addFlashAttribute("error", "撤销合并未完成：" + e.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** 首次响应 from the page (issue 19); the form carries the version the page showed. */
+    @PostMapping("/cases/{id}/response")
+    public String respond(@PathVariable String id, @RequestParam(required = false) String note,
+                          @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+        try {
+            responses.respond(CurrentStaff.get(), id, note, version);
+            flash.addFlashAttribute("notice", "已记录首次响应");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "首次响应未记录：" + e.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /** 回访 from the page (issue 19). */
+    @PostMapping("/cases/{id}/return-visit")
+    public String returnVisit(@PathVariable String id, @RequestParam(required = false) String satisfaction,
+                              @RequestParam(required = false) String note,
+                              @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+        try {
+            responses.returnVisit(CurrentStaff.get(), id, satisfaction, note, version);
+            flash.addFlashAttribute("notice", "已记录回访");
+        } catch (DomainException e) {
+            flash.addFlashAttribute("error", "回访未记录：" + e.getMessage());
         }
         return "redirect:/cases/" + id;
     }

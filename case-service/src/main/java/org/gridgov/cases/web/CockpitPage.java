@@ -2,6 +2,7 @@ package org.gridgov.cases.web;
 
 import org.gridgov.cases.cockpit.CockpitQueries;
 import org.gridgov.cases.cockpit.CockpitView;
+import org.gridgov.cases.cockpit.ResponseRates;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.casefile.CategoryLabels;
 import org.gridgov.cases.casefile.CategorySuggester;
@@ -26,9 +27,12 @@ public class CockpitPage {
     private final CockpitQueries queries;
     private final CategorySuggester suggester;
     private final CategoryLabels labels;
+    private final ResponseRates responseRates;
     private final Clock clock;
 
-    public CockpitPage(CockpitQueries queries, CategorySuggester suggester, CategoryLabels labels, Clock clock) {
+    public CockpitPage(CockpitQueries queries, CategorySuggester suggester, CategoryLabels labels,
+                       ResponseRates responseRates, Clock clock) {
+        this.responseRates = responseRates;
         this.queries = queries;
         this.suggester = suggester;
         this.labels = labels;
@@ -47,6 +51,8 @@ public class CockpitPage {
         model.addAttribute("modelAccuracy", a.labels() == 0 ? "近" + RECENT_DAYS + "天无改分类"
                 : String.format("近%d天改分类 %d 条，模型与改后分类一致 %.0f%%", RECENT_DAYS, a.labels(),
                         a.categoryAccuracy() * 100));
+        // 接诉即办 live panel (issue 19): from the case database, whether or not the warehouse answers
+        model.addAttribute("responseRates", responseRates.panel(CurrentStaff.get()));
         return "cockpit";
     }
 

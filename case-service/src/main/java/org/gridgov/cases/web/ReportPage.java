@@ -11,6 +11,7 @@ import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.casefile.CategorySuggester;
 import org.gridgov.cases.domain.DomainException;
+import org.gridgov.cases.duplicate.DuplicateFinder;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -36,11 +38,34 @@ public class ReportPage {
     private final CaseService cases;
     private final AttachmentService attachments;
     private final FormOptions options;
+    private final DuplicateFinder duplicates;
 
-    public ReportPage(CaseService cases, AttachmentService attachments, FormOptions options) {
+    public ReportPage(CaseService cases, AttachmentService attachments, FormOptions options,
+                      DuplicateFinder duplicates) {
+        this.duplicates = duplicates;
         this.cases = cases;
         this.attachments = attachments;
         this.options = options;
+    }
+
+    /**
+     * Issue 19: open cases that may be the same problem, for the report form before it is submitted
+     * ({@code report-form.js}; the session's twin of {@code POST /api/cases/similar}). A GET: it changes nothing.
+     */
+    @GetMapping("/cases/similar")
+    @ResponseBody
+    public java.util.List<DuplicateFinder.Candidate> similar(@RequestParam(required = false) Double latitude,
+                                                            @RequestParam(required = false) Double longitude,
+                                                            @RequestParam(required = false) String gridCode,
+                                                            @RequestParam(required = false) String categoryCode,
+                                                            @RequestParam(required = false) String title,
+                                                            @RequestParam(required = false) String description) {
+        return duplicates.forReport(CurrentStaff.get(), DuplicateFinder.probe(latitude, longitude, blank(gridCode),
+                blank(categoryCode), title, description));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @GetMapping("/cases/new")

@@ -62,30 +62,31 @@ class AuthorizationTest {
     static Stream<Arguments> caseTable() {
         List<Arguments> rows = new ArrayList<>();
         // who, relation, case, and the verdicts for
-        // VIEW, HISTORY, ATTACH, DISPATCH, COMPLETE, REJECT, CONVERT, SUPERVISE, RECATEGORIZE
-        row(rows, CHENGGUAN, "assigned now, its step", HANDLING_CG, A, A, A, A, A, A, D, D, A);
-        row(rows, CHENGGUAN, "assigned, command centre's step", BACK_AT_DISPATCH, A, A, A, D, D, D, D, D, A);
-        row(rows, CHENGGUAN, "re-dispatched away (past handler)", HANDLING_OFFICE, D, O, D, D, D, D, D, D, D);
-        row(rows, CHENGGUAN, "never dispatched to it", AT_DISPATCH, D, O, D, D, D, D, D, D, D);
-        row(rows, CHENGGUAN, "its case at 复核", AT_VERIFY, A, A, A, D, D, D, D, D, A);
-        row(rows, STREET_OFFICE, "assigned now, its step", HANDLING_OFFICE, A, A, A, A, A, A, D, D, A);
-        row(rows, STREET_OFFICE, "another department's", HANDLING_CG, D, O, D, D, D, D, D, D, D);
-        row(rows, WORKER, "in its grid, 复核 step", AT_VERIFY, A, A, A, A, A, A, D, D, D);
-        row(rows, WORKER, "in its grid, another role's step", AT_DISPATCH, A, A, A, D, D, D, D, D, D);
-        row(rows, OTHER_WORKER, "outside its grid", AT_VERIFY, D, O, D, D, D, D, D, D, D);
-        row(rows, COMMAND, "in the district, 分派 step", AT_DISPATCH, A, A, A, A, A, A, A, A, A);
-        row(rows, COMMAND, "in the district, a department's step", HANDLING_CG, A, A, A, D, D, D, A, A, A);
-        row(rows, STREET_CENTER, "in its street, 审查 step", AT_REVIEW, A, A, A, A, A, A, A, A, D);
-        row(rows, OTHER_STREET_CENTER, "outside its street", AT_REVIEW, D, O, D, D, D, D, D, D, D);
-        row(rows, LEADER, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A, D);
-        row(rows, ADMIN, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A, D);
-        row(rows, COMMAND, "closed case", CLOSED, A, A, A, D, D, D, A, A, A);
+        // VIEW, HISTORY, ATTACH, DISPATCH, COMPLETE, REJECT, CONVERT, SUPERVISE, RECATEGORIZE, RESPOND (首次响应: the
+        // department holding the case now), RETURN_VISIT (回访: the command centre; closed-or-not is the service's 409)
+        row(rows, CHENGGUAN, "assigned now, its step", HANDLING_CG, A, A, A, A, A, A, D, D, A, A, D);
+        row(rows, CHENGGUAN, "assigned, command centre's step", BACK_AT_DISPATCH, A, A, A, D, D, D, D, D, A, A, D);
+        row(rows, CHENGGUAN, "re-dispatched away (past handler)", HANDLING_OFFICE, D, O, D, D, D, D, D, D, D, D, D);
+        row(rows, CHENGGUAN, "never dispatched to it", AT_DISPATCH, D, O, D, D, D, D, D, D, D, D, D);
+        row(rows, CHENGGUAN, "its case at 复核", AT_VERIFY, A, A, A, D, D, D, D, D, A, A, D);
+        row(rows, STREET_OFFICE, "assigned now, its step", HANDLING_OFFICE, A, A, A, A, A, A, D, D, A, A, D);
+        row(rows, STREET_OFFICE, "another department's", HANDLING_CG, D, O, D, D, D, D, D, D, D, D, D);
+        row(rows, WORKER, "in its grid, 复核 step", AT_VERIFY, A, A, A, A, A, A, D, D, D, D, D);
+        row(rows, WORKER, "in its grid, another role's step", AT_DISPATCH, A, A, A, D, D, D, D, D, D, D, D);
+        row(rows, OTHER_WORKER, "outside its grid", AT_VERIFY, D, O, D, D, D, D, D, D, D, D, D);
+        row(rows, COMMAND, "in the district, 分派 step", AT_DISPATCH, A, A, A, A, A, A, A, A, A, D, A);
+        row(rows, COMMAND, "in the district, a department's step", HANDLING_CG, A, A, A, D, D, D, A, A, A, D, A);
+        row(rows, STREET_CENTER, "in its street, 审查 step", AT_REVIEW, A, A, A, A, A, A, A, A, D, D, D);
+        row(rows, OTHER_STREET_CENTER, "outside its street", AT_REVIEW, D, O, D, D, D, D, D, D, D, D, D);
+        row(rows, LEADER, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A, D, D, D);
+        row(rows, ADMIN, "in the district", HANDLING_CG, A, A, A, D, D, D, D, A, D, D, D);
+        row(rows, COMMAND, "closed case", CLOSED, A, A, A, D, D, D, A, A, A, D, A);
         return rows.stream();
     }
 
     static final Action[] CASE_ACTIONS = {Action.CASE_VIEW, Action.CASE_HISTORY, Action.CASE_ATTACH,
             Action.CASE_DISPATCH, Action.CASE_COMPLETE, Action.CASE_REJECT, Action.CASE_CONVERT, Action.CASE_SUPERVISE,
-            Action.CASE_RECATEGORIZE};
+            Action.CASE_RECATEGORIZE, Action.CASE_RESPOND, Action.CASE_RETURN_VISIT};
 
     private static void row(List<Arguments> rows, Staff who, String relation, Target.Case c, Verdict... verdicts) {
         Map<Action, Verdict> expected = new EnumMap<>(Action.class);
@@ -119,6 +120,10 @@ class AuthorizationTest {
         assertThat(Authorization.may(LEADER, Action.CASE_RECATEGORIZE, HANDLING_CG).reason()).isEqualTo("领导不能改分类");
         assertThat(Authorization.may(CHENGGUAN, Action.CASE_RECATEGORIZE, HANDLING_OFFICE).reason())
                 .contains("未分派给本部门", CG);
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RESPOND, HANDLING_OFFICE).reason())
+                .contains("未分派给本部门", CG);
+        assertThat(Authorization.may(COMMAND, Action.CASE_RESPOND, HANDLING_CG).reason()).contains("承办部门");
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RETURN_VISIT, HANDLING_CG).reason()).contains("指挥中心");
     }
 
     @Test
