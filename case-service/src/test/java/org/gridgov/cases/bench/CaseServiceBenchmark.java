@@ -55,7 +55,12 @@ public final class CaseServiceBenchmark {
 
     private final JdbcTemplate jdbc;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 as the service's clients speak it: the JDK client's default (HTTP/2) asks every new connection to
+     * upgrade (h2c), which Tomcat without h2c refuses, and pays for the attempt.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Grid> grids = District.licheng().grids();
     private final List<Category> categories = new ArrayList<>(CategoryCatalog.standard().all());
 
@@ -86,11 +91,22 @@ public final class CaseServiceBenchmark {
         int cases = config.get(CaseBenchmarkOptions.CASES);
         int threads = config.get(CaseBenchmarkOptions.THREADS);
         int seconds = Math.toIntExact(config.get(CaseBenchmarkOptions.DURATION).toSeconds());
-        String db = url.replaceAll("/[^/?]*(\\?.*)?$", "/") + "gridgov_case_bench?createDatabaseIfNotExist=true"
+        String server = url.replaceAll("/[^/?]*(\\?.*)?$", "/");
+        String db = server + "gridgov_case_bench?createDatabaseIfNotExist=true"
                 + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
+        // fresh state on every run: a database left by an earlier run (same server) would carry its warm pages and
+        // its extra rows into the figures
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server
+                + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS gridgov_case_bench");
+        }
+        System.out.println("bench database gridgov_case_bench: dropped and created fresh");
         ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
                 "--spring.datasource.url=" + db, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--server.port=0",
+                // the HTTP ceiling calls /actuator/health: without the database check it is a no-op round trip
+                "--management.health.db.enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
                 CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""), "--logging.level.root=WARN",
                 // the test classpath's logback-test.xml raises org.gridgov to INFO; production logs it at WARN
@@ -112,13 +128,33 @@ public final class CaseServiceBenchmark {
         for (int i = 0; i < threads; i++) {
             workerTokens.add(login("bench_worker_" + i));
         }
-        // warm-up: JIT, connection pools
-        measureWrites(workerTokens, 5, threads, false);
+        long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
+        // warm-up: JIT (C2 needs several seconds of the hot path, longer on a busy machine), connection pools
+        measureWrites(workerTokens, Math.max(10, seconds / 2), threads, false);
+        CostProbe probe = CostProbe.start(jdbc);
         Result writes = measureWrites(workerTokens, seconds, threads, true);
-        System.out.printf("case creations: %,d in %d s with %d clients = %,.0f/s; latency p50 %.1f ms, p95 %.1f ms,"
-                        + " p99 %.1f ms, max %.1f ms (errors %d)%n", writes.count, seconds, threads,
-                writes.count / (double) seconds, writes.pct(50), writes.pct(95), writes.pct(99), writes.pct(100),
-                writes.errors);
+        CostProbe.Costs costs = probe.stop(writes.count);
+        double rate = writes.count / (double) seconds;
+        System.out.printf("case creations (%,d cases stored before): %,d in %d s with %d clients = %,.0f/s; latency"
+                        + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (errors %d)%n", storedBefore,
+                writes.count, seconds, threads, rate, writes.pct(50), writes.pct(95), writes.pct(99),
+                writes.pct(100), writes.errors);
+        System.out.println("  per creation: " + costs);
+        // ceilings on the same machine, pool and threads: the creation's own SQL without HTTP, Spring or checks,
+        // and an HTTP round trip that does nothing; our figure as a share of each
+        int ceilingSeconds = Math.max(5, Math.min(seconds, 15));
+        Result plain = measurePlainInserts(threads, ceilingSeconds);
+        double plainRate = plain.count / (double) ceilingSeconds;
+        Result noop = load(threads, ceilingSeconds, (thread, seq) -> http.send(HttpRequest.newBuilder(
+                URI.create(base + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200);
+        double noopRate = noop.count / (double) ceilingSeconds;
+        // both costs fall on the same 2 cores, so the pair's ceiling is their harmonic sum
+        double both = 1 / (1 / plainRate + 1 / noopRate);
+        System.out.printf("  ceiling: the same rows by plain JDBC (one transaction of the creation's inserts, same"
+                        + " pool) %,.0f/s, p99 %.1f ms; a no-op HTTP round trip (GET /actuator/health) %,.0f/s;"
+                        + " both together %,.0f/s. Creations = %.0f %% of the JDBC ceiling, %.0f %% of both%n",
+                plainRate, plain.pct(99), noopRate, both, 100 * rate / plainRate, 100 * rate / both);
         long stored = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
         List<String> readers = List.of(login("bench_command"), login("bench_dept"), login("bench_worker_0"));
         Result todo = measureTodo(readers, Math.max(10, seconds / 2), threads);
@@ -270,6 +306,43 @@ public final class CaseServiceBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
         });
+    }
+
+    /**
+     * The JDBC ceiling: what one creation writes (case, history line, audit row, outbox row), as plain prepared
+     * INSERTs in one transaction through the service's own pool, with nothing else around them.
+     */
+    private Result measurePlainInserts(int threads, int seconds) throws Exception {
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+        String payload = "{\"v\":1,\"event_id\":\"x\",\"type\":\"CREATED\"," + "\"pad\":\"" + "x".repeat(400) + "\"}";
+        return load(threads, seconds, (thread, seq) -> tx.execute(s -> {
+            Grid g = grids.get(thread % grids.size());
+            Category c = categories.get((int) (seq % categories.size()));
+            LocalDateTime now = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE);
+            // the service's id shape: "SJ", the day, 12 random hex digits
+            String id = "SJ" + now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                    + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            jdbc.update("INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
+                    + " urgency, priority, latitude, longitude, address, grid_code, street_code, reporter_name,"
+                    + " reporter_phone, workflow_code, current_step, pending_role, status, department_code,"
+                    + " self_handled, dispute, supervised_count, step_due_at, due_at, created_by, created_at,"
+                    + " updated_at, closed_at, publishable, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL,"
+                    + " NULL, ?, ?, NULL, NULL, 'STANDARD', 'DISPATCH', 'COMMAND_CENTER', 'OPEN', NULL, FALSE,"
+                    + " FALSE, 0, ?, ?, ?, ?, ?, NULL, FALSE, 0)", id, "压测上报 " + c.name(),
+                    "压测上报 " + c.name() + " " + seq, "GRID_PATROL", c.code(), c.name(), 1, 1, g.code(),
+                    g.streetCode(), now.plusHours(24), now.plusDays(5), "bench_worker_" + thread, now, now);
+            jdbc.update("INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
+                    + " VALUES (?, 'REPORT', NULL, 'DISPATCH', ?, 'GRID_WORKER', NULL, ?)", id,
+                    "bench_worker_" + thread, now);
+            jdbc.update("INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail,"
+                    + " remote_addr) VALUES (?, ?, 'REPORT', 'CASE', ?, 'OK', ?, '127.0.0.1')", now,
+                    "bench_worker_" + thread, id, c.code() + " @" + g.code());
+            jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
+                    + " VALUES (?, 'case.events', ?, ?, ?)", id + "-1-CREATED", id, payload, now);
+            return true;
+        }));
     }
 
     private Result measureTodo(List<String> tokens, int seconds, int threads) throws Exception {

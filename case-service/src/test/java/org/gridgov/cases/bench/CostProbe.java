@@ -1,0 +1,156 @@
+package org.gridgov.cases.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a measured stretch of the benchmark cost: CPU by who spent it (the service's Tomcat threads, the benchmark's
+ * own HTTP clients, the rest of the JVM — GC, JIT, pool housekeeping — and the MariaDB server process, read from
+ * {@code /proc} through its {@code pid_file}), and the statements the server ran (its global status counters). Both
+ * are divided by the operations of the stretch. Linux only for the server's CPU; elsewhere it prints as unknown.
+ */
+final class CostProbe {
+
+    private static final List<String> COUNTERS = List.of("Questions", "Com_insert", "Com_select", "Com_update",
+            "Com_commit", "Com_rollback", "Com_set_option", "Com_stmt_prepare", "Com_stmt_execute");
+    /** Linux's USER_HZ, the unit of /proc/PID/stat's CPU times, on every architecture gridgov runs on. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** Per-operation figures of one stretch. */
+    record Costs(double serverThreadsMicros, double clientMicros, double otherJvmMicros, double databaseMicros,
+                 Map<String, Double> statements) {
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder(String.format("CPU %.0f µs in the service's request threads,"
+                    + " %.0f µs in the benchmark's HTTP clients, %.0f µs elsewhere in the JVM (GC, JIT, pools), ",
+                    serverThreadsMicros, clientMicros, otherJvmMicros));
+            b.append(Double.isNaN(databaseMicros) ? "MariaDB unknown" : String.format("%.0f µs in MariaDB",
+                    databaseMicros));
+            b.append("; statements:");
+            statements.forEach((k, v) -> b.append(String.format(" %s %.2f", k, v)));
+            return b.toString();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, Long> status;
+    private final Map<Long, long[]> threadCpu;
+    private final long processCpu;
+    private final long databaseTicks;
+    private final Path databaseStat;
+
+    private CostProbe(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.databaseStat = databaseStat(jdbc);
+        this.status = status(jdbc);
+        this.threadCpu = threadCpu();
+        this.processCpu = processCpu();
+        this.databaseTicks = ticks(databaseStat);
+    }
+
+    static CostProbe start(JdbcTemplate jdbc) {
+        return new CostProbe(jdbc);
+    }
+
+    Costs stop(long operations) {
+        long db = ticks(databaseStat);
+        long process = processCpu() - processCpu;
+        Map<Long, long[]> after = threadCpu();
+        Map<String, Long> statusAfter = status(jdbc);
+        long server = 0;
+        long client = 0;
+        for (Map.Entry<Long, long[]> e : after.entrySet()) {
+            long[] before = threadCpu.get(e.getKey());
+            long spent = e.getValue()[0] - (before == null ? 0 : before[0]);
+            if (e.getValue()[1] == 1) {
+                server += spent;
+            } else if (e.getValue()[1] == 2) {
+                client += spent;
+            }
+        }
+        double n = Math.max(1, operations);
+        Map<String, Double> perOp = new java.util.LinkedHashMap<>();
+        for (String c : COUNTERS) {
+            perOp.put(c, (statusAfter.getOrDefault(c, 0L) - status.getOrDefault(c, 0L)) / n);
+        }
+        double dbMicros = databaseStat == null || db < 0 ? Double.NaN
+                : (db - databaseTicks) / TICKS_PER_SECOND * 1e6 / n;
+        return new Costs(server / 1e3 / n, client / 1e3 / n, Math.max(0, process - server - client) / 1e3 / n,
+                dbMicros, perOp);
+    }
+
+    private static Map<String, Long> status(JdbcTemplate jdbc) {
+        Map<String, Long> m = new HashMap<>();
+        jdbc.query("SHOW GLOBAL STATUS", rs -> {
+            String name = rs.getString(1);
+            if (COUNTERS.contains(name)) {
+                m.put(name, Long.parseLong(rs.getString(2)));
+            }
+        });
+        return m;
+    }
+
+    /** Thread id → {CPU ns, 1 = a Tomcat request thread, 2 = a benchmark client thread, 0 = other}. */
+    private static Map<Long, long[]> threadCpu() {
+        ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        Map<Long, long[]> m = new HashMap<>();
+        for (ThreadInfo info : t.getThreadInfo(t.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = t.getThreadCpuTime(info.getThreadId());
+            if (cpu < 0) {
+                continue;
+            }
+            String name = info.getThreadName();
+            // Tomcat's workers and its poller/acceptor (http-nio-…); the clients: the load pool and HttpClient's
+            // selector thread
+            int kind = name.startsWith("http-nio") ? 1
+                    : name.startsWith("pool-") || name.startsWith("HttpClient") ? 2 : 0;
+            m.put(info.getThreadId(), new long[] {cpu, kind});
+        }
+        return m;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** /proc/PID/stat of the database server, when it runs on this machine and tells its pid file. */
+    private static Path databaseStat(JdbcTemplate jdbc) {
+        try {
+            String pidFile = jdbc.queryForObject("SELECT @@pid_file", String.class);
+            if (pidFile == null || !Files.isReadable(Path.of(pidFile))) {
+                return null;
+            }
+            Path stat = Path.of("/proc", Files.readString(Path.of(pidFile)).trim(), "stat");
+            return Files.isReadable(stat) ? stat : null;
+        } catch (RuntimeException | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** utime + stime in clock ticks; -1 when unknown. */
+    private static long ticks(Path stat) {
+        if (stat == null) {
+            return -1;
+        }
+        try {
+            String s = Files.readString(stat);
+            // fields after the command name, which is in parentheses and may hold spaces
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
