@@ -178,7 +178,7 @@ with DAG(
         application=LIB_DIR + "/" + BATCH_JAR,
         java_class="org.gridgov.batch.AnalyticsJobs",
         name="gridgov-analytics-daily",
-        application_args=WAREHOUSE_ARGS + ["--analytics.jobs=hotline,petition,overdue,department,arrears"],
+        application_args=WAREHOUSE_ARGS + ["--analytics.jobs=hotline,petition,overdue,department,response,problems,arrears"],
         trigger_rule="none_failed",
     )
     loads >> hotline_street_month

@@ -250,6 +250,9 @@ CREATE TABLE IF NOT EXISTS `dwd_hotline_case` (
   `is_closed` TINYINT NOT NULL COMMENT '已办结',
   `is_overdue` TINYINT NOT NULL COMMENT '超期 (办结晚于时限, 或未办结已过时限)',
   `satisfaction` TINYINT NULL COMMENT '满意度 1-5',
+  `close_time` DATETIME NULL COMMENT '办结时间',
+  `master_case_id` VARCHAR(192) NULL COMMENT '重复工单的主工单: the earliest record of its chain (same caller and category, open, within the loader''s duplicate window); NULL when the record repeats no open case',
+  `is_duplicate` TINYINT NOT NULL COMMENT '重复来电 (master_case_id set)',
   `content` STRING NOT NULL COMMENT '诉求内容'
 )
 UNIQUE KEY(`case_id`, `accept_date`)
@@ -660,6 +663,48 @@ PROPERTIES (
   "enable_unique_key_merge_on_write" = "true"
 );
 
+CREATE TABLE IF NOT EXISTS `ads_hotline_problem_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '月份 yyyy-MM',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `street_name` VARCHAR(192) NOT NULL COMMENT '街道名称',
+  `category_name` VARCHAR(192) NOT NULL COMMENT '分类名称',
+  `accepted_cnt` INT NOT NULL COMMENT '受理量 (calls)',
+  `problem_cnt` INT NOT NULL COMMENT '诉求数 (distinct problems: master ids)',
+  `duplicate_cnt` INT NOT NULL COMMENT '重复来电 accepted − problems',
+  `duplicate_rate` DECIMAL(6, 4) NOT NULL COMMENT '重复率 duplicate/accepted',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `street_code`, `category_code`)
+COMMENT '12345 受理量 vs 诉求数 and 重复率 by month, street and category'
+DISTRIBUTED BY HASH(`street_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_hotline_top_problem_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '月份 yyyy-MM',
+  `problem_rank` INT NOT NULL COMMENT '排名 (来电数降序, 主工单编号)',
+  `master_case_id` VARCHAR(192) NOT NULL COMMENT '主工单编号 (the chain''s earliest record)',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `category_name` VARCHAR(192) NOT NULL COMMENT '分类名称',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码 (of the month''s first call)',
+  `street_name` VARCHAR(192) NOT NULL COMMENT '街道名称',
+  `call_cnt` INT NOT NULL COMMENT '本月来电数',
+  `first_accept_time` DATETIME NOT NULL COMMENT '本月首次来电',
+  `last_accept_time` DATETIME NOT NULL COMMENT '本月最近来电',
+  `is_closed` TINYINT NOT NULL COMMENT '最近一次来电已办结',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `problem_rank`)
+COMMENT '12345 top merged problems of the month (重复来电 chains by calls)'
+DISTRIBUTED BY HASH(`stat_month`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
 CREATE TABLE IF NOT EXISTS `dwd_person_link` (
   `phone_key` VARCHAR(192) NOT NULL COMMENT '电话 salted hash',
   `evidence_id` VARCHAR(288) NOT NULL COMMENT 'source:record id of the record that carried the phone',
@@ -740,11 +785,18 @@ CREATE TABLE IF NOT EXISTS `dwd_case` (
   `is_dispute` TINYINT NOT NULL COMMENT '转矛盾纠纷',
   `is_closed` TINYINT NOT NULL COMMENT '已结案',
   `is_overdue` TINYINT NOT NULL COMMENT '超期 (结案晚于时限, 或未结案而最后一个事件已晚于时限)',
-  `satisfaction` TINYINT NULL COMMENT '满意度 1-5 (回访; NULL until the case service records one)',
+  `satisfaction` VARCHAR(96) NULL COMMENT '回访满意度 SATISFIED/BASICALLY_SATISFIED/DISSATISFIED (latest 回访; NULL before)',
+  `response_level` VARCHAR(96) NULL COMMENT '响应等级 (接诉即办, latest stated)',
+  `response_deadline` DATETIME NULL COMMENT '响应时限 first contact due (latest stated)',
+  `first_response_time` DATETIME NULL COMMENT '首次响应时间 (earliest RESPONDED)',
+  `responded_on_time` TINYINT NULL COMMENT '按时响应 1/0 (NULL: no response deadline, or not responded and not yet due)',
+  `resolved_on_time` TINYINT NULL COMMENT '按时解决 结案不晚于办理时限 1/0 (NULL: no deadline, or open and not yet due)',
+  `master_case_id` VARCHAR(192) NULL COMMENT '合并到的主事件 (NULL when not merged or after 取消合并)',
+  `is_merged` TINYINT NOT NULL COMMENT '合并为重复事件 (master_case_id set)',
   `last_event_time` DATETIME NOT NULL COMMENT 'latest event folded in'
 )
 UNIQUE KEY(`case_id`, `report_date`)
-COMMENT '事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue'
+COMMENT '事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue, 接诉即办 response and merge'
 PARTITION BY RANGE(`report_date`) ()
 DISTRIBUTED BY HASH(`case_id`) BUCKETS 8
 PROPERTIES (
@@ -776,6 +828,31 @@ CREATE TABLE IF NOT EXISTS `ads_case_department_month` (
 UNIQUE KEY(`stat_month`, `department_code`, `category_code`)
 COMMENT '部门绩效 department performance from case-service cases, by month, department and category'
 DISTRIBUTED BY HASH(`department_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_case_response_month` (
+  `stat_month` VARCHAR(21) NOT NULL COMMENT '上报月份 yyyy-MM',
+  `dim_type` VARCHAR(96) NOT NULL COMMENT 'DEPARTMENT/STREET',
+  `dim_code` VARCHAR(96) NOT NULL COMMENT '部门编码 (SELF = 自行处理) 或 街道编码',
+  `dim_name` VARCHAR(192) NOT NULL COMMENT '部门或街道名称 (部门: its code)',
+  `case_cnt` INT NOT NULL COMMENT '事件数 (not merged)',
+  `response_due_cnt` INT NOT NULL COMMENT '可考核响应数 (responded, or the response deadline passed)',
+  `responded_on_time_cnt` INT NOT NULL COMMENT '按时响应',
+  `response_rate` DECIMAL(6, 4) NULL COMMENT '响应率 on time / due',
+  `resolve_due_cnt` INT NOT NULL COMMENT '可考核解决数 (closed, or the deadline passed)',
+  `resolved_on_time_cnt` INT NOT NULL COMMENT '按时解决',
+  `resolve_rate` DECIMAL(6, 4) NULL COMMENT '解决率 on time / due',
+  `visited_cnt` INT NOT NULL COMMENT '回访数',
+  `satisfied_cnt` INT NOT NULL COMMENT '满意+基本满意',
+  `satisfaction_rate` DECIMAL(6, 4) NULL COMMENT '满意率 satisfied / visited',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`stat_month`, `dim_type`, `dim_code`)
+COMMENT '接诉即办 响应率/解决率/满意率 by month and department or street (case-service cases)'
+DISTRIBUTED BY HASH(`dim_code`) BUCKETS 1
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"

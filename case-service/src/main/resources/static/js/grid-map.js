@@ -12,7 +12,9 @@
     cases: { label: '事件数', color: ['#0b2146', '#4fc3f7', '#0277bd'] },
     open_cases: { label: '未办结', color: ['#0b2146', '#ffd54f', '#ff6f00'] },
     overdue: { label: '超期', color: ['#0b2146', '#ff8a80', '#c62828'] },
-    alerts: { label: '预警', color: ['#0b2146', '#b388ff', '#6200ea'] }
+    alerts: { label: '预警', color: ['#0b2146', '#b388ff', '#6200ea'] },
+    // 重点人员: persons the warehouse scores 红 or 橙 with a record in the grid (GridRisk)
+    risk: { label: '风险', color: ['#0b2146', '#ffab91', '#d50000'] }
   };
 
   function json(url, options) {
@@ -128,6 +130,16 @@
     var points = this.data.open_cases.map(function (c) {
       return { name: c.id, value: [c.longitude, c.latitude], caseRow: c };
     });
+    var alertPoints = (this.data.today_alerts || []).map(function (a) {
+      return { name: a.alert_id, value: [a.longitude, a.latitude], alertRow: a };
+    });
+    var message = document.getElementById('map-message');
+    if (message) {
+      text(message, this.layer === 'risk' && !this.data.risk_month
+        ? '数据仓库暂无人员风险评分（或未配置），风险图层为空。'
+        : this.layer === 'risk' ? '风险：' + this.data.risk_month + ' 评分为红、橙色的重点人员，按其 12345 来电和网格走访记录所在网格计数。'
+          : '');
+    }
     var selection = this.vertices && this.vertices.length
       ? [{ coords: this.vertices.concat(this.vertices.length > 2 ? [this.vertices[0]] : []) }] : [];
     this.chart.setOption({
@@ -139,7 +151,11 @@
           if (p.seriesType === 'map' && p.data) {
             var g = p.data.figures;
             return g.name + '<br>事件 ' + g.cases + ' · 未办结 ' + g.open_cases + ' · 超期 ' + g.overdue
-              + ' · 预警 ' + g.alerts;
+              + ' · 预警 ' + g.alerts + '<br>重点人员 ' + g.risk + '（红 ' + g.risk_red + ' · 橙 ' + g.risk_orange
+              + (g.risk > 0 ? ' · 最高 ' + g.risk_top : '') + '）';
+          }
+          if (p.seriesType === 'scatter' && p.data && p.data.alertRow) {
+            return '预警 ' + p.data.alertRow.level_label + '：' + p.data.alertRow.message;
           }
           if (p.seriesType === 'scatter' && p.data) {
             return p.data.caseRow.title + '<br>' + p.data.caseRow.grid_name;
@@ -164,6 +180,8 @@
           lineStyle: { color: '#e8f1ff', width: 1.5, opacity: 0.8 }, data: this.boundaryLines() },
         { id: 'open-cases', name: '未办结事件', type: 'scatter', coordinateSystem: 'geo', symbolSize: 5,
           itemStyle: { color: '#69f0ae' }, data: points },
+        { id: 'today-alerts', name: '今日预警', type: 'effectScatter', coordinateSystem: 'geo', symbolSize: 9,
+          itemStyle: { color: '#ff4081' }, data: alertPoints },
         { id: 'selection', name: '框选', type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true,
           lineStyle: { color: '#ff5252', width: 2, type: 'dashed' }, data: selection }
       ]
@@ -204,7 +222,7 @@
       return;
     }
     text(detail, g.name + '：事件 ' + g.cases + ' 件，未办结 ' + g.open_cases + ' 件，超期 ' + g.overdue
-      + ' 件，预警 ' + g.alerts + ' 条');
+      + ' 件，预警 ' + g.alerts + ' 条，重点人员 ' + g.risk + ' 人');
     detail.setAttribute('data-grid', code);
     clear(table);
     json(this.el.getAttribute('data-grid-cases') + encodeURIComponent(code) + '/cases').then(function (cases) {
@@ -237,6 +255,26 @@
       s.cases.forEach(function (c) {
         row(table, [time(c.created_at), c.title, c.grid_name, statusLabel(c)]).setAttribute('data-case-id', c.id);
       });
+      var more = document.getElementById('selection-more');
+      if (more) {
+        text(more, s.total > s.cases.length ? '列出最新 ' + s.cases.length + ' 件（共 ' + s.total + ' 件）' : '');
+      }
+      var alerts = document.getElementById('selection-alerts');
+      if (alerts) {
+        clear(alerts);
+        s.alerts.forEach(function (a) {
+          row(alerts, [time(a.event_time), a.level_label, a.message]).setAttribute('data-alert-id', a.alert_id);
+        });
+      }
+      var places = document.getElementById('selection-places');
+      if (places) {
+        clear(places);
+        var LEVEL = { GRID: '网格', COMMUNITY: '社区', STREET: '街道' };
+        s.places.forEach(function (p) {
+          row(places, [LEVEL[p.level] || p.level, p.name, p.whole ? '全部在内' : '部分在内'])
+            .setAttribute('data-place', p.code);
+        });
+      }
       self.vertices = null;
       self.selected = polygon;
       body.setAttribute('data-selection-state', 'OK');

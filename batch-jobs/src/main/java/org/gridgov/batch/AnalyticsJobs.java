@@ -17,8 +17,10 @@ import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
 import org.gridgov.batch.arrears.ArrearsRules;
 import org.gridgov.batch.cases.DepartmentPerformanceJob;
+import org.gridgov.batch.cases.ResponseRateJob;
 import org.gridgov.batch.hotline.HotlineStatsJob;
 import org.gridgov.batch.hotline.OverdueRankJob;
+import org.gridgov.batch.hotline.ProblemCountJob;
 import org.gridgov.batch.hotwords.HotWordSettings;
 import org.gridgov.batch.hotwords.HotWordsJob;
 import org.gridgov.batch.petition.PetitionTrendJob;
@@ -35,7 +37,7 @@ import org.gridgov.warehouse.WarehouseSchema;
 
 /**
  * Runs the analytics jobs for a month (or every month with data) in one Spark session, after the ODS loader:
- * 12345 statistics, petition trends, overdue ranking, department performance (case service), hot words, arrears key cases and person risk scores (the order
+ * 12345 statistics, petition trends, overdue ranking, department performance and 接诉即办 response rates (case service), 12345 problem counts, hot words, arrears key cases and person risk scores (the order
  * of {@link AnalyticsOptions#JOBS}). Each job reads through and writes to the {@link WarehouseIo}; every write is an
  * upsert keyed by month, so a re-run replaces the month's rows.
  */
@@ -95,6 +97,8 @@ public final class AnalyticsJobs {
                 case OVERDUE -> parts.add(OverdueRankJob.summary(new OverdueRankJob(io, clock).run(spark, months)));
                 case DEPARTMENT -> parts.add(DepartmentPerformanceJob.summary(
                         new DepartmentPerformanceJob(io, clock).run(spark, months)));
+                case RESPONSE -> parts.add(ResponseRateJob.summary(new ResponseRateJob(io, clock).run(spark, months)));
+                case PROBLEMS -> parts.add(ProblemCountJob.summary(new ProblemCountJob(io, clock).run(spark, months)));
                 case HOTWORDS -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
                         HotWordSettings.fromConfig(config)).run(spark, months)));
                 case ARREARS -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,

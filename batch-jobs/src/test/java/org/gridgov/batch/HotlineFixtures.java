@@ -47,6 +47,23 @@ public final class HotlineFixtures {
                 "小区门口路灯不亮，夜间出行不便");
     }
 
+    /**
+     * A call by {@code caller} repeating the problem {@code master} (null: it repeats nothing), open, as the ODS
+     * loader's duplicate marker writes it.
+     */
+    public static Row repeatCall(String caseId, String month, int day, String streetCode, String categoryCode,
+                                 String caller, String master) {
+        Map<String, Object> v = new HashMap<>();
+        Row base = hotlineCase(caseId, month, day, streetCode, 0, 0, 0, categoryCode, "又一次反映：路灯不亮");
+        for (int i = 0; i < base.size(); i++) {
+            v.put(WarehouseSchema.DWD_HOTLINE_CASE.columnNames().get(i), base.get(i));
+        }
+        v.put("caller_key", caller);
+        v.put("master_case_id", master);
+        v.put("is_duplicate", (byte) (master == null ? 0 : 1));
+        return TestRows.row(WarehouseSchema.DWD_HOTLINE_CASE, v);
+    }
+
     /** Like {@link #hotlineCase(String, String, int, String, int, int, int)} with the category and text given. */
     public static Row hotlineCase(String caseId, String month, int day, String streetCode,
                                   int replied, int closed, int overdue, String categoryCode, String content) {
@@ -71,6 +88,9 @@ public final class HotlineFixtures {
         v.put("is_closed", (byte) closed);
         v.put("is_overdue", (byte) overdue);
         v.put("satisfaction", null);
+        v.put("close_time", closed == 1 ? Timestamp.valueOf(accepted.plusDays(2)) : null);
+        v.put("master_case_id", null);
+        v.put("is_duplicate", (byte) 0);
         v.put("content", content);
         return TestRows.row(WarehouseSchema.DWD_HOTLINE_CASE, v);
     }

@@ -55,6 +55,9 @@ final class AdsFixtures {
                 add(AnalyticsTables.ADS_ARREARS_STREET_MONTH, m, Map.of("street_code", code, "street_name", name,
                         "amount_yuan", "1250000.00"));
                 area(m, "STREET", code, name, null);
+                add(AnalyticsTables.ADS_HOTLINE_PROBLEM_MONTH, m, Map.of("street_code", code, "street_name", name,
+                        "category_code", "C0101", "category_name", "供暖", "accepted_cnt", 40, "problem_cnt", 31,
+                        "duplicate_cnt", 9, "duplicate_rate", "0.2250"));
                 area(m, "COMMUNITY", code + "001", name.replace("街道", "社区"), code);
                 area(m, "GRID", code + "001001", name.replace("街道", "第一网格"), code + "001");
             });
@@ -75,6 +78,9 @@ final class AdsFixtures {
                     "street_code", "370112001", "street_name", "王舍人街道", "worker_count", 45, "status", "OPEN",
                     "reasons", "涉及人数过多"));
             add(AnalyticsTables.ADS_ARREARS_COMPANY_MONTH, m, Map.of("company_name", "某建筑劳务公司"));
+            add(AnalyticsTables.ADS_HOTLINE_TOP_PROBLEM_MONTH, m, Map.of("problem_rank", 1, "master_case_id",
+                    "RX" + m.replace("-", "") + "01-0000001", "category_name", "供暖", "street_code", "370112001",
+                    "street_name", "王舍人街道", "call_cnt", 4));
         }
         add(AlertTables.ADS_ALERT_EVENT, null, Map.of("alert_id", "a1", "rule", "repeat_petition", "level", "RED",
                 "level_label", "红"));

@@ -123,7 +123,7 @@ class AirflowDagsTest {
         assertThat(spark).containsExactlyInAnyOrder(
                 "gridgov_daily.py org.gridgov.batch.hotline.HotlineStreetMonthJob --batch.month="
                         + "{{ data_interval_start.in_timezone('Asia/Shanghai').strftime('%Y-%m') }}",
-                "gridgov_daily.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotline,petition,overdue,department,arrears",
+                "gridgov_daily.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotline,petition,overdue,department,response,problems,arrears",
                 "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotwords,risk");
         String monthly = Files.readString(DAGS.resolve("gridgov_monthly.py"));
         assertThat(monthly).contains("external_dag_id=\"gridgov_daily\"", "month_loaded >> hot_words_and_risk");

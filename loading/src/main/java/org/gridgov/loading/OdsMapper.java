@@ -131,6 +131,10 @@ public final class OdsMapper {
         v.put("is_closed", flag(closed));
         v.put("is_overdue", flag(isOverdue(c)));
         v.put("satisfaction", c.satisfaction());
+        v.put("close_time", Json.time(c.closeTime()));
+        // duplicates of an open case are marked by the stream loader, which remembers each caller's open cases
+        v.put("master_case_id", null);
+        v.put("is_duplicate", 0);
         v.put("content", PiiProtector.redact(c.content()));
         return WarehouseSchema.DWD_HOTLINE_CASE.row(v);
     }

@@ -247,10 +247,50 @@ public final class AnalyticsTables {
             .build();
 
     /** Every table of this group, in creation order. */
+    /**
+     * 受理量 vs 诉求数 (issue 19 part 3): calls and the distinct problems they are about, by month, street and category.
+     * A problem is a chain of 重复来电 ({@code dwd_hotline_case.master_case_id}, or the call itself when it repeats
+     * nothing); a problem whose calls came from two streets counts in both, so 诉求数 adds up over categories but not
+     * exactly over streets.
+     */
+    public static final Table ADS_HOTLINE_PROBLEM_MONTH = Table.builder("ads_hotline_problem_month", Layer.ADS)
+            .comment("12345 受理量 vs 诉求数 and 重复率 by month, street and category")
+            .key("stat_month", MONTH, "月份 yyyy-MM")
+            .key("street_code", CODE, "街道编码")
+            .key("category_code", CODE, "二级分类编码")
+            .required("street_name", NAME, "街道名称")
+            .required("category_name", NAME, "分类名称")
+            .required("accepted_cnt", integer(), "受理量 (calls)")
+            .required("problem_cnt", integer(), "诉求数 (distinct problems: master ids)")
+            .required("duplicate_cnt", integer(), "重复来电 accepted − problems")
+            .required("duplicate_rate", RATE, "重复率 duplicate/accepted")
+            .required("updated_at", datetime(), "计算时间")
+            .distributedBy(1, "street_code")
+            .build();
+
+    /** The month's most repeated problems: chains with at least two calls in the month, by calls. Keyed by rank. */
+    public static final Table ADS_HOTLINE_TOP_PROBLEM_MONTH = Table.builder("ads_hotline_top_problem_month",
+                    Layer.ADS)
+            .comment("12345 top merged problems of the month (重复来电 chains by calls)")
+            .key("stat_month", MONTH, "月份 yyyy-MM")
+            .key("problem_rank", integer(), "排名 (来电数降序, 主工单编号)")
+            .required("master_case_id", ID, "主工单编号 (the chain's earliest record)")
+            .required("category_code", CODE, "二级分类编码")
+            .required("category_name", NAME, "分类名称")
+            .required("street_code", CODE, "街道编码 (of the month's first call)")
+            .required("street_name", NAME, "街道名称")
+            .required("call_cnt", integer(), "本月来电数")
+            .required("first_accept_time", datetime(), "本月首次来电")
+            .required("last_accept_time", datetime(), "本月最近来电")
+            .required("is_closed", tinyint(), "最近一次来电已办结")
+            .required("updated_at", datetime(), "计算时间")
+            .distributedBy(1, "stat_month")
+            .build();
+
     public static final List<Table> ALL = List.of(DWS_HOTLINE_DIM_MONTH, ADS_HOTLINE_DIM_MONTH,
             ADS_PETITION_STREET_MONTH, ADS_OVERDUE_RANK_MONTH, ADS_HOT_WORD_MONTH, ADS_RISING_WORD_MONTH,
             ADS_OPINION_RISK_MONTH, ADS_PERSON_RISK_MONTH, ADS_ARREARS_KEY_CASE, ADS_ARREARS_STREET_MONTH,
-            ADS_ARREARS_COMPANY_MONTH);
+            ADS_ARREARS_COMPANY_MONTH, ADS_HOTLINE_PROBLEM_MONTH, ADS_HOTLINE_TOP_PROBLEM_MONTH);
 
     private AnalyticsTables() {
     }

@@ -50,7 +50,8 @@ public final class CaseTables {
      * and exit events; a step passed more than once (after a 驳回) sums its passes.
      */
     public static final Table DWD_CASE = Table.builder("dwd_case", Layer.DWD)
-            .comment("事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue")
+            .comment("事件明细 one row per case-service case: where, who, the step durations, 驳回/督办 counts, overdue, "
+                    + "接诉即办 response and merge")
             .key("case_id", ID, "事件编号")
             .key("report_date", date(), "上报日期 (partition)")
             .required("report_month", varchar(7), "上报月份 yyyy-MM")
@@ -78,7 +79,16 @@ public final class CaseTables {
             .required("is_dispute", tinyint(), "转矛盾纠纷")
             .required("is_closed", tinyint(), "已结案")
             .required("is_overdue", tinyint(), "超期 (结案晚于时限, 或未结案而最后一个事件已晚于时限)")
-            .column("satisfaction", tinyint(), "满意度 1-5 (回访; NULL until the case service records one)")
+            .column("satisfaction", CODE, "回访满意度 SATISFIED/BASICALLY_SATISFIED/DISSATISFIED (latest 回访; NULL before)")
+            .column("response_level", CODE, "响应等级 (接诉即办, latest stated)")
+            .column("response_deadline", datetime(), "响应时限 first contact due (latest stated)")
+            .column("first_response_time", datetime(), "首次响应时间 (earliest RESPONDED)")
+            .column("responded_on_time", tinyint(),
+                    "按时响应 1/0 (NULL: no response deadline, or not responded and not yet due)")
+            .column("resolved_on_time", tinyint(),
+                    "按时解决 结案不晚于办理时限 1/0 (NULL: no deadline, or open and not yet due)")
+            .column("master_case_id", ID, "合并到的主事件 (NULL when not merged or after 取消合并)")
+            .required("is_merged", tinyint(), "合并为重复事件 (master_case_id set)")
             .required("last_event_time", datetime(), "latest event folded in")
             .distributedBy(8, "case_id")
             .partitionedBy("report_date", PartitionUnit.MONTH)
@@ -105,7 +115,33 @@ public final class CaseTables {
             .distributedBy(1, "department_code")
             .build();
 
-    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH);
+    /**
+     * 接诉即办 考核 (issue 19 part 4): 响应率, 解决率, 满意率 per month and department or street, from dwd_case. Merged
+     * duplicates are left out (their master is timed and assessed); each rate counts only cases it can judge
+     * (a deadline that passed or was met; a 回访), and is NULL when there are none.
+     */
+    public static final Table ADS_CASE_RESPONSE_MONTH = Table.builder("ads_case_response_month", Layer.ADS)
+            .comment("接诉即办 响应率/解决率/满意率 by month and department or street (case-service cases)")
+            .key("stat_month", varchar(7), "上报月份 yyyy-MM")
+            .key("dim_type", CODE, "DEPARTMENT/STREET")
+            .key("dim_code", CODE, "部门编码 (SELF = 自行处理) 或 街道编码")
+            .required("dim_name", varchar(64), "部门或街道名称 (部门: its code)")
+            .required("case_cnt", integer(), "事件数 (not merged)")
+            .required("response_due_cnt", integer(), "可考核响应数 (responded, or the response deadline passed)")
+            .required("responded_on_time_cnt", integer(), "按时响应")
+            .column("response_rate", decimal(6, 4), "响应率 on time / due")
+            .required("resolve_due_cnt", integer(), "可考核解决数 (closed, or the deadline passed)")
+            .required("resolved_on_time_cnt", integer(), "按时解决")
+            .column("resolve_rate", decimal(6, 4), "解决率 on time / due")
+            .required("visited_cnt", integer(), "回访数")
+            .required("satisfied_cnt", integer(), "满意+基本满意")
+            .column("satisfaction_rate", decimal(6, 4), "满意率 satisfied / visited")
+            .required("updated_at", datetime(), "计算时间")
+            .distributedBy(1, "dim_code")
+            .build();
+
+    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH,
+            ADS_CASE_RESPONSE_MONTH);
 
     private CaseTables() {
     }

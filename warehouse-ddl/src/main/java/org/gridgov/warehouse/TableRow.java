@@ -25,6 +25,16 @@ public final class TableRow {
         return values[def.position(column)];
     }
 
+    /** A copy with one column's value replaced (the row itself is left as it is). */
+    public TableRow with(Table def, String column, String value) {
+        if (!def.name().equals(table)) {
+            throw new IllegalArgumentException("a " + table + " row is no " + def.name() + " row");
+        }
+        String[] copy = values.clone();
+        copy[def.position(column)] = value;
+        return new TableRow(table, copy);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TableRow r && table.equals(r.table) && Arrays.equals(values, r.values);

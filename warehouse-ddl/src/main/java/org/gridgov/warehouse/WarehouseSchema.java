@@ -186,6 +186,11 @@ public final class WarehouseSchema {
             .required("is_closed", tinyint(), "已办结")
             .required("is_overdue", tinyint(), "超期 (办结晚于时限, 或未办结已过时限)")
             .column("satisfaction", tinyint(), "满意度 1-5")
+            .column("close_time", datetime(), "办结时间")
+            .column("master_case_id", ID,
+                    "重复工单的主工单: the earliest record of its chain (same caller and category, open, within the "
+                            + "loader's duplicate window); NULL when the record repeats no open case")
+            .required("is_duplicate", tinyint(), "重复来电 (master_case_id set)")
             .required("content", text(), "诉求内容")
             .distributedBy(8, "case_id")
             .partitionedBy("accept_date", PartitionUnit.MONTH)

@@ -10,6 +10,10 @@ public enum AnalyticsJob {
     OVERDUE,
     /** Department performance from case-service cases (dwd_case): handling-time percentiles, on-time and 驳回 rates. */
     DEPARTMENT,
+    /** 接诉即办 响应率, 解决率, 满意率 per department and street from dwd_case (issue 19). */
+    RESPONSE,
+    /** 12345 受理量 vs 诉求数, 重复率 and the month's top repeated problems from dwd_hotline_case (issue 19). */
+    PROBLEMS,
     /** Hot and rising words, opinion risk. */
     HOTWORDS,
     /** Arrears key cases. */

@@ -18,7 +18,8 @@ public final class AnalyticsOptions {
             AnalyticsJob.class, List.of(AnalyticsJob.values()), "job",
             "Analytics jobs AnalyticsJobs runs, comma-separated; they run in this order whatever the order given: "
                     + "hotline (12345 DWS/ADS with MoM/YoY), petition (trends by street), overdue (ranking by area), "
-                    + "department (performance from case-service cases), hotwords (hot/rising words, opinion risk), arrears (key cases), risk (person risk scores).");
+                    + "department (performance from case-service cases), response (接诉即办 响应率/解决率/满意率), "
+                    + "problems (12345 受理量 vs 诉求数, top repeated problems), hotwords (hot/rising words, opinion risk), arrears (key cases), risk (person risk scores).");
 
     // hot words
     public static final ConfigOption<Integer> HOTWORDS_TOP_N = ConfigOption.integer("hotwords.top-n", 20,

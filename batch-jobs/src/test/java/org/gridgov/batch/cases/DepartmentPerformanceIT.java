@@ -60,6 +60,7 @@ class DepartmentPerformanceIT {
         v.put("is_dispute", (byte) 0);
         v.put("is_closed", (byte) (closed ? 1 : 0));
         v.put("is_overdue", (byte) (overdue ? 1 : 0));
+        v.put("is_merged", (byte) 0);
         v.put("last_event_time", reported);
         return TestRows.row(CaseTables.DWD_CASE, v);
     }

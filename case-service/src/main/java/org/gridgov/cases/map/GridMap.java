@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
+import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.inbox.AlertInbox;
 import org.gridgov.cases.inbox.LiveAlert;
@@ -51,6 +52,7 @@ public class GridMap {
     private final AlertInbox inbox;
     private final Refusals refusals;
     private final Clock clock;
+    private final GridRisk risk;
     /** Dissolved boundaries never change while the service runs: computed once. */
     private final Map<String, Geometry> dissolved;
     /**
@@ -59,8 +61,10 @@ public class GridMap {
      */
     private final Map<String, Geometry> widened;
 
-    public GridMap(AreaDirectory areas, JdbcTemplate jdbc, AlertInbox inbox, Refusals refusals, Clock clock) {
+    public GridMap(AreaDirectory areas, JdbcTemplate jdbc, AlertInbox inbox, Refusals refusals, Clock clock,
+                   GridRisk risk) {
         this.areas = areas;
+        this.risk = risk;
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.refusals = refusals;
@@ -88,6 +92,16 @@ public class GridMap {
         parts.forEach((code, polygons) -> out.put(code,
                 UnaryUnionNG.union(factory.buildGeometry(polygons), SNAP)));
         return out;
+    }
+
+    /** The dissolved street and community boundaries by code (for {@link ReportMap}). */
+    Map<String, Geometry> dissolved() {
+        return dissolved;
+    }
+
+    /** The row as a map case (for {@link ReportMap}, which reads the same columns). */
+    MapCase toMapCase(java.sql.ResultSet rs, LocalDateTime now) throws java.sql.SQLException {
+        return mapCase(rs, now);
     }
 
     private Staff require(Staff staff) {
@@ -126,7 +140,7 @@ public class GridMap {
         return fc;
     }
 
-    private static Map<String, Object> feature(Geometry geometry, Map<String, Object> properties) {
+    static Map<String, Object> feature(Geometry geometry, Map<String, Object> properties) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", "Feature");
         f.put("properties", properties);
@@ -171,13 +185,27 @@ public class GridMap {
                           double latitude) {
     }
 
-    /** One grid's figures; {@code risk} is not here: the warehouse scores persons, not grids (see the README). */
-    public record GridFigures(String code, String name, int cases, int openCases, int overdue, int alerts) {
+    /**
+     * One grid's figures; {@code risk} is its 重点人员 (persons scored 红 or 橙 with a record in the grid,
+     * {@link GridRisk}), {@code riskRed}, {@code riskOrange} and {@code riskTop} their split and highest score.
+     */
+    public record GridFigures(String code, String name, int cases, int openCases, int overdue, int alerts, int risk,
+                              int riskRed, int riskOrange, double riskTop) {
     }
 
-    /** Per-grid figures for every grid of the user's area (zeros included), and the open cases as points. */
+    /** An alert of the inbox drawn at its grid's interior point (an alert knows its grid, not a point). */
+    public record MapAlert(String alertId, String rule, String level, String levelLabel, String message,
+                           LocalDateTime eventTime, String gridCode, String areaName, double longitude,
+                           double latitude) {
+    }
+
+    /**
+     * Per-grid figures for every grid of the user's area (zeros included), the open cases as points, the alerts
+     * located to a grid, today's of them as points, and the warehouse month the risk layer was read from (null: no
+     * scores in the warehouse, or none configured).
+     */
     public record MapData(List<GridFigures> grids, List<MapCase> openCases, int openCaseCount,
-                          List<LiveAlert> alerts) {
+                          List<LiveAlert> alerts, List<MapAlert> todayAlerts, String riskMonth) {
     }
 
     public MapData data(Staff staff) {
@@ -193,15 +221,38 @@ public class GridMap {
         List<LiveAlert> alerts = AlertInbox.mayRead(staff) ? inbox.recentFor(staff) : List.of();
         Map<String, Long> alertCounts = alerts.stream().filter(a -> a.gridCode() != null)
                 .collect(Collectors.groupingBy(LiveAlert::gridCode, Collectors.counting()));
+        GridRisk.Snapshot risk = this.risk.current();
         List<GridFigures> figures = grids.stream().map(g -> {
             int[] n = counts.getOrDefault(g.code(), new int[3]);
+            GridRisk.Figures r = risk.byGrid().getOrDefault(g.code(), new GridRisk.Figures(0, 0, 0));
             return new GridFigures(g.code(), g.name(), n[0], n[1], n[2],
-                    alertCounts.getOrDefault(g.code(), 0L).intValue());
+                    alertCounts.getOrDefault(g.code(), 0L).intValue(), r.persons(), r.red(), r.orange(),
+                    r.topScore());
         }).toList();
         int open = figures.stream().mapToInt(GridFigures::openCases).sum();
         List<MapCase> points = casesWhere(staff, "grid_code LIKE ? AND status = 'OPEN'", MAX_ROWS,
                 staff.scopeCode() + "%");
-        return new MapData(figures, points, open, alerts.stream().filter(a -> a.gridCode() != null).toList());
+        java.time.LocalDate today = LocalDateTime.now(clock).toLocalDate();
+        List<MapAlert> todays = alertPoints(staff).stream()
+                .filter(a -> a.eventTime() != null && a.eventTime().toLocalDate().equals(today)).toList();
+        return new MapData(figures, points, open, alerts.stream().filter(a -> a.gridCode() != null).toList(),
+                todays, risk.month());
+    }
+
+    /** The inbox's alerts the user may read that are located to a grid of their area, at the grid's point. */
+    private List<MapAlert> alertPoints(Staff staff) {
+        if (!AlertInbox.mayRead(staff)) {
+            return List.of();
+        }
+        List<MapAlert> out = new ArrayList<>();
+        for (LiveAlert a : inbox.recentFor(staff)) {
+            Grid g = areas.grid(a.gridCode()).orElse(null);
+            if (g != null && staff.covers(g.code())) {
+                out.add(new MapAlert(a.alertId(), a.rule(), a.level(), a.levelLabel(), a.message(), a.eventTime(),
+                        g.code(), a.areaName(), g.anchor().getX(), g.anchor().getY()));
+            }
+        }
+        return out;
     }
 
     /** The cases of one grid, newest first, as the grid's list on the map. */
@@ -215,56 +266,176 @@ public class GridMap {
 
     private List<MapCase> casesWhere(Staff staff, String where, int limit, Object... args) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Map<String, Grid> grids = areas.district().grids().stream()
-                .collect(Collectors.toMap(Grid::code, Function.identity()));
         List<MapCase> out = new ArrayList<>();
         jdbc.query("SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
                 + " FROM case_record WHERE " + where + " ORDER BY created_at DESC, id LIMIT " + limit, rs -> {
-                    Grid g = grids.get(rs.getString("grid_code"));
-                    if (g == null || !staff.covers(g.code())) {
-                        return;
+                    MapCase c = mapCase(rs, now);
+                    if (c != null && staff.covers(c.gridCode())) {
+                        out.add(c);
                     }
-                    Point anchor = g.anchor();
-                    double lat = rs.getObject("latitude") == null ? anchor.getY() : rs.getDouble("latitude");
-                    double lon = rs.getObject("longitude") == null ? anchor.getX() : rs.getDouble("longitude");
-                    String status = rs.getString("status");
-                    Timestamp due = rs.getTimestamp("due_at");
-                    boolean overdue = "OPEN".equals(status) && due != null && due.toLocalDateTime().isBefore(now);
-                    out.add(new MapCase(rs.getString("id"), rs.getString("title"), rs.getString("category_name"),
-                            status, g.code(), g.name(), overdue, rs.getTimestamp("created_at").toLocalDateTime(),
-                            lon, lat));
                 }, args);
         return out;
     }
 
+    /** The row as a map case, placed at its point or its grid's interior point; null for an unknown grid. */
+    private MapCase mapCase(java.sql.ResultSet rs, LocalDateTime now) throws java.sql.SQLException {
+        Grid g = areas.grid(rs.getString("grid_code")).orElse(null);
+        if (g == null) {
+            return null;
+        }
+        Point anchor = g.anchor();
+        double lat = rs.getObject("latitude") == null ? anchor.getY() : rs.getDouble("latitude");
+        double lon = rs.getObject("longitude") == null ? anchor.getX() : rs.getDouble("longitude");
+        String status = rs.getString("status");
+        Timestamp due = rs.getTimestamp("due_at");
+        boolean overdue = "OPEN".equals(status) && due != null && due.toLocalDateTime().isBefore(now);
+        return new MapCase(rs.getString("id"), rs.getString("title"), rs.getString("category_name"), status,
+                g.code(), g.name(), overdue, rs.getTimestamp("created_at").toLocalDateTime(), lon, lat);
+    }
+
     // ---------------------------------------------------------------- selection
 
-    /** The cases inside a drawn polygon: their total and the first {@link #MAX_ROWS}. */
-    public record Selection(int total, Map<String, Integer> byGrid, List<MapCase> cases) {
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 500;
+    /** How deep the pages go (as Open311's lists): the totals stay complete beyond it. */
+    public static final int MAX_DEPTH = 10_000;
+
+    /** A grid, community or street the polygon reaches: {@code whole} when it lies entirely inside. */
+    public record Place(String level, String code, String name, boolean whole) {
+    }
+
+    /**
+     * The cases inside a drawn polygon: their complete {@code total} and count per grid, one page of them newest
+     * first, the inbox's alerts whose grid point is inside, and the grids and communities the polygon reaches.
+     */
+    public record Selection(int total, Map<String, Integer> byGrid, int page, int pageSize, List<MapCase> cases,
+                            List<MapAlert> alerts, List<Place> places) {
+    }
+
+    /** A selected case's sort key: newest first, then id descending (the index order, see V50). */
+    private record Key(String id, LocalDateTime createdAt) {
+        static final java.util.Comparator<Key> NEWEST = java.util.Comparator.comparing(Key::createdAt)
+                .thenComparing(Key::id).reversed();
     }
 
     /**
      * A case's point lies in its own grid (reported points are located to their grid; the others sit at the grid's
-     * interior point), so only the grids the polygon touches are read, each whole: grids inside the polygon count
-     * every case, edge grids are tested case by case.
+     * interior point), so only the grids the polygon touches are read. Grids inside the polygon are counted whole in
+     * SQL; in a grid the polygon's edge crosses, the cases placed at the grid's point count when the point is inside,
+     * and the located cases are prefiltered to the polygon's bounding box in SQL (V50's index, no row reads) and then
+     * tested by JTS ({@link SelectionPolygon#covers}, a {@code PreparedGeometry}). Only the page shown is read whole.
      */
-    public Selection select(Staff staff, SelectionPolygon polygon) {
+    public Selection select(Staff staff, SelectionPolygon polygon, int page, int pageSize) {
+        if (page < 1) {
+            throw new InvalidInputException("page", "page 从 1 开始 / page starts at 1");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("page_size", "page_size 应为 1 到 " + MAX_PAGE_SIZE
+                    + " / page_size must be 1 to " + MAX_PAGE_SIZE);
+        }
+        if ((long) page * pageSize > MAX_DEPTH) {
+            throw new InvalidInputException("page", "最多翻到第 " + MAX_DEPTH + " 条 / pages end at row " + MAX_DEPTH);
+        }
         List<Grid> touched = gridsOf(staff).stream().filter(g -> polygon.intersects(widened.get(g.code()))).toList();
-        List<MapCase> inside = new ArrayList<>();
-        int total = 0;
-        Map<String, Integer> byGrid = new TreeMap<>();
+        List<String> whole = new ArrayList<>();
+        List<String> edge = new ArrayList<>();
+        List<String> anchorInside = new ArrayList<>();
         for (Grid g : touched) {
-            List<MapCase> cases = casesWhere(staff, "grid_code = ?", Integer.MAX_VALUE, g.code());
-            for (MapCase c : cases) {
-                if (polygon.covers(c.longitude(), c.latitude())) {
-                    total++;
-                    byGrid.merge(g.code(), 1, Integer::sum);
-                    if (inside.size() < MAX_ROWS) {
-                        inside.add(c);
-                    }
+            if (polygon.covers(widened.get(g.code()))) {
+                whole.add(g.code());
+            } else {
+                edge.add(g.code());
+                if (polygon.covers(g.anchor().getX(), g.anchor().getY())) {
+                    anchorInside.add(g.code());
                 }
             }
         }
-        return new Selection(total, byGrid, inside);
+        Map<String, Integer> byGrid = new TreeMap<>();
+        countInto(byGrid, "", whole);
+        countInto(byGrid, " AND latitude IS NULL", anchorInside);
+
+        int depth = page * pageSize;
+        List<Key> keys = new ArrayList<>();
+        if (!edge.isEmpty()) {
+            // the bounding box, a hair wider than the stored six decimals can round
+            var e = polygon.envelope();
+            List<Object> args = new ArrayList<>(edge);
+            args.addAll(List.of(e.getMinY() - 1e-6, e.getMaxY() + 1e-6, e.getMinX() - 1e-6, e.getMaxX() + 1e-6));
+            jdbc.query("SELECT id, grid_code, latitude, longitude, created_at FROM case_record WHERE grid_code IN ("
+                    + marks(edge.size()) + ") AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", rs -> {
+                        if (polygon.covers(rs.getDouble("longitude"), rs.getDouble("latitude"))) {
+                            byGrid.merge(rs.getString("grid_code"), 1, Integer::sum);
+                            keys.add(new Key(rs.getString("id"), rs.getTimestamp("created_at").toLocalDateTime()));
+                        }
+                    }, args.toArray());
+        }
+        // the newest `depth` of each whole grid and of each inside grid point: enough for any page up to `depth`
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (String code : whole) {
+            parts.add("(SELECT id, created_at FROM case_record WHERE grid_code = ?"
+                    + " ORDER BY created_at DESC, id DESC LIMIT " + depth + ")");
+            args.add(code);
+        }
+        for (String code : anchorInside) {
+            parts.add("(SELECT id, created_at FROM case_record WHERE grid_code = ? AND latitude IS NULL"
+                    + " ORDER BY created_at DESC, id DESC LIMIT " + depth + ")");
+            args.add(code);
+        }
+        if (!parts.isEmpty()) {
+            jdbc.query(String.join(" UNION ALL ", parts), rs -> {
+                keys.add(new Key(rs.getString("id"), rs.getTimestamp("created_at").toLocalDateTime()));
+            }, args.toArray());
+        }
+        keys.sort(Key.NEWEST);
+        List<String> pageIds = keys.stream().skip((long) (page - 1) * pageSize).limit(pageSize).map(Key::id).toList();
+        List<MapCase> cases = new ArrayList<>();
+        if (!pageIds.isEmpty()) {
+            LocalDateTime now = LocalDateTime.now(clock);
+            Map<String, MapCase> byId = new HashMap<>();
+            jdbc.query("SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
+                    + " FROM case_record WHERE id IN (" + marks(pageIds.size()) + ")", rs -> {
+                        MapCase c = mapCase(rs, now);
+                        if (c != null) {
+                            byId.put(c.id(), c);
+                        }
+                    }, pageIds.toArray());
+            pageIds.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(cases::add);
+        }
+        int total = byGrid.values().stream().mapToInt(Integer::intValue).sum();
+        List<MapAlert> alerts = alertPoints(staff).stream()
+                .filter(a -> polygon.covers(a.longitude(), a.latitude())).toList();
+        return new Selection(total, byGrid, page, pageSize, cases, alerts, places(staff, polygon, touched));
+    }
+
+    /** Cases per grid of {@code codes} (one GROUP BY on the grid's index), added to {@code into}. */
+    private void countInto(Map<String, Integer> into, String extraWhere, List<String> codes) {
+        if (codes.isEmpty()) {
+            return;
+        }
+        jdbc.query("SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code IN (" + marks(codes.size())
+                + ")" + extraWhere + " GROUP BY grid_code", rs -> {
+                    into.merge(rs.getString("grid_code"), rs.getInt("n"), Integer::sum);
+                }, codes.toArray());
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** The grids the polygon reaches, then the communities and streets of the user's area it reaches. */
+    private List<Place> places(Staff staff, SelectionPolygon polygon, List<Grid> touched) {
+        List<Place> out = new ArrayList<>();
+        for (Grid g : touched) {
+            out.add(new Place("GRID", g.code(), g.name(), polygon.covers(g.boundary())));
+        }
+        for (Map.Entry<String, Geometry> e : dissolved.entrySet()) {
+            String code = e.getKey();
+            if (touched.stream().anyMatch(g -> g.code().startsWith(code)) && polygon.intersects(e.getValue())) {
+                out.add(new Place(code.length() == 9 ? "STREET" : "COMMUNITY", code, areas.name(code),
+                        polygon.covers(e.getValue())));
+            }
+        }
+        return out;
     }
 }

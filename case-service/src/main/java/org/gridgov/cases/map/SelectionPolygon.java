@@ -93,6 +93,16 @@ public final class SelectionPolygon {
         return prepared.intersects(geometry);
     }
 
+    /** Whether the geometry lies wholly inside the polygon or on its boundary. */
+    public boolean covers(org.locationtech.jts.geom.Geometry geometry) {
+        return prepared.covers(geometry);
+    }
+
+    /** The bounding box: the SQL prefilter on the indexed latitude and longitude. */
+    public org.locationtech.jts.geom.Envelope envelope() {
+        return polygon.getEnvelopeInternal();
+    }
+
     public Polygon polygon() {
         return polygon;
     }

@@ -36,6 +36,8 @@ class MapBrowserIT extends ServiceIT {
 
     @Autowired
     AlertInbox inbox;
+    @Autowired
+    org.gridgov.cases.map.GridRisk risk;
     Browser browser;
 
     @BeforeEach
@@ -54,11 +56,17 @@ class MapBrowserIT extends ServiceIT {
     }
 
     @Test
-    void theMapDrawsEveryGridSwitchesLayersListsAGridAndSelectsAPolygon() {
+    void theMapDrawsEveryGridSwitchesLayersListsAGridAndSelectsAPolygon() throws Exception {
         List<String> planted = MapFixture.plant(login("mb_command"), STREET, 4);
         // one planted case overdue, so the 超期 layer has something to show
         jdbc.update("UPDATE case_record SET due_at = ? WHERE id = ?",
                 Timestamp.valueOf(LocalDateTime.now(clock).minusDays(1)), planted.get(0));
+
+        List<Grid> riskGrids = MapFixture.DISTRICT.grids().subList(0, 24);
+        try (java.sql.Connection c = org.gridgov.cases.TestStack.warehouse().connect()) {
+            RiskFixture.seed(c, riskGrids, 30);
+        }
+        risk.refresh();
 
         browser.login("mb_leader");
         browser.open("/map");
@@ -73,7 +81,7 @@ class MapBrowserIT extends ServiceIT {
         assertThat(nonZero(layerValues())).isEqualTo(MapFixture.countByGrid(jdbc, "370112", ""));
         browser.screenshot("map-cases");
 
-        for (String layer : List.of("overdue", "open_cases", "alerts", "cases")) {
+        for (String layer : List.of("overdue", "open_cases", "alerts", "risk", "cases")) {
             browser.click(By.cssSelector("#map-layers button[data-layer='" + layer + "']"));
             browser.waitUntil(d -> layer.equals(d.findElement(By.tagName("body")).getAttribute("data-map-layer")));
             Map<String, Integer> expected = switch (layer) {
@@ -81,12 +89,18 @@ class MapBrowserIT extends ServiceIT {
                         Timestamp.valueOf(LocalDateTime.now(clock)));
                 case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
                 case "alerts" -> alertsByGrid();
+                case "risk" -> RiskFixture.expected(riskGrids, 30);
                 default -> MapFixture.countByGrid(jdbc, "370112", "");
             };
             assertThat(nonZero(layerValues())).as(layer).isEqualTo(expected);
             if (layer.equals("overdue")) {
                 assertThat(expected).isNotEmpty();
                 browser.screenshot("map-overdue");
+            }
+            if (layer.equals("risk")) {
+                assertThat(expected).isNotEmpty();
+                assertThat(browser.text(By.id("map-message"))).contains(RiskFixture.MONTH);
+                browser.screenshot("map-risk");
             }
         }
 
@@ -136,6 +150,9 @@ class MapBrowserIT extends ServiceIT {
             listed.add(row.getAttribute("data-case-id"));
         }
         assertThat(listed).isEqualTo(expected);
+        // the grids and communities the polygon reaches are listed beside the cases
+        assertThat(browser.all(By.cssSelector("#selection-places tr[data-place='" + grid.code() + "']")))
+                .hasSize(1);
         browser.screenshot("map-selection");
     }
 
@@ -159,6 +176,116 @@ class MapBrowserIT extends ServiceIT {
         browser.waitUntil(d -> "ERROR".equals(d.findElement(By.tagName("body"))
                 .getAttribute("data-selection-state")));
         assertThat(browser.text(By.id("selection-error"))).contains("缺少多边形顶点");
+    }
+
+    @Test
+    void theReportFormsPinSetsTheGridByClickOrDragAndTheCasePageShowsItsNeighbours() {
+        browser.login("mb_command");
+        browser.open("/cases/new");
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-map-state")));
+        Grid target = MapFixture.DISTRICT.grids().stream().filter(g -> g.code().equals("37011200100101"))
+                .findFirst().orElseThrow();
+        Grid next = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)
+                && !g.communityCode().equals(target.communityCode())).findFirst().orElseThrow();
+        // zoomed in on the two grids (as a reporter would with the wheel), so each is many pixels across
+        browser.js("echarts.getInstanceByDom(document.getElementById('pin-map')).setOption({geo: {center:"
+                + " [arguments[0], arguments[1]], zoom: 6}})", (target.anchor().getX() + next.anchor().getX()) / 2,
+                (target.anchor().getY() + next.anchor().getY()) / 2);
+        clickAt("pin-map", target.anchor().getX(), target.anchor().getY());
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-state")));
+        double[] pin = pin();
+        // the grid as JTS places the pin the page holds, with the fixture's polygons
+        Grid expected = containing(pin);
+        assertThat(expected.code()).isEqualTo(target.code());
+        assertThat(browser.find(By.id("gridCode")).getDomProperty("value")).isEqualTo(expected.code());
+        assertThat(Double.parseDouble(browser.find(By.id("latitude")).getDomProperty("value"))).isEqualTo(pin[1]);
+        assertThat(Double.parseDouble(browser.find(By.id("longitude")).getDomProperty("value"))).isEqualTo(pin[0]);
+        String address = MapFixture.DISTRICT.street(expected.streetCode()).name()
+                + MapFixture.DISTRICT.community(expected.communityCode()).name();
+        assertThat(browser.find(By.id("address")).getDomProperty("value")).isEqualTo(address);
+        browser.screenshot("report-pin");
+
+        // drag the pin into the neighbouring community's grid
+        List<Number> from = pixel("pin-map", pin[0], pin[1]);
+        List<Number> to = pixel("pin-map", next.anchor().getX(), next.anchor().getY());
+        WebElement el = browser.find(By.id("pin-map"));
+        // the pin's symbol stands above its point: grab it a little above
+        new Actions(browser.driver).moveToElement(el, from.get(0).intValue(), from.get(1).intValue() - 8)
+                .clickAndHold().moveByOffset((to.get(0).intValue() - from.get(0).intValue()) / 2,
+                        (to.get(1).intValue() - from.get(1).intValue()) / 2)
+                .moveToElement(el, to.get(0).intValue(), to.get(1).intValue() - 8).release().perform();
+        browser.waitUntil(d -> next.code().equals(d.findElement(By.id("gridCode")).getDomProperty("value"))
+                && "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-state")));
+        double[] dragged = pin();
+        assertThat(containing(dragged).code()).isEqualTo(next.code());
+        assertThat(browser.find(By.id("address")).getDomProperty("value"))
+                .isEqualTo(MapFixture.DISTRICT.street(next.streetCode()).name()
+                        + MapFixture.DISTRICT.community(next.communityCode()).name());
+        browser.screenshot("report-pin-dragged");
+
+        // typed coordinates still work and move the pin
+        var e = target.boundary().getEnvelopeInternal();
+        double lat = MapFixture.round(e.getMinY() + 0.3 * e.getHeight());
+        double lon = MapFixture.round(e.getMinX() + 0.3 * e.getWidth());
+        browser.find(By.id("latitude")).clear();
+        browser.find(By.id("latitude")).sendKeys(String.valueOf(lat));
+        browser.find(By.id("longitude")).clear();
+        browser.find(By.id("longitude")).sendKeys(String.valueOf(lon) + org.openqa.selenium.Keys.TAB);
+        browser.waitUntil(d -> target.code().equals(d.findElement(By.id("gridCode")).getDomProperty("value")));
+        assertThat(pin()).containsExactly(lon, lat);
+
+        browser.find(By.id("description")).sendKeys("地图选点测试：井盖缺失");
+        browser.click(By.id("report-submit"));
+        browser.waitUntil(d -> d.getCurrentUrl().matches(".*/cases/[^/]+$") && !d.getCurrentUrl().endsWith("/new"));
+        String id = browser.driver.getCurrentUrl().replaceAll(".*/cases/", "");
+        assertThat(jdbc.queryForObject("SELECT grid_code FROM case_record WHERE id = ?", String.class, id))
+                .isEqualTo(target.code());
+
+        // the case page (also the dispatch page) shows the case and the open cases near it, as the API lists them
+        MapFixture.plant(login("mb_command"), STREET, 6);
+        browser.open("/cases/" + id);
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-case-map-state")));
+        Set<String> api = new TreeSet<>(login("mb_command").get("/api/map/cases/" + id + "/nearby").get("nearby")
+                .findValuesAsText("id"));
+        assertThat(api).isNotEmpty();
+        Set<String> shown = new TreeSet<>();
+        for (WebElement row : browser.all(By.cssSelector("#nearby-cases tbody tr"))) {
+            shown.add(row.getAttribute("data-case-id"));
+        }
+        assertThat(shown).isEqualTo(api);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('case-map')).getOption()"
+                + ".series.filter(function (s) { return s.id === 'nearby'; })[0].data.length"))
+                .isEqualTo((long) api.size());
+        browser.screenshot("case-map");
+        assertThat(browser.policyViolations()).isEmpty();
+    }
+
+    private double[] pin() {
+        @SuppressWarnings("unchecked")
+        List<Number> p = (List<Number>) browser.js("return document.getElementById('pin-map').pinMap.pin");
+        return new double[] {p.get(0).doubleValue(), p.get(1).doubleValue()};
+    }
+
+    private static Grid containing(double[] lonLat) {
+        var point = new org.locationtech.jts.geom.GeometryFactory().createPoint(
+                new org.locationtech.jts.geom.Coordinate(lonLat[0], lonLat[1]));
+        List<Grid> hits = MapFixture.DISTRICT.grids().stream().filter(g -> g.boundary().covers(point)).toList();
+        assertThat(hits).as("the pin lies in one grid").hasSize(1);
+        return hits.get(0);
+    }
+
+    /** Pixels from the chart's centre (Selenium's offsets) of a longitude/latitude, by ECharts' projection. */
+    @SuppressWarnings("unchecked")
+    private List<Number> pixel(String id, double lon, double lat) {
+        return (List<Number>) browser.js("var el = document.getElementById(arguments[0]);"
+                + " var p = echarts.getInstanceByDom(el).convertToPixel({geoIndex: 0}, [arguments[1], arguments[2]]);"
+                + " return [p[0] - el.clientWidth / 2, p[1] - el.clientHeight / 2];", id, lon, lat);
+    }
+
+    private void clickAt(String id, double lon, double lat) {
+        List<Number> px = pixel(id, lon, lat);
+        new Actions(browser.driver).moveToElement(browser.find(By.id(id)), (int) Math.round(px.get(0).doubleValue()),
+                (int) Math.round(px.get(1).doubleValue())).click().perform();
     }
 
     /** Clicks the map at a longitude/latitude, through ECharts' own projection to pixels. */

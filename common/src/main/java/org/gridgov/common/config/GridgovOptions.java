@@ -52,6 +52,11 @@ public final class GridgovOptions {
             .atLeast(Duration.ofMillis(10)).withDeprecatedKeys("loader.checkpoint-interval-ms");
     public static final ConfigOption<Integer> LOADER_BATCH_SIZE = ConfigOption.integer("loader.batch-size", 500,
             "Rows per table buffered before the sink writes a JDBC batch.").atLeast(1);
+    public static final ConfigOption<Duration> LOADER_DUPLICATE_WINDOW = ConfigOption.duration(
+            "loader.duplicate-window", Duration.ofDays(7),
+            "重复来电: a 12345 record of the same caller and category as a case still open and accepted at most this "
+                    + "long before it is marked a duplicate (dwd_hotline_case.master_case_id).")
+            .atLeast(Duration.ofMinutes(1));
     public static final ConfigOption<String> SPARK_MASTER = ConfigOption.string("spark.master", "local[*]",
             "Spark master when the job is not started by spark-submit.");
     public static final ConfigOption<Integer> SPARK_SHUFFLE_PARTITIONS = ConfigOption.integer(
@@ -71,7 +76,7 @@ public final class GridgovOptions {
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP, KAFKA_REPLICATION, KAFKA_CREATE_TOPICS,
             SECRETS_FILE, WAREHOUSE_URL, WAREHOUSE_USER,
             WAREHOUSE_PASSWORD, WAREHOUSE_DIALECT, WAREHOUSE_GROUP_COMMIT, PII_SALT, LOADER_BOUNDED, LOADER_PARALLELISM, LOADER_GROUP_ID,
-            LOADER_CHECKPOINT_INTERVAL, LOADER_BATCH_SIZE, SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS, WAREHOUSE_READ_PARTITIONS, STAT_MONTH);
+            LOADER_CHECKPOINT_INTERVAL, LOADER_BATCH_SIZE, LOADER_DUPLICATE_WINDOW, SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS, WAREHOUSE_READ_PARTITIONS, STAT_MONTH);
 
     /** A batch job's Spark session: every main that starts one reads these. */
     public static final List<ConfigOption<?>> SPARK = List.of(SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS,

@@ -126,7 +126,19 @@ public final class CaseEventRows {
                     }
                 }
                 case CLOSED -> s.closed = e.eventTime();
+                case RESPONDED -> {
+                    if (s.firstResponse == null) {
+                        s.firstResponse = e.eventTime();
+                    }
+                }
+                case RETURN_VISITED -> s.satisfaction = e.satisfaction() != null ? e.satisfaction() : s.satisfaction;
+                case MERGED -> s.master = e.masterCaseId();
+                case UNMERGED -> s.master = null;
                 default -> {
+                    // a merged case's later events repeat the master; an unmerged case's later events carry none
+                    if (e.masterCaseId() != null) {
+                        s.master = e.masterCaseId();
+                    }
                 }
             }
             if (!movesTheCase(e.type())) {
@@ -185,6 +197,11 @@ public final class CaseEventRows {
         LocalDateTime closed;
         LocalDateTime deadline;
         LocalDateTime last;
+        LocalDateTime firstResponse;
+        LocalDateTime responseDeadline;
+        String responseLevel;
+        String satisfaction;
+        String master;
         final Map<Phase, Long> minutes = new LinkedHashMap<>();
         int rejected;
         int supervised;
@@ -200,6 +217,8 @@ public final class CaseEventRows {
             selfHandled = e.selfHandled() != null ? e.selfHandled() : selfHandled;
             dispute = dispute || Boolean.TRUE.equals(e.dispute());
             deadline = e.deadline() != null ? e.deadline() : deadline;
+            responseLevel = e.responseLevel() != null ? e.responseLevel() : responseLevel;
+            responseDeadline = e.responseDeadline() != null ? e.responseDeadline() : responseDeadline;
         }
 
         void add(Phase p, long m) {
@@ -217,6 +236,33 @@ public final class CaseEventRows {
                 return false;
             }
             return closed != null ? closed.isAfter(deadline) : last.isAfter(deadline);
+        }
+
+        /**
+         * 按时响应: the first response came by the response deadline. Undecided (null) without a deadline, or while
+         * nobody has responded and no event has passed the deadline yet: "now" is not part of the events, so a
+         * silent case turns late only when a later event (or the closure) shows the deadline passed.
+         */
+        Integer respondedOnTime() {
+            if (responseDeadline == null) {
+                return null;
+            }
+            if (firstResponse != null) {
+                return firstResponse.isAfter(responseDeadline) ? 0 : 1;
+            }
+            LocalDateTime seen = closed != null ? closed : last;
+            return seen.isAfter(responseDeadline) ? 0 : null;
+        }
+
+        /** 按时解决: closed by the resolution deadline; undecided while open and not yet shown past it. */
+        Integer resolvedOnTime() {
+            if (deadline == null) {
+                return null;
+            }
+            if (closed != null) {
+                return closed.isAfter(deadline) ? 0 : 1;
+            }
+            return last.isAfter(deadline) ? 0 : null;
         }
 
         TableRow row() {
@@ -248,8 +294,14 @@ public final class CaseEventRows {
             v.put("is_dispute", dispute ? 1 : 0);
             v.put("is_closed", closed != null ? 1 : 0);
             v.put("is_overdue", overdue() ? 1 : 0);
-            // 回访 satisfaction: the case service records none yet (issue 16 part 1); the column waits for it
-            v.put("satisfaction", null);
+            v.put("satisfaction", satisfaction);
+            v.put("response_level", responseLevel);
+            v.put("response_deadline", responseDeadline == null ? null : Json.time(responseDeadline));
+            v.put("first_response_time", firstResponse == null ? null : Json.time(firstResponse));
+            v.put("responded_on_time", respondedOnTime());
+            v.put("resolved_on_time", resolvedOnTime());
+            v.put("master_case_id", master);
+            v.put("is_merged", master != null ? 1 : 0);
             v.put("last_event_time", Json.time(last));
             return CaseTables.DWD_CASE.row(v);
         }

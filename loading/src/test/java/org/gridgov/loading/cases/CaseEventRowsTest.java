@@ -126,4 +126,92 @@ class CaseEventRowsTest {
         assertThat(r.value(ods, "self_handled")).isEqualTo("1");
         assertThat(r.value(ods, "dispute")).isNull();
     }
+
+    private static final LocalDateTime RESPONSE_DUE = T0.plusHours(2);
+
+    /** A case-service event with the 接诉即办 fields: level L2 (2 hours to respond), satisfaction, master. */
+    private CaseEvent jsjb(CaseEventType type, LocalDateTime at, String stepAfter, String satisfaction, String master) {
+        version++;
+        return new CaseEvent(1, "CS-1-" + version + "-" + type.name(), "CS-1", "case-service", type, DUE, at, "u1",
+                null, "GRID_APP", "C0101", GRID.code(), GRID.streetCode(), "D03", stepAfter, false, false, "L2",
+                RESPONSE_DUE, satisfaction, master);
+    }
+
+    @Test
+    void firstResponseAndReturnVisitAreFoldedAndJudgedAgainstTheirDeadlines() {
+        List<CaseEvent> e = new ArrayList<>();
+        e.add(jsjb(CaseEventType.CREATED, T0, "DISPATCH", null, null));
+        e.add(jsjb(CaseEventType.ASSIGNED, T0.plusMinutes(30), "HANDLE", null, null));
+        e.add(jsjb(CaseEventType.RESPONDED, T0.plusMinutes(90), "HANDLE", null, null));
+        // a second contact later does not move the first response
+        e.add(jsjb(CaseEventType.RESPONDED, T0.plusHours(4), "HANDLE", null, null));
+        e.add(jsjb(CaseEventType.PROCESSED, T0.plusHours(5), "VERIFY", null, null));
+        e.add(jsjb(CaseEventType.CLOSED, T0.plusHours(6), "CLOSED", null, null));
+        e.add(jsjb(CaseEventType.RETURN_VISITED, T0.plusHours(30), null, "DISSATISFIED", null));
+        e.add(jsjb(CaseEventType.RETURN_VISITED, T0.plusHours(31), null, "BASICALLY_SATISFIED", null));
+        TableRow r = rows.dwdCase(e).orElseThrow();
+        assertThat(r.value(DWD, "response_level")).isEqualTo("L2");
+        assertThat(r.value(DWD, "response_deadline")).isEqualTo("2024-03-04 11:00:00");
+        assertThat(r.value(DWD, "first_response_time")).isEqualTo("2024-03-04 10:30:00");
+        assertThat(r.value(DWD, "responded_on_time")).isEqualTo("1");
+        assertThat(r.value(DWD, "resolved_on_time")).isEqualTo("1");
+        assertThat(r.value(DWD, "satisfaction")).isEqualTo("BASICALLY_SATISFIED");
+        // 回访 and 响应 are no steps: handling is still 分派→处理
+        assertThat(r.value(DWD, "handle_minutes")).isEqualTo("270");
+        assertThat(r.value(DWD, "is_merged")).isEqualTo("0");
+        assertThat(r.value(DWD, "master_case_id")).isNull();
+    }
+
+    @Test
+    void aSilentCaseIsUndecidedUntilAnEventPassesTheResponseDeadlineThenLate() {
+        List<CaseEvent> e = new ArrayList<>();
+        e.add(jsjb(CaseEventType.CREATED, T0, "DISPATCH", null, null));
+        e.add(jsjb(CaseEventType.ASSIGNED, T0.plusMinutes(30), "HANDLE", null, null));
+        TableRow early = rows.dwdCase(e).orElseThrow();
+        assertThat(early.value(DWD, "responded_on_time")).isNull();
+        assertThat(early.value(DWD, "resolved_on_time")).isNull();
+        e.add(jsjb(CaseEventType.SUPERVISED, RESPONSE_DUE.plusMinutes(1), "HANDLE", null, null));
+        assertThat(rows.dwdCase(e).orElseThrow().value(DWD, "responded_on_time")).isEqualTo("0");
+        e.add(jsjb(CaseEventType.RESPONDED, RESPONSE_DUE.plusMinutes(5), "HANDLE", null, null));
+        e.add(jsjb(CaseEventType.CLOSED, DUE.plusMinutes(1), "CLOSED", null, null));
+        TableRow late = rows.dwdCase(e).orElseThrow();
+        assertThat(late.value(DWD, "responded_on_time")).isEqualTo("0");
+        assertThat(late.value(DWD, "first_response_time")).isEqualTo("2024-03-04 11:05:00");
+        assertThat(late.value(DWD, "resolved_on_time")).isEqualTo("0");
+        assertThat(late.value(DWD, "is_overdue")).isEqualTo("1");
+    }
+
+    @Test
+    void eventsWithoutResponseDeadlineLeaveTheRatesUndecided() {
+        TableRow r = rows.dwdCase(walkedCase()).orElseThrow();
+        assertThat(r.value(DWD, "response_level")).isNull();
+        assertThat(r.value(DWD, "responded_on_time")).isNull();
+        // the resolution deadline is there: closed after 12 h of 72
+        assertThat(r.value(DWD, "resolved_on_time")).isEqualTo("1");
+    }
+
+    @Test
+    void aMergedCaseCarriesItsMasterUntilUnmergedWhateverTheArrivalOrder() {
+        List<CaseEvent> e = new ArrayList<>();
+        e.add(jsjb(CaseEventType.CREATED, T0, "DISPATCH", null, null));
+        e.add(jsjb(CaseEventType.MERGED, T0.plusMinutes(10), null, null, "CS-0"));
+        e.add(jsjb(CaseEventType.SUPERVISED, T0.plusMinutes(20), null, null, "CS-0"));
+        TableRow merged = rows.dwdCase(e).orElseThrow();
+        assertThat(merged.value(DWD, "master_case_id")).isEqualTo("CS-0");
+        assertThat(merged.value(DWD, "is_merged")).isEqualTo("1");
+
+        e.add(jsjb(CaseEventType.UNMERGED, T0.plusMinutes(40), "DISPATCH", null, null));
+        e.add(jsjb(CaseEventType.ASSIGNED, T0.plusMinutes(50), "HANDLE", null, null));
+        List<CaseEvent> shuffled = new ArrayList<>(e);
+        shuffled.add(e.get(1));
+        Collections.shuffle(shuffled, new Random(19));
+        TableRow unmerged = rows.dwdCase(shuffled).orElseThrow();
+        assertThat(unmerged.value(DWD, "master_case_id")).isNull();
+        assertThat(unmerged.value(DWD, "is_merged")).isEqualTo("0");
+        assertThat(unmerged).isEqualTo(rows.dwdCase(e).orElseThrow());
+
+        // merged again into another master: the latest merge wins
+        e.add(jsjb(CaseEventType.MERGED, T0.plusMinutes(60), null, null, "CS-7"));
+        assertThat(rows.dwdCase(e).orElseThrow().value(DWD, "master_case_id")).isEqualTo("CS-7");
+    }
 }

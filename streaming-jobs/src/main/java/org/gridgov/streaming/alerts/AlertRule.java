@@ -12,7 +12,9 @@ public enum AlertRule {
     ESCALATION("escalation", "重点人员多重预警", SubjectType.PERSON),
     CASE_DUE_SOON("case_due_soon", "工单临期", SubjectType.CASE),
     CASE_OVERDUE("case_overdue", "工单超期", SubjectType.CASE),
-    CASE_OVERDUE_ESCALATED("case_overdue_escalated", "超期督办", SubjectType.CASE);
+    CASE_OVERDUE_ESCALATED("case_overdue_escalated", "超期督办", SubjectType.CASE),
+    /** 接诉即办: no first response by the response deadline (issue 19). */
+    CASE_RESPONSE_OVERDUE("case_response_overdue", "响应超时", SubjectType.CASE);
 
     /** What an alert's subject key names. */
     public enum SubjectType { PERSON, COMPANY, CASE }

@@ -25,6 +25,7 @@ import org.gridgov.common.config.SecretSource;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.loading.cases.HotlineDuplicates;
 import org.gridgov.streaming.job.FlinkJobMain;
 import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.streaming.job.FaultTolerance;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ODS loader: Kafka {@code raw.*} (the five sources) → {@link RecordToRows} (decode, validate, protect PII) and
+ * 12345 DWD rows → keyed by caller and category → {@link HotlineDuplicateMarker} ({@code master_case_id});
  * {@code case.events} → keyed by case → {@link CaseEventsToRows} ({@code ods_case_event}, {@code dwd_case}) →
  * {@link WarehouseSink} (upsert ODS/DWD rows, one {@code dlq_record} row per rejected record).
  *
@@ -56,16 +58,19 @@ public final class OdsLoaderJob {
     private final Source<RawRecord, ?, ?> source;
     private final Sink<TableRow> sink;
     private final TaskSecret<PiiProtector> pii;
+    private final Duration duplicateWindow;
 
     /** With a given protector (tests): its salt travels with the graph. */
     public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, PiiProtector pii) {
-        this(source, sink, TaskSecret.given(Objects.requireNonNull(pii)));
+        this(source, sink, TaskSecret.given(Objects.requireNonNull(pii)), HotlineDuplicates.DEFAULT_WINDOW);
     }
 
-    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, TaskSecret<PiiProtector> pii) {
+    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, TaskSecret<PiiProtector> pii,
+                        Duration duplicateWindow) {
         this.source = Objects.requireNonNull(source);
         this.sink = Objects.requireNonNull(sink);
         this.pii = Objects.requireNonNull(pii);
+        this.duplicateWindow = Objects.requireNonNull(duplicateWindow);
     }
 
     /** Builds the graph on {@code env} and runs it to completion (bounded source) or until cancelled. */
@@ -81,13 +86,21 @@ public final class OdsLoaderJob {
         SingleOutputStreamOperator<TableRow> rows = raw
                 .filter(r -> !CASE_EVENTS.equals(r.topic)).name("source-records").uid("source-records")
                 .process(new RecordToRows(pii)).name("record-to-rows").uid("record-to-rows");
+        // 重复来电: 12345 DWD rows of a known caller pass the marker keyed by caller and category; the rest bypass it
+        DataStream<TableRow> hotline = rows
+                .filter(HotlineDuplicateMarker::marks).name("hotline-dwd-rows").uid("hotline-dwd-rows")
+                .keyBy(HotlineDuplicateMarker::key, Types.STRING)
+                .process(new HotlineDuplicateMarker(duplicateWindow))
+                .name("hotline-duplicates").uid("hotline-duplicates");
+        DataStream<TableRow> others = rows
+                .filter(r -> !HotlineDuplicateMarker.marks(r)).name("other-rows").uid("other-rows");
         // case.events: keyed by the case id, so each case's dwd_case row is rebuilt from all of its events
         DataStream<TableRow> cases = raw
                 .filter(r -> CASE_EVENTS.equals(r.topic)).name("case-event-records").uid("case-event-records")
                 .keyBy(r -> r.key == null ? "" : r.key, Types.STRING)
                 .process(new CaseEventsToRows()).name("case-events-to-rows").uid("case-events-to-rows");
         // the phone-link evidence goes to the same upsert sink as the records' rows
-        rows.union(rows.getSideOutput(RecordToRows.LINK_EVIDENCE), cases)
+        others.union(hotline, rows.getSideOutput(RecordToRows.LINK_EVIDENCE), cases)
                 .sinkTo(sink).name("warehouse-upsert").uid("warehouse-upsert");
     }
 
@@ -131,7 +144,7 @@ public final class OdsLoaderJob {
     /**
      * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables, {@link StreamingJob#ODS_LOADER}'s
      * options: kafka.bootstrap-servers, warehouse.jdbc-url/user/dialect, loader.bounded, loader.parallelism,
-     * loader.group-id, loader.checkpoint-interval, loader.batch-size, flink.* checkpoints and restarts; secrets
+     * loader.group-id, loader.checkpoint-interval, loader.batch-size, loader.duplicate-window, flink.* checkpoints and restarts; secrets
      * GRIDGOV_PII_SALT (required) and GRIDGOV_WAREHOUSE_PASSWORD (empty = no password) from the environment or the
      * {@code secrets.file}, read by the TaskManagers (the client checks the salt and creates the missing topics).
      *
@@ -202,7 +215,7 @@ public final class OdsLoaderJob {
                 s.warehouse(), s.groupId(), s.bounded(), s.parallelism(), s.checkpointMs());
         configure(env, s.checkpointMs(), s.parallelism());
         s.faultTolerance().applyTo(env);
-        new OdsLoaderJob(source, sink, TaskSecret.pii(s.secrets())).build(env);
+        new OdsLoaderJob(source, sink, TaskSecret.pii(s.secrets()), s.duplicateWindow()).build(env);
     }
 
     /**
@@ -212,7 +225,7 @@ public final class OdsLoaderJob {
     record Settings(WarehouseSettings warehouse, String bootstrapServers, String groupId, boolean bounded,
                     int parallelism, long checkpointMs, int batchSize, int kafkaReplication, boolean createTopics,
                     SecretSource secrets, Map<ConfigOption<String>, String> clientSecrets,
-                    FaultTolerance faultTolerance) {
+                    FaultTolerance faultTolerance, Duration duplicateWindow) {
 
         /** The options check their ranges (parallelism and batch size at least 1, checkpoints at least 10 ms). */
         static Settings read(GridgovConfig config) {
@@ -232,7 +245,7 @@ public final class OdsLoaderJob {
                     config.get(GridgovOptions.LOADER_PARALLELISM), interval.toMillis(),
                     config.get(GridgovOptions.LOADER_BATCH_SIZE), config.get(GridgovOptions.KAFKA_REPLICATION),
                     config.get(GridgovOptions.KAFKA_CREATE_TOPICS), secrets, clientSecrets,
-                    FaultTolerance.read(config, interval));
+                    FaultTolerance.read(config, interval), config.get(GridgovOptions.LOADER_DUPLICATE_WINDOW));
         }
     }
 }

@@ -396,7 +396,7 @@ class AlertJobIT {
                         + " alerts raised \\(repeat_petition \\d+, group_petition \\d+, repeat_call \\d+, "
                         + "cross_source \\d+, key_person_petition \\d+, escalation \\d+, case_due_soon \\d+, "
                         + "case_overdue \\d+, "
-                        + "case_overdue_escalated \\d+\\), \\d+ updates");
+                        + "case_overdue_escalated \\d+, case_response_overdue \\d+\\), \\d+ updates");
         assertThat(dump(AlertTables.ADS_ALERT_EVENT)).isEqualTo(reference);
         assertThat(robot.messages()).isEmpty();
     }

@@ -29,6 +29,12 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  * Closing a case (or converting it to a dispute) cancels its timers and clears its state; pausing cancels them,
  * resuming moves the deadline by the paused time.
  *
+ * <p>接诉即办 (issue 19): a case-service case also has a response deadline (first contact due); {@code
+ * case_response_overdue} (黄) is raised there if the case is open and has not responded (RESPONDED cancels it).
+ * MERGED stops timing the case (a linked duplicate is handled by its master): its timers go and only its track waits,
+ * without alerts, {@link #MERGED_RETENTION_MS} of event time for an UNMERGED, which re-arms the case with the
+ * deadlines the UNMERGED event states (or the ones it had); after that the track is dropped.
+ *
  * <p>Inputs: 12345 snapshots (the case as its platform exports it, reply and close times included as far as they
  * happened) are merged into the state when they arrive; lifecycle events of {@code case.events} wait for the
  * watermark and apply in event-time order. Lifecycle events later than the allowed lateness go to {@link #LATE}.
@@ -50,6 +56,9 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             new ValueStateDescriptor<>("case", TypeInformation.of(CaseTrack.class));
     static final ListStateDescriptor<CaseSignal> PENDING =
             new ListStateDescriptor<>("pending-case-events", TypeInformation.of(CaseSignal.class));
+
+    /** How long (event time) a merged case's track waits for an UNMERGED before it is dropped. */
+    static final long MERGED_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
     private final RuleParams p;
 
@@ -113,7 +122,17 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         // live, the watermark passing a moment is the proof; in a bounded run only the case's own records are
         boolean proofRequired = p.boundedInput() || timers.currentWatermark() == Long.MAX_VALUE;
         long latest = Math.max(t.latestKnown, taken.restLatest());
-        if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE) {
+        boolean timed = t.pausedAt == EventTimes.NONE && t.mergedAt == EventTimes.NONE;
+        if (timed && t.responseDeadline != EventTimes.NONE && t.responseDeadline <= ts
+                && t.responseOverdueFor != t.responseDeadline) {
+            long due = t.responseDeadline;
+            t.responseOverdueFor = due;
+            if (openAt(t, due) && !respondedBy(t, due) && (!proofRequired || latest > due)) {
+                raise(out, t, AlertRule.CASE_RESPONSE_OVERDUE, AlertLevel.YELLOW, due, due,
+                        "事件 " + t.caseId + " 已超过响应时限 " + EventTimes.text(due) + ", 尚未首次响应");
+            }
+        }
+        if (timed && t.deadline != EventTimes.NONE) {
             long warn = warnAt(t);
             if (warn != EventTimes.NONE && warn <= ts && t.warnedFor != t.deadline) {
                 t.warnedFor = t.deadline;
@@ -151,6 +170,27 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                 t.evidenceId = s.recordId;
                 t.acceptTime = s.time;
                 t.deadline = s.deadline;
+                t.responseDeadline = s.responseDeadline;
+            }
+            case RESPONDED -> {
+                if (t.respondedAt == EventTimes.NONE || s.time < t.respondedAt) {
+                    t.respondedAt = s.time;
+                }
+            }
+            case MERGED -> {
+                if (t.mergedAt == EventTimes.NONE) {
+                    t.mergedAt = s.time;
+                }
+            }
+            case UNMERGED -> {
+                t.mergedAt = EventTimes.NONE;
+                // the case service states the deadlines the case is timed against again; without them, the old ones
+                if (s.deadline != EventTimes.NONE) {
+                    t.deadline = s.deadline;
+                }
+                if (s.responseDeadline != EventTimes.NONE) {
+                    t.responseDeadline = s.responseDeadline;
+                }
             }
             case CLOSED -> t.closeAt = s.time;
             case PAUSED -> {
@@ -166,6 +206,9 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                     }
                     if (t.acceptTime != EventTimes.NONE) {
                         t.acceptTime += paused;
+                    }
+                    if (t.responseDeadline != EventTimes.NONE) {
+                        t.responseDeadline += paused;
                     }
                     t.pausedAt = EventTimes.NONE;
                 }
@@ -187,10 +230,20 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     private void settle(CaseTrack t, TimerService timers, long now, PendingEvents<CaseSignal>.Taken taken)
             throws Exception {
         boolean closed = t.closeAt != EventTimes.NONE && t.closeAt <= now;
+        boolean merged = t.mergedAt != EventTimes.NONE;
         long next = EventTimes.NONE;
-        if (t.pausedAt == EventTimes.NONE && t.deadline != EventTimes.NONE && !closed) {
-            next = earliest(needed(t, warnAt(t), t.warnedFor), needed(t, t.deadline, t.overdueFor),
-                    needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor));
+        if (merged) {
+            // not timed: the only moment left is when the track stops waiting for an UNMERGED
+            long drop = t.mergedAt + MERGED_RETENTION_MS;
+            next = t.closeAt != EventTimes.NONE || drop <= now ? EventTimes.NONE : drop;
+        } else if (t.pausedAt == EventTimes.NONE && !closed) {
+            long response = responseNeeded(t);
+            if (t.deadline != EventTimes.NONE) {
+                next = earliest(needed(t, warnAt(t), t.warnedFor), needed(t, t.deadline, t.overdueFor),
+                        needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor), response);
+            } else {
+                next = response;
+            }
         }
         long old = t.nextTimer;
         boolean oldPending = old != EventTimes.NONE && old > now;
@@ -202,7 +255,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             timers.registerEventTimeTimer(next);
         }
         t.nextTimer = next;
-        if (next == EventTimes.NONE && (t.pausedAt == EventTimes.NONE || closed)
+        if (next == EventTimes.NONE && (t.pausedAt == EventTimes.NONE || closed || merged)
                 && (taken != null ? taken.rest.isEmpty() : pending.isEmpty())) {
             state.clear();
             return;
@@ -229,6 +282,18 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     }
 
 
+    /** The response deadline if it still has to be checked: not settled, not responded or closed by then. */
+    private static long responseNeeded(CaseTrack t) {
+        long due = t.responseDeadline;
+        boolean wanted = due != EventTimes.NONE && t.responseOverdueFor != due && !respondedBy(t, due)
+                && (t.closeAt == EventTimes.NONE || t.closeAt > due);
+        return wanted ? due : EventTimes.NONE;
+    }
+
+    private static boolean respondedBy(CaseTrack t, long moment) {
+        return t.respondedAt != EventTimes.NONE && t.respondedAt <= moment;
+    }
+
     private static boolean openAt(CaseTrack t, long moment) {
         return t.closeAt == EventTimes.NONE || t.closeAt > moment;
     }
@@ -253,9 +318,15 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
 
     private void raise(Collector<AlertRecord> out, CaseTrack t, AlertRule rule, AlertLevel level, long at,
                        String message) {
+        raise(out, t, rule, level, at, t.deadline, message);
+    }
+
+    /** The alert id names the deadline it is about, so a re-raise after a restart is the same alert. */
+    private void raise(Collector<AlertRecord> out, CaseTrack t, AlertRule rule, AlertLevel level, long at,
+                       long deadline, String message) {
         String[] evidence = t.evidenceId == null || t.evidenceId.equals(t.caseId) ? new String[] {t.caseId}
                 : new String[] {t.caseId, t.evidenceId};
-        AlertRecord a = new AlertRecord(AlertIds.of(rule, t.caseId, Long.toString(t.deadline)), rule, level, t.caseId,
+        AlertRecord a = new AlertRecord(AlertIds.of(rule, t.caseId, Long.toString(deadline)), rule, level, t.caseId,
                 evidence, message, at, at, 1);
         out.collect(a);
         counters.emitted(a);

@@ -17,6 +17,11 @@ public final class CaseTrack {
     /** When the case closes (a snapshot knows it in advance; a CLOSED event applies at its time). */
     public long closeAt = EventTimes.NONE;
     public long pausedAt = EventTimes.NONE;
+    /** 接诉即办: first contact due, and when the first response came (NONE: none yet). */
+    public long responseDeadline = EventTimes.NONE;
+    public long respondedAt = EventTimes.NONE;
+    /** When the case was merged into another (a linked duplicate is not timed); NONE when not merged. */
+    public long mergedAt = EventTimes.NONE;
     /** The latest moment any signal of this case proves the case has lived to. */
     public long latestKnown = EventTimes.NONE;
     /** The one registered timer: the next moment to check; NONE when none is registered. */
@@ -25,6 +30,8 @@ public final class CaseTrack {
     public long warnedFor = EventTimes.NONE;
     public long overdueFor = EventTimes.NONE;
     public long escalatedFor = EventTimes.NONE;
+    /** The response deadline the response alert was raised (or settled) for. */
+    public long responseOverdueFor = EventTimes.NONE;
 
     public CaseTrack() {
     }

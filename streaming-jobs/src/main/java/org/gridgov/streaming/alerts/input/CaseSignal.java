@@ -9,7 +9,7 @@ import org.gridgov.streaming.alerts.EventTimes;
  */
 public final class CaseSignal {
 
-    public enum Type { SNAPSHOT, CREATED, CLOSED, PAUSED, RESUMED, OTHER }
+    public enum Type { SNAPSHOT, CREATED, CLOSED, PAUSED, RESUMED, RESPONDED, MERGED, UNMERGED, OTHER }
 
     public String caseId;
     public String origin;
@@ -20,6 +20,8 @@ public final class CaseSignal {
     public long deadline = EventTimes.NONE;
     public long replyTime = EventTimes.NONE;
     public long closeTime = EventTimes.NONE;
+    /** The 接诉即办 response deadline a case-service event states; NONE without one (and for 12345 snapshots). */
+    public long responseDeadline = EventTimes.NONE;
     /** The 12345 case id of a snapshot, the event id of a lifecycle event. */
     public String recordId;
     public String inputId;
@@ -57,9 +59,13 @@ public final class CaseSignal {
                 case "CLOSED", "CONVERTED_TO_DISPUTE" -> Type.CLOSED;
                 case "PAUSED" -> Type.PAUSED;
                 case "RESUMED" -> Type.RESUMED;
+                case "RESPONDED" -> Type.RESPONDED;
+                case "MERGED" -> Type.MERGED;
+                case "UNMERGED" -> Type.UNMERGED;
                 default -> Type.OTHER;
             };
             s.deadline = in.deadline;
+            s.responseDeadline = in.responseDeadline;
             s.recordId = in.recordId;
         }
         return s;

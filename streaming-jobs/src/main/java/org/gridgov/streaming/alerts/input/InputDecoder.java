@@ -143,6 +143,7 @@ public final class InputDecoder implements Serializable {
         e.caseEventType = c.type().name();
         e.eventTime = EventTimes.millis(c.eventTime());
         e.deadline = EventTimes.millis(c.deadline());
+        e.responseDeadline = EventTimes.millis(c.responseDeadline());
         return e;
     }
 

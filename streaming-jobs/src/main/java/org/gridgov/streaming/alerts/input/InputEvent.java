@@ -26,6 +26,8 @@ public final class InputEvent {
     public long deadline = EventTimes.NONE;
     public long replyTime = EventTimes.NONE;
     public long closeTime = EventTimes.NONE;
+    /** A case-service event's 接诉即办 response deadline (first contact due); NONE without one. */
+    public long responseDeadline = EventTimes.NONE;
     // a case lifecycle event (case.events)
     public String caseId;
     public String caseEventType;

@@ -235,4 +235,94 @@ class CaseDeadlineTimersTest {
                 AlertRule.CASE_OVERDUE_ESCALATED);
         assertCleared();
     }
+
+    // ---- 接诉即办 response deadline, merges (issue 19) ------------------------------------------------------------
+
+    /** A case-service event with deadlines: CREATED at day 0 due at day 10, first response due at day 1. */
+    static CaseSignal jsjb(CaseSignal.Type type, String id, double day, double deadlineDay, double responseDay) {
+        CaseSignal s = event(type, id, day);
+        s.deadline = deadlineDay < 0 ? EventTimes.NONE : at(deadlineDay);
+        s.responseDeadline = responseDay < 0 ? EventTimes.NONE : at(responseDay);
+        return s;
+    }
+
+    @Test
+    void noFirstResponseByTheResponseDeadlineRaisesTheResponseAlertOnce() throws Exception {
+        send(jsjb(CaseSignal.Type.CREATED, "E1", 0, 10, 1));
+        harness.processWatermark(at(0));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(1.5));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.rule).isEqualTo(AlertRule.CASE_RESPONSE_OVERDUE);
+            assertThat(a.level).isEqualTo(AlertLevel.YELLOW);
+            assertThat(a.eventTime).isEqualTo(at(1));
+            assertThat(a.alertId).isEqualTo(AlertIds.of(AlertRule.CASE_RESPONSE_OVERDUE, "CS-1", Long.toString(at(1))));
+        });
+        // the resolution deadline is still timed; a late response raises nothing more
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        send(jsjb(CaseSignal.Type.RESPONDED, "E2", 2, 10, 1));
+        send(event(CaseSignal.Type.CLOSED, "E3", 3));
+        harness.processWatermark(at(3));
+        assertThat(alerts()).hasSize(1);
+        assertCleared();
+    }
+
+    @Test
+    void aResponseInTimeCancelsTheResponseTimer() throws Exception {
+        send(jsjb(CaseSignal.Type.CREATED, "E1", 0, 10, 1));
+        send(jsjb(CaseSignal.Type.RESPONDED, "E2", 0.5, 10, 1));
+        harness.processWatermark(at(0.5));
+        // one timer left: the due-soon warning at day 8
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(2));
+        assertThat(alerts()).isEmpty();
+        send(event(CaseSignal.Type.CLOSED, "E3", 3));
+        harness.processWatermark(at(3));
+        assertThat(alerts()).isEmpty();
+        assertCleared();
+    }
+
+    @Test
+    void aMergedCaseIsNotTimedAndItsTrackIsDroppedAfterTheRetention() throws Exception {
+        send(jsjb(CaseSignal.Type.CREATED, "E1", 0, 10, 1));
+        send(jsjb(CaseSignal.Type.MERGED, "E2", 0.5, 10, 1));
+        harness.processWatermark(at(0.5));
+        assertThat(harness.numEventTimeTimers()).as("only the drop timer").isEqualTo(1);
+        harness.processWatermark(at(20));
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(at(0.5) + CaseDeadlineTimers.MERGED_RETENTION_MS);
+        assertThat(alerts()).isEmpty();
+        assertCleared();
+    }
+
+    @Test
+    void aMergedCaseClosedWithItsMasterLeavesNothing() throws Exception {
+        send(jsjb(CaseSignal.Type.CREATED, "E1", 0, 10, 1));
+        send(jsjb(CaseSignal.Type.MERGED, "E2", 0.5, 10, 1));
+        send(event(CaseSignal.Type.CLOSED, "E3", 4));
+        harness.processWatermark(at(4));
+        assertThat(alerts()).isEmpty();
+        assertCleared();
+    }
+
+    @Test
+    void unmergingReArmsTheCaseWithTheDeadlinesTheEventStates() throws Exception {
+        send(jsjb(CaseSignal.Type.CREATED, "E1", 0, 10, 1));
+        send(jsjb(CaseSignal.Type.MERGED, "E2", 0.2, 10, 1));
+        // merged past both original moments: nothing raised for them
+        send(jsjb(CaseSignal.Type.UNMERGED, "E3", 3, 13, 3.5));
+        harness.processWatermark(at(3));
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(13.5));
+        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_RESPONSE_OVERDUE,
+                AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertThat(alerts().get(0).eventTime).isEqualTo(at(3.5));
+        assertThat(alerts().get(2).eventTime).isEqualTo(at(13));
+        send(event(CaseSignal.Type.CLOSED, "E4", 13.6));
+        harness.processWatermark(at(13.6));
+        assertThat(alerts()).hasSize(3);
+        assertCleared();
+    }
 }
