@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.cases.similarity.TextSignature;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -72,15 +73,16 @@ public class CaseRepository {
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
                   supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, publishable,
-                  response_level, response_due_at, responded_at, responded_by, version)
+                  response_level, response_due_at, responded_at, responded_by, text_sig, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  ?, ?, ?, ?, 0)""",
+                  ?, ?, ?, ?, ?, 0)""",
                 c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
                 a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
                 r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
                 a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
                 r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable(), c.response().level(),
-                c.response().dueAt(), c.response().respondedAt(), c.response().respondedBy());
+                c.response().dueAt(), c.response().respondedAt(), c.response().respondedBy(),
+                TextSignature.of(r.title(), r.description()).bytes());
     }
 
     /**

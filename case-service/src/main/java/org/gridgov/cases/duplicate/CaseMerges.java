@@ -17,6 +17,7 @@ import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.cases.similarity.TextSimilarity;
 import org.gridgov.common.model.CaseEventType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

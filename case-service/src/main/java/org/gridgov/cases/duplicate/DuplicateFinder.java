@@ -18,14 +18,17 @@ import org.gridgov.cases.casefile.CaseService;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Staff;
+import org.gridgov.cases.similarity.TextSignature;
+import org.gridgov.cases.similarity.TextSimilarity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * 可能重复: open cases near a report, within a time window, that read alike. The query is a bounding box on
- * {@code idx_case_open_geo} (status, latitude, longitude, created_at), so it reads the few index entries in a
- * latitude band around the point whatever the number of stored cases; the exact distance, the reader's scope and the
- * text score are then computed in Java on at most {@link #MAX_SCANNED} rows.
+ * 可能重复: open cases near a report, within a time window, that read alike. The query reads the bounding box cell
+ * by cell on {@code idx_case_open_cell} (V12, see {@link #nearby}), a few index ranges whatever the number of stored
+ * cases; the exact distance, the reader's scope and the
+ * text score are then computed in Java on at most {@link #MAX_SCANNED} rows. Only the probe's text is segmented: each
+ * candidate's features were stored when it was reported ({@link TextSignature}, V13).
  */
 @Component
 public class DuplicateFinder {
@@ -66,8 +69,16 @@ public class DuplicateFinder {
         this.threshold = props.duplicateThreshold();
     }
 
-    private static final String COLUMNS = "id, title, description, category_code, category_name, grid_code,"
-            + " pending_role, current_step, department_code, latitude, longitude, created_at";
+    /**
+     * What the finder reads of a candidate: its stored {@link TextSignature} (V13), and its description only when it has
+     * none (a case reported before V13), so scoring a candidate segments nothing.
+     */
+    private static final String COLUMNS = "id, title, text_sig, CASE WHEN text_sig IS NULL THEN description END"
+            + " AS description, category_code, category_name, grid_code, pending_role, current_step, department_code,"
+            + " latitude, longitude, created_at";
+    /** The same columns, read from the union of cells. */
+    private static final String OUTER_COLUMNS = "id, title, text_sig, description, category_code, category_name,"
+            + " grid_code, pending_role, current_step, department_code, latitude, longitude, created_at";
 
     /** A query and its arguments. */
     public record Query(String sql, Object[] args) {
@@ -83,7 +94,7 @@ public class DuplicateFinder {
     public static Query nearby(double latitude, double longitude, int radiusMetres, LocalDateTime since) {
         double[] box = GeoDistance.box(latitude, longitude, radiusMetres);
         List<Long> cells = GeoCells.covering(box);
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM (");
+        StringBuilder sql = new StringBuilder("SELECT " + OUTER_COLUMNS + " FROM (");
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
@@ -147,7 +158,12 @@ public class DuplicateFinder {
 
     /** The score of two reports: text cosine weighted 0.75, same category 0.25. */
     public static double score(Map<String, Double> a, Map<String, Double> b, boolean sameCategory) {
-        return TEXT_WEIGHT * TextSimilarity.cosine(a, b) + (sameCategory ? CATEGORY_WEIGHT : 0);
+        return score(TextSimilarity.cosine(a, b), sameCategory);
+    }
+
+    /** The score of two reports whose texts' cosine is known (from their {@link TextSignature}s). */
+    public static double score(double textCosine, boolean sameCategory) {
+        return TEXT_WEIGHT * textCosine + (sameCategory ? CATEGORY_WEIGHT : 0);
     }
 
     /** Candidates the user may see, best first, at or above the threshold. */
@@ -160,14 +176,13 @@ public class DuplicateFinder {
             Query q = nearby(p.latitude(), p.longitude(), radius, since);
             rows = jdbc.query(q.sql(), Row.MAPPER, q.args());
         } else if (p.gridCode() != null && !p.gridCode().isBlank()) {
-            rows = jdbc.query("SELECT id, title, description, category_code, category_name, grid_code, pending_role,"
-                            + " current_step, department_code, latitude, longitude, created_at FROM case_record"
+            rows = jdbc.query("SELECT " + COLUMNS + " FROM case_record"
                             + " WHERE grid_code = ? AND status = 'OPEN' AND created_at >= ?"
                             + " ORDER BY created_at DESC LIMIT " + MAX_SCANNED, Row.MAPPER, p.gridCode(), since);
         } else {
             return List.of();
         }
-        Map<String, Double> probe = TextSimilarity.features(p.title(), p.description());
+        TextSignature probe = TextSignature.of(p.title(), p.description());
         List<Candidate> out = new ArrayList<>();
         for (Row r : rows) {
             if (r.id.equals(p.excludeId())) {
@@ -185,8 +200,9 @@ public class DuplicateFinder {
             if (!Authorization.allows(staff, Action.CASE_VIEW, r.target())) {
                 continue;
             }
-            double s = score(probe, TextSimilarity.features(r.title, r.description),
-                    r.categoryCode.equals(p.categoryCode()));
+            double cosine = TextSignature.valid(r.textSig) ? probe.cosine(r.textSig)
+                    : probe.cosine(TextSignature.of(r.title, r.description));
+            double s = score(cosine, r.categoryCode.equals(p.categoryCode()));
             if (s >= threshold) {
                 long minutes = Math.max(0, Duration.between(r.createdAt, now).toMinutes());
                 double rounded = Math.round(s * 100) / 100.0;
@@ -206,14 +222,15 @@ public class DuplicateFinder {
                 + ", 相似度 " + String.format(java.util.Locale.ROOT, "%.2f", score);
     }
 
-    private record Row(String id, String title, String description, String categoryCode, String categoryName,
-                       String gridCode, String pendingRole, String currentStep, String departmentCode,
-                       BigDecimal latitude, BigDecimal longitude, LocalDateTime createdAt) {
+    /** A candidate as read: {@code textSig} (V13) or, for a case reported before V13, {@code description}. */
+    private record Row(String id, String title, byte[] textSig, String description, String categoryCode,
+                       String categoryName, String gridCode, String pendingRole, String currentStep,
+                       String departmentCode, BigDecimal latitude, BigDecimal longitude, LocalDateTime createdAt) {
 
         static final org.springframework.jdbc.core.RowMapper<Row> MAPPER = (rs, i) -> new Row(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getBigDecimal(10), rs.getBigDecimal(11),
-                rs.getObject(12, LocalDateTime.class));
+                rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
+                rs.getObject(13, LocalDateTime.class));
 
         Target.Case target() {
             return new Target.Case(gridCode, pendingRole, currentStep, departmentCode);

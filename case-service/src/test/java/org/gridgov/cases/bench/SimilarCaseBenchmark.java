@@ -27,6 +27,7 @@ import org.gridgov.cases.duplicate.GeoDistance;
 import org.gridgov.cases.launch.CaseBenchmarkOptions;
 import org.gridgov.cases.launch.CaseServiceCommand;
 import org.gridgov.cases.launch.CaseServiceOptions;
+import org.gridgov.cases.similarity.TextSignature;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.Category;
@@ -138,8 +139,9 @@ public final class SimilarCaseBenchmark {
         String sql = "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
                 + " urgency, priority, latitude, longitude, grid_code, street_code, workflow_code, current_step,"
                 + " pending_role, status, department_code, self_handled, dispute, supervised_count, step_due_at, due_at,"
-                + " created_by, created_at, updated_at, version) VALUES (?, ?, ?, 'HOTLINE', ?, ?, 1, 1, ?, ?, ?, ?,"
-                + " 'STANDARD', 'DISPATCH', 'COMMAND_CENTER', 'OPEN', NULL, FALSE, FALSE, 0, ?, ?, 'seed', ?, ?, 0)";
+                + " created_by, created_at, updated_at, text_sig, version) VALUES (?, ?, ?, 'HOTLINE', ?, ?, 1, 1, ?, ?,"
+                + " ?, ?, 'STANDARD', 'DISPATCH', 'COMMAND_CENTER', 'OPEN', NULL, FALSE, FALSE, 0, ?, ?, 'seed', ?, ?, ?,"
+                + " 0)";
         long t0 = System.nanoTime();
         long sliceStart = t0;
         long sliceFirst = 0;
@@ -153,9 +155,11 @@ public final class SimilarCaseBenchmark {
                 Category c = categories.get(r.nextInt(categories.size()));
                 String t = text(r);
                 LocalDateTime created = now.minusMinutes(r.nextInt(SEED_DAYS * 24 * 60));
-                rows.add(new Object[] {String.format("SO%010d", done + i), t.substring(0, Math.min(20, t.length())),
-                        t, c.code(), c.name(), at[0], at[1], g.code(), g.streetCode(), created.plusHours(4),
-                        created.plusDays(5), created, created});
+                String title = t.substring(0, Math.min(20, t.length()));
+                // what CaseRepository.insert writes for a reported case
+                rows.add(new Object[] {String.format("SO%010d", done + i), title, t, c.code(), c.name(), at[0], at[1],
+                        g.code(), g.streetCode(), created.plusHours(4), created.plusDays(5), created, created,
+                        TextSignature.of(title, t).bytes()});
             }
             seedJdbc.batchUpdate(sql, rows);
             long total = done + n;

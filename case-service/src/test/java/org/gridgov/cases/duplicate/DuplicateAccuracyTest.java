@@ -1,10 +1,13 @@
 package org.gridgov.cases.duplicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
 import org.gridgov.cases.launch.CaseServiceOptions;
+import org.gridgov.cases.similarity.TextSignature;
+import org.gridgov.cases.similarity.TextSimilarity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,8 +66,9 @@ class DuplicateAccuracyTest {
         List<PlantedDuplicates.Report> reports = PlantedDuplicates.generate(20_261, 60);
         int radius = CaseServiceOptions.DUPLICATE_RADIUS_METRES.defaultValue();
         double threshold = CaseServiceOptions.DUPLICATE_THRESHOLD.defaultValue();
+        // as the finder scores: the new report's signature against the open case's stored one (V13)
         Counts finder = evaluate(reports, (a, b, d) -> d <= radius && DuplicateFinder.score(
-                TextSimilarity.features(a.title(), a.description()), TextSimilarity.features(b.title(), b.description()),
+                TextSignature.of(a.title(), a.description()).cosine(TextSignature.of(b.title(), b.description()).bytes()),
                 a.category().equals(b.category())) >= threshold);
         Counts baseline = evaluate(reports, (a, b, d) -> d <= radius && a.category().equals(b.category()));
         System.out.printf("duplicate finder on %d planted reports: precision %.3f recall %.3f (tp %d fp %d fn %d);"
@@ -83,6 +87,26 @@ class DuplicateAccuracyTest {
         assertThat(finder.recall()).isGreaterThanOrEqualTo(0.9);
         // the planted near-duplicates are what the baseline cannot tell apart
         assertThat(baseline.precision()).isLessThan(finder.precision());
+    }
+
+    @Test
+    void storedSignaturesScoreEveryPlantedPairAsTheFeatureMapsDo() {
+        List<PlantedDuplicates.Report> reports = PlantedDuplicates.generate(20_261, 60);
+        int pairs = 0;
+        int alike = 0;
+        for (PlantedDuplicates.Report a : reports) {
+            TextSignature sa = TextSignature.of(a.title(), a.description());
+            for (PlantedDuplicates.Report b : reports) {
+                double maps = TextSimilarity.cosine(TextSimilarity.features(a.title(), a.description()),
+                        TextSimilarity.features(b.title(), b.description()));
+                double stored = sa.cosine(TextSignature.of(b.title(), b.description()).bytes());
+                assertThat(stored).as("%s / %s", a.description(), b.description()).isCloseTo(maps, within(1e-9));
+                pairs++;
+                alike += maps > 0.3 ? 1 : 0;
+            }
+        }
+        assertThat(pairs).isGreaterThan(1000);
+        assertThat(alike).isGreaterThan(reports.size()); // not only each report with itself
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.gridgov.cases.duplicate;
+package org.gridgov.cases.similarity;
 
 import java.util.HashMap;
 import java.util.Map;
