@@ -54,7 +54,8 @@ public final class CaseServiceProcess implements AutoCloseable {
     }
 
     static CaseServiceProcess start(ProjectLayout layout, int preferredPort, int warehousePort, String kafka,
-                                    String warehouseUrl, Path work, PrintStream out) throws IOException {
+                                    String warehouseUrl, String piiSalt, Path work, PrintStream out)
+            throws IOException {
         int port = free(preferredPort) ? preferredPort : anyFreePort();
         String db = "jdbc:mysql://127.0.0.1:" + warehousePort + "/gridgov_case?createDatabaseIfNotExist=true&"
                 + EmbeddedWarehouse.JDBC_PARAMS;
@@ -65,9 +66,11 @@ public final class CaseServiceProcess implements AutoCloseable {
                 CaseServiceOptions.OPEN311_API_KEYS.argument(List.of("demo-open311-key")),
                 CaseServiceOptions.ATTACHMENT_DIR.argument(
                         Files.createDirectories(work.resolve("case-attachments")).toString()));
-        // passwords travel in the environment, never on the command line (the embedded MariaDB's generated one)
+        // secrets travel in the environment, never on the command line (the embedded MariaDB's generated password;
+        // the loader's salt, so 综合查询 by ID-card or phone number finds the person keys the loader wrote)
         Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", EmbeddedWarehouse.PASSWORD,
-                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD);
+                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD,
+                CaseServiceOptions.PII_SALT.envName(), piiSalt);
         List<DemoUser> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
         JobProcess p = JobProcess.start("case-service", layout.caseServiceJar().toString(),
                 List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",

@@ -226,7 +226,7 @@ public final class DemoPipeline {
 
             step(11, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, one demo user per role");
             try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
-                    kafka.bootstrapServers(), warehouse.jdbcUrl(), work, out)) {
+                    kafka.bootstrapServers(), warehouse.jdbcUrl(), salt(), work, out)) {
                 service.awaitReady(Duration.ofMinutes(3));
                 String caseId = service.smokeTest();
                 done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
