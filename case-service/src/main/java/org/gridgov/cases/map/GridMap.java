@@ -22,6 +22,7 @@ import org.gridgov.cases.inbox.AlertInbox;
 import org.gridgov.cases.inbox.LiveAlert;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.Grid;
+import org.gridgov.common.pii.PiiProtector;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -289,8 +290,10 @@ public class GridMap {
         String status = rs.getString("status");
         Timestamp due = rs.getTimestamp("due_at");
         boolean overdue = "OPEN".equals(status) && due != null && due.toLocalDateTime().isBefore(now);
-        return new MapCase(rs.getString("id"), rs.getString("title"), rs.getString("category_name"), status,
-                g.code(), g.name(), overdue, rs.getTimestamp("created_at").toLocalDateTime(), lon, lat);
+        // the map shows many cases at once, to everyone in the area: ID and phone numbers typed into a title are
+        // masked there, as in case events
+        return new MapCase(rs.getString("id"), PiiProtector.redact(rs.getString("title")),
+                rs.getString("category_name"), status, g.code(), g.name(), overdue, rs.getTimestamp("created_at").toLocalDateTime(), lon, lat);
     }
 
     // ---------------------------------------------------------------- selection

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
@@ -148,7 +149,7 @@ public class ReportMap {
         double lon = c.location().longitude() == null ? grid.anchor().getX()
                 : c.location().longitude().doubleValue();
         LocalDateTime now = LocalDateTime.now(clock);
-        GridMap.MapCase self = new GridMap.MapCase(c.id(), c.report().title(), c.report().categoryName(),
+        GridMap.MapCase self = new GridMap.MapCase(c.id(), PiiProtector.redact(c.report().title()), c.report().categoryName(),
                 c.assignment().status().name(), grid.code(), grid.name(), c.overdueAt(now),
                 c.timing().createdAt(), lon, lat);
         // located open cases in the bounding box, and the open cases placed at the interior point of a grid whose

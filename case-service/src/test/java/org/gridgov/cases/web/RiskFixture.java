@@ -42,8 +42,8 @@ public final class RiskFixture {
                 + " VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, ?, '12345 +10', ?)");
              PreparedStatement call = c.prepareStatement("INSERT INTO dwd_hotline_case (case_id, accept_date,"
                 + " accept_month, street_code, community_code, grid_code, channel, category_code, category_l1_code,"
-                + " caller_key, accept_time, status, is_replied, is_closed, is_overdue, content)"
-                + " VALUES (?, ?, '2024-06', ?, ?, ?, 'PHONE', 'C0101', 'C01', ?, ?, 'CLOSED', 1, 1, 0, '测试')");
+                + " caller_key, accept_time, status, is_replied, is_closed, is_overdue, is_duplicate, content)"
+                + " VALUES (?, ?, '2024-06', ?, ?, ?, 'PHONE', 'C0101', 'C01', ?, ?, 'CLOSED', 1, 1, 0, 0, '测试')");
              PreparedStatement visit = c.prepareStatement("INSERT INTO ods_grid_record (record_id, record_date,"
                 + " schema_version, kind, grid_code, worker_id, person_key, content, latitude, longitude,"
                 + " record_time) VALUES (?, ?, 1, 'VISIT', ?, 'W1', ?, '走访', 36.7, 117.1, ?)")) {
