@@ -42,8 +42,8 @@ import picocli.CommandLine.Unmatched;
     "             --bench.threads, --bench.duration)",
     "  similar    similar-case search p50/p95/p99/max with 1M open cases on a fresh database (--bench.open-cases,",
     "             --bench.probes)",
-    "  lookup     综合查询 person file p50/p99 with 1M persons / 10M indexed records (--bench.persons,",
-    "             --bench.events, --bench.lookups, --bench.lookup-threads)",
+    "  lookup     综合查询 person file p50/p99 with 1M persons / 10M indexed records (--bench.lookup-persons,",
+    "             --bench.lookup-records, --bench.lookups, --bench.lookup-threads)",
     "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
     "Extra options are passed to the benchmark; ./gridgov config lists them."})
 final class BenchCommand implements Callable<Integer> {

@@ -47,8 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * 综合查询 benchmark (issue 17): a warehouse database of its own holding {@code bench.persons} persons with
- * {@code bench.events} records in {@code dws_person_event} (sources, grids and times drawn from a seeded random, the
+ * 综合查询 benchmark (issue 17): a warehouse database of its own holding {@code bench.lookup-persons} persons with
+ * {@code bench.lookup-records} records in {@code dws_person_event} (sources, grids and times drawn from a seeded random, the
  * person keys salted as the loader salts them), a risk score for every person and an alert for one in ten; then the
  * service in this JVM, and {@code bench.lookups} person files ({@code GET /api/lookup/persons/{ref}}, a district
  * leader, a reason, page 1 of 20) with {@code bench.lookup-threads} clients, plus as many ID-card searches. Prints
