@@ -39,6 +39,9 @@ public class CaseRepository {
                     rs.getString("satisfaction"), rs.getObject("return_visited_at", LocalDateTime.class),
                     rs.getString("master_case_id")));
 
+    /** A case in a list (待办, 已办, 查询): its title under the one list policy, {@link CaseTitles}. */
+    static final RowMapper<CaseRecord> LISTED = (rs, i) -> CaseTitles.listed(ROW.mapRow(rs, i));
+
     private static final RowMapper<CaseStep> STEP = (rs, i) -> new CaseStep(rs.getLong("id"), rs.getString("case_id"),
             rs.getString("action"), rs.getString("from_step"), rs.getString("to_step"), rs.getString("actor"),
             rs.getString("actor_role"), rs.getString("note"), rs.getObject("at", LocalDateTime.class));
@@ -164,11 +167,11 @@ public class CaseRepository {
         if (staff.role() == Role.DEPARTMENT) {
             return jdbc.query("SELECT c.* FROM case_record c JOIN (SELECT id FROM case_record WHERE department_code = ?"
                     + " AND pending_role = 'DEPARTMENT' ORDER BY priority DESC, step_due_at LIMIT ?) t ON t.id = c.id"
-                    + " ORDER BY c.priority DESC, c.step_due_at", ROW, staff.departmentCode(), limit);
+                    + " ORDER BY c.priority DESC, c.step_due_at", LISTED, staff.departmentCode(), limit);
         }
         return jdbc.query("SELECT c.* FROM case_record c JOIN (SELECT id FROM case_record WHERE pending_role = ?"
                         + " AND grid_code LIKE ? ORDER BY priority DESC, step_due_at LIMIT ?) t ON t.id = c.id"
-                        + " ORDER BY c.priority DESC, c.step_due_at", ROW, staff.role().name(),
+                        + " ORDER BY c.priority DESC, c.step_due_at", LISTED, staff.role().name(),
                 staff.scopeCode() + "%", limit);
     }
 
@@ -185,7 +188,7 @@ public class CaseRepository {
         Object[] args = department
                 ? new Object[] {staff.username(), limit, staff.scopeCode() + "%", staff.departmentCode()}
                 : new Object[] {staff.username(), limit, staff.scopeCode() + "%"};
-        return jdbc.query(sql, ROW, args);
+        return jdbc.query(sql, LISTED, args);
     }
 
     /**
@@ -238,7 +241,7 @@ public class CaseRepository {
         }
         sql.append(" ORDER BY created_at DESC LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return jdbc.query(sql.toString(), LISTED, args.toArray());
     }
 
     private static String like(String s) {
