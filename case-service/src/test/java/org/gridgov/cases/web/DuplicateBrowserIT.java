@@ -157,10 +157,12 @@ class DuplicateBrowserIT extends ServiceIT {
                 Map.of("master_case_id", master)).status()).isEqualTo(403);
 
         // dispatched: the reporter may no longer merge, the command centre still may
+        String cg = jdbc.queryForObject("SELECT code FROM department WHERE name = '区城市管理局'", String.class);
         assertThat(api.login("db_command", PASSWORD).post("/api/cases/" + dup + "/actions",
-                Map.of("action", "DISPATCH")).status()).isEqualTo(200);
+                Map.of("action", "DISPATCH", "department_code", cg)).status()).isEqualTo(200);
         browser.login("db_worker_b");
         browser.open("/cases/" + dup);
+        assertThat(browser.all(suggestion)).hasSize(1);
         assertThat(browser.all(button)).isEmpty();
         browser.logout();
 
