@@ -220,8 +220,9 @@ public final class CaseServiceProcess implements AutoCloseable {
         try (JobProcess p = JobProcess.start("duplicate-verdicts", layout.caseServiceJar().toString(),
                 List.of("-Xmx512m", "-Dfile.encoding=UTF-8",
                         "-Dloader.main=" + CaseServiceCommand.DUPLICATE_VERDICTS.mainClass()), LAUNCHER,
-                List.of(DuplicateVerdictOptions.REPORTS.argument(reports.toString()),
-                        DuplicateVerdictOptions.VERDICTS.argument(verdicts.toString())), Map.of(), work, l -> { })) {
+                List.of(DuplicateVerdictOptions.REPORTS.argument(reports.toAbsolutePath().toString()),
+                        DuplicateVerdictOptions.VERDICTS.argument(verdicts.toAbsolutePath().toString())), Map.of(),
+                work, l -> { })) {
             int code = p.await(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             if (code != 0) {
                 throw new IllegalStateException("duplicate verdicts failed with exit code " + code + ":\n" + p.tail());
