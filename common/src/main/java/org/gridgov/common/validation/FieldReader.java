@@ -1,11 +1,13 @@
 package org.gridgov.common.validation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.gridgov.common.json.Json;
 import org.gridgov.common.model.Labeled;
 import org.gridgov.common.model.TrackPoint;
 
@@ -156,13 +158,23 @@ public final class FieldReader {
 
     /**
      * A patrol track: a JSON array of {@code [second, latitude, longitude]} points (seconds since the record time, a
-     * whole number ≥ 0), at least 2 and at most {@code maxPoints}, in strictly increasing time. The first problem found
+     * whole number ≥ 0), at least 2 and at most {@code maxPoints}, in strictly increasing time; or that array as text
+     * (what a DataX column or a CSV cell carries). The first problem found
      * is reported with the point's index ({@code track[17]: ...}), so a broken track is one violation, not thousands.
      */
     public List<TrackPoint> track(String field, boolean required, int maxPoints) {
         JsonNode v = value(field, required);
         if (v == null) {
             return null;
+        }
+        if (v.isTextual() && v.asText().strip().startsWith("[")) {
+            // a source table's JSON column, or a CSV cell: the same array as text
+            try {
+                v = Json.mapper().readTree(v.asText());
+            } catch (JsonProcessingException e) {
+                reject(field, "not a valid JSON list: " + e.getOriginalMessage());
+                return null;
+            }
         }
         if (!v.isArray()) {
             reject(field, "expected a list of [second, latitude, longitude] points, got "

@@ -59,6 +59,16 @@ class GridWorkRecordDecoderTest {
     }
 
     @Test
+    void aTrackWrittenAsTextIsReadLikeTheArray() {
+        // what a DataX column or a CSV cell carries
+        ObjectNode n = SampleRecords.tree(SampleRecords.patrol());
+        n.put("track", n.get("track").toString());
+        assertThat(DECODER.decode(GRID, n.toString()).value()).isEqualTo(SampleRecords.patrol());
+        n.put("track", "[[0, 36.7, 117.1], [60, 36.7");
+        assertOnly(DECODER.decode(GRID, n.toString()), "track", "not a valid JSON list");
+    }
+
+    @Test
     void aVersionTwoPatrolWithoutATrackIsValid() {
         ObjectNode n = SampleRecords.tree(SampleRecords.patrol()).putNull("track");
         GridRecord r = (GridRecord) DECODER.decode(GRID, n.toString()).value();
