@@ -82,7 +82,8 @@ class PatrolMetricsTest {
         assertThat(m.jumpCount()).isZero();
         // the buffer of a point is a 16-gon (4 segments a quarter circle): 8·r²·sin(22.5°) ≈ 0.9745·π·r²
         double circle = Math.PI * 30 * 30 / GRID_AREA_M2;
-        assertThat(m.coverageRatio()).isGreaterThan(0).isCloseTo(circle * 0.9745, within(circle * 0.02))
+        // (coverage is kept to 4 decimals: half a unit of the last one is rounding)
+        assertThat(m.coverageRatio()).isGreaterThan(0).isCloseTo(circle * 0.9745, within(circle * 0.02 + 0.00005))
                 .isLessThan(0.15);
     }
 
