@@ -133,7 +133,7 @@ class GridWorkTest {
      */
     @Test
     void theDwdFlagsFindExactlyThePlantedWorkers() {
-        OdsMapper mapper = new OdsMapper(new PiiProtector("grid-work-test"), DISTRICT, CategoryCatalog.standard());
+        OdsMapper mapper = new OdsMapper(new PiiProtector("grid-work-test-salt-2024"), DISTRICT, CategoryCatalog.standard());
         Map<String, List<Map<String, String>>> patrols = new TreeMap<>();
         Map<String, List<Map<String, String>>> attendance = new TreeMap<>();
         for (GridRecord g : grid) {
