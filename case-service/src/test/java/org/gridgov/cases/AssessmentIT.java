@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.gridgov.cases.assessment.WarehouseMirror;
 import org.gridgov.cases.security.Role;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,8 @@ class AssessmentIT extends ServiceIT {
     Api.Session command;
     Api.Session gridCenter;
     JdbcTemplate warehouse;
+    @org.springframework.beans.factory.annotation.Autowired
+    WarehouseMirror mirror;
 
     @BeforeEach
     void users() {
@@ -356,6 +359,27 @@ class AssessmentIT extends ServiceIT {
         }
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM dwd_manual_score WHERE score_id = ?",
                 Integer.class, kept.text("score_id"))).isEqualTo(1);
+    }
+
+    @Test
+    void theWarehouseCopyIsIdempotentAndItsCountsReconcile() throws Exception {
+        streetLeader.post("/api/assessment/manual-scores", score(YearMonth.now(clock).toString(), "GRID_WORKER",
+                WORKER_ID, 1, "对账"));
+        WarehouseMirror.Copy first = mirror.copy();
+        WarehouseMirror.Copy second = mirror.copy();
+        assertThat(second).isEqualTo(first);
+        int items = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_rule_item", Integer.class);
+        int active = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_manual_score WHERE revoked_at IS NULL",
+                Integer.class);
+        int revoked = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_manual_score WHERE revoked_at IS NOT NULL",
+                Integer.class);
+        assertThat(first.ruleRows()).isEqualTo(items);
+        assertThat(first.scoreRows()).isEqualTo(active);
+        assertThat(first.removedScores()).isEqualTo(revoked);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule", Integer.class))
+                .isEqualTo(items);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM dwd_manual_score", Integer.class))
+                .isEqualTo(active);
     }
 
     // ---------------------------------------------------------------- score cards

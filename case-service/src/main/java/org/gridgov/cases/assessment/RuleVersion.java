@@ -22,6 +22,11 @@ public record RuleVersion(long id, AssessmentLevel level, int version, LocalDate
         return YearMonth.from(validFrom);
     }
 
+    /** "自 2025-01-01 起" or "2025-01-01 至 2026-12-31", as the page says it. */
+    public String span() {
+        return validTo == null ? "自 " + validFrom + " 起" : validFrom + " 至 " + validTo;
+    }
+
     public double weightSum() {
         return items.stream().mapToDouble(RuleItem::weight).sum();
     }
