@@ -350,9 +350,11 @@ class AssessmentIT extends ServiceIT {
         assertThat(kept.status()).isEqualTo(201);
         clock.advance(Duration.ofDays(40));
         try {
-            assertThat(streetLeader.post("/api/assessment/manual-scores/" + kept.get("id").asLong() + "/revoke", null)
+            // signed in again: 40 days outlive the 8 h token
+            Api.Session later = login("as_street_leader");
+            assertThat(later.post("/api/assessment/manual-scores/" + kept.get("id").asLong() + "/revoke", null)
                     .text("detail")).contains("已结账");
-            assertThat(streetLeader.post("/api/assessment/manual-scores", score(month, "COMMUNITY", "370112001001",
+            assertThat(later.post("/api/assessment/manual-scores", score(month, "COMMUNITY", "370112001001",
                     1, "补记")).status()).isEqualTo(409);
         } finally {
             clock.reset();
