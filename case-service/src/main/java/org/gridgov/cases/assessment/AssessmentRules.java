@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -103,7 +104,7 @@ public class AssessmentRules {
      * the day before. Refused: a role or area that does not set this level's rules (403), any invalid value (400, all
      * reasons), an edit of a version that is no longer the newest, or a start not after the newest version's (409).
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public RuleVersion publish(Staff staff, RuleDraft draft) {
         AssessmentLevel level = level(draft.level());
         refusals.require(staff, Action.ASSESSMENT_RULES_EDIT, new Target.Assessment(level.name(), null, null),
@@ -113,13 +114,22 @@ public class AssessmentRules {
             throw new InvalidInputException(r.problems().get(0).field(), r.message());
         }
         RuleValidation.Checked c = r.checked();
-        // the level's newest version, locked: parallel publications of one level queue here
+        // the level's newest version row, locked: parallel publications of one level queue here. READ COMMITTED, so
+        // the lock is on that row alone (REPEATABLE READ's gap locks made the queued inserts deadlock), and the
+        // version read again once the lock is held is the newest committed one: a publication that committed while
+        // this one waited makes it a conflict
         List<Map<String, Object>> newest = jdbc.queryForList("SELECT id, version, valid_from FROM"
                 + " assessment_rule_version WHERE level = ? ORDER BY version DESC LIMIT 1 FOR UPDATE", level.name());
         int base = 0;
         if (!newest.isEmpty()) {
             Map<String, Object> n = newest.get(0);
             base = ((Number) n.get("version")).intValue();
+            Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM assessment_rule_version WHERE level = ?",
+                    Integer.class, level.name());
+            if (latest != null && latest != base) {
+                throw new ConflictException("规则已被修改：" + level.label() + "考核现行最新为第 " + latest
+                        + " 版，请在最新版本上修改");
+            }
             LocalDate from = toDate(n.get("valid_from"));
             if (c.baseVersion() != base) {
                 throw new ConflictException("规则已被修改：" + level.label() + "考核现行最新为第 " + base + " 版（自 "
