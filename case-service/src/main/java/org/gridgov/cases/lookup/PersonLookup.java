@@ -175,15 +175,7 @@ public class PersonLookup {
                     "该电话与此身份证人员关联（证据 " + link.evidenceIds().size() + " 条）").ifPresent(found::add);
         }
         candidate(staff, phoneKey, masked, reason, "仅以电话登记的记录").ifPresent(found::add);
-        String n = PhoneNumber.normalize(phone);
-        List<CaseLink> reported = new ArrayList<>();
-        for (CaseRecord c : cases.byReporterPhones(List.copyOf(new LinkedHashSet<>(List.of(n, "+86" + n, "86" + n,
-                phone.strip()))), MAX_CANDIDATES)) {
-            if (Authorization.allows(staff, Action.CASE_VIEW, c.accessTarget())) {
-                reported.add(new CaseLink(c.id(), c.report().title(), c.assignment().status().name(),
-                        c.timing().createdAt()));
-            }
-        }
+        List<CaseLink> reported = visibleCases(staff, Set.of(phoneKey));
         log.ok(staff, Kind.SEARCH, found.isEmpty() ? null : found.get(0).ref(),
                 found.isEmpty() ? null : label(found.get(0)), masked, reason,
                 found.size() + " 人, " + reported.size() + " 件事件");
@@ -272,10 +264,11 @@ public class PersonLookup {
         });
         List<Row> pageRows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
                 .map(this::row).toList();
+        List<CaseLink> reported = visibleCases(staff, reporterKeys(ref));
         PersonFile file = new PersonFile(ref, name, idMasked, risk(ref), bySource, pageRows, page, pageSize,
-                visible.size(), all.size() - visible.size(), alerts(ref), List.copyOf(companies));
+                visible.size(), all.size() - visible.size(), alerts(ref), List.copyOf(companies), reported);
         log.ok(staff, Kind.PERSON, ref, label, null, reason, "显示 " + visible.size() + " 条，辖区外 "
-                + (all.size() - visible.size()) + " 条");
+                + (all.size() - visible.size()) + " 条，事件 " + reported.size() + " 件");
         return file;
     }
 
@@ -318,6 +311,51 @@ public class PersonLookup {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /**
+     * The keys a person's case-service cases carry (V21 {@code reporter_key}, the salted key of the reporter's
+     * phone): the file's own key (a phone-only entry is keyed by its phone) and every phone the warehouse's link
+     * evidence ties to this ID-card person by the loader's rule ({@link PhoneLinks}: only a phone seen with this
+     * person alone and no other name). A shared phone links to nobody, so its cases stay out of everyone's file.
+     */
+    Set<String> reporterKeys(String ref) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ref);
+        List<Object> phones = new ArrayList<>();
+        for (Map<String, Object> r : warehouse.query("SELECT DISTINCT phone_key FROM dwd_person_link"
+                + " WHERE person_key = ? LIMIT " + MAX_CANDIDATES, ref)) {
+            phones.add(r.get("phone_key"));
+        }
+        if (phones.isEmpty()) {
+            return keys;
+        }
+        PhoneLinks links = new PhoneLinks();
+        String marks = String.join(", ", java.util.Collections.nCopies(phones.size(), "?"));
+        for (Map<String, Object> r : warehouse.query("SELECT phone_key, evidence_id, person_key, name_key"
+                + " FROM dwd_person_link WHERE phone_key IN (" + marks + ")", phones.toArray())) {
+            links.add(new LinkEvidence(str(r, "phone_key"), str(r, "evidence_id"), str(r, "person_key"),
+                    str(r, "name_key")));
+        }
+        for (Object phone : phones) {
+            PhoneLink link = links.decide((String) phone);
+            if (link.linked() && ref.equals(link.personKey())) {
+                keys.add((String) phone);
+            }
+        }
+        return keys;
+    }
+
+    /** The cases reported under these keys that the user may open, newest first, titles masked. */
+    private List<CaseLink> visibleCases(Staff staff, Set<String> keys) {
+        List<CaseLink> out = new ArrayList<>();
+        for (CaseRecord c : cases.byReporterKeys(keys, MAX_CANDIDATES)) {
+            if (Authorization.allows(staff, Action.CASE_VIEW, c.accessTarget())) {
+                out.add(new CaseLink(c.id(), PiiProtector.redact(c.report().title()), c.assignment().status().name(),
+                        c.timing().createdAt()));
+            }
+        }
+        return out;
+    }
 
     /** A {@code dws_person_event} row with the grid it lies in (its own, else the grid its point falls in). */
     record Located(Map<String, Object> row, String gridCode) {

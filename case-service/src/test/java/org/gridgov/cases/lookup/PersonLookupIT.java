@@ -44,6 +44,9 @@ class PersonLookupIT extends ServiceIT {
     static final String REASON = "核查信访人诉求办理情况";
     static PlantedPersons data;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gridgov.cases.casefile.ReporterKeys reporterKeys;
+
     @BeforeEach
     void setUp() throws Exception {
         data = PlantedPersons.load(TestStack.warehouse());
@@ -135,6 +138,58 @@ class PersonLookupIT extends ServiceIT {
             }
         });
         assertThat(calls).containsAll(caller.caseIds());
+    }
+
+    @Test
+    void aPersonsFileListsTheCasesTheyReportedHereByTheirLinkedPhoneAndNobodyElses() {
+        GroundTruth.RepeatCaller caller = data.truth().repeatCallers().get(0);
+        String key = PlantedPersons.pii().idCardKey(caller.idCard());
+        String myStreet = data.recordsOf(caller.idCard()).stream().map(PlantedPersons.SourceRef::gridCode)
+                .filter(g -> g != null).findFirst().orElseThrow().substring(0, 9);
+        // the case lies in another street than one where the person has records
+        String caseGrid = District.licheng().grids().stream().filter(g -> !g.code().startsWith(myStreet))
+                .findFirst().orElseThrow().code();
+        Api.Session command = login("lk_command");
+        Api.Response mine = command.post("/api/cases", Map.of("description", "综合查询测试：楼道堆物无人清理",
+                "channel", "HOTLINE", "category_code", "C0101", "grid_code", caseGrid,
+                "reporter_name", "来电人", "reporter_phone", caller.phone()));
+        assertThat(mine.status()).as(mine.raw()).isEqualTo(201);
+        Api.Response someoneElses = command.post("/api/cases", Map.of("description", "综合查询测试：别人的来电",
+                "channel", "HOTLINE", "category_code", "C0101", "grid_code", caseGrid,
+                "reporter_phone", "13700001717"));
+        assertThat(someoneElses.status()).as(someoneElses.raw()).isEqualTo(201);
+        // the stored key is the warehouse's key of the phone, never the number
+        assertThat(jdbc.queryForObject("SELECT reporter_key FROM case_record WHERE id = ?", String.class,
+                mine.text("id"))).isEqualTo(PlantedPersons.pii().phoneKey(caller.phone()));
+
+        // found by ID card: the file keyed by the card lists the case its linked phone reported, and not the other
+        Api.Session leader = login("lk_leader");
+        JsonNode file = leader.get("/api/lookup/persons/" + key + "?reason=" + enc(REASON)).body();
+        List<String> cases = file.get("cases").findValuesAsText("id");
+        assertThat(cases).contains(mine.text("id")).doesNotContain(someoneElses.text("id"));
+        // found by phone: the search lists it too
+        Api.Response byPhone = leader.post("/api/lookup/persons/search", Map.of("phone", caller.phone(),
+                "reason", REASON));
+        assertThat(byPhone.get("cases").findValuesAsText("id")).contains(mine.text("id"))
+                .doesNotContain(someoneElses.text("id"));
+        // another person's file never shows it
+        String otherKey = PlantedPersons.pii().idCardKey(data.truth().repeatCallers().get(1).idCard());
+        assertThat(leader.get("/api/lookup/persons/" + otherKey + "?reason=" + enc(REASON)).get("cases")
+                .findValuesAsText("id")).doesNotContain(mine.text("id"));
+
+        // scoped: a street that may open the person but not the case does not see it
+        user("lk_cases_" + myStreet, Role.GRID_CENTER, myStreet, null);
+        JsonNode streetFile = login("lk_cases_" + myStreet).get("/api/lookup/persons/" + key + "?reason="
+                + enc(REASON)).body();
+        assertThat(streetFile.get("cases").findValuesAsText("id")).doesNotContain(mine.text("id"));
+
+        // a case stored before V21 (no key) is keyed at start-up by the back-fill, and listed again
+        jdbc.update("UPDATE case_record SET reporter_key = NULL WHERE id = ?", mine.text("id"));
+        assertThat(leader.get("/api/lookup/persons/" + key + "?reason=" + enc(REASON)).get("cases")
+                .findValuesAsText("id")).doesNotContain(mine.text("id"));
+        assertThat(reporterKeys.backfill()).isGreaterThanOrEqualTo(1);
+        assertThat(leader.get("/api/lookup/persons/" + key + "?reason=" + enc(REASON)).get("cases")
+                .findValuesAsText("id")).contains(mine.text("id"));
     }
 
     @Test
