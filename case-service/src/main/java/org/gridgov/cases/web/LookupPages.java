@@ -94,8 +94,9 @@ public class LookupPages {
     }
 
     @GetMapping("/lookup/areas/{code}")
-    public String area(@PathVariable String code, @RequestParam(required = false) String reason, Model model) {
-        model.addAttribute("area", places.area(CurrentStaff.get(), code, reason));
+    public String area(@PathVariable String code, @RequestParam(required = false) String reason,
+                       @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("area", places.area(CurrentStaff.get(), code, reason, page, AreaLookup.DEFAULT_PAGE_SIZE));
         model.addAttribute("reason", reason.strip());
         return "lookup-area";
     }

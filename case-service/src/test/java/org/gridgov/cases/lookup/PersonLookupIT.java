@@ -254,6 +254,119 @@ class PersonLookupIT extends ServiceIT {
     }
 
     @Test
+    void aBusyGridsFileCountsEveryRecordAndPagesThemNewestFirstWithoutGapsOrRepeats() throws Exception {
+        org.gridgov.common.district.Grid grid = District.licheng().grids().get(3);
+        LocalDateTime base = PlantedPersons.SPEC.periodEnd().minusDays(2);
+        try (Connection c = TestStack.warehouse().connect()) {
+            c.createStatement().execute("DELETE FROM dwd_hotline_case WHERE case_id LIKE 'LK-BUSY-%'");
+            c.createStatement().execute("DELETE FROM ods_petition WHERE petition_id LIKE 'LK-BUSY-%'");
+            try (PreparedStatement call = c.prepareStatement("INSERT INTO dwd_hotline_case (case_id, accept_date,"
+                    + " accept_month, street_code, community_code, grid_code, channel, category_code,"
+                    + " category_l1_code, caller_key, accept_time, status, is_replied, is_closed, is_overdue,"
+                    + " is_duplicate, content) VALUES (?, ?, ?, ?, ?, ?, 'PHONE', 'C0101', 'C01', ?, ?, 'CLOSED', 1,"
+                    + " 1, 0, 0, '测试')")) {
+                // more than two pages, in threes at the same minute (ties are ordered by id)
+                for (int i = 0; i < 230; i++) {
+                    LocalDateTime t = base.minusMinutes(i / 3).minusDays(i / 100 * 40L);
+                    call.setString(1, String.format("LK-BUSY-%03d", i));
+                    call.setObject(2, t.toLocalDate());
+                    call.setString(3, t.toString().substring(0, 7));
+                    call.setString(4, grid.streetCode());
+                    call.setString(5, grid.communityCode());
+                    call.setString(6, grid.code());
+                    call.setString(7, "busy-caller-" + i % 7);
+                    call.setObject(8, t);
+                    call.addBatch();
+                }
+                call.executeBatch();
+            }
+            try (PreparedStatement pet = c.prepareStatement("INSERT INTO ods_petition (petition_id, petition_date,"
+                    + " schema_version, person_key, person_name_masked, form, category_code, content, group_size,"
+                    + " latitude, longitude, petition_time) VALUES (?, ?, 1, ?, '李*', 'VISIT', 'C0101', '测试', 1,"
+                    + " ?, ?, ?)")) {
+                for (int i = 0; i < 12; i++) {
+                    LocalDateTime t = base.minusHours(i * 7L);
+                    pet.setString(1, "LK-BUSY-P" + i);
+                    pet.setObject(2, t.toLocalDate());
+                    pet.setString(3, "busy-petitioner-" + i % 3);
+                    pet.setDouble(4, grid.anchor().getY());
+                    pet.setDouble(5, grid.anchor().getX());
+                    pet.setObject(6, t);
+                    pet.addBatch();
+                }
+                pet.executeBatch();
+            }
+        }
+        // the answer from the tables themselves: grid sources by their grid, point sources placed by JTS here
+        Set<String> expected = new HashSet<>();
+        Connection wc = TestStack.warehouse().connect();
+        org.springframework.jdbc.core.JdbcTemplate warehouse = new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(wc, true));
+        for (String[] t : new String[][] {{"HOTLINE", "case_id", "dwd_hotline_case"},
+            {"GRID", "record_id", "ods_grid_record"}, {"CASE", "case_id", "dwd_case"}}) {
+            warehouse.queryForList("SELECT " + t[1] + " FROM " + t[2] + " WHERE grid_code = ?", String.class,
+                    grid.code()).forEach(id -> expected.add(t[0] + ":" + id));
+        }
+        for (String[] t : new String[][] {{"PETITION", "petition_id", "ods_petition"},
+            {"POLICE", "incident_id", "ods_police_incident"}, {"ARREARS", "case_id", "ods_arrears_case"}}) {
+            for (Map<String, Object> r : warehouse.queryForList("SELECT " + t[1] + " AS id, latitude, longitude FROM "
+                    + t[2])) {
+                if (District.licheng().locate(((Number) r.get("latitude")).doubleValue(),
+                        ((Number) r.get("longitude")).doubleValue()).filter(g -> g.code().equals(grid.code()))
+                        .isPresent()) {
+                    expected.add(t[0] + ":" + r.get("id"));
+                }
+            }
+        }
+        wc.close();
+        assertThat(expected.size()).isGreaterThan(2 * AreaLookupPage.SIZE);
+
+        Api.Session leader = login("lk_leader");
+        Set<String> shown = new LinkedHashSet<>();
+        List<String> times = new ArrayList<>();
+        JsonNode file = null;
+        for (int page = 1; page <= 20; page++) {
+            file = leader.get("/api/lookup/areas/" + grid.code() + "?page_size=" + AreaLookupPage.SIZE + "&page="
+                    + page + "&reason=" + enc(REASON)).body();
+            for (JsonNode r : file.get("latest")) {
+                assertThat(shown.add(r.get("source").asText() + ":" + r.get("record_id").asText()))
+                        .as("no record on two pages").isTrue();
+                times.add(r.get("time").asText());
+            }
+            if (page * AreaLookupPage.SIZE >= file.get("total").asLong()) {
+                break;
+            }
+        }
+        assertThat(file.get("total").asLong()).isEqualTo(expected.size());
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+        List<String> newestFirst = new ArrayList<>(times);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertThat(times).isEqualTo(newestFirst);
+        long sum = 0;
+        for (JsonNode month : file.get("by_month")) {
+            for (JsonNode n : month) {
+                sum += n.asLong();
+            }
+        }
+        assertThat(sum).isEqualTo(expected.size());
+        // persons counted from every record: the busy caller with 230/7 calls rounded up, the petitioner with 4
+        Map<String, Long> persons = new HashMap<>();
+        file.get("persons").forEach(p -> persons.put(p.get("ref").asText(), p.get("records").asLong()));
+        assertThat(persons).containsEntry("busy-caller-0", 33L).containsEntry("busy-petitioner-0", 4L);
+        // the same page twice is the same page
+        assertThat(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=50&page=2&reason=" + enc(REASON)).raw())
+                .isEqualTo(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=50&page=2&reason="
+                        + enc(REASON)).raw());
+        assertThat(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=100&page=101&reason=" + enc(REASON))
+                .status()).isEqualTo(400);
+    }
+
+    /** The page size the busy-grid test reads with. */
+    static final class AreaLookupPage {
+        static final int SIZE = 100;
+    }
+
+    @Test
     void lookUpsOutsideTheRoleOrTheAreaAreRefusedAndAudited() throws Exception {
         GroundTruth.CrossSourcePerson planted = data.truth().crossSourcePersons().get(0);
         String key = PlantedPersons.pii().idCardKey(planted.idCard());
