@@ -1,5 +1,6 @@
 // 一张图: draws the district's grids (GeoJSON from the service, no tiles: works offline) with ECharts as a
-// choropleth of one layer (事件数, 未办结, 超期, 预警), the open cases as points and the street boundaries
+// choropleth of one layer (事件数, 未办结, 超期, 预警, 风险; the buttons in the map's own panel switch it, on the
+// page and in the cockpit alike), the open cases as points and the street boundaries
 // dissolved on the server. On the full page a click on a grid lists its cases, and 框选 lets the user click the
 // vertices of a polygon whose cases the server selects with JTS. Every element with data-grid-map is drawn; the
 // cockpit's panel is the compact one (no selection). body[data-map-state] is set after each load, for tests.
@@ -75,6 +76,8 @@
 
   function GridMap(el) {
     this.el = el;
+    // the panel around the map holds its layer buttons and its message (the page and the cockpit have one each)
+    this.panel = el.closest('section') || document;
     this.full = el.getAttribute('data-grid-map') === 'full';
     this.layer = 'cases';
     this.vertices = null;
@@ -95,7 +98,7 @@
         self.draw();
         body.setAttribute('data-map-state', 'OK');
       }).catch(function (e) {
-        var m = document.getElementById('map-message');
+        var m = self.panel.querySelector('.map-message');
         if (m) {
           text(m, e.message);
         }
@@ -133,7 +136,7 @@
     var alertPoints = (this.data.today_alerts || []).map(function (a) {
       return { name: a.alert_id, value: [a.longitude, a.latitude], alertRow: a };
     });
-    var message = document.getElementById('map-message');
+    var message = this.panel.querySelector('.map-message');
     if (message) {
       text(message, this.layer === 'risk' && !this.data.risk_month
         ? '数据仓库暂无人员风险评分（或未配置），风险图层为空。'
@@ -207,6 +210,7 @@
       });
     }
     body.setAttribute('data-map-layer', this.layer);
+    this.el.setAttribute('data-layer', this.layer);
   };
 
   GridMap.prototype.setLayer = function (layer) {
@@ -316,9 +320,10 @@
         map.chart.resize();
       }
     });
-    document.querySelectorAll('#map-layers button').forEach(function (b) {
+    var layerButtons = map.panel.querySelectorAll('.map-layers button');
+    layerButtons.forEach(function (b) {
       b.addEventListener('click', function () {
-        document.querySelectorAll('#map-layers button').forEach(function (o) { o.classList.remove('active'); });
+        layerButtons.forEach(function (o) { o.classList.remove('active'); });
         b.classList.add('active');
         map.setLayer(b.getAttribute('data-layer'));
       });
