@@ -136,6 +136,10 @@
     var alertPoints = (this.data.today_alerts || []).map(function (a) {
       return { name: a.alert_id, value: [a.longitude, a.latitude], alertRow: a };
     });
+    // 清欠重点单位 at the site of their first key case of the month (KeyCompanies on the server)
+    var companyPoints = (this.data.key_companies || []).map(function (k) {
+      return { name: k.name, value: [k.longitude, k.latitude], companyRow: k };
+    });
     var message = this.panel.querySelector('.map-message');
     if (message) {
       text(message, this.layer === 'risk' && !this.data.risk_month
@@ -156,6 +160,12 @@
             return g.name + '<br>事件 ' + g.cases + ' · 未办结 ' + g.open_cases + ' · 超期 ' + g.overdue
               + ' · 预警 ' + g.alerts + '<br>重点人员 ' + g.risk + '（红 ' + g.risk_red + ' · 橙 ' + g.risk_orange
               + (g.risk > 0 ? ' · 最高 ' + g.risk_top : '') + '）';
+          }
+          if (p.data && p.data.companyRow) {
+            var k = p.data.companyRow;
+            return '清欠重点单位 ' + echarts.format.encodeHTML(k.name) + '<br>' + k.key_cases + ' 件重点欠薪案件（'
+              + echarts.format.encodeHTML(k.reasons) + '）<br>项目地点 '
+              + echarts.format.encodeHTML(k.place);
           }
           if (p.seriesType === 'scatter' && p.data && p.data.alertRow) {
             return '预警 ' + p.data.alertRow.level_label + '：' + p.data.alertRow.message;
@@ -185,6 +195,8 @@
           itemStyle: { color: '#69f0ae' }, data: points },
         { id: 'today-alerts', name: '今日预警', type: 'effectScatter', coordinateSystem: 'geo', symbolSize: 9,
           itemStyle: { color: '#ff4081' }, data: alertPoints },
+        { id: 'key-companies', name: '清欠重点单位', type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond',
+          symbolSize: 11, itemStyle: { color: '#ffd740', borderColor: '#5d4037', borderWidth: 1 }, data: companyPoints },
         { id: 'selection', name: '框选', type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true,
           lineStyle: { color: '#ff5252', width: 2, type: 'dashed' }, data: selection }
       ]
