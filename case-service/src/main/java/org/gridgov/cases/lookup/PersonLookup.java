@@ -36,6 +36,7 @@ import org.gridgov.cases.lookup.PersonFile.Row;
 import org.gridgov.cases.lookup.PersonFile.SearchResult;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.Grid;
+import org.gridgov.common.district.Street;
 import org.gridgov.common.identity.LinkEvidence;
 import org.gridgov.common.identity.PhoneLink;
 import org.gridgov.common.identity.PhoneLinks;
@@ -122,6 +123,17 @@ public class PersonLookup {
     }
 
     // ---------------------------------------------------------------- search
+
+    /**
+     * What the search form offers this user: the streets a search by name may be made in (their area's; the whole
+     * district for district users). Refused (403, audited) for a role without 综合查询, as every look-up is.
+     */
+    public List<Street> searchableStreets(Staff staff) {
+        refusals.require(staff, Action.LOOKUP, Target.nothing(), Kind.SEARCH.name(), null);
+        return areas.district().streets().stream()
+                .filter(st -> staff.districtWide() || staff.covers(st.code()) || staff.scopeCode().startsWith(st.code()))
+                .toList();
+    }
 
     public SearchResult search(Staff staff, SearchRequest q) {
         mayLook(staff, Kind.SEARCH, null, null, null, null, Target.nothing());
