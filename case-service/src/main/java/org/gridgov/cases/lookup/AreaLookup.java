@@ -181,7 +181,7 @@ public class AreaLookup {
             String marks = String.join(", ", Collections.nCopies(people.size(), "?"));
             for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level_label, event_time, message"
                     + " FROM ads_alert_event WHERE subject_key IN (" + marks + ") AND subject_type = 'PERSON'"
-                    + " ORDER BY event_time DESC LIMIT 50", people.stream().map(AreaPerson::ref).toArray())) {
+                    + " ORDER BY event_time DESC, alert_id DESC LIMIT 50", people.stream().map(AreaPerson::ref).toArray())) {
                 alerts.add(new PersonFile.Alert(PersonLookup.str(r, "alert_id"), PersonLookup.str(r, "rule"),
                         PersonLookup.str(r, "level_label"), PersonLookup.time(r.get("event_time")),
                         PersonLookup.str(r, "message")));

@@ -426,7 +426,7 @@ public class PersonLookup {
         List<Alert> out = new ArrayList<>();
         for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level_label, event_time, message"
                 + " FROM ads_alert_event WHERE subject_type = 'PERSON' AND subject_key = ?"
-                + " ORDER BY event_time DESC LIMIT 50", key)) {
+                + " ORDER BY event_time DESC, alert_id DESC LIMIT 50", key)) {
             out.add(new Alert(str(r, "alert_id"), str(r, "rule"), str(r, "level_label"), time(r.get("event_time")),
                     str(r, "message")));
         }

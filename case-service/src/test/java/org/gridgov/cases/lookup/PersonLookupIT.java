@@ -42,6 +42,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class PersonLookupIT extends ServiceIT {
 
     static final String REASON = "核查信访人诉求办理情况";
+    /** The page size the busy-grid test reads a place's file with. */
+    static final int AREA_PAGE = 100;
     static PlantedPersons data;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -319,21 +321,21 @@ class PersonLookupIT extends ServiceIT {
             }
         }
         wc.close();
-        assertThat(expected.size()).isGreaterThan(2 * AreaLookupPage.SIZE);
+        assertThat(expected.size()).isGreaterThan(2 * AREA_PAGE);
 
         Api.Session leader = login("lk_leader");
         Set<String> shown = new LinkedHashSet<>();
         List<String> times = new ArrayList<>();
         JsonNode file = null;
         for (int page = 1; page <= 20; page++) {
-            file = leader.get("/api/lookup/areas/" + grid.code() + "?page_size=" + AreaLookupPage.SIZE + "&page="
+            file = leader.get("/api/lookup/areas/" + grid.code() + "?page_size=" + AREA_PAGE + "&page="
                     + page + "&reason=" + enc(REASON)).body();
             for (JsonNode r : file.get("latest")) {
                 assertThat(shown.add(r.get("source").asText() + ":" + r.get("record_id").asText()))
                         .as("no record on two pages").isTrue();
                 times.add(r.get("time").asText());
             }
-            if (page * AreaLookupPage.SIZE >= file.get("total").asLong()) {
+            if (page * AREA_PAGE >= file.get("total").asLong()) {
                 break;
             }
         }
@@ -359,11 +361,6 @@ class PersonLookupIT extends ServiceIT {
                         + enc(REASON)).raw());
         assertThat(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=100&page=101&reason=" + enc(REASON))
                 .status()).isEqualTo(400);
-    }
-
-    /** The page size the busy-grid test reads with. */
-    static final class AreaLookupPage {
-        static final int SIZE = 100;
     }
 
     @Test
