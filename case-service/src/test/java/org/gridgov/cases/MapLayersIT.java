@@ -113,6 +113,15 @@ class MapLayersIT extends ServiceIT {
         List<String> names = street.get("key_companies").findValuesAsText("name");
         assertThat(names).contains("甲建筑劳务公司").doesNotContain("乙建设工程公司");
         street.get("key_companies").forEach(k -> assertThat(k.get("grid_code").asText()).startsWith(STREET));
+
+        // the company's 综合查询 file lists its cases' sites by grid, most cases first
+        JsonNode file = login("ml_leader").get("/api/lookup/companies?name="
+                + java.net.URLEncoder.encode("甲建筑劳务公司", java.nio.charset.StandardCharsets.UTF_8)
+                + "&reason=" + java.net.URLEncoder.encode("核查欠薪单位项目地点", java.nio.charset.StandardCharsets.UTF_8))
+                .body();
+        assertThat(file.get("places").findValuesAsText("grid_code")).containsExactly(inOther.code(), inStreet.code());
+        assertThat(file.get("places").get(0).get("cases").asInt()).isEqualTo(2);
+        assertThat(file.get("places").get(1).get("latitude").asDouble()).isEqualTo(inStreet.anchor().getY());
     }
 
     private static void keyCase(java.sql.Connection c, String month, String id, String company, Grid site)

@@ -152,7 +152,8 @@ public class CompanyLookup {
             }
         }
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.<String, Long>comparingByKey()))
                 .map(e -> new CompanyPlace(e.getKey(), persons.placeName(e.getKey()), e.getValue(),
                         newest.get(e.getKey())[0], newest.get(e.getKey())[1]))
                 .toList();
