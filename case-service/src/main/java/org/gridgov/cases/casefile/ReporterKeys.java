@@ -49,6 +49,11 @@ public class ReporterKeys {
      * nothing left reads only {@code idx_case_reporter_key}. Returns how many cases it keyed.
      */
     @EventListener(ApplicationReadyEvent.class)
+    public void keyOlderCases() {
+        // a listener returning a value would publish it as an event: hence this void wrapper
+        backfill();
+    }
+
     public int backfill() {
         if (pii == null) {
             return 0;
