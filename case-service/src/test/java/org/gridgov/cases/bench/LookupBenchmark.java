@@ -101,7 +101,8 @@ public final class LookupBenchmark {
             // the plans MariaDB chooses for a person file's reads (the warehouse catalogue's indexes, issue 17)
             explain(c, "person's records", "SELECT * FROM dws_person_event WHERE person_key = ? LIMIT 5000", key);
             explain(c, "person's alerts", "SELECT alert_id, rule, level_label, event_time, message FROM ads_alert_event"
-                    + " WHERE subject_type = 'PERSON' AND subject_key = ? ORDER BY event_time DESC, alert_id DESC LIMIT 50", key);
+                    + " WHERE subject_type = 'PERSON' AND subject_key = ? ORDER BY event_time DESC, alert_id DESC"
+                    + " LIMIT 50", key);
             explain(c, "person's phones", "SELECT DISTINCT phone_key FROM dwd_person_link WHERE person_key = ?"
                     + " LIMIT 50", key);
         }
