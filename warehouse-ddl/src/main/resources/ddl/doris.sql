@@ -353,7 +353,8 @@ COMMENT '预警 alerts for leaders: rule, level, subject (hashed person key, com
 DISTRIBUTED BY HASH(`alert_id`) BUCKETS 8
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
-  "enable_unique_key_merge_on_write" = "true"
+  "enable_unique_key_merge_on_write" = "true",
+  "bloom_filter_columns" = "subject_key"
 );
 
 CREATE TABLE IF NOT EXISTS `audit_alert_push` (
@@ -719,7 +720,8 @@ COMMENT '人员关联证据 phone ↔ person evidence, one row per record with a
 DISTRIBUTED BY HASH(`phone_key`) BUCKETS 8
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
-  "enable_unique_key_merge_on_write" = "true"
+  "enable_unique_key_merge_on_write" = "true",
+  "bloom_filter_columns" = "person_key"
 );
 
 CREATE TABLE IF NOT EXISTS `dws_person_event` (

@@ -215,7 +215,8 @@ CREATE TABLE IF NOT EXISTS `ads_alert_event` (
   `event_time` DATETIME NOT NULL COMMENT 'event time at which the rule fired (district time)',
   `last_evidence_time` DATETIME NOT NULL COMMENT 'event time of the latest evidence',
   `version` INT NOT NULL COMMENT '1 when raised, +1 per update with new evidence or a higher level',
-  PRIMARY KEY (`alert_id`)
+  PRIMARY KEY (`alert_id`),
+  KEY `idx_alert_subject` (`subject_key`, `subject_type`, `event_time`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='预警 alerts for leaders: rule, level, subject (hashed person key, company or case) and evidence';
 
 CREATE TABLE IF NOT EXISTS `audit_alert_push` (
@@ -485,7 +486,8 @@ CREATE TABLE IF NOT EXISTS `dwd_person_link` (
   `person_key` VARCHAR(64) NULL COMMENT 'the ID card''s salted hash in the same record (empty: the phone alone)',
   `name_key` VARCHAR(64) NULL COMMENT 'salted hash of the name, simplified and without spaces (evidence only)',
   `seen_time` DATETIME NOT NULL COMMENT 'event time of the record',
-  PRIMARY KEY (`phone_key`, `evidence_id`)
+  PRIMARY KEY (`phone_key`, `evidence_id`),
+  KEY `idx_link_person` (`person_key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员关联证据 phone ↔ person evidence, one row per record with a phone; links are decided from it';
 
 CREATE TABLE IF NOT EXISTS `dws_person_event` (

@@ -47,9 +47,11 @@ public class CaseRepository {
             rs.getString("actor_role"), rs.getString("note"), rs.getObject("at", LocalDateTime.class));
 
     private final JdbcTemplate jdbc;
+    private final ReporterKeys reporterKeys;
 
-    public CaseRepository(JdbcTemplate jdbc) {
+    public CaseRepository(JdbcTemplate jdbc, ReporterKeys reporterKeys) {
         this.jdbc = jdbc;
+        this.reporterKeys = reporterKeys;
     }
 
     public Optional<CaseRecord> find(String id) {
@@ -76,16 +78,16 @@ public class CaseRepository {
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
                   supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, publishable,
-                  response_level, response_due_at, responded_at, responded_by, text_sig, version)
+                  response_level, response_due_at, responded_at, responded_by, text_sig, reporter_key, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  ?, ?, ?, ?, ?, 0)""",
+                  ?, ?, ?, ?, ?, ?, 0)""",
                 c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
                 a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
                 r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
                 a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
                 r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable(), c.response().level(),
                 c.response().dueAt(), c.response().respondedAt(), c.response().respondedBy(),
-                TextSignature.of(r.title(), r.description()).bytes());
+                TextSignature.of(r.title(), r.description()).bytes(), reporterKeys.of(r.reporterPhone()));
     }
 
     /**
@@ -192,18 +194,19 @@ public class CaseRepository {
     }
 
     /**
-     * The cases a phone number reported, newest first (综合查询 by phone, issue 17): {@code phones} are the number's
-     * written forms; {@code idx_case_reporter_phone} (V20). The caller filters by what the user may see.
+     * The cases reported from any of these phones, newest first (综合查询 of a person, issue 17): {@code keys} are
+     * salted phone keys (V21 {@code reporter_key}, {@code idx_case_reporter_key}). The caller filters by what the user
+     * may see.
      */
-    public List<CaseRecord> byReporterPhones(List<String> phones, int limit) {
-        if (phones.isEmpty()) {
+    public List<CaseRecord> byReporterKeys(java.util.Collection<String> keys, int limit) {
+        if (keys.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(phones.size(), "?"));
-        List<Object> args = new ArrayList<>(phones);
+        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        List<Object> args = new ArrayList<>(keys);
         args.add(limit);
-        return jdbc.query("SELECT * FROM case_record WHERE reporter_phone IN (" + marks + ")"
-                + " ORDER BY created_at DESC LIMIT ?", ROW, args.toArray());
+        return jdbc.query("SELECT * FROM case_record WHERE reporter_key IN (" + marks + ")"
+                + " ORDER BY created_at DESC, id DESC LIMIT ?", ROW, args.toArray());
     }
 
     /** Search inside the user's area by category, reporter, place and text; every filter is optional. */
