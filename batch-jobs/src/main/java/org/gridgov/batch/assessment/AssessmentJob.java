@@ -104,8 +104,8 @@ public final class AssessmentJob {
     }
 
     /** The month's records, read with their date partitions pushed down. */
-    public record MonthInputs(Dataset<Row> attendance, Dataset<Row> patrols, Dataset<Row> visits, Dataset<Row> mediations,
-                       Dataset<Row> reports, Dataset<Row> cases) {
+    public record MonthInputs(Dataset<Row> attendance, Dataset<Row> patrols, Dataset<Row> visits,
+                              Dataset<Row> mediations, Dataset<Row> reports, Dataset<Row> cases) {
 
         public static MonthInputs read(SparkSession spark, WarehouseIo io, String month) {
             return new MonthInputs(
