@@ -40,7 +40,7 @@ import org.gridgov.batch.warehouse.WarehouseIo;
 import org.gridgov.batch.warehouse.Writes;
 import org.gridgov.common.district.District;
 import org.gridgov.warehouse.AssessmentAdsTables;
-import org.gridgov.warehouse.AssessmentRuleTables;
+import org.gridgov.warehouse.AssessmentTables;
 import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.GridWorkTables;
 import org.gridgov.warehouse.Table;
@@ -68,8 +68,8 @@ public final class AssessmentJob {
 
     public static final Table WORKERS = AssessmentAdsTables.ADS_GRID_WORKER_ASSESSMENT;
     public static final Table UNITS = AssessmentAdsTables.ADS_UNIT_ASSESSMENT;
-    public static final Table RULES = AssessmentRuleTables.DIM_ASSESSMENT_RULE;
-    public static final Table MANUAL = AssessmentRuleTables.DWD_MANUAL_SCORE;
+    public static final Table RULES = AssessmentTables.DIM_ASSESSMENT_RULE;
+    public static final Table MANUAL = AssessmentTables.DWD_MANUAL_SCORE;
     /** The item codes, in the ADS tables' column order. */
     public static final List<String> ITEMS = List.copyOf(AssessmentAdsTables.ITEMS.keySet());
     /** Items whose raw value is missing, not 0, when there is nothing to judge (a rate without any 回访). */

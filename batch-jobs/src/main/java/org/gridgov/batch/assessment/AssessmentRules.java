@@ -15,10 +15,10 @@ import org.gridgov.batch.StatMonth;
 
 /**
  * The rows of {@code dim_assessment_rule} (a few dozen: read once per run) and which of them score a month: per
- * level, the highest rule version in force on the month's last day ({@code valid_from} on or before it, {@code
- * valid_to} empty or on or after it). The last day, not the first, so that a version that starts on the 1st scores
- * that month whether the previous one's {@code valid_to} is written inclusive (the last day of the month before) or
- * exclusive (the 1st); and a version introduced mid-month scores the month it was introduced in.
+ * level, the highest rule version in force on the month's first day ({@code valid_from} on or before it, {@code
+ * valid_to} empty or on or after it), as the rules table documents it (versions start on a month's first day; the
+ * next version sets the previous one's inclusive {@code valid_to}). The highest version wins where two are in force,
+ * so a {@code valid_to} written exclusive (the next version's first day) still gives the new version its month.
  */
 public final class AssessmentRules {
 
@@ -56,9 +56,9 @@ public final class AssessmentRules {
 
     /** The rule set that scores {@code level} in {@code month}, or empty when no version is in force. */
     public Optional<RuleSet> forMonth(AssessmentLevel level, String month) {
-        LocalDate lastDay = YearMonth.parse(StatMonth.require(month)).atEndOfMonth();
+        LocalDate firstDay = YearMonth.parse(StatMonth.require(month)).atDay(1);
         Optional<Integer> version = rules.stream()
-                .filter(r -> r.level() == level && r.inForceOn(lastDay))
+                .filter(r -> r.level() == level && r.inForceOn(firstDay))
                 .map(Rule::version)
                 .max(Integer::compare);
         if (version.isEmpty()) {

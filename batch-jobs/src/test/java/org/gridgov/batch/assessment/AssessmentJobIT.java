@@ -21,7 +21,7 @@ import org.gridgov.batch.InMemoryWarehouseIo;
 import org.gridgov.batch.LocalSpark;
 import org.gridgov.batch.TestRows;
 import org.gridgov.warehouse.AssessmentAdsTables;
-import org.gridgov.warehouse.AssessmentRuleTables;
+import org.gridgov.warehouse.AssessmentTables;
 import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.GridWorkTables;
 import org.gridgov.warehouse.Table;
@@ -212,7 +212,8 @@ class AssessmentJobIT {
         v.put("weight", weight);
         v.put("target", target);
         v.put("method", method);
-        rules.add(row(AssessmentRuleTables.DIM_ASSESSMENT_RULE, v));
+        v.put("direction", method.equals("INVERSE_COUNT") ? "越少越好" : "越多越好");
+        rules.add(row(AssessmentTables.DIM_ASSESSMENT_RULE, v));
     }
 
     private void manual(String month, String level, String subject, double points) {
@@ -225,7 +226,7 @@ class AssessmentJobIT {
         v.put("reason", "测试加减分");
         v.put("scored_by", "leader1");
         v.put("scored_at", at(month + "-28", 10));
-        this.manual.add(row(AssessmentRuleTables.DWD_MANUAL_SCORE, v));
+        this.manual.add(row(AssessmentTables.DWD_MANUAL_SCORE, v));
     }
 
     private static List<Row> dims(Table t, List<Map<String, Object>> rows) {
@@ -329,8 +330,8 @@ class AssessmentJobIT {
                 .with(GridWorkTables.DWD_GRID_MEDIATION, mediations)
                 .with(GridWorkTables.DWD_GRID_REPORT, reports)
                 .with(CaseTables.DWD_CASE, cases)
-                .with(AssessmentRuleTables.DIM_ASSESSMENT_RULE, rules)
-                .with(AssessmentRuleTables.DWD_MANUAL_SCORE, manual);
+                .with(AssessmentTables.DIM_ASSESSMENT_RULE, rules)
+                .with(AssessmentTables.DWD_MANUAL_SCORE, manual);
     }
 
     private static Map<String, Object> grid(String code, String community, String street) {

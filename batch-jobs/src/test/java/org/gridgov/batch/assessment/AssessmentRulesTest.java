@@ -20,7 +20,7 @@ class AssessmentRulesTest {
     }
 
     @Test
-    void aMonthIsScoredByTheVersionInForceOnItsLastDay() {
+    void aMonthIsScoredByTheVersionInForceOnItsFirstDay() {
         AssessmentRules rules = AssessmentRules.of(ITEMS,
                 rule(1, "GRID_WORKER", "VISITS", JAN, LocalDate.of(2025, 2, 28), 60),
                 rule(1, "GRID_WORKER", "ATTENDANCE", JAN, LocalDate.of(2025, 2, 28), 40),
@@ -42,7 +42,7 @@ class AssessmentRulesTest {
     }
 
     @Test
-    void anExclusiveValidToOnTheFirstAndAMidMonthStartBothGiveTheNewVersionThatMonth() {
+    void anExclusiveValidToStillGivesTheNewVersionItsMonthAndAMidMonthStartScoresTheNextMonth() {
         AssessmentRules exclusive = AssessmentRules.of(ITEMS,
                 rule(1, "GRID_WORKER", "VISITS", JAN, MAR, 100),
                 rule(2, "GRID_WORKER", "VISITS", MAR, null, 100));
@@ -51,8 +51,8 @@ class AssessmentRulesTest {
         AssessmentRules midMonth = AssessmentRules.of(ITEMS,
                 rule(1, "GRID_WORKER", "VISITS", JAN, LocalDate.of(2025, 3, 14), 100),
                 rule(2, "GRID_WORKER", "VISITS", LocalDate.of(2025, 3, 15), null, 100));
-        assertThat(midMonth.forMonth(AssessmentLevel.GRID_WORKER, "2025-03").orElseThrow().version()).isEqualTo(2);
-        assertThat(midMonth.forMonth(AssessmentLevel.GRID_WORKER, "2025-02").orElseThrow().version()).isEqualTo(1);
+        assertThat(midMonth.forMonth(AssessmentLevel.GRID_WORKER, "2025-03").orElseThrow().version()).isEqualTo(1);
+        assertThat(midMonth.forMonth(AssessmentLevel.GRID_WORKER, "2025-04").orElseThrow().version()).isEqualTo(2);
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.gridgov.batch.warehouse.WarehouseIo;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.district.District;
 import org.gridgov.warehouse.AssessmentAdsTables;
-import org.gridgov.warehouse.AssessmentRuleTables;
+import org.gridgov.warehouse.AssessmentTables;
 import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.GridWorkTables;
 import org.gridgov.warehouse.Table;
@@ -221,13 +221,13 @@ public final class AssessmentBenchmark {
                 lit(0).as("is_merged"),
                 to_timestamp(concat(cday.cast("string"), lit(" 18:00:00"))).as("last_event_time"))),
                 CaseTables.DWD_CASE));
-        w.put(AssessmentRuleTables.DIM_ASSESSMENT_RULE, spark.createDataFrame(rules(),
-                SparkSchemas.of(AssessmentRuleTables.DIM_ASSESSMENT_RULE)));
-        w.put(AssessmentRuleTables.DWD_MANUAL_SCORE, fill(grids.filter(pmod(col("w"), lit(100L)).equalTo(0)).select(
+        w.put(AssessmentTables.DIM_ASSESSMENT_RULE, spark.createDataFrame(rules(),
+                SparkSchemas.of(AssessmentTables.DIM_ASSESSMENT_RULE)));
+        w.put(AssessmentTables.DWD_MANUAL_SCORE, fill(grids.filter(pmod(col("w"), lit(100L)).equalTo(0)).select(
                 concat(lit("MS"), col("worker_id")).as("score_id"), lit(MONTH).as("month"),
                 lit("GRID_WORKER").as("level"), col("worker_id").as("subject_code"), lit(2.5).as("points"),
                 lit("benchmark").as("reason"), lit("bench").as("scored_by"),
-                lit(Timestamp.valueOf(MONTH + "-28 10:00:00")).as("scored_at")), AssessmentRuleTables.DWD_MANUAL_SCORE));
+                lit(Timestamp.valueOf(MONTH + "-28 10:00:00")).as("scored_at")), AssessmentTables.DWD_MANUAL_SCORE));
         grids.unpersist();
         return w;
     }
@@ -271,15 +271,15 @@ public final class AssessmentBenchmark {
         for (String level : List.of("GRID_WORKER", "COMMUNITY", "STREET")) {
             for (Object[] r : worker) {
                 out.add(RowFactory.create(1, level, r[0], from, null, AssessmentAdsTables.ITEMS.get((String) r[0]),
-                        r[1], r[2], r[3], null));
+                        r[1], r[2], r[3], "bench"));
             }
         }
         out.add(RowFactory.create(1, "DEPARTMENT", "EVENTS_HANDLED", from, null, "办结数", 40.0, 200.0,
-                "RATIO_TO_TARGET", null));
+                "RATIO_TO_TARGET", "bench"));
         out.add(RowFactory.create(1, "DEPARTMENT", "SATISFACTION", from, null, "满意率", 30.0, 0.9,
-                "RATIO_TO_TARGET", null));
+                "RATIO_TO_TARGET", "bench"));
         out.add(RowFactory.create(1, "DEPARTMENT", "OVERDUE_COUNT", from, null, "超期数", 30.0, 50.0,
-                "INVERSE_COUNT", null));
+                "INVERSE_COUNT", "bench"));
         return out;
     }
 }
