@@ -880,3 +880,278 @@ PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"
 );
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_attendance` (
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `work_date` DATE NOT NULL COMMENT '考勤日期 = check-in date (partition)',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `check_in_time` DATETIME NOT NULL COMMENT '签到时间',
+  `check_out_time` DATETIME NULL COMMENT '签退时间 (NULL: no check-out)',
+  `check_in_lat` DOUBLE NOT NULL COMMENT '签到纬度',
+  `check_in_lon` DOUBLE NOT NULL COMMENT '签到经度',
+  `is_missing_checkout` TINYINT NOT NULL COMMENT '未签退 (check_out_time NULL)',
+  `is_off_grid_checkin` TINYINT NOT NULL COMMENT '签到位置不在本人网格内 (JTS point-in-polygon)'
+)
+UNIQUE KEY(`worker_id`, `work_date`)
+COMMENT '考勤 one row per grid worker and day: check-in and check-out, missing check-out, off-grid check-in'
+PARTITION BY RANGE(`work_date`) ()
+DISTRIBUTED BY HASH(`worker_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_patrol` (
+  `patrol_id` VARCHAR(192) NOT NULL COMMENT '巡查记录编号 (record_id)',
+  `patrol_date` DATE NOT NULL COMMENT '巡查日期 = start date (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `start_time` DATETIME NOT NULL COMMENT '开始时间 (first fix)',
+  `end_time` DATETIME NOT NULL COMMENT '结束时间 (last fix)',
+  `duration_min` INT NOT NULL COMMENT '时长 minutes',
+  `distance_m` INT NOT NULL COMMENT '里程 metres (haversine between fixes)',
+  `point_count` INT NOT NULL COMMENT '轨迹点数',
+  `coverage_ratio` DOUBLE NOT NULL COMMENT '网格覆盖率 area(buffer(track, 30 m) ∩ grid) / area(grid), 0..1',
+  `max_speed_kmh` DOUBLE NOT NULL COMMENT '最高速度 km/h between two fixes',
+  `jump_count` INT NOT NULL COMMENT '跳点数 segments faster than 120 km/h',
+  `is_fake_jump` TINYINT NOT NULL COMMENT '虚假巡查跳点 (jump_count > 0)'
+)
+UNIQUE KEY(`patrol_id`, `patrol_date`)
+COMMENT '巡查轨迹 one row per tracked patrol: duration, distance, grid coverage, top speed, jumps'
+PARTITION BY RANGE(`patrol_date`) ()
+DISTRIBUTED BY HASH(`patrol_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_visit` (
+  `visit_id` VARCHAR(192) NOT NULL COMMENT '走访记录编号 (record_id)',
+  `visit_date` DATE NOT NULL COMMENT '走访日期 (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `person_key` VARCHAR(192) NULL COMMENT '走访对象 salted hash',
+  `visit_time` DATETIME NOT NULL COMMENT '走访时间'
+)
+UNIQUE KEY(`visit_id`, `visit_date`)
+COMMENT '入户走访 one row per household visit; the resident as salted person key'
+PARTITION BY RANGE(`visit_date`) ()
+DISTRIBUTED BY HASH(`visit_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_mediation` (
+  `mediation_id` VARCHAR(192) NOT NULL COMMENT '调处记录编号 (record_id)',
+  `mediation_date` DATE NOT NULL COMMENT '调处日期 (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `dispute_type` VARCHAR(96) NOT NULL COMMENT '纠纷类型 NEIGHBOURHOOD/FAMILY/PROPERTY_SERVICE/LABOUR/LAND/CONSUMER/OTHER',
+  `outcome` VARCHAR(96) NOT NULL COMMENT '调处结果 RESOLVED/PARTLY/FAILED',
+  `mediation_time` DATETIME NOT NULL COMMENT '调处时间'
+)
+UNIQUE KEY(`mediation_id`, `mediation_date`)
+COMMENT '矛盾调处 one row per dispute mediated by a grid worker, with its outcome'
+PARTITION BY RANGE(`mediation_date`) ()
+DISTRIBUTED BY HASH(`mediation_id`) BUCKETS 4
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "4",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_report` (
+  `record_id` VARCHAR(192) NOT NULL COMMENT '上报记录编号',
+  `record_date` DATE NOT NULL COMMENT '上报日期 (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `is_hidden_danger` TINYINT NOT NULL COMMENT '安全隐患 (category in CategoryCatalog.isHiddenDanger)',
+  `record_time` DATETIME NOT NULL COMMENT '上报时间'
+)
+UNIQUE KEY(`record_id`, `record_date`)
+COMMENT '网格员事件上报 one row per report, with whether its category is a 安全隐患'
+PARTITION BY RANGE(`record_date`) ()
+DISTRIBUTED BY HASH(`record_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dim_assessment_rule` (
+  `rule_version` INT NOT NULL COMMENT '规则版本 (per level)',
+  `level` VARCHAR(96) NOT NULL COMMENT '考核层级 GRID_WORKER/COMMUNITY/STREET/DEPARTMENT',
+  `item_code` VARCHAR(96) NOT NULL COMMENT '考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT',
+  `valid_from` DATE NOT NULL COMMENT '生效日期 (first day of a month)',
+  `valid_to` DATE NULL COMMENT '失效日期 last valid day, inclusive (NULL = current)',
+  `item_name` VARCHAR(192) NOT NULL COMMENT '考核项名称',
+  `weight` DOUBLE NOT NULL COMMENT '分值 points of the item',
+  `target` DOUBLE NOT NULL COMMENT '目标值 per month',
+  `method` VARCHAR(96) NOT NULL COMMENT '计分方法 RATIO_TO_TARGET/INVERSE_COUNT/THRESHOLD',
+  `direction` VARCHAR(300) NOT NULL COMMENT '计分说明'
+)
+UNIQUE KEY(`rule_version`, `level`, `item_code`)
+COMMENT '考核规则 assessment rule items per level and version (weights of a version sum to 100)'
+DISTRIBUTED BY HASH(`rule_version`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_manual_score` (
+  `score_id` VARCHAR(96) NOT NULL COMMENT '打分编号 MS<n>',
+  `month` VARCHAR(21) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `level` VARCHAR(96) NOT NULL COMMENT '考核层级',
+  `subject_code` VARCHAR(96) NOT NULL COMMENT '考核对象 worker id / community / street / department code',
+  `points` DOUBLE NOT NULL COMMENT '加减分 -20..+20',
+  `reason` VARCHAR(600) NOT NULL COMMENT '理由 (ID and phone numbers masked)',
+  `scored_by` VARCHAR(192) NOT NULL COMMENT '打分人 (staff account)',
+  `scored_at` DATETIME NOT NULL COMMENT '打分时间'
+)
+UNIQUE KEY(`score_id`)
+COMMENT '手工打分 leaders'' manual bonus/deduction points per month and subject'
+DISTRIBUTED BY HASH(`score_id`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_grid_worker_assessment` (
+  `month` VARCHAR(21) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号 (W + 网格编码去区县前缀)',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `community_name` VARCHAR(192) NOT NULL COMMENT '社区名称',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `street_name` VARCHAR(192) NOT NULL COMMENT '街道名称',
+  `total_score` DECIMAL(7, 2) NOT NULL COMMENT '总分 (各项得分 + 手工分)',
+  `rank` INT NOT NULL COMMENT '区内排名 (总分降序, 同分同名次)',
+  `rule_version` INT NULL COMMENT '所用规则版本 (NULL: 当月无有效规则)',
+  `events_reported_raw` DOUBLE NULL COMMENT '上报事件数 原始值',
+  `events_reported_points` DECIMAL(7, 2) NULL COMMENT '上报事件数 得分 (NULL: 规则无此项)',
+  `events_handled_raw` DOUBLE NULL COMMENT '自行处置办结数 原始值',
+  `events_handled_points` DECIMAL(7, 2) NULL COMMENT '自行处置办结数 得分 (NULL: 规则无此项)',
+  `hidden_dangers_raw` DOUBLE NULL COMMENT '安全隐患上报数 原始值',
+  `hidden_dangers_points` DECIMAL(7, 2) NULL COMMENT '安全隐患上报数 得分 (NULL: 规则无此项)',
+  `satisfaction_raw` DOUBLE NULL COMMENT '回访满意率 原始值',
+  `satisfaction_points` DECIMAL(7, 2) NULL COMMENT '回访满意率 得分 (NULL: 规则无此项)',
+  `attendance_raw` DOUBLE NULL COMMENT '出勤率 (签到天数/工作日) 原始值',
+  `attendance_points` DECIMAL(7, 2) NULL COMMENT '出勤率 (签到天数/工作日) 得分 (NULL: 规则无此项)',
+  `patrol_distance_km_raw` DOUBLE NULL COMMENT '巡查里程 (公里) 原始值',
+  `patrol_distance_km_points` DECIMAL(7, 2) NULL COMMENT '巡查里程 (公里) 得分 (NULL: 规则无此项)',
+  `patrol_coverage_raw` DOUBLE NULL COMMENT '巡查覆盖率 (平均) 原始值',
+  `patrol_coverage_points` DECIMAL(7, 2) NULL COMMENT '巡查覆盖率 (平均) 得分 (NULL: 规则无此项)',
+  `visits_raw` DOUBLE NULL COMMENT '入户走访数 原始值',
+  `visits_points` DECIMAL(7, 2) NULL COMMENT '入户走访数 得分 (NULL: 规则无此项)',
+  `mediations_raw` DOUBLE NULL COMMENT '矛盾调处成功数 原始值',
+  `mediations_points` DECIMAL(7, 2) NULL COMMENT '矛盾调处成功数 得分 (NULL: 规则无此项)',
+  `overdue_count_raw` DOUBLE NULL COMMENT '超期事件数 原始值',
+  `overdue_count_points` DECIMAL(7, 2) NULL COMMENT '超期事件数 得分 (NULL: 规则无此项)',
+  `reject_count_raw` DOUBLE NULL COMMENT '驳回次数 原始值',
+  `reject_count_points` DECIMAL(7, 2) NULL COMMENT '驳回次数 得分 (NULL: 规则无此项)',
+  `manual_points` DECIMAL(7, 2) NOT NULL COMMENT '手工加减分合计',
+  `anomaly_flags` VARCHAR(384) NULL COMMENT '异常 STAYS_IN_ONE_PLACE,FAKE_PATROL_JUMP,MISSING_CHECKOUT (逗号分隔; NULL: 无)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`month`, `worker_id`)
+COMMENT '网格员月度考核: 各考核项原始值与得分, 手工加减分, 总分, 排名, 异常标记'
+DISTRIBUTED BY HASH(`worker_id`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_unit_assessment` (
+  `month` VARCHAR(21) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `level` VARCHAR(96) NOT NULL COMMENT 'COMMUNITY/STREET/DEPARTMENT',
+  `unit_code` VARCHAR(96) NOT NULL COMMENT '社区/街道/部门编码',
+  `unit_name` VARCHAR(192) NOT NULL COMMENT '名称 (部门: 编码)',
+  `street_code` VARCHAR(96) NULL COMMENT '所属街道编码 (社区、街道; 部门 NULL)',
+  `street_name` VARCHAR(192) NULL COMMENT '所属街道名称',
+  `worker_cnt` INT NULL COMMENT '网格员数 (部门 NULL)',
+  `total_score` DECIMAL(7, 2) NOT NULL COMMENT '总分 (各项得分 + 手工分)',
+  `rank` INT NOT NULL COMMENT '同层级排名 (总分降序, 同分同名次)',
+  `rule_version` INT NULL COMMENT '所用规则版本 (NULL: 当月无有效规则)',
+  `events_reported_raw` DOUBLE NULL COMMENT '上报事件数 原始值',
+  `events_reported_points` DECIMAL(7, 2) NULL COMMENT '上报事件数 得分 (NULL: 规则无此项)',
+  `events_handled_raw` DOUBLE NULL COMMENT '自行处置办结数 原始值',
+  `events_handled_points` DECIMAL(7, 2) NULL COMMENT '自行处置办结数 得分 (NULL: 规则无此项)',
+  `hidden_dangers_raw` DOUBLE NULL COMMENT '安全隐患上报数 原始值',
+  `hidden_dangers_points` DECIMAL(7, 2) NULL COMMENT '安全隐患上报数 得分 (NULL: 规则无此项)',
+  `satisfaction_raw` DOUBLE NULL COMMENT '回访满意率 原始值',
+  `satisfaction_points` DECIMAL(7, 2) NULL COMMENT '回访满意率 得分 (NULL: 规则无此项)',
+  `attendance_raw` DOUBLE NULL COMMENT '出勤率 (签到天数/工作日) 原始值',
+  `attendance_points` DECIMAL(7, 2) NULL COMMENT '出勤率 (签到天数/工作日) 得分 (NULL: 规则无此项)',
+  `patrol_distance_km_raw` DOUBLE NULL COMMENT '巡查里程 (公里) 原始值',
+  `patrol_distance_km_points` DECIMAL(7, 2) NULL COMMENT '巡查里程 (公里) 得分 (NULL: 规则无此项)',
+  `patrol_coverage_raw` DOUBLE NULL COMMENT '巡查覆盖率 (平均) 原始值',
+  `patrol_coverage_points` DECIMAL(7, 2) NULL COMMENT '巡查覆盖率 (平均) 得分 (NULL: 规则无此项)',
+  `visits_raw` DOUBLE NULL COMMENT '入户走访数 原始值',
+  `visits_points` DECIMAL(7, 2) NULL COMMENT '入户走访数 得分 (NULL: 规则无此项)',
+  `mediations_raw` DOUBLE NULL COMMENT '矛盾调处成功数 原始值',
+  `mediations_points` DECIMAL(7, 2) NULL COMMENT '矛盾调处成功数 得分 (NULL: 规则无此项)',
+  `overdue_count_raw` DOUBLE NULL COMMENT '超期事件数 原始值',
+  `overdue_count_points` DECIMAL(7, 2) NULL COMMENT '超期事件数 得分 (NULL: 规则无此项)',
+  `reject_count_raw` DOUBLE NULL COMMENT '驳回次数 原始值',
+  `reject_count_points` DECIMAL(7, 2) NULL COMMENT '驳回次数 得分 (NULL: 规则无此项)',
+  `manual_points` DECIMAL(7, 2) NOT NULL COMMENT '手工加减分合计',
+  `flagged_worker_cnt` INT NULL COMMENT '有异常标记的网格员数 (部门 NULL)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`month`, `level`, `unit_code`)
+COMMENT '社区/街道/部门月度考核: 各考核项原始值与得分, 总分, 排名'
+DISTRIBUTED BY HASH(`unit_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
