@@ -1,4 +1,5 @@
-"""gridgov monthly: hot words, rising words, opinion risk and person risk scores of the month that just ended.
+"""gridgov monthly: hot words, rising words, opinion risk, person risk scores and the grid workers' and units'
+assessment (监督考核) of the month that just ended.
 
 Runs at 04:00 on the 1st, after the nightly run that loaded the month's last day and finished its statistics
 (gridgov_daily, 01:30): the sensor waits for that run's ``analytics_daily`` task.
@@ -38,7 +39,7 @@ def last_daily_run(logical_date, data_interval_end, **_):
 
 with DAG(
     dag_id="gridgov_monthly",
-    description="hot words, rising words, opinion risk and person risk scores of the previous month",
+    description="hot words, rising words, opinion risk, person risk scores and 监督考核 of the previous month",
     schedule=data_intervals("0 4 1 * *"),
     start_date=START_DATE,
     catchup=False,
@@ -66,4 +67,16 @@ with DAG(
         name="gridgov-analytics-monthly",
         application_args=WAREHOUSE_ARGS + ["--analytics.jobs=hotwords,risk"],
     )
+    # 监督考核 (issue 16): grid workers, communities, streets and departments scored by the rules in force in the month
+    # (dim_assessment_rule) plus leaders' manual points (dwd_manual_score), both mirrored by the case service; a task
+    # of its own so that clearing it after a late manual score re-runs the assessment alone (it replaces the month)
+    assessment = SparkSubmitOperator(
+        task_id="assessment",
+        conn_id="spark_default",
+        application=LIB_DIR + "/" + BATCH_JAR,
+        java_class="org.gridgov.batch.AnalyticsJobs",
+        name="gridgov-assessment-monthly",
+        application_args=WAREHOUSE_ARGS + ["--analytics.jobs=assessment"],
+    )
     month_loaded >> hot_words_and_risk
+    month_loaded >> assessment

@@ -1068,3 +1068,93 @@ PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"
 );
+
+CREATE TABLE IF NOT EXISTS `ads_grid_worker_assessment` (
+  `month` VARCHAR(21) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号 (W + 网格编码去区县前缀)',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `community_name` VARCHAR(192) NOT NULL COMMENT '社区名称',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `street_name` VARCHAR(192) NOT NULL COMMENT '街道名称',
+  `total_score` DECIMAL(7, 2) NOT NULL COMMENT '总分 (各项得分 + 手工分)',
+  `rank` INT NOT NULL COMMENT '区内排名 (总分降序, 同分同名次)',
+  `rule_version` INT NULL COMMENT '所用规则版本 (NULL: 当月无有效规则)',
+  `events_reported_raw` DOUBLE NULL COMMENT '上报事件数 原始值',
+  `events_reported_points` DECIMAL(7, 2) NULL COMMENT '上报事件数 得分 (NULL: 规则无此项)',
+  `events_handled_raw` DOUBLE NULL COMMENT '自行处置办结数 原始值',
+  `events_handled_points` DECIMAL(7, 2) NULL COMMENT '自行处置办结数 得分 (NULL: 规则无此项)',
+  `hidden_dangers_raw` DOUBLE NULL COMMENT '安全隐患上报数 原始值',
+  `hidden_dangers_points` DECIMAL(7, 2) NULL COMMENT '安全隐患上报数 得分 (NULL: 规则无此项)',
+  `satisfaction_raw` DOUBLE NULL COMMENT '回访满意率 原始值',
+  `satisfaction_points` DECIMAL(7, 2) NULL COMMENT '回访满意率 得分 (NULL: 规则无此项)',
+  `attendance_raw` DOUBLE NULL COMMENT '出勤率 (签到天数/工作日) 原始值',
+  `attendance_points` DECIMAL(7, 2) NULL COMMENT '出勤率 (签到天数/工作日) 得分 (NULL: 规则无此项)',
+  `patrol_distance_km_raw` DOUBLE NULL COMMENT '巡查里程 (公里) 原始值',
+  `patrol_distance_km_points` DECIMAL(7, 2) NULL COMMENT '巡查里程 (公里) 得分 (NULL: 规则无此项)',
+  `patrol_coverage_raw` DOUBLE NULL COMMENT '巡查覆盖率 (平均) 原始值',
+  `patrol_coverage_points` DECIMAL(7, 2) NULL COMMENT '巡查覆盖率 (平均) 得分 (NULL: 规则无此项)',
+  `visits_raw` DOUBLE NULL COMMENT '入户走访数 原始值',
+  `visits_points` DECIMAL(7, 2) NULL COMMENT '入户走访数 得分 (NULL: 规则无此项)',
+  `mediations_raw` DOUBLE NULL COMMENT '矛盾调处成功数 原始值',
+  `mediations_points` DECIMAL(7, 2) NULL COMMENT '矛盾调处成功数 得分 (NULL: 规则无此项)',
+  `overdue_count_raw` DOUBLE NULL COMMENT '超期事件数 原始值',
+  `overdue_count_points` DECIMAL(7, 2) NULL COMMENT '超期事件数 得分 (NULL: 规则无此项)',
+  `reject_count_raw` DOUBLE NULL COMMENT '驳回次数 原始值',
+  `reject_count_points` DECIMAL(7, 2) NULL COMMENT '驳回次数 得分 (NULL: 规则无此项)',
+  `manual_points` DECIMAL(7, 2) NOT NULL COMMENT '手工加减分合计',
+  `anomaly_flags` VARCHAR(384) NULL COMMENT '异常 STAYS_IN_ONE_PLACE,FAKE_PATROL_JUMP,MISSING_CHECKOUT (逗号分隔; NULL: 无)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`month`, `worker_id`)
+COMMENT '网格员月度考核: 各考核项原始值与得分, 手工加减分, 总分, 排名, 异常标记'
+DISTRIBUTED BY HASH(`worker_id`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `ads_unit_assessment` (
+  `month` VARCHAR(21) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `level` VARCHAR(96) NOT NULL COMMENT 'COMMUNITY/STREET/DEPARTMENT',
+  `unit_code` VARCHAR(96) NOT NULL COMMENT '社区/街道/部门编码',
+  `unit_name` VARCHAR(192) NOT NULL COMMENT '名称 (部门: 编码)',
+  `street_code` VARCHAR(96) NULL COMMENT '所属街道编码 (社区、街道; 部门 NULL)',
+  `street_name` VARCHAR(192) NULL COMMENT '所属街道名称',
+  `worker_cnt` INT NULL COMMENT '网格员数 (部门 NULL)',
+  `total_score` DECIMAL(7, 2) NOT NULL COMMENT '总分 (各项得分 + 手工分)',
+  `rank` INT NOT NULL COMMENT '同层级排名 (总分降序, 同分同名次)',
+  `rule_version` INT NULL COMMENT '所用规则版本 (NULL: 当月无有效规则)',
+  `events_reported_raw` DOUBLE NULL COMMENT '上报事件数 原始值',
+  `events_reported_points` DECIMAL(7, 2) NULL COMMENT '上报事件数 得分 (NULL: 规则无此项)',
+  `events_handled_raw` DOUBLE NULL COMMENT '自行处置办结数 原始值',
+  `events_handled_points` DECIMAL(7, 2) NULL COMMENT '自行处置办结数 得分 (NULL: 规则无此项)',
+  `hidden_dangers_raw` DOUBLE NULL COMMENT '安全隐患上报数 原始值',
+  `hidden_dangers_points` DECIMAL(7, 2) NULL COMMENT '安全隐患上报数 得分 (NULL: 规则无此项)',
+  `satisfaction_raw` DOUBLE NULL COMMENT '回访满意率 原始值',
+  `satisfaction_points` DECIMAL(7, 2) NULL COMMENT '回访满意率 得分 (NULL: 规则无此项)',
+  `attendance_raw` DOUBLE NULL COMMENT '出勤率 (签到天数/工作日) 原始值',
+  `attendance_points` DECIMAL(7, 2) NULL COMMENT '出勤率 (签到天数/工作日) 得分 (NULL: 规则无此项)',
+  `patrol_distance_km_raw` DOUBLE NULL COMMENT '巡查里程 (公里) 原始值',
+  `patrol_distance_km_points` DECIMAL(7, 2) NULL COMMENT '巡查里程 (公里) 得分 (NULL: 规则无此项)',
+  `patrol_coverage_raw` DOUBLE NULL COMMENT '巡查覆盖率 (平均) 原始值',
+  `patrol_coverage_points` DECIMAL(7, 2) NULL COMMENT '巡查覆盖率 (平均) 得分 (NULL: 规则无此项)',
+  `visits_raw` DOUBLE NULL COMMENT '入户走访数 原始值',
+  `visits_points` DECIMAL(7, 2) NULL COMMENT '入户走访数 得分 (NULL: 规则无此项)',
+  `mediations_raw` DOUBLE NULL COMMENT '矛盾调处成功数 原始值',
+  `mediations_points` DECIMAL(7, 2) NULL COMMENT '矛盾调处成功数 得分 (NULL: 规则无此项)',
+  `overdue_count_raw` DOUBLE NULL COMMENT '超期事件数 原始值',
+  `overdue_count_points` DECIMAL(7, 2) NULL COMMENT '超期事件数 得分 (NULL: 规则无此项)',
+  `reject_count_raw` DOUBLE NULL COMMENT '驳回次数 原始值',
+  `reject_count_points` DECIMAL(7, 2) NULL COMMENT '驳回次数 得分 (NULL: 规则无此项)',
+  `manual_points` DECIMAL(7, 2) NOT NULL COMMENT '手工加减分合计',
+  `flagged_worker_cnt` INT NULL COMMENT '有异常标记的网格员数 (部门 NULL)',
+  `updated_at` DATETIME NOT NULL COMMENT '计算时间'
+)
+UNIQUE KEY(`month`, `level`, `unit_code`)
+COMMENT '社区/街道/部门月度考核: 各考核项原始值与得分, 总分, 排名'
+DISTRIBUTED BY HASH(`unit_code`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);

@@ -16,6 +16,7 @@ import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
 import org.gridgov.batch.arrears.ArrearsRules;
+import org.gridgov.batch.assessment.AssessmentJob;
 import org.gridgov.batch.cases.DepartmentPerformanceJob;
 import org.gridgov.batch.cases.ResponseRateJob;
 import org.gridgov.batch.hotline.HotlineStatsJob;
@@ -33,12 +34,14 @@ import org.gridgov.batch.warehouse.WarehouseIo;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.warehouse.CaseTables;
+import org.gridgov.warehouse.GridWorkTables;
 import org.gridgov.warehouse.PersonEventBuild;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
  * Runs the analytics jobs for a month (or every month with data) in one Spark session, after the ODS loader:
- * 12345 statistics, petition trends, overdue ranking, department performance and 接诉即办 response rates (case service), 12345 problem counts, hot words, arrears key cases and person risk scores (the order
+ * 12345 statistics, petition trends, overdue ranking, department performance and 接诉即办 response rates (case service), 12345 problem counts, hot words, arrears key cases, person risk scores, the person index and the
+ * monthly assessment of grid workers and units (the order
  * of {@link AnalyticsOptions#JOBS}). Each job reads through and writes to the {@link WarehouseIo}; every write is an
  * upsert keyed by month, so a re-run replaces the month's rows.
  */
@@ -58,7 +61,8 @@ public final class AnalyticsJobs {
     }
 
     /**
-     * Months with records in any source (12345 cases, petitions, arrears cases, police incidents, case-service cases), ascending. Reads
+     * Months with records in any source (12345 cases, petitions, arrears cases, police incidents, case-service cases,
+     * grid workers' attendance), ascending. Reads
      * one date column per table.
      */
     public static List<String> monthsPresent(SparkSession spark, WarehouseIo io) {
@@ -70,6 +74,8 @@ public final class AnalyticsJobs {
                 .union(io.read(spark, WarehouseSchema.ODS_POLICE_INCIDENT)
                         .select(date_format(col("report_date"), "yyyy-MM").as("m")))
                 .union(io.read(spark, CaseTables.DWD_CASE).select(col("report_month").as("m")))
+                .union(io.read(spark, GridWorkTables.DWD_GRID_ATTENDANCE)
+                        .select(date_format(col("work_date"), "yyyy-MM").as("m")))
                 .distinct();
         TreeSet<String> out = new TreeSet<>();
         for (Row r : months.collectAsList()) {
@@ -109,6 +115,7 @@ public final class AnalyticsJobs {
                 // not by month: the index holds every record, and a rerun replaces rows by their key
                 case PERSON_EVENTS -> parts.add("person index " + io.execute(spark,
                         PersonEventBuild::statements) + " rows written");
+                case ASSESSMENT -> parts.add(AssessmentJob.summary(new AssessmentJob(io, clock).run(spark, months)));
             }
             parts.set(parts.size() - 1, parts.get(parts.size() - 1)
                     + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));

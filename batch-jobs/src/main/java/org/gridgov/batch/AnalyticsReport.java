@@ -17,7 +17,8 @@ import org.gridgov.warehouse.WarehouseSettings;
 /**
  * What a leader reads first after the analytics ran, from the ADS tables over plain JDBC (no Spark): the month's
  * district hot words and rising words, flagged opinion risks, the top red/orange persons (masked) with their factors,
- * and the arrears key cases. The demo prints it after {@link AnalyticsJobs}; {@link #lines} can also be called
+ * the arrears key cases, and the grid workers' assessment (top and bottom five, streets, anomalies). The demo prints
+ * it after {@link AnalyticsJobs}; {@link #lines} can also be called
  * in-process with a connection.
  */
 public final class AnalyticsReport {
@@ -62,6 +63,48 @@ public final class AnalyticsReport {
         out.add("  " + String.join("\n  ", strings(c, "SELECT CONCAT(case_id, ' ', company_name, ' ', street_name, "
                 + "' ', worker_count, '人 ', amount_yuan, '元 ', status, ' ', reasons) FROM ads_arrears_key_case "
                 + "WHERE stat_month = ? ORDER BY amount_yuan DESC, case_id LIMIT ?", m, top)));
+        out.addAll(assessment(c, m));
+        return out;
+    }
+
+    /** Workers shown at each end of the month's assessment ranking. */
+    public static final int ASSESSMENT_ENDS = 5;
+
+    /**
+     * 监督考核 of the month (issue 16): the rule version, the top and bottom {@link #ASSESSMENT_ENDS} grid workers, the
+     * streets' ranking and every worker flagged with an anomaly. {@code month} and {@code rank} are quoted: the
+     * contract's column names, and RANK is a reserved word in MySQL 8.
+     */
+    public static List<String> assessment(Connection c, String month) throws SQLException {
+        String m = StatMonth.require(month);
+        List<String> out = new ArrayList<>();
+        String worker = "SELECT CONCAT(`rank`, '. ', worker_id, ' ', street_name, ' ', community_name, ' ', "
+                + "total_score, '分', COALESCE(CONCAT(' 异常 ', anomaly_flags), '')) FROM ads_grid_worker_assessment "
+                + "WHERE `month` = ? ";
+        List<String> top = strings(c, worker + "ORDER BY `rank`, worker_id LIMIT ?", m, ASSESSMENT_ENDS);
+        out.add("== " + m + " 网格员考核 前" + ASSESSMENT_ENDS + " ==");
+        if (top.isEmpty()) {
+            out.add("  (无考核结果)");
+            return out;
+        }
+        List<String> versions = strings(c, "SELECT CONCAT('规则版本 ', COALESCE(CAST(MAX(rule_version) AS CHAR), "
+                + "'无 (当月无有效考核规则, 只计手工分)'), ', ', COUNT(*), ' 名网格员') FROM ads_grid_worker_assessment "
+                + "WHERE `month` = ?", m);
+        out.add("  " + String.join("", versions));
+        top.forEach(l -> out.add("  " + l));
+        List<String> bottom = new ArrayList<>(strings(c, worker + "ORDER BY `rank` DESC, worker_id DESC LIMIT ?", m,
+                ASSESSMENT_ENDS));
+        java.util.Collections.reverse(bottom);
+        out.add("== " + m + " 网格员考核 后" + ASSESSMENT_ENDS + " ==");
+        bottom.forEach(l -> out.add("  " + l));
+        out.add("== " + m + " 街道考核 ==");
+        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(`rank`, '. ', unit_name, ' ', total_score) "
+                + "FROM ads_unit_assessment WHERE `month` = ? AND level = 'STREET' ORDER BY `rank`, unit_code", m)));
+        List<String> flagged = strings(c, "SELECT CONCAT(worker_id, ' ', street_name, ' ', community_name, ' ', "
+                + "anomaly_flags) FROM ads_grid_worker_assessment WHERE `month` = ? AND anomaly_flags IS NOT NULL "
+                + "ORDER BY worker_id", m);
+        out.add("== " + m + " 考核异常 (" + flagged.size() + " 名网格员) ==");
+        out.add("  " + (flagged.isEmpty() ? "(无)" : String.join("\n  ", flagged)));
         return out;
     }
 

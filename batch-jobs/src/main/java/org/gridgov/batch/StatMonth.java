@@ -52,6 +52,18 @@ public final class StatMonth {
         return YearMonth.parse(require(month)).plusMonths(1).atDay(1).atStartOfDay();
     }
 
+    /** Working days of the month: Monday to Friday (public holidays are not modelled, as in the simulator). */
+    public static int workingDays(String month) {
+        YearMonth m = YearMonth.parse(require(month));
+        int n = 0;
+        for (java.time.LocalDate d = m.atDay(1); !d.isAfter(m.atEndOfMonth()); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != java.time.DayOfWeek.SATURDAY && d.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** How a month (or null: all months) is named in job summaries. */
     public static String describe(String month) {
         return month == null ? "all months" : month;

@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.simulator.generator.GeneratorSpec;
+import org.gridgov.common.district.District;
 import org.gridgov.warehouse.AnalyticsTables;
+import org.gridgov.warehouse.AssessmentAdsTables;
 import org.gridgov.warehouse.IdentityTables;
 import org.gridgov.warehouse.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +66,8 @@ class AnalyticsJobsIT {
     private static Map<String, List<List<String>>> analyticsTables() throws Exception {
         Map<String, List<List<String>>> out = new LinkedHashMap<>();
         try (Connection c = warehouse.connect()) {
-            for (Table t : AnalyticsTables.ALL) {
+            for (Table t : java.util.stream.Stream.concat(AnalyticsTables.ALL.stream(),
+                    AssessmentAdsTables.ALL.stream()).toList()) {
                 int updatedAt = t.position("updated_at");
                 out.put(t.name(), WarehouseFixtures.select(c, t).stream().map(r -> {
                     List<String> copy = new ArrayList<>(r);
@@ -91,13 +94,15 @@ class AnalyticsJobsIT {
         assertThat(run.exitCode).as(run.output).isZero();
         assertThat(run.stdout.lines().toList()).as(run.output).singleElement()
                 .satisfies(l -> assertThat(l).startsWith("analytics 2024-01: 12345 stats ").contains("hot words",
-                        "person risk", "arrears key cases", "person index"));
+                        "person risk", "arrears key cases", "person index", "assessment "));
         Map<String, List<List<String>>> first = analyticsTables();
         // 综合查询's index: one row per record naming a person, from every source (issue 17)
         List<List<String>> index = personIndex();
         assertThat((long) index.size()).isEqualTo(keyedRecords()).isPositive();
         assertThat(first.get("ads_hot_word_month")).isNotEmpty();
         assertThat(first.get("ads_person_risk_month")).isNotEmpty();
+        // every grid's worker is assessed, with no rule in force in 2024 (the seeded version starts in 2025)
+        assertThat(first.get("ads_grid_worker_assessment")).hasSize(District.licheng().grids().size());
         assertThat(first.get("ads_arrears_key_case")).isNotEmpty();
         assertThat(first.get("ads_rising_word_month")).isEmpty(); // one month: nothing to rise against
 
@@ -158,7 +163,8 @@ class AnalyticsJobsIT {
         }
         report.forEach(System.out::println);
         String text = String.join("\n", report);
-        assertThat(text).contains("== 2024-01 热词", "== 2024-01 上升词", "== 2024-01 重点人员", "== 2024-01 清欠重点案件")
+        assertThat(text).contains("== 2024-01 热词", "== 2024-01 上升词", "== 2024-01 重点人员", "== 2024-01 清欠重点案件",
+                        "== 2024-01 网格员考核 前5 ==", "== 2024-01 网格员考核 后5 ==", "== 2024-01 考核异常")
                 .contains("1. 红 ").contains("********");
         // no clear 18-digit ID card number anywhere in what the demo prints
         assertThat(text).doesNotContainPattern("\\d{17}[0-9X]");

@@ -44,4 +44,12 @@ class StatMonthTest {
         assertThat(StatMonth.end("2024-12")).isEqualTo(java.time.LocalDateTime.of(2025, 1, 1, 0, 0));
         assertThatThrownBy(() -> StatMonth.shift("2024-1", 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void workingDaysAreMondayToFriday() {
+        // March 2025 starts on a Saturday: 21 weekdays; February 2025: 20; February 2024 (29 days): 21
+        assertThat(StatMonth.workingDays("2025-03")).isEqualTo(21);
+        assertThat(StatMonth.workingDays("2025-02")).isEqualTo(20);
+        assertThat(StatMonth.workingDays("2024-02")).isEqualTo(21);
+    }
 }

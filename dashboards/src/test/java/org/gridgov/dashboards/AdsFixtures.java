@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridgov.warehouse.AlertTables;
+import org.gridgov.warehouse.AssessmentAdsTables;
 import org.gridgov.warehouse.AnalyticsTables;
 import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.Column;
@@ -61,6 +62,7 @@ final class AdsFixtures {
                         "duplicate_cnt", 9, "duplicate_rate", "0.2250"));
                 area(m, "COMMUNITY", code + "001", name.replace("街道", "社区"), code);
                 area(m, "GRID", code + "001001", name.replace("街道", "第一网格"), code + "001");
+                assessment(m, code, name);
             });
             int rank = 1;
             for (String[] p : List.of(new String[] {"红", "78.0"}, new String[] {"橙", "45.0"}, new String[] {"蓝", "6.0"})) {
@@ -92,6 +94,33 @@ final class AdsFixtures {
                 "level_label", "红"));
         add(AlertTables.ADS_ALERT_EVENT, null, Map.of("alert_id", "a2", "rule", "case_overdue", "level", "YELLOW",
                 "level_label", "黄"));
+    }
+
+    /** 监督考核 (issue 16): two workers, their community and street, and a department, in a month. */
+    private void assessment(String month, String street, String streetName) {
+        String community = street + "001";
+        String communityName = streetName.replace("街道", "社区");
+        for (int i = 1; i <= 2; i++) {
+            Map<String, Object> v = new HashMap<>(Map.of("month", month, "worker_id",
+                    "W" + street.substring(6) + "00100" + i, "grid_code", community + "00" + i,
+                    "community_code", community, "community_name", communityName, "street_code", street,
+                    "street_name", streetName, "total_score", i == 1 ? "86.50" : "61.25", "rank", i));
+            v.put("anomaly_flags", i == 1 ? null : "MISSING_CHECKOUT");
+            add(AssessmentAdsTables.ADS_GRID_WORKER_ASSESSMENT, null, v);
+        }
+        add(AssessmentAdsTables.ADS_UNIT_ASSESSMENT, null, Map.of("month", month, "level", "COMMUNITY",
+                "unit_code", community, "unit_name", communityName, "street_code", street, "street_name", streetName,
+                "worker_cnt", 2, "flagged_worker_cnt", 1, "total_score", "73.88", "rank", 1));
+        add(AssessmentAdsTables.ADS_UNIT_ASSESSMENT, null, Map.of("month", month, "level", "STREET",
+                "unit_code", street, "unit_name", streetName, "street_code", street, "street_name", streetName,
+                "worker_cnt", 2, "flagged_worker_cnt", 1, "total_score", "73.88", "rank", 1));
+        Map<String, Object> d = new HashMap<>(Map.of("month", month, "level", "DEPARTMENT", "unit_code",
+                "D" + street.substring(6), "unit_name", "D" + street.substring(6), "total_score", "70.00", "rank", 1));
+        d.put("street_code", null);
+        d.put("street_name", null);
+        d.put("worker_cnt", null);
+        d.put("flagged_worker_cnt", null);
+        add(AssessmentAdsTables.ADS_UNIT_ASSESSMENT, null, d);
     }
 
     private void dims(String month, String type, Map<String, String> codes) {

@@ -124,9 +124,11 @@ class AirflowDagsTest {
                 "gridgov_daily.py org.gridgov.batch.hotline.HotlineStreetMonthJob --batch.month="
                         + "{{ data_interval_start.in_timezone('Asia/Shanghai').strftime('%Y-%m') }}",
                 "gridgov_daily.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotline,petition,overdue,department,response,problems,arrears",
-                "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotwords,risk");
+                "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotwords,risk",
+                "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=assessment");
         String monthly = Files.readString(DAGS.resolve("gridgov_monthly.py"));
-        assertThat(monthly).contains("external_dag_id=\"gridgov_daily\"", "month_loaded >> hot_words_and_risk");
+        assertThat(monthly).contains("external_dag_id=\"gridgov_daily\"", "month_loaded >> hot_words_and_risk",
+                "month_loaded >> assessment");
         assertThat(Files.readString(DAGS.resolve("gridgov_daily.py"))).contains("loads >> analytics_daily",
                 "trigger_rule=\"none_failed\"");
     }

@@ -66,7 +66,8 @@ class AirflowRunReplayTest {
         assertThat(daily.inbox()).hasSize(5);
 
         assertThat(monthly.timetable()).isEqualTo("CronDataIntervalTimetable");
-        assertThat(monthly.months()).containsExactly(Map.entry("hot_words_and_risk", "2025-02"));
+        assertThat(monthly.months()).containsExactly(Map.entry("assessment", "2025-02"),
+                Map.entry("hot_words_and_risk", "2025-02"));
         // the sensor waits for exactly the nightly run that loaded February's last day
         assertThat(monthly.sensorWaitsFor()).isEqualTo(daily.logicalDate());
 

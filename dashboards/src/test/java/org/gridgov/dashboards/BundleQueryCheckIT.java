@@ -37,9 +37,9 @@ class BundleQueryCheckIT {
         BundleQueryReport report = check(SupersetBundle.fromClasspath());
         assertThat(report.failures()).as(report.summary()).isEmpty();
         assertThat(report.empty()).as(report.summary()).isEmpty();
-        assertThat(report.datasets()).hasSize(16);
-        assertThat(report.charts()).hasSize(62);
-        assertThat(report.summary()).endsWith(": 16 datasets, 62 charts, 0 failed, 0 empty");
+        assertThat(report.datasets()).hasSize(18);
+        assertThat(report.charts()).hasSize(66);
+        assertThat(report.summary()).endsWith(": 18 datasets, 66 charts, 0 failed, 0 empty");
     }
 
     @Test

@@ -23,10 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code gridgov bench <ingest|alerts|analytics|cases|similar|lookup|classify> [options]}: runs a module's benchmark
- * in its own JVM against embedded engines (classify needs none), and prints the benchmark's figures. Performance is
- * measured here,
- * never asserted in tests.
+ * {@code gridgov bench <ingest|alerts|analytics|assessment|cases|similar|lookup|classify> [options]}: runs a module's
+ * benchmark in its own JVM against embedded engines (classify needs none), and prints the benchmark's figures.
+ * Performance is measured here, never asserted in tests.
  *
  * <p>The benchmarks are test-scope mains, so no production jar holds them; each runs from its module's test
  * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes: it starts the modules'
@@ -38,6 +37,8 @@ import picocli.CommandLine.Unmatched;
     "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
     "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--bench.texts,",
     "             --bench.risk-events)",
+    "  assessment monthly assessment of 10,000 grid workers x 30 days of work records, seconds",
+    "             (--bench.assessment-workers, --bench.assessment-days)",
     "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
     "             --bench.threads, --bench.duration)",
     "  similar    similar-case search p50/p95/p99/max with 1M open cases on a fresh database (--bench.open-cases,",
@@ -68,14 +69,16 @@ final class BenchCommand implements Callable<Integer> {
     static final Benchmark INGEST = new Benchmark(IngestionCommand.INGEST_BENCHMARK, "1g");
     static final Benchmark ALERTS = new Benchmark(StreamingJob.ALERT_BENCHMARK, "8g");
     static final Benchmark ANALYTICS = new Benchmark(BatchJob.ANALYTICS_BENCHMARK, "8g");
+    static final Benchmark ASSESSMENT = new Benchmark(BatchJob.ASSESSMENT_BENCHMARK, "4g");
     static final Benchmark CASES = new Benchmark(CaseServiceCommand.BENCHMARK, "2g");
     static final Benchmark SIMILAR = new Benchmark(CaseServiceCommand.SIMILAR_BENCHMARK, "2g");
     static final Benchmark LOOKUP = new Benchmark(CaseServiceCommand.LOOKUP_BENCHMARK, "2g");
     static final Benchmark CLASSIFY = new Benchmark(NlpCommand.CLASSIFIER_BENCHMARK, "1g");
-    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, CASES, SIMILAR, LOOKUP, CLASSIFY);
+    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, ASSESSMENT, CASES, SIMILAR, LOOKUP,
+            CLASSIFY);
 
     @Parameters(index = "0", paramLabel = "WHAT",
-            description = "ingest, alerts, analytics, cases, similar, lookup or classify")
+            description = "ingest, alerts, analytics, assessment, cases, similar, lookup or classify")
     String what;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
     @Unmatched List<String> rest;
@@ -92,14 +95,15 @@ final class BenchCommand implements Callable<Integer> {
             case "ingest" -> engineJob(layout, work, INGEST, extra, Map.of());
             case "alerts" -> alerts(layout, work, extra);
             case "analytics" -> engineJob(layout, work, ANALYTICS, extra, Map.of());
+            case "assessment" -> engineJob(layout, work, ASSESSMENT, extra, Map.of());
             case "cases" -> cases(layout, work, CASES, extra);
             case "similar" -> cases(layout, work, SIMILAR, extra);
             case "lookup" -> cases(layout, work, LOOKUP, extra);
             case "classify" -> run(layout, work, CLASSIFY, List.of("-Xmx" + CLASSIFY.maxHeap(),
                     "-Dfile.encoding=UTF-8"), extra, Map.of());
             default -> {
-                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics, cases,"
-                        + " similar, lookup or classify");
+                System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics,"
+                        + " assessment, cases, similar, lookup or classify");
                 yield 2;
             }
         };

@@ -224,7 +224,7 @@ public final class DemoPipeline {
             spark.linesStartingWith("ads_").forEach(this::done);
 
             step(8, "Spark analytics: 12345 statistics, petition trends, overdue ranking, HanLP hot words, "
-                    + "arrears key cases, person risk scores");
+                    + "arrears key cases, person risk scores, grid workers' monthly assessment");
             runJob("spark", BatchJob.ANALYTICS, jobConfig, List.of(), Map.of(), work, () -> { })
                     .linesStartingWith("analytics").forEach(this::done);
             List<String> analytics = runJob("report", BatchJob.ANALYTICS_REPORT, jobConfig,

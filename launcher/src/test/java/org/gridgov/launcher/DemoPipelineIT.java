@@ -100,6 +100,11 @@ class DemoPipelineIT {
         // analytics ran and its report reached the printout
         assertThat(result.analyticsReport()).anySatisfy(l -> assertThat(l).contains("热词"));
         assertThat(String.join("\n", result.analyticsReport())).containsPattern("\\d+\\. 红");
+        // 监督考核 (issue 16): the month's top and bottom five grid workers and the flagged anomalies are printed
+        String report = String.join("\n", result.analyticsReport());
+        assertThat(report).contains("网格员考核 前5 ==", "网格员考核 后5 ==", "街道考核 ==", "考核异常 (");
+        assertThat(report).containsPattern("== 2024-02 网格员考核 前5 ==\\n  规则版本 .*, \\d+ 名网格员\\n  1\\. W\\d+ ");
+        assertThat(result.analyticsReport().stream().filter(l -> l.matches("  \\d+\\. W\\d+ .*分.*"))).hasSize(10);
         // alerts: every rule scored against the planted ground truth, pushes signed
         assertThat(result.alertCount()).isPositive();
         assertThat(result.alerts().scoreMet()).as(result.alerts().scoreLine()).isTrue();

@@ -21,5 +21,10 @@ public enum AnalyticsJob {
     /** Person risk scores (after arrears: a key case adds to its complainant's score). */
     RISK,
     /** 综合查询's person index dws_person_event, from every source's ODS/DWD rows (issue 17; SQL in the warehouse). */
-    PERSON_EVENTS
+    PERSON_EVENTS,
+    /**
+     * 监督考核 (issue 16): grid workers', communities', streets' and departments' monthly assessment from the grid work
+     * records and dwd_case, by the rules in force in the month, with anomaly flags.
+     */
+    ASSESSMENT
 }

@@ -20,7 +20,8 @@ public final class AnalyticsOptions {
                     + "hotline (12345 DWS/ADS with MoM/YoY), petition (trends by street), overdue (ranking by area), "
                     + "department (performance from case-service cases), response (接诉即办 响应率/解决率/满意率), "
                     + "problems (12345 受理量 vs 诉求数, top repeated problems), hotwords (hot/rising words, opinion risk), arrears (key cases), risk (person risk scores), "
-                    + "person_events (综合查询's person index dws_person_event).");
+                    + "person_events (综合查询's person index dws_person_event), assessment (监督考核: grid workers, "
+                    + "communities, streets and departments scored by the month's rules).");
 
     // hot words
     public static final ConfigOption<Integer> HOTWORDS_TOP_N = ConfigOption.integer("hotwords.top-n", 20,

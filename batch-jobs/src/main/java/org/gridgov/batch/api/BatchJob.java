@@ -20,7 +20,7 @@ public enum BatchJob implements JobEntryPoint {
             false),
     ANALYTICS("org.gridgov.batch.AnalyticsJobs",
             "Spark analytics: 12345 statistics, petition trends, overdue ranking, hot words, arrears key cases, "
-                    + "person risk scores",
+                    + "person risk scores, the grid workers' and units' monthly assessment",
             optionsOf(GridgovOptions.WAREHOUSE, GridgovOptions.SPARK, List.of(GridgovOptions.STAT_MONTH),
                     AnalyticsOptions.ALL), false),
     ANALYTICS_REPORT("org.gridgov.batch.AnalyticsReport",
@@ -29,7 +29,10 @@ public enum BatchJob implements JobEntryPoint {
             false),
     ANALYTICS_BENCHMARK("org.gridgov.batch.bench.AnalyticsBenchmark",
             "HanLP segmentation, hot words and risk scores at scale in Spark (gridgov bench analytics)",
-            optionsOf(List.of(GridgovOptions.SPARK_MASTER), AnalyticsBenchmarkOptions.ALL), true);
+            optionsOf(List.of(GridgovOptions.SPARK_MASTER), AnalyticsBenchmarkOptions.ALL), true),
+    ASSESSMENT_BENCHMARK("org.gridgov.batch.bench.AssessmentBenchmark",
+            "the monthly assessment of 10,000 grid workers over 30 days of work records (gridgov bench assessment)",
+            optionsOf(List.of(GridgovOptions.SPARK_MASTER), AssessmentBenchmarkOptions.ALL), true);
 
     static final String MODULE = "batch-jobs";
 

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
@@ -22,6 +21,7 @@ import org.gridgov.batch.StatMonth;
 import org.gridgov.batch.spark.SparkColumns;
 import org.gridgov.batch.warehouse.SparkSchemas;
 import org.gridgov.batch.warehouse.WarehouseIo;
+import org.gridgov.batch.warehouse.Writes;
 import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.Table;
 
@@ -50,15 +50,9 @@ public final class DepartmentPerformanceJob {
 
     public long run(SparkSession spark, List<String> months) {
         months.forEach(StatMonth::require);
-        Timestamp computedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Timestamp computedAt = Writes.computedAt(clock);
         Dataset<Row> cases = io.read(spark, SOURCE).filter(col("report_month").isin(months.toArray()));
-        Dataset<Row> out = performance(cases, computedAt).cache();
-        try {
-            io.upsert(out, TARGET);
-            return out.count();
-        } finally {
-            out.unpersist();
-        }
+        return Writes.upsert(performance(cases, computedAt), TARGET, io);
     }
 
     /** The figures for every month, department and category present in {@code cases}. */

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
@@ -24,6 +23,7 @@ import org.gridgov.batch.StatMonth;
 import org.gridgov.batch.spark.SparkColumns;
 import org.gridgov.batch.warehouse.SparkSchemas;
 import org.gridgov.batch.warehouse.WarehouseIo;
+import org.gridgov.batch.warehouse.Writes;
 import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -54,15 +54,10 @@ public final class ResponseRateJob {
 
     public long run(SparkSession spark, List<String> months) {
         months.forEach(StatMonth::require);
-        Timestamp computedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Timestamp computedAt = Writes.computedAt(clock);
         Dataset<Row> cases = io.read(spark, SOURCE).filter(col("report_month").isin(months.toArray()));
-        Dataset<Row> out = rates(cases, io.read(spark, WarehouseSchema.DIM_STREET), computedAt).cache();
-        try {
-            io.upsert(out, TARGET);
-            return out.count();
-        } finally {
-            out.unpersist();
-        }
+        Dataset<Row> out = rates(cases, io.read(spark, WarehouseSchema.DIM_STREET), computedAt);
+        return Writes.upsert(out, TARGET, io);
     }
 
     /** The rates for every month, department and street present in {@code cases}. */

@@ -57,6 +57,6 @@ class AnalyticsOptionsTest {
         assertThatThrownBy(() -> AnalyticsOptions.JOBS.parse("hotwords,riks"))
                 .hasMessageContaining("unknown job 'riks'");
         assertThatThrownBy(() -> AnalyticsOptions.JOBS.parse(" , ")).hasMessageContaining("names no job");
-        assertThat(List.copyOf(AnalyticsJobs.ALL_JOBS)).hasSize(AnalyticsJob.values().length).hasSize(10);
+        assertThat(List.copyOf(AnalyticsJobs.ALL_JOBS)).hasSize(AnalyticsJob.values().length).hasSize(11);
     }
 }

@@ -1,0 +1,71 @@
+package org.gridgov.batch.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which rule version scores a month, per level. */
+class AssessmentRulesTest {
+
+    private static final Set<String> ITEMS = Set.of("VISITS", "ATTENDANCE");
+    private static final LocalDate JAN = LocalDate.of(2025, 1, 1);
+    private static final LocalDate MAR = LocalDate.of(2025, 3, 1);
+
+    private static AssessmentRules.Rule rule(int version, String level, String item, LocalDate from, LocalDate to,
+                                             double weight) {
+        return AssessmentRules.rule(version, level, item, from, to, weight, 10, "RATIO_TO_TARGET");
+    }
+
+    @Test
+    void aMonthIsScoredByTheVersionInForceOnItsFirstDay() {
+        AssessmentRules rules = AssessmentRules.of(ITEMS,
+                rule(1, "GRID_WORKER", "VISITS", JAN, LocalDate.of(2025, 2, 28), 60),
+                rule(1, "GRID_WORKER", "ATTENDANCE", JAN, LocalDate.of(2025, 2, 28), 40),
+                rule(2, "GRID_WORKER", "VISITS", MAR, null, 30),
+                rule(2, "GRID_WORKER", "ATTENDANCE", MAR, null, 70),
+                rule(1, "COMMUNITY", "VISITS", JAN, null, 100));
+
+        assertThat(rules.forMonth(AssessmentLevel.GRID_WORKER, "2024-12")).isEmpty();
+        AssessmentRules.RuleSet feb = rules.forMonth(AssessmentLevel.GRID_WORKER, "2025-02").orElseThrow();
+        assertThat(feb.version()).isEqualTo(1);
+        assertThat(feb.items().get("VISITS").weight()).isEqualTo(60);
+        AssessmentRules.RuleSet mar = rules.forMonth(AssessmentLevel.GRID_WORKER, "2025-03").orElseThrow();
+        assertThat(mar.version()).isEqualTo(2);
+        assertThat(mar.items()).containsOnlyKeys("VISITS", "ATTENDANCE");
+        assertThat(mar.items().get("ATTENDANCE").weight()).isEqualTo(70);
+        // each level has its own versions
+        assertThat(rules.forMonth(AssessmentLevel.COMMUNITY, "2025-03").orElseThrow().version()).isEqualTo(1);
+        assertThat(rules.forMonth(AssessmentLevel.STREET, "2025-03")).isEmpty();
+    }
+
+    @Test
+    void anExclusiveValidToStillGivesTheNewVersionItsMonthAndAMidMonthStartScoresTheNextMonth() {
+        AssessmentRules exclusive = AssessmentRules.of(ITEMS,
+                rule(1, "GRID_WORKER", "VISITS", JAN, MAR, 100),
+                rule(2, "GRID_WORKER", "VISITS", MAR, null, 100));
+        assertThat(exclusive.forMonth(AssessmentLevel.GRID_WORKER, "2025-02").orElseThrow().version()).isEqualTo(1);
+        assertThat(exclusive.forMonth(AssessmentLevel.GRID_WORKER, "2025-03").orElseThrow().version()).isEqualTo(2);
+        AssessmentRules midMonth = AssessmentRules.of(ITEMS,
+                rule(1, "GRID_WORKER", "VISITS", JAN, LocalDate.of(2025, 3, 14), 100),
+                rule(2, "GRID_WORKER", "VISITS", LocalDate.of(2025, 3, 15), null, 100));
+        assertThat(midMonth.forMonth(AssessmentLevel.GRID_WORKER, "2025-03").orElseThrow().version()).isEqualTo(1);
+        assertThat(midMonth.forMonth(AssessmentLevel.GRID_WORKER, "2025-04").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void itemsTheJobDoesNotComputeAreReportedNotScoredAndBadRowsAreNamed() {
+        AssessmentRules rules = AssessmentRules.of(ITEMS,
+                rule(1, "GRID_WORKER", "VISITS", JAN, null, 50),
+                rule(1, "GRID_WORKER", "FIRE_DRILLS", JAN, null, 50));
+        assertThat(rules.forMonth(AssessmentLevel.GRID_WORKER, "2025-01").orElseThrow().items())
+                .containsOnlyKeys("VISITS");
+        assertThat(rules.unknownItems()).containsExactly("FIRE_DRILLS");
+        assertThatThrownBy(() -> AssessmentRules.rule(3, "DISTRICT", "VISITS", JAN, null, 1, 1, "THRESHOLD"))
+                .hasMessageContaining("(3, DISTRICT, VISITS)").hasMessageContaining("unknown level");
+        assertThatThrownBy(() -> AssessmentRules.rule(3, "STREET", "VISITS", JAN, null, 1, 1, "LINEAR"))
+                .hasMessageContaining("(3, STREET, VISITS)").hasMessageContaining("'LINEAR'");
+    }
+}
