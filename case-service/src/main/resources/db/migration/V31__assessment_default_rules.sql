@@ -1,4 +1,4 @@
--- Goal: the default rules, version 1 of every level, valid from 2025-01-01 (so the demo's and the tests' months have
+-- Goal: the default rules, version 1 of every level, valid from 2020-01-01 (before the demo months of 2024, so the demo's and the tests' months have
 -- rules before anyone edits them). Inputs: V30's tables. Outputs: 4 versions, 33 items.
 --
 -- Why these weights (each level sums to 100):
@@ -16,10 +16,10 @@
 -- workers' raw values), so units of any size can reach them. Rates (satisfaction, attendance, coverage) are shares
 -- 0..1. INVERSE_COUNT targets are the count at which the item's points reach 0.
 INSERT INTO assessment_rule_version (id, level, version, valid_from, valid_to, note, created_by, created_at) VALUES
-  (1, 'GRID_WORKER', 1, '2025-01-01', NULL, '默认规则（系统初始化）', 'system', '2025-01-01 00:00:00'),
-  (2, 'COMMUNITY',   1, '2025-01-01', NULL, '默认规则（系统初始化）', 'system', '2025-01-01 00:00:00'),
-  (3, 'STREET',      1, '2025-01-01', NULL, '默认规则（系统初始化）', 'system', '2025-01-01 00:00:00'),
-  (4, 'DEPARTMENT',  1, '2025-01-01', NULL, '默认规则（系统初始化）', 'system', '2025-01-01 00:00:00');
+  (1, 'GRID_WORKER', 1, '2020-01-01', NULL, '默认规则（系统初始化）', 'system', '2020-01-01 00:00:00'),
+  (2, 'COMMUNITY',   1, '2020-01-01', NULL, '默认规则（系统初始化）', 'system', '2020-01-01 00:00:00'),
+  (3, 'STREET',      1, '2020-01-01', NULL, '默认规则（系统初始化）', 'system', '2020-01-01 00:00:00'),
+  (4, 'DEPARTMENT',  1, '2020-01-01', NULL, '默认规则（系统初始化）', 'system', '2020-01-01 00:00:00');
 
 INSERT INTO assessment_rule_item (version_id, position, item_code, item_name, weight, target, method, direction) VALUES
   (1,  1, 'EVENTS_REPORTED',    '上报事件数',       15, 20,   'RATIO_TO_TARGET', '越多越好，达到目标得满分'),

@@ -120,14 +120,14 @@ class AssessmentIT extends ServiceIT {
         Api.Response r = worker.get("/api/assessment/rules?month=2025-03&level=GRID_WORKER");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.body().get("rule_version").asInt()).isEqualTo(1);
-        assertThat(r.text("valid_from")).isEqualTo("2025-01-01");
+        assertThat(r.text("valid_from")).isEqualTo("2020-01-01");
         double sum = 0;
         for (JsonNode i : r.get("items")) {
             sum += i.get("weight").asDouble();
         }
         assertThat(sum).isEqualTo(100.0);
         assertThat(r.get("items")).hasSize(11);
-        assertThat(leader.get("/api/assessment/rules?month=2024-12&level=STREET").status()).isEqualTo(404);
+        assertThat(leader.get("/api/assessment/rules?month=2019-12&level=STREET").status()).isEqualTo(404);
         // the seeded versions are in the warehouse after start (the copy at start runs in the background)
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule WHERE rule_version = 1",

@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * V31's seeded version 1, read from the script itself: every level has rules from 2025-01-01, each passes the same
+ * V31's seeded version 1, read from the script itself: every level has rules from 2020-01-01, each passes the same
  * validation an edit must pass, and its weights sum to 100.
  */
 class DefaultRulesTest {
 
-    static final Pattern VERSION = Pattern.compile("\\((\\d+), '(\\w+)',\\s+1, '2025-01-01', NULL");
+    static final Pattern VERSION = Pattern.compile("\\((\\d+), '(\\w+)',\\s+1, '2020-01-01', NULL");
     static final Pattern ITEM = Pattern.compile(
             "\\((\\d+),\\s+(\\d+), '(\\w+)',\\s+'([^']+)',\\s+(\\d+(?:\\.\\d+)?), ([\\d.]+),\\s+'(\\w+)',\\s+'([^']+)'\\)");
 
