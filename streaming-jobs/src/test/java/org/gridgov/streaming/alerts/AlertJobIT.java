@@ -342,7 +342,9 @@ class AlertJobIT {
                 .mapToLong(e -> e.getValue().count()).sum();
         // validate once: the planted broken records are the loader's dead letters (dlq_record), never read here
         long loaderDeadLetters = dump(WarehouseSchema.DLQ_RECORD).keySet().stream()
-                .filter(id -> InputDecoder.TOPICS.stream().anyMatch(t -> id.startsWith(t + ":"))).count();
+                .filter(id -> InputDecoder.TOPICS.stream()
+                        .anyMatch(t -> t.startsWith("raw.") && id.startsWith(t + ":")))
+                .count();
         assertThat(loaderDeadLetters).isEqualTo(invalidPlanted);
         // the alert job's own: the broken case event and the unreadable registry record
         assertThat(rejected.values().stream().filter(r -> r.contains("|INVALID|"))).hasSize(2);

@@ -41,7 +41,10 @@ public final class InputDecoder implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int MAX_REASON = 1000;
 
-    /** The topics the alert rules read: petitions, 12345 cases, police incidents and case lifecycle events. */
+    /**
+     * The raw topics the alert rules read before issue 15 (petitions, 12345 cases, police incidents, case lifecycle
+     * events): the benchmark's "before" path and tests of the full decoder. The job reads {@link #DWD_TOPICS}.
+     */
     public static final List<String> TOPICS = List.of(Topics.raw(SourceType.PETITION).name(),
             Topics.raw(SourceType.HOTLINE).name(), Topics.raw(SourceType.POLICE).name(), Topics.CASE_EVENTS.name());
 
