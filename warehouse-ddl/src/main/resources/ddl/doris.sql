@@ -203,7 +203,7 @@ CREATE TABLE IF NOT EXISTS `ods_grid_record` (
   `record_id` VARCHAR(192) NOT NULL COMMENT '记录编号',
   `record_date` DATE NOT NULL COMMENT '记录日期 (partition)',
   `schema_version` INT NOT NULL COMMENT '记录版本',
-  `kind` VARCHAR(96) NOT NULL COMMENT '类型 REPORT/PATROL/VISIT',
+  `kind` VARCHAR(96) NOT NULL COMMENT '类型 REPORT/PATROL/VISIT/ATTENDANCE/MEDIATION',
   `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
   `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
   `person_key` VARCHAR(192) NULL COMMENT '走访对象 salted hash',
@@ -212,10 +212,11 @@ CREATE TABLE IF NOT EXISTS `ods_grid_record` (
   `content` STRING NOT NULL COMMENT '内容',
   `latitude` DOUBLE NOT NULL COMMENT '纬度',
   `longitude` DOUBLE NOT NULL COMMENT '经度',
-  `record_time` DATETIME NOT NULL COMMENT '记录时间'
+  `record_time` DATETIME NOT NULL COMMENT '记录时间 (考勤: 签到; 巡查: first fix)',
+  `detail` STRING NULL COMMENT 'schema_version 2 kind fields as received (JSON): track [[second, lat, lon], ...], check_out_time/latitude/longitude, dispute_type, outcome; NULL for version 1 records'
 )
 UNIQUE KEY(`record_id`, `record_date`)
-COMMENT '网格员上报/巡查/走访记录, as received, PII protected'
+COMMENT '网格员上报/巡查/走访/考勤/调处记录, as received, PII protected'
 PARTITION BY RANGE(`record_date`) ()
 DISTRIBUTED BY HASH(`record_id`) BUCKETS 8
 PROPERTIES (
@@ -879,4 +880,151 @@ DISTRIBUTED BY HASH(`dim_code`) BUCKETS 1
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
   "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_attendance` (
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `work_date` DATE NOT NULL COMMENT '考勤日期 = check-in date (partition)',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `check_in_time` DATETIME NOT NULL COMMENT '签到时间',
+  `check_out_time` DATETIME NULL COMMENT '签退时间 (NULL: no check-out)',
+  `check_in_lat` DOUBLE NOT NULL COMMENT '签到纬度',
+  `check_in_lon` DOUBLE NOT NULL COMMENT '签到经度',
+  `is_missing_checkout` TINYINT NOT NULL COMMENT '未签退 (check_out_time NULL)',
+  `is_off_grid_checkin` TINYINT NOT NULL COMMENT '签到位置不在本人网格内 (JTS point-in-polygon)'
+)
+UNIQUE KEY(`worker_id`, `work_date`)
+COMMENT '考勤 one row per grid worker and day: check-in and check-out, missing check-out, off-grid check-in'
+PARTITION BY RANGE(`work_date`) ()
+DISTRIBUTED BY HASH(`worker_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_patrol` (
+  `patrol_id` VARCHAR(192) NOT NULL COMMENT '巡查记录编号 (record_id)',
+  `patrol_date` DATE NOT NULL COMMENT '巡查日期 = start date (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `start_time` DATETIME NOT NULL COMMENT '开始时间 (first fix)',
+  `end_time` DATETIME NOT NULL COMMENT '结束时间 (last fix)',
+  `duration_min` INT NOT NULL COMMENT '时长 minutes',
+  `distance_m` INT NOT NULL COMMENT '里程 metres (haversine between fixes)',
+  `point_count` INT NOT NULL COMMENT '轨迹点数',
+  `coverage_ratio` DOUBLE NOT NULL COMMENT '网格覆盖率 area(buffer(track, 30 m) ∩ grid) / area(grid), 0..1',
+  `max_speed_kmh` DOUBLE NOT NULL COMMENT '最高速度 km/h between two fixes',
+  `jump_count` INT NOT NULL COMMENT '跳点数 segments faster than 120 km/h',
+  `is_fake_jump` TINYINT NOT NULL COMMENT '虚假巡查跳点 (jump_count > 0)'
+)
+UNIQUE KEY(`patrol_id`, `patrol_date`)
+COMMENT '巡查轨迹 one row per tracked patrol: duration, distance, grid coverage, top speed, jumps'
+PARTITION BY RANGE(`patrol_date`) ()
+DISTRIBUTED BY HASH(`patrol_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_visit` (
+  `visit_id` VARCHAR(192) NOT NULL COMMENT '走访记录编号 (record_id)',
+  `visit_date` DATE NOT NULL COMMENT '走访日期 (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `person_key` VARCHAR(192) NULL COMMENT '走访对象 salted hash',
+  `visit_time` DATETIME NOT NULL COMMENT '走访时间'
+)
+UNIQUE KEY(`visit_id`, `visit_date`)
+COMMENT '入户走访 one row per household visit; the resident as salted person key'
+PARTITION BY RANGE(`visit_date`) ()
+DISTRIBUTED BY HASH(`visit_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_mediation` (
+  `mediation_id` VARCHAR(192) NOT NULL COMMENT '调处记录编号 (record_id)',
+  `mediation_date` DATE NOT NULL COMMENT '调处日期 (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `dispute_type` VARCHAR(96) NOT NULL COMMENT '纠纷类型 NEIGHBOURHOOD/FAMILY/PROPERTY_SERVICE/LABOUR/LAND/CONSUMER/OTHER',
+  `outcome` VARCHAR(96) NOT NULL COMMENT '调处结果 RESOLVED/PARTLY/FAILED',
+  `mediation_time` DATETIME NOT NULL COMMENT '调处时间'
+)
+UNIQUE KEY(`mediation_id`, `mediation_date`)
+COMMENT '矛盾调处 one row per dispute mediated by a grid worker, with its outcome'
+PARTITION BY RANGE(`mediation_date`) ()
+DISTRIBUTED BY HASH(`mediation_id`) BUCKETS 4
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "4",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_grid_report` (
+  `record_id` VARCHAR(192) NOT NULL COMMENT '上报记录编号',
+  `record_date` DATE NOT NULL COMMENT '上报日期 (partition)',
+  `worker_id` VARCHAR(96) NOT NULL COMMENT '网格员编号',
+  `grid_code` VARCHAR(96) NOT NULL COMMENT '网格编码',
+  `street_code` VARCHAR(96) NOT NULL COMMENT '街道编码',
+  `community_code` VARCHAR(96) NOT NULL COMMENT '社区编码',
+  `category_code` VARCHAR(96) NOT NULL COMMENT '二级分类编码',
+  `is_hidden_danger` TINYINT NOT NULL COMMENT '安全隐患 (category in CategoryCatalog.isHiddenDanger)',
+  `record_time` DATETIME NOT NULL COMMENT '上报时间'
+)
+UNIQUE KEY(`record_id`, `record_date`)
+COMMENT '网格员事件上报 one row per report, with whether its category is a 安全隐患'
+PARTITION BY RANGE(`record_date`) ()
+DISTRIBUTED BY HASH(`record_id`) BUCKETS 8
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true",
+  "dynamic_partition.enable" = "true",
+  "dynamic_partition.time_unit" = "MONTH",
+  "dynamic_partition.start" = "-36",
+  "dynamic_partition.end" = "3",
+  "dynamic_partition.prefix" = "p",
+  "dynamic_partition.buckets" = "8",
+  "dynamic_partition.create_history_partition" = "true",
+  "dynamic_partition.replication_allocation" = "tag.location.default: 3"
 );

@@ -25,13 +25,15 @@ import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
+import org.gridgov.loading.grid.GridWorkRows;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
  * Turns a validated source record into its warehouse rows: the ODS row (PII replaced by salted keys and masks) and,
- * where the skeleton has one, the DWD row conformed to the district's grids and categories. Complaint texts are
+ * where the skeleton has one, the DWD row conformed to the district's grids and categories (12345 cases; grid work
+ * records through {@link GridWorkRows}). Complaint texts are
  * redacted too, because citizens type their phone numbers into them.
  * A rejected record becomes one dead-letter row. Thread-safe.
  */
@@ -42,11 +44,13 @@ public final class OdsMapper {
     private final PiiProtector pii;
     private final District district;
     private final CategoryCatalog categories;
+    private final GridWorkRows gridWork;
 
     public OdsMapper(PiiProtector pii, District district, CategoryCatalog categories) {
         this.pii = pii;
         this.district = district;
         this.categories = categories;
+        this.gridWork = new GridWorkRows(pii, district, categories);
     }
 
     public List<TableRow> rows(SourceRecord record) {
@@ -59,7 +63,8 @@ public final class OdsMapper {
         } else if (record instanceof PoliceIncident i) {
             return List.of(ods(i));
         } else if (record instanceof GridRecord g) {
-            return List.of(ods(g));
+            List<TableRow> work = gridWork.rows(g);
+            return work.isEmpty() ? List.of(ods(g)) : List.of(ods(g), work.get(0));
         }
         throw new IllegalArgumentException("no mapping for " + record.getClass());
     }
@@ -228,6 +233,7 @@ public final class OdsMapper {
         v.put("latitude", g.latitude());
         v.put("longitude", g.longitude());
         v.put("record_time", Json.time(g.recordTime()));
+        v.put("detail", GridWorkRows.detail(g));
         return WarehouseSchema.ODS_GRID_RECORD.row(v);
     }
 

@@ -148,11 +148,11 @@ public final class WarehouseSchema {
             .build();
 
     public static final Table ODS_GRID_RECORD = Table.builder("ods_grid_record", Layer.ODS)
-            .comment("网格员上报/巡查/走访记录, as received, PII protected")
+            .comment("网格员上报/巡查/走访/考勤/调处记录, as received, PII protected")
             .key("record_id", ID, "记录编号")
             .key("record_date", date(), "记录日期 (partition)")
             .required("schema_version", integer(), "记录版本")
-            .required("kind", CODE, "类型 REPORT/PATROL/VISIT")
+            .required("kind", CODE, "类型 REPORT/PATROL/VISIT/ATTENDANCE/MEDIATION")
             .required("grid_code", CODE, "网格编码")
             .required("worker_id", CODE, "网格员编号")
             .column("person_key", HASH, "走访对象 salted hash")
@@ -161,7 +161,9 @@ public final class WarehouseSchema {
             .required("content", text(), "内容")
             .required("latitude", doubleType(), "纬度")
             .required("longitude", doubleType(), "经度")
-            .required("record_time", datetime(), "记录时间")
+            .required("record_time", datetime(), "记录时间 (考勤: 签到; 巡查: first fix)")
+            .column("detail", text(), "schema_version 2 kind fields as received (JSON): track [[second, lat, lon], ...], "
+                    + "check_out_time/latitude/longitude, dispute_type, outcome; NULL for version 1 records")
             .distributedBy(8, "record_id")
             .partitionedBy("record_date", PartitionUnit.MONTH)
             .build();
@@ -230,7 +232,7 @@ public final class WarehouseSchema {
 
     /** Every table, in creation order (dimensions first); each capability keeps its tables in its own class. */
     public static final List<Table> ALL = concat(CORE, IngestTables.ALL, AlertTables.ALL, AnalyticsTables.ALL,
-            IdentityTables.ALL, CaseTables.ALL);
+            IdentityTables.ALL, CaseTables.ALL, GridWorkTables.ALL);
 
     private static final Map<String, Table> BY_NAME = new LinkedHashMap<>();
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gridgov.common.io.Tsv;
 
 /**
@@ -20,6 +21,13 @@ public final class CategoryCatalog {
 
     /** 办理时限 of a category whose row leaves it empty: five days. */
     public static final int DEFAULT_TIME_LIMIT_HOURS = 120;
+
+    /**
+     * The 安全隐患 categories (a grid worker's hidden-danger report, 考核项 HIDDEN_DANGERS): fire, gas (the retired
+     * 燃气安全 and 燃气管理 that replaced it), house safety, objects thrown from heights, work safety, flood and
+     * emergencies. 治安问题 and 养犬管理 are public order, not dangers found on a patrol.
+     */
+    static final Set<String> HIDDEN_DANGERS = Set.of("C0119", "C0125", "C0901", "C0903", "C0904", "C0905", "C0907");
 
     private static final CategoryCatalog STANDARD = load("gridgov/categories.tsv");
 
@@ -88,6 +96,11 @@ public final class CategoryCatalog {
     public int timeLimitHours(String code) {
         get(code);
         return timeLimitHours.get(code);
+    }
+
+    /** Whether a report of this category is a 安全隐患 (hidden danger); false for an unknown code. */
+    public boolean isHiddenDanger(String code) {
+        return code != null && byCode.containsKey(code) && HIDDEN_DANGERS.contains(code);
     }
 
     public Optional<Category> byName(String name) {

@@ -1,12 +1,15 @@
 package org.gridgov.common.validation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.gridgov.common.json.Json;
 import org.gridgov.common.model.Labeled;
+import org.gridgov.common.model.TrackPoint;
 
 /**
  * Reads typed fields from a JSON object and collects a violation for every field that is missing or malformed, so a
@@ -45,6 +48,12 @@ public final class FieldReader {
             return null;
         }
         return v;
+    }
+
+    /** Whether the field is present with a value (not absent, null or blank). */
+    public boolean has(String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank());
     }
 
     public String text(String field, boolean required, int maxLength) {
@@ -145,6 +154,69 @@ public final class FieldReader {
             out.add(item.asText().trim());
         }
         return out;
+    }
+
+    /**
+     * A patrol track: a JSON array of {@code [second, latitude, longitude]} points (seconds since the record time, a
+     * whole number ≥ 0), at least 2 and at most {@code maxPoints}, in strictly increasing time; or that array as text
+     * (what a DataX column or a CSV cell carries). The first problem found
+     * is reported with the point's index ({@code track[17]: ...}), so a broken track is one violation, not thousands.
+     */
+    public List<TrackPoint> track(String field, boolean required, int maxPoints) {
+        JsonNode v = value(field, required);
+        if (v == null) {
+            return null;
+        }
+        if (v.isTextual() && v.asText().strip().startsWith("[")) {
+            // a source table's JSON column, or a CSV cell: the same array as text
+            try {
+                v = Json.mapper().readTree(v.asText());
+            } catch (JsonProcessingException e) {
+                reject(field, "not a valid JSON list: " + e.getOriginalMessage());
+                return null;
+            }
+        }
+        if (!v.isArray()) {
+            reject(field, "expected a list of [second, latitude, longitude] points, got "
+                    + v.getNodeType().name().toLowerCase());
+            return null;
+        }
+        if (v.size() > maxPoints) {
+            reject(field, v.size() + " points, more than the " + maxPoints + " a patrol may have");
+            return null;
+        }
+        if (v.size() < 2) {
+            reject(field, "a track needs at least 2 points, got " + v.size());
+            return null;
+        }
+        List<TrackPoint> points = new java.util.ArrayList<>(v.size());
+        long previous = -1;
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode p = v.get(i);
+            String at = field + "[" + i + "]";
+            if (!p.isArray() || p.size() != 3 || !p.get(0).isNumber() || !p.get(1).isNumber() || !p.get(2).isNumber()) {
+                reject(at, "expected [second, latitude, longitude] as three numbers, got " + abbreviate(p));
+                return null;
+            }
+            if (!p.get(0).isIntegralNumber() || !p.get(0).canConvertToInt() || p.get(0).asInt() < 0) {
+                reject(at, "the second must be a whole number from 0, got " + p.get(0).asText());
+                return null;
+            }
+            int second = p.get(0).asInt();
+            if (second <= previous) {
+                reject(at, "time " + second + " s is not after the previous point's " + previous
+                        + " s: points must be in time order");
+                return null;
+            }
+            previous = second;
+            points.add(new TrackPoint(second, p.get(1).asDouble(), p.get(2).asDouble()));
+        }
+        return points;
+    }
+
+    private static String abbreviate(JsonNode n) {
+        String s = n.toString();
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     /** Accepts {@code yyyy-MM-dd HH:mm:ss} (the export format) and ISO {@code yyyy-MM-ddTHH:mm:ss}. */

@@ -15,15 +15,21 @@ import org.gridgov.common.model.ArrearsCase;
 import org.gridgov.common.model.ArrearsStatus;
 import org.gridgov.common.model.CaseStatus;
 import org.gridgov.common.model.Channel;
+import org.gridgov.common.model.DisputeType;
 import org.gridgov.common.model.GridRecord;
 import org.gridgov.common.model.GridRecordKind;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.IncidentType;
+import org.gridgov.common.model.MediationOutcome;
 import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.PetitionForm;
 import org.gridgov.common.model.PoliceIncident;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
+import org.gridgov.common.model.TrackPoint;
+import org.gridgov.common.track.PatrolMetrics;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * Reads a raw JSON record of one source and checks it: required fields, types, ID-card checksums, phone formats,
@@ -38,6 +44,13 @@ public final class RecordDecoder {
     static final int MAX_TEXT = 2000;
     static final int MAX_ID = 64;
     static final int MAX_NAME = 32;
+    /** A patrol with more fixes than this is a logger gone wild (a fix a second for 83 minutes), not a patrol. */
+    public static final int MAX_TRACK_POINTS = 5000;
+    /** Track points this far outside the district are refused ({@link #checkTrack}). */
+    public static final double TRACK_TOLERANCE_M = 1000;
+    static final int MAX_PATROL_SECONDS = 24 * 3600;
+    private static final List<String> GRID_V2_FIELDS = List.of("track", "check_out_time", "check_out_latitude",
+            "check_out_longitude", "dispute_type", "outcome");
 
     private final District district;
     private final CategoryCatalog categories;
@@ -66,9 +79,9 @@ public final class RecordDecoder {
         }
         FieldReader r = new FieldReader(node, violations);
         Integer version = r.integer("schema_version", true);
-        if (version != null && (version < 1 || version > SourceRecord.CURRENT_SCHEMA_VERSION)) {
+        if (version != null && (version < 1 || version > source.latestSchemaVersion())) {
             r.reject("schema_version", "unsupported version " + version + " (this reader knows 1.."
-                    + SourceRecord.CURRENT_SCHEMA_VERSION + ")");
+                    + source.latestSchemaVersion() + ")");
         }
         int v = version == null ? 0 : version;
         SourceRecord record = switch (source) {
@@ -186,6 +199,9 @@ public final class RecordDecoder {
     private GridRecord grid(FieldReader r, int v) {
         String id = r.text("record_id", true, MAX_ID);
         GridRecordKind kind = r.enumValue("kind", GridRecordKind.class, true);
+        if (kind != null && v > 0 && v < kind.sinceVersion()) {
+            r.reject("kind", kind + " records need schema_version " + kind.sinceVersion() + " or later, got " + v);
+        }
         String gridCode = r.text("grid_code", true, 32);
         if (gridCode != null && district.grid(gridCode).isEmpty()) {
             r.reject("grid_code", "unknown grid " + gridCode);
@@ -197,7 +213,98 @@ public final class RecordDecoder {
         double lat = coordinate(r, "latitude");
         double lon = coordinate(r, "longitude");
         LocalDateTime time = r.time("record_time", true);
-        return new GridRecord(v, id, kind, gridCode, worker, idCard, category, content, lat, lon, time);
+        if (v < 2) {
+            for (String f : GRID_V2_FIELDS) {
+                if (r.has(f)) {
+                    r.reject(f, "is a field of schema_version 2 records, this one is version " + v);
+                }
+            }
+            return new GridRecord(v, id, kind, gridCode, worker, idCard, category, content, lat, lon, time);
+        }
+        List<TrackPoint> track = only(r, kind, GridRecordKind.PATROL, "track")
+                ? r.track("track", false, MAX_TRACK_POINTS) : null;
+        if (track != null && time != null) {
+            checkTrack(r, time, track);
+        }
+        LocalDateTime checkOut = null;
+        Double outLat = null;
+        Double outLon = null;
+        if (only(r, kind, GridRecordKind.ATTENDANCE, "check_out_time", "check_out_latitude", "check_out_longitude")) {
+            checkOut = r.time("check_out_time", false);
+            outLat = r.number("check_out_latitude", checkOut != null);
+            outLon = r.number("check_out_longitude", checkOut != null);
+            if (checkOut == null && (outLat != null || outLon != null)) {
+                r.reject("check_out_time", "required when a check-out position is given");
+            }
+            notBefore(r, "check_out_time", checkOut, time);
+            notInFuture(r, "check_out_time", checkOut);
+            if (checkOut != null && time != null && checkOut.isAfter(time.plusDays(1))) {
+                r.reject("check_out_time", "more than 24 hours after the check-in " + Json.time(time));
+            }
+            if (outLat != null && outLon != null && !district.contains(outLat, outLon)) {
+                r.reject("check_out_latitude", "(" + outLat + ", " + outLon + ") is outside " + District.NAME);
+            }
+        }
+        DisputeType dispute = null;
+        MediationOutcome outcome = null;
+        if (only(r, kind, GridRecordKind.MEDIATION, "dispute_type", "outcome")) {
+            dispute = r.enumValue("dispute_type", DisputeType.class, kind == GridRecordKind.MEDIATION);
+            outcome = r.enumValue("outcome", MediationOutcome.class, kind == GridRecordKind.MEDIATION);
+        }
+        return new GridRecord(v, id, kind, gridCode, worker, idCard, category, content, lat, lon, time, track,
+                checkOut, outLat, outLon, dispute, outcome);
+    }
+
+    /**
+     * Whether {@code kind} may carry {@code fields}: true for the kind they belong to (and for a kind that could not
+     * be read, so its other problems are still reported); otherwise each one present is a violation.
+     */
+    private static boolean only(FieldReader r, GridRecordKind kind, GridRecordKind owner, String... fields) {
+        if (kind == null || kind == owner) {
+            return true;
+        }
+        for (String f : fields) {
+            if (r.has(f)) {
+                r.reject(f, "only " + owner + " records have " + f + ", this is a " + kind);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A track's points lie in the district or near it (GPS drifts a little across a border grid's edge; a point
+     * {@value #TRACK_TOLERANCE_M} m or more outside is a broken fix or a faked one), and the patrol ends within a day
+     * and not in the future. The first offending point is reported.
+     */
+    private void checkTrack(FieldReader r, LocalDateTime start, List<TrackPoint> track) {
+        for (int i = 0; i < track.size(); i++) {
+            TrackPoint p = track.get(i);
+            double outside = metresOutside(p.latitude(), p.longitude());
+            if (outside >= TRACK_TOLERANCE_M) {
+                r.reject("track[" + i + "]", "(" + p.latitude() + ", " + p.longitude() + ") is "
+                        + (Double.isInfinite(outside) ? "not a coordinate"
+                        : Math.round(outside) + " m outside " + District.NAME));
+                return;
+            }
+        }
+        int last = track.get(track.size() - 1).second();
+        if (last > MAX_PATROL_SECONDS) {
+            r.reject("track", "the patrol lasts " + last / 3600 + " h, more than 24 hours");
+        } else {
+            notInFuture(r, "track", start.plusSeconds(last));
+        }
+    }
+
+    /** Distance from the point to the district's boundary in metres (0 inside), infinite for a non-coordinate. */
+    private double metresOutside(double lat, double lon) {
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (district.contains(lat, lon)) {
+            return 0;
+        }
+        Coordinate nearest = DistanceOp.nearestPoints(district.boundary(), district.point(lat, lon))[0];
+        return PatrolMetrics.haversine(lat, lon, nearest.y, nearest.x);
     }
 
     private String category(FieldReader r, String field, boolean required) {

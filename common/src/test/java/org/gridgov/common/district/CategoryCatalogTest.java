@@ -99,4 +99,17 @@ class CategoryCatalogTest {
         assertThat(C.timeLimitHours("C0902")).isEqualTo(48);
         assertThatThrownBy(() -> C.timeLimitHours("C9999")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void hiddenDangersAreSafetyCategoriesOfTheCatalogue() {
+        assertThat(CategoryCatalog.HIDDEN_DANGERS).allSatisfy(code -> assertThat(C.find(code)).as(code).isPresent());
+        assertThat(CategoryCatalog.HIDDEN_DANGERS.stream().map(code -> C.get(code).name()))
+                .containsExactlyInAnyOrder("燃气管理", "房屋安全", "消防安全", "燃气安全", "高空抛物", "安全生产",
+                        "防汛与应急管理");
+        assertThat(C.isHiddenDanger("C0901")).isTrue();
+        assertThat(C.isHiddenDanger("C0902")).as("治安问题").isFalse();
+        assertThat(C.isHiddenDanger("C0204")).as("垃圾清运").isFalse();
+        assertThat(C.isHiddenDanger("C9999")).isFalse();
+        assertThat(C.isHiddenDanger(null)).isFalse();
+    }
 }

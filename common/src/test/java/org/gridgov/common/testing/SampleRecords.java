@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
@@ -14,15 +15,18 @@ import org.gridgov.common.model.ArrearsCase;
 import org.gridgov.common.model.ArrearsStatus;
 import org.gridgov.common.model.CaseStatus;
 import org.gridgov.common.model.Channel;
+import org.gridgov.common.model.DisputeType;
 import org.gridgov.common.model.GridRecord;
 import org.gridgov.common.model.GridRecordKind;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.IncidentType;
+import org.gridgov.common.model.MediationOutcome;
 import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.PetitionForm;
 import org.gridgov.common.model.PoliceIncident;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
+import org.gridgov.common.model.TrackPoint;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.IdCardNumber;
 import org.gridgov.common.validation.RecordDecoder;
@@ -181,6 +185,39 @@ public final class SampleRecords {
 
     public static String gridRecordJson() {
         return Json.write(gridRecord());
+    }
+
+    /**
+     * Schema version 2 work records of worker {@code W} + the sample grid, on 2024-01-10: the day's attendance
+     * (08:02 check-in, 17:36 check-out in the grid), a 30-minute patrol walking 1.2 km north through the grid's
+     * anchor, and a neighbours' dispute mediated with success.
+     */
+    public static GridRecord attendance() {
+        return workBuilder(GridRecordKind.ATTENDANCE).recordTime(GRID_RECORD_TIME.withHour(8).withMinute(2))
+                .content("上班签到").checkOut(GRID_RECORD_TIME.withHour(17).withMinute(36), LATITUDE, LONGITUDE)
+                .build();
+    }
+
+    public static GridRecord patrol() {
+        List<TrackPoint> track = new ArrayList<>();
+        double start = LATITUDE - 0.0054;
+        for (int i = 0; i <= 30; i++) {
+            // 40 m a minute north: 1.2 km in 30 minutes, 2.4 km/h
+            track.add(new TrackPoint(60 * i, Math.round((start + i * 0.00036) * 1e6) / 1e6, LONGITUDE));
+        }
+        return workBuilder(GridRecordKind.PATROL).content("网格员日常巡查").at(track.get(0).latitude(), LONGITUDE)
+                .track(track).build();
+    }
+
+    public static GridRecord mediation() {
+        return workBuilder(GridRecordKind.MEDIATION).content("调解楼上楼下漏水纠纷，双方达成赔偿协议。")
+                .mediation(DisputeType.NEIGHBOURHOOD, MediationOutcome.RESOLVED).build();
+    }
+
+    private static GridBuilder workBuilder(GridRecordKind kind) {
+        return gridBuilder().schemaVersion(GridRecord.SCHEMA_VERSION).kind(kind)
+                .recordId("WG20240110-" + kind.ordinal()).workerId("W" + GRID_CODE.substring(6))
+                .personIdCard(null).categoryCode(null);
     }
 
     /** A valid ID-card number ending in X: the first birth date from {@code from} on whose check character is X. */
@@ -586,6 +623,12 @@ public final class SampleRecords {
         private double latitude = LATITUDE;
         private double longitude = LONGITUDE;
         private LocalDateTime recordTime = GRID_RECORD_TIME;
+        private List<TrackPoint> track;
+        private LocalDateTime checkOutTime;
+        private Double checkOutLatitude;
+        private Double checkOutLongitude;
+        private DisputeType disputeType;
+        private MediationOutcome outcome;
 
         private GridBuilder() {
         }
@@ -636,9 +679,36 @@ public final class SampleRecords {
             return this;
         }
 
+        public GridBuilder schemaVersion(int v) {
+            this.schemaVersion = v;
+            return this;
+        }
+
+        /** A patrol's track (schema version 2). */
+        public GridBuilder track(List<TrackPoint> v) {
+            this.track = v;
+            return this;
+        }
+
+        /** An attendance's check-out (schema version 2); null for a day without one. */
+        public GridBuilder checkOut(LocalDateTime time, Double lat, Double lon) {
+            this.checkOutTime = time;
+            this.checkOutLatitude = lat;
+            this.checkOutLongitude = lon;
+            return this;
+        }
+
+        /** A mediation's dispute type and outcome (schema version 2). */
+        public GridBuilder mediation(DisputeType type, MediationOutcome v) {
+            this.disputeType = type;
+            this.outcome = v;
+            return this;
+        }
+
         public GridRecord build() {
             return new GridRecord(schemaVersion, recordId, kind, gridCode, workerId, personIdCard, categoryCode,
-                    content, latitude, longitude, recordTime);
+                    content, latitude, longitude, recordTime, track, checkOutTime, checkOutLatitude,
+                    checkOutLongitude, disputeType, outcome);
         }
     }
 }

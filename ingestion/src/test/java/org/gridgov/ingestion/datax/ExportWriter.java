@@ -19,9 +19,11 @@ import org.gridgov.common.json.Json;
 import org.gridgov.common.model.ArrearsStatus;
 import org.gridgov.common.model.CaseStatus;
 import org.gridgov.common.model.Channel;
+import org.gridgov.common.model.DisputeType;
 import org.gridgov.common.model.GridRecordKind;
 import org.gridgov.common.model.IncidentType;
 import org.gridgov.common.model.Labeled;
+import org.gridgov.common.model.MediationOutcome;
 import org.gridgov.common.model.PetitionForm;
 import org.gridgov.common.model.SourceType;
 
@@ -95,7 +97,9 @@ public final class ExportWriter implements AutoCloseable {
     }
 
     private String cell(String field, JsonNode v, DateTimeFormatter format) {
-        String text = v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+        // a patrol's track is one cell holding its JSON (quoted where the export quotes)
+        String text = v.isContainerNode() ? v.toString() : v.isBigDecimal() ? v.decimalValue().toPlainString()
+                : v.asText();
         if (format != null) {
             try {
                 return format.format(LocalDateTime.parse(text, Json.TIME));
@@ -122,7 +126,8 @@ public final class ExportWriter implements AutoCloseable {
             case PETITION -> Map.of("form", PetitionForm.class);
             case ARREARS -> Map.of("status", ArrearsStatus.class);
             case POLICE -> Map.of("incident_type", IncidentType.class);
-            case GRID -> Map.of("kind", GridRecordKind.class);
+            case GRID -> Map.of("kind", GridRecordKind.class, "dispute_type", DisputeType.class,
+                    "outcome", MediationOutcome.class);
         };
         return types.get(field);
     }

@@ -54,7 +54,8 @@ public final class SourceDatabase {
                 }
                 for (int i = 0; i < fields.size(); i++) {
                     JsonNode v = r.get(fields.get(i));
-                    ps.setString(i + 1, v == null || v.isNull() ? null
+                    // a patrol's track is a JSON column of the source table
+                    ps.setString(i + 1, v == null || v.isNull() ? null : v.isContainerNode() ? v.toString()
                             : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText());
                 }
                 ps.addBatch();
@@ -94,10 +95,10 @@ public final class SourceDatabase {
             return "DATETIME";
         }
         return switch (field) {
-            case "latitude", "longitude" -> "DOUBLE";
+            case "latitude", "longitude", "check_out_latitude", "check_out_longitude" -> "DOUBLE";
             case "amount_yuan" -> "DECIMAL(16, 2)";
             case "worker_count", "group_size", "satisfaction" -> "INT";
-            case "content", "project_name" -> "MEDIUMTEXT";
+            case "content", "project_name", "track" -> "MEDIUMTEXT";
             default -> "VARCHAR(200)";
         };
     }

@@ -517,7 +517,7 @@ public final class EvaluationSetGenerator {
         GroundTruth truth = new GroundTruth(null, emitted, valid, invalid, repeatPetitioners, groupPetitions,
                 repeatCallers, crossSource, new GroundTruth.OverdueCases("close_time > deadline; or, when close_time "
                         + "is absent, (reply_time, else accept_time) > deadline", overdue),
-                new GroundTruth.BigArrears(0, 0, 0, null, List.of()), List.of(), List.of());
+                new GroundTruth.BigArrears(0, 0, 0, null, List.of()), List.of(), List.of(), List.of());
         return new EvaluationSet(records, truth, hardNegatives);
     }
 

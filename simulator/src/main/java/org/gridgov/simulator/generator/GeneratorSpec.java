@@ -7,9 +7,13 @@ import java.util.Objects;
 
 /**
  * What to generate: a seed, whole calendar months starting at {@code firstMonth}, the exact number of records over
- * all sources and the share of each source's records that are deliberately broken.
+ * all sources and the share of each source's records that are deliberately broken; and whether the grid workers'
+ * daily work records (attendance every working day, patrols with GPS tracks, their planted anomalies; issue 16) come
+ * on top. Their volume is set by the workforce (one worker per grid, ~32 records a worker-month), not by
+ * {@code totalRecords}, so specs that do not need them (most tests) leave them off.
  */
-public record GeneratorSpec(long seed, YearMonth firstMonth, int months, long totalRecords, double invalidRate) {
+public record GeneratorSpec(long seed, YearMonth firstMonth, int months, long totalRecords, double invalidRate,
+                            boolean gridWork) {
 
     public GeneratorSpec {
         Objects.requireNonNull(firstMonth, "firstMonth");
@@ -28,17 +32,27 @@ public record GeneratorSpec(long seed, YearMonth firstMonth, int months, long to
         }
     }
 
+    /** Without the grid workers' daily work records. */
+    public GeneratorSpec(long seed, YearMonth firstMonth, int months, long totalRecords, double invalidRate) {
+        this(seed, firstMonth, months, totalRecords, invalidRate, false);
+    }
+
     /** January 2024, 20 000 records, 2 % invalid: what the demo and most tests use. */
     public static GeneratorSpec demo() {
         return new GeneratorSpec(20240101L, YearMonth.of(2024, 1), 1, 20_000, 0.02);
     }
 
     public GeneratorSpec withSeed(long newSeed) {
-        return new GeneratorSpec(newSeed, firstMonth, months, totalRecords, invalidRate);
+        return new GeneratorSpec(newSeed, firstMonth, months, totalRecords, invalidRate, gridWork);
     }
 
     public GeneratorSpec withTotalRecords(long newTotal) {
-        return new GeneratorSpec(seed, firstMonth, months, newTotal, invalidRate);
+        return new GeneratorSpec(seed, firstMonth, months, newTotal, invalidRate, gridWork);
+    }
+
+    /** The same spec with (or without) the grid workers' daily work records. */
+    public GeneratorSpec withGridWork(boolean on) {
+        return new GeneratorSpec(seed, firstMonth, months, totalRecords, invalidRate, on);
     }
 
     /** First day of the period. */

@@ -33,6 +33,8 @@ import org.gridgov.common.model.SourceType;
  * @param bigArrears           重点 wage-arrears cases and the thresholds that define them
  * @param risingTopics         per month, the topic planted in ~3 % of its hotline cases (~0.2 % the month before)
  * @param seasonalTopics       per month, the category names expected among the most frequent hotline categories
+ * @param gridWorkAnomalies    per month, the grid workers planted with a {@link GridWorkAnomalyKind} (empty unless
+ *                             {@code spec.gridWork}), ordered by month, kind and worker
  */
 public record GroundTruth(
         GeneratorSpec spec,
@@ -46,7 +48,8 @@ public record GroundTruth(
         OverdueCases overdueCases,
         BigArrears bigArrears,
         List<RisingTopic> risingTopics,
-        List<SeasonalTopic> seasonalTopics) {
+        List<SeasonalTopic> seasonalTopics,
+        List<GridWorkAnomaly> gridWorkAnomalies) {
 
     /** @param recordIds ids of the broken records that still have one (a record whose id was removed has none) */
     public record InvalidRecords(long count, Map<Defect, Long> byDefect, List<String> recordIds) {
@@ -86,6 +89,16 @@ public record GroundTruth(
 
     /** @param season WINTER, SPRING, SUMMER or AUTUMN */
     public record SeasonalTopic(YearMonth month, String season, List<String> categoryNames) {
+    }
+
+    /**
+     * A grid worker planted with an anomaly in a month.
+     *
+     * @param recordIds the evidence: STAYS_IN_ONE_PLACE every patrol of the month, FAKE_PATROL_JUMP the patrol with
+     *                  the jump, MISSING_CHECKOUT the attendance records without check-out
+     */
+    public record GridWorkAnomaly(YearMonth month, String workerId, String gridCode, GridWorkAnomalyKind kind,
+                                  List<String> recordIds) {
     }
 
     static final String OVERDUE_RULE = "close_time > deadline; or, when close_time is absent, "

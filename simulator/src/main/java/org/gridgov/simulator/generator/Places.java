@@ -65,6 +65,15 @@ final class Places {
                 Math.round(lon * ROUND) / ROUND);
     }
 
+    /** A given point of grid {@code g} (the caller keeps it inside the grid) with the grid's community and street. */
+    Place at(int g, double lat, double lon) {
+        return new Place(g, grids.get(g), communities[g], streets[g], lat, lon);
+    }
+
+    Grid grid(int g) {
+        return grids.get(g);
+    }
+
     /** Whether the district's own lookup puts the point in the place's grid. */
     boolean locatedIn(Place p) {
         return district.locate(p.latitude(), p.longitude()).map(g -> g.code().equals(p.grid().code()))

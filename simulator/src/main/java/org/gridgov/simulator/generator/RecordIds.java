@@ -65,8 +65,7 @@ final class RecordIds {
             return new PoliceIncident(i.schemaVersion(), id, i.incidentType(), i.personName(), i.personIdCard(),
                     i.personPhone(), i.content(), i.latitude(), i.longitude(), i.reportTime());
         } else if (r instanceof GridRecord g) {
-            return new GridRecord(g.schemaVersion(), id, g.kind(), g.gridCode(), g.workerId(), g.personIdCard(),
-                    g.categoryCode(), g.content(), g.latitude(), g.longitude(), g.recordTime());
+            return g.withRecordId(id);
         }
         throw new IllegalArgumentException("unknown record type " + r.getClass());
     }

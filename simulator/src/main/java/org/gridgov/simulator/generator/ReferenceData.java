@@ -67,6 +67,7 @@ final class ReferenceData {
         }
         require(!gridTexts.getOrDefault(GridRecordKind.PATROL, List.of()).isEmpty(), "no patrol text");
         require(!gridTexts.getOrDefault(GridRecordKind.VISIT, List.of()).isEmpty(), "no visit text");
+        require(!gridTexts.getOrDefault(GridRecordKind.MEDIATION, List.of()).isEmpty(), "no mediation text");
         require(!companiesByIndustry.getOrDefault(CONSTRUCTION, List.of()).isEmpty(), "no construction company");
         require(!topics.isEmpty(), "no rising topics");
     }

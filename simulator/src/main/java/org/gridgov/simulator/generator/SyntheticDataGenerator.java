@@ -20,7 +20,8 @@ import org.gridgov.simulator.generator.GroundTruth.SeasonalTopic;
  *
  * <p>Per source, exactly the {@link SourceSplit} count is emitted; planted records count inside it and the
  * background fills the rest. {@code invalidRate} of each source's records (rounded half up) are background records
- * broken in one way each.
+ * broken in one way each. With {@link GeneratorSpec#gridWork()}, the grid workers' attendance and tracked patrols
+ * ({@link GridWork}) come on top of the grid source's count, all valid.
  */
 public final class SyntheticDataGenerator {
 
@@ -77,6 +78,7 @@ public final class SyntheticDataGenerator {
         DefectInjector injector = new DefectInjector();
         InvalidTally tally = new InvalidTally();
         DailyPlants daily = new DailyPlants(ctx, plan, hotline);
+        GridWork work = spec.gridWork() ? new GridWork(ctx) : null;
         for (int day = 0; day < cal.days(); day++) {
             ctx.companyLedger.forgetBefore(cal.start(day).minusDays(1));
             for (ScenarioPlan.Draft draft : plan.drafts(day)) {
@@ -84,6 +86,9 @@ public final class SyntheticDataGenerator {
             }
             plan.release(day);
             daily.add(day, batch);
+            if (work != null) {
+                work.add(day, batch);
+            }
             for (SourceType s : SourceType.values()) {
                 SplittableRandom r = ctx.seeds.random("background:" + s.code(), day);
                 Background next = background.get(s);
@@ -98,9 +103,9 @@ public final class SyntheticDataGenerator {
         Map<SourceType, Long> emitted = new EnumMap<>(SourceType.class);
         Map<SourceType, Long> valid = new EnumMap<>(SourceType.class);
         for (SourceType s : SourceType.values()) {
-            if (batch.emitted(s) != ctx.split.count(s)) {
-                throw new IllegalStateException(s + ": emitted " + batch.emitted(s) + ", planned "
-                        + ctx.split.count(s));
+            long planned = ctx.split.count(s) + (s == SourceType.GRID && work != null ? work.added() : 0);
+            if (batch.emitted(s) != planned) {
+                throw new IllegalStateException(s + ": emitted " + batch.emitted(s) + ", planned " + planned);
             }
             emitted.put(s, batch.emitted(s));
             valid.put(s, batch.emitted(s) - tally.count(s));
@@ -108,7 +113,7 @@ public final class SyntheticDataGenerator {
         return new GroundTruth(spec, Collections.unmodifiableMap(emitted), Collections.unmodifiableMap(valid),
                 tally.toTruth(), plan.repeatPetitionersTruth(), plan.groupsTruth(), plan.repeatCallersTruth(),
                 plan.crossSourceTruth(), plan.overdueTruth(), plan.bigArrearsTruth(cal.end()), plan.risingTruth(),
-                seasonalTopics());
+                seasonalTopics(), work == null ? List.of() : work.truth());
     }
 
     /** 供暖 is expected among the top hotline categories in winter months, 排水积水 in summer months. */

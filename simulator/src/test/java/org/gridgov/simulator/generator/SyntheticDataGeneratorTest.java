@@ -152,8 +152,14 @@ class SyntheticDataGeneratorTest {
             assertThat(g.kind() == GridRecordKind.VISIT).isEqualTo(g.personIdCard() != null);
             assertThat(g.kind() == GridRecordKind.REPORT).isEqualTo(g.categoryCode() != null);
         });
+        // without spec.gridWork, no attendance and no patrols: those come from GridWork (GridWorkTest)
         assertThat(grid.stream().map(GridRecord::kind).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder(GridRecordKind.values());
+                .containsExactlyInAnyOrder(GridRecordKind.REPORT, GridRecordKind.VISIT, GridRecordKind.MEDIATION);
+        assertThat(grid).allSatisfy(g -> {
+            assertThat(g.schemaVersion()).isEqualTo(GridRecord.SCHEMA_VERSION);
+            assertThat(g.kind() == GridRecordKind.MEDIATION).isEqualTo(g.outcome() != null)
+                    .isEqualTo(g.disputeType() != null);
+        });
     }
 
     @Test

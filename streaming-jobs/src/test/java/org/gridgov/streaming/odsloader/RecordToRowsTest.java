@@ -54,6 +54,7 @@ class RecordToRowsTest {
     void validRecordBecomesItsTables(SourceType source) throws Exception {
         List<TableRow> rows = process(raw(source, 0, 7, TestRecords.recordId(source, 4), TestRecords.valid(source, 4)));
 
+        // record 4 of the grid source is a version 1 PATROL without a track: no dwd_grid_patrol row
         List<String> expected = source == SourceType.HOTLINE
                 ? List.of("ods_hotline_case", "dwd_hotline_case")
                 : List.of(org.gridgov.loading.OdsMapper.odsTable(source).name());

@@ -114,7 +114,8 @@ final class TestRecords {
                     i % 3 == 1 ? idCard(i) : null, i % 3 == 0 ? null : mobile(i), "邻里纠纷，报警人电话" + mobile(i),
                     lat(i), lon(i), t);
             case GRID -> {
-                GridRecordKind kind = GridRecordKind.values()[i % GridRecordKind.values().length];
+                // the kinds of the version 1 layout these records are written in (REPORT, PATROL, VISIT)
+                GridRecordKind kind = GridRecordKind.values()[i % 3];
                 Grid g = grid(i);
                 yield new GridRecord(1, recordId(s, i), kind, g.code(), "W" + (1000 + i),
                         kind == GridRecordKind.VISIT ? idCard(i) : null,
