@@ -353,7 +353,8 @@ COMMENT '预警 alerts for leaders: rule, level, subject (hashed person key, com
 DISTRIBUTED BY HASH(`alert_id`) BUCKETS 8
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
-  "enable_unique_key_merge_on_write" = "true"
+  "enable_unique_key_merge_on_write" = "true",
+  "bloom_filter_columns" = "subject_key"
 );
 
 CREATE TABLE IF NOT EXISTS `audit_alert_push` (
@@ -719,7 +720,8 @@ COMMENT '人员关联证据 phone ↔ person evidence, one row per record with a
 DISTRIBUTED BY HASH(`phone_key`) BUCKETS 8
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
-  "enable_unique_key_merge_on_write" = "true"
+  "enable_unique_key_merge_on_write" = "true",
+  "bloom_filter_columns" = "person_key"
 );
 
 CREATE TABLE IF NOT EXISTS `dws_person_event` (
@@ -1027,4 +1029,42 @@ PROPERTIES (
   "dynamic_partition.buckets" = "8",
   "dynamic_partition.create_history_partition" = "true",
   "dynamic_partition.replication_allocation" = "tag.location.default: 3"
+);
+
+CREATE TABLE IF NOT EXISTS `dim_assessment_rule` (
+  `rule_version` INT NOT NULL COMMENT '规则版本 (per level)',
+  `level` VARCHAR(96) NOT NULL COMMENT '考核层级 GRID_WORKER/COMMUNITY/STREET/DEPARTMENT',
+  `item_code` VARCHAR(96) NOT NULL COMMENT '考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT',
+  `valid_from` DATE NOT NULL COMMENT '生效日期 (first day of a month)',
+  `valid_to` DATE NULL COMMENT '失效日期 last valid day, inclusive (NULL = current)',
+  `item_name` VARCHAR(192) NOT NULL COMMENT '考核项名称',
+  `weight` DOUBLE NOT NULL COMMENT '分值 points of the item',
+  `target` DOUBLE NOT NULL COMMENT '目标值 per month',
+  `method` VARCHAR(96) NOT NULL COMMENT '计分方法 RATIO_TO_TARGET/INVERSE_COUNT/THRESHOLD',
+  `direction` VARCHAR(300) NOT NULL COMMENT '计分说明'
+)
+UNIQUE KEY(`rule_version`, `level`, `item_code`)
+COMMENT '考核规则 assessment rule items per level and version (weights of a version sum to 100)'
+DISTRIBUTED BY HASH(`rule_version`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
+);
+
+CREATE TABLE IF NOT EXISTS `dwd_manual_score` (
+  `score_id` VARCHAR(96) NOT NULL COMMENT '打分编号 MS<n>',
+  `month` VARCHAR(21) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `level` VARCHAR(96) NOT NULL COMMENT '考核层级',
+  `subject_code` VARCHAR(96) NOT NULL COMMENT '考核对象 worker id / community / street / department code',
+  `points` DOUBLE NOT NULL COMMENT '加减分 -20..+20',
+  `reason` VARCHAR(600) NOT NULL COMMENT '理由 (ID and phone numbers masked)',
+  `scored_by` VARCHAR(192) NOT NULL COMMENT '打分人 (staff account)',
+  `scored_at` DATETIME NOT NULL COMMENT '打分时间'
+)
+UNIQUE KEY(`score_id`)
+COMMENT '手工打分 leaders'' manual bonus/deduction points per month and subject'
+DISTRIBUTED BY HASH(`score_id`) BUCKETS 1
+PROPERTIES (
+  "replication_allocation" = "tag.location.default: 3",
+  "enable_unique_key_merge_on_write" = "true"
 );

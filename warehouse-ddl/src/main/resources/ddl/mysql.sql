@@ -215,7 +215,8 @@ CREATE TABLE IF NOT EXISTS `ads_alert_event` (
   `event_time` DATETIME NOT NULL COMMENT 'event time at which the rule fired (district time)',
   `last_evidence_time` DATETIME NOT NULL COMMENT 'event time of the latest evidence',
   `version` INT NOT NULL COMMENT '1 when raised, +1 per update with new evidence or a higher level',
-  PRIMARY KEY (`alert_id`)
+  PRIMARY KEY (`alert_id`),
+  KEY `idx_alert_subject` (`subject_key`, `subject_type`, `event_time`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='预警 alerts for leaders: rule, level, subject (hashed person key, company or case) and evidence';
 
 CREATE TABLE IF NOT EXISTS `audit_alert_push` (
@@ -485,7 +486,8 @@ CREATE TABLE IF NOT EXISTS `dwd_person_link` (
   `person_key` VARCHAR(64) NULL COMMENT 'the ID card''s salted hash in the same record (empty: the phone alone)',
   `name_key` VARCHAR(64) NULL COMMENT 'salted hash of the name, simplified and without spaces (evidence only)',
   `seen_time` DATETIME NOT NULL COMMENT 'event time of the record',
-  PRIMARY KEY (`phone_key`, `evidence_id`)
+  PRIMARY KEY (`phone_key`, `evidence_id`),
+  KEY `idx_link_person` (`person_key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='人员关联证据 phone ↔ person evidence, one row per record with a phone; links are decided from it';
 
 CREATE TABLE IF NOT EXISTS `dws_person_event` (
@@ -671,3 +673,29 @@ CREATE TABLE IF NOT EXISTS `dwd_grid_report` (
   `record_time` DATETIME NOT NULL COMMENT '上报时间',
   PRIMARY KEY (`record_id`, `record_date`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='网格员事件上报 one row per report, with whether its category is a 安全隐患';
+
+CREATE TABLE IF NOT EXISTS `dim_assessment_rule` (
+  `rule_version` INT NOT NULL COMMENT '规则版本 (per level)',
+  `level` VARCHAR(32) NOT NULL COMMENT '考核层级 GRID_WORKER/COMMUNITY/STREET/DEPARTMENT',
+  `item_code` VARCHAR(32) NOT NULL COMMENT '考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT',
+  `valid_from` DATE NOT NULL COMMENT '生效日期 (first day of a month)',
+  `valid_to` DATE NULL COMMENT '失效日期 last valid day, inclusive (NULL = current)',
+  `item_name` VARCHAR(64) NOT NULL COMMENT '考核项名称',
+  `weight` DOUBLE NOT NULL COMMENT '分值 points of the item',
+  `target` DOUBLE NOT NULL COMMENT '目标值 per month',
+  `method` VARCHAR(32) NOT NULL COMMENT '计分方法 RATIO_TO_TARGET/INVERSE_COUNT/THRESHOLD',
+  `direction` VARCHAR(100) NOT NULL COMMENT '计分说明',
+  PRIMARY KEY (`rule_version`, `level`, `item_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='考核规则 assessment rule items per level and version (weights of a version sum to 100)';
+
+CREATE TABLE IF NOT EXISTS `dwd_manual_score` (
+  `score_id` VARCHAR(32) NOT NULL COMMENT '打分编号 MS<n>',
+  `month` VARCHAR(7) NOT NULL COMMENT '考核月份 yyyy-MM',
+  `level` VARCHAR(32) NOT NULL COMMENT '考核层级',
+  `subject_code` VARCHAR(32) NOT NULL COMMENT '考核对象 worker id / community / street / department code',
+  `points` DOUBLE NOT NULL COMMENT '加减分 -20..+20',
+  `reason` VARCHAR(200) NOT NULL COMMENT '理由 (ID and phone numbers masked)',
+  `scored_by` VARCHAR(64) NOT NULL COMMENT '打分人 (staff account)',
+  `scored_at` DATETIME NOT NULL COMMENT '打分时间',
+  PRIMARY KEY (`score_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='手工打分 leaders'' manual bonus/deduction points per month and subject';

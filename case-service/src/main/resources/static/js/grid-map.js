@@ -1,5 +1,6 @@
 // 一张图: draws the district's grids (GeoJSON from the service, no tiles: works offline) with ECharts as a
-// choropleth of one layer (事件数, 未办结, 超期, 预警), the open cases as points and the street boundaries
+// choropleth of one layer (事件数, 未办结, 超期, 预警, 风险; the buttons in the map's own panel switch it, on the
+// page and in the cockpit alike), the open cases as points and the street boundaries
 // dissolved on the server. On the full page a click on a grid lists its cases, and 框选 lets the user click the
 // vertices of a polygon whose cases the server selects with JTS. Every element with data-grid-map is drawn; the
 // cockpit's panel is the compact one (no selection). body[data-map-state] is set after each load, for tests.
@@ -75,6 +76,8 @@
 
   function GridMap(el) {
     this.el = el;
+    // the panel around the map holds its layer buttons and its message (the page and the cockpit have one each)
+    this.panel = el.closest('section') || document;
     this.full = el.getAttribute('data-grid-map') === 'full';
     this.layer = 'cases';
     this.vertices = null;
@@ -95,7 +98,7 @@
         self.draw();
         body.setAttribute('data-map-state', 'OK');
       }).catch(function (e) {
-        var m = document.getElementById('map-message');
+        var m = self.panel.querySelector('.map-message');
         if (m) {
           text(m, e.message);
         }
@@ -133,7 +136,11 @@
     var alertPoints = (this.data.today_alerts || []).map(function (a) {
       return { name: a.alert_id, value: [a.longitude, a.latitude], alertRow: a };
     });
-    var message = document.getElementById('map-message');
+    // 清欠重点单位 at the site of their first key case of the month (KeyCompanies on the server)
+    var companyPoints = (this.data.key_companies || []).map(function (k) {
+      return { name: k.name, value: [k.longitude, k.latitude], companyRow: k };
+    });
+    var message = this.panel.querySelector('.map-message');
     if (message) {
       text(message, this.layer === 'risk' && !this.data.risk_month
         ? '数据仓库暂无人员风险评分（或未配置），风险图层为空。'
@@ -153,6 +160,12 @@
             return g.name + '<br>事件 ' + g.cases + ' · 未办结 ' + g.open_cases + ' · 超期 ' + g.overdue
               + ' · 预警 ' + g.alerts + '<br>重点人员 ' + g.risk + '（红 ' + g.risk_red + ' · 橙 ' + g.risk_orange
               + (g.risk > 0 ? ' · 最高 ' + g.risk_top : '') + '）';
+          }
+          if (p.data && p.data.companyRow) {
+            var k = p.data.companyRow;
+            return '清欠重点单位 ' + echarts.format.encodeHTML(k.name) + '<br>' + k.key_cases + ' 件重点欠薪案件（'
+              + echarts.format.encodeHTML(k.reasons) + '）<br>项目地点 '
+              + echarts.format.encodeHTML(k.place);
           }
           if (p.seriesType === 'scatter' && p.data && p.data.alertRow) {
             return '预警 ' + p.data.alertRow.level_label + '：' + p.data.alertRow.message;
@@ -182,6 +195,8 @@
           itemStyle: { color: '#69f0ae' }, data: points },
         { id: 'today-alerts', name: '今日预警', type: 'effectScatter', coordinateSystem: 'geo', symbolSize: 9,
           itemStyle: { color: '#ff4081' }, data: alertPoints },
+        { id: 'key-companies', name: '清欠重点单位', type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond',
+          symbolSize: 11, itemStyle: { color: '#ffd740', borderColor: '#5d4037', borderWidth: 1 }, data: companyPoints },
         { id: 'selection', name: '框选', type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true,
           lineStyle: { color: '#ff5252', width: 2, type: 'dashed' }, data: selection }
       ]
@@ -207,6 +222,7 @@
       });
     }
     body.setAttribute('data-map-layer', this.layer);
+    this.el.setAttribute('data-layer', this.layer);
   };
 
   GridMap.prototype.setLayer = function (layer) {
@@ -316,9 +332,10 @@
         map.chart.resize();
       }
     });
-    document.querySelectorAll('#map-layers button').forEach(function (b) {
+    var layerButtons = map.panel.querySelectorAll('.map-layers button');
+    layerButtons.forEach(function (b) {
       b.addEventListener('click', function () {
-        document.querySelectorAll('#map-layers button').forEach(function (o) { o.classList.remove('active'); });
+        layerButtons.forEach(function (o) { o.classList.remove('active'); });
         b.classList.add('active');
         map.setLayer(b.getAttribute('data-layer'));
       });

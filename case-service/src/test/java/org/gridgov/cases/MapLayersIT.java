@@ -38,6 +38,8 @@ class MapLayersIT extends ServiceIT {
     GridRisk risk;
     @Autowired
     AlertInbox inbox;
+    @Autowired
+    org.gridgov.cases.map.KeyCompanies keyCompanies;
 
     @BeforeEach
     void setUp() {
@@ -71,6 +73,83 @@ class MapLayersIT extends ServiceIT {
         streetExpected.keySet().removeIf(code -> !code.startsWith(STREET));
         assertThat(layer(street, "risk")).isEqualTo(streetExpected);
         street.get("grids").forEach(g -> assertThat(g.get("code").asText()).startsWith(STREET));
+    }
+
+    @Test
+    void keyArrearsCompaniesAreDrawnAtTheirFirstKeyCasesSiteInTheUsersScope() throws Exception {
+        Grid inStreet = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)).findFirst()
+                .orElseThrow();
+        Grid inOther = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(OTHER_STREET))
+                .findFirst().orElseThrow();
+        String month = "2024-06";
+        try (java.sql.Connection c = TestStack.warehouse().connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM ads_arrears_key_case WHERE case_id LIKE 'KC-%'");
+            st.execute("DELETE FROM ods_arrears_case WHERE case_id LIKE 'KC-%'");
+            // 甲: two key cases, the first (by id) in the street; 乙: one in the other street; 丙: a key case
+            // with no site in the warehouse (not drawn); 甲's case of the older month does not count
+            keyCase(c, month, "KC-1", "甲建筑劳务公司", inStreet);
+            keyCase(c, month, "KC-2", "甲建筑劳务公司", inOther);
+            keyCase(c, month, "KC-3", "乙建设工程公司", inOther);
+            keyCase(c, "2024-05", "KC-0", "甲建筑劳务公司", inOther);
+            keyCase(c, month, "KC-4", "丙装饰公司", null);
+        }
+        keyCompanies.refresh();
+
+        JsonNode all = login("ml_leader").get("/api/map/data").body();
+        assertThat(all.get("key_company_month").asText()).isEqualTo(month);
+        Map<String, JsonNode> drawn = new HashMap<>();
+        all.get("key_companies").forEach(k -> drawn.put(k.get("name").asText(), k));
+        assertThat(drawn.keySet()).contains("甲建筑劳务公司", "乙建设工程公司").doesNotContain("丙装饰公司");
+        JsonNode jia = drawn.get("甲建筑劳务公司");
+        assertThat(jia.get("key_cases").asInt()).isEqualTo(2);
+        assertThat(jia.get("case_id").asText()).isEqualTo("KC-1");
+        assertThat(jia.get("grid_code").asText()).isEqualTo(inStreet.code());
+        assertThat(jia.get("longitude").asDouble()).isEqualTo(inStreet.anchor().getX());
+        assertThat(jia.get("latitude").asDouble()).isEqualTo(inStreet.anchor().getY());
+        assertThat(drawn.get("乙建设工程公司").get("grid_code").asText()).isEqualTo(inOther.code());
+
+        // a street sees the companies sited in its street only
+        JsonNode street = login("ml_street").get("/api/map/data").body();
+        List<String> names = street.get("key_companies").findValuesAsText("name");
+        assertThat(names).contains("甲建筑劳务公司").doesNotContain("乙建设工程公司");
+        street.get("key_companies").forEach(k -> assertThat(k.get("grid_code").asText()).startsWith(STREET));
+
+        // the company's 综合查询 file lists its cases' sites by grid, most cases first
+        JsonNode file = login("ml_leader").get("/api/lookup/companies?name="
+                + java.net.URLEncoder.encode("甲建筑劳务公司", java.nio.charset.StandardCharsets.UTF_8)
+                + "&reason=" + java.net.URLEncoder.encode("核查欠薪单位项目地点", java.nio.charset.StandardCharsets.UTF_8))
+                .body();
+        assertThat(file.get("places").findValuesAsText("grid_code")).containsExactly(inOther.code(), inStreet.code());
+        assertThat(file.get("places").get(0).get("cases").asInt()).isEqualTo(2);
+        assertThat(file.get("places").get(1).get("latitude").asDouble()).isEqualTo(inStreet.anchor().getY());
+    }
+
+    private static void keyCase(java.sql.Connection c, String month, String id, String company, Grid site)
+            throws Exception {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO ads_arrears_key_case (stat_month,"
+                + " case_id, report_date, company_name, street_code, street_name, worker_count, amount_yuan, status,"
+                + " is_many_workers, is_large_amount, is_long_unresolved, is_repeat_petition, company_petition_cnt,"
+                + " reasons, updated_at) VALUES (?, ?, '2024-03-01', ?, ?, '测试街道', 40, 50000, 'OPEN', 1, 0, 0, 0,"
+                + " 0, '涉及人数过多', NOW())")) {
+            ps.setString(1, month);
+            ps.setString(2, id);
+            ps.setString(3, company);
+            ps.setString(4, site == null ? STREET : site.streetCode());
+            ps.executeUpdate();
+        }
+        if (site == null) {
+            return;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO ods_arrears_case (case_id,"
+                + " report_date, schema_version, company_name, worker_count, amount_yuan, complainant_key, latitude,"
+                + " longitude, report_time, status) VALUES (?, '2024-03-01', 1, ?, 40, 50000, 'kc-complainant', ?, ?,"
+                + " '2024-03-01 09:00:00', 'OPEN')")) {
+            ps.setString(1, id);
+            ps.setString(2, company);
+            ps.setDouble(3, site.anchor().getY());
+            ps.setDouble(4, site.anchor().getX());
+            ps.executeUpdate();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridgov.warehouse.AlertTables;
 import org.gridgov.warehouse.AnalyticsTables;
+import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.Column;
 import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.SqlDialect;
@@ -78,6 +79,11 @@ final class AdsFixtures {
                     "street_code", "370112001", "street_name", "王舍人街道", "worker_count", 45, "status", "OPEN",
                     "reasons", "涉及人数过多"));
             add(AnalyticsTables.ADS_ARREARS_COMPANY_MONTH, m, Map.of("company_name", "某建筑劳务公司"));
+            for (String department : List.of("D01", "D02")) {
+                add(CaseTables.ADS_CASE_RESPONSE_MONTH, m, Map.of("dim_type", "DEPARTMENT", "dim_code", department,
+                        "dim_name", department, "case_cnt", 12, "response_due_cnt", 10, "responded_on_time_cnt", 9,
+                        "resolve_due_cnt", 8, "resolved_on_time_cnt", 7, "visited_cnt", 6, "satisfied_cnt", 5));
+            }
             add(AnalyticsTables.ADS_HOTLINE_TOP_PROBLEM_MONTH, m, Map.of("problem_rank", 1, "master_case_id",
                     "RX" + m.replace("-", "") + "01-0000001", "category_name", "供暖", "street_code", "370112001",
                     "street_name", "王舍人街道", "call_cnt", 4));

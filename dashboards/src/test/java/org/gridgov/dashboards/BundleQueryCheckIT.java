@@ -37,9 +37,9 @@ class BundleQueryCheckIT {
         BundleQueryReport report = check(SupersetBundle.fromClasspath());
         assertThat(report.failures()).as(report.summary()).isEmpty();
         assertThat(report.empty()).as(report.summary()).isEmpty();
-        assertThat(report.datasets()).hasSize(15);
-        assertThat(report.charts()).hasSize(61);
-        assertThat(report.summary()).endsWith(": 15 datasets, 61 charts, 0 failed, 0 empty");
+        assertThat(report.datasets()).hasSize(16);
+        assertThat(report.charts()).hasSize(62);
+        assertThat(report.summary()).endsWith(": 16 datasets, 62 charts, 0 failed, 0 empty");
     }
 
     @Test

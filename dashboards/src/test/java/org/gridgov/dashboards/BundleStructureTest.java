@@ -95,8 +95,8 @@ class BundleStructureTest {
     void fiveDashboardsWithTheirChineseTitles() {
         assertThat(bundle.dashboards()).extracting(BundleDashboard::title).containsExactlyInAnyOrder(
                 "领导驾驶舱", "12345 市民服务", "信访写实", "清欠调度", "监督考核");
-        assertThat(bundle.datasets()).hasSize(15);
-        assertThat(bundle.charts()).hasSize(61);
+        assertThat(bundle.datasets()).hasSize(16);
+        assertThat(bundle.charts()).hasSize(62);
         assertThat(bundle.charts()).extracting(BundleChart::vizType).contains("big_number_total", "echarts_timeseries_bar",
                 "echarts_timeseries_line", "pie", "table", "word_cloud");
         // every dashboard can be drilled down by street and by month

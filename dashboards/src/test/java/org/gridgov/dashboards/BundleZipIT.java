@@ -53,8 +53,8 @@ class BundleZipIT {
     void theZipImportsCompletelyThroughSupersetsImportCode() {
         for (ImportReplay.Outcome o : ImportReplay.run(ZIP.toAbsolutePath(), ImportReplay.PASSWORDS)) {
             assertThat(o.clean()).as(o.profile() + ": " + o.errorLine() + " " + o.silent()).isTrue();
-            assertThat(o.imported().path("charts").asInt()).as(o.profile()).isEqualTo(61);
-            assertThat(o.imported().path("dashboard_charts").asInt()).as(o.profile()).isEqualTo(61);
+            assertThat(o.imported().path("charts").asInt()).as(o.profile()).isEqualTo(62);
+            assertThat(o.imported().path("dashboard_charts").asInt()).as(o.profile()).isEqualTo(62);
         }
     }
 }

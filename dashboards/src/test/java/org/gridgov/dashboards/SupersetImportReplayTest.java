@@ -31,7 +31,7 @@ class SupersetImportReplayTest {
             assertThat(o.errorLine()).as(o.profile()).isEqualTo("none");
             assertThat(o.silent()).as(o.profile()).isEmpty();
             assertThat(o.imported().toString()).as(o.profile())
-                    .isEqualTo("{\"databases\":1,\"datasets\":15,\"charts\":61,\"dashboards\":5,\"dashboard_charts\":61}");
+                    .isEqualTo("{\"databases\":1,\"datasets\":16,\"charts\":62,\"dashboards\":5,\"dashboard_charts\":62}");
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gridgov.cases.launch.CaseServiceCommand;
 import org.gridgov.cases.launch.CaseServiceOptions;
+import org.gridgov.cases.launch.DuplicateVerdictOptions;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.CaseEventType;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -137,6 +138,97 @@ public final class CaseServiceProcess implements AutoCloseable {
         String id = field(created, "id");
         send(http, "POST", "api/cases/" + id + "/actions", token(http, command), Map.of("action", "DISPATCH"), 200);
         return id;
+    }
+
+    /** The cases {@link #walkCases} took through 接诉即办: every id, and how many were closed and visited. */
+    record Walked(List<String> ids, List<String> closed, int visited) {
+    }
+
+    /** Reports the walk files, one per case: category and the caller's words. */
+    private static final List<String[]> WALK_REPORTS = List.of(
+            new String[] {"C0101", "演示：小区暖气不热，室内只有十五度"},
+            new String[] {"C0118", "演示：小区北门路灯不亮，晚上很黑"},
+            new String[] {"C0204", "演示：垃圾站三天没有清运，气味很大"},
+            new String[] {"C0105", "演示：路口路面塌陷出现大坑"},
+            new String[] {"C0123", "演示：小区门口大树被风刮倒挡住道路"},
+            new String[] {"C0305", "演示：消防通道被私家车长期占用"});
+
+    /**
+     * 接诉即办 for the analytics (issue 19): {@code cases} cases reported by the grid worker, dispatched by the command
+     * centre to the urban-management department, which responds first (首次响应) and handles them; three in four are
+     * then verified by the worker, closed by the street's grid centre and visited (回访) by the command centre, the
+     * rest stay open. Every step goes through the API, so the cases' events reach {@code case.events} through the
+     * outbox as in production, for the ODS loader to fold into {@code dwd_case}.
+     */
+    Walked walkCases(int cases) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode workerLogin = login(http, user("worker"));
+        String worker = workerLogin.path("token").asText();
+        String grid = workerLogin.path("user").path("scope_code").asText();
+        String command = token(http, user("command"));
+        JsonNode departmentLogin = login(http, user("chengguan"));
+        String department = departmentLogin.path("token").asText();
+        String departmentCode = departmentLogin.path("user").path("department_code").asText();
+        String gridCenter = token(http, user("gridcenter"));
+        List<String> satisfaction = List.of("SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> closed = new java.util.ArrayList<>();
+        int visited = 0;
+        for (int i = 0; i < cases; i++) {
+            String[] r = WALK_REPORTS.get(i % WALK_REPORTS.size());
+            String id = field(send(http, "POST", "api/cases", worker, Map.of("description", r[1] + "（" + (i + 1)
+                    + "）", "channel", "GRID_PATROL", "category_code", r[0], "grid_code", grid, "urgency", 1), 201),
+                    "id");
+            ids.add(id);
+            send(http, "POST", "api/cases/" + id + "/actions", command, Map.of("action", "DISPATCH",
+                    "note", "演示分派", "department_code", departmentCode), 200);
+            send(http, "POST", "api/cases/" + id + "/response", department, Map.of("note",
+                    "已电话联系诉求人，说明办理安排", "version", version(http, id, department)), 200);
+            if (i % 4 == 3) {
+                continue; // stays open, responded
+            }
+            send(http, "POST", "api/cases/" + id + "/actions", department, Map.of("action", "COMPLETE",
+                    "note", "已处理完毕"), 200);
+            send(http, "POST", "api/cases/" + id + "/actions", worker, Map.of("action", "COMPLETE",
+                    "note", "现场复核通过"), 200);
+            String view = send(http, "POST", "api/cases/" + id + "/actions", gridCenter, Map.of("action", "COMPLETE",
+                    "note", "同意结案"), 200);
+            if (!"CLOSED".equals(Json.mapper().readTree(view).path("status").asText())) {
+                throw new IllegalStateException("walked case " + id + " did not close: " + view);
+            }
+            closed.add(id);
+            send(http, "POST", "api/cases/" + id + "/return-visit", command, Map.of("satisfaction",
+                    satisfaction.get(visited % satisfaction.size()), "note", "电话回访",
+                    "version", version(http, id, command)), 200);
+            visited++;
+        }
+        return new Walked(List.copyOf(ids), List.copyOf(closed), visited);
+    }
+
+    private int version(HttpClient http, String caseId, String token) throws IOException, InterruptedException {
+        return Json.mapper().readTree(send(http, "GET", "api/cases/" + caseId, token, null, 200)).path("version")
+                .asInt();
+    }
+
+    /**
+     * The similar-case finder's decision on every pair of {@code reports} (a JSON file of the simulator's planted
+     * reports, without their clusters), from the service jar's {@code CaseServiceCommand.DUPLICATE_VERDICTS} main in
+     * a JVM of its own, with the service's default radius, window and threshold; returns its summary line.
+     */
+    static String duplicateVerdicts(ProjectLayout layout, Path reports, Path verdicts, Path work, Duration timeout)
+            throws InterruptedException {
+        try (JobProcess p = JobProcess.start("duplicate-verdicts", layout.caseServiceJar().toString(),
+                List.of("-Xmx512m", "-Dfile.encoding=UTF-8",
+                        "-Dloader.main=" + CaseServiceCommand.DUPLICATE_VERDICTS.mainClass()), LAUNCHER,
+                List.of(DuplicateVerdictOptions.REPORTS.argument(reports.toAbsolutePath().toString()),
+                        DuplicateVerdictOptions.VERDICTS.argument(verdicts.toAbsolutePath().toString())), Map.of(),
+                work, l -> { })) {
+            int code = p.await(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            if (code != 0) {
+                throw new IllegalStateException("duplicate verdicts failed with exit code " + code + ":\n" + p.tail());
+            }
+            return p.linesStartingWith("duplicate verdicts").stream().findFirst().orElse("duplicate verdicts");
+        }
     }
 
     /** What the public Open311 GET showed of the demo's cases: how many were checked and every leak found. */
@@ -257,9 +349,14 @@ public final class CaseServiceProcess implements AutoCloseable {
     }
 
     private String token(HttpClient http, DemoUser u) throws IOException, InterruptedException {
-        String r = send(http, "POST", "api/auth/token", null, Map.of("username", u.username(),
-                "password", u.password()), 200);
-        return field(r, "token");
+        return field(send(http, "POST", "api/auth/token", null, Map.of("username", u.username(),
+                "password", u.password()), 200), "token");
+    }
+
+    /** The token answer: {@code token} and the signed-in {@code user} (scope and department codes). */
+    private JsonNode login(HttpClient http, DemoUser u) throws IOException, InterruptedException {
+        return Json.mapper().readTree(send(http, "POST", "api/auth/token", null, Map.of("username", u.username(),
+                "password", u.password()), 200));
     }
 
     private String send(HttpClient http, String method, String path, String token, Map<String, Object> body,

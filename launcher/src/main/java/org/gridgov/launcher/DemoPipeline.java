@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.batch.api.BatchJob;
+import org.gridgov.cases.launch.CaseServiceOptions;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.config.WarehouseDialect;
@@ -22,6 +26,7 @@ import org.gridgov.common.io.Directories;
 import org.gridgov.common.job.JobEntryPoint;
 import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.kafka.Topics;
+import org.gridgov.common.model.CaseEventType;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.dashboards.BundleQueryCheck;
@@ -31,6 +36,8 @@ import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.ingestion.dim.DimensionLoader;
 import org.gridgov.ingestion.kafka.RawTopicPublisher;
+import org.gridgov.simulator.duplicates.DuplicateScore;
+import org.gridgov.simulator.duplicates.PlantedDuplicates;
 import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.simulator.generator.GroundTruth;
 import org.gridgov.simulator.generator.JsonLinesWriter;
@@ -53,7 +60,15 @@ public final class DemoPipeline {
 
     /** Salt for the synthetic demo data only; production refuses to start without GRIDGOV_PII_SALT. */
     static final String DEMO_SALT = "gridgov-demo-salt-synthetic-data-only";
-    private static final int STEPS = 11;
+    private static final int STEPS = 12;
+    /** Cases the demo walks through 接诉即办 before the loader runs (three in four closed and visited). */
+    static final int WALKED_CASES = 12;
+    /** Duplicate clusters the demo plants for the similar-case finder's score. */
+    static final int DUPLICATE_CLUSTERS = 40;
+    private static final Set<CaseEventType> CLOSED_CASE_EVENTS = EnumSet.of(CaseEventType.CREATED,
+            CaseEventType.ASSIGNED, CaseEventType.RESPONDED, CaseEventType.CLOSED, CaseEventType.RETURN_VISITED);
+    private static final Set<CaseEventType> OPEN_CASE_EVENTS = EnumSet.of(CaseEventType.CREATED,
+            CaseEventType.ASSIGNED, CaseEventType.RESPONDED);
     /** Webhook secret of the demo's local robot receiver; real secrets come from GRIDGOV_ALERTS_WEBHOOK_SECRET. */
     private static final String DEMO_WEBHOOK_SECRET = "SECdemo-local-receiver-only";
 
@@ -167,7 +182,31 @@ public final class DemoPipeline {
                 .with(GridgovOptions.PII_SALT, salt())
                 .with(GridgovOptions.WAREHOUSE_PASSWORD, EmbeddedWarehouse.PASSWORD);
 
-        step(5, "Flink ODS loader on a local MiniCluster (validate, protect PII, upsert ODS/DWD, dead letters; "
+        // the case service first: the cases it walks publish case.events, which the bounded loader reads up to the
+        // offsets it finds when it starts, so dwd_case and the 接诉即办 rates have rows before the analytics run
+        step(5, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, one demo user per role; "
+                + WALKED_CASES + " 接诉即办 cases walked to 首次响应, 结案 and 回访 before the loader reads case.events");
+        try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
+                kafka.bootstrapServers(), warehouse.jdbcUrl(), salt(), work, out)) {
+            service.awaitReady(Duration.ofMinutes(3));
+            String caseId = service.smokeTest();
+            done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
+            CaseServiceProcess.Walked walked = service.walkCases(WALKED_CASES);
+            Map<String, Set<CaseEventType>> expected = new LinkedHashMap<>();
+            walked.ids().forEach(id -> expected.put(id, walked.closed().contains(id) ? CLOSED_CASE_EVENTS
+                    : OPEN_CASE_EVENTS));
+            int onTopic = CaseEventsTopic.complete(kafka.bootstrapServers(), expected, Duration.ofSeconds(60));
+            done(String.format("%d cases walked: all responded, %d closed and visited; %d of %d with every event on"
+                    + " case.events", walked.ids().size(), walked.visited(), onTopic, walked.ids().size()));
+            return engines(warehouse, kafka, work, memory, t0, jobConfig, generated, truth, service, caseId,
+                    new WalkOutcome(walked.ids().size(), walked.visited(), onTopic));
+        }
+    }
+
+    private DemoResult engines(EmbeddedWarehouse warehouse, EmbeddedKafka kafka, Path work, MemoryWatch memory,
+                               long t0, GridgovConfig jobConfig, Map<SourceType, Long> generated, GroundTruth truth,
+                               CaseServiceProcess service, String caseId, WalkOutcome walk) throws Exception {
+        step(6, "Flink ODS loader on a local MiniCluster (validate, protect PII, upsert ODS/DWD, dead letters; "
                 + "conformed records to the dwd.* topics)");
         long expected = total(generated);
         try (Connection c = warehouse.connect()) {
@@ -180,19 +219,19 @@ public final class DemoPipeline {
                     });
             done("loader finished");
 
-            step(6, "Spark job ads_hotline_street_month (local[2])");
+            step(7, "Spark job ads_hotline_street_month (local[2])");
             JobProcess spark = runJob("spark", BatchJob.HOTLINE_STREET_MONTH, jobConfig, List.of(), Map.of(), work,
                     () -> { });
             spark.linesStartingWith("ads_").forEach(this::done);
 
-            step(7, "Spark analytics: 12345 statistics, petition trends, overdue ranking, HanLP hot words, "
+            step(8, "Spark analytics: 12345 statistics, petition trends, overdue ranking, HanLP hot words, "
                     + "arrears key cases, person risk scores");
             runJob("spark", BatchJob.ANALYTICS, jobConfig, List.of(), Map.of(), work, () -> { })
                     .linesStartingWith("analytics").forEach(this::done);
             List<String> analytics = runJob("report", BatchJob.ANALYTICS_REPORT, jobConfig,
                     List.of(AnalyticsOptions.REPORT_TOP_N.argument(8)), Map.of(), work, () -> { }).output();
 
-            step(8, "Flink alert job over the loader's dwd.* topics: key persons, group petitions, overdue cases → "
+            step(9, "Flink alert job over the loader's dwd.* topics: key persons, group petitions, overdue cases → "
                     + "alerts topic, warehouse, DingTalk-format pushes to a local receiver");
             AlertOutcome alerts;
             try (WebhookReceiver robot = new WebhookReceiver(DEMO_WEBHOOK_SECRET)) {
@@ -208,7 +247,7 @@ public final class DemoPipeline {
                 alerts = new AlertOutcome(score.met(), score.line(), robot.pushes());
             }
 
-            step(9, "intake gateway: the 12345 platform posts a signed batch (5 records broken), an unsigned and a"
+            step(10, "intake gateway: the 12345 platform posts a signed batch (5 records broken), an unsigned and a"
                     + " forged request are refused; rejects are archived from dlq.hotline into dlq_record");
             List<String> hotlineLines = Files.readAllLines(work.resolve("generated").resolve(SourceType.HOTLINE.code()
                     + ".jsonl"));
@@ -218,38 +257,50 @@ public final class DemoPipeline {
                     + " forged → %d", gateway.batch(), gateway.sent(), gateway.published(), gateway.rejected(),
                     gateway.archived(), gateway.unsignedStatus(), gateway.forgedStatus()));
 
-            step(10, "dashboards: every Superset dataset and chart query of the bundle over the warehouse");
+            step(11, "dashboards: every Superset dataset and chart query of the bundle over the warehouse");
             BundleQueryReport dashboards = BundleQueryCheck.run(SupersetBundle.fromClasspath(), c);
             done(String.format("%d datasets, %d charts: %d failed, %d empty", dashboards.datasets().size(),
                     dashboards.charts().size(), dashboards.failures().size(), dashboards.empty().size()));
             dashboards.failures().forEach(f -> done("FAILED " + f));
             dashboards.empty().forEach(f -> done("empty  " + f.path()));
 
-            step(11, "case service (Spring Boot) on the same MariaDB, Kafka and warehouse, one demo user per role");
-            try (CaseServiceProcess service = CaseServiceProcess.start(layout, casePort, warehouse.port(),
-                    kafka.bootstrapServers(), warehouse.jdbcUrl(), salt(), work, out)) {
-                service.awaitReady(Duration.ofMinutes(3));
-                String caseId = service.smokeTest();
-                done("ready at " + service.url() + " — reported and dispatched case " + caseId + " through its API");
-                CaseServiceProcess.PublicData publicData = service.publicData(hotlineLines, caseId, 40);
-                done(String.format("public Open311 output of %d citizen cases (callers' names, phones and ID numbers in"
-                        + " their descriptions) and %d internal case: %s", publicData.citizenCases(),
-                        publicData.internalCases(), publicData.leaks().isEmpty() ? "no personal data, internal case"
-                                + " hidden" : publicData.leaks().size() + " LEAKS " + publicData.leaks()));
-                probe.probe(service.url(), service.users());
-                CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
-                        CaseEventsTopic.published(kafka.bootstrapServers(), caseId,
-                                CaseServiceProcess.SMOKE_TEST_EVENTS, Duration.ofSeconds(20)), publicData);
-                DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, gateway,
-                        dashboards, caseService);
-                memory.close();
-                result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
-                if (serve) {
-                    serveUntilStopped(service);
-                }
-                return result;
+            step(12, "case service: public Open311 output of citizen cases, the similar-case finder on planted"
+                    + " duplicate clusters");
+            CaseServiceProcess.PublicData publicData = service.publicData(hotlineLines, caseId, 40);
+            done(String.format("public Open311 output of %d citizen cases (callers' names, phones and ID numbers in"
+                    + " their descriptions) and %d internal case: %s", publicData.citizenCases(),
+                    publicData.internalCases(), publicData.leaks().isEmpty() ? "no personal data, internal case"
+                            + " hidden" : publicData.leaks().size() + " LEAKS " + publicData.leaks()));
+            DuplicateScore.Outcome duplicates = duplicates(work);
+            done(duplicates.line());
+            probe.probe(service.url(), service.users());
+            CaseServiceOutcome caseService = new CaseServiceOutcome(service.url(), service.users().size(), caseId,
+                    CaseEventsTopic.published(kafka.bootstrapServers(), caseId,
+                            CaseServiceProcess.SMOKE_TEST_EVENTS, Duration.ofSeconds(20)), publicData, walk);
+            DemoResult result = DemoResult.read(report, c, generated, truth, analytics, alerts, gateway,
+                    dashboards, caseService, duplicates);
+            memory.close();
+            result.print(out, Duration.ofNanos(System.nanoTime() - t0), memory.peakMib());
+            if (serve) {
+                serveUntilStopped(service);
             }
+            return result;
         }
+    }
+
+    /**
+     * Issue 19's done-when in the demo: the simulator plants {@link #DUPLICATE_CLUSTERS} duplicate clusters with their
+     * near-duplicates, the case service's finder (its own JVM, the service's default radius, window and threshold)
+     * judges every pair of what it is shown (no clusters), and the simulator scores the verdicts beside the baseline.
+     */
+    private DuplicateScore.Outcome duplicates(Path work) throws Exception {
+        List<PlantedDuplicates.Report> planted = PlantedDuplicates.generate(spec.seed(), DUPLICATE_CLUSTERS);
+        Path reports = work.resolve("duplicate-reports.json");
+        Path verdicts = work.resolve("duplicate-verdicts.json");
+        PlantedDuplicates.writeShown(planted, reports);
+        CaseServiceProcess.duplicateVerdicts(layout, reports, verdicts, work, jobTimeout);
+        return DuplicateScore.score(planted, DuplicateScore.readVerdicts(verdicts),
+                CaseServiceOptions.DUPLICATE_RADIUS_METRES.defaultValue());
     }
 
     /**
@@ -257,7 +308,11 @@ public final class DemoPipeline {
      * what its public Open311 output showed of every case the demo created.
      */
     record CaseServiceOutcome(String url, int demoUsers, String smokeCaseId, long caseEventsPublished,
-                              CaseServiceProcess.PublicData publicData) {
+                              CaseServiceProcess.PublicData publicData, WalkOutcome walk) {
+    }
+
+    /** The 接诉即办 walk before the loader: cases walked, closed and visited, and how many reached case.events whole. */
+    record WalkOutcome(int cases, int visited, int onTopic) {
     }
 
     /** Blocks until Ctrl-C (or the service dies); the callers' try-with-resources then stop every engine. */

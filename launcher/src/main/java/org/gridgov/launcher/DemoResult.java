@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.dashboards.BundleQueryReport;
+import org.gridgov.simulator.duplicates.DuplicateScore;
 import org.gridgov.simulator.generator.GroundTruth;
+import org.gridgov.warehouse.CaseTables;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
@@ -23,7 +25,13 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
                          Map<SourceType, Long> plantedInvalid, long dwdRows, List<AdsRow> ads,
                          Map<String, String[]> reasons, List<String> analyticsReport, Map<String, Long> alertsByRuleLevel,
                          List<String> alertExamples, DemoPipeline.AlertOutcome alerts, DemoGateway.Outcome gateway,
-                         BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService) {
+                         BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService,
+                         List<ResponseRow> responseRates, DuplicateScore.Outcome duplicates) {
+
+    /** One DEPARTMENT row of ads_case_response_month (接诉即办, issue 19); a rate is null when nothing was due. */
+    public record ResponseRow(String month, String department, long cases, Double responseRate, Double resolveRate,
+                              Double satisfactionRate) {
+    }
 
     /** One row of ads_hotline_street_month. */
     public record AdsRow(String month, String street, long accepted, long replied, long closed, long overdue,
@@ -32,8 +40,8 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
 
     static DemoResult read(WarehouseReport report, Connection c, Map<SourceType, Long> generated, GroundTruth truth,
                            List<String> analyticsReport, DemoPipeline.AlertOutcome alerts, DemoGateway.Outcome gateway,
-                           BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService)
-            throws SQLException {
+                           BundleQueryReport dashboards, DemoPipeline.CaseServiceOutcome caseService,
+                           DuplicateScore.Outcome duplicates) throws SQLException {
         List<AdsRow> ads = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT stat_month, street_name, accepted_cnt, replied_cnt, closed_cnt,"
@@ -64,9 +72,20 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
                 examples.add("[" + rs.getString(1) + "] " + rs.getString(2) + ": " + rs.getString(3));
             }
         }
+        List<ResponseRow> responses = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT stat_month, dim_name, case_cnt, response_rate, resolve_rate,"
+                     + " satisfaction_rate FROM " + CaseTables.ADS_CASE_RESPONSE_MONTH.name()
+                     + " WHERE dim_type = 'DEPARTMENT' ORDER BY stat_month, case_cnt DESC, dim_code")) {
+            while (rs.next()) {
+                responses.add(new ResponseRow(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rate(rs.getBigDecimal(4)), rate(rs.getBigDecimal(5)), rate(rs.getBigDecimal(6))));
+            }
+        }
         return new DemoResult(new EnumMap<>(generated), report.odsCounts(), report.deadLetterCounts(), planted,
                 report.count(WarehouseSchema.DWD_HOTLINE_CASE), ads, report.deadLetterReasons(8),
-                List.copyOf(analyticsReport), byRule, examples, alerts, gateway, dashboards, caseService);
+                List.copyOf(analyticsReport), byRule, examples, alerts, gateway, dashboards, caseService,
+                List.copyOf(responses), duplicates);
     }
 
     public long alertCount() {
@@ -138,6 +157,19 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
         out.println("  score against the ground truth: " + alerts.scoreLine());
 
         out.println();
+        DemoPipeline.WalkOutcome walk = caseService.walk();
+        out.printf("== 接诉即办 (ads_case_response_month by department, from the %d cases walked before the loader:"
+                + " %d closed and visited) ==%n", walk.cases(), walk.visited());
+        TextTable rr = new TextTable("month", "department", "cases", "响应率", "解决率", "满意率");
+        responseRates.forEach(x -> rr.row(x.month(), x.department(), fmt(x.cases()), percent(x.responseRate()),
+                percent(x.resolveRate()), percent(x.satisfactionRate())));
+        out.print(rr.render("  "));
+
+        out.println();
+        out.println("== Similar-case finder (issue 19) ==");
+        out.println("  " + duplicates.line());
+
+        out.println();
         out.printf("== Intake gateway (signed by %s) ==%n", DemoGateway.CLIENT);
         out.printf("  %d sent, %d published, %d rejected → %d in dlq_record (source dlq.hotline); unsigned request %d,"
                         + " forged signature %d: %s%n", gateway.sent(), gateway.published(), gateway.rejected(),
@@ -164,6 +196,14 @@ public record DemoResult(Map<SourceType, Long> generated, Map<SourceType, Long> 
                 reconciles() ? "OK (generated = ODS + dead letters for every source)" : "FAILED",
                 secure() ? "OK" : "FAILED",
                 wall.toMillis() / 1000.0, peakMib);
+    }
+
+    private static Double rate(java.math.BigDecimal d) {
+        return d == null ? null : d.doubleValue();
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "—" : String.format("%.1f%%", rate * 100);
     }
 
     private static String fmt(long n) {

@@ -139,6 +139,23 @@ class DemoPipelineIT {
         assertThat(cockpit.get("smokeExit")).as(String.valueOf(cockpit.get("smokeChecks"))).isEqualTo(0);
         assertThat((List<?>) cockpit.get("smokeChecks")).hasSizeGreaterThanOrEqualTo(18);
 
+        // issue 19: the similar-case finder on the simulator's planted duplicate clusters, beside its baseline
+        assertThat(printed).containsPattern("duplicates: planted 40 clusters \\(\\d+ reports\\), precision \\d\\.\\d{3}"
+                + " recall \\d\\.\\d{3} .*\\(baseline same-category-within-500m: P \\d\\.\\d{3} R \\d\\.\\d{3}\\)");
+        assertThat(result.duplicates().clusters()).isEqualTo(DemoPipeline.DUPLICATE_CLUSTERS);
+        assertThat(result.duplicates().finder().precision()).as(result.duplicates().line()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.duplicates().finder().recall()).as(result.duplicates().line()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.duplicates().baseline().precision()).isLessThan(result.duplicates().finder().precision());
+        // 接诉即办: the cases walked before the loader reached case.events, dwd_case and ads_case_response_month
+        // (the 监督考核 chart on it is among the charts with rows above)
+        assertThat(result.caseService().walk().onTopic()).isEqualTo(DemoPipeline.WALKED_CASES);
+        assertThat(result.responseRates()).isNotEmpty().anySatisfy(r -> {
+            assertThat(r.responseRate()).isEqualTo(1.0);
+            assertThat(r.resolveRate()).isEqualTo(1.0);
+            assertThat(r.satisfactionRate()).isStrictlyBetween(0.0, 1.0);
+        });
+        assertThat(printed).contains("接诉即办 (ads_case_response_month");
+
         assertThat(printed).contains("Reconciliation: OK").contains("ads_hotline_street_month");
         assertThat(Files.exists(layout.workDir().resolve("demo/ground-truth.json"))).isTrue();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())

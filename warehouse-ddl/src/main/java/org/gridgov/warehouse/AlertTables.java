@@ -34,6 +34,9 @@ public final class AlertTables {
             .required("last_evidence_time", datetime(), "event time of the latest evidence")
             .required("version", integer(), "1 when raised, +1 per update with new evidence or a higher level")
             .distributedBy(8, "alert_id")
+            // 综合查询 reads a person's (or a company's) alerts by subject, newest first (issue 17): without this a
+            // person file scanned every alert
+            .index("idx_alert_subject", "subject_key", "subject_type", "event_time")
             .build();
 
     /**

@@ -29,6 +29,8 @@ public final class IdentityTables {
             .column("name_key", HASH, "salted hash of the name, simplified and without spaces (evidence only)")
             .required("seen_time", datetime(), "event time of the record")
             .distributedBy(8, "phone_key")
+            // 综合查询 finds the phones seen with an ID-card person, to list the cases those phones reported (issue 17)
+            .index("idx_link_person", "person_key")
             .build();
 
     /**

@@ -32,6 +32,14 @@ public enum SqlDialect {
             if (t.model() == TableModel.UNIQUE) {
                 sb.append(",\n  \"enable_unique_key_merge_on_write\" = \"true\"");
             }
+            if (!t.indexes().isEmpty()) {
+                // Doris has no B-tree secondary index. A BloomFilter index (the "bloom_filter_columns" property,
+                // apache/doris-website docs/table-design/index/bloomfilter.md) lets an = or IN look-up on a
+                // high-cardinality column skip every data page that cannot hold the value; allowed on any column of
+                // a UNIQUE or DUPLICATE table (Doris FE PropertyAnalyzer.analyzeBloomFilterColumns).
+                sb.append(",\n  \"bloom_filter_columns\" = \"").append(t.indexes().stream()
+                        .map(Table.Index::lookupColumn).distinct().collect(Collectors.joining(","))).append('"');
+            }
             t.partitionColumn().ifPresent(p -> {
                 PartitionUnit u = t.partitionUnit();
                 sb.append(",\n  \"dynamic_partition.enable\" = \"true\"")
@@ -66,7 +74,12 @@ public enum SqlDialect {
                     .map(c -> "  " + quote(c.name()) + " " + mysqlType(c.type()) + (c.nullable() ? " NULL" : " NOT NULL")
                             + " COMMENT '" + escape(c.comment()) + "'")
                     .collect(Collectors.joining(",\n")));
-            sb.append(",\n  PRIMARY KEY (").append(quoted(t.keyColumns())).append(")\n");
+            sb.append(",\n  PRIMARY KEY (").append(quoted(t.keyColumns())).append(")");
+            for (Table.Index index : t.indexes()) {
+                sb.append(",\n  KEY ").append(quote(index.name())).append(" (").append(quoted(index.columns()))
+                        .append(")");
+            }
+            sb.append("\n");
             sb.append(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='")
                     .append(escape(t.comment())).append("';\n");
             return sb.toString();

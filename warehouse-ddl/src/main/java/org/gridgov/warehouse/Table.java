@@ -25,7 +25,24 @@ public final class Table {
     private final int buckets;
     private final String partitionColumn;
     private final PartitionUnit partitionUnit;
+    private final List<Index> indexes;
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+
+    /**
+     * A secondary look-up path: MySQL/MariaDB get a B-tree index on {@code columns}; Doris, which has no B-tree
+     * secondary index, a BloomFilter index on the first column (the one looked up by {@code =} or {@code IN}), see
+     * {@link SqlDialect}.
+     */
+    public record Index(String name, List<String> columns) {
+        public Index {
+            columns = List.copyOf(columns);
+        }
+
+        /** The column the look-up compares by equality: the Doris BloomFilter column. */
+        public String lookupColumn() {
+            return columns.get(0);
+        }
+    }
 
     private Table(Builder b) {
         this.name = Objects.requireNonNull(b.name);
@@ -38,6 +55,7 @@ public final class Table {
         this.buckets = b.buckets;
         this.partitionColumn = b.partitionColumn;
         this.partitionUnit = b.partitionUnit;
+        this.indexes = List.copyOf(b.indexes);
         for (int i = 0; i < columns.size(); i++) {
             if (positions.put(columns.get(i).name(), i) != null) {
                 throw new IllegalArgumentException(name + ": duplicate column " + columns.get(i).name());
@@ -64,6 +82,22 @@ public final class Table {
         for (String d : distributionColumns) {
             if (!keyColumns.contains(d)) {
                 throw new IllegalArgumentException(name + ": distribution column " + d + " must be a key column");
+            }
+        }
+        java.util.Set<String> indexNames = new java.util.HashSet<>();
+        for (Index index : indexes) {
+            if (!indexNames.add(index.name()) || index.columns().isEmpty()) {
+                throw new IllegalArgumentException(name + ": index " + index.name() + " is repeated or has no column");
+            }
+            index.columns().forEach(this::column);
+            // Doris refuses BloomFilter indexes on these types (docs/table-design/index/bloomfilter.md, apache/doris-website)
+            ColumnType.Kind kind = column(index.lookupColumn()).type().kind();
+            if (kind == ColumnType.Kind.TINYINT || kind == ColumnType.Kind.DOUBLE || kind == ColumnType.Kind.TEXT) {
+                throw new IllegalArgumentException(name + ": index " + index.name() + " looks up "
+                        + index.lookupColumn() + ", whose type Doris cannot BloomFilter-index");
+            }
+            if (keyColumns.get(0).equals(index.lookupColumn())) {
+                throw new IllegalArgumentException(name + ": index " + index.name() + " repeats the key's first column");
             }
         }
         if (partitionColumn != null) {
@@ -123,6 +157,11 @@ public final class Table {
 
     public PartitionUnit partitionUnit() {
         return partitionUnit;
+    }
+
+    /** Secondary look-up paths, in the order they were declared. */
+    public List<Index> indexes() {
+        return indexes;
     }
 
     public Column column(String columnName) {
@@ -187,6 +226,7 @@ public final class Table {
         private int buckets = 1;
         private String partitionColumn;
         private PartitionUnit partitionUnit = PartitionUnit.MONTH;
+        private final List<Index> indexes = new ArrayList<>();
 
         private Builder(String name, Layer layer) {
             this.name = name;
@@ -228,6 +268,15 @@ public final class Table {
         public Builder partitionedBy(String column, PartitionUnit unit) {
             this.partitionColumn = column;
             this.partitionUnit = unit;
+            return this;
+        }
+
+        /**
+         * A secondary look-up by {@code columns}, the first compared by equality (a B-tree index in MySQL, a
+         * BloomFilter index on the first column in Doris).
+         */
+        public Builder index(String indexName, String... cols) {
+            indexes.add(new Index(indexName, List.of(cols)));
             return this;
         }
 

@@ -232,7 +232,7 @@ public final class WarehouseSchema {
 
     /** Every table, in creation order (dimensions first); each capability keeps its tables in its own class. */
     public static final List<Table> ALL = concat(CORE, IngestTables.ALL, AlertTables.ALL, AnalyticsTables.ALL,
-            IdentityTables.ALL, CaseTables.ALL, GridWorkTables.ALL);
+            IdentityTables.ALL, CaseTables.ALL, GridWorkTables.ALL, AssessmentTables.ALL);
 
     private static final Map<String, Table> BY_NAME = new LinkedHashMap<>();
 

@@ -74,4 +74,32 @@ class SqlDialectTest {
         assertThatThrownBy(() -> Table.builder("dwd_x", Layer.ODS).key("id", ColumnType.varchar(8), "").build())
                 .hasMessageContaining("must start with ods_");
     }
+
+    @Test
+    void anIndexIsABtreeKeyInMysqlAndABloomFilterOnItsLookupColumnInDoris() {
+        assertThat(SqlDialect.MYSQL.createTable(AlertTables.ADS_ALERT_EVENT))
+                .contains("PRIMARY KEY (`alert_id`),\n  KEY `idx_alert_subject` (`subject_key`, `subject_type`,"
+                        + " `event_time`)\n) ENGINE=InnoDB");
+        assertThat(SqlDialect.DORIS.createTable(AlertTables.ADS_ALERT_EVENT))
+                .contains("\"bloom_filter_columns\" = \"subject_key\"")
+                .doesNotContain("idx_alert_subject");
+        assertThat(SqlDialect.MYSQL.createTable(IdentityTables.DWD_PERSON_LINK))
+                .contains("KEY `idx_link_person` (`person_key`)");
+        assertThat(SqlDialect.DORIS.createTable(IdentityTables.DWD_PERSON_LINK))
+                .contains("\"bloom_filter_columns\" = \"person_key\"");
+        // a table without indexes renders as before
+        assertThat(SqlDialect.DORIS.createTable(WarehouseSchema.DIM_STREET)).doesNotContain("bloom_filter_columns");
+        assertThat(SqlDialect.MYSQL.createTable(WarehouseSchema.DIM_STREET)).doesNotContain("  KEY `");
+    }
+
+    @Test
+    void anIndexDorisCouldNotBuildIsRefused() {
+        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS).key("id", ColumnType.varchar(8), "")
+                .column("score", ColumnType.doubleType(), "").index("idx_score", "score").build())
+                .hasMessageContaining("cannot BloomFilter-index");
+        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS).key("id", ColumnType.varchar(8), "")
+                .index("idx_nope", "nope").build()).hasMessageContaining("has no column nope");
+        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS).key("id", ColumnType.varchar(8), "")
+                .index("idx_id", "id").build()).hasMessageContaining("repeats the key's first column");
+    }
 }

@@ -37,6 +37,16 @@ public enum Action {
     LOOKUP("LOOKUP", "综合查询"),
     /** The leaders' report of who looked up whom. */
     LOOKUP_REPORT("LOOKUP_REPORT", "查看查询记录"),
+    /** 监督考核 (issue 16): read a level's rules (a grid worker and a department only their own level's). */
+    ASSESSMENT_RULES_VIEW("ASSESSMENT_VIEW", "查看考核规则"),
+    /** Publish a new rule version of a level: the district's leaders for streets and departments, streets' below. */
+    ASSESSMENT_RULES_EDIT("ASSESSMENT_RULES", "修改考核规则"),
+    /** 手工打分: a leader who sets a level's rules scores its subjects inside their area. */
+    ASSESSMENT_SCORE("MANUAL_SCORE", "手工打分"),
+    /** Revoke a manual score: its author, while still allowed to score the subject. */
+    ASSESSMENT_REVOKE("MANUAL_SCORE_REVOKE", "撤销手工打分"),
+    /** A month's results: a grid worker their own score card, leaders and grid centres the rankings of their area. */
+    ASSESSMENT_RESULTS("ASSESSMENT_RESULTS", "查看考核结果"),
     ADMIN("ADMIN", "管理");
 
     private final String auditName;

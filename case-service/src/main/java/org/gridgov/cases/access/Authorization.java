@@ -52,6 +52,10 @@ public final class Authorization {
     /** Who reads the report of who looked up whom. */
     static final Set<Role> LOOKUP_AUDITORS = EnumSet.of(Role.LEADER, Role.ADMIN);
     static final Set<Role> ALERT_READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
+    /** 监督考核: who reads every level's rules, and who reads the rankings of their area. */
+    static final Set<Role> ASSESSMENT_READERS = EnumSet.of(Role.LEADER, Role.GRID_CENTER, Role.COMMAND_CENTER,
+            Role.ADMIN);
+    static final Set<Role> ASSESSMENT_RANKERS = EnumSet.of(Role.LEADER, Role.GRID_CENTER);
     private static final int STREET_CODE_LENGTH = 9;
 
     private Authorization() {
@@ -86,6 +90,8 @@ public final class Authorization {
             case LOOKUP -> lookup(user, target);
             case LOOKUP_REPORT -> LOOKUP_AUDITORS.contains(user.role()) ? Decision.allow()
                     : Decision.deny(user.role().label() + "不能查看综合查询记录", "综合查询记录仅限领导和管理员");
+            case ASSESSMENT_RULES_VIEW, ASSESSMENT_RULES_EDIT, ASSESSMENT_SCORE, ASSESSMENT_REVOKE,
+                 ASSESSMENT_RESULTS -> assessment(user, action, asAssessment(action, target));
             case ADMIN -> user.role() == Role.ADMIN ? Decision.allow()
                     : Decision.deny(user.role().label() + "不是管理员", "审批配置仅限管理员");
         };
@@ -264,6 +270,69 @@ public final class Authorization {
             return Decision.deny("查询对象在辖区 " + user.scopeCode() + " 内没有记录");
         }
         return Decision.allow();
+    }
+
+    // ---------------------------------------------------------------- 监督考核 (issue 16)
+
+    /**
+     * Rules and manual scores follow 分级考核: the district's leaders set the STREET and DEPARTMENT rules and score
+     * streets and departments; a street's leaders (and the district's, above them) the COMMUNITY and GRID_WORKER
+     * ones, scoring subjects inside their area. A level's rules hold district-wide (the warehouse keys them by level
+     * alone), so a street leader's edit applies to every street. Everyone reads the rules they are scored by;
+     * supervisors read every level.
+     */
+    private static Decision assessment(Staff user, Action action, Target.Assessment a) {
+        boolean workerLevel = "GRID_WORKER".equals(a.level()) || "COMMUNITY".equals(a.level());
+        return switch (action) {
+            case ASSESSMENT_RULES_VIEW -> {
+                if (ASSESSMENT_READERS.contains(user.role())
+                        || (user.role() == Role.GRID_WORKER && "GRID_WORKER".equals(a.level()))
+                        || (user.role() == Role.DEPARTMENT && "DEPARTMENT".equals(a.level()))) {
+                    yield Decision.allow();
+                }
+                yield Decision.deny(user.role().label() + "只能查看本岗位的考核规则");
+            }
+            case ASSESSMENT_RULES_EDIT, ASSESSMENT_SCORE, ASSESSMENT_REVOKE -> {
+                if (user.role() != Role.LEADER) {
+                    yield Decision.deny(user.role().label() + "不能" + action.label() + "，仅限领导");
+                }
+                boolean streetLeader = user.scopeCode() != null && user.scopeCode().length() == STREET_CODE_LENGTH;
+                if (!user.districtWide() && !(workerLevel && streetLeader)) {
+                    yield Decision.deny(workerLevel ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能"
+                            + action.label() : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能"
+                            + action.label());
+                }
+                if (a.areaCode() != null && !user.covers(a.areaCode())) {
+                    yield Decision.deny("考核对象 " + a.areaCode() + " 不在辖区 " + user.scopeCode());
+                }
+                if (action == Action.ASSESSMENT_REVOKE && !user.username().equals(a.author())) {
+                    yield Decision.deny("只有打分人本人可以撤销手工打分");
+                }
+                yield Decision.allow();
+            }
+            case ASSESSMENT_RESULTS -> {
+                if (user.role() == Role.GRID_WORKER) {
+                    yield "GRID_WORKER".equals(a.level()) && user.scopeCode().equals(a.areaCode()) ? Decision.allow()
+                            : Decision.deny("网格员只能查看本人的考核结果");
+                }
+                if (!ASSESSMENT_RANKERS.contains(user.role())) {
+                    yield Decision.deny(user.role().label() + "不能查看考核排名", "考核排名仅限领导和网格中心");
+                }
+                if ("DEPARTMENT".equals(a.level()) && !user.districtWide()) {
+                    yield Decision.deny("部门考核仅限区级查看");
+                }
+                yield a.areaCode() == null || user.covers(a.areaCode()) ? Decision.allow()
+                        : Decision.deny("考核对象 " + a.areaCode() + " 不在辖区 " + user.scopeCode());
+            }
+            default -> throw new IllegalArgumentException(action + " is not an assessment action");
+        };
+    }
+
+    private static Target.Assessment asAssessment(Action action, Target target) {
+        if (target instanceof Target.Assessment a) {
+            return a;
+        }
+        throw new IllegalArgumentException(action + " needs an assessment target, got " + target);
     }
 
     private static Target.Case asCase(Action action, Target target) {

@@ -5,7 +5,7 @@ package org.gridgov.cases.access;
  * {@code accessTarget()}, a task's), so this package depends on none of them.
  */
 public sealed interface Target permits Target.Nothing, Target.Area, Target.Case, Target.Task,
-        Target.Merge, Target.Subject {
+        Target.Merge, Target.Subject, Target.Assessment {
 
     /** For actions on nothing in particular: may the user report at all, read the inbox, administer. */
     record Nothing() implements Target {
@@ -46,6 +46,14 @@ public sealed interface Target permits Target.Nothing, Target.Area, Target.Case,
      * or street codes; empty when none can be placed).
      */
     record Subject(java.util.Set<String> areaCodes) implements Target {
+    }
+
+    /**
+     * 监督考核 (issue 16): a level's rules or one of its subjects. {@code level} is GRID_WORKER, COMMUNITY, STREET or
+     * DEPARTMENT; {@code areaCode} the subject's grid, community or street code (null for a department, or for the
+     * level's rules as a whole); {@code author} who gave a manual score (null otherwise).
+     */
+    record Assessment(String level, String areaCode, String author) implements Target {
     }
 
     static Target nothing() {

@@ -73,10 +73,12 @@ public class LookupController {
         return companies.company(CurrentStaff.get(), name, reason);
     }
 
-    /** A community (12 digits) or grid (14 digits). */
+    /** A community (12 digits) or grid (14 digits); its records in pages, newest first. */
     @GetMapping("/areas/{code}")
-    public AreaLookup.AreaFile area(@PathVariable String code, @RequestParam(required = false) String reason) {
-        return places.area(CurrentStaff.get(), code, reason);
+    public AreaLookup.AreaFile area(@PathVariable String code, @RequestParam(required = false) String reason,
+                                    @RequestParam(defaultValue = "1") int page,
+                                    @RequestParam(name = "page_size", defaultValue = "100") int pageSize) {
+        return places.area(CurrentStaff.get(), code, reason, page, pageSize);
     }
 
     /** Who looked up whom, newest first; leaders and administrators. {@code from}/{@code to} are dates, to exclusive. */

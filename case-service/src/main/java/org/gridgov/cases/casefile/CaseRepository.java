@@ -39,14 +39,19 @@ public class CaseRepository {
                     rs.getString("satisfaction"), rs.getObject("return_visited_at", LocalDateTime.class),
                     rs.getString("master_case_id")));
 
+    /** A case in a list (待办, 已办, 查询): its title under the one list policy, {@link CaseTitles}. */
+    static final RowMapper<CaseRecord> LISTED = (rs, i) -> CaseTitles.listed(ROW.mapRow(rs, i));
+
     private static final RowMapper<CaseStep> STEP = (rs, i) -> new CaseStep(rs.getLong("id"), rs.getString("case_id"),
             rs.getString("action"), rs.getString("from_step"), rs.getString("to_step"), rs.getString("actor"),
             rs.getString("actor_role"), rs.getString("note"), rs.getObject("at", LocalDateTime.class));
 
     private final JdbcTemplate jdbc;
+    private final ReporterKeys reporterKeys;
 
-    public CaseRepository(JdbcTemplate jdbc) {
+    public CaseRepository(JdbcTemplate jdbc, ReporterKeys reporterKeys) {
         this.jdbc = jdbc;
+        this.reporterKeys = reporterKeys;
     }
 
     public Optional<CaseRecord> find(String id) {
@@ -73,16 +78,16 @@ public class CaseRepository {
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
                   workflow_code, current_step, pending_role, status, department_code, self_handled, dispute,
                   supervised_count, step_due_at, due_at, created_by, created_at, updated_at, closed_at, publishable,
-                  response_level, response_due_at, responded_at, responded_by, text_sig, version)
+                  response_level, response_due_at, responded_at, responded_by, text_sig, reporter_key, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                  ?, ?, ?, ?, ?, 0)""",
+                  ?, ?, ?, ?, ?, ?, 0)""",
                 c.id(), r.title(), r.description(), r.channel(), r.categoryCode(), r.categoryName(), r.urgency(),
                 a.priority(), l.latitude(), l.longitude(), l.address(), l.gridCode(), l.streetCode(), r.reporterName(),
                 r.reporterPhone(), a.workflowCode(), a.currentStep(), a.currentRole(), a.status().name(),
                 a.departmentCode(), a.selfHandled(), a.dispute(), a.supervisedCount(), a.stepDueAt(), t.dueAt(),
                 r.createdBy(), t.createdAt(), t.updatedAt(), t.closedAt(), r.publishable(), c.response().level(),
                 c.response().dueAt(), c.response().respondedAt(), c.response().respondedBy(),
-                TextSignature.of(r.title(), r.description()).bytes());
+                TextSignature.of(r.title(), r.description()).bytes(), reporterKeys.of(r.reporterPhone()));
     }
 
     /**
@@ -164,11 +169,11 @@ public class CaseRepository {
         if (staff.role() == Role.DEPARTMENT) {
             return jdbc.query("SELECT c.* FROM case_record c JOIN (SELECT id FROM case_record WHERE department_code = ?"
                     + " AND pending_role = 'DEPARTMENT' ORDER BY priority DESC, step_due_at LIMIT ?) t ON t.id = c.id"
-                    + " ORDER BY c.priority DESC, c.step_due_at", ROW, staff.departmentCode(), limit);
+                    + " ORDER BY c.priority DESC, c.step_due_at", LISTED, staff.departmentCode(), limit);
         }
         return jdbc.query("SELECT c.* FROM case_record c JOIN (SELECT id FROM case_record WHERE pending_role = ?"
                         + " AND grid_code LIKE ? ORDER BY priority DESC, step_due_at LIMIT ?) t ON t.id = c.id"
-                        + " ORDER BY c.priority DESC, c.step_due_at", ROW, staff.role().name(),
+                        + " ORDER BY c.priority DESC, c.step_due_at", LISTED, staff.role().name(),
                 staff.scopeCode() + "%", limit);
     }
 
@@ -185,22 +190,23 @@ public class CaseRepository {
         Object[] args = department
                 ? new Object[] {staff.username(), limit, staff.scopeCode() + "%", staff.departmentCode()}
                 : new Object[] {staff.username(), limit, staff.scopeCode() + "%"};
-        return jdbc.query(sql, ROW, args);
+        return jdbc.query(sql, LISTED, args);
     }
 
     /**
-     * The cases a phone number reported, newest first (综合查询 by phone, issue 17): {@code phones} are the number's
-     * written forms; {@code idx_case_reporter_phone} (V20). The caller filters by what the user may see.
+     * The cases reported from any of these phones, newest first (综合查询 of a person, issue 17): {@code keys} are
+     * salted phone keys (V21 {@code reporter_key}, {@code idx_case_reporter_key}). The caller filters by what the user
+     * may see.
      */
-    public List<CaseRecord> byReporterPhones(List<String> phones, int limit) {
-        if (phones.isEmpty()) {
+    public List<CaseRecord> byReporterKeys(java.util.Collection<String> keys, int limit) {
+        if (keys.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(phones.size(), "?"));
-        List<Object> args = new ArrayList<>(phones);
+        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        List<Object> args = new ArrayList<>(keys);
         args.add(limit);
-        return jdbc.query("SELECT * FROM case_record WHERE reporter_phone IN (" + marks + ")"
-                + " ORDER BY created_at DESC LIMIT ?", ROW, args.toArray());
+        return jdbc.query("SELECT * FROM case_record WHERE reporter_key IN (" + marks + ")"
+                + " ORDER BY created_at DESC, id DESC LIMIT ?", ROW, args.toArray());
     }
 
     /** Search inside the user's area by category, reporter, place and text; every filter is optional. */
@@ -238,7 +244,7 @@ public class CaseRepository {
         }
         sql.append(" ORDER BY created_at DESC LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return jdbc.query(sql.toString(), LISTED, args.toArray());
     }
 
     private static String like(String s) {

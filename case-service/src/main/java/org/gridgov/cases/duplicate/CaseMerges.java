@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gridgov.cases.access.Action;
+import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.casefile.CaseEvents;
@@ -101,6 +102,22 @@ public class CaseMerges {
         CaseRecord merged = cases.find(duplicateId).orElseThrow();
         events.publish(merged, CaseEventType.MERGED, staff.username(), "合并为 " + masterId + " 的重复件", now);
         return merged;
+    }
+
+    /**
+     * Whether {@code staff} may merge this open case into a case they see, as {@link #merge} decides (the command
+     * centre; a grid worker their own report while it waits for dispatch): the pages offer 合并 only then. Every
+     * suggested master is a case the user may see (the finder checks), so the decision on the duplicate is the one.
+     */
+    public boolean mayMerge(Staff staff, CaseRecord dup) {
+        return dup.open() && dup.assignment().status() != CaseStatus.DUPLICATE && Authorization.allows(staff,
+                Action.CASE_MERGE, new Target.Merge(dup.accessTarget(), dup.accessTarget(), dup.report().createdBy()));
+    }
+
+    /** Whether {@code staff} may undo this case's merge, as {@link #unmerge} decides (the command centre). */
+    public boolean mayUnmerge(Staff staff, CaseRecord dup) {
+        return dup.assignment().status() == CaseStatus.DUPLICATE && Authorization.allows(staff, Action.CASE_UNMERGE,
+                new Target.Merge(dup.accessTarget(), dup.accessTarget(), dup.report().createdBy()));
     }
 
     /** Gives a duplicate back its own life: open again, at the step and pending role it had. */

@@ -15,6 +15,7 @@ import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.casefile.CaseService;
+import org.gridgov.cases.casefile.CaseTitles;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.security.Staff;
@@ -206,8 +207,8 @@ public class DuplicateFinder {
             if (s >= threshold) {
                 long minutes = Math.max(0, Duration.between(r.createdAt, now).toMinutes());
                 double rounded = Math.round(s * 100) / 100.0;
-                out.add(new Candidate(r.id, r.title, r.categoryName, r.gridCode, distance, minutes, rounded,
-                        label(r.id, distance, minutes, rounded)));
+                out.add(new Candidate(r.id, CaseTitles.listed(r.title), r.categoryName, r.gridCode, distance, minutes,
+                        rounded, label(r.id, distance, minutes, rounded)));
             }
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());

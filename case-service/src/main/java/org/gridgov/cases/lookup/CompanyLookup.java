@@ -38,9 +38,17 @@ public class CompanyLookup {
     public record LinkedPerson(String ref, String nameMasked, long records) {
     }
 
+    /**
+     * Where the company is on the map: a grid holding project sites of its arrears cases, how many, and the site of the
+     * newest of them (the warehouse keeps no company address; the 一张图 places a 清欠重点单位 the same way).
+     */
+    public record CompanyPlace(String gridCode, String place, long cases, double latitude, double longitude) {
+    }
+
+    /** {@code places}: its arrears cases' sites by grid, most cases first (the first is where the map shows it). */
     public record CompanyFile(String name, List<String> keyReasons, Map<String, Map<String, Long>> byMonth,
                               List<CompanyRow> records, long hiddenOutsideScope, List<LinkedPerson> persons,
-                              List<PersonFile.Alert> alerts) {
+                              List<PersonFile.Alert> alerts, List<CompanyPlace> places) {
     }
 
     private final WarehouseReader warehouse;
@@ -127,7 +135,28 @@ public class CompanyLookup {
         log.ok(staff, Kind.COMPANY, company, company, null, reason, "显示 " + visible.size() + " 条，辖区外 "
                 + (rows.size() - visible.size()) + " 条");
         return new CompanyFile(company, keyReasons, byMonth, out, rows.size() - visible.size(),
-                List.copyOf(linked.values()), alerts);
+                List.copyOf(linked.values()), alerts, places(visible));
+    }
+
+    /** The project sites of the visible arrears cases by grid; the newest case's point stands for each grid. */
+    private List<CompanyPlace> places(List<Located> visible) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, double[]> newest = new LinkedHashMap<>();
+        for (Located l : visible) {
+            Map<String, Object> r = l.row();
+            if ("ARREARS".equals(PersonLookup.str(r, "source")) && l.gridCode() != null
+                    && r.get("latitude") instanceof Number lat && r.get("longitude") instanceof Number lon) {
+                counts.merge(l.gridCode(), 1L, Long::sum);
+                // visible is newest first: the first point seen per grid is its newest case's
+                newest.putIfAbsent(l.gridCode(), new double[] {lat.doubleValue(), lon.doubleValue()});
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.<String, Long>comparingByKey()))
+                .map(e -> new CompanyPlace(e.getKey(), persons.placeName(e.getKey()), e.getValue(),
+                        newest.get(e.getKey())[0], newest.get(e.getKey())[1]))
+                .toList();
     }
 
     private static String amount(Object v) {

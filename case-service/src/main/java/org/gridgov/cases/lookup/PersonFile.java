@@ -11,10 +11,13 @@ import java.util.Map;
  * their records. {@code ref} is the salted person key, never a number.
  *
  * @param hiddenOutsideScope records of the person outside the reader's area, counted but not shown
+ * @param cases              the case-service cases reported from the person's phones (the phone the file is keyed
+ *                           by, or the phones the warehouse links to the ID card) that the reader may open, newest
+ *                           first
  */
 public record PersonFile(String ref, String nameMasked, String idCardMasked, Risk risk, Map<String, Long> bySource,
                          List<Row> records, int page, int pageSize, long total, long hiddenOutsideScope,
-                         List<Alert> alerts, List<String> companies) {
+                         List<Alert> alerts, List<String> companies, List<CaseLink> cases) {
 
     /** One linked record: where it came from, when, where, what and its state; drills to {@code /lookup/records}. */
     public record Row(String source, String sourceLabel, String recordId, LocalDateTime time, String gridCode,
@@ -33,7 +36,7 @@ public record PersonFile(String ref, String nameMasked, String idCardMasked, Ris
     public record Candidate(String ref, String nameMasked, String idCardMasked, long records, String note) {
     }
 
-    /** A case-service case reported from the searched phone number. */
+    /** A case-service case reported from the person's phone; ID and phone numbers in the title masked. */
     public record CaseLink(String id, String title, String status, LocalDateTime createdAt) {
     }
 

@@ -36,6 +36,7 @@ import org.gridgov.cases.lookup.PersonFile.Row;
 import org.gridgov.cases.lookup.PersonFile.SearchResult;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.Grid;
+import org.gridgov.common.district.Street;
 import org.gridgov.common.identity.LinkEvidence;
 import org.gridgov.common.identity.PhoneLink;
 import org.gridgov.common.identity.PhoneLinks;
@@ -123,6 +124,17 @@ public class PersonLookup {
 
     // ---------------------------------------------------------------- search
 
+    /**
+     * What the search form offers this user: the streets a search by name may be made in (their area's; the whole
+     * district for district users). Refused (403, audited) for a role without 综合查询, as every look-up is.
+     */
+    public List<Street> searchableStreets(Staff staff) {
+        refusals.require(staff, Action.LOOKUP, Target.nothing(), Kind.SEARCH.name(), null);
+        return areas.district().streets().stream()
+                .filter(st -> staff.districtWide() || staff.covers(st.code()) || staff.scopeCode().startsWith(st.code()))
+                .toList();
+    }
+
     public SearchResult search(Staff staff, SearchRequest q) {
         mayLook(staff, Kind.SEARCH, null, null, null, null, Target.nothing());
         String reason = LookupReason.require(q.reason());
@@ -175,15 +187,7 @@ public class PersonLookup {
                     "该电话与此身份证人员关联（证据 " + link.evidenceIds().size() + " 条）").ifPresent(found::add);
         }
         candidate(staff, phoneKey, masked, reason, "仅以电话登记的记录").ifPresent(found::add);
-        String n = PhoneNumber.normalize(phone);
-        List<CaseLink> reported = new ArrayList<>();
-        for (CaseRecord c : cases.byReporterPhones(List.copyOf(new LinkedHashSet<>(List.of(n, "+86" + n, "86" + n,
-                phone.strip()))), MAX_CANDIDATES)) {
-            if (Authorization.allows(staff, Action.CASE_VIEW, c.accessTarget())) {
-                reported.add(new CaseLink(c.id(), c.report().title(), c.assignment().status().name(),
-                        c.timing().createdAt()));
-            }
-        }
+        List<CaseLink> reported = visibleCases(staff, Set.of(phoneKey));
         log.ok(staff, Kind.SEARCH, found.isEmpty() ? null : found.get(0).ref(),
                 found.isEmpty() ? null : label(found.get(0)), masked, reason,
                 found.size() + " 人, " + reported.size() + " 件事件");
@@ -272,10 +276,11 @@ public class PersonLookup {
         });
         List<Row> pageRows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
                 .map(this::row).toList();
+        List<CaseLink> reported = visibleCases(staff, reporterKeys(ref));
         PersonFile file = new PersonFile(ref, name, idMasked, risk(ref), bySource, pageRows, page, pageSize,
-                visible.size(), all.size() - visible.size(), alerts(ref), List.copyOf(companies));
+                visible.size(), all.size() - visible.size(), alerts(ref), List.copyOf(companies), reported);
         log.ok(staff, Kind.PERSON, ref, label, null, reason, "显示 " + visible.size() + " 条，辖区外 "
-                + (all.size() - visible.size()) + " 条");
+                + (all.size() - visible.size()) + " 条，事件 " + reported.size() + " 件");
         return file;
     }
 
@@ -318,6 +323,51 @@ public class PersonLookup {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /**
+     * The keys a person's case-service cases carry (V21 {@code reporter_key}, the salted key of the reporter's
+     * phone): the file's own key (a phone-only entry is keyed by its phone) and every phone the warehouse's link
+     * evidence ties to this ID-card person by the loader's rule ({@link PhoneLinks}: only a phone seen with this
+     * person alone and no other name). A shared phone links to nobody, so its cases stay out of everyone's file.
+     */
+    Set<String> reporterKeys(String ref) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ref);
+        List<Object> phones = new ArrayList<>();
+        for (Map<String, Object> r : warehouse.query("SELECT DISTINCT phone_key FROM dwd_person_link"
+                + " WHERE person_key = ? LIMIT " + MAX_CANDIDATES, ref)) {
+            phones.add(r.get("phone_key"));
+        }
+        if (phones.isEmpty()) {
+            return keys;
+        }
+        PhoneLinks links = new PhoneLinks();
+        String marks = String.join(", ", java.util.Collections.nCopies(phones.size(), "?"));
+        for (Map<String, Object> r : warehouse.query("SELECT phone_key, evidence_id, person_key, name_key"
+                + " FROM dwd_person_link WHERE phone_key IN (" + marks + ")", phones.toArray())) {
+            links.add(new LinkEvidence(str(r, "phone_key"), str(r, "evidence_id"), str(r, "person_key"),
+                    str(r, "name_key")));
+        }
+        for (Object phone : phones) {
+            PhoneLink link = links.decide((String) phone);
+            if (link.linked() && ref.equals(link.personKey())) {
+                keys.add((String) phone);
+            }
+        }
+        return keys;
+    }
+
+    /** The cases reported under these keys that the user may open, newest first, titles masked. */
+    private List<CaseLink> visibleCases(Staff staff, Set<String> keys) {
+        List<CaseLink> out = new ArrayList<>();
+        for (CaseRecord c : cases.byReporterKeys(keys, MAX_CANDIDATES)) {
+            if (Authorization.allows(staff, Action.CASE_VIEW, c.accessTarget())) {
+                out.add(new CaseLink(c.id(), PiiProtector.redact(c.report().title()), c.assignment().status().name(),
+                        c.timing().createdAt()));
+            }
+        }
+        return out;
+    }
 
     /** A {@code dws_person_event} row with the grid it lies in (its own, else the grid its point falls in). */
     record Located(Map<String, Object> row, String gridCode) {
@@ -376,7 +426,7 @@ public class PersonLookup {
         List<Alert> out = new ArrayList<>();
         for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level_label, event_time, message"
                 + " FROM ads_alert_event WHERE subject_type = 'PERSON' AND subject_key = ?"
-                + " ORDER BY event_time DESC LIMIT 50", key)) {
+                + " ORDER BY event_time DESC, alert_id DESC LIMIT 50", key)) {
             out.add(new Alert(str(r, "alert_id"), str(r, "rule"), str(r, "level_label"), time(r.get("event_time")),
                     str(r, "message")));
         }

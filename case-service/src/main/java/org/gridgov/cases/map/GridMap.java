@@ -54,6 +54,7 @@ public class GridMap {
     private final Refusals refusals;
     private final Clock clock;
     private final GridRisk risk;
+    private final KeyCompanies keyCompanies;
     /** Dissolved boundaries never change while the service runs: computed once. */
     private final Map<String, Geometry> dissolved;
     /**
@@ -63,7 +64,8 @@ public class GridMap {
     private final Map<String, Geometry> widened;
 
     public GridMap(AreaDirectory areas, JdbcTemplate jdbc, AlertInbox inbox, Refusals refusals, Clock clock,
-                   GridRisk risk) {
+                   GridRisk risk, KeyCompanies keyCompanies) {
+        this.keyCompanies = keyCompanies;
         this.areas = areas;
         this.risk = risk;
         this.jdbc = jdbc;
@@ -203,10 +205,12 @@ public class GridMap {
     /**
      * Per-grid figures for every grid of the user's area (zeros included), the open cases as points, the alerts
      * located to a grid, today's of them as points, and the warehouse month the risk layer was read from (null: no
-     * scores in the warehouse, or none configured).
+     * scores in the warehouse, or none configured); the 清欠重点单位 at their key cases' sites ({@link KeyCompanies}) and
+     * the month of those key cases.
      */
     public record MapData(List<GridFigures> grids, List<MapCase> openCases, int openCaseCount,
-                          List<LiveAlert> alerts, List<MapAlert> todayAlerts, String riskMonth) {
+                          List<LiveAlert> alerts, List<MapAlert> todayAlerts, String riskMonth,
+                          List<KeyCompanies.KeyCompany> keyCompanies, String keyCompanyMonth) {
     }
 
     public MapData data(Staff staff) {
@@ -236,8 +240,9 @@ public class GridMap {
         java.time.LocalDate today = LocalDateTime.now(clock).toLocalDate();
         List<MapAlert> todays = alertPoints(staff).stream()
                 .filter(a -> a.eventTime() != null && a.eventTime().toLocalDate().equals(today)).toList();
+        KeyCompanies.Snapshot companies = keyCompanies.forStaff(staff);
         return new MapData(figures, points, open, alerts.stream().filter(a -> a.gridCode() != null).toList(),
-                todays, risk.month());
+                todays, risk.month(), companies.companies(), companies.month());
     }
 
     /** The inbox's alerts the user may read that are located to a grid of their area, at the grid's point. */

@@ -100,6 +100,9 @@ public class CasePage {
         model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
         model.addAttribute("similar", duplicates.forCase(CurrentStaff.get(), id));
         model.addAttribute("masterId", merges.masterOf(id));
+        // 合并 and 撤销合并 only to those the service lets do them (it refuses the others anyway)
+        model.addAttribute("mayMerge", merges.mayMerge(s, c));
+        model.addAttribute("mayUnmerge", merges.mayUnmerge(s, c));
         return "case-detail";
     }
 

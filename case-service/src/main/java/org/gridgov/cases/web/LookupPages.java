@@ -1,11 +1,9 @@
 package org.gridgov.cases.web;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
-import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.lookup.AreaLookup;
 import org.gridgov.cases.lookup.CompanyLookup;
@@ -13,7 +11,6 @@ import org.gridgov.cases.lookup.LookupLog;
 import org.gridgov.cases.lookup.PersonLookup;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
-import org.gridgov.common.district.Street;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,23 +31,19 @@ public class LookupPages {
     private final AreaLookup places;
     private final LookupLog log;
     private final Refusals refusals;
-    private final AreaDirectory areas;
 
     public LookupPages(PersonLookup persons, CompanyLookup companies, AreaLookup places, LookupLog log,
-                       Refusals refusals, AreaDirectory areas) {
+                       Refusals refusals) {
         this.persons = persons;
         this.companies = companies;
         this.places = places;
         this.log = log;
         this.refusals = refusals;
-        this.areas = areas;
     }
 
     @GetMapping("/lookup")
     public String form(Model model) {
-        Staff s = CurrentStaff.get();
-        refusals.require(s, Action.LOOKUP, Target.nothing(), "SEARCH", null);
-        model.addAttribute("streets", streets(s));
+        model.addAttribute("streets", persons.searchableStreets(CurrentStaff.get()));
         return "lookup";
     }
 
@@ -60,9 +53,9 @@ public class LookupPages {
                          @RequestParam(name = "street_code", required = false) String streetCode,
                          @RequestParam(required = false) String reason, Model model) {
         Staff s = CurrentStaff.get();
-        model.addAttribute("streets", streets(s));
         model.addAttribute("result", persons.search(s, new PersonLookup.SearchRequest(idCard, phone, name,
                 blankToNull(streetCode), reason)));
+        model.addAttribute("streets", persons.searchableStreets(s));
         model.addAttribute("reason", reason.strip());
         return "lookup";
     }
@@ -94,8 +87,9 @@ public class LookupPages {
     }
 
     @GetMapping("/lookup/areas/{code}")
-    public String area(@PathVariable String code, @RequestParam(required = false) String reason, Model model) {
-        model.addAttribute("area", places.area(CurrentStaff.get(), code, reason));
+    public String area(@PathVariable String code, @RequestParam(required = false) String reason,
+                       @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("area", places.area(CurrentStaff.get(), code, reason, page, AreaLookup.DEFAULT_PAGE_SIZE));
         model.addAttribute("reason", reason.strip());
         return "lookup-area";
     }
@@ -109,12 +103,6 @@ public class LookupPages {
         model.addAttribute("entries", log.report(from, to, user, page, 100));
         model.addAttribute("user", user);
         return "lookup-log";
-    }
-
-    private List<Street> streets(Staff s) {
-        return areas.district().streets().stream()
-                .filter(st -> s.districtWide() || s.covers(st.code()) || s.scopeCode().startsWith(st.code()))
-                .toList();
     }
 
     private static String blankToNull(String s) {

@@ -95,9 +95,17 @@ public final class LookupBenchmark {
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(warehouse, user, password)) {
             seed(c, persons, events);
+            System.out.printf("seeded %,d persons, %,d indexed records in %.0f s%n", persons, events,
+                    (System.nanoTime() - t0) / 1e9);
+            String key = new PiiProtector(SALT).idCardKey(idCard(persons / 2));
+            // the plans MariaDB chooses for a person file's reads (the warehouse catalogue's indexes, issue 17)
+            explain(c, "person's records", "SELECT * FROM dws_person_event WHERE person_key = ? LIMIT 5000", key);
+            explain(c, "person's alerts", "SELECT alert_id, rule, level_label, event_time, message FROM ads_alert_event"
+                    + " WHERE subject_type = 'PERSON' AND subject_key = ? ORDER BY event_time DESC, alert_id DESC"
+                    + " LIMIT 50", key);
+            explain(c, "person's phones", "SELECT DISTINCT phone_key FROM dwd_person_link WHERE person_key = ?"
+                    + " LIMIT 50", key);
         }
-        System.out.printf("seeded %,d persons, %,d indexed records in %.0f s%n", persons, events,
-                (System.nanoTime() - t0) / 1e9);
         ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
                 "--spring.datasource.url=" + server + "gridgov_case_lookup_bench" + options,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
@@ -115,6 +123,20 @@ public final class LookupBenchmark {
             new LookupBenchmark("http://127.0.0.1:" + port).measure(persons, lookups, threads);
         } finally {
             app.close();
+        }
+    }
+
+    /** Prints MariaDB's plan of one query: per table its access type, index, estimated rows and extra. */
+    private static void explain(Connection c, String what, String sql, String arg) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            ps.setString(1, arg);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    System.out.printf("EXPLAIN %s: table %s, type %s, key %s, rows %s, %s%n", what,
+                            rs.getString("table"), rs.getString("type"), rs.getString("key"), rs.getString("rows"),
+                            rs.getString("Extra"));
+                }
+            }
         }
     }
 
@@ -146,6 +168,8 @@ public final class LookupBenchmark {
                      + " police_cnt, conflict_police_cnt, arrears_cnt, key_arrears_cnt, source_cnt, last_event_time,"
                      + " top_factors, updated_at) VALUES ('2024-12', ?, '张*', ?, ?, '蓝', ?, 1, 0, 0, 0, 1, 0, 0, 0,"
                      + " 0, 0, 2, ?, '信访1次 +10', ?)");
+             PreparedStatement link = c.prepareStatement("INSERT INTO dwd_person_link (phone_key, evidence_id, source,"
+                     + " person_key, name_key, seen_time) VALUES (?, ?, 'HOTLINE', ?, NULL, ?)");
              PreparedStatement alert = c.prepareStatement("INSERT INTO ads_alert_event (alert_id, rule, level,"
                      + " level_label, subject_type, subject_key, evidence_ids, evidence_count, message, event_time,"
                      + " last_evidence_time, version) VALUES (?, 'repeat_petition', 'YELLOW', '黄', 'PERSON', ?,"
@@ -173,6 +197,12 @@ public final class LookupBenchmark {
                         c.commit();
                     }
                 }
+                // one phone seen with the card, so the file's case look-up decides a link as in production
+                link.setString(1, pii.phoneKey(String.format("139%08d", p)));
+                link.setString(2, "HOTLINE:B" + p);
+                link.setString(3, key);
+                link.setObject(4, start);
+                link.addBatch();
                 risk.setString(1, key);
                 risk.setString(2, masked);
                 risk.setBigDecimal(3, java.math.BigDecimal.valueOf(random.nextInt(1000), 1));
@@ -188,12 +218,14 @@ public final class LookupBenchmark {
                     alert.addBatch();
                 }
                 if (p % BATCH == BATCH - 1) {
+                    link.executeBatch();
                     risk.executeBatch();
                     alert.executeBatch();
                     c.commit();
                 }
             }
             ev.executeBatch();
+            link.executeBatch();
             risk.executeBatch();
             alert.executeBatch();
             c.commit();

@@ -42,7 +42,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class PersonLookupIT extends ServiceIT {
 
     static final String REASON = "核查信访人诉求办理情况";
+    /** The page size the busy-grid test reads a place's file with. */
+    static final int AREA_PAGE = 100;
     static PlantedPersons data;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gridgov.cases.casefile.ReporterKeys reporterKeys;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -138,6 +143,58 @@ class PersonLookupIT extends ServiceIT {
     }
 
     @Test
+    void aPersonsFileListsTheCasesTheyReportedHereByTheirLinkedPhoneAndNobodyElses() {
+        GroundTruth.RepeatCaller caller = data.truth().repeatCallers().get(0);
+        String key = PlantedPersons.pii().idCardKey(caller.idCard());
+        String myStreet = data.recordsOf(caller.idCard()).stream().map(PlantedPersons.SourceRef::gridCode)
+                .filter(g -> g != null).findFirst().orElseThrow().substring(0, 9);
+        // the case lies in another street than one where the person has records
+        String caseGrid = District.licheng().grids().stream().filter(g -> !g.code().startsWith(myStreet))
+                .findFirst().orElseThrow().code();
+        Api.Session command = login("lk_command");
+        Api.Response mine = command.post("/api/cases", Map.of("description", "综合查询测试：楼道堆物无人清理",
+                "channel", "HOTLINE", "category_code", "C0101", "grid_code", caseGrid,
+                "reporter_name", "来电人", "reporter_phone", caller.phone()));
+        assertThat(mine.status()).as(mine.raw()).isEqualTo(201);
+        Api.Response someoneElses = command.post("/api/cases", Map.of("description", "综合查询测试：别人的来电",
+                "channel", "HOTLINE", "category_code", "C0101", "grid_code", caseGrid,
+                "reporter_phone", "13700001717"));
+        assertThat(someoneElses.status()).as(someoneElses.raw()).isEqualTo(201);
+        // the stored key is the warehouse's key of the phone, never the number
+        assertThat(jdbc.queryForObject("SELECT reporter_key FROM case_record WHERE id = ?", String.class,
+                mine.text("id"))).isEqualTo(PlantedPersons.pii().phoneKey(caller.phone()));
+
+        // found by ID card: the file keyed by the card lists the case its linked phone reported, and not the other
+        Api.Session leader = login("lk_leader");
+        JsonNode file = leader.get("/api/lookup/persons/" + key + "?reason=" + enc(REASON)).body();
+        List<String> cases = file.get("cases").findValuesAsText("id");
+        assertThat(cases).contains(mine.text("id")).doesNotContain(someoneElses.text("id"));
+        // found by phone: the search lists it too
+        Api.Response byPhone = leader.post("/api/lookup/persons/search", Map.of("phone", caller.phone(),
+                "reason", REASON));
+        assertThat(byPhone.get("cases").findValuesAsText("id")).contains(mine.text("id"))
+                .doesNotContain(someoneElses.text("id"));
+        // another person's file never shows it
+        String otherKey = PlantedPersons.pii().idCardKey(data.truth().repeatCallers().get(1).idCard());
+        assertThat(leader.get("/api/lookup/persons/" + otherKey + "?reason=" + enc(REASON)).get("cases")
+                .findValuesAsText("id")).doesNotContain(mine.text("id"));
+
+        // scoped: a street that may open the person but not the case does not see it
+        user("lk_cases_" + myStreet, Role.GRID_CENTER, myStreet, null);
+        JsonNode streetFile = login("lk_cases_" + myStreet).get("/api/lookup/persons/" + key + "?reason="
+                + enc(REASON)).body();
+        assertThat(streetFile.get("cases").findValuesAsText("id")).doesNotContain(mine.text("id"));
+
+        // a case stored before V21 (no key) is keyed at start-up by the back-fill, and listed again
+        jdbc.update("UPDATE case_record SET reporter_key = NULL WHERE id = ?", mine.text("id"));
+        assertThat(leader.get("/api/lookup/persons/" + key + "?reason=" + enc(REASON)).get("cases")
+                .findValuesAsText("id")).doesNotContain(mine.text("id"));
+        assertThat(reporterKeys.backfill()).isGreaterThanOrEqualTo(1);
+        assertThat(leader.get("/api/lookup/persons/" + key + "?reason=" + enc(REASON)).get("cases")
+                .findValuesAsText("id")).contains(mine.text("id"));
+    }
+
+    @Test
     void aCompanysFileListsItsPetitionsAndThePersonsInThemMasked() {
         GroundTruth.GroupPetition group = data.truth().groupPetitions().get(0);
         Api.Session leader = login("lk_leader");
@@ -196,6 +253,114 @@ class PersonLookupIT extends ServiceIT {
                 .status()).isEqualTo(403);
         assertThat(lookupRows("lk_area_" + otherStreet, "AREA", grid)).contains("DENIED|" + REASON);
         assertThat(leader.get("/api/lookup/areas/370112?reason=" + enc(REASON)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBusyGridsFileCountsEveryRecordAndPagesThemNewestFirstWithoutGapsOrRepeats() throws Exception {
+        org.gridgov.common.district.Grid grid = District.licheng().grids().get(3);
+        LocalDateTime base = PlantedPersons.SPEC.periodEnd().minusDays(2);
+        try (Connection c = TestStack.warehouse().connect()) {
+            c.createStatement().execute("DELETE FROM dwd_hotline_case WHERE case_id LIKE 'LK-BUSY-%'");
+            c.createStatement().execute("DELETE FROM ods_petition WHERE petition_id LIKE 'LK-BUSY-%'");
+            try (PreparedStatement call = c.prepareStatement("INSERT INTO dwd_hotline_case (case_id, accept_date,"
+                    + " accept_month, street_code, community_code, grid_code, channel, category_code,"
+                    + " category_l1_code, caller_key, accept_time, status, is_replied, is_closed, is_overdue,"
+                    + " is_duplicate, content) VALUES (?, ?, ?, ?, ?, ?, 'PHONE', 'C0101', 'C01', ?, ?, 'CLOSED', 1,"
+                    + " 1, 0, 0, '测试')")) {
+                // more than two pages, in threes at the same minute (ties are ordered by id)
+                for (int i = 0; i < 230; i++) {
+                    LocalDateTime t = base.minusMinutes(i / 3).minusDays(i / 100 * 40L);
+                    call.setString(1, String.format("LK-BUSY-%03d", i));
+                    call.setObject(2, t.toLocalDate());
+                    call.setString(3, t.toString().substring(0, 7));
+                    call.setString(4, grid.streetCode());
+                    call.setString(5, grid.communityCode());
+                    call.setString(6, grid.code());
+                    call.setString(7, "busy-caller-" + i % 7);
+                    call.setObject(8, t);
+                    call.addBatch();
+                }
+                call.executeBatch();
+            }
+            try (PreparedStatement pet = c.prepareStatement("INSERT INTO ods_petition (petition_id, petition_date,"
+                    + " schema_version, person_key, person_name_masked, form, category_code, content, group_size,"
+                    + " latitude, longitude, petition_time) VALUES (?, ?, 1, ?, '李*', 'VISIT', 'C0101', '测试', 1,"
+                    + " ?, ?, ?)")) {
+                for (int i = 0; i < 12; i++) {
+                    LocalDateTime t = base.minusHours(i * 7L);
+                    pet.setString(1, "LK-BUSY-P" + i);
+                    pet.setObject(2, t.toLocalDate());
+                    pet.setString(3, "busy-petitioner-" + i % 3);
+                    pet.setDouble(4, grid.anchor().getY());
+                    pet.setDouble(5, grid.anchor().getX());
+                    pet.setObject(6, t);
+                    pet.addBatch();
+                }
+                pet.executeBatch();
+            }
+        }
+        // the answer from the tables themselves: grid sources by their grid, point sources placed by JTS here
+        Set<String> expected = new HashSet<>();
+        Connection wc = TestStack.warehouse().connect();
+        org.springframework.jdbc.core.JdbcTemplate warehouse = new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(wc, true));
+        for (String[] t : new String[][] {{"HOTLINE", "case_id", "dwd_hotline_case"},
+            {"GRID", "record_id", "ods_grid_record"}, {"CASE", "case_id", "dwd_case"}}) {
+            warehouse.queryForList("SELECT " + t[1] + " FROM " + t[2] + " WHERE grid_code = ?", String.class,
+                    grid.code()).forEach(id -> expected.add(t[0] + ":" + id));
+        }
+        for (String[] t : new String[][] {{"PETITION", "petition_id", "ods_petition"},
+            {"POLICE", "incident_id", "ods_police_incident"}, {"ARREARS", "case_id", "ods_arrears_case"}}) {
+            for (Map<String, Object> r : warehouse.queryForList("SELECT " + t[1] + " AS id, latitude, longitude FROM "
+                    + t[2])) {
+                if (District.licheng().locate(((Number) r.get("latitude")).doubleValue(),
+                        ((Number) r.get("longitude")).doubleValue()).filter(g -> g.code().equals(grid.code()))
+                        .isPresent()) {
+                    expected.add(t[0] + ":" + r.get("id"));
+                }
+            }
+        }
+        wc.close();
+        assertThat(expected.size()).isGreaterThan(2 * AREA_PAGE);
+
+        Api.Session leader = login("lk_leader");
+        Set<String> shown = new LinkedHashSet<>();
+        List<String> times = new ArrayList<>();
+        JsonNode file = null;
+        for (int page = 1; page <= 20; page++) {
+            file = leader.get("/api/lookup/areas/" + grid.code() + "?page_size=" + AREA_PAGE + "&page="
+                    + page + "&reason=" + enc(REASON)).body();
+            for (JsonNode r : file.get("latest")) {
+                assertThat(shown.add(r.get("source").asText() + ":" + r.get("record_id").asText()))
+                        .as("no record on two pages").isTrue();
+                times.add(r.get("time").asText());
+            }
+            if (page * AREA_PAGE >= file.get("total").asLong()) {
+                break;
+            }
+        }
+        assertThat(file.get("total").asLong()).isEqualTo(expected.size());
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+        List<String> newestFirst = new ArrayList<>(times);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertThat(times).isEqualTo(newestFirst);
+        long sum = 0;
+        for (JsonNode month : file.get("by_month")) {
+            for (JsonNode n : month) {
+                sum += n.asLong();
+            }
+        }
+        assertThat(sum).isEqualTo(expected.size());
+        // persons counted from every record: the busy caller with 230/7 calls rounded up, the petitioner with 4
+        Map<String, Long> persons = new HashMap<>();
+        file.get("persons").forEach(p -> persons.put(p.get("ref").asText(), p.get("records").asLong()));
+        assertThat(persons).containsEntry("busy-caller-0", 33L).containsEntry("busy-petitioner-0", 4L);
+        // the same page twice is the same page
+        assertThat(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=50&page=2&reason=" + enc(REASON)).raw())
+                .isEqualTo(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=50&page=2&reason="
+                        + enc(REASON)).raw());
+        assertThat(leader.get("/api/lookup/areas/" + grid.code() + "?page_size=100&page=101&reason=" + enc(REASON))
+                .status()).isEqualTo(400);
     }
 
     @Test

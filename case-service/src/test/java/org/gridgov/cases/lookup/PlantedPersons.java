@@ -1,7 +1,6 @@
 package org.gridgov.cases.lookup;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -81,43 +80,12 @@ public final class PlantedPersons {
         return new PiiProtector(SALT);
     }
 
-    /**
-     * Generates and loads the data once per JVM, and again when another IT wiped the shared tables since (the map
-     * tests' RiskFixture empties dwd_hotline_case and ods_grid_record to count its own rows); the upserts are
-     * idempotent, so loading twice leaves the same rows.
-     */
+    /** Generates and loads the data once per JVM; the upserts are idempotent, so loading twice leaves the same rows. */
     public static synchronized PlantedPersons load(EmbeddedWarehouse warehouse) throws Exception {
-        if (loaded == null || !loaded.stillIn(warehouse)) {
+        if (loaded == null) {
             loaded = generateAndLoad(warehouse);
         }
         return loaded;
-    }
-
-    /** Whether every source table still holds one of this data's records (another IT may have emptied it). */
-    private boolean stillIn(EmbeddedWarehouse warehouse) throws SQLException {
-        Map<String, String> oneIdPerSource = new HashMap<>();
-        byIdCard.values().forEach(refs -> refs.forEach(r -> oneIdPerSource.putIfAbsent(r.source(), r.recordId())));
-        try (Connection c = warehouse.connect()) {
-            for (Map.Entry<String, String> e : oneIdPerSource.entrySet()) {
-                String probe = switch (e.getKey()) {
-                    case "HOTLINE" -> "SELECT 1 FROM dwd_hotline_case WHERE case_id = ?";
-                    case "GRID" -> "SELECT 1 FROM ods_grid_record WHERE record_id = ?";
-                    default -> null;
-                };
-                if (probe == null) {
-                    continue;
-                }
-                try (PreparedStatement s = c.prepareStatement(probe)) {
-                    s.setString(1, e.getValue());
-                    try (java.sql.ResultSet rs = s.executeQuery()) {
-                        if (!rs.next()) {
-                            return false;
-                        }
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     private static PlantedPersons generateAndLoad(EmbeddedWarehouse warehouse) throws Exception {

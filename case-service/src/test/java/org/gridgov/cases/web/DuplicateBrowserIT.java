@@ -39,6 +39,7 @@ class DuplicateBrowserIT extends ServiceIT {
         user("db_command", Role.COMMAND_CENTER, "370112", null);
         user("db_chengguan", Role.DEPARTMENT, "370112", "区城市管理局");
         user("db_gridcenter", Role.GRID_CENTER, "370112001", null);
+        user("db_leader", Role.LEADER, "370112", null);
         browser = Browser.start("http://127.0.0.1:" + port);
     }
 
@@ -119,5 +120,62 @@ class DuplicateBrowserIT extends ServiceIT {
         for (Path p : screenshots) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(CaseJourneyBrowserIT.MIN_SCREENSHOT_BYTES);
         }
+    }
+
+    /**
+     * 合并 is offered only to whoever the service lets merge the case: the command centre, and the worker who reported
+     * it while it waits for dispatch. A leader and the other worker of the grid see the same suggestion without the
+     * button; once dispatched, the reporter's button goes too; 撤销合并 only for the command centre.
+     */
+    @Test
+    void theMergeButtonShowsOnlyToThoseWhoMayMerge() {
+        String marker = "按钮" + System.nanoTime() % 100000;
+        Point anchor = District.licheng().grid(GRID).orElseThrow().anchor();
+        String master = api.login("db_worker_a", PASSWORD).post("/api/cases", Map.of(
+                "description", "小区北门路灯不亮，晚上一片漆黑" + marker, "channel", "GRID_PATROL",
+                "category_code", "C0118", "latitude", anchor.getY(), "longitude", anchor.getX(), "urgency", 1))
+                .text("id");
+        String dup = api.login("db_worker_b", PASSWORD).post("/api/cases", Map.of(
+                "description", "北门那边的路灯坏了不亮，夜里很黑" + marker, "channel", "GRID_PATROL",
+                "category_code", "C0118", "latitude", anchor.getY() + 0.0005, "longitude", anchor.getX(),
+                "urgency", 1)).text("id");
+        By suggestion = By.cssSelector("#similar-cases a[href$='/cases/" + master + "']");
+        By button = By.id("merge-" + master);
+        Map<String, Boolean> offered = new java.util.LinkedHashMap<>();
+        for (String who : List.of("db_leader", "db_worker_a", "db_worker_b", "db_command")) {
+            browser.login(who);
+            browser.open("/cases/" + dup);
+            assertThat(browser.all(suggestion)).as(who + " sees the suggestion").hasSize(1);
+            offered.put(who, !browser.all(button).isEmpty());
+            assertThat(browser.all(By.cssSelector(".merge-form")).isEmpty()).as(who).isEqualTo(!offered.get(who));
+            browser.logout();
+        }
+        assertThat(offered).containsExactly(Map.entry("db_leader", false), Map.entry("db_worker_a", false),
+                Map.entry("db_worker_b", true), Map.entry("db_command", true));
+        // the server agrees with the page: the leader's merge is refused
+        assertThat(api.login("db_leader", PASSWORD).post("/api/cases/" + dup + "/merge",
+                Map.of("master_case_id", master)).status()).isEqualTo(403);
+
+        // dispatched: the reporter may no longer merge, the command centre still may
+        String cg = jdbc.queryForObject("SELECT code FROM department WHERE name = '区城市管理局'", String.class);
+        assertThat(api.login("db_command", PASSWORD).post("/api/cases/" + dup + "/actions",
+                Map.of("action", "DISPATCH", "department_code", cg)).status()).isEqualTo(200);
+        browser.login("db_worker_b");
+        browser.open("/cases/" + dup);
+        assertThat(browser.all(suggestion)).hasSize(1);
+        assertThat(browser.all(button)).isEmpty();
+        browser.logout();
+
+        // merged by the command centre: only it is offered the undo
+        assertThat(api.login("db_command", PASSWORD).post("/api/cases/" + dup + "/merge",
+                Map.of("master_case_id", master)).status()).isEqualTo(200);
+        for (String who : List.of("db_worker_b", "db_command")) {
+            browser.login(who);
+            browser.open("/cases/" + dup);
+            assertThat(browser.text(By.id("merged-into"))).contains(master);
+            assertThat(browser.all(By.id("form-UNMERGE")).isEmpty()).as(who).isEqualTo(!"db_command".equals(who));
+            browser.logout();
+        }
+        assertThat(browser.policyViolations()).isEmpty();
     }
 }

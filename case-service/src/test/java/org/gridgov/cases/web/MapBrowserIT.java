@@ -159,15 +159,53 @@ class MapBrowserIT extends ServiceIT {
     @Test
     void theCockpitHasTheMapPanelAndABadPolygonShowsItsReason() throws Exception {
         // the panel is drawn when the cockpit has statistics (as CockpitBrowserIT seeds them)
+        List<Grid> riskGrids = MapFixture.DISTRICT.grids().subList(0, 24);
         try (java.sql.Connection c = org.gridgov.cases.TestStack.warehouse().connect()) {
             CockpitFixture.seed(c);
+            RiskFixture.seed(c, riskGrids, 30);
         }
+        risk.refresh();
+        MapFixture.plant(login("mb_command"), STREET, 2);
         browser.login("mb_leader");
         browser.open("/cockpit");
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('cockpit-map'))"
                 + ".getOption().series[0].data.length")).isEqualTo((long) MapFixture.DISTRICT.grids().size());
         browser.screenshot("cockpit-map");
+
+        // the panel's own layer switch, as on the map page: each layer's values against the database or fixture
+        for (String layer : List.of("open_cases", "risk", "cases")) {
+            browser.click(By.cssSelector("#cockpit-map-layers button[data-layer='" + layer + "']"));
+            browser.waitUntil(d -> layer.equals(d.findElement(By.id("cockpit-map")).getAttribute("data-layer")));
+            Map<String, Integer> expected = switch (layer) {
+                case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
+                case "risk" -> RiskFixture.expected(riskGrids, 30);
+                default -> MapFixture.countByGrid(jdbc, "370112", "");
+            };
+            assertThat(expected).as(layer).isNotEmpty();
+            assertThat(nonZero(layerValues("cockpit-map"))).as(layer).isEqualTo(expected);
+            if (layer.equals("risk")) {
+                assertThat(browser.text(By.id("cockpit-map-message"))).contains(RiskFixture.MONTH);
+                browser.screenshot("cockpit-map-risk");
+            }
+        }
+
+        // a street's leader: the panel's grids and its risk layer are the street's only
+        user("mb_street_leader", Role.LEADER, STREET, null);
+        browser.logout();
+        browser.login("mb_street_leader");
+        browser.open("/cockpit");
+        browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
+        browser.click(By.cssSelector("#cockpit-map-layers button[data-layer='risk']"));
+        browser.waitUntil(d -> "risk".equals(d.findElement(By.id("cockpit-map")).getAttribute("data-layer")));
+        List<Map<String, Object>> streetValues = layerValues("cockpit-map");
+        assertThat(streetValues).isNotEmpty().allSatisfy(v -> assertThat((String) v.get("code")).startsWith(STREET));
+        Map<String, Integer> streetRisk = new java.util.HashMap<>(RiskFixture.expected(riskGrids, 30));
+        streetRisk.keySet().removeIf(code -> !code.startsWith(STREET));
+        assertThat(nonZero(streetValues)).isEqualTo(streetRisk);
+        browser.screenshot("cockpit-map-risk-street");
+        browser.logout();
+        browser.login("mb_leader");
 
         browser.open("/map");
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
@@ -310,11 +348,15 @@ class MapBrowserIT extends ServiceIT {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> layerValues() {
+        return layerValues(MAP);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> layerValues(String id) {
         return (List<Map<String, Object>>) browser.js("return echarts.getInstanceByDom(document.getElementById("
                 + "arguments[0])).getOption().series[0].data.map(function (d) { return {code: d.name, value: d.value};"
-                + " });", MAP);
+                + " });", id);
     }
 
     private static Map<String, Integer> nonZero(List<Map<String, Object>> values) {

@@ -100,10 +100,19 @@ final class PageClient {
         return post("/login", Map.of("username", username, "password", password));
     }
 
+    /** A page's script asking the session's JSON twin of an API (e.g. the report form's {@code /cases/similar}). */
+    Page getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "application/json");
+    }
+
     /** Asks for HTML like a browser does; Spring Boot answers errors of other clients with JSON. */
     private Page send(HttpRequest.Builder request) {
+        return send(request, "text/html,application/xhtml+xml");
+    }
+
+    private Page send(HttpRequest.Builder request, String accept) {
         try {
-            HttpResponse<String> r = http.send(request.header("Accept", "text/html,application/xhtml+xml").build(),
+            HttpResponse<String> r = http.send(request.header("Accept", accept).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Matcher m = CSRF.matcher(r.body());
             if (m.find()) {

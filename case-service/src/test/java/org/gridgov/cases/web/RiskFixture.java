@@ -17,22 +17,27 @@ import org.gridgov.common.district.Grid;
  * Scored persons and where their records are, for the map's 风险 layer: person i has level LEVELS[i % 4] and a 12345
  * call in grid i % grids and, for every third person, a grid visit in the next grid too. {@link #expected} counts per
  * grid from these rules alone — the persons scored 红 or 橙 of the latest month, each once per grid — not with the
- * service's SQL.
+ * service's SQL. Only its own persons are scored, so records of others in the shared tables count for nothing.
  */
 public final class RiskFixture {
 
     public static final String MONTH = "2024-06";
     static final String OLDER = "2024-05";
     static final String[] LEVELS = {"红", "橙", "黄", "蓝"};
+    static final String CALL_PREFIX = "RX-RISK-";
+    static final String VISIT_PREFIX = "GV-RISK-";
 
     private RiskFixture() {
     }
 
     public static void seed(Connection c, List<Grid> grids, int persons) throws SQLException {
         try (Statement s = c.createStatement()) {
+            // the scores are the fixture's alone (the layer reads the latest month, and only scored persons count,
+            // so other tests' records in the shared source tables never enter the count); of the source tables it
+            // removes only its own rows, by their ids, so other tests' data stays
             s.execute("DELETE FROM ads_person_risk_month");
-            s.execute("DELETE FROM dwd_hotline_case");
-            s.execute("DELETE FROM ods_grid_record");
+            s.execute("DELETE FROM dwd_hotline_case WHERE case_id LIKE '" + CALL_PREFIX + "%'");
+            s.execute("DELETE FROM ods_grid_record WHERE record_id LIKE '" + VISIT_PREFIX + "%'");
         }
         LocalDateTime t = LocalDateTime.of(2024, 6, 10, 9, 0);
         try (PreparedStatement risk = c.prepareStatement("INSERT INTO ads_person_risk_month (stat_month, person_key,"
@@ -61,7 +66,7 @@ public final class RiskFixture {
                     risk.addBatch();
                 }
                 Grid g = grids.get(i % grids.size());
-                call.setString(1, "RX-RISK-" + i);
+                call.setString(1, CALL_PREFIX + i);
                 call.setObject(2, LocalDate.of(2024, 6, 10));
                 call.setString(3, g.streetCode());
                 call.setString(4, g.communityCode());
@@ -70,11 +75,11 @@ public final class RiskFixture {
                 call.setObject(7, t);
                 call.addBatch();
                 // a second call in the same grid: a person counts once per grid
-                call.setString(1, "RX-RISK-" + i + "-b");
+                call.setString(1, CALL_PREFIX + i + "-b");
                 call.addBatch();
                 if (i % 3 == 0) {
                     Grid next = grids.get((i + 1) % grids.size());
-                    visit.setString(1, "GV-RISK-" + i);
+                    visit.setString(1, VISIT_PREFIX + i);
                     visit.setObject(2, LocalDate.of(2024, 6, 11));
                     visit.setString(3, next.code());
                     visit.setString(4, key);

@@ -1,20 +1,37 @@
-package org.gridgov.cases.duplicate;
+package org.gridgov.simulator.duplicates;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.gridgov.common.json.Json;
 
 /**
- * Issue 19, part 5: seeded ground truth for the duplicate finder, written apart from it (it knows nothing of the
+ * Issue 19, part 5: seeded ground truth for the similar-case finder, written apart from it (it knows nothing of the
  * finder's features or weights). Plants duplicate clusters — one problem reported by 2 to 4 callers in different
  * wordings, up to 300 m apart, within two days — and near-duplicates that must stay separate: another problem at the
- * same place (often of the same category), and the same wording of a problem 3 to 5 km away.
+ * same place (often of the same category), and the same wording of a problem 3 to 5 km away. The case service's
+ * {@code DuplicateAccuracyTest} and the demo score the finder on it ({@link DuplicateScore}).
  */
-final class PlantedDuplicates {
+public final class PlantedDuplicates {
 
-    /** One planted report; reports of one cluster share {@code cluster}, every other report has its own. */
-    record Report(int cluster, String category, String title, String description, double lat, double lon,
-                  long minute) {
+    /**
+     * One planted report; reports of one cluster share {@code cluster}, every other report has its own.
+     * {@code minute} is its report time in minutes from the start of the planted period.
+     */
+    public record Report(String id, int cluster, String category, String title, String description, double lat,
+                         double lon, long minute) {
+    }
+
+    /**
+     * A report as the finder is shown it: everything but the cluster (the answer). The JSON names are the contract
+     * with the case service's {@code PairVerdicts}, which reads this file without the simulator.
+     */
+    public record Shown(String id, String categoryCode, String title, String description, double latitude,
+                        double longitude, long reportedMinute) {
     }
 
     /** A problem, its category and ways callers put it. */
@@ -46,7 +63,11 @@ final class PlantedDuplicates {
     private PlantedDuplicates() {
     }
 
-    static List<Report> generate(long seed, int clusters) {
+    /**
+     * {@code clusters} clusters, each with its two near-duplicates, in generation order (not time order: the
+     * scorers order by {@code minute}, ties by position). The same seed gives the same reports.
+     */
+    public static List<Report> generate(long seed, int clusters) {
         Random rnd = new Random(seed);
         List<Report> out = new ArrayList<>();
         int singles = 1_000_000;
@@ -59,23 +80,41 @@ final class PlantedDuplicates {
             long minute = rnd.nextInt(60 * 24 * 5);
             int callers = 2 + rnd.nextInt(3);
             List<Integer> wordings = new ArrayList<>(List.of(0, 1, 2, 3));
-            java.util.Collections.shuffle(wordings, rnd);
+            Collections.shuffle(wordings, rnd);
             for (int k = 0; k < callers; k++) {
                 double[] at = offset(rnd, lat, lon, 300);
                 String w = problem.wordings()[wordings.get(k)];
-                out.add(new Report(c, problem.category(), "", w, at[0], at[1], minute + rnd.nextInt(60 * 48)));
+                out.add(new Report(id(out), c, problem.category(), "", w, at[0], at[1],
+                        minute + rnd.nextInt(60 * 48)));
             }
             // same place, another problem (half the time of the same category)
             int q = (p + 1 + rnd.nextInt(PROBLEMS.size() - 1)) % PROBLEMS.size();
             double[] near = offset(rnd, lat, lon, 150);
-            out.add(new Report(singles++, PROBLEMS.get(q).category(), "", PROBLEMS.get(q).wordings()[rnd.nextInt(4)],
-                    near[0], near[1], minute + rnd.nextInt(60 * 48)));
+            out.add(new Report(id(out), singles++, PROBLEMS.get(q).category(), "",
+                    PROBLEMS.get(q).wordings()[rnd.nextInt(4)], near[0], near[1], minute + rnd.nextInt(60 * 48)));
             // the same words far away: 3 to 5 km north-east, beyond every planted place's radius
             double[] far = shift(lat, lon, 3000 + rnd.nextInt(2000), Math.PI / 4 + rnd.nextDouble() * 0.3);
-            out.add(new Report(singles++, problem.category(), "", problem.wordings()[wordings.get(0)],
+            out.add(new Report(id(out), singles++, problem.category(), "", problem.wordings()[wordings.get(0)],
                     far[0], far[1], minute + rnd.nextInt(60 * 48)));
         }
         return out;
+    }
+
+    /** How many clusters {@code reports} plant (reports sharing a cluster with another one). */
+    public static long clusters(List<Report> reports) {
+        return reports.stream().collect(java.util.stream.Collectors.groupingBy(Report::cluster,
+                java.util.stream.Collectors.counting())).values().stream().filter(n -> n > 1).count();
+    }
+
+    /** Writes what the finder may see of {@code reports} (no cluster) as a JSON array, in their order. */
+    public static void writeShown(List<Report> reports, Path file) throws IOException {
+        List<Shown> shown = reports.stream().map(r -> new Shown(r.id(), r.category(), r.title(), r.description(),
+                r.lat(), r.lon(), r.minute())).toList();
+        Files.writeString(file, Json.write(shown));
+    }
+
+    private static String id(List<Report> sofar) {
+        return String.format("D%04d", sofar.size() + 1);
     }
 
     private static double[] offset(Random rnd, double lat, double lon, double maxMetres) {

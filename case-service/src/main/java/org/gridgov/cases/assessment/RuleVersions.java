@@ -1,0 +1,21 @@
+package org.gridgov.cases.assessment;
+
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Which version of a level's rules scores a month: the one valid on the month's first day. */
+public final class RuleVersions {
+
+    private RuleVersions() {
+    }
+
+    /**
+     * The version valid in {@code month}, or empty before the first version. Should two ever overlap (they cannot
+     * through {@link AssessmentRules#publish}), the higher version wins, as the newer decision.
+     */
+    public static Optional<RuleVersion> validIn(List<RuleVersion> versions, YearMonth month) {
+        return versions.stream().filter(v -> v.validIn(month)).max(Comparator.comparingInt(RuleVersion::version));
+    }
+}
