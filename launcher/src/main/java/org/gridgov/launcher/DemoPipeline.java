@@ -206,7 +206,8 @@ public final class DemoPipeline {
     private DemoResult engines(EmbeddedWarehouse warehouse, EmbeddedKafka kafka, Path work, MemoryWatch memory,
                                long t0, GridgovConfig jobConfig, Map<SourceType, Long> generated, GroundTruth truth,
                                CaseServiceProcess service, String caseId, WalkOutcome walk) throws Exception {
-        step(6, "Flink ODS loader on a local MiniCluster (validate, protect PII, upsert ODS/DWD, dead letters)");
+        step(6, "Flink ODS loader on a local MiniCluster (validate, protect PII, upsert ODS/DWD, dead letters; "
+                + "conformed records to the dwd.* topics)");
         long expected = total(generated);
         try (Connection c = warehouse.connect()) {
             WarehouseReport report = new WarehouseReport(c);
@@ -230,8 +231,8 @@ public final class DemoPipeline {
             List<String> analytics = runJob("report", BatchJob.ANALYTICS_REPORT, jobConfig,
                     List.of(AnalyticsOptions.REPORT_TOP_N.argument(8)), Map.of(), work, () -> { }).output();
 
-            step(9, "Flink alert job: key persons, group petitions, overdue cases → alerts topic, warehouse, "
-                    + "DingTalk-format pushes to a local receiver");
+            step(9, "Flink alert job over the loader's dwd.* topics: key persons, group petitions, overdue cases → "
+                    + "alerts topic, warehouse, DingTalk-format pushes to a local receiver");
             AlertOutcome alerts;
             try (WebhookReceiver robot = new WebhookReceiver(DEMO_WEBHOOK_SECRET)) {
                 // the robot's URL and secret by environment: the job refuses them as arguments

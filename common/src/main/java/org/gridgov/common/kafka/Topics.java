@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.Alert;
 import org.gridgov.common.model.CaseEvent;
+import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.validation.Decoded;
@@ -51,6 +52,7 @@ public final class Topics {
 
     private static final Map<SourceType, Topic<String, SourceRecord>> RAW = new EnumMap<>(SourceType.class);
     private static final Map<SourceType, Topic<String, JsonNode>> DEAD_LETTERS = new EnumMap<>(SourceType.class);
+    private static final Map<SourceType, Topic<String, DwdRecord>> DWD = new EnumMap<>(SourceType.class);
 
     static {
         for (SourceType s : SourceType.values()) {
@@ -59,6 +61,9 @@ public final class Topics {
                     new JsonSerde<>(json -> StandardDecoder.INSTANCE.decode(s, json)), PARTITIONS, Map.of()));
             DEAD_LETTERS.put(s, new Topic<>(s.dlqTopic(), s.label() + " records rejected at intake, with the reason",
                     Serdes.String(), JsonNode.class, new JsonSerde<>(Topics::jsonObject), PARTITIONS, Map.of()));
+            DWD.put(s, new Topic<>(s.dwdTopic(), "accepted, PII-protected, conformed " + s.label() + " records of "
+                    + "the ODS loader (Avro single-object encoding), keyed by salted person key (else record id)",
+                    Serdes.String(), DwdRecord.class, new DwdSerde(), PARTITIONS, Map.of()));
         }
     }
 
@@ -73,12 +78,22 @@ public final class Topics {
         return DEAD_LETTERS.get(source);
     }
 
+    /**
+     * What the ODS loader accepted of {@code source}, conformed and without clear PII ({@link DwdRecord}): the input of
+     * every stream job after the loader. Only the loader reads the raw topics (see streaming-jobs' README, "Topic
+     * ACLs").
+     */
+    public static Topic<String, DwdRecord> dwd(SourceType source) {
+        return DWD.get(source);
+    }
+
     /** All topics, for creating them on a new cluster or the embedded broker. */
     public static List<Topic<?, ?>> all() {
         List<Topic<?, ?>> all = new ArrayList<>();
         for (SourceType s : SourceType.values()) {
             all.add(raw(s));
             all.add(deadLetter(s));
+            all.add(dwd(s));
         }
         all.add(CASE_EVENTS);
         all.add(ALERTS);

@@ -70,6 +70,14 @@ public enum SourceType implements Labeled {
         return "raw." + code;
     }
 
+    /**
+     * Kafka topic the ODS loader publishes the accepted, PII-protected, conformed records to ({@link DwdRecord}): what
+     * stream jobs after the loader read instead of the raw topic, which carries clear ID numbers.
+     */
+    public String dwdTopic() {
+        return "dwd." + code;
+    }
+
     /** Kafka topic for records rejected before they reach the raw topic. */
     public String dlqTopic() {
         return "dlq." + code;

@@ -31,8 +31,9 @@ class TopicsTest {
     void topicRegistryNamesEveryTopicOnce() {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates()
-                .contains("raw.hotline", "dlq.petition", "case.events", "alerts", "key-persons")
-                .hasSize(SourceType.values().length * 2 + 3);
+                .contains("raw.hotline", "dlq.petition", "dwd.hotline", "dwd.grid", "case.events", "alerts", "key-persons")
+                .hasSize(SourceType.values().length * 3 + 3);
+        assertThat(Topics.dwd(SourceType.PETITION).name()).isEqualTo("dwd.petition");
         assertThat(Topics.raw(SourceType.GRID).valueType()).isEqualTo(SourceType.GRID.recordType());
         assertThat(Topics.named("raw.police")).containsSame(Topics.raw(SourceType.POLICE));
         assertThat(Topics.named("raw.weather")).isEmpty();

@@ -279,6 +279,7 @@ public final class EvaluationSetGenerator {
                 ids.add(call(r, Residents.idCard(r, k % 2 == 0 ? IdSpelling.CANONICAL : Residents.variant(i + k)),
                         Residents.name(r, k), Residents.phone(r, k), category, t, false));
             }
+            closeBeforeNextCall(drafts.subList(drafts.size() - count, drafts.size()));
             repeatCallers.add(new GroundTruth.RepeatCaller(r.idCard(), r.phone(), category, ids));
         }
         for (int i = 0; i < 10; i++) {
@@ -518,6 +519,44 @@ public final class EvaluationSetGenerator {
                         + "is absent, (reply_time, else accept_time) > deadline", overdue),
                 new GroundTruth.BigArrears(0, 0, 0, null, List.of()), List.of(), List.of(), List.of());
         return new EvaluationSet(records, truth, hardNegatives);
+    }
+
+    /**
+     * A planted repeat caller calls about a problem of its own each time (issue 19 part 2: repeat_call counts
+     * problems): a case still open when the caller calls again is closed before that call (replied and closed at 30 %
+     * and 60 % of the time in between; a case overdue at that call stays overdue), so the loader marks none of the
+     * calls as a repeat of an open case. Rewrites the drafts in place; draws no random number.
+     */
+    private static void closeBeforeNextCall(List<Draft> calls) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> ((HotlineCase) calls.get(i).record()).acceptTime()));
+        for (int k = 0; k + 1 < order.size(); k++) {
+            Draft d = calls.get(order.get(k));
+            HotlineCase c = (HotlineCase) d.record();
+            LocalDateTime next = ((HotlineCase) calls.get(order.get(k + 1)).record()).acceptTime();
+            if (c.closeTime() != null && c.closeTime().isBefore(next)) {
+                continue;
+            }
+            long gap = java.time.Duration.between(c.acceptTime(), next).toSeconds();
+            LocalDateTime close = c.acceptTime().plusSeconds(Math.max(2, gap * 6 / 10));
+            if (overdue(c) && next.isAfter(c.deadline().plusMinutes(2))) {
+                close = c.deadline().plusMinutes(1);
+            } else if (!overdue(c) && close.isAfter(c.deadline().minusMinutes(1))) {
+                close = c.deadline().minusMinutes(1); // on time stays on time
+            }
+            LocalDateTime reply = c.acceptTime().plusSeconds(Math.max(1, gap * 3 / 10));
+            if (reply.isAfter(close)) {
+                reply = close;
+            }
+            HotlineCase closed = new HotlineCase(c.schemaVersion(), c.caseId(), c.channel(), c.categoryCode(),
+                    c.content(), c.callerName(), c.callerPhone(), c.callerIdCard(), c.latitude(), c.longitude(),
+                    c.address(), c.department(), c.acceptTime(), c.deadline(), CaseStatus.CLOSED, reply, close,
+                    c.satisfaction() != null ? c.satisfaction() : 4);
+            calls.set(order.get(k), new Draft(d.source(), closed, d.valid(), d.delaySeconds()));
+        }
     }
 
     private static boolean overdue(HotlineCase c) {

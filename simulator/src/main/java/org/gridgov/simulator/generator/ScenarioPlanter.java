@@ -211,13 +211,24 @@ final class ScenarioPlanter {
             String issue = ctx.composer.compose(anySeasonTemplate(category, r).text(), category.code(), home, null, r);
             RepeatCallerEntry entry = new RepeatCallerEntry(p.idCard(), p.phone(), category.code());
             plan.repeatCallers.add(entry);
+            LocalDateTime[] times = new LocalDateTime[calls];
             for (int j = 0; j < calls; j++) {
-                LocalDateTime t = cal.timeOn(onDays[j], SourceType.HOTLINE, r);
+                times[j] = cal.timeOn(onDays[j], SourceType.HOTLINE, r);
+            }
+            for (int j = 0; j < calls; j++) {
+                LocalDateTime t = times[j];
                 String content = j == 0 ? TextComposer.respeak(issue, "来电人反映")
                         : TextComposer.respeak(issue, "来电人再次反映") + "（此前已反映" + j + "次）";
                 Channel channel = r.nextInt(100) < 80 ? Channel.PHONE : HotlineCases.channel(r);
+                // each call a problem of its own (issue 19 part 2: repeat_call counts problems): the case is closed
+                // before the caller calls again, so the loader marks no call of a planted repeat caller as a repeat
+                // of an open case
+                HotlineLifecycle.Lifecycle life = ctx.lifecycle.onTime(t, r);
+                if (j + 1 < calls) {
+                    life = HotlineLifecycle.closedBefore(life, t, times[j + 1]);
+                }
                 HotlineCase c = hotline.build(t, channel, category, content, HotlineCases.Caller.identified(p),
-                        ctx.places.inGrid(p.homeGrid(), r), ctx.lifecycle.onTime(t, r), r);
+                        ctx.places.inGrid(p.homeGrid(), r), life, r);
                 plan.add(onDays[j], c, entry.caseIds::add);
             }
         }

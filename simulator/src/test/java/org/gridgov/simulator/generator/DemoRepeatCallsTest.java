@@ -61,5 +61,8 @@ class DemoRepeatCallsTest {
                 duplicates.size(), masters.size(), duplicates.stream().filter(planted::contains).count(),
                 planted.size());
         assertThat(masters).as("problems called about at least twice").isNotEmpty();
+        // a planted repeat caller calls about a problem of its own each time (repeat_call counts problems)
+        assertThat(duplicates).as("planted repeat-caller calls marked as repeats of an open case")
+                .doesNotContainAnyElementsOf(planted);
     }
 }

@@ -146,7 +146,7 @@ public final class AlertJob {
 
             @Override
             public void preflight(Settings s) {
-                List<String> required = new ArrayList<>(InputDecoder.TOPICS);
+                List<String> required = new ArrayList<>(InputDecoder.DWD_TOPICS);
                 required.add(Topics.ALERTS.name());
                 required.add(s.registryTopic);
                 Preflight.kafka(s.bootstrapServers, required);
@@ -193,7 +193,7 @@ public final class AlertJob {
         Sink<TableRow> warehouse = new WarehouseSink(warehouseAccess, s.batchSize);
         Sink<AlertRecord> webhook = s.webhook == null ? null
                 : new WebhookSink(new WebhookSecrets(s.webhook, s.secrets), warehouseAccess);
-        LOG.info("{}: {} → alerts, {}, webhook {}, bounded {}, parallelism {}", JOB_NAME, InputDecoder.TOPICS,
+        LOG.info("{}: {} → alerts, {}, webhook {}, bounded {}, parallelism {}", JOB_NAME, InputDecoder.DWD_TOPICS,
                 s.warehouse, s.webhook, s.bounded, s.parallelism);
         new AlertJob(inputs, new AlertTopology.Sinks(kafkaSink(s.bootstrapServers, s.delivery,
                 s.transactionalIdPrefix), warehouse, webhook), s.rules).build(env);

@@ -18,8 +18,9 @@ import org.gridgov.streaming.alerts.input.InputWatermarks;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
 
 /**
- * The production inputs: the petition, 12345, police and case-event topics in one Kafka source (decoded inside the
- * source, watermarks per partition), and the compacted registry topic read from its beginning.
+ * The production inputs: the loader's dwd petition, 12345 and police topics and the case-event topic in one Kafka
+ * source (read inside the source, watermarks per partition), and the compacted registry topic read from its
+ * beginning. Never the raw topics: validation, locating and person keys are the loader's (issue 15).
  */
 public final class KafkaAlertInputs implements AlertInputs {
 
@@ -46,18 +47,19 @@ public final class KafkaAlertInputs implements AlertInputs {
     public DataStream<InputEvent> events(StreamExecutionEnvironment env) {
         KafkaSourceBuilder<InputEvent> b = KafkaSource.<InputEvent>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setTopics(InputDecoder.TOPICS)
+                .setTopics(InputDecoder.DWD_TOPICS)
                 .setGroupId(groupId)
                 .setClientIdPrefix(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new InputDeserializer(decoder))
+                .setDeserializer(InputDeserializer.dwd(decoder))
                 .setProperty("isolation.level", "read_committed");
         if (bounded) {
             b.setBounded(OffsetsInitializer.latest());
         }
-        // in a bounded run a partition that has finished is idle by definition; idleness only matters live
-        return env.fromSource(b.build(), InputWatermarks.strategy(outOfOrdernessMs, bounded ? 0 : idlenessMs),
-                "alert-inputs").uid("alert-inputs");
+        // bounded: one watermark at the end, every event applied in event-time order (InputWatermarks.atEndOfInput);
+        // live: per partition, the latest event time minus the out-of-orderness, idle partitions left out
+        return env.fromSource(b.build(), bounded ? InputWatermarks.atEndOfInput()
+                        : InputWatermarks.strategy(outOfOrdernessMs, idlenessMs), "alert-inputs").uid("alert-inputs");
     }
 
     @Override

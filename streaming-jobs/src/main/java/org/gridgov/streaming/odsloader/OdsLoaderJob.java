@@ -13,7 +13,10 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,6 +26,7 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.config.SecretSource;
 import org.gridgov.common.kafka.Topics;
+import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.loading.cases.HotlineDuplicates;
@@ -41,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * The ODS loader: Kafka {@code raw.*} (the five sources) → {@link RecordToRows} (decode, validate, protect PII) and
  * 12345 DWD rows → keyed by caller and category → {@link HotlineDuplicateMarker} ({@code master_case_id});
  * {@code case.events} → keyed by case → {@link CaseEventsToRows} ({@code ods_case_event}, {@code dwd_case}) →
- * {@link WarehouseSink} (upsert ODS/DWD rows, one {@code dlq_record} row per rejected record).
+ * {@link WarehouseSink} (upsert ODS/DWD rows, one {@code dlq_record} row per rejected record); and each accepted record,
+ * conformed ({@link DwdRecords}, 12345 calls with their master from the marker), → the {@code dwd.<source>} topics
+ * for the stream jobs after it (issue 15 "validate once"; only the loader reads the raw topics).
  *
  * <p>Source and sink are injected so tests run the same graph on other I/O; {@link #main} only plugs in Kafka and
  * JDBC. Under {@code flink run} main runs on the cluster; as a plain Java process it runs the job on a local
@@ -59,16 +65,30 @@ public final class OdsLoaderJob {
     private final Sink<TableRow> sink;
     private final TaskSecret<PiiProtector> pii;
     private final Duration duplicateWindow;
+    /** Where the conformed records go (the dwd.* topics); null: not published (tests of the warehouse side). */
+    private final Sink<DwdRecord> dwdSink;
 
-    /** With a given protector (tests): its salt travels with the graph. */
+    /** With a given protector (tests): its salt travels with the graph. No dwd records are published. */
     public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, PiiProtector pii) {
-        this(source, sink, TaskSecret.given(Objects.requireNonNull(pii)), HotlineDuplicates.DEFAULT_WINDOW);
+        this(source, sink, null, TaskSecret.given(Objects.requireNonNull(pii)), HotlineDuplicates.DEFAULT_WINDOW);
+    }
+
+    /** With a given protector (tests), publishing the conformed records to {@code dwdSink}. */
+    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, Sink<DwdRecord> dwdSink,
+                        PiiProtector pii) {
+        this(source, sink, dwdSink, TaskSecret.given(Objects.requireNonNull(pii)), HotlineDuplicates.DEFAULT_WINDOW);
     }
 
     public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, TaskSecret<PiiProtector> pii,
                         Duration duplicateWindow) {
+        this(source, sink, null, pii, duplicateWindow);
+    }
+
+    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, Sink<DwdRecord> dwdSink,
+                        TaskSecret<PiiProtector> pii, Duration duplicateWindow) {
         this.source = Objects.requireNonNull(source);
         this.sink = Objects.requireNonNull(sink);
+        this.dwdSink = dwdSink;
         this.pii = Objects.requireNonNull(pii);
         this.duplicateWindow = Objects.requireNonNull(duplicateWindow);
     }
@@ -102,6 +122,42 @@ public final class OdsLoaderJob {
         // the phone-link evidence goes to the same upsert sink as the records' rows
         others.union(hotline, rows.getSideOutput(RecordToRows.LINK_EVIDENCE), cases)
                 .sinkTo(sink).name("warehouse-upsert").uid("warehouse-upsert");
+        if (dwdSink != null) {
+            publishDwd(rows.getSideOutput(RecordToRows.DWD_RECORDS), hotline);
+        }
+    }
+
+    /**
+     * Validate once (issue 15): the conformed records to the dwd.* topics. A 12345 call of a known caller waits for
+     * the marker's decision ({@link HotlineMasterJoin}, keyed by case id) so it carries {@code master_case_id}; every
+     * other record goes out as conformed. Delivery is at least once (the sink flushes on every checkpoint) and
+     * idempotent downstream: a record's id and content are deterministic, and the stream jobs dedup by record id.
+     */
+    private void publishDwd(DataStream<DwdRecord> conformed, DataStream<TableRow> markedRows) {
+        DataStream<DwdRecord> calls = conformed
+                .filter(HotlineMasterJoin::needsMaster).name("dwd-known-callers").uid("dwd-known-callers")
+                .keyBy(DwdRecord::recordId, Types.STRING)
+                .connect(markedRows.keyBy(HotlineMasterJoin::caseId, Types.STRING))
+                .process(new HotlineMasterJoin(duplicateWindow), TypeInformation.of(DwdRecord.class))
+                .name("dwd-hotline-masters").uid("dwd-hotline-masters");
+        conformed.filter(r -> !HotlineMasterJoin.needsMaster(r)).name("dwd-other-records").uid("dwd-other-records")
+                .union(calls)
+                .sinkTo(dwdSink).name("dwd-topics").uid("dwd-topics");
+    }
+
+    /** The dwd.* topics' sink: at least once, flushed on checkpoints, record timestamps the raw records'. */
+    public static KafkaSink<DwdRecord> dwdKafkaSink(String bootstrapServers) {
+        return KafkaSink.<DwdRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new DwdKafkaSerializer())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("linger.ms", "5")
+                .build();
+    }
+
+    /** The topics the loader publishes to. */
+    public static List<String> dwdTopics() {
+        return Arrays.stream(SourceType.values()).map(SourceType::dwdTopic).toList();
     }
 
     /**
@@ -171,7 +227,9 @@ public final class OdsLoaderJob {
 
             @Override
             public void preflight(Settings s) {
-                Preflight.kafka(s.bootstrapServers(), loadedTopics());
+                // the topics it writes too: without them the dwd sink would stall or auto-create with defaults
+                Preflight.kafka(s.bootstrapServers(), java.util.stream.Stream.concat(loadedTopics().stream(),
+                        dwdTopics().stream()).toList());
                 Preflight.warehouse(s.warehouse());
             }
 
@@ -211,11 +269,12 @@ public final class OdsLoaderJob {
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique label prefix)
         // would be built here instead; the graph takes any Sink<TableRow>.
         Sink<TableRow> sink = new WarehouseSink(TaskSecret.warehouse(s.warehouse(), s.secrets()), s.batchSize());
-        LOG.info("{}: {} → {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms", JOB_NAME, loadedTopics(),
-                s.warehouse(), s.groupId(), s.bounded(), s.parallelism(), s.checkpointMs());
+        LOG.info("{}: {} → {} and {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms", JOB_NAME,
+                loadedTopics(), s.warehouse(), dwdTopics(), s.groupId(), s.bounded(), s.parallelism(), s.checkpointMs());
         configure(env, s.checkpointMs(), s.parallelism());
         s.faultTolerance().applyTo(env);
-        new OdsLoaderJob(source, sink, TaskSecret.pii(s.secrets()), s.duplicateWindow()).build(env);
+        new OdsLoaderJob(source, sink, dwdKafkaSink(s.bootstrapServers()), TaskSecret.pii(s.secrets()),
+                s.duplicateWindow()).build(env);
     }
 
     /**

@@ -5,10 +5,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
@@ -42,6 +44,13 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
      */
     public static final OutputTag<TableRow> LINK_EVIDENCE = new OutputTag<>("link-evidence") {
     };
+
+    /**
+     * Side output (issue 15 "validate once"): each accepted record conformed as a {@link DwdRecord}, built from its
+     * rows ({@link DwdRecords}), for the {@code dwd.<source>} topics the stream jobs after the loader read.
+     */
+    public static final OutputTag<DwdRecord> DWD_RECORDS = new OutputTag<>("dwd-records",
+            TypeInformation.of(DwdRecord.class));
 
     /** Accumulator names; their totals are in the job's {@code JobExecutionResult}. */
     public static final String VALID = "ods-loader.valid-records";
@@ -82,15 +91,19 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
     public void processElement(RawRecord raw, Context ctx, Collector<TableRow> out) {
         RecordOrigin origin = new RecordOrigin(source(raw), raw.position(), raw.key, raw.value, receivedTime(raw, ctx));
         LoadOutcome outcome;
+        SourceType source = raw.malformedUtf8 ? null : rawTopicSource(raw.topic);
         if (raw.malformedUtf8) {
             outcome = RawRecordMapper.reject(origin, "$", "value is not valid UTF-8 (wrong encoding at the source?)");
         } else {
-            SourceType source = rawTopicSource(raw.topic);
             outcome = source == null ? RawRecordMapper.reject(origin, "$", "not a raw topic: " + raw.topic)
                     : mapper.map(source, raw.value, origin);
         }
         outcome.output().forEach(out::collect);
         outcome.evidence().forEach(row -> ctx.output(LINK_EVIDENCE, row));
+        if (outcome.accepted()) {
+            DwdRecords.of(source, outcome.rows(), raw.position(), raw.timestamp)
+                    .ifPresent(r -> ctx.output(DWD_RECORDS, r));
+        }
         if (outcome.accepted()) {
             validCounter.inc();
             validTotal.add(1L);

@@ -44,6 +44,7 @@ class AlertAccuracyIT {
             .build());
 
     private static GeneratedInputs data;
+    private static ConformedInputs conformed;
     private static List<AlertRecord> alerts;
     private static List<RejectedInput> rejected;
     private static JobExecutionResult result;
@@ -56,11 +57,17 @@ class AlertAccuracyIT {
         records.add(new RawInput("raw.petition", 0, 999_999, 1_800_000_000_000L, "XF-LATE-1",
                 SampleRecords.json(SampleRecords.petitionBuilder().petitionId("XF-LATE-1")
                         .petitionTime(java.time.LocalDateTime.of(2023, 6, 1, 10, 0)).build())));
+        // what the job reads since issue 15: the loader's dwd records of them (the invalid ones are its dead letters)
+        conformed = ConformedInputs.of(records, GeneratedInputs.SALT, GeneratedInputs.PARTITIONS);
+        System.out.printf("loader: %d raw records → %d dwd records and case events, %d dead letters, %d repeat calls"
+                + " of open problems%n", records.size(), conformed.records.size(), conformed.deadLetterTotal(),
+                conformed.repeatCalls);
         StreamExecutionEnvironment env = TestEnv.create();
         AlertJob.configure(env, 1_000, PARALLELISM, 50, 10);
         CollectSink<AlertRecord> alertSink = new CollectSink<>("accuracy-alerts");
         AlertTopology.Outputs out = AlertTopology.build(
-                new CollectionInputs(records, List.of(), new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
+                new CollectionInputs(conformed.records, List.of(),
+                        new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
                         .events(env),
                 new CollectionInputs(List.of(), List.of(), null).registry(env),
                 RuleParams.defaults().withBoundedInput(true));
@@ -158,8 +165,9 @@ class AlertAccuracyIT {
         long invalidPlanted = data.truth.invalidRecords().entrySet().stream()
                 .filter(e -> InputDecoder.TOPICS.contains(e.getKey().rawTopic()))
                 .mapToLong(e -> e.getValue().count()).sum();
-        List<RejectedInput> invalid = rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID)).toList();
-        assertThat(invalid).hasSize((int) invalidPlanted).allSatisfy(r -> assertThat(r.reason).isNotBlank());
+        // validate once: the invalid records are the loader's dead letters; the alert job sees none of them
+        assertThat(conformed.deadLetterTotal()).isEqualTo(invalidPlanted);
+        assertThat(rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID))).isEmpty();
         // late for the person rules and, as it names a company, for the group-petition rule
         List<RejectedInput> late = rejected.stream().filter(r -> r.kind.equals(RejectedInput.LATE)).toList();
         assertThat(late).extracting(r -> r.inputId).containsExactlyInAnyOrder("raw.petition:0:999999/petition",
@@ -170,8 +178,9 @@ class AlertAccuracyIT {
         });
         Map<String, Long> c = AlertJob.counts(result);
         // inputs = used + rejected + late: nothing vanishes
-        assertThat(c.get(RouteInputs.INPUTS)).isEqualTo(data.records.size() + 1);
-        assertThat(c.get(RouteInputs.REJECTED)).isEqualTo(invalidPlanted);
+        assertThat(c.get(RouteInputs.INPUTS)).isEqualTo(data.records.size() + 1 - invalidPlanted);
+        assertThat(c.get(RouteInputs.INPUTS)).isEqualTo(conformed.records.size());
+        assertThat(c.get(RouteInputs.REJECTED)).isZero();
         assertThat(c.get(AlertCounters.LATE)).isEqualTo(2L);
     }
 }

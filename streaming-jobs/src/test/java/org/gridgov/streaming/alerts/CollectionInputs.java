@@ -15,7 +15,7 @@ import org.gridgov.streaming.alerts.input.InputWatermarks;
 import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
 
 /**
- * Inputs from lists, in list order: one source subtask decodes and stamps them, so a list in event-time order gives
+ * Inputs from lists, in list order (raw topic records, or dwd records as {@link ConformedInputs} makes them): one source subtask decodes and stamps them, so a list in event-time order gives
  * the same watermarks the per-partition Kafka source would. The registry behaves like the bounded Kafka registry.
  */
 final class CollectionInputs implements AlertInputs {
@@ -44,7 +44,9 @@ final class CollectionInputs implements AlertInputs {
     public DataStream<InputEvent> events(StreamExecutionEnvironment env) {
         InputDecoder d = decoder;
         return env.fromData(records, TypeInformation.of(RawInput.class)).name("raw-inputs").uid("raw-inputs")
-                .map(r -> d.decode(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value),
+                // raw topics through the full decoder (the path before issue 15), dwd topics as the job reads them
+                .map(r -> r.topic.startsWith("raw.") ? d.decode(r.topic, r.partition, r.offset, r.timestamp, r.key,
+                                r.value) : d.decodeDwd(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value),
                         TypeInformation.of(InputEvent.class))
                 .name("decode").uid("decode").setParallelism(1)
                 .assignTimestampsAndWatermarks(watermarkPerEvent ? perEvent() : InputWatermarks.strategy(0, 0))

@@ -17,11 +17,12 @@ import org.gridgov.simulator.generator.GeneratorSpec;
 import org.gridgov.simulator.generator.GroundTruth;
 import org.gridgov.simulator.generator.SyntheticDataGenerator;
 import org.gridgov.simulator.score.AlertScorer;
+import org.gridgov.streaming.odsloader.OdsLoaderJob;
 
 /**
  * What {@code gridgov demo} is to do for alerts, on the test classpath: embedded Kafka and MariaDB, the demo month in
- * the raw topics, the alert job started from the shaded jar as the launcher starts it (bounded, pushing to a local
- * robot), then the scorer and a summary from the warehouse. Prints what the demo should print.
+ * the raw topics, the ODS loader and then the alert job started from the shaded jar as the launcher starts them
+ * (bounded; the loader publishes the dwd topics the alert job reads; alerts pushed to a local robot), then the scorer and a summary from the warehouse. Prints what the demo should print.
  * {@code java -cp target/classes:target/test-classes:<test classpath> org.gridgov.streaming.alerts.DemoRehearsal}
  */
 public final class DemoRehearsal {
@@ -47,6 +48,21 @@ public final class DemoRehearsal {
             Path jar = Files.list(Path.of("target")).filter(f -> f.getFileName().toString()
                     .matches("gridgov-streaming-jobs-.*\\.jar")).findFirst().orElseThrow();
             String cp = jar + File.pathSeparator + Files.readString(Path.of("target/engine-classpath.txt")).trim();
+            // validate once (issue 15): the loader first, publishing what it accepts to the dwd topics
+            List<String> loader = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-cp", cp, OdsLoaderJob.class.getName(),
+                    "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql", "--loader.bounded=true",
+                    "--loader.parallelism=2", "--loader.checkpoint-interval=2s");
+            ProcessBuilder lb = new ProcessBuilder(loader).redirectError(ProcessBuilder.Redirect.INHERIT);
+            lb.environment().put("GRIDGOV_PII_SALT", SALT);
+            lb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
+            Process lp = lb.start();
+            String loaded = new String(lp.getInputStream().readAllBytes());
+            if (!lp.waitFor(300, TimeUnit.SECONDS) || lp.exitValue() != 0) {
+                throw new IllegalStateException("loader failed: " + loaded);
+            }
+            System.out.print(loaded);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx1g", "-cp", cp, AlertJob.class.getName(),
                     "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),

@@ -41,6 +41,7 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.AlertLevel;
+import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
@@ -68,14 +69,17 @@ import org.gridgov.streaming.api.StreamingJob;
  * bench alerts} runs it from the test classpath):
  * <ul>
  *   <li><b>throughput</b>, in memory (no Kafka): {@code bench.events} synthetic records through the whole graph
- *       (decode and validate JSON, salted person keys, key-person rules, group petitions, case timers) at
- *       {@code alerts.parallelism}; and the same through the rules only, from already decoded events;</li>
+ *       as the job reads them since issue 15 (the loader's dwd records in Avro, then key-person rules, group
+ *       petitions, case timers) at {@code alerts.parallelism}; beside it the pass-through ceiling (the same records
+ *       read, no rules) and the ratio; the path before issue 15 (raw JSON decoded, validated, keyed); and the rules
+ *       alone, from already decoded events;</li>
  *   <li><b>produce→alert latency</b> through Kafka ({@code kafka.bootstrap-servers}, e.g. the embedded broker of
  *       {@code gridgov bench}): records produced at {@code bench.rate} per second for {@code bench.seconds}, 5 % of
  *       them police incidents of registry-listed key persons, each of which raises a cross-source alert; latency is
  *       the alert's Kafka timestamp minus the incident's, p50 and p99 after a 5 s warm-up.</li>
  * </ul>
- * The latency run writes synthetic records into the raw topics, so it refuses a Kafka whose raw topics hold data.
+ * The latency run writes synthetic conformed records into the dwd topics (what the loader publishes; the loader's own hop
+ * is not part of the figure), so it refuses a Kafka whose dwd topics hold data.
  * Needs GRIDGOV_PII_SALT like the job (any value of 16+ characters).
  */
 public final class AlertBenchmark {
@@ -104,12 +108,16 @@ public final class AlertBenchmark {
         long events = c.get(AlertBenchmarkOptions.EVENTS);
         try {
             long checkpointMs = c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis();
-            Throughput full = throughput(events, parallelism, true, pii, checkpointMs);
-            Throughput rules = throughput(events, parallelism, false, pii, checkpointMs);
-            String line = String.format("alert benchmark on %d cores (load average %.1f at start): throughput "
-                            + "%s (JSON decode + validation + person keys + rules, %,d events, parallelism %d), %s "
-                            + "(rules only)", Runtime.getRuntime().availableProcessors(), loadAtStart, full, events,
-                    parallelism, rules);
+            Throughput full = throughput(events, parallelism, Path.DWD, pii, checkpointMs);
+            Throughput ceiling = throughput(events, parallelism, Path.PASS_THROUGH, pii, checkpointMs);
+            Throughput raw = throughput(events, parallelism, Path.RAW, pii, checkpointMs);
+            Throughput rules = throughput(events, parallelism, Path.RULES, pii, checkpointMs);
+            String line = String.format("alert benchmark on %d cores (load average %.1f at start), %,d events, "
+                            + "parallelism %d: full path %s (dwd records: Avro read + rules), pass-through ceiling "
+                            + "%s (the same records read, no rules): %.0f %% of it; before issue 15 %s (raw JSON "
+                            + "decode + validation + person keys + rules); %s (rules only)",
+                    Runtime.getRuntime().availableProcessors(), loadAtStart, events, parallelism, full, ceiling,
+                    100 * full.perSecond() / ceiling.perSecond(), raw, rules);
             if (c.get(AlertBenchmarkOptions.LATENCY)) {
                 Latency l = latency(c.get(GridgovOptions.KAFKA_BOOTSTRAP), c.get(AlertBenchmarkOptions.RATE),
                         c.get(AlertBenchmarkOptions.SECONDS), parallelism, pii);
@@ -154,7 +162,19 @@ public final class AlertBenchmark {
      * Events per second through the graph, in memory. Event times span two years ending yesterday, so state holds
      * what a district's two years would (persons for their windows, open cases for their time limits).
      */
-    public static Throughput throughput(long n, int parallelism, boolean decode, PiiProtector pii, long checkpointMs)
+    /** What the measured graph reads and does. */
+    public enum Path {
+        /** The job's path since issue 15: the loader's dwd records (Avro) read, then the rules. */
+        DWD,
+        /** The same dwd records read and discarded: the ceiling the full path is measured against. */
+        PASS_THROUGH,
+        /** The path before issue 15: raw JSON decoded, validated and keyed, then the rules. */
+        RAW,
+        /** Already decoded events through the rules. */
+        RULES
+    }
+
+    public static Throughput throughput(long n, int parallelism, Path path, PiiProtector pii, long checkpointMs)
             throws Exception {
         LocalRun local = LocalRun.create("gridgov-alert-bench");
         try {
@@ -166,10 +186,14 @@ public final class AlertBenchmark {
             long start = end - span;
             double step = span / (double) n;
             BenchRecords records = new BenchRecords(PERSONS);
+            RichMapFunction<Long, InputEvent> source = switch (path) {
+                case DWD, PASS_THROUGH -> new DwdDecode(records, pii, start, step);
+                case RAW -> new Decode(records, pii, start, step);
+                case RULES -> new Direct(records, pii, start, step);
+            };
             DataStream<InputEvent> events = env.fromSequence(0, n - 1).name("bench-sequence").uid("bench-sequence")
-                    .map(decode ? new Decode(records, pii, start, step) : new Direct(records, pii, start, step),
-                            TypeInformation.of(InputEvent.class))
-                    .name(decode ? "bench-decode" : "bench-events").uid("bench-events")
+                    .map(source, TypeInformation.of(InputEvent.class))
+                    .name("bench-" + path.name().toLowerCase()).uid("bench-events")
                     .assignTimestampsAndWatermarks(InputWatermarks.strategy(0, 0)).name("bench-watermarks")
                     .uid("bench-watermarks");
             DataStream<KeyPersonUpdate> registry = env.fromData(List.of(KeyPersonUpdate.remove("none")),
@@ -177,6 +201,14 @@ public final class AlertBenchmark {
                     .filter(u -> false).name("bench-registry-empty").uid("bench-registry-empty")
                     .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks()).name("bench-registry-wm")
                     .uid("bench-registry-wm");
+            if (path == Path.PASS_THROUGH) {
+                events.filter(e -> e.kind == InputKind.REJECTED).name("bench-rejected").uid("bench-rejected")
+                        .sinkTo(new DiscardingSink<>()).name("discard-events").uid("discard-events");
+                registry.sinkTo(new DiscardingSink<>()).name("discard-registry").uid("discard-registry");
+                long cpu0 = processCpuNanos();
+                JobExecutionResult r = env.execute("gridgov-alert-benchmark-pass-through");
+                return new Throughput(n / (r.getNetRuntime() / 1000.0), n / ((processCpuNanos() - cpu0) / 1e9));
+            }
             AlertTopology.Outputs out = AlertTopology.build(events, registry,
                     RuleParams.defaults().withBoundedInput(true));
             out.alerts().sinkTo(new DiscardingSink<>()).name("discard-alerts").uid("discard-alerts");
@@ -219,6 +251,68 @@ public final class AlertBenchmark {
                     records.json(i, s, records.person(i), EventTimes.time(t).withNano(0),
                             BenchRecords.closedOnTime(i)).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Sequence number → the dwd record the loader would publish for it (person keys computed once per person, as the
+     * loader computed them) → its Avro bytes → the job's dwd reading ({@link InputDecoder#decodeDwd}, inside the
+     * Kafka source in the job). Writing the bytes is the benchmark's own cost, in the pass-through ceiling too.
+     */
+    static final class DwdDecode extends RichMapFunction<Long, InputEvent> {
+        private static final long serialVersionUID = 1L;
+        private final BenchRecords records;
+        private final PiiProtector pii;
+        private final InputDecoder decoder;
+        private final long start;
+        private final double step;
+        private transient String[] keys;
+
+        DwdDecode(BenchRecords records, PiiProtector pii, long start, double step) {
+            this.records = records;
+            this.pii = pii;
+            this.decoder = new InputDecoder(pii);
+            this.start = start;
+            this.step = step;
+        }
+
+        @Override
+        public void open(OpenContext ctx) {
+            keys = personKeys(pii);
+        }
+
+        @Override
+        public InputEvent map(Long i) {
+            long t = (start + (long) (i * step)) / 1000 * 1000;
+            DwdRecord r = dwdRecord(records, i, records.source(i), keys[records.person(i)], t, records.id(i));
+            String topic = r.source().dwdTopic();
+            return decoder.decodeDwd(topic, 0, i, t, r.kafkaKey(), Topics.dwd(r.source()).valueSerde().serializer()
+                    .serialize(topic, r));
+        }
+    }
+
+    static String[] personKeys(PiiProtector pii) {
+        String[] keys = new String[PERSONS];
+        for (int p = 0; p < PERSONS; p++) {
+            keys[p] = pii.idCardKey(BenchRecords.idCard(p));
+        }
+        return keys;
+    }
+
+    /** The conformed record of bench record {@code i}: the fields {@link Direct} sets, as the loader publishes them. */
+    static DwdRecord dwdRecord(BenchRecords records, long i, SourceType s, String personKey, long t, String id) {
+        String category = "C" + (i % 40);
+        return switch (s) {
+            case HOTLINE -> {
+                boolean closed = BenchRecords.closedOnTime(i);
+                yield new DwdRecord(s, id, s.rawTopic() + ":0:" + i, t, t, personKey, category, null, null, null, t,
+                        t + Duration.ofDays(5).toMillis(), closed ? t + Duration.ofHours(20).toMillis() : null,
+                        closed ? t + Duration.ofDays(1).toMillis() : null, closed ? "CLOSED" : "OPEN", null);
+            }
+            case POLICE -> new DwdRecord(s, id, s.rawTopic() + ":0:" + i, t, t, personKey, null, null, null, null,
+                    null, null, null, null, null, null);
+            default -> new DwdRecord(SourceType.PETITION, id, "raw.petition:0:" + i, t, t, personKey, category,
+                    null, null, null, null, null, null, null, null, null);
+        };
     }
 
     /** Sequence number → the decoded event directly, person keys computed once per person: the rules alone. */
@@ -309,7 +403,7 @@ public final class AlertBenchmark {
             Thread.sleep(8_000);
             consumer.start();
             Thread.sleep(1_000);
-            long produced = produce(bootstrap, rate, seconds, sentAt, window);
+            long produced = produce(bootstrap, rate, seconds, sentAt, window, pii);
             Thread.sleep(5_000);
             stop.set(true);
             consumer.join(10_000);
@@ -336,13 +430,14 @@ public final class AlertBenchmark {
      * Records at a fixed rate, paced per millisecond; every 20th is a police incident of a registry-listed key
      * person (a cross-source alert), the rest ordinary calls, incidents and petitions of other residents.
      */
-    private static long produce(String bootstrap, int rate, int seconds, Map<String, Long> sentAt, long[] window)
-            throws Exception {
+    private static long produce(String bootstrap, int rate, int seconds, Map<String, Long> sentAt, long[] window,
+                                PiiProtector pii) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "1");
         p.put("linger.ms", "1");
         BenchRecords records = new BenchRecords(PERSONS);
+        String[] keys = personKeys(pii);
         long total = (long) rate * seconds;
         long t0 = System.nanoTime();
         window[0] = System.currentTimeMillis() + WARM_UP.toMillis();
@@ -366,12 +461,14 @@ public final class AlertBenchmark {
                     person = KEY_PERSONS + records.person(i) % (PERSONS - KEY_PERSONS);
                 }
                 String id = "L" + source.code().charAt(0) + i;
-                byte[] json = records.json(i, source, person, time).replace(records.id(i), id)
-                        .getBytes(StandardCharsets.UTF_8);
+                // what the loader publishes: the conformed record on the dwd topic, keyed by person
+                DwdRecord r = dwdRecord(records, i, source, keys[person], EventTimes.millis(time), id);
+                String topic = r.source().dwdTopic();
                 if (i % 20 == 0) {
                     sentAt.put(id, now);
                 }
-                producer.send(new ProducerRecord<>(source.rawTopic(), null, now, id, json));
+                producer.send(new ProducerRecord<>(topic, null, now, r.kafkaKey(),
+                        Topics.dwd(r.source()).valueSerde().serializer().serialize(topic, r)));
             }
             producer.flush();
         }
@@ -413,7 +510,7 @@ public final class AlertBenchmark {
     private static void prepareTopics(String bootstrap, String registry) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        List<String> topics = new ArrayList<>(InputDecoder.TOPICS);
+        List<String> topics = new ArrayList<>(InputDecoder.DWD_TOPICS);
         topics.add(Topics.ALERTS.name());
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -434,7 +531,7 @@ public final class AlertBenchmark {
         cp.put("bootstrap.servers", bootstrap);
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            for (String t : InputDecoder.TOPICS) {
+            for (String t : InputDecoder.DWD_TOPICS) {
                 List<TopicPartition> parts = c.partitionsFor(t).stream()
                         .map(i -> new TopicPartition(t, i.partition())).toList();
                 long records = c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();

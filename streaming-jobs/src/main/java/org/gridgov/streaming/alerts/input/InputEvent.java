@@ -26,6 +26,11 @@ public final class InputEvent {
     public long deadline = EventTimes.NONE;
     public long replyTime = EventTimes.NONE;
     public long closeTime = EventTimes.NONE;
+    /**
+     * A 12345 call's master case from the loader's 重复来电 marking: the open problem this call repeats; null for a
+     * first call (and on the raw path, which has no marking).
+     */
+    public String masterCaseId;
     /** A case-service event's 接诉即办 response deadline (first contact due); NONE without one. */
     public long responseDeadline = EventTimes.NONE;
     // a case lifecycle event (case.events)

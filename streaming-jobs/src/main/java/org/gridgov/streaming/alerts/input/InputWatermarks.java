@@ -27,6 +27,18 @@ public final class InputWatermarks {
     }
 
     /**
+     * A bounded run's: event times assigned, no watermark before the end of the input (when the source emits the
+     * final one), so every rule applies its events in event-time order whatever order the topics hold them in. The
+     * dwd topics are keyed by person and written by several loader subtasks, so a partition is not in event-time order
+     * the way a raw partition was (its records come from every raw partition); a backfill read at full speed would
+     * otherwise see records hours behind its partition's latest as late. Costs state: every event waits until the
+     * end (a bounded run is a backfill or the demo, not months of live traffic).
+     */
+    public static WatermarkStrategy<InputEvent> atEndOfInput() {
+        return WatermarkStrategy.<InputEvent>noWatermarks().withTimestampAssigner((e, kafkaTs) -> e.eventTime);
+    }
+
+    /**
      * For the key-person registry: it never holds the event-time clock back. The registry is mostly quiet, and a
      * quiet input of a two-input operator would otherwise stop its watermark (and every timer) for good.
      */

@@ -14,6 +14,11 @@ public final class PersonEvent {
     public long time;
     public String categoryCode;
     public String companyName;
+    /**
+     * The problem a call is about: the loader's master case for a repeat call of an open problem, else the call's
+     * own id (null for petitions and incidents). repeat_call counts problems, not calls.
+     */
+    public String problemId;
     public String inputId;
     public String topic;
     public long receivedTime;
@@ -35,6 +40,9 @@ public final class PersonEvent {
         PersonEvent e = new PersonEvent(in.personKey, kind, in.recordId, in.eventTime, in.categoryCode,
                 in.companyName);
         e.inputId = in.inputId;
+        if (kind == Kind.CALL) {
+            e.problemId = in.masterCaseId != null ? in.masterCaseId : in.recordId;
+        }
         e.topic = in.topic;
         e.receivedTime = in.receivedTime;
         return e;

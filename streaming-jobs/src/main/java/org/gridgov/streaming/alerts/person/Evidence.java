@@ -7,6 +7,11 @@ public final class Evidence {
     public long time;
     /** Category of a call, person key of a group petition; null when the rule needs none. */
     public String group;
+    /**
+     * A call's problem: the loader's master case of a repeat call of an open problem, else null (the call is its own
+     * problem). repeat_call counts problems ({@link #problemOrId}).
+     */
+    public String problem;
     /** A police incident already raised as a cross-source alert. */
     public boolean alerted;
 
@@ -17,5 +22,10 @@ public final class Evidence {
         this.id = id;
         this.time = time;
         this.group = group;
+    }
+
+    /** The problem this record stands for: its master case, or itself. */
+    public String problemOrId() {
+        return problem != null ? problem : id;
     }
 }

@@ -58,6 +58,27 @@ final class Evidences {
         return w;
     }
 
+    /**
+     * The first record of each problem in {@code window} (which is in event-time order): a caller's repeat call of a
+     * problem already in the window does not count again (issue 19 part 2).
+     */
+    static List<Evidence> firstPerProblem(List<Evidence> window) {
+        List<Evidence> out = new ArrayList<>(window.size());
+        for (Evidence e : window) {
+            boolean seen = false;
+            for (Evidence o : out) {
+                if (o.problemOrId().equals(e.problemOrId())) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     static long maxTime(Evidence[] a, long plus, long current) {
         long m = current;
         for (Evidence e : a) {

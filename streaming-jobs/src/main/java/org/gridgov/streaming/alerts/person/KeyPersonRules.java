@@ -35,7 +35,9 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  * <ul>
  *   <li>{@code repeat_petition}: at least N petitions within the window (黄, 橙 from N+2). The person becomes a
  *       (detected) key person until {@code keyPersonTtl} after the petition.</li>
- *   <li>{@code repeat_call}: at least N 12345 calls on one category within the window (蓝, 黄 from N+2).</li>
+ *   <li>{@code repeat_call}: at least N 12345 calls about distinct problems on one category within the window (蓝,
+ *       黄 from N+2); a repeat call of an open problem (the loader's {@code master_case_id}) does not count again and
+ *       is no evidence of its own.</li>
  *   <li>{@code cross_source}: a key person (detected, or listed in the registry) in a police incident (橙, or the
  *       level the registry gives). Incidents up to the lookback before the episode that made the person key are
  *       raised when the person becomes key, or when the registry lists them.</li>
@@ -244,9 +246,13 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             return;
         }
         String category = e.categoryCode;
-        s.calls = Evidences.append(s.calls, new Evidence(e.recordId, e.time, category));
-        List<Evidence> window = Evidences.window(s.calls, e.time - p.callWindowMs(), e.time,
-                x -> x.group.equals(category));
+        Evidence call = new Evidence(e.recordId, e.time, category);
+        // the loader's 重复来电 marking: a repeat call of an open problem stands for that problem
+        call.problem = e.problemId == null || e.problemId.equals(e.recordId) ? null : e.problemId;
+        s.calls = Evidences.append(s.calls, call);
+        // problems, not calls: the first call of each problem in the window counts, repeat calls of it do not
+        List<Evidence> window = Evidences.firstPerProblem(Evidences.window(s.calls, e.time - p.callWindowMs(), e.time,
+                x -> x.group.equals(category)));
         if (window.size() < p.callCount()) {
             return;
         }

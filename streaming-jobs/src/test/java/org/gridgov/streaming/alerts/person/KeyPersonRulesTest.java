@@ -51,6 +51,13 @@ class KeyPersonRulesTest {
         return new PersonEvent(person, PersonEvent.Kind.CALL, id, at(day), category, null);
     }
 
+    /** A call the loader marked as repeating the open problem of case {@code master} (its master_case_id). */
+    static PersonEvent repeatCall(String person, String id, double day, String category, String master) {
+        PersonEvent e = call(person, id, day, category);
+        e.problemId = master;
+        return e;
+    }
+
     static PersonEvent incident(String person, String id, double day) {
         return new PersonEvent(person, PersonEvent.Kind.POLICE, id, at(day), null, null);
     }
@@ -258,6 +265,44 @@ class KeyPersonRulesTest {
             assertThat(a.level).isEqualTo(AlertLevel.BLUE);
             assertThat(a.evidenceIds).containsExactly("H4", "H5", "H6");
             assertThat(a.alertId).isEqualTo(AlertIds.of(AlertRule.REPEAT_CALL, WANG, "C0101", "H4"));
+        });
+        expireEverything();
+    }
+
+    @Test
+    void repeatCallsCountDistinctProblemsNotCalls() throws Exception {
+        // 王: five calls about one problem (the loader marked H2..H5 as repeats of the open case H1): no alert
+        send(call(WANG, "H1", 0, "C0101"));
+        send(repeatCall(WANG, "H2", 1, "C0101", "H1"));
+        send(repeatCall(WANG, "H3", 2, "C0101", "H1"));
+        send(repeatCall(WANG, "H4", 3, "C0101", "H1"));
+        send(repeatCall(WANG, "H5", 4, "C0101", "H1"));
+        // 张: three distinct problems, one of them called about twice (Z2b repeats Z2)
+        send(call(ZHANG, "Z1", 0, "C0101"));
+        send(call(ZHANG, "Z2", 3, "C0101"));
+        send(repeatCall(ZHANG, "Z2b", 4, "C0101", "Z2"));
+        harness.processWatermark(at(4));
+        assertThat(alerts()).as("5 calls of one problem, 2 problems of 张 so far").isEmpty();
+
+        send(call(ZHANG, "Z3", 6, "C0101"));
+        harness.processWatermark(at(6));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.rule).isEqualTo(AlertRule.REPEAT_CALL);
+            assertThat(a.subjectKey).isEqualTo(ZHANG);
+            assertThat(a.level).isEqualTo(AlertLevel.BLUE);
+            assertThat(a.evidenceIds).as("one call per problem").containsExactly("Z1", "Z2", "Z3");
+            assertThat(a.alertId).isEqualTo(AlertIds.of(AlertRule.REPEAT_CALL, ZHANG, "C0101", "Z1"));
+        });
+
+        // another repeat call of a counted problem changes nothing; a fourth problem is a new version
+        send(repeatCall(ZHANG, "Z3b", 7, "C0101", "Z3"));
+        harness.processWatermark(at(7));
+        assertThat(alerts()).hasSize(1);
+        send(call(ZHANG, "Z4", 8, "C0101"));
+        harness.processWatermark(at(8));
+        assertThat(alerts()).hasSize(2).last().satisfies(a -> {
+            assertThat(a.version).isEqualTo(2);
+            assertThat(a.evidenceIds).containsExactly("Z1", "Z2", "Z3", "Z4");
         });
         expireEverything();
     }
