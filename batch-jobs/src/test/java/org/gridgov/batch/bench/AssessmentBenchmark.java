@@ -1,5 +1,12 @@
 package org.gridgov.batch.bench;
 
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.LongStream;
+import org.gridgov.common.district.Grid;
+import org.gridgov.common.model.TrackPoint;
+import org.gridgov.common.track.PatrolMetrics;
+import org.locationtech.jts.geom.Point;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
@@ -111,6 +118,7 @@ public final class AssessmentBenchmark {
                     patrols, patrols * pointsPerPatrol, pointsPerPatrol, w.count(GridWorkTables.DWD_GRID_VISIT),
                     w.count(GridWorkTables.DWD_GRID_REPORT), w.count(GridWorkTables.DWD_GRID_MEDIATION),
                     w.count(CaseTables.DWD_CASE));
+            patrolMetrics(patrols, pointsPerPatrol);
             for (int run = 1; run <= 2; run++) {
                 long t = System.nanoTime();
                 AssessmentJob.Result r = new AssessmentJob(w, Clock.fixed(NOW, ZoneOffset.UTC))
@@ -121,6 +129,35 @@ public final class AssessmentBenchmark {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * The step the dwd_grid_patrol rows stand for: the loader's {@link PatrolMetrics} (distance, speed, jumps, and the
+     * JTS coverage of the buffered track within the grid) over as many tracks as the month has patrols, each a walk of
+     * {@code pointsPerPatrol} fixes inside one of the district's real grids, on every core. The loader runs it per
+     * record as the records arrive over the month; it is timed here so the GPS side of the ≈3M points is measured too.
+     */
+    static void patrolMetrics(long patrols, int pointsPerPatrol) {
+        List<Grid> grids = District.licheng().grids();
+        long t = System.nanoTime();
+        double coverage = LongStream.range(0, patrols).parallel().mapToDouble(i -> {
+            Grid g = grids.get((int) (i % grids.size()));
+            SplittableRandom r = new SplittableRandom(i);
+            Point start = g.anchor();
+            List<TrackPoint> track = new ArrayList<>(pointsPerPatrol);
+            double lat = start.getY();
+            double lon = start.getX();
+            for (int k = 0; k < pointsPerPatrol; k++) {
+                // about 60 m a minute, a walk
+                lat += (r.nextDouble() - 0.5) * 0.0008;
+                lon += (r.nextDouble() - 0.5) * 0.0008;
+                track.add(new TrackPoint(k * 60, lat, lon));
+            }
+            return PatrolMetrics.of(track, g.boundary()).coverageRatio();
+        }).sum();
+        System.out.printf(Locale.ROOT, "patrol metrics (the loader's step, %d threads): %,d tracks, %,d GPS points in "
+                        + "%.1f s (mean coverage %.3f)%n", ForkJoinPool.getCommonPoolParallelism() + 1, patrols,
+                patrols * pointsPerPatrol, seconds(t), coverage / Math.max(1, patrols));
     }
 
     private static double seconds(long t0) {
