@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -127,8 +129,10 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** The element's text; an element replaced while it is read (the page navigated or re-rendered) is found again. */
     public String text(By by) {
-        return find(by).getText();
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(d -> d.findElement(by).getText());
     }
 
     void click(By by) {

@@ -89,6 +89,8 @@ class DuplicateBrowserIT extends ServiceIT {
         assertThat(label).contains("可能重复: " + master).contains(" m, ").contains("相似度 ");
         shot("duplicate-01-case-suggestion");
         browser.click(By.id("merge-" + master));
+        // the report's own notice stands until the merge's page replaces it
+        browser.waitUntil(d -> browser.text(By.id("flash-notice")).contains("已合并为 "));
         assertThat(browser.text(By.id("flash-notice"))).contains("已合并为 " + master + " 的重复件");
         assertThat(browser.text(By.id("merged-into"))).contains(master);
         shot("duplicate-02-merged");
