@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -138,69 +137,26 @@ public final class JdbcBatchWriter implements BatchWriter {
         }
     }
 
-    /** REPLACE INTO: a row with an existing key replaces it, as the upsert does. */
+    /** REPLACE INTO: a row with an existing key replaces it, as the upsert does ({@link LoadDataFile}). */
     private void loadData(Connection c, Table table, List<TableRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        LoadDataFile format = new LoadDataFile(table);
         try {
             if (bulkFile == null) {
                 bulkFile = Files.createTempFile(bulkDir, "batch-", ".tsv");
             }
             try (Writer w = Files.newBufferedWriter(bulkFile, StandardCharsets.UTF_8)) {
-                StringBuilder line = new StringBuilder(512);
                 for (TableRow r : rows) {
-                    if (!r.table.equals(table.name()) || r.values.length != table.columns().size()) {
-                        throw new IllegalArgumentException("row " + r + " does not fit table " + table.name());
-                    }
-                    line.setLength(0);
-                    for (int i = 0; i < r.values.length; i++) {
-                        if (i > 0) {
-                            line.append('\t');
-                        }
-                        escape(r.values[i], line);
-                    }
-                    line.append('\n');
-                    w.append(line);
+                    format.append(r, w);
                 }
             }
         } catch (IOException e) {
             throw new SQLException("cannot write the bulk file in " + bulkDir + ": " + e.getMessage(), e);
         }
-        String path = bulkFile.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'");
-        String sql = "LOAD DATA LOCAL INFILE '" + path + "' REPLACE INTO TABLE " + SqlDialect.quote(table.name())
-                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                + String.join(", ", table.columnNames().stream().map(SqlDialect::quote).toList()) + ")";
         try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            int warnings = 0;
-            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
-                warnings++;
-            }
-            if (warnings > 0) {
-                // a truncated or converted value is a silent change: fail like a strict INSERT would
-                throw new SQLException("LOAD DATA into " + table.name() + " gave " + warnings + " warnings, first: "
-                        + s.getWarnings().getMessage());
-            }
-        }
-    }
-
-    /** MySQL LOAD DATA text: \N is NULL; backslash, tab, line breaks and NUL are escaped. */
-    static void escape(String v, StringBuilder out) {
-        if (v == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\0' -> out.append("\\0");
-                default -> out.append(ch);
-            }
+            format.load(s, bulkFile, null);
         }
     }
 
