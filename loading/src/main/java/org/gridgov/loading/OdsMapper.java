@@ -55,7 +55,10 @@ public final class OdsMapper {
 
     public List<TableRow> rows(SourceRecord record) {
         if (record instanceof HotlineCase c) {
-            return List.of(ods(c), dwd(c));
+            // the ODS and DWD rows carry the same redacted text and caller key: redact and hash once
+            String content = PiiProtector.redact(c.content());
+            String callerKey = pii.personKey(c.callerIdCard(), c.callerPhone());
+            return List.of(ods(c, content, callerKey), dwd(c, content, callerKey));
         } else if (record instanceof Petition p) {
             return List.of(ods(p));
         } else if (record instanceof ArrearsCase a) {
@@ -86,15 +89,15 @@ public final class OdsMapper {
         return WarehouseSchema.DLQ_RECORD.row(v);
     }
 
-    private TableRow ods(HotlineCase c) {
+    private TableRow ods(HotlineCase c, String redactedContent, String callerKey) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("case_id", c.caseId());
         v.put("accept_date", date(c.acceptTime()));
         v.put("schema_version", c.schemaVersion());
         v.put("channel", c.channel().name());
         v.put("category_code", c.categoryCode());
-        v.put("content", PiiProtector.redact(c.content()));
-        v.put("caller_key", pii.personKey(c.callerIdCard(), c.callerPhone()));
+        v.put("content", redactedContent);
+        v.put("caller_key", callerKey);
         v.put("caller_name_masked", maskName(c.callerName()));
         v.put("caller_phone_masked", maskPhone(c.callerPhone()));
         v.put("caller_id_card_masked", maskIdCard(c.callerIdCard()));
@@ -111,7 +114,7 @@ public final class OdsMapper {
         return WarehouseSchema.ODS_HOTLINE_CASE.row(v);
     }
 
-    private TableRow dwd(HotlineCase c) {
+    private TableRow dwd(HotlineCase c, String redactedContent, String callerKey) {
         Grid grid = district.locate(c.latitude(), c.longitude()).orElseThrow(() -> new IllegalArgumentException(
                 "case " + c.caseId() + " passed validation but lies in no grid"));
         Category category = categories.get(c.categoryCode());
@@ -128,7 +131,7 @@ public final class OdsMapper {
         v.put("category_code", category.code());
         v.put("category_l1_code", category.parentCode());
         v.put("department", c.department() != null ? c.department() : category.department());
-        v.put("caller_key", pii.personKey(c.callerIdCard(), c.callerPhone()));
+        v.put("caller_key", callerKey);
         v.put("accept_time", Json.time(c.acceptTime()));
         v.put("deadline", Json.time(c.deadline()));
         v.put("status", c.status().name());
@@ -140,7 +143,7 @@ public final class OdsMapper {
         // duplicates of an open case are marked by the stream loader, which remembers each caller's open cases
         v.put("master_case_id", null);
         v.put("is_duplicate", 0);
-        v.put("content", PiiProtector.redact(c.content()));
+        v.put("content", redactedContent);
         return WarehouseSchema.DWD_HOTLINE_CASE.row(v);
     }
 

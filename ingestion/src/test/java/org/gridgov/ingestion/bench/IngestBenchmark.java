@@ -169,11 +169,13 @@ public final class IngestBenchmark {
             out.printf(Locale.ROOT, "  local load / ceiling      : %.2f%n", load.rowsPerSecond() / ceilingRate);
             Directories.delete(dir.resolve("ceiling"));
         }
-        out.printf(Locale.ROOT, "  rows/s per %,d-record slice (local load | plain LOAD DATA):%n", sliceRecords);
+        out.printf(Locale.ROOT, "  rows/s per %,d-record slice (local load | plain LOAD DATA of the same slice | "
+                + "ratio):%n", sliceRecords);
         for (SliceClock.Slice s : slices) {
             SliceClock.Slice c = s.index() <= ceilingSlices.size() ? ceilingSlices.get(s.index() - 1) : null;
-            out.printf(Locale.ROOT, "    %2d %-32s %s | %s%n", s.index(), SliceClock.inputs(s), SliceClock.describe(s),
-                    c == null ? "-" : SliceClock.describe(c));
+            out.printf(Locale.ROOT, "    %2d %-36s %s | %s | %s%n", s.index(), SliceClock.inputs(s),
+                    SliceClock.describe(s), c == null ? "-" : SliceClock.describe(c),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.2f", s.rowsPerSecond() / c.rowsPerSecond()));
         }
         out.printf(Locale.ROOT, "    last/first: local load %.2f, ceiling %s%n", SliceClock.lastOverFirst(slices),
                 ceilingSlices.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f",

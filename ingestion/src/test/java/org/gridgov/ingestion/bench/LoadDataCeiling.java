@@ -2,8 +2,8 @@ package org.gridgov.ingestion.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ final class LoadDataCeiling implements AutoCloseable {
     private final Path dir;
     private final long sliceRecords;
     private final List<List<Part>> slices = new ArrayList<>();
-    private final Map<Table, Writer> open = new LinkedHashMap<>();
+    private final Map<Table, OutputStream> open = new LinkedHashMap<>();
     private final Map<Table, Long> openRows = new LinkedHashMap<>();
     private final Map<Table, LoadDataFile> formats = new LinkedHashMap<>();
     private final Set<Table> tables = new LinkedHashSet<>();
@@ -78,10 +78,10 @@ final class LoadDataCeiling implements AutoCloseable {
             for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
                 Table t = e.getKey();
                 tables.add(t);
-                Writer w = open.get(t);
+                OutputStream w = open.get(t);
                 if (w == null) {
-                    w = Files.newBufferedWriter(dir.resolve("slice-" + (slices.size() + 1) + "-" + t.name() + ".tsv"),
-                            StandardCharsets.UTF_8);
+                    w = new BufferedOutputStream(Files.newOutputStream(dir.resolve("slice-" + (slices.size() + 1) + "-"
+                            + t.name() + ".tsv")), 1 << 16);
                     open.put(t, w);
                     openRows.put(t, 0L);
                 }
@@ -102,7 +102,7 @@ final class LoadDataCeiling implements AutoCloseable {
 
     private void closeSlice() throws IOException {
         List<Part> parts = new ArrayList<>();
-        for (Map.Entry<Table, Writer> e : open.entrySet()) {
+        for (Map.Entry<Table, OutputStream> e : open.entrySet()) {
             e.getValue().close();
             parts.add(new Part(e.getKey(), dir.resolve("slice-" + (slices.size() + 1) + "-" + e.getKey().name()
                     + ".tsv"), openRows.get(e.getKey())));
@@ -167,7 +167,7 @@ final class LoadDataCeiling implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (Writer w : open.values()) {
+        for (OutputStream w : open.values()) {
             w.close();
         }
         open.clear();

@@ -5,8 +5,8 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,9 +147,9 @@ public final class JdbcBatchWriter implements BatchWriter {
             if (bulkFile == null) {
                 bulkFile = Files.createTempFile(bulkDir, "batch-", ".tsv");
             }
-            try (Writer w = Files.newBufferedWriter(bulkFile, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bulkFile), 1 << 16)) {
                 for (TableRow r : rows) {
-                    format.append(r, w);
+                    format.append(r, out);
                 }
             }
         } catch (IOException e) {

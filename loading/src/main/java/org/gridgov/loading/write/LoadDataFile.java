@@ -1,11 +1,13 @@
 package org.gridgov.loading.write;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
@@ -18,26 +20,76 @@ import org.gridgov.warehouse.TableRow;
 public final class LoadDataFile {
 
     private final Table table;
-    private final StringBuilder line = new StringBuilder(512);
+    private byte[] line = new byte[1024];
+    private int length;
 
     public LoadDataFile(Table table) {
         this.table = table;
     }
 
-    /** Appends one row as a line; refuses a row of another table or with another column count. */
-    public void append(TableRow r, Writer out) throws IOException {
+    /**
+     * Appends one row as a line; refuses a row of another table or with another column count. Works on the UTF-8
+     * bytes: the characters LOAD DATA escapes are ASCII, and no byte of a multi-byte UTF-8 sequence is below 0x80, so
+     * a value without any of them (nearly all) is copied in one piece.
+     */
+    public void append(TableRow r, OutputStream out) throws IOException {
         if (!r.table.equals(table.name()) || r.values.length != table.columns().size()) {
             throw new IllegalArgumentException("row " + r + " does not fit table " + table.name());
         }
-        line.setLength(0);
+        length = 0;
         for (int i = 0; i < r.values.length; i++) {
             if (i > 0) {
-                line.append('\t');
+                put((byte) '\t');
             }
-            escape(r.values[i], line);
+            String v = r.values[i];
+            if (v == null) {
+                put((byte) '\\');
+                put((byte) 'N');
+            } else {
+                escape(v.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        line.append('\n');
-        out.append(line);
+        put((byte) '\n');
+        out.write(line, 0, length);
+    }
+
+    private void escape(byte[] v) {
+        ensure(v.length);
+        int from = 0;
+        for (int i = 0; i < v.length; i++) {
+            byte escaped = switch (v[i]) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case 0 -> '0';
+                default -> -1;
+            };
+            if (escaped != -1) {
+                copy(v, from, i);
+                put((byte) '\\');
+                put(escaped);
+                from = i + 1;
+            }
+        }
+        copy(v, from, v.length);
+    }
+
+    private void copy(byte[] v, int from, int to) {
+        ensure(to - from);
+        System.arraycopy(v, from, line, length, to - from);
+        length += to - from;
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        line[length++] = b;
+    }
+
+    private void ensure(int more) {
+        if (length + more > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + more));
+        }
     }
 
     /**
@@ -71,22 +123,13 @@ public final class LoadDataFile {
         return count;
     }
 
-    /** MySQL LOAD DATA text: \N is NULL; backslash, tab, line breaks and NUL are escaped. */
-    static void escape(String v, StringBuilder out) {
+    /** The line of one value (tests): \N is NULL; backslash, tab, line breaks and NUL are escaped. */
+    static String escaped(String v) {
+        LoadDataFile f = new LoadDataFile(null);
         if (v == null) {
-            out.append("\\N");
-            return;
+            return "\\N";
         }
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\0' -> out.append("\\0");
-                default -> out.append(ch);
-            }
-        }
+        f.escape(v.getBytes(StandardCharsets.UTF_8));
+        return new String(f.line, 0, f.length, StandardCharsets.UTF_8);
     }
 }
