@@ -75,10 +75,13 @@ class EmbeddedStackIT {
                 org.gridgov.common.config.MemorySize.ofMebiBytes(112));
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start(sizing); Connection c = w.connect();
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size")) {
+             ResultSet r = s.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size, "
+                     + "@@innodb_doublewrite, @@innodb_io_capacity")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getLong(1)).isEqualTo(256L << 20);
             assertThat(r.getLong(2)).isEqualTo(112L << 20);
+            assertThat(r.getString(3)).isIn("0", "OFF");
+            assertThat(r.getLong(4)).isEqualTo(2000);
         }
     }
 
