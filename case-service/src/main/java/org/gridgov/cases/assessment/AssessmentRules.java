@@ -49,6 +49,8 @@ public class AssessmentRules {
     static final String AUDIT_TYPE = "ASSESSMENT_RULE";
     /** The district's scope: its rules hold wherever a street has none of its own. */
     public static final String DISTRICT_SCOPE = District.CODE;
+    /** The longest area code (a grid's); a scope is never longer. */
+    private static final int MAX_SCOPE_LENGTH = 14;
 
     private final JdbcTemplate jdbc;
     private final Refusals refusals;
@@ -83,9 +85,19 @@ public class AssessmentRules {
         return level == AssessmentLevel.GRID_WORKER || level == AssessmentLevel.COMMUNITY;
     }
 
-    /** A request's scope as given (blank = the district's), before anyone checks it. */
+    /**
+     * A request's scope as given (blank = the district's), before anyone checks who may use it; longer than an area
+     * code is a 400 at once (it would otherwise reach the audit row of the refusal).
+     */
     public static String scopeCode(String text) {
-        return text == null || text.isBlank() ? DISTRICT_SCOPE : text.strip();
+        if (text == null || text.isBlank()) {
+            return DISTRICT_SCOPE;
+        }
+        String code = text.strip();
+        if (code.length() > MAX_SCOPE_LENGTH) {
+            throw new InvalidInputException("scope", "规则范围须为区（" + DISTRICT_SCOPE + "）或本区街道编码");
+        }
+        return code;
     }
 
     /**
