@@ -21,7 +21,6 @@ import org.apache.spark.sql.types.StructType;
 import org.gridgov.batch.LocalSpark;
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Street;
-import org.gridgov.common.io.Tsv;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.validation.Decoded;
@@ -86,17 +85,59 @@ class HotWordsEquivalenceIT {
      */
     static List<Row> independentLetters() throws IOException {
         Path file = Path.of("..", "nlp", "src", "test", "resources", "gridgov", "nlp", "eval", "letters_test.tsv");
-        List<Tsv.Row> rows = Tsv.rows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
+        List<List<String>> rows = quotedTsv(Files.readString(file, StandardCharsets.UTF_8));
         List<Street> streets = District.licheng().streets();
         List<Row> out = new ArrayList<>();
+        int width = rows.get(0).size(); // the header: id, level1, source, subject, text
         for (int i = 1; i < rows.size(); i++) {
-            Tsv.Row r = rows.get(i);
-            String subject = r.cell(3);
-            String text = subject.isEmpty() ? r.cell(4) : subject + "\n" + r.cell(4);
-            String month = r.cell(1).equals("城乡建设") ? MONTHS.get(1) : MONTHS.get(i % 2);
-            out.add(RowFactory.create(month, streets.get(i % streets.size()).code(), r.cell(1), text));
+            List<String> r = rows.get(i);
+            if (r.size() != width) {
+                throw new IllegalStateException(file + " row " + i + " has " + r.size() + " cells");
+            }
+            String subject = r.get(3);
+            String text = subject.isEmpty() ? r.get(4) : subject + "\n" + r.get(4);
+            String month = r.get(1).equals("城乡建设") ? MONTHS.get(1) : MONTHS.get(i % 2);
+            out.add(RowFactory.create(month, streets.get(i % streets.size()).code(), r.get(1), text));
         }
         return out;
+    }
+
+    /** Tab-separated rows whose cells may be quoted ("" for a quote) to hold tabs and line breaks. */
+    static List<List<String>> quotedTsv(String content) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.length() == 0) {
+                quoted = true;
+            } else if (c == '\t') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else if (c != '\r') {
+                cell.append(c);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        return rows;
     }
 
     @Test
