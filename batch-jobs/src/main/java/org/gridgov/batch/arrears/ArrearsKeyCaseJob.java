@@ -1,5 +1,6 @@
 package org.gridgov.batch.arrears;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -145,18 +146,18 @@ public final class ArrearsKeyCaseJob {
                 .groupBy("company_name")
                 .agg(count(lit(1)).as("company_petition_cnt"));
         // group petitions about the case's company around the day it was reported (and before asOf): counted per
-        // company and day first, so each case joins a handful of (company, day) counts, not every group petition of
-        // a builder with thousands of them
+        // company and day, then summed for every day whose ±groupLinkDays window holds some (companies × days rows,
+        // broadcast), so each case looks up the sum of its company and report day: no per-case explosion of days and
+        // no shuffle of the cases (the same sum as adding up the days around the case; case_id is the table's key)
         Dataset<Row> groupsPerDay = petitions.filter(col("in_group").and(col("company_name").isNotNull())
                         .and(SparkColumns.before(col("petition_time"), asOf)))
                 .groupBy(col("company_name").as("g_company"), to_date(col("petition_time")).as("g_day"))
                 .agg(count(lit(1)).as("g_cnt"));
-        Column days = sequence(date_sub(to_date(col("report_time")), rules.groupLinkDays()),
-                date_add(to_date(col("report_time")), rules.groupLinkDays()));
-        Dataset<Row> linkedGroups = cases.select(col("case_id"), col("company_name"), explode(days).as("c_day"))
-                .join(groupsPerDay, col("company_name").equalTo(col("g_company"))
-                        .and(col("c_day").equalTo(col("g_day"))))
-                .groupBy("case_id").agg(sum("g_cnt").as("company_group_petitions"));
+        Column around = sequence(date_sub(col("g_day"), rules.groupLinkDays()),
+                date_add(col("g_day"), rules.groupLinkDays()));
+        Dataset<Row> groupsAroundDay = groupsPerDay.select(col("g_company"), explode(around).as("c_day"),
+                        col("g_cnt"))
+                .groupBy("g_company", "c_day").agg(sum("g_cnt").as("company_group_petitions"));
 
         Column resolvedAtEnd = col("status").equalTo(RESOLVED)
                 .and(col("resolved_time").isNull().or(SparkColumns.before(col("resolved_time"), asOf)));
@@ -169,8 +170,10 @@ public final class ArrearsKeyCaseJob {
         Dataset<Row> out = cases
                 .filter(SparkColumns.before(col("report_time"), asOf))
                 .join(byPerson, new String[] {"complainant_key", "company_name"}, "left")
-                .join(byCompany, new String[] {"company_name"}, "left")
-                .join(linkedGroups, new String[] {"case_id"}, "left")
+                .join(broadcast(byCompany), new String[] {"company_name"}, "left")
+                .join(broadcast(groupsAroundDay), col("company_name").equalTo(col("g_company"))
+                        .and(to_date(col("report_time")).equalTo(col("c_day"))), "left")
+                .drop("g_company", "c_day")
                 .withColumn("resolved_at_end", resolvedAtEnd)
                 .withColumn("status_at_end", statusAtEnd)
                 .withColumn("days_unresolved", when(col("resolved_at_end"), lit(null))

@@ -1,14 +1,17 @@
 package org.gridgov.batch.risk;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -21,14 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.gridgov.batch.StatMonth;
 import org.gridgov.batch.arrears.ArrearsKeyCaseJob;
@@ -49,6 +49,7 @@ import org.gridgov.warehouse.WarehouseSchema;
  * sources without any clear ID. Only events of the {@code lookbackDays} before the month's end count. Features are
  * built from one union of all events and one aggregation per person (one shuffle for ten million events); the score
  * is {@link RiskModel}'s sum of capped points, with the three largest contributions stored as text beside it.
+ * {@link #scores} is the whole computation of a month, which the job and {@code gridgov bench analytics} both run.
  */
 public final class RiskScoreJob {
 
@@ -59,6 +60,35 @@ public final class RiskScoreJob {
 
     /** Persons scored over every month computed, and how many of them per level. */
     public record Result(long persons, Map<String, Long> byLevel) {
+    }
+
+    /**
+     * The ads_person_risk_month rows of a month and how many persons they score. The rows read data persisted while
+     * ranking; {@link #close} releases it, so read the rows (write, count) before closing.
+     */
+    public static final class Scores implements AutoCloseable {
+        private final Dataset<Row> rows;
+        private final long persons;
+        private final List<Dataset<Row>> persisted;
+
+        Scores(Dataset<Row> rows, long persons, List<Dataset<Row>> persisted) {
+            this.rows = rows;
+            this.persons = persons;
+            this.persisted = List.copyOf(persisted);
+        }
+
+        public Dataset<Row> rows() {
+            return rows;
+        }
+
+        public long persons() {
+            return persons;
+        }
+
+        @Override
+        public void close() {
+            persisted.forEach(Dataset::unpersist);
+        }
     }
 
     private final WarehouseIo io;
@@ -101,29 +131,44 @@ public final class RiskScoreJob {
             Dataset<Row> arrears = io.read(spark, WarehouseSchema.ODS_ARREARS_CASE)
                     .filter(col("report_date").geq(lit(from)).and(col("report_date").lt(lit(to))));
 
-            Dataset<Row> flaggedPetitions = GroupPetitions.flag(petitions, model.groupWindowHours(),
-                    model.groupMinPersons()).cache();
-            try {
-                Dataset<Row> keyArrears = ArrearsKeyCaseJob.flag(arrears, flaggedPetitions, asOf, arrearsRules);
-                Dataset<Row> events = events(flaggedPetitions, hotline, police, keyArrears, asOf, model);
-                Dataset<Row> points = points(features(events), model, month, computedAt)
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                Dataset<Row> scores = calibrate(rank(points), points.count(), model, calibration).cache();
-                try {
-                    io.upsert(scores, TARGET);
-                    for (Row r : scores.groupBy("risk_level").count().collectAsList()) {
-                        byLevel.merge(r.getString(0), r.getLong(1), Long::sum);
-                        persons += r.getLong(1);
-                    }
-                } finally {
-                    scores.unpersist();
-                    points.unpersist();
+            try (Scores scores = scores(petitions, hotline, police, arrears, asOf, model, arrearsRules, calibration,
+                    month, computedAt)) {
+                io.upsert(scores.rows(), TARGET);
+                for (Row r : scores.rows().groupBy("risk_level").count().collectAsList()) {
+                    byLevel.merge(r.getString(0), r.getLong(1), Long::sum);
+                    persons += r.getLong(1);
                 }
-            } finally {
-                flaggedPetitions.unpersist();
             }
         }
         return new Result(persons, byLevel);
+    }
+
+    /**
+     * A month's ads_person_risk_month rows from the four sources as of {@code asOf}: group petitions flagged
+     * ({@link GroupPetitions#flag}), key arrears cases ({@link ArrearsKeyCaseJob#flag}), {@link #events},
+     * {@link #features}, then {@link #score}. Runs the Spark jobs the ranking needs before it returns; the rows are
+     * computed when read. The flagged petitions are persisted because the arrears flags and the events read them.
+     */
+    public static Scores scores(Dataset<Row> petitions, Dataset<Row> hotline, Dataset<Row> police,
+                                Dataset<Row> arrears, LocalDateTime asOf, RiskModel model, ArrearsRules arrearsRules,
+                                LevelCalibration calibration, String month, Timestamp computedAt) {
+        List<Dataset<Row>> persisted = new ArrayList<>();
+        try {
+            Dataset<Row> flagged = keep(persisted, GroupPetitions.flag(petitions, model.groupWindowHours(),
+                    model.groupMinPersons()));
+            Dataset<Row> keyArrears = ArrearsKeyCaseJob.flag(arrears, flagged, asOf, arrearsRules);
+            return score(features(events(flagged, hotline, police, keyArrears, asOf, model)), model, calibration,
+                    month, computedAt, persisted);
+        } catch (RuntimeException e) {
+            persisted.forEach(Dataset::unpersist);
+            throw e;
+        }
+    }
+
+    private static Dataset<Row> keep(List<Dataset<Row>> persisted, Dataset<Row> rows) {
+        Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(kept);
+        return kept;
     }
 
     private static Column inWindow(Column time, LocalDateTime from, LocalDateTime until) {
@@ -193,23 +238,40 @@ public final class RiskScoreJob {
     /**
      * One row per person: the counts of {@link RiskModel.Features}, last_event_time, source_cnt and the masked name
      * and ID of the person's latest event that has them.
+     *
+     * <p>One shuffle (the events by person) and one sort: the events are aggregated per (person, petition category,
+     * call category) and those rows per person, both on the sorted partitions, so a category counted twice is one
+     * row and the distinct categories are a {@code count}. Not {@code size(collect_set(...))} in one aggregation: its
+     * object buffers put Spark on ObjectHashAggregate, which falls back to sorting after 128 persons per task, once
+     * before the shuffle and again after it, and ships the sets through the shuffle. The masked name and ID
+     * ({@code max_by}, a string buffer) keep the aggregation sort-based, so the sort is asked for explicitly.
      */
     public static Dataset<Row> features(Dataset<Row> events) {
-        Dataset<Row> agg = events.groupBy("person_key").agg(
+        Column nameTime = when(col("name_masked").isNotNull(), col("t"));
+        Column idTime = when(col("id_masked").isNotNull(), col("t"));
+        Dataset<Row> byCategory = events.repartition(col("person_key"))
+                .sortWithinPartitions("person_key", "pet_cat", "hot_cat")
+                .groupBy("person_key", "pet_cat", "hot_cat").agg(
+                        sum("pet").as("pet"), sum("pet_recent").as("pet_recent"), sum("pet_group").as("pet_group"),
+                        sum("hot").as("hot"), sum("pol").as("pol"), sum("pol_conflict").as("pol_conflict"),
+                        sum("arr").as("arr"), sum("arr_key").as("arr_key"), max("t").as("t"),
+                        // max_by ignores rows whose ordering value is null: events without the masked value
+                        max_by(col("name_masked"), nameTime).as("name_masked"), max(nameTime).as("name_t"),
+                        max_by(col("id_masked"), idTime).as("id_masked"), max(idTime).as("id_t"));
+        Dataset<Row> agg = byCategory.groupBy("person_key").agg(
                 sum("pet").as("petition_cnt"),
-                size(collect_set("pet_cat")).as("petition_categories"),
+                count("pet_cat").as("petition_categories"),
                 sum("pet_recent").as("recent_petition_cnt"),
                 sum("pet_group").as("group_petition_cnt"),
                 sum("hot").as("hotline_cnt"),
-                size(collect_set("hot_cat")).as("call_categories"),
+                count("hot_cat").as("call_categories"),
                 sum("pol").as("police_cnt"),
                 sum("pol_conflict").as("conflict_police_cnt"),
                 sum("arr").as("arrears_cnt"),
                 sum("arr_key").as("key_arrears_cnt"),
                 max("t").as("last_event_time"),
-                // max_by ignores rows whose ordering value is null: events without the masked value
-                max_by(col("name_masked"), when(col("name_masked").isNotNull(), col("t"))).as("name_masked"),
-                max_by(col("id_masked"), when(col("id_masked").isNotNull(), col("t"))).as("id_card_masked"));
+                max_by(col("name_masked"), col("name_t")).as("name_masked"),
+                max_by(col("id_masked"), col("id_t")).as("id_card_masked"));
         Column sources = when(col("petition_cnt").gt(0), 1).otherwise(0)
                 .plus(when(col("hotline_cnt").gt(0), 1).otherwise(0))
                 .plus(when(col("police_cnt").gt(0), 1).otherwise(0))
@@ -251,19 +313,24 @@ public final class RiskScoreJob {
                 org.apache.spark.sql.functions.concat(lit(name), col(count).cast(DataTypes.StringType), lit(unit))};
     }
 
-    /**
-     * ads_person_risk_month rows: {@link #points} then {@link #rank}. Convenient for small inputs; a job should persist
-     * the output of {@link #points} before ranking it, since ranking reads its input twice.
-     */
-    public static Dataset<Row> score(Dataset<Row> features, RiskModel model, String month, Timestamp computedAt) {
-        return score(features, model, LevelCalibration.defaults(), month, computedAt);
+    /** ads_person_risk_month rows of {@link #features}: {@link #points}, {@link #rank}, {@link #calibrate}. */
+    public static Scores score(Dataset<Row> features, RiskModel model, LevelCalibration calibration, String month,
+                               Timestamp computedAt) {
+        return score(features, model, calibration, month, computedAt, new ArrayList<>());
     }
 
-    /** Like {@link #score(Dataset, RiskModel, String, Timestamp)}, then levels calibrated to the population. */
-    public static Dataset<Row> score(Dataset<Row> features, RiskModel model, LevelCalibration calibration,
-                                     String month, Timestamp computedAt) {
-        Dataset<Row> points = points(features, model, month, computedAt);
-        return calibrate(rank(points), points.count(), model, calibration);
+    private static Scores score(Dataset<Row> features, RiskModel model, LevelCalibration calibration, String month,
+                                Timestamp computedAt, List<Dataset<Row>> persisted) {
+        try {
+            // the ranking's sort samples its input before it sorts it: persisted, so the aggregation runs once
+            Dataset<Row> points = keep(persisted, points(features, model, month, computedAt));
+            Scores ranked = rank(points, persisted);
+            return new Scores(calibrate(ranked.rows(), ranked.persons(), model, calibration), ranked.persons(),
+                    persisted);
+        } catch (RuntimeException e) {
+            persisted.forEach(Dataset::unpersist);
+            throw e;
+        }
     }
 
     /**
@@ -299,10 +366,7 @@ public final class RiskScoreJob {
             structs.add("named_struct('p', p_" + i + ", 'o', " + (-i) + ", 'l', l_" + i + ")");
         }
         Column score = round(least(lit(RiskModel.MAX_SCORE), total), 1);
-        Column level = when(col("risk_score").geq(model.red()), lit(RiskModel.RED))
-                .when(col("risk_score").geq(model.orange()), lit(RiskModel.ORANGE))
-                .when(col("risk_score").geq(model.yellow()), lit(RiskModel.YELLOW))
-                .otherwise(lit(RiskModel.BLUE));
+        Column level = thresholdLevel(col("risk_score"), model);
         Column topFactors = expr("array_join(transform(slice(sort_array(filter(array(" + String.join(", ", structs)
                 + "), x -> x.p > 0), false), 1, " + TOP_FACTORS + "), x -> concat(x.l, ' +', "
                 + "regexp_replace(cast(round(x.p, 1) as string), '\\\\.0$', ''))), '；')");
@@ -318,24 +382,43 @@ public final class RiskScoreJob {
                         col("top_factors"), lit(computedAt).as("updated_at"));
     }
 
+    /** The level by the model's thresholds alone, before {@link #calibrate}. */
+    public static Column thresholdLevel(Column score, RiskModel model) {
+        return when(score.geq(model.red()), lit(RiskModel.RED))
+                .when(score.geq(model.orange()), lit(RiskModel.ORANGE))
+                .when(score.geq(model.yellow()), lit(RiskModel.YELLOW))
+                .otherwise(lit(RiskModel.BLUE));
+    }
+
+    private static final String PARTITION = "_partition";
+    private static final String ROW_ID = "_row_id";
+
     /**
      * Adds risk_rank (1 = highest score, ties by person key) to the rows of {@link #points}, conformed to
-     * ads_person_risk_month. A distributed sort and zipWithIndex rather than a window without partition, which would
-     * pull every person into one task; it reads its input twice (range sampling, then the sort), so persist the input.
+     * ads_person_risk_month. A distributed sort (range partitions, each sorted), persisted with each row's partition
+     * and {@code monotonically_increasing_id} (partition × 2³³ + position in the partition); one small job counts the
+     * rows per partition, and a row's rank is the rows of the partitions before its own plus its position. Not a
+     * window without partition, which would pull every person into one task, nor {@code zipWithIndex}, which sorts
+     * every partition twice and converts each row to a Java object and back. The sort reads its input twice (range
+     * sampling, then the sort), so {@code scored} should be persisted.
      */
-    public static Dataset<Row> rank(Dataset<Row> scored) {
-        Dataset<Row> sorted = scored.orderBy(col("risk_score").desc(), col("person_key").asc());
-        StructType schema = sorted.schema().add("risk_rank", DataTypes.IntegerType, false);
-        JavaRDD<Row> rows = sorted.javaRDD().zipWithIndex().map(p -> {
-            Row r = p._1();
-            Object[] values = new Object[r.length() + 1];
-            for (int i = 0; i < r.length(); i++) {
-                values[i] = r.get(i);
-            }
-            values[r.length()] = (int) (p._2() + 1);
-            return RowFactory.create(values);
-        });
-        return SparkSchemas.conform(scored.sparkSession().createDataFrame(rows, schema), TARGET);
+    static Scores rank(Dataset<Row> scored, List<Dataset<Row>> persisted) {
+        Dataset<Row> sorted = keep(persisted, scored.orderBy(col("risk_score").desc(), col("person_key").asc())
+                .withColumn(PARTITION, spark_partition_id()).withColumn(ROW_ID, monotonically_increasing_id()));
+        List<Row> sizes = sorted.groupBy(PARTITION).count().collectAsList();
+        int partitions = 1 + sizes.stream().mapToInt(r -> r.getInt(0)).max().orElse(0);
+        long[] rows = new long[partitions];
+        sizes.forEach(r -> rows[r.getInt(0)] = r.getLong(1));
+        Column[] before = new Column[partitions];
+        long persons = 0;
+        for (int p = 0; p < partitions; p++) {
+            before[p] = lit(persons);
+            persons += rows[p];
+        }
+        Column position = col(ROW_ID).minus(col(PARTITION).cast(DataTypes.LongType).multiply(1L << 33));
+        Column rank = element_at(array(before), col(PARTITION).plus(1)).plus(position).plus(1);
+        Dataset<Row> ranked = sorted.withColumn("risk_rank", rank.cast(DataTypes.IntegerType)).drop(PARTITION, ROW_ID);
+        return new Scores(SparkSchemas.conform(ranked, TARGET), persons, persisted);
     }
 
     /** "person risk 3630 (红 18 0.50 %, 橙 72 1.98 %, …)": the level distribution the calibration produced. */

@@ -50,8 +50,12 @@ class RiskScoreIT {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start();
-        Dataset<Row> scored = RiskScoreJob.score(RiskScoreJob.features(events()), MODEL, MONTH, AT);
-        byPerson = scored.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(1), Function.identity()));
+        try (RiskScoreJob.Scores scored = RiskScoreJob.score(RiskScoreJob.features(events()), MODEL,
+                LevelCalibration.defaults(), MONTH, AT)) {
+            byPerson = scored.rows().collectAsList().stream()
+                    .collect(Collectors.toMap(r -> r.getString(1), Function.identity()));
+            assertThat(scored.persons()).isEqualTo(byPerson.size());
+        }
     }
 
     @AfterAll
