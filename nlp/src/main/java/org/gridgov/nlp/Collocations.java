@@ -50,6 +50,11 @@ public final class Collocations implements Serializable {
         this.pairs = Set.copyOf(keys);
     }
 
+    /** No phrases: words counted alone. */
+    public static Collocations none() {
+        return new Collocations(List.of());
+    }
+
     /** Learns from texts already reduced to their topic words. */
     public static Collocations learn(List<TopicWords> texts, Settings settings) {
         Map<String, Long> wordDocs = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.gridgov.nlp;
 
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
+import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
@@ -10,7 +11,9 @@ import com.hankcs.hanlp.seg.common.WordNet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HanLP's Viterbi (dictionary) segmenter with the {@link DomainDictionary}, plus the filter that turns tokens into
@@ -30,15 +33,34 @@ public final class GovSegmenter {
 
     private static final ThreadLocal<GovSegmenter> PER_THREAD = ThreadLocal.withInitial(GovSegmenter::new);
 
+    /** Whether a HanLP nature can stand for a topic (see {@link #isContentWord}); natures are few and shared. */
+    private static final Map<Nature, Boolean> CONTENT_NATURES = new ConcurrentHashMap<>();
+
     private final Segment segment;
 
     public GovSegmenter() {
+        this(true);
+    }
+
+    private GovSegmenter(boolean translatedNames) {
         this.segment = new DomainViterbiSegment(DomainDictionary.get().ours())
                 .enableCustomDictionary(DomainDictionary.get().hanlp())
                 .enableCustomDictionaryForcing(false)
                 // person names in complaint texts are PII and never topics; place names come from our dictionary
                 .enableNameRecognize(false)
+                .enableTranslatedNameRecognize(translatedNames)
                 .enableOffset(false);
+    }
+
+    /**
+     * The segmenter of the hot-word job: no named-entity recognition at all. HanLP's {@code Config} leaves
+     * transliterated-name recognition on by default, so {@code ner} stays true with Chinese names off and
+     * {@code ViterbiSegment.segSentence} builds a second word net per text for it (hankcs/HanLP
+     * {@code seg/Config.java} {@code updateNerConfig}, {@code seg/Viterbi/ViterbiSegment.java}); a recognised
+     * transliterated name is {@code nrf}, which {@link #isContentWord} leaves out anyway. Same threading rules.
+     */
+    public static GovSegmenter forTopics() {
+        return new GovSegmenter(false);
     }
 
     /** This thread's segmenter. */
@@ -92,14 +114,21 @@ public final class GovSegmenter {
      */
     public static boolean isContentWord(Term t) {
         String w = t.word;
-        if (w == null || w.codePointCount(0, w.length()) < 2 || StopWords.contains(w) || !hasCjk(w)) {
+        if (w == null || w.length() < 2 || w.codePointCount(0, w.length()) < 2) {
             return false;
         }
-        String nature = t.nature == null ? "" : t.nature.toString();
+        // our nature first: one lookup also answers "12345 counts as a domain word"
         String ours = DomainDictionary.get().nature(w);
+        if (ours == null && !hasHan(w) || StopWords.contains(w)) {
+            return false;
+        }
         if (ours != null) {
             return !ours.equals(DomainDictionary.PLACE) && !ours.equals(DomainDictionary.ORGANISATION);
         }
+        return t.nature != null && CONTENT_NATURES.computeIfAbsent(t.nature, n -> isContentNature(n.toString()));
+    }
+
+    private static boolean isContentNature(String nature) {
         if (nature.isEmpty()) {
             return false;
         }
@@ -113,12 +142,16 @@ public final class GovSegmenter {
                 || nature.equals("ad") || nature.equals("ag") || nature.equals("ng") || nature.equals("gg"));
     }
 
-    /** 12345 counts as a domain word only through the dictionary; other tokens need a Chinese character. */
-    private static boolean hasCjk(String w) {
-        if (DomainDictionary.get().contains(w)) {
-            return true;
+    /** Other tokens than our words need a Chinese character (12345 counts only through the dictionary). */
+    private static boolean hasHan(String w) {
+        for (int i = 0; i < w.length(); ) {
+            int cp = w.codePointAt(i);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(cp);
         }
-        return w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        return false;
     }
 
     /**

@@ -27,8 +27,17 @@ public record TopicWords(Set<String> words, Set<String> pairs) {
     public static TopicWords of(String text, GovSegmenter segmenter) {
         Set<String> words = new LinkedHashSet<>();
         Set<String> pairs = new LinkedHashSet<>();
+        collect(text, segmenter, words, pairs);
+        return new TopicWords(words, pairs);
+    }
+
+    /**
+     * Adds one text's words and adjacent pairs to {@code words} and {@code pairs} (what {@link #of} holds, without
+     * building a record): the per-text path of a Spark partition, which clears and reuses its two sets.
+     */
+    public static void collect(String text, GovSegmenter segmenter, Set<String> words, Set<String> pairs) {
         if (text == null || text.isBlank()) {
-            return new TopicWords(words, pairs);
+            return;
         }
         List<Term> terms = segmenter.terms(LetterNormalizer.normalize(text).text());
         String previous = null;
@@ -43,7 +52,6 @@ public record TopicWords(Set<String> words, Set<String> pairs) {
             }
             previous = t.word;
         }
-        return new TopicWords(words, pairs);
     }
 
     /** The phrase a pair key spells: 电动车\t充电 → 电动车充电. */

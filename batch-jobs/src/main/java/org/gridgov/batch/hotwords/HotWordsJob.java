@@ -1,16 +1,15 @@
 package org.gridgov.batch.hotwords;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -18,12 +17,15 @@ import static org.apache.spark.sql.functions.when;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
-import org.apache.spark.api.java.function.MapFunction;
+import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -59,6 +61,8 @@ import org.gridgov.warehouse.WarehouseSchema;
  * closings, place codes and letter phrasing such as 领导, 请问, 政策, 规定 left out: {@link TopicWords}), plus the
  * phrases its adjacent words form where they travel together across the texts read (电动车 + 充电 → 电动车充电:
  * {@link Collocations}, learned once per run from all of them), so a topic surfaces as a phrase beside its words.
+ * Each text is segmented once and counted inside its partition ({@link #counts}, {@link TextCounts}): Spark only sums
+ * the partitions' counts per (month, street, category, word), never a row per text.
  * <ul>
  *   <li><b>Hot words</b>: TF-IDF = texts of the month and scope containing the word × smoothed IDF over every text of
  *   the district in the IDF window (the month and the {@code idfMonths − 1} before it). Boilerplate that survives the
@@ -97,6 +101,19 @@ public final class HotWordsJob {
             .add("risk_terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add("pairs", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
+    /**
+     * Output of {@link #counts}: per (month, street, category) the texts ({@code kind} N, key empty), the texts with a
+     * risk term (K), and the texts holding each topic word (W), adjacent pair (P, key {@code first\tsecond}) and risk
+     * term (R). One row per grain and key.
+     */
+    public static final StructType COUNTS = new StructType()
+            .add("stat_month", DataTypes.StringType, false)
+            .add("street_code", DataTypes.StringType, false)
+            .add("category_code", DataTypes.StringType, false)
+            .add("kind", DataTypes.StringType, false)
+            .add("key", DataTypes.StringType, false)
+            .add("docs", DataTypes.LongType, false);
+
     private final WarehouseIo io;
     private final Clock clock;
     private final HotWordSettings settings;
@@ -120,23 +137,16 @@ public final class HotWordsJob {
                         col("content"));
         Dataset<Row> names = scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
                 io.read(spark, WarehouseSchema.DIM_CATEGORY));
-        // segmentation is the expensive step: done once, reused by the phrases and the three outputs
-        Dataset<Row> segmented = tokenize(texts).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> tokens;
+        // segmentation is the expensive step: done once, counted per partition, reused by the phrases and the outputs
+        Dataset<Row> counts = counts(texts).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            tokens = withPhrases(segmented, phrases(segmented, Collocations.Settings.defaults()))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            tokens.count();
-        } finally {
-            segmented.unpersist();
-        }
-        try {
-            Dataset<Row> words = scopeWords(tokens).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> docs = scopeDocs(tokens).persist(StorageLevel.MEMORY_AND_DISK());
+            Collocations phrases = phrases(counts, Collocations.Settings.defaults());
+            Dataset<Row> words = scopeWords(grainWords(counts, phrases)).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> docs = scopeDocs(counts).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Dataset<Row> hot = hotWords(words, docs, names, targets, settings, computedAt).cache();
                 Dataset<Row> rising = risingWords(words, docs, names, targets, settings, computedAt).cache();
-                Dataset<Row> opinion = opinionRisk(tokens, docs, names, targets, settings, computedAt).cache();
+                Dataset<Row> opinion = opinionRisk(counts, docs, names, targets, settings, computedAt).cache();
                 try {
                     io.upsert(hot, HOT);
                     io.upsert(rising, RISING);
@@ -153,7 +163,7 @@ public final class HotWordsJob {
                 docs.unpersist();
             }
         } finally {
-            tokens.unpersist();
+            counts.unpersist();
         }
     }
 
@@ -170,14 +180,13 @@ public final class HotWordsJob {
     }
 
     /**
-     * Segments every text once per partition (a segmenter per partition: HanLP's are not serialisable) into its
-     * distinct topic words, adjacent word pairs and the risk terms it contains. {@code texts} needs stat_month,
-     * street_code, category_code, content; a null content yields no words.
+     * One row per text ({@link #TOKENS}): its distinct topic words, adjacent word pairs and risk terms, in the order
+     * they occur. For looking at what a text contributes; the job itself counts with {@link #counts}.
      */
     public static Dataset<Row> tokenize(Dataset<Row> texts) {
         return texts.select("stat_month", "street_code", "category_code", "content")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-                    GovSegmenter segmenter = new GovSegmenter();
+                    GovSegmenter segmenter = GovSegmenter.forTopics();
                     return new Iterator<Row>() {
                         @Override
                         public boolean hasNext() {
@@ -188,27 +197,81 @@ public final class HotWordsJob {
                         public Row next() {
                             Row r = rows.next();
                             String content = r.getString(3);
-                            TopicWords topic = TopicWords.of(content, segmenter);
-                            String[] words = topic.words().toArray(String[]::new);
-                            String[] pairs = topic.pairs().toArray(String[]::new);
+                            Set<String> words = new LinkedHashSet<>();
+                            Set<String> pairs = new LinkedHashSet<>();
+                            TopicWords.collect(content, segmenter, words, pairs);
                             String[] risk = RiskTerms.find(content).toArray(String[]::new);
-                            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2), words, risk,
-                                    pairs);
+                            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2),
+                                    words.toArray(String[]::new), risk, pairs.toArray(String[]::new));
                         }
                     };
                 }, Encoders.row(TOKENS));
     }
 
     /**
-     * The phrases of the texts in {@code tokens}: document frequencies of words and adjacent pairs counted in Spark,
-     * the pairs in at least {@code minDocs} texts scored on the driver ({@link Collocations#select}).
+     * Segments every text once ({@link TextCounts}: a segmenter per partition, HanLP's are not serialisable) and
+     * counts texts per (month, street, category) and word, pair and risk term ({@link #COUNTS}), summed over the
+     * partitions' partial counts. {@code texts} needs stat_month, street_code, category_code, content; a null content
+     * is a text without words.
      */
-    public static Collocations phrases(Dataset<Row> tokens, Collocations.Settings settings) {
-        long n = tokens.count();
-        Dataset<Row> wordDocs = tokens.select(explode(col("words")).as("word")).groupBy("word")
-                .agg(count(lit(1)).as("docs"));
-        Dataset<Row> pairDocs = tokens.select(explode(col("pairs")).as("pair")).groupBy("pair")
-                .agg(count(lit(1)).as("docs"))
+    public static Dataset<Row> counts(Dataset<Row> texts) {
+        return texts.select("stat_month", "street_code", "category_code", "content")
+                .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> countPartition(rows,
+                        new TextCounts(GovSegmenter.forTopics(), TextCounts.MAX_ENTRIES)), Encoders.row(COUNTS))
+                .groupBy("stat_month", "street_code", "category_code", "kind", "key")
+                .agg(sum("docs").as("docs"));
+    }
+
+    /** A partition's rows (stat_month, street_code, category_code, content) counted, emitted as the counts fill. */
+    private static Iterator<Row> countPartition(Iterator<Row> rows, TextCounts counts) {
+        ArrayDeque<Row> ready = new ArrayDeque<>();
+        TextCounts.Sink emit = (month, street, category, kind, key, docs) ->
+                ready.add(RowFactory.create(month, street, category, kind, key, docs));
+        return new Iterator<>() {
+            private boolean drained;
+
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty() && !drained) {
+                    if (rows.hasNext()) {
+                        Row r = rows.next();
+                        counts.add(r.getString(0), r.getString(1), r.getString(2), r.getString(3));
+                        if (counts.full()) {
+                            counts.drain(emit);
+                        }
+                    } else {
+                        counts.drain(emit);
+                        drained = true;
+                    }
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+        };
+    }
+
+    private static Dataset<Row> kind(Dataset<Row> counts, String kind) {
+        return counts.filter(col("kind").equalTo(kind));
+    }
+
+    /**
+     * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs summed
+     * over the grains, the pairs in at least {@code minDocs} texts scored on the driver ({@link Collocations#select}).
+     */
+    public static Collocations phrases(Dataset<Row> counts, Collocations.Settings settings) {
+        Row total = kind(counts, TextCounts.TEXTS).agg(sum("docs")).first();
+        long n = total.isNullAt(0) ? 0 : total.getLong(0);
+        Dataset<Row> wordDocs = kind(counts, TextCounts.WORD).groupBy(col("key").as("word"))
+                .agg(sum("docs").as("docs"));
+        Dataset<Row> pairDocs = kind(counts, TextCounts.PAIR).groupBy(col("key").as("pair"))
+                .agg(sum("docs").as("docs"))
                 .filter(col("docs").geq(settings.minDocs()))
                 .withColumn("first", expr("split(pair, '\\t')[0]"))
                 .withColumn("second", expr("split(pair, '\\t')[1]"));
@@ -222,19 +285,28 @@ public final class HotWordsJob {
         return Collocations.select(candidates, n, settings);
     }
 
-    /** {@code tokens} with each text's phrases added to its words. */
-    public static Dataset<Row> withPhrases(Dataset<Row> tokens, Collocations phrases) {
-        return tokens.map((MapFunction<Row, Row>) r -> {
-            List<String> pairs = r.getList(5);
-            List<String> words = new ArrayList<>(r.<String>getList(3));
-            for (String p : pairs) {
-                if (phrases.isPhrase(p)) {
-                    words.add(TopicWords.phrase(p));
-                }
-            }
-            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2), words.toArray(String[]::new),
-                    r.<String>getList(4).toArray(String[]::new), pairs.toArray(String[]::new));
-        }, Encoders.row(TOKENS));
+    /**
+     * Texts per word at the finest grain (stat_month, street_code, category_code, word, docs), each phrase counted
+     * beside its words: a text holds a phrase when it holds the phrase's pair.
+     */
+    public static Dataset<Row> grainWords(Dataset<Row> counts, Collocations phrases) {
+        Dataset<Row> words = kind(counts, TextCounts.WORD)
+                .select(col("stat_month"), col("street_code"), col("category_code"), col("key").as("word"),
+                        col("docs"));
+        if (phrases.phrases().isEmpty()) {
+            return words;
+        }
+        List<Row> spelled = new ArrayList<>();
+        phrases.phrases().forEach(p -> spelled.add(RowFactory.create(p.pair(), p.text())));
+        Dataset<Row> phraseOf = counts.sparkSession().createDataFrame(spelled, new StructType()
+                .add("pair", DataTypes.StringType, false).add("phrase", DataTypes.StringType, false));
+        Dataset<Row> phraseDocs = kind(counts, TextCounts.PAIR)
+                .join(broadcast(phraseOf), col("key").equalTo(col("pair")))
+                .select(col("stat_month"), col("street_code"), col("category_code"), col("phrase").as("word"),
+                        col("docs"));
+        // a phrase that is also one of the text's words (or two pairs spelling one phrase) adds up, as before
+        return words.unionByName(phraseDocs).groupBy("stat_month", "street_code", "category_code", "word")
+                .agg(sum("docs").as("docs"));
     }
 
     /** The three scopes a text belongs to, as an array to explode. */
@@ -246,25 +318,24 @@ public final class HotWordsJob {
     }
 
     /**
-     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs. Counted at the finest grain
-     * (month, street, category) first, so the scopes roll up a small table instead of every token three times.
+     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, rolled up from
+     * {@link #grainWords} (the finest grain, so the scopes roll up a small table instead of every token three times).
      */
-    public static Dataset<Row> scopeWords(Dataset<Row> tokens) {
-        Dataset<Row> base = tokens
-                .select(col("stat_month"), col("street_code"), col("category_code"), explode(col("words")).as("word"))
-                .groupBy("stat_month", "street_code", "category_code", "word")
-                .agg(count(lit(1)).as("docs"));
-        return base.select(col("stat_month"), explode(scopes()).as("s"), col("word"), col("docs"))
+    public static Dataset<Row> scopeWords(Dataset<Row> grainWords) {
+        return grainWords.select(col("stat_month"), explode(scopes()).as("s"), col("word"), col("docs"))
                 .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
                         col("word"))
                 .agg(sum("docs").as("docs"));
     }
 
     /** Texts and texts with a risk term per month and scope: stat_month, scope_type, scope_code, n, risk_n. */
-    public static Dataset<Row> scopeDocs(Dataset<Row> tokens) {
-        Dataset<Row> base = tokens
+    public static Dataset<Row> scopeDocs(Dataset<Row> counts) {
+        Dataset<Row> base = counts
+                .filter(col("kind").isin(TextCounts.TEXTS, TextCounts.RISK_TEXTS))
                 .groupBy("stat_month", "street_code", "category_code")
-                .agg(count(lit(1)).as("n"), sum(when(size(col("risk_terms")).gt(0), 1).otherwise(0)).as("risk_n"));
+                .agg(sum(when(col("kind").equalTo(TextCounts.TEXTS), col("docs")).otherwise(lit(0L))).as("n"),
+                        sum(when(col("kind").equalTo(TextCounts.RISK_TEXTS), col("docs")).otherwise(lit(0L)))
+                                .as("risk_n"));
         return base.select(col("stat_month"), explode(scopes()).as("s"), col("n"), col("risk_n"))
                 .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"))
                 .agg(sum("n").as("n"), sum("risk_n").as("risk_n"));
@@ -407,18 +478,18 @@ public final class HotWordsJob {
     }
 
     /** One ads_opinion_risk_month row per target month and scope with texts (see the class comment). */
-    public static Dataset<Row> opinionRisk(Dataset<Row> tokens, Dataset<Row> scopeDocs, Dataset<Row> names,
+    public static Dataset<Row> opinionRisk(Dataset<Row> counts, Dataset<Row> scopeDocs, Dataset<Row> names,
                                            List<String> months, HotWordSettings settings, Timestamp computedAt) {
         List<String> targets = sortedMonths(months);
         Dataset<Row> current = thisMonth(scopeDocs.filter(col("stat_month").isin(targets.toArray())));
         Dataset<Row> prev = nextMonth(scopeDocs).select(col("m"), col("scope_type"), col("scope_code"),
                 col("n").as("prev_n"), col("risk_n").as("prev_risk_n"));
 
-        Dataset<Row> termCounts = tokens.filter(col("stat_month").isin(targets.toArray()))
-                .select(col("stat_month"), explode(scopes()).as("s"), explode(col("risk_terms")).as("term"))
+        Dataset<Row> termCounts = kind(counts, TextCounts.TERM).filter(col("stat_month").isin(targets.toArray()))
+                .select(col("stat_month"), explode(scopes()).as("s"), col("key").as("term"), col("docs"))
                 .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
                         col("term"))
-                .agg(count(lit(1)).as("cnt"));
+                .agg(sum("docs").as("cnt"));
         Dataset<Row> topTerms = termCounts
                 .groupBy("stat_month", "scope_type", "scope_code")
                 .agg(expr("array_join(transform(slice(sort_array(collect_list(struct(cnt, term)), false), 1, "

@@ -12,17 +12,21 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.ReduceFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -46,14 +50,16 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Street;
+import org.gridgov.nlp.Collocations;
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.RiskTerms;
 import org.gridgov.nlp.TopicWords;
 import org.gridgov.nlp.TemplateCorpus;
+import org.gridgov.nlp.letters.LetterNormalizer;
 
 /**
- * Measures, on this machine: HanLP segmentation throughput (the raw segmenter in one thread, and the hot-word
- * tokenisation inside Spark), the hot-word job over N texts and the risk-score job over P persons and E events. Data
+ * Measures, on this machine: the hot-word job's per-text stages in one thread (CPU seconds per 100k texts), the
+ * segmentation-only ceiling inside Spark and the hot-word job over N texts beside it and the risk-score job over P persons and E events. Data
  * is generated in Spark directly (no warehouse); the timed part starts from cached inputs and ends when every output
  * row has been computed (written to Spark's {@code noop} sink), so generation and JDBC are not in the figures.
  *
@@ -101,7 +107,27 @@ public final class AnalyticsBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** The segmenter alone, one thread, on filled complaint templates (after a warm-up of the same size). */
+    /** CPU seconds of this thread since {@code t0} (thread CPU nanoseconds). */
+    private static double threadCpu(long t0) {
+        return (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t0) / 1e9;
+    }
+
+    private static long threadCpuNow() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** CPU nanoseconds of the whole JVM (every thread: Spark's tasks, GC, JIT). */
+    private static long processCpuNow() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * The hot-word job's per-text stages alone, one thread, on filled complaint templates (after a warm-up of the same
+     * size), in thread CPU seconds per 100,000 texts, so the figures hold on a busy machine: letter normalisation,
+     * the segmenter (on the raw text: the ceiling), risk terms, and all the job does per text (normalisation +
+     * segmentation + topic words and pairs + risk terms).
+     */
     static void rawSegmentation(int n) {
         TemplateCorpus corpus = TemplateCorpus.standard();
         List<TemplateCorpus.Template> templates = corpus.templates();
@@ -113,26 +139,58 @@ public final class AnalyticsBenchmark {
             texts.add(t);
             chars += t.length();
         }
-        GovSegmenter segmenter = new GovSegmenter();
+        GovSegmenter segmenter = GovSegmenter.forTopics();
+        Set<String> words = new HashSet<>();
+        Set<String> pairs = new HashSet<>();
         long sink = 0;
         for (String t : texts) {
-            sink += segmenter.tokens(t).size(); // warm-up
+            sink += segmenter.terms(t).size(); // warm-up
+            words.clear();
+            pairs.clear();
+            TopicWords.collect(t, segmenter, words, pairs);
+            sink += words.size() + RiskTerms.find(t).size();
         }
-        long t0 = System.nanoTime();
+        double per = 100_000.0 / n;
+        long t0 = threadCpuNow();
         for (String t : texts) {
-            sink += segmenter.tokens(t).size();
+            sink += LetterNormalizer.normalize(t).text().length();
         }
-        double raw = seconds(t0);
-        t0 = System.nanoTime();
+        double normalise = threadCpu(t0);
+        GovSegmenter withNer = new GovSegmenter();
+        double raw = 0;
+        double rawWithNer = 0;
+        // twice, the second round counts: the first loop timed after others runs before the JIT settles (2x slower)
+        for (int round = 0; round < 2; round++) {
+            t0 = threadCpuNow();
+            for (String t : texts) {
+                sink += segmenter.terms(t).size();
+            }
+            raw = threadCpu(t0);
+            t0 = threadCpuNow();
+            for (String t : texts) {
+                sink += withNer.terms(t).size();
+            }
+            rawWithNer = threadCpu(t0);
+        }
+        t0 = threadCpuNow();
         for (String t : texts) {
-            sink += TopicWords.of(t, segmenter).words().size() + RiskTerms.find(t).size();
+            sink += RiskTerms.find(t).size();
         }
-        double withFilter = seconds(t0);
-        System.out.printf(Locale.ROOT, "segmentation, raw HanLP Viterbi + domain dictionary, 1 thread: %,d texts, "
-                + "%,d chars in %.2f s = %,.0f chars/s (%.0f texts/s)%n", n, chars, raw, chars / raw, n / raw);
-        System.out.printf(Locale.ROOT, "letter normalisation + segmentation + topic words and pairs + risk terms (the"
-                + " job's per-text work), "
-                + "1 thread: %.2f s = %,.0f chars/s [%d]%n", withFilter, chars / withFilter, sink % 10);
+        double risk = threadCpu(t0);
+        t0 = threadCpuNow();
+        for (String t : texts) {
+            words.clear();
+            pairs.clear();
+            TopicWords.collect(t, segmenter, words, pairs);
+            sink += words.size() + pairs.size() + RiskTerms.find(t).size();
+        }
+        double all = threadCpu(t0);
+        System.out.printf(Locale.ROOT, "per-text stages, 1 thread, %,d texts of %.0f chars, CPU s per 100k texts: "
+                + "normalisation %.2f, segmentation %.2f (HanLP Viterbi + domain dictionary, the job's configuration; "
+                + "%.2f with HanLP's default name recognition), risk terms %.2f; the job's whole per-text work "
+                + "(normalisation + segmentation + topic words and pairs + risk terms) %.2f = %,.0f chars/s [%d]%n",
+                n, (double) chars / n, normalise * per, raw * per, rawWithNer * per, risk * per, all * per,
+                chars / all, sink % 10);
     }
 
     /** Texts of two months (so rising words have a previous month) with a planted topic in the second. */
@@ -168,6 +226,11 @@ public final class AnalyticsBenchmark {
                 }, Encoders.row(schema));
     }
 
+    /**
+     * The segmentation-only ceiling (the job's segmenter over the same cached texts in Spark, nothing else), then the
+     * hot-word job as {@link HotWordsJob#run} computes it: per-partition counts, phrases, words with phrases, scope
+     * roll-ups, hot, rising and opinion rows. Wall-clock and the JVM's CPU seconds of each.
+     */
     static void hotWords(SparkSession spark, long n) {
         long t0 = System.nanoTime();
         Dataset<Row> texts = generateTexts(spark, n).persist(StorageLevel.MEMORY_AND_DISK());
@@ -176,32 +239,69 @@ public final class AnalyticsBenchmark {
                 seconds(t0));
 
         t0 = System.nanoTime();
-        HotWordsJob.tokenize(texts).write().format("noop").mode("overwrite").save();
-        double tokenize = seconds(t0);
-        System.out.printf(Locale.ROOT, "segmentation inside Spark (tokenize, %d partitions): %.1f s = %,.0f chars/s%n",
-                texts.rdd().getNumPartitions(), tokenize, chars / tokenize);
+        long c0 = processCpuNow();
+        long tokens = texts.select("content").mapPartitions((MapPartitionsFunction<Row, Long>) rows -> {
+            GovSegmenter segmenter = GovSegmenter.forTopics();
+            long k = 0;
+            while (rows.hasNext()) {
+                String content = rows.next().getString(0);
+                k += segmenter.terms(content).size();
+            }
+            return List.of(k).iterator();
+        }, Encoders.LONG()).reduce((ReduceFunction<Long>) Long::sum);
+        double ceiling = seconds(t0);
+        double ceilingCpu = (processCpuNow() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "segmentation alone inside Spark (the ceiling: %d partitions, %,d tokens): %.1f s"
+                + " = %,.0f chars/s, %.1f CPU s (%.2f CPU s per 100k texts)%n", texts.rdd().getNumPartitions(), tokens,
+                ceiling, chars / ceiling, ceilingCpu, ceilingCpu * 100_000 / n);
 
         t0 = System.nanoTime();
+        c0 = processCpuNow();
         Timestamp at = Timestamp.from(Instant.now());
-        Dataset<Row> tokens = HotWordsJob.tokenize(texts).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> words = HotWordsJob.scopeWords(tokens).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> docs = HotWordsJob.scopeDocs(tokens).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counts = HotWordsJob.counts(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        long countRows = counts.count();
+        double countSeconds = seconds(t0);
+        double countCpu = (processCpuNow() - c0) / 1e9;
+        Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
+        Dataset<Row> words = HotWordsJob.scopeWords(HotWordsJob.grainWords(counts, phrases))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> docs = HotWordsJob.scopeDocs(counts).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> names = HotWordsJob.scopeNames(streets(spark), categories(spark));
         List<String> months = List.of("2024-01", "2024-02");
         HotWordSettings settings = HotWordSettings.defaults();
-        long hot = countAll(HotWordsJob.hotWords(words, docs, names, months, settings, at));
-        long rising = countAll(HotWordsJob.risingWords(words, docs, names, months, settings, at));
-        long opinion = countAll(HotWordsJob.opinionRisk(tokens, docs, names, months, settings, at));
+        Dataset<Row> hotRows = HotWordsJob.hotWords(words, docs, names, months, settings, at).cache();
+        Dataset<Row> risingRows = HotWordsJob.risingWords(words, docs, names, months, settings, at).cache();
+        long hot = countAll(hotRows);
+        long rising = countAll(risingRows);
+        long opinion = countAll(HotWordsJob.opinionRisk(counts, docs, names, months, settings, at));
         double job = seconds(t0);
-        System.out.printf(Locale.ROOT, "hot-word job over %,d texts (2 months, 3 scopes: hot %,d, rising %,d, opinion "
-                + "%,d rows): %.1f s (target <= 60 s)%n", n, hot, rising, opinion, job);
-        List<Row> top = HotWordsJob.risingWords(words, docs, names, List.of("2024-02"), settings, at)
-                .filter("scope_type = 'DISTRICT' AND word_rank <= 5").select("word").collectAsList();
-        System.out.println("  district rising words 2024-02: " + top.stream().map(r -> r.getString(0)).toList());
-        tokens.unpersist();
+        double jobCpu = (processCpuNow() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "  counting (segmentation + topic words + risk terms, summed per partition): "
+                + "%.1f s, %.1f CPU s (%.2f CPU s per 100k texts), %,d count rows%n", countSeconds, countCpu,
+                countCpu * 100_000 / n, countRows);
+        System.out.printf(Locale.ROOT, "hot-word job over %,d texts (2 months, 3 scopes, %d phrases: hot %,d, rising "
+                + "%,d, opinion %,d rows): %.1f s (target <= 15 s on 2 cores), %.1f CPU s (%.2f CPU s per 100k texts); "
+                + "ceiling, segmentation alone: %.1f s; job = %.2f x ceiling%n", n, phrases.phrases().size(), hot,
+                rising, opinion, job, jobCpu, jobCpu * 100_000 / n, ceiling, job / ceiling);
+        System.out.println("  district hot words 2024-02 (TF-IDF): " + top10(hotRows, "2024-02"));
+        System.out.println("  district rising words 2024-02 (G²): " + top10(risingRows, "2024-02"));
+        System.out.println("  baseline, district words by raw frequency 2024-02: " + words.filter(
+                        col("stat_month").equalTo("2024-02").and(col("scope_type").equalTo(HotWordsJob.DISTRICT)))
+                .orderBy(col("docs").desc(), col("word")).limit(10).collectAsList().stream()
+                .map(r -> r.getString(r.fieldIndex("word"))).toList());
+        hotRows.unpersist();
+        risingRows.unpersist();
+        counts.unpersist();
         words.unpersist();
         docs.unpersist();
         texts.unpersist();
+    }
+
+    /** The district's top ten words of a hot or rising table in a month, by rank. */
+    private static List<String> top10(Dataset<Row> table, String month) {
+        return table.filter(col("stat_month").equalTo(month).and(col("scope_type").equalTo(HotWordsJob.DISTRICT))
+                        .and(col("word_rank").leq(10)))
+                .orderBy("word_rank").collectAsList().stream().map(r -> r.getString(r.fieldIndex("word"))).toList();
     }
 
     private static long countAll(Dataset<Row> rows) {

@@ -41,6 +41,7 @@ class HotWordsIT {
 
     private static SparkSession spark;
     private static Dataset<Row> tokens;
+    private static Dataset<Row> counts;
     private static Dataset<Row> words;
     private static Dataset<Row> docs;
     private static Dataset<Row> names;
@@ -49,8 +50,9 @@ class HotWordsIT {
     static void start() {
         spark = LocalSpark.start();
         tokens = HotWordsJob.tokenize(texts(cases())).cache();
-        words = HotWordsJob.scopeWords(tokens).cache();
-        docs = HotWordsJob.scopeDocs(tokens).cache();
+        counts = HotWordsJob.counts(texts(cases())).cache();
+        words = HotWordsJob.scopeWords(HotWordsJob.grainWords(counts, Collocations.none())).cache();
+        docs = HotWordsJob.scopeDocs(counts).cache();
         names = HotWordsJob.scopeNames(spark.createDataFrame(HotlineFixtures.districtStreets(),
                 SparkSchemas.of(WarehouseSchema.DIM_STREET)), categories());
     }
@@ -123,17 +125,37 @@ class HotWordsIT {
     }
 
     @Test
+    void countsHoldTextsPerGrainAndWordPairAndRiskTerm() {
+        List<Row> ebike = counts.filter(counts.col("category_code").equalTo("C0901")).collectAsList();
+        assertThat(ebike).contains(RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.TEXTS, "", 20),
+                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.RISK_TEXTS, "", 20),
+                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.WORD, "电动车", 20),
+                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.PAIR, "电动车\t充电", 20),
+                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.TERM, "火灾隐患", 20));
+        // one row per grain, kind and key: the partitions' partial counts are summed
+        assertThat(counts.count()).isEqualTo(counts.select("stat_month", "street_code", "category_code", "kind", "key")
+                .distinct().count());
+    }
+
+    @Test
     void wordsThatTravelTogetherBecomePhrasesBesideTheirWords() {
-        Collocations phrases = HotWordsJob.phrases(tokens, Collocations.Settings.defaults());
+        Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
         assertThat(phrases.phrases()).extracting(Collocations.Phrase::text).contains("电动车充电");
-        Dataset<Row> withPhrases = HotWordsJob.withPhrases(tokens, phrases);
-        Row ebike = withPhrases.filter(withPhrases.col("category_code").equalTo("C0901")).first();
-        assertThat(ebike.<String>getList(3)).contains("电动车充电", "电动车", "充电").doesNotHaveDuplicates();
-        Row heating = withPhrases.filter(withPhrases.col("category_code").equalTo("C0101")).first();
-        assertThat(heating.<String>getList(3)).doesNotContain("电动车充电");
-        Dataset<Row> words = HotWordsJob.scopeWords(withPhrases);
+        Dataset<Row> grain = HotWordsJob.grainWords(counts, phrases);
+        List<Row> ebike = grain.filter(grain.col("category_code").equalTo("C0901")).collectAsList();
+        assertThat(ebike).extracting(r -> r.getString(3)).contains("电动车充电", "电动车", "充电").doesNotHaveDuplicates();
+        assertThat(grain.filter(grain.col("category_code").equalTo("C0101")).collectAsList())
+                .extracting(r -> r.getString(3)).doesNotContain("电动车充电");
+        Dataset<Row> words = HotWordsJob.scopeWords(grain);
         assertThat(word(where(words, "2024-02", "DISTRICT", "370112"), "电动车充电").getAs("docs").toString())
                 .isEqualTo("20");
+    }
+
+    /** Expected {@link HotWordsJob#COUNTS} rows. */
+    private static final class RowOf {
+        static Row count(String month, String street, String category, String kind, String key, long docs) {
+            return org.apache.spark.sql.RowFactory.create(month, street, category, kind, key, docs);
+        }
     }
 
     @Test
@@ -204,7 +226,7 @@ class HotWordsIT {
 
     @Test
     void opinionRiskIsFlaggedOnASpikeOfRiskTermsAndNeverWithoutAPreviousMonth() {
-        Dataset<Row> opinion = HotWordsJob.opinionRisk(tokens, docs, names, List.of("2024-01", "2024-02"),
+        Dataset<Row> opinion = HotWordsJob.opinionRisk(counts, docs, names, List.of("2024-01", "2024-02"),
                 settings(12), AT);
         assertThat(opinion.columns()).containsExactlyElementsOf(HotWordsJob.OPINION.columnNames());
         Row feb = where(opinion, "2024-02", "DISTRICT", "370112").get(0);

@@ -24,7 +24,9 @@ public final class LetterNormalizer {
 
     private static final Pattern SUBJECT_LABEL = Pattern.compile(
             "^\\s*(?:主题|标题|留言主题|事由)\\s*[:：]\\s*([^\\n。]{1,60})[\\n。]?");
-    private static final String TITLES = "(?:领导|书记|市长|县长|区长|镇长|乡长|局长|主任|厅长|部长|同志|政府|先生|女士)";
+    private static final String[] TITLE_WORDS = {"领导", "书记", "市长", "县长", "区长", "镇长", "乡长", "局长", "主任", "厅长",
+        "部长", "同志", "政府", "先生", "女士"};
+    private static final String TITLES = "(?:" + String.join("|", TITLE_WORDS) + ")";
     /** At the start: 尊敬的A市领导：, 胡书记您好！, 各位领导， */
     private static final Pattern SALUTATION_START = Pattern.compile("^\\s*(?:(?:尊敬|敬爱|亲爱)的)?[^，,。！!？?：:]{0,12}?"
             + TITLES + "们?(?:您好|你好|好)?\\s*[：:，,！!]+");
@@ -54,6 +56,11 @@ public final class LetterNormalizer {
             + ")[！!。.\\s]*$");
     private static final Pattern LABEL = Pattern.compile("(?:留言)?(?:详情|内容|正文|问题描述)\\s*[:：]");
     private static final Pattern DANGLING = Pattern.compile("(?:^|(?<=[。！!？?]))\\s*(?:一[位名个])?(?:敬上|拜上|敬礼)[！!。]*");
+    /** Words one of which a match of {@link #DANGLING} contains: without them the pattern is not tried. */
+    private static final String[] DANGLING_WORDS = {"敬上", "拜上", "敬礼"};
+    /** Words one of which a match of {@link #SIGNATURE} contains (一位, 某名, … are checked apart). */
+    private static final String[] SIGNATURE_WORDS = {"敬上", "拜上", "上书", "谨上", "市民", "居民", "村民", "群众", "业主", "网友",
+        "老百姓", "家长", "职工", "读者", "投诉人", "举报人", "信访人"};
 
     private static final PhraseRemover BOILERPLATE_PHRASES = phrases();
     /** Characters at the end of a text searched for a signature. */
@@ -74,7 +81,7 @@ public final class LetterNormalizer {
             return normalize(label.group(1), t.substring(label.end()));
         }
         int newline = t.indexOf('\n');
-        if (newline > 0 && newline <= SUBJECT_MAX && !t.substring(0, newline).matches(".*[，,。；;].*")) {
+        if (newline > 0 && newline <= SUBJECT_MAX && !hasAny(t.substring(0, newline), "，,。；;")) {
             String first = t.substring(0, newline);
             // a salutation on a line of its own is not a subject
             if (!SALUTATION_START.matcher(first).find() && !GREETING.matcher(first).find()) {
@@ -111,9 +118,16 @@ public final class LetterNormalizer {
             t = PERSON.matcher(t).replaceAll("");
         }
         if (body) {
-            t = SALUTATION_START.matcher(t.strip()).replaceFirst("");
+            // the patterns below are tried only where they can match: each needs a title (领导, 书记, …)
+            boolean titled = containsAny(t, TITLE_WORDS);
+            t = t.strip();
+            if (titled) {
+                t = SALUTATION_START.matcher(t).replaceFirst("");
+            }
             if (hasAny(t, ":：")) {
-                t = SALUTATION_COLON.matcher(t).replaceAll("。");
+                if (titled) {
+                    t = SALUTATION_COLON.matcher(t).replaceAll("。");
+                }
                 t = LABEL.matcher(t).replaceAll("");
             }
             if (hasAny(t, "尊敬亲")) {
@@ -128,8 +142,12 @@ public final class LetterNormalizer {
             int cut = Math.max(0, t.length() - TAIL);
             String head = t.substring(0, cut);
             String tail = t.substring(cut);
-            tail = DANGLING.matcher(tail).replaceAll("");
-            tail = SIGNATURE.matcher(tail).replaceAll("");
+            if (containsAny(tail, DANGLING_WORDS)) {
+                tail = DANGLING.matcher(tail).replaceAll("");
+            }
+            if (containsAny(tail, SIGNATURE_WORDS) || hasCountedOne(tail)) {
+                tail = SIGNATURE.matcher(tail).replaceAll("");
+            }
             t = head + tail;
         }
         return tidy(t);
@@ -175,6 +193,26 @@ public final class LetterNormalizer {
     private static boolean hasAny(String t, String chars) {
         for (int i = 0; i < t.length(); i++) {
             if (chars.indexOf(t.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String t, String[] words) {
+        for (String w : words) {
+            if (t.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 一位, 某名, 一个, 一群 …: the start of SIGNATURE's first branch. */
+    private static boolean hasCountedOne(String t) {
+        for (int i = 0; i + 1 < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c == '一' || c == '某') && "位名个群".indexOf(t.charAt(i + 1)) >= 0) {
                 return true;
             }
         }
