@@ -137,9 +137,19 @@ final class DwdEventReader {
         if (fields.size() != READ.size()) {
             throw new IllegalStateException("the dwd schema lacks a field the alert rules read: " + READ);
         }
-        Schema p = Schema.createRecord(writer.getName(), writer.getDoc(), writer.getNamespace(), false, fields);
-        GenericData.setStringType(p, GenericData.StringType.String);
-        return p;
+        for (Schema.Field f : fields) {
+            javaStrings(f.schema());
+        }
+        return Schema.createRecord(writer.getName(), writer.getDoc(), writer.getNamespace(), false, fields);
+    }
+
+    /** Marks string schemas (also inside unions) to be read as {@code java.lang.String}. */
+    private static void javaStrings(Schema s) {
+        if (s.getType() == Schema.Type.STRING) {
+            GenericData.setStringType(s, GenericData.StringType.String);
+        } else if (s.getType() == Schema.Type.UNION) {
+            s.getTypes().forEach(DwdEventReader::javaStrings);
+        }
     }
 
     private static BinaryMessageDecoder<GenericRecord> decoder() {

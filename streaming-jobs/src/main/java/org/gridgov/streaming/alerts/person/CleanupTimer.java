@@ -29,6 +29,15 @@ final class CleanupTimer {
     }
 
     /**
+     * Whether a timer firing at {@code timestamp} is the key's cleanup timer: the one registered, or, when none is
+     * (pending events re-arm it, or the state was restored from before the lazy timer), any timer at or after the
+     * cleanup time.
+     */
+    static boolean fires(long timestamp, long cleanupAt, long registered) {
+        return timestamp == registered || (registered == EventTimes.NONE && timestamp >= cleanupAt);
+    }
+
+    /**
      * Makes sure a timer fires at or before {@code cleanupAt}; returns the key's registered cleanup timer.
      * {@code registered}: the one registered so far, or {@link EventTimes#NONE}.
      */

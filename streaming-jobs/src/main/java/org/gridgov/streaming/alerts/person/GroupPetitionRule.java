@@ -89,7 +89,7 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
         PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
         GroupState s = taken.due.isEmpty() ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out);
-        if (s == null || timestamp != s.cleanupTimer) {
+        if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
             return;
         }
         // the company's cleanup timer, moved lazily (CleanupTimer)

@@ -108,7 +108,7 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
         PersonState s = taken.due.isEmpty() ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
-        if (s == null || timestamp != s.cleanupTimer) {
+        if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
             return;
         }
         // the cleanup timer: it was left where it was while later events moved the cleanup time (CleanupTimer)
