@@ -82,7 +82,7 @@ public final class InputDecoder implements Serializable {
      * its {@link #decode} is rejected (it cannot compute person keys).
      */
     public static InputDecoder dwd() {
-        return new InputDecoder(null, null);
+        return new InputDecoder((TaskSecret<PiiProtector>) null, null);
     }
 
     public InputEvent decode(String topic, int partition, long offset, long kafkaTimestamp, String key, byte[] value) {
