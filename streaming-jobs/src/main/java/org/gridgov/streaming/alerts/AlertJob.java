@@ -18,7 +18,6 @@ import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.config.SecretSource;
 import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.kafka.Topics;
-import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.streaming.alerts.fanout.AlertKafkaSerializer;
 import org.gridgov.streaming.alerts.fanout.WebhookSecrets;
 import org.gridgov.streaming.alerts.fanout.WebhookSettings;
@@ -39,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert job: key-person rules, group petitions and overdue-case timers over {@code raw.petition},
- * {@code raw.hotline}, {@code raw.police} and {@code case.events}, with the key-person registry as broadcast input;
+ * The alert job: key-person rules, group petitions and overdue-case timers over the loader's {@code dwd.petition},
+ * {@code dwd.hotline}, {@code dwd.police} and {@code case.events}, with the key-person registry as broadcast input;
  * alerts fan out to the {@code alerts} topic, the warehouse ({@code ads_alert_event}, rejected and late inputs in
  * {@code dlq_alert_input}) and, when a robot URL is configured, the leaders' DingTalk/WeCom group.
  *
@@ -79,12 +78,19 @@ public final class AlertJob {
      * Job settings shared by main and the tests: checkpoints drive the warehouse flushes, Kafka offset commits and
      * transactions; generic types are off so a type that would fall back to Kryo fails at graph build; watermarks
      * every {@code watermarkIntervalMs} and short network buffer timeouts keep alert latency low.
+     *
+     * <p>Object reuse is on (issue 15): a chained operator gets the record its predecessor emitted instead of a copy
+     * (without it Flink copies every record between chained operators with its serializer). Safe here because no
+     * function of the graph changes a record it received or keeps one it emits, and the keyed rules, which keep
+     * their inputs in state, receive them over the network, deserialised into new objects (Flink's
+     * {@code AbstractStreamTaskNetworkInput} reads with a {@code NonReusingDeserializationDelegate}).
      */
     public static void configure(StreamExecutionEnvironment env, long checkpointIntervalMs, int parallelism,
                                  long watermarkIntervalMs, long bufferTimeoutMs) {
         env.enableCheckpointing(checkpointIntervalMs);
         env.setParallelism(parallelism);
         env.getConfig().getSerializerConfig().setGenericTypes(false);
+        env.getConfig().enableObjectReuse();
         env.getConfig().setAutoWatermarkInterval(watermarkIntervalMs);
         env.setBufferTimeout(bufferTimeoutMs);
     }
@@ -118,8 +124,8 @@ public final class AlertJob {
 
     /**
      * {@code --key=value} arguments and {@code GRIDGOV_*} environment variables ({@link StreamingJob#ALERTS}'s
-     * options: the platform's warehouse, Kafka and salt keys, {@link AlertOptions} and the flink.* checkpoints and
-     * restarts); secrets GRIDGOV_PII_SALT (required), GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
+     * options: the platform's warehouse and Kafka keys, {@link AlertOptions} and the flink.* checkpoints and
+     * restarts); secrets GRIDGOV_WAREHOUSE_PASSWORD, GRIDGOV_ALERTS_WEBHOOK_URL and
      * GRIDGOV_ALERTS_WEBHOOK_SECRET from the environment or the {@code secrets.file}, read by the TaskManagers (the
      * client checks them, creates the missing topics and decides from the URL whether robots are pushed to).
      *
@@ -185,7 +191,7 @@ public final class AlertJob {
                 s.bufferTimeout.toMillis());
         s.faultTolerance.applyTo(env);
         AlertInputs inputs = new KafkaAlertInputs(s.bootstrapServers, s.groupId, s.bounded,
-                new InputDecoder(TaskSecret.pii(s.secrets)), s.registryTopic, s.outOfOrderness.toMillis(),
+                InputDecoder.dwd(), s.registryTopic, s.outOfOrderness.toMillis(),
                 s.sourceIdleness.toMillis());
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique
         // sink.label-prefix per job) can replace the JDBC sink here; the graph takes any Sink<TableRow>.
@@ -255,11 +261,7 @@ public final class AlertJob {
         static Settings read(GridgovConfig c) {
             Settings s = new Settings();
             s.secrets = SecretSource.from(c);
-            String salt = FlinkJobMain.clientSecret(c, s.secrets, GridgovOptions.PII_SALT, true);
-            if (salt != null) {
-                new PiiProtector(salt); // checks its length here rather than on every TaskManager
-                s.clientSecrets.put(GridgovOptions.PII_SALT, salt);
-            }
+            // no GRIDGOV_PII_SALT: the job reads person keys (dwd topics, registry) and computes none (issue 15)
             s.clientSecrets.put(GridgovOptions.WAREHOUSE_PASSWORD,
                     FlinkJobMain.clientSecret(c, s.secrets, GridgovOptions.WAREHOUSE_PASSWORD, false));
             s.kafkaReplication = c.get(GridgovOptions.KAFKA_REPLICATION);

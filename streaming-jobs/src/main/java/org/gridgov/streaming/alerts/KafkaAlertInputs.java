@@ -52,7 +52,11 @@ public final class KafkaAlertInputs implements AlertInputs {
                 .setClientIdPrefix(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(InputDeserializer.dwd(decoder))
-                .setProperty("isolation.level", "read_committed");
+                .setProperty("isolation.level", "read_committed")
+                // low latency: the broker answers a fetch as soon as one byte is there (fetch.min.bytes), and waits
+                // at most 100 ms (fetch.max.wait.ms, default 500) when nothing is; Kafka's consumer configs
+                .setProperty("fetch.min.bytes", "1")
+                .setProperty("fetch.max.wait.ms", "100");
         if (bounded) {
             b.setBounded(OffsetsInitializer.latest());
         }

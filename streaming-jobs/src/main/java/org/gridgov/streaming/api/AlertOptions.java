@@ -46,7 +46,9 @@ public final class AlertOptions {
                     + "later ones are stored in dlq_alert_input as LATE.")
             .withDeprecatedKeys("alerts.allowed-lateness-ms");
     public static final ConfigOption<Duration> SOURCE_IDLENESS = ConfigOption.duration("alerts.source-idleness",
-            Duration.ofSeconds(30), "A Kafka partition without records for this long stops holding the watermark back.")
+            Duration.ofSeconds(1), "A Kafka partition without records for this long stops holding the watermark back "
+                    + "(every event waits for the slowest active partition: a long idleness is added to the latency "
+                    + "whenever a quiet partition, e.g. of case.events, has had no record for a while).")
             .withDeprecatedKeys("alerts.source-idleness-ms");
     public static final ConfigOption<Duration> WATERMARK_INTERVAL = ConfigOption.duration("alerts.watermark-interval",
             Duration.ofMillis(50), "How often sources emit watermarks (drives alert latency).")

@@ -23,7 +23,8 @@ public enum StreamingJob implements JobEntryPoint {
                     GridgovOptions.WAREHOUSE, FlinkJobOptions.CLIENT, FlinkJobOptions.ALL), false),
     ALERTS("org.gridgov.streaming.alerts.AlertJob",
             "Flink alert job: key persons, group petitions, overdue cases → alerts topic, warehouse, robot pushes",
-            optionsOf(List.of(GridgovOptions.KAFKA_BOOTSTRAP, GridgovOptions.PII_SALT), GridgovOptions.WAREHOUSE,
+            // no pii.salt: the job reads salted person keys and computes none (issue 15)
+            optionsOf(List.of(GridgovOptions.KAFKA_BOOTSTRAP), GridgovOptions.WAREHOUSE,
                     AlertOptions.ALL, FlinkJobOptions.CLIENT, FlinkJobOptions.ALL), false),
     ALERT_BENCHMARK("org.gridgov.streaming.bench.AlertBenchmark",
             "alert job throughput in memory and produce→alert latency through Kafka (gridgov bench alerts)",

@@ -214,7 +214,7 @@ class AlertJobIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(c);
         AlertJob.configure(env, 300, PARALLELISM, 50, 10);
         AlertInputs kafkaInputs = new KafkaAlertInputs(kafka.bootstrapServers(), groupId, true,
-                new InputDecoder(new PiiProtector(SALT)), REGISTRY, 0, 0);
+                InputDecoder.dwd(), REGISTRY, 0, 0);
         AlertInputs inputs = !failOnce ? kafkaInputs : new AlertInputs() {
             @Override
             public DataStream<InputEvent> events(StreamExecutionEnvironment e) {
@@ -406,7 +406,7 @@ class AlertJobIT {
         firstRun();
         robot.reset();
         Map<String, String> env = new HashMap<>();
-        env.put("GRIDGOV_PII_SALT", SALT);
+        // no GRIDGOV_PII_SALT: the job reads person keys and computes none
         env.put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
         env.put("GRIDGOV_ALERTS_WEBHOOK_URL", robot.url() + "?access_token=it-token");
         env.put("GRIDGOV_ALERTS_WEBHOOK_SECRET", ROBOT_SECRET);
@@ -428,10 +428,11 @@ class AlertJobIT {
 
     @Test
     @Order(10)
-    void mainWithoutSaltFailsFastNamingTheVariable() throws Exception {
-        Launched run = launch(Map.of(), "--kafka.bootstrap-servers=127.0.0.1:1", "--alerts.bounded=true");
+    void mainWithABadSettingFailsFastNamingTheKey() throws Exception {
+        Launched run = launch(Map.of(), "--kafka.bootstrap-servers=127.0.0.1:1", "--alerts.bounded=true",
+                "--alerts.parallelism=0");
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.stderr).contains("GRIDGOV_PII_SALT").doesNotContain("Exception");
+        assertThat(run.stderr).contains("alerts.parallelism").doesNotContain("Exception");
         assertThat(run.stdout).isEmpty();
     }
 

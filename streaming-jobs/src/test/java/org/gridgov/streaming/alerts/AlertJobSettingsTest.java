@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.gridgov.common.config.GridgovConfig;
+import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.model.AlertLevel;
 import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.streaming.api.WebhookFormat;
@@ -16,7 +17,6 @@ class AlertJobSettingsTest {
 
     static Map<String, String> base() {
         Map<String, String> m = new HashMap<>();
-        m.put("pii.salt", "settings-test-salt-0123456789");
         m.put("warehouse.dialect", "mysql");
         return m;
     }
@@ -56,7 +56,17 @@ class AlertJobSettingsTest {
         f.put("alerts.overdue.warn-fraction", "80%");
         assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(f, StreamingJob.ALERTS.options())))
                 .hasMessageContaining("warn-fraction");
-        assertThatThrownBy(() -> AlertJob.Settings.read(GridgovConfig.of(Map.of(), StreamingJob.ALERTS.options())))
-                .hasMessageContaining("GRIDGOV_PII_SALT");
+    }
+
+    @Test
+    void theJobNeedsNoSaltAndNeitherReadsNorHandsOnOne() {
+        // it reads the loader's person keys and the registry's, and computes none (issue 15, least privilege)
+        Map<String, String> m = base();
+        m.put("pii.salt", "settings-test-salt-0123456789");
+        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(m, StreamingJob.ALERTS.options()));
+        assertThat(s.clientSecrets).doesNotContainKey(GridgovOptions.PII_SALT);
+        assertThat(AlertJob.Settings.read(GridgovConfig.of(base(), StreamingJob.ALERTS.options())).rules)
+                .isEqualTo(RuleParams.defaults());
+        assertThat(StreamingJob.ALERTS.options()).doesNotContain(GridgovOptions.PII_SALT);
     }
 }

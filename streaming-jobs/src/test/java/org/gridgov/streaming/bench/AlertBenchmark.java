@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -74,9 +77,11 @@ import org.gridgov.streaming.api.StreamingJob;
  *       read, no rules) and the ratio; the path before issue 15 (raw JSON decoded, validated, keyed); and the rules
  *       alone, from already decoded events;</li>
  *   <li><b>produce→alert latency</b> through Kafka ({@code kafka.bootstrap-servers}, e.g. the embedded broker of
- *       {@code gridgov bench}): records produced at {@code bench.rate} per second for {@code bench.seconds}, 5 % of
+ *       {@code gridgov bench}): one run per rate of {@code bench.rates} (1k, 10k, 50k events/s), records produced
+ *       at that rate for {@code bench.seconds}, 5 % of
  *       them police incidents of registry-listed key persons, each of which raises a cross-source alert; latency is
- *       the alert's Kafka timestamp minus the incident's, p50 and p99 after a 5 s warm-up.</li>
+ *       the alert's Kafka timestamp minus the incident's send time, p50/p95/p99/max after a 5 s warm-up. The alerts
+ *       sink is at-least-once (the job's default): an alert is visible when written, not at the next checkpoint.</li>
  * </ul>
  * The latency run writes synthetic conformed records into the dwd topics (what the loader publishes; the loader's own hop
  * is not part of the figure), so it refuses a Kafka whose dwd topics hold data.
@@ -103,25 +108,49 @@ public final class AlertBenchmark {
             return;
         }
         int parallelism = c.get(AlertOptions.PARALLELISM);
+        List<Integer> rates;
+        List<Path> paths;
+        try {
+            rates = rates(c.get(AlertBenchmarkOptions.RATES));
+            paths = paths(c.get(AlertBenchmarkOptions.PATHS));
+        } catch (RuntimeException e) {
+            System.err.println("alert benchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage();
         long events = c.get(AlertBenchmarkOptions.EVENTS);
         try {
             long checkpointMs = c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis();
-            Throughput full = throughput(events, parallelism, Path.DWD, pii, checkpointMs);
-            Throughput ceiling = throughput(events, parallelism, Path.PASS_THROUGH, pii, checkpointMs);
-            Throughput raw = throughput(events, parallelism, Path.RAW, pii, checkpointMs);
-            Throughput rules = throughput(events, parallelism, Path.RULES, pii, checkpointMs);
+            // a path named twice runs twice (the first run of a JVM also pays the JIT's warm-up); the ratio is of
+            // the last full and pass-through runs
+            Map<Path, Throughput> last = new EnumMap<>(Path.class);
+            List<String> parts = new ArrayList<>();
+            for (Path path : paths) {
+                Throughput t = throughput(events, parallelism, path, pii, checkpointMs);
+                last.put(path, t);
+                parts.add(t + " " + path.label);
+            }
+            if (last.containsKey(Path.DWD) && last.containsKey(Path.PASS_THROUGH)) {
+                parts.add(String.format("full path at %.0f %% of the pass-through ceiling",
+                        100 * last.get(Path.DWD).perSecond() / last.get(Path.PASS_THROUGH).perSecond()));
+            }
             String line = String.format("alert benchmark on %d cores (load average %.1f at start), %,d events, "
-                            + "parallelism %d: full path %s (dwd records: Avro read + rules), pass-through ceiling "
-                            + "%s (the same records read, no rules): %.0f %% of it; before issue 15 %s (raw JSON "
-                            + "decode + validation + person keys + rules); %s (rules only)",
-                    Runtime.getRuntime().availableProcessors(), loadAtStart, events, parallelism, full, ceiling,
-                    100 * full.perSecond() / ceiling.perSecond(), raw, rules);
+                            + "parallelism %d: %s", Runtime.getRuntime().availableProcessors(), loadAtStart, events,
+                    parallelism, String.join("; ", parts));
             if (c.get(AlertBenchmarkOptions.LATENCY)) {
-                Latency l = latency(c.get(GridgovOptions.KAFKA_BOOTSTRAP), c.get(AlertBenchmarkOptions.RATE),
-                        c.get(AlertBenchmarkOptions.SECONDS), parallelism, pii);
-                line += "; " + l;
+                List<String> runs = new ArrayList<>();
+                String bootstrap = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
+                prepareTopics(bootstrap, Topics.KEY_PERSONS.name());
+                publishRegistry(bootstrap, Topics.KEY_PERSONS.name(), pii);
+                JobTiming timing = JobTiming.of(c);
+                for (int run = 0; run < rates.size(); run++) {
+                    runs.add(latency(bootstrap, rates.get(run), c.get(AlertBenchmarkOptions.SECONDS), parallelism,
+                            timing, pii, run).toString());
+                }
+                line += "; produce→alert latency (at-least-once to alerts; " + timing + "): "
+                        + String.join("; ", runs);
             }
             System.out.println(line);
             System.exit(0);
@@ -131,13 +160,51 @@ public final class AlertBenchmark {
         }
     }
 
+    /** The latency runs' rates, each a positive number of events per second. */
+    static List<Integer> rates(List<String> texts) {
+        List<Integer> rates = new ArrayList<>();
+        for (String t : texts) {
+            int r;
+            try {
+                r = Integer.parseInt(t.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bench.rates: not a number of events per second: " + t);
+            }
+            if (r < 1) {
+                throw new IllegalArgumentException("bench.rates: a rate must be at least 1, got " + t);
+            }
+            rates.add(r);
+        }
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException("bench.rates: give at least one rate");
+        }
+        return rates;
+    }
+
     private static StreamExecutionEnvironment environment(LocalRun local, int parallelism, long checkpointMs,
-                                                          long bufferTimeoutMs) {
+                                                          long watermarkMs, long bufferTimeoutMs) {
         Configuration conf = local.configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        AlertJob.configure(env, checkpointMs, parallelism, 50, bufferTimeoutMs);
+        AlertJob.configure(env, checkpointMs, parallelism, watermarkMs, bufferTimeoutMs);
         return env;
+    }
+
+    /** The job's timing settings ({@code alerts.*}), which the latency runs use as the job would. */
+    public record JobTiming(long checkpointMs, long watermarkMs, long bufferTimeoutMs, long outOfOrdernessMs,
+                            long idlenessMs) {
+        static JobTiming of(GridgovConfig c) {
+            return new JobTiming(c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis(),
+                    c.get(AlertOptions.WATERMARK_INTERVAL).toMillis(), c.get(AlertOptions.BUFFER_TIMEOUT).toMillis(),
+                    c.get(AlertOptions.OUT_OF_ORDERNESS).toMillis(), c.get(AlertOptions.SOURCE_IDLENESS).toMillis());
+        }
+
+        @Override
+        public String toString() {
+            return String.format("checkpoints every %d ms, watermarks every %d ms, buffer timeout %d ms, "
+                    + "out-of-orderness %d ms, source idleness %d ms", checkpointMs, watermarkMs, bufferTimeoutMs,
+                    outOfOrdernessMs, idlenessMs);
+        }
     }
 
     // ---- throughput ------------------------------------------------------------------------------------------
@@ -149,7 +216,8 @@ public final class AlertBenchmark {
     public record Throughput(double perSecond, double perCpuSecond) {
         @Override
         public String toString() {
-            return String.format("%,.0f events/s (%,.0f events per CPU-second)", perSecond, perCpuSecond);
+            return String.format("%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event)", perSecond,
+                    perCpuSecond, 1e6 / perCpuSecond);
         }
     }
 
@@ -165,13 +233,40 @@ public final class AlertBenchmark {
     /** What the measured graph reads and does. */
     public enum Path {
         /** The job's path since issue 15: the loader's dwd records (Avro) read, then the rules. */
-        DWD,
+        DWD("full", "(full path: dwd records, Avro read + rules)"),
         /** The same dwd records read and discarded: the ceiling the full path is measured against. */
-        PASS_THROUGH,
+        PASS_THROUGH("pass-through", "(pass-through ceiling: the same records read, no rules)"),
         /** The path before issue 15: raw JSON decoded, validated and keyed, then the rules. */
-        RAW,
+        RAW("raw", "(before issue 15: raw JSON decode + validation + person keys + rules)"),
         /** Already decoded events through the rules. */
-        RULES
+        RULES("rules", "(rules only)");
+
+        final String option;
+        final String label;
+
+        Path(String option, String label) {
+            this.option = option;
+            this.label = label;
+        }
+    }
+
+    /** The throughput runs named by {@code bench.paths}. */
+    static List<Path> paths(List<String> names) {
+        List<Path> paths = new ArrayList<>();
+        for (String n : names) {
+            Path found = null;
+            for (Path p : Path.values()) {
+                if (p.option.equals(n.trim().toLowerCase())) {
+                    found = p;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("bench.paths: unknown path " + n
+                        + "; choose from full, pass-through, raw, rules");
+            }
+            paths.add(found);
+        }
+        return paths;
     }
 
     public static Throughput throughput(long n, int parallelism, Path path, PiiProtector pii, long checkpointMs)
@@ -180,7 +275,7 @@ public final class AlertBenchmark {
         try {
             // checkpoints as the job takes them (alerts.checkpoint-interval, 10 s): while one is written, the heap
             // state backend copies each state entry on its first access, which is part of the cost
-            StreamExecutionEnvironment env = environment(local, parallelism, checkpointMs, 100);
+            StreamExecutionEnvironment env = environment(local, parallelism, checkpointMs, 50, 100);
             long end = EventTimes.millis(LocalDateTime.now(RecordDecoder.ZONE).minusDays(1));
             long span = Duration.ofDays(730).toMillis();
             long start = end - span;
@@ -370,24 +465,33 @@ public final class AlertBenchmark {
 
     // ---- latency ---------------------------------------------------------------------------------------------
 
-    /** Produce→alert latency figures. */
-    public record Latency(int rate, int seconds, int samples, long p50, long p99, long max, long produced) {
+    /** Produce→alert latency figures of one run. */
+    public record Latency(int rate, int seconds, int samples, long p50, long p95, long p99, long max, long produced,
+                          double achievedRate, double cpuMicrosPerEvent) {
         @Override
         public String toString() {
-            return String.format("latency at %,d events/s for %d s: p50 %d ms, p99 %d ms, max %d ms "
-                    + "(%,d alerts measured, %,d records produced)", rate, seconds, p50, p99, max, samples, produced);
+            return String.format("at %,d events/s for %d s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%,d alerts "
+                            + "measured, %,d records produced at %,.0f/s, %.1f µs CPU per record in this process: job, "
+                            + "producer, and the broker when embedded here)", rate, seconds, p50, p95, p99, max,
+                    samples, produced, achievedRate, cpuMicrosPerEvent);
         }
     }
 
-    public static Latency latency(String bootstrap, int rate, int seconds, int parallelism, PiiProtector pii)
-            throws Exception {
+    /**
+     * One latency run: a fresh job (its own consumer group, starting at the end of the dwd topics, so earlier runs'
+     * records are not read again), records at {@code rate} for {@code seconds}, the alerts of the registry-listed
+     * persons' incidents timed from their send to the alert's Kafka timestamp, after a warm-up.
+     */
+    public static Latency latency(String bootstrap, int rate, int seconds, int parallelism, JobTiming timing,
+                                  PiiProtector pii, int run) throws Exception {
         String registry = Topics.KEY_PERSONS.name();
-        prepareTopics(bootstrap, registry);
-        publishRegistry(bootstrap, registry, pii);
+        String group = "bench-latency-" + run + "-" + System.currentTimeMillis();
+        startAtEnd(bootstrap, group);
         LocalRun local = LocalRun.create("gridgov-alert-bench-latency");
-        StreamExecutionEnvironment env = environment(local, parallelism, 10_000, 5);
-        AlertInputs inputs = new KafkaAlertInputs(bootstrap, "bench-latency-" + System.currentTimeMillis(), false,
-                new InputDecoder(pii), registry, 0, 1_000);
+        StreamExecutionEnvironment env = environment(local, parallelism, timing.checkpointMs(), timing.watermarkMs(),
+                timing.bufferTimeoutMs());
+        AlertInputs inputs = new KafkaAlertInputs(bootstrap, group, false, InputDecoder.dwd(), registry,
+                timing.outOfOrdernessMs(), timing.idlenessMs());
         AlertTopology.Outputs out = AlertTopology.build(inputs.events(env), inputs.registry(env),
                 RuleParams.defaults());
         AlertTopology.attach(out, new AlertTopology.Sinks(AlertJob.kafkaSink(bootstrap,
@@ -403,8 +507,12 @@ public final class AlertBenchmark {
             Thread.sleep(8_000);
             consumer.start();
             Thread.sleep(1_000);
-            long produced = produce(bootstrap, rate, seconds, sentAt, window, pii);
+            long cpu0 = processCpuNanos();
+            long started = System.currentTimeMillis();
+            long produced = produce(bootstrap, rate, seconds, sentAt, window, pii, "L" + run);
+            double achieved = produced / Math.max(0.001, (window[1] - started) / 1000.0);
             Thread.sleep(5_000);
+            long cpu = processCpuNanos() - cpu0;
             stop.set(true);
             consumer.join(10_000);
             List<Long> sorted = new ArrayList<>(latencies);
@@ -412,12 +520,32 @@ public final class AlertBenchmark {
             if (sorted.isEmpty()) {
                 throw new IllegalStateException("no alert came back within the run; is the job running?");
             }
-            return new Latency(rate, seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                    sorted.get(sorted.size() - 1), produced);
+            return new Latency(rate, seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.95),
+                    percentile(sorted, 0.99), sorted.get(sorted.size() - 1), produced, achieved, cpu / 1e3 / produced);
         } finally {
             stop.set(true);
             job.cancel().get(30, TimeUnit.SECONDS);
             local.cleanUp();
+        }
+    }
+
+    /** Commits the end of every dwd topic as {@code group}'s offsets: the job's source starts there. */
+    private static void startAtEnd(String bootstrap, String group) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (String t : InputDecoder.DWD_TOPICS) {
+                List<TopicPartition> parts = c.partitionsFor(t).stream()
+                        .map(i -> new TopicPartition(t, i.partition())).toList();
+                c.endOffsets(parts).forEach((tp, end) -> ends.put(tp, new OffsetAndMetadata(end)));
+            }
+        }
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -431,11 +559,12 @@ public final class AlertBenchmark {
      * person (a cross-source alert), the rest ordinary calls, incidents and petitions of other residents.
      */
     private static long produce(String bootstrap, int rate, int seconds, Map<String, Long> sentAt, long[] window,
-                                PiiProtector pii) throws Exception {
+                                PiiProtector pii, String idPrefix) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "1");
-        p.put("linger.ms", "1");
+        // sent at once: the send time is the start of the measured latency
+        p.put("linger.ms", "0");
         BenchRecords records = new BenchRecords(PERSONS);
         String[] keys = personKeys(pii);
         long total = (long) rate * seconds;
@@ -460,7 +589,7 @@ public final class AlertBenchmark {
                     source = records.source(i);
                     person = KEY_PERSONS + records.person(i) % (PERSONS - KEY_PERSONS);
                 }
-                String id = "L" + source.code().charAt(0) + i;
+                String id = idPrefix + source.code().charAt(0) + i;
                 // what the loader publishes: the conformed record on the dwd topic, keyed by person
                 DwdRecord r = dwdRecord(records, i, source, keys[person], EventTimes.millis(time), id);
                 String topic = r.source().dwdTopic();

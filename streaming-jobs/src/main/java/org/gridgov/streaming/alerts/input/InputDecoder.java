@@ -11,10 +11,8 @@ import java.util.Objects;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.identity.CompanyNames;
-import org.gridgov.common.kafka.DwdSerde;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.CaseEvent;
-import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.PoliceIncident;
@@ -33,8 +31,11 @@ import org.gridgov.streaming.job.TaskSecret;
  * further than this method. Never throws: a bad record becomes a {@link InputKind#REJECTED} event with the reason.
  *
  * <p>Runs inside the Kafka source, because the event time it extracts drives per-partition watermarks there. The
- * record decoder holds JTS indexes that do not serialize, and the salt must not travel in the job graph: both are
- * built on first use in each task, the salt read there through a {@link TaskSecret}.
+ * record decoder holds JTS indexes that do not serialize: it is built on first use in each task.
+ *
+ * <p>The job's decoder ({@link #dwd()}) holds no salt: the dwd topics carry the loader's person keys and the registry
+ * carries person keys too, so the alert job never computes one and does not need {@code GRIDGOV_PII_SALT} (least
+ * privilege, issue 15). Only the raw reading ({@link #decode}: the benchmark's "before" path, tests) keys persons.
  */
 public final class InputDecoder implements Serializable {
 
@@ -55,9 +56,7 @@ public final class InputDecoder implements Serializable {
     public static final List<String> DWD_TOPICS = List.of(Topics.dwd(SourceType.PETITION).name(),
             Topics.dwd(SourceType.HOTLINE).name(), Topics.dwd(SourceType.POLICE).name(), Topics.CASE_EVENTS.name());
 
-    /** Every dwd topic's value serde is the same {@link DwdSerde} (the record names its source). */
-    private static final DwdSerde DWD_SERDE = (DwdSerde) Topics.dwd(SourceType.HOTLINE).valueSerde();
-
+    /** Null for the job's dwd reader, which computes no person key. */
     private final TaskSecret<PiiProtector> piiSource;
     private final Clock clock;
     private transient RecordDecoder decoder;
@@ -73,14 +72,17 @@ public final class InputDecoder implements Serializable {
         this(TaskSecret.given(Objects.requireNonNull(pii)), clock);
     }
 
-    /** The job's: the salt is read where the decoder runs. */
-    public InputDecoder(TaskSecret<PiiProtector> pii) {
-        this(pii, null);
+    private InputDecoder(TaskSecret<PiiProtector> pii, Clock clock) {
+        this.piiSource = pii;
+        this.clock = clock;
     }
 
-    private InputDecoder(TaskSecret<PiiProtector> pii, Clock clock) {
-        this.piiSource = Objects.requireNonNull(pii);
-        this.clock = clock;
+    /**
+     * The job's: reads the dwd topics and case events ({@link #decodeDwd}), which need no salt. A raw record given to
+     * its {@link #decode} is rejected (it cannot compute person keys).
+     */
+    public static InputDecoder dwd() {
+        return new InputDecoder((TaskSecret<PiiProtector>) null, null);
     }
 
     public InputEvent decode(String topic, int partition, long offset, long kafkaTimestamp, String key, byte[] value) {
@@ -122,70 +124,40 @@ public final class InputDecoder implements Serializable {
 
     /**
      * One record of {@link #DWD_TOPICS}: a dwd record is the loader's, already validated and keyed, and becomes an
-     * event with no check beyond its schema; bytes that are no dwd record of a known schema are a rejected event. Case
-     * lifecycle events are decoded as by {@link #decode}. Never throws.
+     * event with no check beyond its schema, read with only the fields the rules use ({@link DwdEventReader}); its
+     * input id is the raw record's position (so dead-letter and late rows keep their ids), plus the loader's 重复来电
+     * marking of a 12345 call. Bytes that are no dwd record of a known schema are a rejected event. Case lifecycle
+     * events are decoded as by {@link #decode}. Never throws.
      */
     public InputEvent decodeDwd(String topic, int partition, long offset, long kafkaTimestamp, String key,
                                 byte[] value) {
         if (Topics.CASE_EVENTS.name().equals(topic)) {
             return decode(topic, partition, offset, kafkaTimestamp, key, value);
         }
+        if (value != null && DWD_TOPICS.contains(topic)) {
+            try {
+                InputEvent e = DwdEventReader.read(value);
+                if (e.kind != InputKind.REJECTED) {
+                    return e;
+                }
+                return reject(e, e.recordId, e.reason);
+            } catch (DwdEventReader.NotADwdRecord x) {
+                return reject(positioned(topic, partition, offset, kafkaTimestamp), key, "$: " + x.getMessage());
+            }
+        }
+        InputEvent e = positioned(topic, partition, offset, kafkaTimestamp);
+        return reject(e, key, value == null ? "$: no value (tombstone)"
+                : "$: not an input topic of the alert job: " + topic);
+    }
+
+    /** An event that knows only where it was read (a record that is rejected before its content is known). */
+    private static InputEvent positioned(String topic, int partition, long offset, long kafkaTimestamp) {
         InputEvent e = new InputEvent();
         e.inputId = topic + ":" + partition + ":" + offset;
         e.topic = topic;
         e.receivedTime = kafkaTimestamp;
         e.eventTime = kafkaTimestamp;
-        if (value == null) {
-            return reject(e, key, "$: no value (tombstone)");
-        }
-        if (!DWD_TOPICS.contains(topic)) {
-            return reject(e, key, "$: not an input topic of the alert job: " + topic);
-        }
-        Decoded<DwdRecord> d = DWD_SERDE.decode(value);
-        if (!d.isValid()) {
-            return reject(e, key, d.reason());
-        }
-        return event(d.value());
-    }
-
-    /**
-     * The event of a conformed record: the same fields the raw path computed ({@link #decode}), taken as the loader
-     * wrote them, its input id the raw record's position (so dead-letter and late rows keep their ids), plus the
-     * loader's 重复来电 marking of a 12345 call.
-     */
-    public static InputEvent event(DwdRecord r) {
-        InputEvent e = new InputEvent();
-        e.inputId = r.position();
-        e.topic = r.source().rawTopic();
-        e.receivedTime = r.receivedTime();
-        e.recordId = r.recordId();
-        e.eventTime = r.eventTime();
-        e.personKey = r.personKey();
-        switch (r.source()) {
-            case PETITION -> {
-                e.kind = InputKind.PETITION;
-                e.categoryCode = r.categoryCode();
-                e.companyName = r.companyName();
-            }
-            case HOTLINE -> {
-                e.kind = InputKind.HOTLINE;
-                e.categoryCode = r.categoryCode();
-                e.acceptTime = millis(r.acceptTime());
-                e.deadline = millis(r.deadline());
-                e.replyTime = millis(r.replyTime());
-                e.closeTime = millis(r.closeTime());
-                e.masterCaseId = r.masterCaseId();
-            }
-            case POLICE -> e.kind = InputKind.POLICE;
-            default -> {
-                return reject(e, r.recordId(), "$: no alert rule reads " + r.source().code());
-            }
-        }
         return e;
-    }
-
-    private static long millis(Long t) {
-        return t == null ? EventTimes.NONE : t;
     }
 
     private InputEvent record(InputEvent e, String key, SourceRecord r) {
@@ -240,6 +212,9 @@ public final class InputDecoder implements Serializable {
 
     private PiiProtector pii() {
         if (pii == null) {
+            if (piiSource == null) {
+                throw new IllegalStateException("the dwd reader holds no salt and reads no raw record");
+            }
             pii = piiSource.get();
         }
         return pii;

@@ -38,7 +38,7 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  * lies inside the window that ends at its last petition, which is checked when that petition arrives.
  *
  * <p>Events are applied in event-time order (see {@link PendingEvents}); state is cleared a window after the last
- * petition.
+ * petition (rounded up to the minute; one cleanup timer per company, moved lazily: {@link CleanupTimer}).
  */
 public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent, AlertRecord> {
 
@@ -80,24 +80,34 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
             ctx.output(LATE, RejectedInput.late(e.inputId, "company-petition", e.topic, e.recordId, e.time, wm,
                     e.receivedTime, p.allowedLatenessMs()));
         } else {
-            apply(List.of(e), ctx.getCurrentKey(), ctx.timerService(), out, null);
+            apply(List.of(e), ctx.getCurrentKey(), ctx.timerService(), out);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
         PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
-        if (!taken.due.isEmpty()) {
-            apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out, taken);
+        GroupState s = taken.due.isEmpty() ? state.value()
+                : apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out);
+        if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
+            return;
         }
-        GroupState s = state.value();
-        if (s != null && timestamp >= s.cleanupAt && taken.rest.isEmpty()) {
-            state.clear();
+        // the company's cleanup timer, moved lazily (CleanupTimer)
+        s.cleanupTimer = EventTimes.NONE;
+        if (timestamp >= s.cleanupAt) {
+            if (taken.rest.isEmpty()) {
+                state.clear();
+                return;
+            }
+            // petitions still wait: applying them registers the next cleanup timer
+        } else {
+            s.cleanupTimer = CleanupTimer.ensure(s.cleanupAt, s.cleanupTimer, ctx.timerService());
         }
+        state.update(s);
     }
 
-    private void apply(List<PersonEvent> events, String company, TimerService timers, Collector<AlertRecord> out,
-                       PendingEvents<PersonEvent>.Taken taken) throws Exception {
+    private GroupState apply(List<PersonEvent> events, String company, TimerService timers,
+                             Collector<AlertRecord> out) throws Exception {
         GroupState s = state.value();
         if (s == null) {
             s = new GroupState();
@@ -144,16 +154,10 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
         if (s.episode != null) {
             cleanup = Math.max(cleanup, s.episode.last + p.groupWindowMs());
         }
-        cleanup = cleanup + 1;
-        if (cleanup != s.cleanupAt) {
-            if (s.cleanupAt != EventTimes.NONE
-                    && !(taken != null ? taken.restHasAt(s.cleanupAt) : pending.hasAt(s.cleanupAt))) {
-                timers.deleteEventTimeTimer(s.cleanupAt);
-            }
-            timers.registerEventTimeTimer(cleanup);
-            s.cleanupAt = cleanup;
-        }
+        s.cleanupAt = CleanupTimer.roundUp(cleanup + 1);
+        s.cleanupTimer = CleanupTimer.ensure(s.cleanupAt, s.cleanupTimer, timers);
         state.update(s);
+        return s;
     }
 
     /** The company name, shortened with a hash suffix when it exceeds the 64 characters of a subject key. */

@@ -10,7 +10,10 @@ public final class GroupState {
     public Episode episode;
     /** Distinct petitioners of the open episode. */
     public String[] episodePersons = new String[0];
+    /** When the state has expired (rounded up to the minute). */
     public long cleanupAt = EventTimes.NONE;
+    /** The registered cleanup timer, at or before {@link #cleanupAt}; NONE when none is ({@link CleanupTimer}). */
+    public long cleanupTimer = EventTimes.NONE;
 
     public GroupState() {
     }

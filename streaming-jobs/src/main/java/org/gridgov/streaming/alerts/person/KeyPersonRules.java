@@ -52,8 +52,9 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  * from the first evidence, make every alert id and version the same on a replay. Events behind the watermark but
  * within the allowed lateness are applied at once; later ones go to {@link #LATE}.
  *
- * <p>State per person is cleared by a timer once every record, episode and key-person status in it has expired;
- * what can leak is only a registry entry (broadcast state), which lives until the registry removes it.
+ * <p>State per person is cleared by a timer once every record, episode and key-person status in it has expired
+ * (one cleanup timer per person, moved lazily: {@link CleanupTimer}); what can leak is only a registry entry
+ * (broadcast state), which lives until the registry removes it.
  */
 public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, PersonEvent, KeyPersonUpdate, AlertRecord> {
 
@@ -98,7 +99,7 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             ctx.output(LATE, RejectedInput.late(e.inputId, e.kind.name().toLowerCase(), e.topic, e.recordId, e.time,
                     wm, e.receivedTime, p.allowedLatenessMs()));
         } else {
-            apply(List.of(e), ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out, null);
+            apply(List.of(e), ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
         }
     }
 
@@ -106,11 +107,23 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
         PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
         PersonState s = taken.due.isEmpty() ? state.value()
-                : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out, taken);
-        if (s != null && timestamp >= s.cleanupAt && taken.rest.isEmpty()) {
-            // everything in it has expired: the person is forgotten
-            state.clear();
+                : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
+        if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
+            return;
         }
+        // the cleanup timer: it was left where it was while later events moved the cleanup time (CleanupTimer)
+        s.cleanupTimer = EventTimes.NONE;
+        if (timestamp >= s.cleanupAt) {
+            if (taken.rest.isEmpty()) {
+                // everything in it has expired: the person is forgotten
+                state.clear();
+                return;
+            }
+            // events still wait: applying them registers the next cleanup timer
+        } else {
+            s.cleanupTimer = CleanupTimer.ensure(s.cleanupAt, s.cleanupTimer, ctx.timerService());
+        }
+        state.update(s);
     }
 
     @Override
@@ -158,13 +171,9 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         });
     }
 
-    /**
-     * Applies events in order and stores the state, which it returns. {@code taken}: what the calling timer took out
-     * of the pending events (null outside a timer).
-     */
+    /** Applies events in order and stores the state, which it returns. */
     private PersonState apply(List<PersonEvent> events, String key, ReadOnlyBroadcastState<String, KeyPersonUpdate> registry,
-                       TimerService timers, Collector<AlertRecord> out, PendingEvents<PersonEvent>.Taken taken)
-            throws Exception {
+                       TimerService timers, Collector<AlertRecord> out) throws Exception {
         PersonState s = state.value();
         if (s == null) {
             s = new PersonState();
@@ -179,16 +188,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
                 default -> throw new IllegalStateException("unknown person event " + e.kind);
             }
         }
-        long cleanup = cleanupTime(s);
-        if (cleanup != s.cleanupAt) {
-            if (s.cleanupAt != EventTimes.NONE
-                    && !(taken != null ? taken.restHasAt(s.cleanupAt) : pending.hasAt(s.cleanupAt))) {
-                // a pending event's timer may share the timestamp: deleting would delete its timer too
-                timers.deleteEventTimeTimer(s.cleanupAt);
-            }
-            timers.registerEventTimeTimer(cleanup);
-            s.cleanupAt = cleanup;
-        }
+        s.cleanupAt = CleanupTimer.roundUp(cleanupTime(s));
+        s.cleanupTimer = CleanupTimer.ensure(s.cleanupAt, s.cleanupTimer, timers);
         state.update(s);
         return s;
     }
@@ -397,7 +398,16 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             s.keySince = EventTimes.NONE;
             s.keyUntil = EventTimes.NONE;
         }
-        s.fired = Arrays.stream(s.fired).filter(f -> f.time >= now - p.petitionWindowMs()).toArray(Fired[]::new);
+        long firedFrom = now - p.petitionWindowMs();
+        int standing = 0;
+        for (Fired f : s.fired) {
+            if (f.time >= firedFrom) {
+                standing++;
+            }
+        }
+        if (standing < s.fired.length) {
+            s.fired = Arrays.stream(s.fired).filter(f -> f.time >= firedFrom).toArray(Fired[]::new);
+        }
         if (s.fired.length == 0) {
             s.escalations = new String[0];
         }

@@ -20,8 +20,10 @@ public final class PersonState {
     public Fired[] fired = new Fired[0];
     /** Rule combinations already escalated, e.g. {@code cross_source+repeat_petition}. */
     public String[] escalations = new String[0];
-    /** When the cleanup timer is due; moved forward with every event. */
+    /** When everything in the state has expired (rounded up to the minute); moved forward with every event. */
     public long cleanupAt = EventTimes.NONE;
+    /** The registered cleanup timer, at or before {@link #cleanupAt}; NONE when none is ({@link CleanupTimer}). */
+    public long cleanupTimer = EventTimes.NONE;
 
     public PersonState() {
     }

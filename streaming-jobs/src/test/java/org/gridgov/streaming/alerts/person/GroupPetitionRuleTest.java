@@ -119,4 +119,21 @@ class GroupPetitionRuleTest {
         assertThat(alerts()).extracting(a -> a.evidenceIds[0]).containsExactly("A1", "B1");
         expireEverything();
     }
+
+    @Test
+    void aCompanyHoldsOneCleanupTimerMovedWhenItFiresAndIsForgottenAWindowAfterItsLastPetition() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            petition("G" + i, "person-1", i * 0.5);
+        }
+        harness.processWatermark(at(3.5));
+        // the petitions' own timers fired; one cleanup timer is left, still at the first petition's expiry (6 h)
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(7));
+        // it fired (at 6 h plus the minute it is rounded to) and moved to the last petition's expiry, 9.5 h
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(at(9.52));
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
 }

@@ -321,4 +321,23 @@ class KeyPersonRulesTest {
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(Harnesses.keyedStateEntries(harness)).isZero();
     }
+
+    @Test
+    void aPersonHoldsOneCleanupTimerMovedWhenItFiresAndIsForgottenAfterTheLastEventExpires() throws Exception {
+        // ten calls on ten days, each on another category: no alert, every call moves the cleanup time
+        for (int d = 0; d < 10; d++) {
+            send(call(ZHANG, "H" + d, d, "C01" + d));
+        }
+        harness.processWatermark(at(9));
+        // the calls' own timers fired; one cleanup timer is left, still at the first call's expiry (day 30)
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(31));
+        // it fired and moved to the last call's expiry (day 39): the person is still known
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        assertThat(Harnesses.keyedStateEntries(harness)).isPositive();
+        harness.processWatermark(at(39.01));
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(Harnesses.keyedStateEntries(harness)).isZero();
+        assertThat(alerts()).isEmpty();
+    }
 }

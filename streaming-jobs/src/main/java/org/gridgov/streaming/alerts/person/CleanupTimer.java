@@ -1,0 +1,51 @@
+package org.gridgov.streaming.alerts.person;
+
+import org.apache.flink.streaming.api.TimerService;
+import org.gridgov.streaming.alerts.EventTimes;
+
+/**
+ * One lazily moved cleanup timer per key (issue 15, timers coalesced per key). Every event moves a key's cleanup time
+ * later; deleting the old timer and registering a new one on each event cost two timer-queue operations per event.
+ * Instead the registered timer stays where it is and, when it fires before the cleanup time, is registered again at
+ * the cleanup time then; only a cleanup time that moved earlier registers at once. Cleanup times are rounded up to the
+ * minute, so a key keeps its state at most a minute of event time longer than its content needs.
+ *
+ * <p>A timer left behind by an earlier cleanup time fires and is ignored (its time is not the key's
+ * {@code cleanupTimer}); nothing is ever deleted, so a pending event's timer at the same timestamp is never lost.
+ */
+final class CleanupTimer {
+
+    static final long MINUTE = 60_000L;
+
+    private CleanupTimer() {
+    }
+
+    /** {@code t} rounded up to the next full minute of epoch time ({@link EventTimes#NONE} stays). */
+    static long roundUp(long t) {
+        if (t == EventTimes.NONE) {
+            return t;
+        }
+        return Math.floorDiv(t + MINUTE - 1, MINUTE) * MINUTE;
+    }
+
+    /**
+     * Whether a timer firing at {@code timestamp} is the key's cleanup timer: the one registered, or, when none is
+     * (pending events re-arm it, or the state was restored from before the lazy timer), any timer at or after the
+     * cleanup time.
+     */
+    static boolean fires(long timestamp, long cleanupAt, long registered) {
+        return timestamp == registered || (registered == EventTimes.NONE && timestamp >= cleanupAt);
+    }
+
+    /**
+     * Makes sure a timer fires at or before {@code cleanupAt}; returns the key's registered cleanup timer.
+     * {@code registered}: the one registered so far, or {@link EventTimes#NONE}.
+     */
+    static long ensure(long cleanupAt, long registered, TimerService timers) {
+        if (registered == EventTimes.NONE || cleanupAt < registered) {
+            timers.registerEventTimeTimer(cleanupAt);
+            return cleanupAt;
+        }
+        return registered;
+    }
+}
