@@ -454,6 +454,8 @@ public final class CaseServiceBenchmark {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             futures.add(pool.submit(() -> {
+                java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+                long cpu0 = cpu.getCurrentThreadCpuTime();
                 long[] lat = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
@@ -474,6 +476,7 @@ public final class CaseServiceBenchmark {
                     }
                     lat[n++] = d;
                 }
+                CostProbe.clientThreadEnded(cpu.getCurrentThreadCpuTime() - cpu0);
                 return Arrays.copyOf(lat, n);
             }));
         }

@@ -42,6 +42,20 @@ final class CostProbe {
         }
     }
 
+    /**
+     * CPU of the benchmark's client threads that have ended: each load's threads live only as long as the load, so
+     * they add their own CPU here when they end ({@link #clientThreadEnded}); the thread MXBean no longer lists them
+     * when the stretch is read.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong ENDED_CLIENT_NANOS =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** A benchmark client thread ends, having spent {@code cpuNanos}. */
+    static void clientThreadEnded(long cpuNanos) {
+        ENDED_CLIENT_NANOS.addAndGet(Math.max(0, cpuNanos));
+    }
+
+    private final long endedClientNanos = ENDED_CLIENT_NANOS.get();
     private final JdbcTemplate jdbc;
     private final Map<String, Long> status;
     private final Map<Long, long[]> threadCpu;
@@ -99,6 +113,7 @@ final class CostProbe {
                 client += spent;
             }
         }
+        client += ENDED_CLIENT_NANOS.get() - endedClientNanos;
         double n = Math.max(1, operations);
         Map<String, Double> perOp = new java.util.LinkedHashMap<>();
         for (String c : COUNTERS) {
@@ -136,10 +151,9 @@ final class CostProbe {
                 continue;
             }
             String name = info.getThreadName();
-            // Tomcat's workers and its poller/acceptor (http-nio-…); the clients: the load pool and HttpClient's
-            // selector thread
-            int kind = name.startsWith("http-nio") ? 1
-                    : name.startsWith("pool-") || name.startsWith("HttpClient") ? 2 : 0;
+            // Tomcat's workers and its poller/acceptor (http-nio-…); the clients' load threads report themselves when
+            // they end (clientThreadEnded), a JDK HttpClient's threads are counted here
+            int kind = name.startsWith("http-nio") ? 1 : name.startsWith("HttpClient") ? 2 : 0;
             m.put(info.getThreadId(), new long[] {cpu, kind});
         }
         return m;
