@@ -151,17 +151,21 @@ public final class DemoPipeline {
             done(dims.toString());
         }
 
-        step(4, String.format("generating %,d records for %s..%s (seed %d) and publishing to Kafka",
-                spec.totalRecords(), spec.firstMonth(), spec.firstMonth().plusMonths(spec.months() - 1), spec.seed()));
+        SyntheticDataGenerator generator = new SyntheticDataGenerator(spec);
+        long gridWork = generator.expectedRecords() - spec.totalRecords();
+        step(4, String.format("generating %,d records%s for %s..%s (seed %d) and publishing to Kafka",
+                spec.totalRecords(), gridWork > 0 ? String.format(" and about %,d grid workers' check-ins and patrols",
+                        gridWork) : "", spec.firstMonth(), spec.firstMonth().plusMonths(spec.months() - 1),
+                spec.seed()));
         GroundTruth truth;
         Map<SourceType, Long> generated;
         try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers());
              JsonLinesWriter files = new JsonLinesWriter(work.resolve("generated"))) {
-            ProgressSink progress = new ProgressSink(spec.totalRecords(), out, (s, k, j) -> {
+            ProgressSink progress = new ProgressSink(generator.expectedRecords(), out, (s, k, j) -> {
                 files.accept(s, k, j);
                 publisher.publish(s, k, j);
             });
-            truth = new SyntheticDataGenerator(spec).generate(progress);
+            truth = generator.generate(progress);
             publisher.flush();
             generated = publisher.sentCounts();
         }
@@ -397,7 +401,10 @@ public final class DemoPipeline {
         void run() throws Exception;
     }
 
-    /** Counts records as they pass and prints progress every tenth of the expected total. */
+    /**
+     * Counts records as they pass and prints progress every tenth of the expected total. The grid workers' records
+     * are an expectation ({@link SyntheticDataGenerator#expectedRecords}), so the share stops at 100 %.
+     */
     private static final class ProgressSink implements RecordSink {
         private final long expected;
         private final PrintStream out;
@@ -417,7 +424,8 @@ public final class DemoPipeline {
             next.accept(source, key, json);
             seen++;
             if (seen >= nextReport) {
-                out.printf("      ... %,d / %,d (%d%%)%n", seen, expected, seen * 100 / Math.max(1, expected));
+                out.printf("      ... %,d / about %,d (%d%%)%n", seen, expected,
+                        Math.min(100, seen * 100 / Math.max(1, expected)));
                 nextReport += Math.max(1, expected / 10);
             }
         }

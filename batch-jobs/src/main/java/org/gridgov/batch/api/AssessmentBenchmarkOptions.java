@@ -26,8 +26,13 @@ public final class AssessmentBenchmarkOptions {
             "bench.assessment-shuffle-partitions", 8, "spark.sql.shuffle.partitions of the assessment benchmark.")
             .atLeast(1);
 
+    public static final ConfigOption<Boolean> THROUGH_WAREHOUSE = ConfigOption.bool(
+            "bench.assessment-through-warehouse", true,
+            "Also load the generated records into a fresh embedded MariaDB warehouse and time the job as it runs in "
+                    + "production: reading its inputs over JDBC and upserting both ADS tables.");
+
     public static final List<ConfigOption<?>> ALL = List.of(WORKERS, DAYS, PATROLS_PER_DAY, POINTS_PER_PATROL,
-            SHUFFLE_PARTITIONS);
+            SHUFFLE_PARTITIONS, THROUGH_WAREHOUSE);
 
     private AssessmentBenchmarkOptions() {
     }

@@ -113,6 +113,20 @@ final class GridWork {
     }
 
     /** Records added so far (all valid): what the grid source emits on top of its split. */
+    /**
+     * The expected number of records {@code workers} emit over the calendar: on each working day a check-in and a
+     * patrol on their sweep day (one weekday in five) or, on the other four, with probability {@link #ROUND_RATE}.
+     */
+    static long expectedRecords(int workers, PeriodCalendar calendar) {
+        long workingDays = 0;
+        for (int day = 0; day < calendar.days(); day++) {
+            if (isWorkingDay(calendar.date(day))) {
+                workingDays++;
+            }
+        }
+        return Math.round(workers * workingDays * (1 + 0.2 + 0.8 * ROUND_RATE));
+    }
+
     long added() {
         return added;
     }

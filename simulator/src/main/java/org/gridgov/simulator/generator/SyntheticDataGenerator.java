@@ -43,6 +43,16 @@ public final class SyntheticDataGenerator {
         return spec;
     }
 
+    /**
+     * About how many records {@link #generate} emits, for progress lines: the spec's total, plus with grid work each
+     * worker's check-in and expected patrols on each working day ({@link GridWork#expectedRecords}). Patrols are drawn
+     * at random, so the figure is an expectation, not a count.
+     */
+    public long expectedRecords() {
+        return spec.totalRecords() + (spec.gridWork()
+                ? GridWork.expectedRecords(district.grids().size(), new PeriodCalendar(spec)) : 0);
+    }
+
     /** Emits every record to {@code sink} and returns the planted truth. Not reentrant; cheap to call again. */
     public GroundTruth generate(RecordSink sink) throws Exception {
         GeneratorContext ctx = new GeneratorContext(spec, district, catalog);

@@ -43,6 +43,18 @@ class GridWorkTest {
     private final List<GridRecord> grid = data.valid(SourceType.GRID, GridRecord.class);
 
     @Test
+    void theExpectedCountForProgressLinesIsWithinTwoPercentOfWhatIsEmitted() {
+        long expected = new SyntheticDataGenerator(SPEC).expectedRecords();
+        long gridWork = expected - SPEC.totalRecords();
+        long emittedGridWork = data.lines.size() - SPEC.totalRecords();
+
+        assertThat(gridWork).isGreaterThan(0);
+        assertThat((double) gridWork).isCloseTo(emittedGridWork, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(new SyntheticDataGenerator(new GeneratorSpec(1L, SPEC.firstMonth(), 1, 4_000, 0.0, false))
+                .expectedRecords()).isEqualTo(4_000);
+    }
+
+    @Test
     void everyWorkerChecksInOnEveryWorkingDayAndOnlyThen() {
         List<LocalDate> workingDays = SPEC.firstMonth().atDay(1).datesUntil(SPEC.periodEnd().toLocalDate())
                 .filter(GridWork::isWorkingDay).toList();

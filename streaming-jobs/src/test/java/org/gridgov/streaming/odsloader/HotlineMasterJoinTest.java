@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridgov.common.model.CaseStatus;
@@ -113,6 +115,39 @@ class HotlineMasterJoinTest {
         harness.processElement1(record("RX2", null, 2), 0);
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(2);
         assertThat(Harnesses.keyedStateEntries(harness)).isPositive();
+
+        harness.setProcessingTime(WINDOW.toMillis() + 1);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(Harnesses.keyedStateEntries(harness)).isZero();
+    }
+
+    @Test
+    void aWaitingRecordItsLastOutputAndTheIdleTimerSurviveARestore() throws Exception {
+        harness.processElement1(record("RX1", null, 1), 0);
+        harness.processElement1(record("RX2", null, 2), 0);
+        harness.processElement2(marked("RX2", null, null), 0);
+        assertThat(out()).hasSize(1);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 0);
+        harness.close();
+
+        // built by hand: ProcessFunctionTestHarnesses opens the harness, and state is restored before open
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(
+                new HotlineMasterJoin(WINDOW)), DwdRecord::recordId, HotlineMasterJoin::caseId, Types.STRING);
+        harness.initializeState(snapshot);
+        harness.open();
+        assertThat(harness.numProcessingTimeTimers()).as("both cases' idle timers").isEqualTo(2);
+
+        // RX1's decision arrives after the restore: the record that waited in state goes out with it
+        harness.processElement2(marked("RX1", null, "RX0"), 0);
+        assertThat(out()).singleElement().satisfies(r -> {
+            assertThat(r.recordId()).isEqualTo("RX1");
+            assertThat(r.masterCaseId()).isEqualTo("RX0");
+            assertThat(r.position()).isEqualTo("raw.hotline:0:1");
+        });
+        // RX2 went out before the snapshot: its replay writes nothing again
+        harness.processElement1(record("RX2", null, 2), 0);
+        harness.processElement2(marked("RX2", null, null), 0);
+        assertThat(out()).hasSize(1);
 
         harness.setProcessingTime(WINDOW.toMillis() + 1);
         assertThat(harness.numProcessingTimeTimers()).isZero();
