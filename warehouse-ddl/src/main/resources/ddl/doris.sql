@@ -1032,8 +1032,9 @@ PROPERTIES (
 );
 
 CREATE TABLE IF NOT EXISTS `dim_assessment_rule` (
-  `rule_version` INT NOT NULL COMMENT '规则版本 (per level)',
+  `rule_version` INT NOT NULL COMMENT '规则版本 (per level and scope)',
   `level` VARCHAR(96) NOT NULL COMMENT '考核层级 GRID_WORKER/COMMUNITY/STREET/DEPARTMENT',
+  `scope_code` VARCHAR(96) NOT NULL COMMENT '规则范围: 区县编码 (区级规则) 或街道编码 (该街道的社区/网格员规则, 覆盖区级)',
   `item_code` VARCHAR(96) NOT NULL COMMENT '考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT',
   `valid_from` DATE NOT NULL COMMENT '生效日期 (first day of a month)',
   `valid_to` DATE NULL COMMENT '失效日期 last valid day, inclusive (NULL = current)',
@@ -1043,8 +1044,8 @@ CREATE TABLE IF NOT EXISTS `dim_assessment_rule` (
   `method` VARCHAR(96) NOT NULL COMMENT '计分方法 RATIO_TO_TARGET/INVERSE_COUNT/THRESHOLD',
   `direction` VARCHAR(300) NOT NULL COMMENT '计分说明'
 )
-UNIQUE KEY(`rule_version`, `level`, `item_code`)
-COMMENT '考核规则 assessment rule items per level and version (weights of a version sum to 100)'
+UNIQUE KEY(`rule_version`, `level`, `scope_code`, `item_code`)
+COMMENT '考核规则 assessment rule items per level, scope and version (weights of a version sum to 100)'
 DISTRIBUTED BY HASH(`rule_version`) BUCKETS 1
 PROPERTIES (
   "replication_allocation" = "tag.location.default: 3",
@@ -1080,6 +1081,7 @@ CREATE TABLE IF NOT EXISTS `ads_grid_worker_assessment` (
   `total_score` DECIMAL(7, 2) NOT NULL COMMENT '总分 (各项得分 + 手工分)',
   `rank` INT NOT NULL COMMENT '区内排名 (总分降序, 同分同名次)',
   `rule_version` INT NULL COMMENT '所用规则版本 (NULL: 当月无有效规则)',
+  `rule_scope` VARCHAR(96) NULL COMMENT '所用规则范围: 区县编码 (区级) 或街道编码 (街道规则; NULL: 当月无有效规则)',
   `events_reported_raw` DOUBLE NULL COMMENT '上报事件数 原始值',
   `events_reported_points` DECIMAL(7, 2) NULL COMMENT '上报事件数 得分 (NULL: 规则无此项)',
   `events_handled_raw` DOUBLE NULL COMMENT '自行处置办结数 原始值',
@@ -1125,6 +1127,7 @@ CREATE TABLE IF NOT EXISTS `ads_unit_assessment` (
   `total_score` DECIMAL(7, 2) NOT NULL COMMENT '总分 (各项得分 + 手工分)',
   `rank` INT NOT NULL COMMENT '同层级排名 (总分降序, 同分同名次)',
   `rule_version` INT NULL COMMENT '所用规则版本 (NULL: 当月无有效规则)',
+  `rule_scope` VARCHAR(96) NULL COMMENT '所用规则范围: 区县编码 (区级) 或街道编码 (街道规则; NULL: 当月无有效规则)',
   `events_reported_raw` DOUBLE NULL COMMENT '上报事件数 原始值',
   `events_reported_points` DECIMAL(7, 2) NULL COMMENT '上报事件数 得分 (NULL: 规则无此项)',
   `events_handled_raw` DOUBLE NULL COMMENT '自行处置办结数 原始值',

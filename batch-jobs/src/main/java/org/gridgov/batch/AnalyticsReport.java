@@ -87,9 +87,13 @@ public final class AnalyticsReport {
             out.add("  (无考核结果)");
             return out;
         }
-        List<String> versions = strings(c, "SELECT CONCAT('规则版本 ', COALESCE(CAST(MAX(rule_version) AS CHAR), "
-                + "'无 (当月无有效考核规则, 只计手工分)'), ', ', COUNT(*), ' 名网格员') FROM ads_grid_worker_assessment "
-                + "WHERE `month` = ?", m);
+        // the district's version, and how many workers their street's own rules scored (rule_scope, issue 16)
+        String street = "SUM(CASE WHEN rule_scope <> ? THEN 1 ELSE 0 END)";
+        List<String> versions = strings(c, "SELECT CONCAT('规则版本 ', COALESCE(CONCAT('区级第 ', CAST(MAX(CASE WHEN"
+                + " rule_scope IS NULL OR rule_scope = ? THEN rule_version END) AS CHAR), ' 版'),"
+                + " '区级无 (当月无有效区级考核规则, 只计手工分)'), CASE WHEN " + street + " > 0 THEN CONCAT(' (', "
+                + street + ", ' 名按本街道规则)') ELSE '' END, ', ', COUNT(*), ' 名网格员') FROM"
+                + " ads_grid_worker_assessment WHERE `month` = ?", District.CODE, District.CODE, District.CODE, m);
         out.add("  " + String.join("", versions));
         top.forEach(l -> out.add("  " + l));
         List<String> bottom = new ArrayList<>(strings(c, worker + "ORDER BY `rank` DESC, worker_id DESC LIMIT ?", m,

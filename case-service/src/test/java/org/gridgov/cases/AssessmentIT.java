@@ -27,7 +27,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * 监督考核 rules and manual scores (issue 16 part 3) through the API, with the attacker's cases: the wrong role or
  * area, a subject outside the area, a month that has begun, weights that do not make 100, a 65-character name, a 10 MB
  * body, a stale version, 16 edits of one version at once; the warehouse copies; and the score card read from the
- * warehouse. Publishes COMMUNITY and STREET rules only (AssessmentBrowserIT edits DEPARTMENT's).
+ * warehouse; rules per street: a street leader publishes and withdraws their own street's rules only, a district
+ * leader any street's. Publishes the district's COMMUNITY and STREET rules, and the own rules of streets 001-003
+ * (AssessmentBrowserIT edits DEPARTMENT's and street 004's).
  */
 class AssessmentIT extends ServiceIT {
 
@@ -101,6 +103,41 @@ class AssessmentIT extends ServiceIT {
         return r.body().get(0);
     }
 
+    /** The newest version of a street's own rules, null before its first. */
+    JsonNode newestIn(String level, String scope) {
+        Api.Response r = leader.get("/api/assessment/rules/history?level=" + level + "&scope=" + scope);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body().isEmpty() ? null : r.body().get(0);
+    }
+
+    int baseIn(String level, String scope) {
+        JsonNode n = newestIn(level, scope);
+        return n == null ? 0 : n.get("rule_version").asInt();
+    }
+
+    /** The first month a new version of a street's own rules may start. */
+    String nextFromIn(String level, String scope) {
+        JsonNode n = newestIn(level, scope);
+        YearMonth next = YearMonth.now(clock).plusMonths(1);
+        if (n == null) {
+            return next.toString();
+        }
+        YearMonth newestFrom = YearMonth.parse(n.get("valid_from").asText().substring(0, 7));
+        return (newestFrom.isBefore(next) ? next : newestFrom.plusMonths(1)).toString();
+    }
+
+    static Map<String, Object> scoped(String scope, Map<String, Object> body) {
+        body.put("scope", scope);
+        return body;
+    }
+
+    /** GRID_WORKER rules (weights 100) whose VISITS target is {@code visits}. */
+    static List<Map<String, Object>> workerItems(double visits) {
+        return List.of(item("EVENTS_REPORTED", "上报事件数", 30, 20, "RATIO_TO_TARGET"),
+                item("VISITS", "入户走访数", 40, visits, "RATIO_TO_TARGET"),
+                item("ATTENDANCE", "出勤率", 30, 0.95, "RATIO_TO_TARGET"));
+    }
+
     /** The first month a new version of the level may start: after this month and after the newest version's. */
     String nextFrom(String level) {
         YearMonth newestFrom = YearMonth.parse(newest(level).get("valid_from").asText().substring(0, 7));
@@ -130,14 +167,14 @@ class AssessmentIT extends ServiceIT {
         assertThat(leader.get("/api/assessment/rules?month=2019-12&level=STREET").status()).isEqualTo(404);
         // the seeded versions are in the warehouse after start (the copy at start runs in the background)
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule WHERE rule_version = 1",
-                Integer.class) < 33 && System.nanoTime() < deadline) {
+        while (warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule WHERE rule_version = 1"
+                + " AND scope_code = '370112'", Integer.class) < 33 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(warehouse.queryForObject("SELECT SUM(weight) FROM dim_assessment_rule WHERE rule_version = 1"
-                + " AND level = 'GRID_WORKER'", Double.class)).isEqualTo(100.0);
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule WHERE rule_version = 1",
-                Integer.class)).isEqualTo(33);
+                + " AND level = 'GRID_WORKER' AND scope_code = '370112'", Double.class)).isEqualTo(100.0);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule WHERE rule_version = 1"
+                + " AND scope_code = '370112'", Integer.class)).isEqualTo(33);
     }
 
     @Test
@@ -145,7 +182,7 @@ class AssessmentIT extends ServiceIT {
         JsonNode before = newest("COMMUNITY");
         int base = before.get("rule_version").asInt();
         String from = nextFrom("COMMUNITY");
-        Api.Response r = streetLeader.post("/api/assessment/rules", rules("COMMUNITY", from, base,
+        Api.Response r = leader.post("/api/assessment/rules", rules("COMMUNITY", from, base,
                 items(60, "回访满意率")));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         assertThat(r.body().get("rule_version").asInt()).isEqualTo(base + 1);
@@ -160,12 +197,13 @@ class AssessmentIT extends ServiceIT {
         assertThat(history.get(0).get("rule_version").asInt()).isEqualTo(base + 1);
         assertThat(history.get(1).get("valid_to").asText())
                 .isEqualTo(YearMonth.parse(from).atDay(1).minusDays(1).toString());
-        assertThat(audits("ASSESSMENT_RULES", "OK", "as_street_leader")).isPositive();
+        assertThat(r.text("scope")).isEqualTo("370112");
+        assertThat(audits("ASSESSMENT_RULES", "OK", "as_leader")).isPositive();
         // the warehouse has the new version and the old one's end
         assertThat(warehouse.queryForObject("SELECT SUM(weight) FROM dim_assessment_rule WHERE level = 'COMMUNITY'"
-                + " AND rule_version = ?", Double.class, base + 1)).isEqualTo(100.0);
+                + " AND scope_code = '370112' AND rule_version = ?", Double.class, base + 1)).isEqualTo(100.0);
         assertThat(warehouse.queryForList("SELECT DISTINCT valid_to FROM dim_assessment_rule WHERE level ="
-                + " 'COMMUNITY' AND rule_version = ?", String.class, base))
+                + " 'COMMUNITY' AND scope_code = '370112' AND rule_version = ?", String.class, base))
                 .containsExactly(YearMonth.parse(from).atDay(1).minusDays(1).toString());
     }
 
@@ -262,6 +300,181 @@ class AssessmentIT extends ServiceIT {
                 + " AND version > ?", Integer.class, base)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_rule_version WHERE level = 'STREET'"
                 + " AND valid_to IS NULL", Integer.class)).isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- rules per street (分级考核)
+
+    @Test
+    void aStreetLeaderSetsOnlyTheirOwnStreetsRulesAndTheDistrictLeaderAnyStreets() {
+        String s1 = "370112001";
+        String s2 = "370112002";
+        String from = nextFromIn("GRID_WORKER", s1);
+        int districtBase = newest("GRID_WORKER").get("rule_version").asInt();
+        int deniedBefore = audits("ASSESSMENT_RULES", "DENIED", "as_street_leader");
+        int s2Before = baseIn("GRID_WORKER", s2);
+        // another street's rules, the district's, a level only the district sets: 403 with the reason
+        Api.Response other = streetLeader.post("/api/assessment/rules", scoped(s2, rules("GRID_WORKER", from,
+                baseIn("GRID_WORKER", s2), workerItems(25))));
+        assertThat(other.status()).as(other.raw()).isEqualTo(403);
+        assertThat(other.text("detail")).contains("规则范围 370112002 不是本街道 370112001");
+        Api.Response district = streetLeader.post("/api/assessment/rules", rules("GRID_WORKER", nextFrom(
+                "GRID_WORKER"), districtBase, workerItems(25)));
+        assertThat(district.status()).isEqualTo(403);
+        assertThat(district.text("detail")).contains("区级考核规则由区领导设定");
+        Api.Response explicitDistrict = streetLeader.post("/api/assessment/rules", scoped("370112",
+                rules("COMMUNITY", nextFrom("COMMUNITY"), newest("COMMUNITY").get("rule_version").asInt(),
+                        items(60, "x"))));
+        assertThat(explicitDistrict.status()).isEqualTo(403);
+        Api.Response streetLevel = streetLeader.post("/api/assessment/rules", scoped(s1, rules("STREET",
+                nextFrom("STREET"), newest("STREET").get("rule_version").asInt(), items(60, "x"))));
+        assertThat(streetLevel.status()).isEqualTo(403);
+        assertThat(streetLevel.text("detail")).contains("街道和部门的考核由区领导负责");
+        assertThat(audits("ASSESSMENT_RULES", "DENIED", "as_street_leader")).isEqualTo(deniedBefore + 4);
+        assertThat(baseIn("GRID_WORKER", s2)).isEqualTo(s2Before);
+        assertThat(newest("GRID_WORKER").get("rule_version").asInt()).isEqualTo(districtBase);
+
+        // their own street: the next version of the street's own rules
+        int base = baseIn("GRID_WORKER", s1);
+        Api.Response own = streetLeader.post("/api/assessment/rules", scoped(s1, rules("GRID_WORKER", from, base,
+                workerItems(25))));
+        assertThat(own.status()).as(own.raw()).isEqualTo(201);
+        assertThat(own.text("scope")).isEqualTo(s1);
+        assertThat(own.get("rule_version").asInt()).isEqualTo(base + 1);
+        assertThat(audits("ASSESSMENT_RULES", "OK", "as_street_leader")).isPositive();
+        // the month is scored with the street's own rules in s1, the district's elsewhere and before it
+        Api.Response inS1 = worker.get("/api/assessment/rules?level=GRID_WORKER&scope=" + s1 + "&month=" + from);
+        assertThat(inS1.status()).as(inS1.raw()).isEqualTo(200);
+        assertThat(inS1.text("scope")).isEqualTo(s1);
+        assertThat(inS1.get("items")).hasSize(3);
+        Api.Response inS2 = leader.get("/api/assessment/rules?level=GRID_WORKER&scope=" + s2 + "&month=" + from);
+        assertThat(inS2.text("scope")).isEqualTo("370112");
+        assertThat(inS2.get("rule_version").asInt()).isEqualTo(districtBase);
+        assertThat(leader.get("/api/assessment/rules?level=GRID_WORKER&month=" + from).text("scope"))
+                .isEqualTo("370112");
+        if (base == 0) {
+            assertThat(leader.get("/api/assessment/rules?level=GRID_WORKER&scope=" + s1 + "&month="
+                    + YearMonth.now(clock)).text("scope")).isEqualTo("370112");
+        }
+        // in the warehouse under the street's scope; the district's rows untouched
+        assertThat(warehouse.queryForObject("SELECT SUM(weight) FROM dim_assessment_rule WHERE level = 'GRID_WORKER'"
+                + " AND scope_code = ? AND rule_version = ?", Double.class, s1, base + 1)).isEqualTo(100.0);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM dim_assessment_rule WHERE level = 'GRID_WORKER'"
+                + " AND scope_code = '370112' AND rule_version = ?", Integer.class, districtBase))
+                .isEqualTo(newest("GRID_WORKER").get("items").size());
+
+        // the district's leader sets any street's
+        Api.Response byDistrict = leader.post("/api/assessment/rules", scoped(s2, rules("GRID_WORKER",
+                nextFromIn("GRID_WORKER", s2), s2Before, workerItems(30))));
+        assertThat(byDistrict.status()).as(byDistrict.raw()).isEqualTo(201);
+        assertThat(byDistrict.text("scope")).isEqualTo(s2);
+        assertThat(byDistrict.get("rule_version").asInt()).isEqualTo(s2Before + 1);
+        // but a street scope exists for COMMUNITY and GRID_WORKER only, and only for a street of the district
+        Api.Response streetScopedStreet = leader.post("/api/assessment/rules", scoped(s1, rules("STREET",
+                nextFrom("STREET"), newest("STREET").get("rule_version").asInt(), items(60, "x"))));
+        assertThat(streetScopedStreet.status()).isEqualTo(400);
+        assertThat(streetScopedStreet.text("detail")).contains("只有区级规则");
+        assertThat(leader.post("/api/assessment/rules", scoped("370112999", rules("GRID_WORKER", from, 0,
+                workerItems(25)))).status()).isEqualTo(400);
+        assertThat(leader.get("/api/assessment/rules/history?level=GRID_WORKER&scope=370112999").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aStreetsRulesAreWithdrawnFromALaterMonthKeepingTheirHistory() {
+        String s2 = "370112002";
+        String from = nextFromIn("COMMUNITY", s2);
+        int base = baseIn("COMMUNITY", s2);
+        Api.Response published = otherStreetLeader.post("/api/assessment/rules", scoped(s2, rules("COMMUNITY", from,
+                base, items(60, "回访满意率"))));
+        assertThat(published.status()).as(published.raw()).isEqualTo(201);
+        int v = published.get("rule_version").asInt();
+        String until = YearMonth.parse(from).plusMonths(1).toString();
+        Map<String, Object> body = new HashMap<>();
+        body.put("level", "COMMUNITY");
+        body.put("scope", s2);
+        body.put("valid_from", until);
+        body.put("base_version", v);
+        body.put("note", "统一执行区级规则");
+        // refused: another street's leader, the district's scope, a month that has begun, a stale version
+        Api.Response notTheirs = streetLeader.post("/api/assessment/rules/withdraw", body);
+        assertThat(notTheirs.status()).isEqualTo(403);
+        assertThat(notTheirs.text("detail")).contains("不是本街道");
+        Map<String, Object> district = new HashMap<>(body);
+        district.put("scope", "370112");
+        district.put("base_version", newest("COMMUNITY").get("rule_version").asInt());
+        assertThat(leader.post("/api/assessment/rules/withdraw", district).text("detail"))
+                .contains("区级规则不能撤销");
+        assertThat(otherStreetLeader.post("/api/assessment/rules/withdraw", district).status()).isEqualTo(403);
+        Map<String, Object> begun = new HashMap<>(body);
+        begun.put("valid_from", YearMonth.now(clock).toString());
+        assertThat(otherStreetLeader.post("/api/assessment/rules/withdraw", begun).status()).isEqualTo(400);
+        Map<String, Object> stale = new HashMap<>(body);
+        stale.put("base_version", v - 1);
+        assertThat(otherStreetLeader.post("/api/assessment/rules/withdraw", stale).status()).isEqualTo(409);
+
+        Api.Response withdrawn = otherStreetLeader.post("/api/assessment/rules/withdraw", body);
+        assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(200);
+        String end = YearMonth.parse(from).atEndOfMonth().toString();
+        assertThat(withdrawn.text("valid_to")).isEqualTo(end);
+        assertThat(withdrawn.text("withdrawn_by")).isEqualTo("as_street2_leader");
+        // its month keeps the street's rules; from the withdrawal on the district's
+        assertThat(leader.get("/api/assessment/rules?level=COMMUNITY&scope=" + s2 + "&month=" + from)
+                .text("scope")).isEqualTo(s2);
+        assertThat(leader.get("/api/assessment/rules?level=COMMUNITY&scope=" + s2 + "&month=" + until)
+                .text("scope")).isEqualTo("370112");
+        assertThat(audits("ASSESSMENT_RULES", "OK", "as_street2_leader")).isGreaterThanOrEqualTo(2);
+        assertThat(warehouse.queryForList("SELECT DISTINCT valid_to FROM dim_assessment_rule WHERE level ="
+                + " 'COMMUNITY' AND scope_code = ? AND rule_version = ?", String.class, s2, v)).containsExactly(end);
+        // twice is a conflict: nothing holds any more
+        assertThat(otherStreetLeader.post("/api/assessment/rules/withdraw", body).status()).isEqualTo(409);
+
+        // a later version of the street's own rules: the withdrawn one keeps its end, nothing is deleted
+        String again = YearMonth.parse(until).plusMonths(1).toString();
+        Api.Response next = otherStreetLeader.post("/api/assessment/rules", scoped(s2, rules("COMMUNITY", again, v,
+                items(60, "满意率"))));
+        assertThat(next.status()).as(next.raw()).isEqualTo(201);
+        JsonNode history = leader.get("/api/assessment/rules/history?level=COMMUNITY&scope=" + s2).body();
+        assertThat(history.get(0).get("rule_version").asInt()).isEqualTo(v + 1);
+        assertThat(history.get(1).get("valid_to").asText()).isEqualTo(end);
+        assertThat(history.get(1).get("withdrawn_by").asText()).isEqualTo("as_street2_leader");
+        assertThat(history).hasSize(v + 1);
+        assertThat(leader.get("/api/assessment/rules?level=COMMUNITY&scope=" + s2 + "&month=" + until)
+                .text("scope")).isEqualTo("370112");
+        assertThat(leader.get("/api/assessment/rules?level=COMMUNITY&scope=" + s2 + "&month=" + again)
+                .text("scope")).isEqualTo(s2);
+    }
+
+    @Test
+    void parallelEditsOfOneStreetsVersionMakeOneNewVersion() throws Exception {
+        String s3 = "370112003";
+        user("as_street3_leader", Role.LEADER, s3, null);
+        Api.Session street3 = login("as_street3_leader");
+        if (newestIn("COMMUNITY", s3) == null) {
+            assertThat(street3.post("/api/assessment/rules", scoped(s3, rules("COMMUNITY", nextFromIn("COMMUNITY",
+                    s3), 0, items(60, "满意率")))).status()).isEqualTo(201);
+        }
+        int base = baseIn("COMMUNITY", s3);
+        String from = nextFromIn("COMMUNITY", s3);
+        int districtBefore = newest("COMMUNITY").get("rule_version").asInt();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> street3.post("/api/assessment/rules", scoped(s3, rules("COMMUNITY", from, base,
+                    items(60, "满意率")))).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).filteredOn(st -> st == 201).hasSize(1);
+        assertThat(statuses).filteredOn(st -> st == 409).hasSize(7);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_rule_version WHERE level = 'COMMUNITY'"
+                + " AND scope_code = ? AND version > ?", Integer.class, s3, base)).isEqualTo(1);
+        assertThat(newest("COMMUNITY").get("rule_version").asInt()).isEqualTo(districtBefore);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Map;
  * street and department, written by batch-jobs' {@code assessment.AssessmentJob}. Each assessment item of
  * {@link #ITEMS} has a pair of columns, its raw value ({@code <item>_raw}) and the points the month's rule gave it
  * ({@code <item>_points}, NULL when the level's rule has no such item); the rule version is the one valid in the
- * month. Column names {@code month} and {@code rank} are the issue's contract; SQL should quote them.
+ * month for the subject's street ({@code rule_scope}: the street's own COMMUNITY / GRID_WORKER rules, else the
+ * district's, whose scope is the district's code). Column names {@code month} and {@code rank} are the issue's contract; SQL should quote them.
  */
 public final class AssessmentAdsTables {
 
@@ -80,7 +81,8 @@ public final class AssessmentAdsTables {
                 .required("street_name", NAME, "街道名称")
                 .required("total_score", POINTS, "总分 (各项得分 + 手工分)")
                 .required("rank", integer(), "区内排名 (总分降序, 同分同名次)")
-                .column("rule_version", integer(), "所用规则版本 (NULL: 当月无有效规则)");
+                .column("rule_version", integer(), "所用规则版本 (NULL: 当月无有效规则)")
+                .column("rule_scope", CODE, "所用规则范围: 区县编码 (区级) 或街道编码 (街道规则; NULL: 当月无有效规则)");
         return items(b)
                 .required("manual_points", POINTS, "手工加减分合计")
                 .column("anomaly_flags", varchar(128),
@@ -102,7 +104,8 @@ public final class AssessmentAdsTables {
                 .column("worker_cnt", integer(), "网格员数 (部门 NULL)")
                 .required("total_score", POINTS, "总分 (各项得分 + 手工分)")
                 .required("rank", integer(), "同层级排名 (总分降序, 同分同名次)")
-                .column("rule_version", integer(), "所用规则版本 (NULL: 当月无有效规则)");
+                .column("rule_version", integer(), "所用规则版本 (NULL: 当月无有效规则)")
+                .column("rule_scope", CODE, "所用规则范围: 区县编码 (区级) 或街道编码 (街道规则; NULL: 当月无有效规则)");
         return items(b)
                 .required("manual_points", POINTS, "手工加减分合计")
                 .column("flagged_worker_cnt", integer(), "有异常标记的网格员数 (部门 NULL)")

@@ -19,14 +19,18 @@ public final class AssessmentTables {
     private static final ColumnType CODE = varchar(32);
 
     /**
-     * Every published rule version of every level, one row per item. A month is scored with the version whose
-     * {@code valid_from <= first day <= valid_to} (valid_to inclusive, NULL = still valid); versions start on a month's
-     * first day and never change afterwards, except that the next version sets valid_to.
+     * Every published rule version of every level and scope, one row per item. The scope is the district's code (the
+     * district's rules of the level) or a street's code (that street's own COMMUNITY / GRID_WORKER rules, which
+     * override the district's for subjects in the street); versions are numbered per (level, scope). A subject's month
+     * is scored with its street's version whose {@code valid_from <= first day <= valid_to} (valid_to inclusive, NULL
+     * = still valid), else the district's; versions start on a month's first day and never change afterwards, except
+     * that the next version, or a street's withdrawal, sets valid_to.
      */
     public static final Table DIM_ASSESSMENT_RULE = Table.builder("dim_assessment_rule", Layer.DIM)
-            .comment("考核规则 assessment rule items per level and version (weights of a version sum to 100)")
-            .key("rule_version", integer(), "规则版本 (per level)")
+            .comment("考核规则 assessment rule items per level, scope and version (weights of a version sum to 100)")
+            .key("rule_version", integer(), "规则版本 (per level and scope)")
             .key("level", CODE, "考核层级 GRID_WORKER/COMMUNITY/STREET/DEPARTMENT")
+            .key("scope_code", CODE, "规则范围: 区县编码 (区级规则) 或街道编码 (该街道的社区/网格员规则, 覆盖区级)")
             .key("item_code", CODE, "考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/"
                     + "PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT")
             .required("valid_from", date(), "生效日期 (first day of a month)")

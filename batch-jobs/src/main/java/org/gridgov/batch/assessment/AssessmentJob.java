@@ -48,8 +48,8 @@ import org.gridgov.warehouse.WarehouseSchema;
 
 /**
  * 监督考核 scored from data (issue 16 part 4): for a month, every grid worker's raw value of each assessment item,
- * the points the rule version in force gives it, the leaders' manual points, the total and the rank, and the
- * anomaly flags; then the same per community, street (from their workers) and department (from the cases it handled).
+ * the points the rule version in force for the worker's street gives it (the street's own, else the district's), the
+ * leaders' manual points, the total and the rank, and the anomaly flags; then the same per community, street (from their workers) and department (from the cases it handled).
  * Reads {@code dwd_grid_attendance/patrol/visit/mediation/report}, {@code dwd_case}, {@code dim_assessment_rule},
  * {@code dwd_manual_score} and the district's dimensions; writes {@code ads_grid_worker_assessment} and {@code
  * ads_unit_assessment}, upserted by month (a re-run replaces the month's rows).
@@ -168,7 +168,8 @@ public final class AssessmentJob {
         List<AssessmentRules.Rule> out = new ArrayList<>();
         for (Row r : rows) {
             Date validTo = r.getAs("valid_to");
-            out.add(AssessmentRules.rule(r.<Integer>getAs("rule_version"), r.getAs("level"), r.getAs("item_code"),
+            out.add(AssessmentRules.rule(r.<Integer>getAs("rule_version"), r.getAs("level"), r.getAs("scope_code"),
+                    r.getAs("item_code"),
                     r.<Date>getAs("valid_from").toLocalDate(), validTo == null ? null : validTo.toLocalDate(),
                     r.<Double>getAs("weight"), r.<Double>getAs("target"), r.getAs("method")));
         }
@@ -304,7 +305,7 @@ public final class AssessmentJob {
         out.add(lit(month).as("month"));
         out.add(col("subject").as("worker_id"));
         for (String c : List.of("grid_code", "community_code", "community_name", "street_code", "street_name",
-                "total_score", "rank", "rule_version")) {
+                "total_score", "rank", "rule_version", "rule_scope")) {
             out.add(col(c));
         }
         itemColumns(out);
@@ -330,7 +331,7 @@ public final class AssessmentJob {
             cols.add(lit(e.getKey().name()).as("level"));
             cols.add(col("subject").as("unit_code"));
             for (String c : List.of("unit_name", "street_code", "street_name", "worker_cnt", "total_score", "rank",
-                    "rule_version")) {
+                    "rule_version", "rule_scope")) {
                 cols.add(col(c));
             }
             itemColumns(cols);
@@ -382,12 +383,16 @@ public final class AssessmentJob {
     }
 
     /**
-     * Raw values, points by the level's rule set of the month, manual points (keyed by {@code subject}), total and
-     * rank, on rows holding each item's numerator and denominator.
+     * Raw values, points by the rule set of the month for the row's street ({@code street_code}: the street's own
+     * set where it has one in force, else the district's), manual points (keyed by {@code subject}), total and rank
+     * (over the whole level, whichever scope's rules scored a row), the rule version and its scope, on rows holding
+     * each item's numerator and denominator. The streets' sets become one CASE on {@code street_code} per column (a
+     * district has a dozen streets), so no row is joined or shuffled for them.
      */
     static Dataset<Row> score(Dataset<Row> rows, String month, AssessmentLevel level, AssessmentRules rules,
                               Dataset<Row> manual, org.apache.spark.sql.expressions.WindowSpec ranking) {
         Optional<AssessmentRules.RuleSet> ruleSet = rules.forMonth(level, month);
+        Map<String, AssessmentRules.RuleSet> streetSets = rules.streetSets(level, month);
         Dataset<Row> m = manual.filter(col("level").equalTo(level.name())).groupBy(col("subject_code").as("subject"))
                 .agg(sum(col("points")).as("manual_sum"));
         Dataset<Row> r = rows.join(m, new String[] {"subject"}, "left");
@@ -398,9 +403,8 @@ public final class AssessmentJob {
             Column raw = when(n.isNull(), lit(null).cast(DataTypes.DoubleType))
                     .when(d.gt(0), n.divide(d))
                     .otherwise(NULL_WHEN_EMPTY.contains(item) ? lit(null).cast(DataTypes.DoubleType) : lit(0.0));
-            AssessmentRules.Rule rule = ruleSet.map(s -> s.items().get(item)).orElse(null);
-            Column points = rule == null ? lit(null).cast(POINTS_TYPE)
-                    : POINTS.apply(lit(rule.method().name()), lit(rule.weight()), lit(rule.target()), raw);
+            Column points = points(ruleSet.map(s -> s.items().get(item)).orElse(null), raw);
+            points = byStreet(streetSets, set -> points(set.items().get(item), raw), points);
             r = r.withColumn(AssessmentAdsTables.rawColumn(item), raw)
                     .withColumn(AssessmentAdsTables.pointsColumn(item), points);
             total = total.plus(coalesce(col(AssessmentAdsTables.pointsColumn(item)), lit(BigDecimal.ZERO)));
@@ -408,8 +412,29 @@ public final class AssessmentJob {
         return r.withColumn("manual_points", coalesce(col("manual_sum"), lit(0.0)).cast(POINTS_TYPE))
                 .withColumn("total_score", total.cast(POINTS_TYPE))
                 .withColumn("rank", rank().over(ranking))
-                .withColumn("rule_version", ruleSet.map(s -> lit(s.version()))
-                        .orElse(lit(null)).cast(DataTypes.IntegerType));
+                .withColumn("rule_version", byStreet(streetSets, set -> lit(set.version()),
+                        ruleSet.map(s -> lit(s.version())).orElse(lit(null))).cast(DataTypes.IntegerType))
+                .withColumn("rule_scope", byStreet(streetSets, set -> lit(set.scope()),
+                        ruleSet.map(s -> lit(s.scope())).orElse(lit(null))).cast(DataTypes.StringType));
+    }
+
+    /** An item's points by one rule (NULL without one). */
+    private static Column points(AssessmentRules.Rule rule, Column raw) {
+        return rule == null ? lit(null).cast(POINTS_TYPE)
+                : POINTS.apply(lit(rule.method().name()), lit(rule.weight()), lit(rule.target()), raw);
+    }
+
+    /** {@code perStreet} of the row's street where it has its own rule set, else {@code district}. */
+    private static Column byStreet(Map<String, AssessmentRules.RuleSet> streetSets,
+                                   java.util.function.Function<AssessmentRules.RuleSet, Column> perStreet,
+                                   Column district) {
+        Column chain = null;
+        for (Map.Entry<String, AssessmentRules.RuleSet> e : streetSets.entrySet()) {
+            Column here = col("street_code").equalTo(e.getKey());
+            chain = chain == null ? when(here, perStreet.apply(e.getValue()))
+                    : chain.when(here, perStreet.apply(e.getValue()));
+        }
+        return chain == null ? district : chain.otherwise(district);
     }
 
     private static void itemColumns(List<Column> out) {

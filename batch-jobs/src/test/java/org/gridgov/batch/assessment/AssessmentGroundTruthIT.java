@@ -45,11 +45,12 @@ class AssessmentGroundTruthIT {
         truth = GeneratedWarehouse.load(warehouse, SPEC).truth();
         try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM dim_assessment_rule");
-            s.executeUpdate("INSERT INTO dim_assessment_rule (rule_version, level, item_code, valid_from, valid_to,"
-                    + " item_name, weight, target, method, direction) VALUES"
-                    + " (1, 'GRID_WORKER', 'PATROL_COVERAGE', '2020-01-01', NULL, '巡查覆盖率', " + COVERAGE_WEIGHT
-                    + ", " + COVERAGE_TARGET + ", 'RATIO_TO_TARGET', '平均覆盖率达到目标得满分'),"
-                    + " (1, 'GRID_WORKER', 'ATTENDANCE', '2020-01-01', NULL, '出勤率', 90, 1.0, 'RATIO_TO_TARGET',"
+            s.executeUpdate("INSERT INTO dim_assessment_rule (rule_version, level, scope_code, item_code, valid_from,"
+                    + " valid_to, item_name, weight, target, method, direction) VALUES"
+                    + " (1, 'GRID_WORKER', '370112', 'PATROL_COVERAGE', '2020-01-01', NULL, '巡查覆盖率', "
+                    + COVERAGE_WEIGHT + ", " + COVERAGE_TARGET + ", 'RATIO_TO_TARGET', '平均覆盖率达到目标得满分'),"
+                    + " (1, 'GRID_WORKER', '370112', 'ATTENDANCE', '2020-01-01', NULL, '出勤率', 90, 1.0,"
+                    + " 'RATIO_TO_TARGET',"
                     + " '工作日打卡')");
         }
         AnalyticsJobs.run(new String[] {"--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql",

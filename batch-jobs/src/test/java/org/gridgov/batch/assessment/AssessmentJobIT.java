@@ -202,9 +202,15 @@ class AssessmentJobIT {
 
     private void rule(int version, String level, String item, String from, String to, double weight, double target,
                       String method) {
+        rule(AssessmentRules.DISTRICT, version, level, item, from, to, weight, target, method);
+    }
+
+    private void rule(String scope, int version, String level, String item, String from, String to, double weight,
+                      double target, String method) {
         Map<String, Object> v = new HashMap<>();
         v.put("rule_version", version);
         v.put("level", level);
+        v.put("scope_code", scope);
         v.put("item_code", item);
         v.put("valid_from", Date.valueOf(from));
         v.put("valid_to", to == null ? null : Date.valueOf(to));
@@ -233,25 +239,37 @@ class AssessmentJobIT {
         return rows.stream().map(v -> row(t, v)).toList();
     }
 
+    /** The district's grid-worker rules, version 1: item, weight, target, method. */
+    static final String[][] V1 = {
+        {"EVENTS_REPORTED", "10", "10", "RATIO_TO_TARGET"}, {"EVENTS_HANDLED", "10", "4", "RATIO_TO_TARGET"},
+        {"HIDDEN_DANGERS", "5", "2", "RATIO_TO_TARGET"}, {"SATISFACTION", "10", "1.0", "RATIO_TO_TARGET"},
+        {"ATTENDANCE", "15", "1.0", "RATIO_TO_TARGET"}, {"PATROL_DISTANCE_KM", "10", "40", "RATIO_TO_TARGET"},
+        {"PATROL_COVERAGE", "10", "0.8", "RATIO_TO_TARGET"}, {"VISITS", "10", "20", "RATIO_TO_TARGET"},
+        {"MEDIATIONS", "5", "2", "THRESHOLD"}, {"OVERDUE_COUNT", "10", "4", "INVERSE_COUNT"},
+        {"REJECT_COUNT", "5", "5", "INVERSE_COUNT"}};
+
+    /**
+     * Version 2 of the district's grid-worker rules (from March) as a scope's version {@code version}: V1 with
+     * EVENTS_REPORTED's target {@code reportTarget} and ATTENDANCE by THRESHOLD 0.9.
+     */
+    private void v2(String scope, int version, String from, String to, double reportTarget) {
+        for (String[] r : V1) {
+            boolean changed = r[0].equals("EVENTS_REPORTED") || r[0].equals("ATTENDANCE");
+            rule(scope, version, "GRID_WORKER", r[0], from, to, Double.parseDouble(r[1]),
+                    !changed ? Double.parseDouble(r[2]) : r[0].equals("ATTENDANCE") ? 0.9 : reportTarget,
+                    r[0].equals("ATTENDANCE") ? "THRESHOLD" : r[3]);
+        }
+    }
+
     @BeforeEach
     void fixtures() {
         // grid workers' rules: version 1 Jan–Feb, version 2 from March (EVENTS_REPORTED target 10 → 20, ATTENDANCE
         // by THRESHOLD 0.9 instead of RATIO_TO_TARGET 1.0); weights sum to 100 in both
-        String[][] v1 = {
-            {"EVENTS_REPORTED", "10", "10", "RATIO_TO_TARGET"}, {"EVENTS_HANDLED", "10", "4", "RATIO_TO_TARGET"},
-            {"HIDDEN_DANGERS", "5", "2", "RATIO_TO_TARGET"}, {"SATISFACTION", "10", "1.0", "RATIO_TO_TARGET"},
-            {"ATTENDANCE", "15", "1.0", "RATIO_TO_TARGET"}, {"PATROL_DISTANCE_KM", "10", "40", "RATIO_TO_TARGET"},
-            {"PATROL_COVERAGE", "10", "0.8", "RATIO_TO_TARGET"}, {"VISITS", "10", "20", "RATIO_TO_TARGET"},
-            {"MEDIATIONS", "5", "2", "THRESHOLD"}, {"OVERDUE_COUNT", "10", "4", "INVERSE_COUNT"},
-            {"REJECT_COUNT", "5", "5", "INVERSE_COUNT"}};
-        for (String[] r : v1) {
+        for (String[] r : V1) {
             rule(1, "GRID_WORKER", r[0], "2025-01-01", "2025-02-28", Double.parseDouble(r[1]),
                     Double.parseDouble(r[2]), r[3]);
-            boolean changed = r[0].equals("EVENTS_REPORTED") || r[0].equals("ATTENDANCE");
-            rule(2, "GRID_WORKER", r[0], "2025-03-01", null, Double.parseDouble(r[1]),
-                    !changed ? Double.parseDouble(r[2]) : r[0].equals("ATTENDANCE") ? 0.9 : 20,
-                    r[0].equals("ATTENDANCE") ? "THRESHOLD" : r[3]);
         }
+        v2(AssessmentRules.DISTRICT, 2, "2025-03-01", null, 20);
         rule(1, "COMMUNITY", "VISITS", "2025-01-01", null, 50, 20, "RATIO_TO_TARGET");
         rule(1, "COMMUNITY", "ATTENDANCE", "2025-01-01", null, 50, 1.0, "RATIO_TO_TARGET");
         rule(1, "DEPARTMENT", "EVENTS_HANDLED", "2025-01-01", null, 40, 2, "RATIO_TO_TARGET");
@@ -366,6 +384,7 @@ class AssessmentJobIT {
         assertThat(mar).containsOnlyKeys(A, B, C);
         Row a = mar.get(A);
         assertThat(a.<Integer>getAs("rule_version")).isEqualTo(2);
+        assertThat(a.<String>getAs("rule_scope")).isEqualTo(AssessmentRules.DISTRICT);
         assertThat(a.<String>getAs("community_name")).isEqualTo("东风社区");
         assertThat(a.<String>getAs("street_name")).isEqualTo("王舍人街道");
         points(a, "EVENTS_REPORTED", "12", "6.00");            // v2: 10 × 12/20 (v1 would give 10)
@@ -494,6 +513,70 @@ class AssessmentJobIT {
         points(d02, "OVERDUE_COUNT", "0", "60.00");
         assertThat(List.of(d02, d01)).extracting(r -> r.<Integer>getAs("rank")).containsExactly(1, 2);
         assertThat(result.unitRows()).isEqualTo(6);
+    }
+
+    /**
+     * 分级考核: street S2's own grid-worker rules from March (the district's version 2 with EVENTS_REPORTED's target 5
+     * instead of 20) score C alone; S1's own rules held in January only (withdrawn from February), so A and B keep
+     * the district's; S1's own community rules from March (VISITS alone, 100 points, target 35) score C1 and not C2;
+     * a street's row for the STREET level (which only the district sets) is ignored.
+     */
+    @Test
+    void aStreetsOwnRulesScoreOnlyItsSubjectsInTheMonthsTheyHold() {
+        v2(S2, 1, "2025-03-01", null, 5);
+        v2(S1, 1, "2025-01-01", "2025-01-31", 1);
+        rule(S1, 1, "COMMUNITY", "VISITS", "2025-03-01", null, 100, 35, "RATIO_TO_TARGET");
+        rule(S1, 1, "STREET", "VISITS", "2025-01-01", null, 100, 1, "THRESHOLD");
+        InMemoryWarehouseIo io = warehouse();
+
+        new AssessmentJob(io, Clock.fixed(NOW, ZoneOffset.UTC)).run(spark, List.of("2025-02", "2025-03"));
+
+        Map<String, Row> mar = byKey(io.written(AssessmentJob.WORKERS), "2025-03", "worker_id");
+        // A and B: exactly the district's figures of the first test
+        assertThat(mar.get(A).<String>getAs("rule_scope")).isEqualTo(AssessmentRules.DISTRICT);
+        assertThat(mar.get(A).<Integer>getAs("rule_version")).isEqualTo(2);
+        points(mar.get(A), "EVENTS_REPORTED", "12", "6.00");
+        assertThat(mar.get(A).<BigDecimal>getAs("total_score")).isEqualByComparingTo("80.42");
+        assertThat(mar.get(B).<String>getAs("rule_scope")).isEqualTo(AssessmentRules.DISTRICT);
+        assertThat(mar.get(B).<BigDecimal>getAs("total_score")).isEqualByComparingTo("47.50");
+        // C: S2's version 1; only EVENTS_REPORTED differs: 10 × min(1, 5/5) = 10 instead of 2.5
+        Row c = mar.get(C);
+        assertThat(c.<String>getAs("rule_scope")).isEqualTo(S2);
+        assertThat(c.<Integer>getAs("rule_version")).isEqualTo(1);
+        points(c, "EVENTS_REPORTED", "5", "10.00");
+        points(c, "ATTENDANCE", "1", "15.00");
+        points(c, "REJECT_COUNT", "1", "4.00");
+        // 52 − 2.5 + 10 = 59.5, − 2 manual
+        assertThat(c.<BigDecimal>getAs("total_score")).isEqualByComparingTo("57.50");
+        assertThat(List.of(mar.get(A), c, mar.get(B))).extracting(r -> r.<Integer>getAs("rank"))
+                .containsExactly(1, 2, 3);
+
+        // February: S2's rules have not begun and S1's were withdrawn: the district's version 1 for everyone
+        Map<String, Row> feb = byKey(io.written(AssessmentJob.WORKERS), "2025-02", "worker_id");
+        assertThat(feb.values()).allSatisfy(r -> {
+            assertThat(r.<String>getAs("rule_scope")).isEqualTo(AssessmentRules.DISTRICT);
+            assertThat(r.<Integer>getAs("rule_version")).isEqualTo(1);
+        });
+        assertThat(feb.get(A).<BigDecimal>getAs("total_score")).isEqualByComparingTo("16.00");
+        assertThat(feb.get(C).<BigDecimal>getAs("total_score")).isEqualByComparingTo("15.00");
+
+        List<Row> units = io.written(AssessmentJob.UNITS).stream()
+                .filter(r -> "2025-03".equals(r.getAs("month"))).toList();
+        Map<String, Row> communities = byLevel(units, "COMMUNITY");
+        Row c1 = communities.get(C1);
+        assertThat(c1.<String>getAs("rule_scope")).isEqualTo(S1);
+        points(c1, "VISITS", "17.5", "50.00");                // 100 × 17.5/35
+        points(c1, "ATTENDANCE", String.valueOf(39.0 / 42), null); // not in S1's community rules
+        assertThat(c1.<BigDecimal>getAs("total_score")).isEqualByComparingTo("51.00");
+        Row c2 = communities.get(C2);
+        assertThat(c2.<String>getAs("rule_scope")).isEqualTo(AssessmentRules.DISTRICT);
+        assertThat(c2.<BigDecimal>getAs("total_score")).isEqualByComparingTo("50.00");
+        assertThat(byLevel(units, "STREET").values()).allSatisfy(r -> {
+            assertThat(r.<Integer>getAs("rule_version")).isNull();
+            assertThat(r.<String>getAs("rule_scope")).isNull();
+        });
+        assertThat(byLevel(units, "DEPARTMENT").get("D01").<String>getAs("rule_scope"))
+                .isEqualTo(AssessmentRules.DISTRICT);
     }
 
     @Test

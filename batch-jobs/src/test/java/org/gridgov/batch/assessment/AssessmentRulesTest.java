@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which rule version scores a month, per level. */
+/** Which rule version scores a month, per level and scope (the district's, a street's own). */
 class AssessmentRulesTest {
 
     private static final Set<String> ITEMS = Set.of("VISITS", "ATTENDANCE");
@@ -67,5 +67,37 @@ class AssessmentRulesTest {
                 .hasMessageContaining("(3, DISTRICT, VISITS)").hasMessageContaining("unknown level");
         assertThatThrownBy(() -> AssessmentRules.rule(3, "STREET", "VISITS", JAN, null, 1, 1, "LINEAR"))
                 .hasMessageContaining("(3, STREET, VISITS)").hasMessageContaining("'LINEAR'");
+    }
+
+    @Test
+    void aStreetsOwnSetHoldsOnlyInItsMonthsAndOnlyForCommunityAndGridWorkerLevels() {
+        String s1 = "370112001";
+        String s2 = "370112002";
+        AssessmentRules rules = AssessmentRules.of(ITEMS,
+                rule(1, "GRID_WORKER", "VISITS", JAN, null, 100),
+                AssessmentRules.rule(1, "GRID_WORKER", s1, "VISITS", MAR, null, 40, 10, "RATIO_TO_TARGET"),
+                AssessmentRules.rule(1, "GRID_WORKER", s1, "ATTENDANCE", MAR, null, 60, 10, "RATIO_TO_TARGET"),
+                // s2's: January only (withdrawn from February)
+                AssessmentRules.rule(1, "GRID_WORKER", s2, "VISITS", JAN, LocalDate.of(2025, 1, 31), 100, 5,
+                        "THRESHOLD"),
+                AssessmentRules.rule(2, "GRID_WORKER", s2, "VISITS", MAR, LocalDate.of(2025, 2, 28), 100, 5,
+                        "THRESHOLD"),
+                AssessmentRules.rule(1, "STREET", s1, "VISITS", JAN, null, 100, 5, "THRESHOLD"));
+
+        assertThat(rules.streetSets(AssessmentLevel.GRID_WORKER, "2025-01")).containsOnlyKeys(s2);
+        assertThat(rules.streetSets(AssessmentLevel.GRID_WORKER, "2025-02")).isEmpty();
+        java.util.Map<String, AssessmentRules.RuleSet> mar = rules.streetSets(AssessmentLevel.GRID_WORKER, "2025-03");
+        assertThat(mar).containsOnlyKeys(s1);
+        assertThat(mar.get(s1).scope()).isEqualTo(s1);
+        assertThat(mar.get(s1).items().get("ATTENDANCE").weight()).isEqualTo(60);
+        // the district's set is the district's alone, whatever the streets have
+        AssessmentRules.RuleSet district = rules.forMonth(AssessmentLevel.GRID_WORKER, "2025-03").orElseThrow();
+        assertThat(district.scope()).isEqualTo(AssessmentRules.DISTRICT);
+        assertThat(district.items()).containsOnlyKeys("VISITS");
+        // STREET is the district's to set: a street's row for it is not used
+        assertThat(rules.streetSets(AssessmentLevel.STREET, "2025-03")).isEmpty();
+        assertThat(rules.forMonth(AssessmentLevel.STREET, "2025-03")).isEmpty();
+        assertThatThrownBy(() -> AssessmentRules.rule(1, "STREET", " ", "VISITS", JAN, null, 1, 1, "THRESHOLD"))
+                .hasMessageContaining("no scope_code");
     }
 }

@@ -350,7 +350,7 @@ public final class AssessmentBenchmark {
         return out;
     }
 
-    /** Version 1 of every level, from 2025-01-01. */
+    /** Version 1 of every level, the district's, from 2025-01-01. */
     static List<Row> rules() {
         List<Row> out = new ArrayList<>();
         Date from = Date.valueOf(LocalDate.of(2025, 1, 1));
@@ -363,16 +363,16 @@ public final class AssessmentBenchmark {
             {"REJECT_COUNT", 5.0, 4.0, "INVERSE_COUNT"}};
         for (String level : List.of("GRID_WORKER", "COMMUNITY", "STREET")) {
             for (Object[] r : worker) {
-                out.add(RowFactory.create(1, level, r[0], from, null, AssessmentAdsTables.ITEMS.get((String) r[0]),
-                        r[1], r[2], r[3], "bench"));
+                out.add(RowFactory.create(1, level, District.CODE, r[0], from, null,
+                        AssessmentAdsTables.ITEMS.get((String) r[0]), r[1], r[2], r[3], "bench"));
             }
         }
-        out.add(RowFactory.create(1, "DEPARTMENT", "EVENTS_HANDLED", from, null, "办结数", 40.0, 200.0,
-                "RATIO_TO_TARGET", "bench"));
-        out.add(RowFactory.create(1, "DEPARTMENT", "SATISFACTION", from, null, "满意率", 30.0, 0.9,
-                "RATIO_TO_TARGET", "bench"));
-        out.add(RowFactory.create(1, "DEPARTMENT", "OVERDUE_COUNT", from, null, "超期数", 30.0, 50.0,
-                "INVERSE_COUNT", "bench"));
+        out.add(RowFactory.create(1, "DEPARTMENT", District.CODE, "EVENTS_HANDLED", from, null, "办结数", 40.0,
+                200.0, "RATIO_TO_TARGET", "bench"));
+        out.add(RowFactory.create(1, "DEPARTMENT", District.CODE, "SATISFACTION", from, null, "满意率", 30.0,
+                0.9, "RATIO_TO_TARGET", "bench"));
+        out.add(RowFactory.create(1, "DEPARTMENT", District.CODE, "OVERDUE_COUNT", from, null, "超期数", 30.0,
+                50.0, "INVERSE_COUNT", "bench"));
         return out;
     }
 }

@@ -276,13 +276,17 @@ public final class Authorization {
 
     /**
      * Rules and manual scores follow 分级考核: the district's leaders set the STREET and DEPARTMENT rules and score
-     * streets and departments; a street's leaders (and the district's, above them) the COMMUNITY and GRID_WORKER
-     * ones, scoring subjects inside their area. A level's rules hold district-wide (the warehouse keys them by level
-     * alone), so a street leader's edit applies to every street. Everyone reads the rules they are scored by;
-     * supervisors read every level.
+     * streets and departments; a street's leaders (and the district's, above them) score communities and grid workers
+     * inside their area. Rules belong to a scope ({@code areaCode} of the target: the district's code, or a street's):
+     * the district's rules of every level are set by the district's leaders; COMMUNITY and GRID_WORKER rules may also
+     * have a street's own version, which overrides the district's for that street's subjects and is set by that
+     * street's leaders or the district's. So a street leader never changes how another street is scored, nor the
+     * district's rules (a null scope is the district's). Everyone reads the rules they are scored by; supervisors read
+     * every level.
      */
     private static Decision assessment(Staff user, Action action, Target.Assessment a) {
         boolean workerLevel = "GRID_WORKER".equals(a.level()) || "COMMUNITY".equals(a.level());
+        boolean streetLeader = user.scopeCode() != null && user.scopeCode().length() == STREET_CODE_LENGTH;
         return switch (action) {
             case ASSESSMENT_RULES_VIEW -> {
                 if (ASSESSMENT_READERS.contains(user.role())
@@ -292,11 +296,30 @@ public final class Authorization {
                 }
                 yield Decision.deny(user.role().label() + "只能查看本岗位的考核规则");
             }
-            case ASSESSMENT_RULES_EDIT, ASSESSMENT_SCORE, ASSESSMENT_REVOKE -> {
+            case ASSESSMENT_RULES_EDIT -> {
                 if (user.role() != Role.LEADER) {
                     yield Decision.deny(user.role().label() + "不能" + action.label() + "，仅限领导");
                 }
-                boolean streetLeader = user.scopeCode() != null && user.scopeCode().length() == STREET_CODE_LENGTH;
+                if (user.districtWide()) {
+                    yield Decision.allow();
+                }
+                if (!(workerLevel && streetLeader)) {
+                    yield Decision.deny(workerLevel ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能"
+                            + action.label() : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能"
+                            + action.label());
+                }
+                String scope = a.areaCode() == null ? District.CODE : a.areaCode();
+                if (!scope.equals(user.scopeCode())) {
+                    yield Decision.deny(District.CODE.equals(scope)
+                            ? "区级考核规则由区领导设定，街道领导只能设定本街道（" + user.scopeCode() + "）的社区和网格员规则"
+                            : "规则范围 " + scope + " 不是本街道 " + user.scopeCode() + "，不能" + action.label());
+                }
+                yield Decision.allow();
+            }
+            case ASSESSMENT_SCORE, ASSESSMENT_REVOKE -> {
+                if (user.role() != Role.LEADER) {
+                    yield Decision.deny(user.role().label() + "不能" + action.label() + "，仅限领导");
+                }
                 if (!user.districtWide() && !(workerLevel && streetLeader)) {
                     yield Decision.deny(workerLevel ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能"
                             + action.label() : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能"

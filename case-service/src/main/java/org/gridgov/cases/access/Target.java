@@ -50,8 +50,8 @@ public sealed interface Target permits Target.Nothing, Target.Area, Target.Case,
 
     /**
      * 监督考核 (issue 16): a level's rules or one of its subjects. {@code level} is GRID_WORKER, COMMUNITY, STREET or
-     * DEPARTMENT; {@code areaCode} the subject's grid, community or street code (null for a department, or for the
-     * level's rules as a whole); {@code author} who gave a manual score (null otherwise).
+     * DEPARTMENT; {@code areaCode} the subject's grid, community or street code (null for a department); for rules, the
+     * scope: the district's code or a street's (null = the district's); {@code author} who gave a manual score (null otherwise).
      */
     record Assessment(String level, String areaCode, String author) implements Target {
     }

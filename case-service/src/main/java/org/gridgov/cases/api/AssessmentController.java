@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 监督考核 as JSON (issue 16 part 3): the rules valid in a month and their history, a new rule version, 手工打分 (add,
+ * 监督考核 as JSON (issue 16 part 3): the rules valid in a month and their history (per scope: the district's or a
+ * street's own), a new rule version, withdrawing a street's own rules, 手工打分 (add,
  * list, revoke), a grid worker's score card and the rankings. Refusals are problem details like the rest of
  * {@code /api/**}; invalid rules are one 400 naming every problem.
  */
@@ -36,9 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assessment")
 public class AssessmentController {
 
-    /** A new rule version: the level, its first month, the version it replaces, why, and every item. */
-    public record RuleRequest(@Size(max = 16) String level, @Size(max = 10) String validFrom, Integer baseVersion,
+    /**
+     * A new rule version: the level, the scope (the district's code, the default, or a street's for that street's own
+     * COMMUNITY / GRID_WORKER rules), its first month, the version of that scope it replaces, why, and every item.
+     */
+    public record RuleRequest(@Size(max = 16) String level, @Size(max = 16) String scope,
+                              @Size(max = 10) String validFrom, Integer baseVersion,
                               @Size(max = 1000) String note, @Size(max = 50) List<@Valid ItemRequest> items) {
+    }
+
+    /** Withdrawing a street's own rules of a level from a later month on (its subjects then take the district's). */
+    public record WithdrawRequest(@Size(max = 16) String level, @Size(max = 16) String scope,
+                                  @Size(max = 10) String validFrom, Integer baseVersion,
+                                  @Size(max = 1000) String note) {
     }
 
     public record ItemRequest(@Size(max = 32) String itemCode, @Size(max = 1000) String itemName, Double weight,
@@ -60,16 +71,22 @@ public class AssessmentController {
         this.cards = cards;
     }
 
+    /** The rules that score {@code level}'s subjects in {@code scope} (a street: its own, else the district's). */
     @GetMapping("/rules")
     public Map<String, Object> rules(@RequestParam(required = false) String month,
-                                     @RequestParam(required = false) String level) {
+                                     @RequestParam(required = false) String level,
+                                     @RequestParam(required = false) String scope) {
         YearMonth m = rules.month(month);
-        return version(rules.validIn(CurrentStaff.get(), AssessmentRules.level(level), m), m);
+        AssessmentLevel l = AssessmentRules.level(level);
+        return version(rules.validIn(CurrentStaff.get(), l, rules.scope(l, scope), m), m);
     }
 
+    /** The versions of one scope (default: the district's), newest first. */
     @GetMapping("/rules/history")
-    public List<Map<String, Object>> history(@RequestParam(required = false) String level) {
-        return rules.history(CurrentStaff.get(), AssessmentRules.level(level)).stream()
+    public List<Map<String, Object>> history(@RequestParam(required = false) String level,
+                                             @RequestParam(required = false) String scope) {
+        AssessmentLevel l = AssessmentRules.level(level);
+        return rules.history(CurrentStaff.get(), l, rules.scope(l, scope)).stream()
                 .map(v -> version(v, null)).toList();
     }
 
@@ -80,9 +97,16 @@ public class AssessmentController {
                 .map(i -> i == null ? null : new RuleDraft.Item(i.itemCode(), i.itemName(), text(i.weight()),
                         text(i.target()), i.method()))
                 .toList();
-        RuleVersion v = rules.publish(CurrentStaff.get(), new RuleDraft(body.level(), body.validFrom(),
+        RuleVersion v = rules.publish(CurrentStaff.get(), body.scope(), new RuleDraft(body.level(), body.validFrom(),
                 body.baseVersion(), body.note(), items));
         return version(v, null);
+    }
+
+    /** Ends a street's own rules; answers the street's newest version with its new valid_to. */
+    @PostMapping("/rules/withdraw")
+    public Map<String, Object> withdraw(@Valid @RequestBody WithdrawRequest body) {
+        return version(rules.withdraw(CurrentStaff.get(), body.level(), body.scope(), body.validFrom(),
+                body.baseVersion(), body.note()), null);
     }
 
     @GetMapping("/manual-scores")
@@ -129,18 +153,22 @@ public class AssessmentController {
         return out;
     }
 
-    private static Map<String, Object> version(RuleVersion v, YearMonth month) {
+    private Map<String, Object> version(RuleVersion v, YearMonth month) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (month != null) {
             m.put("month", month.toString());
         }
         m.put("level", v.level().name());
+        m.put("scope", v.scopeCode());
+        m.put("scope_name", rules.scopeName(v.scopeCode()));
         m.put("rule_version", v.version());
         m.put("valid_from", v.validFrom().toString());
         m.put("valid_to", v.validTo() == null ? null : v.validTo().toString());
         m.put("note", v.note());
         m.put("created_by", v.createdBy());
         m.put("created_at", v.createdAt().toString());
+        m.put("withdrawn_by", v.withdrawnBy());
+        m.put("withdrawn_at", v.withdrawnAt() == null ? null : v.withdrawnAt().toString());
         m.put("items", v.items().stream().map(AssessmentController::item).toList());
         return m;
     }

@@ -18,4 +18,13 @@ public final class RuleVersions {
     public static Optional<RuleVersion> validIn(List<RuleVersion> versions, YearMonth month) {
         return versions.stream().filter(v -> v.validIn(month)).max(Comparator.comparingInt(RuleVersion::version));
     }
+
+    /**
+     * The version that scores {@code month} for a subject whose street has {@code street}'s versions (empty for a
+     * street without its own rules, and for STREET and DEPARTMENT): the street's valid one, else the district's.
+     */
+    public static Optional<RuleVersion> forSubject(List<RuleVersion> district, List<RuleVersion> street,
+                                                   YearMonth month) {
+        return validIn(street, month).or(() -> validIn(district, month));
+    }
 }

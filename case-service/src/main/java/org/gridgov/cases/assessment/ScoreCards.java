@@ -45,7 +45,7 @@ public class ScoreCards {
 
     /** A grid worker's month. */
     public record Card(String month, String workerId, String gridCode, String gridName, Double total, Integer rank,
-                       Integer ruleVersion, Double manualPoints, List<String> anomalies, List<ItemScore> items,
+                       Integer ruleVersion, String ruleScope, Double manualPoints, List<String> anomalies, List<ItemScore> items,
                        List<ManualScores.ManualScore> manualScores) {
     }
 
@@ -98,9 +98,12 @@ public class ScoreCards {
         }
         Map<String, Object> r = rows.get(0);
         Integer version = integer(r.get("rule_version"));
+        // the scope whose version scored the row (the job's rule_scope: the district's or the worker's street's; a
+        // table written before scopes existed has none: the district's)
+        String scope = r.get("rule_scope") == null ? AssessmentRules.DISTRICT_SCOPE : r.get("rule_scope").toString();
         List<ItemScore> items = new ArrayList<>();
         if (version != null) {
-            rules.version(AssessmentLevel.GRID_WORKER, version).ifPresent(v -> {
+            rules.version(AssessmentLevel.GRID_WORKER, scope, version).ifPresent(v -> {
                 for (RuleItem i : v.items()) {
                     String col = i.item().name().toLowerCase(Locale.ROOT);
                     items.add(new ItemScore(i.item().name(), i.name(), i.weight(), number(r.get(col + "_raw")),
@@ -113,7 +116,8 @@ public class ScoreCards {
                         && s.subjectCode().equals(id) && !s.revoked())
                 .toList();
         return Optional.of(new Card(month.toString(), id, grid, subjects.name(AssessmentLevel.GRID_WORKER, id),
-                number(r.get("total_score")), integer(r.get("rank")), version, number(r.get("manual_points")),
+                number(r.get("total_score")), integer(r.get("rank")), version, version == null ? null : scope,
+                number(r.get("manual_points")),
                 flags(r.get("anomaly_flags")), items, given));
     }
 

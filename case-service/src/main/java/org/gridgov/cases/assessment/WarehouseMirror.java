@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Copies the published rules and the manual scores into the warehouse's {@code dim_assessment_rule} and
- * {@code dwd_manual_score} (warehouse-ddl's {@code AssessmentTables}), where the monthly assessment job reads them.
+ * {@code dwd_manual_score} (warehouse-ddl's {@code AssessmentTables}), where the monthly assessment job reads them. A
+ * rule row carries its scope (the district's code or a street's), which the job resolves per subject's street.
  *
  * <p>Why here and not an export command: the tables are tiny (tens of rule rows, a few hundred scores a month), and a
  * copy after every change keeps the warehouse current without a schedule to forget. Each copy writes everything, so
@@ -120,25 +121,27 @@ public class WarehouseMirror {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM dim_assessment_rule WHERE rule_version = ? AND level = ?");
+                    "DELETE FROM dim_assessment_rule WHERE rule_version = ? AND level = ? AND scope_code = ?");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO dim_assessment_rule (rule_version, level,"
-                         + " item_code, valid_from, valid_to, item_name, weight, target, method, direction)"
-                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + " scope_code, item_code, valid_from, valid_to, item_name, weight, target, method, direction)"
+                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (RuleVersion v : versions) {
                     del.setInt(1, v.version());
                     del.setString(2, v.level().name());
+                    del.setString(3, v.scopeCode());
                     del.executeUpdate();
                     for (RuleItem i : v.items()) {
                         ins.setInt(1, v.version());
                         ins.setString(2, v.level().name());
-                        ins.setString(3, i.item().name());
-                        ins.setDate(4, java.sql.Date.valueOf(v.validFrom()));
-                        ins.setDate(5, v.validTo() == null ? null : java.sql.Date.valueOf(v.validTo()));
-                        ins.setString(6, i.name());
-                        ins.setDouble(7, i.weight());
-                        ins.setDouble(8, i.target());
-                        ins.setString(9, i.method().name());
-                        ins.setString(10, i.direction());
+                        ins.setString(3, v.scopeCode());
+                        ins.setString(4, i.item().name());
+                        ins.setDate(5, java.sql.Date.valueOf(v.validFrom()));
+                        ins.setDate(6, v.validTo() == null ? null : java.sql.Date.valueOf(v.validTo()));
+                        ins.setString(7, i.name());
+                        ins.setDouble(8, i.weight());
+                        ins.setDouble(9, i.target());
+                        ins.setString(10, i.method().name());
+                        ins.setString(11, i.direction());
                         ins.addBatch();
                         ruleRows++;
                     }

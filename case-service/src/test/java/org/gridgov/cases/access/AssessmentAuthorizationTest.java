@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * 监督考核's rules as a table (issue 16): the district's leaders set and score streets and departments, a street's
- * leaders communities and grid workers inside the street, authors revoke their own scores, a grid worker reads their
+ * leaders communities and grid workers inside the street
+ * (and only their own street's rules of those levels), authors revoke their own scores, a grid worker reads their
  * own card only.
  */
 class AssessmentAuthorizationTest {
@@ -35,8 +36,17 @@ class AssessmentAuthorizationTest {
             "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, STREET, -, -, true",
             "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, DEPARTMENT, -, -, true",
             "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, -, -, true",
+            // rules belong to a scope (the area code; none = the district's): a district leader sets any street's
+            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112002, -, true",
+            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112, -, true",
+            // a street leader only their own street's COMMUNITY and GRID_WORKER rules
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112001, -, true",
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112001, -, true",
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112, -, false",
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112002, -, false",
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112001001, -, false",
+            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, STREET, 370112001, -, false",
             "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, STREET, -, -, false",
             "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, DEPARTMENT, -, -, false",
             "lead, LEADER, 370112001001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",

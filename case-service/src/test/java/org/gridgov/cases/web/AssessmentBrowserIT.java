@@ -23,8 +23,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * 监督考核 in a real browser: the district leader reads the departments' rules, is told the weights do not make 100,
  * publishes a corrected version from next month and finds it in the history; a grid worker reads their score card;
- * the leader's cockpit lists the month's best. Screenshots assessment-0*.png in target/screenshots. Edits only the
- * DEPARTMENT rules (AssessmentIT edits the others).
+ * the leader's cockpit lists the month's best; a street leader sets and withdraws their street's own rules.
+ * Screenshots assessment-0*.png in target/screenshots. Edits only the DEPARTMENT rules and street 370112004's own
+ * (AssessmentIT edits the others).
  */
 class AssessmentBrowserIT extends ServiceIT {
 
@@ -109,6 +110,75 @@ class AssessmentBrowserIT extends ServiceIT {
         assertThat(browser.all(By.cssSelector("#assessment-top tr[data-worker='" + WORKER_ID + "']"))).hasSize(1);
         Path cockpit = browser.screenshot("assessment-05-cockpit");
         for (Path p : List.of(rules, refused, published, card, cockpit)) {
+            assertThat(Files.size(p)).as(p.toString()).isGreaterThan(CaseJourneyBrowserIT.MIN_SCREENSHOT_BYTES);
+        }
+    }
+
+    /**
+     * 分级考核 on the page: a street leader sees their street scored by the district's rules, starts from a copy of
+     * them, is refused publishing for another street (a tampered form: 403 in place), publishes their street's own
+     * version from next month, cannot edit the district's or another street's, and withdraws their street's rules
+     * from the month after, leaving the version in the history.
+     */
+    @Test
+    void aStreetLeaderSetsAndWithdrawsTheirOwnStreetsRules() throws Exception {
+        String street = "370112004";
+        user("ab_street_leader", Role.LEADER, street, null);
+        YearMonth next = YearMonth.now(clock).plusMonths(1);
+        browser.login("ab_street_leader");
+        browser.open("/assessment/rules?level=GRID_WORKER");
+        // no rules of the street's own yet: the district's hold, and are the draft
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo("370112");
+        assertThat(browser.text(By.id("rules-valid-scope"))).contains("沿用区级规则");
+        assertThat(browser.text(By.id("rules-draft-source"))).contains("以区级规则第 ");
+        assertThat(browser.all(By.cssSelector("#rules-scope option"))).hasSize(2);
+        assertThat(browser.all(By.cssSelector("#rules-history-table tbody tr"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#rules-district-history-table tbody tr"))).isNotEmpty();
+        Path draft = browser.screenshot("assessment-06-street-draft");
+
+        // a form tampered to another street's scope: refused in place with the reason, nothing published
+        browser.js("document.querySelector('#rules-form input[name=scope]').value = '370112005'");
+        browser.click(By.id("rules-publish"));
+        assertThat(browser.text(By.id("form-error"))).contains("规则未发布", "不是本街道 " + street);
+        assertThat(browser.all(By.id("rules-edit"))).isEmpty();
+
+        // their own street: the district's rules with EVENTS_REPORTED's target 10 instead of 20
+        browser.open("/assessment/rules?level=GRID_WORKER&scope=" + street);
+        type(browser.find(By.id("item-target-0")), "10");
+        type(browser.find(By.id("rules-note")), "本街道上报目标调整");
+        browser.click(By.id("rules-publish"));
+        assertThat(browser.text(By.id("flash-notice"))).contains("考核规则第 1 版已发布", "自 " + next);
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo(street);
+        assertThat(browser.text(By.cssSelector("#rules-items tr[data-item='EVENTS_REPORTED'] .target")))
+                .isEqualTo("10");
+        List<WebElement> history = browser.all(By.cssSelector("#rules-history-table tbody tr"));
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).getText()).contains("ab_street_leader", "本街道上报目标调整");
+        Path published = browser.screenshot("assessment-07-street-published");
+
+        // the district's rules and another street's: readable, not editable; the district's unchanged
+        browser.open("/assessment/rules?level=GRID_WORKER&scope=370112&month=" + next);
+        assertThat(browser.all(By.id("rules-edit"))).isEmpty();
+        assertThat(browser.text(By.cssSelector("#rules-items tr[data-item='EVENTS_REPORTED'] .target")))
+                .isEqualTo("20");
+        browser.open("/assessment/rules?level=GRID_WORKER&scope=370112005");
+        assertThat(browser.all(By.id("rules-edit"))).isEmpty();
+        assertThat(browser.all(By.id("rules-withdraw-card"))).isEmpty();
+
+        // withdrawn from the month after next: the street's version holds one month, then the district's again
+        YearMonth after = next.plusMonths(1);
+        browser.open("/assessment/rules?level=GRID_WORKER&scope=" + street);
+        browser.js("document.getElementById('rules-withdraw-from').value = arguments[0]", after.toString());
+        type(browser.find(By.id("rules-withdraw-note")), "统一执行区级规则");
+        browser.click(By.id("rules-withdraw"));
+        assertThat(browser.text(By.id("flash-notice"))).contains("已撤销", "自 " + after + " 起按区级规则考核");
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo("370112");
+        assertThat(browser.text(By.cssSelector("#rules-history-table tbody tr"))).contains(
+                next.atEndOfMonth().toString(), "ab_street_leader 撤销");
+        Path withdrawn = browser.screenshot("assessment-08-street-withdrawn");
+        browser.open("/assessment/rules?level=GRID_WORKER&scope=" + street + "&month=" + next);
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo(street);
+        for (Path p : List.of(draft, published, withdrawn)) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(CaseJourneyBrowserIT.MIN_SCREENSHOT_BYTES);
         }
     }
