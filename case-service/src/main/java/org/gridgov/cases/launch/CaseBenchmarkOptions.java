@@ -19,7 +19,12 @@ public final class CaseBenchmarkOptions {
             Duration.ofSeconds(30), "How long the case-service benchmark measures case creations (the todo lists "
                     + "half as long, at least 10 s).").atLeast(Duration.ofSeconds(1));
 
-    public static final List<ConfigOption<?>> ALL = List.of(CASES, THREADS, DURATION);
+    public static final ConfigOption<String> JFR = ConfigOption.string("bench.jfr", "",
+            "Path prefix of JFR recordings (settings \"profile\") of the measured creations and of the no-op HTTP"
+                    + " ceiling, written to PREFIX-creations.jfr and PREFIX-noop.jfr; empty: no recording. Start the"
+                    + " JVM with -XX:FlightRecorderOptions:stackdepth=256 so Spring's deep stacks are not cut.");
+
+    public static final List<ConfigOption<?>> ALL = List.of(CASES, THREADS, DURATION, JFR);
 
     /** {@code gridgov bench similar} (issue 19): the similar-case finder with this many open cases stored. */
     public static final ConfigOption<Integer> OPEN_CASES = ConfigOption.integer("bench.open-cases", 1_000_000,

@@ -1,12 +1,6 @@
 package org.gridgov.cases.bench;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,21 +51,22 @@ public final class CaseServiceBenchmark {
 
     private final JdbcTemplate jdbc;
     private final String base;
-    /**
-     * HTTP/1.1 as the service's clients speak it: the JDK client's default (HTTP/2) asks every new connection to
-     * upgrade (h2c), which Tomcat without h2c refuses, and pays for the attempt.
-     */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 with keep-alive, a pooled connection per client thread ({@link BenchHttp}). */
+    private final BenchHttp http;
     private final List<Grid> grids = District.licheng().grids();
     private final List<Category> categories = new ArrayList<>(CategoryCatalog.standard().all());
 
     private final String seedUrl;
     private final String seedUser;
     private final String seedPassword;
+    /** bench.jfr: where the measured stretches' JFR recordings go; blank for none. */
+    private final String jfrPrefix;
 
-    private CaseServiceBenchmark(JdbcTemplate jdbc, String base, String seedUrl, String seedUser, String seedPassword) {
+    private CaseServiceBenchmark(JdbcTemplate jdbc, String base, String seedUrl, String seedUser, String seedPassword,
+                                 String jfrPrefix, int threads) {
+        this.http = new BenchHttp(threads + 4);
         this.jdbc = jdbc;
+        this.jfrPrefix = jfrPrefix;
         this.base = base;
         this.seedUrl = seedUrl;
         this.seedUser = seedUser;
@@ -93,6 +88,7 @@ public final class CaseServiceBenchmark {
         int cases = config.get(CaseBenchmarkOptions.CASES);
         int threads = config.get(CaseBenchmarkOptions.THREADS);
         int seconds = Math.toIntExact(config.get(CaseBenchmarkOptions.DURATION).toSeconds());
+        String jfr = Objects.requireNonNullElse(config.get(CaseBenchmarkOptions.JFR), "");
         String server = url.replaceAll("/[^/?]*(\\?.*)?$", "/");
         String db = server + "gridgov_case_bench?createDatabaseIfNotExist=true"
                 + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
@@ -109,6 +105,9 @@ public final class CaseServiceBenchmark {
                 "--spring.datasource.password=" + password, "--server.port=0",
                 // the HTTP ceiling calls /actuator/health: without the database check it is a no-op round trip
                 "--management.health.db.enabled=false",
+                // the test classpath holds OpenTelemetry (Selenium's), which Connector/J then calls around every
+                // statement; the service's jar has none, so the driver is measured as it runs there
+                "--spring.datasource.hikari.data-source-properties.openTelemetry=DISABLED",
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
                 CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""), "--logging.level.root=WARN",
                 // the test classpath's logback-test.xml raises org.gridgov to INFO; production logs it at WARN
@@ -116,8 +115,10 @@ public final class CaseServiceBenchmark {
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
-                    "http://127.0.0.1:" + port, db, user, password);
-            b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
+                    "http://127.0.0.1:" + port, db, user, password, jfr, threads);
+            try (BenchHttp client = b.http) {
+                b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
+            }
         } finally {
             app.close();
         }
@@ -130,12 +131,16 @@ public final class CaseServiceBenchmark {
         for (int i = 0; i < threads; i++) {
             workerTokens.add(login("bench_worker_" + i));
         }
+        // warm-up: JIT (C2 compiles a method after thousands of calls; the creation path is hundreds of methods
+        // called once per request, so it needs tens of thousands of creations), connection pools
+        warmUp("creations", threads, Math.max(10, seconds / 2), 180, (thread, seq) -> writeOne(workerTokens, thread,
+                seq));
         long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
-        // warm-up: JIT (C2 needs several seconds of the hot path, longer on a busy machine), connection pools
-        measureWrites(workerTokens, Math.max(10, seconds / 2), threads, false);
+        jdk.jfr.Recording creationsJfr = startJfr();
         CostProbe probe = CostProbe.start(jdbc);
         Result writes = measureWrites(workerTokens, seconds, threads, true);
         CostProbe.Costs costs = probe.stop(writes.count);
+        stopJfr(creationsJfr, "creations");
         double rate = writes.count / (double) seconds;
         System.out.printf("case creations (%,d cases stored before): %,d in %d s with %d clients = %,.0f/s; latency"
                         + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (errors %d)%n", storedBefore,
@@ -145,11 +150,15 @@ public final class CaseServiceBenchmark {
         // ceilings on the same machine, pool and threads: the creation's own SQL without HTTP, Spring or checks,
         // and an HTTP round trip that does nothing; our figure as a share of each
         int ceilingSeconds = Math.max(5, Math.min(seconds, 15));
-        Result plain = measurePlainInserts(threads, ceilingSeconds);
+        // each ceiling warmed up like the creations: measured cold, its JIT work would lower it
+        warmUp("JDBC ceiling", threads, 5, 60, plainInsert());
+        Result plain = load(threads, ceilingSeconds, plainInsert());
         double plainRate = plain.count / (double) ceilingSeconds;
-        Result noop = load(threads, ceilingSeconds, (thread, seq) -> http.send(HttpRequest.newBuilder(
-                URI.create(base + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode() == 200);
+        Call noopCall = (thread, seq) -> http.get(base + "/actuator/health", null) == 200;
+        warmUp("no-op ceiling", threads, 5, 60, noopCall);
+        jdk.jfr.Recording noopJfr = startJfr();
+        Result noop = load(threads, ceilingSeconds, noopCall);
+        stopJfr(noopJfr, "noop");
         double noopRate = noop.count / (double) ceilingSeconds;
         // both costs fall on the same 2 cores, so the pair's ceiling is their harmonic sum
         double both = 1 / (1 / plainRate + 1 / noopRate);
@@ -170,6 +179,27 @@ public final class CaseServiceBenchmark {
                         + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", select.count,
                 select.count / (double) Math.max(10, seconds / 2), select.pct(50), select.pct(99), select.errors);
         explainSelection();
+    }
+
+    /** A JFR recording with the JDK's "profile" settings, when bench.jfr names where to write it; else null. */
+    private jdk.jfr.Recording startJfr() throws Exception {
+        if (jfrPrefix.isBlank()) {
+            return null;
+        }
+        jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        r.start();
+        return r;
+    }
+
+    private void stopJfr(jdk.jfr.Recording r, String stretch) throws java.io.IOException {
+        if (r == null) {
+            return;
+        }
+        r.stop();
+        java.nio.file.Path file = java.nio.file.Path.of(jfrPrefix + "-" + stretch + ".jfr");
+        r.dump(file);
+        r.close();
+        System.out.println("  JFR of the " + stretch + ": " + file.toAbsolutePath());
     }
 
     /**
@@ -210,11 +240,7 @@ public final class CaseServiceBenchmark {
             String body = JSON.writeValueAsString(Map.of("polygon", List.of(
                     List.of(e.getMinX() + dx, e.getMinY() + dy), List.of(e.getMaxX() - dx, e.getMinY() + dy),
                     List.of(e.getMaxX() - dx, e.getMaxY() - dy), List.of(e.getMinX() + dx, e.getMaxY()))));
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/map/select"))
-                    .header("Authorization", "Bearer " + tokens.get((int) (seq % tokens.size())))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.post(base + "/api/map/select", tokens.get((int) (seq % tokens.size())), body) == 200;
         });
     }
 
@@ -336,28 +362,52 @@ public final class CaseServiceBenchmark {
     }
 
     private Result measureWrites(List<String> tokens, int seconds, int threads, boolean report) throws Exception {
-        return load(threads, seconds, (thread, seq) -> {
-            Grid g = grids.get(thread % grids.size());
-            Category c = categories.get((int) (seq % categories.size()));
-            String body = JSON.writeValueAsString(Map.of("description", "压测上报 " + c.name() + " " + seq,
-                    "channel", "GRID_PATROL", "category_code", c.code(), "grid_code", g.code(), "urgency", 1));
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases"))
-                    .header("Authorization", "Bearer " + tokens.get(thread)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
-        });
+        return load(threads, seconds, (thread, seq) -> writeOne(tokens, thread, seq));
+    }
+
+    private boolean writeOne(List<String> tokens, int thread, long seq) throws Exception {
+        Grid g = grids.get(thread % grids.size());
+        Category c = categories.get((int) (seq % categories.size()));
+        String body = JSON.writeValueAsString(Map.of("description", "压测上报 " + c.name() + " " + seq,
+                "channel", "GRID_PATROL", "category_code", c.code(), "grid_code", g.code(), "urgency", 1));
+        return http.post(base + "/api/cases", tokens.get(thread), body) == 201;
+    }
+
+    /** Share of this JVM's CPU its JIT compilers may still take in a 5 s round before the warm-up ends. */
+    private static final double SETTLED_JIT_SHARE = 0.05;
+
+    /**
+     * Runs {@code call} for {@code minSeconds}, then in 5 s rounds until the JIT compilers took less than
+     * {@link #SETTLED_JIT_SHARE} of the JVM's CPU in a round (or {@code maxSeconds} have passed): the figures that
+     * follow are the compiled code's, as in a service that has run for a while, not the interpreter's or C1's.
+     */
+    private void warmUp(String what, int threads, int minSeconds, int maxSeconds, Call call) throws Exception {
+        long t0 = System.nanoTime();
+        long calls = load(threads, minSeconds, call).count;
+        double jit = Double.NaN;
+        while ((System.nanoTime() - t0) / 1e9 < maxSeconds) {
+            CostProbe.JvmCpu before = CostProbe.JvmCpu.now();
+            calls += load(threads, 5, call).count;
+            jit = before.jitShareSince();
+            if (Double.isNaN(jit) || jit < SETTLED_JIT_SHARE) {
+                break;
+            }
+        }
+        System.out.printf("  warm-up of the %s: %.0f s, %,d calls; JIT compilers %s of the JVM's CPU in the last"
+                + " 5 s%n", what, (System.nanoTime() - t0) / 1e9, calls,
+                Double.isNaN(jit) ? "unknown" : String.format("%.1f %%", 100 * jit));
     }
 
     /**
      * The JDBC ceiling: what one creation writes (case, history line, audit row, outbox row), as plain prepared
      * INSERTs in one transaction through the service's own pool, with nothing else around them.
      */
-    private Result measurePlainInserts(int threads, int seconds) throws Exception {
+    private Call plainInsert() {
         org.springframework.transaction.support.TransactionTemplate tx =
                 new org.springframework.transaction.support.TransactionTemplate(
                         new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
         String payload = "{\"v\":1,\"event_id\":\"x\",\"type\":\"CREATED\"," + "\"pad\":\"" + "x".repeat(400) + "\"}";
-        return load(threads, seconds, (thread, seq) -> tx.execute(s -> {
+        return (thread, seq) -> tx.execute(s -> {
             Grid g = grids.get(thread % grids.size());
             Category c = categories.get((int) (seq % categories.size()));
             LocalDateTime now = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE);
@@ -382,14 +432,12 @@ public final class CaseServiceBenchmark {
             jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
                     + " VALUES (?, 'case.events', ?, ?, ?)", id + "-1-CREATED", id, payload, now);
             return true;
-        }));
+        });
     }
 
     private Result measureTodo(List<String> tokens, int seconds, int threads) throws Exception {
         return load(threads, seconds, (thread, seq) -> {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases/todo?limit=50"))
-                    .header("Authorization", "Bearer " + tokens.get((int) (seq % tokens.size()))).GET().build();
-            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.get(base + "/api/cases/todo?limit=50", tokens.get((int) (seq % tokens.size()))) == 200;
         });
     }
 
@@ -406,6 +454,8 @@ public final class CaseServiceBenchmark {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             futures.add(pool.submit(() -> {
+                java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+                long cpu0 = cpu.getCurrentThreadCpuTime();
                 long[] lat = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
@@ -426,6 +476,7 @@ public final class CaseServiceBenchmark {
                     }
                     lat[n++] = d;
                 }
+                CostProbe.clientThreadEnded(cpu.getCurrentThreadCpuTime() - cpu0);
                 return Arrays.copyOf(lat, n);
             }));
         }
@@ -439,13 +490,10 @@ public final class CaseServiceBenchmark {
     }
 
     private String login(String username) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
-                        "password", PASSWORD)))).build();
-        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("login " + username + ": " + r.statusCode() + " " + r.body());
+        BenchHttp.Answer r = http.postForAnswer(base + "/api/auth/token", null, JSON.writeValueAsString(Map.of(
+                "username", username, "password", PASSWORD)), true);
+        if (r.status() != 200) {
+            throw new IllegalStateException("login " + username + ": " + r.status() + " " + r.body());
         }
         return JSON.readTree(r.body()).get("token").asText();
     }

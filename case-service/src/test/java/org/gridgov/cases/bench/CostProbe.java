@@ -25,13 +25,15 @@ final class CostProbe {
     private static final double TICKS_PER_SECOND = 100;
 
     /** Per-operation figures of one stretch. */
-    record Costs(double serverThreadsMicros, double clientMicros, double otherJvmMicros, double databaseMicros,
-                 Map<String, Double> statements) {
+    record Costs(double serverThreadsMicros, double clientMicros, double otherJvmMicros, double gcMicros,
+                 double jitMicros, double databaseMicros, Map<String, Double> statements) {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(String.format("CPU %.0f µs in the service's request threads,"
-                    + " %.0f µs in the benchmark's HTTP clients, %.0f µs elsewhere in the JVM (GC, JIT, pools), ",
-                    serverThreadsMicros, clientMicros, otherJvmMicros));
+                    + " %.0f µs in the benchmark's HTTP clients, %.0f µs elsewhere in the JVM (of which GC %s,"
+                    + " JIT compilers %s), ", serverThreadsMicros, clientMicros, otherJvmMicros,
+                    Double.isNaN(gcMicros) ? "unknown" : String.format("%.0f µs", gcMicros),
+                    Double.isNaN(jitMicros) ? "unknown" : String.format("%.0f µs", jitMicros)));
             b.append(Double.isNaN(databaseMicros) ? "MariaDB unknown" : String.format("%.0f µs in MariaDB",
                     databaseMicros));
             b.append("; statements:");
@@ -40,11 +42,26 @@ final class CostProbe {
         }
     }
 
+    /**
+     * CPU of the benchmark's client threads that have ended: each load's threads live only as long as the load, so
+     * they add their own CPU here when they end ({@link #clientThreadEnded}); the thread MXBean no longer lists them
+     * when the stretch is read.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong ENDED_CLIENT_NANOS =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** A benchmark client thread ends, having spent {@code cpuNanos}. */
+    static void clientThreadEnded(long cpuNanos) {
+        ENDED_CLIENT_NANOS.addAndGet(Math.max(0, cpuNanos));
+    }
+
+    private final long endedClientNanos = ENDED_CLIENT_NANOS.get();
     private final JdbcTemplate jdbc;
     private final Map<String, Long> status;
     private final Map<Long, long[]> threadCpu;
     private final long processCpu;
     private final long databaseTicks;
+    private final long[] vmTicks;
     private final Path databaseStat;
 
     private CostProbe(JdbcTemplate jdbc) {
@@ -54,6 +71,25 @@ final class CostProbe {
         this.threadCpu = threadCpu();
         this.processCpu = processCpu();
         this.databaseTicks = ticks(databaseStat);
+        this.vmTicks = vmThreadTicks();
+    }
+
+    /** This JVM's CPU and its JIT compilers' at one moment, to tell when compiling has settled. */
+    record JvmCpu(long processNanos, long jitTicks) {
+        static JvmCpu now() {
+            long[] vm = vmThreadTicks();
+            return new JvmCpu(processCpu(), vm == null ? -1 : vm[1]);
+        }
+
+        /** The JIT compilers' share of the JVM's CPU since this moment; NaN off Linux. */
+        double jitShareSince() {
+            JvmCpu later = now();
+            long process = later.processNanos - processNanos;
+            if (jitTicks < 0 || later.jitTicks < 0 || process <= 0) {
+                return Double.NaN;
+            }
+            return (later.jitTicks - jitTicks) / TICKS_PER_SECOND * 1e9 / process;
+        }
     }
 
     static CostProbe start(JdbcTemplate jdbc) {
@@ -62,6 +98,7 @@ final class CostProbe {
 
     Costs stop(long operations) {
         long db = ticks(databaseStat);
+        long[] vm = vmThreadTicks();
         long process = processCpu() - processCpu;
         Map<Long, long[]> after = threadCpu();
         Map<String, Long> statusAfter = status(jdbc);
@@ -76,6 +113,7 @@ final class CostProbe {
                 client += spent;
             }
         }
+        client += ENDED_CLIENT_NANOS.get() - endedClientNanos;
         double n = Math.max(1, operations);
         Map<String, Double> perOp = new java.util.LinkedHashMap<>();
         for (String c : COUNTERS) {
@@ -83,8 +121,10 @@ final class CostProbe {
         }
         double dbMicros = databaseStat == null || db < 0 ? Double.NaN
                 : (db - databaseTicks) / TICKS_PER_SECOND * 1e6 / n;
-        return new Costs(server / 1e3 / n, client / 1e3 / n, Math.max(0, process - server - client) / 1e3 / n,
-                dbMicros, perOp);
+        double gc = vm == null || vmTicks == null ? Double.NaN : (vm[0] - vmTicks[0]) / TICKS_PER_SECOND * 1e6 / n;
+        double jit = vm == null || vmTicks == null ? Double.NaN : (vm[1] - vmTicks[1]) / TICKS_PER_SECOND * 1e6 / n;
+        return new Costs(server / 1e3 / n, client / 1e3 / n, Math.max(0, process - server - client) / 1e3 / n, gc,
+                jit, dbMicros, perOp);
     }
 
     private static Map<String, Long> status(JdbcTemplate jdbc) {
@@ -111,10 +151,9 @@ final class CostProbe {
                 continue;
             }
             String name = info.getThreadName();
-            // Tomcat's workers and its poller/acceptor (http-nio-…); the clients: the load pool and HttpClient's
-            // selector thread
-            int kind = name.startsWith("http-nio") ? 1
-                    : name.startsWith("pool-") || name.startsWith("HttpClient") ? 2 : 0;
+            // Tomcat's workers and its poller/acceptor (http-nio-…); the clients' load threads report themselves when
+            // they end (clientThreadEnded), a JDK HttpClient's threads are counted here
+            int kind = name.startsWith("http-nio") ? 1 : name.startsWith("HttpClient") ? 2 : 0;
             m.put(info.getThreadId(), new long[] {cpu, kind});
         }
         return m;
@@ -123,6 +162,42 @@ final class CostProbe {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * CPU ticks of this JVM's own native threads, which the thread MXBean does not list: {GC (G1's and Parallel's
+     * workers, refinement and concurrent threads), JIT compilers}, from {@code /proc/self/task/TID/stat} by thread
+     * name; null off Linux. Threads that end in between are lost, which these pools' threads do not.
+     */
+    private static long[] vmThreadTicks() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        long gc = 0;
+        long jit = 0;
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) all::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (java.io.IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                // Linux keeps 15 characters of a name: "GC Thread#0", "G1 Refine#0", "G1 Conc#0", "C2 CompilerThre"
+                if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ")) {
+                    gc += ticks;
+                } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += ticks;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return new long[] {gc, jit};
     }
 
     /** /proc/PID/stat of the database server, when it runs on this machine and tells its pid file. */
