@@ -1,5 +1,6 @@
 package org.gridgov.streaming.alerts.person;
 
+import java.util.OptionalLong;
 import org.apache.flink.streaming.api.TimerService;
 import org.gridgov.streaming.alerts.EventTimes;
 
@@ -35,6 +36,19 @@ final class CleanupTimer {
      */
     static boolean fires(long timestamp, long cleanupAt, long registered) {
         return timestamp == registered || (registered == EventTimes.NONE && timestamp >= cleanupAt);
+    }
+
+    /**
+     * What the key's cleanup timer firing at {@code timestamp} leaves (call when {@link #fires} says it is that timer):
+     * empty when the key's state is due and no event waits in it, so the state is to be cleared; otherwise the key's
+     * registered cleanup timer from now on — {@link EventTimes#NONE} while waiting events hold the state (applying them
+     * registers the next one), or a timer at {@code cleanupAt} when the cleanup time moved later since registering.
+     */
+    static OptionalLong afterFiring(long timestamp, long cleanupAt, boolean eventsWait, TimerService timers) {
+        if (timestamp >= cleanupAt) {
+            return eventsWait ? OptionalLong.of(EventTimes.NONE) : OptionalLong.empty();
+        }
+        return OptionalLong.of(ensure(cleanupAt, EventTimes.NONE, timers));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -93,16 +94,14 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
             return;
         }
         // the company's cleanup timer, moved lazily (CleanupTimer)
-        s.cleanupTimer = EventTimes.NONE;
-        if (timestamp >= s.cleanupAt) {
-            if (taken.rest.isEmpty()) {
-                state.clear();
-                return;
-            }
-            // petitions still wait: applying them registers the next cleanup timer
-        } else {
-            s.cleanupTimer = CleanupTimer.ensure(s.cleanupAt, s.cleanupTimer, ctx.timerService());
+        OptionalLong next = CleanupTimer.afterFiring(timestamp, s.cleanupAt, !taken.rest.isEmpty(),
+                ctx.timerService());
+        if (next.isEmpty()) {
+            // everything in it has expired: the key is forgotten
+            state.clear();
+            return;
         }
+        s.cleanupTimer = next.getAsLong();
         state.update(s);
     }
 

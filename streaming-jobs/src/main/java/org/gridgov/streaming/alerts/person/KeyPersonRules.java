@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -112,17 +113,14 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             return;
         }
         // the cleanup timer: it was left where it was while later events moved the cleanup time (CleanupTimer)
-        s.cleanupTimer = EventTimes.NONE;
-        if (timestamp >= s.cleanupAt) {
-            if (taken.rest.isEmpty()) {
-                // everything in it has expired: the person is forgotten
-                state.clear();
-                return;
-            }
-            // events still wait: applying them registers the next cleanup timer
-        } else {
-            s.cleanupTimer = CleanupTimer.ensure(s.cleanupAt, s.cleanupTimer, ctx.timerService());
+        OptionalLong next = CleanupTimer.afterFiring(timestamp, s.cleanupAt, !taken.rest.isEmpty(),
+                ctx.timerService());
+        if (next.isEmpty()) {
+            // everything in it has expired: the key is forgotten
+            state.clear();
+            return;
         }
+        s.cleanupTimer = next.getAsLong();
         state.update(s);
     }
 
