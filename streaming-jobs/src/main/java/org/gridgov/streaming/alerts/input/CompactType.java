@@ -9,8 +9,10 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -229,17 +231,35 @@ public final class CompactType<T> extends TypeInformation<T> {
         }
     }
 
-    /** Restores the serializer of {@link PersonEvent} (needs a public no-argument constructor). */
+    /**
+     * Restores the serializer of {@link PersonEvent} (needs a public no-argument constructor). The events waiting for
+     * the watermark in a checkpoint taken before this type existed were written by Flink's POJO serializer (the
+     * class keeps its public fields): those are read with it and migrated, so a job restores across the change.
+     */
     public static final class PersonEventSnapshot extends SimpleTypeSerializerSnapshot<PersonEvent> {
         public PersonEventSnapshot() {
             super(supplier(PersonEvent.class, PersonEvent.CODEC));
         }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<PersonEvent> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<PersonEvent> old) {
+            return old instanceof PojoSerializerSnapshot ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+                    : super.resolveSchemaCompatibility(old);
+        }
     }
 
-    /** Restores the serializer of {@link CaseSignal}. */
+    /** Restores the serializer of {@link CaseSignal}; migrates POJO-written ones like {@link PersonEventSnapshot}. */
     public static final class CaseSignalSnapshot extends SimpleTypeSerializerSnapshot<CaseSignal> {
         public CaseSignalSnapshot() {
             super(supplier(CaseSignal.class, CaseSignal.CODEC));
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<CaseSignal> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<CaseSignal> old) {
+            return old instanceof PojoSerializerSnapshot ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+                    : super.resolveSchemaCompatibility(old);
         }
     }
 
