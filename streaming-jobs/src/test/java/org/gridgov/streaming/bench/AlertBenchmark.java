@@ -138,7 +138,8 @@ public final class AlertBenchmark {
             }
             String line = String.format("alert benchmark on %d cores (load average %.1f at start), %,d events, "
                             + "parallelism %d: %s", Runtime.getRuntime().availableProcessors(), loadAtStart, events,
-                    parallelism, String.join("; ", parts));
+                    parallelism, parts.isEmpty() ? "no throughput run (bench.paths empty)"
+                            : String.join("; ", parts));
             if (c.get(AlertBenchmarkOptions.LATENCY)) {
                 List<String> runs = new ArrayList<>();
                 String bootstrap = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
