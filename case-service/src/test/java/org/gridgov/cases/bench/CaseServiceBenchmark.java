@@ -141,6 +141,14 @@ public final class CaseServiceBenchmark {
             workerTokens.add(apiTokens.issue(users.find("bench_worker_" + i).orElseThrow().staff()).token());
         }
         login("bench_worker_0");
+        if (!jfrPrefix.isBlank()) {
+            // JFR's first recording in a JVM instruments the JDK's socket and file classes for its I/O events
+            // (jdk.jfr.internal.instrument.JDKEvents), which discards the compiled code that inlined them: started
+            // first at the measured creations it made them run deoptimised (JIT 3,600-4,500 µs per creation in the
+            // stretch after a warm-up that had settled). Started and stopped here, before the warm-up, the cost falls
+            // on the warm-up instead.
+            startJfr().close();
+        }
         // warm-up: JIT (C2 compiles a method after thousands of calls; the creation path is hundreds of methods
         // called once per request, so it needs tens of thousands of creations), connection pools
         warmUp("creations", threads, Math.max(10, seconds / 2), 180, (thread, seq) -> writeOne(workerTokens, thread,

@@ -20,10 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class CostProbe {
 
     private static final List<String> COUNTERS = List.of("Questions", "Com_insert", "Com_select", "Com_update",
-            "Com_commit", "Com_rollback", "Com_set_option", "Com_stmt_prepare", "Com_stmt_execute",
-            // what InnoDB did for them: rows written, buffer-pool page reads from disk, and pages its cleaner flushed
-            // (a backlog of dirty pages left by the seeding is flushed during the stretch and costs server CPU)
-            "Innodb_rows_inserted", "Innodb_buffer_pool_reads", "Innodb_buffer_pool_pages_flushed");
+            "Com_commit", "Com_rollback", "Com_set_option", "Com_stmt_prepare", "Com_stmt_execute");
     /** Linux's USER_HZ, the unit of /proc/PID/stat's CPU times, on every architecture gridgov runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -133,12 +130,9 @@ final class CostProbe {
     private static Map<String, Long> status(JdbcTemplate jdbc) {
         Map<String, Long> m = new HashMap<>();
         jdbc.query("SHOW GLOBAL STATUS", rs -> {
-            // InnoDB's counters come in the server's own spelling (Innodb_… or INNODB_…); keep ours
             String name = rs.getString(1);
-            for (String c : COUNTERS) {
-                if (c.equalsIgnoreCase(name)) {
-                    m.put(c, Long.parseLong(rs.getString(2)));
-                }
+            if (COUNTERS.contains(name)) {
+                m.put(name, Long.parseLong(rs.getString(2)));
             }
         });
         return m;
