@@ -1,16 +1,13 @@
 package org.gridgov.batch.hotwords;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -39,9 +36,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.gridgov.batch.StatMonth;
+import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.batch.spark.SparkColumns;
 import org.gridgov.batch.warehouse.SparkSchemas;
 import org.gridgov.batch.warehouse.WarehouseIo;
+import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.district.District;
 import org.gridgov.nlp.Collocations;
 import org.gridgov.nlp.GovSegmenter;
@@ -61,8 +60,9 @@ import org.gridgov.warehouse.WarehouseSchema;
  * closings, place codes and letter phrasing such as 领导, 请问, 政策, 规定 left out: {@link TopicWords}), plus the
  * phrases its adjacent words form where they travel together across the texts read (电动车 + 充电 → 电动车充电:
  * {@link Collocations}, learned once per run from all of them), so a topic surfaces as a phrase beside its words.
- * Each text is segmented once and counted inside its partition ({@link #counts}, {@link TextCounts}): Spark only sums
- * the partitions' counts per (month, street, category, word), never a row per text.
+ * Each text is segmented once and counted inside its partition ({@link #counts}, {@link TextCounts}), rolled up to the
+ * scopes there: Spark only sums the partitions' counts per (month, scope, word), never a row per text, and every
+ * output is computed from that one small table.
  * <ul>
  *   <li><b>Hot words</b>: TF-IDF = texts of the month and scope containing the word × smoothed IDF over every text of
  *   the district in the IDF window (the month and the {@code idfMonths − 1} before it). Boilerplate that survives the
@@ -102,14 +102,14 @@ public final class HotWordsJob {
             .add("pairs", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
     /**
-     * Output of {@link #counts}: per (month, street, category) the texts ({@code kind} N, key empty), the texts with a
-     * risk term (K), and the texts holding each topic word (W), adjacent pair (P, key {@code first\tsecond}) and risk
-     * term (R). One row per grain and key.
+     * Output of {@link #counts}: per month and scope (the district, each street, each category) the texts ({@code kind}
+     * N, key empty), the texts with a risk term (K), and the texts holding each topic word (W), adjacent pair (P, key
+     * {@code first\tsecond}) and risk term (R). One row per month, scope and key.
      */
     public static final StructType COUNTS = new StructType()
             .add("stat_month", DataTypes.StringType, false)
-            .add("street_code", DataTypes.StringType, false)
-            .add("category_code", DataTypes.StringType, false)
+            .add("scope_type", DataTypes.StringType, false)
+            .add("scope_code", DataTypes.StringType, false)
             .add("kind", DataTypes.StringType, false)
             .add("key", DataTypes.StringType, false)
             .add("docs", DataTypes.LongType, false);
@@ -118,10 +118,18 @@ public final class HotWordsJob {
     private final Clock clock;
     private final HotWordSettings settings;
 
+    private final GovSegmenter.Algorithm segmenter;
+
     public HotWordsJob(WarehouseIo io, Clock clock, HotWordSettings settings) {
+        this(io, clock, settings, GovSegmenter.Algorithm.VITERBI);
+    }
+
+    /** With the segmenter of the topic words ({@code hotwords.segmenter}). */
+    public HotWordsJob(WarehouseIo io, Clock clock, HotWordSettings settings, GovSegmenter.Algorithm segmenter) {
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
     }
 
     /** Reads the texts of the months and of the IDF window before them, computes and upserts the three tables. */
@@ -138,10 +146,10 @@ public final class HotWordsJob {
         Dataset<Row> names = scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
                 io.read(spark, WarehouseSchema.DIM_CATEGORY));
         // segmentation is the expensive step: done once, counted per partition, reused by the phrases and the outputs
-        Dataset<Row> counts = counts(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counts = counts(texts, segmenter).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Collocations phrases = phrases(counts, Collocations.Settings.defaults());
-            Dataset<Row> words = scopeWords(grainWords(counts, phrases)).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> words = scopeWords(counts, phrases).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> docs = scopeDocs(counts).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Dataset<Row> hot = hotWords(words, docs, names, targets, settings, computedAt).cache();
@@ -165,6 +173,11 @@ public final class HotWordsJob {
         } finally {
             counts.unpersist();
         }
+    }
+
+    /** The segmenter {@code hotwords.segmenter} names. */
+    public static GovSegmenter.Algorithm segmenter(GridgovConfig config) {
+        return GovSegmenter.Algorithm.valueOf(config.get(AnalyticsOptions.HOTWORDS_SEGMENTER).name());
     }
 
     static List<String> sortedMonths(List<String> months) {
@@ -208,17 +221,23 @@ public final class HotWordsJob {
                 }, Encoders.row(TOKENS));
     }
 
+    /** {@link #counts(Dataset, GovSegmenter.Algorithm)} with HanLP's Viterbi segmenter. */
+    public static Dataset<Row> counts(Dataset<Row> texts) {
+        return counts(texts, GovSegmenter.Algorithm.VITERBI);
+    }
+
     /**
      * Segments every text once ({@link TextCounts}: a segmenter per partition, HanLP's are not serialisable) and
-     * counts texts per (month, street, category) and word, pair and risk term ({@link #COUNTS}), summed over the
-     * partitions' partial counts. {@code texts} needs stat_month, street_code, category_code, content; a null content
-     * is a text without words.
+     * counts texts per month and scope and word, pair and risk term ({@link #COUNTS}), summed over the partitions'
+     * partial counts (already rolled up to the scopes there). {@code texts} needs stat_month, street_code,
+     * category_code, content; a null content is a text without words. Everything after this reads the counts, never
+     * the texts again.
      */
-    public static Dataset<Row> counts(Dataset<Row> texts) {
+    public static Dataset<Row> counts(Dataset<Row> texts, GovSegmenter.Algorithm segmenter) {
         return texts.select("stat_month", "street_code", "category_code", "content")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> countPartition(rows,
-                        new TextCounts(GovSegmenter.forTopics(), TextCounts.MAX_ENTRIES)), Encoders.row(COUNTS))
-                .groupBy("stat_month", "street_code", "category_code", "kind", "key")
+                        new TextCounts(GovSegmenter.forTopics(segmenter), TextCounts.MAX_ENTRIES)), Encoders.row(COUNTS))
+                .groupBy("stat_month", "scope_type", "scope_code", "kind", "key")
                 .agg(sum("docs").as("docs"));
     }
 
@@ -262,15 +281,17 @@ public final class HotWordsJob {
     }
 
     /**
-     * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs summed
-     * over the grains, the pairs in at least {@code minDocs} texts scored on the driver ({@link Collocations#select}).
+     * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs in the
+     * district (every text) summed over the months, the pairs in at least {@code minDocs} texts scored on the driver
+     * ({@link Collocations#select}).
      */
     public static Collocations phrases(Dataset<Row> counts, Collocations.Settings settings) {
-        Row total = kind(counts, TextCounts.TEXTS).agg(sum("docs")).first();
+        Dataset<Row> district = counts.filter(col("scope_type").equalTo(DISTRICT));
+        Row total = kind(district, TextCounts.TEXTS).agg(sum("docs")).first();
         long n = total.isNullAt(0) ? 0 : total.getLong(0);
-        Dataset<Row> wordDocs = kind(counts, TextCounts.WORD).groupBy(col("key").as("word"))
+        Dataset<Row> wordDocs = kind(district, TextCounts.WORD).groupBy(col("key").as("word"))
                 .agg(sum("docs").as("docs"));
-        Dataset<Row> pairDocs = kind(counts, TextCounts.PAIR).groupBy(col("key").as("pair"))
+        Dataset<Row> pairDocs = kind(district, TextCounts.PAIR).groupBy(col("key").as("pair"))
                 .agg(sum("docs").as("docs"))
                 .filter(col("docs").geq(settings.minDocs()))
                 .withColumn("first", expr("split(pair, '\\t')[0]"))
@@ -286,13 +307,12 @@ public final class HotWordsJob {
     }
 
     /**
-     * Texts per word at the finest grain (stat_month, street_code, category_code, word, docs), each phrase counted
-     * beside its words: a text holds a phrase when it holds the phrase's pair.
+     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, each phrase counted beside its
+     * words (a text holds a phrase when it holds the phrase's pair).
      */
-    public static Dataset<Row> grainWords(Dataset<Row> counts, Collocations phrases) {
+    public static Dataset<Row> scopeWords(Dataset<Row> counts, Collocations phrases) {
         Dataset<Row> words = kind(counts, TextCounts.WORD)
-                .select(col("stat_month"), col("street_code"), col("category_code"), col("key").as("word"),
-                        col("docs"));
+                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("key").as("word"), col("docs"));
         if (phrases.phrases().isEmpty()) {
             return words;
         }
@@ -302,43 +322,21 @@ public final class HotWordsJob {
                 .add("pair", DataTypes.StringType, false).add("phrase", DataTypes.StringType, false));
         Dataset<Row> phraseDocs = kind(counts, TextCounts.PAIR)
                 .join(broadcast(phraseOf), col("key").equalTo(col("pair")))
-                .select(col("stat_month"), col("street_code"), col("category_code"), col("phrase").as("word"),
+                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("phrase").as("word"),
                         col("docs"));
         // a phrase that is also one of the text's words (or two pairs spelling one phrase) adds up, as before
-        return words.unionByName(phraseDocs).groupBy("stat_month", "street_code", "category_code", "word")
-                .agg(sum("docs").as("docs"));
-    }
-
-    /** The three scopes a text belongs to, as an array to explode. */
-    private static Column scopes() {
-        return array(
-                struct(lit(DISTRICT).as("scope_type"), lit(District.CODE).as("scope_code")),
-                struct(lit(STREET).as("scope_type"), col("street_code").as("scope_code")),
-                struct(lit(CATEGORY).as("scope_type"), col("category_code").as("scope_code")));
-    }
-
-    /**
-     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, rolled up from
-     * {@link #grainWords} (the finest grain, so the scopes roll up a small table instead of every token three times).
-     */
-    public static Dataset<Row> scopeWords(Dataset<Row> grainWords) {
-        return grainWords.select(col("stat_month"), explode(scopes()).as("s"), col("word"), col("docs"))
-                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
-                        col("word"))
+        return words.unionByName(phraseDocs).groupBy("stat_month", "scope_type", "scope_code", "word")
                 .agg(sum("docs").as("docs"));
     }
 
     /** Texts and texts with a risk term per month and scope: stat_month, scope_type, scope_code, n, risk_n. */
     public static Dataset<Row> scopeDocs(Dataset<Row> counts) {
-        Dataset<Row> base = counts
+        return counts
                 .filter(col("kind").isin(TextCounts.TEXTS, TextCounts.RISK_TEXTS))
-                .groupBy("stat_month", "street_code", "category_code")
+                .groupBy("stat_month", "scope_type", "scope_code")
                 .agg(sum(when(col("kind").equalTo(TextCounts.TEXTS), col("docs")).otherwise(lit(0L))).as("n"),
                         sum(when(col("kind").equalTo(TextCounts.RISK_TEXTS), col("docs")).otherwise(lit(0L)))
                                 .as("risk_n"));
-        return base.select(col("stat_month"), explode(scopes()).as("s"), col("n"), col("risk_n"))
-                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"))
-                .agg(sum("n").as("n"), sum("risk_n").as("risk_n"));
     }
 
     /** scope_type, scope_code, scope_name of the district, its streets and the categories. */
@@ -486,10 +484,8 @@ public final class HotWordsJob {
                 col("n").as("prev_n"), col("risk_n").as("prev_risk_n"));
 
         Dataset<Row> termCounts = kind(counts, TextCounts.TERM).filter(col("stat_month").isin(targets.toArray()))
-                .select(col("stat_month"), explode(scopes()).as("s"), col("key").as("term"), col("docs"))
-                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
-                        col("term"))
-                .agg(sum("docs").as("cnt"));
+                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("key").as("term"),
+                        col("docs").as("cnt"));
         Dataset<Row> topTerms = termCounts
                 .groupBy("stat_month", "scope_type", "scope_code")
                 .agg(expr("array_join(transform(slice(sort_array(collect_list(struct(cnt, term)), false), 1, "

@@ -1,20 +1,26 @@
 package org.gridgov.batch.hotwords;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.gridgov.common.district.District;
 import org.gridgov.nlp.Collocations;
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.RiskTerms;
@@ -23,8 +29,10 @@ import org.gridgov.nlp.TopicWords;
 /**
  * The hot-word counting as it was before the per-partition counts (commit 133a34e): a row per text from the default
  * {@link GovSegmenter} (HanLP's transliterated-name recognition on) and {@link TopicWords#of}, its words, pairs and
- * risk terms exploded and counted by Spark, phrases added to each text's words. The reference the job's
- * {@link HotWordsJob#counts} and {@link HotWordsJob#grainWords} must equal.
+ * risk terms exploded and counted by Spark, phrases added to each text's words; and the roll-up of those grain counts
+ * to the scopes by Spark as the job did it before its partitions rolled up (commit 4c1bcb0: {@code scopes},
+ * {@code scopeWords}, {@code scopeDocs}). The reference the job's {@link HotWordsJob#counts},
+ * {@link HotWordsJob#scopeWords} and {@link HotWordsJob#scopeDocs} must equal.
  */
 final class ReferenceHotWords {
 
@@ -93,5 +101,42 @@ final class ReferenceHotWords {
         return with.select(col("stat_month"), col("street_code"), col("category_code"), explode(col("words")).as("word"))
                 .groupBy("stat_month", "street_code", "category_code", "word")
                 .agg(count(lit(1)).as("docs"));
+    }
+
+    /** The grain counts of {@link #counts} rolled up to the scopes ({@link HotWordsJob#COUNTS} rows). */
+    static Dataset<Row> scopeCounts(Dataset<Row> grainCounts) {
+        return grainCounts.select(col("stat_month"), explode(scopes()).as("s"), col("kind"), col("key"), col("docs"))
+                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
+                        col("kind"), col("key"))
+                .agg(sum("docs").as("docs"));
+    }
+
+    /** The three scopes a text belongs to, as an array to explode (the job's, before). */
+    private static Column scopes() {
+        return array(
+                struct(lit(HotWordsJob.DISTRICT).as("scope_type"), lit(District.CODE).as("scope_code")),
+                struct(lit(HotWordsJob.STREET).as("scope_type"), col("street_code").as("scope_code")),
+                struct(lit(HotWordsJob.CATEGORY).as("scope_type"), col("category_code").as("scope_code")));
+    }
+
+    /** Texts per word, month and scope from {@link #grainWords} (the job's scopeWords, before). */
+    static Dataset<Row> scopeWords(Dataset<Row> grainWords) {
+        return grainWords.select(col("stat_month"), explode(scopes()).as("s"), col("word"), col("docs"))
+                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
+                        col("word"))
+                .agg(sum("docs").as("docs"));
+    }
+
+    /** Texts and texts with a risk term per month and scope from the grain counts (the job's scopeDocs, before). */
+    static Dataset<Row> scopeDocs(Dataset<Row> grainCounts) {
+        Dataset<Row> base = grainCounts
+                .filter(col("kind").isin(TextCounts.TEXTS, TextCounts.RISK_TEXTS))
+                .groupBy("stat_month", "street_code", "category_code")
+                .agg(sum(when(col("kind").equalTo(TextCounts.TEXTS), col("docs")).otherwise(lit(0L))).as("n"),
+                        sum(when(col("kind").equalTo(TextCounts.RISK_TEXTS), col("docs")).otherwise(lit(0L)))
+                                .as("risk_n"));
+        return base.select(col("stat_month"), explode(scopes()).as("s"), col("n"), col("risk_n"))
+                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"))
+                .agg(sum("n").as("n"), sum("risk_n").as("risk_n"));
     }
 }
