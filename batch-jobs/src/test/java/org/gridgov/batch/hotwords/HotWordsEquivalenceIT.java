@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The job's counting (per-partition counts rolled up to the scopes there, the hot-word segmenter without named-entity
  * recognition) finds exactly what the per-text pipeline before it found ({@link ReferenceHotWords}: a row per text,
- * grain counts rolled up by Spark): equal counts, phrases, words and texts per scope, hot words, rising words and
- * opinion rows, on the demo's generated hotline texts (two months) and on nlp's independent letter set
+ * grain counts rolled up by Spark, and the hot, rising and opinion tables as the Spark plans they were before
+ * {@link HotWordTables} computed them on the driver): equal counts, phrases, words and texts per scope, hot words,
+ * rising words and opinion rows, on the demo's generated hotline texts (two months) and on nlp's independent letter set
  * (its own generator and 54 hand-written letters, split over two months). Prints the district's top words of both
  * paths beside raw frequency, the baseline TF-IDF has to beat.
  */
@@ -180,11 +181,12 @@ class HotWordsEquivalenceIT {
         HotWordSettings settings = HotWordSettings.defaults();
         Dataset<Row> hot = HotWordsJob.hotWords(words, docs, names, MONTHS, settings, AT).cache();
         Dataset<Row> rising = HotWordsJob.risingWords(words, docs, names, MONTHS, settings, AT).cache();
-        assertEqual(name + " hot words", hot, HotWordsJob.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
+        assertEqual(name + " hot words", hot,
+                ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
         assertEqual(name + " rising words", rising,
-                HotWordsJob.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
+                ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
         assertEqual(name + " opinion risk", HotWordsJob.opinionRisk(counts, docs, names, MONTHS, settings, AT),
-                HotWordsJob.opinionRisk(expected, refDocs, names, MONTHS, settings, AT));
+                ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
         assertThat(hot.count()).as(name + " hot rows").isPositive();
         assertThat(rising.count()).as(name + " rising rows").isPositive();
 
