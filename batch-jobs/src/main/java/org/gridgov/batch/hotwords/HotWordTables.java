@@ -19,7 +19,10 @@ import org.gridgov.batch.StatMonth;
  * planning, code generation and JIT compilation per run, as much as the counting itself, for tables of a few hundred
  * thousand rows. {@code HotWordsEquivalenceIT} compares every row with the Spark plans they replace.
  *
- * <p>Ties are broken by the word in code-point order, which is Spark's order of UTF-8 strings.
+ * <p>Ties are broken by the word in code-point order, which is Spark's order of UTF-8 strings. Logarithms are
+ * {@link StrictMath}'s, as in Spark's expressions (apache/spark {@code sql/catalyst/.../expressions/mathExpressions.scala}:
+ * {@code case class Log ... extends UnaryLogExpression(StrictMath.log, "LOG")}), so the weights are equal to the last
+ * bit; {@link Math#log} differed in the last bit.
  */
 final class HotWordTables {
 
@@ -132,7 +135,7 @@ final class HotWordTables {
                 for (Map.Entry<String, Long> w : e.getValue().entrySet()) {
                     Long df = windowDf.get(w.getKey());
                     if (df != null) {
-                        double idf = Math.log((1.0 + windowN) / (1.0 + df)) + 1.0;
+                        double idf = StrictMath.log((1.0 + windowN) / (1.0 + df)) + 1.0;
                         scored.add(new Scored(w.getKey(), w.getValue(), w.getValue() * idf));
                     }
                 }
@@ -173,7 +176,7 @@ final class HotWordTables {
                 if (!(a / c > b / d)) {
                     continue;
                 }
-                double llr = Keyness.logLikelihood(docs, now[0], (long) b, before[0]);
+                double llr = logLikelihood(a, c, b, d);
                 if (llr >= settings.risingMinLlr()) {
                     scored.add(new Scored(w.getKey(), docs, llr));
                 }
@@ -214,7 +217,7 @@ final class HotWordTables {
                 double b = prev[1];
                 double d = prev[0];
                 ratio = (a / c) / (Math.max(b, Keyness.ABSENT) / d);
-                llr = Keyness.logLikelihood(riskN, n, prev[1], prev[0]);
+                llr = logLikelihood(a, c, b, d);
                 flagged = riskN >= settings.opinionMinDocs() && a / c > b / d
                         && ratio >= settings.opinionSpikeRatio() && llr >= settings.opinionMinLlr();
             }
@@ -223,6 +226,22 @@ final class HotWordTables {
                     topTerms(terms.get(s)), at));
         }
         return out;
+    }
+
+    /**
+     * {@link Keyness#logLikelihood} in doubles and {@link StrictMath#log}, term by term in the order of
+     * {@code SparkColumns.logLikelihood}, whose values the tables had.
+     */
+    static double logLikelihood(double a, double c, double b, double d) {
+        double n = c + d;
+        double withWord = a + b;
+        double without = n - withWord;
+        return 2.0 * (term(a, withWord * c / n) + term(b, withWord * d / n) + term(c - a, without * c / n)
+                + term(d - b, without * d / n));
+    }
+
+    private static double term(double observed, double expected) {
+        return observed > 0 ? observed * StrictMath.log(observed / expected) : 0.0;
     }
 
     /**
