@@ -288,9 +288,12 @@ final class ReferenceHotWords {
         Dataset<Row> prev = nextMonth(scopeDocs).select(col("m"), col("scope_type"), col("scope_code"),
                 col("n").as("prev_n"), col("risk_n").as("prev_risk_n"));
 
-        Dataset<Row> termCounts = counts.filter(col("kind").equalTo(TextCounts.TERM)).filter(col("stat_month").isin(targets.toArray()))
-                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("key").as("term"),
-                        col("docs").as("cnt"));
+        Dataset<Row> termCounts = counts.filter(col("kind").equalTo(TextCounts.TERM))
+                .filter(col("stat_month").isin(targets.toArray()))
+                .select(col("stat_month"), explode(scopes()).as("s"), col("key").as("term"), col("docs"))
+                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
+                        col("term"))
+                .agg(sum("docs").as("cnt"));
         Dataset<Row> topTerms = termCounts
                 .groupBy("stat_month", "scope_type", "scope_code")
                 .agg(expr("array_join(transform(slice(sort_array(collect_list(struct(cnt, term)), false), 1, "
