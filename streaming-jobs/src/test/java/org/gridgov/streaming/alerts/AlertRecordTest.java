@@ -15,6 +15,7 @@ import org.gridgov.common.validation.EventDecoder;
 import org.gridgov.streaming.alerts.cases.CaseTrack;
 import org.gridgov.streaming.alerts.fanout.AlertRows;
 import org.gridgov.streaming.alerts.input.CaseSignal;
+import org.gridgov.streaming.alerts.input.CompactType;
 import org.gridgov.streaming.alerts.input.InputEvent;
 import org.gridgov.streaming.alerts.input.PersonEvent;
 import org.gridgov.streaming.alerts.input.RejectedInput;
@@ -77,12 +78,16 @@ class AlertRecordTest {
     void recordsAndStatesAreFlinkPojosSoNothingFallsBackToKryo() {
         ExecutionConfig config = new ExecutionConfig();
         config.getSerializerConfig().setGenericTypes(false);
-        for (Class<?> c : new Class<?>[] {AlertRecord.class, InputEvent.class, PersonEvent.class, CaseSignal.class,
-                RejectedInput.class, KeyPersonUpdate.class, PersonState.class, GroupState.class, CaseTrack.class}) {
+        for (Class<?> c : new Class<?>[] {AlertRecord.class, InputEvent.class, RejectedInput.class,
+                KeyPersonUpdate.class, PersonState.class, GroupState.class, CaseTrack.class}) {
             TypeInformation<?> info = TypeInformation.of(c);
             assertThat(info).as(c.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             // fails if any nested field would need Kryo
             info.createSerializer(config.getSerializerConfig());
+        }
+        // the events crossing the keyBy shuffles have their own compact serializer (CompactTypeTest)
+        for (Class<?> c : new Class<?>[] {PersonEvent.class, CaseSignal.class}) {
+            assertThat(TypeInformation.of(c)).as(c.getSimpleName()).isInstanceOf(CompactType.class);
         }
     }
 
