@@ -107,7 +107,7 @@ public final class AnalyticsJobs {
                 case RESPONSE -> parts.add(ResponseRateJob.summary(new ResponseRateJob(io, clock).run(spark, months)));
                 case PROBLEMS -> parts.add(ProblemCountJob.summary(new ProblemCountJob(io, clock).run(spark, months)));
                 case HOTWORDS -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
-                        HotWordSettings.fromConfig(config)).run(spark, months)));
+                        HotWordSettings.fromConfig(config), HotWordsJob.segmenter(config)).run(spark, months)));
                 case ARREARS -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,
                         risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months)));
                 case RISK -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears,

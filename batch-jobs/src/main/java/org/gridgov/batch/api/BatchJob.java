@@ -29,7 +29,8 @@ public enum BatchJob implements JobEntryPoint {
             false),
     ANALYTICS_BENCHMARK("org.gridgov.batch.bench.AnalyticsBenchmark",
             "HanLP segmentation, hot words and risk scores at scale in Spark (gridgov bench analytics)",
-            optionsOf(List.of(GridgovOptions.SPARK_MASTER), AnalyticsBenchmarkOptions.ALL), true),
+            optionsOf(List.of(GridgovOptions.SPARK_MASTER, AnalyticsOptions.HOTWORDS_SEGMENTER),
+                    AnalyticsBenchmarkOptions.ALL), true),
     ASSESSMENT_BENCHMARK("org.gridgov.batch.bench.AssessmentBenchmark",
             "the monthly assessment of 10,000 grid workers over 30 days of work records (gridgov bench assessment)",
             optionsOf(List.of(GridgovOptions.SPARK_MASTER), AssessmentBenchmarkOptions.ALL), true);

@@ -1,16 +1,9 @@
 package org.gridgov.batch.hotwords;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,29 +12,29 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.gridgov.batch.StatMonth;
-import org.gridgov.batch.spark.SparkColumns;
+import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.batch.warehouse.SparkSchemas;
 import org.gridgov.batch.warehouse.WarehouseIo;
+import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.district.District;
 import org.gridgov.nlp.Collocations;
 import org.gridgov.nlp.GovSegmenter;
@@ -61,8 +54,9 @@ import org.gridgov.warehouse.WarehouseSchema;
  * closings, place codes and letter phrasing such as 领导, 请问, 政策, 规定 left out: {@link TopicWords}), plus the
  * phrases its adjacent words form where they travel together across the texts read (电动车 + 充电 → 电动车充电:
  * {@link Collocations}, learned once per run from all of them), so a topic surfaces as a phrase beside its words.
- * Each text is segmented once and counted inside its partition ({@link #counts}, {@link TextCounts}): Spark only sums
- * the partitions' counts per (month, street, category, word), never a row per text.
+ * Each text is segmented once and counted inside its partition ({@link #counts}, {@link TextCounts}), rolled up to the
+ * scopes there: Spark only sums the partitions' counts per (month, scope, word), never a row per text, and every
+ * output is computed from that one small table.
  * <ul>
  *   <li><b>Hot words</b>: TF-IDF = texts of the month and scope containing the word × smoothed IDF over every text of
  *   the district in the IDF window (the month and the {@code idfMonths − 1} before it). Boilerplate that survives the
@@ -102,14 +96,14 @@ public final class HotWordsJob {
             .add("pairs", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
     /**
-     * Output of {@link #counts}: per (month, street, category) the texts ({@code kind} N, key empty), the texts with a
-     * risk term (K), and the texts holding each topic word (W), adjacent pair (P, key {@code first\tsecond}) and risk
-     * term (R). One row per grain and key.
+     * Output of {@link #counts}: per month and scope (the district, each street, each category) the texts ({@code kind}
+     * N, key empty), the texts with a risk term (K), and the texts holding each topic word (W), adjacent pair (P, key
+     * {@code first\tsecond}) and risk term (R). One row per month, scope and key.
      */
     public static final StructType COUNTS = new StructType()
             .add("stat_month", DataTypes.StringType, false)
-            .add("street_code", DataTypes.StringType, false)
-            .add("category_code", DataTypes.StringType, false)
+            .add("scope_type", DataTypes.StringType, false)
+            .add("scope_code", DataTypes.StringType, false)
             .add("kind", DataTypes.StringType, false)
             .add("key", DataTypes.StringType, false)
             .add("docs", DataTypes.LongType, false);
@@ -118,10 +112,20 @@ public final class HotWordsJob {
     private final Clock clock;
     private final HotWordSettings settings;
 
+    private final GovSegmenter.Algorithm segmenter;
+
+    /** With the default segmenter of {@code hotwords.segmenter}. */
     public HotWordsJob(WarehouseIo io, Clock clock, HotWordSettings settings) {
+        this(io, clock, settings, GovSegmenter.Algorithm.valueOf(AnalyticsOptions.HOTWORDS_SEGMENTER.defaultValue()
+                .name()));
+    }
+
+    /** With the segmenter of the topic words ({@code hotwords.segmenter}). */
+    public HotWordsJob(WarehouseIo io, Clock clock, HotWordSettings settings, GovSegmenter.Algorithm segmenter) {
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
     }
 
     /** Reads the texts of the months and of the IDF window before them, computes and upserts the three tables. */
@@ -138,10 +142,10 @@ public final class HotWordsJob {
         Dataset<Row> names = scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
                 io.read(spark, WarehouseSchema.DIM_CATEGORY));
         // segmentation is the expensive step: done once, counted per partition, reused by the phrases and the outputs
-        Dataset<Row> counts = counts(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counts = counts(texts, segmenter).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Collocations phrases = phrases(counts, Collocations.Settings.defaults());
-            Dataset<Row> words = scopeWords(grainWords(counts, phrases)).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> words = scopeWords(counts, phrases).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> docs = scopeDocs(counts).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Dataset<Row> hot = hotWords(words, docs, names, targets, settings, computedAt).cache();
@@ -165,6 +169,11 @@ public final class HotWordsJob {
         } finally {
             counts.unpersist();
         }
+    }
+
+    /** The segmenter {@code hotwords.segmenter} names. */
+    public static GovSegmenter.Algorithm segmenter(GridgovConfig config) {
+        return GovSegmenter.Algorithm.valueOf(config.get(AnalyticsOptions.HOTWORDS_SEGMENTER).name());
     }
 
     static List<String> sortedMonths(List<String> months) {
@@ -209,16 +218,25 @@ public final class HotWordsJob {
     }
 
     /**
-     * Segments every text once ({@link TextCounts}: a segmenter per partition, HanLP's are not serialisable) and
-     * counts texts per (month, street, category) and word, pair and risk term ({@link #COUNTS}), summed over the
-     * partitions' partial counts. {@code texts} needs stat_month, street_code, category_code, content; a null content
-     * is a text without words.
+     * {@link #counts(Dataset, GovSegmenter.Algorithm)} with HanLP's Viterbi segmenter, the one the per-text reference
+     * of {@code HotWordsEquivalenceIT} uses.
      */
     public static Dataset<Row> counts(Dataset<Row> texts) {
+        return counts(texts, GovSegmenter.Algorithm.VITERBI);
+    }
+
+    /**
+     * Segments every text once ({@link TextCounts}: a segmenter per partition, HanLP's are not serialisable) and
+     * counts texts per month and scope and word, pair and risk term ({@link #COUNTS}), summed over the partitions'
+     * partial counts (already rolled up to the scopes there). {@code texts} needs stat_month, street_code,
+     * category_code, content; a null content is a text without words. Everything after this reads the counts, never
+     * the texts again.
+     */
+    public static Dataset<Row> counts(Dataset<Row> texts, GovSegmenter.Algorithm segmenter) {
         return texts.select("stat_month", "street_code", "category_code", "content")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> countPartition(rows,
-                        new TextCounts(GovSegmenter.forTopics(), TextCounts.MAX_ENTRIES)), Encoders.row(COUNTS))
-                .groupBy("stat_month", "street_code", "category_code", "kind", "key")
+                        new TextCounts(GovSegmenter.forTopics(segmenter), TextCounts.MAX_ENTRIES)), Encoders.row(COUNTS))
+                .groupBy("stat_month", "scope_type", "scope_code", "kind", "key")
                 .agg(sum("docs").as("docs"));
     }
 
@@ -262,15 +280,17 @@ public final class HotWordsJob {
     }
 
     /**
-     * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs summed
-     * over the grains, the pairs in at least {@code minDocs} texts scored on the driver ({@link Collocations#select}).
+     * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs in the
+     * district (every text) summed over the months, the pairs in at least {@code minDocs} texts scored on the driver
+     * ({@link Collocations#select}).
      */
     public static Collocations phrases(Dataset<Row> counts, Collocations.Settings settings) {
-        Row total = kind(counts, TextCounts.TEXTS).agg(sum("docs")).first();
+        Dataset<Row> district = counts.filter(col("scope_type").equalTo(DISTRICT));
+        Row total = kind(district, TextCounts.TEXTS).agg(sum("docs")).first();
         long n = total.isNullAt(0) ? 0 : total.getLong(0);
-        Dataset<Row> wordDocs = kind(counts, TextCounts.WORD).groupBy(col("key").as("word"))
+        Dataset<Row> wordDocs = kind(district, TextCounts.WORD).groupBy(col("key").as("word"))
                 .agg(sum("docs").as("docs"));
-        Dataset<Row> pairDocs = kind(counts, TextCounts.PAIR).groupBy(col("key").as("pair"))
+        Dataset<Row> pairDocs = kind(district, TextCounts.PAIR).groupBy(col("key").as("pair"))
                 .agg(sum("docs").as("docs"))
                 .filter(col("docs").geq(settings.minDocs()))
                 .withColumn("first", expr("split(pair, '\\t')[0]"))
@@ -286,13 +306,12 @@ public final class HotWordsJob {
     }
 
     /**
-     * Texts per word at the finest grain (stat_month, street_code, category_code, word, docs), each phrase counted
-     * beside its words: a text holds a phrase when it holds the phrase's pair.
+     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, each phrase counted beside its
+     * words (a text holds a phrase when it holds the phrase's pair).
      */
-    public static Dataset<Row> grainWords(Dataset<Row> counts, Collocations phrases) {
+    public static Dataset<Row> scopeWords(Dataset<Row> counts, Collocations phrases) {
         Dataset<Row> words = kind(counts, TextCounts.WORD)
-                .select(col("stat_month"), col("street_code"), col("category_code"), col("key").as("word"),
-                        col("docs"));
+                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("key").as("word"), col("docs"));
         if (phrases.phrases().isEmpty()) {
             return words;
         }
@@ -302,43 +321,21 @@ public final class HotWordsJob {
                 .add("pair", DataTypes.StringType, false).add("phrase", DataTypes.StringType, false));
         Dataset<Row> phraseDocs = kind(counts, TextCounts.PAIR)
                 .join(broadcast(phraseOf), col("key").equalTo(col("pair")))
-                .select(col("stat_month"), col("street_code"), col("category_code"), col("phrase").as("word"),
+                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("phrase").as("word"),
                         col("docs"));
         // a phrase that is also one of the text's words (or two pairs spelling one phrase) adds up, as before
-        return words.unionByName(phraseDocs).groupBy("stat_month", "street_code", "category_code", "word")
-                .agg(sum("docs").as("docs"));
-    }
-
-    /** The three scopes a text belongs to, as an array to explode. */
-    private static Column scopes() {
-        return array(
-                struct(lit(DISTRICT).as("scope_type"), lit(District.CODE).as("scope_code")),
-                struct(lit(STREET).as("scope_type"), col("street_code").as("scope_code")),
-                struct(lit(CATEGORY).as("scope_type"), col("category_code").as("scope_code")));
-    }
-
-    /**
-     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, rolled up from
-     * {@link #grainWords} (the finest grain, so the scopes roll up a small table instead of every token three times).
-     */
-    public static Dataset<Row> scopeWords(Dataset<Row> grainWords) {
-        return grainWords.select(col("stat_month"), explode(scopes()).as("s"), col("word"), col("docs"))
-                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
-                        col("word"))
+        return words.unionByName(phraseDocs).groupBy("stat_month", "scope_type", "scope_code", "word")
                 .agg(sum("docs").as("docs"));
     }
 
     /** Texts and texts with a risk term per month and scope: stat_month, scope_type, scope_code, n, risk_n. */
     public static Dataset<Row> scopeDocs(Dataset<Row> counts) {
-        Dataset<Row> base = counts
+        return counts
                 .filter(col("kind").isin(TextCounts.TEXTS, TextCounts.RISK_TEXTS))
-                .groupBy("stat_month", "street_code", "category_code")
+                .groupBy("stat_month", "scope_type", "scope_code")
                 .agg(sum(when(col("kind").equalTo(TextCounts.TEXTS), col("docs")).otherwise(lit(0L))).as("n"),
                         sum(when(col("kind").equalTo(TextCounts.RISK_TEXTS), col("docs")).otherwise(lit(0L)))
                                 .as("risk_n"));
-        return base.select(col("stat_month"), explode(scopes()).as("s"), col("n"), col("risk_n"))
-                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"))
-                .agg(sum("n").as("n"), sum("risk_n").as("risk_n"));
     }
 
     /** scope_type, scope_code, scope_name of the district, its streets and the categories. */
@@ -354,171 +351,78 @@ public final class HotWordsJob {
                         col("category_name").as("scope_name")));
     }
 
-    private static Dataset<Row> targetMonths(SparkSession spark, List<String> months) {
-        List<Row> rows = new ArrayList<>();
-        for (String m : months) {
-            rows.add(RowFactory.create(m, StatMonth.index(m)));
+    /** Texts per word of each month and scope, collected from {@link #scopeWords} rows. */
+    private static Map<HotWordTables.Scope, Map<String, Long>> collectWords(Dataset<Row> scopeWords) {
+        Map<HotWordTables.Scope, Map<String, Long>> out = new HashMap<>();
+        for (Row r : scopeWords.select("stat_month", "scope_type", "scope_code", "word", "docs").collectAsList()) {
+            out.computeIfAbsent(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
+                    k -> new HashMap<>()).put(r.getString(3), r.getLong(4));
         }
-        return spark.createDataFrame(rows, new StructType().add("target_month", DataTypes.StringType, false)
-                .add("t", DataTypes.IntegerType, false));
+        return out;
     }
 
-    private static Dataset<Row> withNames(Dataset<Row> rows, Dataset<Row> names) {
-        return rows.join(names, rows.col("scope_type").equalTo(names.col("scope_type"))
-                        .and(rows.col("scope_code").equalTo(names.col("scope_code"))), "left")
-                .drop(names.col("scope_type")).drop(names.col("scope_code"))
-                .withColumn("scope_name", coalesce(col("scope_name"), col("scope_code")));
+    /** {n, risk_n} of each month and scope, collected from {@link #scopeDocs} rows. */
+    private static Map<HotWordTables.Scope, long[]> collectDocs(Dataset<Row> scopeDocs) {
+        Map<HotWordTables.Scope, long[]> out = new HashMap<>();
+        for (Row r : scopeDocs.select("stat_month", "scope_type", "scope_code", "n", "risk_n").collectAsList()) {
+            out.put(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
+                    new long[] {r.getLong(3), r.getLong(4)});
+        }
+        return out;
     }
 
-    /** The same rows one month later (stat_month shifted by +1), for joining "previous month" values. */
-    private static Dataset<Row> nextMonth(Dataset<Row> rows) {
-        return rows.withColumn("m", SparkColumns.monthIndex(col("stat_month")).plus(1)).drop("stat_month");
+    private static Map<String, String> collectNames(Dataset<Row> names) {
+        Map<String, String> out = new HashMap<>();
+        for (Row r : names.select("scope_type", "scope_code", "scope_name").collectAsList()) {
+            out.putIfAbsent(r.getString(0) + "\t" + r.getString(1), r.getString(2));
+        }
+        return out;
     }
 
-    private static Dataset<Row> thisMonth(Dataset<Row> rows) {
-        return rows.withColumn("m", SparkColumns.monthIndex(col("stat_month")));
+    private static Dataset<Row> table(SparkSession spark, List<Row> rows, StructType schema, Table table) {
+        return SparkSchemas.conform(spark.createDataFrame(rows, schema), table);
     }
 
     /**
      * Top {@code settings.topN()} words per target month and scope by TF-IDF (see the class comment), with the
-     * columns of ads_hot_word_month.
+     * columns of ads_hot_word_month. The month-and-scope tables are small: collected and ranked on the driver
+     * ({@link HotWordTables}), not planned as Spark joins and windows.
      */
     public static Dataset<Row> hotWords(Dataset<Row> scopeWords, Dataset<Row> scopeDocs, Dataset<Row> names,
                                         List<String> months, HotWordSettings settings, Timestamp computedAt) {
-        SparkSession spark = scopeWords.sparkSession();
-        int span = settings.idfMonths() - 1;
-        Dataset<Row> targets = targetMonths(spark, sortedMonths(months));
-        Column inWindow = col("m").between(col("t").minus(span), col("t"));
-
-        // IDF window per target month: district texts and district texts per word, months t-span..t
-        Dataset<Row> windowN = thisMonth(scopeDocs.filter(col("scope_type").equalTo(DISTRICT)))
-                .join(targets, inWindow)
-                .groupBy("target_month").agg(sum("n").as("window_n"));
-        Dataset<Row> windowDf = thisMonth(scopeWords.filter(col("scope_type").equalTo(DISTRICT)))
-                .join(targets, inWindow)
-                .groupBy("target_month", "word").agg(sum("docs").as("window_df"));
-
-        Dataset<Row> current = thisMonth(scopeWords).join(targets, col("stat_month").equalTo(col("target_month")))
-                .drop("target_month", "t");
-        Dataset<Row> docs = thisMonth(scopeDocs).select(col("m"), col("scope_type"), col("scope_code"),
-                col("n").as("scope_doc_cnt"));
-        Dataset<Row> prevDocs = nextMonth(scopeDocs).select(col("m"), col("scope_type"), col("scope_code"),
-                col("n").as("prev_n"));
-        Dataset<Row> prevWords = nextMonth(scopeWords).select(col("m"), col("scope_type"), col("scope_code"),
-                col("word"), col("docs").as("prev_docs"));
-
-        Column idf = log(lit(1.0).plus(col("window_n")).divide(lit(1.0).plus(col("window_df")))).plus(1.0);
-        WindowSpec byScope = Window.partitionBy("stat_month", "scope_type", "scope_code")
-                .orderBy(col("weight").desc(), col("word").asc());
-        Dataset<Row> ranked = current
-                .join(windowDf, current.col("stat_month").equalTo(windowDf.col("target_month"))
-                        .and(current.col("word").equalTo(windowDf.col("word"))))
-                .drop(windowDf.col("word")).drop("target_month")
-                .join(windowN, col("stat_month").equalTo(col("target_month"))).drop("target_month")
-                .withColumn("weight", col("docs").multiply(idf))
-                .withColumn("word_rank", row_number().over(byScope))
-                .filter(col("word_rank").leq(settings.topN()));
-
-        Dataset<Row> out = ranked
-                .join(docs, new String[] {"m", "scope_type", "scope_code"})
-                .join(prevDocs, new String[] {"m", "scope_type", "scope_code"}, "left")
-                .join(prevWords, new String[] {"m", "scope_type", "scope_code", "word"}, "left");
-        out = withNames(out, names).select(
-                col("stat_month"), col("scope_type"), col("scope_code"), col("word_rank"), col("scope_name"),
-                col("word"), col("weight"), col("docs").as("doc_cnt"), col("scope_doc_cnt"),
-                // null when the scope had no texts last month; 0 when it had texts but none with the word
-                when(col("prev_n").isNull(), lit(null)).otherwise(coalesce(col("prev_docs"), lit(0L)))
-                        .as("prev_doc_cnt"),
-                lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, HOT);
+        HotWordTables tables = new HotWordTables(collectWords(scopeWords), collectDocs(scopeDocs),
+                collectNames(names));
+        return table(scopeWords.sparkSession(), tables.hot(sortedMonths(months), settings, computedAt),
+                HotWordTables.HOT, HOT);
     }
 
     /**
      * Top {@code settings.risingTopN()} words per target month and scope by G² of their growth against the previous
      * month, among words in at least {@code risingMinDocs} texts whose share grew and whose G² reaches
-     * {@code risingMinLlr}. Scopes without texts in the previous month get no rising words.
+     * {@code risingMinLlr}. Scopes without texts in the previous month get no rising words. On the driver, as
+     * {@link #hotWords}.
      */
     public static Dataset<Row> risingWords(Dataset<Row> scopeWords, Dataset<Row> scopeDocs, Dataset<Row> names,
                                            List<String> months, HotWordSettings settings, Timestamp computedAt) {
-        List<String> targets = sortedMonths(months);
-        Dataset<Row> current = thisMonth(scopeWords.filter(col("stat_month").isin(targets.toArray())))
-                .filter(col("docs").geq(settings.risingMinDocs()));
-        Dataset<Row> docs = thisMonth(scopeDocs).select(col("m"), col("scope_type"), col("scope_code"),
-                col("n").as("c"));
-        Dataset<Row> prevDocs = nextMonth(scopeDocs).filter(col("n").gt(0))
-                .select(col("m"), col("scope_type"), col("scope_code"), col("n").as("d"));
-        Dataset<Row> prevWords = nextMonth(scopeWords).select(col("m"), col("scope_type"), col("scope_code"),
-                col("word"), col("docs").as("prev_docs"));
-
-        Dataset<Row> joined = current
-                .join(docs, new String[] {"m", "scope_type", "scope_code"})
-                .join(prevDocs, new String[] {"m", "scope_type", "scope_code"})
-                .join(prevWords, new String[] {"m", "scope_type", "scope_code", "word"}, "left")
-                .withColumn("a", col("docs").cast(DataTypes.DoubleType))
-                .withColumn("b", coalesce(col("prev_docs"), lit(0L)).cast(DataTypes.DoubleType))
-                .withColumn("c", col("c").cast(DataTypes.DoubleType))
-                .withColumn("d", col("d").cast(DataTypes.DoubleType));
-        Column grew = col("a").divide(col("c")).gt(col("b").divide(col("d")));
-        Column llr = SparkColumns.logLikelihood(col("a"), col("c"), col("b"), col("d"));
-        Column ratio = col("a").divide(col("c"))
-                .divide(greatest(col("b"), lit(Keyness.ABSENT)).divide(col("d")));
-        WindowSpec byScope = Window.partitionBy("stat_month", "scope_type", "scope_code")
-                .orderBy(col("llr").desc(), col("word").asc());
-        Dataset<Row> ranked = joined.filter(grew)
-                .withColumn("llr", llr)
-                .filter(col("llr").geq(settings.risingMinLlr()))
-                .withColumn("growth_ratio", ratio)
-                .withColumn("word_rank", row_number().over(byScope))
-                .filter(col("word_rank").leq(settings.risingTopN()));
-        Dataset<Row> out = withNames(ranked, names).select(
-                col("stat_month"), col("scope_type"), col("scope_code"), col("word_rank"), col("scope_name"),
-                col("word"), col("docs").as("doc_cnt"), col("c").as("scope_doc_cnt"), col("b").as("prev_doc_cnt"),
-                col("d").as("prev_scope_doc_cnt"), col("growth_ratio"), col("llr"), lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, RISING);
+        HotWordTables tables = new HotWordTables(collectWords(scopeWords), collectDocs(scopeDocs),
+                collectNames(names));
+        return table(scopeWords.sparkSession(), tables.rising(sortedMonths(months), settings, computedAt),
+                HotWordTables.RISING, RISING);
     }
 
     /** One ads_opinion_risk_month row per target month and scope with texts (see the class comment). */
     public static Dataset<Row> opinionRisk(Dataset<Row> counts, Dataset<Row> scopeDocs, Dataset<Row> names,
                                            List<String> months, HotWordSettings settings, Timestamp computedAt) {
         List<String> targets = sortedMonths(months);
-        Dataset<Row> current = thisMonth(scopeDocs.filter(col("stat_month").isin(targets.toArray())));
-        Dataset<Row> prev = nextMonth(scopeDocs).select(col("m"), col("scope_type"), col("scope_code"),
-                col("n").as("prev_n"), col("risk_n").as("prev_risk_n"));
-
-        Dataset<Row> termCounts = kind(counts, TextCounts.TERM).filter(col("stat_month").isin(targets.toArray()))
-                .select(col("stat_month"), explode(scopes()).as("s"), col("key").as("term"), col("docs"))
-                .groupBy(col("stat_month"), col("s.scope_type").as("scope_type"), col("s.scope_code").as("scope_code"),
-                        col("term"))
-                .agg(sum("docs").as("cnt"));
-        Dataset<Row> topTerms = termCounts
-                .groupBy("stat_month", "scope_type", "scope_code")
-                .agg(expr("array_join(transform(slice(sort_array(collect_list(struct(cnt, term)), false), 1, "
-                        + TOP_RISK_TERMS + "), x -> concat(x.term, ':', x.cnt)), '、')").as("top_terms"));
-
-        Column a = col("risk_n").cast(DataTypes.DoubleType);
-        Column c = col("n").cast(DataTypes.DoubleType);
-        Column b = col("prev_risk_n").cast(DataTypes.DoubleType);
-        Column d = col("prev_n").cast(DataTypes.DoubleType);
-        Column hasPrev = col("prev_n").isNotNull().and(col("prev_n").gt(0));
-        Column ratio = when(hasPrev, a.divide(c).divide(greatest(b, lit(Keyness.ABSENT)).divide(d)));
-        Column llr = when(hasPrev, SparkColumns.logLikelihood(a, c, b, d));
-        Column flagged = hasPrev.and(col("risk_n").geq(settings.opinionMinDocs()))
-                .and(a.divide(c).gt(b.divide(d)))
-                .and(col("spike_ratio").geq(settings.opinionSpikeRatio()))
-                .and(col("llr").geq(settings.opinionMinLlr()));
-
-        Dataset<Row> joined = current
-                .join(prev, new String[] {"m", "scope_type", "scope_code"}, "left")
-                .join(topTerms, new String[] {"stat_month", "scope_type", "scope_code"}, "left")
-                .withColumn("spike_ratio", ratio)
-                .withColumn("llr", llr)
-                .withColumn("is_flagged", when(flagged, 1).otherwise(0));
-        Dataset<Row> out = withNames(joined, names).select(
-                col("stat_month"), col("scope_type"), col("scope_code"), col("scope_name"), col("n").as("doc_cnt"),
-                col("risk_n").as("risk_doc_cnt"), a.divide(c).as("risk_share"), col("prev_n").as("prev_doc_cnt"),
-                col("prev_risk_n").as("prev_risk_doc_cnt"), col("spike_ratio"), col("llr"), col("is_flagged"),
-                col("top_terms"), lit(computedAt).as("updated_at"));
-        return SparkSchemas.conform(out, OPINION);
+        Map<HotWordTables.Scope, Map<String, Long>> terms = new HashMap<>();
+        for (Row r : kind(counts, TextCounts.TERM).filter(col("stat_month").isin(targets.toArray()))
+                .select("stat_month", "scope_type", "scope_code", "key", "docs").collectAsList()) {
+            terms.computeIfAbsent(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
+                    k -> new HashMap<>()).put(r.getString(3), r.getLong(4));
+        }
+        HotWordTables tables = new HotWordTables(Map.of(), collectDocs(scopeDocs), collectNames(names));
+        return table(counts.sparkSession(), tables.opinion(terms, targets, settings, computedAt),
+                HotWordTables.OPINION, OPINION);
     }
 
     /** The one line AnalyticsJobs prints for this job. */

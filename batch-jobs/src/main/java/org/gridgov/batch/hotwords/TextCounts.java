@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.gridgov.common.district.District;
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.RiskTerms;
 import org.gridgov.nlp.TopicWords;
@@ -15,12 +16,16 @@ import org.gridgov.nlp.TopicWords;
  * The hot-word job's per-partition combiner: reads texts and counts, per (month, street, category), the texts, the
  * texts with a risk term, and the texts holding each topic word, adjacent word pair ({@link TopicWords}) and risk term
  * ({@link RiskTerms}). Counting texts: a text's words and pairs are distinct, so a word said three times is one.
+ * It emits the counts already rolled up to the job's scopes (the district, the street, the category of each month):
+ * the outputs never need the (street, category) grain, and a word's rows per scope are far fewer than its rows per
+ * grain (a word in 10 streets × 50 categories is 500 grain rows, 61 scope rows).
  *
  * <p>Why: a row per text with arrays of words, exploded and aggregated by Spark, cost more than the segmentation
- * itself (the job took 3× its segmentation time). Here the only per-text work is the text's own, and the rows Spark
- * shuffles are one per (grain, word) and partition. The counts of one partition are partial: the job sums them across
- * partitions ({@link HotWordsJob#counts}). Memory is bounded: when {@code maxEntries} keys are held the counts so far
- * are emitted and forgotten, which only means more partial rows to sum.
+ * itself (the job took 3× its segmentation time); then rows per grain, rolled up to the scopes by Spark, made the
+ * steps after the counting cost as much as the counting. Here the only per-text work is the text's own, and the rows
+ * Spark shuffles are one per (month, scope, key) and partition. The counts of one partition are partial: the job sums
+ * them across partitions ({@link HotWordsJob#counts}). Memory is bounded: when {@code maxEntries} keys are held the
+ * counts so far are emitted and forgotten, which only means more partial rows to sum.
  *
  * <p>Not thread-safe: one per partition (it holds a {@link GovSegmenter}).
  */
@@ -99,25 +104,52 @@ final class TextCounts {
         return entries >= maxEntries;
     }
 
-    /** Receives the counts: one call per grain, kind and key ({@link HotWordsJob#COUNTS}'s columns). */
+    /** Receives the counts: one call per month, scope, kind and key ({@link HotWordsJob#COUNTS}'s columns). */
     interface Sink {
-        void accept(String month, String street, String category, String kind, String key, long docs);
+        void accept(String month, String scopeType, String scopeCode, String kind, String key, long docs);
     }
 
-    /** Emits every count held and forgets them. */
+    /** Emits every count held, rolled up to the scopes, and forgets them. */
     void drain(Sink out) {
+        Map<List<String>, Grain> scopes = new HashMap<>();
         for (Grain g : grains.values()) {
-            out.accept(g.month, g.street, g.category, TEXTS, "", g.texts);
-            if (g.riskTexts > 0) {
-                out.accept(g.month, g.street, g.category, RISK_TEXTS, "", g.riskTexts);
+            addTo(scopes, g, HotWordsJob.DISTRICT, District.CODE);
+            addTo(scopes, g, HotWordsJob.STREET, g.street);
+            addTo(scopes, g, HotWordsJob.CATEGORY, g.category);
+        }
+        // a scope is a Grain whose street holds the scope type and category the scope code
+        for (Grain s : scopes.values()) {
+            out.accept(s.month, s.street, s.category, TEXTS, "", s.texts);
+            if (s.riskTexts > 0) {
+                out.accept(s.month, s.street, s.category, RISK_TEXTS, "", s.riskTexts);
             }
-            g.words.forEach((k, n) -> out.accept(g.month, g.street, g.category, WORD, k, n[0]));
-            g.pairs.forEach((k, n) -> out.accept(g.month, g.street, g.category, PAIR, k, n[0]));
-            g.terms.forEach((k, n) -> out.accept(g.month, g.street, g.category, TERM, k, n[0]));
+            s.words.forEach((k, n) -> out.accept(s.month, s.street, s.category, WORD, k, n[0]));
+            s.pairs.forEach((k, n) -> out.accept(s.month, s.street, s.category, PAIR, k, n[0]));
+            s.terms.forEach((k, n) -> out.accept(s.month, s.street, s.category, TERM, k, n[0]));
         }
         grains.clear();
         last = null;
         entries = 0;
+    }
+
+    private static void addTo(Map<List<String>, Grain> scopes, Grain g, String type, String code) {
+        Grain s = scopes.computeIfAbsent(Arrays.asList(g.month, type, code), k -> new Grain(g.month, type, code));
+        s.texts += g.texts;
+        s.riskTexts += g.riskTexts;
+        merge(s.words, g.words);
+        merge(s.pairs, g.pairs);
+        merge(s.terms, g.terms);
+    }
+
+    private static void merge(Map<String, long[]> into, Map<String, long[]> from) {
+        from.forEach((k, n) -> {
+            long[] m = into.get(k);
+            if (m == null) {
+                into.put(k, new long[] {n[0]});
+            } else {
+                m[0] += n[0];
+            }
+        });
     }
 
     private Grain grain(String month, String street, String category) {

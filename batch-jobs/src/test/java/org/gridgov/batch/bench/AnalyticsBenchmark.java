@@ -81,6 +81,7 @@ public final class AnalyticsBenchmark {
         long persons = config.get(AnalyticsBenchmarkOptions.PERSONS);
         long events = config.get(AnalyticsBenchmarkOptions.RISK_EVENTS);
         int rawTexts = config.get(AnalyticsBenchmarkOptions.RAW_TEXTS);
+        GovSegmenter.Algorithm segmenter = HotWordsJob.segmenter(config);
         SparkSession spark = SparkSession.builder().config(BatchSession.conf(config, "gridgov-analytics-benchmark",
                 new org.apache.spark.SparkConf()).set("spark.sql.shuffle.partitions",
                 String.valueOf(config.get(AnalyticsBenchmarkOptions.SHUFFLE_PARTITIONS)))).getOrCreate();
@@ -93,7 +94,7 @@ public final class AnalyticsBenchmark {
                 rawSegmentation(rawTexts);
             }
             if (texts > 0) {
-                hotWords(spark, texts);
+                hotWords(spark, texts, segmenter);
             }
             if (events > 0) {
                 risk(spark, persons, events, config.get(AnalyticsBenchmarkOptions.RISK_OUTPUT));
@@ -157,8 +158,10 @@ public final class AnalyticsBenchmark {
         }
         double normalise = threadCpu(t0);
         GovSegmenter withNer = new GovSegmenter();
+        GovSegmenter longest = GovSegmenter.forTopics(GovSegmenter.Algorithm.LONGEST);
         double raw = 0;
         double rawWithNer = 0;
+        double rawLongest = 0;
         // twice, the second round counts: the first loop timed after others runs before the JIT settles (2x slower)
         for (int round = 0; round < 2; round++) {
             t0 = threadCpuNow();
@@ -171,6 +174,11 @@ public final class AnalyticsBenchmark {
                 sink += withNer.terms(t).size();
             }
             rawWithNer = threadCpu(t0);
+            t0 = threadCpuNow();
+            for (String t : texts) {
+                sink += longest.terms(t).size();
+            }
+            rawLongest = threadCpu(t0);
         }
         t0 = threadCpuNow();
         for (String t : texts) {
@@ -185,12 +193,21 @@ public final class AnalyticsBenchmark {
             sink += words.size() + pairs.size() + RiskTerms.find(t).size();
         }
         double all = threadCpu(t0);
+        t0 = threadCpuNow();
+        for (String t : texts) {
+            words.clear();
+            pairs.clear();
+            TopicWords.collect(t, longest, words, pairs);
+            sink += words.size() + pairs.size() + RiskTerms.find(t).size();
+        }
+        double allLongest = threadCpu(t0);
         System.out.printf(Locale.ROOT, "per-text stages, 1 thread, %,d texts of %.0f chars, CPU s per 100k texts: "
                 + "normalisation %.2f, segmentation %.2f (HanLP Viterbi + domain dictionary, the job's configuration; "
-                + "%.2f with HanLP's default name recognition), risk terms %.2f; the job's whole per-text work "
-                + "(normalisation + segmentation + topic words and pairs + risk terms) %.2f = %,.0f chars/s [%d]%n",
-                n, (double) chars / n, normalise * per, raw * per, rawWithNer * per, risk * per, all * per,
-                chars / all, sink % 10);
+                + "%.2f with HanLP's default name recognition; %.2f longest match), risk terms %.2f; the job's whole "
+                + "per-text work (normalisation + segmentation + topic words and pairs + risk terms) %.2f = %,.0f "
+                + "chars/s (%.2f with longest match) [%d]%n",
+                n, (double) chars / n, normalise * per, raw * per, rawWithNer * per, rawLongest * per, risk * per,
+                all * per, chars / all, allLongest * per, sink % 10);
     }
 
     /** Texts of two months (so rising words have a previous month) with a planted topic in the second. */
@@ -231,7 +248,7 @@ public final class AnalyticsBenchmark {
      * hot-word job as {@link HotWordsJob#run} computes it: per-partition counts, phrases, words with phrases, scope
      * roll-ups, hot, rising and opinion rows. Wall-clock and the JVM's CPU seconds of each.
      */
-    static void hotWords(SparkSession spark, long n) {
+    static void hotWords(SparkSession spark, long n, GovSegmenter.Algorithm segmenter) {
         long t0 = System.nanoTime();
         Dataset<Row> texts = generateTexts(spark, n).persist(StorageLevel.MEMORY_AND_DISK());
         long chars = texts.agg(sum(length(col("content")))).first().getLong(0);
@@ -241,30 +258,30 @@ public final class AnalyticsBenchmark {
         t0 = System.nanoTime();
         long c0 = processCpuNow();
         long tokens = texts.select("content").mapPartitions((MapPartitionsFunction<Row, Long>) rows -> {
-            GovSegmenter segmenter = GovSegmenter.forTopics();
+            GovSegmenter partitionSegmenter = GovSegmenter.forTopics(segmenter);
             long k = 0;
             while (rows.hasNext()) {
                 String content = rows.next().getString(0);
-                k += segmenter.terms(content).size();
+                k += partitionSegmenter.terms(content).size();
             }
             return List.of(k).iterator();
         }, Encoders.LONG()).reduce((ReduceFunction<Long>) Long::sum);
         double ceiling = seconds(t0);
         double ceilingCpu = (processCpuNow() - c0) / 1e9;
-        System.out.printf(Locale.ROOT, "segmentation alone inside Spark (the ceiling: %d partitions, %,d tokens): %.1f s"
-                + " = %,.0f chars/s, %.1f CPU s (%.2f CPU s per 100k texts)%n", texts.rdd().getNumPartitions(), tokens,
-                ceiling, chars / ceiling, ceilingCpu, ceilingCpu * 100_000 / n);
+        System.out.printf(Locale.ROOT, "segmentation alone inside Spark (the ceiling, %s segmenter: %d partitions, %,d "
+                + "tokens): %.1f s = %,.0f chars/s, %.1f CPU s (%.2f CPU s per 100k texts)%n",
+                segmenter.name().toLowerCase(Locale.ROOT), texts.rdd().getNumPartitions(), tokens, ceiling,
+                chars / ceiling, ceilingCpu, ceilingCpu * 100_000 / n);
 
         t0 = System.nanoTime();
         c0 = processCpuNow();
         Timestamp at = Timestamp.from(Instant.now());
-        Dataset<Row> counts = HotWordsJob.counts(texts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counts = HotWordsJob.counts(texts, segmenter).persist(StorageLevel.MEMORY_AND_DISK());
         long countRows = counts.count();
         double countSeconds = seconds(t0);
         double countCpu = (processCpuNow() - c0) / 1e9;
         Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
-        Dataset<Row> words = HotWordsJob.scopeWords(HotWordsJob.grainWords(counts, phrases))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> words = HotWordsJob.scopeWords(counts, phrases).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> docs = HotWordsJob.scopeDocs(counts).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> names = HotWordsJob.scopeNames(streets(spark), categories(spark));
         List<String> months = List.of("2024-01", "2024-02");
@@ -279,10 +296,15 @@ public final class AnalyticsBenchmark {
         System.out.printf(Locale.ROOT, "  counting (segmentation + topic words + risk terms, summed per partition): "
                 + "%.1f s, %.1f CPU s (%.2f CPU s per 100k texts), %,d count rows%n", countSeconds, countCpu,
                 countCpu * 100_000 / n, countRows);
-        System.out.printf(Locale.ROOT, "hot-word job over %,d texts (2 months, 3 scopes, %d phrases: hot %,d, rising "
-                + "%,d, opinion %,d rows): %.1f s (target <= 15 s on 2 cores), %.1f CPU s (%.2f CPU s per 100k texts); "
-                + "ceiling, segmentation alone: %.1f s; job = %.2f x ceiling%n", n, phrases.phrases().size(), hot,
-                rising, opinion, job, jobCpu, jobCpu * 100_000 / n, ceiling, job / ceiling);
+        System.out.printf(Locale.ROOT, "  after the counting (phrases, scope words and texts, hot, rising, opinion): "
+                + "%.1f s, %.1f CPU s%n", job - countSeconds, jobCpu - countCpu);
+        System.out.printf(Locale.ROOT, "hot-word job over %,d texts (%s segmenter; 2 months, 3 scopes, %d phrases: hot "
+                + "%,d, rising %,d, opinion %,d rows): %.1f s (target <= 15 s on 2 cores), %.1f CPU s (%.2f CPU s per "
+                + "100k texts); ceiling, segmentation alone: %.1f s, %.1f CPU s; job = %.2f x ceiling (CPU %.2f x)%n",
+                n, segmenter.name().toLowerCase(Locale.ROOT), phrases.phrases().size(), hot, rising, opinion, job,
+                jobCpu, jobCpu * 100_000 / n, ceiling, ceilingCpu, job / ceiling, jobCpu / ceilingCpu);
+        System.out.printf(Locale.ROOT, "  load average at the end of the job: %.1f (wall-clock means little above 2)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("  district hot words 2024-02 (TF-IDF): " + top10(hotRows, "2024-02"));
         System.out.println("  district rising words 2024-02 (G²): " + top10(risingRows, "2024-02"));
         System.out.println("  baseline, district words by raw frequency 2024-02: " + words.filter(

@@ -33,9 +33,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job's counting (per-partition counts, the hot-word segmenter without named-entity recognition) finds exactly
- * what the per-text pipeline before it found ({@link ReferenceHotWords}): equal counts, phrases, hot words, rising
- * words and opinion rows, on the demo's generated hotline texts (two months) and on nlp's independent letter set
+ * The job's counting (per-partition counts rolled up to the scopes there, the hot-word segmenter without named-entity
+ * recognition) finds exactly what the per-text pipeline before it found ({@link ReferenceHotWords}: a row per text,
+ * grain counts rolled up by Spark, and the hot, rising and opinion tables as the Spark plans they were before
+ * {@link HotWordTables} computed them on the driver): equal counts, phrases, words and texts per scope, hot words,
+ * rising words and opinion rows, on the demo's generated hotline texts (two months) and on nlp's independent letter set
  * (its own generator and 54 hand-written letters, split over two months). Prints the district's top words of both
  * paths beside raw frequency, the baseline TF-IDF has to beat.
  */
@@ -159,30 +161,32 @@ class HotWordsEquivalenceIT {
         Dataset<Row> texts = spark.createDataFrame(rows, TEXTS).repartition(4).cache();
         Dataset<Row> counts = HotWordsJob.counts(texts).cache();
         Dataset<Row> tokens = ReferenceHotWords.tokenize(texts).cache();
-        Dataset<Row> expected = ReferenceHotWords.counts(tokens).cache();
+        Dataset<Row> grainCounts = ReferenceHotWords.counts(tokens).cache();
+        Dataset<Row> expected = ReferenceHotWords.scopeCounts(grainCounts).cache();
         assertEqual(name + " counts", counts, expected);
 
         Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
         assertThat(phrases.phrases()).as(name + " phrases").isNotEmpty()
                 .isEqualTo(HotWordsJob.phrases(expected, Collocations.Settings.defaults()).phrases());
-        Dataset<Row> grainWords = HotWordsJob.grainWords(counts, phrases).cache();
-        assertEqual(name + " words with phrases", grainWords, ReferenceHotWords.grainWords(tokens, phrases));
+        Dataset<Row> words = HotWordsJob.scopeWords(counts, phrases).cache();
+        Dataset<Row> refWords = ReferenceHotWords.scopeWords(ReferenceHotWords.grainWords(tokens, phrases)).cache();
+        assertEqual(name + " words with phrases", words, refWords);
 
-        Dataset<Row> words = HotWordsJob.scopeWords(grainWords).cache();
         Dataset<Row> docs = HotWordsJob.scopeDocs(counts).cache();
-        Dataset<Row> refWords = HotWordsJob.scopeWords(ReferenceHotWords.grainWords(tokens, phrases)).cache();
-        Dataset<Row> refDocs = HotWordsJob.scopeDocs(expected).cache();
+        Dataset<Row> refDocs = ReferenceHotWords.scopeDocs(grainCounts).cache();
+        assertEqual(name + " texts per scope", docs, refDocs);
         Dataset<Row> names = spark.createDataFrame(List.of(), new StructType()
                 .add("scope_type", DataTypes.StringType).add("scope_code", DataTypes.StringType)
                 .add("scope_name", DataTypes.StringType));
         HotWordSettings settings = HotWordSettings.defaults();
         Dataset<Row> hot = HotWordsJob.hotWords(words, docs, names, MONTHS, settings, AT).cache();
         Dataset<Row> rising = HotWordsJob.risingWords(words, docs, names, MONTHS, settings, AT).cache();
-        assertEqual(name + " hot words", hot, HotWordsJob.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
+        assertEqual(name + " hot words", hot,
+                ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
         assertEqual(name + " rising words", rising,
-                HotWordsJob.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
+                ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
         assertEqual(name + " opinion risk", HotWordsJob.opinionRisk(counts, docs, names, MONTHS, settings, AT),
-                HotWordsJob.opinionRisk(expected, refDocs, names, MONTHS, settings, AT));
+                ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
         assertThat(hot.count()).as(name + " hot rows").isPositive();
         assertThat(rising.count()).as(name + " rising rows").isPositive();
 
@@ -193,7 +197,8 @@ class HotWordsEquivalenceIT {
                 name, top(hot, "word_rank"), top(rising, "word_rank"),
                 district.orderBy(col("docs").desc(), col("word")).limit(10).collectAsList().stream()
                         .map(r -> r.getString(r.fieldIndex("word"))).toList());
-        long total = counts.filter(col("kind").equalTo(TextCounts.TEXTS)).agg(sum("docs")).first().getLong(0);
+        long total = counts.filter(col("kind").equalTo(TextCounts.TEXTS)
+                .and(col("scope_type").equalTo(HotWordsJob.DISTRICT))).agg(sum("docs")).first().getLong(0);
         assertThat(total).isEqualTo(rows.size());
     }
 

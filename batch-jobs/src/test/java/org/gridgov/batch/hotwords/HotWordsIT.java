@@ -51,7 +51,7 @@ class HotWordsIT {
         spark = LocalSpark.start();
         tokens = HotWordsJob.tokenize(texts(cases())).cache();
         counts = HotWordsJob.counts(texts(cases())).cache();
-        words = HotWordsJob.scopeWords(HotWordsJob.grainWords(counts, Collocations.none())).cache();
+        words = HotWordsJob.scopeWords(counts, Collocations.none()).cache();
         docs = HotWordsJob.scopeDocs(counts).cache();
         names = HotWordsJob.scopeNames(spark.createDataFrame(HotlineFixtures.districtStreets(),
                 SparkSchemas.of(WarehouseSchema.DIM_STREET)), categories());
@@ -125,15 +125,21 @@ class HotWordsIT {
     }
 
     @Test
-    void countsHoldTextsPerGrainAndWordPairAndRiskTerm() {
-        List<Row> ebike = counts.filter(counts.col("category_code").equalTo("C0901")).collectAsList();
-        assertThat(ebike).contains(RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.TEXTS, "", 20),
-                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.RISK_TEXTS, "", 20),
-                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.WORD, "电动车", 20),
-                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.PAIR, "电动车\t充电", 20),
-                RowOf.count("2024-02", HONGJIALOU, "C0901", TextCounts.TERM, "火灾隐患", 20));
-        // one row per grain, kind and key: the partitions' partial counts are summed
-        assertThat(counts.count()).isEqualTo(counts.select("stat_month", "street_code", "category_code", "kind", "key")
+    void countsHoldTextsPerScopeAndWordPairAndRiskTerm() {
+        List<Row> ebike = counts.filter(counts.col("scope_code").equalTo("C0901")).collectAsList();
+        assertThat(ebike).contains(RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.TEXTS, "", 20),
+                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.RISK_TEXTS, "", 20),
+                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.WORD, "电动车", 20),
+                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.PAIR, "电动车\t充电", 20),
+                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.TERM, "火灾隐患", 20));
+        // the street holds its noise and e-bike texts of February, the district all of them
+        assertThat(counts.collectAsList()).contains(
+                RowOf.count("2024-02", "STREET", HONGJIALOU, TextCounts.TEXTS, "", 50),
+                RowOf.count("2024-02", "STREET", HONGJIALOU, TextCounts.WORD, "电动车", 20),
+                RowOf.count("2024-02", "DISTRICT", "370112", TextCounts.TEXTS, "", 100),
+                RowOf.count("2024-01", "DISTRICT", "370112", TextCounts.TEXTS, "", 100));
+        // one row per month, scope, kind and key: the partitions' partial counts are summed
+        assertThat(counts.count()).isEqualTo(counts.select("stat_month", "scope_type", "scope_code", "kind", "key")
                 .distinct().count());
     }
 
@@ -141,20 +147,19 @@ class HotWordsIT {
     void wordsThatTravelTogetherBecomePhrasesBesideTheirWords() {
         Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
         assertThat(phrases.phrases()).extracting(Collocations.Phrase::text).contains("电动车充电");
-        Dataset<Row> grain = HotWordsJob.grainWords(counts, phrases);
-        List<Row> ebike = grain.filter(grain.col("category_code").equalTo("C0901")).collectAsList();
+        Dataset<Row> words = HotWordsJob.scopeWords(counts, phrases);
+        List<Row> ebike = where(words, "2024-02", "CATEGORY", "C0901");
         assertThat(ebike).extracting(r -> r.getString(3)).contains("电动车充电", "电动车", "充电").doesNotHaveDuplicates();
-        assertThat(grain.filter(grain.col("category_code").equalTo("C0101")).collectAsList())
-                .extracting(r -> r.getString(3)).doesNotContain("电动车充电");
-        Dataset<Row> words = HotWordsJob.scopeWords(grain);
+        assertThat(where(words, "2024-02", "CATEGORY", "C0101")).extracting(r -> r.getString(3))
+                .doesNotContain("电动车充电");
         assertThat(word(where(words, "2024-02", "DISTRICT", "370112"), "电动车充电").getAs("docs").toString())
                 .isEqualTo("20");
     }
 
     /** Expected {@link HotWordsJob#COUNTS} rows. */
     private static final class RowOf {
-        static Row count(String month, String street, String category, String kind, String key, long docs) {
-            return org.apache.spark.sql.RowFactory.create(month, street, category, kind, key, docs);
+        static Row count(String month, String scopeType, String scopeCode, String kind, String key, long docs) {
+            return org.apache.spark.sql.RowFactory.create(month, scopeType, scopeCode, kind, key, docs);
         }
     }
 

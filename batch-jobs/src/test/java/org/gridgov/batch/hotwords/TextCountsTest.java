@@ -15,7 +15,7 @@ class TextCountsTest {
     static final String HEATING = "市民反映：小区暖气不热，楼上暖气也不热，供暖温度不达标，请相关部门尽快处理。";
     static final String EBIKE = "市民反映：楼道内私拉电线给电动车充电，存在火灾隐患，请相关部门尽快处理。";
 
-    /** Feeds the texts (month, street, category, content) and sums what is emitted per "grain|kind|key". */
+    /** Feeds the texts (month, street, category, content) and sums what is emitted per "month|scope|kind|key". */
     private static Map<String, Long> count(List<String[]> texts, int maxEntries) {
         TextCounts counts = new TextCounts(GovSegmenter.forTopics(), maxEntries);
         Map<String, Long> out = new TreeMap<>();
@@ -46,19 +46,25 @@ class TextCountsTest {
     }
 
     @Test
-    void countsTextsPerGrainAndWordPairAndRiskTerm() {
+    void countsTextsPerScopeAndWordPairAndRiskTerm() {
         Map<String, Long> c = count(texts(), TextCounts.MAX_ENTRIES);
-        assertThat(c).containsEntry("2024-02|S1|C0101|N|", 3L)
+        assertThat(c).containsEntry("2024-02|STREET|S1|N|", 3L)
+                .containsEntry("2024-02|CATEGORY|C0101|N|", 3L)
+                .containsEntry("2024-02|DISTRICT|370112|N|", 5L)
+                .containsEntry("2024-01|DISTRICT|370112|N|", 1L)
                 // 暖气 twice in a text is one text
-                .containsEntry("2024-02|S1|C0101|W|暖气", 3L)
-                .containsEntry("2024-01|S1|C0101|W|暖气", 1L)
-                .containsEntry("2024-02|S2|C0901|N|", 2L) // the null content is a text without words
-                .containsEntry("2024-02|S2|C0901|K|", 1L)
-                .containsEntry("2024-02|S2|C0901|W|电动车", 1L)
-                .containsEntry("2024-02|S2|C0901|P|电动车\t充电", 1L)
-                .containsEntry("2024-02|S2|C0901|R|火灾隐患", 1L)
-                .doesNotContainKey("2024-02|S1|C0101|K|")
-                .doesNotContainKey("2024-02|S1|C0101|W|相关部门");
+                .containsEntry("2024-02|STREET|S1|W|暖气", 3L)
+                .containsEntry("2024-02|DISTRICT|370112|W|暖气", 3L)
+                .containsEntry("2024-01|CATEGORY|C0101|W|暖气", 1L)
+                .containsEntry("2024-02|STREET|S2|N|", 2L) // the null content is a text without words
+                .containsEntry("2024-02|CATEGORY|C0901|K|", 1L)
+                .containsEntry("2024-02|DISTRICT|370112|K|", 1L)
+                .containsEntry("2024-02|STREET|S2|W|电动车", 1L)
+                .containsEntry("2024-02|CATEGORY|C0901|P|电动车\t充电", 1L)
+                .containsEntry("2024-02|DISTRICT|370112|R|火灾隐患", 1L)
+                .doesNotContainKey("2024-02|STREET|S1|K|")
+                .doesNotContainKey("2024-02|STREET|S2|W|暖气")
+                .doesNotContainKey("2024-02|DISTRICT|370112|W|相关部门");
     }
 
     @Test
