@@ -233,6 +233,10 @@ class TopicSegmenterQualityTest {
         Figures l = f.get("longest");
         // both find the classes' topics better than raw frequency does
         assertThat(v.purity).isGreaterThan(f.get("baseline: viterbi words by raw frequency").purity);
+        assertThat(l.purity).isGreaterThan(f.get("baseline: viterbi words by raw frequency").purity);
+        // hot words default to longest match because it is not worse than viterbi on these letters: hold that
+        assertThat(l.purity).as("longest-match purity vs viterbi").isGreaterThanOrEqualTo(v.purity - 0.01);
+        assertThat(l.hit3).as("longest-match subject hit@3 vs viterbi").isGreaterThanOrEqualTo(v.hit3);
         assertThat(l.agreement).isGreaterThan(0.5);
     }
 }
