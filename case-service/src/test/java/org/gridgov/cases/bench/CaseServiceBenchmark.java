@@ -19,6 +19,8 @@ import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.launch.CaseBenchmarkOptions;
 import org.gridgov.cases.launch.CaseServiceCommand;
 import org.gridgov.cases.launch.CaseServiceOptions;
+import org.gridgov.cases.security.ApiTokens;
+import org.gridgov.cases.security.UserStore;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.district.Category;
@@ -117,25 +119,42 @@ public final class CaseServiceBenchmark {
             CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
                     "http://127.0.0.1:" + port, db, user, password, jfr, threads);
             try (BenchHttp client = b.http) {
-                b.run(app.getBean(PasswordEncoder.class), cases, threads, seconds);
+                b.run(app.getBean(PasswordEncoder.class), app.getBean(ApiTokens.class), app.getBean(UserStore.class),
+                        cases, threads, seconds);
             }
         } finally {
             app.close();
         }
     }
 
-    private void run(PasswordEncoder encoder, int cases, int threads, int seconds) throws Exception {
+    private void run(PasswordEncoder encoder, ApiTokens apiTokens, UserStore users, int cases, int threads,
+                     int seconds) throws Exception {
         seed(cases);
-        createUsers(encoder, threads);
+        createUsers(encoder);
+        // a grid worker per grid, and the creations go round the grids as the seeded cases do: with a worker per
+        // client thread the ~10^5 creations of a run landed in 8 grids (2 of the 96 communities), which made the
+        // 一张图 selections over those two communities count 10-20x the cases of any other (issue 15: the selection's
+        // p99 went from 209-223 ms to 621-1,094 ms once the creations ran 3x faster). The tokens are issued as
+        // POST /api/auth/token issues them, without 384 bcrypt sign-ins; the sign-in itself is measured below.
         List<String> workerTokens = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            workerTokens.add(login("bench_worker_" + i));
+        for (int i = 0; i < grids.size(); i++) {
+            workerTokens.add(apiTokens.issue(users.find("bench_worker_" + i).orElseThrow().staff()).token());
+        }
+        login("bench_worker_0");
+        if (!jfrPrefix.isBlank()) {
+            // JFR's first recording in a JVM instruments the JDK's socket and file classes for its I/O events
+            // (jdk.jfr.internal.instrument.JDKEvents), which discards the compiled code that inlined them: started
+            // first at the measured creations it made them run deoptimised (JIT 3,600-4,500 µs per creation in the
+            // stretch after a warm-up that had settled). Started and stopped here, before the warm-up, the cost falls
+            // on the warm-up instead.
+            startJfr().close();
         }
         // warm-up: JIT (C2 compiles a method after thousands of calls; the creation path is hundreds of methods
         // called once per request, so it needs tens of thousands of creations), connection pools
         warmUp("creations", threads, Math.max(10, seconds / 2), 180, (thread, seq) -> writeOne(workerTokens, thread,
                 seq));
         long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
+        System.out.println("  before the measured creations: " + innodbState());
         jdk.jfr.Recording creationsJfr = startJfr();
         CostProbe probe = CostProbe.start(jdbc);
         Result writes = measureWrites(workerTokens, seconds, threads, true);
@@ -172,6 +191,12 @@ public final class CaseServiceBenchmark {
         System.out.printf("todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
                         + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", stored, todo.count,
                 todo.count / (double) Math.max(10, seconds / 2), todo.pct(50), todo.pct(99), todo.errors);
+        // the selection's cost grows with the cases of the community it covers: say how even they are
+        List<Long> perCommunity = jdbc.queryForList("SELECT COUNT(*) FROM case_record GROUP BY LEFT(grid_code, 12)"
+                + " ORDER BY 1", Long.class);
+        System.out.printf("cases per community before the selections: min %,d, median %,d, max %,d (%d communities)%n",
+                perCommunity.get(0), perCommunity.get(perCommunity.size() / 2),
+                perCommunity.get(perCommunity.size() - 1), perCommunity.size());
         List<String> selectors = List.of(login("bench_command"), login("bench_street"));
         measureSelection(selectors, 5, threads); // warm-up, as for the writes: JIT, the index pages read
         Result select = measureSelection(selectors, Math.max(10, seconds / 2), threads);
@@ -266,8 +291,14 @@ public final class CaseServiceBenchmark {
                 + " department_code, self_handled, dispute, supervised_count, step_due_at, due_at, created_by,"
                 + " created_at, updated_at, closed_at, version, latitude, longitude) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, 'STANDARD', ?, ?, ?, ?, FALSE, FALSE, 0, ?, ?, 'seed', ?, ?, ?, 0, ?, ?)";
+        // CPU per row as well as rows/s: on a shared machine a slice's rate moves with the others' load, its CPU
+        // per row only with what the rows cost (a server slowing with size shows as more µs per row)
+        java.util.function.LongSupplier dbCpu = CostProbe.databaseCpuMicros(jdbc);
+        java.lang.management.ThreadMXBean threadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         long sliceStart = t0;
+        long sliceDbCpu = dbCpu.getAsLong();
+        long sliceOwnCpu = threadCpu.getCurrentThreadCpuTime();
         long sliceFirstRow = existing;
         double firstSliceRate = 0;
         double lastSliceRate = 0;
@@ -321,8 +352,16 @@ public final class CaseServiceBenchmark {
                 if (firstSliceRate == 0) {
                     firstSliceRate = lastSliceRate;
                 }
-                System.out.printf("seed: %,d / %,d cases: this slice %,.0f rows/s, overall %,.0f rows/s%n", total,
-                        cases, lastSliceRate, (total - existing) / ((at - t0) / 1e9));
+                long db = dbCpu.getAsLong();
+                long own = threadCpu.getCurrentThreadCpuTime();
+                long sliceRows = total - sliceFirstRow;
+                System.out.printf("seed: %,d / %,d cases: this slice %,.0f rows/s, overall %,.0f rows/s; CPU per row"
+                        + " %s µs in MariaDB, %.1f µs in the seeding thread (%s)%n", total, cases, lastSliceRate,
+                        (total - existing) / ((at - t0) / 1e9),
+                        db < 0 || sliceDbCpu < 0 ? "?" : String.format("%.1f", (db - sliceDbCpu) / (double) sliceRows),
+                        (own - sliceOwnCpu) / 1e3 / sliceRows, innodbState());
+                sliceDbCpu = db;
+                sliceOwnCpu = own;
                 sliceStart = at;
                 sliceFirstRow = total;
             }
@@ -331,13 +370,31 @@ public final class CaseServiceBenchmark {
                 100 * lastSliceRate / firstSliceRate);
     }
 
-    private void createUsers(PasswordEncoder encoder, int threads) {
+    /**
+     * InnoDB's backlog at this moment: dirty pages in the buffer pool and the checkpoint age (redo written since the
+     * last checkpoint) against the redo log's size. When the age nears the log's size InnoDB must flush pages before
+     * it may write more, which is where a growing load slows.
+     */
+    private String innodbState() {
+        Map<String, String> st = new java.util.HashMap<>();
+        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_pages_dirty',"
+                + " 'Innodb_buffer_pool_pages_total', 'Innodb_checkpoint_age')", rs -> {
+                    st.put(rs.getString(1), rs.getString(2));
+                });
+        long logBytes = jdbc.queryForObject("SELECT @@innodb_log_file_size", Long.class);
+        long age = Long.parseLong(st.getOrDefault("Innodb_checkpoint_age", "0"));
+        return String.format("InnoDB: %s of %s buffer-pool pages dirty, checkpoint age %,d MB of a %,d MB redo log",
+                st.getOrDefault("Innodb_buffer_pool_pages_dirty", "?"),
+                st.getOrDefault("Innodb_buffer_pool_pages_total", "?"), age >> 20, logBytes >> 20);
+    }
+
+    private void createUsers(PasswordEncoder encoder) {
         String hash = encoder.encode(PASSWORD);
         String dept = jdbc.queryForObject("SELECT code FROM department ORDER BY code LIMIT 1", String.class);
         LocalDateTime now = LocalDateTime.now();
         List<Object[]> users = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            users.add(new Object[] {"bench_worker_" + i, "GRID_WORKER", grids.get(i % grids.size()).code(), null});
+        for (int i = 0; i < grids.size(); i++) {
+            users.add(new Object[] {"bench_worker_" + i, "GRID_WORKER", grids.get(i).code(), null});
         }
         users.add(new Object[] {"bench_command", "COMMAND_CENTER", District.CODE, null});
         users.add(new Object[] {"bench_dept", "DEPARTMENT", District.CODE, dept});
@@ -365,12 +422,14 @@ public final class CaseServiceBenchmark {
         return load(threads, seconds, (thread, seq) -> writeOne(tokens, thread, seq));
     }
 
+    /** The seq-th creation: round the grids (each by its own grid worker), the categories changing each round. */
     private boolean writeOne(List<String> tokens, int thread, long seq) throws Exception {
-        Grid g = grids.get(thread % grids.size());
-        Category c = categories.get((int) (seq % categories.size()));
+        int grid = (int) (seq % grids.size());
+        Grid g = grids.get(grid);
+        Category c = categories.get((int) (seq / grids.size() % categories.size()));
         String body = JSON.writeValueAsString(Map.of("description", "压测上报 " + c.name() + " " + seq,
                 "channel", "GRID_PATROL", "category_code", c.code(), "grid_code", g.code(), "urgency", 1));
-        return http.post(base + "/api/cases", tokens.get(thread), body) == 201;
+        return http.post(base + "/api/cases", tokens.get(grid), body) == 201;
     }
 
     /** Share of this JVM's CPU its JIT compilers may still take in a 5 s round before the warm-up ends. */
@@ -408,8 +467,9 @@ public final class CaseServiceBenchmark {
                         new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
         String payload = "{\"v\":1,\"event_id\":\"x\",\"type\":\"CREATED\"," + "\"pad\":\"" + "x".repeat(400) + "\"}";
         return (thread, seq) -> tx.execute(s -> {
-            Grid g = grids.get(thread % grids.size());
-            Category c = categories.get((int) (seq % categories.size()));
+            int grid = (int) (seq % grids.size());
+            Grid g = grids.get(grid);
+            Category c = categories.get((int) (seq / grids.size() % categories.size()));
             LocalDateTime now = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE);
             // the service's id shape: "SJ", the day, 12 random hex digits
             String id = "SJ" + now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
@@ -422,13 +482,13 @@ public final class CaseServiceBenchmark {
                     + " NULL, ?, ?, NULL, NULL, 'STANDARD', 'DISPATCH', 'COMMAND_CENTER', 'OPEN', NULL, FALSE,"
                     + " FALSE, 0, ?, ?, ?, ?, ?, NULL, FALSE, 0)", id, "压测上报 " + c.name(),
                     "压测上报 " + c.name() + " " + seq, "GRID_PATROL", c.code(), c.name(), 1, 1, g.code(),
-                    g.streetCode(), now.plusHours(24), now.plusDays(5), "bench_worker_" + thread, now, now);
+                    g.streetCode(), now.plusHours(24), now.plusDays(5), "bench_worker_" + grid, now, now);
             jdbc.update("INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
                     + " VALUES (?, 'REPORT', NULL, 'DISPATCH', ?, 'GRID_WORKER', NULL, ?)", id,
-                    "bench_worker_" + thread, now);
+                    "bench_worker_" + grid, now);
             jdbc.update("INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail,"
                     + " remote_addr) VALUES (?, ?, 'REPORT', 'CASE', ?, 'OK', ?, '127.0.0.1')", now,
-                    "bench_worker_" + thread, id, c.code() + " @" + g.code());
+                    "bench_worker_" + grid, id, c.code() + " @" + g.code());
             jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
                     + " VALUES (?, 'case.events', ?, ?, ?)", id + "-1-CREATED", id, payload, now);
             return true;

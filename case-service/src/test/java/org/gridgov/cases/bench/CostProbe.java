@@ -200,6 +200,18 @@ final class CostProbe {
         return new long[] {gc, jit};
     }
 
+    /**
+     * A clock of the database server's CPU for stretches the benchmark times itself (the seeding's slices):
+     * {@link java.util.function.LongSupplier#getAsLong()} answers the server's CPU so far in µs, or -1 when it is not readable.
+     */
+    static java.util.function.LongSupplier databaseCpuMicros(JdbcTemplate jdbc) {
+        Path stat = databaseStat(jdbc);
+        return () -> {
+            long t = ticks(stat);
+            return t < 0 ? -1 : (long) (t / TICKS_PER_SECOND * 1e6);
+        };
+    }
+
     /** /proc/PID/stat of the database server, when it runs on this machine and tells its pid file. */
     private static Path databaseStat(JdbcTemplate jdbc) {
         try {
