@@ -1,10 +1,12 @@
 package org.gridgov.loading;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.model.SourceRecord;
@@ -76,7 +78,19 @@ public final class RawRecordMapper {
      * missing) are dropped.
      */
     public LoadOutcome map(SourceType source, String json, List<Violation> earlier, RecordOrigin origin) {
-        Decoded<SourceRecord> decoded = decode(source, json, origin);
+        return map(decode(origin, () -> decoder.decode(source, json)), earlier, origin);
+    }
+
+    /**
+     * Like {@link #map(SourceType, String, List, RecordOrigin)}, for a record held as a JSON object tree of the same
+     * fields (the local DataX runner's: a CSV row paired with its field names), not as text: the same decoding, without
+     * writing the text and parsing it again.
+     */
+    public LoadOutcome map(SourceType source, ObjectNode record, List<Violation> earlier, RecordOrigin origin) {
+        return map(decode(origin, () -> decoder.decode(source, record)), earlier, origin);
+    }
+
+    private LoadOutcome map(Decoded<SourceRecord> decoded, List<Violation> earlier, RecordOrigin origin) {
         if (!earlier.isEmpty()) {
             decoded = merge(earlier, decoded);
         }
@@ -108,9 +122,9 @@ public final class RawRecordMapper {
         return new LoadOutcome(List.of(), dlq, origin.position());
     }
 
-    private Decoded<SourceRecord> decode(SourceType source, String json, RecordOrigin origin) {
+    private static Decoded<SourceRecord> decode(RecordOrigin origin, Supplier<Decoded<SourceRecord>> decoding) {
         try {
-            return decoder.decode(source, json);
+            return decoding.get();
         } catch (RuntimeException e) {
             // a decoder bug must not stop the feed; the dead letter keeps the record for a fixed replay
             LOG.warn("decoding {} failed unexpectedly", origin.position(), e);

@@ -21,8 +21,12 @@ public final class AnalyticsBenchmarkOptions {
     public static final ConfigOption<Integer> SHUFFLE_PARTITIONS = ConfigOption.integer("bench.shuffle-partitions", 8,
             "spark.sql.shuffle.partitions of the analytics benchmark's session.").atLeast(1);
 
+    public static final ConfigOption<String> RISK_OUTPUT = ConfigOption.string("bench.risk-output", "",
+            "Directory the risk part also writes every scored person to (Parquet, overwritten), to compare two builds "
+                    + "row by row; empty: only the noop sink.");
+
     public static final List<ConfigOption<?>> ALL = List.of(TEXTS, PERSONS, RISK_EVENTS, RAW_TEXTS,
-            SHUFFLE_PARTITIONS);
+            SHUFFLE_PARTITIONS, RISK_OUTPUT);
 
     private AnalyticsBenchmarkOptions() {
     }

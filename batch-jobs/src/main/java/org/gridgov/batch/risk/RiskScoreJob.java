@@ -1,8 +1,8 @@
 package org.gridgov.batch.risk;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
@@ -239,48 +239,100 @@ public final class RiskScoreJob {
      * One row per person: the counts of {@link RiskModel.Features}, last_event_time, source_cnt and the masked name
      * and ID of the person's latest event that has them.
      *
-     * <p>One shuffle (the events by person) and one sort: the events are aggregated per (person, petition category,
-     * call category) and those rows per person, both on the sorted partitions, so a category counted twice is one
-     * row and the distinct categories are a {@code count}. Not {@code size(collect_set(...))} in one aggregation: its
-     * object buffers put Spark on ObjectHashAggregate, which falls back to sorting after 128 persons per task, once
-     * before the shuffle and again after it, and ships the sets through the shuffle. The masked name and ID
-     * ({@code max_by}, a string buffer) keep the aggregation sort-based, so the sort is asked for explicitly.
+     * <p>One shuffle (the events by person), one sort on the person key and one aggregation. The event rows are
+     * narrowed before the shuffle: the eight 0/1 indicators packed into one int ({@link #FLAG_COLUMNS}' bits), and the
+     * petition and call categories replaced by bits of {@code long} words, one bit per category code of the window
+     * (the codes are collected first, sorted, {@value #BITS_PER_WORD} a word). A person's distinct categories are then
+     * the bits set in the {@code bit_or} of their events' words, so one aggregation per person counts them exactly;
+     * before, events were aggregated per (person, petition category, call category) and again per person, two
+     * sort-based aggregations over a sort on three string keys. Not {@code size(collect_set(...))}: its object
+     * buffers put Spark on ObjectHashAggregate, which falls back to sorting after 128 persons per task. The masked
+     * name and ID ({@code max_by}, a string buffer) keep the aggregation sort-based, so the sort is asked for
+     * explicitly.
      */
     public static Dataset<Row> features(Dataset<Row> events) {
+        List<String> categories = new ArrayList<>();
+        for (Row r : events.select(col("pet_cat").as("cat")).union(events.select(col("hot_cat").as("cat")))
+                .filter(col("cat").isNotNull()).distinct().collectAsList()) {
+            categories.add(r.getString(0));
+        }
+        java.util.Collections.sort(categories);
+        int words = Math.max(1, (categories.size() + BITS_PER_WORD - 1) / BITS_PER_WORD);
+        // code → bit number, looked up by broadcast hash joins (a CASE over 200 codes costs µs per event)
+        List<Row> numbered = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            numbered.add(org.apache.spark.sql.RowFactory.create(categories.get(i), i));
+        }
+        Dataset<Row> dictionary = events.sparkSession().createDataFrame(numbered, new org.apache.spark.sql.types
+                .StructType().add("_cat", DataTypes.StringType, false).add("_bit", DataTypes.IntegerType, false));
+        Dataset<Row> withBits = events
+                .join(broadcast(dictionary.withColumnRenamed("_cat", "_pc").withColumnRenamed("_bit", "_pb")),
+                        col("pet_cat").equalTo(col("_pc")), "left")
+                .join(broadcast(dictionary.withColumnRenamed("_cat", "_hc").withColumnRenamed("_bit", "_hb")),
+                        col("hot_cat").equalTo(col("_hc")), "left");
+        Column flags = lit(0);
+        for (int i = 0; i < FLAG_COLUMNS.size(); i++) {
+            flags = flags.bitwiseOR(when(col(FLAG_COLUMNS.get(i)).equalTo(1), lit(1 << i)).otherwise(lit(0)));
+        }
+        List<Column> narrow = new ArrayList<>(List.of(col("person_key"), col("t"), col("name_masked"),
+                col("id_masked"), flags.as("flags")));
+        for (int w = 0; w < words; w++) {
+            narrow.add(categoryBits("_pb", w).as("pw_" + w));
+            narrow.add(categoryBits("_hb", w).as("hw_" + w));
+        }
         Column nameTime = when(col("name_masked").isNotNull(), col("t"));
         Column idTime = when(col("id_masked").isNotNull(), col("t"));
-        Dataset<Row> byCategory = events.repartition(col("person_key"))
-                .sortWithinPartitions("person_key", "pet_cat", "hot_cat")
-                .groupBy("person_key", "pet_cat", "hot_cat").agg(
-                        sum("pet").as("pet"), sum("pet_recent").as("pet_recent"), sum("pet_group").as("pet_group"),
-                        sum("hot").as("hot"), sum("pol").as("pol"), sum("pol_conflict").as("pol_conflict"),
-                        sum("arr").as("arr"), sum("arr_key").as("arr_key"), max("t").as("t"),
-                        // max_by ignores rows whose ordering value is null: events without the masked value
-                        max_by(col("name_masked"), nameTime).as("name_masked"), max(nameTime).as("name_t"),
-                        max_by(col("id_masked"), idTime).as("id_masked"), max(idTime).as("id_t"));
-        Dataset<Row> agg = byCategory.groupBy("person_key").agg(
-                sum("pet").as("petition_cnt"),
-                count("pet_cat").as("petition_categories"),
-                sum("pet_recent").as("recent_petition_cnt"),
-                sum("pet_group").as("group_petition_cnt"),
-                sum("hot").as("hotline_cnt"),
-                count("hot_cat").as("call_categories"),
-                sum("pol").as("police_cnt"),
-                sum("pol_conflict").as("conflict_police_cnt"),
-                sum("arr").as("arrears_cnt"),
-                sum("arr_key").as("key_arrears_cnt"),
-                max("t").as("last_event_time"),
-                max_by(col("name_masked"), col("name_t")).as("name_masked"),
-                max_by(col("id_masked"), col("id_t")).as("id_card_masked"));
+        List<Column> aggs = new ArrayList<>();
+        for (int i = 0; i < FLAG_COLUMNS.size(); i++) {
+            aggs.add(sum(flag(i)).cast(DataTypes.LongType).as(FLAG_SUMS.get(i)));
+        }
+        Column petitionCategories = lit(0);
+        Column callCategories = lit(0);
+        for (int w = 0; w < words; w++) {
+            aggs.add(expr("bit_or(pw_" + w + ")").as("pw_" + w));
+            aggs.add(expr("bit_or(hw_" + w + ")").as("hw_" + w));
+            petitionCategories = petitionCategories.plus(expr("bit_count(pw_" + w + ")"));
+            callCategories = callCategories.plus(expr("bit_count(hw_" + w + ")"));
+        }
+        aggs.add(max("t").as("last_event_time"));
+        // max_by ignores rows whose ordering value is null: events without the masked value
+        aggs.add(max_by(col("name_masked"), nameTime).as("name_masked"));
+        aggs.add(max_by(col("id_masked"), idTime).as("id_card_masked"));
+        Dataset<Row> agg = withBits.select(narrow.toArray(Column[]::new))
+                .repartition(col("person_key"))
+                .sortWithinPartitions("person_key")
+                .groupBy("person_key").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
         Column sources = when(col("petition_cnt").gt(0), 1).otherwise(0)
                 .plus(when(col("hotline_cnt").gt(0), 1).otherwise(0))
                 .plus(when(col("police_cnt").gt(0), 1).otherwise(0))
                 .plus(when(col("arrears_cnt").gt(0), 1).otherwise(0));
         return agg
-                .withColumn("repeat_petition_cnt", col("petition_cnt").minus(col("petition_categories")))
-                .withColumn("repeat_call_cnt", col("hotline_cnt").minus(col("call_categories")))
+                .withColumn("repeat_petition_cnt", col("petition_cnt").minus(petitionCategories))
+                .withColumn("repeat_call_cnt", col("hotline_cnt").minus(callCategories))
                 .withColumn("source_cnt", sources)
-                .drop("petition_categories", "call_categories");
+                .select("person_key", "petition_cnt", "recent_petition_cnt", "group_petition_cnt", "hotline_cnt",
+                        "police_cnt", "conflict_police_cnt", "arrears_cnt", "key_arrears_cnt", "last_event_time",
+                        "name_masked", "id_card_masked", "repeat_petition_cnt", "repeat_call_cnt", "source_cnt");
+    }
+
+    /** Category codes per {@code long} word of {@link #features}. */
+    static final int BITS_PER_WORD = 64;
+    /** The 0/1 indicator columns of {@link #events}, bit i of the packed flags. */
+    static final List<String> FLAG_COLUMNS = List.of("pet", "pet_recent", "pet_group", "hot", "pol", "pol_conflict",
+            "arr", "arr_key");
+    /** The features' count of each of {@link #FLAG_COLUMNS}. */
+    static final List<String> FLAG_SUMS = List.of("petition_cnt", "recent_petition_cnt", "group_petition_cnt",
+            "hotline_cnt", "police_cnt", "conflict_police_cnt", "arrears_cnt", "key_arrears_cnt");
+
+    private static Column flag(int bit) {
+        return col("flags").bitwiseAND(lit(1 << bit)).equalTo(lit(1 << bit)).cast(DataTypes.IntegerType);
+    }
+
+    /** The bit of a category's number within word {@code word} (0 when null or in another word). */
+    private static Column categoryBits(String bit, int word) {
+        return when(col(bit).isNotNull().and(col(bit).geq(word * BITS_PER_WORD))
+                        .and(col(bit).lt((word + 1) * BITS_PER_WORD)),
+                expr("shiftleft(1L, " + bit + " - " + word * BITS_PER_WORD + ")")).otherwise(lit(0L));
     }
 
     private static Column capped(RiskModel.Factor f, String count) {

@@ -96,7 +96,7 @@ public final class AnalyticsBenchmark {
                 hotWords(spark, texts);
             }
             if (events > 0) {
-                risk(spark, persons, events);
+                risk(spark, persons, events, config.get(AnalyticsBenchmarkOptions.RISK_OUTPUT));
             }
         } finally {
             spark.stop();
@@ -356,7 +356,8 @@ public final class AnalyticsBenchmark {
         }
     }
 
-    static void risk(SparkSession spark, long persons, long events) {
+    static void risk(SparkSession spark, long persons, long events, String output) {
+        StageTimes stages = StageTimes.register(spark.sparkContext());
         long t0 = System.nanoTime();
         RiskInputs in = riskInputs(spark, persons, events);
         System.out.printf(Locale.ROOT, "risk: generated %,d events (%,d petitions, %,d calls, %,d incidents, %,d "
@@ -364,6 +365,7 @@ public final class AnalyticsBenchmark {
                 in.petitions().count(), in.calls().count(), in.incidents().count(), in.arrears().count(), persons,
                 seconds(t0));
 
+        stages.clear(spark.sparkContext());
         t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         RiskModel model = RiskModel.defaults();
@@ -378,6 +380,14 @@ public final class AnalyticsBenchmark {
             System.out.printf(Locale.ROOT, "risk-score job over %,d events: %,d persons scored in %.1f s, %.1f s CPU "
                     + "(%.2f µs CPU per event; target <= 60 s on 2 cores)%n", in.total(), scoredPersons, job, cpu,
                     cpu * 1e6 / in.total());
+            System.out.println("risk-score job by Spark stage (executor task metrics; the driver's planning and "
+                    + "the JIT are in the JVM's CPU above only):");
+            System.out.println(stages.report(spark.sparkContext()));
+            if (!output.isEmpty()) {
+                // not timed: every person's row, to compare two builds on the same generated events
+                scored.write().mode("overwrite").parquet(output);
+                System.out.println("risk rows written to " + output);
+            }
             System.out.println("risk levels: " + levelDistribution(scored, "risk_level", scoredPersons)
                     + " (calibrated: 红 at most risk.level.red-share of the persons)");
             System.out.println("risk levels by thresholds alone: " + levelDistribution(scored.withColumn(

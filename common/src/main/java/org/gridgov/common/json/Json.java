@@ -76,7 +76,37 @@ public final class Json {
         }
     }
 
+    /**
+     * {@code t} as {@link #TIME} writes it. Years 1000..9999 are written by position (a loader formats several times
+     * per record, and {@code DateTimeFormatter.format} was 5 % of its CPU, issue 15); others go through {@link #TIME}.
+     */
     public static String time(LocalDateTime t) {
-        return t == null ? null : TIME.format(t);
+        if (t == null) {
+            return null;
+        }
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return TIME.format(t);
+        }
+        byte[] b = new byte[19];
+        digits(b, 0, year, 4);
+        b[4] = '-';
+        digits(b, 5, t.getMonthValue(), 2);
+        b[7] = '-';
+        digits(b, 8, t.getDayOfMonth(), 2);
+        b[10] = ' ';
+        digits(b, 11, t.getHour(), 2);
+        b[13] = ':';
+        digits(b, 14, t.getMinute(), 2);
+        b[16] = ':';
+        digits(b, 17, t.getSecond(), 2);
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static void digits(byte[] b, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -110,11 +110,28 @@ public final class PiiProtector implements java.io.Serializable {
 
     /** Masks anything in free text that looks like an ID card or mobile number (dead-letter payloads, complaint texts). */
     public static String redact(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !hasDigitRun(text, 11)) {
+            // both patterns need 11 ASCII digits in a row (a mobile's 1[3-9]\d{9}, an ID's 17 digits): most texts
+            // have none, and the regexes' look-behinds cost more than this scan (issue 15: a tenth of the load's CPU)
+            return text;
         }
         String s = replace(ID_LIKE.matcher(text), true);
         return replace(MOBILE_LIKE.matcher(s), false);
+    }
+
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= length) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static String replace(Matcher m, boolean idCard) {

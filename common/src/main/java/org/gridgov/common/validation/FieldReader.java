@@ -227,11 +227,51 @@ public final class FieldReader {
         }
         String s = v.asText().trim();
         try {
-            return s.indexOf('T') > 0 ? LocalDateTime.parse(s, ISO_T) : LocalDateTime.parse(s, EXPORT_TIME);
+            if (s.indexOf('T') > 0) {
+                return LocalDateTime.parse(s, ISO_T);
+            }
+            LocalDateTime plain = plainExportTime(s);
+            return plain != null ? plain : LocalDateTime.parse(s, EXPORT_TIME);
         } catch (DateTimeParseException e) {
             reject(field, "expected a time like 2024-01-31 08:30:00, got '" + s + "'");
             return null;
         }
+    }
+
+    /**
+     * A well-formed, valid {@code yyyy-MM-dd HH:mm:ss} read by position, or null for anything else, which then goes
+     * through {@link #EXPORT_TIME} (and its error): the same result for every input, without the formatter's cost on
+     * the common case (5 % of a load's CPU, issue 15).
+     */
+    static LocalDateTime plainExportTime(String s) {
+        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        int hour = number(s, 11, 2);
+        int minute = number(s, 14, 2);
+        int second = number(s, 17, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    /** The ASCII digits at {@code from}, or -1 when one is not a digit. */
+    private static int number(String s, int from, int width) {
+        int n = 0;
+        for (int i = from; i < from + width; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Accepts the constant name (any case) or the Chinese label source systems export. */

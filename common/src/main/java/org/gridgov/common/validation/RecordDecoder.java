@@ -67,13 +67,21 @@ public final class RecordDecoder {
     }
 
     public Decoded<SourceRecord> decode(SourceType source, String json) {
-        List<Violation> violations = new ArrayList<>();
         JsonNode node;
         try {
             node = json == null ? null : Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             return Decoded.rejected(List.of(new Violation("$", "not valid JSON: " + e.getOriginalMessage())));
         }
+        return decode(source, node);
+    }
+
+    /**
+     * Like {@link #decode(SourceType, String)}, for a record already held as a JSON tree (the local DataX runner
+     * pairs a CSV row's cells with field names into one, rather than writing JSON text to parse it again).
+     */
+    public Decoded<SourceRecord> decode(SourceType source, JsonNode node) {
+        List<Violation> violations = new ArrayList<>();
         if (node == null || !node.isObject()) {
             return Decoded.rejected(List.of(new Violation("$", "expected a JSON object")));
         }

@@ -199,6 +199,15 @@ class PiiProtectorTest {
     }
 
     @Test
+    void redactMasksANumberThatIsTheWholeTextOrItsEnd() {
+        // the scan for 11 digits in a row that lets most texts skip the patterns must not skip these
+        assertThat(PiiProtector.redact(PHONE)).isEqualTo("138****2345");
+        assertThat(PiiProtector.redact("电话" + PHONE)).isEqualTo("电话138****2345");
+        assertThat(PiiProtector.redact(ID_X)).isEqualTo(PiiProtector.maskIdCard(ID_X));
+        assertThat(PiiProtector.redact("1381234567，1381234")).isEqualTo("1381234567，1381234");
+    }
+
+    @Test
     void redactMasksMobilesWrittenWithCountryCode() {
         assertThat(PiiProtector.redact("请回电+86" + PHONE)).doesNotContain(PHONE);
         assertThat(PiiProtector.redact("请回电86" + PHONE)).doesNotContain(PHONE);

@@ -36,9 +36,9 @@ import org.gridgov.warehouse.WarehouseSchema;
  * its key to one of {@code writers} writer threads, each with its own connection. All versions of a key go to the same
  * writer in input order, so the last one in the file wins, as with the streaming loader.
  *
- * <p>Each writer buffers its rows per table ({@link TableBuffer}: one row per key, the last one wins), upserts a batch
- * (ODS, DWD and dead letters together) through its {@link BatchWriter} in one transaction, then - when verifying -
- * reads the batch's keys back. Keys seen for the first time count towards {@code verified}; a key seen before is a
+ * <p>Each writer buffers its rows per table ({@link TableBuffer}: one row per key, the last one wins); its committer
+ * thread upserts a batch (ODS, DWD and dead letters together) through the writer's {@link BatchWriter} in one
+ * transaction, then - when verifying - reads the batch's keys back, while the writer buffers the next batch. Keys seen for the first time count towards {@code verified}; a key seen before is a
  * duplicate. Any failure stops the load and is rethrown; the rows already committed stay (upserts make a rerun safe).
  */
 public final class LoadPipeline {
@@ -256,11 +256,22 @@ public final class LoadPipeline {
             }
         }
 
-        /** One writer thread: buffers its keys' rows per table, writes a batch in one unit, reads it back. */
+        /** A batch buffered by a writer: its rows per table and what the read-back must find. */
+        private record Ready(Map<Table, List<TableRow>> rows, List<TableRow> firstSeen, List<TableRow> deadLetters) {
+        }
+
+        private static final Ready DONE = new Ready(Map.of(), List.of(), List.of());
+
+        /**
+         * One writer: its thread buffers its keys' rows per table; a committer thread of its own writes each batch in
+         * one unit and reads it back, while the next batch is buffered.
+         */
         private final class Writer {
             static final List<LoadOutcome> END = List.of();
 
             final BlockingQueue<List<LoadOutcome>> queue = new ArrayBlockingQueue<>(16);
+            /** Batches buffered and waiting for the committer: one, so at most three are in memory. */
+            final BlockingQueue<Ready> ready = new ArrayBlockingQueue<>(1);
             final Thread thread;
             final LongSet seen = new LongSet();
             final Map<String, TableBuffer> buffers = new LinkedHashMap<>();
@@ -277,6 +288,21 @@ public final class LoadPipeline {
 
             void run() {
                 try (BatchWriter out = writerFactory.get()) {
+                    Thread committer = daemon(() -> commit(out), thread.getName() + "-commit");
+                    committer.start();
+                    try {
+                        buffer(out);
+                    } finally {
+                        committer.join();
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+
+            /** This thread's part: takes routed outcomes, buffers them, hands full batches to the committer. */
+            private void buffer(BatchWriter out) {
+                try {
                     while (true) {
                         List<LoadOutcome> batch = take(queue);
                         if (batch == null) {
@@ -284,15 +310,42 @@ public final class LoadPipeline {
                         }
                         if (batch == END) {
                             if (failure.get() == null) {
-                                flush(out);
+                                flush();
+                                put(ready, DONE);
                             }
                             return;
                         }
                         for (LoadOutcome o : batch) {
                             add(o);
                             if (buffered >= settings.batchSize()) {
-                                flush(out);
+                                flush();
                             }
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+
+            /**
+             * The committer's part, on its own thread over the writer's one connection: writes the batches in the
+             * order they were flushed (so the last version of a key still wins) and reads them back, while this
+             * writer buffers the next batch: the database and our JVM work at the same time (issue 15).
+             */
+            private void commit(BatchWriter out) {
+                try {
+                    while (true) {
+                        Ready r = take(ready);
+                        if (r == null || r == DONE) {
+                            return;
+                        }
+                        out.write(r.rows());
+                        r.rows().forEach((t, l) -> written.merge(t.name(), (long) l.size(), Long::sum));
+                        if (!r.firstSeen().isEmpty()) {
+                            verified += out.countPresent(target, r.firstSeen());
+                        }
+                        if (!r.deadLetters().isEmpty()) {
+                            verified += out.countPresent(WarehouseSchema.DLQ_RECORD, r.deadLetters());
                         }
                     }
                 } catch (Throwable e) {
@@ -323,7 +376,8 @@ public final class LoadPipeline {
                 buffers.computeIfAbsent(row.table, t -> new TableBuffer(WarehouseSchema.table(t))).add(row);
             }
 
-            void flush(BatchWriter out) throws Exception {
+            /** Hands the buffered batch to the committer (waiting while it still writes the one before). */
+            void flush() throws InterruptedException {
                 if (buffered == 0) {
                     return;
                 }
@@ -334,23 +388,18 @@ public final class LoadPipeline {
                         rows.put(b.table(), b.rows());
                     }
                 }
-                out.write(rows);
-                rows.forEach((t, r) -> written.merge(t.name(), (long) r.size(), Long::sum));
+                List<TableRow> firstSeen = List.of();
+                List<TableRow> dlq = List.of();
                 if (settings.verify()) {
                     TableBuffer ods = buffers.get(target.name());
-                    List<TableRow> firstSeen = ods == null ? List.of()
-                            : ods.rows().stream().filter(r -> fresh.contains(ods.key(r))).toList();
-                    if (!firstSeen.isEmpty()) {
-                        verified += out.countPresent(target, firstSeen);
-                    }
-                    List<TableRow> dlq = rows.getOrDefault(WarehouseSchema.DLQ_RECORD, List.of());
-                    if (!dlq.isEmpty()) {
-                        verified += out.countPresent(WarehouseSchema.DLQ_RECORD, dlq);
-                    }
+                    firstSeen = ods == null || ods.isEmpty() ? List.of()
+                            : rows.get(ods.table()).stream().filter(r -> fresh.contains(ods.key(r))).toList();
+                    dlq = rows.getOrDefault(WarehouseSchema.DLQ_RECORD, List.of());
                 }
                 buffers.values().forEach(TableBuffer::clear);
                 fresh.clear();
                 buffered = 0;
+                put(ready, new Ready(rows, firstSeen, dlq));
             }
         }
     }
