@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -51,6 +52,8 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
             new ValueStateDescriptor<>("company", TypeInformation.of(GroupState.class));
     static final ListStateDescriptor<PersonEvent> PENDING =
             new ListStateDescriptor<>("pending-company-petitions", TypeInformation.of(PersonEvent.class));
+    /** The key's one wake-up timer for its waiting events ({@link PendingEvents#drain}). */
+    static final ValueStateDescriptor<Long> WAKE = new ValueStateDescriptor<>("pending-company-petitions-wake", Types.LONG);
 
     private final RuleParams p;
 
@@ -65,7 +68,8 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING), e -> e.time,
+        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING),
+                getRuntimeContext().getState(WAKE), e -> e.time,
                 Comparator.comparing((PersonEvent e) -> e.recordId));
         counters = new AlertCounters(getRuntimeContext());
     }
@@ -74,8 +78,7 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
     public void processElement(PersonEvent e, Context ctx, Collector<AlertRecord> out) throws Exception {
         long wm = ctx.timerService().currentWatermark();
         if (e.time > wm) {
-            pending.add(e);
-            ctx.timerService().registerEventTimeTimer(e.time);
+            pending.add(e, ctx.timerService(), this::cleanupTimer);
         } else if (PendingEvents.tooLate(e.time, wm, p.allowedLatenessMs())) {
             counters.late();
             ctx.output(LATE, RejectedInput.late(e.inputId, "company-petition", e.topic, e.recordId, e.time, wm,
@@ -87,7 +90,7 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
+        PendingEvents<PersonEvent>.Taken taken = pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
         GroupState s = taken.due.isEmpty() ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out);
         if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
@@ -103,6 +106,12 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
         }
         s.cleanupTimer = next.getAsLong();
         state.update(s);
+    }
+
+    /** The key's registered cleanup timer (NONE when none), which a moved wake-up timer must not delete. */
+    private long cleanupTimer() throws Exception {
+        GroupState s = state.value();
+        return s == null ? EventTimes.NONE : s.cleanupTimer;
     }
 
     private GroupState apply(List<PersonEvent> events, String company, TimerService timers,

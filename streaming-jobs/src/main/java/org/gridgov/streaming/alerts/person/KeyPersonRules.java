@@ -70,6 +70,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             new ValueStateDescriptor<>("person", TypeInformation.of(PersonState.class));
     static final ListStateDescriptor<PersonEvent> PENDING =
             new ListStateDescriptor<>("pending-person-events", TypeInformation.of(PersonEvent.class));
+    /** The key's one wake-up timer for its waiting events ({@link PendingEvents#drain}). */
+    static final ValueStateDescriptor<Long> WAKE = new ValueStateDescriptor<>("pending-person-events-wake", Types.LONG);
 
     private final RuleParams p;
 
@@ -84,7 +86,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING), e -> e.time,
+        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING),
+                getRuntimeContext().getState(WAKE), e -> e.time,
                 Comparator.comparing((PersonEvent e) -> e.recordId).thenComparing(e -> e.kind));
         counters = new AlertCounters(getRuntimeContext());
     }
@@ -93,8 +96,7 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     public void processElement(PersonEvent e, ReadOnlyContext ctx, Collector<AlertRecord> out) throws Exception {
         long wm = ctx.timerService().currentWatermark();
         if (e.time > wm) {
-            pending.add(e);
-            ctx.timerService().registerEventTimeTimer(e.time);
+            pending.add(e, ctx.timerService(), this::cleanupTimer);
         } else if (PendingEvents.tooLate(e.time, wm, p.allowedLatenessMs())) {
             counters.late();
             ctx.output(LATE, RejectedInput.late(e.inputId, e.kind.name().toLowerCase(), e.topic, e.recordId, e.time,
@@ -106,7 +108,7 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        PendingEvents<PersonEvent>.Taken taken = pending.take(timestamp);
+        PendingEvents<PersonEvent>.Taken taken = pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
         PersonState s = taken.due.isEmpty() ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
         if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
@@ -170,6 +172,12 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     }
 
     /** Applies events in order and stores the state, which it returns. */
+    /** The key's registered cleanup timer (NONE when none), which a moved wake-up timer must not delete. */
+    private long cleanupTimer() throws Exception {
+        PersonState s = state.value();
+        return s == null ? EventTimes.NONE : s.cleanupTimer;
+    }
+
     private PersonState apply(List<PersonEvent> events, String key, ReadOnlyBroadcastState<String, KeyPersonUpdate> registry,
                        TimerService timers, Collector<AlertRecord> out) throws Exception {
         PersonState s = state.value();
