@@ -1,5 +1,9 @@
 package org.gridgov.common.kafka;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the platform's topics on a Kafka cluster as the registry ({@link Topics}) defines them: partitions, configs
@@ -106,11 +111,13 @@ public final class TopicProvisioner {
         }
         List<String> mismatches = new ArrayList<>();
         if (!present.isEmpty()) {
-            Map<String, TopicDescription> described = admin.describeTopics(present.stream().map(Topic::name).toList())
-                    .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
-            Map<ConfigResource, Config> configs = admin.describeConfigs(present.stream()
-                            .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList())
-                    .all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            List<String> presentNames = present.stream().map(Topic::name).toList();
+            Map<String, TopicDescription> described = untilTheBrokerKnows(() -> admin.describeTopics(presentNames)
+                    .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS), timeoutMs);
+            List<ConfigResource> resources = presentNames.stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+            Map<ConfigResource, Config> configs = untilTheBrokerKnows(() -> admin.describeConfigs(resources)
+                    .all().get(timeoutMs, TimeUnit.MILLISECONDS), timeoutMs);
             for (Topic<?, ?> t : present) {
                 existing.add(t.name());
                 mismatches.addAll(differences(t, described.get(t.name()),
@@ -118,6 +125,34 @@ public final class TopicProvisioner {
             }
         }
         return new Report(created, existing, mismatches);
+    }
+
+    /**
+     * Runs a describe, again while the broker answering says the topic is unknown: a topic just created (by this call,
+     * an earlier {@code gridgov topics create} or another job's preflight) is listed by the controller before every
+     * broker's metadata cache has it, and describeConfigs goes to whichever broker is least loaded. Seen on the
+     * 3-broker ClusterIT: the second, idempotent run right after the first failed with "This server does not host this
+     * topic-partition". Any other failure, or the same one after {@code timeoutMs}, is thrown as before.
+     */
+    static <T> T untilTheBrokerKnows(Describe<T> describe, long timeoutMs) throws Exception {
+        RetryPolicy<T> policy = RetryPolicy.<T>builder()
+                .handleIf(e -> e instanceof ExecutionException
+                        && e.getCause() instanceof UnknownTopicOrPartitionException)
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                .withMaxDuration(Duration.ofMillis(timeoutMs))
+                .withMaxRetries(-1)
+                .build();
+        try {
+            return Failsafe.with(policy).get(describe::call);
+        } catch (FailsafeException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** One admin call that may be retried. */
+    @FunctionalInterface
+    interface Describe<T> {
+        T call() throws Exception;
     }
 
     /** What an existing topic has that its definition does not: one line each, naming the topic. */

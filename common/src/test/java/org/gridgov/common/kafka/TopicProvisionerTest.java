@@ -1,9 +1,14 @@
 package org.gridgov.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -49,5 +54,29 @@ class TopicProvisionerTest {
         TopicProvisioner.Report r = new TopicProvisioner.Report(List.of("a", "b"), List.of("c"), List.of("c: x"));
         assertThat(r.lines()).containsExactly("3 topics: 2 created, 1 already there; 1 differ from the registry",
                 "  c: x");
+    }
+
+    @Test
+    void aDescribeThatReachesABrokerBeforeTheTopicIsAskedAgainUntilTheTimeout() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        assertThat(TopicProvisioner.untilTheBrokerKnows(() -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new ExecutionException(new UnknownTopicOrPartitionException("not hosted here"));
+            }
+            return "described";
+        }, 5_000)).isEqualTo("described");
+        assertThat(calls).hasValue(3);
+
+        AtomicInteger refused = new AtomicInteger();
+        assertThatThrownBy(() -> TopicProvisioner.untilTheBrokerKnows(() -> {
+            refused.incrementAndGet();
+            throw new ExecutionException(new TopicAuthorizationException("no ACL"));
+        }, 5_000)).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThat(refused).as("other failures are not retried").hasValue(1);
+
+        assertThatThrownBy(() -> TopicProvisioner.untilTheBrokerKnows(() -> {
+            throw new ExecutionException(new UnknownTopicOrPartitionException("never hosted"));
+        }, 300)).as("still unknown after the timeout: the cause as before")
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(UnknownTopicOrPartitionException.class);
     }
 }
