@@ -12,13 +12,12 @@ import org.apache.flink.streaming.api.TimerService;
  * Kafka partitions delivered them in. Order within the same millisecond is by record id, so a replay decides the
  * same way. Wraps the key's {@link ListState}; lists are short (the events of one key between two watermarks).
  *
- * <p>Two ways to wait (issue 15): the old one, a timer per waiting event ({@link #add(Object)} and the caller
- * registering the event's time, then {@link #take} at the firing time), still used by {@code CaseDeadlineTimers};
- * and one wake-up timer per key ({@link #add(Object, TimerService, Keep)} and {@link #drain}): the key's timer sits at
- * its earliest waiting time, and when it fires every event up to the watermark is taken, in the same order the
- * per-event timers gave (time, then the tie-break), and the timer moves to the earliest event still waiting. With a
+ * <p>One wake-up timer per key (issue 15; {@link #add(Object, TimerService, Keep)} and {@link #drain}): the key's
+ * timer sits at its earliest waiting time, and when it fires every event up to the watermark is taken, in the order
+ * a timer per event gave (time, then the tie-break), and the timer moves to the earliest event still waiting. With a
  * timer per event, the timer heap held every waiting event and every event cost a heap insert and a poll; now a key
- * costs one timer operation per watermark that passes its events.
+ * costs one timer operation per watermark that passes its events. A caller whose own timers must interleave with the
+ * events (the case deadlines) walks the taken events step by step itself.
  */
 public final class PendingEvents<T> {
 
@@ -39,11 +38,6 @@ public final class PendingEvents<T> {
     private final ValueState<Long> wake;
     private final Time<T> time;
     private final Comparator<T> order;
-
-    /** A timer per waiting event, registered by the caller. */
-    public PendingEvents(ListState<T> state, Time<T> time, Comparator<T> tieBreak) {
-        this(state, null, time, tieBreak);
-    }
 
     /** One wake-up timer per key, kept in {@code wake}. */
     public PendingEvents(ListState<T> state, ValueState<Long> wake, Time<T> time, Comparator<T> tieBreak) {
@@ -100,8 +94,10 @@ public final class PendingEvents<T> {
         return taken;
     }
 
-    public void add(T event) throws Exception {
-        state.add(event);
+    /** The time of the key's registered wake-up timer, {@link EventTimes#NONE} when none is registered. */
+    public long wakeAt() throws Exception {
+        Long at = wake.value();
+        return at == null ? EventTimes.NONE : at;
     }
 
     /** The events taken out (in event-time order) and those still waiting, read with one state access. */
@@ -114,15 +110,6 @@ public final class PendingEvents<T> {
             this.rest = rest;
         }
 
-        public boolean restHasAt(long t) {
-            for (T e : rest) {
-                if (time.of(e) == t) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         public long restLatest() {
             long latest = EventTimes.NONE;
             for (T e : rest) {
@@ -133,7 +120,7 @@ public final class PendingEvents<T> {
     }
 
     /** Removes the events at or before {@code timestamp}; returns them in event-time order with the rest. */
-    public Taken take(long timestamp) throws Exception {
+    private Taken take(long timestamp) throws Exception {
         Iterable<T> all = state.get();
         List<T> due = new ArrayList<>();
         List<T> rest = new ArrayList<>();
@@ -151,50 +138,6 @@ public final class PendingEvents<T> {
             due.sort(order);
         }
         return new Taken(due, rest);
-    }
-
-    /** Removes and returns, in event-time order, the events at or before {@code timestamp}. */
-    public List<T> takeUntil(long timestamp) throws Exception {
-        return take(timestamp).due;
-    }
-
-    /** The latest time among the waiting events, or {@link EventTimes#NONE}. */
-    public long latest() throws Exception {
-        long latest = EventTimes.NONE;
-        Iterable<T> all = state.get();
-        if (all != null) {
-            for (T e : all) {
-                latest = Math.max(latest, time.of(e));
-            }
-        }
-        return latest;
-    }
-
-    /** The earliest time among the waiting events, or {@link EventTimes#NONE}. */
-    public long earliest() throws Exception {
-        long earliest = Long.MAX_VALUE;
-        boolean any = false;
-        Iterable<T> all = state.get();
-        if (all != null) {
-            for (T e : all) {
-                earliest = Math.min(earliest, time.of(e));
-                any = true;
-            }
-        }
-        return any ? earliest : EventTimes.NONE;
-    }
-
-    /** Whether an event waits for exactly {@code t} (its timer shares that timestamp). */
-    public boolean hasAt(long t) throws Exception {
-        Iterable<T> all = state.get();
-        if (all != null) {
-            for (T e : all) {
-                if (time.of(e) == t) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     public boolean isEmpty() throws Exception {

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -45,6 +46,11 @@ import org.gridgov.streaming.alerts.input.RejectedInput;
  * before its deadline at the end of the input is therefore not reported overdue. In a bounded run
  * ({@link RuleParams#boundedInput()}) the proof is required for every moment: how far the watermark got before
  * the end depends on the order partitions were read in, and a rerun must raise the same alerts.
+ *
+ * <p>Timers (issue 15): a case holds at most two, its next deadline moment ({@link CaseTrack#nextTimer}) and one
+ * wake-up for its waiting lifecycle events ({@link PendingEvents}, at the earliest of them). When either fires, the
+ * case walks through everything the watermark has passed in time order, as a timer per event and per moment did:
+ * the events of one millisecond (by record id), then the moments up to it, then the next millisecond or moment.
  */
 public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal, AlertRecord> {
 
@@ -56,6 +62,8 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             new ValueStateDescriptor<>("case", TypeInformation.of(CaseTrack.class));
     static final ListStateDescriptor<CaseSignal> PENDING =
             new ListStateDescriptor<>("pending-case-events", TypeInformation.of(CaseSignal.class));
+    /** The case's one wake-up timer for its waiting lifecycle events ({@link PendingEvents#drain}). */
+    static final ValueStateDescriptor<Long> WAKE = new ValueStateDescriptor<>("pending-case-events-wake", Types.LONG);
 
     /** How long (event time) a merged case's track waits for an UNMERGED before it is dropped. */
     static final long MERGED_RETENTION_MS = 30L * 24 * 3600 * 1000;
@@ -73,8 +81,8 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING), s -> s.time,
-                Comparator.comparing((CaseSignal s) -> s.recordId == null ? "" : s.recordId));
+        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING), getRuntimeContext().getState(WAKE),
+                s -> s.time, Comparator.comparing((CaseSignal s) -> s.recordId == null ? "" : s.recordId));
         counters = new AlertCounters(getRuntimeContext());
     }
 
@@ -89,11 +97,13 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             t.deadline = s.deadline;
             t.closeAt = s.closeTime;
             t.latestKnown = Math.max(t.latestKnown, s.latestKnown());
-            settle(t, ctx.timerService(), Long.MIN_VALUE, null);
+            settle(t, ctx.timerService(), Long.MIN_VALUE, Long.MIN_VALUE, nextMoment(t, Long.MIN_VALUE),
+                    !pending.isEmpty());
         } else if (s.time > wm) {
-            pending.add(s);
-            ctx.timerService().registerEventTimeTimer(s.time);
             CaseTrack t = state.value();
+            long deadlineTimer = t == null ? EventTimes.NONE : t.nextTimer;
+            // the wake-up may share the deadline timer's timestamp (one timer per key and time): never delete that
+            pending.add(s, ctx.timerService(), () -> deadlineTimer);
             if (t != null) {
                 t.latestKnown = Math.max(t.latestKnown, s.time);
                 state.update(t);
@@ -104,26 +114,60 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                     s.receivedTime, p.allowedLatenessMs()));
         } else {
             CaseTrack t = apply(s, track(s.caseId, s.origin));
-            settle(t, ctx.timerService(), Long.MIN_VALUE, null);
+            settle(t, ctx.timerService(), Long.MIN_VALUE, Long.MIN_VALUE, nextMoment(t, Long.MIN_VALUE),
+                    !pending.isEmpty());
         }
     }
 
+    /**
+     * Whichever of the case's timers fires, everything up to the watermark happens now, step by step as a timer per
+     * waiting event and per moment made it happen: at each step's time the events up to it apply, then the moments
+     * up to it are checked; the next step is the earlier of the next waiting event and the next moment. A timer of
+     * this case firing later in the same watermark finds nothing left to do.
+     */
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
         TimerService timers = ctx.timerService();
+        long wm = timers.currentWatermark();
+        PendingEvents<CaseSignal>.Taken taken = pending.drain(wm, timers);
+        List<CaseSignal> due = taken.due;
+        long restLatest = taken.restLatest();
+        // live, the watermark passing a moment is the proof; in a bounded run only the case's own records are
+        boolean proofRequired = p.boundedInput() || wm == Long.MAX_VALUE;
         CaseTrack t = state.value();
-        PendingEvents<CaseSignal>.Taken taken = pending.take(ts);
-        for (CaseSignal s : taken.due) {
-            t = apply(s, t == null ? track(s.caseId, s.origin) : t);
+        int i = 0;
+        long now = ts;
+        long next = EventTimes.NONE;
+        while (true) {
+            for (; i < due.size() && due.get(i).time <= now; i++) {
+                CaseSignal s = due.get(i);
+                t = apply(s, t == null ? track(s.caseId, s.origin) : t);
+            }
+            if (t != null) {
+                // the events still waiting after this step: the rest of the due ones (in time order) and the later
+                long waiting = i < due.size() ? Math.max(restLatest, due.get(due.size() - 1).time) : restLatest;
+                check(t, now, Math.max(t.latestKnown, waiting), proofRequired, out);
+                next = nextMoment(t, now);
+            }
+            long following = i < due.size() ? due.get(i).time : EventTimes.NONE;
+            if (next != EventTimes.NONE && (following == EventTimes.NONE || next < following)) {
+                following = next;
+            }
+            if (following == EventTimes.NONE || following > wm || following <= now) {
+                break;
+            }
+            now = following;
         }
         if (t == null) {
-            return;
+            return; // a timer of a case already forgotten
         }
-        // live, the watermark passing a moment is the proof; in a bounded run only the case's own records are
-        boolean proofRequired = p.boundedInput() || timers.currentWatermark() == Long.MAX_VALUE;
-        long latest = Math.max(t.latestKnown, taken.restLatest());
+        settle(t, timers, ts, now, next, !taken.rest.isEmpty());
+    }
+
+    /** Raises the alerts of the moments up to {@code now} not settled yet (each settles with it). */
+    private void check(CaseTrack t, long now, long latest, boolean proofRequired, Collector<AlertRecord> out) {
         boolean timed = t.pausedAt == EventTimes.NONE && t.mergedAt == EventTimes.NONE;
-        if (timed && t.responseDeadline != EventTimes.NONE && t.responseDeadline <= ts
+        if (timed && t.responseDeadline != EventTimes.NONE && t.responseDeadline <= now
                 && t.responseOverdueFor != t.responseDeadline) {
             long due = t.responseDeadline;
             t.responseOverdueFor = due;
@@ -134,7 +178,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         }
         if (timed && t.deadline != EventTimes.NONE) {
             long warn = warnAt(t);
-            if (warn != EventTimes.NONE && warn <= ts && t.warnedFor != t.deadline) {
+            if (warn != EventTimes.NONE && warn <= now && t.warnedFor != t.deadline) {
                 t.warnedFor = t.deadline;
                 if (openAt(t, warn) && (!proofRequired || latest > warn)) {
                     raise(out, t, AlertRule.CASE_DUE_SOON, AlertLevel.BLUE, warn,
@@ -142,7 +186,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                                     + "%, 将于 " + EventTimes.text(t.deadline) + " 到期, 尚未办结");
                 }
             }
-            if (t.deadline <= ts && t.overdueFor != t.deadline) {
+            if (t.deadline <= now && t.overdueFor != t.deadline) {
                 t.overdueFor = t.deadline;
                 if (openAt(t, t.deadline) && (!proofRequired || latest > t.deadline)) {
                     raise(out, t, AlertRule.CASE_OVERDUE, AlertLevel.YELLOW, t.deadline,
@@ -150,7 +194,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                 }
             }
             long escalate = t.deadline + p.escalateAfterMs();
-            if (escalate <= ts && t.escalatedFor != t.deadline) {
+            if (escalate <= now && t.escalatedFor != t.deadline) {
                 t.escalatedFor = t.deadline;
                 if (openAt(t, escalate) && (!proofRequired || latest > escalate)) {
                     raise(out, t, AlertRule.CASE_OVERDUE_ESCALATED, AlertLevel.ORANGE, escalate,
@@ -159,7 +203,6 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
                 }
             }
         }
-        settle(t, timers, ts, taken);
     }
 
     /** Applies one lifecycle step (in event-time order). */
@@ -221,42 +264,50 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     }
 
     /**
-     * Registers the one timer the case needs next (the earliest moment still to check) and deletes one it no longer
-     * needs; clears the state when nothing is left to wait for: closed, every moment of the current deadline settled,
-     * or closing before any of them (a case closed on time never holds state or timers). {@code now} is the firing
-     * timer's time, or {@code Long.MIN_VALUE} outside a timer: moments behind the watermark are then registered anyway
-     * and fire with the next watermark.
+     * The earliest moment of the case still to check after {@code now}, {@link EventTimes#NONE} when none: closed,
+     * paused, every moment of the current deadline settled, or closing before any of them; a merged case only waits
+     * for its drop. {@code now} is a step's time, or {@code Long.MIN_VALUE} outside a timer: moments behind the
+     * watermark are then returned anyway and fire with the next watermark.
      */
-    private void settle(CaseTrack t, TimerService timers, long now, PendingEvents<CaseSignal>.Taken taken)
-            throws Exception {
+    private long nextMoment(CaseTrack t, long now) {
         boolean closed = t.closeAt != EventTimes.NONE && t.closeAt <= now;
-        boolean merged = t.mergedAt != EventTimes.NONE;
-        long next = EventTimes.NONE;
-        if (merged) {
+        if (t.mergedAt != EventTimes.NONE) {
             // not timed: the only moment left is when the track stops waiting for an UNMERGED
             long drop = t.mergedAt + MERGED_RETENTION_MS;
-            next = t.closeAt != EventTimes.NONE || drop <= now ? EventTimes.NONE : drop;
-        } else if (t.pausedAt == EventTimes.NONE && !closed) {
-            long response = responseNeeded(t);
-            if (t.deadline != EventTimes.NONE) {
-                next = earliest(needed(t, warnAt(t), t.warnedFor), needed(t, t.deadline, t.overdueFor),
-                        needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor), response);
-            } else {
-                next = response;
-            }
+            return t.closeAt != EventTimes.NONE || drop <= now ? EventTimes.NONE : drop;
         }
+        if (t.pausedAt != EventTimes.NONE || closed) {
+            return EventTimes.NONE;
+        }
+        long response = responseNeeded(t);
+        if (t.deadline == EventTimes.NONE) {
+            return response;
+        }
+        return earliest(needed(t, warnAt(t), t.warnedFor), needed(t, t.deadline, t.overdueFor),
+                needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor), response);
+    }
+
+    /**
+     * Keeps the case's deadline timer at {@code next} (registers it, deletes the one it no longer needs) and stores
+     * the track, or clears it when nothing is left to wait for (a case closed on time never holds state or timers).
+     * {@code firedAt}: the firing timer's time, or {@code Long.MIN_VALUE} outside a timer (a registered timer after
+     * it is still pending); {@code now}: the last step's time ({@code Long.MIN_VALUE} outside a timer);
+     * {@code eventsWait}: lifecycle events of the case wait for the watermark, and need the track.
+     */
+    private void settle(CaseTrack t, TimerService timers, long firedAt, long now, long next, boolean eventsWait)
+            throws Exception {
         long old = t.nextTimer;
-        boolean oldPending = old != EventTimes.NONE && old > now;
-        if (oldPending && old != next && !(taken != null ? taken.restHasAt(old) : pending.hasAt(old))) {
-            // Flink keeps one timer per key and timestamp: a waiting lifecycle event may share it
+        boolean oldPending = old != EventTimes.NONE && old > firedAt;
+        if (oldPending && old != next && old != pending.wakeAt()) {
+            // Flink keeps one timer per key and timestamp: the wake-up of the waiting events may share it
             timers.deleteEventTimeTimer(old);
         }
         if (next != EventTimes.NONE && !(oldPending && old == next)) {
             timers.registerEventTimeTimer(next);
         }
         t.nextTimer = next;
-        if (next == EventTimes.NONE && (t.pausedAt == EventTimes.NONE || closed || merged)
-                && (taken != null ? taken.rest.isEmpty() : pending.isEmpty())) {
+        if (next == EventTimes.NONE && !eventsWait && (t.pausedAt == EventTimes.NONE
+                || t.closeAt != EventTimes.NONE && t.closeAt <= now || t.mergedAt != EventTimes.NONE)) {
             state.clear();
             return;
         }
