@@ -1,6 +1,7 @@
 package org.gridgov.streaming.alerts.person;
 
 import java.util.OptionalLong;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.streaming.api.TimerService;
 import org.gridgov.streaming.alerts.EventTimes;
 
@@ -21,6 +22,38 @@ final class CleanupTimer {
     private CleanupTimer() {
     }
 
+    /** A key's state that carries its cleanup time and its registered cleanup timer. */
+    interface Owner {
+        /** When everything in the state has expired (rounded up to the minute). */
+        long cleanupAt();
+
+        /** The registered cleanup timer, at or before {@link #cleanupAt()}; NONE when none is. */
+        long cleanupTimer();
+
+        void cleanupTimer(long registered);
+    }
+
+    /**
+     * The tail of a keyed rule's {@code onTimer}, after the key's due events were applied: when the timer firing at
+     * {@code timestamp} is the key's cleanup timer, forgets the key (clears {@code state}) if everything in it has
+     * expired and no event waits, or keeps the key's next cleanup timer in it. Any other timer (a wake-up, a timer left
+     * behind by an earlier cleanup time) changes nothing. {@code s}: the key's state, null when it has none.
+     */
+    static <S extends Owner> void afterTimer(long timestamp, S s, boolean eventsWait, ValueState<S> state,
+                                             TimerService timers) throws Exception {
+        if (s == null || !fires(timestamp, s.cleanupAt(), s.cleanupTimer())) {
+            return;
+        }
+        OptionalLong next = afterFiring(timestamp, s.cleanupAt(), eventsWait, timers);
+        if (next.isEmpty()) {
+            // everything in it has expired: the key is forgotten
+            state.clear();
+            return;
+        }
+        s.cleanupTimer(next.getAsLong());
+        state.update(s);
+    }
+
     /** {@code t} rounded up to the next full minute of epoch time ({@link EventTimes#NONE} stays). */
     static long roundUp(long t) {
         if (t == EventTimes.NONE) {
@@ -34,7 +67,7 @@ final class CleanupTimer {
      * (pending events re-arm it, or the state was restored from before the lazy timer), any timer at or after the
      * cleanup time.
      */
-    static boolean fires(long timestamp, long cleanupAt, long registered) {
+    private static boolean fires(long timestamp, long cleanupAt, long registered) {
         return timestamp == registered || (registered == EventTimes.NONE && timestamp >= cleanupAt);
     }
 
@@ -44,7 +77,8 @@ final class CleanupTimer {
      * registered cleanup timer from now on — {@link EventTimes#NONE} while waiting events hold the state (applying them
      * registers the next one), or a timer at {@code cleanupAt} when the cleanup time moved later since registering.
      */
-    static OptionalLong afterFiring(long timestamp, long cleanupAt, boolean eventsWait, TimerService timers) {
+    private static OptionalLong afterFiring(long timestamp, long cleanupAt, boolean eventsWait,
+                                            TimerService timers) {
         if (timestamp >= cleanupAt) {
             return eventsWait ? OptionalLong.of(EventTimes.NONE) : OptionalLong.empty();
         }

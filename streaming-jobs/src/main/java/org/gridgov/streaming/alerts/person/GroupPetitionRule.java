@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -93,19 +92,8 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
         PendingEvents<PersonEvent>.Taken taken = pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
         GroupState s = taken.due.isEmpty() ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out);
-        if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
-            return;
-        }
         // the company's cleanup timer, moved lazily (CleanupTimer)
-        OptionalLong next = CleanupTimer.afterFiring(timestamp, s.cleanupAt, !taken.rest.isEmpty(),
-                ctx.timerService());
-        if (next.isEmpty()) {
-            // everything in it has expired: the key is forgotten
-            state.clear();
-            return;
-        }
-        s.cleanupTimer = next.getAsLong();
-        state.update(s);
+        CleanupTimer.afterTimer(timestamp, s, !taken.rest.isEmpty(), state, ctx.timerService());
     }
 
     /** The key's registered cleanup timer (NONE when none), which a moved wake-up timer must not delete. */

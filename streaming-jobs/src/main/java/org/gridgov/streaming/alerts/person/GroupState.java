@@ -3,7 +3,7 @@ package org.gridgov.streaming.alerts.person;
 import org.gridgov.streaming.alerts.EventTimes;
 
 /** What the group-petition rule keeps about one company: its recent petitions and the open episode. */
-public final class GroupState {
+public final class GroupState implements CleanupTimer.Owner {
 
     /** Petitions of the last window; {@link Evidence#group} holds the petitioner's person key. */
     public Evidence[] petitions = new Evidence[0];
@@ -16,5 +16,20 @@ public final class GroupState {
     public long cleanupTimer = EventTimes.NONE;
 
     public GroupState() {
+    }
+
+    @Override
+    public long cleanupAt() {
+        return cleanupAt;
+    }
+
+    @Override
+    public long cleanupTimer() {
+        return cleanupTimer;
+    }
+
+    @Override
+    public void cleanupTimer(long registered) {
+        cleanupTimer = registered;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -111,19 +110,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         PendingEvents<PersonEvent>.Taken taken = pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
         PersonState s = taken.due.isEmpty() ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
-        if (s == null || !CleanupTimer.fires(timestamp, s.cleanupAt, s.cleanupTimer)) {
-            return;
-        }
         // the cleanup timer: it was left where it was while later events moved the cleanup time (CleanupTimer)
-        OptionalLong next = CleanupTimer.afterFiring(timestamp, s.cleanupAt, !taken.rest.isEmpty(),
-                ctx.timerService());
-        if (next.isEmpty()) {
-            // everything in it has expired: the key is forgotten
-            state.clear();
-            return;
-        }
-        s.cleanupTimer = next.getAsLong();
-        state.update(s);
+        CleanupTimer.afterTimer(timestamp, s, !taken.rest.isEmpty(), state, ctx.timerService());
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.gridgov.streaming.alerts.EventTimes;
  * and police incidents, the open episodes, whether the person is a detected key person and until when, and the
  * alerts raised for escalation. Arrays, not lists, keep it a Flink POJO. Cleared entirely at {@link #cleanupAt}.
  */
-public final class PersonState {
+public final class PersonState implements CleanupTimer.Owner {
 
     public Evidence[] petitions = new Evidence[0];
     public Evidence[] calls = new Evidence[0];
@@ -26,6 +26,21 @@ public final class PersonState {
     public long cleanupTimer = EventTimes.NONE;
 
     public PersonState() {
+    }
+
+    @Override
+    public long cleanupAt() {
+        return cleanupAt;
+    }
+
+    @Override
+    public long cleanupTimer() {
+        return cleanupTimer;
+    }
+
+    @Override
+    public void cleanupTimer(long registered) {
+        cleanupTimer = registered;
     }
 
     boolean isKeyPerson(long t) {
