@@ -153,7 +153,11 @@ final class DwdEventReader {
     }
 
     private static BinaryMessageDecoder<GenericRecord> decoder() {
-        BinaryMessageDecoder<GenericRecord> d = new BinaryMessageDecoder<>(GenericData.get(), READER);
+        // Avro's fast reader: the writer→projection resolution planned once per schema pair, not walked as a
+        // grammar per record (off by default in 1.11, and GenericData.get() is shared: a model of our own)
+        GenericData model = new GenericData();
+        model.setFastReaderEnabled(true);
+        BinaryMessageDecoder<GenericRecord> d = new BinaryMessageDecoder<>(model, READER);
         d.addSchema(WRITER);
         return d;
     }
