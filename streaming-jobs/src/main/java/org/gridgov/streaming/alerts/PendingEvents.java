@@ -122,11 +122,18 @@ public final class PendingEvents<T> {
     /** Removes the events at or before {@code timestamp}; returns them in event-time order with the rest. */
     private Taken take(long timestamp) throws Exception {
         Iterable<T> all = state.get();
-        List<T> due = new ArrayList<>();
-        List<T> rest = new ArrayList<>();
+        // most keys wait with one event or none: lists only when something goes in them
+        List<T> due = List.of();
+        List<T> rest = List.of();
         if (all != null) {
             for (T e : all) {
-                (time.of(e) <= timestamp ? due : rest).add(e);
+                if (time.of(e) <= timestamp) {
+                    due = due.isEmpty() ? new ArrayList<>(4) : due;
+                    due.add(e);
+                } else {
+                    rest = rest.isEmpty() ? new ArrayList<>(4) : rest;
+                    rest.add(e);
+                }
             }
         }
         if (!due.isEmpty()) {
