@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 
@@ -23,6 +24,8 @@ import org.gridgov.warehouse.TableRow;
 public final class TableBuffer {
 
     private static final String KEY_SEPARATOR = "\u0001";
+    /** Key column positions by table name, for {@link #key(Table, TableRow)}: once per table, not per row. */
+    private static final Map<String, int[]> KEY_POSITIONS = new ConcurrentHashMap<>();
     private static final Comparator<Entry> BY_KEY = Comparator.comparing(e -> e.key);
 
     /** A buffered row and its key; the row is replaced by a later one of the same key. */
@@ -102,12 +105,13 @@ public final class TableBuffer {
 
     /** The key of a row of {@code table}, as a buffer of that table keys it. */
     public static String key(Table table, TableRow row) {
-        List<String> columns = table.keyColumns();
-        String[] parts = new String[columns.size() + 1];
-        for (int i = 0; i < columns.size(); i++) {
-            parts[i] = String.valueOf(row.values[table.position(columns.get(i))]);
+        int[] positions = KEY_POSITIONS.computeIfAbsent(table.name(),
+                t -> table.keyColumns().stream().mapToInt(table::position).toArray());
+        String[] parts = new String[positions.length + 1];
+        for (int i = 0; i < positions.length; i++) {
+            parts[i] = String.valueOf(row.values[positions[i]]);
         }
-        parts[columns.size()] = "";
+        parts[positions.length] = "";
         return String.join(KEY_SEPARATOR, parts);
     }
 
