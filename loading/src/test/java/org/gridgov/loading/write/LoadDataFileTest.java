@@ -38,7 +38,8 @@ class LoadDataFileTest {
                         alphabet.length)]);
             }
             String v = sb.toString();
-            assertThat(LoadDataFile.escapedBytes(v)).as("escaping of %s", v.chars().mapToObj(Integer::toHexString).toList())
+            assertThat(LoadDataFile.escapedBytes(v))
+                    .as("escaping of %s", v.chars().mapToObj(Integer::toHexString).toList())
                     .isEqualTo(escapedByOldFormat(v));
         }
     }
