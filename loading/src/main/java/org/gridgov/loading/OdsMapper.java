@@ -7,9 +7,7 @@ import static org.gridgov.common.pii.PiiProtector.maskPhone;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
@@ -26,6 +24,7 @@ import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.loading.grid.GridWorkRows;
+import org.gridgov.loading.row.RowValues;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -78,7 +77,7 @@ public final class OdsMapper {
      */
     public static TableRow deadLetter(String source, String position, String recordKey, Decoded<?> rejected,
                                       String payload, LocalDateTime receivedTime) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.DLQ_RECORD);
         v.put("dlq_id", position);
         v.put("source", source);
         v.put("record_key", recordKey == null ? null : PiiProtector.redact(truncate(recordKey, 64)));
@@ -86,11 +85,11 @@ public final class OdsMapper {
         v.put("reason", truncate(PiiProtector.redact(rejected.reason()), 1000));
         v.put("payload", PiiProtector.redact(payload == null ? "" : payload));
         v.put("received_time", Json.time(receivedTime));
-        return WarehouseSchema.DLQ_RECORD.row(v);
+        return v.row();
     }
 
     private TableRow ods(HotlineCase c, String redactedContent, String callerKey) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.ODS_HOTLINE_CASE);
         v.put("case_id", c.caseId());
         v.put("accept_date", date(c.acceptTime()));
         v.put("schema_version", c.schemaVersion());
@@ -111,7 +110,7 @@ public final class OdsMapper {
         v.put("reply_time", Json.time(c.replyTime()));
         v.put("close_time", Json.time(c.closeTime()));
         v.put("satisfaction", c.satisfaction());
-        return WarehouseSchema.ODS_HOTLINE_CASE.row(v);
+        return v.row();
     }
 
     private TableRow dwd(HotlineCase c, String redactedContent, String callerKey) {
@@ -120,7 +119,7 @@ public final class OdsMapper {
         Category category = categories.get(c.categoryCode());
         boolean closed = c.status() == CaseStatus.CLOSED;
         boolean replied = c.replyTime() != null || closed || c.status() == CaseStatus.REPLIED;
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.DWD_HOTLINE_CASE);
         v.put("case_id", c.caseId());
         v.put("accept_date", date(c.acceptTime()));
         v.put("accept_month", MONTH.format(c.acceptTime()));
@@ -144,7 +143,7 @@ public final class OdsMapper {
         v.put("master_case_id", null);
         v.put("is_duplicate", 0);
         v.put("content", redactedContent);
-        return WarehouseSchema.DWD_HOTLINE_CASE.row(v);
+        return v.row();
     }
 
     /**
@@ -164,7 +163,7 @@ public final class OdsMapper {
     }
 
     private TableRow ods(Petition p) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.ODS_PETITION);
         v.put("petition_id", p.petitionId());
         v.put("petition_date", date(p.petitionTime()));
         v.put("schema_version", p.schemaVersion());
@@ -180,11 +179,11 @@ public final class OdsMapper {
         v.put("latitude", p.latitude());
         v.put("longitude", p.longitude());
         v.put("petition_time", Json.time(p.petitionTime()));
-        return WarehouseSchema.ODS_PETITION.row(v);
+        return v.row();
     }
 
     private TableRow ods(ArrearsCase a) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.ODS_ARREARS_CASE);
         v.put("case_id", a.caseId());
         v.put("report_date", date(a.reportTime()));
         v.put("schema_version", a.schemaVersion());
@@ -201,11 +200,11 @@ public final class OdsMapper {
         v.put("report_time", Json.time(a.reportTime()));
         v.put("status", a.status().name());
         v.put("resolved_time", Json.time(a.resolvedTime()));
-        return WarehouseSchema.ODS_ARREARS_CASE.row(v);
+        return v.row();
     }
 
     private TableRow ods(PoliceIncident i) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.ODS_POLICE_INCIDENT);
         v.put("incident_id", i.incidentId());
         v.put("report_date", date(i.reportTime()));
         v.put("schema_version", i.schemaVersion());
@@ -218,11 +217,11 @@ public final class OdsMapper {
         v.put("latitude", i.latitude());
         v.put("longitude", i.longitude());
         v.put("report_time", Json.time(i.reportTime()));
-        return WarehouseSchema.ODS_POLICE_INCIDENT.row(v);
+        return v.row();
     }
 
     private TableRow ods(GridRecord g) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(WarehouseSchema.ODS_GRID_RECORD);
         v.put("record_id", g.recordId());
         v.put("record_date", date(g.recordTime()));
         v.put("schema_version", g.schemaVersion());
@@ -237,7 +236,7 @@ public final class OdsMapper {
         v.put("longitude", g.longitude());
         v.put("record_time", Json.time(g.recordTime()));
         v.put("detail", GridWorkRows.detail(g));
-        return WarehouseSchema.ODS_GRID_RECORD.row(v);
+        return v.row();
     }
 
     private static String date(LocalDateTime t) {

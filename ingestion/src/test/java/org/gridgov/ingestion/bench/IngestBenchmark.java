@@ -134,8 +134,10 @@ public final class IngestBenchmark {
         Path bulkDir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         SliceClock clock = new SliceClock(sliceRecords);
         clock.start();
+        java.util.concurrent.atomic.AtomicLong committerCpu = new java.util.concurrent.atomic.AtomicLong();
         Figures load = load(jobs, pii, job -> () -> new Sliced(new JdbcBatchWriter(access, bulkDir), clock,
-                        job.name()), new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS), batch,
+                        job.name(), committerCpu),
+                new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS), batch,
                         config.get(IngestOptions.VERIFY), 0));
         List<SliceClock.Slice> slices = clock.finish();
         out.printf(Locale.ROOT, "  local load into warehouse : %,10.0f records/s, %,10.0f rows/s  (%,d records -> %,d "
@@ -145,6 +147,9 @@ public final class IngestBenchmark {
                 bulk ? "LOAD DATA" : "multi-row upserts", before == 0 ? "fresh database"
                         : String.format(Locale.ROOT, "NOT a fresh database: %,d rows were there before", before));
         out.println("      " + cpu(load));
+        out.printf(Locale.ROOT, "      of which the writers' commit threads (LOAD DATA file, JDBC, read-back): "
+                + "%.1f us/record%n",
+                committerCpu.get() / 1000.0 / load.records);
         out.println("      " + statusDelta(status0, serverStatus(access), load.rows));
         if (bulkDir != null) {
             Files.deleteIfExists(bulkDir);
@@ -407,28 +412,44 @@ public final class IngestBenchmark {
                 b.getOrDefault("Innodb_buffer_pool_pages_total", 0L), b.getOrDefault("Innodb_checkpoint_age", 0L) >> 20);
     }
 
-    /** The load's writer, telling the slice clock about every committed batch. */
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The load's writer, telling the slice clock about every committed batch and adding up its callers' CPU time: the
+     * JVM's side of writing (the LOAD DATA file, the driver, the read-back), apart from the transform's.
+     */
     private static final class Sliced implements BatchWriter {
         private final BatchWriter delegate;
         private final SliceClock clock;
         private final String input;
+        /** CPU nanoseconds of the threads that called this writer (the pipeline's commit threads). */
+        private final java.util.concurrent.atomic.AtomicLong callerCpu;
 
-        Sliced(BatchWriter delegate, SliceClock clock, String input) {
+        Sliced(BatchWriter delegate, SliceClock clock, String input, java.util.concurrent.atomic.AtomicLong callerCpu) {
             this.delegate = delegate;
             this.clock = clock;
             this.input = input;
+            this.callerCpu = callerCpu;
         }
 
         @Override
         public void write(Map<Table, List<TableRow>> rowsByTable) throws Exception {
+            long c0 = THREADS.getCurrentThreadCpuTime();
             delegate.write(rowsByTable);
+            callerCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
             clock.add(input, SliceClock.records(rowsByTable),
                     rowsByTable.values().stream().mapToLong(List::size).sum());
         }
 
         @Override
         public int countPresent(Table table, java.util.Collection<TableRow> rows) throws Exception {
-            return delegate.countPresent(table, rows);
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            try {
+                return delegate.countPresent(table, rows);
+            } finally {
+                callerCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
+            }
         }
 
         @Override

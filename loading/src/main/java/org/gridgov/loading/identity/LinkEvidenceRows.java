@@ -1,9 +1,7 @@
 package org.gridgov.loading.identity;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gridgov.common.identity.LinkEvidence;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.model.ArrearsCase;
@@ -13,6 +11,7 @@ import org.gridgov.common.model.PoliceIncident;
 import org.gridgov.common.model.SourceRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.loading.row.RowValues;
 import org.gridgov.warehouse.IdentityTables;
 import org.gridgov.warehouse.TableRow;
 
@@ -36,14 +35,14 @@ public final class LinkEvidenceRows {
             return List.of();
         }
         LinkEvidence e = evidence(record);
-        Map<String, Object> v = new LinkedHashMap<>();
+        RowValues v = new RowValues(IdentityTables.DWD_PERSON_LINK);
         v.put("phone_key", e.phoneKey());
         v.put("evidence_id", e.evidenceId());
         v.put("source", c.source().name());
         v.put("person_key", e.personKey());
         v.put("name_key", e.nameKey());
         v.put("seen_time", Json.time(c.time()));
-        return List.of(IdentityTables.DWD_PERSON_LINK.row(v));
+        return List.of(v.row());
     }
 
     /** The same evidence as the row holds, for callers that decide links in memory; null without a phone. */

@@ -393,7 +393,7 @@ public final class LoadPipeline {
                 if (settings.verify()) {
                     TableBuffer ods = buffers.get(target.name());
                     firstSeen = ods == null || ods.isEmpty() ? List.of()
-                            : rows.get(ods.table()).stream().filter(r -> fresh.contains(ods.key(r))).toList();
+                            : ods.rowsWithKeyIn(fresh);
                     dlq = rows.getOrDefault(WarehouseSchema.DLQ_RECORD, List.of());
                 }
                 buffers.values().forEach(TableBuffer::clear);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Random;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,41 @@ class LoadDataFileTest {
         assertThat(LoadDataFile.escaped("\\N")).as("a literal backslash-N is not NULL").isEqualTo("\\\\N");
         assertThat(LoadDataFile.escaped("")).isEmpty();
         assertThat(LoadDataFile.escaped(null)).isEqualTo("\\N");
+    }
+
+    @Test
+    void encodesRandomStringsByteForByteAsEscapingTheirUtf8BytesDoes() {
+        // what the format was before it encoded characters itself: getBytes(UTF_8), then the bytes escaped
+        Random random = new Random(20240101L);
+        char[] alphabet = {'a', 'Z', '0', ' ', '\t', '\n', '\r', '\\', '\0', 'N', '\u00e9', '\u07ff', '\u0800', '山',
+            '\uffff', '\ud840', '\udc00', '\ud83d', '\ude00', '?', '\u007f', '\u0080'};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                sb.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : alphabet[random.nextInt(
+                        alphabet.length)]);
+            }
+            String v = sb.toString();
+            assertThat(LoadDataFile.escapedBytes(v))
+                    .as("escaping of %s", v.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(escapedByOldFormat(v));
+        }
+    }
+
+    private static byte[] escapedByOldFormat(String v) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
+            switch (b) {
+                case '\\' -> out.writeBytes(new byte[] {'\\', '\\'});
+                case '\t' -> out.writeBytes(new byte[] {'\\', 't'});
+                case '\n' -> out.writeBytes(new byte[] {'\\', 'n'});
+                case '\r' -> out.writeBytes(new byte[] {'\\', 'r'});
+                case 0 -> out.writeBytes(new byte[] {'\\', '0'});
+                default -> out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

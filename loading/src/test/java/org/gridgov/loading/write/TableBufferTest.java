@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,39 @@ class TableBufferTest {
 
         assertThat(b.rows()).extracting(r -> r.values[0])
                 .containsExactly("raw.grid:0:3", "raw.police:0:7", "raw.police:1:20");
+    }
+
+    @Test
+    void rowsAddedAfterTheyWereTakenAreSortedInWithTheLastVersionOfEachKey() {
+        TableBuffer b = new TableBuffer(WarehouseSchema.DLQ_RECORD);
+        b.add(dlq("k2", "first"));
+        b.add(dlq("k4", "first"));
+        assertThat(b.rows()).extracting(r -> r.values[0]).containsExactly("k2", "k4");
+        b.add(dlq("k3", "first"));
+        b.add(dlq("k1", "first"));
+        b.add(dlq("k4", "second"));
+        b.add(dlq("k5", "first"));
+
+        assertThat(b.rows()).extracting(r -> r.values[0] + "/" + r.values[4])
+                .containsExactly("k1/first", "k2/first", "k3/first", "k4/second", "k5/first");
+        assertThat(b.rowsWithKeyIn(Set.of(TableBuffer.key(WarehouseSchema.DLQ_RECORD, dlq("k4", "any")),
+                b.key(dlq("k1", "any")), "k3"))).extracting(r -> r.values[0] + "/" + r.values[4])
+                .as("keys as the buffer makes them; a bare value is not a key")
+                .containsExactly("k1/first", "k4/second");
+    }
+
+    @Test
+    void theStaticKeyIsTheBuffersKeyForOneAndForSeveralKeyColumnsAndChineseValues() {
+        TableBuffer ods = new TableBuffer(WarehouseSchema.ODS_HOTLINE_CASE);
+        String[] v = new String[WarehouseSchema.ODS_HOTLINE_CASE.columns().size()];
+        v[0] = "RX1山";
+        v[1] = "2024-11-15";
+        TableRow row = new TableRow("ods_hotline_case", v);
+        assertThat(ods.key(row)).isEqualTo(TableBuffer.key(WarehouseSchema.ODS_HOTLINE_CASE, row))
+                .isEqualTo("RX1山\u00012024-11-15\u0001");
+        TableRow street = street("370112001", "山大路街道");
+        assertThat(new TableBuffer(WarehouseSchema.DIM_STREET).key(street))
+                .isEqualTo(TableBuffer.key(WarehouseSchema.DIM_STREET, street)).isEqualTo("370112001\u0001");
     }
 
     @Test
