@@ -28,7 +28,7 @@ final class ScopeCounts {
     private final Map<HotWordTables.Scope, Map<String, Long>> pairs = new HashMap<>();
     private final Map<HotWordTables.Scope, Map<String, Long>> terms = new HashMap<>();
 
-    private ScopeCounts() {
+    ScopeCounts() {
     }
 
     /** Collects {@code counts} (stat_month, scope_type, scope_code, kind, key, docs): one Spark job. */
