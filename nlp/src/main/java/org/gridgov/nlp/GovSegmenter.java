@@ -101,7 +101,7 @@ public final class GovSegmenter {
         return switch (algorithm) {
             case VITERBI -> forTopics();
             case LONGEST -> new GovSegmenter(new DomainLongestSegment(CoreDictionary.trie,
-                    DomainDictionary.get().ours()));
+                    DomainDictionary.get().ours(), LongestMatchCuts.get()));
         };
     }
 
@@ -222,14 +222,18 @@ public final class GovSegmenter {
      * tokens are read left to right from position 0. A replay of HanLP's {@code DoubleArrayTrieSegment.segSentence}
      * (hankcs/HanLP {@code src/main/java/com/hankcs/hanlp/seg/Other/DoubleArrayTrieSegment.java}) with our
      * {@link DomainDictionary} in place of the global {@code CustomDictionary}, and an array instead of a linked list.
+     * Where forward longest match is known to cut a phrase wrongly, {@link LongestMatchCuts} cuts it as listed.
      */
     private static final class DomainLongestSegment extends DictionaryBasedSegment {
         private final DoubleArrayTrie<CoreDictionary.Attribute> core;
         private final BinTrie<CoreDictionary.Attribute> ours;
+        private final LongestMatchCuts cuts;
 
-        DomainLongestSegment(DoubleArrayTrie<CoreDictionary.Attribute> core, BinTrie<CoreDictionary.Attribute> ours) {
+        DomainLongestSegment(DoubleArrayTrie<CoreDictionary.Attribute> core, BinTrie<CoreDictionary.Attribute> ours,
+                             LongestMatchCuts cuts) {
             this.core = core;
             this.ours = ours;
+            this.cuts = cuts;
             config.useCustomDictionary = false;
             config.speechTagging = true;
             config.offset = false;
@@ -251,6 +255,7 @@ public final class GovSegmenter {
                     natures[begin] = value.nature[0];
                 }
             });
+            cuts.apply(chars, lengths, natures);
             posTag(chars, lengths, natures);
             List<Term> terms = new ArrayList<>(chars.length / 2 + 1);
             for (int i = 0; i < chars.length; i += lengths[i]) {

@@ -98,4 +98,15 @@ class GovSegmenterTest {
         assertThat(StopWords.contains("供暖")).isFalse();
         assertThat(StopWords.domain()).contains("市民", "反映");
     }
+
+    @Test
+    void longestMatchCutsTheListedPhrasesAsViterbiDoesAndNothingElse() {
+        GovSegmenter longest = GovSegmenter.forTopics(GovSegmenter.Algorithm.LONGEST);
+        // the core dictionary's longest word at 调 is 调查处 (an office): 调查处/理 before the cut was listed
+        assertThat(longest.tokens("请相关部门调查处理。")).containsSubsequence("调查", "处理").doesNotContain("调查处");
+        assertThat(longest.tokens("对此事进行调查处理")).endsWith("调查", "处理");
+        // 调查处 not followed by 理 is still the office, and Viterbi never reads the cuts
+        assertThat(longest.tokens("区调查处工作人员")).contains("调查处");
+        assertThat(GovSegmenter.forTopics().tokens("请相关部门调查处理。")).containsSubsequence("调查", "处理");
+    }
 }

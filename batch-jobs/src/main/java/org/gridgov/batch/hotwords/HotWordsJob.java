@@ -1,11 +1,8 @@
 package org.gridgov.batch.hotwords;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,7 +26,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.gridgov.batch.StatMonth;
 import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.batch.warehouse.SparkSchemas;
@@ -139,35 +135,53 @@ public final class HotWordsJob {
                 .filter(col("accept_month").geq(lit(from)).and(col("accept_month").leq(lit(to))))
                 .select(col("accept_month").as("stat_month"), col("street_code"), col("category_code"),
                         col("content"));
-        Dataset<Row> names = scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
-                io.read(spark, WarehouseSchema.DIM_CATEGORY));
-        // segmentation is the expensive step: done once, counted per partition, reused by the phrases and the outputs
-        Dataset<Row> counts = counts(texts, segmenter).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Collocations phrases = phrases(counts, Collocations.Settings.defaults());
-            Dataset<Row> words = scopeWords(counts, phrases).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> docs = scopeDocs(counts).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                Dataset<Row> hot = hotWords(words, docs, names, targets, settings, computedAt).cache();
-                Dataset<Row> rising = risingWords(words, docs, names, targets, settings, computedAt).cache();
-                Dataset<Row> opinion = opinionRisk(counts, docs, names, targets, settings, computedAt).cache();
-                try {
-                    io.upsert(hot, HOT);
-                    io.upsert(rising, RISING);
-                    io.upsert(opinion, OPINION);
-                    return new Result(hot.count(), rising.count(), opinion.count(),
-                            opinion.filter(col("is_flagged").equalTo(1)).count());
-                } finally {
-                    hot.unpersist();
-                    rising.unpersist();
-                    opinion.unpersist();
-                }
-            } finally {
-                words.unpersist();
-                docs.unpersist();
-            }
-        } finally {
-            counts.unpersist();
+        Map<String, String> names = collectNames(scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
+                io.read(spark, WarehouseSchema.DIM_CATEGORY)));
+        // segmentation is the expensive step: done once, counted per partition, the small counts read once
+        Tables tables = tables(counts(texts, segmenter), names, targets, settings, computedAt);
+        io.upsert(tables.hot(spark), HOT);
+        io.upsert(tables.rising(spark), RISING);
+        io.upsert(tables.opinion(spark), OPINION);
+        int isFlagged = HotWordTables.OPINION.fieldIndex("is_flagged");
+        long flagged = tables.opinionRows().stream().filter(r -> r.getInt(isFlagged) == 1).count();
+        return new Result(tables.hotRows().size(), tables.risingRows().size(), tables.opinionRows().size(), flagged);
+    }
+
+    /**
+     * The three tables' rows of the target months computed from {@link #counts} on the driver: the counts are
+     * collected once ({@link ScopeCounts}: one Spark job), the phrases, words with phrases and texts per scope summed
+     * there, and the hot, rising and opinion rows ranked there ({@link HotWordTables}).
+     *
+     * @param names scope names by {@code scope_type + "\t" + scope_code} ({@link #collectNames} of
+     *              {@link #scopeNames}); a scope without one is named by its code
+     */
+    public static Tables tables(Dataset<Row> counts, Map<String, String> names, List<String> months,
+                                HotWordSettings settings, Timestamp computedAt) {
+        List<String> targets = sortedMonths(months);
+        ScopeCounts scoped = ScopeCounts.collect(counts);
+        Collocations phrases = scoped.phrases(Collocations.Settings.defaults());
+        HotWordTables tables = new HotWordTables(scoped.words(phrases), scoped.docs(), names);
+        return new Tables(phrases, tables.hot(targets, settings, computedAt),
+                tables.rising(targets, settings, computedAt),
+                tables.opinion(scoped.terms(), targets, settings, computedAt));
+    }
+
+    /** The rows of ads_hot_word_month, ads_rising_word_month and ads_opinion_risk_month, and the phrases learned. */
+    public record Tables(Collocations phrases, List<Row> hotRows, List<Row> risingRows, List<Row> opinionRows) {
+
+        /** The hot rows as the table's columns. */
+        public Dataset<Row> hot(SparkSession spark) {
+            return table(spark, hotRows, HotWordTables.HOT, HOT);
+        }
+
+        /** The rising rows as the table's columns. */
+        public Dataset<Row> rising(SparkSession spark) {
+            return table(spark, risingRows, HotWordTables.RISING, RISING);
+        }
+
+        /** The opinion rows as the table's columns. */
+        public Dataset<Row> opinion(SparkSession spark) {
+            return table(spark, opinionRows, HotWordTables.OPINION, OPINION);
         }
     }
 
@@ -282,60 +296,39 @@ public final class HotWordsJob {
     /**
      * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs in the
      * district (every text) summed over the months, the pairs in at least {@code minDocs} texts scored on the driver
-     * ({@link Collocations#select}).
+     * ({@link ScopeCounts#phrases}, {@link Collocations#select}).
      */
     public static Collocations phrases(Dataset<Row> counts, Collocations.Settings settings) {
-        Dataset<Row> district = counts.filter(col("scope_type").equalTo(DISTRICT));
-        Row total = kind(district, TextCounts.TEXTS).agg(sum("docs")).first();
-        long n = total.isNullAt(0) ? 0 : total.getLong(0);
-        Dataset<Row> wordDocs = kind(district, TextCounts.WORD).groupBy(col("key").as("word"))
-                .agg(sum("docs").as("docs"));
-        Dataset<Row> pairDocs = kind(district, TextCounts.PAIR).groupBy(col("key").as("pair"))
-                .agg(sum("docs").as("docs"))
-                .filter(col("docs").geq(settings.minDocs()))
-                .withColumn("first", expr("split(pair, '\\t')[0]"))
-                .withColumn("second", expr("split(pair, '\\t')[1]"));
-        Dataset<Row> first = wordDocs.select(col("word").as("first"), col("docs").as("first_docs"));
-        Dataset<Row> second = wordDocs.select(col("word").as("second"), col("docs").as("second_docs"));
-        List<Collocations.Candidate> candidates = new ArrayList<>();
-        for (Row r : pairDocs.join(first, "first").join(second, "second")
-                .select("pair", "docs", "first_docs", "second_docs").collectAsList()) {
-            candidates.add(new Collocations.Candidate(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)));
-        }
-        return Collocations.select(candidates, n, settings);
+        return ScopeCounts.collect(counts).phrases(settings);
     }
 
     /**
      * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, each phrase counted beside its
-     * words (a text holds a phrase when it holds the phrase's pair).
+     * words (a text holds a phrase when it holds the phrase's pair). Summed on the driver ({@link ScopeCounts#words}),
+     * as {@link #tables} does.
      */
     public static Dataset<Row> scopeWords(Dataset<Row> counts, Collocations phrases) {
-        Dataset<Row> words = kind(counts, TextCounts.WORD)
-                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("key").as("word"), col("docs"));
-        if (phrases.phrases().isEmpty()) {
-            return words;
-        }
-        List<Row> spelled = new ArrayList<>();
-        phrases.phrases().forEach(p -> spelled.add(RowFactory.create(p.pair(), p.text())));
-        Dataset<Row> phraseOf = counts.sparkSession().createDataFrame(spelled, new StructType()
-                .add("pair", DataTypes.StringType, false).add("phrase", DataTypes.StringType, false));
-        Dataset<Row> phraseDocs = kind(counts, TextCounts.PAIR)
-                .join(broadcast(phraseOf), col("key").equalTo(col("pair")))
-                .select(col("stat_month"), col("scope_type"), col("scope_code"), col("phrase").as("word"),
-                        col("docs"));
-        // a phrase that is also one of the text's words (or two pairs spelling one phrase) adds up, as before
-        return words.unionByName(phraseDocs).groupBy("stat_month", "scope_type", "scope_code", "word")
-                .agg(sum("docs").as("docs"));
+        List<Row> rows = new ArrayList<>();
+        ScopeCounts.collect(counts).words(phrases).forEach((s, words) -> words.forEach((w, n) ->
+                rows.add(RowFactory.create(s.month(), s.type(), s.code(), w, n))));
+        return counts.sparkSession().createDataFrame(rows, new StructType()
+                .add("stat_month", DataTypes.StringType, false).add("scope_type", DataTypes.StringType, false)
+                .add("scope_code", DataTypes.StringType, false).add("word", DataTypes.StringType, false)
+                .add("docs", DataTypes.LongType, false));
     }
 
-    /** Texts and texts with a risk term per month and scope: stat_month, scope_type, scope_code, n, risk_n. */
+    /**
+     * Texts and texts with a risk term per month and scope: stat_month, scope_type, scope_code, n, risk_n. Summed on
+     * the driver ({@link ScopeCounts#docs}), as {@link #tables} does.
+     */
     public static Dataset<Row> scopeDocs(Dataset<Row> counts) {
-        return counts
-                .filter(col("kind").isin(TextCounts.TEXTS, TextCounts.RISK_TEXTS))
-                .groupBy("stat_month", "scope_type", "scope_code")
-                .agg(sum(when(col("kind").equalTo(TextCounts.TEXTS), col("docs")).otherwise(lit(0L))).as("n"),
-                        sum(when(col("kind").equalTo(TextCounts.RISK_TEXTS), col("docs")).otherwise(lit(0L)))
-                                .as("risk_n"));
+        List<Row> rows = new ArrayList<>();
+        ScopeCounts.collect(counts).docs().forEach((s, n) ->
+                rows.add(RowFactory.create(s.month(), s.type(), s.code(), n[0], n[1])));
+        return counts.sparkSession().createDataFrame(rows, new StructType()
+                .add("stat_month", DataTypes.StringType, false).add("scope_type", DataTypes.StringType, false)
+                .add("scope_code", DataTypes.StringType, false).add("n", DataTypes.LongType, false)
+                .add("risk_n", DataTypes.LongType, false));
     }
 
     /** scope_type, scope_code, scope_name of the district, its streets and the categories. */
@@ -371,7 +364,8 @@ public final class HotWordsJob {
         return out;
     }
 
-    private static Map<String, String> collectNames(Dataset<Row> names) {
+    /** Scope names by {@code scope_type + "\t" + scope_code} from {@link #scopeNames} rows; the first name wins. */
+    public static Map<String, String> collectNames(Dataset<Row> names) {
         Map<String, String> out = new HashMap<>();
         for (Row r : names.select("scope_type", "scope_code", "scope_name").collectAsList()) {
             out.putIfAbsent(r.getString(0) + "\t" + r.getString(1), r.getString(2));
@@ -418,7 +412,7 @@ public final class HotWordsJob {
         for (Row r : kind(counts, TextCounts.TERM).filter(col("stat_month").isin(targets.toArray()))
                 .select("stat_month", "scope_type", "scope_code", "key", "docs").collectAsList()) {
             terms.computeIfAbsent(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
-                    k -> new HashMap<>()).put(r.getString(3), r.getLong(4));
+                    k -> new HashMap<>()).merge(r.getString(3), r.getLong(4), Long::sum);
         }
         HotWordTables tables = new HotWordTables(Map.of(), collectDocs(scopeDocs), collectNames(names));
         return table(counts.sparkSession(), tables.opinion(terms, targets, settings, computedAt),

@@ -24,6 +24,10 @@ public final class LetterNormalizer {
 
     private static final Pattern SUBJECT_LABEL = Pattern.compile(
             "^\\s*(?:主题|标题|留言主题|事由)\\s*[:：]\\s*([^\\n。]{1,60})[\\n。]?");
+    /** Words one of which a match of {@link #CONTACT} contains (the trigger characters are a cheaper first test). */
+    private static final String[] CONTACT_WORDS = {"电话", "手机", "联系方式", "微信", "QQ", "邮箱"};
+    /** Words one of which a match of {@link #SUBJECT_LABEL} starts with (after its leading blanks). */
+    private static final String[] SUBJECT_LABEL_WORDS = {"主题", "标题", "留言主题", "事由"};
     private static final String[] TITLE_WORDS = {"领导", "书记", "市长", "县长", "区长", "镇长", "乡长", "局长", "主任", "厅长",
         "部长", "同志", "政府", "先生", "女士"};
     private static final String TITLES = "(?:" + String.join("|", TITLE_WORDS) + ")";
@@ -55,6 +59,8 @@ public final class LetterNormalizer {
             + "|(?:普通|广大)?(?:市民|居民|村民|群众|业主|网友|老百姓|家长|职工|读者|投诉人|举报人|信访人)(?:\\s*(?:上|留|反映))?"
             + ")[！!。.\\s]*$");
     private static final Pattern LABEL = Pattern.compile("(?:留言)?(?:详情|内容|正文|问题描述)\\s*[:：]");
+    /** Words one of which a match of {@link #LABEL} contains. */
+    private static final String[] LABEL_WORDS = {"详情", "内容", "正文", "问题描述"};
     private static final Pattern DANGLING = Pattern.compile("(?:^|(?<=[。！!？?]))\\s*(?:一[位名个])?(?:敬上|拜上|敬礼)[！!。]*");
     /** Words one of which a match of {@link #DANGLING} contains: without them the pattern is not tried. */
     private static final String[] DANGLING_WORDS = {"敬上", "拜上", "敬礼"};
@@ -76,9 +82,12 @@ public final class LetterNormalizer {
             return new Letter("", "");
         }
         String t = halfWidth(text).replace("\r\n", "\n").replace('\r', '\n').strip();
-        Matcher label = SUBJECT_LABEL.matcher(t);
-        if (label.find()) {
-            return normalize(label.group(1), t.substring(label.end()));
+        // stripped, t has no leading \s: the label's words start it or the pattern cannot match
+        if (startsWithAny(t, SUBJECT_LABEL_WORDS)) {
+            Matcher label = SUBJECT_LABEL.matcher(t);
+            if (label.find()) {
+                return normalize(label.group(1), t.substring(label.end()));
+            }
         }
         int newline = t.indexOf('\n');
         if (newline > 0 && newline <= SUBJECT_MAX && !hasAny(t.substring(0, newline), "，,。；;")) {
@@ -100,57 +109,144 @@ public final class LetterNormalizer {
 
     private static String clean(String text, boolean body) {
         String t = text.replace('\n', '。');
-        // each rule runs only when its trigger characters occur: most hotline notes need none of them
-        if (hasAny(t, "电话手机微信QQ邮箱联系")) {
+        // each rule runs only when its trigger characters occur: most hotline notes need none of them. The triggers
+        // are found in one scan and found again only after a rule changed the text (a removal can drop a trigger)
+        int triggers = triggers(t);
+        String before = t;
+        if ((triggers & CONTACT_CHARS) != 0 && containsAny(t, CONTACT_WORDS)) {
             t = CONTACT.matcher(t).replaceAll("");
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
         }
-        if (hasDigit(t) || hasAny(t, "〇零")) {
+        if ((triggers & (DIGIT | ZERO)) != 0 && (triggers & DATE_MARK) != 0) {
             t = DATE.matcher(t).replaceAll("");
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
         }
-        if (hasUpper(t)) {
+        if ((triggers & UPPER) != 0) {
             t = PLACE_CODE_UNIT.matcher(t).replaceAll("");
             t = PLACE_CODE.matcher(t).replaceAll("");
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
         }
-        if (hasAny(t, "某Xx×*＊Ｘ")) {
+        if ((triggers & PLACEHOLDER_CHARS) != 0) {
             t = PLACEHOLDER.matcher(t).replaceAll("");
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
         }
-        if (hasAny(t, "先女某")) {
+        if ((triggers & PERSON_CHARS) != 0) {
             t = PERSON.matcher(t).replaceAll("");
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
         }
-        if (body) {
-            // the patterns below are tried only where they can match: each needs a title (领导, 书记, …)
-            boolean titled = containsAny(t, TITLE_WORDS);
-            t = t.strip();
+        if (!body) {
+            return tidy(t);
+        }
+        // the patterns below are tried only where they can match: each needs a title (领导, 书记, …)
+        boolean titled = containsAny(t, TITLE_WORDS);
+        t = t.strip(); // drops blanks only, never a trigger
+        before = t;
+        if (titled) {
+            t = SALUTATION_START.matcher(t).replaceFirst("");
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
+        }
+        if ((triggers & COLON) != 0) {
             if (titled) {
-                t = SALUTATION_START.matcher(t).replaceFirst("");
+                t = SALUTATION_COLON.matcher(t).replaceAll("。");
             }
-            if (hasAny(t, ":：")) {
-                if (titled) {
-                    t = SALUTATION_COLON.matcher(t).replaceAll("。");
-                }
+            if (containsAny(t, LABEL_WORDS)) {
                 t = LABEL.matcher(t).replaceAll("");
             }
-            if (hasAny(t, "尊敬亲")) {
-                t = RESPECTFUL.matcher(t).replaceAll("");
-            }
-            if (t.indexOf('好') >= 0) {
-                t = GREETING.matcher(t).replaceAll("");
-            }
-            t = BOILERPLATE_PHRASES.remove(t);
-            t = tidy(t);
-            // the signature and a dangling 敬上 are at the end: look at the last line only
-            int cut = Math.max(0, t.length() - TAIL);
-            String head = t.substring(0, cut);
-            String tail = t.substring(cut);
-            if (containsAny(tail, DANGLING_WORDS)) {
-                tail = DANGLING.matcher(tail).replaceAll("");
-            }
-            if (containsAny(tail, SIGNATURE_WORDS) || hasCountedOne(tail)) {
-                tail = SIGNATURE.matcher(tail).replaceAll("");
-            }
-            t = head + tail;
+            triggers = t == before ? triggers : triggers(t);
+            before = t;
         }
-        return tidy(t);
+        if ((triggers & RESPECT_CHARS) != 0) {
+            t = RESPECTFUL.matcher(t).replaceAll("");
+            triggers = t == before ? triggers : triggers(t);
+        }
+        if ((triggers & GOOD) != 0) {
+            t = GREETING.matcher(t).replaceAll("");
+        }
+        t = BOILERPLATE_PHRASES.remove(t);
+        t = tidy(t);
+        // the signature and a dangling 敬上 are at the end: look at the last line only
+        int cut = Math.max(0, t.length() - TAIL);
+        String tail = t.substring(cut);
+        String cleanTail = tail;
+        if (containsAny(cleanTail, DANGLING_WORDS)) {
+            cleanTail = DANGLING.matcher(cleanTail).replaceAll("");
+        }
+        if (containsAny(cleanTail, SIGNATURE_WORDS) || hasCountedOne(cleanTail)) {
+            cleanTail = SIGNATURE.matcher(cleanTail).replaceAll("");
+        }
+        // t is tidy already, and tidy of a tidy text is the text: only a changed tail needs tidying again
+        return cleanTail.equals(tail) ? t : tidy(t.substring(0, cut) + cleanTail);
+    }
+
+    /** Trigger bits of {@link #triggers}: which characters of a rule's trigger set occur. */
+    private static final int CONTACT_CHARS = 1;
+    private static final int DIGIT = 1 << 1;
+    private static final int ZERO = 1 << 2;
+    private static final int UPPER = 1 << 3;
+    private static final int PLACEHOLDER_CHARS = 1 << 4;
+    private static final int PERSON_CHARS = 1 << 5;
+    private static final int COLON = 1 << 6;
+    private static final int RESPECT_CHARS = 1 << 7;
+    private static final int GOOD = 1 << 8;
+    /**
+     * 年 or 月, or a digit right before one of -/.:：: what every branch of {@link #DATE} needs (a year, a month, a
+     * dashed date, a clock time), so a text with numbers but no date is not searched (房租3000元).
+     */
+    private static final int DATE_MARK = 1 << 9;
+
+    /**
+     * One scan for the characters each rule needs: 电话手机微信QQ邮箱联系 (contact), 0-9 (dates), 〇零 (dates), A-Z
+     * (place codes), 某Xx×*＊Ｘ (placeholders), 先女某 (persons), :： (colon rules), 尊敬亲 (respectful salutation),
+     * 好 (greeting). Before, each was a scan of its own.
+     */
+    static int triggers(String t) {
+        int found = 0;
+        char previous = 0;
+        for (int i = 0; i < t.length(); previous = t.charAt(i), i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                found |= DIGIT;
+            } else if ((c == '-' || c == '/' || c == '.' || c == ':' || c == '：') && previous >= '0'
+                    && previous <= '9') {
+                found |= DATE_MARK | (c == '-' || c == '/' || c == '.' ? 0 : COLON);
+            } else if (c >= 'A' && c <= 'Z') {
+                found |= UPPER;
+                if (c == 'Q') {
+                    found |= CONTACT_CHARS;
+                } else if (c == 'X') {
+                    found |= PLACEHOLDER_CHARS;
+                }
+            } else {
+                found |= switch (c) {
+                    case '电', '话', '手', '机', '微', '信', '邮', '箱', '联', '系' -> CONTACT_CHARS;
+                    case '〇', '零' -> ZERO;
+                    case 'x', '×', '*', '＊', 'Ｘ' -> PLACEHOLDER_CHARS;
+                    case '某' -> PLACEHOLDER_CHARS | PERSON_CHARS;
+                    case '先', '女' -> PERSON_CHARS;
+                    case ':', '：' -> COLON;
+                    case '尊', '敬', '亲' -> RESPECT_CHARS;
+                    case '好' -> GOOD;
+                    case '年', '月' -> DATE_MARK;
+                    default -> 0;
+                };
+            }
+        }
+        return found;
+    }
+
+    private static boolean startsWithAny(String t, String[] words) {
+        for (String w : words) {
+            if (t.startsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One pass: runs of blanks become one space, runs of punctuation their first mark, no leading marks. */
@@ -162,11 +258,11 @@ public final class LetterNormalizer {
             if (c == '\t' || c == '\u3000' || c == '\u00a0') {
                 c = ' ';
             }
-            boolean mark = PUNCTUATION.indexOf(c) >= 0;
-            if (c == ' ' && (previous == ' ' || PUNCTUATION.indexOf(previous) >= 0 || sb.length() == 0)) {
+            boolean mark = isPunctuation(c);
+            if (c == ' ' && (previous == ' ' || isPunctuation(previous) || sb.length() == 0)) {
                 continue;
             }
-            if (mark && (sb.length() == 0 || PUNCTUATION.indexOf(previous) >= 0)) {
+            if (mark && (sb.length() == 0 || isPunctuation(previous))) {
                 continue;
             }
             if (mark && previous == ' ') {
@@ -176,7 +272,7 @@ public final class LetterNormalizer {
                     continue;
                 }
                 previous = sb.charAt(sb.length() - 1);
-                if (PUNCTUATION.indexOf(previous) >= 0) {
+                if (isPunctuation(previous)) {
                     continue;
                 }
             }
@@ -188,6 +284,17 @@ public final class LetterNormalizer {
             end--;
         }
         return sb.substring(0, end);
+    }
+
+    /** One of {@link #PUNCTUATION}. */
+    private static boolean isPunctuation(char c) {
+        if (c > '。' && c < '！') {
+            return false; // the Chinese characters: one comparison, not a lookup among ten
+        }
+        return switch (c) {
+            case '，', ',', '。', '！', '!', '？', '?', '；', ';', '、' -> true;
+            default -> false;
+        };
     }
 
     private static boolean hasAny(String t, String chars) {
@@ -213,26 +320,6 @@ public final class LetterNormalizer {
         for (int i = 0; i + 1 < t.length(); i++) {
             char c = t.charAt(i);
             if ((c == '一' || c == '某') && "位名个群".indexOf(t.charAt(i + 1)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasDigit(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasUpper(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
                 return true;
             }
         }
