@@ -193,8 +193,8 @@ public final class CaseServiceBenchmark {
         System.out.printf("todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
                         + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", stored, todo.count,
                 todo.count / (double) Math.max(10, seconds / 2), todo.pct(50), todo.pct(99), todo.errors);
-        // a read outside a transaction pays a COMMIT at release since the pool keeps autocommit off
-        // (org.gridgov.cases.jdbc): its statements and CPU are shown so that cost stays visible
+        // with the pool's autocommit off (org.gridgov.cases.jdbc) a read outside a transaction pays a COMMIT at
+        // release: the reads' statements and CPU are shown so that side of the trade stays visible
         System.out.println("  per todo read: " + todoCosts);
         // the selection's cost grows with the cases of the community it covers: say how even they are
         List<Long> perCommunity = jdbc.queryForList("SELECT COUNT(*) FROM case_record GROUP BY LEFT(grid_code, 12)"
