@@ -187,10 +187,15 @@ public final class CaseServiceBenchmark {
                 plainRate, plain.pct(99), noopRate, both, 100 * rate / plainRate, 100 * rate / both);
         long stored = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
         List<String> readers = List.of(login("bench_command"), login("bench_dept"), login("bench_worker_0"));
+        CostProbe todoProbe = CostProbe.start(jdbc);
         Result todo = measureTodo(readers, Math.max(10, seconds / 2), threads);
+        CostProbe.Costs todoCosts = todoProbe.stop(todo.count);
         System.out.printf("todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
                         + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", stored, todo.count,
                 todo.count / (double) Math.max(10, seconds / 2), todo.pct(50), todo.pct(99), todo.errors);
+        // with the pool's autocommit off (org.gridgov.cases.jdbc) a read outside a transaction pays a COMMIT at
+        // release: the reads' statements and CPU are shown so that side of the trade stays visible
+        System.out.println("  per todo read: " + todoCosts);
         // the selection's cost grows with the cases of the community it covers: say how even they are
         List<Long> perCommunity = jdbc.queryForList("SELECT COUNT(*) FROM case_record GROUP BY LEFT(grid_code, 12)"
                 + " ORDER BY 1", Long.class);
@@ -199,10 +204,13 @@ public final class CaseServiceBenchmark {
                 perCommunity.get(perCommunity.size() - 1), perCommunity.size());
         List<String> selectors = List.of(login("bench_command"), login("bench_street"));
         measureSelection(selectors, 5, threads); // warm-up, as for the writes: JIT, the index pages read
+        CostProbe selectProbe = CostProbe.start(jdbc);
         Result select = measureSelection(selectors, Math.max(10, seconds / 2), threads);
+        CostProbe.Costs selectCosts = selectProbe.stop(select.count);
         System.out.printf("一张图 polygon selection (a community's grids, district and street users): %,d = %,.0f/s;"
                         + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", select.count,
                 select.count / (double) Math.max(10, seconds / 2), select.pct(50), select.pct(99), select.errors);
+        System.out.println("  per selection: " + selectCosts);
         explainSelection();
     }
 
