@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link LetterNormalizer} with its triggers found in one scan and its label, subject and second tidy guarded equals
- * {@link PatternLetterNormalizer} (itself as it was before), letter for letter: on the texts of
+ * {@link ReferenceLetterNormalizer} (the unguarded original, which {@code TopicWordsEquivalenceTest} also compares with),
+ * letter for letter: on the texts of
  * {@code TopicWordsEquivalenceTest} (hotline templates, both letter generators, the hand-written letters), on the
  * independent test set (its generator's 1,320 letters at the committed size and seed, and the hand-written ones), and
  * on random strings drawn from the characters and words every rule reacts to, one argument and two.
@@ -36,13 +37,13 @@ class LetterNormalizerEquivalenceTest {
         IndependentLetters.handwritten().forEach(l -> texts.add(l.subject() + "\n" + l.text()));
         int changed = 0;
         for (String text : texts) {
-            Letter old = PatternLetterNormalizer.normalize(text);
+            Letter old = ReferenceLetterNormalizer.normalize(text);
             assertThat(LetterNormalizer.normalize(text)).as(text).isEqualTo(old);
             changed += old.text().equals(text.strip()) ? 0 : 1;
         }
         for (IndependentLetters.TestLetter l : independent) {
             assertThat(LetterNormalizer.normalize(l.subject(), l.text())).as(l.text())
-                    .isEqualTo(PatternLetterNormalizer.normalize(l.subject(), l.text()));
+                    .isEqualTo(ReferenceLetterNormalizer.normalize(l.subject(), l.text()));
         }
         // the comparison has teeth: most letters are changed by the normaliser
         assertThat(changed).isGreaterThan(1_000);
@@ -54,11 +55,11 @@ class LetterNormalizerEquivalenceTest {
         int changed = 0;
         for (int i = 0; i < 60_000; i++) {
             String text = random(r);
-            Letter old = PatternLetterNormalizer.normalize(text);
+            Letter old = ReferenceLetterNormalizer.normalize(text);
             assertThat(LetterNormalizer.normalize(text)).as("%s", text).isEqualTo(old);
             String subject = random(r);
             assertThat(LetterNormalizer.normalize(subject, text)).as("%s / %s", subject, text)
-                    .isEqualTo(PatternLetterNormalizer.normalize(subject, text));
+                    .isEqualTo(ReferenceLetterNormalizer.normalize(subject, text));
             changed += old.text().equals(text.strip()) ? 0 : 1;
         }
         assertThat(changed).isGreaterThan(30_000);
