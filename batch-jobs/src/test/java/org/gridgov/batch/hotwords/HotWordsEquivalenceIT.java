@@ -187,6 +187,14 @@ class HotWordsEquivalenceIT {
                 ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
         assertEqual(name + " opinion risk", HotWordsJob.opinionRisk(counts, docs, names, MONTHS, settings, AT),
                 ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
+        // the path HotWordsJob.run takes: counts collected once, the three tables built on the driver
+        HotWordsJob.Tables tables = HotWordsJob.tables(counts, HotWordsJob.collectNames(names), MONTHS, settings, AT);
+        assertEqual(name + " hot words (run's path)", tables.hot(spark),
+                ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
+        assertEqual(name + " rising words (run's path)", tables.rising(spark),
+                ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
+        assertEqual(name + " opinion risk (run's path)", tables.opinion(spark),
+                ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
         assertThat(hot.count()).as(name + " hot rows").isPositive();
         assertThat(rising.count()).as(name + " rising rows").isPositive();
 
