@@ -112,7 +112,10 @@ class DemoPipelineIT {
         assertThat(result.alerts().scoreMet()).as(result.alerts().scoreLine()).isTrue();
         assertThat(result.alerts().pushes()).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.signatureValid()).isTrue());
-        assertThat(printed).doesNotContainPattern("\\d{17}[0-9X]").doesNotContainPattern("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+        // a clear ID or phone number is a token of its own; identifiers such as the case id SJ20261205648651434288
+        // (day + 12 hex digits) hold an 18-digit run in ~1 % of runs, which the bare pattern took for an ID number
+        assertThat(printed).doesNotContainPattern("(?<![0-9A-Za-z])\\d{17}[0-9X](?![0-9A-Za-z])")
+                .doesNotContainPattern("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
 
         // every Superset dataset and chart of the bundle runs over the demo warehouse and has rows to show
         assertThat(result.dashboards().failures()).as(result.dashboards().summary()).isEmpty();
