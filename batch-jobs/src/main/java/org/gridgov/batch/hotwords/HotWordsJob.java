@@ -289,48 +289,6 @@ public final class HotWordsJob {
         };
     }
 
-    private static Dataset<Row> kind(Dataset<Row> counts, String kind) {
-        return counts.filter(col("kind").equalTo(kind));
-    }
-
-    /**
-     * The phrases of the texts counted in {@code counts}: document frequencies of words and adjacent pairs in the
-     * district (every text) summed over the months, the pairs in at least {@code minDocs} texts scored on the driver
-     * ({@link ScopeCounts#phrases}, {@link Collocations#select}).
-     */
-    public static Collocations phrases(Dataset<Row> counts, Collocations.Settings settings) {
-        return ScopeCounts.collect(counts).phrases(settings);
-    }
-
-    /**
-     * Texts per word, month and scope: stat_month, scope_type, scope_code, word, docs, each phrase counted beside its
-     * words (a text holds a phrase when it holds the phrase's pair). Summed on the driver ({@link ScopeCounts#words}),
-     * as {@link #tables} does.
-     */
-    public static Dataset<Row> scopeWords(Dataset<Row> counts, Collocations phrases) {
-        List<Row> rows = new ArrayList<>();
-        ScopeCounts.collect(counts).words(phrases).forEach((s, words) -> words.forEach((w, n) ->
-                rows.add(RowFactory.create(s.month(), s.type(), s.code(), w, n))));
-        return counts.sparkSession().createDataFrame(rows, new StructType()
-                .add("stat_month", DataTypes.StringType, false).add("scope_type", DataTypes.StringType, false)
-                .add("scope_code", DataTypes.StringType, false).add("word", DataTypes.StringType, false)
-                .add("docs", DataTypes.LongType, false));
-    }
-
-    /**
-     * Texts and texts with a risk term per month and scope: stat_month, scope_type, scope_code, n, risk_n. Summed on
-     * the driver ({@link ScopeCounts#docs}), as {@link #tables} does.
-     */
-    public static Dataset<Row> scopeDocs(Dataset<Row> counts) {
-        List<Row> rows = new ArrayList<>();
-        ScopeCounts.collect(counts).docs().forEach((s, n) ->
-                rows.add(RowFactory.create(s.month(), s.type(), s.code(), n[0], n[1])));
-        return counts.sparkSession().createDataFrame(rows, new StructType()
-                .add("stat_month", DataTypes.StringType, false).add("scope_type", DataTypes.StringType, false)
-                .add("scope_code", DataTypes.StringType, false).add("n", DataTypes.LongType, false)
-                .add("risk_n", DataTypes.LongType, false));
-    }
-
     /** scope_type, scope_code, scope_name of the district, its streets and the categories. */
     public static Dataset<Row> scopeNames(Dataset<Row> streets, Dataset<Row> categories) {
         SparkSession spark = streets.sparkSession();
@@ -344,26 +302,6 @@ public final class HotWordsJob {
                         col("category_name").as("scope_name")));
     }
 
-    /** Texts per word of each month and scope, collected from {@link #scopeWords} rows. */
-    private static Map<HotWordTables.Scope, Map<String, Long>> collectWords(Dataset<Row> scopeWords) {
-        Map<HotWordTables.Scope, Map<String, Long>> out = new HashMap<>();
-        for (Row r : scopeWords.select("stat_month", "scope_type", "scope_code", "word", "docs").collectAsList()) {
-            out.computeIfAbsent(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
-                    k -> new HashMap<>()).put(r.getString(3), r.getLong(4));
-        }
-        return out;
-    }
-
-    /** {n, risk_n} of each month and scope, collected from {@link #scopeDocs} rows. */
-    private static Map<HotWordTables.Scope, long[]> collectDocs(Dataset<Row> scopeDocs) {
-        Map<HotWordTables.Scope, long[]> out = new HashMap<>();
-        for (Row r : scopeDocs.select("stat_month", "scope_type", "scope_code", "n", "risk_n").collectAsList()) {
-            out.put(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
-                    new long[] {r.getLong(3), r.getLong(4)});
-        }
-        return out;
-    }
-
     /** Scope names by {@code scope_type + "\t" + scope_code} from {@link #scopeNames} rows; the first name wins. */
     public static Map<String, String> collectNames(Dataset<Row> names) {
         Map<String, String> out = new HashMap<>();
@@ -373,50 +311,8 @@ public final class HotWordsJob {
         return out;
     }
 
-    private static Dataset<Row> table(SparkSession spark, List<Row> rows, StructType schema, Table table) {
+    static Dataset<Row> table(SparkSession spark, List<Row> rows, StructType schema, Table table) {
         return SparkSchemas.conform(spark.createDataFrame(rows, schema), table);
-    }
-
-    /**
-     * Top {@code settings.topN()} words per target month and scope by TF-IDF (see the class comment), with the
-     * columns of ads_hot_word_month. The month-and-scope tables are small: collected and ranked on the driver
-     * ({@link HotWordTables}), not planned as Spark joins and windows.
-     */
-    public static Dataset<Row> hotWords(Dataset<Row> scopeWords, Dataset<Row> scopeDocs, Dataset<Row> names,
-                                        List<String> months, HotWordSettings settings, Timestamp computedAt) {
-        HotWordTables tables = new HotWordTables(collectWords(scopeWords), collectDocs(scopeDocs),
-                collectNames(names));
-        return table(scopeWords.sparkSession(), tables.hot(sortedMonths(months), settings, computedAt),
-                HotWordTables.HOT, HOT);
-    }
-
-    /**
-     * Top {@code settings.risingTopN()} words per target month and scope by G² of their growth against the previous
-     * month, among words in at least {@code risingMinDocs} texts whose share grew and whose G² reaches
-     * {@code risingMinLlr}. Scopes without texts in the previous month get no rising words. On the driver, as
-     * {@link #hotWords}.
-     */
-    public static Dataset<Row> risingWords(Dataset<Row> scopeWords, Dataset<Row> scopeDocs, Dataset<Row> names,
-                                           List<String> months, HotWordSettings settings, Timestamp computedAt) {
-        HotWordTables tables = new HotWordTables(collectWords(scopeWords), collectDocs(scopeDocs),
-                collectNames(names));
-        return table(scopeWords.sparkSession(), tables.rising(sortedMonths(months), settings, computedAt),
-                HotWordTables.RISING, RISING);
-    }
-
-    /** One ads_opinion_risk_month row per target month and scope with texts (see the class comment). */
-    public static Dataset<Row> opinionRisk(Dataset<Row> counts, Dataset<Row> scopeDocs, Dataset<Row> names,
-                                           List<String> months, HotWordSettings settings, Timestamp computedAt) {
-        List<String> targets = sortedMonths(months);
-        Map<HotWordTables.Scope, Map<String, Long>> terms = new HashMap<>();
-        for (Row r : kind(counts, TextCounts.TERM).filter(col("stat_month").isin(targets.toArray()))
-                .select("stat_month", "scope_type", "scope_code", "key", "docs").collectAsList()) {
-            terms.computeIfAbsent(new HotWordTables.Scope(r.getString(0), r.getString(1), r.getString(2)),
-                    k -> new HashMap<>()).merge(r.getString(3), r.getLong(4), Long::sum);
-        }
-        HotWordTables tables = new HotWordTables(Map.of(), collectDocs(scopeDocs), collectNames(names));
-        return table(counts.sparkSession(), tables.opinion(terms, targets, settings, computedAt),
-                HotWordTables.OPINION, OPINION);
     }
 
     /** The one line AnalyticsJobs prints for this job. */

@@ -12,9 +12,8 @@ import org.gridgov.nlp.TopicWords;
 /**
  * The hot-word counts ({@link HotWordsJob#COUNTS}) held on the driver, read once: texts and risk texts per month and
  * scope, and texts per word, adjacent pair and risk term. Everything after the counting is computed from here —
- * the phrases, the words with their phrases, the texts per scope — the same sums the Spark plans of
- * {@link HotWordsJob#phrases}, {@link HotWordsJob#scopeWords} and {@link HotWordsJob#scopeDocs} had, checked row for row
- * against the per-text reference by {@code HotWordsEquivalenceIT}.
+ * the phrases, the words with their phrases, the texts per scope — the same sums the earlier Spark plans had, checked
+ * row for row against the per-text reference plans by {@code HotWordsEquivalenceIT}.
  *
  * <p>Why: the counts are small (one row per month, scope and key; a few hundred thousand at 1M texts), and each Spark
  * plan over them (filters, sums, joins, a union) cost more in planning, code generation and JIT than in rows; a single

@@ -41,6 +41,7 @@ import org.gridgov.batch.api.BatchJob;
 import org.gridgov.batch.arrears.ArrearsRules;
 import org.gridgov.batch.hotwords.HotWordSettings;
 import org.gridgov.batch.hotwords.HotWordsJob;
+import org.gridgov.batch.hotwords.HotWordsDatasets;
 import org.gridgov.batch.risk.LevelCalibration;
 import org.gridgov.batch.risk.RiskModel;
 import org.gridgov.batch.risk.RiskScoreJob;
@@ -320,7 +321,7 @@ public final class AnalyticsBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("  district hot words 2024-02 (TF-IDF): " + top10(tables.hot(spark), "2024-02"));
         System.out.println("  district rising words 2024-02 (G²): " + top10(tables.rising(spark), "2024-02"));
-        Dataset<Row> words = HotWordsJob.scopeWords(counts, phrases);
+        Dataset<Row> words = HotWordsDatasets.scopeWords(counts, phrases);
         System.out.println("  baseline, district words by raw frequency 2024-02: " + words.filter(
                         col("stat_month").equalTo("2024-02").and(col("scope_type").equalTo(HotWordsJob.DISTRICT)))
                 .orderBy(col("docs").desc(), col("word")).limit(10).collectAsList().stream()

@@ -165,27 +165,27 @@ class HotWordsEquivalenceIT {
         Dataset<Row> expected = ReferenceHotWords.scopeCounts(grainCounts).cache();
         assertEqual(name + " counts", counts, expected);
 
-        Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
+        Collocations phrases = HotWordsDatasets.phrases(counts, Collocations.Settings.defaults());
         assertThat(phrases.phrases()).as(name + " phrases").isNotEmpty()
-                .isEqualTo(HotWordsJob.phrases(expected, Collocations.Settings.defaults()).phrases());
-        Dataset<Row> words = HotWordsJob.scopeWords(counts, phrases).cache();
+                .isEqualTo(HotWordsDatasets.phrases(expected, Collocations.Settings.defaults()).phrases());
+        Dataset<Row> words = HotWordsDatasets.scopeWords(counts, phrases).cache();
         Dataset<Row> refWords = ReferenceHotWords.scopeWords(ReferenceHotWords.grainWords(tokens, phrases)).cache();
         assertEqual(name + " words with phrases", words, refWords);
 
-        Dataset<Row> docs = HotWordsJob.scopeDocs(counts).cache();
+        Dataset<Row> docs = HotWordsDatasets.scopeDocs(counts).cache();
         Dataset<Row> refDocs = ReferenceHotWords.scopeDocs(grainCounts).cache();
         assertEqual(name + " texts per scope", docs, refDocs);
         Dataset<Row> names = spark.createDataFrame(List.of(), new StructType()
                 .add("scope_type", DataTypes.StringType).add("scope_code", DataTypes.StringType)
                 .add("scope_name", DataTypes.StringType));
         HotWordSettings settings = HotWordSettings.defaults();
-        Dataset<Row> hot = HotWordsJob.hotWords(words, docs, names, MONTHS, settings, AT).cache();
-        Dataset<Row> rising = HotWordsJob.risingWords(words, docs, names, MONTHS, settings, AT).cache();
+        Dataset<Row> hot = HotWordsDatasets.hotWords(words, docs, names, MONTHS, settings, AT).cache();
+        Dataset<Row> rising = HotWordsDatasets.risingWords(words, docs, names, MONTHS, settings, AT).cache();
         assertEqual(name + " hot words", hot,
                 ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
         assertEqual(name + " rising words", rising,
                 ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
-        assertEqual(name + " opinion risk", HotWordsJob.opinionRisk(counts, docs, names, MONTHS, settings, AT),
+        assertEqual(name + " opinion risk", HotWordsDatasets.opinionRisk(counts, docs, names, MONTHS, settings, AT),
                 ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
         // the path HotWordsJob.run takes: counts collected once, the three tables built on the driver
         HotWordsJob.Tables tables = HotWordsJob.tables(counts, HotWordsJob.collectNames(names), MONTHS, settings, AT);

@@ -51,8 +51,8 @@ class HotWordsIT {
         spark = LocalSpark.start();
         tokens = HotWordsJob.tokenize(texts(cases())).cache();
         counts = HotWordsJob.counts(texts(cases())).cache();
-        words = HotWordsJob.scopeWords(counts, Collocations.none()).cache();
-        docs = HotWordsJob.scopeDocs(counts).cache();
+        words = HotWordsDatasets.scopeWords(counts, Collocations.none()).cache();
+        docs = HotWordsDatasets.scopeDocs(counts).cache();
         names = HotWordsJob.scopeNames(spark.createDataFrame(HotlineFixtures.districtStreets(),
                 SparkSchemas.of(WarehouseSchema.DIM_STREET)), categories());
     }
@@ -145,9 +145,9 @@ class HotWordsIT {
 
     @Test
     void wordsThatTravelTogetherBecomePhrasesBesideTheirWords() {
-        Collocations phrases = HotWordsJob.phrases(counts, Collocations.Settings.defaults());
+        Collocations phrases = HotWordsDatasets.phrases(counts, Collocations.Settings.defaults());
         assertThat(phrases.phrases()).extracting(Collocations.Phrase::text).contains("电动车充电");
-        Dataset<Row> words = HotWordsJob.scopeWords(counts, phrases);
+        Dataset<Row> words = HotWordsDatasets.scopeWords(counts, phrases);
         List<Row> ebike = where(words, "2024-02", "CATEGORY", "C0901");
         assertThat(ebike).extracting(r -> r.getString(3)).contains("电动车充电", "电动车", "充电").doesNotHaveDuplicates();
         assertThat(where(words, "2024-02", "CATEGORY", "C0101")).extracting(r -> r.getString(3))
@@ -175,7 +175,7 @@ class HotWordsIT {
 
     @Test
     void hotWordsAreWeightedByTfIdfOverTheWindow() {
-        List<Row> feb = where(HotWordsJob.hotWords(words, docs, names, List.of("2024-02"), settings(12), AT),
+        List<Row> feb = where(HotWordsDatasets.hotWords(words, docs, names, List.of("2024-02"), settings(12), AT),
                 "2024-02", "DISTRICT", "370112");
         // window = both months: 200 texts; 暖气 in 110 of them, 电动车 in 20
         assertThat(word(feb, "暖气").<Double>getAs("weight")).isCloseTo(Keyness.tfIdf(50, 110, 200), within(1e-9));
@@ -187,7 +187,7 @@ class HotWordsIT {
         assertThat(feb).extracting(r -> r.<Double>getAs("weight")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(feb.get(0).<String>getAs("scope_name")).isEqualTo("历城区");
         // with a one-month window the IDF only knows February
-        List<Row> febOnly = where(HotWordsJob.hotWords(words, docs, names, List.of("2024-02"), settings(1), AT),
+        List<Row> febOnly = where(HotWordsDatasets.hotWords(words, docs, names, List.of("2024-02"), settings(1), AT),
                 "2024-02", "DISTRICT", "370112");
         assertThat(word(febOnly, "暖气").<Double>getAs("weight")).isCloseTo(Keyness.tfIdf(50, 50, 100), within(1e-9));
     }
@@ -197,7 +197,7 @@ class HotWordsIT {
         HotWordSettings d = HotWordSettings.defaults();
         HotWordSettings top3 = new HotWordSettings(3, 3, 12, d.risingMinDocs(), d.risingMinLlr(), d.opinionMinDocs(),
                 d.opinionSpikeRatio(), d.opinionMinLlr());
-        Dataset<Row> hot = HotWordsJob.hotWords(words, docs, names, List.of("2024-01", "2024-02"), top3, AT);
+        Dataset<Row> hot = HotWordsDatasets.hotWords(words, docs, names, List.of("2024-01", "2024-02"), top3, AT);
         assertThat(hot.columns()).containsExactlyElementsOf(HotWordsJob.HOT.columnNames());
         List<Row> jan = where(hot, "2024-01", "STREET", SHANDALU);
         assertThat(jan).hasSize(3).extracting(r -> r.<Integer>getAs("word_rank")).containsExactly(1, 2, 3);
@@ -211,7 +211,7 @@ class HotWordsIT {
 
     @Test
     void risingWordsAreTheWordsThatGrewRankedByLogLikelihood() {
-        Dataset<Row> rising = HotWordsJob.risingWords(words, docs, names, List.of("2024-01", "2024-02"),
+        Dataset<Row> rising = HotWordsDatasets.risingWords(words, docs, names, List.of("2024-01", "2024-02"),
                 settings(12), AT);
         assertThat(rising.columns()).containsExactlyElementsOf(HotWordsJob.RISING.columnNames());
         List<Row> feb = where(rising, "2024-02", "DISTRICT", "370112");
@@ -231,7 +231,7 @@ class HotWordsIT {
 
     @Test
     void opinionRiskIsFlaggedOnASpikeOfRiskTermsAndNeverWithoutAPreviousMonth() {
-        Dataset<Row> opinion = HotWordsJob.opinionRisk(counts, docs, names, List.of("2024-01", "2024-02"),
+        Dataset<Row> opinion = HotWordsDatasets.opinionRisk(counts, docs, names, List.of("2024-01", "2024-02"),
                 settings(12), AT);
         assertThat(opinion.columns()).containsExactlyElementsOf(HotWordsJob.OPINION.columnNames());
         Row feb = where(opinion, "2024-02", "DISTRICT", "370112").get(0);

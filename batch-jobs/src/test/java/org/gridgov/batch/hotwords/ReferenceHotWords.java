@@ -46,7 +46,7 @@ import org.gridgov.nlp.TopicWords;
  * risk terms exploded and counted by Spark, phrases added to each text's words; and the roll-up of those grain counts
  * to the scopes by Spark as the job did it before its partitions rolled up (commit 4c1bcb0: {@code scopes},
  * {@code scopeWords}, {@code scopeDocs}). The reference the job's {@link HotWordsJob#counts},
- * {@link HotWordsJob#scopeWords} and {@link HotWordsJob#scopeDocs} must equal.
+ * {@link HotWordsDatasets#scopeWords} and {@link HotWordsDatasets#scopeDocs} must equal.
  */
 final class ReferenceHotWords {
 
