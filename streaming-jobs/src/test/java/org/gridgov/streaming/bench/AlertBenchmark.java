@@ -123,14 +123,25 @@ public final class AlertBenchmark {
         long events = c.get(AlertBenchmarkOptions.EVENTS);
         try {
             long checkpointMs = c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis();
-            // a path named twice runs twice (the first run of a JVM also pays the JIT's warm-up); the ratio is of
-            // the last full and pass-through runs
+            // the first run of a JVM pays the JIT's compilation (compiler threads at about a quarter of the process's
+            // CPU, the task threads running interpreted or C1 code meanwhile: about 2x the CPU per event of a warm
+            // run), which a TaskManager pays once in days; so it runs first as a warm-up, printed as one, like JMH's
+            // warm-up iterations, and the measured runs follow. A path named twice runs twice; the ratio is of the
+            // last full and pass-through runs.
             Map<Path, Throughput> last = new EnumMap<>(Path.class);
             List<String> parts = new ArrayList<>();
+            int warmUps = paths.isEmpty() ? 0 : c.get(AlertBenchmarkOptions.WARM_UP_RUNS);
+            for (int w = 1; w <= warmUps; w++) {
+                Throughput t = throughput(events, parallelism, Path.DWD, pii, checkpointMs);
+                parts.add("warm-up " + w + " of " + warmUps + (w == 1 ? " (cold JVM)" : "") + ", not measured: " + t
+                        + " " + Path.DWD.label);
+            }
+            String measured = warmUps > 0 ? "measured after the warm-up: " : "";
             for (Path path : paths) {
                 Throughput t = throughput(events, parallelism, path, pii, checkpointMs);
                 last.put(path, t);
-                parts.add(t + " " + path.label);
+                parts.add(measured + t + " " + path.label);
+                measured = "";
             }
             if (last.containsKey(Path.DWD) && last.containsKey(Path.PASS_THROUGH)) {
                 parts.add(String.format("full path at %.0f %% of the pass-through ceiling",
@@ -214,11 +225,42 @@ public final class AlertBenchmark {
      * Events per wall-clock second, and per CPU-second of this process (the job's own cost, whatever else runs on
      * the machine: on a shared machine the first understates what free cores would do).
      */
-    public record Throughput(double perSecond, double perCpuSecond) {
+    public record Throughput(double perSecond, double perCpuSecond, JvmWork jvm) {
         @Override
         public String toString() {
-            return String.format("%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event)", perSecond,
-                    perCpuSecond, 1e6 / perCpuSecond);
+            return String.format("%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event; %s)", perSecond,
+                    perCpuSecond, 1e6 / perCpuSecond, jvm);
+        }
+    }
+
+    /**
+     * What the JVM itself did during a run: the compilers' accumulated time and the collectors' (elapsed times as the
+     * JVM's management beans count them, not CPU: on a loaded machine both stretch), so a cold run shows its JIT.
+     */
+    public record JvmWork(double compileSeconds, double gcSeconds, long gcCount) {
+
+        static JvmWork now() {
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long gcMs = 0;
+            long gcs = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc
+                    : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcMs += Math.max(0, gc.getCollectionTime());
+                gcs += Math.max(0, gc.getCollectionCount());
+            }
+            double jitMs = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime()
+                    : Double.NaN;
+            return new JvmWork(jitMs / 1e3, gcMs / 1e3, gcs);
+        }
+
+        JvmWork since(JvmWork start) {
+            return new JvmWork(compileSeconds - start.compileSeconds, gcSeconds - start.gcSeconds,
+                    gcCount - start.gcCount);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("JIT compiling %.1f s, %d GCs %.1f s", compileSeconds, gcCount, gcSeconds);
         }
     }
 
@@ -302,24 +344,28 @@ public final class AlertBenchmark {
                 events.filter(e -> e.kind == InputKind.REJECTED).name("bench-rejected").uid("bench-rejected")
                         .sinkTo(new DiscardingSink<>()).name("discard-events").uid("discard-events");
                 registry.sinkTo(new DiscardingSink<>()).name("discard-registry").uid("discard-registry");
+                JvmWork jvm0 = JvmWork.now();
                 long cpu0 = processCpuNanos();
                 JobExecutionResult r = env.execute("gridgov-alert-benchmark-pass-through");
-                return new Throughput(n / (r.getNetRuntime() / 1000.0), n / ((processCpuNanos() - cpu0) / 1e9));
+                return new Throughput(n / (r.getNetRuntime() / 1000.0), n / ((processCpuNanos() - cpu0) / 1e9),
+                        JvmWork.now().since(jvm0));
             }
             AlertTopology.Outputs out = AlertTopology.build(events, registry,
                     RuleParams.defaults().withBoundedInput(true));
             out.alerts().sinkTo(new DiscardingSink<>()).name("discard-alerts").uid("discard-alerts");
             out.rejected().sinkTo(new DiscardingSink<>()).name("discard-rejected").uid("discard-rejected");
+            JvmWork jvm0 = JvmWork.now();
             long cpu0 = processCpuNanos();
             JobExecutionResult r = env.execute("gridgov-alert-benchmark");
             long cpu = processCpuNanos() - cpu0;
+            JvmWork jvm = JvmWork.now().since(jvm0);
             Long inputs = r.getAccumulatorResult("alerts.inputs");
             Long rejected = r.getAccumulatorResult("alerts.rejected");
             if (inputs == null || inputs != n || (rejected != null && rejected > 0)) {
                 throw new IllegalStateException("the benchmark job saw " + inputs + " of " + n + " events, "
                         + rejected + " rejected: its synthetic records must all be valid");
             }
-            return new Throughput(n / (r.getNetRuntime() / 1000.0), n / (cpu / 1e9));
+            return new Throughput(n / (r.getNetRuntime() / 1000.0), n / (cpu / 1e9), jvm);
         } finally {
             local.cleanUp();
         }
