@@ -21,12 +21,17 @@ public final class AlertBenchmarkOptions {
             List.of("full", "pass-through", "raw", "rules"), "Throughput runs of the alert benchmark, in this order: "
                     + "full (dwd records read + rules, the job's path), pass-through (the same records read, no rules: "
                     + "the ceiling), raw (before issue 15: raw JSON decoded, validated, keyed + rules), rules (rules "
-                    + "alone); e.g. full,pass-through to skip the slow raw path; a path named twice runs twice (the first run in a "
-                    + "JVM pays the JIT's warm-up).");
+                    + "alone); e.g. full,pass-through to skip the slow raw path; a path named twice runs twice (after the warm-up "
+                    + "runs of bench.warm-up-runs).");
+    public static final ConfigOption<Integer> WARM_UP_RUNS = ConfigOption.integer("bench.warm-up-runs", 1,
+            "Full-path runs of bench.events events before the measured throughput runs of the alert benchmark, each "
+                    + "printed as a warm-up and left out of the ratio: the first run of a JVM pays the JIT's "
+                    + "compilation (about 2x the CPU per event of a warm run); 0 measures the cold run as the first "
+                    + "path.").atLeast(0);
     public static final ConfigOption<Boolean> LATENCY = ConfigOption.bool("bench.latency", true,
             "Run the alert benchmark's latency part (needs kafka.bootstrap-servers).");
 
-    public static final List<ConfigOption<?>> ALL = List.of(EVENTS, PATHS, RATES, SECONDS, LATENCY);
+    public static final List<ConfigOption<?>> ALL = List.of(EVENTS, WARM_UP_RUNS, PATHS, RATES, SECONDS, LATENCY);
 
     private AlertBenchmarkOptions() {
     }

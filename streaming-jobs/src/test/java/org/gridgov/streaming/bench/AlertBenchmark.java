@@ -123,14 +123,25 @@ public final class AlertBenchmark {
         long events = c.get(AlertBenchmarkOptions.EVENTS);
         try {
             long checkpointMs = c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis();
-            // a path named twice runs twice (the first run of a JVM also pays the JIT's warm-up); the ratio is of
-            // the last full and pass-through runs
+            // the first run of a JVM pays the JIT's compilation (compiler threads at about a quarter of the process's
+            // CPU, the task threads running interpreted or C1 code meanwhile: about 2x the CPU per event of a warm
+            // run), which a TaskManager pays once in days; so it runs first as a warm-up, printed as one, like JMH's
+            // warm-up iterations, and the measured runs follow. A path named twice runs twice; the ratio is of the
+            // last full and pass-through runs.
             Map<Path, Throughput> last = new EnumMap<>(Path.class);
             List<String> parts = new ArrayList<>();
+            int warmUps = paths.isEmpty() ? 0 : c.get(AlertBenchmarkOptions.WARM_UP_RUNS);
+            for (int w = 1; w <= warmUps; w++) {
+                Throughput t = throughput(events, parallelism, Path.DWD, pii, checkpointMs);
+                parts.add("warm-up " + w + " of " + warmUps + (w == 1 ? " (cold JVM)" : "") + ", not measured: " + t
+                        + " " + Path.DWD.label);
+            }
+            String measured = warmUps > 0 ? "measured after the warm-up: " : "";
             for (Path path : paths) {
                 Throughput t = throughput(events, parallelism, path, pii, checkpointMs);
                 last.put(path, t);
-                parts.add(t + " " + path.label);
+                parts.add(measured + t + " " + path.label);
+                measured = "";
             }
             if (last.containsKey(Path.DWD) && last.containsKey(Path.PASS_THROUGH)) {
                 parts.add(String.format("full path at %.0f %% of the pass-through ceiling",
@@ -214,11 +225,73 @@ public final class AlertBenchmark {
      * Events per wall-clock second, and per CPU-second of this process (the job's own cost, whatever else runs on
      * the machine: on a shared machine the first understates what free cores would do).
      */
-    public record Throughput(double perSecond, double perCpuSecond) {
+    public record Throughput(double perSecond, double perCpuSecond, JvmWork jvm) {
         @Override
         public String toString() {
-            return String.format("%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event)", perSecond,
-                    perCpuSecond, 1e6 / perCpuSecond);
+            return String.format("%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event; %s)", perSecond,
+                    perCpuSecond, 1e6 / perCpuSecond, jvm);
+        }
+    }
+
+    /**
+     * CPU of the JVM's own threads during a run, which the thread MXBean does not list: the JIT compilers and the
+     * garbage collector (G1's workers, refinement and concurrent threads), per event, from
+     * {@code /proc/self/task/TID/stat} by thread name (NaN off Linux), so a cold run shows what its JIT costs. The same
+     * reading as the case bench's {@code CostProbe} (test scope of another module, hence not shared).
+     */
+    public record JvmWork(long jitTicks, long gcTicks, long events) {
+
+        /** USER_HZ, the unit of /proc's CPU times (100 on Linux). */
+        private static final double TICKS_PER_SECOND = 100.0;
+
+        static JvmWork now() {
+            java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+            if (!java.nio.file.Files.isDirectory(tasks)) {
+                return new JvmWork(-1, -1, 0);
+            }
+            long jit = 0;
+            long gc = 0;
+            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
+                for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) all::iterator) {
+                    String stat;
+                    try {
+                        stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    } catch (java.io.IOException e) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    // Linux keeps 15 characters of a name: "C2 CompilerThre", "GC Thread#0", "G1 Refine#0", "G1 Conc#0"
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += ticks;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ")) {
+                        gc += ticks;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return new JvmWork(-1, -1, 0);
+            }
+            return new JvmWork(jit, gc, 0);
+        }
+
+        /** The compilers' and collector's CPU from {@code start} to now, over {@code n} events. */
+        static JvmWork since(JvmWork start, long n) {
+            JvmWork end = now();
+            if (start.jitTicks < 0 || end.jitTicks < 0) {
+                return new JvmWork(-1, -1, n);
+            }
+            return new JvmWork(end.jitTicks - start.jitTicks, end.gcTicks - start.gcTicks, n);
+        }
+
+        private double micros(long ticks) {
+            return ticks < 0 || events <= 0 ? Double.NaN : ticks / TICKS_PER_SECOND * 1e6 / events;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("of which JIT compilers %.1f µs, GC threads %.1f µs", micros(jitTicks),
+                    micros(gcTicks));
         }
     }
 
@@ -302,24 +375,28 @@ public final class AlertBenchmark {
                 events.filter(e -> e.kind == InputKind.REJECTED).name("bench-rejected").uid("bench-rejected")
                         .sinkTo(new DiscardingSink<>()).name("discard-events").uid("discard-events");
                 registry.sinkTo(new DiscardingSink<>()).name("discard-registry").uid("discard-registry");
+                JvmWork jvm0 = JvmWork.now();
                 long cpu0 = processCpuNanos();
                 JobExecutionResult r = env.execute("gridgov-alert-benchmark-pass-through");
-                return new Throughput(n / (r.getNetRuntime() / 1000.0), n / ((processCpuNanos() - cpu0) / 1e9));
+                return new Throughput(n / (r.getNetRuntime() / 1000.0), n / ((processCpuNanos() - cpu0) / 1e9),
+                        JvmWork.since(jvm0, n));
             }
             AlertTopology.Outputs out = AlertTopology.build(events, registry,
                     RuleParams.defaults().withBoundedInput(true));
             out.alerts().sinkTo(new DiscardingSink<>()).name("discard-alerts").uid("discard-alerts");
             out.rejected().sinkTo(new DiscardingSink<>()).name("discard-rejected").uid("discard-rejected");
+            JvmWork jvm0 = JvmWork.now();
             long cpu0 = processCpuNanos();
             JobExecutionResult r = env.execute("gridgov-alert-benchmark");
             long cpu = processCpuNanos() - cpu0;
+            JvmWork jvm = JvmWork.since(jvm0, n);
             Long inputs = r.getAccumulatorResult("alerts.inputs");
             Long rejected = r.getAccumulatorResult("alerts.rejected");
             if (inputs == null || inputs != n || (rejected != null && rejected > 0)) {
                 throw new IllegalStateException("the benchmark job saw " + inputs + " of " + n + " events, "
                         + rejected + " rejected: its synthetic records must all be valid");
             }
-            return new Throughput(n / (r.getNetRuntime() / 1000.0), n / (cpu / 1e9));
+            return new Throughput(n / (r.getNetRuntime() / 1000.0), n / (cpu / 1e9), jvm);
         } finally {
             local.cleanUp();
         }
