@@ -25,8 +25,12 @@ import org.springframework.transaction.TransactionExecutionListener;
  * transaction, Flyway, a transaction-synchronised connection under {@code SUPPORTS} — takes the autocommit pool, so
  * nothing outside a transaction can be left uncommitted. What can break: a transaction manager without the listener
  * (one built by hand) begins on the autocommit pool and pays the two {@code SET autocommit} again — slower, still
- * correct; and code that calls {@code setAutoCommit(true)} on a transaction's connection itself would see the pool
- * put it back to off when the connection returns (HikariCP resets changed connection state on return).
+ * correct; code that calls {@code setAutoCommit(true)} on a transaction's connection itself would see the pool
+ * put it back to off when the connection returns (HikariCP resets changed connection state on return); and a
+ * statement run in a {@code TransactionSynchronization.afterCompletion} callback, where the finished transaction's
+ * connection is still bound, is rolled back when the connection returns — with one autocommit pool the transaction
+ * manager's {@code setAutoCommit(true)} at cleanup used to commit it by accident. Such work needs a transaction of
+ * its own ({@code PROPAGATION_REQUIRES_NEW}, Spring's rule for that callback; {@code OutboxRelay} does so).
  *
  * <p>Both pools have the configured size, so the database sees up to twice the configured connections.
  */
