@@ -43,6 +43,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              readable one is loaded at start; blank = the model bundled with nlp
  * @param piiSalt               the loader's person-key salt, so 综合查询 hashes an ID-card or phone number exactly as the
  *                              warehouse keys it; blank = look-ups by number are refused (from the environment only)
+ * @param transactionPool       transactions take their connections from a second pool with autocommit off (no
+ *                              {@code SET autocommit} per transaction), the rest from the configured pool
+ *                              ({@code jdbc.TransactionPoolDataSource}); read by {@code jdbc.JdbcConfiguration}
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -71,5 +74,6 @@ public record CaseServiceProperties(
         @DefaultValue("15d") Duration duplicateWindow,
         @DefaultValue("0.29") double duplicateThreshold,
         @DefaultValue("") String modelDir,
-        @DefaultValue("") String piiSalt) {
+        @DefaultValue("") String piiSalt,
+        @DefaultValue("true") boolean transactionPool) {
 }

@@ -3,28 +3,51 @@ package org.gridgov.cases.jdbc;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
+import org.gridgov.cases.launch.CaseServiceOptions;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * With {@code spring.datasource.hikari.auto-commit: false} the service's DataSource is wrapped in a
- * {@link CommitOnReleaseDataSource}, so work outside a transaction is still committed; with the pool's autocommit on
- * (the default, see application.yml for why) the pool is used as it is.
+ * The service's DataSource as the pool's settings ask for it. With {@code spring.datasource.hikari.auto-commit: true}
+ * (the default) and {@code gridgov.case.transaction-pool} on (the default), transactions begin on a second pool whose
+ * connections keep autocommit off ({@link TransactionPoolDataSource}); with the transaction pool off the configured
+ * pool is used as it is; with {@code auto-commit: false} it is wrapped in a {@link CommitOnReleaseDataSource}, so
+ * work outside a transaction is still committed.
  */
 @Configuration(proxyBeanMethods = false)
 public class JdbcConfiguration {
 
     /** Static: a post-processor must exist before the beans it processes, the DataSource among them. */
     @Bean
-    static BeanPostProcessor commitOnReleaseDataSource() {
+    static BeanPostProcessor transactionAwareDataSource(Environment environment) {
+        boolean transactionPool = environment.getProperty(CaseServiceOptions.TRANSACTION_POOL.key(), Boolean.class,
+                CaseServiceOptions.TRANSACTION_POOL.defaultValue());
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource ds && bean instanceof HikariConfig pool && !pool.isAutoCommit()
-                        ? new CommitOnReleaseDataSource(ds) : bean;
+                if (!(bean instanceof DataSource ds) || !(bean instanceof HikariConfig pool)) {
+                    return bean;
+                }
+                if (!pool.isAutoCommit()) {
+                    return new CommitOnReleaseDataSource(ds);
+                }
+                return transactionPool && bean instanceof HikariDataSource hikari
+                        ? new TransactionPoolDataSource(hikari) : bean;
             }
         };
+    }
+
+    /**
+     * Marks the transaction manager's begin for {@link TransactionPoolDataSource}; Spring Boot adds every
+     * {@link TransactionExecutionListener} bean to the transaction manager it configures. Harmless without it.
+     */
+    @Bean
+    static TransactionExecutionListener transactionPoolBeginListener() {
+        return TransactionPoolDataSource.beginListener();
     }
 }

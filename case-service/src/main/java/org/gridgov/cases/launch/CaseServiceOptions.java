@@ -82,13 +82,18 @@ public final class CaseServiceOptions {
     public static final ConfigOption<String> PII_SALT = ConfigOption.secret("gridgov.case.pii-salt",
             "The platform's person-key salt (the loader's pii.salt, at least 16 characters), for 综合查询 by ID-card "
                     + "or phone number (issue 17); set GRIDGOV_CASE_PII_SALT. Blank = searching by number is refused.");
+    public static final ConfigOption<Boolean> TRANSACTION_POOL = ConfigOption.bool("gridgov.case.transaction-pool",
+            true, "Transactions take their connections from a second pool of the same size whose connections keep "
+                    + "autocommit off, so a transaction costs no SET autocommit round trips while reads outside one "
+                    + "stay on the autocommit pool and pay no COMMIT (issue 15); false = one pool as configured. "
+                    + "Only with spring.datasource.hikari.auto-commit on.");
 
     public static final List<ConfigOption<?>> ALL = List.of(KAFKA_BOOTSTRAP_SERVERS, WAREHOUSE_URL, WAREHOUSE_USER,
             WAREHOUSE_PASSWORD, ATTACHMENT_DIR, MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, ATTACHMENT_TYPES,
             MAX_FAILED_LOGINS, LOCKOUT, TOKEN_TTL, TOKEN_RECHECK, LOGIN_PER_IP_PER_MINUTE, LOGIN_PER_ACCOUNT_PER_MINUTE,
             PUBLIC_PER_IP_PER_MINUTE, OUTBOX_BATCH, OUTBOX_INTERVAL, OPEN311_API_KEYS, SEED_USERS,
             AUTO_DISPATCH_THRESHOLD, DUPLICATE_RADIUS_METRES, DUPLICATE_WINDOW, DUPLICATE_THRESHOLD, MODEL_DIR,
-            PII_SALT);
+            PII_SALT, TRANSACTION_POOL);
 
     private CaseServiceOptions() {
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +51,8 @@ public class OutboxRelay implements SchedulingConfigurer {
 
     private final Outbox outbox;
     private final TransactionTemplate tx;
+    /** A transaction of its own, for the failure count written after the claiming transaction rolled back. */
+    private final TransactionTemplate separate;
     private final CaseServiceProperties props;
     private final Clock clock;
     /** Bytes: keys are serialized by each row's topic's key serde, payloads were serialized when appended. */
@@ -62,6 +66,8 @@ public class OutboxRelay implements SchedulingConfigurer {
                        Environment environment) {
         this.outbox = outbox;
         this.tx = tx;
+        this.separate = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.props = props;
         this.clock = clock;
         this.interval = interval(props, Binder.get(environment));
@@ -147,12 +153,15 @@ public class OutboxRelay implements SchedulingConfigurer {
     }
 
     private void markFailedSeparately(List<Outbox.Pending> rows, String error) {
-        // The claiming transaction rolls back; the failure count is kept by a statement of its own after it.
+        // The claiming transaction rolls back; the failure count is kept by a transaction of its own after it. Not a
+        // plain statement: in afterCompletion the rolled-back transaction's connection is still bound, and with the
+        // transaction pool (autocommit off, jdbc.TransactionPoolDataSource) nothing commits a statement run on it
+        // then — Spring's rule for afterCompletion is REQUIRES_NEW (OutboxIT's failed relay attempt)
         List<Long> ids = rows.stream().map(Outbox.Pending::id).toList();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                outbox.markFailed(ids, error);
+                separate.executeWithoutResult(s -> outbox.markFailed(ids, error));
             }
         });
     }

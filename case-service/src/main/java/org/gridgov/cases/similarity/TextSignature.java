@@ -35,9 +35,54 @@ public final class TextSignature {
         this.norm = norm;
     }
 
-    /** The signature of a report's text. */
+    /**
+     * The signature of a report's text: equal, byte for byte, to {@code of(TextSimilarity.features(title,
+     * description))}, but the terms are hashed as {@link TextSimilarity#terms} finds them, with no map, key strings or
+     * boxed weights in between (issue 15: this runs on every case creation). {@code TextSignatureTest} compares the two
+     * on the duplicate generator's reports and the hand-written pairs.
+     */
     public static TextSignature of(String title, String description) {
-        return of(TextSimilarity.features(title, description));
+        HashList words = new HashList();
+        HashList bigrams = new HashList();
+        TextSimilarity.terms(title, description, new TextSimilarity.Terms() {
+            @Override
+            public void word(String word) {
+                words.add(fmix(fnv(WORD_PREFIX, word.getBytes(StandardCharsets.UTF_8))));
+            }
+
+            @Override
+            public void bigram(int first, int second) {
+                bigrams.add(fmix(fnv(fnv(BIGRAM_PREFIX, first), second)));
+            }
+        });
+        long[] w = words.sorted();
+        long[] b = bigrams.sorted();
+        long[] hashes = new long[w.length + b.length];
+        float[] weights = new float[hashes.length];
+        int m = 0;
+        int i = 0;
+        int j = 0;
+        // one entry per distinct hash, weighing its words and bigrams together (as of(Map) adds colliding terms)
+        while (i < w.length || j < b.length) {
+            long h = j == b.length || i < w.length && w[i] <= b[j] ? w[i] : b[j];
+            int nw = 0;
+            while (i < w.length && w[i] == h) {
+                nw++;
+                i++;
+            }
+            int nb = 0;
+            while (j < b.length && b[j] == h) {
+                nb++;
+                j++;
+            }
+            hashes[m] = h;
+            weights[m++] = (float) (nw * TextSimilarity.WORD_WEIGHT + nb * TextSimilarity.BIGRAM_WEIGHT);
+        }
+        double s = 0;
+        for (int k = 0; k < m; k++) {
+            s += (double) weights[k] * weights[k];
+        }
+        return new TextSignature(Arrays.copyOf(hashes, m), Arrays.copyOf(weights, m), Math.sqrt(s));
     }
 
     /** The signature of a feature map; terms whose hashes collide are added together. */
@@ -115,16 +160,66 @@ public final class TextSignature {
 
     /** 64-bit FNV-1a over the term's UTF-8 bytes, then MurmurHash3's fmix64 to spread the bits. */
     static long hash(String term) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : term.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
+        return fmix(fnv(FNV_OFFSET, term.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    /** FNV-1a's state after the key prefixes {@code "w:"} and {@code "b:"}, where a word's or bigram's bytes go on. */
+    private static final long WORD_PREFIX = fnv(FNV_OFFSET, "w:".getBytes(StandardCharsets.UTF_8));
+    private static final long BIGRAM_PREFIX = fnv(FNV_OFFSET, "b:".getBytes(StandardCharsets.UTF_8));
+
+    private static long fnv(long h, byte[] bytes) {
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * FNV_PRIME;
         }
+        return h;
+    }
+
+    /** FNV-1a over a code point's UTF-8 bytes, as {@code String.getBytes(UTF_8)} encodes a valid one. */
+    private static long fnv(long h, int cp) {
+        if (cp < 0x80) {
+            return (h ^ cp) * FNV_PRIME;
+        }
+        if (cp < 0x800) {
+            h = (h ^ (0xc0 | cp >> 6)) * FNV_PRIME;
+        } else {
+            if (cp < 0x10000) {
+                h = (h ^ (0xe0 | cp >> 12)) * FNV_PRIME;
+            } else {
+                h = (h ^ (0xf0 | cp >> 18)) * FNV_PRIME;
+                h = (h ^ (0x80 | cp >> 12 & 0x3f)) * FNV_PRIME;
+            }
+            h = (h ^ (0x80 | cp >> 6 & 0x3f)) * FNV_PRIME;
+        }
+        return (h ^ (0x80 | cp & 0x3f)) * FNV_PRIME;
+    }
+
+    private static long fmix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         h *= 0xc4ceb93fe1a85ec3L;
         h ^= h >>> 33;
         return h;
+    }
+
+    /** A growing array of term hashes. */
+    private static final class HashList {
+        private long[] values = new long[32];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] sorted() {
+            long[] out = Arrays.copyOf(values, size);
+            Arrays.sort(out);
+            return out;
+        }
     }
 }

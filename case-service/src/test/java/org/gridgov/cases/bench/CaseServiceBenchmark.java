@@ -470,9 +470,13 @@ public final class CaseServiceBenchmark {
      * INSERTs in one transaction through the service's own pool, with nothing else around them.
      */
     private Call plainInsert() {
+        org.springframework.jdbc.datasource.DataSourceTransactionManager manager =
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource());
+        // as the service's own transaction manager: its transactions begin on the transaction pool when it is on
+        // (gridgov.case.transaction-pool), so the ceiling's statements are the creation's
+        manager.addListener(org.gridgov.cases.jdbc.TransactionPoolDataSource.beginListener());
         org.springframework.transaction.support.TransactionTemplate tx =
-                new org.springframework.transaction.support.TransactionTemplate(
-                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+                new org.springframework.transaction.support.TransactionTemplate(manager);
         String payload = "{\"v\":1,\"event_id\":\"x\",\"type\":\"CREATED\"," + "\"pad\":\"" + "x".repeat(400) + "\"}";
         return (thread, seq) -> tx.execute(s -> {
             int grid = (int) (seq % grids.size());

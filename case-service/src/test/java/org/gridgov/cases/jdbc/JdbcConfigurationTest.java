@@ -6,19 +6,37 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.mock.env.MockEnvironment;
 
 class JdbcConfigurationTest {
 
-    private final BeanPostProcessor wrapper = JdbcConfiguration.commitOnReleaseDataSource();
+    private final BeanPostProcessor byDefault = JdbcConfiguration.transactionAwareDataSource(new MockEnvironment());
+    private final BeanPostProcessor onePool = JdbcConfiguration.transactionAwareDataSource(
+            new MockEnvironment().withProperty("gridgov.case.transaction-pool", "false"));
 
     @Test
-    void aPoolWithAutocommitOffIsWrappedAndOneWithItOnIsLeftAsItIs() {
-        try (HikariDataSource off = new HikariDataSource(); HikariDataSource on = new HikariDataSource()) {
-            off.setAutoCommit(false);
-            assertThat(wrapper.postProcessAfterInitialization(off, "dataSource"))
-                    .isInstanceOf(CommitOnReleaseDataSource.class);
-            assertThat(wrapper.postProcessAfterInitialization(on, "dataSource")).isSameAs(on);
-            assertThat(wrapper.postProcessAfterInitialization("not a pool", "other")).isEqualTo("not a pool");
+    void aPoolWithAutocommitOnGetsATransactionPoolUnlessSwitchedOff() throws Exception {
+        try (HikariDataSource on = new HikariDataSource(); HikariDataSource alone = new HikariDataSource()) {
+            Object wrapped = byDefault.postProcessAfterInitialization(on, "dataSource");
+            assertThat(wrapped).isInstanceOf(TransactionPoolDataSource.class);
+            ((TransactionPoolDataSource) wrapped).close();
+            assertThat(onePool.postProcessAfterInitialization(alone, "dataSource")).isSameAs(alone);
         }
+    }
+
+    @Test
+    void aPoolWithAutocommitOffIsWrappedToCommitOnRelease() {
+        for (BeanPostProcessor wrapper : new BeanPostProcessor[] {byDefault, onePool}) {
+            try (HikariDataSource off = new HikariDataSource()) {
+                off.setAutoCommit(false);
+                assertThat(wrapper.postProcessAfterInitialization(off, "dataSource"))
+                        .isInstanceOf(CommitOnReleaseDataSource.class);
+            }
+        }
+    }
+
+    @Test
+    void otherBeansAreLeftAsTheyAre() {
+        assertThat(byDefault.postProcessAfterInitialization("not a pool", "other")).isEqualTo("not a pool");
     }
 }
