@@ -24,6 +24,7 @@ import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Decoded;
 import org.gridgov.loading.grid.GridWorkRows;
+import org.gridgov.loading.identity.PersonKeys;
 import org.gridgov.loading.row.RowValues;
 import org.gridgov.warehouse.Table;
 import org.gridgov.warehouse.TableRow;
@@ -40,23 +41,28 @@ public final class OdsMapper {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
-    private final PiiProtector pii;
+    private final PersonKeys keys;
     private final District district;
     private final CategoryCatalog categories;
     private final GridWorkRows gridWork;
 
     public OdsMapper(PiiProtector pii, District district, CategoryCatalog categories) {
-        this.pii = pii;
+        this(new PersonKeys(pii), district, categories);
+    }
+
+    /** With person keys shared with the link evidence ({@link PersonKeys}: each key hashed once per record). */
+    public OdsMapper(PersonKeys keys, District district, CategoryCatalog categories) {
+        this.keys = keys;
         this.district = district;
         this.categories = categories;
-        this.gridWork = new GridWorkRows(pii, district, categories);
+        this.gridWork = new GridWorkRows(keys, district, categories);
     }
 
     public List<TableRow> rows(SourceRecord record) {
         if (record instanceof HotlineCase c) {
             // the ODS and DWD rows carry the same redacted text and caller key: redact and hash once
             String content = PiiProtector.redact(c.content());
-            String callerKey = pii.personKey(c.callerIdCard(), c.callerPhone());
+            String callerKey = keys.personKey(c.callerIdCard(), c.callerPhone());
             return List.of(ods(c, content, callerKey), dwd(c, content, callerKey));
         } else if (record instanceof Petition p) {
             return List.of(ods(p));
@@ -167,7 +173,7 @@ public final class OdsMapper {
         v.put("petition_id", p.petitionId());
         v.put("petition_date", date(p.petitionTime()));
         v.put("schema_version", p.schemaVersion());
-        v.put("person_key", pii.idCardKey(p.personIdCard()));
+        v.put("person_key", keys.idCardKey(p.personIdCard()));
         v.put("person_name_masked", maskName(p.personName()));
         v.put("id_card_masked", maskIdCard(p.personIdCard()));
         v.put("phone_masked", maskPhone(p.personPhone()));
@@ -191,7 +197,7 @@ public final class OdsMapper {
         v.put("project_name", a.projectName());
         v.put("worker_count", a.workerCount());
         v.put("amount_yuan", a.amountYuan().toPlainString());
-        v.put("complainant_key", pii.idCardKey(a.complainantIdCard()));
+        v.put("complainant_key", keys.idCardKey(a.complainantIdCard()));
         v.put("complainant_name_masked", maskName(a.complainantName()));
         v.put("id_card_masked", maskIdCard(a.complainantIdCard()));
         v.put("phone_masked", maskPhone(a.complainantPhone()));
@@ -209,7 +215,7 @@ public final class OdsMapper {
         v.put("report_date", date(i.reportTime()));
         v.put("schema_version", i.schemaVersion());
         v.put("incident_type", i.incidentType().name());
-        v.put("person_key", pii.personKey(i.personIdCard(), i.personPhone()));
+        v.put("person_key", keys.personKey(i.personIdCard(), i.personPhone()));
         v.put("person_name_masked", maskName(i.personName()));
         v.put("id_card_masked", maskIdCard(i.personIdCard()));
         v.put("phone_masked", maskPhone(i.personPhone()));
@@ -228,7 +234,7 @@ public final class OdsMapper {
         v.put("kind", g.kind().name());
         v.put("grid_code", g.gridCode());
         v.put("worker_id", g.workerId());
-        v.put("person_key", pii.idCardKey(g.personIdCard()));
+        v.put("person_key", keys.idCardKey(g.personIdCard()));
         v.put("id_card_masked", maskIdCard(g.personIdCard()));
         v.put("category_code", g.categoryCode());
         v.put("content", PiiProtector.redact(g.content()));

@@ -16,6 +16,7 @@ import org.gridgov.common.validation.Decoded;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.common.validation.Violation;
 import org.gridgov.loading.identity.LinkEvidenceRows;
+import org.gridgov.loading.identity.PersonKeys;
 import org.gridgov.loading.write.TableBuffer;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
@@ -59,12 +60,19 @@ public final class RawRecordMapper {
 
     /** The district's validation and mapping with the given salt, with the phone-link evidence of each record. */
     public static RawRecordMapper standard(PiiProtector pii) {
-        return new RawRecordMapper(RecordDecoder.standard(), standardOdsMapper(pii)::rows,
-                new LinkEvidenceRows(pii)::rows);
+        // one PersonKeys for both: a record's ODS row and its link evidence key the same card and phone
+        PersonKeys keys = new PersonKeys(pii);
+        return new RawRecordMapper(RecordDecoder.standard(), standardOdsMapper(keys)::rows,
+                new LinkEvidenceRows(keys)::rows);
     }
 
     public static OdsMapper standardOdsMapper(PiiProtector pii) {
-        return new OdsMapper(pii, District.licheng(), CategoryCatalog.standard());
+        return standardOdsMapper(new PersonKeys(pii));
+    }
+
+    /** The district's mapping with keys shared with the link evidence ({@link PersonKeys}). */
+    public static OdsMapper standardOdsMapper(PersonKeys keys) {
+        return new OdsMapper(keys, District.licheng(), CategoryCatalog.standard());
     }
 
     /** Decodes, validates and maps {@code json}, a record of {@code source}. */

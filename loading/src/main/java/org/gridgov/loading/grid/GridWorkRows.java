@@ -10,6 +10,7 @@ import org.gridgov.common.json.Json;
 import org.gridgov.common.model.GridRecord;
 import org.gridgov.common.model.TrackPoint;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.loading.identity.PersonKeys;
 import org.gridgov.common.track.PatrolMetrics;
 import org.gridgov.warehouse.GridWorkTables;
 import org.gridgov.warehouse.TableRow;
@@ -23,12 +24,17 @@ import org.gridgov.warehouse.TableRow;
  */
 public final class GridWorkRows {
 
-    private final PiiProtector pii;
+    private final PersonKeys keys;
     private final District district;
     private final CategoryCatalog categories;
 
     public GridWorkRows(PiiProtector pii, District district, CategoryCatalog categories) {
-        this.pii = pii;
+        this(new PersonKeys(pii), district, categories);
+    }
+
+    /** With the person keys of the record's ODS row ({@link PersonKeys}: a visited resident's key hashed once). */
+    public GridWorkRows(PersonKeys keys, District district, CategoryCatalog categories) {
+        this.keys = keys;
         this.district = district;
         this.categories = categories;
     }
@@ -78,7 +84,7 @@ public final class GridWorkRows {
                 v.put("visit_date", g.recordTime().toLocalDate().toString());
                 v.put("worker_id", g.workerId());
                 place(v, grid);
-                v.put("person_key", pii.idCardKey(g.personIdCard()));
+                v.put("person_key", keys.idCardKey(g.personIdCard()));
                 v.put("visit_time", Json.time(g.recordTime()));
                 return List.of(GridWorkTables.DWD_GRID_VISIT.row(v));
             }

@@ -22,10 +22,15 @@ import org.gridgov.warehouse.TableRow;
  */
 public final class LinkEvidenceRows {
 
-    private final PiiProtector pii;
+    private final PersonKeys keys;
 
     public LinkEvidenceRows(PiiProtector pii) {
-        this.pii = pii;
+        this(new PersonKeys(pii));
+    }
+
+    /** With the keys the record's ODS mapper uses ({@link PersonKeys}: each key hashed once per record). */
+    public LinkEvidenceRows(PersonKeys keys) {
+        this.keys = keys;
     }
 
     /** The record's link evidence row, or none. */
@@ -51,8 +56,8 @@ public final class LinkEvidenceRows {
         if (c == null || c.phone() == null) {
             return null;
         }
-        return new LinkEvidence(pii.phoneKey(c.phone()), c.source().name() + ":" + c.id(), pii.idCardKey(c.idCard()),
-                pii.nameKey(PersonNames.evidenceForm(c.name())));
+        return new LinkEvidence(keys.phoneKey(c.phone()), c.source().name() + ":" + c.id(),
+                keys.idCardKey(c.idCard()), keys.nameKey(PersonNames.evidenceForm(c.name())));
     }
 
     private static Claim claim(SourceRecord record) {

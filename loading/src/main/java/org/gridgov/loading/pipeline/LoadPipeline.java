@@ -256,11 +256,11 @@ public final class LoadPipeline {
             }
         }
 
-        /** A batch buffered by a writer: its rows per table and what the read-back must find. */
-        private record Ready(Map<Table, List<TableRow>> rows, List<TableRow> firstSeen, List<TableRow> deadLetters) {
+        /** A batch buffered and prepared by a writer: its rows per table and what the read-back must find. */
+        private record Ready(BatchWriter.Prepared batch, List<TableRow> firstSeen, List<TableRow> deadLetters) {
         }
 
-        private static final Ready DONE = new Ready(Map.of(), List.of(), List.of());
+        private static final Ready DONE = new Ready(Map::of, List.of(), List.of());
 
         /**
          * One writer: its thread buffers its keys' rows per table; a committer thread of its own writes each batch in
@@ -310,7 +310,7 @@ public final class LoadPipeline {
                         }
                         if (batch == END) {
                             if (failure.get() == null) {
-                                flush();
+                                flush(out);
                                 put(ready, DONE);
                             }
                             return;
@@ -318,7 +318,7 @@ public final class LoadPipeline {
                         for (LoadOutcome o : batch) {
                             add(o);
                             if (buffered >= settings.batchSize()) {
-                                flush();
+                                flush(out);
                             }
                         }
                     }
@@ -339,8 +339,8 @@ public final class LoadPipeline {
                         if (r == null || r == DONE) {
                             return;
                         }
-                        out.write(r.rows());
-                        r.rows().forEach((t, l) -> written.merge(t.name(), (long) l.size(), Long::sum));
+                        out.write(r.batch());
+                        r.batch().rows().forEach((t, l) -> written.merge(t.name(), (long) l.size(), Long::sum));
                         if (!r.firstSeen().isEmpty()) {
                             verified += out.countPresent(target, r.firstSeen());
                         }
@@ -376,8 +376,12 @@ public final class LoadPipeline {
                 buffers.computeIfAbsent(row.table, t -> new TableBuffer(WarehouseSchema.table(t))).add(row);
             }
 
-            /** Hands the buffered batch to the committer (waiting while it still writes the one before). */
-            void flush() throws InterruptedException {
+            /**
+             * Prepares the buffered batch (the bulk writer encodes its LOAD DATA files: on this thread, while the
+             * committer still loads the batch before, instead of on the committer's path, issue 15) and hands it to
+             * the committer (waiting while it still writes the one before).
+             */
+            void flush(BatchWriter out) throws Exception {
                 if (buffered == 0) {
                     return;
                 }
@@ -399,7 +403,7 @@ public final class LoadPipeline {
                 buffers.values().forEach(TableBuffer::clear);
                 fresh.clear();
                 buffered = 0;
-                put(ready, new Ready(rows, firstSeen, dlq));
+                put(ready, new Ready(out.prepare(rows), firstSeen, dlq));
             }
         }
     }

@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gridgov.warehouse.ColumnType;
 import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.JdbcUpserter;
@@ -36,13 +38,17 @@ import org.slf4j.LoggerFactory;
  * connection. On MariaDB one transaction per batch (READ COMMITTED, so parallel writers on disjoint keys do not
  * gap-lock each other); on Doris every INSERT is its own load, and a partly applied batch is repaired by the retry's
  * upserts. A failed batch is retried on a fresh connection ({@link WriteRetry}, Failsafe); rows are idempotent
- * upserts, so a retry cannot duplicate anything. Not thread-safe: one per writer thread or sink subtask.
+ * upserts, so a retry cannot duplicate anything. Not thread-safe: one per writer thread or sink subtask; only
+ * {@link #prepare} may run on a second thread beside the one that writes.
  *
  * <p>Two ways to write: the dialect's upsert as a JDBC batch ({@link JdbcUpserter}, multi-row
  * {@code INSERT ... ON DUPLICATE KEY UPDATE} on MariaDB, plain {@code INSERT} into UNIQUE KEY tables on Doris), or, on
  * MariaDB with a bulk directory, {@code LOAD DATA LOCAL INFILE ... REPLACE} of a tab-separated file written there
  * (about four times faster: no per-parameter binding, no statement parsing). The driver may then send files from that
- * directory only ({@link WarehouseSettings#open(Path)}).
+ * directory only ({@link WarehouseSettings#open(Path)}). Files, not a stream: MySQL Connector/J sends a statement's
+ * {@code setLocalInfileInputStream} only with {@code allowLoadLocalInfile=true} (its {@code NativeProtocol.getFileStream}
+ * checks that first), which would let a server ask for any file of ours. {@link #prepare} encodes the files, so a
+ * pipeline can encode the next batch while this one loads.
  */
 public final class JdbcBatchWriter implements BatchWriter {
 
@@ -55,7 +61,8 @@ public final class JdbcBatchWriter implements BatchWriter {
     private final Path bulkDir;
     private final WriteRetry retry;
     private final Runnable onFailedAttempt;
-    private Path bulkFile;
+    /** LOAD DATA files prepared and not deleted yet (written by the preparing thread, deleted by the writing one). */
+    private final Set<Path> staged = ConcurrentHashMap.newKeySet();
     private Connection connection;
 
     public JdbcBatchWriter(WarehouseSettings settings) {
@@ -85,6 +92,89 @@ public final class JdbcBatchWriter implements BatchWriter {
      */
     @Override
     public void write(Map<Table, List<TableRow>> rowsByTable) throws SQLException, InterruptedException {
+        if (bulkDir != null) {
+            write(prepare(rowsByTable));
+            return;
+        }
+        writeRetrying(rowsByTable, c -> {
+            for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
+                upserter.upsert(c, e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    /**
+     * On MariaDB with a bulk directory: encodes every table's rows into a LOAD DATA file of its own there, on the
+     * calling thread; otherwise keeps the rows for the upserts. Safe to call while another thread writes.
+     */
+    @Override
+    public Prepared prepare(Map<Table, List<TableRow>> rowsByTable) throws SQLException {
+        if (bulkDir == null) {
+            return () -> rowsByTable;
+        }
+        Map<Table, Path> files = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    continue;
+                }
+                Path file = Files.createTempFile(bulkDir, "batch-", ".tsv");
+                staged.add(file);
+                files.put(e.getKey(), file);
+                LoadDataFile format = new LoadDataFile(e.getKey());
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    for (TableRow r : e.getValue()) {
+                        format.append(r, out);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(files.values());
+            throw new SQLException("cannot write the bulk file in " + bulkDir + ": " + e.getMessage(), e);
+        }
+        return new StagedFiles(rowsByTable, files);
+    }
+
+    /**
+     * Loads a batch's files ({@code REPLACE}: a row with an existing key replaces it, as the upsert does,
+     * {@link LoadDataFile}) and commits, retrying as {@link #write(Map)} does; the files are deleted afterwards, written
+     * or not (the caller still holds the rows). A batch prepared elsewhere is written from its rows.
+     */
+    @Override
+    public void write(Prepared batch) throws SQLException, InterruptedException {
+        if (!(batch instanceof StagedFiles staged) || bulkDir == null) {
+            write(batch.rows());
+            return;
+        }
+        try {
+            writeRetrying(staged.rows(), c -> {
+                try (Statement s = c.createStatement()) {
+                    for (Map.Entry<Table, Path> e : staged.files().entrySet()) {
+                        new LoadDataFile(e.getKey()).load(s, e.getValue(), null);
+                    }
+                }
+            });
+        } finally {
+            deleteQuietly(staged.files().values());
+        }
+    }
+
+    /** A batch encoded for LOAD DATA: one file per table, in the order the tables are written. */
+    private record StagedFiles(Map<Table, List<TableRow>> rows, Map<Table, Path> files) implements Prepared {
+    }
+
+    /** The statements of one try of a batch, on the writer's connection. */
+    @FunctionalInterface
+    private interface Attempt {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code attempt} and commits, retrying the whole unit; throws once the tries are used up (the caller still
+     * holds the rows: a Flink job restarts from its checkpoint, the DataX runner fails the batch).
+     */
+    private void writeRetrying(Map<Table, List<TableRow>> rowsByTable, Attempt attempt)
+            throws SQLException, InterruptedException {
         int rows = rowsByTable.values().stream().mapToInt(List::size).sum();
         if (rows == 0) {
             return;
@@ -108,7 +198,13 @@ public final class JdbcBatchWriter implements BatchWriter {
             }
         }
         try {
-            Failsafe.with(policy.build()).run(() -> writeAndCommit(rowsByTable));
+            Failsafe.with(policy.build()).run(() -> {
+                Connection c = connection();
+                attempt.run(c);
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            });
         } catch (FailsafeException e) {
             // Failsafe wraps the last try's checked exception
             if (e.getCause() instanceof InterruptedException ie) {
@@ -124,40 +220,14 @@ public final class JdbcBatchWriter implements BatchWriter {
         }
     }
 
-    private void writeAndCommit(Map<Table, List<TableRow>> rowsByTable) throws SQLException {
-        Connection c = connection();
-        for (Map.Entry<Table, List<TableRow>> e : rowsByTable.entrySet()) {
-            if (bulkDir != null) {
-                loadData(c, e.getKey(), e.getValue());
-            } else {
-                upserter.upsert(c, e.getKey(), e.getValue());
+    private void deleteQuietly(Collection<Path> files) {
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+                staged.remove(f);
+            } catch (IOException ignored) {
+                // close() tries again; the runner deletes the whole bulk directory at the end
             }
-        }
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    /** REPLACE INTO: a row with an existing key replaces it, as the upsert does ({@link LoadDataFile}). */
-    private void loadData(Connection c, Table table, List<TableRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        LoadDataFile format = new LoadDataFile(table);
-        try {
-            if (bulkFile == null) {
-                bulkFile = Files.createTempFile(bulkDir, "batch-", ".tsv");
-            }
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bulkFile), 1 << 16)) {
-                for (TableRow r : rows) {
-                    format.append(r, out);
-                }
-            }
-        } catch (IOException e) {
-            throw new SQLException("cannot write the bulk file in " + bulkDir + ": " + e.getMessage(), e);
-        }
-        try (Statement s = c.createStatement()) {
-            format.load(s, bulkFile, null);
         }
     }
 
@@ -253,17 +323,10 @@ public final class JdbcBatchWriter implements BatchWriter {
         connection = null;
     }
 
-    /** Deletes the bulk file and closes the connection; rows not written yet are the caller's. */
+    /** Deletes the LOAD DATA files not written and closes the connection; rows not written yet are the caller's. */
     @Override
     public void close() throws SQLException {
-        if (bulkFile != null) {
-            try {
-                Files.deleteIfExists(bulkFile);
-            } catch (IOException ignored) {
-                // the runner deletes the whole bulk directory at the end
-            }
-            bulkFile = null;
-        }
+        deleteQuietly(List.copyOf(staged));
         if (connection != null) {
             try {
                 connection.close();

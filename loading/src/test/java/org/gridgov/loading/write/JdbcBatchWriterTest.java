@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.gridgov.warehouse.SqlDialect;
 import org.gridgov.warehouse.TableRow;
 import org.gridgov.warehouse.WarehouseSchema;
 import org.gridgov.warehouse.WarehouseSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Retries and refusals without a database: a port nobody listens on refuses every connection at once. */
 class JdbcBatchWriterTest {
@@ -63,6 +66,34 @@ class JdbcBatchWriterTest {
             w.write(Map.of(WarehouseSchema.DIM_STREET, List.of()));
         }
         assertThat(failedAttempts).hasValue(0);
+    }
+
+    @Test
+    void aPreparedBulkBatchIsOneLoadDataFilePerTableDeletedOnceWrittenOrFailed(@TempDir Path dir) throws Exception {
+        try (JdbcBatchWriter w = new JdbcBatchWriter(nobodyListening(), dir, new WriteRetry(2, Duration.ZERO, 1),
+                () -> { })) {
+            BatchWriter.Prepared batch = w.prepare(Map.of(WarehouseSchema.DIM_STREET,
+                    List.of(street("370112001"), street("370112002")), WarehouseSchema.DLQ_RECORD, List.of()));
+            assertThat(batch.rows().get(WarehouseSchema.DIM_STREET)).hasSize(2);
+            try (Stream<Path> files = Files.list(dir)) {
+                List<Path> staged = files.toList();
+                assertThat(staged).as("no file for a table without rows").hasSize(1);
+                assertThat(Files.readString(staged.get(0))).isEqualTo(
+                        "370112001\t山大路街道\t370112\t历城区\n370112002\t山大路街道\t370112\t历城区\n");
+            }
+            assertThatThrownBy(() -> w.write(batch)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("failed 2 times");
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.toList()).as("the failed batch's file is gone; the caller still has its rows").isEmpty();
+            }
+            w.prepare(Map.of(WarehouseSchema.DIM_STREET, List.of(street("370112003"))));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.toList()).hasSize(1);
+            }
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.toList()).as("close deletes a prepared batch never written").isEmpty();
+        }
     }
 
     @Test
