@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.gridgov.common.district.Category;
@@ -46,7 +45,7 @@ public class R__CategoryCatalogue extends BaseJavaMigration {
         Map<String, String> departmentCodes = new HashMap<>();
         int highest = 0;
         try (PreparedStatement p = c.prepareStatement("SELECT code, name FROM department");
-             ResultSet r = p.executeQuery()) {
+                ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 departmentCodes.put(r.getString(2), r.getString(1));
                 String code = r.getString(1);
@@ -55,9 +54,10 @@ public class R__CategoryCatalogue extends BaseJavaMigration {
                 }
             }
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO department (code, name, street_code) VALUES (?, ?, NULL)")) {
-            for (String name : new TreeSet<>(catalog.all().stream().map(Category::department).toList())) {
+        try (PreparedStatement p =
+                c.prepareStatement("INSERT INTO department (code, name, street_code) VALUES (?, ?, NULL)")) {
+            for (String name : new TreeSet<>(
+                    catalog.all().stream().map(Category::department).toList())) {
                 if (!departmentCodes.containsKey(name)) {
                     String code = String.format("D%02d", ++highest);
                     departmentCodes.put(name, code);
@@ -84,7 +84,7 @@ public class R__CategoryCatalogue extends BaseJavaMigration {
 
         Map<String, Integer> limits = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT category_code, time_limit_hours FROM category_workflow");
-             ResultSet r = p.executeQuery()) {
+                ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 limits.put(r.getString(1), r.getInt(2));
             }
@@ -109,7 +109,8 @@ public class R__CategoryCatalogue extends BaseJavaMigration {
 
     private static Set<String> codes(Connection c, String sql) throws SQLException {
         Set<String> out = new HashSet<>();
-        try (PreparedStatement p = c.prepareStatement(sql); ResultSet r = p.executeQuery()) {
+        try (PreparedStatement p = c.prepareStatement(sql);
+                ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 out.add(r.getString(1));
             }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.gridgov.common.district.Category;
@@ -34,11 +33,12 @@ public class V2__ReferenceData extends BaseJavaMigration {
         District district = District.licheng();
 
         Map<String, String> departmentCodes = new TreeMap<>();
-        for (String name : new TreeSet<>(catalog.all().stream().map(Category::department).toList())) {
+        for (String name :
+                new TreeSet<>(catalog.all().stream().map(Category::department).toList())) {
             departmentCodes.put(name, String.format("D%02d", departmentCodes.size() + 1));
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO department (code, name, street_code) VALUES (?, ?, ?)")) {
+        try (PreparedStatement p =
+                c.prepareStatement("INSERT INTO department (code, name, street_code) VALUES (?, ?, ?)")) {
             for (var e : departmentCodes.entrySet()) {
                 p.setString(1, e.getValue());
                 p.setString(2, e.getKey());
@@ -77,8 +77,10 @@ public class V2__ReferenceData extends BaseJavaMigration {
         }
 
         // Overall time limits (办理时限): 5 days by default, shorter where safety or wages are at stake.
-        execute(c, "INSERT INTO category_workflow (category_code, workflow_code, time_limit_hours) VALUES"
-                + " ('*', 'STANDARD', 120), ('C09', 'STANDARD', 48), ('C04', 'STANDARD', 72)");
+        execute(
+                c,
+                "INSERT INTO category_workflow (category_code, workflow_code, time_limit_hours) VALUES"
+                        + " ('*', 'STANDARD', 120), ('C09', 'STANDARD', 48), ('C04', 'STANDARD', 72)");
 
         try (PreparedStatement p = c.prepareStatement("INSERT INTO dispatch_rule (category_code, street_code,"
                 + " department_code, priority) VALUES (?, ?, ?, ?)")) {

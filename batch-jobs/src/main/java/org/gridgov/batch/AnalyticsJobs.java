@@ -66,14 +66,16 @@ public final class AnalyticsJobs {
      * one date column per table.
      */
     public static List<String> monthsPresent(SparkSession spark, WarehouseIo io) {
-        Dataset<Row> months = io.read(spark, WarehouseSchema.DWD_HOTLINE_CASE).select(col("accept_month").as("m"))
+        Dataset<Row> months = io.read(spark, WarehouseSchema.DWD_HOTLINE_CASE)
+                .select(col("accept_month").as("m"))
                 .union(io.read(spark, WarehouseSchema.ODS_PETITION)
                         .select(date_format(col("petition_date"), "yyyy-MM").as("m")))
                 .union(io.read(spark, WarehouseSchema.ODS_ARREARS_CASE)
                         .select(date_format(col("report_date"), "yyyy-MM").as("m")))
                 .union(io.read(spark, WarehouseSchema.ODS_POLICE_INCIDENT)
                         .select(date_format(col("report_date"), "yyyy-MM").as("m")))
-                .union(io.read(spark, CaseTables.DWD_CASE).select(col("report_month").as("m")))
+                .union(io.read(spark, CaseTables.DWD_CASE)
+                        .select(col("report_month").as("m")))
                 .union(io.read(spark, GridWorkTables.DWD_GRID_ATTENDANCE)
                         .select(date_format(col("work_date"), "yyyy-MM").as("m")))
                 .distinct();
@@ -87,8 +89,10 @@ public final class AnalyticsJobs {
     /** Runs the configured jobs for the months and returns the summary line. */
     public String run(SparkSession spark, String month) {
         List<String> months = month != null ? List.of(StatMonth.require(month)) : monthsPresent(spark, io);
-        String label = "analytics " + (month != null ? month
-                : months.isEmpty() ? "all months" : months.get(0) + ".." + months.get(months.size() - 1));
+        String label = "analytics "
+                + (month != null
+                        ? month
+                        : months.isEmpty() ? "all months" : months.get(0) + ".." + months.get(months.size() - 1));
         if (months.isEmpty()) {
             return label + ": no records in the warehouse, nothing computed";
         }
@@ -99,26 +103,38 @@ public final class AnalyticsJobs {
             long t0 = System.nanoTime();
             switch (job) {
                 case HOTLINE -> parts.add(HotlineStatsJob.summary(new HotlineStatsJob(io, clock).run(spark, months)));
-                case PETITION -> parts.add("petition trends " + new PetitionTrendJob(io, clock,
-                        risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months) + " rows");
+                case PETITION ->
+                    parts.add("petition trends "
+                            + new PetitionTrendJob(io, clock, risk.groupWindowHours(), risk.groupMinPersons())
+                                    .run(spark, months)
+                            + " rows");
                 case OVERDUE -> parts.add(OverdueRankJob.summary(new OverdueRankJob(io, clock).run(spark, months)));
-                case DEPARTMENT -> parts.add(DepartmentPerformanceJob.summary(
-                        new DepartmentPerformanceJob(io, clock).run(spark, months)));
+                case DEPARTMENT ->
+                    parts.add(DepartmentPerformanceJob.summary(
+                            new DepartmentPerformanceJob(io, clock).run(spark, months)));
                 case RESPONSE -> parts.add(ResponseRateJob.summary(new ResponseRateJob(io, clock).run(spark, months)));
                 case PROBLEMS -> parts.add(ProblemCountJob.summary(new ProblemCountJob(io, clock).run(spark, months)));
-                case HOTWORDS -> parts.add(HotWordsJob.summary(new HotWordsJob(io, clock,
-                        HotWordSettings.fromConfig(config), HotWordsJob.segmenter(config)).run(spark, months)));
-                case ARREARS -> parts.add(ArrearsKeyCaseJob.summary(new ArrearsKeyCaseJob(io, clock, arrears,
-                        risk.groupWindowHours(), risk.groupMinPersons()).run(spark, months)));
-                case RISK -> parts.add(RiskScoreJob.summary(new RiskScoreJob(io, clock, risk, arrears,
-                        LevelCalibration.fromConfig(config)).run(spark, months)));
+                case HOTWORDS ->
+                    parts.add(HotWordsJob.summary(new HotWordsJob(
+                                    io, clock, HotWordSettings.fromConfig(config), HotWordsJob.segmenter(config))
+                            .run(spark, months)));
+                case ARREARS ->
+                    parts.add(ArrearsKeyCaseJob.summary(
+                            new ArrearsKeyCaseJob(io, clock, arrears, risk.groupWindowHours(), risk.groupMinPersons())
+                                    .run(spark, months)));
+                case RISK ->
+                    parts.add(RiskScoreJob.summary(
+                            new RiskScoreJob(io, clock, risk, arrears, LevelCalibration.fromConfig(config))
+                                    .run(spark, months)));
                 // not by month: the index holds every record, and a rerun replaces rows by their key
-                case PERSON_EVENTS -> parts.add("person index " + io.execute(spark,
-                        PersonEventBuild::statements) + " rows written");
+                case PERSON_EVENTS ->
+                    parts.add("person index " + io.execute(spark, PersonEventBuild::statements) + " rows written");
                 case ASSESSMENT -> parts.add(AssessmentJob.summary(new AssessmentJob(io, clock).run(spark, months)));
             }
-            parts.set(parts.size() - 1, parts.get(parts.size() - 1)
-                    + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));
+            parts.set(
+                    parts.size() - 1,
+                    parts.get(parts.size() - 1)
+                            + String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));
         }
         return label + ": " + String.join("; ", parts);
     }

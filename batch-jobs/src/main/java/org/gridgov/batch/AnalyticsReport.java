@@ -23,8 +23,7 @@ import org.gridgov.warehouse.WarehouseSettings;
  */
 public final class AnalyticsReport {
 
-    private AnalyticsReport() {
-    }
+    private AnalyticsReport() {}
 
     /** The report of {@code month} (null: the latest month with hot words). */
     public static List<String> lines(Connection c, String month, int top) throws SQLException {
@@ -35,34 +34,76 @@ public final class AnalyticsReport {
             return out;
         }
         out.add("== " + m + " 热词 (" + District.NAME + ", TF-IDF) ==");
-        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(word, '(', doc_cnt, ')') FROM ads_hot_word_month "
-                + "WHERE stat_month = ? AND scope_type = 'DISTRICT' AND word_rank <= ? ORDER BY word_rank", m, top)));
-        List<String> rising = strings(c, "SELECT CONCAT(word, '(', prev_doc_cnt, '→', doc_cnt, ')') "
-                + "FROM ads_rising_word_month WHERE stat_month = ? AND scope_type = 'DISTRICT' AND word_rank <= ? "
-                + "ORDER BY word_rank", m, top);
+        out.add("  "
+                + String.join(
+                        "  ",
+                        strings(
+                                c,
+                                "SELECT CONCAT(word, '(', doc_cnt, ')') FROM ads_hot_word_month "
+                                        + "WHERE stat_month = ? AND scope_type = 'DISTRICT' AND word_rank <= ? ORDER BY word_rank",
+                                m,
+                                top)));
+        List<String> rising = strings(
+                c,
+                "SELECT CONCAT(word, '(', prev_doc_cnt, '→', doc_cnt, ')') "
+                        + "FROM ads_rising_word_month WHERE stat_month = ? AND scope_type = 'DISTRICT' AND word_rank <= ? "
+                        + "ORDER BY word_rank",
+                m,
+                top);
         out.add("== " + m + " 上升词 (环比上月, 对数似然) ==");
         out.add("  " + (rising.isEmpty() ? "(无: 上月无数据或无显著上升)" : String.join("  ", rising)));
-        List<String> flagged = strings(c, "SELECT CONCAT(scope_name, ' 风险文本 ', risk_doc_cnt, '/', doc_cnt, "
-                + "' (上月 ', COALESCE(prev_risk_doc_cnt, 0), '/', COALESCE(prev_doc_cnt, 0), ') ', "
-                + "COALESCE(top_terms, '')) FROM ads_opinion_risk_month WHERE stat_month = ? AND is_flagged = 1 "
-                + "ORDER BY llr DESC LIMIT ?", m, top);
+        List<String> flagged = strings(
+                c,
+                "SELECT CONCAT(scope_name, ' 风险文本 ', risk_doc_cnt, '/', doc_cnt, "
+                        + "' (上月 ', COALESCE(prev_risk_doc_cnt, 0), '/', COALESCE(prev_doc_cnt, 0), ') ', "
+                        + "COALESCE(top_terms, '')) FROM ads_opinion_risk_month WHERE stat_month = ? AND is_flagged = 1 "
+                        + "ORDER BY llr DESC LIMIT ?",
+                m,
+                top);
         out.add("== " + m + " 舆情风险 ==");
         out.add("  " + (flagged.isEmpty() ? "(无突增)" : String.join("\n  ", flagged)));
         out.add("== " + m + " 重点人员 (月末风险分, 已脱敏) ==");
-        out.add("  " + String.join("\n  ", strings(c, "SELECT CONCAT(risk_rank, '. ', risk_level, ' ', risk_score, "
-                + "' ', COALESCE(name_masked, '-'), ' ', COALESCE(id_card_masked, '-'), ' ', top_factors) "
-                + "FROM ads_person_risk_month WHERE stat_month = ? AND risk_rank <= ? ORDER BY risk_rank", m, top)));
+        out.add("  "
+                + String.join(
+                        "\n  ",
+                        strings(
+                                c,
+                                "SELECT CONCAT(risk_rank, '. ', risk_level, ' ', risk_score, "
+                                        + "' ', COALESCE(name_masked, '-'), ' ', COALESCE(id_card_masked, '-'), ' ', top_factors) "
+                                        + "FROM ads_person_risk_month WHERE stat_month = ? AND risk_rank <= ? ORDER BY risk_rank",
+                                m,
+                                top)));
         // the level distribution, with each level's share: levels are calibrated to the population (红 stays rare)
-        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(risk_level, ' ', COUNT(*), ' (', "
-                + "ROUND(100 * COUNT(*) / (SELECT COUNT(*) FROM ads_person_risk_month WHERE stat_month = ?), 2), "
-                + "' %)') FROM ads_person_risk_month WHERE stat_month = ? GROUP BY risk_level ORDER BY CASE risk_level "
-                + "WHEN '红' THEN 1 WHEN '橙' THEN 2 WHEN '黄' THEN 3 ELSE 4 END", m, m)));
+        out.add("  "
+                + String.join(
+                        "  ",
+                        strings(
+                                c,
+                                "SELECT CONCAT(risk_level, ' ', COUNT(*), ' (', "
+                                        + "ROUND(100 * COUNT(*) / (SELECT COUNT(*) FROM ads_person_risk_month WHERE stat_month = ?), 2), "
+                                        + "' %)') FROM ads_person_risk_month WHERE stat_month = ? GROUP BY risk_level ORDER BY CASE risk_level "
+                                        + "WHEN '红' THEN 1 WHEN '橙' THEN 2 WHEN '黄' THEN 3 ELSE 4 END",
+                                m,
+                                m)));
         out.add("== " + m + " 清欠重点案件 ==");
-        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(reasons, ' ', COUNT(*)) FROM ads_arrears_key_case "
-                + "WHERE stat_month = ? GROUP BY reasons ORDER BY COUNT(*) DESC", m)));
-        out.add("  " + String.join("\n  ", strings(c, "SELECT CONCAT(case_id, ' ', company_name, ' ', street_name, "
-                + "' ', worker_count, '人 ', amount_yuan, '元 ', status, ' ', reasons) FROM ads_arrears_key_case "
-                + "WHERE stat_month = ? ORDER BY amount_yuan DESC, case_id LIMIT ?", m, top)));
+        out.add("  "
+                + String.join(
+                        "  ",
+                        strings(
+                                c,
+                                "SELECT CONCAT(reasons, ' ', COUNT(*)) FROM ads_arrears_key_case "
+                                        + "WHERE stat_month = ? GROUP BY reasons ORDER BY COUNT(*) DESC",
+                                m)));
+        out.add("  "
+                + String.join(
+                        "\n  ",
+                        strings(
+                                c,
+                                "SELECT CONCAT(case_id, ' ', company_name, ' ', street_name, "
+                                        + "' ', worker_count, '人 ', amount_yuan, '元 ', status, ' ', reasons) FROM ads_arrears_key_case "
+                                        + "WHERE stat_month = ? ORDER BY amount_yuan DESC, case_id LIMIT ?",
+                                m,
+                                top)));
         out.addAll(assessment(c, m));
         return out;
     }
@@ -89,24 +130,39 @@ public final class AnalyticsReport {
         }
         // the district's version, and how many workers their street's own rules scored (rule_scope, issue 16)
         String street = "SUM(CASE WHEN rule_scope <> ? THEN 1 ELSE 0 END)";
-        List<String> versions = strings(c, "SELECT CONCAT('规则版本 ', COALESCE(CONCAT('区级第 ', CAST(MAX(CASE WHEN"
-                + " rule_scope IS NULL OR rule_scope = ? THEN rule_version END) AS CHAR), ' 版'),"
-                + " '区级无 (当月无有效区级考核规则, 只计手工分)'), CASE WHEN " + street + " > 0 THEN CONCAT(' (', "
-                + street + ", ' 名按本街道规则)') ELSE '' END, ', ', COUNT(*), ' 名网格员') FROM"
-                + " ads_grid_worker_assessment WHERE `month` = ?", District.CODE, District.CODE, District.CODE, m);
+        List<String> versions = strings(
+                c,
+                "SELECT CONCAT('规则版本 ', COALESCE(CONCAT('区级第 ', CAST(MAX(CASE WHEN"
+                        + " rule_scope IS NULL OR rule_scope = ? THEN rule_version END) AS CHAR), ' 版'),"
+                        + " '区级无 (当月无有效区级考核规则, 只计手工分)'), CASE WHEN " + street + " > 0 THEN CONCAT(' (', "
+                        + street + ", ' 名按本街道规则)') ELSE '' END, ', ', COUNT(*), ' 名网格员') FROM"
+                        + " ads_grid_worker_assessment WHERE `month` = ?",
+                District.CODE,
+                District.CODE,
+                District.CODE,
+                m);
         out.add("  " + String.join("", versions));
         top.forEach(l -> out.add("  " + l));
-        List<String> bottom = new ArrayList<>(strings(c, worker + "ORDER BY `rank` DESC, worker_id DESC LIMIT ?", m,
-                ASSESSMENT_ENDS));
+        List<String> bottom = new ArrayList<>(
+                strings(c, worker + "ORDER BY `rank` DESC, worker_id DESC LIMIT ?", m, ASSESSMENT_ENDS));
         java.util.Collections.reverse(bottom);
         out.add("== " + m + " 网格员考核 后" + ASSESSMENT_ENDS + " ==");
         bottom.forEach(l -> out.add("  " + l));
         out.add("== " + m + " 街道考核 ==");
-        out.add("  " + String.join("  ", strings(c, "SELECT CONCAT(`rank`, '. ', unit_name, ' ', total_score) "
-                + "FROM ads_unit_assessment WHERE `month` = ? AND level = 'STREET' ORDER BY `rank`, unit_code", m)));
-        List<String> flagged = strings(c, "SELECT CONCAT(worker_id, ' ', street_name, ' ', community_name, ' ', "
-                + "anomaly_flags) FROM ads_grid_worker_assessment WHERE `month` = ? AND anomaly_flags IS NOT NULL "
-                + "ORDER BY worker_id", m);
+        out.add("  "
+                + String.join(
+                        "  ",
+                        strings(
+                                c,
+                                "SELECT CONCAT(`rank`, '. ', unit_name, ' ', total_score) "
+                                        + "FROM ads_unit_assessment WHERE `month` = ? AND level = 'STREET' ORDER BY `rank`, unit_code",
+                                m)));
+        List<String> flagged = strings(
+                c,
+                "SELECT CONCAT(worker_id, ' ', street_name, ' ', community_name, ' ', "
+                        + "anomaly_flags) FROM ads_grid_worker_assessment WHERE `month` = ? AND anomaly_flags IS NOT NULL "
+                        + "ORDER BY worker_id",
+                m);
         out.add("== " + m + " 考核异常 (" + flagged.size() + " 名网格员) ==");
         out.add("  " + (flagged.isEmpty() ? "(无)" : String.join("\n  ", flagged)));
         return out;
@@ -141,8 +197,8 @@ public final class AnalyticsReport {
      */
     public static void main(String[] args) {
         try {
-            GridgovConfig config = GridgovConfig.fromArgs(args, JobEntryPoint.optionsOf(
-                    BatchJob.ANALYTICS_REPORT.options(), AnalyticsOptions.ALL));
+            GridgovConfig config = GridgovConfig.fromArgs(
+                    args, JobEntryPoint.optionsOf(BatchJob.ANALYTICS_REPORT.options(), AnalyticsOptions.ALL));
             String month = StatMonth.parseOptional(config.get(GridgovOptions.STAT_MONTH));
             try (Connection c = WarehouseSettings.from(config).open()) {
                 lines(c, month, config.get(AnalyticsOptions.REPORT_TOP_N)).forEach(System.out::println);

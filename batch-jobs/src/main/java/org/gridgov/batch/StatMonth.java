@@ -12,8 +12,7 @@ public final class StatMonth {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
-    private StatMonth() {
-    }
+    private StatMonth() {}
 
     /** A configured month: blank or null means every month present in the input (returns null). */
     public static String parseOptional(String raw) {

@@ -43,11 +43,16 @@ class AnalyticsGroundTruthIT {
         loaded = GeneratedWarehouse.load(warehouse, SPEC);
         truth = loaded.truth();
         long t0 = System.nanoTime();
-        summary = AnalyticsJobs.run(new String[] {"--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                "--warehouse.dialect=mysql", "--warehouse.user=" + EmbeddedWarehouse.USER,
-                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD, "--spark.master=local[2]"});
-        System.out.printf("AnalyticsJobs over %d months took %d ms: %s%n", SPEC.months(),
-                (System.nanoTime() - t0) / 1_000_000, summary);
+        summary = AnalyticsJobs.run(new String[] {
+            "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+            "--warehouse.dialect=mysql",
+            "--warehouse.user=" + EmbeddedWarehouse.USER,
+            "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+            "--spark.master=local[2]"
+        });
+        System.out.printf(
+                "AnalyticsJobs over %d months took %d ms: %s%n",
+                SPEC.months(), (System.nanoTime() - t0) / 1_000_000, summary);
     }
 
     @AfterAll
@@ -59,8 +64,9 @@ class AnalyticsGroundTruthIT {
 
     private static List<List<String>> query(String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -113,8 +119,14 @@ class AnalyticsGroundTruthIT {
 
     @Test
     void summaryLineNamesEveryJob() {
-        assertThat(summary).startsWith("analytics 2024-03..2024-06: ")
-                .contains("12345 stats", "petition trends", "overdue ranking", "hot words", "arrears key cases",
+        assertThat(summary)
+                .startsWith("analytics 2024-03..2024-06: ")
+                .contains(
+                        "12345 stats",
+                        "petition trends",
+                        "overdue ranking",
+                        "hot words",
+                        "arrears key cases",
                         "person risk");
     }
 
@@ -149,9 +161,12 @@ class AnalyticsGroundTruthIT {
             segmenter.distinctContentWords(text).forEach(w -> docs.merge(w, 1, Integer::sum));
         }
         return docs.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(top).map(Map.Entry::getKey).toList();
+                .limit(top)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Test
@@ -182,18 +197,22 @@ class AnalyticsGroundTruthIT {
         truth.groupPetitions().forEach(g -> g.personIdCards().forEach(id -> planted.add(pii.idCardKey(id))));
         String last = SPEC.lastMonth().toString();
         Map<String, String> level = new HashMap<>();
-        for (List<String> r : query("SELECT person_key, risk_level FROM ads_person_risk_month WHERE stat_month = '"
-                + last + "'")) {
+        for (List<String> r :
+                query("SELECT person_key, risk_level FROM ads_person_risk_month WHERE stat_month = '" + last + "'")) {
             level.put(r.get(0), r.get(1));
         }
         long red = planted.stream().filter(k -> "红".equals(level.get(k))).count();
         long allRed = level.values().stream().filter("红"::equals).count();
-        System.out.printf("planted high-risk persons: %d, red: %d (%.1f %%); red persons in all: %d of %d scored%n",
+        System.out.printf(
+                "planted high-risk persons: %d, red: %d (%.1f %%); red persons in all: %d of %d scored%n",
                 planted.size(), red, 100.0 * red / planted.size(), allRed, level.size());
         // red persons nobody planted: background residents active in several sources; a few examples for the log
         query("SELECT person_key, risk_score, top_factors FROM ads_person_risk_month WHERE stat_month = '" + last
-                + "' AND risk_level = '红' ORDER BY risk_rank").stream().filter(r -> !planted.contains(r.get(0)))
-                .limit(5).forEach(r -> System.out.println("red, not planted: " + r.subList(1, 3)));
+                        + "' AND risk_level = '红' ORDER BY risk_rank")
+                .stream()
+                .filter(r -> !planted.contains(r.get(0)))
+                .limit(5)
+                .forEach(r -> System.out.println("red, not planted: " + r.subList(1, 3)));
         assertThat(planted).hasSizeGreaterThan(20);
         assertThat(red).isGreaterThanOrEqualTo((long) Math.ceil(0.9 * planted.size()));
         // no clear ID card anywhere in the table
@@ -207,8 +226,9 @@ class AnalyticsGroundTruthIT {
                 + "is_many_workers = 1 OR is_large_amount = 1 OR is_long_unresolved = 1"));
         Set<String> marked = new HashSet<>(column("SELECT DISTINCT case_id FROM ads_arrears_key_case"));
         List<String> planted = truth.bigArrears().caseIds();
-        System.out.printf("planted big arrears %d, marked by thresholds %d, marked in all %d%n", planted.size(),
-                byThreshold.size(), marked.size());
+        System.out.printf(
+                "planted big arrears %d, marked by thresholds %d, marked in all %d%n",
+                planted.size(), byThreshold.size(), marked.size());
         query("SELECT reasons, COUNT(*) FROM ads_arrears_key_case GROUP BY reasons ORDER BY reasons")
                 .forEach(r -> System.out.println("key case rows by reason: " + r));
         assertThat(marked).containsAll(planted);
@@ -223,26 +243,37 @@ class AnalyticsGroundTruthIT {
             long overdue = number("SELECT SUM(is_overdue) FROM dwd_hotline_case WHERE accept_month = '" + month + "'");
             for (String dim : List.of("DISTRICT", "CHANNEL", "CATEGORY_L1", "CATEGORY", "DEPARTMENT", "STREET")) {
                 assertThat(number("SELECT SUM(accepted_cnt) FROM ads_hotline_dim_month WHERE stat_month = '" + month
-                        + "' AND dim_type = '" + dim + "'")).as(month + " " + dim).isEqualTo(cases);
+                                + "' AND dim_type = '" + dim + "'"))
+                        .as(month + " " + dim)
+                        .isEqualTo(cases);
                 assertThat(number("SELECT SUM(overdue_cnt) FROM dws_hotline_dim_month WHERE stat_month = '" + month
-                        + "' AND dim_type = '" + dim + "'")).as(month + " " + dim).isEqualTo(overdue);
+                                + "' AND dim_type = '" + dim + "'"))
+                        .as(month + " " + dim)
+                        .isEqualTo(overdue);
             }
             for (String level : List.of("STREET", "COMMUNITY", "GRID")) {
                 assertThat(number("SELECT SUM(total_cnt) FROM ads_overdue_rank_month WHERE stat_month = '" + month
-                        + "' AND area_level = '" + level + "'")).isEqualTo(cases);
+                                + "' AND area_level = '" + level + "'"))
+                        .isEqualTo(cases);
                 assertThat(number("SELECT SUM(overdue_cnt) FROM ads_overdue_rank_month WHERE stat_month = '" + month
-                        + "' AND area_level = '" + level + "'")).isEqualTo(overdue);
+                                + "' AND area_level = '" + level + "'"))
+                        .isEqualTo(overdue);
             }
-            long petitions = number("SELECT COUNT(*) FROM ods_petition WHERE DATE_FORMAT(petition_date, '%Y-%m') = '"
-                    + month + "'");
+            long petitions = number(
+                    "SELECT COUNT(*) FROM ods_petition WHERE DATE_FORMAT(petition_date, '%Y-%m') = '" + month + "'");
             assertThat(number("SELECT SUM(petition_cnt) FROM ads_petition_street_month WHERE stat_month = '" + month
-                    + "'")).isEqualTo(petitions);
+                            + "'"))
+                    .isEqualTo(petitions);
         }
         // month-on-month needs the previous month: none for the first, a value for the others
         assertThat(column("SELECT accepted_mom FROM ads_hotline_dim_month WHERE dim_type = 'DISTRICT' "
-                + "ORDER BY stat_month")).first().isNull();
+                        + "ORDER BY stat_month"))
+                .first()
+                .isNull();
         assertThat(column("SELECT accepted_mom FROM ads_hotline_dim_month WHERE dim_type = 'DISTRICT' "
-                + "ORDER BY stat_month").subList(1, 4)).doesNotContainNull();
+                                + "ORDER BY stat_month")
+                        .subList(1, 4))
+                .doesNotContainNull();
         assertThat(column("SELECT accepted_yoy FROM ads_hotline_dim_month")).containsOnlyNulls();
     }
 }

@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gridgov.common.district.District;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.simulator.generator.GeneratorSpec;
-import org.gridgov.common.district.District;
 import org.gridgov.warehouse.AnalyticsTables;
 import org.gridgov.warehouse.AssessmentAdsTables;
 import org.gridgov.warehouse.IdentityTables;
@@ -57,23 +57,32 @@ class AnalyticsJobsIT {
     }
 
     private static List<String> args(String url) {
-        return new ArrayList<>(List.of("--warehouse.jdbc-url=" + url, "--warehouse.dialect=mysql",
-                "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
-                "--spark.master=local[2]", "--batch.month=" + MONTH));
+        return new ArrayList<>(List.of(
+                "--warehouse.jdbc-url=" + url,
+                "--warehouse.dialect=mysql",
+                "--warehouse.user=" + EmbeddedWarehouse.USER,
+                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+                "--spark.master=local[2]",
+                "--batch.month=" + MONTH));
     }
 
     /** Every analytics table without updated_at, keyed by table name. */
     private static Map<String, List<List<String>>> analyticsTables() throws Exception {
         Map<String, List<List<String>>> out = new LinkedHashMap<>();
         try (Connection c = warehouse.connect()) {
-            for (Table t : java.util.stream.Stream.concat(AnalyticsTables.ALL.stream(),
-                    AssessmentAdsTables.ALL.stream()).toList()) {
+            for (Table t : java.util.stream.Stream.concat(
+                            AnalyticsTables.ALL.stream(), AssessmentAdsTables.ALL.stream())
+                    .toList()) {
                 int updatedAt = t.position("updated_at");
-                out.put(t.name(), WarehouseFixtures.select(c, t).stream().map(r -> {
-                    List<String> copy = new ArrayList<>(r);
-                    copy.remove(updatedAt);
-                    return (List<String>) copy;
-                }).toList());
+                out.put(
+                        t.name(),
+                        WarehouseFixtures.select(c, t).stream()
+                                .map(r -> {
+                                    List<String> copy = new ArrayList<>(r);
+                                    copy.remove(updatedAt);
+                                    return (List<String>) copy;
+                                })
+                                .toList());
             }
         }
         return out;
@@ -92,9 +101,9 @@ class AnalyticsJobsIT {
 
         Child run = runChild(jar, engine, args(warehouse.jdbcUrl()));
         assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.stdout.lines().toList()).as(run.output).singleElement()
-                .satisfies(l -> assertThat(l).startsWith("analytics 2024-01: 12345 stats ").contains("hot words",
-                        "person risk", "arrears key cases", "person index", "assessment "));
+        assertThat(run.stdout.lines().toList()).as(run.output).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("analytics 2024-01: 12345 stats ")
+                .contains("hot words", "person risk", "arrears key cases", "person index", "assessment "));
         Map<String, List<List<String>>> first = analyticsTables();
         // 综合查询's index: one row per record naming a person, from every source (issue 17)
         List<List<String>> index = personIndex();
@@ -102,7 +111,8 @@ class AnalyticsJobsIT {
         assertThat(first.get("ads_hot_word_month")).isNotEmpty();
         assertThat(first.get("ads_person_risk_month")).isNotEmpty();
         // every grid's worker is assessed, with no rule in force in 2024 (the seeded version starts in 2025)
-        assertThat(first.get("ads_grid_worker_assessment")).hasSize(District.licheng().grids().size());
+        assertThat(first.get("ads_grid_worker_assessment"))
+                .hasSize(District.licheng().grids().size());
         assertThat(first.get("ads_arrears_key_case")).isNotEmpty();
         assertThat(first.get("ads_rising_word_month")).isEmpty(); // one month: nothing to rise against
 
@@ -122,8 +132,10 @@ class AnalyticsJobsIT {
     /** Records of the sources that name a person, counted in the sources' own tables. */
     private static long keyedRecords() throws Exception {
         long n = 0;
-        try (Connection c = warehouse.connect(); java.sql.Statement s = c.createStatement()) {
-            for (String sql : List.of("SELECT COUNT(*) FROM ods_petition WHERE person_key IS NOT NULL",
+        try (Connection c = warehouse.connect();
+                java.sql.Statement s = c.createStatement()) {
+            for (String sql : List.of(
+                    "SELECT COUNT(*) FROM ods_petition WHERE person_key IS NOT NULL",
                     "SELECT COUNT(*) FROM ods_hotline_case WHERE caller_key IS NOT NULL",
                     "SELECT COUNT(*) FROM ods_police_incident WHERE person_key IS NOT NULL",
                     "SELECT COUNT(*) FROM ods_arrears_case WHERE complainant_key IS NOT NULL",
@@ -143,8 +155,7 @@ class AnalyticsJobsIT {
         Path jar = target().resolve("gridgov-batch-jobs-0.1.0-SNAPSHOT.jar");
         Path engine = target().resolve("engine-classpath.txt");
         assumeTrue(Files.exists(jar) && Files.exists(engine), "shaded jar not built; run mvn verify");
-        Child failed = runChild(jar, engine,
-                args(warehouse.jdbcUrl().replace("/gridgov?", "/no_such_db?")));
+        Child failed = runChild(jar, engine, args(warehouse.jdbcUrl().replace("/gridgov?", "/no_such_db?")));
         assertThat(failed.exitCode).as(failed.output).isEqualTo(1);
         assertThat(failed.stdout).isEmpty();
         assertThat(failed.stderr).contains("analytics failed").contains("no_such_db");
@@ -163,21 +174,29 @@ class AnalyticsJobsIT {
         }
         report.forEach(System.out::println);
         String text = String.join("\n", report);
-        assertThat(text).contains("== 2024-01 热词", "== 2024-01 上升词", "== 2024-01 重点人员", "== 2024-01 清欠重点案件",
-                        "== 2024-01 网格员考核 前5 ==", "== 2024-01 网格员考核 后5 ==", "== 2024-01 考核异常")
-                .contains("1. 红 ").contains("********");
+        assertThat(text)
+                .contains(
+                        "== 2024-01 热词",
+                        "== 2024-01 上升词",
+                        "== 2024-01 重点人员",
+                        "== 2024-01 清欠重点案件",
+                        "== 2024-01 网格员考核 前5 ==",
+                        "== 2024-01 网格员考核 后5 ==",
+                        "== 2024-01 考核异常")
+                .contains("1. 红 ")
+                .contains("********");
         // no clear 18-digit ID card number anywhere in what the demo prints
         assertThat(text).doesNotContainPattern("\\d{17}[0-9X]");
     }
 
-    private record Child(int exitCode, String stdout, String stderr, String output) {
-    }
+    private record Child(int exitCode, String stdout, String stderr, String output) {}
 
     private static Child runChild(Path jar, Path engine, List<String> jobArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+            if (a.startsWith("--add-opens")
+                    || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
                     || a.startsWith("-Djdk.reflect")) {
                 cmd.add(a);
             }
@@ -185,10 +204,14 @@ class AnalyticsJobsIT {
         cmd.add("-Xmx1g");
         // the launcher's child JVMs run in the machine's zone; the jobs must not depend on it
         cmd.add("-Duser.timezone=UTC");
-        cmd.add("-Dlog4j2.configurationFile=" + Path.of(System.getProperty("basedir", "."))
-                .resolve("src/test/resources/log4j2-test.properties").toAbsolutePath());
+        cmd.add("-Dlog4j2.configurationFile="
+                + Path.of(System.getProperty("basedir", "."))
+                        .resolve("src/test/resources/log4j2-test.properties")
+                        .toAbsolutePath());
         cmd.add("-cp");
-        cmd.add(jar.toAbsolutePath() + File.pathSeparator + Files.readString(engine).trim());
+        cmd.add(jar.toAbsolutePath()
+                + File.pathSeparator
+                + Files.readString(engine).trim());
         cmd.add(AnalyticsJobs.class.getName());
         cmd.addAll(jobArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -204,8 +227,8 @@ class AnalyticsJobsIT {
             throw new IllegalStateException("analytics JVM did not exit within 180 s");
         }
         String stderr = readAndDelete(err);
-        System.out.printf("child JVM exit %d after %d ms%n%s", p.exitValue(), (System.nanoTime() - t0) / 1_000_000,
-                stdout);
+        System.out.printf(
+                "child JVM exit %d after %d ms%n%s", p.exitValue(), (System.nanoTime() - t0) / 1_000_000, stdout);
         return new Child(p.exitValue(), stdout, stderr, "stdout:\n" + stdout + "\nstderr:\n" + stderr);
     }
 

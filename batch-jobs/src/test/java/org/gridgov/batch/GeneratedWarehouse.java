@@ -36,6 +36,7 @@ public final class GeneratedWarehouse {
 
     /** The salt of these tests' person keys (synthetic data only). */
     public static final String SALT = "gridgov-batch-test-salt-not-a-secret";
+
     private static final int BATCH = 2000;
 
     /** What was loaded: the planted truth and the rows per table. */
@@ -45,8 +46,7 @@ public final class GeneratedWarehouse {
         }
     }
 
-    private GeneratedWarehouse() {
-    }
+    private GeneratedWarehouse() {}
 
     public static PiiProtector pii() {
         return new PiiProtector(SALT);
@@ -56,7 +56,9 @@ public final class GeneratedWarehouse {
         long t0 = System.nanoTime();
         // as a loader replaying the export the day after the period would see it
         LocalDateTime after = spec.periodEnd().plusDays(1);
-        RecordDecoder decoder = new RecordDecoder(District.licheng(), CategoryCatalog.standard(),
+        RecordDecoder decoder = new RecordDecoder(
+                District.licheng(),
+                CategoryCatalog.standard(),
                 Clock.fixed(after.atZone(RecordDecoder.ZONE).toInstant(), RecordDecoder.ZONE));
         OdsMapper mapper = new OdsMapper(pii(), District.licheng(), CategoryCatalog.standard());
         JdbcUpserter upserter = new JdbcUpserter(SqlDialect.MYSQL);
@@ -70,9 +72,10 @@ public final class GeneratedWarehouse {
             truth = new SyntheticDataGenerator(spec).generate((source, key, json) -> {
                 long position = positions.computeIfAbsent(source, s -> new long[1])[0]++;
                 Decoded<SourceRecord> decoded = decoder.decode(source, json);
-                List<TableRow> rows = decoded.isValid() ? mapper.rows(decoded.value())
-                        : List.of(OdsMapper.deadLetter(source.rawTopic(), source.rawTopic() + "@" + position, key,
-                                decoded, json, after));
+                List<TableRow> rows = decoded.isValid()
+                        ? mapper.rows(decoded.value())
+                        : List.of(OdsMapper.deadLetter(
+                                source.rawTopic(), source.rawTopic() + "@" + position, key, decoded, json, after));
                 for (TableRow row : rows) {
                     List<TableRow> batch = pending.computeIfAbsent(row.table, t -> new ArrayList<>());
                     batch.add(row);
@@ -85,13 +88,13 @@ public final class GeneratedWarehouse {
                 flush(c, upserter, e.getKey(), e.getValue(), counts);
             }
         }
-        System.out.printf("loaded %s into MariaDB in %d ms: %s%n", spec, (System.nanoTime() - t0) / 1_000_000,
-                counts);
+        System.out.printf("loaded %s into MariaDB in %d ms: %s%n", spec, (System.nanoTime() - t0) / 1_000_000, counts);
         return new Loaded(truth, counts);
     }
 
-    private static void flush(Connection c, JdbcUpserter upserter, String table, List<TableRow> batch,
-                              Map<String, Long> counts) throws SQLException {
+    private static void flush(
+            Connection c, JdbcUpserter upserter, String table, List<TableRow> batch, Map<String, Long> counts)
+            throws SQLException {
         if (batch.isEmpty()) {
             return;
         }

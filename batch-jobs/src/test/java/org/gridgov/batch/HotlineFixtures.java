@@ -20,8 +20,7 @@ public final class HotlineFixtures {
     public static final String HONGJIALOU = "370112002"; // 洪家楼街道
     public static final String DONGFENG = "370112003"; // 东风街道
 
-    private HotlineFixtures() {
-    }
+    private HotlineFixtures() {}
 
     /** The 16 streets of 历城区 from the common reference data, as dim_street rows. */
     public static List<Row> districtStreets() {
@@ -33,26 +32,40 @@ public final class HotlineFixtures {
     }
 
     public static Row street(String code, String name) {
-        return TestRows.row(WarehouseSchema.DIM_STREET, Map.of("street_code", code, "street_name", name,
-                "district_code", District.CODE, "district_name", District.NAME));
+        return TestRows.row(
+                WarehouseSchema.DIM_STREET,
+                Map.of(
+                        "street_code",
+                        code,
+                        "street_name",
+                        name,
+                        "district_code",
+                        District.CODE,
+                        "district_name",
+                        District.NAME));
     }
 
     /**
      * One case accepted on the given day of the month at 09:30 Beijing time; flags 0/1 for replied, closed, overdue.
      * Other columns get plausible constants; nullable ones are null so the writers' NULL path is exercised.
      */
-    public static Row hotlineCase(String caseId, String month, int day, String streetCode,
-                                  int replied, int closed, int overdue) {
-        return hotlineCase(caseId, month, day, streetCode, replied, closed, overdue, "0101",
-                "小区门口路灯不亮，夜间出行不便");
+    public static Row hotlineCase(
+            String caseId, String month, int day, String streetCode, int replied, int closed, int overdue) {
+        return hotlineCase(caseId, month, day, streetCode, replied, closed, overdue, "0101", "小区门口路灯不亮，夜间出行不便");
     }
 
     /**
      * A call by {@code caller} repeating the problem {@code master} (null: it repeats nothing), open, as the ODS
      * loader's duplicate marker writes it.
      */
-    public static Row repeatCall(String caseId, String month, int day, String streetCode, String categoryCode,
-                                 String caller, String master) {
+    public static Row repeatCall(
+            String caseId,
+            String month,
+            int day,
+            String streetCode,
+            String categoryCode,
+            String caller,
+            String master) {
         Map<String, Object> v = new HashMap<>();
         Row base = hotlineCase(caseId, month, day, streetCode, 0, 0, 0, categoryCode, "又一次反映：路灯不亮");
         for (int i = 0; i < base.size(); i++) {
@@ -65,8 +78,16 @@ public final class HotlineFixtures {
     }
 
     /** Like {@link #hotlineCase(String, String, int, String, int, int, int)} with the category and text given. */
-    public static Row hotlineCase(String caseId, String month, int day, String streetCode,
-                                  int replied, int closed, int overdue, String categoryCode, String content) {
+    public static Row hotlineCase(
+            String caseId,
+            String month,
+            int day,
+            String streetCode,
+            int replied,
+            int closed,
+            int overdue,
+            String categoryCode,
+            String content) {
         LocalDate date = LocalDate.parse(month + "-01").withDayOfMonth(day);
         LocalDateTime accepted = date.atTime(9, 30);
         Map<String, Object> v = new HashMap<>();

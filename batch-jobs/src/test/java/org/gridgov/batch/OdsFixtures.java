@@ -21,10 +21,10 @@ import org.locationtech.jts.geom.Point;
 public final class OdsFixtures {
 
     /** A point inside the first grid of 山大路街道 (370112001). */
-    public static final double[] SHANDALU_POINT = centre(District.licheng().grids().get(0));
+    public static final double[] SHANDALU_POINT =
+            centre(District.licheng().grids().get(0));
 
-    private OdsFixtures() {
-    }
+    private OdsFixtures() {}
 
     private static double[] centre(Grid g) {
         Point p = g.boundary().getCentroid();
@@ -39,13 +39,21 @@ public final class OdsFixtures {
         return spark.createDataFrame(rows, SparkSchemas.of(table));
     }
 
-    public static Row petition(String id, String personKey, String time, String category, String company,
-                               int groupSize) {
+    public static Row petition(
+            String id, String personKey, String time, String category, String company, int groupSize) {
         return petition(id, personKey, time, category, company, groupSize, "张*", "VISIT", SHANDALU_POINT);
     }
 
-    public static Row petition(String id, String personKey, String time, String category, String company,
-                               int groupSize, String nameMasked, String form, double[] at) {
+    public static Row petition(
+            String id,
+            String personKey,
+            String time,
+            String category,
+            String company,
+            int groupSize,
+            String nameMasked,
+            String form,
+            double[] at) {
         LocalDateTime when = t(time);
         Map<String, Object> v = new HashMap<>();
         v.put("petition_id", id);
@@ -110,8 +118,15 @@ public final class OdsFixtures {
         return TestRows.row(WarehouseSchema.ODS_POLICE_INCIDENT, v);
     }
 
-    public static Row arrears(String id, String complainantKey, String time, String company, int workers,
-                              String amount, String status, String resolved) {
+    public static Row arrears(
+            String id,
+            String complainantKey,
+            String time,
+            String company,
+            int workers,
+            String amount,
+            String status,
+            String resolved) {
         LocalDateTime when = t(time);
         Map<String, Object> v = new HashMap<>();
         v.put("case_id", id);

@@ -24,10 +24,13 @@ class StatMonthTest {
 
     @Test
     void rejectsAnythingThatIsNotAMonthIncludingSqlFragments() {
-        for (String bad : new String[] {"2024-1", "2024-13", "2024-00", "202401", "2024-01-01", "一月",
-                "2024-01' OR '1'='1", "2024-01\\'"}) {
-            assertThatThrownBy(() -> StatMonth.parseOptional(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yyyy-MM");
+        for (String bad : new String[] {
+            "2024-1", "2024-13", "2024-00", "202401", "2024-01-01", "一月", "2024-01' OR '1'='1", "2024-01\\'"
+        }) {
+            assertThatThrownBy(() -> StatMonth.parseOptional(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("yyyy-MM");
         }
         assertThatThrownBy(() -> StatMonth.require(null)).isInstanceOf(IllegalArgumentException.class);
     }

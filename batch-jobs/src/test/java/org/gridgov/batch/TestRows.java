@@ -13,8 +13,7 @@ import org.gridgov.warehouse.Table;
 /** Typed rows of a catalogue table from named values, so fixtures feed Spark and JDBC in the same column order. */
 public final class TestRows {
 
-    private TestRows() {
-    }
+    private TestRows() {}
 
     /** Values in the table's column order; every column must be named (null allowed for nullable ones). */
     public static Object[] values(Table table, Map<String, ?> named) {

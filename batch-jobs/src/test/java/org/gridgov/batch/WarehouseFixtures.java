@@ -14,8 +14,7 @@ import org.gridgov.warehouse.Table;
 /** Plain-JDBC seeding and reading of the embedded warehouse, independent of the code under test. */
 public final class WarehouseFixtures {
 
-    private WarehouseFixtures() {
-    }
+    private WarehouseFixtures() {}
 
     /** Upserts rows (values in catalogue order) with the MySQL dialect's statement. */
     public static void insert(Connection c, Table table, List<Row> rows) throws SQLException {
@@ -35,8 +34,8 @@ public final class WarehouseFixtures {
         String order = String.join(", ", table.keyColumns());
         List<List<String>> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + String.join(", ", table.columnNames()) + " FROM "
-                     + SqlDialect.quote(table.name()) + " ORDER BY " + order)) {
+                ResultSet rs = s.executeQuery("SELECT " + String.join(", ", table.columnNames()) + " FROM "
+                        + SqlDialect.quote(table.name()) + " ORDER BY " + order)) {
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= table.columns().size(); i++) {

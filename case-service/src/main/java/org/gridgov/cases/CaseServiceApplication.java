@@ -2,7 +2,6 @@ package org.gridgov.cases;
 
 import java.time.Clock;
 import java.time.ZoneId;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -2,7 +2,6 @@ package org.gridgov.cases;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -53,10 +52,16 @@ public record CaseServiceProperties(
         @DefaultValue("") String warehouseUrl,
         @DefaultValue("") String warehouseUser,
         @DefaultValue("") String warehousePassword,
-        @DefaultValue("${java.io.tmpdir}/gridgov-attachments") String attachmentDir,
+
+        @DefaultValue("${java.io.tmpdir}/gridgov-attachments")
+        String attachmentDir,
+
         @DefaultValue("10485760") long maxAttachmentBytes,
         @DefaultValue("1048576") long maxRequestBytes,
-        @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"}) List<String> attachmentTypes,
+
+        @DefaultValue({"image/jpeg", "image/png", "application/pdf", "text/plain"})
+        List<String> attachmentTypes,
+
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("8h") Duration tokenTtl,
@@ -75,5 +80,4 @@ public record CaseServiceProperties(
         @DefaultValue("0.29") double duplicateThreshold,
         @DefaultValue("") String modelDir,
         @DefaultValue("") String piiSalt,
-        @DefaultValue("true") boolean transactionPool) {
-}
+        @DefaultValue("true") boolean transactionPool) {}

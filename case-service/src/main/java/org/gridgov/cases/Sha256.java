@@ -23,8 +23,7 @@ public final class Sha256 {
         }
     }
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         MessageDigest md;

@@ -1,5 +1,8 @@
 package org.gridgov.cases;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /** A small JSON client for the service's API, as an external client would use it (bearer tokens). */
 public final class Api {
@@ -31,7 +30,8 @@ public final class Api {
     }
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(String base) {
         this.base = base;
@@ -42,8 +42,8 @@ public final class Api {
     }
 
     public Session login(String username, String password) {
-        Response r = send("POST", "/api/auth/token", null, java.util.Map.of("username", username, "password",
-                password));
+        Response r =
+                send("POST", "/api/auth/token", null, java.util.Map.of("username", username, "password", password));
         if (r.status() != 200) {
             throw new IllegalStateException("login " + username + " failed: " + r.status() + " " + r.raw());
         }
@@ -52,7 +52,8 @@ public final class Api {
 
     public Response send(String method, String path, String token, Object body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
@@ -86,22 +87,26 @@ public final class Api {
     public Response upload(String token, String path, String fileName, String contentType, byte[] content) {
         String boundary = "gg" + java.util.UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return sendRaw(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return sendRaw(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     private static Response read(HttpResponse<String> r) throws IOException {
         String raw = r.body();
         JsonNode node = raw == null || raw.isBlank() || !(raw.startsWith("{") || raw.startsWith("["))
-                ? JSON.nullNode() : JSON.readTree(raw);
+                ? JSON.nullNode()
+                : JSON.readTree(raw);
         return new Response(r.statusCode(), node, raw);
     }
 

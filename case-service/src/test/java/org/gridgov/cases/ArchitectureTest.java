@@ -33,7 +33,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheWebLayerUsesTheWebLayer() {
-        GRIDGOV.onlyTheWebLayerUsesTheWebLayer("cases.web", "cases.api", "cases.open311").check(PRODUCTION);
+        GRIDGOV.onlyTheWebLayerUsesTheWebLayer("cases.web", "cases.api", "cases.open311")
+                .check(PRODUCTION);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +26,15 @@ class AttachmentIT extends ServiceIT {
         user("at_other", Role.GRID_WORKER, "37011200200101", null);
         worker = login("at_worker");
         other = login("at_other");
-        caseId = worker.post("/api/cases", WorkflowIT.report("违章搭建", "C0101", false)).text("id");
+        caseId = worker.post("/api/cases", WorkflowIT.report("违章搭建", "C0101", false))
+                .text("id");
     }
 
     Api.Response upload(Api.Session s, String name, String type, byte[] content) {
         String boundary = "gg" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
@@ -42,7 +43,8 @@ class AttachmentIT extends ServiceIT {
         return api.sendRaw(HttpRequest.newBuilder(URI.create(api.base() + "/api/cases/" + caseId + "/attachments"))
                 .header("Authorization", "Bearer " + s.token())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     @Test
@@ -53,7 +55,8 @@ class AttachmentIT extends ServiceIT {
         assertThat(worker.get("/api/cases/" + caseId + "/attachments").body().findValuesAsText("file_name"))
                 .containsExactly("现场照片.png");
         var download = api.sendRaw(HttpRequest.newBuilder(URI.create(api.base() + "/api/attachments/" + id))
-                .header("Authorization", "Bearer " + worker.token()).build());
+                .header("Authorization", "Bearer " + worker.token())
+                .build());
         assertThat(download.status()).isEqualTo(200);
         assertThat(other.get("/api/attachments/" + id).status()).isEqualTo(403);
         assertThat(upload(other, "x.png", "image/png", PNG).status()).isEqualTo(403);
@@ -61,7 +64,8 @@ class AttachmentIT extends ServiceIT {
 
     @Test
     void wrongTypesFakeContentAndOversizedFilesAreRefused() {
-        assertThat(upload(worker, "run.exe", "application/x-msdownload", new byte[] {'M', 'Z', 0, 0}).status())
+        assertThat(upload(worker, "run.exe", "application/x-msdownload", new byte[] {'M', 'Z', 0, 0})
+                        .status())
                 .isEqualTo(400);
         Api.Response fake = upload(worker, "photo.png", "image/png", "not a png".getBytes(StandardCharsets.UTF_8));
         assertThat(fake.status()).isEqualTo(400);
@@ -69,6 +73,7 @@ class AttachmentIT extends ServiceIT {
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         Arrays.fill(big, (byte) 'a');
         assertThat(upload(worker, "big.txt", "text/plain", big).status()).isIn(400, 413);
-        assertThat(worker.get("/api/cases/" + caseId + "/attachments").body().size()).isZero();
+        assertThat(worker.get("/api/cases/" + caseId + "/attachments").body().size())
+                .isZero();
     }
 }

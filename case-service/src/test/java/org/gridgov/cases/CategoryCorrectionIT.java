@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +49,12 @@ class CategoryCorrectionIT extends ServiceIT {
     String dispatchedWageCase(String description) {
         Api.Response created = worker.post("/api/cases", WorkflowIT.report(description, "C0401", false));
         String id = created.text("id");
-        assertThat(java.time.Duration.between(java.time.LocalDateTime.parse(created.text("created_at")),
-                java.time.LocalDateTime.parse(created.text("due_at")))).isEqualTo(java.time.Duration.ofHours(72));
-        Api.Response d = command.post("/api/cases/" + id + "/actions", WorkflowIT.action("DISPATCH", null,
-                departmentCode("区人力资源社会保障局")));
+        assertThat(java.time.Duration.between(
+                        java.time.LocalDateTime.parse(created.text("created_at")),
+                        java.time.LocalDateTime.parse(created.text("due_at"))))
+                .isEqualTo(java.time.Duration.ofHours(72));
+        Api.Response d = command.post(
+                "/api/cases/" + id + "/actions", WorkflowIT.action("DISPATCH", null, departmentCode("区人力资源社会保障局")));
         assertThat(d.status()).as(d.raw()).isEqualTo(200);
         return id;
     }
@@ -79,36 +80,56 @@ class CategoryCorrectionIT extends ServiceIT {
         // the case deadline follows the new category: 劳动和社会保障 has 72 h (V2), 教育文体 the default 120 h — but the
         // report is 紧急 (urgency 2), so its response level is L2 at least (V11) and L2's 72 h are stricter; the
         // response deadline is recomputed with the level
-        assertThat(java.time.Duration.between(java.time.LocalDateTime.parse(r.text("created_at")),
-                java.time.LocalDateTime.parse(r.text("due_at")))).isEqualTo(java.time.Duration.ofHours(72));
+        assertThat(java.time.Duration.between(
+                        java.time.LocalDateTime.parse(r.text("created_at")),
+                        java.time.LocalDateTime.parse(r.text("due_at"))))
+                .isEqualTo(java.time.Duration.ofHours(72));
         assertThat(r.text("response_level")).isEqualTo("L2");
 
         Map<String, Object> label = jdbc.queryForMap("SELECT * FROM case_category_label WHERE case_id = ?", id);
-        assertThat(label).containsEntry("old_category", "C0401").containsEntry("new_category", "C0501")
-                .containsEntry("changed_by", "cc_hr").containsEntry("changed_role", "DEPARTMENT");
+        assertThat(label)
+                .containsEntry("old_category", "C0401")
+                .containsEntry("new_category", "C0501")
+                .containsEntry("changed_by", "cc_hr")
+                .containsEntry("changed_role", "DEPARTMENT");
         // the reporter chose C0401, so no model is blamed for it
         assertThat(label.get("model_version")).isNull();
         // the text the classifier saw, with the phone masked: labels are exported for training
-        assertThat((String) label.get("text")).startsWith("学校拖欠代课老师").contains("139****5678")
+        assertThat((String) label.get("text"))
+                .startsWith("学校拖欠代课老师")
+                .contains("139****5678")
                 .doesNotContain("13912345678");
 
-        assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE target_id = ? AND action = 'RECATEGORIZE'"
-                + " AND outcome = 'OK'", String.class, id)).startsWith("C0401→C0501");
+        assertThat(jdbc.queryForObject(
+                        "SELECT detail FROM audit_log WHERE target_id = ? AND action = 'RECATEGORIZE'"
+                                + " AND outcome = 'OK'",
+                        String.class,
+                        id))
+                .startsWith("C0401→C0501");
         assertThat(worker.get("/api/cases/" + id + "/history").body().findValuesAsText("action"))
                 .containsExactly("REPORT", "DISPATCH", "RECATEGORIZE");
-        assertThat(jdbc.queryForList("SELECT department_code FROM dispatch_decision WHERE case_id = ? ORDER BY id",
-                String.class, id)).containsExactly(departmentCode("区人力资源社会保障局"),
-                departmentCode("区教育和体育局"));
-        assertThat(education.get("/api/cases/todo").body().findValuesAsText("id")).contains(id);
+        assertThat(jdbc.queryForList(
+                        "SELECT department_code FROM dispatch_decision WHERE case_id = ? ORDER BY id",
+                        String.class,
+                        id))
+                .containsExactly(departmentCode("区人力资源社会保障局"), departmentCode("区教育和体育局"));
+        assertThat(education.get("/api/cases/todo").body().findValuesAsText("id"))
+                .contains(id);
 
         // the labour bureau no longer holds the case: it may not change it again, and that refusal is audited
         Api.Response again = hr.post("/api/cases/" + id + "/category", change("C0401", v + 1, null));
         assertThat(again.status()).as(again.raw()).isEqualTo(403);
         assertThat(again.text("error")).contains("未分派给本部门");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND username = 'cc_hr'"
-                + " AND action = 'RECATEGORIZE' AND outcome = 'DENIED'", Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND username = 'cc_hr'"
+                                + " AND action = 'RECATEGORIZE' AND outcome = 'DENIED'",
+                        Integer.class,
+                        id))
+                .isEqualTo(1);
         // the department holding it now may
-        assertThat(education.post("/api/cases/" + id + "/category", change("C0502", v + 1, null)).status())
+        assertThat(education
+                        .post("/api/cases/" + id + "/category", change("C0502", v + 1, null))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -120,8 +141,8 @@ class CategoryCorrectionIT extends ServiceIT {
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String id = created.text("id");
         String suggested = created.text("category_code");
-        String model = jdbc.queryForObject("SELECT model_version FROM case_category_suggestion WHERE case_id = ?",
-                String.class, id);
+        String model = jdbc.queryForObject(
+                "SELECT model_version FROM case_category_suggestion WHERE case_id = ?", String.class, id);
         assertThat(model).isNotBlank();
         String corrected = "C0204".equals(suggested) ? "C0201" : "C0204";
 
@@ -130,14 +151,21 @@ class CategoryCorrectionIT extends ServiceIT {
         // not dispatched yet: the category changes, the dispatch step stays the command centre's
         assertThat(r.text("department_code")).isNull();
         assertThat(r.text("current_step")).isEqualTo("DISPATCH");
-        assertThat(jdbc.queryForMap("SELECT old_category, new_category, model_version, changed_role"
-                + " FROM case_category_label WHERE case_id = ?", id))
-                .containsEntry("old_category", suggested).containsEntry("new_category", corrected)
-                .containsEntry("model_version", model).containsEntry("changed_role", "COMMAND_CENTER");
+        assertThat(jdbc.queryForMap(
+                        "SELECT old_category, new_category, model_version, changed_role"
+                                + " FROM case_category_label WHERE case_id = ?",
+                        id))
+                .containsEntry("old_category", suggested)
+                .containsEntry("new_category", corrected)
+                .containsEntry("model_version", model)
+                .containsEntry("changed_role", "COMMAND_CENTER");
         // a second correction corrects a person, not the model
         command.post("/api/cases/" + id + "/category", change(suggested, 1, null));
-        assertThat(jdbc.queryForList("SELECT model_version FROM case_category_label WHERE case_id = ? ORDER BY id",
-                String.class, id)).containsExactly(model, null);
+        assertThat(jdbc.queryForList(
+                        "SELECT model_version FROM case_category_label WHERE case_id = ? ORDER BY id",
+                        String.class,
+                        id))
+                .containsExactly(model, null);
     }
 
     @Test
@@ -174,21 +202,25 @@ class CategoryCorrectionIT extends ServiceIT {
         Api.Response missing = command.post("/api/cases/NOPE/category", change("C0402", 0, null));
         assertThat(missing.status()).isEqualTo(404);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_category_label WHERE case_id = ?", Integer.class,
-                id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_category_label WHERE case_id = ?", Integer.class, id))
+                .isZero();
         assertThat(command.get("/api/cases/" + id).text("category_code")).isEqualTo("C0401");
     }
 
     @Test
     void aClosedCaseKeepsItsCategory() {
-        String id = worker.post("/api/cases", WorkflowIT.report("楼道堆放杂物，已现场督促清理", "C0201", true)).text("id");
+        String id = worker.post("/api/cases", WorkflowIT.report("楼道堆放杂物，已现场督促清理", "C0201", true))
+                .text("id");
         Api.Session gridCenter = gridCenter();
-        assertThat(gridCenter.post("/api/cases/" + id + "/actions", WorkflowIT.action("COMPLETE", null, null))
-                .text("status")).isEqualTo("CLOSED");
+        assertThat(gridCenter
+                        .post("/api/cases/" + id + "/actions", WorkflowIT.action("COMPLETE", null, null))
+                        .text("status"))
+                .isEqualTo("CLOSED");
         Api.Response r = command.post("/api/cases/" + id + "/category", change("C0202", version(command, id), null));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.text("error")).contains("已结案");
-        assertThat(List.of(command.get("/api/cases/" + id).text("category_code"))).containsExactly("C0201");
+        assertThat(List.of(command.get("/api/cases/" + id).text("category_code")))
+                .containsExactly("C0201");
     }
 
     private Api.Session gridCenter() {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.security.Role;
 import org.gridgov.embedded.EmbeddedWarehouse;
 import org.gridgov.nlp.classify.TrainCommand;
@@ -32,8 +31,7 @@ class CorrectionLoopIT extends ServiceIT {
 
     static List<String> texts() {
         String[] where = {"小区门口", "商场里", "地铁站旁", "医院大厅", "学校对面"};
-        String[] what = {"的共享充电宝押金退不了", "租的共享充电宝押金一直不退，客服打不通",
-                "的共享充电宝归还后还在扣费", "的共享充电宝柜机坏了押金退不回来"};
+        String[] what = {"的共享充电宝押金退不了", "租的共享充电宝押金一直不退，客服打不通", "的共享充电宝归还后还在扣费", "的共享充电宝柜机坏了押金退不回来"};
         List<String> out = new ArrayList<>();
         for (String w : where) {
             for (String t : what) {
@@ -65,8 +63,13 @@ class CorrectionLoopIT extends ServiceIT {
             assertThat(created.status()).as(created.raw()).isEqualTo(201);
             // the premise: the bundled model gets these wrong
             assertThat(created.text("category_code")).as(t).isNotEqualTo(CORRECT);
-            Api.Response changed = command.post("/api/cases/" + created.text("id") + "/category",
-                    Map.of("category_code", CORRECT, "version", created.get("version").asInt()));
+            Api.Response changed = command.post(
+                    "/api/cases/" + created.text("id") + "/category",
+                    Map.of(
+                            "category_code",
+                            CORRECT,
+                            "version",
+                            created.get("version").asInt()));
             assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         }
 
@@ -77,13 +80,15 @@ class CorrectionLoopIT extends ServiceIT {
         assertThat(stored).isGreaterThanOrEqualTo(20);
         assertThat(bundledAgreement).isLessThanOrEqualTo((stored - 20) / (double) stored);
 
-        Api.Response export = admin.get("/api/admin/category-labels?since=" + LocalDate.now().minusDays(1));
+        Api.Response export =
+                admin.get("/api/admin/category-labels?since=" + LocalDate.now().minusDays(1));
         assertThat(export.status()).as(export.raw()).isEqualTo(200);
         List<String> lines = export.raw().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("case_id\ttext\told_category\tcategory_code\tchanged_role\tchanged_at"
-                + "\tmodel_version");
-        long ours = lines.stream().filter(l -> l.contains("共享充电宝") && l.contains("\t" + CORRECT + "\t")
-                && l.contains(before)).count();
+        assertThat(lines.get(0))
+                .isEqualTo("case_id\ttext\told_category\tcategory_code\tchanged_role\tchanged_at" + "\tmodel_version");
+        long ours = lines.stream()
+                .filter(l -> l.contains("共享充电宝") && l.contains("\t" + CORRECT + "\t") && l.contains(before))
+                .count();
         assertThat(ours).isEqualTo(20);
         int corrections = lines.size() - 1;
         Path tsv = dir.resolve("corrections.tsv");
@@ -93,8 +98,9 @@ class CorrectionLoopIT extends ServiceIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // a small generated corpus keeps the test short; the corrections weigh as in production (x3)
-        int rc = TrainCommand.run(new String[] {"--corrections=" + tsv, "--model-dir=" + models, "--base=25",
-            "--threads=2"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = TrainCommand.run(
+                new String[] {"--corrections=" + tsv, "--model-dir=" + models, "--base=25", "--threads=2"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<Path> files;
@@ -108,10 +114,13 @@ class CorrectionLoopIT extends ServiceIT {
 
         // as command-line arguments: they outrank application.yml, as GRIDGOV_* variables do in production
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CaseServiceApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + TestStack.caseDbUrl(),
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + TestStack.caseDbUrl(),
                         "--spring.datasource.username=" + EmbeddedWarehouse.USER,
                         "--spring.datasource.password=" + EmbeddedWarehouse.PASSWORD,
-                        "--gridgov.case.login-per-ip-per-minute=0", "--gridgov.case.login-per-account-per-minute=0",
+                        "--gridgov.case.login-per-ip-per-minute=0",
+                        "--gridgov.case.login-per-account-per-minute=0",
                         "--gridgov.case.model-dir=" + models)) {
             Api other = new Api("http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port"));
             Api.Session admin2 = other.login("cl_admin", PASSWORD);
@@ -122,7 +131,8 @@ class CorrectionLoopIT extends ServiceIT {
             assertThat(info.text("training_data")).contains(corrections + " " + TrainCommand.CORRECTIONS_NOTE);
             // the admin view of the live model on recent corrections: the retrained one files them as corrected
             assertThat(info.get("recent_corrections").asInt()).isEqualTo(stored);
-            assertThat(info.get("recent_accuracy").asDouble()).isGreaterThan(bundledAgreement)
+            assertThat(info.get("recent_accuracy").asDouble())
+                    .isGreaterThan(bundledAgreement)
                     .isGreaterThanOrEqualTo(20.0 / stored);
 
             Api.Session command2 = other.login("cl_command", PASSWORD);

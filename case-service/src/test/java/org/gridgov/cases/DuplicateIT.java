@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.gridgov.cases.security.Role;
 import org.gridgov.common.district.District;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,11 +82,16 @@ class DuplicateIT extends ServiceIT {
         assertThat(near.status()).as(near.raw()).isEqualTo(200);
         assertThat(near.body().findValuesAsText("case_id")).contains(master);
         String label = near.body().get(0).get("label").asText();
-        assertThat(label).startsWith("可能重复: " + master).contains(" m, ").contains("分钟前").contains("相似度 ");
+        assertThat(label)
+                .startsWith("可能重复: " + master)
+                .contains(" m, ")
+                .contains("分钟前")
+                .contains("相似度 ");
 
         // same words five kilometres away: another place, another problem
         Map<String, Object> far = report("门口的井盖坏了塌下去了，有人摔倒", "C0101", 0.045, 0);
-        assertThat(workerB.post("/api/cases/similar", far).body().findValuesAsText("case_id")).doesNotContain(master);
+        assertThat(workerB.post("/api/cases/similar", far).body().findValuesAsText("case_id"))
+                .doesNotContain(master);
         // same place, another problem
         Map<String, Object> other = report("楼上邻居深夜装修噪音扰民", "C0201", 0.0008, 0.0008);
         assertThat(workerB.post("/api/cases/similar", other).body().findValuesAsText("case_id"))
@@ -95,7 +99,8 @@ class DuplicateIT extends ServiceIT {
         // a stored case finds the other, not itself
         String second = reported(workerB, probe);
         assertThat(command.get("/api/cases/" + second + "/similar").body().findValuesAsText("case_id"))
-                .contains(master).doesNotContain(second);
+                .contains(master)
+                .doesNotContain(second);
         // bad input: 400 with the field, never a 500
         Map<String, Object> half = new HashMap<>(probe);
         half.remove("longitude");
@@ -114,29 +119,44 @@ class DuplicateIT extends ServiceIT {
         assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
         assertThat(merged.text("master_case_id")).isEqualTo(master);
         assertThat(status(dup)).isEqualTo("DUPLICATE");
-        assertThat(command.get("/api/cases/todo?limit=200").body().findValuesAsText("id")).doesNotContain(dup)
+        assertThat(command.get("/api/cases/todo?limit=200").body().findValuesAsText("id"))
+                .doesNotContain(dup)
                 .contains(master);
-        Api.Response dispatchDup = command.post("/api/cases/" + dup + "/actions",
-                WorkflowIT.action("DISPATCH", null, null));
+        Api.Response dispatchDup =
+                command.post("/api/cases/" + dup + "/actions", WorkflowIT.action("DISPATCH", null, null));
         assertThat(dispatchDup.status()).as(dispatchDup.raw()).isEqualTo(409);
         assertThat(dispatchDup.raw()).contains("重复件");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND action = 'MERGE'"
-                + " AND outcome = 'OK'", Integer.class, dup)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND action = 'MERGE'"
+                                + " AND outcome = 'OK'",
+                        Integer.class,
+                        dup))
+                .isEqualTo(1);
 
         String cg = jdbc.queryForObject("SELECT code FROM department WHERE name = '区城市管理局'", String.class);
         assertThat(command.post("/api/cases/" + master + "/actions", WorkflowIT.action("DISPATCH", null, cg))
-                .status()).isEqualTo(200);
-        assertThat(chengguan.post("/api/cases/" + master + "/actions", WorkflowIT.action("COMPLETE", "已修复", null))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
+        assertThat(chengguan
+                        .post("/api/cases/" + master + "/actions", WorkflowIT.action("COMPLETE", "已修复", null))
+                        .status())
+                .isEqualTo(200);
         assertThat(workerA.post("/api/cases/" + master + "/actions", WorkflowIT.action("COMPLETE", "已回访", null))
-                .status()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE kind = 'MASTER_CLOSED'"
-                + " AND ref_id = ?", Integer.class, master)).isZero();
-        Api.Response closed = gridCenter.post("/api/cases/" + master + "/actions",
-                WorkflowIT.action("COMPLETE", "同意结案", null));
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notification WHERE kind = 'MASTER_CLOSED'" + " AND ref_id = ?",
+                        Integer.class,
+                        master))
+                .isZero();
+        Api.Response closed =
+                gridCenter.post("/api/cases/" + master + "/actions", WorkflowIT.action("COMPLETE", "同意结案", null));
         assertThat(closed.text("status")).isEqualTo("CLOSED");
-        assertThat(jdbc.queryForList("SELECT username FROM notification WHERE kind = 'MASTER_CLOSED' AND ref_id = ?",
-                String.class, master)).containsExactlyInAnyOrder("dup_worker_a", "dup_worker_b");
+        assertThat(jdbc.queryForList(
+                        "SELECT username FROM notification WHERE kind = 'MASTER_CLOSED' AND ref_id = ?",
+                        String.class,
+                        master))
+                .containsExactlyInAnyOrder("dup_worker_a", "dup_worker_b");
     }
 
     @Test
@@ -151,14 +171,19 @@ class DuplicateIT extends ServiceIT {
         assertThat(notOwn.raw()).contains("本人上报");
         assertThat(merge(chengguan, dup, master).status()).isEqualTo(403);
         assertThat(merge(leader, dup, master).status()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND action = 'MERGE'"
-                + " AND outcome = 'DENIED'", Integer.class, dup)).isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND action = 'MERGE'"
+                                + " AND outcome = 'DENIED'",
+                        Integer.class,
+                        dup))
+                .isEqualTo(3);
 
         // into itself, without a master, into a case that does not exist
         Api.Response self = merge(command, dup, dup);
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.raw()).contains("自己");
-        assertThat(command.post("/api/cases/" + dup + "/merge", Map.of()).status()).isEqualTo(400);
+        assertThat(command.post("/api/cases/" + dup + "/merge", Map.of()).status())
+                .isEqualTo(400);
         assertThat(merge(command, dup, "no-such-case").status()).isEqualTo(404);
 
         assertThat(merge(command, dup, master).status()).isEqualTo(200);
@@ -178,13 +203,15 @@ class DuplicateIT extends ServiceIT {
         Api.Response workerUndo = workerB.post("/api/cases/" + dup + "/unmerge", Map.of());
         assertThat(workerUndo.status()).isEqualTo(403);
         assertThat(workerUndo.raw()).contains("指挥中心");
-        assertThat(leader.post("/api/cases/" + dup + "/unmerge", Map.of()).status()).isEqualTo(403);
+        assertThat(leader.post("/api/cases/" + dup + "/unmerge", Map.of()).status())
+                .isEqualTo(403);
         Api.Response undone = command.post("/api/cases/" + dup + "/unmerge", Map.of());
         assertThat(undone.status()).as(undone.raw()).isEqualTo(200);
         assertThat(status(dup)).isEqualTo("OPEN");
         assertThat(jdbc.queryForObject("SELECT pending_role FROM case_record WHERE id = ?", String.class, dup))
                 .isEqualTo("COMMAND_CENTER");
-        assertThat(command.post("/api/cases/" + dup + "/unmerge", Map.of()).status()).isEqualTo(409);
+        assertThat(command.post("/api/cases/" + dup + "/unmerge", Map.of()).status())
+                .isEqualTo(409);
 
         // into a closed case
         jdbc.update("UPDATE case_record SET status = 'CLOSED', pending_role = NULL WHERE id = ?", third);
@@ -194,7 +221,8 @@ class DuplicateIT extends ServiceIT {
 
         // a worker's own case once dispatched is the command centre's to merge
         String cg = jdbc.queryForObject("SELECT code FROM department WHERE name = '区城市管理局'", String.class);
-        assertThat(command.post("/api/cases/" + dup + "/actions", WorkflowIT.action("DISPATCH", null, cg)).status())
+        assertThat(command.post("/api/cases/" + dup + "/actions", WorkflowIT.action("DISPATCH", null, cg))
+                        .status())
                 .isEqualTo(200);
         Api.Response late = merge(workerB, dup, master);
         assertThat(late.status()).isEqualTo(403);
@@ -221,9 +249,14 @@ class DuplicateIT extends ServiceIT {
         }
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_merge WHERE duplicate_id IN (?, ?)",
-                Integer.class, a, b)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE id IN (?, ?) AND status = 'DUPLICATE'",
-                Integer.class, a, b)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_merge WHERE duplicate_id IN (?, ?)", Integer.class, a, b))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_record WHERE id IN (?, ?) AND status = 'DUPLICATE'",
+                        Integer.class,
+                        a,
+                        b))
+                .isEqualTo(1);
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,11 @@ class IdempotencyRaceIT extends ServiceIT {
     Api.Response report(Map<String, Object> body, String key) {
         try {
             return api.sendRaw(HttpRequest.newBuilder(URI.create(api.base() + "/api/cases"))
-                    .header("Authorization", "Bearer " + worker.token()).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + worker.token())
+                    .header("Content-Type", "application/json")
                     .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)))
+                    .build());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -72,10 +73,15 @@ class IdempotencyRaceIT extends ServiceIT {
                 }
                 assertThat(created).as("key " + key).isEqualTo(1);
                 assertThat(ids).as("key " + key).containsOnly(ids.get(0));
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE description = ?",
-                        Integer.class, body.get("description"))).isEqualTo(1);
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE msg_key = ?", Integer.class,
-                        ids.get(0))).as("one CREATED event").isEqualTo(1);
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM case_record WHERE description = ?",
+                                Integer.class,
+                                body.get("description")))
+                        .isEqualTo(1);
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM outbox_event WHERE msg_key = ?", Integer.class, ids.get(0)))
+                        .as("one CREATED event")
+                        .isEqualTo(1);
             }
         } finally {
             pool.shutdown();
@@ -92,8 +98,11 @@ class IdempotencyRaceIT extends ServiceIT {
         Api.Response other = report(WorkflowIT.report("垃圾满溢无人清运", "C0201", false), key);
         assertThat(other.status()).as(other.raw()).isEqualTo(422);
         assertThat(other.text("error")).contains("Idempotency-Key");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE description = '垃圾满溢无人清运'"
-                + " AND created_by = 'ir_worker'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_record WHERE description = '垃圾满溢无人清运'"
+                                + " AND created_by = 'ir_worker'",
+                        Integer.class))
+                .isZero();
         // the same report again is still the first case
         Api.Response retry = report(WorkflowIT.report("路灯不亮", "C0101", false), key);
         assertThat(retry.status()).isEqualTo(200);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,8 +40,8 @@ class InboxIT extends ServiceIT {
     static void publish(Alert alert) {
         Properties p = new Properties();
         p.put("bootstrap.servers", TestStack.kafkaBootstrap());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.alertId(), Json.write(alert)));
         }
     }
@@ -50,13 +49,16 @@ class InboxIT extends ServiceIT {
     @Test
     void anOverdueAlertAboutACaseReachesTheUsersCoveringItsGrid() throws Exception {
         Api.Session worker = login("ib_worker");
-        String caseId = worker.post("/api/cases", WorkflowIT.report("下水道堵塞", "C0101", false)).text("id");
+        String caseId = worker.post("/api/cases", WorkflowIT.report("下水道堵塞", "C0101", false))
+                .text("id");
         Api.Session leader = login("ib_leader");
 
         // a live subscriber: the leader's SSE stream
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest sse = HttpRequest.newBuilder(URI.create(api.base() + "/api/inbox/stream"))
-                .header("Authorization", "Bearer " + leader.token()).header("Accept", "text/event-stream").build();
+                .header("Authorization", "Bearer " + leader.token())
+                .header("Accept", "text/event-stream")
+                .build();
         HttpResponse<java.io.InputStream> stream = http.send(sse, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         String alertId = "case_overdue:" + caseId;
@@ -75,8 +77,15 @@ class InboxIT extends ServiceIT {
         });
 
         // the consumer starts at the latest offset: publish until the inbox has it
-        Alert alert = new Alert(1, alertId, "case_overdue", AlertLevel.ORANGE, caseId, List.of(caseId),
-                "事件超期未办结", LocalDateTime.now().withNano(0));
+        Alert alert = new Alert(
+                1,
+                alertId,
+                "case_overdue",
+                AlertLevel.ORANGE,
+                caseId,
+                List.of(caseId),
+                "事件超期未办结",
+                LocalDateTime.now().withNano(0));
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (leader.get("/api/inbox/alerts").body().findValuesAsText("alert_id").stream()
                 .noneMatch(alertId::equals)) {

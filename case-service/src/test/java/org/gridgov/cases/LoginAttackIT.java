@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +28,8 @@ class LoginAttackIT extends ServiceIT {
     }
 
     int audited(String username, String action) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = ?", Integer.class,
-                username, action);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE username = ? AND action = ?", Integer.class, username, action);
     }
 
     /** The concurrency figure of the issue: 16 wrong passwords at once lock the account at exactly 5. */
@@ -53,19 +52,22 @@ class LoginAttackIT extends ServiceIT {
             statuses.add(f.get().status());
         }
         pool.shutdown();
-        System.out.println("16 parallel wrong passwords: statuses " + statuses + ", failed_attempts="
-                + failures("la_race"));
+        System.out.println(
+                "16 parallel wrong passwords: statuses " + statuses + ", failed_attempts=" + failures("la_race"));
         assertThat(statuses).containsOnly(401);
         assertThat(failures("la_race")).isEqualTo(5);
         assertThat(audited("la_race", "LOCKOUT")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT locked_until IS NOT NULL FROM app_user WHERE username = 'la_race'",
-                Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT locked_until IS NOT NULL FROM app_user WHERE username = 'la_race'", Boolean.class))
+                .isTrue();
 
         Api.Response right = token("la_race", PASSWORD);
         assertThat(right.status()).isEqualTo(401);
         assertThat(right.text("error")).contains("锁定");
         clock.advance(Duration.ofMinutes(14));
-        assertThat(token("la_race", PASSWORD).status()).as("still locked after 14 min").isEqualTo(401);
+        assertThat(token("la_race", PASSWORD).status())
+                .as("still locked after 14 min")
+                .isEqualTo(401);
         clock.advance(Duration.ofMinutes(2));
         assertThat(token("la_race", PASSWORD).status()).as("the lock ended").isEqualTo(200);
         assertThat(failures("la_race")).isZero();
@@ -96,10 +98,12 @@ class LoginAttackIT extends ServiceIT {
     @Test
     void theLoginPageShowsOnlyItsOwnReasons() throws Exception {
         String bait = "账号异常，请拨打 400-123-4567 联系客服领取补偿";
-        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/login?error="
-                        + java.net.URLEncoder.encode(bait, java.nio.charset.StandardCharsets.UTF_8))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/login?error="
+                                        + java.net.URLEncoder.encode(bait, java.nio.charset.StandardCharsets.UTF_8)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(bait, "400-123-4567").contains("登录失败，请重试");
     }
@@ -120,7 +124,9 @@ class LoginAttackIT extends ServiceIT {
         for (int i = 0; i < 5; i++) {
             token("la_victim", "wrong");
         }
-        assertThat(s.get("/api/auth/me").status()).as("token of a locked account").isEqualTo(401);
+        assertThat(s.get("/api/auth/me").status())
+                .as("token of a locked account")
+                .isEqualTo(401);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE username = 'la_victim'", Integer.class))
                 .isZero();
     }
@@ -133,9 +139,14 @@ class LoginAttackIT extends ServiceIT {
         assertThat(leaver.get("/api/auth/me").status()).isEqualTo(200);
         Api.Response disabled = login("la_admin").post("/api/admin/users/la_leaver/disable", Map.of());
         assertThat(disabled.status()).as(disabled.raw()).isEqualTo(200);
-        assertThat(leaver.get("/api/auth/me").status()).as("cached token of a disabled user").isEqualTo(401);
+        assertThat(leaver.get("/api/auth/me").status())
+                .as("cached token of a disabled user")
+                .isEqualTo(401);
         assertThat(token("la_leaver", PASSWORD).status()).isEqualTo(401);
-        assertThat(login("la_admin").post("/api/admin/users/la_leaver/enable", Map.of()).status()).isEqualTo(200);
+        assertThat(login("la_admin")
+                        .post("/api/admin/users/la_leaver/enable", Map.of())
+                        .status())
+                .isEqualTo(200);
         assertThat(token("la_leaver", PASSWORD).status()).isEqualTo(200);
     }
 

@@ -2,6 +2,7 @@ package org.gridgov.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -9,14 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.web.MapFixture;
 import org.gridgov.common.district.Grid;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** 一张图 over HTTP: the GeoJSON and figures per scope, the JTS selection against our own count, refusals. */
 class MapIT extends ServiceIT {
@@ -39,11 +37,14 @@ class MapIT extends ServiceIT {
         assertThat(all.get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(levels(all, "GRID")).hasSize(MapFixture.DISTRICT.grids().size());
         assertThat(levels(all, "STREET")).hasSize(MapFixture.DISTRICT.streets().size());
-        assertThat(levels(all, "COMMUNITY")).hasSize(MapFixture.DISTRICT.communities().size());
+        assertThat(levels(all, "COMMUNITY"))
+                .hasSize(MapFixture.DISTRICT.communities().size());
 
         JsonNode street = login("map_street").get("/api/map/grids.geojson").body();
         Set<String> expected = new TreeSet<>(MapFixture.DISTRICT.grids().stream()
-                .filter(g -> g.streetCode().equals(STREET)).map(Grid::code).toList());
+                .filter(g -> g.streetCode().equals(STREET))
+                .map(Grid::code)
+                .toList());
         assertThat(new TreeSet<>(levels(street, "GRID"))).isEqualTo(expected);
         assertThat(levels(street, "STREET")).containsExactly(STREET);
     }
@@ -54,15 +55,24 @@ class MapIT extends ServiceIT {
         MapFixture.plant(command, STREET, 3);
         MapFixture.plant(command, OTHER_STREET, 1);
         // a polygon over both streets' first grids
-        var a = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)).findFirst()
-                .orElseThrow().boundary().getEnvelopeInternal();
-        var b = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(OTHER_STREET)).findFirst()
-                .orElseThrow().boundary().getEnvelopeInternal();
+        var a = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(STREET))
+                .findFirst()
+                .orElseThrow()
+                .boundary()
+                .getEnvelopeInternal();
+        var b = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(OTHER_STREET))
+                .findFirst()
+                .orElseThrow()
+                .boundary()
+                .getEnvelopeInternal();
         double[][] ring = {
             {Math.min(a.getMinX(), b.getMinX()), Math.min(a.getMinY(), b.getMinY())},
             {Math.max(a.getMaxX(), b.getMaxX()), Math.min(a.getMinY(), b.getMinY())},
             {Math.max(a.getMaxX(), b.getMaxX()), Math.max(a.getMaxY(), b.getMaxY())},
-            {Math.min(a.getMinX(), b.getMinX()), Math.max(a.getMaxY(), b.getMaxY()) - 0.001}};
+            {Math.min(a.getMinX(), b.getMinX()), Math.max(a.getMaxY(), b.getMaxY()) - 0.001}
+        };
         Map<String, Object> body = Map.of("polygon", toList(ring));
 
         Set<String> district = MapFixture.casesInside(jdbc, "370112", MapFixture.polygon(ring));
@@ -82,8 +92,15 @@ class MapIT extends ServiceIT {
     @Test
     void badPolygonsAre4xxWithTheirReason() {
         var leader = login("map_leader");
-        var bowTie = leader.post("/api/map/select", Map.of("polygon",
-                List.of(List.of(117.0, 36.6), List.of(117.1, 36.7), List.of(117.1, 36.6), List.of(117.0, 36.7))));
+        var bowTie = leader.post(
+                "/api/map/select",
+                Map.of(
+                        "polygon",
+                        List.of(
+                                List.of(117.0, 36.6),
+                                List.of(117.1, 36.7),
+                                List.of(117.1, 36.6),
+                                List.of(117.0, 36.7))));
         assertThat(bowTie.status()).isEqualTo(400);
         assertThat(bowTie.text("detail")).contains("自相交");
 
@@ -106,8 +123,10 @@ class MapIT extends ServiceIT {
 
         String huge = "{\"polygon\": [" + "[117.0, 36.6],".repeat(100_000) + "[117.0, 36.6]]}";
         var tooLarge = api.sendRaw(HttpRequest.newBuilder(URI.create(api.base() + "/api/map/select"))
-                .header("Authorization", "Bearer " + leader.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+                .header("Authorization", "Bearer " + leader.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(huge))
+                .build());
         assertThat(tooLarge.status()).isEqualTo(413);
     }
 
@@ -119,15 +138,22 @@ class MapIT extends ServiceIT {
             assertThat(r.status()).as(path).isEqualTo(403);
             assertThat(r.text("detail")).contains("街道");
         }
-        var select = worker.post("/api/map/select", Map.of("polygon",
-                List.of(List.of(117.0, 36.6), List.of(117.1, 36.6), List.of(117.1, 36.7))));
+        var select = worker.post(
+                "/api/map/select",
+                Map.of("polygon", List.of(List.of(117.0, 36.6), List.of(117.1, 36.6), List.of(117.1, 36.7))));
         assertThat(select.status()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE username = 'map_worker'"
-                + " AND target_type = 'MAP' AND outcome = 'DENIED'", Integer.class)).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE username = 'map_worker'"
+                                + " AND target_type = 'MAP' AND outcome = 'DENIED'",
+                        Integer.class))
+                .isGreaterThanOrEqualTo(3);
 
         var street = login("map_street");
-        String foreign = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(OTHER_STREET))
-                .findFirst().orElseThrow().code();
+        String foreign = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(OTHER_STREET))
+                .findFirst()
+                .orElseThrow()
+                .code();
         assertThat(street.get("/api/map/grids/" + foreign + "/cases").status()).isEqualTo(403);
         assertThat(street.get("/api/map/grids/" + GRID + "/cases").status()).isEqualTo(200);
     }

@@ -2,6 +2,7 @@ package org.gridgov.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,20 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.gridgov.cases.inbox.AlertInbox;
 import org.gridgov.cases.map.GridRisk;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.web.MapFixture;
 import org.gridgov.cases.web.RiskFixture;
+import org.gridgov.common.district.Grid;
 import org.gridgov.common.model.Alert;
 import org.gridgov.common.model.AlertLevel;
-import org.gridgov.common.district.Grid;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * 一张图's remaining layers and the pin (issue 17 parts 4–5) over HTTP: risk per grid from the warehouse, today's
@@ -36,8 +34,10 @@ class MapLayersIT extends ServiceIT {
 
     @Autowired
     GridRisk risk;
+
     @Autowired
     AlertInbox inbox;
+
     @Autowired
     org.gridgov.cases.map.KeyCompanies keyCompanies;
 
@@ -47,8 +47,15 @@ class MapLayersIT extends ServiceIT {
         user("ml_command", Role.COMMAND_CENTER, "370112", null);
         user("ml_street", Role.GRID_CENTER, STREET, null);
         user("ml_worker", Role.GRID_WORKER, "37011200100101", null);
-        user("ml_other_worker", Role.GRID_WORKER, MapFixture.DISTRICT.grids().stream()
-                .filter(g -> g.streetCode().equals(OTHER_STREET)).findFirst().orElseThrow().code(), null);
+        user(
+                "ml_other_worker",
+                Role.GRID_WORKER,
+                MapFixture.DISTRICT.grids().stream()
+                        .filter(g -> g.streetCode().equals(OTHER_STREET))
+                        .findFirst()
+                        .orElseThrow()
+                        .code(),
+                null);
     }
 
     @Test
@@ -65,7 +72,8 @@ class MapLayersIT extends ServiceIT {
         assertThat(all.get("risk_month").asText()).isEqualTo(RiskFixture.MONTH);
         assertThat(layer(all, "risk")).isEqualTo(expected);
         // 红 and 橙 add up to the layer's value
-        all.get("grids").forEach(g -> assertThat(g.get("risk_red").asInt() + g.get("risk_orange").asInt())
+        all.get("grids").forEach(g -> assertThat(
+                        g.get("risk_red").asInt() + g.get("risk_orange").asInt())
                 .isEqualTo(g.get("risk").asInt()));
 
         JsonNode street = login("ml_street").get("/api/map/data").body();
@@ -77,12 +85,17 @@ class MapLayersIT extends ServiceIT {
 
     @Test
     void keyArrearsCompaniesAreDrawnAtTheirFirstKeyCasesSiteInTheUsersScope() throws Exception {
-        Grid inStreet = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)).findFirst()
+        Grid inStreet = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(STREET))
+                .findFirst()
                 .orElseThrow();
-        Grid inOther = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(OTHER_STREET))
-                .findFirst().orElseThrow();
+        Grid inOther = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(OTHER_STREET))
+                .findFirst()
+                .orElseThrow();
         String month = "2024-06";
-        try (java.sql.Connection c = TestStack.warehouse().connect(); java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = TestStack.warehouse().connect();
+                java.sql.Statement st = c.createStatement()) {
             st.execute("DELETE FROM ads_arrears_key_case WHERE case_id LIKE 'KC-%'");
             st.execute("DELETE FROM ods_arrears_case WHERE case_id LIKE 'KC-%'");
             // 甲: two key cases, the first (by id) in the street; 乙: one in the other street; 丙: a key case
@@ -112,16 +125,20 @@ class MapLayersIT extends ServiceIT {
         JsonNode street = login("ml_street").get("/api/map/data").body();
         List<String> names = street.get("key_companies").findValuesAsText("name");
         assertThat(names).contains("甲建筑劳务公司").doesNotContain("乙建设工程公司");
-        street.get("key_companies").forEach(k -> assertThat(k.get("grid_code").asText()).startsWith(STREET));
+        street.get("key_companies")
+                .forEach(k -> assertThat(k.get("grid_code").asText()).startsWith(STREET));
 
         // the company's 综合查询 file lists its cases' sites by grid, most cases first
-        JsonNode file = login("ml_leader").get("/api/lookup/companies?name="
-                + java.net.URLEncoder.encode("甲建筑劳务公司", java.nio.charset.StandardCharsets.UTF_8)
-                + "&reason=" + java.net.URLEncoder.encode("核查欠薪单位项目地点", java.nio.charset.StandardCharsets.UTF_8))
+        JsonNode file = login("ml_leader")
+                .get("/api/lookup/companies?name="
+                        + java.net.URLEncoder.encode("甲建筑劳务公司", java.nio.charset.StandardCharsets.UTF_8)
+                        + "&reason="
+                        + java.net.URLEncoder.encode("核查欠薪单位项目地点", java.nio.charset.StandardCharsets.UTF_8))
                 .body();
         assertThat(file.get("places").findValuesAsText("grid_code")).containsExactly(inOther.code(), inStreet.code());
         assertThat(file.get("places").get(0).get("cases").asInt()).isEqualTo(2);
-        assertThat(file.get("places").get(1).get("latitude").asDouble()).isEqualTo(inStreet.anchor().getY());
+        assertThat(file.get("places").get(1).get("latitude").asDouble())
+                .isEqualTo(inStreet.anchor().getY());
     }
 
     private static void keyCase(java.sql.Connection c, String month, String id, String company, Grid site)
@@ -157,14 +174,27 @@ class MapLayersIT extends ServiceIT {
         var command = login("ml_command");
         List<String> planted = MapFixture.plant(command, STREET, 2);
         // an alert about a planted case: located to its grid, drawn at the grid's point
-        Alert alert = new Alert(1, "ml-" + System.nanoTime(), "repeat_call", AlertLevel.RED, planted.get(2),
-                List.of(), "地图框选预警", LocalDateTime.now(clock).withNano(0));
+        Alert alert = new Alert(
+                1,
+                "ml-" + System.nanoTime(),
+                "repeat_call",
+                AlertLevel.RED,
+                planted.get(2),
+                List.of(),
+                "地图框选预警",
+                LocalDateTime.now(clock).withNano(0));
         inbox.accept(alert);
-        Grid first = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)).findFirst()
+        Grid first = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(STREET))
+                .findFirst()
                 .orElseThrow();
         var e = first.boundary().getEnvelopeInternal();
-        double[][] ring = {{e.getMinX() - 1e-4, e.getMinY() - 1e-4}, {e.getMaxX() + 1e-4, e.getMinY() - 1e-4},
-            {e.getMaxX() + 1e-4, e.getMaxY() + 1e-4}, {e.getMinX() - 1e-4, e.getMaxY() + 1e-4}};
+        double[][] ring = {
+            {e.getMinX() - 1e-4, e.getMinY() - 1e-4},
+            {e.getMaxX() + 1e-4, e.getMinY() - 1e-4},
+            {e.getMaxX() + 1e-4, e.getMaxY() + 1e-4},
+            {e.getMinX() - 1e-4, e.getMaxY() + 1e-4}
+        };
         Set<String> inside = MapFixture.casesInside(jdbc, "370112", MapFixture.polygon(ring));
         assertThat(inside).hasSizeGreaterThanOrEqualTo(3);
 
@@ -181,11 +211,12 @@ class MapLayersIT extends ServiceIT {
             });
             if (page == 1) {
                 assertThat(r.get("alerts").findValuesAsText("alert_id")).contains(alert.alertId());
-                assertThat(r.get("places").findValuesAsText("code")).contains(first.code(), first.communityCode(),
-                        STREET);
+                assertThat(r.get("places").findValuesAsText("code"))
+                        .contains(first.code(), first.communityCode(), STREET);
                 JsonNode grid = placeOf(r.get("places"), first.code());
                 assertThat(grid.get("whole").asBoolean()).isTrue();
-                assertThat(placeOf(r.get("places"), STREET).get("whole").asBoolean()).isFalse();
+                assertThat(placeOf(r.get("places"), STREET).get("whole").asBoolean())
+                        .isFalse();
             }
         }
         assertThat(paged).isEqualTo(inside);
@@ -200,7 +231,8 @@ class MapLayersIT extends ServiceIT {
         assertThat(other.get("alerts")).isEmpty();
         assertThat(other.get("places")).isEmpty();
 
-        for (Map<String, Object> bad : List.of(Map.<String, Object>of("polygon", toList(ring), "page_size", 501),
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("polygon", toList(ring), "page_size", 501),
                 Map.<String, Object>of("polygon", toList(ring), "page", 0),
                 Map.<String, Object>of("polygon", toList(ring), "page", 1000, "page_size", 500))) {
             var r = leader.post("/api/map/select", bad);
@@ -212,10 +244,24 @@ class MapLayersIT extends ServiceIT {
     @Test
     void todaysAlertsAreDrawnAtTheirGridsPointInTheUsersScope() {
         String caseId = MapFixture.plant(login("ml_command"), STREET, 1).get(2);
-        Alert today = new Alert(1, "ml-today-" + System.nanoTime(), "repeat_call", AlertLevel.ORANGE, caseId,
-                List.of(), "今日预警", LocalDateTime.now(clock).withNano(0));
-        Alert old = new Alert(1, "ml-old-" + System.nanoTime(), "repeat_call", AlertLevel.ORANGE, caseId,
-                List.of(), "昨日预警", LocalDateTime.now(clock).minusDays(2).withNano(0));
+        Alert today = new Alert(
+                1,
+                "ml-today-" + System.nanoTime(),
+                "repeat_call",
+                AlertLevel.ORANGE,
+                caseId,
+                List.of(),
+                "今日预警",
+                LocalDateTime.now(clock).withNano(0));
+        Alert old = new Alert(
+                1,
+                "ml-old-" + System.nanoTime(),
+                "repeat_call",
+                AlertLevel.ORANGE,
+                caseId,
+                List.of(),
+                "昨日预警",
+                LocalDateTime.now(clock).minusDays(2).withNano(0));
         inbox.accept(today);
         inbox.accept(old);
         String grid = jdbc.queryForObject("SELECT grid_code FROM case_record WHERE id = ?", String.class, caseId);
@@ -224,7 +270,8 @@ class MapLayersIT extends ServiceIT {
         JsonNode data = login("ml_leader").get("/api/map/data").body();
         JsonNode point = null;
         for (JsonNode a : data.get("today_alerts")) {
-            assertThat(a.get("event_time").asText()).startsWith(LocalDateTime.now(clock).toLocalDate().toString());
+            assertThat(a.get("event_time").asText())
+                    .startsWith(LocalDateTime.now(clock).toLocalDate().toString());
             if (a.get("alert_id").asText().equals(today.alertId())) {
                 point = a;
             }
@@ -235,14 +282,19 @@ class MapLayersIT extends ServiceIT {
         assertThat(data.get("today_alerts").findValuesAsText("alert_id")).doesNotContain(old.alertId());
 
         user("ml_street2", Role.GRID_CENTER, OTHER_STREET, null);
-        assertThat(login("ml_street2").get("/api/map/data").body().get("today_alerts").findValuesAsText("alert_id"))
+        assertThat(login("ml_street2")
+                        .get("/api/map/data")
+                        .body()
+                        .get("today_alerts")
+                        .findValuesAsText("alert_id"))
                 .doesNotContain(today.alertId());
     }
 
     @Test
     void thePinFindsTheGridByJtsAndTheNearestCommunitysAddress() {
         var worker = login("ml_command");
-        for (Grid g : List.of(MapFixture.DISTRICT.grids().get(0), MapFixture.DISTRICT.grids().get(57))) {
+        for (Grid g : List.of(
+                MapFixture.DISTRICT.grids().get(0), MapFixture.DISTRICT.grids().get(57))) {
             // a point a fifth into the grid: inside it and no other
             var e = g.boundary().getEnvelopeInternal();
             double lat = e.getMinY() + 0.2 * e.getHeight();
@@ -258,24 +310,33 @@ class MapLayersIT extends ServiceIT {
         var outside = worker.get("/api/map/locate?latitude=30.0&longitude=110.0");
         assertThat(outside.status()).isEqualTo(400);
         assertThat(outside.text("detail")).contains("不在");
-        assertThat(worker.get("/api/map/locate?latitude=abc&longitude=117").status()).isEqualTo(400);
+        assertThat(worker.get("/api/map/locate?latitude=abc&longitude=117").status())
+                .isEqualTo(400);
         assertThat(worker.get("/api/map/locate?longitude=117").status()).isEqualTo(400);
         // a grid worker places a pin in their own grid only, as their report would be checked
         Grid own = MapFixture.DISTRICT.grid("37011200100101").orElseThrow();
         Grid foreign = MapFixture.DISTRICT.grids().get(57);
         var gridWorker = login("ml_worker");
-        assertThat(gridWorker.get("/api/map/locate?latitude=" + own.anchor().getY() + "&longitude="
-                + own.anchor().getX()).text("grid_code")).isEqualTo(own.code());
-        var refused = gridWorker.get("/api/map/locate?latitude=" + foreign.anchor().getY() + "&longitude="
-                + foreign.anchor().getX());
+        assertThat(gridWorker
+                        .get("/api/map/locate?latitude=" + own.anchor().getY() + "&longitude="
+                                + own.anchor().getX())
+                        .text("grid_code"))
+                .isEqualTo(own.code());
+        var refused = gridWorker.get("/api/map/locate?latitude="
+                + foreign.anchor().getY() + "&longitude=" + foreign.anchor().getX());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text("detail")).contains("不在本人辖区");
         // a leader does not report
-        assertThat(login("ml_leader").get("/api/map/locate?latitude=" + own.anchor().getY() + "&longitude="
-                + own.anchor().getX()).status()).isEqualTo(403);
+        assertThat(login("ml_leader")
+                        .get("/api/map/locate?latitude=" + own.anchor().getY() + "&longitude="
+                                + own.anchor().getX())
+                        .status())
+                .isEqualTo(403);
         // the outlines the pin is placed on: every grid of the district, for a grid worker too
         JsonNode fc = gridWorker.get("/api/map/district.geojson").body();
-        assertThat(fc.get("features").findValuesAsText("level").stream().filter("GRID"::equals).count())
+        assertThat(fc.get("features").findValuesAsText("level").stream()
+                        .filter("GRID"::equals)
+                        .count())
                 .isEqualTo(MapFixture.DISTRICT.grids().size());
     }
 
@@ -291,31 +352,36 @@ class MapLayersIT extends ServiceIT {
         double lon = self.get("longitude").asDouble();
         // every open case of the district placed within 1,000 m, by the haversine formula written out here
         Set<String> expected = new TreeSet<>();
-        jdbc.query("SELECT id, grid_code, latitude, longitude FROM case_record WHERE status = 'OPEN' AND id <> ?",
+        jdbc.query(
+                "SELECT id, grid_code, latitude, longitude FROM case_record WHERE status = 'OPEN' AND id <> ?",
                 rs -> {
                     Grid g = MapFixture.DISTRICT.grid(rs.getString("grid_code")).orElseThrow();
                     double y = rs.getObject("latitude") == null ? g.anchor().getY() : rs.getDouble("latitude");
                     double x = rs.getObject("longitude") == null ? g.anchor().getX() : rs.getDouble("longitude");
                     double p1 = Math.toRadians(lat);
                     double p2 = Math.toRadians(y);
-                    double a = Math.pow(Math.sin((p2 - p1) / 2), 2) + Math.cos(p1) * Math.cos(p2)
-                            * Math.pow(Math.sin(Math.toRadians(x - lon) / 2), 2);
+                    double a = Math.pow(Math.sin((p2 - p1) / 2), 2)
+                            + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(x - lon) / 2), 2);
                     if (2 * 6_371_008.8 * Math.asin(Math.sqrt(a)) <= 1_000) {
                         expected.add(rs.getString("id"));
                     }
-                }, caseId);
+                },
+                caseId);
         Set<String> listed = new TreeSet<>(r.get("nearby").findValuesAsText("id"));
         assertThat(expected).as("the planted neighbours").isNotEmpty();
         assertThat(listed).isEqualTo(expected);
-        List<Integer> distances = r.get("nearby").findValues("distance_metres").stream().map(JsonNode::asInt)
+        List<Integer> distances = r.get("nearby").findValues("distance_metres").stream()
+                .map(JsonNode::asInt)
                 .toList();
         assertThat(distances).isSorted();
 
         // a grid worker of another street may not see the case: refused and audited
         var foreign = login("ml_other_worker").get("/api/map/cases/" + caseId + "/nearby");
         assertThat(foreign.status()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE username = 'ml_other_worker'"
-                + " AND outcome = 'DENIED'", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE username = 'ml_other_worker'" + " AND outcome = 'DENIED'",
+                        Integer.class))
+                .isPositive();
     }
 
     private static JsonNode placeOf(JsonNode places, String code) {

@@ -19,6 +19,7 @@ class ObservationsIT extends ServiceIT {
 
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     FilterChainProxy securityChain;
 

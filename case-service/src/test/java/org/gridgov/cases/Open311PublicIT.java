@@ -2,6 +2,7 @@ package org.gridgov.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -13,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,20 +65,29 @@ class Open311PublicIT extends ServiceIT {
 
     @Test
     void internalAndUnconsentedCasesAreNotPublic() {
-        String patrol = worker.post("/api/cases", WorkflowIT.report("网格巡查发现井盖缺失", "C0101", false)).text("id");
-        String unconsented = command.post("/api/cases", hotline("市民反映路灯不亮", "山大路社区", null)).text("id");
-        String declined = command.post("/api/cases", hotline("市民反映路灯不亮", "山大路社区", false)).text("id");
+        String patrol = worker.post("/api/cases", WorkflowIT.report("网格巡查发现井盖缺失", "C0101", false))
+                .text("id");
+        String unconsented =
+                command.post("/api/cases", hotline("市民反映路灯不亮", "山大路社区", null)).text("id");
+        String declined =
+                command.post("/api/cases", hotline("市民反映路灯不亮", "山大路社区", false)).text("id");
         for (String id : List.of(patrol, unconsented, declined)) {
             Api.Response one = publicGet("/open311/v2/requests/" + id + ".json");
             assertThat(one.status()).as(id).isEqualTo(404);
             assertThat(one.body().get(0).get("code").asInt()).isEqualTo(404);
-            assertThat(publicGet("/open311/v2/requests.json?service_request_id=" + id).body().size()).isZero();
+            assertThat(publicGet("/open311/v2/requests.json?service_request_id=" + id)
+                            .body()
+                            .size())
+                    .isZero();
         }
-        JsonNode list = publicGet("/open311/v2/requests.json?service_code=C0101&page_size=100").body();
+        JsonNode list = publicGet("/open311/v2/requests.json?service_code=C0101&page_size=100")
+                .body();
         assertThat(list.findValuesAsText("service_request_id")).doesNotContain(patrol, unconsented, declined);
 
-        String consented = command.post("/api/cases", hotline("市民反映路灯不亮", "山大路社区", true)).text("id");
-        assertThat(publicGet("/open311/v2/requests/" + consented + ".json").status()).isEqualTo(200);
+        String consented =
+                command.post("/api/cases", hotline("市民反映路灯不亮", "山大路社区", true)).text("id");
+        assertThat(publicGet("/open311/v2/requests/" + consented + ".json").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -91,7 +98,8 @@ class Open311PublicIT extends ServiceIT {
         String id = command.post("/api/cases", hotline(description, "历城区山大路社区12号楼2单元301室 王建国家", true))
                 .text("id");
         JsonNode one = publicGet("/open311/v2/requests/" + id + ".json").body().get(0);
-        String shown = one.get("description").asText() + " | " + one.get("address").asText();
+        String shown =
+                one.get("description").asText() + " | " + one.get("address").asText();
         System.out.println("public Open311: " + shown);
         for (Pattern leak : LEAKS) {
             assertThat(leak.matcher(shown).find()).as(leak + " in " + shown).isFalse();
@@ -104,7 +112,10 @@ class Open311PublicIT extends ServiceIT {
 
     @Test
     void listsComeInBoundedPagesOfOneQueryEach() {
-        var anchor = org.gridgov.common.district.District.licheng().grid(WorkflowIT.GRID).orElseThrow().anchor();
+        var anchor = org.gridgov.common.district.District.licheng()
+                .grid(WorkflowIT.GRID)
+                .orElseThrow()
+                .anchor();
         for (int i = 0; i < 105; i++) {
             Map<String, String> f = new LinkedHashMap<>();
             f.put("api_key", "test-open311-key");
@@ -112,17 +123,27 @@ class Open311PublicIT extends ServiceIT {
             f.put("lat", String.valueOf(anchor.getY()));
             f.put("long", String.valueOf(anchor.getX()));
             f.put("description", "分页测试 " + i);
-            String body = f.entrySet().stream().map(e -> e.getKey() + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            String body = f.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
             assertThat(api.sendRaw(HttpRequest.newBuilder(URI.create(api.base() + "/open311/v2/requests.json"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build()).status()).isEqualTo(201);
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build())
+                            .status())
+                    .isEqualTo(201);
         }
-        assertThat(publicGet("/open311/v2/requests.json").body().size()).as("default page").isEqualTo(50);
-        assertThat(publicGet("/open311/v2/requests.json?page_size=5000").body().size()).as("capped").isEqualTo(100);
-        List<String> first = publicGet("/open311/v2/requests.json?service_code=C0105&page_size=25&page=1").body()
+        assertThat(publicGet("/open311/v2/requests.json").body().size())
+                .as("default page")
+                .isEqualTo(50);
+        assertThat(publicGet("/open311/v2/requests.json?page_size=5000").body().size())
+                .as("capped")
+                .isEqualTo(100);
+        List<String> first = publicGet("/open311/v2/requests.json?service_code=C0105&page_size=25&page=1")
+                .body()
                 .findValuesAsText("service_request_id");
-        List<String> second = publicGet("/open311/v2/requests.json?service_code=C0105&page_size=25&page=2").body()
+        List<String> second = publicGet("/open311/v2/requests.json?service_code=C0105&page_size=25&page=2")
+                .body()
                 .findValuesAsText("service_request_id");
         assertThat(first).hasSize(25);
         assertThat(second).hasSize(25);
@@ -133,7 +154,8 @@ class Open311PublicIT extends ServiceIT {
         assertThat(publicGet("/open311/v2/requests.json?page=100000").status()).isEqualTo(400);
 
         long before = statements();
-        assertThat(publicGet("/open311/v2/requests.json?page_size=100").body().size()).isEqualTo(100);
+        assertThat(publicGet("/open311/v2/requests.json?page_size=100").body().size())
+                .isEqualTo(100);
         long used = statements() - before;
         System.out.println("statements for a page of 100 public requests: " + used);
         // one query for the page (plus what the outbox relay and the inbox run meanwhile), never one per row
@@ -143,8 +165,8 @@ class Open311PublicIT extends ServiceIT {
     /** Statements the database has run (plain and prepared), server-wide. */
     long statements() {
         long n = 0;
-        for (Map<String, Object> row : jdbc.queryForList("SHOW GLOBAL STATUS WHERE Variable_name IN"
-                + " ('Com_select', 'Com_stmt_execute')")) {
+        for (Map<String, Object> row : jdbc.queryForList(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN" + " ('Com_select', 'Com_stmt_execute')")) {
             n += Long.parseLong(String.valueOf(row.get("Value")));
         }
         return n;

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +29,7 @@ class OutboxIT extends ServiceIT {
 
     @Autowired
     CaseService cases;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -66,8 +66,8 @@ class OutboxIT extends ServiceIT {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-it-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Set<String> seen = new HashSet<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of(Topics.CASE_EVENTS.name()));
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!seen.containsAll(wanted) && System.nanoTime() < end) {
@@ -85,7 +85,8 @@ class OutboxIT extends ServiceIT {
 
     @Test
     void eventsWrittenWhileKafkaIsDownAreDeliveredWhenItReturns() {
-        String before = worker.post("/api/cases", WorkflowIT.report("停电前上报", "C0101", false)).text("id");
+        String before = worker.post("/api/cases", WorkflowIT.report("停电前上报", "C0101", false))
+                .text("id");
         await("the first event to be published", () -> pending() == 0, Duration.ofSeconds(30));
 
         TestStack.stopKafka();
@@ -93,14 +94,22 @@ class OutboxIT extends ServiceIT {
         try {
             for (int i = 0; i < 5; i++) {
                 Api.Response r = worker.post("/api/cases", WorkflowIT.report("Kafka 停机期间上报 " + i, "C0101", false));
-                assertThat(r.status()).as("the service keeps working without Kafka").isEqualTo(201);
-                written.addAll(jdbc.queryForList("SELECT event_id FROM outbox_event WHERE msg_key = ?", String.class,
-                        r.text("id")));
+                assertThat(r.status())
+                        .as("the service keeps working without Kafka")
+                        .isEqualTo(201);
+                written.addAll(jdbc.queryForList(
+                        "SELECT event_id FROM outbox_event WHERE msg_key = ?", String.class, r.text("id")));
             }
             assertThat(written).hasSize(5);
             // the relay tries, fails and keeps the rows
-            await("a failed relay attempt", () -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE"
-                    + " published_at IS NULL AND attempts > 0", Integer.class) > 0, Duration.ofSeconds(60));
+            await(
+                    "a failed relay attempt",
+                    () -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM outbox_event WHERE"
+                                            + " published_at IS NULL AND attempts > 0",
+                                    Integer.class)
+                            > 0,
+                    Duration.ofSeconds(60));
             assertThat(pending()).isGreaterThanOrEqualTo(5);
         } finally {
             TestStack.restartKafka();
@@ -117,12 +126,29 @@ class OutboxIT extends ServiceIT {
         long caseRows = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
         Staff staff = users.find("ob_worker").orElseThrow().staff();
         tx.executeWithoutResult(status -> {
-            cases.report(staff, new NewCase(null, "事务回滚的上报", CaseChannel.GRID_PATROL, "C0101", null, null,
-                    WorkflowIT.GRID, null, 1, null, null, false), null);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Long.class)).isEqualTo(rows + 1);
+            cases.report(
+                    staff,
+                    new NewCase(
+                            null,
+                            "事务回滚的上报",
+                            CaseChannel.GRID_PATROL,
+                            "C0101",
+                            null,
+                            null,
+                            WorkflowIT.GRID,
+                            null,
+                            1,
+                            null,
+                            null,
+                            false),
+                    null);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Long.class))
+                    .isEqualTo(rows + 1);
             status.setRollbackOnly();
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Long.class)).isEqualTo(rows);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class)).isEqualTo(caseRows);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event", Long.class))
+                .isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class))
+                .isEqualTo(caseRows);
     }
 }

@@ -2,6 +2,7 @@ package org.gridgov.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -13,9 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.gridgov.cases.security.Role;
 import org.gridgov.common.model.CaseEvent;
 import org.gridgov.common.model.CaseEventType;
@@ -88,8 +86,8 @@ class ResponseIT extends ServiceIT {
 
     String dispatchedTo(String description, String department) {
         String id = reported(description, "C0101", 1).get("id").asText();
-        Api.Response d = command.post("/api/cases/" + id + "/actions",
-                WorkflowIT.action("DISPATCH", "改派测试", department));
+        Api.Response d =
+                command.post("/api/cases/" + id + "/actions", WorkflowIT.action("DISPATCH", "改派测试", department));
         assertThat(d.status()).as(d.raw()).isEqualTo(200);
         return id;
     }
@@ -115,8 +113,8 @@ class ResponseIT extends ServiceIT {
 
     List<CaseEvent> events(String caseId) {
         List<CaseEvent> out = new ArrayList<>();
-        for (String payload : jdbc.queryForList("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id",
-                String.class, caseId)) {
+        for (String payload : jdbc.queryForList(
+                "SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id", String.class, caseId)) {
             out.add(EventDecoder.caseEvent(payload).value());
         }
         return out;
@@ -127,8 +125,12 @@ class ResponseIT extends ServiceIT {
     }
 
     int audits(String id, String action, String outcome) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND action = ? AND outcome = ?",
-                Integer.class, id, action, outcome);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND action = ? AND outcome = ?",
+                Integer.class,
+                id,
+                action,
+                outcome);
     }
 
     // ---------------------------------------------------------------- levels at creation
@@ -139,7 +141,8 @@ class ResponseIT extends ServiceIT {
         LocalDateTime created = LocalDateTime.parse(safety.get("created_at").asText());
         assertThat(safety.get("response_level").asText()).isEqualTo("L1");
         assertThat(LocalDateTime.parse(safety.get("response_due_at").asText())).isEqualTo(created.plusHours(2));
-        assertThat(LocalDateTime.parse(safety.get("due_at").asText())).as("L1 resolves in 24 h, not C09's 48 h")
+        assertThat(LocalDateTime.parse(safety.get("due_at").asText()))
+                .as("L1 resolves in 24 h, not C09's 48 h")
                 .isEqualTo(created.plusHours(24));
         // the dispatch step may not outlast the 2 h response
         assertThat(LocalDateTime.parse(safety.get("step_due_at").asText())).isEqualTo(created.plusHours(2));
@@ -153,14 +156,18 @@ class ResponseIT extends ServiceIT {
         LocalDateTime nc = LocalDateTime.parse(noise.get("created_at").asText());
         assertThat(noise.get("response_level").asText()).isEqualTo("L3");
         assertThat(LocalDateTime.parse(noise.get("response_due_at").asText())).isEqualTo(nc.plusHours(48));
-        assertThat(LocalDateTime.parse(noise.get("due_at").asText())).as("category's 5 days stay")
+        assertThat(LocalDateTime.parse(noise.get("due_at").asText()))
+                .as("category's 5 days stay")
                 .isEqualTo(nc.plusHours(120));
         JsonNode urgentNoise = reported("楼下工地夜间施工噪音，特急", "C0201", 3);
-        assertThat(urgentNoise.get("response_level").asText()).as("特急 lifts to L1").isEqualTo("L1");
+        assertThat(urgentNoise.get("response_level").asText())
+                .as("特急 lifts to L1")
+                .isEqualTo("L1");
         JsonNode housing = reported("申请公租房迟迟没有结果", "C0107", 1);
         assertThat(housing.get("response_level").asText()).isEqualTo("L4");
         assertThat(LocalDateTime.parse(housing.get("due_at").asText()))
-                .isEqualTo(LocalDateTime.parse(housing.get("created_at").asText()).plusHours(240));
+                .isEqualTo(
+                        LocalDateTime.parse(housing.get("created_at").asText()).plusHours(240));
 
         String id = safety.get("id").asText();
         List<CaseEvent> created1 = events(id, CaseEventType.CREATED);
@@ -173,7 +180,8 @@ class ResponseIT extends ServiceIT {
                 .isEqualTo(created.plusHours(24).truncatedTo(ChronoUnit.SECONDS));
         Api.Response d = command.post("/api/cases/" + id + "/actions", WorkflowIT.action("DISPATCH", null, null));
         assertThat(d.status()).as(d.raw()).isEqualTo(200);
-        assertThat(events(id, CaseEventType.ASSIGNED)).singleElement()
+        assertThat(events(id, CaseEventType.ASSIGNED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.responseLevel()).isEqualTo("L1"))
                 .satisfies(e -> assertThat(e.responseDeadline().truncatedTo(ChronoUnit.SECONDS))
                         .isEqualTo(created.plusHours(2).truncatedTo(ChronoUnit.SECONDS)));
@@ -198,7 +206,8 @@ class ResponseIT extends ServiceIT {
         // not the department: another department (403, audited), the worker, the command centre
         Api.Response other = fire.post("/api/cases/" + id + "/response", response("已联系", version(id)));
         assertThat(other.status()).as(other.raw()).isEqualTo(403);
-        assertThat(worker.post("/api/cases/" + id + "/response", response("已联系", version(id))).status())
+        assertThat(worker.post("/api/cases/" + id + "/response", response("已联系", version(id)))
+                        .status())
                 .isEqualTo(403);
         Api.Response cmd = command.post("/api/cases/" + id + "/response", response("已联系", version(id)));
         assertThat(cmd.status()).isEqualTo(403);
@@ -206,8 +215,8 @@ class ResponseIT extends ServiceIT {
         assertThat(audits(id, "RESPOND", "DENIED")).isEqualTo(3);
         assertThat(events(id, CaseEventType.RESPONDED)).isEmpty();
 
-        Api.Response ok = chengguan.post("/api/cases/" + id + "/response",
-                response("已电话联系诉求人王女士（13912345678），明天上午上门检修", version(id)));
+        Api.Response ok = chengguan.post(
+                "/api/cases/" + id + "/response", response("已电话联系诉求人王女士（13912345678），明天上午上门检修", version(id)));
         assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
         assertThat(ok.text("responded_at")).isNotNull();
         List<CaseEvent> responded = events(id, CaseEventType.RESPONDED);
@@ -219,8 +228,9 @@ class ResponseIT extends ServiceIT {
         assertThat(e.actor()).isEqualTo("rsp_chengguan");
         assertThat(e.note()).as("the phone never reaches the topic").doesNotContain("13912345678");
         assertThat(audits(id, "RESPOND", "OK")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_step WHERE case_id = ? AND action = 'RESPOND'",
-                Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_step WHERE case_id = ? AND action = 'RESPOND'", Integer.class, id))
+                .isEqualTo(1);
 
         // again, with the current version: 409 naming the first response, no second event
         Api.Response again = chengguan.post("/api/cases/" + id + "/response", response("再次联系", version(id)));
@@ -257,7 +267,9 @@ class ResponseIT extends ServiceIT {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             int n = i;
-            calls.add(() -> chengguan.post("/api/cases/" + id + "/response", response("联系 " + n, v)).status());
+            calls.add(() -> chengguan
+                    .post("/api/cases/" + id + "/response", response("联系 " + n, v))
+                    .status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Integer> statuses = new ArrayList<>();
@@ -272,8 +284,9 @@ class ResponseIT extends ServiceIT {
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
         assertThat(events(id, CaseEventType.RESPONDED)).hasSize(1);
         assertThat(audits(id, "RESPOND", "OK")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_step WHERE case_id = ? AND action = 'RESPOND'",
-                Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_step WHERE case_id = ? AND action = 'RESPOND'", Integer.class, id))
+                .isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- 回访, closed cases, merges
@@ -285,12 +298,15 @@ class ResponseIT extends ServiceIT {
         assertThat(early.status()).as(early.raw()).isEqualTo(409);
         assertThat(early.raw()).contains("结案");
 
-        assertThat(chengguan.post("/api/cases/" + id + "/actions", WorkflowIT.action("COMPLETE", "已修复", null))
-                .status()).isEqualTo(200);
+        assertThat(chengguan
+                        .post("/api/cases/" + id + "/actions", WorkflowIT.action("COMPLETE", "已修复", null))
+                        .status())
+                .isEqualTo(200);
         assertThat(worker.post("/api/cases/" + id + "/actions", WorkflowIT.action("COMPLETE", "已复核", null))
-                .status()).isEqualTo(200);
-        Api.Response closed = gridCenter.post("/api/cases/" + id + "/actions",
-                WorkflowIT.action("COMPLETE", "同意结案", null));
+                        .status())
+                .isEqualTo(200);
+        Api.Response closed =
+                gridCenter.post("/api/cases/" + id + "/actions", WorkflowIT.action("COMPLETE", "同意结案", null));
         assertThat(closed.text("status")).isEqualTo("CLOSED");
 
         // a closed case takes no first response
@@ -301,18 +317,19 @@ class ResponseIT extends ServiceIT {
         Api.Response bad = command.post("/api/cases/" + id + "/return-visit", visit("VERY_HAPPY", version(id)));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("satisfaction");
-        Api.Response byDepartment = chengguan.post("/api/cases/" + id + "/return-visit",
-                visit("SATISFIED", version(id)));
+        Api.Response byDepartment =
+                chengguan.post("/api/cases/" + id + "/return-visit", visit("SATISFIED", version(id)));
         assertThat(byDepartment.status()).isEqualTo(403);
         assertThat(audits(id, "RETURN_VISIT", "DENIED")).isEqualTo(1);
         assertThat(command.post("/api/cases/" + id + "/return-visit", visit("SATISFIED", version(id) + 1))
-                .status()).isEqualTo(409);
+                        .status())
+                .isEqualTo(409);
 
-        Api.Response ok = command.post("/api/cases/" + id + "/return-visit",
-                visit("BASICALLY_SATISFIED", version(id)));
+        Api.Response ok = command.post("/api/cases/" + id + "/return-visit", visit("BASICALLY_SATISFIED", version(id)));
         assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
         assertThat(ok.text("satisfaction")).isEqualTo("BASICALLY_SATISFIED");
-        assertThat(events(id, CaseEventType.RETURN_VISITED)).singleElement()
+        assertThat(events(id, CaseEventType.RETURN_VISITED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.satisfaction()).isEqualTo("BASICALLY_SATISFIED"))
                 .satisfies(e -> assertThat(e.responseLevel()).isEqualTo("L2"));
         Api.Response twice = command.post("/api/cases/" + id + "/return-visit", visit("DISSATISFIED", version(id)));
@@ -327,7 +344,8 @@ class ResponseIT extends ServiceIT {
         String dup = reported("东门那边路灯坏了不亮", "C0118", 1).get("id").asText();
         Api.Response merged = command.post("/api/cases/" + dup + "/merge", Map.of("master_case_id", master));
         assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
-        assertThat(events(dup, CaseEventType.MERGED)).singleElement()
+        assertThat(events(dup, CaseEventType.MERGED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.masterCaseId()).isEqualTo(master))
                 .satisfies(e -> assertThat(e.responseLevel()).isEqualTo("L3"));
         // a merged case is handled through its master: no first response, no 回访
@@ -339,10 +357,12 @@ class ResponseIT extends ServiceIT {
 
         Api.Response undone = command.post("/api/cases/" + dup + "/unmerge", Map.of());
         assertThat(undone.status()).as(undone.raw()).isEqualTo(200);
-        assertThat(events(dup, CaseEventType.UNMERGED)).singleElement()
+        assertThat(events(dup, CaseEventType.UNMERGED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.masterCaseId()).isNull())
                 .satisfies(e -> assertThat(e.note()).contains(master));
-        assertThat(events(dup).stream().map(CaseEvent::eventId).distinct()).hasSize(events(dup).size());
+        assertThat(events(dup).stream().map(CaseEvent::eventId).distinct())
+                .hasSize(events(dup).size());
     }
 
     // ---------------------------------------------------------------- the cockpit's live rates
@@ -368,15 +388,19 @@ class ResponseIT extends ServiceIT {
         // one responded in time, one never responded and now past its 24 h, one merged away (not counted)
         String inTime = dispatchedTo("暖气管道有异响", cl);
         assertThat(canlian.post("/api/cases/" + inTime + "/response", response("已联系", version(inTime)))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         String late = dispatchedTo("暖气温度不达标", cl);
         String dup = reported("暖气温度不够，家里很冷", "C0101", 1).get("id").asText();
-        assertThat(command.post("/api/cases/" + dup + "/merge", Map.of("master_case_id", late)).status())
+        assertThat(command.post("/api/cases/" + dup + "/merge", Map.of("master_case_id", late))
+                        .status())
                 .isEqualTo(200);
         JsonNode during = departmentRow(leader, cl);
         assertThat(count(during, "cases") - count(before, "cases")).isEqualTo(2);
-        assertThat(count(during, "responded_in_time") - count(before, "responded_in_time")).isEqualTo(1);
-        assertThat(count(during, "response_due") - count(before, "response_due")).as("late one not yet due")
+        assertThat(count(during, "responded_in_time") - count(before, "responded_in_time"))
+                .isEqualTo(1);
+        assertThat(count(during, "response_due") - count(before, "response_due"))
+                .as("late one not yet due")
                 .isEqualTo(1);
 
         clock.advance(Duration.ofHours(25));
@@ -389,23 +413,30 @@ class ResponseIT extends ServiceIT {
         communityLeader = login("rsp_community_leader");
         JsonNode after = departmentRow(leader, cl);
         assertThat(count(after, "response_due") - count(before, "response_due")).isEqualTo(2);
-        assertThat(count(after, "responded_in_time") - count(before, "responded_in_time")).isEqualTo(1);
+        assertThat(count(after, "responded_in_time") - count(before, "responded_in_time"))
+                .isEqualTo(1);
         assertThat(after.get("response_rate").asDouble())
                 .isEqualTo((double) count(after, "responded_in_time") / count(after, "response_due"));
 
         // 回访 of a closed case of the department: 满意率 counts it
         assertThat(canlian.post("/api/cases/" + inTime + "/actions", WorkflowIT.action("COMPLETE", "已办", null))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(worker.post("/api/cases/" + inTime + "/actions", WorkflowIT.action("COMPLETE", "已复核", null))
-                .status()).isEqualTo(200);
-        assertThat(gridCenter.post("/api/cases/" + inTime + "/actions", WorkflowIT.action("COMPLETE", "结案", null))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
+        assertThat(gridCenter
+                        .post("/api/cases/" + inTime + "/actions", WorkflowIT.action("COMPLETE", "结案", null))
+                        .status())
+                .isEqualTo(200);
         assertThat(command.post("/api/cases/" + inTime + "/return-visit", visit("DISSATISFIED", version(inTime)))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         JsonNode visited = departmentRow(leader, cl);
         assertThat(count(visited, "visited") - count(before, "visited")).isEqualTo(1);
         assertThat(count(visited, "satisfied") - count(before, "satisfied")).isZero();
-        assertThat(count(visited, "resolved_in_time") - count(before, "resolved_in_time")).isEqualTo(1);
+        assertThat(count(visited, "resolved_in_time") - count(before, "resolved_in_time"))
+                .isEqualTo(1);
 
         // a community-level user gets no figures
         Api.Response refused = communityLeader.get("/api/cockpit/response-rates");

@@ -3,9 +3,8 @@ package org.gridgov.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.LocalDateTime;
-
+import java.time.ZoneId;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.UserStore;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -25,14 +24,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the service's integration tests: the real application on a random port against the embedded MariaDB and
  * Kafka, with a clock the tests can move. Every subclass shares one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {CaseServiceApplication.class, ServiceIT.TestClock.class}, properties = {
-                // every test signs in from 127.0.0.1, many times: the rate limits are tested in a context of their
-                // own (RateLimitIT redeclares these)
-                "gridgov.case.login-per-ip-per-minute=0", "gridgov.case.login-per-account-per-minute=0",
-                "gridgov.case.public-per-ip-per-minute=0",
-                // as behind a reverse proxy on this host: X-Forwarded-Proto from loopback counts (HeadersIT)
-                "server.forward-headers-strategy=native"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {CaseServiceApplication.class, ServiceIT.TestClock.class},
+        properties = {
+            // every test signs in from 127.0.0.1, many times: the rate limits are tested in a context of their
+            // own (RateLimitIT redeclares these)
+            "gridgov.case.login-per-ip-per-minute=0",
+            "gridgov.case.login-per-account-per-minute=0",
+            "gridgov.case.public-per-ip-per-minute=0",
+            // as behind a reverse proxy on this host: X-Forwarded-Proto from loopback counts (HeadersIT)
+            "server.forward-headers-strategy=native"
+        })
 public abstract class ServiceIT {
 
     public static final String PASSWORD = "Test-Passw0rd!";
@@ -91,12 +94,16 @@ public abstract class ServiceIT {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected UserStore users;
+
     @Autowired
     protected PasswordEncoder encoder;
+
     @Autowired
     protected MovableClock clock;
 
@@ -114,7 +121,8 @@ public abstract class ServiceIT {
             users.resetFailures(username);
             return;
         }
-        String dept = departmentName == null ? null
+        String dept = departmentName == null
+                ? null
                 : jdbc.queryForObject("SELECT code FROM department WHERE name = ?", String.class, departmentName);
         users.create(username, username, encoder.encode(PASSWORD), role, scope, dept, LocalDateTime.now());
     }

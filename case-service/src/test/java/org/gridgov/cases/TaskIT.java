@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.Map;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,19 @@ class TaskIT extends ServiceIT {
     }
 
     Map<String, Object> task(String type, String code) {
-        return Map.of("title", "春节前欠薪排查", "content", "排查辖区在建工地工资支付情况", "assignee_type", type,
-                "assignee_code", code, "urgency", 3, "deadline", LocalDateTime.now().plusDays(3).withNano(0).toString());
+        return Map.of(
+                "title",
+                "春节前欠薪排查",
+                "content",
+                "排查辖区在建工地工资支付情况",
+                "assignee_type",
+                type,
+                "assignee_code",
+                code,
+                "urgency",
+                3,
+                "deadline",
+                LocalDateTime.now().plusDays(3).withNano(0).toString());
     }
 
     @Test
@@ -41,17 +51,24 @@ class TaskIT extends ServiceIT {
         assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
         String id = issued.text("id");
         assertThat(labour.get("/api/tasks/todo").body().findValuesAsText("id")).contains(id);
-        assertThat(labour.get("/api/notifications").get("unread").findValuesAsText("ref_id")).contains(id);
+        assertThat(labour.get("/api/notifications").get("unread").findValuesAsText("ref_id"))
+                .contains(id);
 
-        assertThat(labour.post("/api/tasks/" + id + "/submit", Map.of("result", "已排查 12 个工地")).text("status"))
+        assertThat(labour.post("/api/tasks/" + id + "/submit", Map.of("result", "已排查 12 个工地"))
+                        .text("status"))
                 .isEqualTo("SUBMITTED");
         assertThat(command.get("/api/tasks/todo").body().findValuesAsText("id")).contains(id);
-        assertThat(command.post("/api/tasks/" + id + "/review", Map.of("approve", false)).status()).isEqualTo(400);
+        assertThat(command.post("/api/tasks/" + id + "/review", Map.of("approve", false))
+                        .status())
+                .isEqualTo(400);
         assertThat(command.post("/api/tasks/" + id + "/review", Map.of("approve", false, "note", "缺少台账"))
-                .text("status")).isEqualTo("REJECTED");
-        assertThat(labour.post("/api/tasks/" + id + "/submit", Map.of("result", "补充台账")).text("status"))
+                        .text("status"))
+                .isEqualTo("REJECTED");
+        assertThat(labour.post("/api/tasks/" + id + "/submit", Map.of("result", "补充台账"))
+                        .text("status"))
                 .isEqualTo("SUBMITTED");
-        assertThat(command.post("/api/tasks/" + id + "/review", Map.of("approve", true)).text("status"))
+        assertThat(command.post("/api/tasks/" + id + "/review", Map.of("approve", true))
+                        .text("status"))
                 .isEqualTo("APPROVED");
         assertThat(command.get("/api/tasks/" + id).get("history").findValuesAsText("action"))
                 .containsExactly("ISSUE", "SUBMIT", "REJECT", "SUBMIT", "APPROVE");
@@ -60,17 +77,26 @@ class TaskIT extends ServiceIT {
     @Test
     void onlyTheAssigneeExecutesAndOnlyTheIssuerReviews() {
         String id = command.post("/api/tasks", task("PERSON", "tk_worker")).text("id");
-        assertThat(otherWorker.post("/api/tasks/" + id + "/submit", Map.of("result", "x")).status()).isEqualTo(403);
+        assertThat(otherWorker
+                        .post("/api/tasks/" + id + "/submit", Map.of("result", "x"))
+                        .status())
+                .isEqualTo(403);
         assertThat(otherWorker.get("/api/tasks/" + id).status()).isEqualTo(403);
-        assertThat(worker.post("/api/tasks/" + id + "/submit", Map.of("result", "已完成")).status()).isEqualTo(200);
-        assertThat(worker.post("/api/tasks/" + id + "/review", Map.of("approve", true)).status()).isEqualTo(403);
-        assertThat(worker.post("/api/tasks", task("PERSON", "tk_worker2")).status()).isEqualTo(403);
+        assertThat(worker.post("/api/tasks/" + id + "/submit", Map.of("result", "已完成"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(worker.post("/api/tasks/" + id + "/review", Map.of("approve", true))
+                        .status())
+                .isEqualTo(403);
+        assertThat(worker.post("/api/tasks", task("PERSON", "tk_worker2")).status())
+                .isEqualTo(403);
     }
 
     @Test
     void anAreaTaskGoesToThatOrganisationsStaff() {
         String id = command.post("/api/tasks", task("AREA", WorkflowIT.GRID)).text("id");
         assertThat(worker.get("/api/tasks/todo").body().findValuesAsText("id")).contains(id);
-        assertThat(otherWorker.get("/api/tasks/todo").body().findValuesAsText("id")).doesNotContain(id);
+        assertThat(otherWorker.get("/api/tasks/todo").body().findValuesAsText("id"))
+                .doesNotContain(id);
     }
 }

@@ -3,7 +3,6 @@ package org.gridgov.cases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.embedded.EmbeddedKafka;
 import org.gridgov.embedded.EmbeddedWarehouse;
@@ -19,8 +18,7 @@ public final class TestStack {
     private static Path kafkaDir;
     private static int kafkaPort;
 
-    private TestStack() {
-    }
+    private TestStack() {}
 
     public static synchronized EmbeddedWarehouse warehouse() {
         if (warehouse == null) {

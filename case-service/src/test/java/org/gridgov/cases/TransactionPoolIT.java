@@ -3,9 +3,7 @@ package org.gridgov.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.gridgov.cases.jdbc.TransactionPoolDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +19,7 @@ class TransactionPoolIT extends ServiceIT {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -54,11 +53,14 @@ class TransactionPoolIT extends ServiceIT {
     @Test
     void aWriteOutsideATransactionIsCommittedAtOnce() {
         String key = "tx-pool-" + System.nanoTime();
-        jdbc.update("INSERT INTO notification (username, kind, ref_id, message, created_at)"
-                + " VALUES (?, 'TEST', 'none', 'transaction pool', NOW())", key);
+        jdbc.update(
+                "INSERT INTO notification (username, kind, ref_id, message, created_at)"
+                        + " VALUES (?, 'TEST', 'none', 'transaction pool', NOW())",
+                key);
         // a transaction's connection, from the other pool, sees it: nothing waits for a commit
-        Integer seen = new TransactionTemplate(transactions).execute(s -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM notification WHERE username = ?", Integer.class, key));
+        Integer seen = new TransactionTemplate(transactions)
+                .execute(s -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM notification WHERE username = ?", Integer.class, key));
         assertThat(seen).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT @@autocommit", Integer.class)).isEqualTo(1);
         jdbc.update("DELETE FROM notification WHERE username = ?", key);

@@ -2,13 +2,11 @@ package org.gridgov.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +63,8 @@ class WorkflowIT extends ServiceIT {
 
     List<String> events(String caseId) {
         List<String> types = new ArrayList<>();
-        for (String payload : jdbc.queryForList("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id",
-                String.class, caseId)) {
+        for (String payload : jdbc.queryForList(
+                "SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id", String.class, caseId)) {
             try {
                 types.add(Api.JSON.readTree(payload).get("type").asText());
             } catch (Exception e) {
@@ -91,12 +89,16 @@ class WorkflowIT extends ServiceIT {
         assertThat(dispatched.status()).as(dispatched.raw()).isEqualTo(200);
         assertThat(dispatched.text("current_step")).isEqualTo("HANDLE");
         assertThat(dispatched.text("department_code")).isEqualTo(cg);
-        assertThat(chengguan.get("/api/cases/todo").body().findValuesAsText("id")).contains(id);
+        assertThat(chengguan.get("/api/cases/todo").body().findValuesAsText("id"))
+                .contains(id);
 
-        assertThat(chengguan.post("/api/cases/" + id + "/actions", action("COMPLETE", "已协调热力公司提温", null))
-                .text("current_step")).isEqualTo("VERIFY");
+        assertThat(chengguan
+                        .post("/api/cases/" + id + "/actions", action("COMPLETE", "已协调热力公司提温", null))
+                        .text("current_step"))
+                .isEqualTo("VERIFY");
         assertThat(worker.post("/api/cases/" + id + "/actions", action("COMPLETE", "回访确认室温 20 度", null))
-                .text("current_step")).isEqualTo("REVIEW");
+                        .text("current_step"))
+                .isEqualTo("REVIEW");
         Api.Response closed = gridCenter.post("/api/cases/" + id + "/actions", action("COMPLETE", "同意结案", null));
         assertThat(closed.text("status")).isEqualTo("CLOSED");
         assertThat(closed.text("current_step")).isEqualTo("CLOSED");
@@ -108,8 +110,9 @@ class WorkflowIT extends ServiceIT {
                 .containsExactly("wf_worker", "wf_command", "wf_chengguan", "wf_worker", "wf_gridcenter");
         assertThat(events(id)).containsExactly("CREATED", "ASSIGNED", "PROCESSED", "REVIEWED", "APPROVED", "CLOSED");
         assertThat(worker.get("/api/cases/done").body().findValuesAsText("id")).contains(id);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND outcome = 'OK'",
-                Integer.class, id)).isEqualTo(5);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND outcome = 'OK'", Integer.class, id))
+                .isEqualTo(5);
 
         Api.Response again = worker.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null));
         assertThat(again.status()).isEqualTo(409);
@@ -123,7 +126,8 @@ class WorkflowIT extends ServiceIT {
      */
     @Test
     void aWalkedCaseFoldsIntoItsDwdCaseRowWithEachStepsMinutes() {
-        String id = worker.post("/api/cases", report("井盖松动，车辆经过有响声", "C0101", false)).text("id");
+        String id = worker.post("/api/cases", report("井盖松动，车辆经过有响声", "C0101", false))
+                .text("id");
         String cg = departmentCode("区城市管理局");
         step(30, "wf_command", id, action("DISPATCH", null, cg));
         step(120, "wf_leader", id, action("SUPERVISE", "尽快处理", null));
@@ -135,12 +139,15 @@ class WorkflowIT extends ServiceIT {
         step(45, "wf_gridcenter", id, action("COMPLETE", "同意结案", null));
 
         List<org.gridgov.common.model.CaseEvent> published = new ArrayList<>();
-        for (String payload : jdbc.queryForList("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id",
-                String.class, id)) {
-            published.add(org.gridgov.common.validation.EventDecoder.caseEvent(payload).value());
+        for (String payload :
+                jdbc.queryForList("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id", String.class, id)) {
+            published.add(org.gridgov.common.validation.EventDecoder.caseEvent(payload)
+                    .value());
         }
         org.gridgov.warehouse.TableRow row = new org.gridgov.loading.cases.CaseEventRows(
-                org.gridgov.common.district.District.licheng()).dwdCase(published).orElseThrow();
+                        org.gridgov.common.district.District.licheng())
+                .dwdCase(published)
+                .orElseThrow();
         org.gridgov.warehouse.Table dwd = org.gridgov.warehouse.CaseTables.DWD_CASE;
         assertThat(row.value(dwd, "dispatch_minutes")).isEqualTo("30");
         assertThat(row.value(dwd, "handle_minutes")).isEqualTo(String.valueOf(120 + 180 + 240));
@@ -166,7 +173,8 @@ class WorkflowIT extends ServiceIT {
 
     @Test
     void selfHandledCaseSkipsDispatchAndGoesStraightToReview() {
-        String id = worker.post("/api/cases", report("楼道堆放杂物，已现场督促清理", "C0201", true)).text("id");
+        String id = worker.post("/api/cases", report("楼道堆放杂物，已现场督促清理", "C0201", true))
+                .text("id");
         assertThat(worker.get("/api/cases/" + id).text("current_step")).isEqualTo("REVIEW");
         Api.Response closed = gridCenter.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null));
         assertThat(closed.text("status")).isEqualTo("CLOSED");
@@ -177,15 +185,15 @@ class WorkflowIT extends ServiceIT {
 
     @Test
     void reviewRejectionReturnsToTheDepartmentWithItsReason() {
-        String id = worker.post("/api/cases", report("路灯不亮已经一周了", "C0101", false)).text("id");
+        String id =
+                worker.post("/api/cases", report("路灯不亮已经一周了", "C0101", false)).text("id");
         command.post("/api/cases/" + id + "/actions", action("DISPATCH", null, departmentCode("区城市管理局")));
         chengguan.post("/api/cases/" + id + "/actions", action("COMPLETE", "已维修", null));
         worker.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null));
 
         Api.Response noReason = gridCenter.post("/api/cases/" + id + "/actions", action("REJECT", " ", null));
         assertThat(noReason.status()).isEqualTo(400);
-        Api.Response rejected = gridCenter.post("/api/cases/" + id + "/actions",
-                action("REJECT", "现场核实路灯仍不亮", null));
+        Api.Response rejected = gridCenter.post("/api/cases/" + id + "/actions", action("REJECT", "现场核实路灯仍不亮", null));
         assertThat(rejected.text("current_step")).isEqualTo("HANDLE");
         assertThat(rejected.text("status")).isEqualTo("OPEN");
         assertThat(chengguan.get("/api/notifications").get("unread").findValuesAsText("message"))
@@ -193,60 +201,77 @@ class WorkflowIT extends ServiceIT {
 
         chengguan.post("/api/cases/" + id + "/actions", action("COMPLETE", "更换灯具", null));
         worker.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null));
-        assertThat(gridCenter.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null)).text("status"))
+        assertThat(gridCenter
+                        .post("/api/cases/" + id + "/actions", action("COMPLETE", null, null))
+                        .text("status"))
                 .isEqualTo("CLOSED");
-        assertThat(events(id)).containsExactly("CREATED", "ASSIGNED", "PROCESSED", "REVIEWED", "REJECTED",
-                "PROCESSED", "REVIEWED", "APPROVED", "CLOSED");
+        assertThat(events(id))
+                .containsExactly(
+                        "CREATED",
+                        "ASSIGNED",
+                        "PROCESSED",
+                        "REVIEWED",
+                        "REJECTED",
+                        "PROCESSED",
+                        "REVIEWED",
+                        "APPROVED",
+                        "CLOSED");
         JsonNode history = worker.get("/api/cases/" + id + "/history").body();
         assertThat(history.findValuesAsText("note")).contains("现场核实路灯仍不亮");
     }
 
     @Test
     void rejectedSelfHandledCaseGoesToDispatch() {
-        String id = worker.post("/api/cases", report("邻里噪音纠纷已调解", "C0201", true)).text("id");
-        Api.Response rejected = gridCenter.post("/api/cases/" + id + "/actions",
-                action("REJECT", "需要部门介入", null));
+        String id =
+                worker.post("/api/cases", report("邻里噪音纠纷已调解", "C0201", true)).text("id");
+        Api.Response rejected = gridCenter.post("/api/cases/" + id + "/actions", action("REJECT", "需要部门介入", null));
         assertThat(rejected.text("current_step")).isEqualTo("DISPATCH");
         assertThat(rejected.get("self_handled").asBoolean()).isFalse();
     }
 
     @Test
     void convertToDisputeFollowsTheDisputeWorkflow() {
-        String id = worker.post("/api/cases", report("两户因宅基地边界发生争执", "C0101", false)).text("id");
-        Api.Response converted = command.post("/api/cases/" + id + "/actions",
-                action("CONVERT_TO_DISPUTE", "属邻里矛盾纠纷", null));
+        String id = worker.post("/api/cases", report("两户因宅基地边界发生争执", "C0101", false))
+                .text("id");
+        Api.Response converted =
+                command.post("/api/cases/" + id + "/actions", action("CONVERT_TO_DISPUTE", "属邻里矛盾纠纷", null));
         assertThat(converted.status()).as(converted.raw()).isEqualTo(200);
         assertThat(converted.text("workflow_code")).isEqualTo("DISPUTE");
         assertThat(converted.text("current_step")).isEqualTo("MEDIATE");
         assertThat(converted.get("dispute").asBoolean()).isTrue();
-        assertThat(command.post("/api/cases/" + id + "/actions", action("CONVERT_TO_DISPUTE", null, null)).status())
+        assertThat(command.post("/api/cases/" + id + "/actions", action("CONVERT_TO_DISPUTE", null, null))
+                        .status())
                 .isEqualTo(409);
 
         gridCenter.post("/api/cases/" + id + "/actions", action("COMPLETE", "调解达成协议", null));
         worker.post("/api/cases/" + id + "/actions", action("COMPLETE", "回访双方满意", null));
-        assertThat(command.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null)).text("status"))
+        assertThat(command.post("/api/cases/" + id + "/actions", action("COMPLETE", null, null))
+                        .text("status"))
                 .isEqualTo("CLOSED");
-        assertThat(events(id)).containsExactly("CREATED", "CONVERTED_TO_DISPUTE", "PROCESSED", "REVIEWED",
-                "APPROVED", "CLOSED");
+        assertThat(events(id))
+                .containsExactly("CREATED", "CONVERTED_TO_DISPUTE", "PROCESSED", "REVIEWED", "APPROVED", "CLOSED");
     }
 
     @Test
     void dispatchFollowsTheRulesAndRecordsOverridesWithTheirReason() {
-        String id = worker.post("/api/cases", report("公司拖欠农民工工资三个月", "C0401", false)).text("id");
+        String id = worker.post("/api/cases", report("公司拖欠农民工工资三个月", "C0401", false))
+                .text("id");
         JsonNode suggestion = command.get("/api/cases/" + id + "/dispatch").get("suggestion");
         assertThat(suggestion.get("department_name").asText()).isEqualTo("区人力资源社会保障局");
         assertThat(suggestion.get("reason").asText()).contains("C0401");
 
-        Api.Response overridden = command.post("/api/cases/" + id + "/actions",
-                action("DISPATCH", "涉及市场主体", departmentCode("区市场监督管理局")));
+        Api.Response overridden =
+                command.post("/api/cases/" + id + "/actions", action("DISPATCH", "涉及市场主体", departmentCode("区市场监督管理局")));
         assertThat(overridden.text("department_code")).isEqualTo(departmentCode("区市场监督管理局"));
-        JsonNode decision = command.get("/api/cases/" + id + "/dispatch").get("decisions").get(0);
+        JsonNode decision =
+                command.get("/api/cases/" + id + "/dispatch").get("decisions").get(0);
         assertThat(decision.get("suggested").asBoolean()).isFalse();
         assertThat(decision.get("reason").asText()).contains("改派", "涉及市场主体", "区人力资源社会保障局");
 
         String id2 = worker.post("/api/cases", report("公司拖欠工资", "C0401", false)).text("id");
         command.post("/api/cases/" + id2 + "/actions", action("DISPATCH", null, null));
-        JsonNode d2 = command.get("/api/cases/" + id2 + "/dispatch").get("decisions").get(0);
+        JsonNode d2 =
+                command.get("/api/cases/" + id2 + "/dispatch").get("decisions").get(0);
         assertThat(d2.get("suggested").asBoolean()).isTrue();
         assertThat(d2.get("department_name").asText()).isEqualTo("区人力资源社会保障局");
     }
@@ -258,8 +283,10 @@ class WorkflowIT extends ServiceIT {
         String office = departmentCode("山大路街道办事处");
         String id = worker.post("/api/cases", report("供水管道漏水", "C0102", false)).text("id");
         JsonNode s = command.get("/api/cases/" + id + "/dispatch").get("suggestion");
-        int open = jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE pending_role = 'DEPARTMENT'"
-                + " AND department_code = ?", Integer.class, s.get("department_code").asText());
+        int open = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM case_record WHERE pending_role = 'DEPARTMENT'" + " AND department_code = ?",
+                Integer.class,
+                s.get("department_code").asText());
         for (JsonNode c : s.get("candidates")) {
             assertThat(c.get("open_cases").asInt()).isGreaterThanOrEqualTo(open);
         }
@@ -277,16 +304,24 @@ class WorkflowIT extends ServiceIT {
         assertThat(supervised.get("priority").asInt()).isEqualTo(before + 1);
         assertThat(supervised.get("supervised_count").asInt()).isEqualTo(1);
         assertThat(events(id)).containsExactly("CREATED", "ASSIGNED", "SUPERVISED");
-        String last = jdbc.queryForObject("SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id DESC LIMIT 1",
-                String.class, id);
-        org.gridgov.common.model.CaseEvent e = org.gridgov.common.validation.EventDecoder.caseEvent(last).value();
+        String last = jdbc.queryForObject(
+                "SELECT payload FROM outbox_event WHERE msg_key = ? ORDER BY id DESC LIMIT 1", String.class, id);
+        org.gridgov.common.model.CaseEvent e =
+                org.gridgov.common.validation.EventDecoder.caseEvent(last).value();
         assertThat(e.categoryCode()).isEqualTo("C0101");
         assertThat(e.departmentCode()).isEqualTo(departmentCode("区城市管理局"));
         assertThat(e.gridCode()).isNotBlank();
-        assertThat(chengguan.get("/api/notifications").get("unread").findValuesAsText("kind")).contains("SUPERVISION");
-        assertThat(chengguan.get("/api/cases/todo").body().get(0).get("priority").asInt())
+        assertThat(chengguan.get("/api/notifications").get("unread").findValuesAsText("kind"))
+                .contains("SUPERVISION");
+        assertThat(chengguan
+                        .get("/api/cases/todo")
+                        .body()
+                        .get(0)
+                        .get("priority")
+                        .asInt())
                 .isGreaterThanOrEqualTo(before + 1);
-        assertThat(worker.post("/api/cases/" + id + "/actions", action("SUPERVISE", null, null)).status())
+        assertThat(worker.post("/api/cases/" + id + "/actions", action("SUPERVISE", null, null))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -295,8 +330,12 @@ class WorkflowIT extends ServiceIT {
         String id = worker.post("/api/cases", report("井盖缺失", "C0101", false)).text("id");
         Api.Response denied = worker.post("/api/cases/" + id + "/actions", action("DISPATCH", null, null));
         assertThat(denied.status()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND outcome = 'DENIED'"
-                + " AND username = 'wf_worker'", Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE target_id = ? AND outcome = 'DENIED'"
+                                + " AND username = 'wf_worker'",
+                        Integer.class,
+                        id))
+                .isEqualTo(1);
     }
 
     @Test
@@ -304,9 +343,11 @@ class WorkflowIT extends ServiceIT {
         var body = report("垃圾清运不及时", "C0201", false);
         java.net.http.HttpRequest req1 = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(api.base() + "/api/cases"))
-                .header("Authorization", "Bearer " + worker.token()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + worker.token())
+                .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "retry-" + System.nanoTime())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json(body))).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json(body)))
+                .build();
         Api.Response first = api.sendRaw(req1);
         Api.Response second = api.sendRaw(req1);
         assertThat(first.status()).isEqualTo(201);
@@ -321,7 +362,8 @@ class WorkflowIT extends ServiceIT {
         Api.Response r = worker.post("/api/cases", body);
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.text("category_code")).isEqualTo("C0101");
-        assertThat(worker.post("/api/cases/suggest", Map.of("description", "拖欠工资不发")).text("category_code"))
+        assertThat(worker.post("/api/cases/suggest", Map.of("description", "拖欠工资不发"))
+                        .text("category_code"))
                 .startsWith("C04");
     }
 

@@ -82,6 +82,7 @@ class ClusterIT {
     private final List<Kind> executed = new ArrayList<>();
     /** The generated records, published in two parts around the savepoint. */
     private final List<String[]> records = new ArrayList<>();
+
     private final Map<SourceType, Long> sent = new EnumMap<>(SourceType.class);
     private String loaderJob;
     private String alertJob;
@@ -95,20 +96,34 @@ class ClusterIT {
         Files.createDirectories(dir);
         readme = ReadmeCommands.read(ROOT.resolve("README.md"));
         Path log4j = dir.resolve("kafka-log4j2.properties");
-        Files.writeString(log4j, String.join("\n", "rootLogger.level = WARN", "rootLogger.appenderRef.o.ref = o",
-                "appender.o.type = Console", "appender.o.name = o", "appender.o.layout.type = PatternLayout",
-                "appender.o.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n", ""));
-        String testClasspath = Path.of("target/test-classes").toAbsolutePath() + File.pathSeparator
+        Files.writeString(
+                log4j,
+                String.join(
+                        "\n",
+                        "rootLogger.level = WARN",
+                        "rootLogger.appenderRef.o.ref = o",
+                        "appender.o.type = Console",
+                        "appender.o.name = o",
+                        "appender.o.layout.type = PatternLayout",
+                        "appender.o.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
+                        ""));
+        String testClasspath = Path.of("target/test-classes").toAbsolutePath()
+                + File.pathSeparator
                 + Files.readString(Path.of("target/test-classpath.txt")).trim();
         warehouse = EmbeddedWarehouse.start();
         kafka = new KafkaCluster(testClasspath, dir.resolve("kafka"), log4j).start();
         robot = new RobotReceiver();
         Path etc = Files.createDirectories(dir.resolve("etc"));
-        Files.writeString(etc.resolve("secrets.properties"), String.join("\n", "pii.salt=" + SALT,
-                "warehouse.password=" + EmbeddedWarehouse.PASSWORD,
-                "alerts.webhook.url=" + robot.url().replace(":", "\\:").replace("=", "\\="), ""));
-        Files.writeString(etc.resolve("warehouse.properties"), "warehouse.password=" + EmbeddedWarehouse.PASSWORD
-                + "\n");
+        Files.writeString(
+                etc.resolve("secrets.properties"),
+                String.join(
+                        "\n",
+                        "pii.salt=" + SALT,
+                        "warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+                        "alerts.webhook.url=" + robot.url().replace(":", "\\:").replace("=", "\\="),
+                        ""));
+        Files.writeString(
+                etc.resolve("warehouse.properties"), "warehouse.password=" + EmbeddedWarehouse.PASSWORD + "\n");
         local = new ReadmeCommands.Substitutions()
                 .put("kafka-1:9092,kafka-2:9092,kafka-3:9092", kafka.bootstrapServers())
                 .put("jdbc:mysql://doris-fe:9030/gridgov", warehouse.jdbcUrl())
@@ -147,17 +162,21 @@ class ClusterIT {
     void topicsAndTheDdlAsTheReadmeSays() throws Exception {
         Command topics = ReadmeCommands.first(readme, Kind.TOPICS_CREATE);
         String first = gridgov(topics);
-        assertThat(first).contains(Topics.all().size() + " topics: " + Topics.all().size() + " created");
-        assertThat(gridgov(topics)).as("idempotent").contains("0 created, " + Topics.all().size()
-                + " already there; 0 differ");
+        assertThat(first)
+                .contains(Topics.all().size() + " topics: " + Topics.all().size() + " created");
+        assertThat(gridgov(topics))
+                .as("idempotent")
+                .contains("0 created, " + Topics.all().size() + " already there; 0 differ");
         executed.add(Kind.TOPICS_CREATE);
 
         String ddl = gridgov(ReadmeCommands.first(readme, Kind.DDL));
         executed.add(Kind.DDL);
         Command apply = ReadmeCommands.first(readme, Kind.APPLY_DDL);
-        assertThat(local.apply(apply.text())).as("the mysql client reads the file gridgov ddl wrote")
+        assertThat(local.apply(apply.text()))
+                .as("the mysql client reads the file gridgov ddl wrote")
                 .endsWith("< " + redirectTarget(ReadmeCommands.first(readme, Kind.DDL)));
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
             for (String sql : ddl.split(";\\s*\\n")) {
                 String statement = sql.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n"));
                 if (!statement.isBlank()) {
@@ -173,9 +192,11 @@ class ClusterIT {
     @Test
     @Order(2)
     void loaderAndAlertsSurviveAKilledBrokerAndAKilledTaskManager() throws Exception {
-        String flinkClasspath = Files.readString(Path.of("target/flink-cluster-classpath.txt")).trim()
-                + File.pathSeparator
-                + Files.readString(ROOT.resolve("streaming-jobs/target/engine-classpath.txt")).trim();
+        String flinkClasspath =
+                Files.readString(Path.of("target/flink-cluster-classpath.txt")).trim()
+                        + File.pathSeparator
+                        + Files.readString(ROOT.resolve("streaming-jobs/target/engine-classpath.txt"))
+                                .trim();
         flink = new FlinkCluster(flinkClasspath, dir.resolve("flink")).start(2);
         figure("flink session cluster up: JobManager + 2 TaskManagers");
 
@@ -184,13 +205,17 @@ class ClusterIT {
         // (it restart-looped on UnknownTopicOrPartitionException when only a local run created it)
         kafka.deleteTopic(Topics.KEY_PERSONS.name());
         alertJob = submit(ReadmeCommands.first(readme, Kind.RUN_ALERTS), "flink-run-alerts");
-        assertThat(kafka.cleanupPolicy(Topics.KEY_PERSONS.name())).as("key-persons recreated by flink run's client")
+        assertThat(kafka.cleanupPolicy(Topics.KEY_PERSONS.name()))
+                .as("key-persons recreated by flink run's client")
                 .isEqualTo("compact");
         awaitRunning(loaderJob);
         awaitRunning(alertJob);
-        NodeProcess.await("a first checkpoint of both jobs", Duration.ofSeconds(120),
+        NodeProcess.await(
+                "a first checkpoint of both jobs",
+                Duration.ofSeconds(120),
                 () -> flink.completedCheckpoints(loaderJob) > 0 && flink.completedCheckpoints(alertJob) > 0);
-        assertThat(flink.taskManagersOf(loaderJob)).as("evenly spread: the loader's subtasks on both TaskManagers")
+        assertThat(flink.taskManagersOf(loaderJob))
+                .as("evenly spread: the loader's subtasks on both TaskManagers")
                 .hasSize(2);
         boolean alertsOnBoth = flink.taskManagersOf(alertJob).size() == 2;
 
@@ -221,7 +246,9 @@ class ClusterIT {
         kafka.awaitBrokers(KafkaCluster.NODES, Duration.ofSeconds(120));
 
         // a job with a subtask on the killed TaskManager restarts from its last checkpoint
-        NodeProcess.await("the jobs restarted after the TaskManager was killed", Duration.ofSeconds(120),
+        NodeProcess.await(
+                "the jobs restarted after the TaskManager was killed",
+                Duration.ofSeconds(120),
                 () -> flink.restarts(loaderJob) > 0 && (!alertsOnBoth || flink.restarts(alertJob) > 0));
         awaitRunning(loaderJob);
         awaitRunning(alertJob);
@@ -235,8 +262,8 @@ class ClusterIT {
         Command stop = ReadmeCommands.first(readme, Kind.STOP_WITH_SAVEPOINT);
         local.put("<loader-job-id>", loaderJob);
         long t0 = System.nanoTime();
-        NodeProcess stopped = flink.flink("flink-stop-loader", arguments(local.apply(stop.text())), Map.of(),
-                Duration.ofMinutes(3));
+        NodeProcess stopped =
+                flink.flink("flink-stop-loader", arguments(local.apply(stop.text())), Map.of(), Duration.ofMinutes(3));
         executed.add(Kind.STOP_WITH_SAVEPOINT);
         Matcher m = SAVEPOINT.matcher(stopped.output());
         assertThat(m.find()).as(stopped.output()).isTrue();
@@ -259,15 +286,19 @@ class ClusterIT {
     @Test
     @Order(4)
     void noAlertIsPushedTwice() throws Exception {
-        NodeProcess.await("the alert job's pushes", Duration.ofSeconds(180), () -> pushedRows() > 0
-                && robot.pushesByAlert().size() >= pushedRows());
+        NodeProcess.await(
+                "the alert job's pushes",
+                Duration.ofSeconds(180),
+                () -> pushedRows() > 0 && robot.pushesByAlert().size() >= pushedRows());
         long alerts = count("SELECT COUNT(*) FROM ads_alert_event");
         Map<String, Integer> pushes = robot.pushesByAlert();
-        figure("alerts: %d in ads_alert_event, %d pushed in %d robot messages, restarts of the alert job %d",
+        figure(
+                "alerts: %d in ads_alert_event, %d pushed in %d robot messages, restarts of the alert job %d",
                 alerts, pushes.size(), robot.messages(), flink.restarts(alertJob));
         assertThat(alerts).isPositive();
-        assertThat(pushes).as("every alert pushed once, restarts or not").allSatisfy((id, n) -> assertThat(n)
-                .as(id).isEqualTo(1));
+        assertThat(pushes)
+                .as("every alert pushed once, restarts or not")
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         flink.close();
         flink = null;
     }
@@ -275,39 +306,63 @@ class ClusterIT {
     @Test
     @Order(5)
     void analyticsOnTheSparkClusterWriteWhatALocalRunWrites() throws Exception {
-        String sparkRuntime = Files.readString(ROOT.resolve(
-                "cluster-tests/spark-runtime/target/spark-runtime-classpath.txt")).trim();
+        String sparkRuntime = Files.readString(
+                        ROOT.resolve("cluster-tests/spark-runtime/target/spark-runtime-classpath.txt"))
+                .trim();
         try (SparkCluster spark = new SparkCluster(sparkRuntime, dir.resolve("spark")).start(2)) {
             figure("spark standalone cluster up: Master + Worker (2 cores)");
             long t0 = System.nanoTime();
             local.put("spark://spark-master:7077", spark.masterUrl());
-            NodeProcess submitted = spark.submit("spark-submit-analytics",
-                    arguments(local.apply(ReadmeCommands.first(readme, Kind.SPARK_ANALYTICS).text())), Map.of(),
+            NodeProcess submitted = spark.submit(
+                    "spark-submit-analytics",
+                    arguments(local.apply(
+                            ReadmeCommands.first(readme, Kind.SPARK_ANALYTICS).text())),
+                    Map.of(),
                     Duration.ofMinutes(8));
             executed.add(Kind.SPARK_ANALYTICS);
-            String summary = submitted.output().lines().filter(l -> l.startsWith("analytics " + MONTH))
-                    .findFirst().orElseThrow(() -> new AssertionError(submitted.output()));
+            String summary = submitted
+                    .output()
+                    .lines()
+                    .filter(l -> l.startsWith("analytics " + MONTH))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(submitted.output()));
             figure("spark-submit (cluster) in %.1f s: %s", seconds(t0), summary);
         }
         Map<String, List<String>> onCluster = analyticsRows();
 
-        String classpath = ROOT.resolve("batch-jobs/target/gridgov-batch-jobs-0.1.0-SNAPSHOT.jar") + File.pathSeparator
-                + Files.readString(ROOT.resolve("batch-jobs/target/engine-classpath.txt")).trim();
+        String classpath = ROOT.resolve("batch-jobs/target/gridgov-batch-jobs-0.1.0-SNAPSHOT.jar")
+                + File.pathSeparator
+                + Files.readString(ROOT.resolve("batch-jobs/target/engine-classpath.txt"))
+                        .trim();
         List<String> jvm = new ArrayList<>(SparkCluster.JDK17_OPENS);
         jvm.add("-Xmx1g");
         long t0 = System.nanoTime();
-        NodeProcess localRun = NodeProcess.java("analytics-local", classpath, jvm, "org.gridgov.batch.AnalyticsJobs",
-                List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql",
-                        "--warehouse.user=" + EmbeddedWarehouse.USER, "--spark.master=local[2]",
+        NodeProcess localRun = NodeProcess.java(
+                "analytics-local",
+                classpath,
+                jvm,
+                "org.gridgov.batch.AnalyticsJobs",
+                List.of(
+                        "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                        "--warehouse.dialect=mysql",
+                        "--warehouse.user=" + EmbeddedWarehouse.USER,
+                        "--spark.master=local[2]",
                         "--batch.month=" + MONTH),
                 // the embedded warehouse has a generated root password; a secret is never a command-line argument
-                Map.of("SPARK_LOCAL_IP", "127.0.0.1", GridgovOptions.WAREHOUSE_PASSWORD.envName(),
-                        EmbeddedWarehouse.PASSWORD), dir.resolve("logs"));
+                Map.of(
+                        "SPARK_LOCAL_IP",
+                        "127.0.0.1",
+                        GridgovOptions.WAREHOUSE_PASSWORD.envName(),
+                        EmbeddedWarehouse.PASSWORD),
+                dir.resolve("logs"));
         assertThat(localRun.await(Duration.ofMinutes(8))).as(localRun.output()).isZero();
         figure("local[2] run in %.1f s", seconds(t0));
         Map<String, List<String>> onLocal = analyticsRows();
-        figure("ADS/DWS rows: %s", onCluster.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size())
-                .collect(Collectors.joining(", ")));
+        figure(
+                "ADS/DWS rows: %s",
+                onCluster.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().size())
+                        .collect(Collectors.joining(", ")));
         assertThat(onCluster.values().stream().mapToInt(List::size).sum()).isPositive();
         assertThat(onCluster).isEqualTo(onLocal);
     }
@@ -347,8 +402,7 @@ class ClusterIT {
     /** {@code flink run ...} as the README writes it; the job id the client printed. */
     private String submit(Command command, String name) throws Exception {
         long t0 = System.nanoTime();
-        NodeProcess client = flink.flink(name, arguments(local.apply(command.text())), Map.of(),
-                Duration.ofMinutes(4));
+        NodeProcess client = flink.flink(name, arguments(local.apply(command.text())), Map.of(), Duration.ofMinutes(4));
         executed.add(command.kind());
         Matcher m = JOB_ID.matcher(client.output());
         assertThat(m.find()).as(client.output()).isTrue();
@@ -357,8 +411,8 @@ class ClusterIT {
     }
 
     private void awaitRunning(String job) throws Exception {
-        NodeProcess.await("job " + job + " running", Duration.ofSeconds(180),
-                () -> "RUNNING".equals(flink.jobState(job)));
+        NodeProcess.await(
+                "job " + job + " running", Duration.ofSeconds(180), () -> "RUNNING".equals(flink.jobState(job)));
     }
 
     private void publish(RawTopicPublisher publisher, String[] record) {
@@ -369,7 +423,8 @@ class ClusterIT {
 
     /** Every record the publisher had acknowledged is in its topic, once (idempotent producer, acks=all). */
     private void assertNothingLost() throws Exception {
-        Map<String, Long> offsets = kafka.endOffsets(sent.keySet().stream().map(SourceType::rawTopic).toList());
+        Map<String, Long> offsets = kafka.endOffsets(
+                sent.keySet().stream().map(SourceType::rawTopic).toList());
         Map<String, Long> expected = new TreeMap<>();
         sent.forEach((s, n) -> expected.put(s.rawTopic(), n));
         figure("kafka records per topic: %s (sent %s)", new TreeMap<>(offsets), expected);
@@ -381,8 +436,8 @@ class ClusterIT {
         long t0 = System.nanoTime();
         Map<SourceType, Long> expected = new EnumMap<>(sent);
         try {
-            NodeProcess.await("warehouse rows equal to the records sent", Duration.ofSeconds(240),
-                    () -> rowsPerSource().equals(expected));
+            NodeProcess.await("warehouse rows equal to the records sent", Duration.ofSeconds(240), () -> rowsPerSource()
+                    .equals(expected));
         } finally {
             figure("rows %s %.1f s later: %s (sent %s)", when, seconds(t0), rowsPerSource(), expected);
         }
@@ -392,8 +447,11 @@ class ClusterIT {
     private Map<SourceType, Long> rowsPerSource() throws SQLException {
         Map<SourceType, Long> rows = new EnumMap<>(SourceType.class);
         for (SourceType s : sent.keySet()) {
-            rows.put(s, count("SELECT COUNT(*) FROM " + SqlDialect.quote(OdsMapper.odsTable(s).name()))
-                    + count("SELECT COUNT(*) FROM dlq_record WHERE source = '" + s.rawTopic() + "'"));
+            rows.put(
+                    s,
+                    count("SELECT COUNT(*) FROM "
+                                    + SqlDialect.quote(OdsMapper.odsTable(s).name()))
+                            + count("SELECT COUNT(*) FROM dlq_record WHERE source = '" + s.rawTopic() + "'"));
         }
         return rows;
     }
@@ -404,8 +462,8 @@ class ClusterIT {
 
     private long count(String sql) throws SQLException {
         try (Connection c = warehouse.connect();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -414,7 +472,8 @@ class ClusterIT {
     /** Every analytics table's rows as text, sorted, without the computation time. */
     private Map<String, List<String>> analyticsRows() throws SQLException {
         Map<String, List<String>> out = new TreeMap<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
             for (Table t : AnalyticsTables.ALL) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + SqlDialect.quote(t.name()))) {

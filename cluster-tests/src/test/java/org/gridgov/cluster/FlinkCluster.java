@@ -29,7 +29,8 @@ import java.util.TreeSet;
 final class FlinkCluster implements AutoCloseable {
 
     /** Flink's default {@code env.java.opts.all} (flink-dist's config.yaml), which bin/*.sh put on every JVM. */
-    static final List<String> JAVA_OPTS_ALL = List.of("--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+    static final List<String> JAVA_OPTS_ALL = List.of(
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
             "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
@@ -37,13 +38,19 @@ final class FlinkCluster implements AutoCloseable {
             "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
             "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
     static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
     private final String classpath;
@@ -51,7 +58,8 @@ final class FlinkCluster implements AutoCloseable {
     private final Path conf;
     private final int restPort = FreePort.pick();
     private final List<NodeProcess> taskManagers = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private NodeProcess jobManager;
 
@@ -89,16 +97,24 @@ final class FlinkCluster implements AutoCloseable {
         StringBuilder yaml = new StringBuilder();
         c.forEach((k, v) -> yaml.append(k).append(": ").append(v).append('\n'));
         Files.writeString(conf.resolve("flink-conf.yaml"), yaml);
-        Files.writeString(conf.resolve("log4j.properties"), String.join("\n",
-                "rootLogger.level = WARN", "rootLogger.appenderRef.out.ref = out",
-                "appender.out.type = Console", "appender.out.name = out",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} - %m%n",
-                "logger.gridgov.name = org.gridgov", "logger.gridgov.level = INFO",
-                "logger.restart.name = org.apache.flink.runtime.executiongraph.ExecutionGraph",
-                "logger.restart.level = INFO",
-                // the alerts topic's committer registers a metric twice per checkpoint: noise, not a problem
-                "logger.metrics.name = org.apache.flink.metrics.MetricGroup", "logger.metrics.level = ERROR", ""));
+        Files.writeString(
+                conf.resolve("log4j.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level = WARN",
+                        "rootLogger.appenderRef.out.ref = out",
+                        "appender.out.type = Console",
+                        "appender.out.name = out",
+                        "appender.out.layout.type = PatternLayout",
+                        "appender.out.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} - %m%n",
+                        "logger.gridgov.name = org.gridgov",
+                        "logger.gridgov.level = INFO",
+                        "logger.restart.name = org.apache.flink.runtime.executiongraph.ExecutionGraph",
+                        "logger.restart.level = INFO",
+                        // the alerts topic's committer registers a metric twice per checkpoint: noise, not a problem
+                        "logger.metrics.name = org.apache.flink.metrics.MetricGroup",
+                        "logger.metrics.level = ERROR",
+                        ""));
     }
 
     Path confDir() {
@@ -111,7 +127,9 @@ final class FlinkCluster implements AutoCloseable {
 
     /** Starts the JobManager and {@code taskManagers} TaskManagers and waits until they are registered. */
     FlinkCluster start(int count) throws Exception {
-        jobManager = node("jobmanager", "GET_JM_RESOURCE_PARAMS",
+        jobManager = node(
+                "jobmanager",
+                "GET_JM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
         NodeProcess.await("the JobManager's REST endpoint", Duration.ofSeconds(120), () -> get("/overview") != null);
         for (int i = 0; i < count; i++) {
@@ -122,7 +140,9 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     void startTaskManager() throws Exception {
-        taskManagers.add(node("taskmanager-" + (taskManagers.size() + 1), "GET_TM_RESOURCE_PARAMS",
+        taskManagers.add(node(
+                "taskmanager-" + (taskManagers.size() + 1),
+                "GET_TM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner"));
     }
 
@@ -131,7 +151,9 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     void awaitTaskManagers(int count, Duration timeout) throws Exception {
-        NodeProcess.await(count + " TaskManagers registered", timeout,
+        NodeProcess.await(
+                count + " TaskManagers registered",
+                timeout,
                 () -> get("/taskmanagers").path("taskmanagers").size() == count);
     }
 
@@ -149,20 +171,28 @@ final class FlinkCluster implements AutoCloseable {
         if (resources.size() > 1 && !resources.get(1).isBlank()) {
             args.addAll(Arrays.asList(resources.get(1).trim().split("\\s+")));
         }
-        return NodeProcess.java(name, classpath, jvm, mainClass, args, Map.of("FLINK_CONF_DIR", conf.toString()),
-                dir.resolve("logs"));
+        return NodeProcess.java(
+                name, classpath, jvm, mainClass, args, Map.of("FLINK_CONF_DIR", conf.toString()), dir.resolve("logs"));
     }
 
     /** The lines BashJavaUtils prints with {@link #RESULT_PREFIX}: JVM parameters, then dynamic configuration. */
     private List<String> resourceParams(String command) throws Exception {
-        NodeProcess p = NodeProcess.java("bash-java-utils-" + command.toLowerCase(), classpath, List.of("-Xmx128m"),
-                "org.apache.flink.runtime.util.bash.BashJavaUtils", List.of(command, "--configDir", conf.toString()),
-                Map.of(), dir.resolve("logs"));
+        NodeProcess p = NodeProcess.java(
+                "bash-java-utils-" + command.toLowerCase(),
+                classpath,
+                List.of("-Xmx128m"),
+                "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                List.of(command, "--configDir", conf.toString()),
+                Map.of(),
+                dir.resolve("logs"));
         if (p.await(Duration.ofSeconds(60)) != 0) {
             throw new IllegalStateException("BashJavaUtils " + command + " failed: " + p.output());
         }
-        List<String> results = p.output().lines().filter(l -> l.startsWith(RESULT_PREFIX))
-                .map(l -> l.substring(RESULT_PREFIX.length())).toList();
+        List<String> results = p.output()
+                .lines()
+                .filter(l -> l.startsWith(RESULT_PREFIX))
+                .map(l -> l.substring(RESULT_PREFIX.length()))
+                .toList();
         if (results.isEmpty()) {
             throw new IllegalStateException("BashJavaUtils " + command + " printed no result: " + p.output());
         }
@@ -176,12 +206,11 @@ final class FlinkCluster implements AutoCloseable {
         jvm.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("FLINK_CONF_DIR", conf.toString());
-        NodeProcess p = NodeProcess.java(name, classpath, jvm, "org.apache.flink.client.cli.CliFrontend", args, all,
-                dir.resolve("logs"));
+        NodeProcess p = NodeProcess.java(
+                name, classpath, jvm, "org.apache.flink.client.cli.CliFrontend", args, all, dir.resolve("logs"));
         int code = p.await(timeout);
         if (code != 0) {
-            throw new IllegalStateException("flink " + String.join(" ", args) + " exited " + code + ":\n"
-                    + p.output());
+            throw new IllegalStateException("flink " + String.join(" ", args) + " exited " + code + ":\n" + p.output());
         }
         return p;
     }
@@ -190,7 +219,10 @@ final class FlinkCluster implements AutoCloseable {
     JsonNode get(String path) throws Exception {
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(restUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+            r = http.send(
+                    HttpRequest.newBuilder(URI.create(restUrl() + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
@@ -222,9 +254,11 @@ final class FlinkCluster implements AutoCloseable {
         JsonNode job = get("/jobs/" + jobId);
         if (job != null) {
             for (JsonNode vertex : job.path("vertices")) {
-                JsonNode n = get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers");
+                JsonNode n =
+                        get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers");
                 if (n != null) {
-                    n.path("taskmanagers").forEach(t -> out.add(t.path("taskmanager-id").asText()));
+                    n.path("taskmanagers")
+                            .forEach(t -> out.add(t.path("taskmanager-id").asText()));
                 }
             }
         }

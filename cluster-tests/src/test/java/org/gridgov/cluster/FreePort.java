@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A loopback port free at the moment of asking; the node binds it right after. */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int pick() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

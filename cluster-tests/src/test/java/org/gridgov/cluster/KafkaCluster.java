@@ -63,10 +63,20 @@ final class KafkaCluster implements AutoCloseable {
 
     /** Starts node {@code i} (again, after {@link #kill}: same id, ports and data, as a restarted machine). */
     void startNode(int i) {
-        nodes[i] = NodeProcess.java("kafka-" + (i + 1), classpath, List.of("-Xmx384m", "-XX:+UseSerialGC",
-                        "-Dlog4j2.configurationFile=" + log4j), KafkaNode.class.getName(),
-                List.of(String.valueOf(i + 1), String.valueOf(ports[i]), String.valueOf(controllerPorts[i]), voters(),
-                        clusterId, dir.resolve("node-" + (i + 1)).toString()), Map.of(), dir.resolve("logs"));
+        nodes[i] = NodeProcess.java(
+                "kafka-" + (i + 1),
+                classpath,
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
+                KafkaNode.class.getName(),
+                List.of(
+                        String.valueOf(i + 1),
+                        String.valueOf(ports[i]),
+                        String.valueOf(controllerPorts[i]),
+                        voters(),
+                        clusterId,
+                        dir.resolve("node-" + (i + 1)).toString()),
+                Map.of(),
+                dir.resolve("logs"));
     }
 
     /** {@code kill -9} of node {@code i}. */
@@ -92,8 +102,14 @@ final class KafkaCluster implements AutoCloseable {
 
     void awaitBrokers(int count, Duration timeout) throws Exception {
         try (Admin admin = admin()) {
-            NodeProcess.await(count + " Kafka brokers", timeout,
-                    () -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == count);
+            NodeProcess.await(
+                    count + " Kafka brokers",
+                    timeout,
+                    () -> admin.describeCluster()
+                                    .nodes()
+                                    .get(10, TimeUnit.SECONDS)
+                                    .size()
+                            == count);
         }
     }
 
@@ -101,7 +117,9 @@ final class KafkaCluster implements AutoCloseable {
     void deleteTopic(String topic) throws Exception {
         try (Admin admin = admin()) {
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            NodeProcess.await("topic " + topic + " deleted", Duration.ofSeconds(60),
+            NodeProcess.await(
+                    "topic " + topic + " deleted",
+                    Duration.ofSeconds(60),
                     () -> !admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic));
         }
     }
@@ -110,8 +128,12 @@ final class KafkaCluster implements AutoCloseable {
     String cleanupPolicy(String topic) throws Exception {
         try (Admin admin = admin()) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG)
+                    .value();
         }
     }
 
@@ -122,8 +144,9 @@ final class KafkaCluster implements AutoCloseable {
                     .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                     .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             var offsets = admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
-            return offsets.entrySet().stream().collect(Collectors.groupingBy(e -> e.getKey().topic(),
-                    Collectors.summingLong(e -> e.getValue().offset())));
+            return offsets.entrySet().stream()
+                    .collect(Collectors.groupingBy(e -> e.getKey().topic(), Collectors.summingLong(e -> e.getValue()
+                            .offset())));
         }
     }
 

@@ -18,8 +18,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class KafkaNode {
 
-    private KafkaNode() {
-    }
+    private KafkaNode() {}
 
     public static void main(String[] args) throws Exception {
         int nodeId = Integer.parseInt(args[0]);
@@ -53,11 +52,17 @@ public final class KafkaNode {
         p.put("broker.heartbeat.interval.ms", "1000");
         KafkaConfig config = KafkaConfig.fromProps(p, false);
         if (!Files.exists(dir.resolve("meta.properties"))) {
-            new Formatter().setNodeId(nodeId).setClusterId(clusterId).setDirectories(List.of(dir.toString()))
-                    .setMetadataLogDirectory(dir.toString()).setControllerListenerName("CONTROLLER")
+            new Formatter()
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(dir.toString()))
+                    .setMetadataLogDirectory(dir.toString())
+                    .setControllerListenerName("CONTROLLER")
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setSupportedFeatures(Features.PRODUCTION_FEATURES).setIgnoreFormatted(true)
-                    .setPrintStream(System.out).run();
+                    .setSupportedFeatures(Features.PRODUCTION_FEATURES)
+                    .setIgnoreFormatted(true)
+                    .setPrintStream(System.out)
+                    .run();
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));

@@ -32,8 +32,14 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** {@code java <jvmOptions> -cp <classpath> <mainClass> <args>}, output to {@code logDir/<name>.log}. */
-    static NodeProcess java(String name, String classpath, List<String> jvmOptions, String mainClass,
-                            List<String> args, Map<String, String> env, Path logDir) {
+    static NodeProcess java(
+            String name,
+            String classpath,
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> args,
+            Map<String, String> env,
+            Path logDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -46,7 +52,8 @@ final class NodeProcess implements AutoCloseable {
 
     static NodeProcess start(String name, List<String> command, Map<String, String> env, Path logDir) {
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         try {

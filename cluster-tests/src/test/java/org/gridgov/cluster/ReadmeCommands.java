@@ -40,8 +40,8 @@ final class ReadmeCommands {
 
         static Kind of(String command) {
             for (Kind k : values()) {
-                if (command.startsWith(k.prefix) && (k != SPARK_ANALYTICS
-                        || command.contains("--class org.gridgov.batch.AnalyticsJobs"))) {
+                if (command.startsWith(k.prefix)
+                        && (k != SPARK_ANALYTICS || command.contains("--class org.gridgov.batch.AnalyticsJobs"))) {
                     return k;
                 }
             }
@@ -59,8 +59,7 @@ final class ReadmeCommands {
         }
     }
 
-    private ReadmeCommands() {
-    }
+    private ReadmeCommands() {}
 
     /** The block's commands in order. */
     static List<Command> read(Path readme) throws IOException {
@@ -81,7 +80,8 @@ final class ReadmeCommands {
                 continue;
             }
             boolean continued = line.endsWith("\\");
-            current.append(continued ? line.substring(0, line.length() - 1).strip() : line).append(' ');
+            current.append(continued ? line.substring(0, line.length() - 1).strip() : line)
+                    .append(' ');
             if (!continued) {
                 String text = current.toString().strip();
                 out.add(new Command(Kind.of(text), text));
@@ -93,7 +93,9 @@ final class ReadmeCommands {
 
     /** The first command of that kind. */
     static Command first(List<Command> commands, Kind kind) {
-        return commands.stream().filter(c -> c.kind() == kind).findFirst()
+        return commands.stream()
+                .filter(c -> c.kind() == kind)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the README has no " + kind + " command"));
     }
 
@@ -119,6 +121,6 @@ final class ReadmeCommands {
         }
     }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z-]+>|doris-fe|kafka-\\d|spark-master|/etc/gridgov"
-            + "|hdfs://");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("<[a-z-]+>|doris-fe|kafka-\\d|spark-master|/etc/gridgov" + "|hdfs://");
 }

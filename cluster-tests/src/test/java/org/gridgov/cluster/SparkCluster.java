@@ -19,15 +19,23 @@ import java.util.Map;
 final class SparkCluster implements AutoCloseable {
 
     /** What Spark's scripts add on JDK 17 (the project's spark.jvm.opens); executors get them from Spark itself. */
-    static final List<String> JDK17_OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    static final List<String> JDK17_OPENS = List.of(
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false");
 
     private final Path home;
     private final Path dir;
@@ -47,13 +55,22 @@ final class SparkCluster implements AutoCloseable {
             }
         }
         Path conf = Files.createDirectories(home.resolve("conf"));
-        Files.writeString(conf.resolve("log4j2.properties"), String.join("\n", "rootLogger.level = warn",
-                "rootLogger.appenderRef.stdout.ref = console", "appender.console.type = Console",
-                "appender.console.name = console", "appender.console.target = SYSTEM_ERR",
-                "appender.console.layout.type = PatternLayout",
-                "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
-                // the master's and worker's "elected leader" / "registered with master" lines are how start() waits
-                "logger.deploy.name = org.apache.spark.deploy", "logger.deploy.level = info", ""));
+        Files.writeString(
+                conf.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level = warn",
+                        "rootLogger.appenderRef.stdout.ref = console",
+                        "appender.console.type = Console",
+                        "appender.console.name = console",
+                        "appender.console.target = SYSTEM_ERR",
+                        "appender.console.layout.type = PatternLayout",
+                        "appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n",
+                        // the master's and worker's "elected leader" / "registered with master" lines are how start()
+                        // waits
+                        "logger.deploy.name = org.apache.spark.deploy",
+                        "logger.deploy.level = info",
+                        ""));
     }
 
     String masterUrl() {
@@ -81,21 +98,45 @@ final class SparkCluster implements AutoCloseable {
 
     /** The master and one worker of {@code cores} cores; waits until the worker is registered. */
     SparkCluster start(int cores) throws Exception {
-        NodeProcess master = NodeProcess.java("spark-master", classpath(), jvm("256m"),
-                "org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1", "--port",
-                        String.valueOf(port), "--webui-port", String.valueOf(FreePort.pick())), env(),
+        NodeProcess master = NodeProcess.java(
+                "spark-master",
+                classpath(),
+                jvm("256m"),
+                "org.apache.spark.deploy.master.Master",
+                List.of(
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(port),
+                        "--webui-port",
+                        String.valueOf(FreePort.pick())),
+                env(),
                 dir.resolve("logs"));
         nodes.add(master);
-        NodeProcess.await("the Spark master", Duration.ofSeconds(120),
-                () -> master.output().contains("I have been elected leader"));
-        NodeProcess worker = NodeProcess.java("spark-worker", classpath(), jvm("256m"),
-                "org.apache.spark.deploy.worker.Worker", List.of("--host", "127.0.0.1", "--cores",
-                        String.valueOf(cores), "--memory", "1g", "--webui-port", String.valueOf(FreePort.pick()),
-                        "--work-dir", Files.createDirectories(dir.resolve("work")).toString(), masterUrl()), env(),
+        NodeProcess.await("the Spark master", Duration.ofSeconds(120), () -> master.output()
+                .contains("I have been elected leader"));
+        NodeProcess worker = NodeProcess.java(
+                "spark-worker",
+                classpath(),
+                jvm("256m"),
+                "org.apache.spark.deploy.worker.Worker",
+                List.of(
+                        "--host",
+                        "127.0.0.1",
+                        "--cores",
+                        String.valueOf(cores),
+                        "--memory",
+                        "1g",
+                        "--webui-port",
+                        String.valueOf(FreePort.pick()),
+                        "--work-dir",
+                        Files.createDirectories(dir.resolve("work")).toString(),
+                        masterUrl()),
+                env(),
                 dir.resolve("logs"));
         nodes.add(worker);
-        NodeProcess.await("the Spark worker's registration", Duration.ofSeconds(120),
-                () -> worker.output().contains("Successfully registered with master"));
+        NodeProcess.await("the Spark worker's registration", Duration.ofSeconds(120), () -> worker.output()
+                .contains("Successfully registered with master"));
         return this;
     }
 
@@ -104,8 +145,8 @@ final class SparkCluster implements AutoCloseable {
             throws Exception {
         Map<String, String> env = env();
         env.putAll(extraEnv);
-        NodeProcess p = NodeProcess.java(name, classpath(), jvm("1g"), "org.apache.spark.deploy.SparkSubmit", args,
-                env, dir.resolve("logs"));
+        NodeProcess p = NodeProcess.java(
+                name, classpath(), jvm("1g"), "org.apache.spark.deploy.SparkSubmit", args, env, dir.resolve("logs"));
         int code = p.await(timeout);
         if (code != 0) {
             throw new IllegalStateException("spark-submit exited " + code + ":\n" + p.output());

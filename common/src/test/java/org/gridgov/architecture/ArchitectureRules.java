@@ -40,8 +40,12 @@ import java.util.Optional;
  * @param integrationCalls {@code Owner#methodPrefix}: calls that start an engine without naming one (a local Flink
  *     environment's {@code execute} starts a MiniCluster)
  */
-public record ArchitectureRules(String root, List<String> engines, List<String> testLibraries,
-        List<String> integrationResources, List<String> integrationCalls) {
+public record ArchitectureRules(
+        String root,
+        List<String> engines,
+        List<String> testLibraries,
+        List<String> integrationResources,
+        List<String> integrationCalls) {
 
     /** Test classes with these suffixes are run: surefire includes {@code **}{@code /*Test.java}. */
     public static final String UNIT_TEST_SUFFIX = "Test";
@@ -49,26 +53,47 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
     public static final String INTEGRATION_TEST_SUFFIX = "IT";
 
     /** What makes a method a test for the JUnit engines surefire and failsafe run. */
-    private static final List<String> TEST_ANNOTATIONS = List.of("org.junit.jupiter.api.Test",
-            "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.RepeatedTest",
-            "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate", "org.junit.Test");
+    private static final List<String> TEST_ANNOTATIONS = List.of(
+            "org.junit.jupiter.api.Test",
+            "org.junit.jupiter.params.ParameterizedTest",
+            "org.junit.jupiter.api.RepeatedTest",
+            "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.api.TestTemplate",
+            "org.junit.Test");
 
-    private static final DescribedPredicate<JavaClass> HAVE_TEST_METHODS =
-            DescribedPredicate.describe("have test methods", c -> !c.getModifiers().contains(JavaModifier.ABSTRACT)
-                    && c.getMethods().stream().anyMatch(m -> TEST_ANNOTATIONS.stream().anyMatch(m::isAnnotatedWith)));
+    private static final DescribedPredicate<JavaClass> HAVE_TEST_METHODS = DescribedPredicate.describe(
+            "have test methods",
+            c -> !c.getModifiers().contains(JavaModifier.ABSTRACT)
+                    && c.getMethods().stream()
+                            .anyMatch(m -> TEST_ANNOTATIONS.stream().anyMatch(m::isAnnotatedWith)));
 
-    public static final ArchitectureRules GRIDGOV = new ArchitectureRules("org.gridgov",
-            List.of("org.apache.flink..", "org.apache.spark..", "scala..", "org.springframework..", "kafka..",
-                    "org.apache.kafka.server..", "org.apache.kafka.raft..", "org.apache.kafka.metadata..",
-                    "org.apache.kafka.storage..", "ch.vorburger.."),
+    public static final ArchitectureRules GRIDGOV = new ArchitectureRules(
+            "org.gridgov",
+            List.of(
+                    "org.apache.flink..",
+                    "org.apache.spark..",
+                    "scala..",
+                    "org.springframework..",
+                    "kafka..",
+                    "org.apache.kafka.server..",
+                    "org.apache.kafka.raft..",
+                    "org.apache.kafka.metadata..",
+                    "org.apache.kafka.storage..",
+                    "ch.vorburger.."),
             List.of("org.junit..", "org.assertj..", "org.mockito..", "org.openqa.selenium.."),
-            List.of("org.apache.flink.runtime.minicluster..", "org.apache.flink.test.junit5.MiniClusterExtension",
+            List.of(
+                    "org.apache.flink.runtime.minicluster..",
+                    "org.apache.flink.test.junit5.MiniClusterExtension",
                     "org.apache.flink.runtime.testutils.MiniClusterExtension",
-                    "org.apache.flink.test.util.MiniClusterWithClientResource", "org.apache.spark.sql.SparkSession",
-                    "org.apache.spark.SparkContext", "org.gridgov.embedded.EmbeddedKafka",
+                    "org.apache.flink.test.util.MiniClusterWithClientResource",
+                    "org.apache.spark.sql.SparkSession",
+                    "org.apache.spark.SparkContext",
+                    "org.gridgov.embedded.EmbeddedKafka",
                     "org.gridgov.embedded.EmbeddedWarehouse",
-                    "org.springframework.boot.test.context.SpringBootTest", "org.openqa.selenium.."),
-            List.of("org.apache.flink.streaming.api.environment.StreamExecutionEnvironment#execute",
+                    "org.springframework.boot.test.context.SpringBootTest",
+                    "org.openqa.selenium.."),
+            List.of(
+                    "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment#execute",
                     "org.apache.flink.streaming.api.environment.LocalStreamEnvironment#execute",
                     "org.apache.flink.streaming.api.datastream.DataStream#executeAndCollect"));
 
@@ -89,24 +114,35 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
 
     /** The simulator is demo and test data: of the production code only the launcher may use it. */
     public ArchRule onlyTheLauncherUsesTheSimulator() {
-        return noClasses().that().resideOutsideOfPackages(pkg("launcher"), pkg("simulator"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("simulator"))
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(pkg("launcher"), pkg("simulator"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("simulator"))
                 .because("the simulator is for the demo, tests and benchmarks; no production jar may need it")
                 .allowEmptyShould(false);
     }
 
     /** {@code module} uses no other module of the platform (common is the shared core every module builds on). */
     public ArchRule dependsOnNoOtherModule(String module) {
-        return noClasses().that().resideInAPackage(pkg(module))
-                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(pkg(module)))))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg(module))
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(pkg(module)))))
                 .because(module + " is the shared core: every other module depends on it, it on none of them")
                 .allowEmptyShould(false);
     }
 
     /** {@code packageName} (below the root, e.g. {@code "loading"} or {@code "streaming.api"}) loads no engine. */
     public ArchRule engineFree(String packageName) {
-        return noClasses().that().resideInAPackage(pkg(packageName))
-                .should().dependOnClassesThat().resideInAnyPackage(engines.toArray(String[]::new))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg(packageName))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(engines.toArray(String[]::new))
                 .because("it runs beside any engine, or in the launcher without one")
                 .allowEmptyShould(false);
     }
@@ -116,8 +152,11 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
      * alone, and the launcher loads it without the module.
      */
     public ArchRule apiPackageStandsAlone(String apiPackage, String module) {
-        return noClasses().that().resideInAPackage(pkg(apiPackage))
-                .should().dependOnClassesThat(resideInAPackage(pkg(module)).and(not(resideInAPackage(pkg(apiPackage)))))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg(apiPackage))
+                .should()
+                .dependOnClassesThat(resideInAPackage(pkg(module)).and(not(resideInAPackage(pkg(apiPackage)))))
                 .because("the " + module + " api jar holds " + apiPackage + " alone")
                 .allowEmptyShould(false);
     }
@@ -125,15 +164,22 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
     /** Services and domain code do not reach up into the web layer ({@code webPackages} below the root). */
     public ArchRule onlyTheWebLayerUsesTheWebLayer(String... webPackages) {
         String[] web = Arrays.stream(webPackages).map(this::pkg).toArray(String[]::new);
-        return noClasses().that().resideOutsideOfPackages(web)
-                .should().dependOnClassesThat().resideInAnyPackage(web)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(web)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(web)
                 .because("the web layer maps the domain to HTTP; the domain does not know about HTTP")
                 .allowEmptyShould(false);
     }
 
     /** Production classes load no test library. */
     public ArchRule noTestLibrariesInProduction() {
-        return noClasses().should().dependOnClassesThat().resideInAnyPackage(testLibraries.toArray(String[]::new))
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(testLibraries.toArray(String[]::new))
                 .because("test libraries are test-scoped: a production class using one fails where it runs")
                 .allowEmptyShould(false);
     }
@@ -145,7 +191,12 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
      * @param tests the classes to hold to it (a module's own test classes)
      */
     public ArchRule unitTestsStartNoEngine(DescribedPredicate<JavaClass> tests) {
-        return classes().that(tests).and().areTopLevelClasses().and().haveSimpleNameEndingWith(UNIT_TEST_SUFFIX)
+        return classes()
+                .that(tests)
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .haveSimpleNameEndingWith(UNIT_TEST_SUFFIX)
                 .should(reachNoIntegrationResource())
                 .because("*Test is the fast tier (no network, no engine); whatever starts one is an *IT")
                 .allowEmptyShould(false);
@@ -156,7 +207,10 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
      * {@code *Test} or {@code *IT}. Any other name compiles and is never run.
      */
     public ArchRule testClassesAreRunByTheBuild(DescribedPredicate<JavaClass> tests) {
-        return classes().that(tests).and(HAVE_TEST_METHODS).should(beRunBySurefireOrFailsafe())
+        return classes()
+                .that(tests)
+                .and(HAVE_TEST_METHODS)
+                .should(beRunBySurefireOrFailsafe())
                 .allowEmptyShould(false);
     }
 
@@ -165,8 +219,8 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
     }
 
     private static ArchCondition<JavaClass> beRunBySurefireOrFailsafe() {
-        return new ArchCondition<>("be (or be nested in) a class named *" + UNIT_TEST_SUFFIX + " or *"
-                + INTEGRATION_TEST_SUFFIX) {
+        return new ArchCondition<>(
+                "be (or be nested in) a class named *" + UNIT_TEST_SUFFIX + " or *" + INTEGRATION_TEST_SUFFIX) {
             @Override
             public void check(JavaClass test, ConditionEvents events) {
                 JavaClass top = test;
@@ -175,9 +229,12 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
                 }
                 boolean run = top.getSimpleName().endsWith(UNIT_TEST_SUFFIX)
                         || top.getSimpleName().endsWith(INTEGRATION_TEST_SUFFIX);
-                events.add(new SimpleConditionEvent(test, run, test.getName() + " has test methods but "
-                        + top.getSimpleName() + " ends in neither " + UNIT_TEST_SUFFIX + " nor "
-                        + INTEGRATION_TEST_SUFFIX + ": neither surefire nor failsafe runs it"));
+                events.add(new SimpleConditionEvent(
+                        test,
+                        run,
+                        test.getName() + " has test methods but "
+                                + top.getSimpleName() + " ends in neither " + UNIT_TEST_SUFFIX + " nor "
+                                + INTEGRATION_TEST_SUFFIX + ": neither surefire nor failsafe runs it"));
             }
         };
     }
@@ -199,9 +256,12 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
                     for (Dependency d : current.getDirectDependenciesFromSelf()) {
                         JavaClass target = d.getTargetClass().getBaseComponentType();
                         if (isIntegrationResource(target)) {
-                            events.add(SimpleConditionEvent.violated(test, test.getName() + " reaches "
-                                    + target.getName() + via(current, reachedFrom) + ": " + d.getDescription()));
-                        } else if (isTestCode(target) && target.getPackageName().startsWith(root)
+                            events.add(SimpleConditionEvent.violated(
+                                    test,
+                                    test.getName() + " reaches " + target.getName() + via(current, reachedFrom) + ": "
+                                            + d.getDescription()));
+                        } else if (isTestCode(target)
+                                && target.getPackageName().startsWith(root)
                                 && !reachedFrom.containsKey(target)) {
                             reachedFrom.put(target, current);
                             todo.addLast(target);
@@ -209,9 +269,11 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
                     }
                     for (JavaMethodCall call : current.getMethodCallsFromSelf()) {
                         if (isIntegrationCall(call)) {
-                            events.add(SimpleConditionEvent.violated(test, test.getName() + " calls "
-                                    + call.getTarget().getFullName() + via(current, reachedFrom) + ": "
-                                    + call.getDescription()));
+                            events.add(SimpleConditionEvent.violated(
+                                    test,
+                                    test.getName() + " calls "
+                                            + call.getTarget().getFullName() + via(current, reachedFrom) + ": "
+                                            + call.getDescription()));
                         }
                     }
                 }
@@ -229,9 +291,10 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
 
     private boolean isIntegrationResource(JavaClass type) {
         String name = type.getName();
-        return integrationResources.stream().anyMatch(r -> r.endsWith("..")
-                ? PackageMatcher.of(r).matches(type.getPackageName())
-                : name.equals(r) || name.startsWith(r + "$"));
+        return integrationResources.stream()
+                .anyMatch(r -> r.endsWith("..")
+                        ? PackageMatcher.of(r).matches(type.getPackageName())
+                        : name.equals(r) || name.startsWith(r + "$"));
     }
 
     private boolean isIntegrationCall(JavaMethodCall call) {
@@ -246,6 +309,7 @@ public record ArchitectureRules(String root, List<String> engines, List<String> 
     /** Test code: compiled into a module's {@code target/test-classes}, or packed into a {@code -tests.jar}. */
     static boolean isTestCode(JavaClass type) {
         Optional<String> uri = type.getSource().map(s -> s.getUri().toString());
-        return uri.filter(u -> u.contains("/test-classes/") || u.contains("-tests.jar")).isPresent();
+        return uri.filter(u -> u.contains("/test-classes/") || u.contains("-tests.jar"))
+                .isPresent();
     }
 }

@@ -31,8 +31,11 @@ class ArchitectureRulesTest {
 
     private static final String ROOT = ModuleClasses.FIXTURES + ".platform";
     private static final String ENGINE = ModuleClasses.FIXTURES + ".engine.";
-    private static final ArchitectureRules RULES = new ArchitectureRules(ROOT, List.of(ENGINE + "."),
-            ArchitectureRules.GRIDGOV.testLibraries(), List.of(ENGINE + "Engine", ENGINE + "EngineBootTest"),
+    private static final ArchitectureRules RULES = new ArchitectureRules(
+            ROOT,
+            List.of(ENGINE + "."),
+            ArchitectureRules.GRIDGOV.testLibraries(),
+            List.of(ENGINE + "Engine", ENGINE + "EngineBootTest"),
             List.of(ENGINE + "LocalEnvironment#execute"));
     private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(ModuleClasses.FIXTURES);
 
@@ -75,13 +78,17 @@ class ArchitectureRulesTest {
     @Test
     void unitTestsReachingAnEngineAreFoundDirectlyThroughHelpersAnnotationsAndCalls() {
         ArchRule rule = RULES.unitTestsStartNoEngine(resideInAPackage(ROOT + ".tiers.."));
-        assertBrokenOnlyBy(rule, HelperStartsEngineTest.class, BootsTheApplicationTest.class,
-                ExecutesLocallyTest.class);
-        String report = String.join("\n", rule.evaluate(FIXTURES).getFailureReport().getDetails());
-        assertThat(report).contains("HelperStartsEngineTest reaches " + ENGINE + "Engine via EngineHelper")
+        assertBrokenOnlyBy(
+                rule, HelperStartsEngineTest.class, BootsTheApplicationTest.class, ExecutesLocallyTest.class);
+        String report =
+                String.join("\n", rule.evaluate(FIXTURES).getFailureReport().getDetails());
+        assertThat(report)
+                .contains("HelperStartsEngineTest reaches " + ENGINE + "Engine via EngineHelper")
                 .contains("BootsTheApplicationTest reaches " + ENGINE + "EngineBootTest")
                 .contains("ExecutesLocallyTest calls " + ENGINE + "LocalEnvironment.execute()")
-                .doesNotContain("DescribesLocallyTest").doesNotContain("PlainTest").doesNotContain("EngineIT");
+                .doesNotContain("DescribesLocallyTest")
+                .doesNotContain("PlainTest")
+                .doesNotContain("EngineIT");
     }
 
     @Test
@@ -90,11 +97,15 @@ class ArchitectureRulesTest {
         ArchRule rule = RULES.testClassesAreRunByTheBuild(resideInAPackage(ROOT + ".tiers.."));
         EvaluationResult result = rule.evaluate(FIXTURES);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
                 .startsWith(neverRun + " has test methods but NeverRun ends in neither Test nor IT");
         // the rule holds for this module's own test classes, which it does select (a rule that selects nothing fails)
         rule = RULES.testClassesAreRunByTheBuild(ModuleClasses.ownTests());
-        assertThat(rule.evaluate(new ClassFileImporter().importPackagesOf(getClass())).hasViolation()).isFalse();
+        assertThat(rule.evaluate(new ClassFileImporter().importPackagesOf(getClass()))
+                        .hasViolation())
+                .isFalse();
     }
 
     @Test
@@ -118,9 +129,11 @@ class ArchitectureRulesTest {
         for (Class<?> culprit : culprits) {
             assertThat(report).as(rule.getDescription()).contains(culprit.getName());
         }
-        JavaClasses withoutCulprits = fixtures.that(DescribedPredicate.describe("are not culprits",
-                c -> List.of(culprits).stream().noneMatch(k -> c.getName().startsWith(k.getName()))));
-        assertThat(rule.evaluate(withoutCulprits).hasViolation()).as("%s without %s", rule.getDescription(),
-                List.of(culprits)).isFalse();
+        JavaClasses withoutCulprits =
+                fixtures.that(DescribedPredicate.describe("are not culprits", c -> List.of(culprits).stream()
+                        .noneMatch(k -> c.getName().startsWith(k.getName()))));
+        assertThat(rule.evaluate(withoutCulprits).hasViolation())
+                .as("%s without %s", rule.getDescription(), List.of(culprits))
+                .isFalse();
     }
 }

@@ -26,8 +26,7 @@ public final class ModuleClasses {
     private static final Path CLASSES = Path.of("target", "classes");
     private static final Path TEST_CLASSES = Path.of("target", "test-classes");
 
-    private ModuleClasses() {
-    }
+    private ModuleClasses() {}
 
     /** The module's production classes: {@code target/classes}, what its jar holds. */
     public static JavaClasses production() {
@@ -48,8 +47,11 @@ public final class ModuleClasses {
     /** The classes compiled into this module's {@code target/test-classes}, but for the rule-breaking fixtures. */
     public static DescribedPredicate<JavaClass> ownTests() {
         String own = TEST_CLASSES.toAbsolutePath().toUri().toString();
-        return DescribedPredicate.describe("are test classes of this module",
-                c -> c.getSource().map(s -> s.getUri().toString().startsWith(own)).orElse(false)
+        return DescribedPredicate.describe(
+                "are test classes of this module",
+                c -> c.getSource()
+                                .map(s -> s.getUri().toString().startsWith(own))
+                                .orElse(false)
                         && !c.getPackageName().startsWith(FIXTURES));
     }
 }

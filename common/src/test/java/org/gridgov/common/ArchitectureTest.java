@@ -68,18 +68,27 @@ class ArchitectureTest {
     void theBuildRunsExactlyTheTestClassesTheRulesName() throws Exception {
         Document root = parse(Path.of("..", "pom.xml"));
         assertThat(includes(root, "maven-surefire-plugin")).containsExactly("**/*" + UNIT_TEST_SUFFIX + ".java");
-        assertThat(includes(root, "maven-failsafe-plugin"))
-                .containsExactly("**/*" + INTEGRATION_TEST_SUFFIX + ".java");
+        assertThat(includes(root, "maven-failsafe-plugin")).containsExactly("**/*" + INTEGRATION_TEST_SUFFIX + ".java");
         NodeList modules = root.getElementsByTagName("module");
         assertThat(modules.getLength()).isGreaterThan(10);
         for (int i = 0; i < modules.getLength(); i++) {
             Path pom = Path.of("..", modules.item(i).getTextContent().trim(), "pom.xml");
             for (String runner : List.of("maven-surefire-plugin", "maven-failsafe-plugin")) {
                 for (Element config : configurations(parse(pom), runner)) {
-                    for (String narrowing : List.of("includes", "excludes", "test", "skip", "skipTests", "skipITs",
-                            "excludesFile", "includesFile", "groups", "excludedGroups")) {
+                    for (String narrowing : List.of(
+                            "includes",
+                            "excludes",
+                            "test",
+                            "skip",
+                            "skipTests",
+                            "skipITs",
+                            "excludesFile",
+                            "includesFile",
+                            "groups",
+                            "excludedGroups")) {
                         assertThat(config.getElementsByTagName(narrowing).getLength())
-                                .as("%s: %s <%s>", pom, runner, narrowing).isZero();
+                                .as("%s: %s <%s>", pom, runner, narrowing)
+                                .isZero();
                     }
                 }
             }

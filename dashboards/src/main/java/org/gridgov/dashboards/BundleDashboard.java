@@ -11,24 +11,26 @@ import java.util.Map;
  * {@code meta.uuid} to the imported chart and rewrites {@code meta.chartId}); its {@code metadata} holds the native
  * filters, whose scopes name charts by those {@code chartId}s and whose targets name datasets by uuid.
  */
-public record BundleDashboard(String path, String uuid, String title, JsonNode position, JsonNode metadata,
-                              JsonNode yaml) {
+public record BundleDashboard(
+        String path, String uuid, String title, JsonNode position, JsonNode metadata, JsonNode yaml) {
 
     /** A CHART node of the position. */
-    public record ChartRef(String nodeId, JsonNode chartId, String chartUuid) {
-    }
+    public record ChartRef(String nodeId, JsonNode chartId, String chartUuid) {}
 
     /** One target (dataset and column) of a native filter. */
-    public record FilterTarget(String datasetUuid, String column) {
-    }
+    public record FilterTarget(String datasetUuid, String column) {}
 
     /** A native filter with its targets and the chart ids its scope excludes. */
-    public record NativeFilter(String id, String name, List<FilterTarget> targets, List<JsonNode> excludedChartIds) {
-    }
+    public record NativeFilter(String id, String name, List<FilterTarget> targets, List<JsonNode> excludedChartIds) {}
 
     static BundleDashboard of(String path, JsonNode yaml) {
-        return new BundleDashboard(path, Yaml.text(yaml, "uuid"), Yaml.text(yaml, "dashboard_title"),
-                yaml.path("position"), yaml.path("metadata"), yaml);
+        return new BundleDashboard(
+                path,
+                Yaml.text(yaml, "uuid"),
+                Yaml.text(yaml, "dashboard_title"),
+                yaml.path("position"),
+                yaml.path("metadata"),
+                yaml);
     }
 
     public List<ChartRef> charts() {
@@ -37,7 +39,8 @@ public record BundleDashboard(String path, String uuid, String title, JsonNode p
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode node = e.getValue();
             if (node.isObject() && "CHART".equals(Yaml.text(node, "type"))) {
-                out.add(new ChartRef(e.getKey(), node.path("meta").path("chartId"), Yaml.text(node.path("meta"), "uuid")));
+                out.add(new ChartRef(
+                        e.getKey(), node.path("meta").path("chartId"), Yaml.text(node.path("meta"), "uuid")));
             }
         }
         return out;

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record BundleDatabase(String path, String uuid, String name, String sqlalchemyUri, JsonNode yaml) {
 
     static BundleDatabase of(String path, JsonNode yaml) {
-        return new BundleDatabase(path, Yaml.text(yaml, "uuid"), Yaml.text(yaml, "database_name"),
-                Yaml.text(yaml, "sqlalchemy_uri"), yaml);
+        return new BundleDatabase(
+                path,
+                Yaml.text(yaml, "uuid"),
+                Yaml.text(yaml, "database_name"),
+                Yaml.text(yaml, "sqlalchemy_uri"),
+                yaml);
     }
 }

@@ -10,8 +10,16 @@ import java.util.Optional;
  * result of {@code sql}), with the columns and saved metrics charts may use. A column with an expression is a
  * calculated column: Superset puts the expression where the column is used.
  */
-public record BundleDataset(String path, String uuid, String tableName, String schema, String sql,
-                            String databaseUuid, List<Column> columns, List<Metric> metrics, JsonNode yaml) {
+public record BundleDataset(
+        String path,
+        String uuid,
+        String tableName,
+        String schema,
+        String sql,
+        String databaseUuid,
+        List<Column> columns,
+        List<Metric> metrics,
+        JsonNode yaml) {
 
     public record Column(String name, String type, boolean dttm, String expression) {
 
@@ -20,21 +28,31 @@ public record BundleDataset(String path, String uuid, String tableName, String s
         }
     }
 
-    public record Metric(String name, String expression) {
-    }
+    public record Metric(String name, String expression) {}
 
     static BundleDataset of(String path, JsonNode yaml) {
         List<Column> columns = new ArrayList<>();
         for (JsonNode c : yaml.path("columns")) {
-            columns.add(new Column(Yaml.text(c, "column_name"), Yaml.text(c, "type"), c.path("is_dttm").asBoolean(false),
+            columns.add(new Column(
+                    Yaml.text(c, "column_name"),
+                    Yaml.text(c, "type"),
+                    c.path("is_dttm").asBoolean(false),
                     Yaml.text(c, "expression")));
         }
         List<Metric> metrics = new ArrayList<>();
         for (JsonNode m : yaml.path("metrics")) {
             metrics.add(new Metric(Yaml.text(m, "metric_name"), Yaml.text(m, "expression")));
         }
-        return new BundleDataset(path, Yaml.text(yaml, "uuid"), Yaml.text(yaml, "table_name"), Yaml.text(yaml, "schema"),
-                Yaml.text(yaml, "sql"), Yaml.text(yaml, "database_uuid"), List.copyOf(columns), List.copyOf(metrics), yaml);
+        return new BundleDataset(
+                path,
+                Yaml.text(yaml, "uuid"),
+                Yaml.text(yaml, "table_name"),
+                Yaml.text(yaml, "schema"),
+                Yaml.text(yaml, "sql"),
+                Yaml.text(yaml, "database_uuid"),
+                List.copyOf(columns),
+                List.copyOf(metrics),
+                yaml);
     }
 
     /** Virtual datasets are queried as {@code (sql) AS virtual_table}, physical ones by schema and table name. */

@@ -22,10 +22,10 @@ public final class BundleQueryCheck {
 
     /** Upper bound of rows a chart query may return here (Superset's default row limit). */
     public static final int MAX_ROWS = 10_000;
+
     private static final int QUERY_TIMEOUT_SECONDS = 60;
 
-    private BundleQueryCheck() {
-    }
+    private BundleQueryCheck() {}
 
     /** Opens a connection with the given credentials, checks the bundle and closes it. */
     public static BundleQueryReport run(SupersetBundle bundle, String jdbcUrl, String user, String password)
@@ -59,8 +59,8 @@ public final class BundleQueryCheck {
         for (BundleDataset.Metric m : d.metrics()) {
             counted.add("(" + m.expression() + ") AS " + ChartQuery.quote(m.name()));
         }
-        String columnsSql = "SELECT " + (columns.isEmpty() ? "*" : String.join(", ", columns)) + "\nFROM " + relation
-                + "\nLIMIT 1";
+        String columnsSql =
+                "SELECT " + (columns.isEmpty() ? "*" : String.join(", ", columns)) + "\nFROM " + relation + "\nLIMIT 1";
         String countSql = "SELECT " + String.join(", ", counted) + "\nFROM " + relation;
         try (Statement s = connection.createStatement()) {
             s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
@@ -69,15 +69,21 @@ public final class BundleQueryCheck {
                     // reading the row makes the engine evaluate the calculated columns, not only parse them
                 }
             } catch (SQLException e) {
-                return new QueryResult(QueryResult.Kind.DATASET, d.tableName(), d.path(), columnsSql, 0,
+                return new QueryResult(
+                        QueryResult.Kind.DATASET,
+                        d.tableName(),
+                        d.path(),
+                        columnsSql,
+                        0,
                         "declared columns: " + e.getMessage());
             }
             try (ResultSet rs = s.executeQuery(countSql)) {
                 rs.next();
-                return new QueryResult(QueryResult.Kind.DATASET, d.tableName(), d.path(), countSql, rs.getLong(1), null);
+                return new QueryResult(
+                        QueryResult.Kind.DATASET, d.tableName(), d.path(), countSql, rs.getLong(1), null);
             } catch (SQLException e) {
-                return new QueryResult(QueryResult.Kind.DATASET, d.tableName(), d.path(), countSql, 0,
-                        "metrics: " + e.getMessage());
+                return new QueryResult(
+                        QueryResult.Kind.DATASET, d.tableName(), d.path(), countSql, 0, "metrics: " + e.getMessage());
             }
         } catch (SQLException e) {
             return new QueryResult(QueryResult.Kind.DATASET, d.tableName(), d.path(), columnsSql, 0, e.getMessage());
@@ -87,7 +93,12 @@ public final class BundleQueryCheck {
     static QueryResult checkChart(SupersetBundle bundle, BundleChart chart, Connection connection) {
         Optional<BundleDataset> dataset = bundle.dataset(chart.datasetUuid());
         if (dataset.isEmpty()) {
-            return new QueryResult(QueryResult.Kind.CHART, chart.sliceName(), chart.path(), null, 0,
+            return new QueryResult(
+                    QueryResult.Kind.CHART,
+                    chart.sliceName(),
+                    chart.path(),
+                    null,
+                    0,
                     "dataset_uuid " + chart.datasetUuid() + " is not in the bundle");
         }
         ChartQuery query;
@@ -107,10 +118,12 @@ public final class BundleQueryCheck {
                         rows++;
                     }
                 }
-                return new QueryResult(QueryResult.Kind.CHART, chart.sliceName(), chart.path(), query.sql(), rows, null);
+                return new QueryResult(
+                        QueryResult.Kind.CHART, chart.sliceName(), chart.path(), query.sql(), rows, null);
             }
         } catch (SQLException e) {
-            return new QueryResult(QueryResult.Kind.CHART, chart.sliceName(), chart.path(), query.sql(), 0, e.getMessage());
+            return new QueryResult(
+                    QueryResult.Kind.CHART, chart.sliceName(), chart.path(), query.sql(), 0, e.getMessage());
         }
     }
 }

@@ -19,7 +19,9 @@ public final class BundleQueryReport {
     }
 
     public List<QueryResult> datasets() {
-        return results.stream().filter(r -> r.kind() == QueryResult.Kind.DATASET).toList();
+        return results.stream()
+                .filter(r -> r.kind() == QueryResult.Kind.DATASET)
+                .toList();
     }
 
     public List<QueryResult> charts() {
@@ -45,7 +47,8 @@ public final class BundleQueryReport {
     public String summary() {
         String lines = results.stream()
                 .sorted((a, b) -> Boolean.compare(b.failed(), a.failed()))
-                .map(QueryResult::toString).collect(Collectors.joining("\n"));
+                .map(QueryResult::toString)
+                .collect(Collectors.joining("\n"));
         return lines + "\n" + bundle + ": " + datasets().size() + " datasets, " + charts().size() + " charts, "
                 + failures().size() + " failed, " + empty().size() + " empty";
     }

@@ -24,8 +24,7 @@ public final class BundleStructureCheck {
 
     private static final Pattern URI_PASSWORD = Pattern.compile("^[a-z0-9+]+://[^:/@]*:([^@]*)@");
 
-    private BundleStructureCheck() {
-    }
+    private BundleStructureCheck() {}
 
     /** Every problem found, one sentence each naming the file; empty when the bundle is sound. */
     public static List<String> problems(SupersetBundle bundle) {
@@ -74,7 +73,8 @@ public final class BundleStructureCheck {
         }
         String type = Yaml.text(m.get(), "type");
         if (type != null && !type.equals("Dashboard")) {
-            out.add(SupersetBundle.METADATA + ": type " + type + " is not Dashboard; the dashboard importer refuses it");
+            out.add(SupersetBundle.METADATA + ": type " + type
+                    + " is not Dashboard; the dashboard importer refuses it");
         }
     }
 
@@ -126,7 +126,8 @@ public final class BundleStructureCheck {
         bundle.databases().forEach(d -> databases.add(d.uuid()));
         Set<String> used = new HashSet<>();
         bundle.charts().forEach(c -> used.add(c.datasetUuid()));
-        bundle.dashboards().forEach(d -> d.nativeFilters().forEach(f -> f.targets().forEach(t -> used.add(t.datasetUuid()))));
+        bundle.dashboards()
+                .forEach(d -> d.nativeFilters().forEach(f -> f.targets().forEach(t -> used.add(t.datasetUuid()))));
         for (BundleDataset d : bundle.datasets()) {
             if (uuid(d.path(), "database_uuid", d.databaseUuid(), out) && !databases.contains(d.databaseUuid())) {
                 out.add(d.path() + ": database_uuid " + d.databaseUuid() + " is no database of the bundle");
@@ -157,7 +158,8 @@ public final class BundleStructureCheck {
                 }
             }
             String dttm = Yaml.text(d.yaml(), "main_dttm_col");
-            if (dttm != null && d.column(dttm).filter(BundleDataset.Column::dttm).isEmpty()) {
+            if (dttm != null
+                    && d.column(dttm).filter(BundleDataset.Column::dttm).isEmpty()) {
                 out.add(d.path() + ": main_dttm_col " + dttm + " is not a declared temporal column");
             }
         }
@@ -167,12 +169,14 @@ public final class BundleStructureCheck {
         Set<String> onDashboards = new HashSet<>();
         bundle.dashboards().forEach(d -> d.charts().forEach(c -> onDashboards.add(c.chartUuid())));
         for (BundleChart c : bundle.charts()) {
-            if (uuid(c.path(), "dataset_uuid", c.datasetUuid(), out) && bundle.dataset(c.datasetUuid()).isEmpty()) {
+            if (uuid(c.path(), "dataset_uuid", c.datasetUuid(), out)
+                    && bundle.dataset(c.datasetUuid()).isEmpty()) {
                 out.add(c.path() + ": dataset_uuid " + c.datasetUuid() + " is no dataset of the bundle");
             }
             if (!c.yaml().path("params").isObject()) {
                 out.add(c.path() + ": params must be a mapping (the importer writes the datasource into it)");
-            } else if (c.vizType() != null && !c.vizType().equals(c.params().path("viz_type").asText(c.vizType()))) {
+            } else if (c.vizType() != null
+                    && !c.vizType().equals(c.params().path("viz_type").asText(c.vizType()))) {
                 out.add(c.path() + ": params.viz_type differs from viz_type");
             }
             if (!onDashboards.contains(c.uuid())) {
@@ -193,10 +197,12 @@ public final class BundleStructureCheck {
             for (BundleDashboard.ChartRef ref : d.charts()) {
                 Optional<BundleChart> chart = bundle.chart(ref.chartUuid());
                 if (chart.isEmpty()) {
-                    out.add(d.path() + ": " + ref.nodeId() + " places chart " + ref.chartUuid() + " that is not in the bundle");
+                    out.add(d.path() + ": " + ref.nodeId() + " places chart " + ref.chartUuid()
+                            + " that is not in the bundle");
                 }
                 if (!ref.chartId().canConvertToInt()) {
-                    out.add(d.path() + ": " + ref.nodeId() + " has no integer meta.chartId (filter scopes refer to it)");
+                    out.add(d.path() + ": " + ref.nodeId()
+                            + " has no integer meta.chartId (filter scopes refer to it)");
                 } else if (byId.containsKey(ref.chartId().asInt())) {
                     out.add(d.path() + ": chartId " + ref.chartId().asInt() + " used by two CHART nodes");
                 } else {
@@ -257,8 +263,8 @@ public final class BundleStructureCheck {
      * scope whose dataset lacks the column is silently not filtered, which on a drill-down by street shows district
      * totals as if they were the street's, so that is a problem too.
      */
-    private static void nativeFilters(SupersetBundle bundle, BundleDashboard d, Map<Integer, BundleChart> charts,
-                                      List<String> out) {
+    private static void nativeFilters(
+            SupersetBundle bundle, BundleDashboard d, Map<Integer, BundleChart> charts, List<String> out) {
         Set<String> ids = new HashSet<>();
         for (BundleDashboard.NativeFilter f : d.nativeFilters()) {
             String where = d.path() + ": native filter " + f.name();
@@ -271,7 +277,8 @@ public final class BundleStructureCheck {
                 if (ds.isEmpty()) {
                     out.add(where + " targets dataset " + t.datasetUuid() + " that is not in the bundle");
                 } else if (t.column() == null || ds.get().column(t.column()).isEmpty()) {
-                    out.add(where + " targets column " + t.column() + " that " + ds.get().tableName() + " does not declare");
+                    out.add(where + " targets column " + t.column() + " that "
+                            + ds.get().tableName() + " does not declare");
                 }
                 if (t.column() != null) {
                     columns.add(t.column());

@@ -32,8 +32,8 @@ public final class ChartQuery {
     public static final String SOURCE_ROWS = "gridgov_source_rows";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DIMENSION_KEYS = List.of("x_axis", "groupby", "columns", "series", "entity");
-    private static final List<String> METRIC_KEYS = List.of("metric", "metrics", "percent_metrics",
-            "timeseries_limit_metric", "secondary_metric", "size", "x", "y");
+    private static final List<String> METRIC_KEYS = List.of(
+            "metric", "metrics", "percent_metrics", "timeseries_limit_metric", "secondary_metric", "size", "x", "y");
     private static final Set<String> AGGREGATES = Set.of("SUM", "AVG", "MIN", "MAX", "COUNT", "COUNT_DISTINCT");
 
     private final String sql;
@@ -98,7 +98,8 @@ public final class ChartQuery {
 
         ChartQuery build(int maxRows) {
             int limit = maxRows;
-            if (params.path("row_limit").canConvertToInt() && params.path("row_limit").asInt() > 0) {
+            if (params.path("row_limit").canConvertToInt()
+                    && params.path("row_limit").asInt() > 0) {
                 limit = Math.min(limit, params.path("row_limit").asInt());
             }
             filters();
@@ -126,8 +127,10 @@ public final class ChartQuery {
             if (ungrouped) {
                 select.add(0, "COUNT(*) AS " + SOURCE_ROWS);
             }
-            StringBuilder q = new StringBuilder("SELECT ").append(String.join(", ", select))
-                    .append("\nFROM ").append(relation(dataset));
+            StringBuilder q = new StringBuilder("SELECT ")
+                    .append(String.join(", ", select))
+                    .append("\nFROM ")
+                    .append(relation(dataset));
             appendWhere(q);
             if (!ungrouped) {
                 q.append("\nGROUP BY ").append(String.join(", ", dimensions.values()));
@@ -137,8 +140,11 @@ public final class ChartQuery {
             }
             if (!ungrouped && !metrics.isEmpty()) {
                 String first = metrics.keySet().iterator().next();
-                String sortLabel = params.hasNonNull("timeseries_limit_metric") ? label(params.get("timeseries_limit_metric")) : first;
-                boolean desc = !params.has("order_desc") || params.get("order_desc").asBoolean();
+                String sortLabel = params.hasNonNull("timeseries_limit_metric")
+                        ? label(params.get("timeseries_limit_metric"))
+                        : first;
+                boolean desc =
+                        !params.has("order_desc") || params.get("order_desc").asBoolean();
                 q.append("\nORDER BY ").append(quote(sortLabel)).append(desc ? " DESC" : " ASC");
             }
             if (!ungrouped) {
@@ -156,14 +162,17 @@ public final class ChartQuery {
             if (select.isEmpty()) {
                 throw new IllegalArgumentException(chart.path() + ": raw table without all_columns");
             }
-            StringBuilder q = new StringBuilder("SELECT ").append(String.join(", ", select))
-                    .append("\nFROM ").append(relation(dataset));
+            StringBuilder q = new StringBuilder("SELECT ")
+                    .append(String.join(", ", select))
+                    .append("\nFROM ")
+                    .append(relation(dataset));
             appendWhere(q);
             List<String> order = new ArrayList<>();
             for (JsonNode o : list(params.get("order_by_cols"))) {
                 JsonNode pair = o.isTextual() ? parseJson(o.asText()) : o;
                 if (!pair.isArray() || pair.size() != 2) {
-                    throw new IllegalArgumentException(chart.path() + ": order_by_cols entry " + o + " is not [column, ascending]");
+                    throw new IllegalArgumentException(
+                            chart.path() + ": order_by_cols entry " + o + " is not [column, ascending]");
                 }
                 order.add(column("order_by_cols", pair.get(0)) + (pair.get(1).asBoolean() ? " ASC" : " DESC"));
             }
@@ -193,14 +202,15 @@ public final class ChartQuery {
             if (c.isObject()) {
                 String sql = c.path("sqlExpression").asText(null);
                 if (sql == null || sql.isBlank()) {
-                    throw new IllegalArgumentException(chart.path() + ": " + key + " ad hoc column without sqlExpression");
+                    throw new IllegalArgumentException(
+                            chart.path() + ": " + key + " ad hoc column without sqlExpression");
                 }
                 return "(" + sql + ")";
             }
             String name = c.asText();
-            BundleDataset.Column col = dataset.column(name).orElseThrow(() -> new IllegalArgumentException(
-                    chart.path() + ": " + key + " uses column '" + name + "' that dataset " + dataset.tableName()
-                            + " does not declare"));
+            BundleDataset.Column col = dataset.column(name)
+                    .orElseThrow(() -> new IllegalArgumentException(chart.path() + ": " + key + " uses column '" + name
+                            + "' that dataset " + dataset.tableName() + " does not declare"));
             return col.calculated() ? "(" + col.expression() + ")" : quote(col.name());
         }
 
@@ -222,9 +232,10 @@ public final class ChartQuery {
         private String metricSql(String key, JsonNode m) {
             if (m.isTextual()) {
                 String name = m.asText();
-                return dataset.metric(name).map(x -> "(" + x.expression() + ")").orElseThrow(() ->
-                        new IllegalArgumentException(chart.path() + ": " + key + " uses metric '" + name
-                                + "' that dataset " + dataset.tableName() + " does not define"));
+                return dataset.metric(name)
+                        .map(x -> "(" + x.expression() + ")")
+                        .orElseThrow(() -> new IllegalArgumentException(chart.path() + ": " + key + " uses metric '"
+                                + name + "' that dataset " + dataset.tableName() + " does not define"));
             }
             String type = m.path("expressionType").asText();
             if ("SQL".equals(type)) {
@@ -273,13 +284,15 @@ public final class ChartQuery {
                         values.add(literal(v));
                     }
                     if (values.isEmpty()) {
-                        throw new IllegalArgumentException(chart.path() + ": " + op + " filter on " + subject + " without values");
+                        throw new IllegalArgumentException(
+                                chart.path() + ": " + op + " filter on " + subject + " without values");
                     }
                     yield subject + " " + op + " (" + String.join(", ", values) + ")";
                 }
                 case "IS NULL", "IS NOT NULL" -> subject + " " + op;
                 case "LIKE", "ILIKE" -> subject + " LIKE " + literal(value);
-                default -> throw new IllegalArgumentException(chart.path() + ": filter operator " + op + " not supported");
+                default ->
+                    throw new IllegalArgumentException(chart.path() + ": filter operator " + op + " not supported");
             };
         }
 

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class ClasspathFolder {
 
-    private ClasspathFolder() {
-    }
+    private ClasspathFolder() {}
 
     /**
      * Files under {@code folder} (no leading or trailing slash) whose names end with one of {@code suffixes}, keyed

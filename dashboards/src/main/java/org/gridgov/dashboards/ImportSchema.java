@@ -28,35 +28,84 @@ import java.util.Set;
  */
 final class ImportSchema {
 
-    record Keys(Set<String> required, Set<String> allowed) {
-    }
+    record Keys(Set<String> required, Set<String> allowed) {}
 
     static final Keys METADATA = new Keys(Set.of("version"), Set.of("version", "type", "timestamp"));
 
     static final Keys DATABASE = new Keys(
             Set.of("database_name", "sqlalchemy_uri", "uuid", "version"),
-            Set.of("database_name", "sqlalchemy_uri", "password", "cache_timeout", "expose_in_sqllab",
-                    "allow_run_async", "allow_ctas", "allow_cvas", "allow_csv_upload", "extra", "uuid", "version"));
+            Set.of(
+                    "database_name",
+                    "sqlalchemy_uri",
+                    "password",
+                    "cache_timeout",
+                    "expose_in_sqllab",
+                    "allow_run_async",
+                    "allow_ctas",
+                    "allow_cvas",
+                    "allow_csv_upload",
+                    "extra",
+                    "uuid",
+                    "version"));
 
     static final Keys DATASET = new Keys(
             Set.of("table_name", "uuid", "version", "database_uuid"),
-            Set.of("table_name", "main_dttm_col", "description", "default_endpoint", "offset", "cache_timeout",
-                    "schema", "sql", "params", "template_params", "filter_select_enabled", "fetch_values_predicate",
-                    "extra", "uuid", "columns", "metrics", "version", "database_uuid"));
+            Set.of(
+                    "table_name",
+                    "main_dttm_col",
+                    "description",
+                    "default_endpoint",
+                    "offset",
+                    "cache_timeout",
+                    "schema",
+                    "sql",
+                    "params",
+                    "template_params",
+                    "filter_select_enabled",
+                    "fetch_values_predicate",
+                    "extra",
+                    "uuid",
+                    "columns",
+                    "metrics",
+                    "version",
+                    "database_uuid"));
 
     static final Keys COLUMN = new Keys(
             Set.of("column_name"),
-            Set.of("column_name", "verbose_name", "is_dttm", "is_active", "type", "groupby", "filterable",
-                    "expression", "description", "python_date_format"));
+            Set.of(
+                    "column_name",
+                    "verbose_name",
+                    "is_dttm",
+                    "is_active",
+                    "type",
+                    "groupby",
+                    "filterable",
+                    "expression",
+                    "description",
+                    "python_date_format"));
 
     static final Keys METRIC = new Keys(
             Set.of("metric_name", "expression"),
-            Set.of("metric_name", "verbose_name", "metric_type", "expression", "description", "d3format", "extra",
+            Set.of(
+                    "metric_name",
+                    "verbose_name",
+                    "metric_type",
+                    "expression",
+                    "description",
+                    "d3format",
+                    "extra",
                     "warning_text"));
 
     static final Keys CHART = new Keys(
             Set.of("slice_name", "viz_type", "uuid", "version", "dataset_uuid"),
-            Set.of("slice_name", "viz_type", "params", "query_context", "cache_timeout", "uuid", "version",
+            Set.of(
+                    "slice_name",
+                    "viz_type",
+                    "params",
+                    "query_context",
+                    "cache_timeout",
+                    "uuid",
+                    "version",
                     "dataset_uuid"));
 
     static final Keys DASHBOARD = new Keys(
@@ -67,21 +116,38 @@ final class ImportSchema {
      * Keys of a dashboard's {@code metadata} that {@code DashboardJSONMetadataSchema} (superset/dashboards/schemas.py)
      * knows; the importer stores the metadata as it is, but the dashboard's properties editor validates it later.
      */
-    static final Set<String> DASHBOARD_METADATA = Set.of("native_filter_configuration", "chart_configuration",
-            "global_chart_configuration", "filter_sets_configuration", "timed_refresh_immune_slices", "filter_scopes",
-            "expanded_slices", "refresh_frequency", "default_filters", "stagger_refresh", "stagger_time",
-            "color_scheme", "color_namespace", "positions", "label_colors", "shared_label_colors",
-            "color_scheme_domain", "cross_filters_enabled", "import_time", "remote_id", "filter_bar_orientation",
+    static final Set<String> DASHBOARD_METADATA = Set.of(
+            "native_filter_configuration",
+            "chart_configuration",
+            "global_chart_configuration",
+            "filter_sets_configuration",
+            "timed_refresh_immune_slices",
+            "filter_scopes",
+            "expanded_slices",
+            "refresh_frequency",
+            "default_filters",
+            "stagger_refresh",
+            "stagger_time",
+            "color_scheme",
+            "color_namespace",
+            "positions",
+            "label_colors",
+            "shared_label_colors",
+            "color_scheme_domain",
+            "cross_filters_enabled",
+            "import_time",
+            "remote_id",
+            "filter_bar_orientation",
             "native_filter_migration");
 
     /** Folder prefix → schema, as the importer's {@code schemas} dict maps them. */
-    static final Map<String, Keys> BY_FOLDER = Map.of("databases/", DATABASE, "datasets/", DATASET, "charts/", CHART,
-            "dashboards/", DASHBOARD);
+    static final Map<String, Keys> BY_FOLDER =
+            Map.of("databases/", DATABASE, "datasets/", DATASET, "charts/", CHART, "dashboards/", DASHBOARD);
 
     /** The IMPORT_VERSION the importer accepts, and the mask its exports put in place of a database password. */
     static final String VERSION = "1.0.0";
+
     static final String PASSWORD_MASK = "XXXXXXXXXX";
 
-    private ImportSchema() {
-    }
+    private ImportSchema() {}
 }

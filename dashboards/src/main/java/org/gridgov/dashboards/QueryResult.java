@@ -6,7 +6,10 @@ package org.gridgov.dashboards;
  */
 public record QueryResult(Kind kind, String name, String path, String sql, long rows, String error) {
 
-    public enum Kind { DATASET, CHART }
+    public enum Kind {
+        DATASET,
+        CHART
+    }
 
     public boolean failed() {
         return error != null;
@@ -20,6 +23,8 @@ public record QueryResult(Kind kind, String name, String path, String sql, long 
     @Override
     public String toString() {
         String what = kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name + " (" + path + ")";
-        return failed() ? "FAIL  " + what + ": " + error : String.format("%-5s %s: %d rows", rows > 0 ? "OK" : "EMPTY", what, rows);
+        return failed()
+                ? "FAIL  " + what + ": " + error
+                : String.format("%-5s %s: %d rows", rows > 0 ? "OK" : "EMPTY", what, rows);
     }
 }

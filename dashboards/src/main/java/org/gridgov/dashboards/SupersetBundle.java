@@ -27,6 +27,7 @@ public final class SupersetBundle {
 
     /** Where the jar keeps the bundle; the same files are zipped into target/gridgov-superset-bundle.zip. */
     public static final String CLASSPATH_FOLDER = "gridgov/superset";
+
     public static final String METADATA = "metadata.yaml";
 
     private final String source;
@@ -40,7 +41,9 @@ public final class SupersetBundle {
     /** gridgov's bundle as packaged in the gridgov-dashboards jar (or target/classes). */
     public static SupersetBundle fromClasspath() {
         ClassLoader loader = SupersetBundle.class.getClassLoader();
-        return of("classpath:" + CLASSPATH_FOLDER, ClasspathFolder.read(loader, CLASSPATH_FOLDER, METADATA, ".yaml", ".yml"));
+        return of(
+                "classpath:" + CLASSPATH_FOLDER,
+                ClasspathFolder.read(loader, CLASSPATH_FOLDER, METADATA, ".yaml", ".yml"));
     }
 
     /** A bundle laid out in a directory, e.g. dashboards/src/main/superset. */
@@ -120,11 +123,15 @@ public final class SupersetBundle {
     }
 
     public Optional<BundleDataset> dataset(String uuid) {
-        return datasets().stream().filter(d -> uuid != null && uuid.equals(d.uuid())).findFirst();
+        return datasets().stream()
+                .filter(d -> uuid != null && uuid.equals(d.uuid()))
+                .findFirst();
     }
 
     public Optional<BundleChart> chart(String uuid) {
-        return charts().stream().filter(c -> uuid != null && uuid.equals(c.uuid())).findFirst();
+        return charts().stream()
+                .filter(c -> uuid != null && uuid.equals(c.uuid()))
+                .findFirst();
     }
 
     private <T> List<T> under(String prefix, BiFunction<String, JsonNode, T> reader) {

@@ -10,8 +10,7 @@ final class Yaml {
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static JsonNode parse(String path, String text) {
         try {

@@ -60,10 +60,16 @@ class AirflowDagsTest {
         Set<String> any = new HashSet<>(gridgov);
         any.addAll(keys(AnalyticsOptions.ALL));
         any.addAll(keys(IngestOptions.ALL));
-        return new DagChecks.Known(loader,
+        return new DagChecks.Known(
+                loader,
                 BuildArtifacts.jarName(BundleFiles.repoRoot().resolve(Path.of("batch-jobs", "pom.xml"))),
-                byMain, any, Set.of(AnalyticsOptions.JOBS.format(AnalyticsOptions.JOBS.defaultValue()).split(",")),
-                jobs.keySet(), params);
+                byMain,
+                any,
+                Set.of(AnalyticsOptions.JOBS
+                        .format(AnalyticsOptions.JOBS.defaultValue())
+                        .split(",")),
+                jobs.keySet(),
+                params);
     }
 
     private static Set<String> keys(List<ConfigOption<?>> options) {
@@ -74,7 +80,10 @@ class AirflowDagsTest {
 
     private static List<String> dagFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".py")).map(Path::toString).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".py"))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -105,7 +114,9 @@ class AirflowDagsTest {
 
     @Test
     void everyDataxJobFileIsScheduled() throws IOException {
-        assertThat(DagChecks.jobFilesNamed(facts(dagFiles(DAGS)))).isEqualTo(known.jobFiles()).hasSize(10);
+        assertThat(DagChecks.jobFilesNamed(facts(dagFiles(DAGS))))
+                .isEqualTo(known.jobFiles())
+                .hasSize(10);
     }
 
     @Test
@@ -115,22 +126,33 @@ class AirflowDagsTest {
         for (JsonNode f : facts.path("files")) {
             for (JsonNode op : f.path("operators")) {
                 if (op.path("type").asText().equals("SparkSubmitOperator")) {
-                    spark.add(f.path("file").asText() + " " + op.path("kwargs").path("java_class").asText() + " "
-                            + op.path("kwargs").path("application_args").get(op.path("kwargs").path("application_args").size() - 1).asText());
+                    spark.add(f.path("file").asText() + " "
+                            + op.path("kwargs").path("java_class").asText() + " "
+                            + op.path("kwargs")
+                                    .path("application_args")
+                                    .get(op.path("kwargs")
+                                                    .path("application_args")
+                                                    .size()
+                                            - 1)
+                                    .asText());
                 }
             }
         }
-        assertThat(spark).containsExactlyInAnyOrder(
-                "gridgov_daily.py org.gridgov.batch.hotline.HotlineStreetMonthJob --batch.month="
-                        + "{{ data_interval_start.in_timezone('Asia/Shanghai').strftime('%Y-%m') }}",
-                "gridgov_daily.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotline,petition,overdue,department,response,problems,arrears",
-                "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotwords,risk",
-                "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=assessment");
+        assertThat(spark)
+                .containsExactlyInAnyOrder(
+                        "gridgov_daily.py org.gridgov.batch.hotline.HotlineStreetMonthJob --batch.month="
+                                + "{{ data_interval_start.in_timezone('Asia/Shanghai').strftime('%Y-%m') }}",
+                        "gridgov_daily.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotline,petition,overdue,department,response,problems,arrears",
+                        "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=hotwords,risk",
+                        "gridgov_monthly.py org.gridgov.batch.AnalyticsJobs --analytics.jobs=assessment");
         String monthly = Files.readString(DAGS.resolve("gridgov_monthly.py"));
-        assertThat(monthly).contains("external_dag_id=\"gridgov_daily\"", "month_loaded >> hot_words_and_risk",
-                "month_loaded >> assessment");
-        assertThat(Files.readString(DAGS.resolve("gridgov_daily.py"))).contains("loads >> analytics_daily",
-                "trigger_rule=\"none_failed\"");
+        assertThat(monthly)
+                .contains(
+                        "external_dag_id=\"gridgov_daily\"",
+                        "month_loaded >> hot_words_and_risk",
+                        "month_loaded >> assessment");
+        assertThat(Files.readString(DAGS.resolve("gridgov_daily.py")))
+                .contains("loads >> analytics_daily", "trigger_rule=\"none_failed\"");
     }
 
     @Test
@@ -154,30 +176,31 @@ class AirflowDagsTest {
                 CMD = "python3 datax.py hotline_xls.json -p '-Dsrc_pwd=x' --param.nope=1"
                 """);
         List<String> problems = DagChecks.problems(facts(List.of(bad.toString())), known);
-        assertThat(problems).containsExactlyInAnyOrder(
-                "bad_dag.py:5: DAG needs an explicit schedule= (a cron or preset string)",
-                "bad_dag.py:5: schedule_interval is deprecated; use schedule=",
-                "bad_dag.py:5: DAG needs an explicit catchup=True/False",
-                "bad_dag.py:5: start_date must be a pendulum datetime in tz Asia/Shanghai, got "
-                        + "{\"call\":\"pendulum.datetime\",\"args\":[2024,1,1],\"kwargs\":{}}",
-                "bad_dag.py:5: default_args needs retries >= 1",
-                "bad_dag.py:5: default_args needs retry_delay=timedelta(...)",
-                "bad_dag.py:5: default_args needs sla=timedelta(...)",
-                "bad_dag.py:7: java_class org.gridgov.batch.NoSuchJob is in no module the build produces",
-                "bad_dag.py:7: application gridgov-batch-jobs.jar is not the jar batch-jobs builds "
-                        + "(gridgov-batch-jobs-0.1.0-SNAPSHOT.jar)",
-                "bad_dag.py:7: analytics job typo is not one of " + known.analyticsJobs(),
-                "bad_dag.py:7: the warehouse password must reach the job in a --config=<properties file>",
-                "bad_dag.py:10: the warehouse password must reach the job in a --config=<properties file>",
-                "bad_dag.py:10: env_vars go onto the spark-submit command line on YARN and Kubernetes "
-                        + "(--conf spark.yarn.appMasterEnv.K=V); pass secrets in the --config file",
-                "bad_dag.py:10: org.gridgov.batch.hotline.HotlineStreetMonthJob does not accept --analytics.jobs "
-                        + "(GridgovConfig rejects unknown keys)",
-                "bad_dag.py: class org.gridgov.batch.NoSuchJob is in no module the build produces",
-                "bad_dag.py: --warehouse.url is no gridgov option",
-                "bad_dag.py: parameter nope is no ${...} placeholder of the DataX job files",
-                "bad_dag.py: parameter src_pwd is no ${...} placeholder of the DataX job files",
-                "bad_dag.py: DataX job file hotline_xls.json is not in ingestion's datax/");
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "bad_dag.py:5: DAG needs an explicit schedule= (a cron or preset string)",
+                        "bad_dag.py:5: schedule_interval is deprecated; use schedule=",
+                        "bad_dag.py:5: DAG needs an explicit catchup=True/False",
+                        "bad_dag.py:5: start_date must be a pendulum datetime in tz Asia/Shanghai, got "
+                                + "{\"call\":\"pendulum.datetime\",\"args\":[2024,1,1],\"kwargs\":{}}",
+                        "bad_dag.py:5: default_args needs retries >= 1",
+                        "bad_dag.py:5: default_args needs retry_delay=timedelta(...)",
+                        "bad_dag.py:5: default_args needs sla=timedelta(...)",
+                        "bad_dag.py:7: java_class org.gridgov.batch.NoSuchJob is in no module the build produces",
+                        "bad_dag.py:7: application gridgov-batch-jobs.jar is not the jar batch-jobs builds "
+                                + "(gridgov-batch-jobs-0.1.0-SNAPSHOT.jar)",
+                        "bad_dag.py:7: analytics job typo is not one of " + known.analyticsJobs(),
+                        "bad_dag.py:7: the warehouse password must reach the job in a --config=<properties file>",
+                        "bad_dag.py:10: the warehouse password must reach the job in a --config=<properties file>",
+                        "bad_dag.py:10: env_vars go onto the spark-submit command line on YARN and Kubernetes "
+                                + "(--conf spark.yarn.appMasterEnv.K=V); pass secrets in the --config file",
+                        "bad_dag.py:10: org.gridgov.batch.hotline.HotlineStreetMonthJob does not accept --analytics.jobs "
+                                + "(GridgovConfig rejects unknown keys)",
+                        "bad_dag.py: class org.gridgov.batch.NoSuchJob is in no module the build produces",
+                        "bad_dag.py: --warehouse.url is no gridgov option",
+                        "bad_dag.py: parameter nope is no ${...} placeholder of the DataX job files",
+                        "bad_dag.py: parameter src_pwd is no ${...} placeholder of the DataX job files",
+                        "bad_dag.py: DataX job file hotline_xls.json is not in ingestion's datax/");
         assertThat(Arrays.asList(problems.toArray())).isNotEmpty();
     }
 }

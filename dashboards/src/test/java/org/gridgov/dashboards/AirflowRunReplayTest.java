@@ -36,9 +36,14 @@ class AirflowRunReplayTest {
     private static final Pattern INBOX = Pattern.compile("--param\\.input_path=\\S+/([a-z_0-9]+)/(\\S+?)(?:\\s|$)");
 
     /** What a run's tasks received: month per Spark task, since per incremental load, inbox day per file load. */
-    record RunFacts(String timetable, String logicalDate, Map<String, String> months, Map<String, String> since,
-                    Map<String, String> inbox, String sensorWaitsFor, List<String> secretsOnCommandLines) {
-    }
+    record RunFacts(
+            String timetable,
+            String logicalDate,
+            Map<String, String> months,
+            Map<String, String> since,
+            Map<String, String> inbox,
+            String sensorWaitsFor,
+            List<String> secretsOnCommandLines) {}
 
     @Test
     void onAirflow3DefaultsTheNightlyRunOnThe1stLoadsYesterdayAndFinishesTheMonthThatEnded() {
@@ -58,7 +63,9 @@ class AirflowRunReplayTest {
         assertThat(daily.timetable()).isEqualTo("CronDataIntervalTimetable");
         // the interval is the day before: 2025-02-28 01:30 to 2025-03-01 01:30, district time
         assertThat(daily.logicalDate()).isEqualTo("2025-02-27T17:30:00+00:00");
-        assertThat(daily.months()).containsOnlyKeys("hotline_street_month", "analytics_daily").containsValues("2025-02")
+        assertThat(daily.months())
+                .containsOnlyKeys("hotline_street_month", "analytics_daily")
+                .containsValues("2025-02")
                 .doesNotContainValue("2025-03");
         assertThat(new TreeSet<>(daily.since().values())).containsExactly("2025-02-28 01:30:00");
         assertThat(daily.since()).hasSize(5);
@@ -66,8 +73,8 @@ class AirflowRunReplayTest {
         assertThat(daily.inbox()).hasSize(5);
 
         assertThat(monthly.timetable()).isEqualTo("CronDataIntervalTimetable");
-        assertThat(monthly.months()).containsExactly(Map.entry("assessment", "2025-02"),
-                Map.entry("hot_words_and_risk", "2025-02"));
+        assertThat(monthly.months())
+                .containsExactly(Map.entry("assessment", "2025-02"), Map.entry("hot_words_and_risk", "2025-02"));
         // the sensor waits for exactly the nightly run that loaded February's last day
         assertThat(monthly.sensorWaitsFor()).isEqualTo(daily.logicalDate());
 
@@ -87,11 +94,14 @@ class AirflowRunReplayTest {
         assertThat(new TreeSet<>(daily.months().values())).containsExactly("2025-03");
         assertThat(new TreeSet<>(monthly.months().values())).containsExactly("2025-03");
         // and the monthly sensor waits for the nightly run of the day before (which loaded the 27th)
-        assertThat(monthly.sensorWaitsFor()).isEqualTo("2025-02-27T17:30:00+00:00").isNotEqualTo(daily.logicalDate());
+        assertThat(monthly.sensorWaitsFor())
+                .isEqualTo("2025-02-27T17:30:00+00:00")
+                .isNotEqualTo(daily.logicalDate());
         // env_vars put the warehouse password on spark-submit's command line on YARN and Kubernetes, and the DataX
         // step expanded it into datax.py's arguments
         assertThat(daily.secretsOnCommandLines())
-                .contains("analytics_daily on yarn cluster: spark-submit argv holds SECRET-gridgov_doris",
+                .contains(
+                        "analytics_daily on yarn cluster: spark-submit argv holds SECRET-gridgov_doris",
                         "analytics_daily on k8s://https://k8s:6443 cluster: spark-submit argv holds SECRET-gridgov_doris",
                         "load_hotline_mysql.datax: the command expands $DORIS_PASSWORD (a secret) into a command line");
         assertThat(monthly.secretsOnCommandLines())
@@ -114,7 +124,8 @@ class AirflowRunReplayTest {
         for (String name : List.of("gridgov_common.py", "gridgov_daily.py", "gridgov_monthly.py")) {
             files.add(BEFORE.resolve(name).toString());
         }
-        List<String> args = new ArrayList<>(List.of(Path.of("src", "test", "resources", "airflow", "dag_facts.py").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                Path.of("src", "test", "resources", "airflow", "dag_facts.py").toString()));
         args.addAll(files);
         Python.Result r = Python.run(Path.of("target", "pycache"), args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
@@ -122,18 +133,24 @@ class AirflowRunReplayTest {
         for (String p : DagChecks.problems(new ObjectMapper().readTree(r.out()), AirflowDagsTest.ofTheBuild())) {
             problems.add(p.replaceFirst(":\\d+:", ":"));
         }
-        assertThat(problems).contains(
-                "gridgov_daily.py: schedule \"30 1 * * *\" is a cron string; Airflow 3 runs it with an empty data "
-                        + "interval: pass CronDataIntervalTimetable (data_intervals(...))",
-                "gridgov_monthly.py: schedule \"0 4 1 * *\" is a cron string; Airflow 3 runs it with an empty data "
-                        + "interval: pass CronDataIntervalTimetable (data_intervals(...))",
-                "gridgov_daily.py: env_vars go onto the spark-submit command line on YARN and Kubernetes "
-                        + "(--conf spark.yarn.appMasterEnv.K=V); pass secrets in the --config file");
+        assertThat(problems)
+                .contains(
+                        "gridgov_daily.py: schedule \"30 1 * * *\" is a cron string; Airflow 3 runs it with an empty data "
+                                + "interval: pass CronDataIntervalTimetable (data_intervals(...))",
+                        "gridgov_monthly.py: schedule \"0 4 1 * *\" is a cron string; Airflow 3 runs it with an empty data "
+                                + "interval: pass CronDataIntervalTimetable (data_intervals(...))",
+                        "gridgov_daily.py: env_vars go onto the spark-submit command line on YARN and Kubernetes "
+                                + "(--conf spark.yarn.appMasterEnv.K=V); pass secrets in the --config file");
     }
 
     private static List<RunFacts> replay(Path dags, boolean createCronDataIntervals) {
-        Python.Result r = Python.run(Path.of("target", "pycache"), SCRIPT.toString(), dags.toString(),
-                String.valueOf(createCronDataIntervals), DAILY_ON_THE_1ST, MONTHLY_ON_THE_1ST);
+        Python.Result r = Python.run(
+                Path.of("target", "pycache"),
+                SCRIPT.toString(),
+                dags.toString(),
+                String.valueOf(createCronDataIntervals),
+                DAILY_ON_THE_1ST,
+                MONTHLY_ON_THE_1ST);
         assertThat(r.exit()).as(r.err()).isZero();
         try {
             List<RunFacts> out = new ArrayList<>();
@@ -175,7 +192,13 @@ class AirflowRunReplayTest {
             }
             task.path("secrets_on_command_lines").forEach(x -> secrets.add(x.asText()));
         }
-        return new RunFacts(run.path("timetable").asText(), run.path("logical_date").asText(), months, since, inbox,
-                sensor, secrets);
+        return new RunFacts(
+                run.path("timetable").asText(),
+                run.path("logical_date").asText(),
+                months,
+                since,
+                inbox,
+                sensor,
+                secrets);
     }
 }

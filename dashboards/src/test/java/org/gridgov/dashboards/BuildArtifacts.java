@@ -9,8 +9,7 @@ import org.w3c.dom.Node;
 /** Names of the files the Maven build produces, read from the modules' poms. */
 final class BuildArtifacts {
 
-    private BuildArtifacts() {
-    }
+    private BuildArtifacts() {}
 
     /**
      * The main jar of a module: {@code build/finalName} if the pom sets one, else artifactId-version (the version

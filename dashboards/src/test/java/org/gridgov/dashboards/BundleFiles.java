@@ -12,11 +12,12 @@ final class BundleFiles {
     /** Surefire and failsafe run in the module directory. */
     static final Path SOURCE = Path.of("src", "main", "superset");
 
-    private BundleFiles() {
-    }
+    private BundleFiles() {}
 
     static Path repoRoot() {
-        return Path.of(System.getProperty("gridgov.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("gridgov.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static SupersetBundle real() {

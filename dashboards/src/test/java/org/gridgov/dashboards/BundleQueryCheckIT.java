@@ -45,31 +45,42 @@ class BundleQueryCheckIT {
     @Test
     void aNumberOverFilteredRowsIsEmptyWhenNothingMatches() throws Exception {
         // a big number always returns one row; the check counts the rows behind it instead
-        SupersetBundle edited = BundleFiles.withEdit("charts/supervision_overdue.yaml", "comparator: STREET",
-                "comparator: DISTRICT");
-        assertThat(check(edited).empty()).extracting(QueryResult::path).containsExactly("charts/supervision_overdue.yaml");
+        SupersetBundle edited =
+                BundleFiles.withEdit("charts/supervision_overdue.yaml", "comparator: STREET", "comparator: DISTRICT");
+        assertThat(check(edited).empty())
+                .extracting(QueryResult::path)
+                .containsExactly("charts/supervision_overdue.yaml");
     }
 
     @Test
     void aColumnTheWarehouseDoesNotHaveFailsTheDatasetAndItsCharts() throws Exception {
-        SupersetBundle broken = BundleFiles.withEdit("datasets/gridgov_doris/v_hotline_street_month.yaml",
-                "dim_name AS street_name", "dim_label AS street_name");
+        SupersetBundle broken = BundleFiles.withEdit(
+                "datasets/gridgov_doris/v_hotline_street_month.yaml",
+                "dim_name AS street_name",
+                "dim_label AS street_name");
         BundleQueryReport report = check(broken);
         assertThat(report.ok()).isFalse();
-        assertThat(report.failures()).extracting(QueryResult::path).contains(
-                "datasets/gridgov_doris/v_hotline_street_month.yaml", "charts/cockpit_hotline_by_street.yaml",
-                "charts/hotline_accepted.yaml");
+        assertThat(report.failures())
+                .extracting(QueryResult::path)
+                .contains(
+                        "datasets/gridgov_doris/v_hotline_street_month.yaml",
+                        "charts/cockpit_hotline_by_street.yaml",
+                        "charts/hotline_accepted.yaml");
         assertThat(report.failures()).allMatch(r -> r.error().contains("dim_label"));
         assertThat(report.summary()).startsWith("FAIL  dataset v_hotline_street_month");
     }
 
     @Test
     void aBrokenMetricExpressionFailsItsDatasetAndTheChartsUsingIt() throws Exception {
-        SupersetBundle broken = BundleFiles.withEdit("datasets/gridgov_doris/ads_petition_street_month.yaml",
-                "expression: SUM(visit_cnt)", "expression: SUM(visits_cnt)");
+        SupersetBundle broken = BundleFiles.withEdit(
+                "datasets/gridgov_doris/ads_petition_street_month.yaml",
+                "expression: SUM(visit_cnt)",
+                "expression: SUM(visits_cnt)");
         BundleQueryReport report = check(broken);
-        assertThat(report.failures()).extracting(QueryResult::path).containsExactlyInAnyOrder(
-                "datasets/gridgov_doris/ads_petition_street_month.yaml", "charts/petition_trend.yaml");
+        assertThat(report.failures())
+                .extracting(QueryResult::path)
+                .containsExactlyInAnyOrder(
+                        "datasets/gridgov_doris/ads_petition_street_month.yaml", "charts/petition_trend.yaml");
         assertThat(report.failures().get(0).error()).startsWith("metrics: ").contains("visits_cnt");
     }
 }

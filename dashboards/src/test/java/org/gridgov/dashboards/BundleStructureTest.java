@@ -76,16 +76,23 @@ class BundleStructureTest {
         Set<String> databases = new HashSet<>();
         bundle.databases().forEach(d -> databases.add(d.uuid()));
         assertThat(bundle.datasets()).allSatisfy(d -> assertThat(databases).contains(d.databaseUuid()));
-        assertThat(bundle.charts()).allSatisfy(c -> assertThat(bundle.dataset(c.datasetUuid())).isPresent());
+        assertThat(bundle.charts())
+                .allSatisfy(c -> assertThat(bundle.dataset(c.datasetUuid())).isPresent());
         for (BundleDashboard d : bundle.dashboards()) {
             Map<Integer, String> chartIds = new HashMap<>();
             for (BundleDashboard.ChartRef ref : d.charts()) {
-                assertThat(bundle.chart(ref.chartUuid())).as(d.path() + " " + ref.nodeId()).isPresent();
-                assertThat(chartIds.put(ref.chartId().asInt(), ref.chartUuid())).as("chartId " + ref.chartId()).isNull();
+                assertThat(bundle.chart(ref.chartUuid()))
+                        .as(d.path() + " " + ref.nodeId())
+                        .isPresent();
+                assertThat(chartIds.put(ref.chartId().asInt(), ref.chartUuid()))
+                        .as("chartId " + ref.chartId())
+                        .isNull();
             }
             for (BundleDashboard.NativeFilter f : d.nativeFilters()) {
-                f.targets().forEach(t -> assertThat(bundle.dataset(t.datasetUuid()).orElseThrow().column(t.column()))
-                        .as(d.path() + " " + f.name()).isPresent());
+                f.targets().forEach(t -> assertThat(
+                                bundle.dataset(t.datasetUuid()).orElseThrow().column(t.column()))
+                        .as(d.path() + " " + f.name())
+                        .isPresent());
                 f.excludedChartIds().forEach(id -> assertThat(chartIds).containsKey(id.asInt()));
             }
         }
@@ -93,16 +100,26 @@ class BundleStructureTest {
 
     @Test
     void fiveDashboardsWithTheirChineseTitles() {
-        assertThat(bundle.dashboards()).extracting(BundleDashboard::title).containsExactlyInAnyOrder(
-                "领导驾驶舱", "12345 市民服务", "信访写实", "清欠调度", "监督考核");
+        assertThat(bundle.dashboards())
+                .extracting(BundleDashboard::title)
+                .containsExactlyInAnyOrder("领导驾驶舱", "12345 市民服务", "信访写实", "清欠调度", "监督考核");
         assertThat(bundle.datasets()).hasSize(18);
         assertThat(bundle.charts()).hasSize(66);
-        assertThat(bundle.charts()).extracting(BundleChart::vizType).contains("big_number_total", "echarts_timeseries_bar",
-                "echarts_timeseries_line", "pie", "table", "word_cloud");
+        assertThat(bundle.charts())
+                .extracting(BundleChart::vizType)
+                .contains(
+                        "big_number_total",
+                        "echarts_timeseries_bar",
+                        "echarts_timeseries_line",
+                        "pie",
+                        "table",
+                        "word_cloud");
         // every dashboard can be drilled down by street and by month
         for (BundleDashboard d : bundle.dashboards()) {
-            assertThat(d.nativeFilters()).flatExtracting(BundleDashboard.NativeFilter::targets)
-                    .extracting(BundleDashboard.FilterTarget::column).containsExactlyInAnyOrder("stat_month", "street_name");
+            assertThat(d.nativeFilters())
+                    .flatExtracting(BundleDashboard.NativeFilter::targets)
+                    .extracting(BundleDashboard.FilterTarget::column)
+                    .containsExactlyInAnyOrder("stat_month", "street_name");
             assertThat(d.metadata().path("cross_filters_enabled").asBoolean()).isTrue();
         }
     }
@@ -118,33 +135,41 @@ class BundleStructureTest {
 
     @Test
     void aKeyOlderSupersetsDoNotKnowIsReported() {
-        SupersetBundle broken = BundleFiles.withEdit("charts/hotline_channels.yaml", "cache_timeout: null",
-                "cache_timeout: null\ndescription: 渠道");
-        assertThat(BundleStructureCheck.problems(broken)).containsExactly(
-                "charts/hotline_channels.yaml: unknown key description (the import schema rejects it)");
+        SupersetBundle broken = BundleFiles.withEdit(
+                "charts/hotline_channels.yaml", "cache_timeout: null", "cache_timeout: null\ndescription: 渠道");
+        assertThat(BundleStructureCheck.problems(broken))
+                .containsExactly(
+                        "charts/hotline_channels.yaml: unknown key description (the import schema rejects it)");
     }
 
     @Test
     void aDuplicateUuidIsReported() {
         String other = bundle.charts().get(1).uuid();
-        SupersetBundle broken = BundleFiles.withEdit(bundle.charts().get(0).path(), "uuid: " + bundle.charts().get(0).uuid(),
-                "uuid: " + other);
+        SupersetBundle broken = BundleFiles.withEdit(
+                bundle.charts().get(0).path(), "uuid: " + bundle.charts().get(0).uuid(), "uuid: " + other);
         assertThat(BundleStructureCheck.problems(broken)).anyMatch(p -> p.contains("is also the uuid of"));
     }
 
     @Test
     void aChartOnAMissingDatasetIsReported() {
         BundleChart chart = bundle.charts().get(0);
-        SupersetBundle broken = BundleFiles.withEdit(chart.path(), "dataset_uuid: " + chart.datasetUuid(),
+        SupersetBundle broken = BundleFiles.withEdit(
+                chart.path(),
+                "dataset_uuid: " + chart.datasetUuid(),
                 "dataset_uuid: 00000000-0000-0000-0000-000000000000");
         assertThat(BundleStructureCheck.problems(broken))
-                .contains(chart.path() + ": dataset_uuid 00000000-0000-0000-0000-000000000000 is no dataset of the bundle");
+                .contains(chart.path()
+                        + ": dataset_uuid 00000000-0000-0000-0000-000000000000 is no dataset of the bundle");
     }
 
     @Test
     void aDashboardPlacingAnUnknownChartIsReported() {
-        BundleChart chart = bundle.chart(bundle.dashboards().get(0).charts().get(0).chartUuid()).orElseThrow();
-        SupersetBundle broken = BundleFiles.withEdit(bundle.dashboards().get(0).path(), "uuid: " + chart.uuid(),
+        BundleChart chart = bundle.chart(
+                        bundle.dashboards().get(0).charts().get(0).chartUuid())
+                .orElseThrow();
+        SupersetBundle broken = BundleFiles.withEdit(
+                bundle.dashboards().get(0).path(),
+                "uuid: " + chart.uuid(),
                 "uuid: 00000000-0000-0000-0000-000000000001");
         assertThat(BundleStructureCheck.problems(broken)).anyMatch(p -> p.contains("that is not in the bundle"));
     }
@@ -152,12 +177,20 @@ class BundleStructureTest {
     @Test
     void aStreetFilterOverAChartWithoutStreetsIsReported() {
         // the channel pie has no street column; take it out of the street filter's exclusions
-        BundleDashboard hotline = bundle.dashboards().stream().filter(d -> d.path().equals("dashboards/hotline.yaml"))
-                .findFirst().orElseThrow();
+        BundleDashboard hotline = bundle.dashboards().stream()
+                .filter(d -> d.path().equals("dashboards/hotline.yaml"))
+                .findFirst()
+                .orElseThrow();
         BundleDashboard.NativeFilter street = hotline.nativeFilters().stream()
-                .filter(f -> f.targets().get(0).column().equals("street_name")).findFirst().orElseThrow();
-        int pie = hotline.charts().stream().filter(r -> r.nodeId().equals("CHART-hotline-channels")).findFirst()
-                .orElseThrow().chartId().asInt();
+                .filter(f -> f.targets().get(0).column().equals("street_name"))
+                .findFirst()
+                .orElseThrow();
+        int pie = hotline.charts().stream()
+                .filter(r -> r.nodeId().equals("CHART-hotline-channels"))
+                .findFirst()
+                .orElseThrow()
+                .chartId()
+                .asInt();
         assertThat(street.excludedChartIds()).extracting(JsonNode::asInt).contains(pie);
         Map<String, String> texts = BundleFiles.texts();
         String yaml = texts.get(hotline.path());
@@ -166,15 +199,21 @@ class BundleStructureTest {
         String after = yaml.substring(at).replaceFirst("\n      - " + pie + "\n", "\n");
         texts.put(hotline.path(), before + after);
         assertThat(BundleStructureCheck.problems(SupersetBundle.of("edited", texts)))
-                .anyMatch(p -> p.contains("charts/hotline_channels.yaml in scope") && p.contains("no column street_name"));
+                .anyMatch(p ->
+                        p.contains("charts/hotline_channels.yaml in scope") && p.contains("no column street_name"));
     }
 
     @Test
     void aMetricNamedLikeAColumnIsReported() {
-        SupersetBundle broken = BundleFiles.withEdit("datasets/gridgov_doris/ads_petition_street_month.yaml",
-                "metric_name: petitions", "metric_name: petition_cnt");
-        assertThat(BundleStructureCheck.problems(broken)).anyMatch(p -> p.equals("datasets/gridgov_doris/"
-                + "ads_petition_street_month.yaml: metric petition_cnt has the name of a column; give it its own name"));
+        SupersetBundle broken = BundleFiles.withEdit(
+                "datasets/gridgov_doris/ads_petition_street_month.yaml",
+                "metric_name: petitions",
+                "metric_name: petition_cnt");
+        assertThat(BundleStructureCheck.problems(broken))
+                .anyMatch(
+                        p -> p.equals(
+                                "datasets/gridgov_doris/"
+                                        + "ads_petition_street_month.yaml: metric petition_cnt has the name of a column; give it its own name"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class BundleZipIT {
 
-    private static final Path ZIP = Path.of(System.getProperty("gridgov.superset.zip", "target/gridgov-superset-bundle.zip"));
+    private static final Path ZIP =
+            Path.of(System.getProperty("gridgov.superset.zip", "target/gridgov-superset-bundle.zip"));
 
     @Test
     void theZipHoldsEveryBundleFileUnderOneTopLevelFolder() throws IOException {
@@ -52,9 +53,13 @@ class BundleZipIT {
     @Test
     void theZipImportsCompletelyThroughSupersetsImportCode() {
         for (ImportReplay.Outcome o : ImportReplay.run(ZIP.toAbsolutePath(), ImportReplay.PASSWORDS)) {
-            assertThat(o.clean()).as(o.profile() + ": " + o.errorLine() + " " + o.silent()).isTrue();
+            assertThat(o.clean())
+                    .as(o.profile() + ": " + o.errorLine() + " " + o.silent())
+                    .isTrue();
             assertThat(o.imported().path("charts").asInt()).as(o.profile()).isEqualTo(66);
-            assertThat(o.imported().path("dashboard_charts").asInt()).as(o.profile()).isEqualTo(66);
+            assertThat(o.imported().path("dashboard_charts").asInt())
+                    .as(o.profile())
+                    .isEqualTo(66);
         }
     }
 }

@@ -46,16 +46,21 @@ class CatalogueColumnsTest {
         // a column missing from the dataset cannot be charted or filtered in Superset
         for (BundleDataset d : BundleFiles.real().datasets()) {
             if (!d.virtual()) {
-                assertThat(d.columnNames()).as(d.path()).containsAll(WarehouseSchema.table(d.tableName()).columnNames());
+                assertThat(d.columnNames())
+                        .as(d.path())
+                        .containsAll(WarehouseSchema.table(d.tableName()).columnNames());
             }
         }
     }
 
     @Test
     void anUnknownColumnIsReported() {
-        SupersetBundle broken = BundleFiles.withEdit("datasets/gridgov_doris/ads_petition_street_month.yaml",
-                "column_name: visit_cnt", "column_name: visitor_cnt");
-        assertThat(unknownColumns(broken)).containsExactly(
-                "datasets/gridgov_doris/ads_petition_street_month.yaml: column visitor_cnt is not a column of ads_petition_street_month");
+        SupersetBundle broken = BundleFiles.withEdit(
+                "datasets/gridgov_doris/ads_petition_street_month.yaml",
+                "column_name: visit_cnt",
+                "column_name: visitor_cnt");
+        assertThat(unknownColumns(broken))
+                .containsExactly(
+                        "datasets/gridgov_doris/ads_petition_street_month.yaml: column visitor_cnt is not a column of ads_petition_street_month");
     }
 }

@@ -37,7 +37,8 @@ class ChartLineageTest {
     @Test
     void theScanFindsTheBatchAndStreamingOutputs() {
         // guards the scan itself: if it found nothing, every bundle would look unproduced or the regexes rotted
-        List<String> expected = new ArrayList<>(AnalyticsTables.ALL.stream().map(Table::name).toList());
+        List<String> expected =
+                new ArrayList<>(AnalyticsTables.ALL.stream().map(Table::name).toList());
         expected.add(WarehouseSchema.ADS_HOTLINE_STREET_MONTH.name());
         expected.add(AlertTables.ADS_ALERT_EVENT.name());
         assertThat(PRODUCED.keySet()).containsAll(expected);
@@ -48,33 +49,41 @@ class ChartLineageTest {
 
     @Test
     void everyChartTracesToATableAJobWrites() {
-        assertThat(chartsOnUnproducedTables(BundleFiles.real(), PRODUCED.keySet())).isEmpty();
+        assertThat(chartsOnUnproducedTables(BundleFiles.real(), PRODUCED.keySet()))
+                .isEmpty();
     }
 
     @Test
     void everyDatasetReadsAnAdsTable() {
-        assertThat(BundleFiles.real().datasets()).allSatisfy(d -> assertThat(DatasetTables.of(d)).allMatch(t -> t.startsWith("ads_")));
+        assertThat(BundleFiles.real().datasets())
+                .allSatisfy(d -> assertThat(DatasetTables.of(d)).allMatch(t -> t.startsWith("ads_")));
     }
 
     @Test
     void aChartOnATableNoJobWritesIsListed() {
-        SupersetBundle onDimension = BundleFiles.withEdit("datasets/gridgov_doris/v_hotline_street_month.yaml",
-                "FROM ads_hotline_dim_month", "FROM ads_hotline_dim_month JOIN dim_street ON dim_code = street_code");
+        SupersetBundle onDimension = BundleFiles.withEdit(
+                "datasets/gridgov_doris/v_hotline_street_month.yaml",
+                "FROM ads_hotline_dim_month",
+                "FROM ads_hotline_dim_month JOIN dim_street ON dim_code = street_code");
         List<String> listed = chartsOnUnproducedTables(onDimension, PRODUCED.keySet());
         assertThat(listed).isNotEmpty().allMatch(s -> s.endsWith("reads dim_street"));
         assertThat(listed).contains("charts/cockpit_hotline_by_street.yaml → v_hotline_street_month reads dim_street");
 
-        SupersetBundle onOds = BundleFiles.withEdit("datasets/gridgov_doris/ads_alert_event.yaml",
-                "table_name: ads_alert_event", "table_name: ods_petition");
+        SupersetBundle onOds = BundleFiles.withEdit(
+                "datasets/gridgov_doris/ads_alert_event.yaml",
+                "table_name: ads_alert_event",
+                "table_name: ods_petition");
         assertThat(chartsOnUnproducedTables(onOds, PRODUCED.keySet()))
                 .contains("charts/cockpit_alert_levels.yaml → ods_petition reads ods_petition");
     }
 
     @Test
     void aWriteIntoSomethingThatIsNoTableFailsTheScanInsteadOfBeingSkipped() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobOutputs.writes("io.upsert(rows, NOT_A_TABLE);", "X.java"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> JobOutputs.writes("io.upsert(rows, NOT_A_TABLE);", "X.java"))
                 .hasMessageContaining("X.java: upsert into NOT_A_TABLE");
-        assertThat(JobOutputs.writes("static final Table T = AnalyticsTables.ADS_ARREARS_KEY_CASE;\nio.upsert(x, T);", "Y.java"))
+        assertThat(JobOutputs.writes(
+                        "static final Table T = AnalyticsTables.ADS_ARREARS_KEY_CASE;\nio.upsert(x, T);", "Y.java"))
                 .containsExactly("ads_arrears_key_case");
     }
 }

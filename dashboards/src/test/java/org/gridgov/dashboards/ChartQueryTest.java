@@ -10,7 +10,10 @@ class ChartQueryTest {
     private final SupersetBundle bundle = BundleFiles.real();
 
     private ChartQuery query(String path) {
-        BundleChart chart = bundle.charts().stream().filter(c -> c.path().equals(path)).findFirst().orElseThrow();
+        BundleChart chart = bundle.charts().stream()
+                .filter(c -> c.path().equals(path))
+                .findFirst()
+                .orElseThrow();
         return ChartQuery.of(chart, bundle.dataset(chart.datasetUuid()).orElseThrow(), 10_000);
     }
 
@@ -29,8 +32,10 @@ class ChartQueryTest {
     void aBigNumberCountsTheRowsBehindIt() {
         ChartQuery q = query("charts/cockpit_hotline_accepted.yaml");
         assertThat(q.ungroupedAggregate()).isTrue();
-        assertThat(q.sql()).startsWith("SELECT COUNT(*) AS gridgov_source_rows, (SUM(accepted_cnt)) AS `accepted`\n"
-                + "FROM (SELECT stat_month,").doesNotContain("GROUP BY");
+        assertThat(q.sql())
+                .startsWith("SELECT COUNT(*) AS gridgov_source_rows, (SUM(accepted_cnt)) AS `accepted`\n"
+                        + "FROM (SELECT stat_month,")
+                .doesNotContain("GROUP BY");
     }
 
     @Test
@@ -49,35 +54,47 @@ class ChartQueryTest {
 
     @Test
     void everyChartOfTheBundleYieldsAQuery() {
-        assertThat(bundle.charts()).allSatisfy(c ->
-                assertThat(ChartQuery.of(c, bundle.dataset(c.datasetUuid()).orElseThrow(), 10).sql()).contains("FROM"));
+        assertThat(bundle.charts()).allSatisfy(c -> assertThat(
+                        ChartQuery.of(c, bundle.dataset(c.datasetUuid()).orElseThrow(), 10)
+                                .sql())
+                .contains("FROM"));
     }
 
     @Test
     void aColumnTheDatasetDoesNotDeclareIsRefused() {
         SupersetBundle broken = BundleFiles.withEdit("charts/hotline_channels.yaml", "- dim_name", "- dim_label");
-        BundleChart chart = broken.charts().stream().filter(c -> c.path().equals("charts/hotline_channels.yaml"))
-                .findFirst().orElseThrow();
-        assertThatThrownBy(() -> ChartQuery.of(chart, broken.dataset(chart.datasetUuid()).orElseThrow(), 10))
+        BundleChart chart = broken.charts().stream()
+                .filter(c -> c.path().equals("charts/hotline_channels.yaml"))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() ->
+                        ChartQuery.of(chart, broken.dataset(chart.datasetUuid()).orElseThrow(), 10))
                 .hasMessageContaining("uses column 'dim_label' that dataset ads_hotline_dim_month does not declare");
     }
 
     @Test
     void aMetricTheDatasetDoesNotDefineIsRefused() {
-        SupersetBundle broken = BundleFiles.withEdit("charts/hotline_channels.yaml", "metric: accepted", "metric: received");
-        BundleChart chart = broken.charts().stream().filter(c -> c.path().equals("charts/hotline_channels.yaml"))
-                .findFirst().orElseThrow();
-        assertThatThrownBy(() -> ChartQuery.of(chart, broken.dataset(chart.datasetUuid()).orElseThrow(), 10))
+        SupersetBundle broken =
+                BundleFiles.withEdit("charts/hotline_channels.yaml", "metric: accepted", "metric: received");
+        BundleChart chart = broken.charts().stream()
+                .filter(c -> c.path().equals("charts/hotline_channels.yaml"))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() ->
+                        ChartQuery.of(chart, broken.dataset(chart.datasetUuid()).orElseThrow(), 10))
                 .hasMessageContaining("uses metric 'received'");
     }
 
     @Test
     void aStringComparatorIsQuotedSafely() {
-        SupersetBundle edited = BundleFiles.withEdit("charts/hotline_channels.yaml", "comparator: CHANNEL",
-                "comparator: \"O'Brien\"");
-        BundleChart chart = edited.charts().stream().filter(c -> c.path().equals("charts/hotline_channels.yaml"))
-                .findFirst().orElseThrow();
-        assertThat(ChartQuery.of(chart, edited.dataset(chart.datasetUuid()).orElseThrow(), 10).sql())
+        SupersetBundle edited =
+                BundleFiles.withEdit("charts/hotline_channels.yaml", "comparator: CHANNEL", "comparator: \"O'Brien\"");
+        BundleChart chart = edited.charts().stream()
+                .filter(c -> c.path().equals("charts/hotline_channels.yaml"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ChartQuery.of(chart, edited.dataset(chart.datasetUuid()).orElseThrow(), 10)
+                        .sql())
                 .contains("`dim_type` = 'O''Brien'");
     }
 }

@@ -22,15 +22,23 @@ class ClasspathBundleTest {
     @Test
     void aFolderInsideAJarIsListedToo() {
         // the DataX job files live in the gridgov-ingestion jar on this test classpath
-        Map<String, String> jobs = ClasspathFolder.read(getClass().getClassLoader(), "datax", "hotline_mysql.json", ".json");
+        Map<String, String> jobs =
+                ClasspathFolder.read(getClass().getClassLoader(), "datax", "hotline_mysql.json", ".json");
         assertThat(jobs).containsKeys("hotline_mysql.json", "police_txtfile.json");
         assertThat(jobs.get("hotline_mysql.json")).contains("doriswriter");
     }
 
     @Test
     void filesTheImporterIgnoresAreLeftOut() {
-        SupersetBundle b = SupersetBundle.of("t", Map.of("metadata.yaml", "version: 1.0.0\n", "charts/_draft.yaml",
-                "x: 1\n", "charts/.hidden.yaml", "x: 1\n"));
+        SupersetBundle b = SupersetBundle.of(
+                "t",
+                Map.of(
+                        "metadata.yaml",
+                        "version: 1.0.0\n",
+                        "charts/_draft.yaml",
+                        "x: 1\n",
+                        "charts/.hidden.yaml",
+                        "x: 1\n"));
         assertThat(b.paths()).containsExactly("metadata.yaml");
     }
 }

@@ -28,16 +28,20 @@ final class DagChecks {
     /** GridgovConfig reads --config=<properties file> itself, for every main. */
     private static final String CONFIG_FILE_OPTION = "config";
     /** The DAGs' helper that wraps CronDataIntervalTimetable, and the class itself. */
-    private static final java.util.Set<String> DATA_INTERVAL_SCHEDULES = java.util.Set.of("data_intervals",
-            "CronDataIntervalTimetable");
+    private static final java.util.Set<String> DATA_INTERVAL_SCHEDULES =
+            java.util.Set.of("data_intervals", "CronDataIntervalTimetable");
 
     /** What the builds provide, to check the DAGs against. */
-    record Known(ClassLoader classes, String batchJar, Map<String, Set<String>> optionsByMainClass,
-                 Set<String> anyOptions, Set<String> analyticsJobs, Set<String> jobFiles, Set<String> jobParams) {
-    }
+    record Known(
+            ClassLoader classes,
+            String batchJar,
+            Map<String, Set<String>> optionsByMainClass,
+            Set<String> anyOptions,
+            Set<String> analyticsJobs,
+            Set<String> jobFiles,
+            Set<String> jobParams) {}
 
-    private DagChecks() {
-    }
+    private DagChecks() {}
 
     static List<String> problems(JsonNode facts, Known known) {
         List<String> out = new ArrayList<>();
@@ -61,7 +65,9 @@ final class DagChecks {
 
     private static void dag(String where, JsonNode kw, List<String> out) {
         JsonNode schedule = kw.get("schedule");
-        if (schedule == null || schedule.isNull() || schedule.isTextual() && schedule.asText().isBlank()) {
+        if (schedule == null
+                || schedule.isNull()
+                || schedule.isTextual() && schedule.asText().isBlank()) {
             out.add(where + ": DAG needs an explicit schedule= (a cron or preset string)");
         } else if (schedule.isTextual()) {
             // airflow/models/dag.py create_timetable: with [scheduler] create_cron_data_intervals = False (the 3.x
@@ -117,7 +123,8 @@ final class DagChecks {
                 continue;
             }
             if (allowed != null && !allowed.contains(m.group(1)) && !m.group(1).equals(CONFIG_FILE_OPTION)) {
-                out.add(where + ": " + main + " does not accept --" + m.group(1) + " (GridgovConfig rejects unknown keys)");
+                out.add(where + ": " + main + " does not accept --" + m.group(1)
+                        + " (GridgovConfig rejects unknown keys)");
             }
             if (m.group(1).equals("analytics.jobs")) {
                 for (String job : a.asText().substring(m.end()).split(",")) {
@@ -153,7 +160,8 @@ final class DagChecks {
             collect(DATAX_PARAM.matcher(s), 1, params);
             collect(JOB_FILE.matcher(s), 1, jobFiles);
         }
-        classes.stream().filter(c -> !classExists(known.classes(), c))
+        classes.stream()
+                .filter(c -> !classExists(known.classes(), c))
                 .forEach(c -> out.add(name + ": class " + c + " is in no module the build produces"));
         for (String o : options) {
             if (o.startsWith("param.")) {
@@ -162,9 +170,11 @@ final class DagChecks {
                 out.add(name + ": --" + o + " is no gridgov option");
             }
         }
-        params.stream().filter(p -> !known.jobParams().contains(p))
+        params.stream()
+                .filter(p -> !known.jobParams().contains(p))
                 .forEach(p -> out.add(name + ": parameter " + p + " is no ${...} placeholder of the DataX job files"));
-        jobFiles.stream().filter(j -> !known.jobFiles().contains(j))
+        jobFiles.stream()
+                .filter(j -> !known.jobFiles().contains(j))
                 .forEach(j -> out.add(name + ": DataX job file " + j + " is not in ingestion's datax/"));
     }
 

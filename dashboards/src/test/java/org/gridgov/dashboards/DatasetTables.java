@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 /** The warehouse tables a dataset reads: its table, or every table its SQL names after FROM or JOIN. */
 final class DatasetTables {
 
-    private static final Pattern FROM_JOIN = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+`?(?:\\w+`?\\.`?)?([A-Za-z_]\\w*)`?");
+    private static final Pattern FROM_JOIN =
+            Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+`?(?:\\w+`?\\.`?)?([A-Za-z_]\\w*)`?");
 
-    private DatasetTables() {
-    }
+    private DatasetTables() {}
 
     static Set<String> of(BundleDataset d) {
         Set<String> out = new TreeSet<>();

@@ -34,13 +34,15 @@ final class ImportReplay {
 
         /** "KeyError 'allow_csv_upload' in databases/gridgov_doris.yaml at database/.../utils.py import_database". */
         String errorLine() {
-            return error.isNull() ? "none" : error.path("type").asText() + " " + error.path("message").asText() + " in "
-                    + error.path("file").asText() + " at " + error.path("step").asText();
+            return error.isNull()
+                    ? "none"
+                    : error.path("type").asText() + " " + error.path("message").asText() + " in "
+                            + error.path("file").asText() + " at "
+                            + error.path("step").asText();
         }
     }
 
-    private ImportReplay() {
-    }
+    private ImportReplay() {}
 
     static List<Outcome> run(Path zip, Map<String, String> passwords) {
         try {
@@ -68,7 +70,8 @@ final class ImportReplay {
         try {
             Files.createDirectories(WORK);
             Path zip = WORK.resolve(name + ".zip");
-            try (OutputStream f = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(f)) {
+            try (OutputStream f = Files.newOutputStream(zip);
+                    ZipOutputStream z = new ZipOutputStream(f)) {
                 for (Map.Entry<String, String> e : texts.entrySet()) {
                     z.putNextEntry(new ZipEntry(name + "/" + e.getKey()));
                     z.write(e.getValue().getBytes(StandardCharsets.UTF_8));

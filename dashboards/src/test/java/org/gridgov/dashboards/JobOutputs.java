@@ -22,12 +22,13 @@ import org.gridgov.warehouse.Table;
  */
 final class JobOutputs {
 
-    private static final Pattern TABLE_CONSTANT = Pattern.compile("static\\s+final\\s+Table\\s+(\\w+)\\s*=\\s*(\\w+)\\.(\\w+)\\s*;");
-    private static final Pattern UPSERT = Pattern.compile("\\.upsert\\(\\s*[^,()]+(?:\\([^()]*\\))?\\s*,\\s*([\\w.()]+)\\s*[,)]");
+    private static final Pattern TABLE_CONSTANT =
+            Pattern.compile("static\\s+final\\s+Table\\s+(\\w+)\\s*=\\s*(\\w+)\\.(\\w+)\\s*;");
+    private static final Pattern UPSERT =
+            Pattern.compile("\\.upsert\\(\\s*[^,()]+(?:\\([^()]*\\))?\\s*,\\s*([\\w.()]+)\\s*[,)]");
     private static final Pattern ROW = Pattern.compile("\\b([A-Z]\\w*)\\.([A-Z][A-Z0-9_]*)\\.row\\(");
 
-    private JobOutputs() {
-    }
+    private JobOutputs() {}
 
     /** Table name → the source file that writes it, for the job source trees under {@code roots}. */
     static Map<String, String> scan(Path... roots) {

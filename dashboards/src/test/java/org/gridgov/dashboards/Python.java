@@ -20,11 +20,9 @@ final class Python {
 
     private static String interpreter;
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
-    private Python() {
-    }
+    private Python() {}
 
     static synchronized String interpreter() {
         if (interpreter != null) {
@@ -72,14 +70,18 @@ final class Python {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         // compiled files go under target/, never next to the DAG sources
-        pb.environment().put("PYTHONPYCACHEPREFIX", pycachePrefix.toAbsolutePath().toString());
+        pb.environment()
+                .put("PYTHONPYCACHEPREFIX", pycachePrefix.toAbsolutePath().toString());
         pb.environment().put("PYTHONIOENCODING", "utf-8");
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new AssertionError("python3 is needed to check the Airflow DAGs and the Superset bundle and was not "
-                    + "found on PATH; install python3, python3-yaml and python3-jinja2 (.ci/run does): " + e.getMessage(), e);
+            throw new AssertionError(
+                    "python3 is needed to check the Airflow DAGs and the Superset bundle and was not "
+                            + "found on PATH; install python3, python3-yaml and python3-jinja2 (.ci/run does): "
+                            + e.getMessage(),
+                    e);
         }
         try {
             p.getOutputStream().close();
@@ -89,7 +91,8 @@ final class Python {
                 p.destroyForcibly();
                 throw new AssertionError("python3 " + args[0] + " did not finish in 60 s");
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            return new Result(
+                    p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot talk to python3: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -142,7 +142,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
     public void createTopics(Collection<String> topics, int partitions) {
-        createTopics(topics.stream().map(t -> new NewTopic(t, partitions, REPLICATION_FACTOR)).toList());
+        createTopics(topics.stream()
+                .map(t -> new NewTopic(t, partitions, REPLICATION_FACTOR))
+                .toList());
     }
 
     /**
@@ -153,7 +155,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         List<String> names = topics.stream().map(NewTopic::name).toList();
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> fresh = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> fresh =
+                    topics.stream().filter(t -> !existing.contains(t.name())).toList();
             admin.createTopics(fresh).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

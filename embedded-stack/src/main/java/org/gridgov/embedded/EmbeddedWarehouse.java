@@ -38,6 +38,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
      * never on a command line.
      */
     public static final String PASSWORD = generatePassword();
+
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final DB db;
@@ -96,8 +97,12 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             Files.deleteIfExists(init);
             EmbeddedWarehouse w = new EmbeddedWarehouse(db, port, base);
             w.createSchema();
-            LOG.info("MariaDB warehouse ready on port {} in {} ms (InnoDB buffer pool {}, redo log {})", port,
-                    (System.nanoTime() - t0) / 1_000_000, sizing.bufferPool(), sizing.logFile());
+            LOG.info(
+                    "MariaDB warehouse ready on port {} in {} ms (InnoDB buffer pool {}, redo log {})",
+                    port,
+                    (System.nanoTime() - t0) / 1_000_000,
+                    sizing.bufferPool(),
+                    sizing.logFile());
             return w;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot start embedded MariaDB in " + base, e);
@@ -112,7 +117,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
      */
     private static Path writeInitFile(Path base) {
         String pw = PASSWORD;
-        String sql = String.join("\n",
+        String sql = String.join(
+                "\n",
                 "DELETE FROM mysql.global_priv WHERE User = '';",
                 "FLUSH PRIVILEGES;",
                 "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + pw + "';",
@@ -120,13 +126,14 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                 "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
                 "CREATE USER IF NOT EXISTS 'root'@'::1' IDENTIFIED BY '" + pw + "';",
                 "GRANT ALL PRIVILEGES ON *.* TO 'root'@'::1' WITH GRANT OPTION;",
-                "FLUSH PRIVILEGES;", "");
+                "FLUSH PRIVILEGES;",
+                "");
         try {
             Path file = base.resolve("init.sql");
             Files.writeString(file, sql);
             try {
-                Files.setPosixFilePermissions(file,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
                 // the directory is a fresh private temporary one
             }
@@ -147,7 +154,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
 
     private void createSchema() {
         try (Connection c = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + SqlDialect.quote(WarehouseSchema.DATABASE)
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             s.execute("USE " + SqlDialect.quote(WarehouseSchema.DATABASE));
@@ -164,8 +171,8 @@ public final class EmbeddedWarehouse implements AutoCloseable {
     }
 
     /** Batched statements are rewritten into multi-row INSERTs, which is most of the load speed. */
-    public static final String JDBC_PARAMS = "useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true"
-            + "&characterEncoding=UTF-8";
+    public static final String JDBC_PARAMS =
+            "useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true" + "&characterEncoding=UTF-8";
 
     /** JDBC URL of the gridgov database. */
     public String jdbcUrl() {

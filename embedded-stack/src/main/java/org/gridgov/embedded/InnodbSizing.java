@@ -24,11 +24,15 @@ import org.gridgov.common.config.MemorySize;
  */
 public record InnodbSizing(MemorySize bufferPool, MemorySize logFile) {
 
-    public static final ConfigOption<MemorySize> BUFFER_POOL = ConfigOption.memory("embedded.warehouse.buffer-pool",
-            null, "InnoDB buffer pool of the embedded MariaDB (demo, stack, bench, tests); empty = an eighth of "
+    public static final ConfigOption<MemorySize> BUFFER_POOL = ConfigOption.memory(
+            "embedded.warehouse.buffer-pool",
+            null,
+            "InnoDB buffer pool of the embedded MariaDB (demo, stack, bench, tests); empty = an eighth of "
                     + "physical memory, between 128mb and 4g.");
-    public static final ConfigOption<MemorySize> LOG_FILE = ConfigOption.memory("embedded.warehouse.log-file-size",
-            null, "InnoDB redo log size of the embedded MariaDB; empty = half the buffer pool, between 96mb and 2g.");
+    public static final ConfigOption<MemorySize> LOG_FILE = ConfigOption.memory(
+            "embedded.warehouse.log-file-size",
+            null,
+            "InnoDB redo log size of the embedded MariaDB; empty = half the buffer pool, between 96mb and 2g.");
     public static final List<ConfigOption<?>> OPTIONS = List.of(BUFFER_POOL, LOG_FILE);
 
     static final MemorySize MIN_POOL = MemorySize.ofMebiBytes(128);
@@ -59,8 +63,12 @@ public record InnodbSizing(MemorySize bufferPool, MemorySize logFile) {
      * load before the redo log fills.
      */
     List<String> serverArguments() {
-        return List.of("--innodb-buffer-pool-size=" + bufferPool.bytes(), "--innodb-log-file-size=" + logFile.bytes(),
-                "--innodb-doublewrite=0", "--innodb-io-capacity=2000", "--innodb-io-capacity-max=4000");
+        return List.of(
+                "--innodb-buffer-pool-size=" + bufferPool.bytes(),
+                "--innodb-log-file-size=" + logFile.bytes(),
+                "--innodb-doublewrite=0",
+                "--innodb-io-capacity=2000",
+                "--innodb-io-capacity-max=4000");
     }
 
     private static MemorySize read(Map<String, String> env, ConfigOption<MemorySize> option) {

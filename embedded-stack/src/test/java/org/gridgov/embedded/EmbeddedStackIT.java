@@ -25,15 +25,18 @@ class EmbeddedStackIT {
 
     @Test
     void localDdlAppliesToMariaDbAndUpsertIsIdempotent() throws Exception {
-        try (EmbeddedWarehouse w = EmbeddedWarehouse.start(); Connection c = w.connect()) {
+        try (EmbeddedWarehouse w = EmbeddedWarehouse.start();
+                Connection c = w.connect()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getTables(WarehouseSchema.DATABASE, null, "%", new String[] {"TABLE"})) {
+            try (ResultSet rs =
+                    c.getMetaData().getTables(WarehouseSchema.DATABASE, null, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
             }
-            assertThat(tables).containsExactlyInAnyOrderElementsOf(
-                    WarehouseSchema.ALL.stream().map(Table::name).toList());
+            assertThat(tables)
+                    .containsExactlyInAnyOrderElementsOf(
+                            WarehouseSchema.ALL.stream().map(Table::name).toList());
 
             // every column of the catalogue exists with the catalogue's nullability
             for (Table t : WarehouseSchema.ALL) {
@@ -42,7 +45,8 @@ class EmbeddedStackIT {
                     while (rs.next()) {
                         cols.add(rs.getString("COLUMN_NAME"));
                         boolean nullable = rs.getInt("NULLABLE") == java.sql.DatabaseMetaData.columnNullable;
-                        assertThat(nullable).as(t.name() + "." + rs.getString("COLUMN_NAME"))
+                        assertThat(nullable)
+                                .as(t.name() + "." + rs.getString("COLUMN_NAME"))
                                 .isEqualTo(t.column(rs.getString("COLUMN_NAME")).nullable());
                     }
                     assertThat(cols).containsExactlyElementsOf(t.columnNames());
@@ -60,7 +64,7 @@ class EmbeddedStackIT {
                 }
             }
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(street_name) FROM dim_street")) {
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(street_name) FROM dim_street")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
                 assertThat(rs.getString(2)).isEqualTo("山大路街道（更名）");
@@ -71,12 +75,14 @@ class EmbeddedStackIT {
     /** Issue 14, item 8: the embedded MariaDB enforces its grant tables, and its root account has a password. */
     @Test
     void theServerRunsWithTheInnodbMemoryItWasGiven() throws Exception {
-        InnodbSizing sizing = new InnodbSizing(org.gridgov.common.config.MemorySize.ofMebiBytes(256),
+        InnodbSizing sizing = new InnodbSizing(
+                org.gridgov.common.config.MemorySize.ofMebiBytes(256),
                 org.gridgov.common.config.MemorySize.ofMebiBytes(112));
-        try (EmbeddedWarehouse w = EmbeddedWarehouse.start(sizing); Connection c = w.connect();
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size, "
-                     + "@@innodb_doublewrite, @@innodb_io_capacity")) {
+        try (EmbeddedWarehouse w = EmbeddedWarehouse.start(sizing);
+                Connection c = w.connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size, "
+                        + "@@innodb_doublewrite, @@innodb_io_capacity")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getLong(1)).isEqualTo(256L << 20);
             assertThat(r.getLong(2)).isEqualTo(112L << 20);
@@ -90,22 +96,27 @@ class EmbeddedStackIT {
         try (EmbeddedWarehouse w = EmbeddedWarehouse.start()) {
             assertThat(EmbeddedWarehouse.PASSWORD).hasSizeGreaterThanOrEqualTo(20);
             String url = w.jdbcUrl();
-            for (String[] attempt : new String[][] {{EmbeddedWarehouse.USER, ""}, {EmbeddedWarehouse.USER, "root"},
-                    {"", ""}, {"anonymous", ""}}) {
-                assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, attempt[0], attempt[1]).close())
+            for (String[] attempt : new String[][] {
+                {EmbeddedWarehouse.USER, ""}, {EmbeddedWarehouse.USER, "root"}, {"", ""}, {"anonymous", ""}
+            }) {
+                assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, attempt[0], attempt[1])
+                                .close())
                         .as("signing in as '" + attempt[0] + "' with '" + attempt[1] + "'")
                         .isInstanceOf(java.sql.SQLException.class);
             }
-            try (Connection c = java.sql.DriverManager.getConnection(url, EmbeddedWarehouse.USER,
-                    EmbeddedWarehouse.PASSWORD); Statement s = c.createStatement()) {
+            try (Connection c = java.sql.DriverManager.getConnection(
+                            url, EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD);
+                    Statement s = c.createStatement()) {
                 // refused outright under --skip-grant-tables
                 s.execute("CREATE USER 'probe'@'127.0.0.1' IDENTIFIED BY 'probe-password-1'");
                 s.execute("GRANT SELECT ON " + WarehouseSchema.DATABASE + ".* TO 'probe'@'127.0.0.1'");
             }
             try (Connection probe = java.sql.DriverManager.getConnection(url, "probe", "probe-password-1");
-                 Statement s = probe.createStatement()) {
-                assertThat(s.executeQuery("SELECT COUNT(*) FROM dim_street").next()).isTrue();
-                assertThatThrownBy(() -> s.execute("DELETE FROM dim_street")).as("grants are enforced")
+                    Statement s = probe.createStatement()) {
+                assertThat(s.executeQuery("SELECT COUNT(*) FROM dim_street").next())
+                        .isTrue();
+                assertThatThrownBy(() -> s.execute("DELETE FROM dim_street"))
+                        .as("grants are enforced")
                         .isInstanceOf(java.sql.SQLException.class);
             }
         }

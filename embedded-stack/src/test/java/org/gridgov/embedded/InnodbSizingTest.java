@@ -16,9 +16,13 @@ class InnodbSizingTest {
         InnodbSizing s = InnodbSizing.of(Map.of(), 24 * GIB);
         assertThat(s.bufferPool()).isEqualTo(MemorySize.ofMebiBytes(3072));
         assertThat(s.logFile()).isEqualTo(MemorySize.ofMebiBytes(1536));
-        assertThat(s.serverArguments()).containsExactly("--innodb-buffer-pool-size=" + 3 * GIB,
-                "--innodb-log-file-size=" + 1536L * 1024 * 1024, "--innodb-doublewrite=0",
-                "--innodb-io-capacity=2000", "--innodb-io-capacity-max=4000");
+        assertThat(s.serverArguments())
+                .containsExactly(
+                        "--innodb-buffer-pool-size=" + 3 * GIB,
+                        "--innodb-log-file-size=" + 1536L * 1024 * 1024,
+                        "--innodb-doublewrite=0",
+                        "--innodb-io-capacity=2000",
+                        "--innodb-io-capacity-max=4000");
     }
 
     @Test
@@ -36,8 +40,13 @@ class InnodbSizingTest {
         InnodbSizing s = InnodbSizing.of(Map.of("GRIDGOV_EMBEDDED_WAREHOUSE_BUFFER_POOL", "512mb"), 24 * GIB);
         assertThat(s.bufferPool()).isEqualTo(MemorySize.ofMebiBytes(512));
         assertThat(s.logFile()).as("derived from the pool given").isEqualTo(MemorySize.ofMebiBytes(256));
-        InnodbSizing both = InnodbSizing.of(Map.of("GRIDGOV_EMBEDDED_WAREHOUSE_BUFFER_POOL", "1g",
-                "GRIDGOV_EMBEDDED_WAREHOUSE_LOG_FILE_SIZE", "200mb"), 24 * GIB);
+        InnodbSizing both = InnodbSizing.of(
+                Map.of(
+                        "GRIDGOV_EMBEDDED_WAREHOUSE_BUFFER_POOL",
+                        "1g",
+                        "GRIDGOV_EMBEDDED_WAREHOUSE_LOG_FILE_SIZE",
+                        "200mb"),
+                24 * GIB);
         assertThat(both.logFile()).isEqualTo(MemorySize.ofMebiBytes(200));
     }
 

@@ -12,8 +12,11 @@ class MysqldLogLevelsTest {
 
     @Test
     void abortedConnectionsAtExitAreNotErrors() {
-        assertThat(levels.dispatch(OutputStreamType.STDERR, "2026-12-04 12:00:01 5 [Warning] Aborted connection 5 to "
-                + "db: 'gridgov' user: 'root' host: 'localhost' (Got an error reading communication packets)"))
+        assertThat(
+                        levels.dispatch(
+                                OutputStreamType.STDERR,
+                                "2026-12-04 12:00:01 5 [Warning] Aborted connection 5 to "
+                                        + "db: 'gridgov' user: 'root' host: 'localhost' (Got an error reading communication packets)"))
                 .isEqualTo(Level.DEBUG);
     }
 

@@ -40,8 +40,12 @@ class TopicProvisionerIT {
         assertThat(second.existing()).hasSize(Topics.all().size());
         assertThat(second.mismatches()).isEmpty();
         try (Admin admin = kafka.admin()) {
-            assertThat(admin.describeTopics(List.of("key-persons")).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get("key-persons").partitions()).hasSize(1);
+            assertThat(admin.describeTopics(List.of("key-persons"))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get("key-persons")
+                            .partitions())
+                    .hasSize(1);
         }
     }
 
@@ -50,11 +54,12 @@ class TopicProvisionerIT {
         Topic<?, ?> registry = Topics.KEY_PERSONS.withName("registry-made-by-hand");
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(registry.name(), 1, (short) 1).configs(Map.of())))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         TopicProvisioner.Report r = TopicProvisioner.provision(kafka.bootstrapServers(), List.of(registry), 1, 30_000);
         assertThat(r.created()).isEmpty();
-        assertThat(r.mismatches()).containsExactly(
-                "registry-made-by-hand: cleanup.policy=delete, the registry defines compact");
+        assertThat(r.mismatches())
+                .containsExactly("registry-made-by-hand: cleanup.policy=delete, the registry defines compact");
     }
 }

@@ -31,22 +31,26 @@ import picocli.CommandLine.Unmatched;
  * classpath ({@link ProjectLayout#benchClasspath}). The launcher cannot see their classes: it starts the modules'
  * benchmark entry points, whose names each module's entry-point test checks (and {@code BenchCommandTest} here).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = {
-    "Measure throughput and latency on this machine against embedded engines:",
-    "  ingest     local DataX-runner load rows/s into MariaDB, gateway records/s into Kafka (--bench.records=N)",
-    "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
-    "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--bench.texts,",
-    "             --bench.risk-events)",
-    "  assessment monthly assessment of 10,000 grid workers x 30 days of work records, seconds",
-    "             (--bench.assessment-workers, --bench.assessment-days)",
-    "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
-    "             --bench.threads, --bench.duration)",
-    "  similar    similar-case search p50/p95/p99/max with 1M open cases on a fresh database (--bench.open-cases,",
-    "             --bench.probes)",
-    "  lookup     综合查询 person file p50/p99 with 1M persons / 10M indexed records (--bench.lookup-persons,",
-    "             --bench.lookup-records, --bench.lookups, --bench.lookup-threads)",
-    "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
-    "Extra options are passed to the benchmark; ./gridgov config lists them."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure throughput and latency on this machine against embedded engines:",
+            "  ingest     local DataX-runner load rows/s into MariaDB, gateway records/s into Kafka (--bench.records=N)",
+            "  alerts     alert job events/s in memory, produce->alert latency p50/p99 via Kafka (--bench.events, --bench.rate)",
+            "  analytics  HanLP chars/s, hot words over 1M texts, risk over 1M persons / 10M events (--bench.texts,",
+            "             --bench.risk-events)",
+            "  assessment monthly assessment of 10,000 grid workers x 30 days of work records, seconds",
+            "             (--bench.assessment-workers, --bench.assessment-days)",
+            "  cases      case service creations/s and p99, todo-list p99 with 1M cases stored (--bench.cases,",
+            "             --bench.threads, --bench.duration)",
+            "  similar    similar-case search p50/p95/p99/max with 1M open cases on a fresh database (--bench.open-cases,",
+            "             --bench.probes)",
+            "  lookup     综合查询 person file p50/p99 with 1M persons / 10M indexed records (--bench.lookup-persons,",
+            "             --bench.lookup-records, --bench.lookups, --bench.lookup-threads)",
+            "  classify   letter classification chars/s per core, whole and by stage (--bench.letters, --bench.rounds)",
+            "Extra options are passed to the benchmark; ./gridgov config lists them."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     /** Salt for the benchmarks' synthetic data only. */
@@ -81,20 +85,26 @@ final class BenchCommand implements Callable<Integer> {
      * collections (81 vs 42 over 3M full-path events, GC pause CPU 9.0 vs 5.6 s).
      */
     static final Benchmark ALERTS = new Benchmark(StreamingJob.ALERT_BENCHMARK, "8g", true);
+
     static final Benchmark ANALYTICS = new Benchmark(BatchJob.ANALYTICS_BENCHMARK, "8g");
     static final Benchmark ASSESSMENT = new Benchmark(BatchJob.ASSESSMENT_BENCHMARK, "4g");
     static final Benchmark CASES = new Benchmark(CaseServiceCommand.BENCHMARK, "2g");
     static final Benchmark SIMILAR = new Benchmark(CaseServiceCommand.SIMILAR_BENCHMARK, "2g");
     static final Benchmark LOOKUP = new Benchmark(CaseServiceCommand.LOOKUP_BENCHMARK, "2g");
     static final Benchmark CLASSIFY = new Benchmark(NlpCommand.CLASSIFIER_BENCHMARK, "1g");
-    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, ASSESSMENT, CASES, SIMILAR, LOOKUP,
-            CLASSIFY);
+    static final List<Benchmark> ALL = List.of(INGEST, ALERTS, ANALYTICS, ASSESSMENT, CASES, SIMILAR, LOOKUP, CLASSIFY);
 
-    @Parameters(index = "0", paramLabel = "WHAT",
+    @Parameters(
+            index = "0",
+            paramLabel = "WHAT",
             description = "ingest, alerts, analytics, assessment, cases, similar, lookup or classify")
     String what;
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
-    @Unmatched List<String> rest;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS")
+    List<String> args;
+
+    @Unmatched
+    List<String> rest;
 
     @Override
     public Integer call() throws Exception {
@@ -112,8 +122,14 @@ final class BenchCommand implements Callable<Integer> {
             case "cases" -> cases(layout, work, CASES, extra);
             case "similar" -> cases(layout, work, SIMILAR, extra);
             case "lookup" -> cases(layout, work, LOOKUP, extra);
-            case "classify" -> run(layout, work, CLASSIFY, List.of("-Xmx" + CLASSIFY.maxHeap(),
-                    "-Dfile.encoding=UTF-8"), extra, Map.of());
+            case "classify" ->
+                run(
+                        layout,
+                        work,
+                        CLASSIFY,
+                        List.of("-Xmx" + CLASSIFY.maxHeap(), "-Dfile.encoding=UTF-8"),
+                        extra,
+                        Map.of());
             default -> {
                 System.err.println("bench: unknown benchmark '" + what + "'; choose ingest, alerts, analytics,"
                         + " assessment, cases, similar, lookup or classify");
@@ -144,14 +160,20 @@ final class BenchCommand implements Callable<Integer> {
             a.addAll(extra);
             List<String> jvm = List.of("-Xmx" + bench.maxHeap(), "-Duser.timezone=Asia/Shanghai");
             // the embedded MariaDB's generated password, in the environment rather than on the command line
-            return run(layout, work, bench, jvm, a,
+            return run(
+                    layout,
+                    work,
+                    bench,
+                    jvm,
+                    a,
                     Map.of(GridgovOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD));
         }
     }
 
     /** Flink, Spark and the loaders: JDK 17 opens, quiet engine logging. */
-    private static int engineJob(ProjectLayout layout, Path work, Benchmark bench, List<String> args,
-                                 Map<String, String> env) throws Exception {
+    private static int engineJob(
+            ProjectLayout layout, Path work, Benchmark bench, List<String> args, Map<String, String> env)
+            throws Exception {
         List<String> jvm = new ArrayList<>(JobProcess.JDK17_OPENS);
         jvm.add("-Xmx" + bench.maxHeap());
         if (bench.fixedHeap()) {
@@ -163,11 +185,24 @@ final class BenchCommand implements Callable<Integer> {
         return run(layout, work, bench, jvm, args, e);
     }
 
-    private static int run(ProjectLayout layout, Path work, Benchmark bench, List<String> jvm, List<String> args,
-                           Map<String, String> env) throws Exception {
+    private static int run(
+            ProjectLayout layout,
+            Path work,
+            Benchmark bench,
+            List<String> jvm,
+            List<String> args,
+            Map<String, String> env)
+            throws Exception {
         JobEntryPoint entry = bench.entry();
-        try (JobProcess job = JobProcess.start(entry.module(), layout.benchClasspath(entry.module()), jvm,
-                entry.mainClass(), args, env, work, System.out::println)) {
+        try (JobProcess job = JobProcess.start(
+                entry.module(),
+                layout.benchClasspath(entry.module()),
+                jvm,
+                entry.mainClass(),
+                args,
+                env,
+                work,
+                System.out::println)) {
             return job.await(2, TimeUnit.HOURS);
         }
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,8 +21,7 @@ import org.gridgov.common.model.CaseEventType;
  */
 final class CaseEventsTopic {
 
-    private CaseEventsTopic() {
-    }
+    private CaseEventsTopic() {}
 
     /**
      * How many distinct events of one case are on the topic once each of the {@code expected} types has arrived, or
@@ -37,10 +35,11 @@ final class CaseEventsTopic {
         Map<String, CaseEventType> typeById = new HashMap<>();
         Topic<String, CaseEvent> topic = Topics.CASE_EVENTS;
         // assigned, not subscribed: no consumer group to join, so the first poll already reads
-        try (KafkaConsumer<String, CaseEvent> consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, CaseEvent> consumer = new KafkaConsumer<>(
+                p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long end = System.nanoTime() + timeout.toNanos();
@@ -67,10 +66,11 @@ final class CaseEventsTopic {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridgov-demo-case-events");
         Map<String, Set<CaseEventType>> seen = new HashMap<>();
         Topic<String, CaseEvent> topic = Topics.CASE_EVENTS;
-        try (KafkaConsumer<String, CaseEvent> consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, CaseEvent> consumer = new KafkaConsumer<>(
+                p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long end = System.nanoTime() + timeout.toNanos();

@@ -1,5 +1,6 @@
 package org.gridgov.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.gridgov.cases.launch.CaseServiceCommand;
 import org.gridgov.cases.launch.CaseServiceOptions;
 import org.gridgov.cases.launch.DuplicateVerdictOptions;
@@ -37,11 +36,12 @@ public final class CaseServiceProcess implements AutoCloseable {
     static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     /** What {@link #smokeTest()} makes the service publish on {@code case.events}: the report and the dispatch. */
     static final Set<CaseEventType> SMOKE_TEST_EVENTS = EnumSet.of(CaseEventType.CREATED, CaseEventType.ASSIGNED);
-    private static final Pattern USER_LINE = Pattern.compile("^ {2}([a-z]+)\\s+([A-Za-z0-9]{12})\\s+(\\S+)\\s+(\\S.*)$");
+
+    private static final Pattern USER_LINE =
+            Pattern.compile("^ {2}([a-z]+)\\s+([A-Za-z0-9]{12})\\s+(\\S+)\\s+(\\S.*)$");
 
     /** A seeded user as the service printed it. */
-    public record DemoUser(String username, String password, String role, String displayName) {
-    }
+    public record DemoUser(String username, String password, String role, String displayName) {}
 
     private final JobProcess process;
     private final int port;
@@ -54,29 +54,53 @@ public final class CaseServiceProcess implements AutoCloseable {
         this.printedUsers = printedUsers;
     }
 
-    static CaseServiceProcess start(ProjectLayout layout, int preferredPort, int warehousePort, String kafka,
-                                    String warehouseUrl, String piiSalt, Path work, PrintStream out)
+    static CaseServiceProcess start(
+            ProjectLayout layout,
+            int preferredPort,
+            int warehousePort,
+            String kafka,
+            String warehouseUrl,
+            String piiSalt,
+            Path work,
+            PrintStream out)
             throws IOException {
         int port = free(preferredPort) ? preferredPort : anyFreePort();
         String db = "jdbc:mysql://127.0.0.1:" + warehousePort + "/gridgov_case?createDatabaseIfNotExist=true&"
                 + EmbeddedWarehouse.JDBC_PARAMS;
-        List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + db,
-                "--spring.datasource.username=root", CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(kafka),
+        List<String> args = List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + db,
+                "--spring.datasource.username=root",
+                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(kafka),
                 CaseServiceOptions.WAREHOUSE_URL.argument(warehouseUrl),
-                CaseServiceOptions.WAREHOUSE_USER.argument("root"), CaseServiceOptions.SEED_USERS.argument(true),
+                CaseServiceOptions.WAREHOUSE_USER.argument("root"),
+                CaseServiceOptions.SEED_USERS.argument(true),
                 CaseServiceOptions.OPEN311_API_KEYS.argument(List.of("demo-open311-key")),
-                CaseServiceOptions.ATTACHMENT_DIR.argument(
-                        Files.createDirectories(work.resolve("case-attachments")).toString()));
+                CaseServiceOptions.ATTACHMENT_DIR.argument(Files.createDirectories(work.resolve("case-attachments"))
+                        .toString()));
         // secrets travel in the environment, never on the command line (the embedded MariaDB's generated password;
         // the loader's salt, so 综合查询 by ID-card or phone number finds the person keys the loader wrote)
-        Map<String, String> env = Map.of("SPRING_DATASOURCE_PASSWORD", EmbeddedWarehouse.PASSWORD,
-                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(), EmbeddedWarehouse.PASSWORD,
-                CaseServiceOptions.PII_SALT.envName(), piiSalt);
+        Map<String, String> env = Map.of(
+                "SPRING_DATASOURCE_PASSWORD",
+                EmbeddedWarehouse.PASSWORD,
+                CaseServiceOptions.WAREHOUSE_PASSWORD.envName(),
+                EmbeddedWarehouse.PASSWORD,
+                CaseServiceOptions.PII_SALT.envName(),
+                piiSalt);
         List<DemoUser> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        JobProcess p = JobProcess.start("case-service", layout.caseServiceJar().toString(),
-                List.of("-Xmx768m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-                        "-Dloader.main=" + CaseServiceCommand.SERVICE.mainClass()), LAUNCHER, args, env,
-                work, line -> {
+        JobProcess p = JobProcess.start(
+                "case-service",
+                layout.caseServiceJar().toString(),
+                List.of(
+                        "-Xmx768m",
+                        "-Duser.timezone=Asia/Shanghai",
+                        "-Dfile.encoding=UTF-8",
+                        "-Dloader.main=" + CaseServiceCommand.SERVICE.mainClass()),
+                LAUNCHER,
+                args,
+                env,
+                work,
+                line -> {
                     Matcher m = USER_LINE.matcher(line);
                     if (m.matches()) {
                         parsed.add(new DemoUser(m.group(1), m.group(2), m.group(3), m.group(4)));
@@ -100,16 +124,20 @@ public final class CaseServiceProcess implements AutoCloseable {
 
     /** Waits until the health endpoint answers UP and the seeded users were printed. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the case service stopped while starting; its last lines:\n"
-                        + process.tail());
+                throw new IllegalStateException(
+                        "the case service stopped while starting; its last lines:\n" + process.tail());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 // the users are printed just after the web server starts: wait for the whole list too
                 int seen = printedUsers.size();
                 if (r.statusCode() == 200 && r.body().contains("UP") && seen > 0) {
@@ -133,16 +161,20 @@ public final class CaseServiceProcess implements AutoCloseable {
         DemoUser command = user("command");
         HttpClient http = HttpClient.newHttpClient();
         String workerToken = token(http, worker);
-        String created = send(http, "POST", "api/cases", workerToken, Map.of("description", "演示：小区供暖温度不达标",
-                "channel", "GRID_PATROL", "category_code", "C0101", "urgency", 2), 201);
+        String created = send(
+                http,
+                "POST",
+                "api/cases",
+                workerToken,
+                Map.of("description", "演示：小区供暖温度不达标", "channel", "GRID_PATROL", "category_code", "C0101", "urgency", 2),
+                201);
         String id = field(created, "id");
         send(http, "POST", "api/cases/" + id + "/actions", token(http, command), Map.of("action", "DISPATCH"), 200);
         return id;
     }
 
     /** The cases {@link #walkCases} took through 接诉即办: every id, and how many were closed and visited. */
-    record Walked(List<String> ids, List<String> closed, int visited) {
-    }
+    record Walked(List<String> ids, List<String> closed, int visited) {}
 
     /** Reports the walk files, one per case: category and the caller's words. */
     private static final List<String[]> WALK_REPORTS = List.of(
@@ -168,7 +200,8 @@ public final class CaseServiceProcess implements AutoCloseable {
         String command = token(http, user("command"));
         JsonNode departmentLogin = login(http, user("chengguan"));
         String department = departmentLogin.path("token").asText();
-        String departmentCode = departmentLogin.path("user").path("department_code").asText();
+        String departmentCode =
+                departmentLogin.path("user").path("department_code").asText();
         String gridCenter = token(http, user("gridcenter"));
         List<String> satisfaction = List.of("SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
         List<String> ids = new java.util.ArrayList<>();
@@ -176,37 +209,90 @@ public final class CaseServiceProcess implements AutoCloseable {
         int visited = 0;
         for (int i = 0; i < cases; i++) {
             String[] r = WALK_REPORTS.get(i % WALK_REPORTS.size());
-            String id = field(send(http, "POST", "api/cases", worker, Map.of("description", r[1] + "（" + (i + 1)
-                    + "）", "channel", "GRID_PATROL", "category_code", r[0], "grid_code", grid, "urgency", 1), 201),
+            String id = field(
+                    send(
+                            http,
+                            "POST",
+                            "api/cases",
+                            worker,
+                            Map.of(
+                                    "description",
+                                    r[1] + "（" + (i + 1) + "）",
+                                    "channel",
+                                    "GRID_PATROL",
+                                    "category_code",
+                                    r[0],
+                                    "grid_code",
+                                    grid,
+                                    "urgency",
+                                    1),
+                            201),
                     "id");
             ids.add(id);
-            send(http, "POST", "api/cases/" + id + "/actions", command, Map.of("action", "DISPATCH",
-                    "note", "演示分派", "department_code", departmentCode), 200);
-            send(http, "POST", "api/cases/" + id + "/response", department, Map.of("note",
-                    "已电话联系诉求人，说明办理安排", "version", version(http, id, department)), 200);
+            send(
+                    http,
+                    "POST",
+                    "api/cases/" + id + "/actions",
+                    command,
+                    Map.of("action", "DISPATCH", "note", "演示分派", "department_code", departmentCode),
+                    200);
+            send(
+                    http,
+                    "POST",
+                    "api/cases/" + id + "/response",
+                    department,
+                    Map.of("note", "已电话联系诉求人，说明办理安排", "version", version(http, id, department)),
+                    200);
             if (i % 4 == 3) {
                 continue; // stays open, responded
             }
-            send(http, "POST", "api/cases/" + id + "/actions", department, Map.of("action", "COMPLETE",
-                    "note", "已处理完毕"), 200);
-            send(http, "POST", "api/cases/" + id + "/actions", worker, Map.of("action", "COMPLETE",
-                    "note", "现场复核通过"), 200);
-            String view = send(http, "POST", "api/cases/" + id + "/actions", gridCenter, Map.of("action", "COMPLETE",
-                    "note", "同意结案"), 200);
+            send(
+                    http,
+                    "POST",
+                    "api/cases/" + id + "/actions",
+                    department,
+                    Map.of("action", "COMPLETE", "note", "已处理完毕"),
+                    200);
+            send(
+                    http,
+                    "POST",
+                    "api/cases/" + id + "/actions",
+                    worker,
+                    Map.of("action", "COMPLETE", "note", "现场复核通过"),
+                    200);
+            String view = send(
+                    http,
+                    "POST",
+                    "api/cases/" + id + "/actions",
+                    gridCenter,
+                    Map.of("action", "COMPLETE", "note", "同意结案"),
+                    200);
             if (!"CLOSED".equals(Json.mapper().readTree(view).path("status").asText())) {
                 throw new IllegalStateException("walked case " + id + " did not close: " + view);
             }
             closed.add(id);
-            send(http, "POST", "api/cases/" + id + "/return-visit", command, Map.of("satisfaction",
-                    satisfaction.get(visited % satisfaction.size()), "note", "电话回访",
-                    "version", version(http, id, command)), 200);
+            send(
+                    http,
+                    "POST",
+                    "api/cases/" + id + "/return-visit",
+                    command,
+                    Map.of(
+                            "satisfaction",
+                            satisfaction.get(visited % satisfaction.size()),
+                            "note",
+                            "电话回访",
+                            "version",
+                            version(http, id, command)),
+                    200);
             visited++;
         }
         return new Walked(List.copyOf(ids), List.copyOf(closed), visited);
     }
 
     private int version(HttpClient http, String caseId, String token) throws IOException, InterruptedException {
-        return Json.mapper().readTree(send(http, "GET", "api/cases/" + caseId, token, null, 200)).path("version")
+        return Json.mapper()
+                .readTree(send(http, "GET", "api/cases/" + caseId, token, null, 200))
+                .path("version")
                 .asInt();
     }
 
@@ -217,23 +303,34 @@ public final class CaseServiceProcess implements AutoCloseable {
      */
     static String duplicateVerdicts(ProjectLayout layout, Path reports, Path verdicts, Path work, Duration timeout)
             throws InterruptedException {
-        try (JobProcess p = JobProcess.start("duplicate-verdicts", layout.caseServiceJar().toString(),
-                List.of("-Xmx512m", "-Dfile.encoding=UTF-8",
-                        "-Dloader.main=" + CaseServiceCommand.DUPLICATE_VERDICTS.mainClass()), LAUNCHER,
-                List.of(DuplicateVerdictOptions.REPORTS.argument(reports.toAbsolutePath().toString()),
-                        DuplicateVerdictOptions.VERDICTS.argument(verdicts.toAbsolutePath().toString())), Map.of(),
-                work, l -> { })) {
+        try (JobProcess p = JobProcess.start(
+                "duplicate-verdicts",
+                layout.caseServiceJar().toString(),
+                List.of(
+                        "-Xmx512m",
+                        "-Dfile.encoding=UTF-8",
+                        "-Dloader.main=" + CaseServiceCommand.DUPLICATE_VERDICTS.mainClass()),
+                LAUNCHER,
+                List.of(
+                        DuplicateVerdictOptions.REPORTS.argument(
+                                reports.toAbsolutePath().toString()),
+                        DuplicateVerdictOptions.VERDICTS.argument(
+                                verdicts.toAbsolutePath().toString())),
+                Map.of(),
+                work,
+                l -> {})) {
             int code = p.await(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             if (code != 0) {
                 throw new IllegalStateException("duplicate verdicts failed with exit code " + code + ":\n" + p.tail());
             }
-            return p.linesStartingWith("duplicate verdicts").stream().findFirst().orElse("duplicate verdicts");
+            return p.linesStartingWith("duplicate verdicts").stream()
+                    .findFirst()
+                    .orElse("duplicate verdicts");
         }
     }
 
     /** What the public Open311 GET showed of the demo's cases: how many were checked and every leak found. */
-    record PublicData(int citizenCases, int internalCases, List<String> leaks) {
-    }
+    record PublicData(int citizenCases, int internalCases, List<String> leaks) {}
 
     /** What personal data looks like in public output (the redactor's test corpus checks the same shapes). */
     static final List<Pattern> LEAKS = List.of(
@@ -269,13 +366,18 @@ public final class CaseServiceProcess implements AutoCloseable {
             String phone = text(r, "caller_phone");
             String idCard = text(r, "caller_id_card");
             String content = text(r, "content");
-            if (name == null || phone == null || content == null || !r.path("latitude").isNumber()
-                    || phone.length() != 11 || r.path("address").asText("").length() > 200) {
+            if (name == null
+                    || phone == null
+                    || content == null
+                    || !r.path("latitude").isNumber()
+                    || phone.length() != 11
+                    || r.path("address").asText("").length() > 200) {
                 continue;
             }
             Map<String, Object> report = new java.util.LinkedHashMap<>();
-            report.put("description", content + "（来电人：" + name + "，电话 " + phone
-                    + (idCard == null ? "" : "，身份证 " + idCard) + "）");
+            report.put(
+                    "description",
+                    content + "（来电人：" + name + "，电话 " + phone + (idCard == null ? "" : "，身份证 " + idCard) + "）");
             report.put("channel", "HOTLINE");
             report.put("category_code", text(r, "category_code"));
             report.put("latitude", r.get("latitude").asDouble());
@@ -307,7 +409,9 @@ public final class CaseServiceProcess implements AutoCloseable {
         }
         HttpResponse<String> list = sendRaw(http, "GET", "open311/v2/requests.json?page_size=100", null, null);
         publicTexts(list.body(), shown);
-        if (sendRaw(http, "GET", "open311/v2/requests/" + internalCaseId + ".json", null, null).statusCode() != 404
+        if (sendRaw(http, "GET", "open311/v2/requests/" + internalCaseId + ".json", null, null)
+                                .statusCode()
+                        != 404
                 || list.body().contains(internalCaseId)) {
             leaks.add("the internal 网格员巡查 case " + internalCaseId + " is public");
         }
@@ -320,8 +424,8 @@ public final class CaseServiceProcess implements AutoCloseable {
         for (Pattern leak : LEAKS) {
             java.util.regex.Matcher m = leak.matcher(text);
             while (m.find()) {
-                leaks.add("shape " + leak + " in public output: …" + text.substring(Math.max(0, m.start() - 12),
-                        Math.min(text.length(), m.end() + 4)) + "…");
+                leaks.add("shape " + leak + " in public output: …"
+                        + text.substring(Math.max(0, m.start() - 12), Math.min(text.length(), m.end() + 4)) + "…");
             }
         }
         return new PublicData(ids.size(), 1, leaks);
@@ -343,24 +447,40 @@ public final class CaseServiceProcess implements AutoCloseable {
     }
 
     private DemoUser user(String name) {
-        return users().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow(
-                () -> new IllegalStateException("the case service did not print the demo user " + name
+        return users().stream()
+                .filter(u -> u.username().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the case service did not print the demo user " + name
                         + " (users exist already in its database?)"));
     }
 
     private String token(HttpClient http, DemoUser u) throws IOException, InterruptedException {
-        return field(send(http, "POST", "api/auth/token", null, Map.of("username", u.username(),
-                "password", u.password()), 200), "token");
+        return field(
+                send(
+                        http,
+                        "POST",
+                        "api/auth/token",
+                        null,
+                        Map.of("username", u.username(), "password", u.password()),
+                        200),
+                "token");
     }
 
     /** The token answer: {@code token} and the signed-in {@code user} (scope and department codes). */
     private JsonNode login(HttpClient http, DemoUser u) throws IOException, InterruptedException {
-        return Json.mapper().readTree(send(http, "POST", "api/auth/token", null, Map.of("username", u.username(),
-                "password", u.password()), 200));
+        return Json.mapper()
+                .readTree(send(
+                        http,
+                        "POST",
+                        "api/auth/token",
+                        null,
+                        Map.of("username", u.username(), "password", u.password()),
+                        200));
     }
 
-    private String send(HttpClient http, String method, String path, String token, Map<String, Object> body,
-                        int expected) throws IOException, InterruptedException {
+    private String send(
+            HttpClient http, String method, String path, String token, Map<String, Object> body, int expected)
+            throws IOException, InterruptedException {
         HttpResponse<String> r = sendRaw(http, method, path, token, body);
         if (r.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
@@ -368,8 +488,9 @@ public final class CaseServiceProcess implements AutoCloseable {
         return r.body();
     }
 
-    private HttpResponse<String> sendRaw(HttpClient http, String method, String path, String token,
-                                         Map<String, Object> body) throws IOException, InterruptedException {
+    private HttpResponse<String> sendRaw(
+            HttpClient http, String method, String path, String token, Map<String, Object> body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());

@@ -27,19 +27,26 @@ final class ClusterSetupCommands {
     /** Exit code when existing topics differ from the registry (reported, never changed). */
     static final int TOPICS_DIFFER = 3;
 
-    private ClusterSetupCommands() {
-    }
+    private ClusterSetupCommands() {}
 
-    @Command(name = "topics", mixinStandardHelpOptions = true, description = {
-        "Create every topic of the platform's registry (partitions, configs, the compacted key-persons).",
-        "Usage: gridgov topics create --kafka.bootstrap-servers=HOST:PORT[,...] [--kafka.replication=N]",
-        "Idempotent: existing topics are checked, not recreated; differences are listed and exit with "
-                + TOPICS_DIFFER + "."})
+    @Command(
+            name = "topics",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create every topic of the platform's registry (partitions, configs, the compacted key-persons).",
+                "Usage: gridgov topics create --kafka.bootstrap-servers=HOST:PORT[,...] [--kafka.replication=N]",
+                "Idempotent: existing topics are checked, not recreated; differences are listed and exit with "
+                        + TOPICS_DIFFER + "."
+            })
     static final class TopicsCommand implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "create", description = "the action (create)") String action;
-        @Parameters(index = "1..*", arity = "0..*", paramLabel = "--key=value") List<String> args;
+        @Parameters(index = "0", paramLabel = "create", description = "the action (create)")
+        String action;
+
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "--key=value")
+        List<String> args;
         /** The --key=value options, which picocli does not declare: the platform's configuration reads them. */
-        @Unmatched List<String> options;
+        @Unmatched
+        List<String> options;
 
         @Override
         public Integer call() {
@@ -59,8 +66,8 @@ final class ClusterSetupCommands {
             String bootstrap = config.get(GridgovOptions.KAFKA_BOOTSTRAP);
             TopicProvisioner.Report report;
             try {
-                report = TopicProvisioner.provision(bootstrap, Topics.all(),
-                        config.get(GridgovOptions.KAFKA_REPLICATION), KAFKA_TIMEOUT_MS);
+                report = TopicProvisioner.provision(
+                        bootstrap, Topics.all(), config.get(GridgovOptions.KAFKA_REPLICATION), KAFKA_TIMEOUT_MS);
             } catch (IllegalStateException e) {
                 System.err.println("gridgov topics: " + e.getMessage());
                 return 1;
@@ -70,13 +77,20 @@ final class ClusterSetupCommands {
         }
     }
 
-    @Command(name = "ddl", mixinStandardHelpOptions = true, description = {
-        "Print the warehouse DDL of a dialect, for the cluster's number of Doris backends.",
-        "Usage: gridgov ddl [--dialect=doris|mysql] [--doris.replication=N] > schema.sql"})
+    @Command(
+            name = "ddl",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Print the warehouse DDL of a dialect, for the cluster's number of Doris backends.",
+                "Usage: gridgov ddl [--dialect=doris|mysql] [--doris.replication=N] > schema.sql"
+            })
     static final class DdlCommand implements Callable<Integer> {
         @Option(names = "--dialect", defaultValue = "doris", description = "doris or mysql (default ${DEFAULT-VALUE}).")
         String dialect;
-        @Option(names = "--" + DdlOptions.DORIS_REPLICATION_KEY, defaultValue = "3",
+
+        @Option(
+                names = "--" + DdlOptions.DORIS_REPLICATION_KEY,
+                defaultValue = "3",
                 description = "Replicas per tablet, at most the number of Doris backends (default ${DEFAULT-VALUE}).")
         String replication;
 

@@ -28,10 +28,15 @@ import org.gridgov.streaming.api.StreamingJob;
 final class ConfigListing {
 
     /** Every main of the platform, in the order the listing shows their modules. */
-    static final List<JobEntryPoint> ENTRY_POINTS = Stream.<JobEntryPoint[]>of(StreamingJob.values(),
-                    BatchJob.values(), IngestionCommand.values(), SimulatorCommand.values(),
-                    CaseServiceCommand.values(), NlpCommand.values())
-            .flatMap(Arrays::stream).toList();
+    static final List<JobEntryPoint> ENTRY_POINTS = Stream.<JobEntryPoint[]>of(
+                    StreamingJob.values(),
+                    BatchJob.values(),
+                    IngestionCommand.values(),
+                    SimulatorCommand.values(),
+                    CaseServiceCommand.values(),
+                    NlpCommand.values())
+            .flatMap(Arrays::stream)
+            .toList();
 
     /** The platform's options (common's {@link GridgovOptions}), which every main accepts. */
     static final String PLATFORM = "common";
@@ -39,19 +44,18 @@ final class ConfigListing {
     private static final int WIDTH = 118;
     private static final String INDENT = "      ";
     private static final Map<String, String> MODULE_NOTES = Map.of(
-            PLATFORM, "the platform's keys; every main accepts them",
-            "case-service", "Spring Boot properties: --gridgov.case.x=..., application.yml or the environment");
+            PLATFORM,
+            "the platform's keys; every main accepts them",
+            "case-service",
+            "Spring Boot properties: --gridgov.case.x=..., application.yml or the environment");
 
     /** One module's options. */
-    record Group(String module, List<Entry> entries) {
-    }
+    record Group(String module, List<Entry> entries) {}
 
     /** An option and the mains that read it. */
-    record Entry(ConfigOption<?> option, List<JobEntryPoint> readBy) {
-    }
+    record Entry(ConfigOption<?> option, List<JobEntryPoint> readBy) {}
 
-    private ConfigListing() {
-    }
+    private ConfigListing() {}
 
     /**
      * The options of {@code entryPoints} by declaring module: the platform's first, then each module's in the order
@@ -72,7 +76,9 @@ final class ConfigListing {
                 }
             }
         }
-        return byModule.entrySet().stream().map(m -> new Group(m.getKey(), List.copyOf(m.getValue()))).toList();
+        return byModule.entrySet().stream()
+                .map(m -> new Group(m.getKey(), List.copyOf(m.getValue())))
+                .toList();
     }
 
     private static List<JobEntryPoint> readers(ConfigOption<?> option, List<JobEntryPoint> entryPoints) {
@@ -100,10 +106,16 @@ final class ConfigListing {
         ConfigOption<?> o = e.option();
         List<String> out = new ArrayList<>();
         String limits = o.rules().stream().map(r -> ", " + r).collect(Collectors.joining());
-        out.addAll(wrap("  ", List.of(o.isNamespace() ? o.key() + "<name>" : o.key(), o.typeName(),
-                "default " + defaultText(o) + limits), "  "));
-        out.addAll(words("env " + o.envName() + (o.deprecatedKeys().isEmpty() ? ""
-                : "; deprecated names: " + String.join(", ", o.deprecatedKeys())) + "; read by "
+        out.addAll(wrap(
+                "  ",
+                List.of(
+                        o.isNamespace() ? o.key() + "<name>" : o.key(),
+                        o.typeName(),
+                        "default " + defaultText(o) + limits),
+                "  "));
+        out.addAll(words("env " + o.envName()
+                + (o.deprecatedKeys().isEmpty() ? "" : "; deprecated names: " + String.join(", ", o.deprecatedKeys()))
+                + "; read by "
                 + e.readBy().stream().map(JobEntryPoint::id).collect(Collectors.joining(", "))));
         out.addAll(words(o.description()));
         return out;

@@ -41,16 +41,24 @@ final class DemoGateway {
     static final String CLIENT = "demo-12345";
 
     /** What the step did; it reconciles when every record is published or rejected and every reject is archived. */
-    record Outcome(long sent, long published, long rejected, long archived, int unsignedStatus, int forgedStatus,
-                   String batch) {
+    record Outcome(
+            long sent,
+            long published,
+            long rejected,
+            long archived,
+            int unsignedStatus,
+            int forgedStatus,
+            String batch) {
         boolean reconciles() {
-            return sent == published + rejected && rejected > 0 && archived == rejected && unsignedStatus == 401
+            return sent == published + rejected
+                    && rejected > 0
+                    && archived == rejected
+                    && unsignedStatus == 401
                     && forgedStatus == 401;
         }
     }
 
-    private DemoGateway() {
-    }
+    private DemoGateway() {}
 
     static Outcome run(List<String> hotline, int valid, String kafka, WarehouseSettings warehouse, String salt)
             throws Exception {
@@ -58,29 +66,50 @@ final class DemoGateway {
         IntakeKeys keys = IntakeKeys.parse(CLIENT + "=hotline:" + key, 300, Clock.systemUTC());
         byte[] body = body(hotline, valid);
         try (RawTopicPublisher publisher = new RawTopicPublisher(kafka);
-             IntakeHttpServer server = new IntakeHttpServer(new IntakeGateway(RecordDecoder.standard(),
-                     new PiiProtector(salt), publisher, Clock.system(RecordDecoder.ZONE)),
-                     new GatewayAudit(new JdbcAuditLog(warehouse), "demo", Duration.ofMinutes(1)), "127.0.0.1", 0,
-                     16 << 20, 1 << 20, keys, line -> { }, null).start()) {
+                IntakeHttpServer server = new IntakeHttpServer(
+                                new IntakeGateway(
+                                        RecordDecoder.standard(),
+                                        new PiiProtector(salt),
+                                        publisher,
+                                        Clock.system(RecordDecoder.ZONE)),
+                                new GatewayAudit(new JdbcAuditLog(warehouse), "demo", Duration.ofMinutes(1)),
+                                "127.0.0.1",
+                                0,
+                                16 << 20,
+                                1 << 20,
+                                keys,
+                                line -> {},
+                                null)
+                        .start()) {
             HttpClient http = HttpClient.newHttpClient();
             String url = server.url() + "/intake/hotline";
             int unsigned = post(http, url, null, body).statusCode();
             long now = System.currentTimeMillis() / 1000;
-            int forged = post(http, url, IntakeKeys.authorization(CLIENT, "f".repeat(48), "POST", "/intake/hotline",
-                    now, body), body).statusCode();
-            HttpResponse<String> signed = post(http, url, IntakeKeys.authorization(CLIENT, key, "POST",
-                    "/intake/hotline", now, body), body);
+            int forged = post(
+                            http,
+                            url,
+                            IntakeKeys.authorization(CLIENT, "f".repeat(48), "POST", "/intake/hotline", now, body),
+                            body)
+                    .statusCode();
+            HttpResponse<String> signed =
+                    post(http, url, IntakeKeys.authorization(CLIENT, key, "POST", "/intake/hotline", now, body), body);
             if (signed.statusCode() != 200) {
-                throw new IllegalStateException("the gateway refused the signed batch: " + signed.statusCode() + " "
-                        + signed.body());
+                throw new IllegalStateException(
+                        "the gateway refused the signed batch: " + signed.statusCode() + " " + signed.body());
             }
             JsonNode answer = Json.mapper().readTree(signed.body());
             String batch = answer.get("batch").asText();
             try (DeadLetterArchiver archiver = new DeadLetterArchiver(kafka, new JdbcBatchWriter(warehouse))) {
                 archiver.drainOnce(Duration.ofSeconds(60));
             }
-            return new Outcome(answer.get("received").asLong(), answer.get("published").asLong(),
-                    answer.get("rejected").asLong(), archived(warehouse, batch), unsigned, forged, batch);
+            return new Outcome(
+                    answer.get("received").asLong(),
+                    answer.get("published").asLong(),
+                    answer.get("rejected").asLong(),
+                    archived(warehouse, batch),
+                    unsigned,
+                    forged,
+                    batch);
         }
     }
 
@@ -102,8 +131,10 @@ final class DemoGateway {
 
     private static HttpResponse<String> post(HttpClient http, String url, String authorization, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -111,10 +142,10 @@ final class DemoGateway {
     }
 
     private static long archived(WarehouseSettings warehouse, String batch) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(warehouse.url(), warehouse.user(),
-                warehouse.password());
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dlq_record WHERE source = 'dlq.hotline'"
-                     + " AND dlq_id LIKE ?")) {
+        try (Connection c =
+                        java.sql.DriverManager.getConnection(warehouse.url(), warehouse.user(), warehouse.password());
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM dlq_record WHERE source = 'dlq.hotline'" + " AND dlq_id LIKE ?")) {
             ps.setString(1, batch + ":%");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

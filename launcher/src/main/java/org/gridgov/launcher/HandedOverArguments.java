@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class HandedOverArguments {
 
-    private HandedOverArguments() {
-    }
+    private HandedOverArguments() {}
 
     static String[] of(List<String> parameters, List<String> unmatched) {
         List<String> all = new ArrayList<>(parameters == null ? List.of() : parameters);

@@ -15,16 +15,21 @@ import picocli.CommandLine.Unmatched;
  */
 final class IngestCommands {
 
-    private IngestCommands() {
-    }
+    private IngestCommands() {}
 
-    @Command(name = "ingest", description = {
-        "Run a DataX job file against the warehouse with the local runner (same files as production DataX).",
-        "Usage: gridgov ingest <job.json> [--param.NAME=VALUE ...] [--warehouse.jdbc-url=... --warehouse.dialect=mysql]",
-        "Reports rows read / written / rejected; rejects go to dlq_record, reconciliation to audit_ingest."})
+    @Command(
+            name = "ingest",
+            description = {
+                "Run a DataX job file against the warehouse with the local runner (same files as production DataX).",
+                "Usage: gridgov ingest <job.json> [--param.NAME=VALUE ...] [--warehouse.jdbc-url=... --warehouse.dialect=mysql]",
+                "Reports rows read / written / rejected; rejects go to dlq_record, reconciliation to audit_ingest."
+            })
     static final class Ingest implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args;
-        @Unmatched List<String> rest;
+        @Parameters(arity = "0..*", paramLabel = "ARGS")
+        List<String> args;
+
+        @Unmatched
+        List<String> rest;
 
         @Override
         public Integer call() {
@@ -32,13 +37,19 @@ final class IngestCommands {
         }
     }
 
-    @Command(name = "gateway", description = {
-        "Kafka intake gateway: publish files (--gateway.input=...) or serve POST /intake/<source> over HTTP;",
-        "valid records go to raw.<source>, rejects with their reason to dlq.<source> and dlq_record.",
-        "HTTP needs the source systems' keys (GRIDGOV_GATEWAY_KEYS or --gateway.keys-file); see ingestion/README.md."})
+    @Command(
+            name = "gateway",
+            description = {
+                "Kafka intake gateway: publish files (--gateway.input=...) or serve POST /intake/<source> over HTTP;",
+                "valid records go to raw.<source>, rejects with their reason to dlq.<source> and dlq_record.",
+                "HTTP needs the source systems' keys (GRIDGOV_GATEWAY_KEYS or --gateway.keys-file); see ingestion/README.md."
+            })
     static final class Gateway implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args;
-        @Unmatched List<String> rest;
+        @Parameters(arity = "0..*", paramLabel = "ARGS")
+        List<String> args;
+
+        @Unmatched
+        List<String> rest;
 
         @Override
         public Integer call() {
@@ -46,11 +57,17 @@ final class IngestCommands {
         }
     }
 
-    @Command(name = "open311", description = {
-        "Import an Open311 GeoReport v2 requests.json export as 12345 cases through the intake gateway."})
+    @Command(
+            name = "open311",
+            description = {
+                "Import an Open311 GeoReport v2 requests.json export as 12345 cases through the intake gateway."
+            })
     static final class Open311 implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args;
-        @Unmatched List<String> rest;
+        @Parameters(arity = "0..*", paramLabel = "ARGS")
+        List<String> args;
+
+        @Unmatched
+        List<String> rest;
 
         @Override
         public Integer call() {

@@ -23,7 +23,10 @@ final class MemoryWatch implements AutoCloseable {
     private void run() {
         while (running) {
             long sum = rssKb(ProcessHandle.current().pid())
-                    + ProcessHandle.current().descendants().mapToLong(p -> rssKb(p.pid())).sum();
+                    + ProcessHandle.current()
+                            .descendants()
+                            .mapToLong(p -> rssKb(p.pid()))
+                            .sum();
             peakKb = Math.max(peakKb, sum);
             try {
                 Thread.sleep(250);

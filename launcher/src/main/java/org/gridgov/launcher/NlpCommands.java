@@ -14,16 +14,21 @@ import picocli.CommandLine.Unmatched;
  */
 final class NlpCommands {
 
-    private NlpCommands() {
-    }
+    private NlpCommands() {}
 
-    @Command(name = "classify", description = {
-        "Classify the rows of a TSV file: stdout gets the rows with category_code, category_l1, category_l2,",
-        "confidence and auto_dispatch added; bad rows and the summary go to stderr.",
-        "Usage: gridgov classify --input=FILE.tsv --text=COL[,COL...] [--eval=COL] [--threshold=T] [--model=FILE]"})
+    @Command(
+            name = "classify",
+            description = {
+                "Classify the rows of a TSV file: stdout gets the rows with category_code, category_l1, category_l2,",
+                "confidence and auto_dispatch added; bad rows and the summary go to stderr.",
+                "Usage: gridgov classify --input=FILE.tsv --text=COL[,COL...] [--eval=COL] [--threshold=T] [--model=FILE]"
+            })
     static final class Classify implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS") List<String> args;
-        @Unmatched List<String> rest;
+        @Parameters(arity = "0..*", paramLabel = "ARGS")
+        List<String> args;
+
+        @Unmatched
+        List<String> rest;
 
         @Override
         public Integer call() {
@@ -31,15 +36,23 @@ final class NlpCommands {
         }
     }
 
-    @Command(name = "nlp", description = {
-        "Text model tools. gridgov nlp train [--out=FILE | --model-dir=DIR] [--corrections=FILE.tsv]",
-        "[--extra=FILE.tsv --extra-text=COL --extra-label=COL] trains a letter model on the generated corpus (plus",
-        "operators' corrections exported by the case service, GET /api/admin/category-labels) and writes a versioned",
-        "model file."})
+    @Command(
+            name = "nlp",
+            description = {
+                "Text model tools. gridgov nlp train [--out=FILE | --model-dir=DIR] [--corrections=FILE.tsv]",
+                "[--extra=FILE.tsv --extra-text=COL --extra-label=COL] trains a letter model on the generated corpus (plus",
+                "operators' corrections exported by the case service, GET /api/admin/category-labels) and writes a versioned",
+                "model file."
+            })
     static final class Nlp implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "train") String what;
-        @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS") List<String> args;
-        @Unmatched List<String> rest;
+        @Parameters(index = "0", paramLabel = "train")
+        String what;
+
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS")
+        List<String> args;
+
+        @Unmatched
+        List<String> rest;
 
         @Override
         public Integer call() {

@@ -30,7 +30,8 @@ public final class ProjectLayout {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("cannot find the gridgov checkout: run ./gridgov from it or set -Dgridgov.home");
+        throw new IllegalStateException(
+                "cannot find the gridgov checkout: run ./gridgov from it or set -Dgridgov.home");
     }
 
     public Path home() {
@@ -53,7 +54,8 @@ public final class ProjectLayout {
         Path engine = target.resolve("engine-classpath.txt");
         for (Path p : List.of(jar, engine)) {
             if (!Files.isRegularFile(p)) {
-                throw new IllegalStateException(p + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
+                throw new IllegalStateException(
+                        p + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
             }
         }
         try {
@@ -75,11 +77,15 @@ public final class ProjectLayout {
         Path jars = target.resolve("bench-classpath.txt");
         for (Path p : List.of(tests, classes, jars)) {
             if (!Files.exists(p)) {
-                throw new IllegalStateException(p + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
+                throw new IllegalStateException(
+                        p + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
             }
         }
         try {
-            return String.join(java.io.File.pathSeparator, tests.toString(), classes.toString(),
+            return String.join(
+                    java.io.File.pathSeparator,
+                    tests.toString(),
+                    classes.toString(),
                     Files.readString(jars).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,10 +94,12 @@ public final class ProjectLayout {
 
     /** The case service's executable Spring Boot jar (PropertiesLauncher layout, so -Dloader.main picks a main). */
     public Path caseServiceJar() {
-        Path jar = home.resolve("case-service").resolve("target")
+        Path jar = home.resolve("case-service")
+                .resolve("target")
                 .resolve("gridgov-case-service-" + version() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
+            throw new IllegalStateException(
+                    jar + " is missing: build with ./mvnw package -DskipTests (./gridgov does it)");
         }
         return jar;
     }

@@ -24,7 +24,7 @@ final class WarehouseReport {
 
     long count(Table table) throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqlDialect.quote(table.name()))) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqlDialect.quote(table.name()))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -49,7 +49,7 @@ final class WarehouseReport {
             m.put(s, 0L);
         }
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT source, COUNT(*) FROM dlq_record GROUP BY source")) {
+                ResultSet rs = s.executeQuery("SELECT source, COUNT(*) FROM dlq_record GROUP BY source")) {
             while (rs.next()) {
                 String src = rs.getString(1);
                 if (src.startsWith("dlq.")) {
@@ -65,7 +65,8 @@ final class WarehouseReport {
     /** Dead letters grouped by the first failing field, with one example reason each. */
     Map<String, String[]> deadLetterReasons(int limit) throws SQLException {
         Map<String, String[]> m = new LinkedHashMap<>();
-        String sql = "SELECT error_field, COUNT(*) AS n, MIN(reason) FROM dlq_record GROUP BY error_field ORDER BY n DESC LIMIT ?";
+        String sql =
+                "SELECT error_field, COUNT(*) AS n, MIN(reason) FROM dlq_record GROUP BY error_field ORDER BY n DESC LIMIT ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {

@@ -18,8 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One push as received. */
-    record Push(boolean signatureValid, String body) {
-    }
+    record Push(boolean signatureValid, String body) {}
 
     private final Javalin server;
     private final String secret;
@@ -28,9 +27,10 @@ final class WebhookReceiver implements AutoCloseable {
     WebhookReceiver(String secret) {
         this.secret = secret;
         server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.post("/robot/send", this::handle);
-        }).start("127.0.0.1", 0);
+                    config.startup.showJavalinBanner = false;
+                    config.routes.post("/robot/send", this::handle);
+                })
+                .start("127.0.0.1", 0);
     }
 
     /** The robot URL to configure, like DingTalk's {@code /robot/send?access_token=...}. */

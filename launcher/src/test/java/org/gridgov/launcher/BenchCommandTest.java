@@ -19,10 +19,17 @@ class BenchCommandTest {
     void everyBenchmarkIsAMainOfItsModulesTestSources() throws Exception {
         for (BenchCommand.Benchmark b : BenchCommand.ALL) {
             String file = b.entry().mainClass().replace('.', '/') + ".java";
-            Path test = REPOSITORY.resolve(b.entry().module()).resolve("src/test/java").resolve(file);
+            Path test = REPOSITORY
+                    .resolve(b.entry().module())
+                    .resolve("src/test/java")
+                    .resolve(file);
             assertThat(test).as(b.toString()).isRegularFile();
             assertThat(Files.readString(test)).as(b.toString()).contains("public static void main(String[] args)");
-            assertThat(REPOSITORY.resolve(b.entry().module()).resolve("src/main/java").resolve(file)).doesNotExist();
+            assertThat(REPOSITORY
+                            .resolve(b.entry().module())
+                            .resolve("src/main/java")
+                            .resolve(file))
+                    .doesNotExist();
             assertThat(b.entry().mainClass()).endsWith("Benchmark");
         }
     }

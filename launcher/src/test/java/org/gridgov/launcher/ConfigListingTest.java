@@ -28,9 +28,12 @@ class ConfigListingTest {
 
     @Test
     void everyModuleWithMainsIsListedAndThePlatformFirst() {
-        assertThat(GROUPS).extracting(ConfigListing.Group::module).containsExactly("common", "streaming-jobs",
-                "batch-jobs", "ingestion", "simulator", "case-service", "nlp");
-        assertThat(GROUPS.get(0).entries()).extracting(ConfigListing.Entry::option)
+        assertThat(GROUPS)
+                .extracting(ConfigListing.Group::module)
+                .containsExactly(
+                        "common", "streaming-jobs", "batch-jobs", "ingestion", "simulator", "case-service", "nlp");
+        assertThat(GROUPS.get(0).entries())
+                .extracting(ConfigListing.Entry::option)
                 .containsExactlyElementsOf(GridgovOptions.ALL);
     }
 
@@ -49,7 +52,10 @@ class ConfigListingTest {
         for (ConfigOption<?> o : listed) {
             String key = "  " + (o.isNamespace() ? o.key() + "<name>" : o.key());
             // a key whose type does not fit beside it (analytics.jobs: eleven jobs) has it on the next line
-            assertThat(text).as(o.key()).filteredOn(l -> l.startsWith(key + "  ") || l.equals(key)).hasSize(1);
+            assertThat(text)
+                    .as(o.key())
+                    .filteredOn(l -> l.startsWith(key + "  ") || l.equals(key))
+                    .hasSize(1);
         }
     }
 
@@ -72,7 +78,9 @@ class ConfigListingTest {
             for (ConfigListing.Entry e : g.entries()) {
                 assertThat(e.readBy()).as(e.option().key()).isNotEmpty();
                 if (!g.module().equals(ConfigListing.PLATFORM)) {
-                    assertThat(e.readBy()).as(e.option().key()).extracting(JobEntryPoint::module)
+                    assertThat(e.readBy())
+                            .as(e.option().key())
+                            .extracting(JobEntryPoint::module)
                             .containsOnly(g.module());
                 }
             }
@@ -99,8 +107,9 @@ class ConfigListingTest {
                 .contains("  loader.checkpoint-interval  duration  default 10s, at least 10ms")
                 .contains("deprecated names: loader.checkpoint-interval-ms")
                 .contains("  warehouse.dialect  doris|mysql  default doris")
-                .contains("  analytics.jobs\n      list of hotline|petition|overdue|department|response|problems|hotwords|"
-                        + "arrears|risk|person-events|assessment")
+                .contains(
+                        "  analytics.jobs\n      list of hotline|petition|overdue|department|response|problems|hotwords|"
+                                + "arrears|risk|person-events|assessment")
                 .contains("default hotline,petition,overdue,department,response,problems,hotwords,arrears,risk,"
                         + "person-events,assessment")
                 .contains("  gateway.max-body-size  memory size  default 16mb")

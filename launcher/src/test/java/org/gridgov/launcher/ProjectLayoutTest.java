@@ -17,9 +17,12 @@ class ProjectLayoutTest {
         Files.writeString(target.resolve("gridgov-streaming-jobs-" + ProjectLayout.version() + ".jar"), "");
         Files.writeString(target.resolve("engine-classpath.txt"), "/m2/flink.jar:/m2/slf4j.jar\n");
         String cp = new ProjectLayout(home).jobClasspath("streaming-jobs");
-        assertThat(cp.split(File.pathSeparator)).containsExactly(
-                target.resolve("gridgov-streaming-jobs-" + ProjectLayout.version() + ".jar").toString(),
-                "/m2/flink.jar", "/m2/slf4j.jar");
+        assertThat(cp.split(File.pathSeparator))
+                .containsExactly(
+                        target.resolve("gridgov-streaming-jobs-" + ProjectLayout.version() + ".jar")
+                                .toString(),
+                        "/m2/flink.jar",
+                        "/m2/slf4j.jar");
     }
 
     @Test
@@ -29,8 +32,12 @@ class ProjectLayoutTest {
         Files.createDirectories(target.resolve("classes"));
         Files.writeString(target.resolve("bench-classpath.txt"), "/m2/spark.jar:/m2/junit.jar\n");
         String cp = new ProjectLayout(home).benchClasspath("batch-jobs");
-        assertThat(cp.split(File.pathSeparator)).containsExactly(target.resolve("test-classes").toString(),
-                target.resolve("classes").toString(), "/m2/spark.jar", "/m2/junit.jar");
+        assertThat(cp.split(File.pathSeparator))
+                .containsExactly(
+                        target.resolve("test-classes").toString(),
+                        target.resolve("classes").toString(),
+                        "/m2/spark.jar",
+                        "/m2/junit.jar");
     }
 
     @Test
@@ -38,12 +45,14 @@ class ProjectLayoutTest {
         Files.createDirectories(home.resolve("ingestion/target/test-classes"));
         Files.createDirectories(home.resolve("ingestion/target/classes"));
         assertThatThrownBy(() -> new ProjectLayout(home).benchClasspath("ingestion"))
-                .hasMessageContaining("bench-classpath.txt is missing").hasMessageContaining("./mvnw package -DskipTests");
+                .hasMessageContaining("bench-classpath.txt is missing")
+                .hasMessageContaining("./mvnw package -DskipTests");
     }
 
     @Test
     void missingJobJarSaysHowToBuildIt(@TempDir Path home) {
         assertThatThrownBy(() -> new ProjectLayout(home).jobClasspath("batch-jobs"))
-                .hasMessageContaining("is missing").hasMessageContaining("./mvnw package -DskipTests");
+                .hasMessageContaining("is missing")
+                .hasMessageContaining("./mvnw package -DskipTests");
     }
 }

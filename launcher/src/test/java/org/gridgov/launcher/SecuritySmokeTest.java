@@ -29,7 +29,8 @@ class SecuritySmokeTest {
         SecuritySmoke smoke = new SecuritySmoke();
         smoke.url = "http://10.255.255.1:8080";
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(smoke.run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(smoke.run(System.out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("loopback only");
         assertThat(smoke.checks()).isEmpty();
     }

@@ -25,29 +25,36 @@ class WebhookReceiverTest {
             String timestamp = "1700000000000";
             // Base64 signatures hold '+', '/' and '=': they arrive URL-encoded, as DingTalk's clients send them
             String body = "{\"msgtype\":\"markdown\",\"markdown\":{\"title\":\"预警\",\"text\":\"重复信访\"}}";
-            HttpResponse<String> ok = post(http, robot.url() + "&timestamp=" + timestamp + "&sign="
-                    + URLEncoder.encode(sign(timestamp), StandardCharsets.UTF_8), body);
+            HttpResponse<String> ok = post(
+                    http,
+                    robot.url() + "&timestamp=" + timestamp + "&sign="
+                            + URLEncoder.encode(sign(timestamp), StandardCharsets.UTF_8),
+                    body);
             post(http, robot.url() + "&timestamp=" + timestamp + "&sign=forged", body);
             post(http, robot.url(), body);
 
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).isEqualTo("{\"errcode\":0,\"errmsg\":\"ok\"}");
-            assertThat(robot.pushes()).extracting(WebhookReceiver.Push::signatureValid)
+            assertThat(robot.pushes())
+                    .extracting(WebhookReceiver.Push::signatureValid)
                     .containsExactly(true, false, false);
             assertThat(robot.pushes().get(0).body()).isEqualTo(body);
         }
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String sign(String timestamp) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + SECRET)
-                .getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder()
+                .encodeToString(mac.doFinal((timestamp + "\n" + SECRET).getBytes(StandardCharsets.UTF_8)));
     }
 }

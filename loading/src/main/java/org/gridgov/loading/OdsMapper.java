@@ -81,8 +81,13 @@ public final class OdsMapper {
      * The dead-letter row of a rejected record. {@code position} identifies where the record was read (topic,
      * partition and offset, or file and line) and makes the id deterministic, so a replay overwrites, not duplicates.
      */
-    public static TableRow deadLetter(String source, String position, String recordKey, Decoded<?> rejected,
-                                      String payload, LocalDateTime receivedTime) {
+    public static TableRow deadLetter(
+            String source,
+            String position,
+            String recordKey,
+            Decoded<?> rejected,
+            String payload,
+            LocalDateTime receivedTime) {
         RowValues v = new RowValues(WarehouseSchema.DLQ_RECORD);
         v.put("dlq_id", position);
         v.put("source", source);
@@ -120,8 +125,9 @@ public final class OdsMapper {
     }
 
     private TableRow dwd(HotlineCase c, String redactedContent, String callerKey) {
-        Grid grid = district.locate(c.latitude(), c.longitude()).orElseThrow(() -> new IllegalArgumentException(
-                "case " + c.caseId() + " passed validation but lies in no grid"));
+        Grid grid = district.locate(c.latitude(), c.longitude())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("case " + c.caseId() + " passed validation but lies in no grid"));
         Category category = categories.get(c.categoryCode());
         boolean closed = c.status() == CaseStatus.CLOSED;
         boolean replied = c.replyTime() != null || closed || c.status() == CaseStatus.REPLIED;

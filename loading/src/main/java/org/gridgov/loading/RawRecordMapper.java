@@ -51,7 +51,9 @@ public final class RawRecordMapper {
     /**
      * @param evidence a valid record's identity-evidence rows ({@link LinkEvidenceRows#rows}), written beside its rows
      */
-    public RawRecordMapper(RecordDecoder decoder, Function<SourceRecord, List<TableRow>> rows,
+    public RawRecordMapper(
+            RecordDecoder decoder,
+            Function<SourceRecord, List<TableRow>> rows,
             Function<SourceRecord, List<TableRow>> evidence) {
         this.decoder = decoder;
         this.rows = rows;
@@ -62,8 +64,8 @@ public final class RawRecordMapper {
     public static RawRecordMapper standard(PiiProtector pii) {
         // one PersonKeys for both: a record's ODS row and its link evidence key the same card and phone
         PersonKeys keys = new PersonKeys(pii);
-        return new RawRecordMapper(RecordDecoder.standard(), standardOdsMapper(keys)::rows,
-                new LinkEvidenceRows(keys)::rows);
+        return new RawRecordMapper(
+                RecordDecoder.standard(), standardOdsMapper(keys)::rows, new LinkEvidenceRows(keys)::rows);
     }
 
     public static OdsMapper standardOdsMapper(PiiProtector pii) {
@@ -125,8 +127,13 @@ public final class RawRecordMapper {
     }
 
     private static LoadOutcome deadLetter(RecordOrigin origin, Decoded<?> rejected) {
-        TableRow dlq = OdsMapper.deadLetter(origin.source(), origin.position(), origin.recordKey(), rejected,
-                origin.payload(), origin.receivedTime());
+        TableRow dlq = OdsMapper.deadLetter(
+                origin.source(),
+                origin.position(),
+                origin.recordKey(),
+                rejected,
+                origin.payload(),
+                origin.receivedTime());
         return new LoadOutcome(List.of(), dlq, origin.position());
     }
 
@@ -136,8 +143,8 @@ public final class RawRecordMapper {
         } catch (RuntimeException e) {
             // a decoder bug must not stop the feed; the dead letter keeps the record for a fixed replay
             LOG.warn("decoding {} failed unexpectedly", origin.position(), e);
-            return Decoded.rejected(List.of(new Violation("$", "decoding failed: "
-                    + PiiProtector.redact(String.valueOf(e)))));
+            return Decoded.rejected(
+                    List.of(new Violation("$", "decoding failed: " + PiiProtector.redact(String.valueOf(e)))));
         }
     }
 
@@ -152,5 +159,4 @@ public final class RawRecordMapper {
         }
         return Decoded.rejected(all);
     }
-
 }

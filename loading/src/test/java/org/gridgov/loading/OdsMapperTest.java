@@ -31,6 +31,7 @@ class OdsMapperTest {
 
     /** Digit runs shaped like an ID card or a mobile, not inside longer numbers (coordinates have long fractions). */
     private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
+
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
 
@@ -68,8 +69,9 @@ class OdsMapperTest {
         for (TableRow row : mapper.rows(SampleRecords.sample(source))) {
             Map<String, String> keys = new LinkedHashMap<>(values(row));
             keys.keySet().removeIf(c -> !c.endsWith("_key"));
-            assertThat(keys).as(row.table).isNotEmpty()
-                    .allSatisfy((c, v) -> assertThat(v).as(c).matches(KEY));
+            assertThat(keys).as(row.table).isNotEmpty().allSatisfy((c, v) -> assertThat(v)
+                    .as(c)
+                    .matches(KEY));
         }
     }
 
@@ -93,7 +95,8 @@ class OdsMapperTest {
         String visited = values(mapper.rows(SampleRecords.gridRecord()).get(0)).get("person_key");
         assertThat(visited).isEqualTo(petitioner).isEqualTo(pii.idCardKey(SampleRecords.PETITIONER_ID_CARD));
 
-        HotlineCase phoneOnly = SampleRecords.hotlineBuilder().callerIdCard(null).build();
+        HotlineCase phoneOnly =
+                SampleRecords.hotlineBuilder().callerIdCard(null).build();
         String caller = values(mapper.rows(phoneOnly).get(0)).get("caller_key");
         assertThat(caller).isEqualTo(pii.phoneKey("+86 " + SampleRecords.CALLER_PHONE));
     }
@@ -101,13 +104,21 @@ class OdsMapperTest {
     @Test
     void anonymousCallerHasNoKeyAndNoMasks() {
         HotlineCase anonymous = SampleRecords.hotlineBuilder()
-                .callerName(null).callerPhone(null).callerIdCard(null).content("匿名反映：小区路灯不亮。").build();
+                .callerName(null)
+                .callerPhone(null)
+                .callerIdCard(null)
+                .content("匿名反映：小区路灯不亮。")
+                .build();
         Map<String, String> ods = values(mapper.rows(anonymous).get(0));
-        assertThat(ods).containsEntry("caller_key", null).containsEntry("caller_name_masked", null)
-                .containsEntry("caller_phone_masked", null).containsEntry("caller_id_card_masked", null);
+        assertThat(ods)
+                .containsEntry("caller_key", null)
+                .containsEntry("caller_name_masked", null)
+                .containsEntry("caller_phone_masked", null)
+                .containsEntry("caller_id_card_masked", null);
     }
 
-    // ---- hotline ODS + DWD -------------------------------------------------------------------------------------------
+    // ---- hotline ODS + DWD
+    // -------------------------------------------------------------------------------------------
 
     @Test
     void hotlineCaseBecomesOdsAndDwdRowsPlacedByTheDistrict() {
@@ -118,7 +129,8 @@ class OdsMapperTest {
         assertThat(rows).extracting(r -> r.table).containsExactly("ods_hotline_case", "dwd_hotline_case");
         Map<String, String> dwd = values(rows.get(1));
         Grid grid = DISTRICT.locate(c.latitude(), c.longitude()).orElseThrow();
-        assertThat(dwd).containsEntry("grid_code", grid.code())
+        assertThat(dwd)
+                .containsEntry("grid_code", grid.code())
                 .containsEntry("community_code", grid.communityCode())
                 .containsEntry("street_code", grid.streetCode())
                 .containsEntry("grid_code", SampleRecords.GRID_CODE)
@@ -138,41 +150,51 @@ class OdsMapperTest {
     void caseInAnotherGridIsPlacedThere() {
         Grid tangwang = DISTRICT.grids().get(DISTRICT.grids().size() - 1);
         HotlineCase c = SampleRecords.hotlineBuilder()
-                .at(tangwang.anchor().getY(), tangwang.anchor().getX()).build();
+                .at(tangwang.anchor().getY(), tangwang.anchor().getX())
+                .build();
         Map<String, String> dwd = values(mapper.rows(c).get(1));
-        assertThat(dwd).containsEntry("grid_code", tangwang.code())
-                .containsEntry("street_code", tangwang.streetCode());
+        assertThat(dwd).containsEntry("grid_code", tangwang.code()).containsEntry("street_code", tangwang.streetCode());
         assertThat(tangwang.streetCode()).isNotEqualTo("370112002");
     }
 
     @Test
     void dwdDepartmentFallsBackToTheCategorysDepartment() {
-        HotlineCase noDepartment = SampleRecords.hotlineBuilder().department(null).categoryCode("C0106").build();
+        HotlineCase noDepartment = SampleRecords.hotlineBuilder()
+                .department(null)
+                .categoryCode("C0106")
+                .build();
         assertThat(values(mapper.rows(noDepartment).get(1))).containsEntry("department", "区城乡水务局");
         assertThat(values(mapper.rows(SampleRecords.hotline()).get(1))).containsEntry("department", "区城市管理局");
     }
 
     @Test
     void repliedStatusCountsAsRepliedEvenWithoutAReplyTime() {
-        HotlineCase replied = SampleRecords.hotlineBuilder().open().status(CaseStatus.REPLIED).build();
+        HotlineCase replied =
+                SampleRecords.hotlineBuilder().open().status(CaseStatus.REPLIED).build();
         assertThat(values(mapper.rows(replied).get(1)))
-                .containsEntry("is_replied", "1").containsEntry("is_closed", "0");
+                .containsEntry("is_replied", "1")
+                .containsEntry("is_closed", "0");
         HotlineCase open = SampleRecords.hotlineBuilder().open().build();
         assertThat(values(mapper.rows(open).get(1)))
-                .containsEntry("is_replied", "0").containsEntry("is_closed", "0");
+                .containsEntry("is_replied", "0")
+                .containsEntry("is_closed", "0");
     }
 
-    // ---- is_overdue --------------------------------------------------------------------------------------------------
+    // ---- is_overdue
+    // --------------------------------------------------------------------------------------------------
 
     @Test
     void closedAfterTheDeadlineIsOverdue() {
-        assertThat(overdue(SampleRecords.hotlineBuilder().closeTime(HOTLINE_DEADLINE.plusMinutes(1)))).isEqualTo("1");
+        assertThat(overdue(SampleRecords.hotlineBuilder().closeTime(HOTLINE_DEADLINE.plusMinutes(1))))
+                .isEqualTo("1");
     }
 
     @Test
     void closedInTimeIsNotOverdue() {
-        assertThat(overdue(SampleRecords.hotlineBuilder().closeTime(HOTLINE_DEADLINE.minusHours(2)))).isEqualTo("0");
-        assertThat(overdue(SampleRecords.hotlineBuilder().closeTime(HOTLINE_DEADLINE))).as("on the minute")
+        assertThat(overdue(SampleRecords.hotlineBuilder().closeTime(HOTLINE_DEADLINE.minusHours(2))))
+                .isEqualTo("0");
+        assertThat(overdue(SampleRecords.hotlineBuilder().closeTime(HOTLINE_DEADLINE)))
+                .as("on the minute")
                 .isEqualTo("0");
     }
 
@@ -180,28 +202,36 @@ class OdsMapperTest {
     void closedInTimeAfterALateReplyIsNotOverdue() {
         // the close time decides once a case is closed
         assertThat(overdue(SampleRecords.hotlineBuilder()
-                .replyTime(HOTLINE_DEADLINE.plusDays(1)).closeTime(HOTLINE_DEADLINE.minusDays(1)))).isEqualTo("0");
+                        .replyTime(HOTLINE_DEADLINE.plusDays(1))
+                        .closeTime(HOTLINE_DEADLINE.minusDays(1))))
+                .isEqualTo("0");
     }
 
     @Test
     void openCaseRepliedAfterTheDeadlineIsOverdue() {
-        assertThat(overdue(SampleRecords.hotlineBuilder().open().status(CaseStatus.REPLIED)
-                .replyTime(HOTLINE_DEADLINE.plusHours(3)))).isEqualTo("1");
+        assertThat(overdue(SampleRecords.hotlineBuilder()
+                        .open()
+                        .status(CaseStatus.REPLIED)
+                        .replyTime(HOTLINE_DEADLINE.plusHours(3))))
+                .isEqualTo("1");
     }
 
     @Test
     void openCaseRepliedBeforeTheDeadlineIsNotYetOverdue() {
-        assertThat(overdue(SampleRecords.hotlineBuilder().open().status(CaseStatus.REPLIED)
-                .replyTime(HOTLINE_ACCEPT.plusDays(1)))).isEqualTo("0");
+        assertThat(overdue(SampleRecords.hotlineBuilder()
+                        .open()
+                        .status(CaseStatus.REPLIED)
+                        .replyTime(HOTLINE_ACCEPT.plusDays(1))))
+                .isEqualTo("0");
         assertThat(overdue(SampleRecords.hotlineBuilder().open())).isEqualTo("0");
     }
 
     @Test
     void caseWithoutDeadlineIsNeverOverdue() {
-        assertThat(overdue(SampleRecords.hotlineBuilder().deadline(null)
-                .closeTime(HOTLINE_ACCEPT.plusDays(60)))).isEqualTo("0");
-        assertThat(overdue(SampleRecords.hotlineBuilder().deadline(null).open()
-                .replyTime(HOTLINE_ACCEPT.plusDays(60)))).isEqualTo("0");
+        assertThat(overdue(SampleRecords.hotlineBuilder().deadline(null).closeTime(HOTLINE_ACCEPT.plusDays(60))))
+                .isEqualTo("0");
+        assertThat(overdue(SampleRecords.hotlineBuilder().deadline(null).open().replyTime(HOTLINE_ACCEPT.plusDays(60))))
+                .isEqualTo("0");
     }
 
     // ---- every source -------------------------------------------------------------------------------------------
@@ -215,7 +245,8 @@ class OdsMapperTest {
         assertThat(ods.table).isEqualTo(table.name());
         assertThat(ods.values).hasSize(table.columns().size());
         assertThat(ods.value(table, table.keyColumns().get(0))).isEqualTo(r.recordId());
-        assertThat(ods.value(table, table.keyColumns().get(1))).isEqualTo(r.eventTime().toLocalDate().toString());
+        assertThat(ods.value(table, table.keyColumns().get(1)))
+                .isEqualTo(r.eventTime().toLocalDate().toString());
         assertThat(ods.value(table, "schema_version")).isEqualTo("1");
     }
 
@@ -228,11 +259,14 @@ class OdsMapperTest {
 
     @Test
     void arrearsAmountIsWrittenAsPlainDecimal() {
-        var a = SampleRecords.arrearsBuilder().amountYuan(new java.math.BigDecimal("1.2E+6")).build();
+        var a = SampleRecords.arrearsBuilder()
+                .amountYuan(new java.math.BigDecimal("1.2E+6"))
+                .build();
         assertThat(values(mapper.rows(a).get(0))).containsEntry("amount_yuan", "1200000");
     }
 
-    // ---- dead letters ------------------------------------------------------------------------------------------------
+    // ---- dead letters
+    // ------------------------------------------------------------------------------------------------
 
     private static final LocalDateTime RECEIVED = LocalDateTime.of(2024, 1, 15, 9, 31, 5);
 
@@ -243,22 +277,26 @@ class OdsMapperTest {
         String payload = n.toString();
         Decoded<SourceRecord> rejected = SampleRecords.decoder().decode(SourceType.HOTLINE, payload);
 
-        TableRow row = OdsMapper.deadLetter("raw.hotline", "raw.hotline-1@4711", "RX202401150001", rejected,
-                payload, RECEIVED);
+        TableRow row = OdsMapper.deadLetter(
+                "raw.hotline", "raw.hotline-1@4711", "RX202401150001", rejected, payload, RECEIVED);
 
         Map<String, String> v = values(row);
         assertThat(row.table).isEqualTo("dlq_record");
-        assertThat(v).containsEntry("dlq_id", "raw.hotline-1@4711")
+        assertThat(v)
+                .containsEntry("dlq_id", "raw.hotline-1@4711")
                 .containsEntry("source", "raw.hotline")
                 .containsEntry("record_key", "RX202401150001")
                 .containsEntry("error_field", rejected.firstField())
                 .containsEntry("reason", rejected.reason())
                 .containsEntry("received_time", "2024-01-15 09:31:05");
-        assertThat(v.get("reason")).contains("channel: required field is missing")
+        assertThat(v.get("reason"))
+                .contains("channel: required field is missing")
                 .contains("latitude: expected a number, got 'abc'");
         assertThat(v.get("payload"))
-                .doesNotContain(SampleRecords.CALLER_ID_CARD).doesNotContain(SampleRecords.CALLER_PHONE)
-                .contains(PiiProtector.maskIdCard(SampleRecords.CALLER_ID_CARD)).contains("138****2345")
+                .doesNotContain(SampleRecords.CALLER_ID_CARD)
+                .doesNotContain(SampleRecords.CALLER_PHONE)
+                .contains(PiiProtector.maskIdCard(SampleRecords.CALLER_ID_CARD))
+                .contains("138****2345")
                 .contains("\"latitude\":\"abc\"");
     }
 
@@ -279,30 +317,32 @@ class OdsMapperTest {
         Decoded<SourceRecord> rejected = SampleRecords.decoder().decode(SourceType.HOTLINE, raw);
         String longKey = "K".repeat(100);
 
-        Map<String, String> v = values(OdsMapper.deadLetter("hotline-2024-01.jsonl", "hotline-2024-01.jsonl:17",
-                longKey, rejected, raw, RECEIVED));
+        Map<String, String> v = values(OdsMapper.deadLetter(
+                "hotline-2024-01.jsonl", "hotline-2024-01.jsonl:17", longKey, rejected, raw, RECEIVED));
 
-        assertThat(v.get("payload")).isEqualTo(PiiProtector.redact(raw))
-                .doesNotContain(SampleRecords.CALLER_PHONE).doesNotContain(SampleRecords.CALLER_ID_CARD);
+        assertThat(v.get("payload"))
+                .isEqualTo(PiiProtector.redact(raw))
+                .doesNotContain(SampleRecords.CALLER_PHONE)
+                .doesNotContain(SampleRecords.CALLER_ID_CARD);
         assertThat(v.get("record_key")).hasSize(64);
         assertThat(v.get("error_field")).isEqualTo("$");
     }
 
     @Test
     void deadLetterReasonContainsNoClearPhone() {
-        ObjectNode n = SampleRecords.tree(SourceType.HOTLINE)
-                .put("caller_phone", SampleRecords.CALLER_PHONE + " 微信同号");
+        ObjectNode n = SampleRecords.tree(SourceType.HOTLINE).put("caller_phone", SampleRecords.CALLER_PHONE + " 微信同号");
         Decoded<SourceRecord> rejected = SampleRecords.decoder().decode(SourceType.HOTLINE, n.toString());
         assertThat(rejected.firstField()).isEqualTo("caller_phone");
 
-        Map<String, String> v = values(OdsMapper.deadLetter("raw.hotline", "raw.hotline-0@1", null, rejected,
-                n.toString(), RECEIVED));
+        Map<String, String> v =
+                values(OdsMapper.deadLetter("raw.hotline", "raw.hotline-0@1", null, rejected, n.toString(), RECEIVED));
 
-        assertThat(v.values()).allSatisfy(value -> assertThat(value == null ? "" : value)
-                .doesNotContain(SampleRecords.CALLER_PHONE));
+        assertThat(v.values())
+                .allSatisfy(value -> assertThat(value == null ? "" : value).doesNotContain(SampleRecords.CALLER_PHONE));
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------------------------
+    // ---- helpers
+    // -----------------------------------------------------------------------------------------------------
 
     private String overdue(SampleRecords.HotlineBuilder b) {
         return values(mapper.rows(b.build()).get(1)).get("is_overdue");

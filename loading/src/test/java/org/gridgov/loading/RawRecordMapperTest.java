@@ -57,12 +57,15 @@ class RawRecordMapperTest {
 
     @Test
     void earlierProblemsComeFirstAndReplaceTheDecodersComplaintAboutTheSameField() {
-        LoadOutcome o = mapper.map(SourceType.HOTLINE, "{}",
+        LoadOutcome o = mapper.map(
+                SourceType.HOTLINE,
+                "{}",
                 List.of(new Violation("accept_time", "expected a time like 'yyyy/MM/dd', got '2024/13/45'")),
                 origin("f:3", null, "line"));
 
         assertThat(dlq(o, "error_field")).isEqualTo("accept_time");
-        assertThat(dlq(o, "reason")).startsWith("accept_time: expected a time like")
+        assertThat(dlq(o, "reason"))
+                .startsWith("accept_time: expected a time like")
                 .doesNotContain("accept_time: required field is missing");
     }
 
@@ -73,8 +76,9 @@ class RawRecordMapperTest {
         });
         LoadOutcome o = failing.map(SourceType.HOTLINE, SampleRecords.hotlineJson(), origin("f:4", "RX", "line"));
 
-        assertThat(dlq(o, "reason")).isEqualTo("$: mapping failed: case " + SampleRecords.hotline().caseId()
-                + " passed validation but lies in no grid");
+        assertThat(dlq(o, "reason"))
+                .isEqualTo("$: mapping failed: case " + SampleRecords.hotline().caseId()
+                        + " passed validation but lies in no grid");
         assertThat(dlq(o, "record_key")).isEqualTo("RX");
     }
 

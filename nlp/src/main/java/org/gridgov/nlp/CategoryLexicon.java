@@ -57,8 +57,8 @@ public final class CategoryLexicon {
             if (catalog.find(code).isEmpty()) {
                 throw new IllegalStateException(RESOURCE + " names unknown category " + code);
             }
-            byCode.put(code, new Entry(code, split(row.get("words")), split(row.get("issues")),
-                    split(row.get("roles"))));
+            byCode.put(
+                    code, new Entry(code, split(row.get("words")), split(row.get("issues")), split(row.get("roles"))));
             content.append(row).append('\n');
         }
         for (var c : catalog.all()) {
@@ -71,13 +71,17 @@ public final class CategoryLexicon {
             level1.put(row.get("level1_code"), split(row.get("words")));
             content.append(row).append('\n');
         }
-        return new CategoryLexicon(java.util.Collections.unmodifiableMap(byCode),
-                java.util.Collections.unmodifiableMap(level1), sha256(content.toString()));
+        return new CategoryLexicon(
+                java.util.Collections.unmodifiableMap(byCode),
+                java.util.Collections.unmodifiableMap(level1),
+                sha256(content.toString()));
     }
 
     private static List<String> split(String cell) {
         String s = cell == null ? "" : cell.strip();
-        return s.isEmpty() ? List.of() : Arrays.stream(s.split("\\s+")).distinct().toList();
+        return s.isEmpty()
+                ? List.of()
+                : Arrays.stream(s.split("\\s+")).distinct().toList();
     }
 
     /** Every category's entry, by code, in file order. */
@@ -112,8 +116,9 @@ public final class CategoryLexicon {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

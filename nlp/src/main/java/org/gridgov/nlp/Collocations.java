@@ -33,12 +33,10 @@ public final class Collocations implements Serializable {
     }
 
     /** A candidate pair with its document frequency and those of its words, and its scores once selected. */
-    public record Candidate(String pair, long pairDocs, long firstDocs, long secondDocs) {
-    }
+    public record Candidate(String pair, long pairDocs, long firstDocs, long secondDocs) {}
 
     /** A selected phrase. */
-    public record Phrase(String pair, String text, long docs, double pmi, double llr) implements Serializable {
-    }
+    public record Phrase(String pair, String text, long docs, double pmi, double llr) implements Serializable {}
 
     private final List<Phrase> phrases;
     private final Set<String> pairs;
@@ -66,8 +64,8 @@ public final class Collocations implements Serializable {
         List<Candidate> candidates = new ArrayList<>();
         pairDocs.forEach((pair, docs) -> {
             int tab = pair.indexOf(TopicWords.PAIR);
-            candidates.add(new Candidate(pair, docs, wordDocs.get(pair.substring(0, tab)),
-                    wordDocs.get(pair.substring(tab + 1))));
+            candidates.add(new Candidate(
+                    pair, docs, wordDocs.get(pair.substring(0, tab)), wordDocs.get(pair.substring(tab + 1))));
         });
         return select(candidates, texts.size(), settings);
     }
@@ -100,8 +98,16 @@ public final class Collocations implements Serializable {
         double k12 = a - ab;
         double k21 = b - ab;
         double k22 = n - a - b + ab;
-        return 2 * (xlogx(k11) + xlogx(k12) + xlogx(k21) + xlogx(k22)
-                - xlogx(k11 + k12) - xlogx(k21 + k22) - xlogx(k11 + k21) - xlogx(k12 + k22) + xlogx(n));
+        return 2
+                * (xlogx(k11)
+                        + xlogx(k12)
+                        + xlogx(k21)
+                        + xlogx(k22)
+                        - xlogx(k11 + k12)
+                        - xlogx(k21 + k22)
+                        - xlogx(k11 + k21)
+                        - xlogx(k12 + k22)
+                        + xlogx(n));
     }
 
     private static double xlogx(double x) {

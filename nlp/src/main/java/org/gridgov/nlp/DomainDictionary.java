@@ -32,6 +32,7 @@ public final class DomainDictionary {
     public static final String PLACE = "ns";
     /** Nature of organisation names (companies, departments). */
     public static final String ORGANISATION = "nt";
+
     static final String TERMS = "gridgov/nlp/domain_words.txt";
     /** High enough that a domain word wins over the split HanLP's core dictionary would otherwise choose. */
     private static final int FREQUENCY = 2000;
@@ -42,8 +43,8 @@ public final class DomainDictionary {
     private final BinTrie<CoreDictionary.Attribute> ours;
     private final DynamicCustomDictionary dictionary;
 
-    private DomainDictionary(Map<String, String> entries, BinTrie<CoreDictionary.Attribute> ours,
-                             DynamicCustomDictionary dictionary) {
+    private DomainDictionary(
+            Map<String, String> entries, BinTrie<CoreDictionary.Attribute> ours, DynamicCustomDictionary dictionary) {
         this.entries = Collections.unmodifiableMap(entries);
         this.ours = ours;
         this.dictionary = dictionary;
@@ -86,8 +87,8 @@ public final class DomainDictionary {
         BinTrie<CoreDictionary.Attribute> ours = new BinTrie<>();
         words.forEach((w, nature) -> ours.put(w, CoreDictionary.Attribute.create(nature + " " + FREQUENCY)));
         // HanLP's shipped custom dictionary (read-only double-array trie) below our own words
-        DynamicCustomDictionary dictionary = new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat, ours,
-                CustomDictionary.DEFAULT.path);
+        DynamicCustomDictionary dictionary =
+                new DynamicCustomDictionary(CustomDictionary.DEFAULT.dat, ours, CustomDictionary.DEFAULT.path);
         return new DomainDictionary(words, ours, dictionary);
     }
 

@@ -13,8 +13,8 @@ import com.hankcs.hanlp.seg.common.WordNet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,8 +100,9 @@ public final class GovSegmenter {
     public static GovSegmenter forTopics(Algorithm algorithm) {
         return switch (algorithm) {
             case VITERBI -> forTopics();
-            case LONGEST -> new GovSegmenter(new DomainLongestSegment(CoreDictionary.trie,
-                    DomainDictionary.get().ours(), LongestMatchCuts.get()));
+            case LONGEST ->
+                new GovSegmenter(new DomainLongestSegment(
+                        CoreDictionary.trie, DomainDictionary.get().ours(), LongestMatchCuts.get()));
         };
     }
 
@@ -178,10 +179,21 @@ public final class GovSegmenter {
         if (head != 'n' && head != 'v' && head != 'a' && head != 'g') {
             return false;
         }
-        return !(nature.startsWith("nr") || nature.startsWith("ns") || nature.startsWith("nt")
-                || nature.equals("nis") || nature.equals("nx") || nature.equals("vshi") || nature.equals("vyou")
-                || nature.equals("vf") || nature.equals("vx") || nature.equals("vl") || nature.equals("vg")
-                || nature.equals("ad") || nature.equals("ag") || nature.equals("ng") || nature.equals("gg"));
+        return !(nature.startsWith("nr")
+                || nature.startsWith("ns")
+                || nature.startsWith("nt")
+                || nature.equals("nis")
+                || nature.equals("nx")
+                || nature.equals("vshi")
+                || nature.equals("vyou")
+                || nature.equals("vf")
+                || nature.equals("vx")
+                || nature.equals("vl")
+                || nature.equals("vg")
+                || nature.equals("ad")
+                || nature.equals("ag")
+                || nature.equals("ng")
+                || nature.equals("gg"));
     }
 
     /** Other tokens than our words need a Chinese character (12345 counts only through the dictionary). */
@@ -211,8 +223,10 @@ public final class GovSegmenter {
         protected void generateWordNet(WordNet net) {
             super.generateWordNet(net);
             char[] chars = net.charArray;
-            ours.parseText(chars, (begin, end, value) ->
-                    net.add(begin + 1, new Vertex(new String(chars, begin, end - begin), value)));
+            ours.parseText(
+                    chars,
+                    (begin, end, value) ->
+                            net.add(begin + 1, new Vertex(new String(chars, begin, end - begin), value)));
         }
     }
 
@@ -229,8 +243,10 @@ public final class GovSegmenter {
         private final BinTrie<CoreDictionary.Attribute> ours;
         private final LongestMatchCuts cuts;
 
-        DomainLongestSegment(DoubleArrayTrie<CoreDictionary.Attribute> core, BinTrie<CoreDictionary.Attribute> ours,
-                             LongestMatchCuts cuts) {
+        DomainLongestSegment(
+                DoubleArrayTrie<CoreDictionary.Attribute> core,
+                BinTrie<CoreDictionary.Attribute> ours,
+                LongestMatchCuts cuts) {
             this.core = core;
             this.ours = ours;
             this.cuts = cuts;

@@ -18,8 +18,7 @@ final class LongestMatchCuts {
     static final String RESOURCE = "gridgov/nlp/longest_match_cuts.txt";
 
     /** A phrase's words: their lengths and natures (each word's most frequent nature in the core dictionary). */
-    private record Cut(int[] lengths, Nature[] natures) {
-    }
+    private record Cut(int[] lengths, Nature[] natures) {}
 
     private static final class Holder {
         static final LongestMatchCuts INSTANCE = load();

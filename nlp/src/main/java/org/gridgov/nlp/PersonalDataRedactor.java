@@ -48,8 +48,12 @@ public final class PersonalDataRedactor {
     public static final String DOOR = "【门牌】";
 
     private static final Set<String> SURNAMES = new LinkedHashSet<>(Tsv.column("gridgov/nlp/surnames.txt"));
-    private static final String SURNAME = "(?:" + String.join("|", SURNAMES.stream()
-            .sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")";
+    private static final String SURNAME = "(?:"
+            + String.join(
+                    "|",
+                    SURNAMES.stream()
+                            .sorted(Comparator.comparingInt(String::length).reversed())
+                            .toList()) + ")";
     private static final String HAN = "[\\p{IsHan}]";
     private static final String CN_NUMERAL = "[一二三四五六七八九十百零两〇]+";
 
@@ -62,56 +66,57 @@ public final class PersonalDataRedactor {
     private static final Pattern ID_18 = Pattern.compile("(?<![0-9A-Za-z])\\d{6}[\\s-]?(?:18|19|20)\\d{2}"
             + "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])[\\s-]?\\d{3}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern ID_15 = Pattern.compile("(?<![0-9A-Za-z])\\d{15}(?![0-9A-Za-z])");
-    private static final Pattern MOBILE = Pattern.compile(
-            "(?<![0-9])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d){8}(?![0-9])");
-    private static final Pattern LANDLINE = Pattern.compile(
-            "(?<![0-9])(?:\\(\\s*0\\d{2,3}\\s*\\)|0\\d{2,3})[\\s-]?\\d{3,4}[\\s-]?\\d{4}"
+    private static final Pattern MOBILE =
+            Pattern.compile("(?<![0-9])(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d){8}(?![0-9])");
+    private static final Pattern LANDLINE =
+            Pattern.compile("(?<![0-9])(?:\\(\\s*0\\d{2,3}\\s*\\)|0\\d{2,3})[\\s-]?\\d{3,4}[\\s-]?\\d{4}"
                     + "(?:\\s*(?:转|-|ext\\.?)\\s*\\d{1,5})?"
                     + "(?![0-9])");
     private static final Pattern HOTLINE_400 = Pattern.compile("(?<![0-9])[48]00[\\s-]?\\d{3}[\\s-]?\\d{4}(?![0-9])");
-    private static final Pattern LOCAL_AFTER_WORD = Pattern.compile(
-            "(?:电话|手机|座机|号码|联系方式|致电|拨打|来电|tel|Tel|TEL|phone)[^0-9\\n]{0,6}?"
+    private static final Pattern LOCAL_AFTER_WORD =
+            Pattern.compile("(?:电话|手机|座机|号码|联系方式|致电|拨打|来电|tel|Tel|TEL|phone)[^0-9\\n]{0,6}?"
                     + "(?<![0-9])(\\d{3,4}[\\s-]?\\d{4})(?![0-9])");
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])\\d(?:[\\s-]?\\d){8,}(?![0-9])");
-    private static final Pattern PLATE_NUMBER = Pattern.compile(
-            "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Za-z][\\s·.]?[A-Za-z0-9]{5,6}"
-                    + "(?![A-Za-z0-9])");
-    private static final Pattern DOOR_PARTS = Pattern.compile(
-            "(?:\\d+|[A-Za-z])(?:号楼|号院|号铺|栋|幢|座|单元|室)|" + CN_NUMERAL + "(?:号楼|号院|栋|幢|单元|室)"
+    private static final Pattern PLATE_NUMBER =
+            Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Za-z][\\s·.]?[A-Za-z0-9]{5,6}" + "(?![A-Za-z0-9])");
+    private static final Pattern DOOR_PARTS =
+            Pattern.compile("(?:\\d+|[A-Za-z])(?:号楼|号院|号铺|栋|幢|座|单元|室)|" + CN_NUMERAL + "(?:号楼|号院|栋|幢|单元|室)"
                     + "|(?<![月\\d])\\d+号(?![线段台])"
                     + "|(?<![\\d-])\\d{1,4}楼(?![道盘梯房顶下上里外前后])"
                     + "|(?<![\\d-])\\d{1,3}-\\d{1,2}-\\d{2,4}(?![\\d-])");
     /** The value after a door label: 门牌号：A-12, 房号 1502. */
-    private static final Pattern DOOR_LABELLED = Pattern.compile(
-            "(?:门牌号|门牌|房号|房间号|楼号)\\s*[:：]?\\s*([A-Za-z0-9][A-Za-z0-9-]*)");
+    private static final Pattern DOOR_LABELLED =
+            Pattern.compile("(?:门牌号|门牌|房号|房间号|楼号)\\s*[:：]?\\s*([A-Za-z0-9][A-Za-z0-9-]*)");
     /** Honorifics that follow a surname and little else (老板, 老人 follow words too: 结算时老板, 向老人推销). */
-    private static final Pattern HONORIFIC = Pattern.compile("(" + SURNAME + ")(先生|女士|小姐|师傅|大爷|大妈|阿姨|大姐"
-            + "|大哥|老师|同学|经理|主任|奶奶|爷爷)");
-    private static final Pattern LABELLED_NAME = Pattern.compile(
-            "(?:姓名|联系人|来电人|投诉人|反映人|举报人|当事人|户主|报案人|求助人|申请人)\\s*[:：]\\s*(" + HAN + "{2,4})");
-    private static final Pattern SELF_NAMED = Pattern.compile("(?:我叫|我是|本人叫|本人是|名叫|叫做)(" + SURNAME + HAN
-            + "{1,2})");
+    private static final Pattern HONORIFIC =
+            Pattern.compile("(" + SURNAME + ")(先生|女士|小姐|师傅|大爷|大妈|阿姨|大姐" + "|大哥|老师|同学|经理|主任|奶奶|爷爷)");
+
+    private static final Pattern LABELLED_NAME =
+            Pattern.compile("(?:姓名|联系人|来电人|投诉人|反映人|举报人|当事人|户主|报案人|求助人|申请人)\\s*[:：]\\s*(" + HAN + "{2,4})");
+    private static final Pattern SELF_NAMED = Pattern.compile("(?:我叫|我是|本人叫|本人是|名叫|叫做)(" + SURNAME + HAN + "{1,2})");
     /** The household after a door number: …301室 王建国家 (the segmenter reads 王建/国家). */
-    private static final Pattern HOUSEHOLD = Pattern.compile("(?:室|号|楼|层|单元)\\s*(" + SURNAME + HAN
-            + "{1,2})家");
-    private static final Pattern COMPOUND_SURNAME_NAME = Pattern.compile(
-            "(?:欧阳|司马|诸葛|上官|皇甫|尉迟|公孙|慕容|宇文|司徒|夏侯|令狐|端木|独孤)" + HAN + "{1,2}");
+    private static final Pattern HOUSEHOLD = Pattern.compile("(?:室|号|楼|层|单元)\\s*(" + SURNAME + HAN + "{1,2})家");
+
+    private static final Pattern COMPOUND_SURNAME_NAME =
+            Pattern.compile("(?:欧阳|司马|诸葛|上官|皇甫|尉迟|公孙|慕容|宇文|司徒|夏侯|令狐|端木|独孤)" + HAN + "{1,2}");
 
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?:市民|居民|村民|群众|业主|住户|租户|房东|联系人"
             + "|来电人|网格员|工作人员|老人|患者|学生|司机|店主|老板|员工|职工|工人|农民工|负责人|经理|主任|书记|同志|邻居"
             + "|家属|儿子|女儿|丈夫|妻子|母亲|父亲|和|与|及|、|叫)\\s*$");
-    private static final Pattern PERSON_AFTER = Pattern.compile("反映|说|称|来电|投诉|表示|举报|家|等|和|与|、|向"
-            + "|告诉|要求|诉求|拖欠|被|住|讲|找|同志|夫妇|一家");
+    private static final Pattern PERSON_AFTER =
+            Pattern.compile("反映|说|称|来电|投诉|表示|举报|家|等|和|与|、|向" + "|告诉|要求|诉求|拖欠|被|住|讲|找|同志|夫妇|一家");
     /** A person between a role and what they did: 网格员马晓燕上报, 市民王建国反映 (when the segmenter misses it). */
     private static final Pattern ROLE_NAME_VERB = Pattern.compile("(?:市民|居民|村民|群众|业主|住户|租户|房东|网格员"
             + "|工作人员|老人|患者|学生|司机|店主|老板|员工|职工|工人|农民工|负责人|邻居|家属)(" + SURNAME + HAN
             + "{1,2}?)(?=反映|说|称|来电|投诉|表示|举报|上报|处理|到场|发现|家|等|和|与|、|要求|诉求|被|住|讲|找|夫妇|一家)");
     /** The district's places and organisations, longest first, from the governance dictionary. */
     private static final List<String> PLACE_WORDS = DomainDictionary.get().entries().entrySet().stream()
-            .filter(e -> e.getValue().equals(DomainDictionary.PLACE)
-                    || e.getValue().equals(DomainDictionary.ORGANISATION))
-            .map(java.util.Map.Entry::getKey).filter(w -> w.length() >= 2)
-            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            .filter(e ->
+                    e.getValue().equals(DomainDictionary.PLACE) || e.getValue().equals(DomainDictionary.ORGANISATION))
+            .map(java.util.Map.Entry::getKey)
+            .filter(w -> w.length() >= 2)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
 
     private static final ThreadLocal<Segment> PERSON_NAMES = ThreadLocal.withInitial(() -> new ViterbiSegment()
             .enableCustomDictionary(DomainDictionary.get().hanlp())
@@ -120,8 +125,7 @@ public final class PersonalDataRedactor {
             .enableNameRecognize(true)
             .enableOffset(true));
 
-    private PersonalDataRedactor() {
-    }
+    private PersonalDataRedactor() {}
 
     /** The text with personal data replaced; null in, null out. */
     public static String redact(String text) {
@@ -184,7 +188,9 @@ public final class PersonalDataRedactor {
             name(spans, found, place, cs.start(), text.substring(cs.start(), cs.end()));
         }
         for (Term t : PERSON_NAMES.get().seg(text)) {
-            if (isPersonName(t) && startsWithSurname(t.word) && !partOfPlace(t.word)
+            if (isPersonName(t)
+                    && startsWithSurname(t.word)
+                    && !partOfPlace(t.word)
                     && (t.word.length() > 2 || inPersonContext(text, t))) {
                 name(spans, found, place, t.offset, t.word);
             }
@@ -196,8 +202,10 @@ public final class PersonalDataRedactor {
             }
             for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length())) {
                 if (!overlaps(place, i, i + name.length())) {
-                    spans.add(new Span(i, i + name.length(), name.length() > 2 && name.startsWith("某") ? name
-                            : honorificOf(name)));
+                    spans.add(new Span(
+                            i,
+                            i + name.length(),
+                            name.length() > 2 && name.startsWith("某") ? name : honorificOf(name)));
                 }
             }
         }
@@ -260,9 +268,10 @@ public final class PersonalDataRedactor {
      */
     private static boolean inPersonContext(String text, Term t) {
         String before = text.substring(Math.max(0, t.offset - 4), t.offset);
-        String after = text.substring(t.offset + t.word.length(), Math.min(text.length(),
-                t.offset + t.word.length() + 2));
-        return PERSON_BEFORE.matcher(before).find() || PERSON_AFTER.matcher(after).lookingAt();
+        String after =
+                text.substring(t.offset + t.word.length(), Math.min(text.length(), t.offset + t.word.length() + 2));
+        return PERSON_BEFORE.matcher(before).find()
+                || PERSON_AFTER.matcher(after).lookingAt();
     }
 
     /** HanLP's person names (nr, nrf, nrj), two to four characters of Han script or a transliteration's dot. */
@@ -276,8 +285,9 @@ public final class PersonalDataRedactor {
         if (n < 2 || n > 6 || DomainDictionary.get().contains(w)) {
             return false;
         }
-        return w.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                || cp == '·' || cp == '•');
+        return w.codePoints()
+                .allMatch(
+                        cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp == '·' || cp == '•');
     }
 
     private static void add(List<Span> spans, Matcher m, int group, String replacement) {
@@ -293,8 +303,8 @@ public final class PersonalDataRedactor {
      */
     private static List<Span> resolve(List<Span> spans) {
         List<Span> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::length)
-                .reversed()));
+        sorted.sort(Comparator.comparingInt(Span::start)
+                .thenComparing(Comparator.comparingInt(Span::length).reversed()));
         List<Span> kept = new ArrayList<>();
         for (Span s : sorted) {
             Span last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
@@ -316,7 +326,8 @@ public final class PersonalDataRedactor {
         Span previous = null;
         for (Span s : spans) {
             String between = text.substring(at, s.start());
-            boolean sameRun = previous != null && previous.replacement().equals(s.replacement())
+            boolean sameRun = previous != null
+                    && previous.replacement().equals(s.replacement())
                     && (s.replacement().equals(DOOR) || s.replacement().equals(NAME))
                     && between.chars().allMatch(c -> c == ' ' || c == '-' || c == '\u3000');
             if (!sameRun) {

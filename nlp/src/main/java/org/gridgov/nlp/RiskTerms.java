@@ -19,8 +19,7 @@ public final class RiskTerms {
     /** For each term, the indexes of the longer terms that contain it (火灾 → 火灾隐患). */
     private static final int[][] CONTAINED_IN = containedIn();
 
-    private RiskTerms() {
-    }
+    private RiskTerms() {}
 
     public static List<String> all() {
         return TERMS;

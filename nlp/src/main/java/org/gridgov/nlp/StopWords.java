@@ -16,8 +16,7 @@ public final class StopWords {
     private static final Set<String> OURS = Set.copyOf(Lexicon.words(RESOURCE));
     private static final Set<String> LETTER = Set.copyOf(Lexicon.words(LETTERS));
 
-    private StopWords() {
-    }
+    private StopWords() {}
 
     public static boolean contains(String word) {
         return OURS.contains(word) || LETTER.contains(word) || CoreStopWordDictionary.contains(word);

@@ -22,12 +22,10 @@ import org.gridgov.common.io.Tsv;
 public final class TemplateCorpus {
 
     /** One line of complaints.tsv. */
-    public record Template(String categoryCode, String season, String text) {
-    }
+    public record Template(String categoryCode, String season, String text) {}
 
     /** Train and test texts. */
-    public record Split(List<LabeledText> train, List<LabeledText> test) {
-    }
+    public record Split(List<LabeledText> train, List<LabeledText> test) {}
 
     static final String RESOURCE = "gridgov/complaints.tsv";
 
@@ -41,12 +39,15 @@ public final class TemplateCorpus {
         District district = District.licheng();
         this.communities = district.communities();
         this.roads = Tsv.column("gridgov/roads.tsv");
-        this.companies = Tsv.read("gridgov/companies.tsv").stream().map(r -> r.get("company_name")).toList();
+        this.companies = Tsv.read("gridgov/companies.tsv").stream()
+                .map(r -> r.get("company_name"))
+                .toList();
     }
 
     public static TemplateCorpus standard() {
         return new TemplateCorpus(Tsv.read(RESOURCE).stream()
-                .map(r -> new Template(r.get("level2_code"), r.get("season"), r.get("text"))).toList());
+                .map(r -> new Template(r.get("level2_code"), r.get("season"), r.get("text")))
+                .toList());
     }
 
     public List<Template> templates() {

@@ -10,9 +10,12 @@ class CategoryLexiconTest {
 
     @Test
     void lexiconCoversEveryCategoryOfTheCatalogue() {
-        assertThat(CategoryLexicon.keywords().keySet()).containsExactlyInAnyOrderElementsOf(
-                CategoryCatalog.standard().all().stream().map(cat -> cat.code()).toList());
-        assertThat(CategoryLexicon.keywords().values()).allSatisfy(words -> assertThat(words).hasSizeGreaterThan(5));
+        assertThat(CategoryLexicon.keywords().keySet())
+                .containsExactlyInAnyOrderElementsOf(CategoryCatalog.standard().all().stream()
+                        .map(cat -> cat.code())
+                        .toList());
+        assertThat(CategoryLexicon.keywords().values())
+                .allSatisfy(words -> assertThat(words).hasSizeGreaterThan(5));
     }
 
     @Test
@@ -25,7 +28,9 @@ class CategoryLexiconTest {
             assertThat(lexicon.level1Words(c.parentCode())).as(c.parentName()).isNotEmpty();
         }
         // thousands of words and phrases citizens use, not the 59 lists of the template era
-        long terms = lexicon.entries().values().stream().mapToLong(e -> e.words().size() + e.issues().size()).sum();
+        long terms = lexicon.entries().values().stream()
+                .mapToLong(e -> e.words().size() + e.issues().size())
+                .sum();
         assertThat(terms).isGreaterThan(4000);
         assertThat(lexicon.fingerprint()).hasSize(16);
     }

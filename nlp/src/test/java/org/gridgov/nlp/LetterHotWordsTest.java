@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class LetterHotWordsTest {
 
-    static final List<String> BOILERPLATE = List.of("尊敬", "您好", "领导", "请问", "是否", "工作", "国家", "规定", "政策",
-            "书记", "市长", "谢谢", "希望", "答复", "情况", "问题", "反映", "相关部门");
+    static final List<String> BOILERPLATE = List.of(
+            "尊敬", "您好", "领导", "请问", "是否", "工作", "国家", "规定", "政策", "书记", "市长", "谢谢", "希望", "答复", "情况", "问题", "反映",
+            "相关部门");
     static final List<String> PLANTED = List.of("楼道里给电动车充电太危险了", "我家房顶漏水好几个月了", "学校的校车超载严重");
 
     private final GovSegmenter segmenter = new GovSegmenter();
@@ -37,7 +38,8 @@ class LetterHotWordsTest {
                 current.set(at, current.get(at) + topic + "。");
             }
         }
-        List<TopicWords> lastWords = current.stream().map(t -> TopicWords.of(t, segmenter)).toList();
+        List<TopicWords> lastWords =
+                current.stream().map(t -> TopicWords.of(t, segmenter)).toList();
         List<TopicWords> all = new ArrayList<>(lastWords);
         last.forEach(t -> all.add(TopicWords.of(t, segmenter)));
         Collocations phrases = Collocations.learn(all, Collocations.Settings.defaults());
@@ -56,9 +58,12 @@ class LetterHotWordsTest {
             }
         }
         List<String> top = month.entrySet().stream()
-                .sorted((a, b) -> Double.compare(weight(b.getValue(), window.get(b.getKey()), all.size()),
+                .sorted((a, b) -> Double.compare(
+                        weight(b.getValue(), window.get(b.getKey()), all.size()),
                         weight(a.getValue(), window.get(a.getKey()), all.size())))
-                .limit(20).map(Map.Entry::getKey).toList();
+                .limit(20)
+                .map(Map.Entry::getKey)
+                .toList();
         System.out.println("top 20 of the month: " + top);
         assertThat(top).doesNotContainAnyElementsOf(BOILERPLATE);
         assertThat(top).contains("电动车充电", "房顶漏水", "校车超载");

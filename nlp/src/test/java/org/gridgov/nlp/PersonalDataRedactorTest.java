@@ -53,8 +53,7 @@ class PersonalDataRedactorTest {
 
     @Test
     void theIssuesExampleKeepsTheCommunityAndLosesTheDoorAndTheName() {
-        assertThat(PersonalDataRedactor.redact("山大路街道山大路社区12号楼2单元301室 王建国家"))
-                .isEqualTo("山大路街道山大路社区【门牌】 某某家");
+        assertThat(PersonalDataRedactor.redact("山大路街道山大路社区12号楼2单元301室 王建国家")).isEqualTo("山大路街道山大路社区【门牌】 某某家");
         assertThat(PersonalDataRedactor.redact("王先生（13912345678）反映")).isEqualTo("某先生（【电话】）反映");
     }
 
@@ -77,8 +76,10 @@ class PersonalDataRedactorTest {
     void complaintTemplatesKeepTheirWordsExceptPersonalData() {
         // the classifier's training texts are filled with district places, roads and companies: none is a person
         int changed = 0;
-        List<String> samples = TemplateCorpus.standard().fill(4, 7L).stream().map(LabeledText::text)
-                .limit(800).toList();
+        List<String> samples = TemplateCorpus.standard().fill(4, 7L).stream()
+                .map(LabeledText::text)
+                .limit(800)
+                .toList();
         for (String text : samples) {
             String out = PersonalDataRedactor.redact(text);
             if (!out.equals(text)) {
@@ -86,8 +87,9 @@ class PersonalDataRedactorTest {
                 System.out.println("  " + text + " → " + out);
             }
             for (String place : DomainDictionary.get().words()) {
-                if (place.length() >= 3 && text.contains(place) && DomainDictionary.PLACE.equals(
-                        DomainDictionary.get().nature(place))) {
+                if (place.length() >= 3
+                        && text.contains(place)
+                        && DomainDictionary.PLACE.equals(DomainDictionary.get().nature(place))) {
                     assertThat(out).as(text).contains(place);
                 }
             }
@@ -102,12 +104,15 @@ class PersonalDataRedactorTest {
         assertThat(PersonalDataRedactor.redact(null)).isNull();
         assertThat(PersonalDataRedactor.redact("")).isEmpty();
         List<Map<String, String>> rows = Tsv.read(CORPUS);
-        List<String> expected = rows.stream().map(r -> PersonalDataRedactor.redact(r.get("text"))).toList();
+        List<String> expected = rows.stream()
+                .map(r -> PersonalDataRedactor.redact(r.get("text")))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<String>>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                runs.add(pool.submit(() -> rows.stream().map(r -> PersonalDataRedactor.redact(r.get("text")))
+                runs.add(pool.submit(() -> rows.stream()
+                        .map(r -> PersonalDataRedactor.redact(r.get("text")))
                         .toList()));
             }
             for (Future<List<String>> run : runs) {
@@ -119,7 +124,11 @@ class PersonalDataRedactorTest {
     }
 
     private static List<String> list(String cell) {
-        return cell == null || cell.isBlank() || cell.strip().equals("-") ? List.of()
-                : Arrays.stream(cell.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return cell == null || cell.isBlank() || cell.strip().equals("-")
+                ? List.of()
+                : Arrays.stream(cell.split("\\|"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

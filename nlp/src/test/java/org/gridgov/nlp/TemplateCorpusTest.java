@@ -19,7 +19,8 @@ class TemplateCorpusTest {
         assertThat(a).hasSize(corpus.templates().size() * 3).isEqualTo(corpus.fill(3, 42L));
         assertThat(a).noneMatch(t -> t.text().contains("{") || t.text().contains("}"));
         assertThat(corpus.fill(3, 43L)).isNotEqualTo(a);
-        Set<String> codes = CategoryCatalog.standard().all().stream().map(c -> c.code()).collect(Collectors.toSet());
+        Set<String> codes =
+                CategoryCatalog.standard().all().stream().map(c -> c.code()).collect(Collectors.toSet());
         assertThat(a).allSatisfy(t -> assertThat(codes).contains(t.categoryCode()));
     }
 
@@ -42,7 +43,8 @@ class TemplateCorpusTest {
     @Test
     void textSplitKeepsEveryTextOnce() {
         TemplateCorpus.Split split = corpus.byText(2, 0.25, 3L);
-        assertThat(split.train().size() + split.test().size()).isEqualTo(corpus.templates().size() * 2);
+        assertThat(split.train().size() + split.test().size())
+                .isEqualTo(corpus.templates().size() * 2);
         assertThat(split.test().size()).isEqualTo(Math.round(corpus.templates().size() * 2 * 0.25));
     }
 }

@@ -21,8 +21,11 @@ public final class AlertTables {
     public static final Table ADS_ALERT_EVENT = Table.builder("ads_alert_event", Layer.ADS)
             .comment("预警 alerts for leaders: rule, level, subject (hashed person key, company or case) and evidence")
             .key("alert_id", ID, "deterministic alert id: rule + hash of what identifies the incident")
-            .required("rule", CODE, "规则 repeat_petition/group_petition/repeat_call/cross_source/"
-                    + "key_person_petition/escalation/case_due_soon/case_overdue/case_overdue_escalated")
+            .required(
+                    "rule",
+                    CODE,
+                    "规则 repeat_petition/group_petition/repeat_call/cross_source/"
+                            + "key_person_petition/escalation/case_due_soon/case_overdue/case_overdue_escalated")
             .required("level", CODE, "等级 RED/ORANGE/YELLOW/BLUE")
             .required("level_label", varchar(8), "等级 红/橙/黄/蓝")
             .required("subject_type", CODE, "PERSON (salted key), COMPANY or CASE")
@@ -47,8 +50,11 @@ public final class AlertTables {
             .comment("预警推送日志 webhook pushes (DingTalk/WeCom) per alert, the dedup memory across restarts")
             .key("alert_id", ID, "alert id")
             .key("channel", CODE, "dingtalk or wecom")
-            .required("status", CODE, "SENDING (claimed, push in flight), SENT, QUEUED (rate-limited, waits for a "
-                    + "digest), DIGESTED (sent in a digest), FAILED")
+            .required(
+                    "status",
+                    CODE,
+                    "SENDING (claimed, push in flight), SENT, QUEUED (rate-limited, waits for a "
+                            + "digest), DIGESTED (sent in a digest), FAILED")
             .required("rule", CODE, "规则")
             .required("level", CODE, "等级")
             .required("title", varchar(200), "one-line summary used in digests, no PII")
@@ -80,6 +86,5 @@ public final class AlertTables {
     /** Every table of this group, in creation order. */
     public static final List<Table> ALL = List.of(ADS_ALERT_EVENT, AUDIT_ALERT_PUSH, DLQ_ALERT_INPUT);
 
-    private AlertTables() {
-    }
+    private AlertTables() {}
 }

@@ -87,7 +87,10 @@ public final class AnalyticsTables {
             .required("petition_cnt", integer(), "信访件次")
             .required("person_cnt", integer(), "信访人数")
             .required("repeat_person_cnt", integer(), "本月信访 2 次及以上的人数")
-            .required("group_petition_cnt", integer(), "集访件次 (group_size>=5, or >=5 persons about one company within the window)")
+            .required(
+                    "group_petition_cnt",
+                    integer(),
+                    "集访件次 (group_size>=5, or >=5 persons about one company within the window)")
             .required("visit_cnt", integer(), "来访件次")
             .column("prev_month_cnt", integer(), "上月件次 (上月无数据为空)")
             .column("petition_mom", GROWTH, "件次环比增长率")
@@ -129,7 +132,8 @@ public final class AnalyticsTables {
             .build();
 
     public static final Table ADS_RISING_WORD_MONTH = Table.builder("ads_rising_word_month", Layer.ADS)
-            .comment("上升词 by scope: words whose share of texts grew most against the previous month (log-likelihood G2)")
+            .comment(
+                    "上升词 by scope: words whose share of texts grew most against the previous month (log-likelihood G2)")
             .key("stat_month", MONTH, "月份 yyyy-MM")
             .key("scope_type", TYPE, "范围 DISTRICT/STREET/CATEGORY")
             .key("scope_code", CODE, "范围编码")
@@ -192,7 +196,8 @@ public final class AnalyticsTables {
             .build();
 
     public static final Table ADS_ARREARS_KEY_CASE = Table.builder("ads_arrears_key_case", Layer.ADS)
-            .comment("清欠重点案件 active in the month: too many workers, too much money, unresolved too long, repeat petitions")
+            .comment(
+                    "清欠重点案件 active in the month: too many workers, too much money, unresolved too long, repeat petitions")
             .key("stat_month", MONTH, "月份 yyyy-MM (状态截至该月末)")
             .key("case_id", ID, "案件编号")
             .required("report_date", date(), "登记日期")
@@ -269,8 +274,7 @@ public final class AnalyticsTables {
             .build();
 
     /** The month's most repeated problems: chains with at least two calls in the month, by calls. Keyed by rank. */
-    public static final Table ADS_HOTLINE_TOP_PROBLEM_MONTH = Table.builder("ads_hotline_top_problem_month",
-                    Layer.ADS)
+    public static final Table ADS_HOTLINE_TOP_PROBLEM_MONTH = Table.builder("ads_hotline_top_problem_month", Layer.ADS)
             .comment("12345 top merged problems of the month (重复来电 chains by calls)")
             .key("stat_month", MONTH, "月份 yyyy-MM")
             .key("problem_rank", integer(), "排名 (来电数降序, 主工单编号)")
@@ -287,11 +291,20 @@ public final class AnalyticsTables {
             .distributedBy(1, "stat_month")
             .build();
 
-    public static final List<Table> ALL = List.of(DWS_HOTLINE_DIM_MONTH, ADS_HOTLINE_DIM_MONTH,
-            ADS_PETITION_STREET_MONTH, ADS_OVERDUE_RANK_MONTH, ADS_HOT_WORD_MONTH, ADS_RISING_WORD_MONTH,
-            ADS_OPINION_RISK_MONTH, ADS_PERSON_RISK_MONTH, ADS_ARREARS_KEY_CASE, ADS_ARREARS_STREET_MONTH,
-            ADS_ARREARS_COMPANY_MONTH, ADS_HOTLINE_PROBLEM_MONTH, ADS_HOTLINE_TOP_PROBLEM_MONTH);
+    public static final List<Table> ALL = List.of(
+            DWS_HOTLINE_DIM_MONTH,
+            ADS_HOTLINE_DIM_MONTH,
+            ADS_PETITION_STREET_MONTH,
+            ADS_OVERDUE_RANK_MONTH,
+            ADS_HOT_WORD_MONTH,
+            ADS_RISING_WORD_MONTH,
+            ADS_OPINION_RISK_MONTH,
+            ADS_PERSON_RISK_MONTH,
+            ADS_ARREARS_KEY_CASE,
+            ADS_ARREARS_STREET_MONTH,
+            ADS_ARREARS_COMPANY_MONTH,
+            ADS_HOTLINE_PROBLEM_MONTH,
+            ADS_HOTLINE_TOP_PROBLEM_MONTH);
 
-    private AnalyticsTables() {
-    }
+    private AnalyticsTables() {}
 }

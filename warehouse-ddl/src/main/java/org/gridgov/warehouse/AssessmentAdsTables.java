@@ -33,8 +33,7 @@ public final class AssessmentAdsTables {
 
     public static final List<Table> ALL = List.of(ADS_GRID_WORKER_ASSESSMENT, ADS_UNIT_ASSESSMENT);
 
-    private AssessmentAdsTables() {
-    }
+    private AssessmentAdsTables() {}
 
     /** The raw-value column of an item code. */
     public static String rawColumn(String itemCode) {
@@ -63,8 +62,7 @@ public final class AssessmentAdsTables {
     }
 
     private static Table.Builder items(Table.Builder b) {
-        ITEMS.forEach((code, name) -> b
-                .column(rawColumn(code), doubleType(), name + " 原始值")
+        ITEMS.forEach((code, name) -> b.column(rawColumn(code), doubleType(), name + " 原始值")
                 .column(pointsColumn(code), POINTS, name + " 得分 (NULL: 规则无此项)"));
         return b;
     }
@@ -83,9 +81,10 @@ public final class AssessmentAdsTables {
                 .required("rank", integer(), "区内排名 (总分降序, 同分同名次)")
                 .column("rule_version", integer(), "所用规则版本 (NULL: 当月无有效规则)")
                 .column("rule_scope", CODE, "所用规则范围: 区县编码 (区级) 或街道编码 (街道规则; NULL: 当月无有效规则)");
-        return items(b)
-                .required("manual_points", POINTS, "手工加减分合计")
-                .column("anomaly_flags", varchar(128),
+        return items(b).required("manual_points", POINTS, "手工加减分合计")
+                .column(
+                        "anomaly_flags",
+                        varchar(128),
                         "异常 STAYS_IN_ONE_PLACE,FAKE_PATROL_JUMP,MISSING_CHECKOUT (逗号分隔; NULL: 无)")
                 .required("updated_at", datetime(), "计算时间")
                 .distributedBy(1, "worker_id")
@@ -106,8 +105,7 @@ public final class AssessmentAdsTables {
                 .required("rank", integer(), "同层级排名 (总分降序, 同分同名次)")
                 .column("rule_version", integer(), "所用规则版本 (NULL: 当月无有效规则)")
                 .column("rule_scope", CODE, "所用规则范围: 区县编码 (区级) 或街道编码 (街道规则; NULL: 当月无有效规则)");
-        return items(b)
-                .required("manual_points", POINTS, "手工加减分合计")
+        return items(b).required("manual_points", POINTS, "手工加减分合计")
                 .column("flagged_worker_cnt", integer(), "有异常标记的网格员数 (部门 NULL)")
                 .required("updated_at", datetime(), "计算时间")
                 .distributedBy(1, "unit_code")

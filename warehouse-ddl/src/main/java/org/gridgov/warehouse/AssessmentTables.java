@@ -31,8 +31,11 @@ public final class AssessmentTables {
             .key("rule_version", integer(), "规则版本 (per level and scope)")
             .key("level", CODE, "考核层级 GRID_WORKER/COMMUNITY/STREET/DEPARTMENT")
             .key("scope_code", CODE, "规则范围: 区县编码 (区级规则) 或街道编码 (该街道的社区/网格员规则, 覆盖区级)")
-            .key("item_code", CODE, "考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/"
-                    + "PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT")
+            .key(
+                    "item_code",
+                    CODE,
+                    "考核项 EVENTS_REPORTED/EVENTS_HANDLED/HIDDEN_DANGERS/SATISFACTION/ATTENDANCE/"
+                            + "PATROL_DISTANCE_KM/PATROL_COVERAGE/VISITS/MEDIATIONS/OVERDUE_COUNT/REJECT_COUNT")
             .required("valid_from", date(), "生效日期 (first day of a month)")
             .column("valid_to", date(), "失效日期 last valid day, inclusive (NULL = current)")
             .required("item_name", varchar(64), "考核项名称")
@@ -59,6 +62,5 @@ public final class AssessmentTables {
 
     public static final List<Table> ALL = List.of(DIM_ASSESSMENT_RULE, DWD_MANUAL_SCORE);
 
-    private AssessmentTables() {
-    }
+    private AssessmentTables() {}
 }

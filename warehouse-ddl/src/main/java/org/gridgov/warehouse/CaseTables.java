@@ -2,8 +2,8 @@ package org.gridgov.warehouse;
 
 import static org.gridgov.warehouse.ColumnType.bigint;
 import static org.gridgov.warehouse.ColumnType.date;
-import static org.gridgov.warehouse.ColumnType.decimal;
 import static org.gridgov.warehouse.ColumnType.datetime;
+import static org.gridgov.warehouse.ColumnType.decimal;
 import static org.gridgov.warehouse.ColumnType.integer;
 import static org.gridgov.warehouse.ColumnType.tinyint;
 import static org.gridgov.warehouse.ColumnType.varchar;
@@ -83,10 +83,11 @@ public final class CaseTables {
             .column("response_level", CODE, "响应等级 (接诉即办, latest stated)")
             .column("response_deadline", datetime(), "响应时限 first contact due (latest stated)")
             .column("first_response_time", datetime(), "首次响应时间 (earliest RESPONDED)")
-            .column("responded_on_time", tinyint(),
+            .column(
+                    "responded_on_time",
+                    tinyint(),
                     "按时响应 1/0 (NULL: no response deadline, or not responded and not yet due)")
-            .column("resolved_on_time", tinyint(),
-                    "按时解决 结案不晚于办理时限 1/0 (NULL: no deadline, or open and not yet due)")
+            .column("resolved_on_time", tinyint(), "按时解决 结案不晚于办理时限 1/0 (NULL: no deadline, or open and not yet due)")
             .column("master_case_id", ID, "合并到的主事件 (NULL when not merged or after 取消合并)")
             .required("is_merged", tinyint(), "合并为重复事件 (master_case_id set)")
             .required("last_event_time", datetime(), "latest event folded in")
@@ -140,9 +141,8 @@ public final class CaseTables {
             .distributedBy(1, "dim_code")
             .build();
 
-    public static final List<Table> ALL = List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH,
-            ADS_CASE_RESPONSE_MONTH);
+    public static final List<Table> ALL =
+            List.of(ODS_CASE_EVENT, DWD_CASE, ADS_CASE_DEPARTMENT_MONTH, ADS_CASE_RESPONSE_MONTH);
 
-    private CaseTables() {
-    }
+    private CaseTables() {}
 }

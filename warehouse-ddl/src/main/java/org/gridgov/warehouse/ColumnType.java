@@ -6,7 +6,17 @@ package org.gridgov.warehouse;
  */
 public record ColumnType(Kind kind, int length, int precision, int scale) {
 
-    public enum Kind { VARCHAR, TEXT, TINYINT, INT, BIGINT, DOUBLE, DECIMAL, DATE, DATETIME }
+    public enum Kind {
+        VARCHAR,
+        TEXT,
+        TINYINT,
+        INT,
+        BIGINT,
+        DOUBLE,
+        DECIMAL,
+        DATE,
+        DATETIME
+    }
 
     public static ColumnType varchar(int chars) {
         return new ColumnType(Kind.VARCHAR, chars, 0, 0);

@@ -32,8 +32,8 @@ public record DdlOptions(int dorisReplication) {
         try {
             return new DdlOptions(Integer.parseInt(value.trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(DORIS_REPLICATION_KEY + " must be a whole number, got '" + value + "'",
-                    e);
+            throw new IllegalArgumentException(
+                    DORIS_REPLICATION_KEY + " must be a whole number, got '" + value + "'", e);
         }
     }
 

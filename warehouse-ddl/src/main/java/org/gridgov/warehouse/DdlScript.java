@@ -7,8 +7,7 @@ package org.gridgov.warehouse;
  */
 public final class DdlScript {
 
-    private DdlScript() {
-    }
+    private DdlScript() {}
 
     /** The script as committed (3 Doris replicas). */
     public static String render(SqlDialect dialect) {

@@ -56,8 +56,7 @@ public final class GridWorkTables {
             .required("duration_min", integer(), "时长 minutes")
             .required("distance_m", integer(), "里程 metres (haversine between fixes)")
             .required("point_count", integer(), "轨迹点数")
-            .required("coverage_ratio", doubleType(),
-                    "网格覆盖率 area(buffer(track, 30 m) ∩ grid) / area(grid), 0..1")
+            .required("coverage_ratio", doubleType(), "网格覆盖率 area(buffer(track, 30 m) ∩ grid) / area(grid), 0..1")
             .required("max_speed_kmh", doubleType(), "最高速度 km/h between two fixes")
             .required("jump_count", integer(), "跳点数 segments faster than 120 km/h")
             .required("is_fake_jump", tinyint(), "虚假巡查跳点 (jump_count > 0)")
@@ -112,9 +111,8 @@ public final class GridWorkTables {
             .partitionedBy("record_date", PartitionUnit.MONTH)
             .build();
 
-    public static final List<Table> ALL = List.of(DWD_GRID_ATTENDANCE, DWD_GRID_PATROL, DWD_GRID_VISIT,
-            DWD_GRID_MEDIATION, DWD_GRID_REPORT);
+    public static final List<Table> ALL =
+            List.of(DWD_GRID_ATTENDANCE, DWD_GRID_PATROL, DWD_GRID_VISIT, DWD_GRID_MEDIATION, DWD_GRID_REPORT);
 
-    private GridWorkTables() {
-    }
+    private GridWorkTables() {}
 }

@@ -59,6 +59,5 @@ public final class IdentityTables {
 
     static final List<Table> ALL = List.of(DWD_PERSON_LINK, DWS_PERSON_EVENT);
 
-    private IdentityTables() {
-    }
+    private IdentityTables() {}
 }

@@ -30,9 +30,15 @@ public final class IngestTables {
             .required("records_in", bigint(), "records read from the input")
             .required("records_loaded", bigint(), "records accepted and written (ODS upserts or raw topic)")
             .required("records_rejected", bigint(), "records rejected with a reason (dlq_record or dlq topic)")
-            .required("duplicate_records", bigint(), "accepted records whose key repeated an earlier one (upserted onto one row)")
-            .column("rows_verified", bigint(), "distinct target rows plus dead letters read back from the warehouse (file "
-                    + "loads), or records Kafka acknowledged (gateway); NULL if not checked")
+            .required(
+                    "duplicate_records",
+                    bigint(),
+                    "accepted records whose key repeated an earlier one (upserted onto one row)")
+            .column(
+                    "rows_verified",
+                    bigint(),
+                    "distinct target rows plus dead letters read back from the warehouse (file "
+                            + "loads), or records Kafka acknowledged (gateway); NULL if not checked")
             .required("status", varchar(16), "OK, EMPTY, MISMATCH, LIMIT_EXCEEDED or FAILED")
             .column("message", varchar(1000), "why the status is not OK")
             .column("input_sha256", varchar(64), "SHA-256 of the input file, when the input is a file")
@@ -42,6 +48,5 @@ public final class IngestTables {
     /** Every table of this group, in creation order. */
     public static final List<Table> ALL = List.of(AUDIT_INGEST);
 
-    private IngestTables() {
-    }
+    private IngestTables() {}
 }

@@ -6,8 +6,7 @@ import java.sql.SQLException;
 /** Connection handling shared by the warehouse writers. */
 public final class JdbcConnections {
 
-    private JdbcConnections() {
-    }
+    private JdbcConnections() {}
 
     /**
      * Rolls back an open transaction and closes the connection, ignoring errors: used after a failed write, when the

@@ -25,7 +25,8 @@ public final class JdbcUpserter {
         }
         try (PreparedStatement ps = connection.prepareStatement(dialect.upsert(table))) {
             for (TableRow row : rows) {
-                if (!row.table.equals(table.name()) || row.values.length != table.columns().size()) {
+                if (!row.table.equals(table.name())
+                        || row.values.length != table.columns().size()) {
                     throw new IllegalArgumentException("row " + row + " does not fit table " + table.name());
                 }
                 for (int i = 0; i < row.values.length; i++) {

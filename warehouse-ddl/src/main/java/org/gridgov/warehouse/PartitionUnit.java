@@ -7,6 +7,7 @@ public enum PartitionUnit {
 
     /** How many units back and ahead Doris keeps partitions (dynamic_partition.start / .end). */
     final int start;
+
     final int end;
 
     PartitionUnit(int start, int end) {

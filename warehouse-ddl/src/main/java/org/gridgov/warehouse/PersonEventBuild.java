@@ -20,8 +20,7 @@ public final class PersonEventBuild {
     private static final String COLUMNS = "person_key, source, record_id, event_time, name_masked, id_card_masked,"
             + " grid_code, latitude, longitude, category_code, status, company_name, summary";
 
-    private PersonEventBuild() {
-    }
+    private PersonEventBuild() {}
 
     /** The statements, in order; each is one source and commits on its own. */
     public static List<String> statements(SqlDialect dialect) {
@@ -30,7 +29,8 @@ public final class PersonEventBuild {
         return List.of(
                 into + "SELECT person_key, 'PETITION', petition_id, petition_time, person_name_masked, id_card_masked,"
                         + " NULL, latitude, longitude, category_code, form, company_name,"
-                        + " SUBSTRING(content, 1, " + SUMMARY_CHARS + ") FROM ods_petition WHERE person_key IS NOT NULL",
+                        + " SUBSTRING(content, 1, " + SUMMARY_CHARS
+                        + ") FROM ods_petition WHERE person_key IS NOT NULL",
                 into + "SELECT o.caller_key, 'HOTLINE', o.case_id, o.accept_time, o.caller_name_masked,"
                         + " o.caller_id_card_masked, d.grid_code, o.latitude, o.longitude, o.category_code, o.status,"
                         + " NULL, SUBSTRING(o.content, 1, " + SUMMARY_CHARS + ") FROM ods_hotline_case o"

@@ -17,18 +17,27 @@ public enum SqlDialect {
             StringBuilder sb = new StringBuilder();
             sb.append("CREATE TABLE IF NOT EXISTS ").append(quote(t.name())).append(" (\n");
             sb.append(t.columns().stream()
-                    .map(c -> "  " + quote(c.name()) + " " + dorisType(c.type()) + (c.nullable() ? " NULL" : " NOT NULL")
-                            + " COMMENT '" + escape(c.comment()) + "'")
+                    .map(c -> "  " + quote(c.name()) + " " + dorisType(c.type())
+                            + (c.nullable() ? " NULL" : " NOT NULL") + " COMMENT '" + escape(c.comment()) + "'")
                     .collect(Collectors.joining(",\n")));
             sb.append("\n)\n");
             sb.append(t.model() == TableModel.UNIQUE ? "UNIQUE" : "DUPLICATE")
-                    .append(" KEY(").append(quoted(t.keyColumns())).append(")\n");
+                    .append(" KEY(")
+                    .append(quoted(t.keyColumns()))
+                    .append(")\n");
             sb.append("COMMENT '").append(escape(t.comment())).append("'\n");
-            t.partitionColumn().ifPresent(p -> sb.append("PARTITION BY RANGE(").append(quote(p)).append(") ()\n"));
-            sb.append("DISTRIBUTED BY HASH(").append(quoted(t.distributionColumns())).append(") BUCKETS ")
-                    .append(t.buckets()).append("\n");
+            t.partitionColumn()
+                    .ifPresent(p ->
+                            sb.append("PARTITION BY RANGE(").append(quote(p)).append(") ()\n"));
+            sb.append("DISTRIBUTED BY HASH(")
+                    .append(quoted(t.distributionColumns()))
+                    .append(") BUCKETS ")
+                    .append(t.buckets())
+                    .append("\n");
             String replication = options.dorisReplicationAllocation();
-            sb.append("PROPERTIES (\n  \"replication_allocation\" = \"").append(replication).append('"');
+            sb.append("PROPERTIES (\n  \"replication_allocation\" = \"")
+                    .append(replication)
+                    .append('"');
             if (t.model() == TableModel.UNIQUE) {
                 sb.append(",\n  \"enable_unique_key_merge_on_write\" = \"true\"");
             }
@@ -37,21 +46,34 @@ public enum SqlDialect {
                 // apache/doris-website docs/table-design/index/bloomfilter.md) lets an = or IN look-up on a
                 // high-cardinality column skip every data page that cannot hold the value; allowed on any column of
                 // a UNIQUE or DUPLICATE table (Doris FE PropertyAnalyzer.analyzeBloomFilterColumns).
-                sb.append(",\n  \"bloom_filter_columns\" = \"").append(t.indexes().stream()
-                        .map(Table.Index::lookupColumn).distinct().collect(Collectors.joining(","))).append('"');
+                sb.append(",\n  \"bloom_filter_columns\" = \"")
+                        .append(t.indexes().stream()
+                                .map(Table.Index::lookupColumn)
+                                .distinct()
+                                .collect(Collectors.joining(",")))
+                        .append('"');
             }
             t.partitionColumn().ifPresent(p -> {
                 PartitionUnit u = t.partitionUnit();
                 sb.append(",\n  \"dynamic_partition.enable\" = \"true\"")
-                        .append(",\n  \"dynamic_partition.time_unit\" = \"").append(u.name()).append('"')
-                        .append(",\n  \"dynamic_partition.start\" = \"").append(u.start).append('"')
-                        .append(",\n  \"dynamic_partition.end\" = \"").append(u.end).append('"')
+                        .append(",\n  \"dynamic_partition.time_unit\" = \"")
+                        .append(u.name())
+                        .append('"')
+                        .append(",\n  \"dynamic_partition.start\" = \"")
+                        .append(u.start)
+                        .append('"')
+                        .append(",\n  \"dynamic_partition.end\" = \"")
+                        .append(u.end)
+                        .append('"')
                         .append(",\n  \"dynamic_partition.prefix\" = \"p\"")
-                        .append(",\n  \"dynamic_partition.buckets\" = \"").append(t.buckets()).append('"')
+                        .append(",\n  \"dynamic_partition.buckets\" = \"")
+                        .append(t.buckets())
+                        .append('"')
                         .append(",\n  \"dynamic_partition.create_history_partition\" = \"true\"")
                         // partitions Doris adds later take the dynamic_partition.* replication when it is set and
                         // the table's otherwise; spelled out so both always agree with the option
-                        .append(",\n  \"dynamic_partition.replication_allocation\" = \"").append(replication)
+                        .append(",\n  \"dynamic_partition.replication_allocation\" = \"")
+                        .append(replication)
                         .append('"');
             });
             sb.append("\n);\n");
@@ -71,17 +93,21 @@ public enum SqlDialect {
             StringBuilder sb = new StringBuilder();
             sb.append("CREATE TABLE IF NOT EXISTS ").append(quote(t.name())).append(" (\n");
             sb.append(t.columns().stream()
-                    .map(c -> "  " + quote(c.name()) + " " + mysqlType(c.type()) + (c.nullable() ? " NULL" : " NOT NULL")
-                            + " COMMENT '" + escape(c.comment()) + "'")
+                    .map(c -> "  " + quote(c.name()) + " " + mysqlType(c.type())
+                            + (c.nullable() ? " NULL" : " NOT NULL") + " COMMENT '" + escape(c.comment()) + "'")
                     .collect(Collectors.joining(",\n")));
             sb.append(",\n  PRIMARY KEY (").append(quoted(t.keyColumns())).append(")");
             for (Table.Index index : t.indexes()) {
-                sb.append(",\n  KEY ").append(quote(index.name())).append(" (").append(quoted(index.columns()))
+                sb.append(",\n  KEY ")
+                        .append(quote(index.name()))
+                        .append(" (")
+                        .append(quoted(index.columns()))
                         .append(")");
             }
             sb.append("\n");
             sb.append(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='")
-                    .append(escape(t.comment())).append("';\n");
+                    .append(escape(t.comment()))
+                    .append("';\n");
             return sb.toString();
         }
 
@@ -90,8 +116,11 @@ public enum SqlDialect {
             if (t.model() == TableModel.DUPLICATE) {
                 return insert(t);
             }
-            List<String> nonKey = t.columnNames().stream().filter(c -> !t.keyColumns().contains(c)).toList();
-            String updates = nonKey.stream().map(c -> quote(c) + " = VALUES(" + quote(c) + ")")
+            List<String> nonKey = t.columnNames().stream()
+                    .filter(c -> !t.keyColumns().contains(c))
+                    .toList();
+            String updates = nonKey.stream()
+                    .map(c -> quote(c) + " = VALUES(" + quote(c) + ")")
                     .collect(Collectors.joining(", "));
             return insert(t) + " ON DUPLICATE KEY UPDATE " + updates;
         }

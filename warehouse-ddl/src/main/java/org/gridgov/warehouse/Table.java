@@ -51,14 +51,16 @@ public final class Table {
         this.model = b.model;
         this.columns = List.copyOf(b.columns);
         this.keyColumns = List.copyOf(b.keyColumns);
-        this.distributionColumns = b.distributionColumns.isEmpty() ? List.of(keyColumns.get(0)) : List.copyOf(b.distributionColumns);
+        this.distributionColumns =
+                b.distributionColumns.isEmpty() ? List.of(keyColumns.get(0)) : List.copyOf(b.distributionColumns);
         this.buckets = b.buckets;
         this.partitionColumn = b.partitionColumn;
         this.partitionUnit = b.partitionUnit;
         this.indexes = List.copyOf(b.indexes);
         for (int i = 0; i < columns.size(); i++) {
             if (positions.put(columns.get(i).name(), i) != null) {
-                throw new IllegalArgumentException(name + ": duplicate column " + columns.get(i).name());
+                throw new IllegalArgumentException(
+                        name + ": duplicate column " + columns.get(i).name());
             }
         }
         check();
@@ -90,14 +92,16 @@ public final class Table {
                 throw new IllegalArgumentException(name + ": index " + index.name() + " is repeated or has no column");
             }
             index.columns().forEach(this::column);
-            // Doris refuses BloomFilter indexes on these types (docs/table-design/index/bloomfilter.md, apache/doris-website)
+            // Doris refuses BloomFilter indexes on these types (docs/table-design/index/bloomfilter.md,
+            // apache/doris-website)
             ColumnType.Kind kind = column(index.lookupColumn()).type().kind();
             if (kind == ColumnType.Kind.TINYINT || kind == ColumnType.Kind.DOUBLE || kind == ColumnType.Kind.TEXT) {
                 throw new IllegalArgumentException(name + ": index " + index.name() + " looks up "
                         + index.lookupColumn() + ", whose type Doris cannot BloomFilter-index");
             }
             if (keyColumns.get(0).equals(index.lookupColumn())) {
-                throw new IllegalArgumentException(name + ": index " + index.name() + " repeats the key's first column");
+                throw new IllegalArgumentException(
+                        name + ": index " + index.name() + " repeats the key's first column");
             }
         }
         if (partitionColumn != null) {

@@ -13,8 +13,7 @@ public final class TableRow {
     public String table;
     public String[] values;
 
-    public TableRow() {
-    }
+    public TableRow() {}
 
     public TableRow(String table, String[] values) {
         this.table = Objects.requireNonNull(table);

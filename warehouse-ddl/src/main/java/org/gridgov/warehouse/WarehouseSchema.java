@@ -162,8 +162,11 @@ public final class WarehouseSchema {
             .required("latitude", doubleType(), "纬度")
             .required("longitude", doubleType(), "经度")
             .required("record_time", datetime(), "记录时间 (考勤: 签到; 巡查: first fix)")
-            .column("detail", text(), "schema_version 2 kind fields as received (JSON): track [[second, lat, lon], ...], "
-                    + "check_out_time/latitude/longitude, dispute_type, outcome; NULL for version 1 records")
+            .column(
+                    "detail",
+                    text(),
+                    "schema_version 2 kind fields as received (JSON): track [[second, lat, lon], ...], "
+                            + "check_out_time/latitude/longitude, dispute_type, outcome; NULL for version 1 records")
             .distributedBy(8, "record_id")
             .partitionedBy("record_date", PartitionUnit.MONTH)
             .build();
@@ -189,7 +192,9 @@ public final class WarehouseSchema {
             .required("is_overdue", tinyint(), "超期 (办结晚于时限, 或未办结已过时限)")
             .column("satisfaction", tinyint(), "满意度 1-5")
             .column("close_time", datetime(), "办结时间")
-            .column("master_case_id", ID,
+            .column(
+                    "master_case_id",
+                    ID,
                     "重复工单的主工单: the earliest record of its chain (same caller and category, open, within the "
                             + "loader's duplicate window); NULL when the record repeats no open case")
             .required("is_duplicate", tinyint(), "重复来电 (master_case_id set)")
@@ -206,7 +211,10 @@ public final class WarehouseSchema {
             .required("error_field", NAME, "first failing field")
             .required("reason", varchar(1000), "all violations, field: reason")
             .required("payload", text(), "the record as received, PII redacted")
-            .required("received_time", datetime(), "when the record reached Kafka (its timestamp), so a replay writes the same row")
+            .required(
+                    "received_time",
+                    datetime(),
+                    "when the record reached Kafka (its timestamp), so a replay writes the same row")
             .distributedBy(4, "dlq_id")
             .build();
 
@@ -226,13 +234,29 @@ public final class WarehouseSchema {
 
     /** The foundation's tables: dimensions, ODS, DWD, dead letters and the first ADS table. */
     static final List<Table> CORE = List.of(
-            DIM_STREET, DIM_COMMUNITY, DIM_GRID, DIM_CATEGORY,
-            ODS_HOTLINE_CASE, ODS_PETITION, ODS_ARREARS_CASE, ODS_POLICE_INCIDENT, ODS_GRID_RECORD,
-            DWD_HOTLINE_CASE, DLQ_RECORD, ADS_HOTLINE_STREET_MONTH);
+            DIM_STREET,
+            DIM_COMMUNITY,
+            DIM_GRID,
+            DIM_CATEGORY,
+            ODS_HOTLINE_CASE,
+            ODS_PETITION,
+            ODS_ARREARS_CASE,
+            ODS_POLICE_INCIDENT,
+            ODS_GRID_RECORD,
+            DWD_HOTLINE_CASE,
+            DLQ_RECORD,
+            ADS_HOTLINE_STREET_MONTH);
 
     /** Every table, in creation order (dimensions first); each capability keeps its tables in its own class. */
-    public static final List<Table> ALL = concat(CORE, IngestTables.ALL, AlertTables.ALL, AnalyticsTables.ALL,
-            IdentityTables.ALL, CaseTables.ALL, GridWorkTables.ALL, AssessmentTables.ALL,
+    public static final List<Table> ALL = concat(
+            CORE,
+            IngestTables.ALL,
+            AlertTables.ALL,
+            AnalyticsTables.ALL,
+            IdentityTables.ALL,
+            CaseTables.ALL,
+            GridWorkTables.ALL,
+            AssessmentTables.ALL,
             AssessmentAdsTables.ALL);
 
     private static final Map<String, Table> BY_NAME = new LinkedHashMap<>();
@@ -245,8 +269,7 @@ public final class WarehouseSchema {
         }
     }
 
-    private WarehouseSchema() {
-    }
+    private WarehouseSchema() {}
 
     @SafeVarargs
     private static List<Table> concat(List<Table>... groups) {

@@ -36,11 +36,11 @@ public record WarehouseSettings(String url, String user, String password, SqlDia
     public static WarehouseSettings from(GridgovConfig config) {
         SqlDialect dialect = SqlDialect.of(config.get(GridgovOptions.WAREHOUSE_DIALECT));
         String url = dialect == SqlDialect.DORIS
-                ? withGroupCommit(config.get(GridgovOptions.WAREHOUSE_URL),
-                        config.get(GridgovOptions.WAREHOUSE_GROUP_COMMIT))
+                ? withGroupCommit(
+                        config.get(GridgovOptions.WAREHOUSE_URL), config.get(GridgovOptions.WAREHOUSE_GROUP_COMMIT))
                 : config.get(GridgovOptions.WAREHOUSE_URL);
-        return new WarehouseSettings(url, config.get(GridgovOptions.WAREHOUSE_USER),
-                config.get(GridgovOptions.WAREHOUSE_PASSWORD), dialect);
+        return new WarehouseSettings(
+                url, config.get(GridgovOptions.WAREHOUSE_USER), config.get(GridgovOptions.WAREHOUSE_PASSWORD), dialect);
     }
 
     /**
@@ -117,7 +117,7 @@ public record WarehouseSettings(String url, String user, String password, SqlDia
 
     @Override
     public String toString() {
-        return "WarehouseSettings[" + safeUrl() + ", user=" + user
-                + ", password=" + (password == null ? "none" : "***") + ", dialect=" + dialect + "]";
+        return "WarehouseSettings[" + safeUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", dialect=" + dialect + "]";
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The Doris DDL rendered for a cluster's replica count: 3 by default (the committed script), 1 on a single BE. */
 class DorisReplicationTest {
 
-    private static final Pattern ALLOCATION = Pattern.compile("\"(?:dynamic_partition\\.)?replication_allocation\" = \"([^\"]*)\"");
+    private static final Pattern ALLOCATION =
+            Pattern.compile("\"(?:dynamic_partition\\.)?replication_allocation\" = \"([^\"]*)\"");
 
     @Test
     void theDefaultIsThreeReplicasAndIsTheCommittedScript() {
@@ -26,22 +27,28 @@ class DorisReplicationTest {
     void aSingleBackendClusterGetsOneReplicaOnEveryTableAndEveryDynamicPartition() {
         String ddl = DdlScript.render(SqlDialect.DORIS, new DdlOptions(1));
         int tables = WarehouseSchema.ALL.size();
-        long partitioned = WarehouseSchema.ALL.stream().filter(t -> t.partitionColumn().isPresent()).count();
+        long partitioned = WarehouseSchema.ALL.stream()
+                .filter(t -> t.partitionColumn().isPresent())
+                .count();
 
         assertThat(allocations(ddl)).hasSize(tables + (int) partitioned).containsOnly("tag.location.default: 1");
-        assertThat(ddl).doesNotContain("tag.location.default: 3").doesNotContain("replication_num")
+        assertThat(ddl)
+                .doesNotContain("tag.location.default: 3")
+                .doesNotContain("replication_num")
                 .contains("-- Rendered for doris.replication=1.");
         // nothing but the replication differs from the committed script
         assertThat(ddl.replace("tag.location.default: 1", "tag.location.default: 3")
-                .replace("-- Rendered for doris.replication=1.\n", ""))
+                        .replace("-- Rendered for doris.replication=1.\n", ""))
                 .isEqualTo(DdlScript.render(SqlDialect.DORIS));
     }
 
     @Test
     void partitionedTablesSpellOutTheReplicationOfTheirFuturePartitions() {
         String ddl = SqlDialect.DORIS.createTable(WarehouseSchema.ODS_HOTLINE_CASE, new DdlOptions(2));
-        assertThat(ddl).contains("\"replication_allocation\" = \"tag.location.default: 2\"",
-                "\"dynamic_partition.replication_allocation\" = \"tag.location.default: 2\"");
+        assertThat(ddl)
+                .contains(
+                        "\"replication_allocation\" = \"tag.location.default: 2\"",
+                        "\"dynamic_partition.replication_allocation\" = \"tag.location.default: 2\"");
         assertThat(SqlDialect.DORIS.createTable(WarehouseSchema.DIM_STREET, new DdlOptions(2)))
                 .contains("\"replication_allocation\" = \"tag.location.default: 2\"")
                 .doesNotContain("dynamic_partition");
@@ -70,7 +77,8 @@ class DorisReplicationTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(DdlScript.render(SqlDialect.DORIS, new DdlOptions(1)));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(DdlScript.render(SqlDialect.DORIS, new DdlOptions(1)));
     }
 
     private static java.util.List<String> allocations(String ddl) {

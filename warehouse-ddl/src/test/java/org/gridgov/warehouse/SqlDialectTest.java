@@ -38,8 +38,11 @@ class SqlDialectTest {
     @Test
     void mysqlUpsertUpdatesOnlyNonKeyColumns() {
         String sql = SqlDialect.MYSQL.upsert(WarehouseSchema.DIM_STREET);
-        assertThat(sql).startsWith("INSERT INTO `dim_street` (`street_code`, `street_name`, `district_code`, `district_name`) VALUES (?, ?, ?, ?)")
-                .endsWith("ON DUPLICATE KEY UPDATE `street_name` = VALUES(`street_name`), `district_code` = VALUES(`district_code`), `district_name` = VALUES(`district_name`)");
+        assertThat(sql)
+                .startsWith(
+                        "INSERT INTO `dim_street` (`street_code`, `street_name`, `district_code`, `district_name`) VALUES (?, ?, ?, ?)")
+                .endsWith(
+                        "ON DUPLICATE KEY UPDATE `street_name` = VALUES(`street_name`), `district_code` = VALUES(`district_code`), `district_name` = VALUES(`district_name`)");
         assertThat(SqlDialect.DORIS.upsert(WarehouseSchema.DIM_STREET)).doesNotContain("DUPLICATE");
     }
 
@@ -63,15 +66,19 @@ class SqlDialectTest {
     @Test
     void catalogueRejectsTablesDorisWouldReject() {
         assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS)
-                .column("a", ColumnType.integer(), "")
-                .key("id", ColumnType.varchar(8), "")
-                .build()).hasMessageContaining("key columns must be the first columns");
+                        .column("a", ColumnType.integer(), "")
+                        .key("id", ColumnType.varchar(8), "")
+                        .build())
+                .hasMessageContaining("key columns must be the first columns");
         assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS)
-                .key("id", ColumnType.varchar(8), "")
-                .required("d", ColumnType.date(), "")
-                .partitionedBy("d", PartitionUnit.DAY)
-                .build()).hasMessageContaining("partition column of a UNIQUE table must be a key column");
-        assertThatThrownBy(() -> Table.builder("dwd_x", Layer.ODS).key("id", ColumnType.varchar(8), "").build())
+                        .key("id", ColumnType.varchar(8), "")
+                        .required("d", ColumnType.date(), "")
+                        .partitionedBy("d", PartitionUnit.DAY)
+                        .build())
+                .hasMessageContaining("partition column of a UNIQUE table must be a key column");
+        assertThatThrownBy(() -> Table.builder("dwd_x", Layer.ODS)
+                        .key("id", ColumnType.varchar(8), "")
+                        .build())
                 .hasMessageContaining("must start with ods_");
     }
 
@@ -94,12 +101,21 @@ class SqlDialectTest {
 
     @Test
     void anIndexDorisCouldNotBuildIsRefused() {
-        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS).key("id", ColumnType.varchar(8), "")
-                .column("score", ColumnType.doubleType(), "").index("idx_score", "score").build())
+        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS)
+                        .key("id", ColumnType.varchar(8), "")
+                        .column("score", ColumnType.doubleType(), "")
+                        .index("idx_score", "score")
+                        .build())
                 .hasMessageContaining("cannot BloomFilter-index");
-        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS).key("id", ColumnType.varchar(8), "")
-                .index("idx_nope", "nope").build()).hasMessageContaining("has no column nope");
-        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS).key("id", ColumnType.varchar(8), "")
-                .index("idx_id", "id").build()).hasMessageContaining("repeats the key's first column");
+        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS)
+                        .key("id", ColumnType.varchar(8), "")
+                        .index("idx_nope", "nope")
+                        .build())
+                .hasMessageContaining("has no column nope");
+        assertThatThrownBy(() -> Table.builder("ods_x", Layer.ODS)
+                        .key("id", ColumnType.varchar(8), "")
+                        .index("idx_id", "id")
+                        .build())
+                .hasMessageContaining("repeats the key's first column");
     }
 }

@@ -18,7 +18,10 @@ class WarehouseSettingsTest {
 
     @Test
     void passwordNeverAppearsInToString() {
-        assertThat(LOCAL.toString()).doesNotContain("s3cret").doesNotContain("inurl").contains("password=***");
+        assertThat(LOCAL.toString())
+                .doesNotContain("s3cret")
+                .doesNotContain("inurl")
+                .contains("password=***");
     }
 
     @Test
@@ -39,8 +42,13 @@ class WarehouseSettingsTest {
     @Test
     void settingsFromTheConfiguration() {
         assertThat(WarehouseSettings.from(GridgovConfig.of(Map.of())).dialect()).isEqualTo(SqlDialect.DORIS);
-        WarehouseSettings s = WarehouseSettings.from(GridgovConfig.of(Map.of("warehouse.dialect", "mysql",
-                "warehouse.jdbc-url", "jdbc:mysql://h:3306/gridgov", "warehouse.user", "loader")));
+        WarehouseSettings s = WarehouseSettings.from(GridgovConfig.of(Map.of(
+                "warehouse.dialect",
+                "mysql",
+                "warehouse.jdbc-url",
+                "jdbc:mysql://h:3306/gridgov",
+                "warehouse.user",
+                "loader")));
         assertThat(s).isEqualTo(new WarehouseSettings("jdbc:mysql://h:3306/gridgov", "loader", null, SqlDialect.MYSQL));
         assertThatThrownBy(() -> WarehouseSettings.from(GridgovConfig.of(Map.of("warehouse.dialect", "oracle"))))
                 .hasMessageContaining("doris or mysql");
@@ -49,20 +57,28 @@ class WarehouseSettingsTest {
     @Test
     void everyDialectTheOptionNamesIsOneThisModuleRenders() {
         assertThat(Arrays.stream(WarehouseDialect.values()).map(Enum::name))
-                .containsExactlyElementsOf(Arrays.stream(SqlDialect.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(SqlDialect.values()).map(Enum::name).toList());
         assertThat(SqlDialect.of(WarehouseDialect.MYSQL)).isEqualTo(SqlDialect.MYSQL);
     }
 
     @Test
     void aUrlOfAnotherProtocolIsRefusedWithoutTheQueryString() {
         WarehouseSettings pg = new WarehouseSettings("jdbc:postgresql://h/db?password=x", "u", null, SqlDialect.MYSQL);
-        assertThatThrownBy(pg::open).hasMessageContaining("jdbc:postgresql://h/db").hasMessageNotContaining("password=x");
+        assertThatThrownBy(pg::open)
+                .hasMessageContaining("jdbc:postgresql://h/db")
+                .hasMessageNotContaining("password=x");
     }
 
     @Test
     void dorisGroupCommitIsASessionVariableOfTheUrlAndMysqlIgnoresIt() {
-        Map<String, String> m = new HashMap<>(Map.of("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov",
-                "warehouse.dialect", "doris", "warehouse.doris.group-commit", "async-mode"));
+        Map<String, String> m = new HashMap<>(Map.of(
+                "warehouse.jdbc-url",
+                "jdbc:mysql://fe:9030/gridgov",
+                "warehouse.dialect",
+                "doris",
+                "warehouse.doris.group-commit",
+                "async-mode"));
         assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url())
                 .isEqualTo("jdbc:mysql://fe:9030/gridgov?sessionVariables=group_commit=async_mode");
         m.put("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov?useSSL=false");
@@ -70,7 +86,8 @@ class WarehouseSettingsTest {
         assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url())
                 .isEqualTo("jdbc:mysql://fe:9030/gridgov?useSSL=false&sessionVariables=group_commit=sync_mode");
         m.put("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov?sessionVariables=query_timeout=60");
-        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url()).as("the URL's own session variables win")
+        assertThat(WarehouseSettings.from(GridgovConfig.of(m)).url())
+                .as("the URL's own session variables win")
                 .isEqualTo("jdbc:mysql://fe:9030/gridgov?sessionVariables=query_timeout=60");
         m.put("warehouse.jdbc-url", "jdbc:mysql://fe:9030/gridgov");
         m.put("warehouse.doris.group-commit", "off");

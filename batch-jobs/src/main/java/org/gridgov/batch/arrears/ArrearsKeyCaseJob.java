@@ -58,8 +58,7 @@ public final class ArrearsKeyCaseJob {
     static final String RESOLVED = "RESOLVED";
 
     /** Rows written: key cases, street rows and company rows, over every month computed. */
-    public record Result(long keyCases, long activeCases, long streetRows, long companyRows) {
-    }
+    public record Result(long keyCases, long activeCases, long streetRows, long companyRows) {}
 
     private final WarehouseIo io;
     private final Clock clock;
@@ -67,8 +66,8 @@ public final class ArrearsKeyCaseJob {
     private final int groupWindowHours;
     private final int groupMinPersons;
 
-    public ArrearsKeyCaseJob(WarehouseIo io, Clock clock, ArrearsRules rules, int groupWindowHours,
-                             int groupMinPersons) {
+    public ArrearsKeyCaseJob(
+            WarehouseIo io, Clock clock, ArrearsRules rules, int groupWindowHours, int groupMinPersons) {
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -87,15 +86,18 @@ public final class ArrearsKeyCaseJob {
             LocalDateTime asOf = StatMonth.end(month);
             Dataset<Row> cases = io.read(spark, SOURCE)
                     .filter(col("report_date").lt(lit(java.sql.Date.valueOf(asOf.toLocalDate()))));
-            Dataset<Row> petitions = petitionsBefore(io.read(spark, WarehouseSchema.ODS_PETITION), asOf,
-                    rules.petitionWindowDays() + 1);
-            Dataset<Row> flagged = flag(cases, GroupPetitions.flag(petitions, groupWindowHours, groupMinPersons),
-                    asOf, rules);
+            Dataset<Row> petitions =
+                    petitionsBefore(io.read(spark, WarehouseSchema.ODS_PETITION), asOf, rules.petitionWindowDays() + 1);
+            Dataset<Row> flagged =
+                    flag(cases, GroupPetitions.flag(petitions, groupWindowHours, groupMinPersons), asOf, rules);
             Dataset<Row> activeCases = active(flagged, month).cache();
             try {
-                Dataset<Row> key = keyCases(activeCases, streets, month, computedAt).cache();
-                Dataset<Row> byStreet = byStreet(activeCases, streets, month, computedAt).cache();
-                Dataset<Row> byCompany = byCompany(activeCases, month, computedAt).cache();
+                Dataset<Row> key =
+                        keyCases(activeCases, streets, month, computedAt).cache();
+                Dataset<Row> byStreet =
+                        byStreet(activeCases, streets, month, computedAt).cache();
+                Dataset<Row> byCompany =
+                        byCompany(activeCases, month, computedAt).cache();
                 try {
                     io.upsert(key, KEY_CASES);
                     io.upsert(byStreet, BY_STREET);
@@ -119,7 +121,8 @@ public final class ArrearsKeyCaseJob {
     /** Petitions of the {@code days} before {@code asOf}, with the partition column filter pushed to the store. */
     static Dataset<Row> petitionsBefore(Dataset<Row> petitions, LocalDateTime asOf, int days) {
         return petitions
-                .filter(col("petition_date").geq(lit(java.sql.Date.valueOf(asOf.toLocalDate().minusDays(days))))
+                .filter(col("petition_date")
+                        .geq(lit(java.sql.Date.valueOf(asOf.toLocalDate().minusDays(days))))
                         .and(col("petition_date").lt(lit(java.sql.Date.valueOf(asOf.toLocalDate())))))
                 .select("petition_id", "person_key", "company_name", "group_size", "petition_time");
     }
@@ -133,8 +136,8 @@ public final class ArrearsKeyCaseJob {
      * petitions within {@code groupLinkDays} calendar days of a case's report day (and before {@code asOf}) for the
      * case.
      */
-    public static Dataset<Row> flag(Dataset<Row> cases, Dataset<Row> petitions, LocalDateTime asOf,
-                                    ArrearsRules rules) {
+    public static Dataset<Row> flag(
+            Dataset<Row> cases, Dataset<Row> petitions, LocalDateTime asOf, ArrearsRules rules) {
         LocalDateTime windowStart = asOf.minusDays(rules.petitionWindowDays());
         Dataset<Row> inWindow = petitions.filter(SparkColumns.atOrAfter(col("petition_time"), windowStart)
                 .and(SparkColumns.before(col("petition_time"), asOf)));
@@ -149,17 +152,23 @@ public final class ArrearsKeyCaseJob {
         // company and day, then summed for every day whose ±groupLinkDays window holds some (companies × days rows,
         // broadcast), so each case looks up the sum of its company and report day: no per-case explosion of days and
         // no shuffle of the cases (the same sum as adding up the days around the case; case_id is the table's key)
-        Dataset<Row> groupsPerDay = petitions.filter(col("in_group").and(col("company_name").isNotNull())
+        Dataset<Row> groupsPerDay = petitions
+                .filter(col("in_group")
+                        .and(col("company_name").isNotNull())
                         .and(SparkColumns.before(col("petition_time"), asOf)))
-                .groupBy(col("company_name").as("g_company"), to_date(col("petition_time")).as("g_day"))
+                .groupBy(
+                        col("company_name").as("g_company"),
+                        to_date(col("petition_time")).as("g_day"))
                 .agg(count(lit(1)).as("g_cnt"));
-        Column around = sequence(date_sub(col("g_day"), rules.groupLinkDays()),
-                date_add(col("g_day"), rules.groupLinkDays()));
-        Dataset<Row> groupsAroundDay = groupsPerDay.select(col("g_company"), explode(around).as("c_day"),
-                        col("g_cnt"))
-                .groupBy("g_company", "c_day").agg(sum("g_cnt").as("company_group_petitions"));
+        Column around =
+                sequence(date_sub(col("g_day"), rules.groupLinkDays()), date_add(col("g_day"), rules.groupLinkDays()));
+        Dataset<Row> groupsAroundDay = groupsPerDay
+                .select(col("g_company"), explode(around).as("c_day"), col("g_cnt"))
+                .groupBy("g_company", "c_day")
+                .agg(sum("g_cnt").as("company_group_petitions"));
 
-        Column resolvedAtEnd = col("status").equalTo(RESOLVED)
+        Column resolvedAtEnd = col("status")
+                .equalTo(RESOLVED)
                 .and(col("resolved_time").isNull().or(SparkColumns.before(col("resolved_time"), asOf)));
         Column statusAtEnd = when(col("resolved_at_end"), lit(RESOLVED))
                 .when(col("status").equalTo(RESOLVED), lit("IN_PROGRESS"))
@@ -167,33 +176,49 @@ public final class ArrearsKeyCaseJob {
         Column ageSeconds = lit(SparkColumns.epochSecond(asOf)).minus(SparkColumns.seconds(col("report_time")));
         Column staleSeconds = lit(rules.staleDays() * 86_400L);
 
-        Dataset<Row> out = cases
-                .filter(SparkColumns.before(col("report_time"), asOf))
+        Dataset<Row> out = cases.filter(SparkColumns.before(col("report_time"), asOf))
                 .join(byPerson, new String[] {"complainant_key", "company_name"}, "left")
                 .join(broadcast(byCompany), new String[] {"company_name"}, "left")
-                .join(broadcast(groupsAroundDay), col("company_name").equalTo(col("g_company"))
-                        .and(to_date(col("report_time")).equalTo(col("c_day"))), "left")
+                .join(
+                        broadcast(groupsAroundDay),
+                        col("company_name")
+                                .equalTo(col("g_company"))
+                                .and(to_date(col("report_time")).equalTo(col("c_day"))),
+                        "left")
                 .drop("g_company", "c_day")
                 .withColumn("resolved_at_end", resolvedAtEnd)
                 .withColumn("status_at_end", statusAtEnd)
-                .withColumn("days_unresolved", when(col("resolved_at_end"), lit(null))
-                        .otherwise(floor(ageSeconds.divide(86_400)).cast(DataTypes.IntegerType)))
+                .withColumn(
+                        "days_unresolved",
+                        when(col("resolved_at_end"), lit(null))
+                                .otherwise(floor(ageSeconds.divide(86_400)).cast(DataTypes.IntegerType)))
                 .withColumn("complainant_petitions", coalesce(col("complainant_petitions"), lit(0L)))
                 .withColumn("company_petition_cnt", coalesce(col("company_petition_cnt"), lit(0L)))
                 .withColumn("company_group_petitions", coalesce(col("company_group_petitions"), lit(0L)))
                 .withColumn("is_many_workers", col("worker_count").geq(rules.minWorkers()))
                 .withColumn("is_large_amount", col("amount_yuan").geq(lit(rules.minAmount())))
-                .withColumn("is_long_unresolved", col("resolved_at_end").unary_$bang()
-                        .and(ageSeconds.gt(staleSeconds)))
-                .withColumn("is_repeat_petition", col("complainant_petitions").geq(rules.repeatPetitions())
-                        .or(col("company_group_petitions").geq(1)))
-                .withColumn("is_key", col("is_many_workers").or(col("is_large_amount"))
-                        .or(col("is_long_unresolved")).or(col("is_repeat_petition")))
-                .withColumn("reasons", concat_ws("；",
-                        when(col("is_many_workers"), lit("涉及人数多(≥" + rules.minWorkers() + "人)")),
-                        when(col("is_large_amount"), lit("涉及金额大(≥" + rules.minAmountYuan() + "元)")),
-                        when(col("is_long_unresolved"), lit("久拖未决(>" + rules.staleDays() + "天)")),
-                        when(col("is_repeat_petition"), lit("重复/集体信访"))))
+                .withColumn(
+                        "is_long_unresolved",
+                        col("resolved_at_end").unary_$bang().and(ageSeconds.gt(staleSeconds)))
+                .withColumn(
+                        "is_repeat_petition",
+                        col("complainant_petitions")
+                                .geq(rules.repeatPetitions())
+                                .or(col("company_group_petitions").geq(1)))
+                .withColumn(
+                        "is_key",
+                        col("is_many_workers")
+                                .or(col("is_large_amount"))
+                                .or(col("is_long_unresolved"))
+                                .or(col("is_repeat_petition")))
+                .withColumn(
+                        "reasons",
+                        concat_ws(
+                                "；",
+                                when(col("is_many_workers"), lit("涉及人数多(≥" + rules.minWorkers() + "人)")),
+                                when(col("is_large_amount"), lit("涉及金额大(≥" + rules.minAmountYuan() + "元)")),
+                                when(col("is_long_unresolved"), lit("久拖未决(>" + rules.staleDays() + "天)")),
+                                when(col("is_repeat_petition"), lit("重复/集体信访"))))
                 .withColumn("street_code", SparkColumns.STREET_OF.apply(col("latitude"), col("longitude")));
         return out;
     }
@@ -201,13 +226,15 @@ public final class ArrearsKeyCaseJob {
     /** Cases of {@link #flag} active in the month: reported in it, or earlier and not resolved by its start. */
     public static Dataset<Row> active(Dataset<Row> flagged, String month) {
         LocalDateTime start = StatMonth.start(month);
-        Column resolvedBeforeStart = col("status").equalTo(RESOLVED)
+        Column resolvedBeforeStart = col("status")
+                .equalTo(RESOLVED)
                 .and(col("resolved_time").isNull().or(SparkColumns.before(col("resolved_time"), start)));
         Column isNew = SparkColumns.atOrAfter(col("report_time"), start);
         return flagged.filter(isNew.or(resolvedBeforeStart.unary_$bang()))
                 .withColumn("is_new", isNew)
-                .withColumn("resolved_in_month", col("resolved_at_end")
-                        .and(SparkColumns.atOrAfter(col("resolved_time"), start)));
+                .withColumn(
+                        "resolved_in_month",
+                        col("resolved_at_end").and(SparkColumns.atOrAfter(col("resolved_time"), start)));
     }
 
     private static Column flag01(String column) {
@@ -215,38 +242,51 @@ public final class ArrearsKeyCaseJob {
     }
 
     /** ads_arrears_key_case rows of the month's active key cases. */
-    public static Dataset<Row> keyCases(Dataset<Row> active, Dataset<Row> streets, String month,
-                                        Timestamp computedAt) {
+    public static Dataset<Row> keyCases(Dataset<Row> active, Dataset<Row> streets, String month, Timestamp computedAt) {
         Dataset<Row> key = active.filter(col("is_key"))
                 .join(streets.select("street_code", "street_name"), new String[] {"street_code"}, "left");
-        Dataset<Row> out = key.select(lit(month).as("stat_month"), col("case_id"), col("report_date"),
-                col("company_name"), col("project_name"), coalesce(col("street_code"), lit("")).as("street_code"),
+        Dataset<Row> out = key.select(
+                lit(month).as("stat_month"),
+                col("case_id"),
+                col("report_date"),
+                col("company_name"),
+                col("project_name"),
+                coalesce(col("street_code"), lit("")).as("street_code"),
                 coalesce(col("street_name"), col("street_code"), lit("未定位")).as("street_name"),
-                col("worker_count"), col("amount_yuan"), col("status_at_end").as("status"), col("days_unresolved"),
-                flag01("is_many_workers").as("is_many_workers"), flag01("is_large_amount").as("is_large_amount"),
+                col("worker_count"),
+                col("amount_yuan"),
+                col("status_at_end").as("status"),
+                col("days_unresolved"),
+                flag01("is_many_workers").as("is_many_workers"),
+                flag01("is_large_amount").as("is_large_amount"),
                 flag01("is_long_unresolved").as("is_long_unresolved"),
-                flag01("is_repeat_petition").as("is_repeat_petition"), col("company_petition_cnt"),
-                col("reasons"), lit(computedAt).as("updated_at"));
+                flag01("is_repeat_petition").as("is_repeat_petition"),
+                col("company_petition_cnt"),
+                col("reasons"),
+                lit(computedAt).as("updated_at"));
         return SparkSchemas.conform(out, KEY_CASES);
     }
 
     /** ads_arrears_street_month: every street of the dimension, zeros where it had no active case. */
-    public static Dataset<Row> byStreet(Dataset<Row> active, Dataset<Row> streets, String month,
-                                        Timestamp computedAt) {
+    public static Dataset<Row> byStreet(Dataset<Row> active, Dataset<Row> streets, String month, Timestamp computedAt) {
         Column zero = lit(BigDecimal.ZERO);
-        Dataset<Row> counts = active.groupBy("street_code").agg(
-                count(lit(1)).as("case_cnt"),
-                sum(flag01("is_new")).as("new_case_cnt"),
-                sum(flag01("resolved_in_month")).as("resolved_cnt"),
-                sum(when(col("resolved_at_end"), 0).otherwise(1)).as("unresolved_cnt"),
-                sum(flag01("is_key")).as("key_case_cnt"),
-                sum("worker_count").as("worker_cnt"),
-                sum("amount_yuan").as("amount_yuan"),
-                sum(when(col("is_key"), col("amount_yuan")).otherwise(zero)).as("key_amount_yuan"));
-        Dataset<Row> all = streets.select("street_code", "street_name")
-                .join(counts, new String[] {"street_code"}, "full_outer");
-        Dataset<Row> out = all.select(lit(month).as("stat_month"), coalesce(col("street_code"), lit("")).as(
-                        "street_code"), coalesce(col("street_name"), col("street_code"), lit("未定位")).as("street_name"),
+        Dataset<Row> counts = active.groupBy("street_code")
+                .agg(
+                        count(lit(1)).as("case_cnt"),
+                        sum(flag01("is_new")).as("new_case_cnt"),
+                        sum(flag01("resolved_in_month")).as("resolved_cnt"),
+                        sum(when(col("resolved_at_end"), 0).otherwise(1)).as("unresolved_cnt"),
+                        sum(flag01("is_key")).as("key_case_cnt"),
+                        sum("worker_count").as("worker_cnt"),
+                        sum("amount_yuan").as("amount_yuan"),
+                        sum(when(col("is_key"), col("amount_yuan")).otherwise(zero))
+                                .as("key_amount_yuan"));
+        Dataset<Row> all =
+                streets.select("street_code", "street_name").join(counts, new String[] {"street_code"}, "full_outer");
+        Dataset<Row> out = all.select(
+                lit(month).as("stat_month"),
+                coalesce(col("street_code"), lit("")).as("street_code"),
+                coalesce(col("street_name"), col("street_code"), lit("未定位")).as("street_name"),
                 coalesce(col("case_cnt"), lit(0L)).as("case_cnt"),
                 coalesce(col("new_case_cnt"), lit(0L)).as("new_case_cnt"),
                 coalesce(col("resolved_cnt"), lit(0L)).as("resolved_cnt"),
@@ -261,17 +301,31 @@ public final class ArrearsKeyCaseJob {
 
     /** ads_arrears_company_month: companies with an active case in the month. */
     public static Dataset<Row> byCompany(Dataset<Row> active, String month, Timestamp computedAt) {
-        Dataset<Row> out = active.groupBy("company_name").agg(
+        Dataset<Row> out = active.groupBy("company_name")
+                .agg(
                         count(lit(1)).as("case_cnt"),
                         sum(flag01("is_new")).as("new_case_cnt"),
                         sum(when(col("resolved_at_end"), 0).otherwise(1)).as("unresolved_cnt"),
                         sum(flag01("is_key")).as("key_case_cnt"),
                         sum("worker_count").as("worker_cnt"),
                         sum("amount_yuan").as("amount_yuan"),
-                        org.apache.spark.sql.functions.max("company_petition_cnt").as("petition_cnt"))
-                .select(lit(month).as("stat_month"), col("company_name"), col("case_cnt"), col("new_case_cnt"),
-                        col("unresolved_cnt"), col("key_case_cnt"), col("worker_cnt"), col("amount_yuan"),
-                        col("petition_cnt"), lit(computedAt).as("updated_at"));
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .max("company_petition_cnt")
+                                .as("petition_cnt"))
+                .select(
+                        lit(month).as("stat_month"),
+                        col("company_name"),
+                        col("case_cnt"),
+                        col("new_case_cnt"),
+                        col("unresolved_cnt"),
+                        col("key_case_cnt"),
+                        col("worker_cnt"),
+                        col("amount_yuan"),
+                        col("petition_cnt"),
+                        lit(computedAt).as("updated_at"));
         return SparkSchemas.conform(out, BY_COMPANY);
     }
 

@@ -75,16 +75,17 @@ public final class AssessmentJob {
     /** Items whose raw value is missing, not 0, when there is nothing to judge (a rate without any 回访). */
     static final Set<String> NULL_WHEN_EMPTY = Set.of("SATISFACTION");
     /** Items a department has: it handles cases, it has no workers. */
-    static final Set<String> DEPARTMENT_ITEMS = Set.of("EVENTS_HANDLED", "SATISFACTION", "OVERDUE_COUNT",
-            "REJECT_COUNT");
+    static final Set<String> DEPARTMENT_ITEMS =
+            Set.of("EVENTS_HANDLED", "SATISFACTION", "OVERDUE_COUNT", "REJECT_COUNT");
     /** dwd_mediation outcome that counts as a mediation. */
     public static final String RESOLVED = "RESOLVED";
 
     private static final DataType POINTS_TYPE = DataTypes.createDecimalType(7, 2);
     /** One definition of the scoring methods, in plain Java ({@link ScoringMethod}), tested alone. */
     private static final UserDefinedFunction POINTS = udf(
-            (UDF4<String, Double, Double, Double, BigDecimal>) (method, weight, target, raw) ->
-                    ScoringMethod.valueOf(method).points(weight, target, raw), POINTS_TYPE)
+                    (UDF4<String, Double, Double, Double, BigDecimal>) (method, weight, target, raw) ->
+                            ScoringMethod.valueOf(method).points(weight, target, raw),
+                    POINTS_TYPE)
             .withName("assessment_points");
 
     private final WarehouseIo io;
@@ -99,13 +100,17 @@ public final class AssessmentJob {
      * What a run wrote: rows per table, workers flagged with an anomaly, worker ids with records that are no grid's
      * worker (left out), and item codes the rules name that this job does not compute (not scored).
      */
-    public record Result(long workerRows, long unitRows, long flaggedWorkers, long strayWorkers,
-                         Set<String> unknownRuleItems) {
-    }
+    public record Result(
+            long workerRows, long unitRows, long flaggedWorkers, long strayWorkers, Set<String> unknownRuleItems) {}
 
     /** The month's records, read with their date partitions pushed down. */
-    public record MonthInputs(Dataset<Row> attendance, Dataset<Row> patrols, Dataset<Row> visits,
-                              Dataset<Row> mediations, Dataset<Row> reports, Dataset<Row> cases) {
+    public record MonthInputs(
+            Dataset<Row> attendance,
+            Dataset<Row> patrols,
+            Dataset<Row> visits,
+            Dataset<Row> mediations,
+            Dataset<Row> reports,
+            Dataset<Row> cases) {
 
         public static MonthInputs read(SparkSession spark, WarehouseIo io, String month) {
             return new MonthInputs(
@@ -114,12 +119,15 @@ public final class AssessmentJob {
                     inMonth(io.read(spark, GridWorkTables.DWD_GRID_VISIT), "visit_date", month),
                     inMonth(io.read(spark, GridWorkTables.DWD_GRID_MEDIATION), "mediation_date", month),
                     inMonth(io.read(spark, GridWorkTables.DWD_GRID_REPORT), "record_date", month),
-                    io.read(spark, CaseTables.DWD_CASE).filter(col("report_month").equalTo(month)));
+                    io.read(spark, CaseTables.DWD_CASE)
+                            .filter(col("report_month").equalTo(month)));
         }
 
         private static Dataset<Row> inMonth(Dataset<Row> rows, String dateColumn, String month) {
-            return rows.filter(col(dateColumn).geq(lit(Date.valueOf(StatMonth.start(month).toLocalDate())))
-                    .and(col(dateColumn).lt(lit(Date.valueOf(StatMonth.end(month).toLocalDate())))));
+            return rows.filter(col(dateColumn)
+                    .geq(lit(Date.valueOf(StatMonth.start(month).toLocalDate())))
+                    .and(col(dateColumn)
+                            .lt(lit(Date.valueOf(StatMonth.end(month).toLocalDate())))));
         }
     }
 
@@ -127,8 +135,11 @@ public final class AssessmentJob {
         months.forEach(StatMonth::require);
         Timestamp computedAt = Writes.computedAt(clock);
         AssessmentRules rules = rules(io.read(spark, RULES).collectAsList());
-        Dataset<Row> roster = roster(io.read(spark, WarehouseSchema.DIM_GRID),
-                io.read(spark, WarehouseSchema.DIM_COMMUNITY), io.read(spark, WarehouseSchema.DIM_STREET)).cache();
+        Dataset<Row> roster = roster(
+                        io.read(spark, WarehouseSchema.DIM_GRID),
+                        io.read(spark, WarehouseSchema.DIM_COMMUNITY),
+                        io.read(spark, WarehouseSchema.DIM_STREET))
+                .cache();
         long workerRows = 0;
         long unitRows = 0;
         long flagged = 0;
@@ -139,16 +150,21 @@ public final class AssessmentJob {
                 Dataset<Row> activity = activity(in).cache();
                 Dataset<Row> cases = in.cases().cache();
                 try {
-                    Dataset<Row> components = components(month, roster, activity, cases).cache();
+                    Dataset<Row> components =
+                            components(month, roster, activity, cases).cache();
                     try {
-                        Dataset<Row> manual = io.read(spark, MANUAL).filter(col("month").equalTo(month));
+                        Dataset<Row> manual =
+                                io.read(spark, MANUAL).filter(col("month").equalTo(month));
                         Dataset<Row> workers = workers(month, components, rules, manual, computedAt);
                         workerRows += Writes.upsert(workers, WORKERS, io);
                         Dataset<Row> units = units(month, components, cases, rules, manual, computedAt);
                         unitRows += Writes.upsert(units, UNITS, io);
-                        flagged += components.filter(col("anomaly_flags").isNotNull()).count();
-                        strays += activity.join(roster, activity.col("worker_id").equalTo(roster.col("worker_id")),
-                                "left_anti").count();
+                        flagged += components
+                                .filter(col("anomaly_flags").isNotNull())
+                                .count();
+                        strays += activity.join(
+                                        roster, activity.col("worker_id").equalTo(roster.col("worker_id")), "left_anti")
+                                .count();
                     } finally {
                         components.unpersist();
                     }
@@ -168,10 +184,16 @@ public final class AssessmentJob {
         List<AssessmentRules.Rule> out = new ArrayList<>();
         for (Row r : rows) {
             Date validTo = r.getAs("valid_to");
-            out.add(AssessmentRules.rule(r.<Integer>getAs("rule_version"), r.getAs("level"), r.getAs("scope_code"),
+            out.add(AssessmentRules.rule(
+                    r.<Integer>getAs("rule_version"),
+                    r.getAs("level"),
+                    r.getAs("scope_code"),
                     r.getAs("item_code"),
-                    r.<Date>getAs("valid_from").toLocalDate(), validTo == null ? null : validTo.toLocalDate(),
-                    r.<Double>getAs("weight"), r.<Double>getAs("target"), r.getAs("method")));
+                    r.<Date>getAs("valid_from").toLocalDate(),
+                    validTo == null ? null : validTo.toLocalDate(),
+                    r.<Double>getAs("weight"),
+                    r.<Double>getAs("target"),
+                    r.getAs("method")));
         }
         return new AssessmentRules(out, Set.copyOf(ITEMS));
     }
@@ -181,37 +203,69 @@ public final class AssessmentJob {
         return grids.select(
                         concat(lit("W"), substring(col("grid_code"), District.CODE.length() + 1, Integer.MAX_VALUE))
                                 .as("worker_id"),
-                        col("grid_code"), col("community_code"), col("street_code"))
-                .join(communities.select(col("community_code"), col("community_name")), new String[] {"community_code"},
+                        col("grid_code"),
+                        col("community_code"),
+                        col("street_code"))
+                .join(
+                        communities.select(col("community_code"), col("community_name")),
+                        new String[] {"community_code"},
                         "left")
                 .join(streets.select(col("street_code"), col("street_name")), new String[] {"street_code"}, "left")
-                .select(col("worker_id"), col("grid_code"), col("community_code"),
+                .select(
+                        col("worker_id"),
+                        col("grid_code"),
+                        col("community_code"),
                         coalesce(col("community_name"), col("community_code")).as("community_name"),
-                        col("street_code"), coalesce(col("street_name"), col("street_code")).as("street_name"));
+                        col("street_code"),
+                        coalesce(col("street_name"), col("street_code")).as("street_name"));
     }
 
     /** The activity columns, each summed per worker over the month's records; a source fills its own, 0 elsewhere. */
-    static final List<String> ACTIVITY = List.of("reports", "hidden", "checkin_days", "missing_checkouts", "patrols",
-            "distance_m", "coverage_sum", "low_coverage_patrols", "fake_jumps", "visits", "mediations_resolved");
+    static final List<String> ACTIVITY = List.of(
+            "reports",
+            "hidden",
+            "checkin_days",
+            "missing_checkouts",
+            "patrols",
+            "distance_m",
+            "coverage_sum",
+            "low_coverage_patrols",
+            "fake_jumps",
+            "visits",
+            "mediations_resolved");
 
     /** Per worker id with any record in the month: the {@link #ACTIVITY} sums (one shuffle over every source). */
     public static Dataset<Row> activity(MonthInputs in) {
         Dataset<Row> u = project(in.reports(), Map.of("reports", lit(1), "hidden", col("is_hidden_danger")))
-                .unionByName(project(in.attendance(), Map.of("checkin_days", lit(1),
-                        "missing_checkouts", col("is_missing_checkout"))))
-                .unionByName(project(in.patrols(), Map.of("patrols", lit(1), "distance_m", col("distance_m"),
-                        "coverage_sum", col("coverage_ratio"),
-                        "low_coverage_patrols", when(col("coverage_ratio").lt(AnomalyKind.LOW_COVERAGE), 1)
-                                .otherwise(0),
-                        "fake_jumps", col("is_fake_jump"))))
+                .unionByName(project(
+                        in.attendance(),
+                        Map.of("checkin_days", lit(1), "missing_checkouts", col("is_missing_checkout"))))
+                .unionByName(project(
+                        in.patrols(),
+                        Map.of(
+                                "patrols",
+                                lit(1),
+                                "distance_m",
+                                col("distance_m"),
+                                "coverage_sum",
+                                col("coverage_ratio"),
+                                "low_coverage_patrols",
+                                when(col("coverage_ratio").lt(AnomalyKind.LOW_COVERAGE), 1)
+                                        .otherwise(0),
+                                "fake_jumps",
+                                col("is_fake_jump"))))
                 .unionByName(project(in.visits(), Map.of("visits", lit(1))))
-                .unionByName(project(in.mediations(), Map.of("mediations_resolved",
-                        when(col("outcome").equalTo(RESOLVED), 1).otherwise(0))));
+                .unionByName(project(
+                        in.mediations(),
+                        Map.of(
+                                "mediations_resolved",
+                                when(col("outcome").equalTo(RESOLVED), 1).otherwise(0))));
         List<Column> sums = new ArrayList<>();
         for (String a : ACTIVITY) {
             sums.add(sum(col(a)).as(a));
         }
-        return u.groupBy("worker_id").agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
+        return u.groupBy("worker_id")
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
     }
 
     private static Dataset<Row> project(Dataset<Row> rows, Map<String, Column> values) {
@@ -230,24 +284,30 @@ public final class AssessmentJob {
      */
     static Dataset<Row> caseFigures(Dataset<Row> cases, String key, boolean selfHandledOnly) {
         Column closed = col("is_closed").cast(DataTypes.IntegerType).equalTo(1);
-        Column handled = selfHandledOnly ? closed.and(col("is_self_handled").cast(DataTypes.IntegerType).equalTo(1))
+        Column handled = selfHandledOnly
+                ? closed.and(col("is_self_handled").cast(DataTypes.IntegerType).equalTo(1))
                 : closed;
-        return cases.filter(col(key).isNotNull()).groupBy(col(key)).agg(
-                sum(when(handled, 1.0).otherwise(0.0)).as("handled"),
-                sum(when(col("satisfaction").isNotNull(), 1.0).otherwise(0.0)).as("visited_cases"),
-                sum(when(col("satisfaction").isin(ResponseRateJob.SATISFIED.toArray()), 1.0).otherwise(0.0))
-                        .as("satisfied"),
-                sum(when(col("is_overdue").cast(DataTypes.IntegerType).equalTo(1), 1.0).otherwise(0.0))
-                        .as("overdue"),
-                sum(col("rejected_cnt").cast(DataTypes.DoubleType)).as("rejects"));
+        return cases.filter(col(key).isNotNull())
+                .groupBy(col(key))
+                .agg(
+                        sum(when(handled, 1.0).otherwise(0.0)).as("handled"),
+                        sum(when(col("satisfaction").isNotNull(), 1.0).otherwise(0.0))
+                                .as("visited_cases"),
+                        sum(when(col("satisfaction").isin(ResponseRateJob.SATISFIED.toArray()), 1.0)
+                                        .otherwise(0.0))
+                                .as("satisfied"),
+                        sum(when(col("is_overdue").cast(DataTypes.IntegerType).equalTo(1), 1.0)
+                                        .otherwise(0.0))
+                                .as("overdue"),
+                        sum(col("rejected_cnt").cast(DataTypes.DoubleType)).as("rejects"));
     }
 
     /**
      * Per worker of the roster: each item's numerator and denominator ({@code <item>_num}, {@code <item>_den}), the
      * anomaly flags and the flag as a count (1/0).
      */
-    public static Dataset<Row> components(String month, Dataset<Row> roster, Dataset<Row> activity,
-                                          Dataset<Row> cases) {
+    public static Dataset<Row> components(
+            String month, Dataset<Row> roster, Dataset<Row> activity, Dataset<Row> cases) {
         Dataset<Row> caseByGrid = caseFigures(cases, "grid_code", true);
         Dataset<Row> j = roster.join(activity, new String[] {"worker_id"}, "left")
                 .join(caseByGrid, new String[] {"grid_code"}, "left");
@@ -270,16 +330,25 @@ public final class AssessmentJob {
         Column stays = z("patrols").gt(0).and(z("low_coverage_patrols").equalTo(z("patrols")));
         Column jumps = z("fake_jumps").gt(0);
         Column missing = z("missing_checkouts").geq(AnomalyKind.MISSING_CHECKOUT_DAYS);
-        Column flags = concat_ws(",", when(stays, lit(AnomalyKind.STAYS_IN_ONE_PLACE.name())),
+        Column flags = concat_ws(
+                ",",
+                when(stays, lit(AnomalyKind.STAYS_IN_ONE_PLACE.name())),
                 when(jumps, lit(AnomalyKind.FAKE_PATROL_JUMP.name())),
                 when(missing, lit(AnomalyKind.MISSING_CHECKOUT.name())));
-        List<Column> out = new ArrayList<>(List.of(col("worker_id"), col("grid_code"), col("community_code"),
-                col("community_name"), col("street_code"), col("street_name")));
+        List<Column> out = new ArrayList<>(List.of(
+                col("worker_id"),
+                col("grid_code"),
+                col("community_code"),
+                col("community_name"),
+                col("street_code"),
+                col("street_name")));
         parts.forEach((item, nd) -> {
             out.add(nd[0].cast(DataTypes.DoubleType).as(num(item)));
             out.add(nd[1].cast(DataTypes.DoubleType).as(den(item)));
         });
-        out.add(when(flags.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(flags).as("anomaly_flags"));
+        out.add(when(flags.equalTo(""), lit(null).cast(DataTypes.StringType))
+                .otherwise(flags)
+                .as("anomaly_flags"));
         out.add(when(flags.equalTo(""), 0).otherwise(1).as("flagged"));
         return j.select(out.toArray(new Column[0]));
     }
@@ -297,15 +366,28 @@ public final class AssessmentJob {
     }
 
     /** {@code ads_grid_worker_assessment}'s rows of the month. */
-    public static Dataset<Row> workers(String month, Dataset<Row> components, AssessmentRules rules,
-                                       Dataset<Row> manual, Timestamp computedAt) {
-        Dataset<Row> scored = score(components.withColumnRenamed("worker_id", "subject"), month,
-                AssessmentLevel.GRID_WORKER, rules, manual, Window.orderBy(col("total_score").desc()));
+    public static Dataset<Row> workers(
+            String month, Dataset<Row> components, AssessmentRules rules, Dataset<Row> manual, Timestamp computedAt) {
+        Dataset<Row> scored = score(
+                components.withColumnRenamed("worker_id", "subject"),
+                month,
+                AssessmentLevel.GRID_WORKER,
+                rules,
+                manual,
+                Window.orderBy(col("total_score").desc()));
         List<Column> out = new ArrayList<>();
         out.add(lit(month).as("month"));
         out.add(col("subject").as("worker_id"));
-        for (String c : List.of("grid_code", "community_code", "community_name", "street_code", "street_name",
-                "total_score", "rank", "rule_version", "rule_scope")) {
+        for (String c : List.of(
+                "grid_code",
+                "community_code",
+                "community_name",
+                "street_code",
+                "street_name",
+                "total_score",
+                "rank",
+                "rule_version",
+                "rule_scope")) {
             out.add(col(c));
         }
         itemColumns(out);
@@ -316,22 +398,45 @@ public final class AssessmentJob {
     }
 
     /** {@code ads_unit_assessment}'s rows of the month: communities, streets (from their workers), departments. */
-    public static Dataset<Row> units(String month, Dataset<Row> components, Dataset<Row> cases,
-                                     AssessmentRules rules, Dataset<Row> manual, Timestamp computedAt) {
+    public static Dataset<Row> units(
+            String month,
+            Dataset<Row> components,
+            Dataset<Row> cases,
+            AssessmentRules rules,
+            Dataset<Row> manual,
+            Timestamp computedAt) {
         Dataset<Row> communities = pooled(components, "community_code", "community_name");
         Dataset<Row> streets = pooled(components, "street_code", "street_name");
         Dataset<Row> departments = departments(cases);
         Dataset<Row> out = null;
-        for (Map.Entry<AssessmentLevel, Dataset<Row>> e : Map.of(AssessmentLevel.COMMUNITY, communities,
-                AssessmentLevel.STREET, streets, AssessmentLevel.DEPARTMENT, departments).entrySet()) {
-            Dataset<Row> scored = score(e.getValue(), month, e.getKey(), rules, manual,
+        for (Map.Entry<AssessmentLevel, Dataset<Row>> e : Map.of(
+                        AssessmentLevel.COMMUNITY,
+                        communities,
+                        AssessmentLevel.STREET,
+                        streets,
+                        AssessmentLevel.DEPARTMENT,
+                        departments)
+                .entrySet()) {
+            Dataset<Row> scored = score(
+                    e.getValue(),
+                    month,
+                    e.getKey(),
+                    rules,
+                    manual,
                     Window.orderBy(col("total_score").desc()));
             List<Column> cols = new ArrayList<>();
             cols.add(lit(month).as("month"));
             cols.add(lit(e.getKey().name()).as("level"));
             cols.add(col("subject").as("unit_code"));
-            for (String c : List.of("unit_name", "street_code", "street_name", "worker_cnt", "total_score", "rank",
-                    "rule_version", "rule_scope")) {
+            for (String c : List.of(
+                    "unit_name",
+                    "street_code",
+                    "street_name",
+                    "worker_cnt",
+                    "total_score",
+                    "rank",
+                    "rule_version",
+                    "rule_scope")) {
                 cols.add(col(c));
             }
             itemColumns(cols);
@@ -355,7 +460,8 @@ public final class AssessmentJob {
         // a community belongs to one street; a street is its own street
         aggs.add(org.apache.spark.sql.functions.first(col("street_code")).as("parent_street_code"));
         aggs.add(org.apache.spark.sql.functions.first(col("street_name")).as("parent_street_name"));
-        return components.groupBy(col(codeColumn).as("subject"), col(nameColumn).as("unit_name"))
+        return components
+                .groupBy(col(codeColumn).as("subject"), col(nameColumn).as("unit_name"))
                 .agg(count(lit(1)).cast(DataTypes.IntegerType).as("worker_cnt"), aggs.toArray(new Column[0]))
                 .withColumnRenamed("parent_street_code", "street_code")
                 .withColumnRenamed("parent_street_name", "street_name");
@@ -369,8 +475,10 @@ public final class AssessmentJob {
                 "SATISFACTION", new Column[] {col("satisfied"), col("visited_cases")},
                 "OVERDUE_COUNT", new Column[] {col("overdue"), lit(1.0)},
                 "REJECT_COUNT", new Column[] {col("rejects"), lit(1.0)});
-        List<Column> cols = new ArrayList<>(List.of(col("department_code").as("subject"),
-                col("department_code").as("unit_name"), lit(null).cast(DataTypes.StringType).as("street_code"),
+        List<Column> cols = new ArrayList<>(List.of(
+                col("department_code").as("subject"),
+                col("department_code").as("unit_name"),
+                lit(null).cast(DataTypes.StringType).as("street_code"),
                 lit(null).cast(DataTypes.StringType).as("street_name"),
                 lit(null).cast(DataTypes.IntegerType).as("worker_cnt"),
                 lit(null).cast(DataTypes.IntegerType).as("flagged_worker_cnt")));
@@ -389,11 +497,17 @@ public final class AssessmentJob {
      * each item's numerator and denominator. The streets' sets become one CASE on {@code street_code} per column (a
      * district has a dozen streets), so no row is joined or shuffled for them.
      */
-    static Dataset<Row> score(Dataset<Row> rows, String month, AssessmentLevel level, AssessmentRules rules,
-                              Dataset<Row> manual, org.apache.spark.sql.expressions.WindowSpec ranking) {
+    static Dataset<Row> score(
+            Dataset<Row> rows,
+            String month,
+            AssessmentLevel level,
+            AssessmentRules rules,
+            Dataset<Row> manual,
+            org.apache.spark.sql.expressions.WindowSpec ranking) {
         Optional<AssessmentRules.RuleSet> ruleSet = rules.forMonth(level, month);
         Map<String, AssessmentRules.RuleSet> streetSets = rules.streetSets(level, month);
-        Dataset<Row> m = manual.filter(col("level").equalTo(level.name())).groupBy(col("subject_code").as("subject"))
+        Dataset<Row> m = manual.filter(col("level").equalTo(level.name()))
+                .groupBy(col("subject_code").as("subject"))
                 .agg(sum(col("points")).as("manual_sum"));
         Dataset<Row> r = rows.join(m, new String[] {"subject"}, "left");
         Column total = coalesce(col("manual_sum"), lit(0.0)).cast(POINTS_TYPE);
@@ -409,29 +523,43 @@ public final class AssessmentJob {
                     .withColumn(AssessmentAdsTables.pointsColumn(item), points);
             total = total.plus(coalesce(col(AssessmentAdsTables.pointsColumn(item)), lit(BigDecimal.ZERO)));
         }
-        return r.withColumn("manual_points", coalesce(col("manual_sum"), lit(0.0)).cast(POINTS_TYPE))
+        return r.withColumn(
+                        "manual_points", coalesce(col("manual_sum"), lit(0.0)).cast(POINTS_TYPE))
                 .withColumn("total_score", total.cast(POINTS_TYPE))
                 .withColumn("rank", rank().over(ranking))
-                .withColumn("rule_version", byStreet(streetSets, set -> lit(set.version()),
-                        ruleSet.map(s -> lit(s.version())).orElse(lit(null))).cast(DataTypes.IntegerType))
-                .withColumn("rule_scope", byStreet(streetSets, set -> lit(set.scope()),
-                        ruleSet.map(s -> lit(s.scope())).orElse(lit(null))).cast(DataTypes.StringType));
+                .withColumn(
+                        "rule_version",
+                        byStreet(
+                                        streetSets,
+                                        set -> lit(set.version()),
+                                        ruleSet.map(s -> lit(s.version())).orElse(lit(null)))
+                                .cast(DataTypes.IntegerType))
+                .withColumn(
+                        "rule_scope",
+                        byStreet(
+                                        streetSets,
+                                        set -> lit(set.scope()),
+                                        ruleSet.map(s -> lit(s.scope())).orElse(lit(null)))
+                                .cast(DataTypes.StringType));
     }
 
     /** An item's points by one rule (NULL without one). */
     private static Column points(AssessmentRules.Rule rule, Column raw) {
-        return rule == null ? lit(null).cast(POINTS_TYPE)
+        return rule == null
+                ? lit(null).cast(POINTS_TYPE)
                 : POINTS.apply(lit(rule.method().name()), lit(rule.weight()), lit(rule.target()), raw);
     }
 
     /** {@code perStreet} of the row's street where it has its own rule set, else {@code district}. */
-    private static Column byStreet(Map<String, AssessmentRules.RuleSet> streetSets,
-                                   java.util.function.Function<AssessmentRules.RuleSet, Column> perStreet,
-                                   Column district) {
+    private static Column byStreet(
+            Map<String, AssessmentRules.RuleSet> streetSets,
+            java.util.function.Function<AssessmentRules.RuleSet, Column> perStreet,
+            Column district) {
         Column chain = null;
         for (Map.Entry<String, AssessmentRules.RuleSet> e : streetSets.entrySet()) {
             Column here = col("street_code").equalTo(e.getKey());
-            chain = chain == null ? when(here, perStreet.apply(e.getValue()))
+            chain = chain == null
+                    ? when(here, perStreet.apply(e.getValue()))
                     : chain.when(here, perStreet.apply(e.getValue()));
         }
         return chain == null ? district : chain.otherwise(district);
@@ -445,8 +573,12 @@ public final class AssessmentJob {
     }
 
     public static String summary(Result r) {
-        return String.format(Locale.ROOT, "assessment %d workers (%d flagged), %d units%s%s", r.workerRows(),
-                r.flaggedWorkers(), r.unitRows(),
+        return String.format(
+                Locale.ROOT,
+                "assessment %d workers (%d flagged), %d units%s%s",
+                r.workerRows(),
+                r.flaggedWorkers(),
+                r.unitRows(),
                 r.strayWorkers() > 0 ? ", " + r.strayWorkers() + " worker ids with records but no grid left out" : "",
                 r.unknownRuleItems().isEmpty() ? "" : ", rule items not computed " + r.unknownRuleItems());
     }

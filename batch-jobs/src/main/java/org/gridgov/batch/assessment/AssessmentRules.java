@@ -29,8 +29,16 @@ public final class AssessmentRules {
     public static final String DISTRICT = District.CODE;
 
     /** One item of one rule version of one level in one scope. */
-    public record Rule(int version, AssessmentLevel level, String scope, String itemCode, LocalDate validFrom,
-                       LocalDate validTo, double weight, double target, ScoringMethod method) {
+    public record Rule(
+            int version,
+            AssessmentLevel level,
+            String scope,
+            String itemCode,
+            LocalDate validFrom,
+            LocalDate validTo,
+            double weight,
+            double target,
+            ScoringMethod method) {
 
         public Rule {
             Objects.requireNonNull(level, "level");
@@ -46,8 +54,7 @@ public final class AssessmentRules {
     }
 
     /** The items one version of a scope gives a level, by item code (items the job does not know are left out). */
-    public record RuleSet(String scope, int version, Map<String, Rule> items) {
-    }
+    public record RuleSet(String scope, int version, Map<String, Rule> items) {}
 
     private final List<Rule> rules;
     private final Set<String> knownItems;
@@ -78,7 +85,9 @@ public final class AssessmentRules {
         }
         Map<String, Rule> items = new LinkedHashMap<>();
         for (Rule r : rules) {
-            if (r.level() == level && r.scope().equals(scope) && r.version() == version.get()
+            if (r.level() == level
+                    && r.scope().equals(scope)
+                    && r.version() == version.get()
                     && knownItems.contains(r.itemCode())) {
                 items.put(r.itemCode(), r);
             }
@@ -116,31 +125,48 @@ public final class AssessmentRules {
     }
 
     /** A district rule (see {@link #rule(int, String, String, String, LocalDate, LocalDate, double, double, String)}). */
-    public static Rule rule(int version, String level, String itemCode, LocalDate validFrom, LocalDate validTo,
-                            double weight, double target, String method) {
+    public static Rule rule(
+            int version,
+            String level,
+            String itemCode,
+            LocalDate validFrom,
+            LocalDate validTo,
+            double weight,
+            double target,
+            String method) {
         return rule(version, level, DISTRICT, itemCode, validFrom, validTo, weight, target, method);
     }
 
     /** Levels as the rows spell them; an unknown level or method, or no scope, fails naming the row's key. */
-    public static Rule rule(int version, String level, String scope, String itemCode, LocalDate validFrom,
-                            LocalDate validTo, double weight, double target, String method) {
+    public static Rule rule(
+            int version,
+            String level,
+            String scope,
+            String itemCode,
+            LocalDate validFrom,
+            LocalDate validTo,
+            double weight,
+            double target,
+            String method) {
         if (scope == null || scope.isBlank()) {
-            throw new IllegalArgumentException("dim_assessment_rule (" + version + ", " + level + ", " + itemCode
-                    + "): no scope_code");
+            throw new IllegalArgumentException(
+                    "dim_assessment_rule (" + version + ", " + level + ", " + itemCode + "): no scope_code");
         }
         AssessmentLevel l;
         try {
             l = AssessmentLevel.valueOf(level);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("dim_assessment_rule (" + version + ", " + level + ", " + itemCode
-                    + "): unknown level '" + level + "'", e);
+            throw new IllegalArgumentException(
+                    "dim_assessment_rule (" + version + ", " + level + ", " + itemCode + "): unknown level '" + level
+                            + "'",
+                    e);
         }
         ScoringMethod m;
         try {
             m = ScoringMethod.of(method);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("dim_assessment_rule (" + version + ", " + level + ", " + itemCode
-                    + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "dim_assessment_rule (" + version + ", " + level + ", " + itemCode + "): " + e.getMessage(), e);
         }
         return new Rule(version, l, scope, itemCode, validFrom, validTo, weight, target, m);
     }

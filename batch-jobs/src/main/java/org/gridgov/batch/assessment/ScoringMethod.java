@@ -52,8 +52,8 @@ public enum ScoringMethod {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown scoring method '" + name + "'; expected one of "
-                    + java.util.Arrays.toString(values()), e);
+            throw new IllegalArgumentException(
+                    "unknown scoring method '" + name + "'; expected one of " + java.util.Arrays.toString(values()), e);
         }
     }
 }

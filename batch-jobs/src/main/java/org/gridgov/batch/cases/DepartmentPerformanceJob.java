@@ -58,30 +58,47 @@ public final class DepartmentPerformanceJob {
     /** The figures for every month, department and category present in {@code cases}. */
     public static Dataset<Row> performance(Dataset<Row> cases, Timestamp computedAt) {
         Column closed = col("is_closed").cast(DataTypes.IntegerType).equalTo(1);
-        Dataset<Row> c = cases.select(col("report_month").as("stat_month"),
+        Dataset<Row> c = cases.select(
+                col("report_month").as("stat_month"),
                 coalesce(col("department_code"), lit(SELF)).as("department_code"),
                 coalesce(col("category_code"), lit(NO_CATEGORY)).as("category_code"),
                 when(closed, 1).otherwise(0).as("closed"),
-                when(closed.and(col("is_overdue").cast(DataTypes.IntegerType).equalTo(0)), 1).otherwise(0)
+                when(closed.and(col("is_overdue").cast(DataTypes.IntegerType).equalTo(0)), 1)
+                        .otherwise(0)
                         .as("on_time"),
                 when(col("rejected_cnt").gt(0), 1).otherwise(0).as("rejected"),
                 col("supervised_cnt").cast(DataTypes.LongType).as("supervised"),
                 // a closed case the department never held (自行处理) has no handling time: NULL, not 0
                 when(closed, col("handle_minutes")).cast(DataTypes.DoubleType).as("handle"));
-        Dataset<Row> agg = c.groupBy("stat_month", "department_code", "category_code").agg(
-                count(lit(1)).as("case_cnt"), sum("closed").as("closed_cnt"), sum("on_time").as("on_time_cnt"),
-                sum("rejected").as("rejected_cases"), sum("supervised").as("supervised_cnt"),
-                expr("percentile(handle, 0.5)").as("handle_p50_minutes"),
-                expr("percentile(handle, 0.9)").as("handle_p90_minutes"));
-        Dataset<Row> out = agg.select(col("stat_month"), col("department_code"), col("category_code"),
-                col("case_cnt"), col("closed_cnt"),
-                col("handle_p50_minutes").cast(DataTypes.createDecimalType(12, 1)).as("handle_p50_minutes"),
-                col("handle_p90_minutes").cast(DataTypes.createDecimalType(12, 1)).as("handle_p90_minutes"),
+        Dataset<Row> agg = c.groupBy("stat_month", "department_code", "category_code")
+                .agg(
+                        count(lit(1)).as("case_cnt"),
+                        sum("closed").as("closed_cnt"),
+                        sum("on_time").as("on_time_cnt"),
+                        sum("rejected").as("rejected_cases"),
+                        sum("supervised").as("supervised_cnt"),
+                        expr("percentile(handle, 0.5)").as("handle_p50_minutes"),
+                        expr("percentile(handle, 0.9)").as("handle_p90_minutes"));
+        Dataset<Row> out = agg.select(
+                col("stat_month"),
+                col("department_code"),
+                col("category_code"),
+                col("case_cnt"),
+                col("closed_cnt"),
+                col("handle_p50_minutes")
+                        .cast(DataTypes.createDecimalType(12, 1))
+                        .as("handle_p50_minutes"),
+                col("handle_p90_minutes")
+                        .cast(DataTypes.createDecimalType(12, 1))
+                        .as("handle_p90_minutes"),
                 when(col("closed_cnt").gt(0), SparkColumns.ratio(col("on_time_cnt"), col("closed_cnt")))
-                        .cast(DataTypes.createDecimalType(6, 4)).as("on_time_rate"),
-                SparkColumns.ratio(col("rejected_cases"), col("case_cnt")).cast(DataTypes.createDecimalType(6, 4))
+                        .cast(DataTypes.createDecimalType(6, 4))
+                        .as("on_time_rate"),
+                SparkColumns.ratio(col("rejected_cases"), col("case_cnt"))
+                        .cast(DataTypes.createDecimalType(6, 4))
                         .as("rejected_rate"),
-                col("supervised_cnt"), lit(computedAt).as("updated_at"));
+                col("supervised_cnt"),
+                lit(computedAt).as("updated_at"));
         return SparkSchemas.conform(out, TARGET);
     }
 

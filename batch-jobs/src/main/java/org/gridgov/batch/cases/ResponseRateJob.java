@@ -65,38 +65,61 @@ public final class ResponseRateJob {
         Column responded = col("responded_on_time").cast(DataTypes.IntegerType);
         Column resolved = col("resolved_on_time").cast(DataTypes.IntegerType);
         Column dims = array(
-                struct(lit(DEPARTMENT).as("t"),
-                        coalesce(col("department_code"), lit(DepartmentPerformanceJob.SELF)).as("c")),
-                struct(lit(STREET).as("t"), coalesce(col("street_code"), lit(DepartmentPerformanceJob.NO_CATEGORY))
-                        .as("c")));
-        Dataset<Row> agg = cases
-                .filter(col("is_merged").cast(DataTypes.IntegerType).equalTo(0))
-                .select(col("report_month").as("stat_month"), explode(dims).as("d"),
+                struct(
+                        lit(DEPARTMENT).as("t"),
+                        coalesce(col("department_code"), lit(DepartmentPerformanceJob.SELF))
+                                .as("c")),
+                struct(
+                        lit(STREET).as("t"),
+                        coalesce(col("street_code"), lit(DepartmentPerformanceJob.NO_CATEGORY))
+                                .as("c")));
+        Dataset<Row> agg = cases.filter(
+                        col("is_merged").cast(DataTypes.IntegerType).equalTo(0))
+                .select(
+                        col("report_month").as("stat_month"),
+                        explode(dims).as("d"),
                         when(responded.isNotNull(), 1).otherwise(0).as("response_due"),
                         when(responded.equalTo(1), 1).otherwise(0).as("responded_on_time"),
                         when(resolved.isNotNull(), 1).otherwise(0).as("resolve_due"),
                         when(resolved.equalTo(1), 1).otherwise(0).as("resolved_on_time"),
                         when(col("satisfaction").isNotNull(), 1).otherwise(0).as("visited"),
-                        when(col("satisfaction").isin(SATISFIED.toArray()), 1).otherwise(0).as("satisfied"))
-                .groupBy(col("stat_month"), col("d.t").as("dim_type"), col("d.c").as("dim_code"))
-                .agg(count(lit(1)).as("case_cnt"), sum("response_due").as("response_due_cnt"),
-                        sum("responded_on_time").as("responded_on_time_cnt"), sum("resolve_due").as("resolve_due_cnt"),
-                        sum("resolved_on_time").as("resolved_on_time_cnt"), sum("visited").as("visited_cnt"),
+                        when(col("satisfaction").isin(SATISFIED.toArray()), 1)
+                                .otherwise(0)
+                                .as("satisfied"))
+                .groupBy(
+                        col("stat_month"), col("d.t").as("dim_type"), col("d.c").as("dim_code"))
+                .agg(
+                        count(lit(1)).as("case_cnt"),
+                        sum("response_due").as("response_due_cnt"),
+                        sum("responded_on_time").as("responded_on_time_cnt"),
+                        sum("resolve_due").as("resolve_due_cnt"),
+                        sum("resolved_on_time").as("resolved_on_time_cnt"),
+                        sum("visited").as("visited_cnt"),
                         sum("satisfied").as("satisfied_cnt"));
-        Dataset<Row> names = streets.select(lit(STREET).as("dim_type"), col("street_code").as("dim_code"),
+        Dataset<Row> names = streets.select(
+                lit(STREET).as("dim_type"),
+                col("street_code").as("dim_code"),
                 col("street_name").as("n"));
-        Dataset<Row> out = agg.join(names, new String[] {"dim_type", "dim_code"}, "left").select(
-                col("stat_month"), col("dim_type"), col("dim_code"),
-                // departments are named by their codes, as in ads_case_department_month
-                coalesce(col("n"), col("dim_code")).as("dim_name"),
-                col("case_cnt"),
-                col("response_due_cnt"), col("responded_on_time_cnt"),
-                rate(col("responded_on_time_cnt"), col("response_due_cnt")).as("response_rate"),
-                col("resolve_due_cnt"), col("resolved_on_time_cnt"),
-                rate(col("resolved_on_time_cnt"), col("resolve_due_cnt")).as("resolve_rate"),
-                col("visited_cnt"), col("satisfied_cnt"),
-                rate(col("satisfied_cnt"), col("visited_cnt")).as("satisfaction_rate"),
-                lit(computedAt).as("updated_at"));
+        Dataset<Row> out = agg.join(names, new String[] {"dim_type", "dim_code"}, "left")
+                .select(
+                        col("stat_month"),
+                        col("dim_type"),
+                        col("dim_code"),
+                        // departments are named by their codes, as in ads_case_department_month
+                        coalesce(col("n"), col("dim_code")).as("dim_name"),
+                        col("case_cnt"),
+                        col("response_due_cnt"),
+                        col("responded_on_time_cnt"),
+                        rate(col("responded_on_time_cnt"), col("response_due_cnt"))
+                                .as("response_rate"),
+                        col("resolve_due_cnt"),
+                        col("resolved_on_time_cnt"),
+                        rate(col("resolved_on_time_cnt"), col("resolve_due_cnt"))
+                                .as("resolve_rate"),
+                        col("visited_cnt"),
+                        col("satisfied_cnt"),
+                        rate(col("satisfied_cnt"), col("visited_cnt")).as("satisfaction_rate"),
+                        lit(computedAt).as("updated_at"));
         return SparkSchemas.conform(out, TARGET);
     }
 

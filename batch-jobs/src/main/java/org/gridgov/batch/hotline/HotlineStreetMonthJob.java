@@ -83,31 +83,32 @@ public final class HotlineStreetMonthJob {
      * @return exactly the columns of ads_hotline_street_month, in catalogue order and types, sorted by month and
      *     street code
      */
-    public static Dataset<Row> streetMonth(Dataset<Row> cases, Dataset<Row> streets, String month,
-                                           Timestamp computedAt) {
+    public static Dataset<Row> streetMonth(
+            Dataset<Row> cases, Dataset<Row> streets, String month, Timestamp computedAt) {
         Objects.requireNonNull(computedAt, "computedAt");
-        Dataset<Row> inScope = month == null ? cases
-                : cases.filter(col("accept_month").equalTo(lit(StatMonth.require(month))));
+        Dataset<Row> inScope =
+                month == null ? cases : cases.filter(col("accept_month").equalTo(lit(StatMonth.require(month))));
 
-        Dataset<Row> counts = inScope
-                .groupBy(col("accept_month").as("stat_month"), col("street_code"))
-                .agg(count(lit(1)).as("accepted"),
+        Dataset<Row> counts = inScope.groupBy(col("accept_month").as("stat_month"), col("street_code"))
+                .agg(
+                        count(lit(1)).as("accepted"),
                         // flags are TINYINT 0/1; the cast also accepts drivers that map TINYINT(1) to boolean
                         sum(col("is_replied").cast(DataTypes.IntegerType)).as("replied"),
                         sum(col("is_closed").cast(DataTypes.IntegerType)).as("closed"),
                         sum(col("is_overdue").cast(DataTypes.IntegerType)).as("overdue"));
 
-        Dataset<Row> everyStreetEveryMonth = counts.select("stat_month").distinct()
-                .crossJoin(streets.select("street_code", "street_name"));
+        Dataset<Row> everyStreetEveryMonth =
+                counts.select("stat_month").distinct().crossJoin(streets.select("street_code", "street_name"));
 
-        Dataset<Row> joined = everyStreetEveryMonth
-                .join(counts, new String[] {"stat_month", "street_code"}, "full_outer");
+        Dataset<Row> joined =
+                everyStreetEveryMonth.join(counts, new String[] {"stat_month", "street_code"}, "full_outer");
 
         Column accepted = coalesce(col("accepted"), lit(0L));
         Column closed = coalesce(col("closed"), lit(0L));
         // Exact decimal division, then the cast to DECIMAL(6,4) rounds half up: 2/3 -> 0.6667.
         DataType exact = DataTypes.createDecimalType(20, 0);
-        Column closeRate = when(accepted.gt(0), closed.cast(exact).divide(accepted.cast(exact))).otherwise(lit(0));
+        Column closeRate = when(accepted.gt(0), closed.cast(exact).divide(accepted.cast(exact)))
+                .otherwise(lit(0));
 
         Dataset<Row> stats = joined.select(
                 col("stat_month"),

@@ -49,9 +49,13 @@ public final class OverdueRankJob {
         months.forEach(StatMonth::require);
         Timestamp computedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         Dataset<Row> cases = io.read(spark, SOURCE).filter(col("accept_month").isin(months.toArray()));
-        Dataset<Row> out = rank(cases, io.read(spark, WarehouseSchema.DIM_STREET),
-                io.read(spark, WarehouseSchema.DIM_COMMUNITY), io.read(spark, WarehouseSchema.DIM_GRID),
-                computedAt).cache();
+        Dataset<Row> out = rank(
+                        cases,
+                        io.read(spark, WarehouseSchema.DIM_STREET),
+                        io.read(spark, WarehouseSchema.DIM_COMMUNITY),
+                        io.read(spark, WarehouseSchema.DIM_GRID),
+                        computedAt)
+                .cache();
         try {
             io.upsert(out, TARGET);
             return out.count();
@@ -61,41 +65,76 @@ public final class OverdueRankJob {
     }
 
     /** The ranking for every month present in {@code cases}. */
-    public static Dataset<Row> rank(Dataset<Row> cases, Dataset<Row> streets, Dataset<Row> communities,
-                                    Dataset<Row> grids, Timestamp computedAt) {
-        Dataset<Row> areas = streets.select(lit("STREET").as("area_level"), col("street_code").as("area_code"),
-                        col("street_name").as("area_name"), lit(null).cast(DataTypes.StringType).as("parent_code"))
-                .unionByName(communities.select(lit("COMMUNITY").as("area_level"),
-                        col("community_code").as("area_code"), col("community_name").as("area_name"),
+    public static Dataset<Row> rank(
+            Dataset<Row> cases,
+            Dataset<Row> streets,
+            Dataset<Row> communities,
+            Dataset<Row> grids,
+            Timestamp computedAt) {
+        Dataset<Row> areas = streets.select(
+                        lit("STREET").as("area_level"),
+                        col("street_code").as("area_code"),
+                        col("street_name").as("area_name"),
+                        lit(null).cast(DataTypes.StringType).as("parent_code"))
+                .unionByName(communities.select(
+                        lit("COMMUNITY").as("area_level"),
+                        col("community_code").as("area_code"),
+                        col("community_name").as("area_name"),
                         col("street_code").as("parent_code")))
-                .unionByName(grids.select(lit("GRID").as("area_level"), col("grid_code").as("area_code"),
-                        col("grid_name").as("area_name"), col("community_code").as("parent_code")));
+                .unionByName(grids.select(
+                        lit("GRID").as("area_level"),
+                        col("grid_code").as("area_code"),
+                        col("grid_name").as("area_name"),
+                        col("community_code").as("parent_code")));
 
         Column levels = org.apache.spark.sql.functions.array(
-                org.apache.spark.sql.functions.struct(lit("STREET").as("l"), col("street_code").as("c")),
-                org.apache.spark.sql.functions.struct(lit("COMMUNITY").as("l"), col("community_code").as("c")),
-                org.apache.spark.sql.functions.struct(lit("GRID").as("l"), col("grid_code").as("c")));
-        Dataset<Row> counts = cases
-                .select(col("accept_month").as("stat_month"), org.apache.spark.sql.functions.explode(levels).as("a"),
+                org.apache.spark.sql.functions.struct(
+                        lit("STREET").as("l"), col("street_code").as("c")),
+                org.apache.spark.sql.functions.struct(
+                        lit("COMMUNITY").as("l"), col("community_code").as("c")),
+                org.apache.spark.sql.functions.struct(
+                        lit("GRID").as("l"), col("grid_code").as("c")));
+        Dataset<Row> counts = cases.select(
+                        col("accept_month").as("stat_month"),
+                        org.apache.spark.sql.functions.explode(levels).as("a"),
                         col("is_closed").cast(DataTypes.IntegerType).as("closed"),
                         col("is_overdue").cast(DataTypes.IntegerType).as("overdue"))
-                .groupBy(col("stat_month"), col("a.l").as("area_level"), col("a.c").as("area_code"))
-                .agg(count(lit(1)).as("total_cnt"), sum("closed").as("done_cnt"), sum("overdue").as("overdue_cnt"));
+                .groupBy(
+                        col("stat_month"),
+                        col("a.l").as("area_level"),
+                        col("a.c").as("area_code"))
+                .agg(
+                        count(lit(1)).as("total_cnt"),
+                        sum("closed").as("done_cnt"),
+                        sum("overdue").as("overdue_cnt"));
 
         Dataset<Row> everyArea = counts.select("stat_month").distinct().crossJoin(areas);
-        Dataset<Row> joined = everyArea.join(counts, new String[] {"stat_month", "area_level", "area_code"},
-                "full_outer");
+        Dataset<Row> joined =
+                everyArea.join(counts, new String[] {"stat_month", "area_level", "area_code"}, "full_outer");
         Column total = coalesce(col("total_cnt"), lit(0L));
         Column done = coalesce(col("done_cnt"), lit(0L));
         Column overdue = coalesce(col("overdue_cnt"), lit(0L));
-        Dataset<Row> filled = joined.select(col("stat_month"), col("area_level"), col("area_code"),
-                coalesce(col("area_name"), col("area_code")).as("area_name"), col("parent_code"),
-                total.as("total_cnt"), done.as("done_cnt"), total.minus(done).as("open_cnt"),
+        Dataset<Row> filled = joined.select(
+                col("stat_month"),
+                col("area_level"),
+                col("area_code"),
+                coalesce(col("area_name"), col("area_code")).as("area_name"),
+                col("parent_code"),
+                total.as("total_cnt"),
+                done.as("done_cnt"),
+                total.minus(done).as("open_cnt"),
                 overdue.as("overdue_cnt"),
-                SparkColumns.ratio(overdue, total).cast(DataTypes.createDecimalType(6, 4)).as("overdue_rate"));
-        Dataset<Row> ranked = filled.withColumn("overdue_rank", row_number().over(
-                Window.partitionBy("stat_month", "area_level")
-                        .orderBy(col("overdue_cnt").desc(), col("overdue_rate").desc(), col("area_code").asc())))
+                SparkColumns.ratio(overdue, total)
+                        .cast(DataTypes.createDecimalType(6, 4))
+                        .as("overdue_rate"));
+        Dataset<Row> ranked = filled.withColumn(
+                        "overdue_rank",
+                        row_number()
+                                .over(Window.partitionBy("stat_month", "area_level")
+                                        .orderBy(
+                                                col("overdue_cnt").desc(),
+                                                col("overdue_rate").desc(),
+                                                col("area_code").asc())))
                 .withColumn("updated_at", lit(computedAt));
         return SparkSchemas.conform(ranked, TARGET);
     }

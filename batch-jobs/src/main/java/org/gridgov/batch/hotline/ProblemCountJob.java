@@ -52,17 +52,19 @@ public final class ProblemCountJob {
     }
 
     /** Rows written to the two tables. */
-    public record Result(long problemRows, long topRows) {
-    }
+    public record Result(long problemRows, long topRows) {}
 
     public Result run(SparkSession spark, List<String> months) {
         months.forEach(StatMonth::require);
         Timestamp computedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        Dataset<Row> cases = io.read(spark, SOURCE).filter(col("accept_month").isin(months.toArray())).cache();
+        Dataset<Row> cases = io.read(spark, SOURCE)
+                .filter(col("accept_month").isin(months.toArray()))
+                .cache();
         Dataset<Row> streets = io.read(spark, WarehouseSchema.DIM_STREET);
         Dataset<Row> categories = io.read(spark, WarehouseSchema.DIM_CATEGORY);
         try {
-            Dataset<Row> problems = problems(cases, streets, categories, computedAt).cache();
+            Dataset<Row> problems =
+                    problems(cases, streets, categories, computedAt).cache();
             Dataset<Row> top = top(cases, streets, categories, computedAt).cache();
             try {
                 io.upsert(problems, PROBLEMS);
@@ -83,17 +85,27 @@ public final class ProblemCountJob {
     }
 
     /** ads_hotline_problem_month for every month, street and category in {@code cases}. */
-    public static Dataset<Row> problems(Dataset<Row> cases, Dataset<Row> streets, Dataset<Row> categories,
-                                        Timestamp computedAt) {
+    public static Dataset<Row> problems(
+            Dataset<Row> cases, Dataset<Row> streets, Dataset<Row> categories, Timestamp computedAt) {
         Dataset<Row> agg = withProblem(cases)
                 .groupBy(col("accept_month").as("stat_month"), col("street_code"), col("category_code"))
-                .agg(count(lit(1)).as("accepted_cnt"), countDistinct(col("problem_id")).as("problem_cnt"));
-        Dataset<Row> out = named(agg, streets, categories).select(col("stat_month"), col("street_code"),
-                col("category_code"), col("street_name"), col("category_name"), col("accepted_cnt"),
-                col("problem_cnt"), col("accepted_cnt").minus(col("problem_cnt")).as("duplicate_cnt"),
-                SparkColumns.ratio(col("accepted_cnt").minus(col("problem_cnt")), col("accepted_cnt"))
-                        .cast(DataTypes.createDecimalType(6, 4)).as("duplicate_rate"),
-                lit(computedAt).as("updated_at"));
+                .agg(
+                        count(lit(1)).as("accepted_cnt"),
+                        countDistinct(col("problem_id")).as("problem_cnt"));
+        Dataset<Row> out = named(agg, streets, categories)
+                .select(
+                        col("stat_month"),
+                        col("street_code"),
+                        col("category_code"),
+                        col("street_name"),
+                        col("category_name"),
+                        col("accepted_cnt"),
+                        col("problem_cnt"),
+                        col("accepted_cnt").minus(col("problem_cnt")).as("duplicate_cnt"),
+                        SparkColumns.ratio(col("accepted_cnt").minus(col("problem_cnt")), col("accepted_cnt"))
+                                .cast(DataTypes.createDecimalType(6, 4))
+                                .as("duplicate_rate"),
+                        lit(computedAt).as("updated_at"));
         return SparkSchemas.conform(out, PROBLEMS);
     }
 
@@ -101,33 +113,53 @@ public final class ProblemCountJob {
      * ads_hotline_top_problem_month: per month the {@link #TOP_N} problems with the most calls (at least two), ties by
      * master id; street and closure from the month's first and latest call.
      */
-    public static Dataset<Row> top(Dataset<Row> cases, Dataset<Row> streets, Dataset<Row> categories,
-                                   Timestamp computedAt) {
-        Dataset<Row> calls = withProblem(cases).withColumn("accepted", col("accept_time").cast("timestamp"));
+    public static Dataset<Row> top(
+            Dataset<Row> cases, Dataset<Row> streets, Dataset<Row> categories, Timestamp computedAt) {
+        Dataset<Row> calls =
+                withProblem(cases).withColumn("accepted", col("accept_time").cast("timestamp"));
         Dataset<Row> agg = calls.groupBy(col("accept_month").as("stat_month"), col("problem_id"))
-                .agg(count(lit(1)).as("call_cnt"), min("accepted").as("first_accept_time"),
+                .agg(
+                        count(lit(1)).as("call_cnt"),
+                        min("accepted").as("first_accept_time"),
                         max("accepted").as("last_accept_time"),
                         min_by(col("street_code"), col("accepted")).as("street_code"),
                         min_by(col("category_code"), col("accepted")).as("category_code"),
                         max_by(col("is_closed"), col("accepted")).as("is_closed"))
                 .filter(col("call_cnt").geq(2));
-        Dataset<Row> ranked = agg.withColumn("problem_rank", row_number().over(
-                        Window.partitionBy("stat_month").orderBy(col("call_cnt").desc(), col("problem_id"))))
+        Dataset<Row> ranked = agg.withColumn(
+                        "problem_rank",
+                        row_number()
+                                .over(Window.partitionBy("stat_month")
+                                        .orderBy(col("call_cnt").desc(), col("problem_id"))))
                 .filter(col("problem_rank").leq(TOP_N));
-        Dataset<Row> out = named(ranked, streets, categories).select(col("stat_month"), col("problem_rank"),
-                col("problem_id").as("master_case_id"), col("category_code"), col("category_name"),
-                col("street_code"), col("street_name"), col("call_cnt"), col("first_accept_time"),
-                col("last_accept_time"), col("is_closed"), lit(computedAt).as("updated_at"));
+        Dataset<Row> out = named(ranked, streets, categories)
+                .select(
+                        col("stat_month"),
+                        col("problem_rank"),
+                        col("problem_id").as("master_case_id"),
+                        col("category_code"),
+                        col("category_name"),
+                        col("street_code"),
+                        col("street_name"),
+                        col("call_cnt"),
+                        col("first_accept_time"),
+                        col("last_accept_time"),
+                        col("is_closed"),
+                        lit(computedAt).as("updated_at"));
         return SparkSchemas.conform(out, TOP);
     }
 
     /** Street and category names; an unknown code names itself. */
     private static Dataset<Row> named(Dataset<Row> rows, Dataset<Row> streets, Dataset<Row> categories) {
-        return rows
-                .join(streets.select(col("street_code"), col("street_name").as("sn")), new String[] {"street_code"},
+        return rows.join(
+                        streets.select(col("street_code"), col("street_name").as("sn")),
+                        new String[] {"street_code"},
                         "left")
-                .join(categories.select(col("category_code"), col("category_name").as("cn")),
-                        new String[] {"category_code"}, "left")
+                .join(
+                        categories.select(
+                                col("category_code"), col("category_name").as("cn")),
+                        new String[] {"category_code"},
+                        "left")
                 .withColumn("street_name", coalesce(col("sn"), col("street_code")))
                 .withColumn("category_name", coalesce(col("cn"), col("category_code")));
     }

@@ -5,8 +5,15 @@ import org.gridgov.batch.api.AnalyticsOptions;
 import org.gridgov.common.config.GridgovConfig;
 
 /** Tunables of the hot-word job; see {@link AnalyticsOptions} for their meaning and defaults. */
-public record HotWordSettings(int topN, int risingTopN, int idfMonths, int risingMinDocs, double risingMinLlr,
-                              int opinionMinDocs, double opinionSpikeRatio, double opinionMinLlr)
+public record HotWordSettings(
+        int topN,
+        int risingTopN,
+        int idfMonths,
+        int risingMinDocs,
+        double risingMinLlr,
+        int opinionMinDocs,
+        double opinionSpikeRatio,
+        double opinionMinLlr)
         implements Serializable {
 
     public HotWordSettings {
@@ -24,10 +31,14 @@ public record HotWordSettings(int topN, int risingTopN, int idfMonths, int risin
     }
 
     public static HotWordSettings fromConfig(GridgovConfig config) {
-        return new HotWordSettings(config.get(AnalyticsOptions.HOTWORDS_TOP_N),
-                config.get(AnalyticsOptions.HOTWORDS_RISING_TOP_N), config.get(AnalyticsOptions.HOTWORDS_IDF_MONTHS),
+        return new HotWordSettings(
+                config.get(AnalyticsOptions.HOTWORDS_TOP_N),
+                config.get(AnalyticsOptions.HOTWORDS_RISING_TOP_N),
+                config.get(AnalyticsOptions.HOTWORDS_IDF_MONTHS),
                 config.get(AnalyticsOptions.HOTWORDS_RISING_MIN_DOCS),
-                config.get(AnalyticsOptions.HOTWORDS_RISING_MIN_LLR), config.get(AnalyticsOptions.OPINION_MIN_DOCS),
-                config.get(AnalyticsOptions.OPINION_SPIKE_RATIO), config.get(AnalyticsOptions.OPINION_MIN_LLR));
+                config.get(AnalyticsOptions.HOTWORDS_RISING_MIN_LLR),
+                config.get(AnalyticsOptions.OPINION_MIN_DOCS),
+                config.get(AnalyticsOptions.OPINION_SPIKE_RATIO),
+                config.get(AnalyticsOptions.OPINION_MIN_LLR));
     }
 }

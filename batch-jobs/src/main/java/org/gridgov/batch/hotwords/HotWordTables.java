@@ -34,28 +34,46 @@ final class HotWordTables {
     }
 
     static final StructType HOT = new StructType()
-            .add("stat_month", DataTypes.StringType).add("scope_type", DataTypes.StringType)
-            .add("scope_code", DataTypes.StringType).add("word_rank", DataTypes.IntegerType)
-            .add("scope_name", DataTypes.StringType).add("word", DataTypes.StringType)
-            .add("weight", DataTypes.DoubleType).add("doc_cnt", DataTypes.LongType)
-            .add("scope_doc_cnt", DataTypes.LongType).add("prev_doc_cnt", DataTypes.LongType)
+            .add("stat_month", DataTypes.StringType)
+            .add("scope_type", DataTypes.StringType)
+            .add("scope_code", DataTypes.StringType)
+            .add("word_rank", DataTypes.IntegerType)
+            .add("scope_name", DataTypes.StringType)
+            .add("word", DataTypes.StringType)
+            .add("weight", DataTypes.DoubleType)
+            .add("doc_cnt", DataTypes.LongType)
+            .add("scope_doc_cnt", DataTypes.LongType)
+            .add("prev_doc_cnt", DataTypes.LongType)
             .add("updated_at", DataTypes.TimestampType);
     static final StructType RISING = new StructType()
-            .add("stat_month", DataTypes.StringType).add("scope_type", DataTypes.StringType)
-            .add("scope_code", DataTypes.StringType).add("word_rank", DataTypes.IntegerType)
-            .add("scope_name", DataTypes.StringType).add("word", DataTypes.StringType)
-            .add("doc_cnt", DataTypes.LongType).add("scope_doc_cnt", DataTypes.DoubleType)
-            .add("prev_doc_cnt", DataTypes.DoubleType).add("prev_scope_doc_cnt", DataTypes.DoubleType)
-            .add("growth_ratio", DataTypes.DoubleType).add("llr", DataTypes.DoubleType)
+            .add("stat_month", DataTypes.StringType)
+            .add("scope_type", DataTypes.StringType)
+            .add("scope_code", DataTypes.StringType)
+            .add("word_rank", DataTypes.IntegerType)
+            .add("scope_name", DataTypes.StringType)
+            .add("word", DataTypes.StringType)
+            .add("doc_cnt", DataTypes.LongType)
+            .add("scope_doc_cnt", DataTypes.DoubleType)
+            .add("prev_doc_cnt", DataTypes.DoubleType)
+            .add("prev_scope_doc_cnt", DataTypes.DoubleType)
+            .add("growth_ratio", DataTypes.DoubleType)
+            .add("llr", DataTypes.DoubleType)
             .add("updated_at", DataTypes.TimestampType);
     static final StructType OPINION = new StructType()
-            .add("stat_month", DataTypes.StringType).add("scope_type", DataTypes.StringType)
-            .add("scope_code", DataTypes.StringType).add("scope_name", DataTypes.StringType)
-            .add("doc_cnt", DataTypes.LongType).add("risk_doc_cnt", DataTypes.LongType)
-            .add("risk_share", DataTypes.DoubleType).add("prev_doc_cnt", DataTypes.LongType)
-            .add("prev_risk_doc_cnt", DataTypes.LongType).add("spike_ratio", DataTypes.DoubleType)
-            .add("llr", DataTypes.DoubleType).add("is_flagged", DataTypes.IntegerType)
-            .add("top_terms", DataTypes.StringType).add("updated_at", DataTypes.TimestampType);
+            .add("stat_month", DataTypes.StringType)
+            .add("scope_type", DataTypes.StringType)
+            .add("scope_code", DataTypes.StringType)
+            .add("scope_name", DataTypes.StringType)
+            .add("doc_cnt", DataTypes.LongType)
+            .add("risk_doc_cnt", DataTypes.LongType)
+            .add("risk_share", DataTypes.DoubleType)
+            .add("prev_doc_cnt", DataTypes.LongType)
+            .add("prev_risk_doc_cnt", DataTypes.LongType)
+            .add("spike_ratio", DataTypes.DoubleType)
+            .add("llr", DataTypes.DoubleType)
+            .add("is_flagged", DataTypes.IntegerType)
+            .add("top_terms", DataTypes.StringType)
+            .add("updated_at", DataTypes.TimestampType);
 
     /** Code-point order: Spark compares strings as UTF-8 bytes, which orders them by code point. */
     static final Comparator<String> CODE_POINTS = (x, y) -> {
@@ -93,8 +111,7 @@ final class HotWordTables {
         return name == null ? s.code() : name;
     }
 
-    private record Scored(String word, long docs, double score) {
-    }
+    private record Scored(String word, long docs, double score) {}
 
     private static List<Scored> top(List<Scored> scored, int n) {
         scored.sort((x, y) -> {
@@ -113,7 +130,9 @@ final class HotWordTables {
             boolean any = false;
             Map<String, Long> windowDf = new HashMap<>();
             for (int back = 0; back <= span; back++) {
-                Scope district = new Scope(StatMonth.shift(target, -back), HotWordsJob.DISTRICT,
+                Scope district = new Scope(
+                        StatMonth.shift(target, -back),
+                        HotWordsJob.DISTRICT,
                         org.gridgov.common.district.District.CODE);
                 long[] n = docs.get(district);
                 if (n != null) {
@@ -144,8 +163,9 @@ final class HotWordTables {
                 int rank = 0;
                 for (Scored w : top(scored, settings.topN())) {
                     Long prevDocs = prev == null ? null : prevWords.getOrDefault(w.word(), 0L);
-                    out.add(RowFactory.create(s.month(), s.type(), s.code(), ++rank, name(s), w.word(), w.score(),
-                            w.docs(), n[0], prevDocs, at));
+                    out.add(RowFactory.create(
+                            s.month(), s.type(), s.code(), ++rank, name(s), w.word(), w.score(), w.docs(), n[0],
+                            prevDocs, at));
                 }
             }
         }
@@ -185,8 +205,9 @@ final class HotWordTables {
             for (Scored w : top(scored, settings.risingTopN())) {
                 double b = prevWords.getOrDefault(w.word(), 0L);
                 double ratio = (w.docs() / c) / (Math.max(b, Keyness.ABSENT) / d);
-                out.add(RowFactory.create(s.month(), s.type(), s.code(), ++rank, name(s), w.word(), w.docs(), c, b, d,
-                        ratio, w.score(), at));
+                out.add(RowFactory.create(
+                        s.month(), s.type(), s.code(), ++rank, name(s), w.word(), w.docs(), c, b, d, ratio, w.score(),
+                        at));
             }
         }
         return out;
@@ -196,8 +217,8 @@ final class HotWordTables {
      * ads_opinion_risk_month rows (before the table's casts) of the target months; {@code terms} holds the texts per
      * risk term of each month and scope.
      */
-    List<Row> opinion(Map<Scope, Map<String, Long>> terms, List<String> targets, HotWordSettings settings,
-                      Timestamp at) {
+    List<Row> opinion(
+            Map<Scope, Map<String, Long>> terms, List<String> targets, HotWordSettings settings, Timestamp at) {
         List<Row> out = new ArrayList<>();
         for (Map.Entry<Scope, long[]> e : docs.entrySet()) {
             Scope s = e.getKey();
@@ -218,12 +239,26 @@ final class HotWordTables {
                 double d = prev[0];
                 ratio = (a / c) / (Math.max(b, Keyness.ABSENT) / d);
                 llr = logLikelihood(a, c, b, d);
-                flagged = riskN >= settings.opinionMinDocs() && a / c > b / d
-                        && ratio >= settings.opinionSpikeRatio() && llr >= settings.opinionMinLlr();
+                flagged = riskN >= settings.opinionMinDocs()
+                        && a / c > b / d
+                        && ratio >= settings.opinionSpikeRatio()
+                        && llr >= settings.opinionMinLlr();
             }
-            out.add(RowFactory.create(s.month(), s.type(), s.code(), name(s), n, riskN, a / c,
-                    prev == null ? null : prev[0], prev == null ? null : prev[1], ratio, llr, flagged ? 1 : 0,
-                    topTerms(terms.get(s)), at));
+            out.add(RowFactory.create(
+                    s.month(),
+                    s.type(),
+                    s.code(),
+                    name(s),
+                    n,
+                    riskN,
+                    a / c,
+                    prev == null ? null : prev[0],
+                    prev == null ? null : prev[1],
+                    ratio,
+                    llr,
+                    flagged ? 1 : 0,
+                    topTerms(terms.get(s)),
+                    at));
         }
         return out;
     }
@@ -236,8 +271,11 @@ final class HotWordTables {
         double n = c + d;
         double withWord = a + b;
         double without = n - withWord;
-        return 2.0 * (term(a, withWord * c / n) + term(b, withWord * d / n) + term(c - a, without * c / n)
-                + term(d - b, without * d / n));
+        return 2.0
+                * (term(a, withWord * c / n)
+                        + term(b, withWord * d / n)
+                        + term(c - a, without * c / n)
+                        + term(d - b, without * d / n));
     }
 
     private static double term(double observed, double expected) {

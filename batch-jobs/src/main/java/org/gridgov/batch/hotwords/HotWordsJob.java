@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,8 +79,7 @@ public final class HotWordsJob {
     public static final Table OPINION = AnalyticsTables.ADS_OPINION_RISK_MONTH;
 
     /** Rows written per table, and how many scopes were flagged. */
-    public record Result(long hotRows, long risingRows, long opinionRows, long flagged) {
-    }
+    public record Result(long hotRows, long risingRows, long opinionRows, long flagged) {}
 
     /** Output of {@link #tokenize}: one row per text; {@code pairs} are adjacent word pairs ({@link TopicWords}). */
     public static final StructType TOKENS = new StructType()
@@ -112,8 +111,12 @@ public final class HotWordsJob {
 
     /** With the default segmenter of {@code hotwords.segmenter}. */
     public HotWordsJob(WarehouseIo io, Clock clock, HotWordSettings settings) {
-        this(io, clock, settings, GovSegmenter.Algorithm.valueOf(AnalyticsOptions.HOTWORDS_SEGMENTER.defaultValue()
-                .name()));
+        this(
+                io,
+                clock,
+                settings,
+                GovSegmenter.Algorithm.valueOf(
+                        AnalyticsOptions.HOTWORDS_SEGMENTER.defaultValue().name()));
     }
 
     /** With the segmenter of the topic words ({@code hotwords.segmenter}). */
@@ -132,19 +135,26 @@ public final class HotWordsJob {
         Timestamp computedAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.SECONDS));
 
         Dataset<Row> texts = io.read(spark, SOURCE)
-                .filter(col("accept_month").geq(lit(from)).and(col("accept_month").leq(lit(to))))
-                .select(col("accept_month").as("stat_month"), col("street_code"), col("category_code"),
-                        col("content"));
-        Map<String, String> names = collectNames(scopeNames(io.read(spark, WarehouseSchema.DIM_STREET),
-                io.read(spark, WarehouseSchema.DIM_CATEGORY)));
+                .filter(col("accept_month")
+                        .geq(lit(from))
+                        .and(col("accept_month").leq(lit(to))))
+                .select(col("accept_month").as("stat_month"), col("street_code"), col("category_code"), col("content"));
+        Map<String, String> names = collectNames(
+                scopeNames(io.read(spark, WarehouseSchema.DIM_STREET), io.read(spark, WarehouseSchema.DIM_CATEGORY)));
         // segmentation is the expensive step: done once, counted per partition, the small counts read once
         Tables tables = tables(counts(texts, segmenter), names, targets, settings, computedAt);
         io.upsert(tables.hot(spark), HOT);
         io.upsert(tables.rising(spark), RISING);
         io.upsert(tables.opinion(spark), OPINION);
         int isFlagged = HotWordTables.OPINION.fieldIndex("is_flagged");
-        long flagged = tables.opinionRows().stream().filter(r -> r.getInt(isFlagged) == 1).count();
-        return new Result(tables.hotRows().size(), tables.risingRows().size(), tables.opinionRows().size(), flagged);
+        long flagged = tables.opinionRows().stream()
+                .filter(r -> r.getInt(isFlagged) == 1)
+                .count();
+        return new Result(
+                tables.hotRows().size(),
+                tables.risingRows().size(),
+                tables.opinionRows().size(),
+                flagged);
     }
 
     /**
@@ -155,13 +165,19 @@ public final class HotWordsJob {
      * @param names scope names by {@code scope_type + "\t" + scope_code} ({@link #collectNames} of
      *              {@link #scopeNames}); a scope without one is named by its code
      */
-    public static Tables tables(Dataset<Row> counts, Map<String, String> names, List<String> months,
-                                HotWordSettings settings, Timestamp computedAt) {
+    public static Tables tables(
+            Dataset<Row> counts,
+            Map<String, String> names,
+            List<String> months,
+            HotWordSettings settings,
+            Timestamp computedAt) {
         List<String> targets = sortedMonths(months);
         ScopeCounts scoped = ScopeCounts.collect(counts);
         Collocations phrases = scoped.phrases(Collocations.Settings.defaults());
         HotWordTables tables = new HotWordTables(scoped.words(phrases), scoped.docs(), names);
-        return new Tables(phrases, tables.hot(targets, settings, computedAt),
+        return new Tables(
+                phrases,
+                tables.hot(targets, settings, computedAt),
                 tables.rising(targets, settings, computedAt),
                 tables.opinion(scoped.terms(), targets, settings, computedAt));
     }
@@ -187,7 +203,8 @@ public final class HotWordsJob {
 
     /** The segmenter {@code hotwords.segmenter} names. */
     public static GovSegmenter.Algorithm segmenter(GridgovConfig config) {
-        return GovSegmenter.Algorithm.valueOf(config.get(AnalyticsOptions.HOTWORDS_SEGMENTER).name());
+        return GovSegmenter.Algorithm.valueOf(
+                config.get(AnalyticsOptions.HOTWORDS_SEGMENTER).name());
     }
 
     static List<String> sortedMonths(List<String> months) {
@@ -208,27 +225,34 @@ public final class HotWordsJob {
      */
     public static Dataset<Row> tokenize(Dataset<Row> texts) {
         return texts.select("stat_month", "street_code", "category_code", "content")
-                .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-                    GovSegmenter segmenter = GovSegmenter.forTopics();
-                    return new Iterator<Row>() {
-                        @Override
-                        public boolean hasNext() {
-                            return rows.hasNext();
-                        }
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) rows -> {
+                            GovSegmenter segmenter = GovSegmenter.forTopics();
+                            return new Iterator<Row>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return rows.hasNext();
+                                }
 
-                        @Override
-                        public Row next() {
-                            Row r = rows.next();
-                            String content = r.getString(3);
-                            Set<String> words = new LinkedHashSet<>();
-                            Set<String> pairs = new LinkedHashSet<>();
-                            TopicWords.collect(content, segmenter, words, pairs);
-                            String[] risk = RiskTerms.find(content).toArray(String[]::new);
-                            return RowFactory.create(r.getString(0), r.getString(1), r.getString(2),
-                                    words.toArray(String[]::new), risk, pairs.toArray(String[]::new));
-                        }
-                    };
-                }, Encoders.row(TOKENS));
+                                @Override
+                                public Row next() {
+                                    Row r = rows.next();
+                                    String content = r.getString(3);
+                                    Set<String> words = new LinkedHashSet<>();
+                                    Set<String> pairs = new LinkedHashSet<>();
+                                    TopicWords.collect(content, segmenter, words, pairs);
+                                    String[] risk = RiskTerms.find(content).toArray(String[]::new);
+                                    return RowFactory.create(
+                                            r.getString(0),
+                                            r.getString(1),
+                                            r.getString(2),
+                                            words.toArray(String[]::new),
+                                            risk,
+                                            pairs.toArray(String[]::new));
+                                }
+                            };
+                        },
+                        Encoders.row(TOKENS));
     }
 
     /**
@@ -248,8 +272,10 @@ public final class HotWordsJob {
      */
     public static Dataset<Row> counts(Dataset<Row> texts, GovSegmenter.Algorithm segmenter) {
         return texts.select("stat_month", "street_code", "category_code", "content")
-                .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> countPartition(rows,
-                        new TextCounts(GovSegmenter.forTopics(segmenter), TextCounts.MAX_ENTRIES)), Encoders.row(COUNTS))
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) rows -> countPartition(
+                                rows, new TextCounts(GovSegmenter.forTopics(segmenter), TextCounts.MAX_ENTRIES)),
+                        Encoders.row(COUNTS))
                 .groupBy("stat_month", "scope_type", "scope_code", "kind", "key")
                 .agg(sum("docs").as("docs"));
     }
@@ -292,13 +318,19 @@ public final class HotWordsJob {
     /** scope_type, scope_code, scope_name of the district, its streets and the categories. */
     public static Dataset<Row> scopeNames(Dataset<Row> streets, Dataset<Row> categories) {
         SparkSession spark = streets.sparkSession();
-        Dataset<Row> district = spark.createDataFrame(List.of(RowFactory.create(DISTRICT, District.CODE,
-                District.NAME)), new StructType().add("scope_type", DataTypes.StringType)
-                .add("scope_code", DataTypes.StringType).add("scope_name", DataTypes.StringType));
-        return district
-                .unionByName(streets.select(lit(STREET).as("scope_type"), col("street_code").as("scope_code"),
+        Dataset<Row> district = spark.createDataFrame(
+                List.of(RowFactory.create(DISTRICT, District.CODE, District.NAME)),
+                new StructType()
+                        .add("scope_type", DataTypes.StringType)
+                        .add("scope_code", DataTypes.StringType)
+                        .add("scope_name", DataTypes.StringType));
+        return district.unionByName(streets.select(
+                        lit(STREET).as("scope_type"),
+                        col("street_code").as("scope_code"),
                         col("street_name").as("scope_name")))
-                .unionByName(categories.select(lit(CATEGORY).as("scope_type"), col("category_code").as("scope_code"),
+                .unionByName(categories.select(
+                        lit(CATEGORY).as("scope_type"),
+                        col("category_code").as("scope_code"),
                         col("category_name").as("scope_name")));
     }
 

@@ -9,8 +9,7 @@ public final class Keyness {
     /** A word absent last month counts as half a text, so growth from zero is large but finite. */
     public static final double ABSENT = 0.5;
 
-    private Keyness() {
-    }
+    private Keyness() {}
 
     /**
      * Smoothed inverse document frequency: {@code ln((1 + n) / (1 + df)) + 1} for a word in {@code df} of {@code n}
@@ -40,8 +39,11 @@ public final class Keyness {
         double n = c + d;
         double withWord = a + b;
         double without = n - withWord;
-        return 2 * (term(a, withWord * c / n) + term(b, withWord * d / n)
-                + term(c - a, without * c / n) + term(d - b, without * d / n));
+        return 2
+                * (term(a, withWord * c / n)
+                        + term(b, withWord * d / n)
+                        + term(c - a, without * c / n)
+                        + term(d - b, without * d / n));
     }
 
     private static double term(double observed, double expected) {

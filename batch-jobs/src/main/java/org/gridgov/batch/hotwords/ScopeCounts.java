@@ -27,13 +27,13 @@ final class ScopeCounts {
     private final Map<HotWordTables.Scope, Map<String, Long>> pairs = new HashMap<>();
     private final Map<HotWordTables.Scope, Map<String, Long>> terms = new HashMap<>();
 
-    ScopeCounts() {
-    }
+    ScopeCounts() {}
 
     /** Collects {@code counts} (stat_month, scope_type, scope_code, kind, key, docs): one Spark job. */
     static ScopeCounts collect(Dataset<Row> counts) {
         ScopeCounts out = new ScopeCounts();
-        for (Row r : counts.select("stat_month", "scope_type", "scope_code", "kind", "key", "docs").collectAsList()) {
+        for (Row r : counts.select("stat_month", "scope_type", "scope_code", "kind", "key", "docs")
+                .collectAsList()) {
             out.add(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5));
         }
         return out;
@@ -45,9 +45,12 @@ final class ScopeCounts {
         switch (kind) {
             case TextCounts.TEXTS -> docs.computeIfAbsent(scope, k -> new long[2])[0] += n;
             case TextCounts.RISK_TEXTS -> docs.computeIfAbsent(scope, k -> new long[2])[1] += n;
-            case TextCounts.WORD -> words.computeIfAbsent(scope, k -> new HashMap<>()).merge(key, n, Long::sum);
-            case TextCounts.PAIR -> pairs.computeIfAbsent(scope, k -> new HashMap<>()).merge(key, n, Long::sum);
-            case TextCounts.TERM -> terms.computeIfAbsent(scope, k -> new HashMap<>()).merge(key, n, Long::sum);
+            case TextCounts.WORD ->
+                words.computeIfAbsent(scope, k -> new HashMap<>()).merge(key, n, Long::sum);
+            case TextCounts.PAIR ->
+                pairs.computeIfAbsent(scope, k -> new HashMap<>()).merge(key, n, Long::sum);
+            case TextCounts.TERM ->
+                terms.computeIfAbsent(scope, k -> new HashMap<>()).merge(key, n, Long::sum);
             default -> throw new IllegalArgumentException("unknown kind of count: " + kind);
         }
     }
@@ -104,7 +107,8 @@ final class ScopeCounts {
             return out;
         }
         Map<String, List<String>> phraseOf = new HashMap<>();
-        phrases.phrases().forEach(p -> phraseOf.computeIfAbsent(p.pair(), k -> new ArrayList<>()).add(p.text()));
+        phrases.phrases().forEach(p -> phraseOf.computeIfAbsent(p.pair(), k -> new ArrayList<>())
+                .add(p.text()));
         pairs.forEach((scope, p) -> p.forEach((pair, d) -> {
             List<String> spelled = phraseOf.get(pair);
             if (spelled != null) {

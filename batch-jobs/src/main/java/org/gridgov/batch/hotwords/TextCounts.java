@@ -33,6 +33,7 @@ final class TextCounts {
 
     /** Kinds of counted key ({@link HotWordsJob#COUNTS} column {@code kind}). */
     static final String TEXTS = "N";
+
     static final String RISK_TEXTS = "K";
     static final String WORD = "W";
     static final String PAIR = "P";
@@ -157,8 +158,8 @@ final class TextCounts {
         if (last != null && last.is(month, street, category)) {
             return last;
         }
-        Grain g = grains.computeIfAbsent(Arrays.asList(month, street, category),
-                k -> new Grain(month, street, category));
+        Grain g =
+                grains.computeIfAbsent(Arrays.asList(month, street, category), k -> new Grain(month, street, category));
         if (g.texts == 0) {
             entries++;
         }

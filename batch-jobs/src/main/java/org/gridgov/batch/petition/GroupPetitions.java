@@ -22,8 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class GroupPetitions {
 
-    private GroupPetitions() {
-    }
+    private GroupPetitions() {}
 
     /**
      * Adds {@code in_group} (boolean): within ±{@code windowHours} of this petition, at least {@code minPersons}
@@ -46,7 +45,9 @@ public final class GroupPetitions {
                 .drop("_epoch");
         Dataset<Row> unnamed = base.filter(col("_company").isNull()).withColumn("_persons", lit(0));
         return named.unionByName(unnamed)
-                .withColumn("in_group", col("group_size").geq(minPersons).or(col("_persons").geq(minPersons)))
+                .withColumn(
+                        "in_group",
+                        col("group_size").geq(minPersons).or(col("_persons").geq(minPersons)))
                 .drop("_company", "_persons");
     }
 }

@@ -24,7 +24,10 @@ public record LevelCalibration(double redShare, double orangeShare, double yello
         implements Serializable {
 
     public LevelCalibration {
-        if (redShare < 0 || orangeShare < 0 || yellowShare < 0 || redShare + orangeShare + yellowShare > 1
+        if (redShare < 0
+                || orangeShare < 0
+                || yellowShare < 0
+                || redShare + orangeShare + yellowShare > 1
                 || minSeats < 0) {
             throw new IllegalArgumentException("level shares must be >= 0 and add up to at most 1, min seats >= 0");
         }
@@ -35,8 +38,8 @@ public record LevelCalibration(double redShare, double orangeShare, double yello
     }
 
     public static LevelCalibration fromConfig(GridgovConfig c) {
-        return new LevelCalibration(c.get(LEVEL_RED_SHARE), c.get(LEVEL_ORANGE_SHARE), c.get(LEVEL_YELLOW_SHARE),
-                c.get(LEVEL_MIN_SEATS));
+        return new LevelCalibration(
+                c.get(LEVEL_RED_SHARE), c.get(LEVEL_ORANGE_SHARE), c.get(LEVEL_YELLOW_SHARE), c.get(LEVEL_MIN_SEATS));
     }
 
     /** The last rank that may be 红 in a population of {@code persons}. */

@@ -43,10 +43,25 @@ import org.gridgov.common.config.GridgovConfig;
  * <p>{@link #points} is the reference implementation in plain Java; the Spark job builds the same sums as column
  * expressions, and tests check that the two agree.
  */
-public record RiskModel(int lookbackDays, int recentDays, int groupWindowHours, int groupMinPersons,
-                        Factor petition, Factor repeatPetition, double recentPetition, Factor groupPetition,
-                        double crossSource, Factor police, Factor conflictPolice, Factor hotline, Factor repeatCall,
-                        Factor arrears, Factor keyArrears, double red, double orange, double yellow)
+public record RiskModel(
+        int lookbackDays,
+        int recentDays,
+        int groupWindowHours,
+        int groupMinPersons,
+        Factor petition,
+        Factor repeatPetition,
+        double recentPetition,
+        Factor groupPetition,
+        double crossSource,
+        Factor police,
+        Factor conflictPolice,
+        Factor hotline,
+        Factor repeatCall,
+        Factor arrears,
+        Factor keyArrears,
+        double red,
+        double orange,
+        double yellow)
         implements Serializable {
 
     public static final String RED = "红";
@@ -69,9 +84,17 @@ public record RiskModel(int lookbackDays, int recentDays, int groupWindowHours, 
     }
 
     /** What the model needs to know about one person (counts within the lookback window). */
-    public record Features(long petitions, long repeatPetitions, long recentPetitions, long groupPetitions,
-                           long hotlineCalls, long repeatCalls, long policeIncidents, long conflictIncidents,
-                           long arrearsComplaints, long keyArrearsComplaints) {
+    public record Features(
+            long petitions,
+            long repeatPetitions,
+            long recentPetitions,
+            long groupPetitions,
+            long hotlineCalls,
+            long repeatCalls,
+            long policeIncidents,
+            long conflictIncidents,
+            long arrearsComplaints,
+            long keyArrearsComplaints) {
 
         /** In at least two of petitions, police incidents and arrears cases. */
         public boolean crossSource() {
@@ -81,8 +104,7 @@ public record RiskModel(int lookbackDays, int recentDays, int groupWindowHours, 
     }
 
     /** A factor's name (as shown to leaders, with its count) and its points. */
-    public record Contribution(String label, double points) {
-    }
+    public record Contribution(String label, double points) {}
 
     public RiskModel {
         if (!(red > orange && orange > yellow && yellow > 0 && red <= MAX_SCORE)) {
@@ -98,7 +120,10 @@ public record RiskModel(int lookbackDays, int recentDays, int groupWindowHours, 
     }
 
     public static RiskModel fromConfig(GridgovConfig c) {
-        return new RiskModel(c.get(RISK_LOOKBACK_DAYS), c.get(RISK_RECENT_DAYS), c.get(GROUP_WINDOW_HOURS),
+        return new RiskModel(
+                c.get(RISK_LOOKBACK_DAYS),
+                c.get(RISK_RECENT_DAYS),
+                c.get(GROUP_WINDOW_HOURS),
                 c.get(GROUP_MIN_PERSONS),
                 new Factor(c.get(W_PETITION), c.get(CAP_PETITION)),
                 new Factor(c.get(W_REPEAT_PETITION), c.get(CAP_REPEAT_PETITION)),
@@ -111,7 +136,9 @@ public record RiskModel(int lookbackDays, int recentDays, int groupWindowHours, 
                 new Factor(c.get(W_REPEAT_CALL), c.get(CAP_REPEAT_CALL)),
                 new Factor(c.get(W_ARREARS), c.get(CAP_ARREARS)),
                 new Factor(c.get(W_KEY_ARREARS), c.get(CAP_KEY_ARREARS)),
-                c.get(LEVEL_RED), c.get(LEVEL_ORANGE), c.get(LEVEL_YELLOW));
+                c.get(LEVEL_RED),
+                c.get(LEVEL_ORANGE),
+                c.get(LEVEL_YELLOW));
     }
 
     /** Every factor with its points, in the fixed factor order (zeros included). */
@@ -119,18 +146,17 @@ public record RiskModel(int lookbackDays, int recentDays, int groupWindowHours, 
         List<Contribution> out = new ArrayList<>();
         out.add(new Contribution("信访" + f.petitions() + "次", petition.points(f.petitions())));
         out.add(new Contribution("重复信访" + f.repeatPetitions() + "次", repeatPetition.points(f.repeatPetitions())));
-        out.add(new Contribution("近" + recentDays + "天信访" + f.recentPetitions() + "次",
-                f.recentPetitions() > 0 ? recentPetition : 0));
+        out.add(new Contribution(
+                "近" + recentDays + "天信访" + f.recentPetitions() + "次", f.recentPetitions() > 0 ? recentPetition : 0));
         out.add(new Contribution("参与集访" + f.groupPetitions() + "次", groupPetition.points(f.groupPetitions())));
         out.add(new Contribution("多源交叉(信访/警情/欠薪)", f.crossSource() ? crossSource : 0));
         out.add(new Contribution("警情" + f.policeIncidents() + "次", police.points(f.policeIncidents())));
-        out.add(new Contribution("纠纷类警情" + f.conflictIncidents() + "次",
-                conflictPolice.points(f.conflictIncidents())));
+        out.add(new Contribution("纠纷类警情" + f.conflictIncidents() + "次", conflictPolice.points(f.conflictIncidents())));
         out.add(new Contribution("12345来电" + f.hotlineCalls() + "次", hotline.points(f.hotlineCalls())));
         out.add(new Contribution("重复来电" + f.repeatCalls() + "次", repeatCall.points(f.repeatCalls())));
         out.add(new Contribution("欠薪投诉" + f.arrearsComplaints() + "次", arrears.points(f.arrearsComplaints())));
-        out.add(new Contribution("重点欠薪案件" + f.keyArrearsComplaints() + "件",
-                keyArrears.points(f.keyArrearsComplaints())));
+        out.add(new Contribution(
+                "重点欠薪案件" + f.keyArrearsComplaints() + "件", keyArrears.points(f.keyArrearsComplaints())));
         return out;
     }
 

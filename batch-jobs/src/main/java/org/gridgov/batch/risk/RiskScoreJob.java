@@ -59,8 +59,7 @@ public final class RiskScoreJob {
     static final List<String> CONFLICT_TYPES = List.of("DISPUTE", "FIGHT", "WAGE");
 
     /** Persons scored over every month computed, and how many of them per level. */
-    public record Result(long persons, Map<String, Long> byLevel) {
-    }
+    public record Result(long persons, Map<String, Long> byLevel) {}
 
     /**
      * The ads_person_risk_month rows of a month and how many persons they score. The rows read data persisted while
@@ -102,8 +101,8 @@ public final class RiskScoreJob {
         this(io, clock, model, arrearsRules, LevelCalibration.defaults());
     }
 
-    public RiskScoreJob(WarehouseIo io, Clock clock, RiskModel model, ArrearsRules arrearsRules,
-                        LevelCalibration calibration) {
+    public RiskScoreJob(
+            WarehouseIo io, Clock clock, RiskModel model, ArrearsRules arrearsRules, LevelCalibration calibration) {
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.model = Objects.requireNonNull(model, "model");
@@ -123,16 +122,24 @@ public final class RiskScoreJob {
             java.sql.Date from = java.sql.Date.valueOf(asOf.toLocalDate().minusDays(model.lookbackDays() + 1L));
             java.sql.Date to = java.sql.Date.valueOf(asOf.toLocalDate());
             Dataset<Row> petitions = io.read(spark, WarehouseSchema.ODS_PETITION)
-                    .filter(col("petition_date").geq(lit(from)).and(col("petition_date").lt(lit(to))));
+                    .filter(col("petition_date")
+                            .geq(lit(from))
+                            .and(col("petition_date").lt(lit(to))));
             Dataset<Row> hotline = io.read(spark, WarehouseSchema.ODS_HOTLINE_CASE)
-                    .filter(col("accept_date").geq(lit(from)).and(col("accept_date").lt(lit(to))));
+                    .filter(col("accept_date")
+                            .geq(lit(from))
+                            .and(col("accept_date").lt(lit(to))));
             Dataset<Row> police = io.read(spark, WarehouseSchema.ODS_POLICE_INCIDENT)
-                    .filter(col("report_date").geq(lit(from)).and(col("report_date").lt(lit(to))));
+                    .filter(col("report_date")
+                            .geq(lit(from))
+                            .and(col("report_date").lt(lit(to))));
             Dataset<Row> arrears = io.read(spark, WarehouseSchema.ODS_ARREARS_CASE)
-                    .filter(col("report_date").geq(lit(from)).and(col("report_date").lt(lit(to))));
+                    .filter(col("report_date")
+                            .geq(lit(from))
+                            .and(col("report_date").lt(lit(to))));
 
-            try (Scores scores = scores(petitions, hotline, police, arrears, asOf, model, arrearsRules, calibration,
-                    month, computedAt)) {
+            try (Scores scores = scores(
+                    petitions, hotline, police, arrears, asOf, model, arrearsRules, calibration, month, computedAt)) {
                 io.upsert(scores.rows(), TARGET);
                 for (Row r : scores.rows().groupBy("risk_level").count().collectAsList()) {
                     byLevel.merge(r.getString(0), r.getLong(1), Long::sum);
@@ -149,16 +156,29 @@ public final class RiskScoreJob {
      * {@link #features}, then {@link #score}. Runs the Spark jobs the ranking needs before it returns; the rows are
      * computed when read. The flagged petitions are persisted because the arrears flags and the events read them.
      */
-    public static Scores scores(Dataset<Row> petitions, Dataset<Row> hotline, Dataset<Row> police,
-                                Dataset<Row> arrears, LocalDateTime asOf, RiskModel model, ArrearsRules arrearsRules,
-                                LevelCalibration calibration, String month, Timestamp computedAt) {
+    public static Scores scores(
+            Dataset<Row> petitions,
+            Dataset<Row> hotline,
+            Dataset<Row> police,
+            Dataset<Row> arrears,
+            LocalDateTime asOf,
+            RiskModel model,
+            ArrearsRules arrearsRules,
+            LevelCalibration calibration,
+            String month,
+            Timestamp computedAt) {
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
-            Dataset<Row> flagged = keep(persisted, GroupPetitions.flag(petitions, model.groupWindowHours(),
-                    model.groupMinPersons()));
+            Dataset<Row> flagged =
+                    keep(persisted, GroupPetitions.flag(petitions, model.groupWindowHours(), model.groupMinPersons()));
             Dataset<Row> keyArrears = ArrearsKeyCaseJob.flag(arrears, flagged, asOf, arrearsRules);
-            return score(features(events(flagged, hotline, police, keyArrears, asOf, model)), model, calibration,
-                    month, computedAt, persisted);
+            return score(
+                    features(events(flagged, hotline, police, keyArrears, asOf, model)),
+                    model,
+                    calibration,
+                    month,
+                    computedAt,
+                    persisted);
         } catch (RuntimeException e) {
             persisted.forEach(Dataset::unpersist);
             throw e;
@@ -176,8 +196,21 @@ public final class RiskScoreJob {
     }
 
     /** Columns of {@link #events}, in order. */
-    static final List<String> EVENT_COLUMNS = List.of("person_key", "t", "name_masked", "id_masked", "pet", "pet_cat",
-            "pet_recent", "pet_group", "hot", "hot_cat", "pol", "pol_conflict", "arr", "arr_key");
+    static final List<String> EVENT_COLUMNS = List.of(
+            "person_key",
+            "t",
+            "name_masked",
+            "id_masked",
+            "pet",
+            "pet_cat",
+            "pet_recent",
+            "pet_group",
+            "hot",
+            "hot_cat",
+            "pol",
+            "pol_conflict",
+            "arr",
+            "arr_key");
 
     private static Column one(boolean on) {
         return lit(on ? 1 : 0);
@@ -192,45 +225,84 @@ public final class RiskScoreJob {
      * {@link GroupPetitions#flag}), 12345 cases with a caller key, police incidents with a person key, arrears cases
      * (with is_key from {@link ArrearsKeyCaseJob#flag}). Indicator columns say what the event counts towards.
      */
-    public static Dataset<Row> events(Dataset<Row> petitions, Dataset<Row> hotline, Dataset<Row> police,
-                                      Dataset<Row> arrears, LocalDateTime asOf, RiskModel model) {
+    public static Dataset<Row> events(
+            Dataset<Row> petitions,
+            Dataset<Row> hotline,
+            Dataset<Row> police,
+            Dataset<Row> arrears,
+            LocalDateTime asOf,
+            RiskModel model) {
         LocalDateTime start = asOf.minusDays(model.lookbackDays());
         LocalDateTime recentStart = asOf.minusDays(model.recentDays());
 
         Dataset<Row> pet = petitions
                 .filter(inWindow(col("petition_time"), start, asOf))
-                .select(col("person_key"), col("petition_time").as("t"), col("person_name_masked").as("name_masked"),
-                        col("id_card_masked").as("id_masked"), one(true).as("pet"), col("category_code").as("pet_cat"),
-                        when(SparkColumns.atOrAfter(col("petition_time"), recentStart), 1).otherwise(0)
+                .select(
+                        col("person_key"),
+                        col("petition_time").as("t"),
+                        col("person_name_masked").as("name_masked"),
+                        col("id_card_masked").as("id_masked"),
+                        one(true).as("pet"),
+                        col("category_code").as("pet_cat"),
+                        when(SparkColumns.atOrAfter(col("petition_time"), recentStart), 1)
+                                .otherwise(0)
                                 .as("pet_recent"),
-                        when(col("in_group"), 1).otherwise(0).as("pet_group"), one(false).as("hot"),
-                        noString().as("hot_cat"), one(false).as("pol"), one(false).as("pol_conflict"),
-                        one(false).as("arr"), one(false).as("arr_key"));
-        Dataset<Row> hot = hotline
-                .filter(col("caller_key").isNotNull()
-                        .and(inWindow(col("accept_time"), start, asOf)))
-                .select(col("caller_key").as("person_key"), col("accept_time").as("t"),
-                        col("caller_name_masked").as("name_masked"), col("caller_id_card_masked").as("id_masked"),
-                        one(false).as("pet"), noString().as("pet_cat"), one(false).as("pet_recent"),
-                        one(false).as("pet_group"), one(true).as("hot"), col("category_code").as("hot_cat"),
-                        one(false).as("pol"), one(false).as("pol_conflict"), one(false).as("arr"),
+                        when(col("in_group"), 1).otherwise(0).as("pet_group"),
+                        one(false).as("hot"),
+                        noString().as("hot_cat"),
+                        one(false).as("pol"),
+                        one(false).as("pol_conflict"),
+                        one(false).as("arr"),
                         one(false).as("arr_key"));
-        Dataset<Row> pol = police
-                .filter(col("person_key").isNotNull()
-                        .and(inWindow(col("report_time"), start, asOf)))
-                .select(col("person_key"), col("report_time").as("t"), col("person_name_masked").as("name_masked"),
-                        col("id_card_masked").as("id_masked"), one(false).as("pet"), noString().as("pet_cat"),
-                        one(false).as("pet_recent"), one(false).as("pet_group"), one(false).as("hot"),
-                        noString().as("hot_cat"), one(true).as("pol"),
-                        when(col("incident_type").isin(CONFLICT_TYPES.toArray()), 1).otherwise(0).as("pol_conflict"),
-                        one(false).as("arr"), one(false).as("arr_key"));
-        Dataset<Row> arr = arrears
-                .filter(inWindow(col("report_time"), start, asOf))
-                .select(col("complainant_key").as("person_key"), col("report_time").as("t"),
-                        col("complainant_name_masked").as("name_masked"), col("id_card_masked").as("id_masked"),
-                        one(false).as("pet"), noString().as("pet_cat"), one(false).as("pet_recent"),
-                        one(false).as("pet_group"), one(false).as("hot"), noString().as("hot_cat"),
-                        one(false).as("pol"), one(false).as("pol_conflict"), one(true).as("arr"),
+        Dataset<Row> hot = hotline.filter(col("caller_key").isNotNull().and(inWindow(col("accept_time"), start, asOf)))
+                .select(
+                        col("caller_key").as("person_key"),
+                        col("accept_time").as("t"),
+                        col("caller_name_masked").as("name_masked"),
+                        col("caller_id_card_masked").as("id_masked"),
+                        one(false).as("pet"),
+                        noString().as("pet_cat"),
+                        one(false).as("pet_recent"),
+                        one(false).as("pet_group"),
+                        one(true).as("hot"),
+                        col("category_code").as("hot_cat"),
+                        one(false).as("pol"),
+                        one(false).as("pol_conflict"),
+                        one(false).as("arr"),
+                        one(false).as("arr_key"));
+        Dataset<Row> pol = police.filter(col("person_key").isNotNull().and(inWindow(col("report_time"), start, asOf)))
+                .select(
+                        col("person_key"),
+                        col("report_time").as("t"),
+                        col("person_name_masked").as("name_masked"),
+                        col("id_card_masked").as("id_masked"),
+                        one(false).as("pet"),
+                        noString().as("pet_cat"),
+                        one(false).as("pet_recent"),
+                        one(false).as("pet_group"),
+                        one(false).as("hot"),
+                        noString().as("hot_cat"),
+                        one(true).as("pol"),
+                        when(col("incident_type").isin(CONFLICT_TYPES.toArray()), 1)
+                                .otherwise(0)
+                                .as("pol_conflict"),
+                        one(false).as("arr"),
+                        one(false).as("arr_key"));
+        Dataset<Row> arr = arrears.filter(inWindow(col("report_time"), start, asOf))
+                .select(
+                        col("complainant_key").as("person_key"),
+                        col("report_time").as("t"),
+                        col("complainant_name_masked").as("name_masked"),
+                        col("id_card_masked").as("id_masked"),
+                        one(false).as("pet"),
+                        noString().as("pet_cat"),
+                        one(false).as("pet_recent"),
+                        one(false).as("pet_group"),
+                        one(false).as("hot"),
+                        noString().as("hot_cat"),
+                        one(false).as("pol"),
+                        one(false).as("pol_conflict"),
+                        one(true).as("arr"),
                         when(col("is_key"), 1).otherwise(0).as("arr_key"));
         return pet.unionByName(hot).unionByName(pol).unionByName(arr);
     }
@@ -252,8 +324,11 @@ public final class RiskScoreJob {
      */
     public static Dataset<Row> features(Dataset<Row> events) {
         List<String> categories = new ArrayList<>();
-        for (Row r : events.select(col("pet_cat").as("cat")).union(events.select(col("hot_cat").as("cat")))
-                .filter(col("cat").isNotNull()).distinct().collectAsList()) {
+        for (Row r : events.select(col("pet_cat").as("cat"))
+                .union(events.select(col("hot_cat").as("cat")))
+                .filter(col("cat").isNotNull())
+                .distinct()
+                .collectAsList()) {
             categories.add(r.getString(0));
         }
         java.util.Collections.sort(categories);
@@ -263,19 +338,27 @@ public final class RiskScoreJob {
         for (int i = 0; i < categories.size(); i++) {
             numbered.add(org.apache.spark.sql.RowFactory.create(categories.get(i), i));
         }
-        Dataset<Row> dictionary = events.sparkSession().createDataFrame(numbered, new org.apache.spark.sql.types
-                .StructType().add("_cat", DataTypes.StringType, false).add("_bit", DataTypes.IntegerType, false));
-        Dataset<Row> withBits = events
-                .join(broadcast(dictionary.withColumnRenamed("_cat", "_pc").withColumnRenamed("_bit", "_pb")),
-                        col("pet_cat").equalTo(col("_pc")), "left")
-                .join(broadcast(dictionary.withColumnRenamed("_cat", "_hc").withColumnRenamed("_bit", "_hb")),
-                        col("hot_cat").equalTo(col("_hc")), "left");
+        Dataset<Row> dictionary = events.sparkSession()
+                .createDataFrame(
+                        numbered,
+                        new org.apache.spark.sql.types.StructType()
+                                .add("_cat", DataTypes.StringType, false)
+                                .add("_bit", DataTypes.IntegerType, false));
+        Dataset<Row> withBits = events.join(
+                        broadcast(dictionary.withColumnRenamed("_cat", "_pc").withColumnRenamed("_bit", "_pb")),
+                        col("pet_cat").equalTo(col("_pc")),
+                        "left")
+                .join(
+                        broadcast(dictionary.withColumnRenamed("_cat", "_hc").withColumnRenamed("_bit", "_hb")),
+                        col("hot_cat").equalTo(col("_hc")),
+                        "left");
         Column flags = lit(0);
         for (int i = 0; i < FLAG_COLUMNS.size(); i++) {
-            flags = flags.bitwiseOR(when(col(FLAG_COLUMNS.get(i)).equalTo(1), lit(1 << i)).otherwise(lit(0)));
+            flags = flags.bitwiseOR(
+                    when(col(FLAG_COLUMNS.get(i)).equalTo(1), lit(1 << i)).otherwise(lit(0)));
         }
-        List<Column> narrow = new ArrayList<>(List.of(col("person_key"), col("t"), col("name_masked"),
-                col("id_masked"), flags.as("flags")));
+        List<Column> narrow = new ArrayList<>(
+                List.of(col("person_key"), col("t"), col("name_masked"), col("id_masked"), flags.as("flags")));
         for (int w = 0; w < words; w++) {
             narrow.add(categoryBits("_pb", w).as("pw_" + w));
             narrow.add(categoryBits("_hb", w).as("hw_" + w));
@@ -301,28 +384,49 @@ public final class RiskScoreJob {
         Dataset<Row> agg = withBits.select(narrow.toArray(Column[]::new))
                 .repartition(col("person_key"))
                 .sortWithinPartitions("person_key")
-                .groupBy("person_key").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
-        Column sources = when(col("petition_cnt").gt(0), 1).otherwise(0)
+                .groupBy("person_key")
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+        Column sources = when(col("petition_cnt").gt(0), 1)
+                .otherwise(0)
                 .plus(when(col("hotline_cnt").gt(0), 1).otherwise(0))
                 .plus(when(col("police_cnt").gt(0), 1).otherwise(0))
                 .plus(when(col("arrears_cnt").gt(0), 1).otherwise(0));
-        return agg
-                .withColumn("repeat_petition_cnt", col("petition_cnt").minus(petitionCategories))
+        return agg.withColumn("repeat_petition_cnt", col("petition_cnt").minus(petitionCategories))
                 .withColumn("repeat_call_cnt", col("hotline_cnt").minus(callCategories))
                 .withColumn("source_cnt", sources)
-                .select("person_key", "petition_cnt", "recent_petition_cnt", "group_petition_cnt", "hotline_cnt",
-                        "police_cnt", "conflict_police_cnt", "arrears_cnt", "key_arrears_cnt", "last_event_time",
-                        "name_masked", "id_card_masked", "repeat_petition_cnt", "repeat_call_cnt", "source_cnt");
+                .select(
+                        "person_key",
+                        "petition_cnt",
+                        "recent_petition_cnt",
+                        "group_petition_cnt",
+                        "hotline_cnt",
+                        "police_cnt",
+                        "conflict_police_cnt",
+                        "arrears_cnt",
+                        "key_arrears_cnt",
+                        "last_event_time",
+                        "name_masked",
+                        "id_card_masked",
+                        "repeat_petition_cnt",
+                        "repeat_call_cnt",
+                        "source_cnt");
     }
 
     /** Category codes per {@code long} word of {@link #features}. */
     static final int BITS_PER_WORD = 64;
     /** The 0/1 indicator columns of {@link #events}, bit i of the packed flags. */
-    static final List<String> FLAG_COLUMNS = List.of("pet", "pet_recent", "pet_group", "hot", "pol", "pol_conflict",
-            "arr", "arr_key");
+    static final List<String> FLAG_COLUMNS =
+            List.of("pet", "pet_recent", "pet_group", "hot", "pol", "pol_conflict", "arr", "arr_key");
     /** The features' count of each of {@link #FLAG_COLUMNS}. */
-    static final List<String> FLAG_SUMS = List.of("petition_cnt", "recent_petition_cnt", "group_petition_cnt",
-            "hotline_cnt", "police_cnt", "conflict_police_cnt", "arrears_cnt", "key_arrears_cnt");
+    static final List<String> FLAG_SUMS = List.of(
+            "petition_cnt",
+            "recent_petition_cnt",
+            "group_petition_cnt",
+            "hotline_cnt",
+            "police_cnt",
+            "conflict_police_cnt",
+            "arrears_cnt",
+            "key_arrears_cnt");
 
     private static Column flag(int bit) {
         return col("flags").bitwiseAND(lit(1 << bit)).equalTo(lit(1 << bit)).cast(DataTypes.IntegerType);
@@ -330,9 +434,12 @@ public final class RiskScoreJob {
 
     /** The bit of a category's number within word {@code word} (0 when null or in another word). */
     private static Column categoryBits(String bit, int word) {
-        return when(col(bit).isNotNull().and(col(bit).geq(word * BITS_PER_WORD))
-                        .and(col(bit).lt((word + 1) * BITS_PER_WORD)),
-                expr("shiftleft(1L, " + bit + " - " + word * BITS_PER_WORD + ")")).otherwise(lit(0L));
+        return when(
+                        col(bit).isNotNull()
+                                .and(col(bit).geq(word * BITS_PER_WORD))
+                                .and(col(bit).lt((word + 1) * BITS_PER_WORD)),
+                        expr("shiftleft(1L, " + bit + " - " + word * BITS_PER_WORD + ")"))
+                .otherwise(lit(0L));
     }
 
     private static Column capped(RiskModel.Factor f, String count) {
@@ -341,14 +448,19 @@ public final class RiskScoreJob {
 
     /** Factor points columns (p_*) and their labels (l_*), in RiskModel's factor order. */
     private static List<Column[]> factors(RiskModel m) {
-        Column cross = when(col("petition_cnt").gt(0), 1).otherwise(0)
+        Column cross = when(col("petition_cnt").gt(0), 1)
+                .otherwise(0)
                 .plus(when(col("police_cnt").gt(0), 1).otherwise(0))
-                .plus(when(col("arrears_cnt").gt(0), 1).otherwise(0)).geq(2);
+                .plus(when(col("arrears_cnt").gt(0), 1).otherwise(0))
+                .geq(2);
         List<Column[]> f = new ArrayList<>();
         f.add(factor(capped(m.petition(), "petition_cnt"), "信访", "petition_cnt", "次"));
         f.add(factor(capped(m.repeatPetition(), "repeat_petition_cnt"), "重复信访", "repeat_petition_cnt", "次"));
-        f.add(factor(when(col("recent_petition_cnt").gt(0), lit(m.recentPetition())).otherwise(lit(0.0)),
-                "近" + m.recentDays() + "天信访", "recent_petition_cnt", "次"));
+        f.add(factor(
+                when(col("recent_petition_cnt").gt(0), lit(m.recentPetition())).otherwise(lit(0.0)),
+                "近" + m.recentDays() + "天信访",
+                "recent_petition_cnt",
+                "次"));
         f.add(factor(capped(m.groupPetition(), "group_petition_cnt"), "参与集访", "group_petition_cnt", "次"));
         f.add(new Column[] {when(cross, lit(m.crossSource())).otherwise(lit(0.0)), lit("多源交叉(信访/警情/欠薪)")});
         f.add(factor(capped(m.police(), "police_cnt"), "警情", "police_cnt", "次"));
@@ -361,24 +473,31 @@ public final class RiskScoreJob {
     }
 
     private static Column[] factor(Column points, String name, String count, String unit) {
-        return new Column[] {points.cast(DataTypes.DoubleType),
-                org.apache.spark.sql.functions.concat(lit(name), col(count).cast(DataTypes.StringType), lit(unit))};
+        return new Column[] {
+            points.cast(DataTypes.DoubleType),
+            org.apache.spark.sql.functions.concat(lit(name), col(count).cast(DataTypes.StringType), lit(unit))
+        };
     }
 
     /** ads_person_risk_month rows of {@link #features}: {@link #points}, {@link #rank}, {@link #calibrate}. */
-    public static Scores score(Dataset<Row> features, RiskModel model, LevelCalibration calibration, String month,
-                               Timestamp computedAt) {
+    public static Scores score(
+            Dataset<Row> features, RiskModel model, LevelCalibration calibration, String month, Timestamp computedAt) {
         return score(features, model, calibration, month, computedAt, new ArrayList<>());
     }
 
-    private static Scores score(Dataset<Row> features, RiskModel model, LevelCalibration calibration, String month,
-                                Timestamp computedAt, List<Dataset<Row>> persisted) {
+    private static Scores score(
+            Dataset<Row> features,
+            RiskModel model,
+            LevelCalibration calibration,
+            String month,
+            Timestamp computedAt,
+            List<Dataset<Row>> persisted) {
         try {
             // the ranking's sort samples its input before it sorts it: persisted, so the aggregation runs once
             Dataset<Row> points = keep(persisted, points(features, model, month, computedAt));
             Scores ranked = rank(points, persisted);
-            return new Scores(calibrate(ranked.rows(), ranked.persons(), model, calibration), ranked.persons(),
-                    persisted);
+            return new Scores(
+                    calibrate(ranked.rows(), ranked.persons(), model, calibration), ranked.persons(), persisted);
         } catch (RuntimeException e) {
             persisted.forEach(Dataset::unpersist);
             throw e;
@@ -389,15 +508,13 @@ public final class RiskScoreJob {
      * Replaces the threshold levels of ranked rows ({@link #rank}) by levels calibrated to the {@code persons} scored
      * ({@link LevelCalibration}): a level needs its threshold score and a rank within its seats.
      */
-    public static Dataset<Row> calibrate(Dataset<Row> ranked, long persons, RiskModel model,
-                                         LevelCalibration calibration) {
+    public static Dataset<Row> calibrate(
+            Dataset<Row> ranked, long persons, RiskModel model, LevelCalibration calibration) {
         Column score = col("risk_score");
         Column rank = col("risk_rank");
         Column level = when(score.geq(model.red()).and(rank.leq(calibration.redSeats(persons))), lit(RiskModel.RED))
-                .when(score.geq(model.orange()).and(rank.leq(calibration.orangeSeats(persons))),
-                        lit(RiskModel.ORANGE))
-                .when(score.geq(model.yellow()).and(rank.leq(calibration.yellowSeats(persons))),
-                        lit(RiskModel.YELLOW))
+                .when(score.geq(model.orange()).and(rank.leq(calibration.orangeSeats(persons))), lit(RiskModel.ORANGE))
+                .when(score.geq(model.yellow()).and(rank.leq(calibration.yellowSeats(persons))), lit(RiskModel.YELLOW))
                 .otherwise(lit(RiskModel.BLUE));
         return ranked.withColumn("risk_level", level);
     }
@@ -426,12 +543,27 @@ public final class RiskScoreJob {
                 .withColumn("risk_score", score.cast(DataTypes.createDecimalType(5, 1)))
                 .withColumn("risk_level", level)
                 .withColumn("top_factors", topFactors)
-                .select(lit(month).as("stat_month"), col("person_key"), col("name_masked"),
-                        col("id_card_masked"), col("risk_score"), col("risk_level"), col("petition_cnt"),
-                        col("repeat_petition_cnt"), col("recent_petition_cnt"), col("group_petition_cnt"),
-                        col("hotline_cnt"), col("repeat_call_cnt"), col("police_cnt"), col("conflict_police_cnt"),
-                        col("arrears_cnt"), col("key_arrears_cnt"), col("source_cnt"), col("last_event_time"),
-                        col("top_factors"), lit(computedAt).as("updated_at"));
+                .select(
+                        lit(month).as("stat_month"),
+                        col("person_key"),
+                        col("name_masked"),
+                        col("id_card_masked"),
+                        col("risk_score"),
+                        col("risk_level"),
+                        col("petition_cnt"),
+                        col("repeat_petition_cnt"),
+                        col("recent_petition_cnt"),
+                        col("group_petition_cnt"),
+                        col("hotline_cnt"),
+                        col("repeat_call_cnt"),
+                        col("police_cnt"),
+                        col("conflict_police_cnt"),
+                        col("arrears_cnt"),
+                        col("key_arrears_cnt"),
+                        col("source_cnt"),
+                        col("last_event_time"),
+                        col("top_factors"),
+                        lit(computedAt).as("updated_at"));
     }
 
     /** The level by the model's thresholds alone, before {@link #calibrate}. */
@@ -455,8 +587,11 @@ public final class RiskScoreJob {
      * sampling, then the sort), so {@code scored} should be persisted.
      */
     static Scores rank(Dataset<Row> scored, List<Dataset<Row>> persisted) {
-        Dataset<Row> sorted = keep(persisted, scored.orderBy(col("risk_score").desc(), col("person_key").asc())
-                .withColumn(PARTITION, spark_partition_id()).withColumn(ROW_ID, monotonically_increasing_id()));
+        Dataset<Row> sorted = keep(
+                persisted,
+                scored.orderBy(col("risk_score").desc(), col("person_key").asc())
+                        .withColumn(PARTITION, spark_partition_id())
+                        .withColumn(ROW_ID, monotonically_increasing_id()));
         List<Row> sizes = sorted.groupBy(PARTITION).count().collectAsList();
         int partitions = 1 + sizes.stream().mapToInt(r -> r.getInt(0)).max().orElse(0);
         long[] rows = new long[partitions];
@@ -467,17 +602,25 @@ public final class RiskScoreJob {
             before[p] = lit(persons);
             persons += rows[p];
         }
-        Column position = col(ROW_ID).minus(col(PARTITION).cast(DataTypes.LongType).multiply(1L << 33));
-        Column rank = element_at(array(before), col(PARTITION).plus(1)).plus(position).plus(1);
-        Dataset<Row> ranked = sorted.withColumn("risk_rank", rank.cast(DataTypes.IntegerType)).drop(PARTITION, ROW_ID);
+        Column position =
+                col(ROW_ID).minus(col(PARTITION).cast(DataTypes.LongType).multiply(1L << 33));
+        Column rank =
+                element_at(array(before), col(PARTITION).plus(1)).plus(position).plus(1);
+        Dataset<Row> ranked =
+                sorted.withColumn("risk_rank", rank.cast(DataTypes.IntegerType)).drop(PARTITION, ROW_ID);
         return new Scores(SparkSchemas.conform(ranked, TARGET), persons, persisted);
     }
 
     /** "person risk 3630 (红 18 0.50 %, 橙 72 1.98 %, …)": the level distribution the calibration produced. */
     public static String summary(Result r) {
         List<String> parts = new ArrayList<>();
-        r.byLevel().forEach((level, n) -> parts.add(String.format(java.util.Locale.ROOT, "%s %d %.2f %%", level, n,
-                r.persons() == 0 ? 0.0 : 100.0 * n / r.persons())));
+        r.byLevel()
+                .forEach((level, n) -> parts.add(String.format(
+                        java.util.Locale.ROOT,
+                        "%s %d %.2f %%",
+                        level,
+                        n,
+                        r.persons() == 0 ? 0.0 : 100.0 * n / r.persons())));
         return "person risk " + r.persons() + " (" + String.join(", ", parts) + ")";
     }
 }

@@ -13,10 +13,10 @@ public final class BatchSession {
      * timestamps into those wall-clock values, so it is fixed regardless of the JVM's or cluster's default zone.
      */
     public static final String TIME_ZONE = "Asia/Shanghai";
+
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
-    private BatchSession() {
-    }
+    private BatchSession() {}
 
     /**
      * Completes a SparkConf for a job. The master comes from the config only when none is set: spark-submit (and
@@ -58,7 +58,10 @@ public final class BatchSession {
         SparkConf conf = conf(config, appName, new SparkConf());
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         if (!conf.contains(SHUFFLE_PARTITIONS)) {
-            spark.conf().set(SHUFFLE_PARTITIONS, 2 * Math.max(2, spark.sparkContext().defaultParallelism()));
+            spark.conf()
+                    .set(
+                            SHUFFLE_PARTITIONS,
+                            2 * Math.max(2, spark.sparkContext().defaultParallelism()));
         }
         return spark;
     }

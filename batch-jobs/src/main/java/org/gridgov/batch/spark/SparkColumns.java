@@ -22,24 +22,32 @@ public final class SparkColumns {
 
     private static final DataType EXACT = DataTypes.createDecimalType(20, 0);
 
-    private SparkColumns() {
-    }
+    private SparkColumns() {}
 
     /**
      * The street of a point of the district (JTS point-in-polygon over {@code District.licheng()}, loaded once per
      * executor JVM); null outside every grid. Sources without a DWD table (petitions, arrears) only carry coordinates.
      */
-    public static final UserDefinedFunction STREET_OF = udf((UDF2<Double, Double, String>) (lat, lon) -> {
-        if (lat == null || lon == null) {
-            return null;
-        }
-        return District.licheng().locate(lat, lon).map(Grid::streetCode).orElse(null);
-    }, DataTypes.StringType).withName("street_of");
+    public static final UserDefinedFunction STREET_OF = udf(
+                    (UDF2<Double, Double, String>) (lat, lon) -> {
+                        if (lat == null || lon == null) {
+                            return null;
+                        }
+                        return District.licheng()
+                                .locate(lat, lon)
+                                .map(Grid::streetCode)
+                                .orElse(null);
+                    },
+                    DataTypes.StringType)
+            .withName("street_of");
 
     /** yyyy-MM → year × 12 + month − 1, so that month arithmetic is integer arithmetic. */
     public static Column monthIndex(Column month) {
-        return substring(month, 1, 4).cast(DataTypes.IntegerType).multiply(12)
-                .plus(substring(month, 6, 2).cast(DataTypes.IntegerType)).minus(1);
+        return substring(month, 1, 4)
+                .cast(DataTypes.IntegerType)
+                .multiply(12)
+                .plus(substring(month, 6, 2).cast(DataTypes.IntegerType))
+                .minus(1);
     }
 
     /** Seconds since the epoch of a district wall-clock time (the session zone, {@link BatchSession#TIME_ZONE}). */
@@ -74,13 +82,15 @@ public final class SparkColumns {
 
     /** (now − before) / before, null when there is no base (before null or 0). */
     public static Column growth(Column now, Column before) {
-        return when(before.isNotNull().and(before.gt(0)),
+        return when(
+                before.isNotNull().and(before.gt(0)),
                 now.cast(EXACT).minus(before.cast(EXACT)).divide(before.cast(EXACT)));
     }
 
     /** O · ln(O / E), with 0 · ln 0 = 0: one cell of a log-likelihood G² sum. */
     public static Column oLnOverE(Column observed, Column expected) {
-        return when(observed.gt(0), observed.multiply(log(observed.divide(expected)))).otherwise(lit(0.0));
+        return when(observed.gt(0), observed.multiply(log(observed.divide(expected))))
+                .otherwise(lit(0.0));
     }
 
     /**
@@ -96,7 +106,9 @@ public final class SparkColumns {
         Column e12 = withWord.multiply(d).divide(n);
         Column e21 = without.multiply(c).divide(n);
         Column e22 = without.multiply(d).divide(n);
-        return lit(2.0).multiply(oLnOverE(a, e11).plus(oLnOverE(b, e12))
-                .plus(oLnOverE(c.minus(a), e21)).plus(oLnOverE(d.minus(b), e22)));
+        return lit(2.0).multiply(oLnOverE(a, e11)
+                .plus(oLnOverE(b, e12))
+                .plus(oLnOverE(c.minus(a), e21))
+                .plus(oLnOverE(d.minus(b), e22)));
     }
 }

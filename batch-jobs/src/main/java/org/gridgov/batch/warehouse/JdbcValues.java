@@ -9,8 +9,7 @@ import java.time.ZoneId;
 /** Converts values of Spark rows to what the JDBC driver binds without applying the JVM's time zone. */
 final class JdbcValues {
 
-    private JdbcValues() {
-    }
+    private JdbcValues() {}
 
     /**
      * Spark hands out timestamps as instants (java.sql.Timestamp, or Instant with the Java 8 API on); the warehouse

@@ -9,8 +9,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -43,12 +43,14 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     /** Speaks to MariaDB and Doris alike; named explicitly because spark-submit's class loader hides it from
      * DriverManager's service lookup. */
     public static final String DRIVER = "com.mysql.cj.jdbc.Driver";
+
     static final int DEFAULT_BATCH_SIZE = 500;
     /** Reads of a partitioned Doris table when warehouse.read-partitions is not given. */
     static final int DORIS_READ_PARTITIONS = 4;
 
     /** The platform's one warehouse-settings class; its password is null when there is none (embedded MariaDB). */
     private final WarehouseSettings warehouse;
+
     private final int batchSize;
     /** JDBC connections per read of a partitioned table (1: one SELECT). */
     private final int readPartitions;
@@ -64,8 +66,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     public JdbcWarehouseIo(WarehouseSettings warehouse, int batchSize, int readPartitions) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         if (batchSize < 1 || readPartitions < 1) {
-            throw new IllegalArgumentException("batch size and read partitions must be positive: " + batchSize + ", "
-                    + readPartitions);
+            throw new IllegalArgumentException(
+                    "batch size and read partitions must be positive: " + batchSize + ", " + readPartitions);
         }
         this.batchSize = batchSize;
         this.readPartitions = readPartitions;
@@ -103,7 +105,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
      */
     @Override
     public Dataset<Row> read(SparkSession spark, Table table) {
-        DataFrameReader reader = spark.read().format("jdbc")
+        DataFrameReader reader = spark.read()
+                .format("jdbc")
                 .option("url", warehouse.url())
                 .option("driver", DRIVER)
                 .option("dbtable", SqlDialect.quote(table.name()))
@@ -116,7 +119,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
         String[] bounds = readPartitions > 1 ? bounds(table, sessionZone(spark)) : null;
         if (bounds != null) {
             reader = reader.option("partitionColumn", table.partitionColumn().orElseThrow())
-                    .option("lowerBound", bounds[0]).option("upperBound", bounds[1])
+                    .option("lowerBound", bounds[0])
+                    .option("upperBound", bounds[1])
                     .option("numPartitions", readPartitions);
         }
         return reader.load();
@@ -132,21 +136,26 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
         }
         String column = SqlDialect.quote(table.partitionColumn().get());
         boolean date = table.column(table.partitionColumn().get()).type().kind() == ColumnType.Kind.DATE;
-        try (Connection c = connect(warehouse, zone); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MIN(" + column + "), MAX(" + column + ") FROM "
-                     + SqlDialect.quote(table.name()))) {
+        try (Connection c = connect(warehouse, zone);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT MIN(" + column + "), MAX(" + column + ") FROM " + SqlDialect.quote(table.name()))) {
             if (!rs.next() || rs.getObject(1) == null) {
                 return null;
             }
             String[] b = date
-                    ? new String[] {rs.getObject(1, LocalDate.class).toString(), rs.getObject(2, LocalDate.class)
-                            .toString()}
-                    : new String[] {BOUND.format(rs.getObject(1, LocalDateTime.class)),
-                            BOUND.format(rs.getObject(2, LocalDateTime.class))};
+                    ? new String[] {
+                        rs.getObject(1, LocalDate.class).toString(),
+                        rs.getObject(2, LocalDate.class).toString()
+                    }
+                    : new String[] {
+                        BOUND.format(rs.getObject(1, LocalDateTime.class)),
+                        BOUND.format(rs.getObject(2, LocalDateTime.class))
+                    };
             return b[0].equals(b[1]) ? null : b;
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the date range of " + table.name() + " failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "reading the date range of " + table.name() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -165,8 +174,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     public void upsert(Dataset<Row> rows, Table table) {
         Dataset<Row> ordered = SparkSchemas.conform(rows, table);
         String zone = sessionZone(ordered.sparkSession());
-        ordered.foreachPartition(new PartitionWriter(warehouse, warehouse.dialect().upsert(table), table.name(),
-                batchSize, zone));
+        ordered.foreachPartition(
+                new PartitionWriter(warehouse, warehouse.dialect().upsert(table), table.name(), batchSize, zone));
     }
 
     private static String sessionZone(SparkSession spark) {
@@ -241,7 +250,8 @@ public final class JdbcWarehouseIo implements WarehouseIo, Serializable {
     @Override
     public long execute(SparkSession spark, java.util.function.Function<SqlDialect, List<String>> statements) {
         long rows = 0;
-        try (Connection c = connect(warehouse, sessionZone(spark)); Statement s = c.createStatement()) {
+        try (Connection c = connect(warehouse, sessionZone(spark));
+                Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             for (String sql : statements.apply(dialect())) {
                 rows += s.executeUpdate(sql);

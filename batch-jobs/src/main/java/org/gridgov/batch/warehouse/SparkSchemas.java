@@ -15,8 +15,7 @@ import org.gridgov.warehouse.Table;
 /** Spark types of the warehouse catalogue, so job output is shaped by the same definition as the DDL. */
 public final class SparkSchemas {
 
-    private SparkSchemas() {
-    }
+    private SparkSchemas() {}
 
     public static DataType type(ColumnType type) {
         return switch (type.kind()) {
@@ -48,8 +47,8 @@ public final class SparkSchemas {
         List<String> expected = table.columnNames();
         List<String> actual = List.of(rows.columns());
         if (actual.size() != expected.size() || !actual.containsAll(expected)) {
-            throw new IllegalArgumentException(table.name() + " has columns " + expected + " but the rows have "
-                    + actual);
+            throw new IllegalArgumentException(
+                    table.name() + " has columns " + expected + " but the rows have " + actual);
         }
         Column[] cols = table.columns().stream()
                 .map(c -> functions.col(c.name()).cast(type(c.type())).as(c.name()))

@@ -14,8 +14,7 @@ import org.gridgov.warehouse.Table;
  */
 public final class Writes {
 
-    private Writes() {
-    }
+    private Writes() {}
 
     /** The {@code updated_at} of a run: the clock's now, whole seconds (the warehouse's DATETIME). */
     public static Timestamp computedAt(Clock clock) {

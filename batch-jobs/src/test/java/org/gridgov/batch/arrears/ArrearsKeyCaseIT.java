@@ -45,9 +45,12 @@ class ArrearsKeyCaseIT {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start();
-        Dataset<Row> f = ArrearsKeyCaseJob.flag(df(spark, WarehouseSchema.ODS_ARREARS_CASE, cases()),
-                GroupPetitions.flag(df(spark, WarehouseSchema.ODS_PETITION, petitions()), 6, 5), AS_OF,
-                ArrearsRules.defaults()).cache();
+        Dataset<Row> f = ArrearsKeyCaseJob.flag(
+                        df(spark, WarehouseSchema.ODS_ARREARS_CASE, cases()),
+                        GroupPetitions.flag(df(spark, WarehouseSchema.ODS_PETITION, petitions()), 6, 5),
+                        AS_OF,
+                        ArrearsRules.defaults())
+                .cache();
         flagged = f.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("case_id"), Function.identity()));
         active = ArrearsKeyCaseJob.active(f, MONTH).cache();
     }
@@ -61,18 +64,15 @@ class ArrearsKeyCaseIT {
         List<Row> c = new ArrayList<>();
         c.add(arrears("W30", "K1", "2024-06-03 10:00:00", A, 30, "90000.00", "OPEN", null));
         c.add(arrears("W29", "K2", "2024-06-03 10:00:00", A, 29, "90000.00", "OPEN", null));
-        c.add(arrears("M100", "K3", "2024-06-04 10:00:00", "其他公司", 5, "1000000.00", "RESOLVED",
-                "2024-06-20 10:00:00"));
+        c.add(arrears("M100", "K3", "2024-06-04 10:00:00", "其他公司", 5, "1000000.00", "RESOLVED", "2024-06-20 10:00:00"));
         c.add(arrears("M99", "K4", "2024-06-04 10:00:00", "其他公司", 5, "999999.99", "OPEN", null));
         // unresolved at the end of June: 91 days and exactly 90 days after the report
         c.add(arrears("D91", "K5", "2024-04-01 00:00:00", "其他公司", 3, "20000.00", "IN_PROGRESS", null));
         c.add(arrears("D90", "K6", "2024-04-02 00:00:00", "其他公司", 3, "20000.00", "OPEN", null));
         // resolved in May: not active in June
-        c.add(arrears("R05", "K7", "2024-03-01 10:00:00", "其他公司", 3, "20000.00", "RESOLVED",
-                "2024-05-01 10:00:00"));
+        c.add(arrears("R05", "K7", "2024-03-01 10:00:00", "其他公司", 3, "20000.00", "RESOLVED", "2024-05-01 10:00:00"));
         // resolved only in July: still open at the end of June, and long unresolved then
-        c.add(arrears("R07", "K8", "2024-03-01 10:00:00", "其他公司", 3, "20000.00", "RESOLVED",
-                "2024-07-05 10:00:00"));
+        c.add(arrears("R07", "K8", "2024-03-01 10:00:00", "其他公司", 3, "20000.00", "RESOLVED", "2024-07-05 10:00:00"));
         // the complainant petitioned twice about the company
         c.add(arrears("REP", "K9", "2024-06-10 10:00:00", B, 3, "20000.00", "OPEN", null));
         // a 集访 named company A on June 12: linked to a case reported two days later, not to one 20 days later
@@ -136,7 +136,9 @@ class ArrearsKeyCaseIT {
 
     @Test
     void activeCasesAreTheMonthsNewOnesAndTheOnesStillOpenAtItsStart() {
-        List<String> ids = active.select("case_id").collectAsList().stream().map(r -> r.getString(0)).toList();
+        List<String> ids = active.select("case_id").collectAsList().stream()
+                .map(r -> r.getString(0))
+                .toList();
         assertThat(ids).contains("W30", "M100", "D91", "R07", "GRP").doesNotContain("R05", "JUL");
         Row m100 = active.filter(active.col("case_id").equalTo("M100")).first();
         assertThat(m100.<Boolean>getAs("is_new")).isTrue();
@@ -145,26 +147,31 @@ class ArrearsKeyCaseIT {
 
     @Test
     void keyCaseStreetAndCompanyTables() {
-        Dataset<Row> streets = spark.createDataFrame(HotlineFixtures.districtStreets(),
-                SparkSchemas.of(WarehouseSchema.DIM_STREET));
+        Dataset<Row> streets =
+                spark.createDataFrame(HotlineFixtures.districtStreets(), SparkSchemas.of(WarehouseSchema.DIM_STREET));
         List<Row> key = ArrearsKeyCaseJob.keyCases(active, streets, MONTH, AT).collectAsList();
-        assertThat(key).extracting(r -> r.<String>getAs("case_id"))
+        assertThat(key)
+                .extracting(r -> r.<String>getAs("case_id"))
                 .containsExactlyInAnyOrder("D91", "GRP", "M100", "R07", "REP", "W30");
         assertThat(key).allSatisfy(r -> {
             assertThat(r.<String>getAs("street_code")).isEqualTo(HotlineFixtures.SHANDALU);
             assertThat(r.<String>getAs("street_name")).isEqualTo("山大路街道");
         });
 
-        List<Row> byStreet = ArrearsKeyCaseJob.byStreet(active, streets, MONTH, AT).collectAsList();
+        List<Row> byStreet =
+                ArrearsKeyCaseJob.byStreet(active, streets, MONTH, AT).collectAsList();
         assertThat(byStreet).hasSize(16);
-        Row shandalu = byStreet.stream().filter(r -> r.getAs("street_code").equals(HotlineFixtures.SHANDALU))
-                .findFirst().orElseThrow();
+        Row shandalu = byStreet.stream()
+                .filter(r -> r.getAs("street_code").equals(HotlineFixtures.SHANDALU))
+                .findFirst()
+                .orElseThrow();
         long activeCount = active.count();
         assertThat(shandalu.<Integer>getAs("case_cnt")).isEqualTo((int) activeCount);
         assertThat(shandalu.<Integer>getAs("key_case_cnt")).isEqualTo(6);
         assertThat(shandalu.<Integer>getAs("resolved_cnt")).isEqualTo(1);
         assertThat(shandalu.<BigDecimal>getAs("key_amount_yuan")).isEqualByComparingTo("1170000.00");
-        assertThat(byStreet).filteredOn(r -> !r.getAs("street_code").equals(HotlineFixtures.SHANDALU))
+        assertThat(byStreet)
+                .filteredOn(r -> !r.getAs("street_code").equals(HotlineFixtures.SHANDALU))
                 .allSatisfy(r -> assertThat(r.<Integer>getAs("case_cnt")).isZero());
 
         Map<String, Row> byCompany = ArrearsKeyCaseJob.byCompany(active, MONTH, AT).collectAsList().stream()
@@ -181,8 +188,13 @@ class ArrearsKeyCaseIT {
                 .with(WarehouseSchema.ODS_ARREARS_CASE, cases())
                 .with(WarehouseSchema.ODS_PETITION, petitions())
                 .with(WarehouseSchema.DIM_STREET, HotlineFixtures.districtStreets());
-        ArrearsKeyCaseJob.Result r = new ArrearsKeyCaseJob(io, Clock.fixed(Instant.parse("2024-07-01T03:00:00Z"),
-                ZoneOffset.UTC), ArrearsRules.defaults(), 6, 5).run(spark, List.of("2024-05", MONTH));
+        ArrearsKeyCaseJob.Result r = new ArrearsKeyCaseJob(
+                        io,
+                        Clock.fixed(Instant.parse("2024-07-01T03:00:00Z"), ZoneOffset.UTC),
+                        ArrearsRules.defaults(),
+                        6,
+                        5)
+                .run(spark, List.of("2024-05", MONTH));
         List<Row> key = io.written(ArrearsKeyCaseJob.KEY_CASES);
         assertThat(key).hasSize((int) r.keyCases());
         // as of the end of May only R07 (reported on March 1, resolved in July) was more than 90 days unresolved

@@ -43,7 +43,8 @@ class AssessmentGroundTruthIT {
     static void load() throws Exception {
         warehouse = EmbeddedWarehouse.start();
         truth = GeneratedWarehouse.load(warehouse, SPEC).truth();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM dim_assessment_rule");
             s.executeUpdate("INSERT INTO dim_assessment_rule (rule_version, level, scope_code, item_code, valid_from,"
                     + " valid_to, item_name, weight, target, method, direction) VALUES"
@@ -53,9 +54,15 @@ class AssessmentGroundTruthIT {
                     + " 'RATIO_TO_TARGET',"
                     + " '工作日打卡')");
         }
-        AnalyticsJobs.run(new String[] {"--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.dialect=mysql",
-                "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
-                "--spark.master=local[2]", "--batch.month=" + MONTH, "--analytics.jobs=assessment"});
+        AnalyticsJobs.run(new String[] {
+            "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+            "--warehouse.dialect=mysql",
+            "--warehouse.user=" + EmbeddedWarehouse.USER,
+            "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+            "--spark.master=local[2]",
+            "--batch.month=" + MONTH,
+            "--analytics.jobs=assessment"
+        });
     }
 
     @AfterAll
@@ -70,7 +77,8 @@ class AssessmentGroundTruthIT {
         Map<String, TreeSet<String>> planted = new TreeMap<>();
         for (GroundTruth.GridWorkAnomaly a : truth.gridWorkAnomalies()) {
             if (a.month().equals(MONTH)) {
-                planted.computeIfAbsent(a.workerId(), w -> new TreeSet<>()).add(a.kind().name());
+                planted.computeIfAbsent(a.workerId(), w -> new TreeSet<>())
+                        .add(a.kind().name());
             }
         }
         assertThat(planted).as("the generator plants anomalies in the month").hasSizeGreaterThanOrEqualTo(9);
@@ -91,20 +99,24 @@ class AssessmentGroundTruthIT {
                 }
             }
         }
-        assertThat(workers).as("every grid's worker is assessed").isEqualTo(District.licheng().grids().size());
-        assertThat(flagged).as("flagged workers and kinds = planted workers and kinds").isEqualTo(planted);
+        assertThat(workers)
+                .as("every grid's worker is assessed")
+                .isEqualTo(District.licheng().grids().size());
+        assertThat(flagged)
+                .as("flagged workers and kinds = planted workers and kinds")
+                .isEqualTo(planted);
     }
 
     @Test
     void coveragePointsFollowTheRuleOnEveryWorker() throws Exception {
         Map<String, Double> expected = new HashMap<>();
         Map<String, Double> actual = new HashMap<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT worker_id, AVG(coverage_ratio) FROM dwd_grid_patrol"
                     + " WHERE DATE_FORMAT(patrol_date, '%Y-%m') = '" + MONTH + "' GROUP BY worker_id")) {
                 while (rs.next()) {
-                    expected.put(rs.getString(1),
-                            COVERAGE_WEIGHT * Math.min(1.0, rs.getDouble(2) / COVERAGE_TARGET));
+                    expected.put(rs.getString(1), COVERAGE_WEIGHT * Math.min(1.0, rs.getDouble(2) / COVERAGE_TARGET));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT worker_id, patrol_coverage_points, rule_version"

@@ -175,8 +175,14 @@ class AssessmentJobIT {
         }
     }
 
-    private void dwdCase(String grid, String month, String department, boolean closed, boolean overdue, int rejected,
-                         String satisfaction) {
+    private void dwdCase(
+            String grid,
+            String month,
+            String department,
+            boolean closed,
+            boolean overdue,
+            int rejected,
+            String satisfaction) {
         Map<String, Object> v = new HashMap<>();
         String day = month + "-10";
         v.put("case_id", "SJ" + (++seq));
@@ -200,13 +206,28 @@ class AssessmentJobIT {
         cases.add(row(CaseTables.DWD_CASE, v));
     }
 
-    private void rule(int version, String level, String item, String from, String to, double weight, double target,
-                      String method) {
+    private void rule(
+            int version,
+            String level,
+            String item,
+            String from,
+            String to,
+            double weight,
+            double target,
+            String method) {
         rule(AssessmentRules.DISTRICT, version, level, item, from, to, weight, target, method);
     }
 
-    private void rule(String scope, int version, String level, String item, String from, String to, double weight,
-                      double target, String method) {
+    private void rule(
+            String scope,
+            int version,
+            String level,
+            String item,
+            String from,
+            String to,
+            double weight,
+            double target,
+            String method) {
         Map<String, Object> v = new HashMap<>();
         v.put("rule_version", version);
         v.put("level", level);
@@ -246,7 +267,8 @@ class AssessmentJobIT {
         {"ATTENDANCE", "15", "1.0", "RATIO_TO_TARGET"}, {"PATROL_DISTANCE_KM", "10", "40", "RATIO_TO_TARGET"},
         {"PATROL_COVERAGE", "10", "0.8", "RATIO_TO_TARGET"}, {"VISITS", "10", "20", "RATIO_TO_TARGET"},
         {"MEDIATIONS", "5", "2", "THRESHOLD"}, {"OVERDUE_COUNT", "10", "4", "INVERSE_COUNT"},
-        {"REJECT_COUNT", "5", "5", "INVERSE_COUNT"}};
+        {"REJECT_COUNT", "5", "5", "INVERSE_COUNT"}
+    };
 
     /**
      * Version 2 of the district's grid-worker rules (from March) as a scope's version {@code version}: V1 with
@@ -255,7 +277,14 @@ class AssessmentJobIT {
     private void v2(String scope, int version, String from, String to, double reportTarget) {
         for (String[] r : V1) {
             boolean changed = r[0].equals("EVENTS_REPORTED") || r[0].equals("ATTENDANCE");
-            rule(scope, version, "GRID_WORKER", r[0], from, to, Double.parseDouble(r[1]),
+            rule(
+                    scope,
+                    version,
+                    "GRID_WORKER",
+                    r[0],
+                    from,
+                    to,
+                    Double.parseDouble(r[1]),
                     !changed ? Double.parseDouble(r[2]) : r[0].equals("ATTENDANCE") ? 0.9 : reportTarget,
                     r[0].equals("ATTENDANCE") ? "THRESHOLD" : r[3]);
         }
@@ -266,8 +295,15 @@ class AssessmentJobIT {
         // grid workers' rules: version 1 Jan–Feb, version 2 from March (EVENTS_REPORTED target 10 → 20, ATTENDANCE
         // by THRESHOLD 0.9 instead of RATIO_TO_TARGET 1.0); weights sum to 100 in both
         for (String[] r : V1) {
-            rule(1, "GRID_WORKER", r[0], "2025-01-01", "2025-02-28", Double.parseDouble(r[1]),
-                    Double.parseDouble(r[2]), r[3]);
+            rule(
+                    1,
+                    "GRID_WORKER",
+                    r[0],
+                    "2025-01-01",
+                    "2025-02-28",
+                    Double.parseDouble(r[1]),
+                    Double.parseDouble(r[2]),
+                    r[3]);
         }
         v2(AssessmentRules.DISTRICT, 2, "2025-03-01", null, 20);
         rule(1, "COMMUNITY", "VISITS", "2025-01-01", null, 50, 20, "RATIO_TO_TARGET");
@@ -332,16 +368,41 @@ class AssessmentJobIT {
 
     private InMemoryWarehouseIo warehouse() {
         return new InMemoryWarehouseIo()
-                .with(WarehouseSchema.DIM_STREET, dims(WarehouseSchema.DIM_STREET, List.of(
-                        Map.of("street_code", S1, "street_name", "王舍人街道", "district_code", "370112",
-                                "district_name", "历城区"),
-                        Map.of("street_code", S2, "street_name", "洪家楼街道", "district_code", "370112",
-                                "district_name", "历城区"))))
-                .with(WarehouseSchema.DIM_COMMUNITY, dims(WarehouseSchema.DIM_COMMUNITY, List.of(
-                        Map.of("community_code", C1, "community_name", "东风社区", "street_code", S1),
-                        Map.of("community_code", C2, "community_name", "七里河社区", "street_code", S2))))
-                .with(WarehouseSchema.DIM_GRID, dims(WarehouseSchema.DIM_GRID, List.of(
-                        grid(G_A, C1, S1), grid(G_B, C1, S1), grid(G_C, C2, S2))))
+                .with(
+                        WarehouseSchema.DIM_STREET,
+                        dims(
+                                WarehouseSchema.DIM_STREET,
+                                List.of(
+                                        Map.of(
+                                                "street_code",
+                                                S1,
+                                                "street_name",
+                                                "王舍人街道",
+                                                "district_code",
+                                                "370112",
+                                                "district_name",
+                                                "历城区"),
+                                        Map.of(
+                                                "street_code",
+                                                S2,
+                                                "street_name",
+                                                "洪家楼街道",
+                                                "district_code",
+                                                "370112",
+                                                "district_name",
+                                                "历城区"))))
+                .with(
+                        WarehouseSchema.DIM_COMMUNITY,
+                        dims(
+                                WarehouseSchema.DIM_COMMUNITY,
+                                List.of(
+                                        Map.of("community_code", C1, "community_name", "东风社区", "street_code", S1),
+                                        Map.of("community_code", C2, "community_name", "七里河社区", "street_code", S2))))
+                .with(
+                        WarehouseSchema.DIM_GRID,
+                        dims(
+                                WarehouseSchema.DIM_GRID,
+                                List.of(grid(G_A, C1, S1), grid(G_B, C1, S1), grid(G_C, C2, S2))))
                 .with(GridWorkTables.DWD_GRID_ATTENDANCE, attendance)
                 .with(GridWorkTables.DWD_GRID_PATROL, patrols)
                 .with(GridWorkTables.DWD_GRID_VISIT, visits)
@@ -353,8 +414,17 @@ class AssessmentJobIT {
     }
 
     private static Map<String, Object> grid(String code, String community, String street) {
-        return Map.of("grid_code", code, "grid_name", code, "community_code", community, "street_code", street,
-                "boundary_wkt", "POLYGON EMPTY");
+        return Map.of(
+                "grid_code",
+                code,
+                "grid_name",
+                code,
+                "community_code",
+                community,
+                "street_code",
+                street,
+                "boundary_wkt",
+                "POLYGON EMPTY");
     }
 
     private static void points(Row r, String item, String raw, String points) {
@@ -362,8 +432,9 @@ class AssessmentJobIT {
         if (raw == null) {
             assertThat(actualRaw).as(item + " raw").isNull();
         } else {
-            assertThat((Double) actualRaw).as(item + " raw").isCloseTo(Double.parseDouble(raw),
-                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat((Double) actualRaw)
+                    .as(item + " raw")
+                    .isCloseTo(Double.parseDouble(raw), org.assertj.core.data.Offset.offset(1e-9));
         }
         BigDecimal p = r.getAs(AssessmentAdsTables.pointsColumn(item));
         if (points == null) {
@@ -377,8 +448,8 @@ class AssessmentJobIT {
     void scoresEachWorkerByTheRulesOfTheMonthWithManualPointsRanksAndFlags() {
         InMemoryWarehouseIo io = warehouse();
 
-        AssessmentJob.Result result = new AssessmentJob(io, Clock.fixed(NOW, ZoneOffset.UTC))
-                .run(spark, List.of("2025-02", "2025-03"));
+        AssessmentJob.Result result =
+                new AssessmentJob(io, Clock.fixed(NOW, ZoneOffset.UTC)).run(spark, List.of("2025-02", "2025-03"));
 
         Map<String, Row> mar = byKey(io.written(AssessmentJob.WORKERS), "2025-03", "worker_id");
         assertThat(mar).containsOnlyKeys(A, B, C);
@@ -387,17 +458,17 @@ class AssessmentJobIT {
         assertThat(a.<String>getAs("rule_scope")).isEqualTo(AssessmentRules.DISTRICT);
         assertThat(a.<String>getAs("community_name")).isEqualTo("东风社区");
         assertThat(a.<String>getAs("street_name")).isEqualTo("王舍人街道");
-        points(a, "EVENTS_REPORTED", "12", "6.00");            // v2: 10 × 12/20 (v1 would give 10)
-        points(a, "EVENTS_HANDLED", "3", "7.50");             // 10 × 3/4: self-handled and closed only
-        points(a, "HIDDEN_DANGERS", "3", "5.00");             // 5 × min(1, 3/2)
+        points(a, "EVENTS_REPORTED", "12", "6.00"); // v2: 10 × 12/20 (v1 would give 10)
+        points(a, "EVENTS_HANDLED", "3", "7.50"); // 10 × 3/4: self-handled and closed only
+        points(a, "HIDDEN_DANGERS", "3", "5.00"); // 5 × min(1, 3/2)
         points(a, "SATISFACTION", String.valueOf(2.0 / 3), "6.67"); // 2 satisfied of 3 回访 (基本满意 counts)
-        points(a, "ATTENDANCE", "1", "15.00");                // 21/21 ≥ 0.9
-        points(a, "PATROL_DISTANCE_KM", "40", "10.00");       // 4 × 10 km
-        points(a, "PATROL_COVERAGE", "0.5", "6.25");          // (0.5+0.65+0.75+0.1)/4 = 0.5; 10 × 0.5/0.8
+        points(a, "ATTENDANCE", "1", "15.00"); // 21/21 ≥ 0.9
+        points(a, "PATROL_DISTANCE_KM", "40", "10.00"); // 4 × 10 km
+        points(a, "PATROL_COVERAGE", "0.5", "6.25"); // (0.5+0.65+0.75+0.1)/4 = 0.5; 10 × 0.5/0.8
         points(a, "VISITS", "10", "5.00");
-        points(a, "MEDIATIONS", "2", "5.00");                 // 2 RESOLVED ≥ 2
-        points(a, "OVERDUE_COUNT", "1", "7.50");              // 10 × (1 − 1/4)
-        points(a, "REJECT_COUNT", "2", "3.00");               // 5 × (1 − 2/5)
+        points(a, "MEDIATIONS", "2", "5.00"); // 2 RESOLVED ≥ 2
+        points(a, "OVERDUE_COUNT", "1", "7.50"); // 10 × (1 − 1/4)
+        points(a, "REJECT_COUNT", "2", "3.00"); // 5 × (1 − 2/5)
         assertThat(a.<BigDecimal>getAs("manual_points")).isEqualByComparingTo("3.50");
         // 6 + 7.5 + 5 + 6.67 + 15 + 10 + 6.25 + 5 + 5 + 7.5 + 3 = 76.92, + 3.5
         assertThat(a.<BigDecimal>getAs("total_score")).isEqualByComparingTo("80.42");
@@ -407,13 +478,13 @@ class AssessmentJobIT {
         points(b, "EVENTS_REPORTED", "20", "10.00");
         points(b, "EVENTS_HANDLED", "0", "0.00");
         points(b, "HIDDEN_DANGERS", "0", "0.00");
-        points(b, "SATISFACTION", null, "0.00");              // no 回访 in grid B: no value, no points
+        points(b, "SATISFACTION", null, "0.00"); // no 回访 in grid B: no value, no points
         points(b, "ATTENDANCE", String.valueOf(18.0 / 21), "0.00"); // 0.857 < 0.9 (v1 would give 12.86)
         points(b, "PATROL_DISTANCE_KM", "30", "7.50");
         points(b, "PATROL_COVERAGE", "0.4", "5.00");
         points(b, "VISITS", "25", "10.00");
-        points(b, "MEDIATIONS", "1", "0.00");                 // PARTLY does not count
-        points(b, "OVERDUE_COUNT", "0", "10.00");             // D02's open case is the department's
+        points(b, "MEDIATIONS", "1", "0.00"); // PARTLY does not count
+        points(b, "OVERDUE_COUNT", "0", "10.00"); // D02's open case is the department's
         points(b, "REJECT_COUNT", "0", "5.00");
         assertThat(b.<BigDecimal>getAs("manual_points")).isEqualByComparingTo("0.00");
         assertThat(b.<BigDecimal>getAs("total_score")).isEqualByComparingTo("47.50");
@@ -440,31 +511,33 @@ class AssessmentJobIT {
         // February: rule version 1, and only February's records
         Map<String, Row> feb = byKey(io.written(AssessmentJob.WORKERS), "2025-02", "worker_id");
         assertThat(feb.get(A).<Integer>getAs("rule_version")).isEqualTo(1);
-        points(feb.get(A), "EVENTS_REPORTED", "1", "1.00");   // v1: 10 × 1/10
+        points(feb.get(A), "EVENTS_REPORTED", "1", "1.00"); // v1: 10 × 1/10
         points(feb.get(A), "ATTENDANCE", "0", "0.00");
         // 1 + overdue 10 + reject 5
         assertThat(feb.get(A).<BigDecimal>getAs("total_score")).isEqualByComparingTo("16.00");
-        points(feb.get(B), "ATTENDANCE", "0.9", "13.50");     // v1: 15 × 18/20
+        points(feb.get(B), "ATTENDANCE", "0.9", "13.50"); // v1: 15 × 18/20
         assertThat(feb.get(B).<BigDecimal>getAs("total_score")).isEqualByComparingTo("28.50");
         assertThat(feb.get(C).<BigDecimal>getAs("total_score")).isEqualByComparingTo("15.00");
-        assertThat(List.of(feb.get(B), feb.get(A), feb.get(C))).extracting(r -> r.<Integer>getAs("rank"))
+        assertThat(List.of(feb.get(B), feb.get(A), feb.get(C)))
+                .extracting(r -> r.<Integer>getAs("rank"))
                 .containsExactly(1, 2, 3);
-        assertThat(feb.values()).allSatisfy(r -> assertThat(r.<String>getAs("anomaly_flags")).isNull());
+        assertThat(feb.values())
+                .allSatisfy(r -> assertThat(r.<String>getAs("anomaly_flags")).isNull());
 
         assertThat(result.workerRows()).isEqualTo(6);
         assertThat(result.flaggedWorkers()).isEqualTo(3);
         assertThat(result.strayWorkers()).isEqualTo(1);
         assertThat(result.unknownRuleItems()).isEmpty();
-        assertThat(io.written(AssessmentJob.WORKERS)).allSatisfy(r ->
-                assertThat(r.<Timestamp>getAs("updated_at")).isEqualTo(Timestamp.from(NOW)));
+        assertThat(io.written(AssessmentJob.WORKERS))
+                .allSatisfy(r -> assertThat(r.<Timestamp>getAs("updated_at")).isEqualTo(Timestamp.from(NOW)));
     }
 
     @Test
     void unitsAreScoredFromTheirWorkersAndDepartmentsFromTheirCases() {
         InMemoryWarehouseIo io = warehouse();
 
-        AssessmentJob.Result result = new AssessmentJob(io, Clock.fixed(NOW, ZoneOffset.UTC))
-                .run(spark, List.of("2025-03"));
+        AssessmentJob.Result result =
+                new AssessmentJob(io, Clock.fixed(NOW, ZoneOffset.UTC)).run(spark, List.of("2025-03"));
 
         List<Row> units = io.written(AssessmentJob.UNITS);
         Map<String, Row> communities = byLevel(units, "COMMUNITY");
@@ -474,10 +547,10 @@ class AssessmentJobIT {
         assertThat(c1.<Integer>getAs("worker_cnt")).isEqualTo(2);
         assertThat(c1.<Integer>getAs("flagged_worker_cnt")).isEqualTo(2);
         assertThat(c1.<Integer>getAs("rule_version")).isEqualTo(1);
-        points(c1, "VISITS", "17.5", "43.75");                // (10 + 25) / 2 workers; 50 × 17.5/20
+        points(c1, "VISITS", "17.5", "43.75"); // (10 + 25) / 2 workers; 50 × 17.5/20
         points(c1, "ATTENDANCE", String.valueOf(39.0 / 42), "46.43"); // (21 + 18) / (2 × 21)
         points(c1, "SATISFACTION", String.valueOf(2.0 / 3), null); // pooled 回访; no community rule for it
-        points(c1, "EVENTS_REPORTED", "16", null);            // (12 + 20) / 2
+        points(c1, "EVENTS_REPORTED", "16", null); // (12 + 20) / 2
         assertThat(c1.<BigDecimal>getAs("manual_points")).isEqualByComparingTo("1.00");
         assertThat(c1.<BigDecimal>getAs("total_score")).isEqualByComparingTo("91.18");
         assertThat(c1.<Integer>getAs("rank")).isEqualTo(1);
@@ -501,11 +574,11 @@ class AssessmentJobIT {
         Map<String, Row> departments = byLevel(units, "DEPARTMENT");
         assertThat(departments).containsOnlyKeys("D01", "D02");
         Row d01 = departments.get("D01");
-        points(d01, "EVENTS_HANDLED", "1", "20.00");           // 40 × 1/2
-        points(d01, "OVERDUE_COUNT", "1", "30.00");            // 60 × (1 − 1/2)
-        points(d01, "SATISFACTION", "1", null);                // 基本满意
+        points(d01, "EVENTS_HANDLED", "1", "20.00"); // 40 × 1/2
+        points(d01, "OVERDUE_COUNT", "1", "30.00"); // 60 × (1 − 1/2)
+        points(d01, "SATISFACTION", "1", null); // 基本满意
         points(d01, "REJECT_COUNT", "2", null);
-        points(d01, "VISITS", null, null);                     // no such thing for a department
+        points(d01, "VISITS", null, null); // no such thing for a department
         assertThat(d01.<Integer>getAs("worker_cnt")).isNull();
         assertThat(d01.<BigDecimal>getAs("total_score")).isEqualByComparingTo("50.00");
         Row d02 = departments.get("D02");
@@ -548,7 +621,8 @@ class AssessmentJobIT {
         points(c, "REJECT_COUNT", "1", "4.00");
         // 52 − 2.5 + 10 = 59.5, − 2 manual
         assertThat(c.<BigDecimal>getAs("total_score")).isEqualByComparingTo("57.50");
-        assertThat(List.of(mar.get(A), c, mar.get(B))).extracting(r -> r.<Integer>getAs("rank"))
+        assertThat(List.of(mar.get(A), c, mar.get(B)))
+                .extracting(r -> r.<Integer>getAs("rank"))
                 .containsExactly(1, 2, 3);
 
         // February: S2's rules have not begun and S1's were withdrawn: the district's version 1 for everyone
@@ -561,11 +635,12 @@ class AssessmentJobIT {
         assertThat(feb.get(C).<BigDecimal>getAs("total_score")).isEqualByComparingTo("15.00");
 
         List<Row> units = io.written(AssessmentJob.UNITS).stream()
-                .filter(r -> "2025-03".equals(r.getAs("month"))).toList();
+                .filter(r -> "2025-03".equals(r.getAs("month")))
+                .toList();
         Map<String, Row> communities = byLevel(units, "COMMUNITY");
         Row c1 = communities.get(C1);
         assertThat(c1.<String>getAs("rule_scope")).isEqualTo(S1);
-        points(c1, "VISITS", "17.5", "50.00");                // 100 × 17.5/35
+        points(c1, "VISITS", "17.5", "50.00"); // 100 × 17.5/35
         points(c1, "ATTENDANCE", String.valueOf(39.0 / 42), null); // not in S1's community rules
         assertThat(c1.<BigDecimal>getAs("total_score")).isEqualByComparingTo("51.00");
         Row c2 = communities.get(C2);
@@ -592,17 +667,20 @@ class AssessmentJobIT {
         assertThat(mar.get(A).<BigDecimal>getAs("total_score")).isEqualByComparingTo("3.50");
         assertThat(mar.get(B).<BigDecimal>getAs("total_score")).isEqualByComparingTo("0.00");
         assertThat(mar.get(C).<BigDecimal>getAs("total_score")).isEqualByComparingTo("-2.00");
-        assertThat(List.of(mar.get(A), mar.get(B), mar.get(C))).extracting(r -> r.<Integer>getAs("rank"))
+        assertThat(List.of(mar.get(A), mar.get(B), mar.get(C)))
+                .extracting(r -> r.<Integer>getAs("rank"))
                 .containsExactly(1, 2, 3);
     }
 
     private static Map<String, Row> byKey(List<Row> rows, String month, String key) {
-        return rows.stream().filter(r -> month.equals(r.getAs("month")))
+        return rows.stream()
+                .filter(r -> month.equals(r.getAs("month")))
                 .collect(Collectors.toMap(r -> r.<String>getAs(key), Function.identity()));
     }
 
     private static Map<String, Row> byLevel(List<Row> rows, String level) {
-        return rows.stream().filter(r -> level.equals(r.getAs("level")))
+        return rows.stream()
+                .filter(r -> level.equals(r.getAs("level")))
                 .collect(Collectors.toMap(r -> r.<String>getAs("unit_code"), Function.identity()));
     }
 }

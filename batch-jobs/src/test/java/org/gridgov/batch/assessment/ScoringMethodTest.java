@@ -31,9 +31,13 @@ class ScoringMethodTest {
         assertThat(m.points(10, 4, 1.0)).isEqualByComparingTo("7.50");
         assertThat(m.points(5, 5, 2.0)).isEqualByComparingTo("3.00");
         assertThat(m.points(10, 4, 4.0)).isEqualByComparingTo("0.00");
-        assertThat(m.points(10, 4, 9.0)).as("above the target: nothing, never negative").isEqualByComparingTo("0.00");
+        assertThat(m.points(10, 4, 9.0))
+                .as("above the target: nothing, never negative")
+                .isEqualByComparingTo("0.00");
         assertThat(m.points(10, 3, 1.0)).isEqualByComparingTo("6.67");
-        assertThat(m.points(10, 0, 0.0)).as("target 0: none allowed, none happened").isEqualByComparingTo("10.00");
+        assertThat(m.points(10, 0, 0.0))
+                .as("target 0: none allowed, none happened")
+                .isEqualByComparingTo("10.00");
         assertThat(m.points(10, 0, 1.0)).isEqualByComparingTo("0.00");
     }
 
@@ -52,8 +56,10 @@ class ScoringMethodTest {
     void methodsAreReadByNameAndAnUnknownOneIsNamed() {
         assertThat(ScoringMethod.of(" ratio_to_target ")).isEqualTo(ScoringMethod.RATIO_TO_TARGET);
         assertThat(ScoringMethod.of("INVERSE_COUNT")).isEqualTo(ScoringMethod.INVERSE_COUNT);
-        assertThatThrownBy(() -> ScoringMethod.of("LINEAR")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'LINEAR'").hasMessageContaining("THRESHOLD");
+        assertThatThrownBy(() -> ScoringMethod.of("LINEAR"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'LINEAR'")
+                .hasMessageContaining("THRESHOLD");
         assertThatThrownBy(() -> ScoringMethod.of(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

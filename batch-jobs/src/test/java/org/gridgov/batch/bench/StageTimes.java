@@ -55,11 +55,21 @@ final class StageTimes extends SparkListener {
                 }
             }
         }
-        lines.put(s.stageId(), String.format(Locale.ROOT, "  stage %3d: %3d tasks, %6.1f CPU s, %6.1f run s, %5.1f GC s,"
-                        + " shuffle read %6.1f MB, write %6.1f MB, spill %6.1f MB | %s", s.stageId(), s.numTasks(),
-                stageCpu, stageRun, stageGc, m.shuffleReadMetrics().totalBytesRead() / 1e6,
-                m.shuffleWriteMetrics().bytesWritten() / 1e6, m.diskBytesSpilled() / 1e6,
-                ops.stream().collect(Collectors.joining(", "))));
+        lines.put(
+                s.stageId(),
+                String.format(
+                        Locale.ROOT,
+                        "  stage %3d: %3d tasks, %6.1f CPU s, %6.1f run s, %5.1f GC s,"
+                                + " shuffle read %6.1f MB, write %6.1f MB, spill %6.1f MB | %s",
+                        s.stageId(),
+                        s.numTasks(),
+                        stageCpu,
+                        stageRun,
+                        stageGc,
+                        m.shuffleReadMetrics().totalBytesRead() / 1e6,
+                        m.shuffleWriteMetrics().bytesWritten() / 1e6,
+                        m.diskBytesSpilled() / 1e6,
+                        ops.stream().collect(Collectors.joining(", "))));
     }
 
     /** The stages completed since {@link #clear}, one line each, and their sums. */
@@ -67,8 +77,8 @@ final class StageTimes extends SparkListener {
         drain(sc);
         synchronized (this) {
             List<String> out = new ArrayList<>(lines.values());
-            out.add(String.format(Locale.ROOT, "  stages: %.1f executor CPU s, %.1f task run s, %.1f GC s", cpu, run,
-                    gc));
+            out.add(String.format(
+                    Locale.ROOT, "  stages: %.1f executor CPU s, %.1f task run s, %.1f GC s", cpu, run, gc));
             return String.join(System.lineSeparator(), out);
         }
     }

@@ -39,8 +39,16 @@ class DepartmentPerformanceIT {
         spark.stop();
     }
 
-    private static Row dwdCase(String id, String month, String department, String category, Long handleMinutes,
-                               boolean closed, boolean overdue, int rejected, int supervised) {
+    private static Row dwdCase(
+            String id,
+            String month,
+            String department,
+            String category,
+            Long handleMinutes,
+            boolean closed,
+            boolean overdue,
+            int rejected,
+            int supervised) {
         Map<String, Object> v = new HashMap<>();
         CaseTables.DWD_CASE.columnNames().forEach(c -> v.put(c, null));
         Timestamp reported = Timestamp.valueOf(month + "-10 09:00:00");
@@ -71,8 +79,8 @@ class DepartmentPerformanceIT {
         // D01 / C0101 in March: closed in 60, 120, 180, 240, 300 minutes; one late, two 驳回, three 督办; one open
         long[] minutes = {60, 120, 180, 240, 300};
         for (int i = 0; i < minutes.length; i++) {
-            cases.add(dwdCase("A" + i, "2024-03", "D01", "C0101", minutes[i], true, i == 4, i < 2 ? 1 : 0,
-                    i == 0 ? 3 : 0));
+            cases.add(dwdCase(
+                    "A" + i, "2024-03", "D01", "C0101", minutes[i], true, i == 4, i < 2 ? 1 : 0, i == 0 ? 3 : 0));
         }
         cases.add(dwdCase("A9", "2024-03", "D01", "C0101", 30L, false, true, 0, 0));
         // self-handled, closed without a department step

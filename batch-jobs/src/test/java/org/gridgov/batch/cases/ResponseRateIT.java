@@ -40,8 +40,14 @@ class ResponseRateIT {
         spark.stop();
     }
 
-    private static Row dwdCase(String id, String department, String street, Integer respondedOnTime,
-                               Integer resolvedOnTime, String satisfaction, String master) {
+    private static Row dwdCase(
+            String id,
+            String department,
+            String street,
+            Integer respondedOnTime,
+            Integer resolvedOnTime,
+            String satisfaction,
+            String master) {
         Map<String, Object> v = new HashMap<>();
         CaseTables.DWD_CASE.columnNames().forEach(c -> v.put(c, null));
         Timestamp reported = Timestamp.valueOf("2024-03-10 09:00:00");
@@ -81,7 +87,8 @@ class ResponseRateIT {
                 // a merged duplicate of A: its master is assessed, not it
                 dwdCase("E", "D01", s1, 0, 0, "DISSATISFIED", "A"),
                 dwdCase("F", null, HotlineFixtures.HONGJIALOU, null, null, null, null));
-        InMemoryWarehouseIo io = new InMemoryWarehouseIo().with(CaseTables.DWD_CASE, cases)
+        InMemoryWarehouseIo io = new InMemoryWarehouseIo()
+                .with(CaseTables.DWD_CASE, cases)
                 .with(WarehouseSchema.DIM_STREET, HotlineFixtures.districtStreets());
 
         long n = new ResponseRateJob(io, Clock.fixed(NOW, ZoneOffset.UTC)).run(spark, List.of("2024-03"));
@@ -104,7 +111,9 @@ class ResponseRateIT {
         assertThat(street.<Integer>getAs("case_cnt")).isEqualTo(4);
         Row self = rows.get("DEPARTMENT/" + DepartmentPerformanceJob.SELF);
         assertThat(self.<Integer>getAs("case_cnt")).isEqualTo(1);
-        assertThat(self.<BigDecimal>getAs("response_rate")).as("nothing to judge").isNull();
+        assertThat(self.<BigDecimal>getAs("response_rate"))
+                .as("nothing to judge")
+                .isNull();
         assertThat(self.<BigDecimal>getAs("satisfaction_rate")).isNull();
         assertThat(self.<Timestamp>getAs("updated_at")).isEqualTo(Timestamp.from(NOW));
     }

@@ -50,8 +50,17 @@ class HotlineStatsIT {
     }
 
     /** One case; status follows the flags (closed → CLOSED, replied → REPLIED, else ACCEPTED or ASSIGNED). */
-    static Row kase(String id, String month, String street, String channel, String category, int replied, int closed,
-                    int overdue, Integer satisfaction, boolean assigned) {
+    static Row kase(
+            String id,
+            String month,
+            String street,
+            String channel,
+            String category,
+            int replied,
+            int closed,
+            int overdue,
+            Integer satisfaction,
+            boolean assigned) {
         Row base = HotlineFixtures.hotlineCase(id, month, 3, street, replied, closed, overdue, category, "测试");
         Object[] v = new Object[base.length()];
         for (int i = 0; i < v.length; i++) {
@@ -60,8 +69,8 @@ class HotlineStatsIT {
         var t = WarehouseSchema.DWD_HOTLINE_CASE;
         v[t.position("channel")] = channel;
         v[t.position("satisfaction")] = satisfaction == null ? null : satisfaction.byteValue();
-        v[t.position("status")] = closed == 1 ? "CLOSED" : replied == 1 ? "REPLIED" : assigned ? "ASSIGNED"
-                : "ACCEPTED";
+        v[t.position("status")] =
+                closed == 1 ? "CLOSED" : replied == 1 ? "REPLIED" : assigned ? "ASSIGNED" : "ACCEPTED";
         v[t.position("community_code")] = street + "001";
         v[t.position("grid_code")] = street + "00101";
         return RowFactory.create(v);
@@ -88,10 +97,22 @@ class HotlineStatsIT {
 
     static Dataset<Row> categories() {
         List<Row> rows = new ArrayList<>();
-        for (String[] c : new String[][] {{"C0101", "供暖", "C01", "城乡建设"}, {"C0201", "噪音污染", "C02", "环境保护"},
-            {"C0305", "停车管理", "C03", "交通运输"}}) {
-            rows.add(TestRows.row(WarehouseSchema.DIM_CATEGORY, Map.of("category_code", c[0], "category_name", c[1],
-                    "parent_code", c[2], "parent_name", c[3], "department", "区城市管理局")));
+        for (String[] c : new String[][] {
+            {"C0101", "供暖", "C01", "城乡建设"}, {"C0201", "噪音污染", "C02", "环境保护"}, {"C0305", "停车管理", "C03", "交通运输"}
+        }) {
+            rows.add(TestRows.row(
+                    WarehouseSchema.DIM_CATEGORY,
+                    Map.of(
+                            "category_code",
+                            c[0],
+                            "category_name",
+                            c[1],
+                            "parent_code",
+                            c[2],
+                            "parent_name",
+                            c[3],
+                            "department",
+                            "区城市管理局")));
         }
         return spark.createDataFrame(rows, SparkSchemas.of(WarehouseSchema.DIM_CATEGORY));
     }
@@ -101,13 +122,20 @@ class HotlineStatsIT {
     }
 
     private static Dataset<Row> dws() {
-        return HotlineStatsJob.dimMonth(spark.createDataFrame(cases(),
-                SparkSchemas.of(WarehouseSchema.DWD_HOTLINE_CASE)), categories(), streets(), AT);
+        return HotlineStatsJob.dimMonth(
+                spark.createDataFrame(cases(), SparkSchemas.of(WarehouseSchema.DWD_HOTLINE_CASE)),
+                categories(),
+                streets(),
+                AT);
     }
 
     private static Row row(List<Row> rows, String month, String dim, String code) {
-        return rows.stream().filter(r -> r.getString(0).equals(month) && r.getString(1).equals(dim)
-                && r.getString(2).equals(code)).findFirst().orElseThrow(() -> new AssertionError(month + dim + code));
+        return rows.stream()
+                .filter(r -> r.getString(0).equals(month)
+                        && r.getString(1).equals(dim)
+                        && r.getString(2).equals(code))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(month + dim + code));
     }
 
     @Test
@@ -115,30 +143,48 @@ class HotlineStatsIT {
         List<Row> rows = dws().collectAsList();
         Row feb = row(rows, "2024-02", "DISTRICT", "370112");
         assertThat(feb.<String>getAs("dim_name")).isEqualTo("历城区");
-        assertThat(List.of(feb.<Integer>getAs("accepted_cnt"), feb.<Integer>getAs("handled_cnt"),
-                feb.<Integer>getAs("replied_cnt"), feb.<Integer>getAs("closed_cnt"), feb.<Integer>getAs("overdue_cnt"),
-                feb.<Integer>getAs("rated_cnt"), feb.<Integer>getAs("satisfied_cnt")))
+        assertThat(List.of(
+                        feb.<Integer>getAs("accepted_cnt"),
+                        feb.<Integer>getAs("handled_cnt"),
+                        feb.<Integer>getAs("replied_cnt"),
+                        feb.<Integer>getAs("closed_cnt"),
+                        feb.<Integer>getAs("overdue_cnt"),
+                        feb.<Integer>getAs("rated_cnt"),
+                        feb.<Integer>getAs("satisfied_cnt")))
                 .containsExactly(5, 4, 3, 3, 3, 3, 2);
         assertThat(feb.<BigDecimal>getAs("close_rate")).isEqualTo(new BigDecimal("0.6000"));
         assertThat(feb.<BigDecimal>getAs("satisfaction_rate")).isEqualTo(new BigDecimal("0.6667"));
         assertThat(feb.<BigDecimal>getAs("satisfaction_avg")).isEqualTo(new BigDecimal("3.33"));
-        assertThat(row(rows, "2024-02", "CHANNEL", "PHONE").<String>getAs("dim_name")).isEqualTo("电话热线");
-        assertThat(row(rows, "2024-02", "CHANNEL", "PHONE").<Integer>getAs("accepted_cnt")).isEqualTo(4);
-        assertThat(row(rows, "2024-02", "CATEGORY", "C0305").<String>getAs("dim_name")).isEqualTo("停车管理");
-        assertThat(row(rows, "2024-02", "CATEGORY_L1", "C01").<String>getAs("dim_name")).isEqualTo("城乡建设");
-        assertThat(row(rows, "2024-02", "STREET", DONGFENG).<String>getAs("dim_name")).isEqualTo("东风街道");
-        assertThat(row(rows, "2024-02", "DEPARTMENT", "区城管局").<Integer>getAs("accepted_cnt")).isEqualTo(5);
+        assertThat(row(rows, "2024-02", "CHANNEL", "PHONE").<String>getAs("dim_name"))
+                .isEqualTo("电话热线");
+        assertThat(row(rows, "2024-02", "CHANNEL", "PHONE").<Integer>getAs("accepted_cnt"))
+                .isEqualTo(4);
+        assertThat(row(rows, "2024-02", "CATEGORY", "C0305").<String>getAs("dim_name"))
+                .isEqualTo("停车管理");
+        assertThat(row(rows, "2024-02", "CATEGORY_L1", "C01").<String>getAs("dim_name"))
+                .isEqualTo("城乡建设");
+        assertThat(row(rows, "2024-02", "STREET", DONGFENG).<String>getAs("dim_name"))
+                .isEqualTo("东风街道");
+        assertThat(row(rows, "2024-02", "DEPARTMENT", "区城管局").<Integer>getAs("accepted_cnt"))
+                .isEqualTo(5);
         // no rating: no satisfaction rate, not 0 %
-        assertThat(row(rows, "2024-02", "STREET", DONGFENG).<BigDecimal>getAs("satisfaction_rate")).isNull();
+        assertThat(row(rows, "2024-02", "STREET", DONGFENG).<BigDecimal>getAs("satisfaction_rate"))
+                .isNull();
         for (String dim : HotlineStatsJob.DIMENSIONS) {
-            assertThat(rows.stream().filter(r -> r.getString(0).equals("2024-02") && r.getString(1).equals(dim))
-                    .mapToInt(r -> r.<Integer>getAs("accepted_cnt")).sum()).as(dim).isEqualTo(5);
+            assertThat(rows.stream()
+                            .filter(r -> r.getString(0).equals("2024-02")
+                                    && r.getString(1).equals(dim))
+                            .mapToInt(r -> r.<Integer>getAs("accepted_cnt"))
+                            .sum())
+                    .as(dim)
+                    .isEqualTo(5);
         }
     }
 
     @Test
     void monthOnMonthAndYearOnYearComparisons() {
-        List<Row> ads = HotlineStatsJob.compare(dws(), List.of("2024-01", "2024-02"), AT).collectAsList();
+        List<Row> ads = HotlineStatsJob.compare(dws(), List.of("2024-01", "2024-02"), AT)
+                .collectAsList();
         Row feb = row(ads, "2024-02", "DISTRICT", "370112");
         assertThat(feb.<Integer>getAs("accepted_prev_month")).isEqualTo(4);
         assertThat(feb.<Integer>getAs("accepted_prev_year")).isEqualTo(2);
@@ -165,12 +211,15 @@ class HotlineStatsIT {
         InMemoryWarehouseIo io = new InMemoryWarehouseIo()
                 .with(WarehouseSchema.DWD_HOTLINE_CASE, cases())
                 .with(WarehouseSchema.DIM_STREET, HotlineFixtures.districtStreets());
-        HotlineStatsJob.Result r = new HotlineStatsJob(io, Clock.fixed(Instant.parse("2024-03-01T02:00:00Z"),
-                ZoneOffset.UTC)).run(spark, List.of("2024-02"));
-        assertThat(io.written(HotlineStatsJob.DWS)).hasSize((int) r.dwsRows())
+        HotlineStatsJob.Result r = new HotlineStatsJob(
+                        io, Clock.fixed(Instant.parse("2024-03-01T02:00:00Z"), ZoneOffset.UTC))
+                .run(spark, List.of("2024-02"));
+        assertThat(io.written(HotlineStatsJob.DWS))
+                .hasSize((int) r.dwsRows())
                 .allSatisfy(w -> assertThat(w.getString(0)).isEqualTo("2024-02"));
         Row district = row(io.written(HotlineStatsJob.ADS), "2024-02", "DISTRICT", "370112");
-        assertThat(district.getInt(WarehouseSchema.table("ads_hotline_dim_month").position("accepted_prev_year")))
+        assertThat(district.getInt(
+                        WarehouseSchema.table("ads_hotline_dim_month").position("accepted_prev_year")))
                 .isEqualTo(2);
     }
 
@@ -179,36 +228,65 @@ class HotlineStatsIT {
         District d = District.licheng();
         List<Row> communities = new ArrayList<>();
         for (Community c : d.communities()) {
-            communities.add(TestRows.row(WarehouseSchema.DIM_COMMUNITY, Map.of("community_code", c.code(),
-                    "community_name", c.name(), "street_code", c.streetCode())));
+            communities.add(TestRows.row(
+                    WarehouseSchema.DIM_COMMUNITY,
+                    Map.of("community_code", c.code(), "community_name", c.name(), "street_code", c.streetCode())));
         }
         List<Row> grids = new ArrayList<>();
         for (Grid g : d.grids()) {
-            grids.add(TestRows.row(WarehouseSchema.DIM_GRID, Map.of("grid_code", g.code(), "grid_name", g.name(),
-                    "community_code", g.communityCode(), "street_code", g.streetCode(), "boundary_wkt", "")));
+            grids.add(TestRows.row(
+                    WarehouseSchema.DIM_GRID,
+                    Map.of(
+                            "grid_code",
+                            g.code(),
+                            "grid_name",
+                            g.name(),
+                            "community_code",
+                            g.communityCode(),
+                            "street_code",
+                            g.streetCode(),
+                            "boundary_wkt",
+                            "")));
         }
         Dataset<Row> feb = spark.createDataFrame(cases(), SparkSchemas.of(WarehouseSchema.DWD_HOTLINE_CASE))
                 .filter("accept_month = '2024-02'");
-        List<Row> ranked = OverdueRankJob.rank(feb, streets(),
-                spark.createDataFrame(communities, SparkSchemas.of(WarehouseSchema.DIM_COMMUNITY)),
-                spark.createDataFrame(grids, SparkSchemas.of(WarehouseSchema.DIM_GRID)), AT).collectAsList();
-        List<Row> streets = ranked.stream().filter(r -> r.getString(1).equals("STREET"))
-                .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("overdue_rank"))).toList();
+        List<Row> ranked = OverdueRankJob.rank(
+                        feb,
+                        streets(),
+                        spark.createDataFrame(communities, SparkSchemas.of(WarehouseSchema.DIM_COMMUNITY)),
+                        spark.createDataFrame(grids, SparkSchemas.of(WarehouseSchema.DIM_GRID)),
+                        AT)
+                .collectAsList();
+        List<Row> streets = ranked.stream()
+                .filter(r -> r.getString(1).equals("STREET"))
+                .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("overdue_rank")))
+                .toList();
         assertThat(streets).hasSize(16);
         // 山大路: 3 cases, 2 overdue (rate 0.6667); 东风: 2 cases, 1 overdue; everyone else 0
         assertThat(streets.get(0).getString(2)).isEqualTo(SHANDALU);
-        assertThat(List.of(streets.get(0).<Integer>getAs("total_cnt"), streets.get(0).<Integer>getAs("done_cnt"),
-                streets.get(0).<Integer>getAs("open_cnt"), streets.get(0).<Integer>getAs("overdue_cnt")))
+        assertThat(List.of(
+                        streets.get(0).<Integer>getAs("total_cnt"),
+                        streets.get(0).<Integer>getAs("done_cnt"),
+                        streets.get(0).<Integer>getAs("open_cnt"),
+                        streets.get(0).<Integer>getAs("overdue_cnt")))
                 .containsExactly(3, 3, 0, 2);
         assertThat(streets.get(0).<BigDecimal>getAs("overdue_rate")).isEqualTo(new BigDecimal("0.6667"));
         assertThat(streets.get(1).getString(2)).isEqualTo(DONGFENG);
         assertThat(streets.get(1).<Integer>getAs("open_cnt")).isEqualTo(2);
-        assertThat(streets).extracting(r -> r.<Integer>getAs("overdue_rank"))
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 16).boxed().toList());
-        assertThat(ranked.stream().filter(r -> r.getString(1).equals("COMMUNITY")).count())
+        assertThat(streets)
+                .extracting(r -> r.<Integer>getAs("overdue_rank"))
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 16).boxed().toList());
+        assertThat(ranked.stream()
+                        .filter(r -> r.getString(1).equals("COMMUNITY"))
+                        .count())
                 .isEqualTo(d.communities().size());
-        assertThat(ranked.stream().filter(r -> r.getString(1).equals("GRID")).count()).isEqualTo(d.grids().size());
-        Row community = ranked.stream().filter(r -> r.getString(2).equals(SHANDALU + "001")).findFirst().orElseThrow();
+        assertThat(ranked.stream().filter(r -> r.getString(1).equals("GRID")).count())
+                .isEqualTo(d.grids().size());
+        Row community = ranked.stream()
+                .filter(r -> r.getString(2).equals(SHANDALU + "001"))
+                .findFirst()
+                .orElseThrow();
         assertThat(community.<String>getAs("parent_code")).isEqualTo(SHANDALU);
         assertThat(community.<Integer>getAs("overdue_rank")).isEqualTo(1);
     }

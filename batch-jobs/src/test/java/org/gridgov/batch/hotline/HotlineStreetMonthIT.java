@@ -65,8 +65,12 @@ class HotlineStreetMonthIT {
     }
 
     private static List<Row> streetMonth(List<Row> cases, List<Row> streets, String month) {
-        return HotlineStreetMonthJob.streetMonth(df(cases, WarehouseSchema.DWD_HOTLINE_CASE),
-                df(streets, WarehouseSchema.DIM_STREET), month, COMPUTED_AT).collectAsList();
+        return HotlineStreetMonthJob.streetMonth(
+                        df(cases, WarehouseSchema.DWD_HOTLINE_CASE),
+                        df(streets, WarehouseSchema.DIM_STREET),
+                        month,
+                        COMPUTED_AT)
+                .collectAsList();
     }
 
     private static Map<String, Row> byStreet(List<Row> rows) {
@@ -107,12 +111,17 @@ class HotlineStreetMonthIT {
 
     @Test
     void outputHasExactlyTheAdsColumnsInCatalogueOrderAndTypes() {
-        Dataset<Row> out = HotlineStreetMonthJob.streetMonth(df(cases(), WarehouseSchema.DWD_HOTLINE_CASE),
-                df(streets(), WarehouseSchema.DIM_STREET), "2024-01", COMPUTED_AT);
+        Dataset<Row> out = HotlineStreetMonthJob.streetMonth(
+                df(cases(), WarehouseSchema.DWD_HOTLINE_CASE),
+                df(streets(), WarehouseSchema.DIM_STREET),
+                "2024-01",
+                COMPUTED_AT);
         assertThat(out.columns()).containsExactlyElementsOf(WarehouseSchema.ADS_HOTLINE_STREET_MONTH.columnNames());
         var expected = SparkSchemas.of(WarehouseSchema.ADS_HOTLINE_STREET_MONTH).fields();
         for (int i = 0; i < expected.length; i++) {
-            assertThat(out.schema().fields()[i].dataType()).as(expected[i].name()).isEqualTo(expected[i].dataType());
+            assertThat(out.schema().fields()[i].dataType())
+                    .as(expected[i].name())
+                    .isEqualTo(expected[i].dataType());
         }
     }
 
@@ -133,8 +142,12 @@ class HotlineStreetMonthIT {
         assertThat(all).hasSize(6);
         assertThat(all.stream().map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(3)))
                 .containsExactly(
-                        "2024-01 370112001 3", "2024-01 370112002 1", "2024-01 370112003 0",
-                        "2024-02 370112001 1", "2024-02 370112002 0", "2024-02 370112003 0");
+                        "2024-01 370112001 3",
+                        "2024-01 370112002 1",
+                        "2024-01 370112003 0",
+                        "2024-02 370112001 1",
+                        "2024-02 370112002 0",
+                        "2024-02 370112003 0");
         assertThat(all.stream().mapToInt(r -> r.getInt(3)).sum()).isEqualTo(cases().size());
     }
 
@@ -161,15 +174,22 @@ class HotlineStreetMonthIT {
         int n = 0;
         for (Row s : HotlineFixtures.districtStreets()) {
             for (int k = 0; k <= n % 4; k++) {
-                cases.add(hotlineCase("C-" + n + "-" + k, k % 2 == 0 ? "2024-01" : "2024-02", 1 + k,
-                        s.getString(0), k % 2, (k + n) % 2, k == 3 ? 1 : 0));
+                cases.add(hotlineCase(
+                        "C-" + n + "-" + k,
+                        k % 2 == 0 ? "2024-01" : "2024-02",
+                        1 + k,
+                        s.getString(0),
+                        k % 2,
+                        (k + n) % 2,
+                        k == 3 ? 1 : 0));
             }
             n++;
         }
         List<Row> first = streetMonth(cases, HotlineFixtures.districtStreets(), null);
         List<Row> second = streetMonth(cases, HotlineFixtures.districtStreets(), null);
         assertThat(first).hasSize(32).isEqualTo(second);
-        List<String> keys = first.stream().map(r -> r.getString(0) + r.getString(1)).toList();
+        List<String> keys =
+                first.stream().map(r -> r.getString(0) + r.getString(1)).toList();
         assertThat(keys).isSorted();
         assertThat(first).extracting(r -> r.getString(2)).contains("山大路街道", "唐王街道");
     }
@@ -177,7 +197,8 @@ class HotlineStreetMonthIT {
     @Test
     void rejectsAMalformedMonth() {
         assertThatThrownBy(() -> streetMonth(cases(), streets(), "2024-1' OR '1'='1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yyyy-MM");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("yyyy-MM");
     }
 
     @Test
@@ -191,7 +212,8 @@ class HotlineStreetMonthIT {
         assertThat(rows).isEqualTo(3);
         List<Row> written = io.written(WarehouseSchema.ADS_HOTLINE_STREET_MONTH);
         assertThat(written).hasSize(3);
-        assertThat(written).extracting(r -> r.getTimestamp(8).toInstant())
+        assertThat(written)
+                .extracting(r -> r.getTimestamp(8).toInstant())
                 .containsOnly(Instant.parse("2024-03-01T02:00:00Z")); // whole seconds, like DATETIME
     }
 }

@@ -82,8 +82,14 @@ class HotlineStreetMonthJobIT {
             int closed = random.nextInt(3) == 0 ? 0 : 1;
             int replied = closed == 1 || random.nextBoolean() ? 1 : 0;
             int overdue = random.nextInt(5) == 0 ? 1 : 0;
-            out.add(HotlineFixtures.hotlineCase(String.format("12345-%s-%03d", month, i), month,
-                    1 + random.nextInt(28), street, replied, closed, overdue));
+            out.add(HotlineFixtures.hotlineCase(
+                    String.format("12345-%s-%03d", month, i),
+                    month,
+                    1 + random.nextInt(28),
+                    street,
+                    replied,
+                    closed,
+                    overdue));
         }
         return out;
     }
@@ -91,22 +97,36 @@ class HotlineStreetMonthJobIT {
     /** stat_month|street_code -> expected ADS values as text (without updated_at), computed without Spark. */
     private static Map<String, List<String>> expected(String month) {
         Map<String, List<String>> out = new TreeMap<>();
-        List<String> months = cases.stream().map(r -> r.getString(2)).distinct()
-                .filter(m -> month == null || m.equals(month)).toList();
+        List<String> months = cases.stream()
+                .map(r -> r.getString(2))
+                .distinct()
+                .filter(m -> month == null || m.equals(month))
+                .toList();
         for (String m : months) {
             for (Row s : streets) {
                 List<Row> mine = cases.stream()
-                        .filter(r -> r.getString(2).equals(m) && r.getString(3).equals(s.getString(0))).toList();
+                        .filter(r -> r.getString(2).equals(m) && r.getString(3).equals(s.getString(0)))
+                        .toList();
                 int accepted = mine.size();
                 int closed = mine.stream().mapToInt(r -> r.getByte(15)).sum();
-                BigDecimal rate = accepted == 0 ? BigDecimal.ZERO.setScale(4)
+                BigDecimal rate = accepted == 0
+                        ? BigDecimal.ZERO.setScale(4)
                         : BigDecimal.valueOf(closed).divide(BigDecimal.valueOf(accepted), 4, RoundingMode.HALF_UP);
-                out.put(m + "|" + s.getString(0), List.of(m, s.getString(0), s.getString(1),
-                        String.valueOf(accepted),
-                        String.valueOf(mine.stream().mapToInt(r -> r.getByte(14)).sum()),
-                        String.valueOf(closed),
-                        String.valueOf(mine.stream().mapToInt(r -> r.getByte(16)).sum()),
-                        rate.toPlainString()));
+                out.put(
+                        m + "|" + s.getString(0),
+                        List.of(
+                                m,
+                                s.getString(0),
+                                s.getString(1),
+                                String.valueOf(accepted),
+                                String.valueOf(mine.stream()
+                                        .mapToInt(r -> r.getByte(14))
+                                        .sum()),
+                                String.valueOf(closed),
+                                String.valueOf(mine.stream()
+                                        .mapToInt(r -> r.getByte(16))
+                                        .sum()),
+                                rate.toPlainString()));
             }
         }
         return out;
@@ -124,14 +144,20 @@ class HotlineStreetMonthJobIT {
 
     private static List<String> updatedAt() throws Exception {
         try (Connection c = warehouse.connect()) {
-            return WarehouseFixtures.select(c, ADS).stream().map(r -> r.get(8)).distinct().toList();
+            return WarehouseFixtures.select(c, ADS).stream()
+                    .map(r -> r.get(8))
+                    .distinct()
+                    .toList();
         }
     }
 
     private static String[] args(String month) {
-        List<String> a = new ArrayList<>(List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                "--warehouse.dialect=mysql", "--warehouse.user=" + EmbeddedWarehouse.USER,
-                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD, "--spark.master=local[2]"));
+        List<String> a = new ArrayList<>(List.of(
+                "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                "--warehouse.dialect=mysql",
+                "--warehouse.user=" + EmbeddedWarehouse.USER,
+                "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+                "--spark.master=local[2]"));
         if (month != null) {
             a.add("--batch.month=" + month);
         }
@@ -162,9 +188,14 @@ class HotlineStreetMonthJobIT {
         assertThat(first).hasSize(16).isEqualTo(expected("2024-01"));
         assertThat(first.values()).extracting(r -> r.get(2)).contains("山大路街道", "唐王街道");
         // 8 streets had no case: zeros, not missing rows
-        assertThat(first.values()).filteredOn(r -> r.get(3).equals("0")).hasSizeGreaterThanOrEqualTo(8)
+        assertThat(first.values())
+                .filteredOn(r -> r.get(3).equals("0"))
+                .hasSizeGreaterThanOrEqualTo(8)
                 .allSatisfy(r -> assertThat(r.subList(3, 8)).containsExactly("0", "0", "0", "0", "0.0000"));
-        assertThat(first.values().stream().mapToInt(r -> Integer.parseInt(r.get(3))).sum()).isEqualTo(JANUARY_CASES);
+        assertThat(first.values().stream()
+                        .mapToInt(r -> Integer.parseInt(r.get(3)))
+                        .sum())
+                .isEqualTo(JANUARY_CASES);
         List<String> firstUpdatedAt = updatedAt();
         assertThat(firstUpdatedAt).hasSize(1);
 
@@ -202,10 +233,12 @@ class HotlineStreetMonthJobIT {
         Path jar = target.resolve("gridgov-batch-jobs-0.1.0-SNAPSHOT.jar");
         Path engine = target.resolve("engine-classpath.txt");
         assumeTrue(Files.exists(jar) && Files.exists(engine), "shaded jar not built; run mvn verify");
-        assumeTrue(providesJackson(jar, engine), "Spark needs jackson-databind, but batch-jobs/pom.xml excludes it "
-                + "from the shaded jar while engine-classpath.txt (provided scope) lacks it, since common brings it in "
-                + "compile scope: the launcher's command fails with NoClassDefFoundError "
-                + "com/fasterxml/jackson/databind/Module until the pom declares jackson-databind provided");
+        assumeTrue(
+                providesJackson(jar, engine),
+                "Spark needs jackson-databind, but batch-jobs/pom.xml excludes it "
+                        + "from the shaded jar while engine-classpath.txt (provided scope) lacks it, since common brings it in "
+                        + "compile scope: the launcher's command fails with NoClassDefFoundError "
+                        + "com/fasterxml/jackson/databind/Module until the pom declares jackson-databind provided");
 
         List<String> ok = new ArrayList<>(List.of(args("2024-02")));
         Child run = runChild(jar, engine, ok);
@@ -230,24 +263,28 @@ class HotlineStreetMonthJobIT {
         }
     }
 
-    private record Child(int exitCode, String stdout, String output) {
-    }
+    private record Child(int exitCode, String stdout, String output) {}
 
     private static Child runChild(Path jar, Path engine, List<String> jobArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the same JDK 17 opens this test JVM got from the pom (spark.jvm.opens)
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+            if (a.startsWith("--add-opens")
+                    || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
                     || a.startsWith("-Djdk.reflect")) {
                 cmd.add(a);
             }
         }
         cmd.add("-Xmx1g");
-        cmd.add("-Dlog4j2.configurationFile=" + Path.of(System.getProperty("basedir", "."))
-                .resolve("src/test/resources/log4j2-test.properties").toAbsolutePath());
+        cmd.add("-Dlog4j2.configurationFile="
+                + Path.of(System.getProperty("basedir", "."))
+                        .resolve("src/test/resources/log4j2-test.properties")
+                        .toAbsolutePath());
         cmd.add("-cp");
-        cmd.add(jar.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(engine).trim());
+        cmd.add(jar.toAbsolutePath()
+                + java.io.File.pathSeparator
+                + Files.readString(engine).trim());
         cmd.add(HotlineStreetMonthJob.class.getName());
         cmd.addAll(jobArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);

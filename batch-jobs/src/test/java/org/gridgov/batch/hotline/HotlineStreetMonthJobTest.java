@@ -26,10 +26,13 @@ class HotlineStreetMonthJobTest {
     @Test
     void mainRejectsBadArgumentsBeforeStartingSpark() {
         assertThatThrownBy(() -> HotlineStreetMonthJob.main(new String[] {"--batch.month=2024-1"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yyyy-MM");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("yyyy-MM");
         assertThatThrownBy(() -> HotlineStreetMonthJob.main(new String[] {"--no-such.key=1"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown config key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown config key");
         assertThatThrownBy(() -> HotlineStreetMonthJob.main(new String[] {"--warehouse.dialect=oracle"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doris or mysql");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("doris or mysql");
     }
 }

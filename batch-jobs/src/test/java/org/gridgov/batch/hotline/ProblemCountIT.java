@@ -56,14 +56,27 @@ class ProblemCountIT {
                 // two single calls, another category
                 repeatCall("S1", "2024-03", 7, SHANDALU, "0202", "c", null),
                 repeatCall("S2", "2024-03", 8, SHANDALU, "0202", null, null));
-        InMemoryWarehouseIo io = new InMemoryWarehouseIo().with(WarehouseSchema.DWD_HOTLINE_CASE, calls)
+        InMemoryWarehouseIo io = new InMemoryWarehouseIo()
+                .with(WarehouseSchema.DWD_HOTLINE_CASE, calls)
                 .with(WarehouseSchema.DIM_STREET, HotlineFixtures.districtStreets())
-                .with(WarehouseSchema.DIM_CATEGORY, List.of(TestRows.row(WarehouseSchema.DIM_CATEGORY, Map.of(
-                        "category_code", "0101", "category_name", "路灯", "parent_code", "01", "parent_name", "市政",
-                        "department", "区城管局"))));
+                .with(
+                        WarehouseSchema.DIM_CATEGORY,
+                        List.of(TestRows.row(
+                                WarehouseSchema.DIM_CATEGORY,
+                                Map.of(
+                                        "category_code",
+                                        "0101",
+                                        "category_name",
+                                        "路灯",
+                                        "parent_code",
+                                        "01",
+                                        "parent_name",
+                                        "市政",
+                                        "department",
+                                        "区城管局"))));
 
-        ProblemCountJob.Result r = new ProblemCountJob(io, Clock.fixed(NOW, ZoneOffset.UTC))
-                .run(spark, List.of("2024-03"));
+        ProblemCountJob.Result r =
+                new ProblemCountJob(io, Clock.fixed(NOW, ZoneOffset.UTC)).run(spark, List.of("2024-03"));
 
         assertThat(r).isEqualTo(new ProblemCountJob.Result(3, 2));
         Map<String, Row> cells = io.written(AnalyticsTables.ADS_HOTLINE_PROBLEM_MONTH).stream()
@@ -77,13 +90,17 @@ class ProblemCountIT {
         assertThat(lamps.<String>getAs("category_name")).isEqualTo("路灯");
         assertThat(lamps.<String>getAs("street_name")).isEqualTo("山大路街道");
         // P1d alone in 洪家楼: one call, one problem (P1 counts in both streets)
-        assertThat(cells.get(HONGJIALOU + "/0101").<Integer>getAs("problem_cnt")).isEqualTo(1);
+        assertThat(cells.get(HONGJIALOU + "/0101").<Integer>getAs("problem_cnt"))
+                .isEqualTo(1);
         Row singles = cells.get(SHANDALU + "/0202");
         assertThat(singles.<Integer>getAs("duplicate_cnt")).isZero();
-        assertThat(singles.<String>getAs("category_name")).as("unknown category names itself").isEqualTo("0202");
+        assertThat(singles.<String>getAs("category_name"))
+                .as("unknown category names itself")
+                .isEqualTo("0202");
 
         List<Row> top = io.written(AnalyticsTables.ADS_HOTLINE_TOP_PROBLEM_MONTH).stream()
-                .sorted((a, b) -> a.<Integer>getAs("problem_rank") - b.<Integer>getAs("problem_rank")).toList();
+                .sorted((a, b) -> a.<Integer>getAs("problem_rank") - b.<Integer>getAs("problem_rank"))
+                .toList();
         assertThat(top).extracting(x -> x.<String>getAs("master_case_id")).containsExactly("P1", "P2");
         assertThat(top).extracting(x -> x.<Integer>getAs("call_cnt")).containsExactly(4, 2);
         assertThat(top.get(1).<Timestamp>getAs("first_accept_time"))

@@ -1,8 +1,8 @@
 package org.gridgov.batch.hotwords;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,10 @@ class HotWordsEquivalenceIT {
 
     static final Timestamp AT = Timestamp.valueOf("2024-03-01 02:00:00");
     static final List<String> MONTHS = List.of("2024-01", "2024-02");
-    static final StructType TEXTS = new StructType().add("stat_month", DataTypes.StringType, false)
-            .add("street_code", DataTypes.StringType, false).add("category_code", DataTypes.StringType, false)
+    static final StructType TEXTS = new StructType()
+            .add("stat_month", DataTypes.StringType, false)
+            .add("street_code", DataTypes.StringType, false)
+            .add("category_code", DataTypes.StringType, false)
             .add("content", DataTypes.StringType, true);
 
     private static SparkSession spark;
@@ -73,9 +75,11 @@ class HotWordsEquivalenceIT {
             }
             Decoded<?> d = decoder.decode(source, json);
             if (d.isValid() && d.value() instanceof HotlineCase c) {
-                String street = district.locate(c.latitude(), c.longitude()).map(g -> g.streetCode()).orElse("");
-                rows.add(RowFactory.create(YearMonth.from(c.acceptTime()).toString(), street, c.categoryCode(),
-                        c.content()));
+                String street = district.locate(c.latitude(), c.longitude())
+                        .map(g -> g.streetCode())
+                        .orElse("");
+                rows.add(RowFactory.create(
+                        YearMonth.from(c.acceptTime()).toString(), street, c.categoryCode(), c.content()));
             }
         });
         return rows;
@@ -166,64 +170,100 @@ class HotWordsEquivalenceIT {
         assertEqual(name + " counts", counts, expected);
 
         Collocations phrases = HotWordsDatasets.phrases(counts, Collocations.Settings.defaults());
-        assertThat(phrases.phrases()).as(name + " phrases").isNotEmpty()
-                .isEqualTo(HotWordsDatasets.phrases(expected, Collocations.Settings.defaults()).phrases());
+        assertThat(phrases.phrases())
+                .as(name + " phrases")
+                .isNotEmpty()
+                .isEqualTo(HotWordsDatasets.phrases(expected, Collocations.Settings.defaults())
+                        .phrases());
         Dataset<Row> words = HotWordsDatasets.scopeWords(counts, phrases).cache();
-        Dataset<Row> refWords = ReferenceHotWords.scopeWords(ReferenceHotWords.grainWords(tokens, phrases)).cache();
+        Dataset<Row> refWords = ReferenceHotWords.scopeWords(ReferenceHotWords.grainWords(tokens, phrases))
+                .cache();
         assertEqual(name + " words with phrases", words, refWords);
 
         Dataset<Row> docs = HotWordsDatasets.scopeDocs(counts).cache();
         Dataset<Row> refDocs = ReferenceHotWords.scopeDocs(grainCounts).cache();
         assertEqual(name + " texts per scope", docs, refDocs);
-        Dataset<Row> names = spark.createDataFrame(List.of(), new StructType()
-                .add("scope_type", DataTypes.StringType).add("scope_code", DataTypes.StringType)
-                .add("scope_name", DataTypes.StringType));
+        Dataset<Row> names = spark.createDataFrame(
+                List.of(),
+                new StructType()
+                        .add("scope_type", DataTypes.StringType)
+                        .add("scope_code", DataTypes.StringType)
+                        .add("scope_name", DataTypes.StringType));
         HotWordSettings settings = HotWordSettings.defaults();
-        Dataset<Row> hot = HotWordsDatasets.hotWords(words, docs, names, MONTHS, settings, AT).cache();
-        Dataset<Row> rising = HotWordsDatasets.risingWords(words, docs, names, MONTHS, settings, AT).cache();
-        assertEqual(name + " hot words", hot,
-                ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
-        assertEqual(name + " rising words", rising,
+        Dataset<Row> hot = HotWordsDatasets.hotWords(words, docs, names, MONTHS, settings, AT)
+                .cache();
+        Dataset<Row> rising = HotWordsDatasets.risingWords(words, docs, names, MONTHS, settings, AT)
+                .cache();
+        assertEqual(
+                name + " hot words", hot, ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
+        assertEqual(
+                name + " rising words",
+                rising,
                 ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
-        assertEqual(name + " opinion risk", HotWordsDatasets.opinionRisk(counts, docs, names, MONTHS, settings, AT),
+        assertEqual(
+                name + " opinion risk",
+                HotWordsDatasets.opinionRisk(counts, docs, names, MONTHS, settings, AT),
                 ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
         // the path HotWordsJob.run takes: counts collected once, the three tables built on the driver
         HotWordsJob.Tables tables = HotWordsJob.tables(counts, HotWordsJob.collectNames(names), MONTHS, settings, AT);
-        assertEqual(name + " hot words (run's path)", tables.hot(spark),
+        assertEqual(
+                name + " hot words (run's path)",
+                tables.hot(spark),
                 ReferenceHotWords.hotWords(refWords, refDocs, names, MONTHS, settings, AT));
-        assertEqual(name + " rising words (run's path)", tables.rising(spark),
+        assertEqual(
+                name + " rising words (run's path)",
+                tables.rising(spark),
                 ReferenceHotWords.risingWords(refWords, refDocs, names, MONTHS, settings, AT));
-        assertEqual(name + " opinion risk (run's path)", tables.opinion(spark),
+        assertEqual(
+                name + " opinion risk (run's path)",
+                tables.opinion(spark),
                 ReferenceHotWords.opinionRisk(grainCounts, refDocs, names, MONTHS, settings, AT));
         assertThat(hot.count()).as(name + " hot rows").isPositive();
         assertThat(rising.count()).as(name + " rising rows").isPositive();
 
         // the top words, and raw frequency (texts with the word) as the baseline beside TF-IDF
-        Dataset<Row> district = words.filter(col("stat_month").equalTo("2024-02")
-                .and(col("scope_type").equalTo(HotWordsJob.DISTRICT)));
-        System.out.printf("%s, 2024-02, district: hot (TF-IDF) %s%n  rising (G²) %s%n  raw frequency baseline %s%n",
-                name, top(hot, "word_rank"), top(rising, "word_rank"),
+        Dataset<Row> district = words.filter(
+                col("stat_month").equalTo("2024-02").and(col("scope_type").equalTo(HotWordsJob.DISTRICT)));
+        System.out.printf(
+                "%s, 2024-02, district: hot (TF-IDF) %s%n  rising (G²) %s%n  raw frequency baseline %s%n",
+                name,
+                top(hot, "word_rank"),
+                top(rising, "word_rank"),
                 district.orderBy(col("docs").desc(), col("word")).limit(10).collectAsList().stream()
-                        .map(r -> r.getString(r.fieldIndex("word"))).toList());
-        long total = counts.filter(col("kind").equalTo(TextCounts.TEXTS)
-                .and(col("scope_type").equalTo(HotWordsJob.DISTRICT))).agg(sum("docs")).first().getLong(0);
+                        .map(r -> r.getString(r.fieldIndex("word")))
+                        .toList());
+        long total = counts.filter(col("kind")
+                        .equalTo(TextCounts.TEXTS)
+                        .and(col("scope_type").equalTo(HotWordsJob.DISTRICT)))
+                .agg(sum("docs"))
+                .first()
+                .getLong(0);
         assertThat(total).isEqualTo(rows.size());
     }
 
     private static List<String> top(Dataset<Row> table, String rank) {
-        return table.filter(col("stat_month").equalTo("2024-02").and(col("scope_type").equalTo(HotWordsJob.DISTRICT))
+        return table
+                .filter(col("stat_month")
+                        .equalTo("2024-02")
+                        .and(col("scope_type").equalTo(HotWordsJob.DISTRICT))
                         .and(col(rank).leq(10)))
-                .orderBy(rank).collectAsList().stream().map(r -> r.getString(r.fieldIndex("word"))).toList();
+                .orderBy(rank)
+                .collectAsList()
+                .stream()
+                .map(r -> r.getString(r.fieldIndex("word")))
+                .toList();
     }
 
     private static void assertEqual(String what, Dataset<Row> actual, Dataset<Row> expected) {
-        Dataset<Row> a = actual.select(expected.columns()[0], java.util.Arrays.copyOfRange(expected.columns(), 1,
-                expected.columns().length));
+        Dataset<Row> a = actual.select(
+                expected.columns()[0], java.util.Arrays.copyOfRange(expected.columns(), 1, expected.columns().length));
         long missing = expected.exceptAll(a).count();
         long extra = a.exceptAll(expected).count();
         if (missing + extra > 0) {
-            System.out.println(what + ": missing " + expected.exceptAll(a).limit(20).collectAsList());
-            System.out.println(what + ": extra " + a.exceptAll(expected).limit(20).collectAsList());
+            System.out.println(
+                    what + ": missing " + expected.exceptAll(a).limit(20).collectAsList());
+            System.out.println(
+                    what + ": extra " + a.exceptAll(expected).limit(20).collectAsList());
         }
         assertThat(missing).as(what + ": rows of the reference not found").isZero();
         assertThat(extra).as(what + ": rows not in the reference").isZero();

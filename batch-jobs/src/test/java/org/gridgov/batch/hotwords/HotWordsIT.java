@@ -53,8 +53,9 @@ class HotWordsIT {
         counts = HotWordsJob.counts(texts(cases())).cache();
         words = HotWordsDatasets.scopeWords(counts, Collocations.none()).cache();
         docs = HotWordsDatasets.scopeDocs(counts).cache();
-        names = HotWordsJob.scopeNames(spark.createDataFrame(HotlineFixtures.districtStreets(),
-                SparkSchemas.of(WarehouseSchema.DIM_STREET)), categories());
+        names = HotWordsJob.scopeNames(
+                spark.createDataFrame(HotlineFixtures.districtStreets(), SparkSchemas.of(WarehouseSchema.DIM_STREET)),
+                categories());
     }
 
     @AfterAll
@@ -74,8 +75,7 @@ class HotWordsIT {
 
     private static void add(List<Row> rows, String month, int n, String street, String category, String text) {
         for (int i = 0; i < n; i++) {
-            rows.add(hotlineCase(month + "-" + category + "-" + i, month, 1 + i % 28, street, 1, 1, 0, category,
-                    text));
+            rows.add(hotlineCase(month + "-" + category + "-" + i, month, 1 + i % 28, street, 1, 1, 0, category, text));
         }
     }
 
@@ -86,39 +86,76 @@ class HotWordsIT {
 
     static Dataset<Row> categories() {
         List<Row> rows = List.of(
-                TestRows.row(WarehouseSchema.DIM_CATEGORY, Map.of("category_code", "C0101", "category_name", "供暖",
-                        "parent_code", "C01", "parent_name", "城乡建设", "department", "区城市管理局")),
-                TestRows.row(WarehouseSchema.DIM_CATEGORY, Map.of("category_code", "C0201", "category_name", "噪音污染",
-                        "parent_code", "C02", "parent_name", "环境保护", "department", "济南市生态环境局历城分局")));
+                TestRows.row(
+                        WarehouseSchema.DIM_CATEGORY,
+                        Map.of(
+                                "category_code",
+                                "C0101",
+                                "category_name",
+                                "供暖",
+                                "parent_code",
+                                "C01",
+                                "parent_name",
+                                "城乡建设",
+                                "department",
+                                "区城市管理局")),
+                TestRows.row(
+                        WarehouseSchema.DIM_CATEGORY,
+                        Map.of(
+                                "category_code",
+                                "C0201",
+                                "category_name",
+                                "噪音污染",
+                                "parent_code",
+                                "C02",
+                                "parent_name",
+                                "环境保护",
+                                "department",
+                                "济南市生态环境局历城分局")));
         return spark.createDataFrame(rows, SparkSchemas.of(WarehouseSchema.DIM_CATEGORY));
     }
 
     private static HotWordSettings settings(int idfMonths) {
         HotWordSettings d = HotWordSettings.defaults();
-        return new HotWordSettings(d.topN(), d.risingTopN(), idfMonths, d.risingMinDocs(), d.risingMinLlr(),
-                d.opinionMinDocs(), d.opinionSpikeRatio(), d.opinionMinLlr());
+        return new HotWordSettings(
+                d.topN(),
+                d.risingTopN(),
+                idfMonths,
+                d.risingMinDocs(),
+                d.risingMinLlr(),
+                d.opinionMinDocs(),
+                d.opinionSpikeRatio(),
+                d.opinionMinLlr());
     }
 
     /** The rows of one month and scope, by word_rank when the table has one. */
     private static List<Row> where(Dataset<Row> rows, String month, String scopeType, String scopeCode) {
-        Dataset<Row> scope = rows.filter(rows.col("stat_month").equalTo(month)
-                .and(rows.col("scope_type").equalTo(scopeType)).and(rows.col("scope_code").equalTo(scopeCode)));
-        return List.of(scope.columns()).contains("word_rank") ? scope.orderBy("word_rank").collectAsList()
+        Dataset<Row> scope = rows.filter(rows.col("stat_month")
+                .equalTo(month)
+                .and(rows.col("scope_type").equalTo(scopeType))
+                .and(rows.col("scope_code").equalTo(scopeCode)));
+        return List.of(scope.columns()).contains("word_rank")
+                ? scope.orderBy("word_rank").collectAsList()
                 : scope.collectAsList();
     }
 
     private static Row word(List<Row> rows, String word) {
-        return rows.stream().filter(r -> r.getString(r.fieldIndex("word")).equals(word)).findFirst().orElseThrow(
-                () -> new AssertionError(word + " not in " + rows));
+        return rows.stream()
+                .filter(r -> r.getString(r.fieldIndex("word")).equals(word))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(word + " not in " + rows));
     }
 
     @Test
     void tokenizeGivesEachTextItsDistinctContentWordsAndRiskTerms() {
         Row ebike = tokens.filter(tokens.col("category_code").equalTo("C0901")).first();
-        assertThat(ebike.<String>getList(3)).contains("私拉电线", "电动车", "充电", "火灾隐患").doesNotHaveDuplicates()
+        assertThat(ebike.<String>getList(3))
+                .contains("私拉电线", "电动车", "充电", "火灾隐患")
+                .doesNotHaveDuplicates()
                 .doesNotContain("市民", "相关部门", "处理");
         assertThat(ebike.<String>getList(4)).containsExactly("火灾隐患");
-        Row heating = tokens.filter(tokens.col("category_code").equalTo("C0101")).first();
+        Row heating =
+                tokens.filter(tokens.col("category_code").equalTo("C0101")).first();
         assertThat(heating.<String>getList(3)).contains("暖气", "供暖温度"); // a domain dictionary word
         assertThat(heating.<String>getList(4)).isEmpty();
         assertThat(tokens.count()).isEqualTo(200);
@@ -126,21 +163,27 @@ class HotWordsIT {
 
     @Test
     void countsHoldTextsPerScopeAndWordPairAndRiskTerm() {
-        List<Row> ebike = counts.filter(counts.col("scope_code").equalTo("C0901")).collectAsList();
-        assertThat(ebike).contains(RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.TEXTS, "", 20),
-                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.RISK_TEXTS, "", 20),
-                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.WORD, "电动车", 20),
-                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.PAIR, "电动车\t充电", 20),
-                RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.TERM, "火灾隐患", 20));
+        List<Row> ebike =
+                counts.filter(counts.col("scope_code").equalTo("C0901")).collectAsList();
+        assertThat(ebike)
+                .contains(
+                        RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.TEXTS, "", 20),
+                        RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.RISK_TEXTS, "", 20),
+                        RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.WORD, "电动车", 20),
+                        RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.PAIR, "电动车\t充电", 20),
+                        RowOf.count("2024-02", "CATEGORY", "C0901", TextCounts.TERM, "火灾隐患", 20));
         // the street holds its noise and e-bike texts of February, the district all of them
-        assertThat(counts.collectAsList()).contains(
-                RowOf.count("2024-02", "STREET", HONGJIALOU, TextCounts.TEXTS, "", 50),
-                RowOf.count("2024-02", "STREET", HONGJIALOU, TextCounts.WORD, "电动车", 20),
-                RowOf.count("2024-02", "DISTRICT", "370112", TextCounts.TEXTS, "", 100),
-                RowOf.count("2024-01", "DISTRICT", "370112", TextCounts.TEXTS, "", 100));
+        assertThat(counts.collectAsList())
+                .contains(
+                        RowOf.count("2024-02", "STREET", HONGJIALOU, TextCounts.TEXTS, "", 50),
+                        RowOf.count("2024-02", "STREET", HONGJIALOU, TextCounts.WORD, "电动车", 20),
+                        RowOf.count("2024-02", "DISTRICT", "370112", TextCounts.TEXTS, "", 100),
+                        RowOf.count("2024-01", "DISTRICT", "370112", TextCounts.TEXTS, "", 100));
         // one row per month, scope, kind and key: the partitions' partial counts are summed
-        assertThat(counts.count()).isEqualTo(counts.select("stat_month", "scope_type", "scope_code", "kind", "key")
-                .distinct().count());
+        assertThat(counts.count())
+                .isEqualTo(counts.select("stat_month", "scope_type", "scope_code", "kind", "key")
+                        .distinct()
+                        .count());
     }
 
     @Test
@@ -149,10 +192,16 @@ class HotWordsIT {
         assertThat(phrases.phrases()).extracting(Collocations.Phrase::text).contains("电动车充电");
         Dataset<Row> words = HotWordsDatasets.scopeWords(counts, phrases);
         List<Row> ebike = where(words, "2024-02", "CATEGORY", "C0901");
-        assertThat(ebike).extracting(r -> r.getString(3)).contains("电动车充电", "电动车", "充电").doesNotHaveDuplicates();
-        assertThat(where(words, "2024-02", "CATEGORY", "C0101")).extracting(r -> r.getString(3))
+        assertThat(ebike)
+                .extracting(r -> r.getString(3))
+                .contains("电动车充电", "电动车", "充电")
+                .doesNotHaveDuplicates();
+        assertThat(where(words, "2024-02", "CATEGORY", "C0101"))
+                .extracting(r -> r.getString(3))
                 .doesNotContain("电动车充电");
-        assertThat(word(where(words, "2024-02", "DISTRICT", "370112"), "电动车充电").getAs("docs").toString())
+        assertThat(word(where(words, "2024-02", "DISTRICT", "370112"), "电动车充电")
+                        .getAs("docs")
+                        .toString())
                 .isEqualTo("20");
     }
 
@@ -165,18 +214,36 @@ class HotWordsIT {
 
     @Test
     void documentCountsRollUpFromStreetsAndCategoriesToTheDistrict() {
-        assertThat(where(docs, "2024-02", "DISTRICT", "370112").get(0).getAs("n").toString()).isEqualTo("100");
-        assertThat(where(docs, "2024-02", "DISTRICT", "370112").get(0).getAs("risk_n").toString()).isEqualTo("20");
-        assertThat(where(docs, "2024-02", "STREET", HONGJIALOU).get(0).getAs("n").toString()).isEqualTo("50");
-        assertThat(where(docs, "2024-01", "CATEGORY", "C0101").get(0).getAs("n").toString()).isEqualTo("60");
-        assertThat(word(where(words, "2024-02", "STREET", HONGJIALOU), "电动车").getAs("docs").toString())
+        assertThat(where(docs, "2024-02", "DISTRICT", "370112")
+                        .get(0)
+                        .getAs("n")
+                        .toString())
+                .isEqualTo("100");
+        assertThat(where(docs, "2024-02", "DISTRICT", "370112")
+                        .get(0)
+                        .getAs("risk_n")
+                        .toString())
+                .isEqualTo("20");
+        assertThat(where(docs, "2024-02", "STREET", HONGJIALOU)
+                        .get(0)
+                        .getAs("n")
+                        .toString())
+                .isEqualTo("50");
+        assertThat(where(docs, "2024-01", "CATEGORY", "C0101").get(0).getAs("n").toString())
+                .isEqualTo("60");
+        assertThat(word(where(words, "2024-02", "STREET", HONGJIALOU), "电动车")
+                        .getAs("docs")
+                        .toString())
                 .isEqualTo("20");
     }
 
     @Test
     void hotWordsAreWeightedByTfIdfOverTheWindow() {
-        List<Row> feb = where(HotWordsDatasets.hotWords(words, docs, names, List.of("2024-02"), settings(12), AT),
-                "2024-02", "DISTRICT", "370112");
+        List<Row> feb = where(
+                HotWordsDatasets.hotWords(words, docs, names, List.of("2024-02"), settings(12), AT),
+                "2024-02",
+                "DISTRICT",
+                "370112");
         // window = both months: 200 texts; 暖气 in 110 of them, 电动车 in 20
         assertThat(word(feb, "暖气").<Double>getAs("weight")).isCloseTo(Keyness.tfIdf(50, 110, 200), within(1e-9));
         assertThat(word(feb, "电动车").<Double>getAs("weight")).isCloseTo(Keyness.tfIdf(20, 20, 200), within(1e-9));
@@ -187,41 +254,60 @@ class HotWordsIT {
         assertThat(feb).extracting(r -> r.<Double>getAs("weight")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(feb.get(0).<String>getAs("scope_name")).isEqualTo("历城区");
         // with a one-month window the IDF only knows February
-        List<Row> febOnly = where(HotWordsDatasets.hotWords(words, docs, names, List.of("2024-02"), settings(1), AT),
-                "2024-02", "DISTRICT", "370112");
+        List<Row> febOnly = where(
+                HotWordsDatasets.hotWords(words, docs, names, List.of("2024-02"), settings(1), AT),
+                "2024-02",
+                "DISTRICT",
+                "370112");
         assertThat(word(febOnly, "暖气").<Double>getAs("weight")).isCloseTo(Keyness.tfIdf(50, 50, 100), within(1e-9));
     }
 
     @Test
     void hotWordsKeepTheTopNPerScopeWithNamesAndNullPreviousCountsForTheFirstMonth() {
         HotWordSettings d = HotWordSettings.defaults();
-        HotWordSettings top3 = new HotWordSettings(3, 3, 12, d.risingMinDocs(), d.risingMinLlr(), d.opinionMinDocs(),
-                d.opinionSpikeRatio(), d.opinionMinLlr());
+        HotWordSettings top3 = new HotWordSettings(
+                3,
+                3,
+                12,
+                d.risingMinDocs(),
+                d.risingMinLlr(),
+                d.opinionMinDocs(),
+                d.opinionSpikeRatio(),
+                d.opinionMinLlr());
         Dataset<Row> hot = HotWordsDatasets.hotWords(words, docs, names, List.of("2024-01", "2024-02"), top3, AT);
         assertThat(hot.columns()).containsExactlyElementsOf(HotWordsJob.HOT.columnNames());
         List<Row> jan = where(hot, "2024-01", "STREET", SHANDALU);
-        assertThat(jan).hasSize(3).extracting(r -> r.<Integer>getAs("word_rank")).containsExactly(1, 2, 3);
+        assertThat(jan)
+                .hasSize(3)
+                .extracting(r -> r.<Integer>getAs("word_rank"))
+                .containsExactly(1, 2, 3);
         assertThat(jan).allSatisfy(r -> {
             assertThat(r.<String>getAs("scope_name")).isEqualTo("山大路街道");
             assertThat(r.<Integer>getAs("prev_doc_cnt")).isNull();
         });
-        assertThat(where(hot, "2024-02", "CATEGORY", "C0901")).first()
+        assertThat(where(hot, "2024-02", "CATEGORY", "C0901"))
+                .first()
                 .satisfies(r -> assertThat(r.<String>getAs("scope_name")).isEqualTo("C0901")); // not in the dimension
     }
 
     @Test
     void risingWordsAreTheWordsThatGrewRankedByLogLikelihood() {
-        Dataset<Row> rising = HotWordsDatasets.risingWords(words, docs, names, List.of("2024-01", "2024-02"),
-                settings(12), AT);
+        Dataset<Row> rising =
+                HotWordsDatasets.risingWords(words, docs, names, List.of("2024-01", "2024-02"), settings(12), AT);
         assertThat(rising.columns()).containsExactlyElementsOf(HotWordsJob.RISING.columnNames());
         List<Row> feb = where(rising, "2024-02", "DISTRICT", "370112");
-        assertThat(feb).extracting(r -> r.<String>getAs("word")).contains("电动车", "充电", "私拉电线", "火灾隐患")
+        assertThat(feb)
+                .extracting(r -> r.<String>getAs("word"))
+                .contains("电动车", "充电", "私拉电线", "火灾隐患")
                 .doesNotContain("暖气", "噪音扰民");
         Row ebike = word(feb, "电动车");
         assertThat(ebike.<Double>getAs("llr")).isCloseTo(Keyness.logLikelihood(20, 100, 0, 100), within(1e-9));
         assertThat(ebike.<Double>getAs("growth_ratio")).isCloseTo(Keyness.growthRatio(20, 100, 0, 100), within(1e-9));
-        assertThat(List.of(ebike.<Integer>getAs("doc_cnt"), ebike.<Integer>getAs("scope_doc_cnt"),
-                ebike.<Integer>getAs("prev_doc_cnt"), ebike.<Integer>getAs("prev_scope_doc_cnt")))
+        assertThat(List.of(
+                        ebike.<Integer>getAs("doc_cnt"),
+                        ebike.<Integer>getAs("scope_doc_cnt"),
+                        ebike.<Integer>getAs("prev_doc_cnt"),
+                        ebike.<Integer>getAs("prev_scope_doc_cnt")))
                 .containsExactly(20, 100, 0, 100);
         // no month before January: nothing can rise there
         assertThat(where(rising, "2024-01", "DISTRICT", "370112")).isEmpty();
@@ -231,8 +317,8 @@ class HotWordsIT {
 
     @Test
     void opinionRiskIsFlaggedOnASpikeOfRiskTermsAndNeverWithoutAPreviousMonth() {
-        Dataset<Row> opinion = HotWordsDatasets.opinionRisk(counts, docs, names, List.of("2024-01", "2024-02"),
-                settings(12), AT);
+        Dataset<Row> opinion =
+                HotWordsDatasets.opinionRisk(counts, docs, names, List.of("2024-01", "2024-02"), settings(12), AT);
         assertThat(opinion.columns()).containsExactlyElementsOf(HotWordsJob.OPINION.columnNames());
         Row feb = where(opinion, "2024-02", "DISTRICT", "370112").get(0);
         assertThat(feb.<Integer>getAs("risk_doc_cnt")).isEqualTo(20);
@@ -256,9 +342,14 @@ class HotWordsIT {
         InMemoryWarehouseIo io = new InMemoryWarehouseIo()
                 .with(WarehouseSchema.DWD_HOTLINE_CASE, cases())
                 .with(WarehouseSchema.DIM_STREET, HotlineFixtures.districtStreets());
-        HotWordsJob.Result r = new HotWordsJob(io, Clock.fixed(Instant.parse("2024-03-01T02:00:00Z"), ZoneOffset.UTC),
-                HotWordSettings.defaults()).run(spark, List.of("2024-02"));
-        assertThat(io.written(HotWordsJob.HOT)).hasSize((int) r.hotRows()).isNotEmpty()
+        HotWordsJob.Result r = new HotWordsJob(
+                        io,
+                        Clock.fixed(Instant.parse("2024-03-01T02:00:00Z"), ZoneOffset.UTC),
+                        HotWordSettings.defaults())
+                .run(spark, List.of("2024-02"));
+        assertThat(io.written(HotWordsJob.HOT))
+                .hasSize((int) r.hotRows())
+                .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getString(0)).isEqualTo("2024-02"));
         assertThat(io.written(HotWordsJob.RISING)).hasSize((int) r.risingRows()).isNotEmpty();
         // district, two streets, three categories

@@ -35,8 +35,11 @@ class KeynessTest {
     @Test
     void logLikelihoodMatchesAHandComputedTable() {
         // a=30 of c=1000, b=5 of d=1000: expected 17.5 each side for the word, 982.5 without
-        double expected = 2 * (30 * Math.log(30 / 17.5) + 5 * Math.log(5 / 17.5)
-                + 970 * Math.log(970 / 982.5) + 995 * Math.log(995 / 982.5));
+        double expected = 2
+                * (30 * Math.log(30 / 17.5)
+                        + 5 * Math.log(5 / 17.5)
+                        + 970 * Math.log(970 / 982.5)
+                        + 995 * Math.log(995 / 982.5));
         assertThat(Keyness.logLikelihood(30, 1000, 5, 1000)).isCloseTo(expected, within(1e-9));
     }
 

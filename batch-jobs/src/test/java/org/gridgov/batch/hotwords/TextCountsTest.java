@@ -48,7 +48,8 @@ class TextCountsTest {
     @Test
     void countsTextsPerScopeAndWordPairAndRiskTerm() {
         Map<String, Long> c = count(texts(), TextCounts.MAX_ENTRIES);
-        assertThat(c).containsEntry("2024-02|STREET|S1|N|", 3L)
+        assertThat(c)
+                .containsEntry("2024-02|STREET|S1|N|", 3L)
                 .containsEntry("2024-02|CATEGORY|C0101|N|", 3L)
                 .containsEntry("2024-02|DISTRICT|370112|N|", 5L)
                 .containsEntry("2024-01|DISTRICT|370112|N|", 1L)

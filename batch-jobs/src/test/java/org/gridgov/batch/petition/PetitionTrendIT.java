@@ -43,14 +43,20 @@ class PetitionTrendIT {
     }
 
     private static double[] pointOfStreet(String streetCode) {
-        Grid g = District.licheng().grids().stream().filter(x -> x.streetCode().equals(streetCode)).findFirst()
+        Grid g = District.licheng().grids().stream()
+                .filter(x -> x.streetCode().equals(streetCode))
+                .findFirst()
                 .orElseThrow();
-        return new double[] {g.boundary().getCentroid().getY(), g.boundary().getCentroid().getX()};
+        return new double[] {
+            g.boundary().getCentroid().getY(), g.boundary().getCentroid().getX()
+        };
     }
 
     private static Map<String, Boolean> inGroup(List<Row> petitions, int hours, int persons) {
-        return GroupPetitions.flag(df(spark, WarehouseSchema.ODS_PETITION, petitions), hours, persons).collectAsList()
-                .stream().collect(Collectors.toMap(r -> r.getAs("petition_id"), r -> r.<Boolean>getAs("in_group")));
+        return GroupPetitions.flag(df(spark, WarehouseSchema.ODS_PETITION, petitions), hours, persons)
+                .collectAsList()
+                .stream()
+                .collect(Collectors.toMap(r -> r.getAs("petition_id"), r -> r.<Boolean>getAs("in_group")));
     }
 
     @Test
@@ -65,8 +71,13 @@ class PetitionTrendIT {
         p.add(petition("BLANK1", "B1", "2024-01-10 12:00:00", "C1001", " ", 1));
         p.add(petition("BIG", "B2", "2024-01-10 12:00:00", "C1001", null, 8));
         Map<String, Boolean> g = inGroup(p, 6, 5);
-        assertThat(g).containsEntry("G0", true).containsEntry("G4", true).containsEntry("SAME", true)
-                .containsEntry("LATE", false).containsEntry("OTHER", false).containsEntry("BLANK1", false)
+        assertThat(g)
+                .containsEntry("G0", true)
+                .containsEntry("G4", true)
+                .containsEntry("SAME", true)
+                .containsEntry("LATE", false)
+                .containsEntry("OTHER", false)
+                .containsEntry("BLANK1", false)
                 .containsEntry("BIG", true);
         // a narrower window splits the group: 10:00 and 14:00 are more than 3 hours apart
         assertThat(inGroup(p, 1, 5)).containsEntry("G0", false);
@@ -86,28 +97,38 @@ class PetitionTrendIT {
         p.add(petition("F3", "C", "2024-02-15 11:00:00", "C1001", null, 6, "张*", "ONLINE", shandalu));
         p.add(petition("F4", "D", "2024-02-20 11:00:00", "C0401", null, 1, "张*", "ONLINE", hongjialou));
         Dataset<Row> flagged = GroupPetitions.flag(df(spark, WarehouseSchema.ODS_PETITION, p), 6, 5);
-        Dataset<Row> streets = spark.createDataFrame(HotlineFixtures.districtStreets(),
-                SparkSchemas.of(WarehouseSchema.DIM_STREET));
+        Dataset<Row> streets =
+                spark.createDataFrame(HotlineFixtures.districtStreets(), SparkSchemas.of(WarehouseSchema.DIM_STREET));
         Dataset<Row> out = PetitionTrendJob.streetMonth(flagged, streets, List.of("2024-01", "2024-02"), AT);
         assertThat(out.columns()).containsExactlyElementsOf(PetitionTrendJob.TARGET.columnNames());
         List<Row> rows = out.collectAsList();
         assertThat(rows).hasSize(32);
-        Map<String, Row> feb = rows.stream().filter(r -> r.getString(0).equals("2024-02"))
+        Map<String, Row> feb = rows.stream()
+                .filter(r -> r.getString(0).equals("2024-02"))
                 .collect(Collectors.toMap(r -> r.getString(1), Function.identity()));
         Row s = feb.get(HotlineFixtures.SHANDALU);
-        assertThat(List.of(s.<Integer>getAs("petition_cnt"), s.<Integer>getAs("person_cnt"),
-                s.<Integer>getAs("repeat_person_cnt"), s.<Integer>getAs("group_petition_cnt"),
-                s.<Integer>getAs("visit_cnt"), s.<Integer>getAs("prev_month_cnt")))
+        assertThat(List.of(
+                        s.<Integer>getAs("petition_cnt"),
+                        s.<Integer>getAs("person_cnt"),
+                        s.<Integer>getAs("repeat_person_cnt"),
+                        s.<Integer>getAs("group_petition_cnt"),
+                        s.<Integer>getAs("visit_cnt"),
+                        s.<Integer>getAs("prev_month_cnt")))
                 .containsExactly(3, 2, 1, 1, 2, 2);
         assertThat(s.<BigDecimal>getAs("petition_mom")).isEqualTo(new BigDecimal("0.5000"));
         Row h = feb.get(HotlineFixtures.HONGJIALOU);
         assertThat(h.<Integer>getAs("petition_cnt")).isEqualTo(1);
         assertThat(h.<Integer>getAs("prev_month_cnt")).isZero(); // January is known, 洪家楼 had none
         assertThat(h.<BigDecimal>getAs("petition_mom")).isNull();
-        Row jan = rows.stream().filter(r -> r.getString(0).equals("2024-01")
-                && r.getString(1).equals(HotlineFixtures.SHANDALU)).findFirst().orElseThrow();
+        Row jan = rows.stream()
+                .filter(r -> r.getString(0).equals("2024-01") && r.getString(1).equals(HotlineFixtures.SHANDALU))
+                .findFirst()
+                .orElseThrow();
         assertThat(jan.<Integer>getAs("prev_month_cnt")).isNull(); // December is not in the data
-        assertThat(rows.stream().filter(r -> r.getString(0).equals("2024-02"))
-                .mapToInt(r -> r.<Integer>getAs("petition_cnt")).sum()).isEqualTo(4);
+        assertThat(rows.stream()
+                        .filter(r -> r.getString(0).equals("2024-02"))
+                        .mapToInt(r -> r.<Integer>getAs("petition_cnt"))
+                        .sum())
+                .isEqualTo(4);
     }
 }

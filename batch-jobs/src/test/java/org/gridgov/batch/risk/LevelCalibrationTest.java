@@ -26,8 +26,11 @@ class LevelCalibrationTest {
         for (long rank = 1; rank <= persons; rank++) {
             levels.merge(calibration.level(model, 100, rank, persons), 1L, Long::sum);
         }
-        assertThat(levels).containsEntry(RiskModel.RED, 5_000L).containsEntry(RiskModel.ORANGE, 20_000L)
-                .containsEntry(RiskModel.YELLOW, 100_000L).containsEntry(RiskModel.BLUE, 875_000L);
+        assertThat(levels)
+                .containsEntry(RiskModel.RED, 5_000L)
+                .containsEntry(RiskModel.ORANGE, 20_000L)
+                .containsEntry(RiskModel.YELLOW, 100_000L)
+                .containsEntry(RiskModel.BLUE, 875_000L);
     }
 
     @Test
@@ -57,12 +60,13 @@ class LevelCalibrationTest {
 
     @Test
     void sharesAreTypedOptionsCheckedWhenRead() {
-        LevelCalibration custom = LevelCalibration.fromConfig(GridgovConfig.of(Map.of("risk.level.red-share", "0.01",
-                "risk.level.min-seats", "0"), AnalyticsOptions.ALL));
+        LevelCalibration custom = LevelCalibration.fromConfig(GridgovConfig.of(
+                Map.of("risk.level.red-share", "0.01", "risk.level.min-seats", "0"), AnalyticsOptions.ALL));
         assertThat(custom.redSeats(1_000)).isEqualTo(10);
         assertThat(custom.redSeats(99)).isZero();
-        assertThatThrownBy(() -> LevelCalibration.fromConfig(GridgovConfig.of(Map.of("risk.level.red-share", "1.5"),
-                AnalyticsOptions.ALL))).hasMessageContaining("risk.level.red-share");
+        assertThatThrownBy(() -> LevelCalibration.fromConfig(
+                        GridgovConfig.of(Map.of("risk.level.red-share", "1.5"), AnalyticsOptions.ALL)))
+                .hasMessageContaining("risk.level.red-share");
         assertThatThrownBy(() -> new LevelCalibration(0.5, 0.4, 0.2, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -42,7 +42,8 @@ class RiskModelTest {
     @Test
     void factorsAreCappedAndTheScoreStopsAtAHundred() {
         RiskModel.Features many = new RiskModel.Features(20, 19, 5, 3, 50, 40, 10, 10, 5, 5);
-        assertThat(model.points(many)).extracting(RiskModel.Contribution::points)
+        assertThat(model.points(many))
+                .extracting(RiskModel.Contribution::points)
                 .containsExactly(30.0, 45.0, 10.0, 60.0, 20.0, 24.0, 14.0, 10.0, 20.0, 20.0, 30.0);
         assertThat(model.score(many)).isEqualTo(100.0);
         // twelve 12345 calls on different things: capped at 10 points, blue
@@ -53,9 +54,12 @@ class RiskModelTest {
 
     @Test
     void crossSourceNeedsTwoOfPetitionsPoliceAndArrears() {
-        assertThat(new RiskModel.Features(1, 0, 0, 0, 5, 0, 0, 0, 0, 0).crossSource()).isFalse();
-        assertThat(new RiskModel.Features(1, 0, 0, 0, 0, 0, 1, 0, 0, 0).crossSource()).isTrue();
-        assertThat(new RiskModel.Features(0, 0, 0, 0, 0, 0, 1, 1, 1, 0).crossSource()).isTrue();
+        assertThat(new RiskModel.Features(1, 0, 0, 0, 5, 0, 0, 0, 0, 0).crossSource())
+                .isFalse();
+        assertThat(new RiskModel.Features(1, 0, 0, 0, 0, 0, 1, 0, 0, 0).crossSource())
+                .isTrue();
+        assertThat(new RiskModel.Features(0, 0, 0, 0, 0, 0, 1, 1, 1, 0).crossSource())
+                .isTrue();
         assertThat(model.points(new RiskModel.Features(1, 0, 0, 0, 0, 0, 1, 1, 0, 0)))
                 .extracting(RiskModel.Contribution::label)
                 .contains("信访1次", "多源交叉(信访/警情/欠薪)", "警情1次", "纠纷类警情1次");
@@ -72,15 +76,18 @@ class RiskModelTest {
 
     @Test
     void weightsAndLevelsComeFromConfig() {
-        RiskModel custom = RiskModel.fromConfig(GridgovConfig.of(Map.of("risk.weight.group-petition", "30",
-                "risk.level.red", "80", "risk.recent-days", "14"), AnalyticsOptions.ALL));
+        RiskModel custom = RiskModel.fromConfig(GridgovConfig.of(
+                Map.of("risk.weight.group-petition", "30", "risk.level.red", "80", "risk.recent-days", "14"),
+                AnalyticsOptions.ALL));
         assertThat(custom.groupPetition().weight()).isEqualTo(30);
         assertThat(custom.red()).isEqualTo(80);
         assertThat(custom.points(petitions(1, 0, 1, 0)).get(2).label()).isEqualTo("近14天信访1次");
-        assertThatThrownBy(() -> RiskModel.fromConfig(GridgovConfig.of(Map.of("risk.level.red", "30"),
-                AnalyticsOptions.ALL))).hasMessageContaining("levels");
-        assertThatThrownBy(() -> RiskModel.fromConfig(GridgovConfig.of(Map.of("risk.weight.petition", "many"),
-                AnalyticsOptions.ALL))).hasMessageContaining("risk.weight.petition");
+        assertThatThrownBy(() ->
+                        RiskModel.fromConfig(GridgovConfig.of(Map.of("risk.level.red", "30"), AnalyticsOptions.ALL)))
+                .hasMessageContaining("levels");
+        assertThatThrownBy(() -> RiskModel.fromConfig(
+                        GridgovConfig.of(Map.of("risk.weight.petition", "many"), AnalyticsOptions.ALL)))
+                .hasMessageContaining("risk.weight.petition");
         assertThatThrownBy(() -> new RiskModel.Factor(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }

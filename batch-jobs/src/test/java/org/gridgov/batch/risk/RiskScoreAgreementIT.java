@@ -66,8 +66,17 @@ class RiskScoreAgreementIT {
         long rank;
 
         RiskModel.Features features() {
-            return new RiskModel.Features(petitions, petitions - petitionCategories.size(), recent, groups, calls,
-                    calls - callCategories.size(), police, conflict, arrears, keyArrears);
+            return new RiskModel.Features(
+                    petitions,
+                    petitions - petitionCategories.size(),
+                    recent,
+                    groups,
+                    calls,
+                    calls - callCategories.size(),
+                    police,
+                    conflict,
+                    arrears,
+                    keyArrears);
         }
 
         void seen(Timestamp t) {
@@ -80,14 +89,26 @@ class RiskScoreAgreementIT {
         spark = LocalSpark.start();
         AnalyticsBenchmark.RiskInputs in = AnalyticsBenchmark.riskInputs(spark, 20_000, 200_000);
         try {
-            try (RiskScoreJob.Scores s = RiskScoreJob.scores(in.petitions(), in.calls(), in.incidents(),
-                    in.arrears(), AS_OF, MODEL, RULES, CALIBRATION, MONTH, Timestamp.valueOf("2024-03-01 03:00:00"))) {
+            try (RiskScoreJob.Scores s = RiskScoreJob.scores(
+                    in.petitions(),
+                    in.calls(),
+                    in.incidents(),
+                    in.arrears(),
+                    AS_OF,
+                    MODEL,
+                    RULES,
+                    CALIBRATION,
+                    MONTH,
+                    Timestamp.valueOf("2024-03-01 03:00:00"))) {
                 scored = s.rows().collectAsList();
                 persons = s.persons();
             }
-            expected = expected(GroupPetitions.flag(in.petitions(), MODEL.groupWindowHours(),
-                            MODEL.groupMinPersons()).collectAsList(), in.calls().collectAsList(),
-                    in.incidents().collectAsList(), in.arrears().collectAsList());
+            expected = expected(
+                    GroupPetitions.flag(in.petitions(), MODEL.groupWindowHours(), MODEL.groupMinPersons())
+                            .collectAsList(),
+                    in.calls().collectAsList(),
+                    in.incidents().collectAsList(),
+                    in.arrears().collectAsList());
         } finally {
             in.petitions().unpersist();
             in.calls().unpersist();
@@ -113,8 +134,7 @@ class RiskScoreAgreementIT {
         return t.toInstant().atZone(ZONE).toLocalDate();
     }
 
-    static Map<String, Expected> expected(List<Row> petitions, List<Row> calls, List<Row> incidents,
-                                          List<Row> cases) {
+    static Map<String, Expected> expected(List<Row> petitions, List<Row> calls, List<Row> incidents, List<Row> cases) {
         long asOf = epochSecond(AS_OF);
         long start = epochSecond(AS_OF.minusDays(MODEL.lookbackDays()));
         long recent = epochSecond(AS_OF.minusDays(MODEL.recentDays()));
@@ -151,7 +171,9 @@ class RiskScoreAgreementIT {
         Map<String, List<Row>> petitionsByCompany = new HashMap<>();
         for (Row p : petitions) {
             if (p.getAs("company_name") != null) {
-                petitionsByCompany.computeIfAbsent(p.getAs("company_name"), k -> new ArrayList<>()).add(p);
+                petitionsByCompany
+                        .computeIfAbsent(p.getAs("company_name"), k -> new ArrayList<>())
+                        .add(p);
             }
         }
         for (Row c : cases) {
@@ -159,8 +181,10 @@ class RiskScoreAgreementIT {
             if (inWindow(t, start, asOf)) {
                 Expected e = out.computeIfAbsent(c.getAs("complainant_key"), k -> new Expected());
                 e.arrears++;
-                e.keyArrears += isKey(c, petitionsByCompany.getOrDefault(c.<String>getAs("company_name"), List.of()),
-                        asOf) ? 1 : 0;
+                e.keyArrears +=
+                        isKey(c, petitionsByCompany.getOrDefault(c.<String>getAs("company_name"), List.of()), asOf)
+                                ? 1
+                                : 0;
                 e.seen(t);
             }
         }
@@ -184,19 +208,21 @@ class RiskScoreAgreementIT {
             if (p.getAs("person_key").equals(c.getAs("complainant_key")) && inWindow(t, windowStart, asOf)) {
                 complainant++;
             }
-            if (p.<Boolean>getAs("in_group") && seconds(t) < asOf && Math.abs(ChronoUnit.DAYS.between(day(t),
-                    day(c.getAs("report_time")))) <= RULES.groupLinkDays()) {
+            if (p.<Boolean>getAs("in_group")
+                    && seconds(t) < asOf
+                    && Math.abs(ChronoUnit.DAYS.between(day(t), day(c.getAs("report_time"))))
+                            <= RULES.groupLinkDays()) {
                 linkedGroups++;
             }
         }
         Timestamp resolved = c.getAs("resolved_time");
-        boolean resolvedAtEnd = "RESOLVED".equals(c.getAs("status"))
-                && (resolved == null || seconds(resolved) < asOf);
-        boolean longUnresolved = !resolvedAtEnd
-                && asOf - seconds(c.getAs("report_time")) > RULES.staleDays() * 86_400L;
+        boolean resolvedAtEnd = "RESOLVED".equals(c.getAs("status")) && (resolved == null || seconds(resolved) < asOf);
+        boolean longUnresolved = !resolvedAtEnd && asOf - seconds(c.getAs("report_time")) > RULES.staleDays() * 86_400L;
         return c.<Integer>getAs("worker_count") >= RULES.minWorkers()
                 || c.<BigDecimal>getAs("amount_yuan").compareTo(RULES.minAmount()) >= 0
-                || longUnresolved || complainant >= RULES.repeatPetitions() || linkedGroups >= 1;
+                || longUnresolved
+                || complainant >= RULES.repeatPetitions()
+                || linkedGroups >= 1;
     }
 
     /** "信访3次 +30；…": the three largest contributions, earlier factors first among equal points. */
@@ -208,12 +234,13 @@ class RiskScoreAgreementIT {
                 order.add(i);
             }
         }
-        order.sort(Comparator.<Integer>comparingDouble(i -> -all.get(i).points()).thenComparing(i -> i));
+        order.sort(
+                Comparator.<Integer>comparingDouble(i -> -all.get(i).points()).thenComparing(i -> i));
         List<String> parts = new ArrayList<>();
         for (int i : order.subList(0, Math.min(RiskScoreJob.TOP_FACTORS, order.size()))) {
             double p = Math.round(all.get(i).points() * 10) / 10.0;
-            parts.add(all.get(i).label() + " +" + (p == Math.rint(p) ? String.valueOf((long) p)
-                    : String.format(Locale.ROOT, "%.1f", p)));
+            parts.add(all.get(i).label() + " +"
+                    + (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p)));
         }
         return String.join("；", parts);
     }
@@ -222,7 +249,10 @@ class RiskScoreAgreementIT {
     void everyPersonIsScoredOnceAndCounted() {
         assertThat(scored).hasSize(expected.size());
         assertThat(persons).isEqualTo(expected.size());
-        assertThat(scored.stream().map(r -> r.<String>getAs("person_key")).distinct().count())
+        assertThat(scored.stream()
+                        .map(r -> r.<String>getAs("person_key"))
+                        .distinct()
+                        .count())
                 .isEqualTo(expected.size());
     }
 
@@ -231,15 +261,30 @@ class RiskScoreAgreementIT {
         for (Row r : scored) {
             Expected e = expected.get(r.<String>getAs("person_key"));
             RiskModel.Features f = e.features();
-            assertThat(new long[] {r.<Integer>getAs("petition_cnt"), r.<Integer>getAs("repeat_petition_cnt"),
-                r.<Integer>getAs("recent_petition_cnt"), r.<Integer>getAs("group_petition_cnt"),
-                r.<Integer>getAs("hotline_cnt"), r.<Integer>getAs("repeat_call_cnt"), r.<Integer>getAs("police_cnt"),
-                r.<Integer>getAs("conflict_police_cnt"), r.<Integer>getAs("arrears_cnt"),
-                r.<Integer>getAs("key_arrears_cnt")})
+            assertThat(new long[] {
+                        r.<Integer>getAs("petition_cnt"),
+                        r.<Integer>getAs("repeat_petition_cnt"),
+                        r.<Integer>getAs("recent_petition_cnt"),
+                        r.<Integer>getAs("group_petition_cnt"),
+                        r.<Integer>getAs("hotline_cnt"),
+                        r.<Integer>getAs("repeat_call_cnt"),
+                        r.<Integer>getAs("police_cnt"),
+                        r.<Integer>getAs("conflict_police_cnt"),
+                        r.<Integer>getAs("arrears_cnt"),
+                        r.<Integer>getAs("key_arrears_cnt")
+                    })
                     .as(r.<String>getAs("person_key"))
-                    .containsExactly(f.petitions(), f.repeatPetitions(), f.recentPetitions(), f.groupPetitions(),
-                            f.hotlineCalls(), f.repeatCalls(), f.policeIncidents(), f.conflictIncidents(),
-                            f.arrearsComplaints(), f.keyArrearsComplaints());
+                    .containsExactly(
+                            f.petitions(),
+                            f.repeatPetitions(),
+                            f.recentPetitions(),
+                            f.groupPetitions(),
+                            f.hotlineCalls(),
+                            f.repeatCalls(),
+                            f.policeIncidents(),
+                            f.conflictIncidents(),
+                            f.arrearsComplaints(),
+                            f.keyArrearsComplaints());
             assertThat(r.<BigDecimal>getAs("risk_score").doubleValue()).isEqualTo(e.score);
             assertThat(r.<String>getAs("top_factors")).isEqualTo(topFactors(f));
             assertThat(r.<Timestamp>getAs("last_event_time").getTime()).isEqualTo(e.last);
@@ -251,7 +296,9 @@ class RiskScoreAgreementIT {
         Map<String, Long> levels = new HashMap<>();
         for (Row r : scored) {
             Expected e = expected.get(r.<String>getAs("person_key"));
-            assertThat(r.<Integer>getAs("risk_rank").longValue()).as(r.<String>getAs("person_key")).isEqualTo(e.rank);
+            assertThat(r.<Integer>getAs("risk_rank").longValue())
+                    .as(r.<String>getAs("person_key"))
+                    .isEqualTo(e.rank);
             String level = CALIBRATION.level(MODEL, e.score, e.rank, expected.size());
             assertThat(r.<String>getAs("risk_level")).isEqualTo(level);
             levels.merge(level, 1L, Long::sum);

@@ -50,8 +50,8 @@ class RiskScoreIT {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start();
-        try (RiskScoreJob.Scores scored = RiskScoreJob.score(RiskScoreJob.features(events()), MODEL,
-                LevelCalibration.defaults(), MONTH, AT)) {
+        try (RiskScoreJob.Scores scored =
+                RiskScoreJob.score(RiskScoreJob.features(events()), MODEL, LevelCalibration.defaults(), MONTH, AT)) {
             byPerson = scored.rows().collectAsList().stream()
                     .collect(Collectors.toMap(r -> r.getString(1), Function.identity()));
             assertThat(scored.persons()).isEqualTo(byPerson.size());
@@ -68,8 +68,8 @@ class RiskScoreIT {
         // P1: three petitions on one issue in January; the latest one carries another masked name
         p.add(petition("PET-1a", "P1", "2024-01-03 09:00:00", "C1001", null, 1));
         p.add(petition("PET-1b", "P1", "2024-01-12 09:00:00", "C1001", null, 1));
-        p.add(petition("PET-1c", "P1", "2024-01-20 09:00:00", "C1001", null, 1, "李*", "LETTER",
-                OdsFixtures.SHANDALU_POINT));
+        p.add(petition(
+                "PET-1c", "P1", "2024-01-20 09:00:00", "C1001", null, 1, "李*", "LETTER", OdsFixtures.SHANDALU_POINT));
         // P2..P6: a 集访 of five workers about one builder within three hours
         String[] times = {"08:20", "08:50", "09:10", "09:40", "10:30"};
         for (int i = 2; i <= 6; i++) {
@@ -100,20 +100,42 @@ class RiskScoreIT {
 
     static Dataset<Row> events() {
         Dataset<Row> pets = GroupPetitions.flag(df(spark, WarehouseSchema.ODS_PETITION, petitions()), 6, 5);
-        Dataset<Row> arr = ArrearsKeyCaseJob.flag(df(spark, WarehouseSchema.ODS_ARREARS_CASE, List.of(
-                arrears("ARR-10", "P10", "2024-01-08 10:00:00", "济南某劳务有限公司", 40, "80000.00", "OPEN", null))),
-                pets, AS_OF, ArrearsRules.defaults());
-        return RiskScoreJob.events(pets, df(spark, WarehouseSchema.ODS_HOTLINE_CASE, calls()),
-                df(spark, WarehouseSchema.ODS_POLICE_INCIDENT,
-                        List.of(incident("POL-8", "P8", "2024-01-15 22:00:00", "DISPUTE"),
+        Dataset<Row> arr = ArrearsKeyCaseJob.flag(
+                df(
+                        spark,
+                        WarehouseSchema.ODS_ARREARS_CASE,
+                        List.of(arrears(
+                                "ARR-10", "P10", "2024-01-08 10:00:00", "济南某劳务有限公司", 40, "80000.00", "OPEN", null))),
+                pets,
+                AS_OF,
+                ArrearsRules.defaults());
+        return RiskScoreJob.events(
+                pets,
+                df(spark, WarehouseSchema.ODS_HOTLINE_CASE, calls()),
+                df(
+                        spark,
+                        WarehouseSchema.ODS_POLICE_INCIDENT,
+                        List.of(
+                                incident("POL-8", "P8", "2024-01-15 22:00:00", "DISPUTE"),
                                 incident("POL-anon", null, "2024-01-15 22:00:00", "THEFT"))),
-                arr, AS_OF, MODEL);
+                arr,
+                AS_OF,
+                MODEL);
     }
 
-    private static double expected(long petitions, long repeats, long recent, long groups, long calls,
-                                   long repeatCalls, long police, long conflict, long arrears, long keyArrears) {
-        return MODEL.score(new RiskModel.Features(petitions, repeats, recent, groups, calls, repeatCalls, police,
-                conflict, arrears, keyArrears));
+    private static double expected(
+            long petitions,
+            long repeats,
+            long recent,
+            long groups,
+            long calls,
+            long repeatCalls,
+            long police,
+            long conflict,
+            long arrears,
+            long keyArrears) {
+        return MODEL.score(new RiskModel.Features(
+                petitions, repeats, recent, groups, calls, repeatCalls, police, conflict, arrears, keyArrears));
     }
 
     private static double score(String person) {
@@ -126,7 +148,9 @@ class RiskScoreIT {
 
     @Test
     void repeatPetitionerIsRedWithItsFactorsAndLatestMaskedName() {
-        assertThat(score("P1")).isEqualTo(expected(3, 2, 3, 0, 0, 0, 0, 0, 0, 0)).isEqualTo(70.0);
+        assertThat(score("P1"))
+                .isEqualTo(expected(3, 2, 3, 0, 0, 0, 0, 0, 0, 0))
+                .isEqualTo(70.0);
         assertThat(level("P1")).isEqualTo("红");
         Row p1 = byPerson.get("P1");
         assertThat(p1.<String>getAs("top_factors")).isEqualTo("信访3次 +30；重复信访2次 +30；近30天信访3次 +10");
@@ -138,8 +162,12 @@ class RiskScoreIT {
     @Test
     void everyMemberOfTheGroupPetitionIsRedAndTheLateComerIsNot() {
         for (int i = 2; i <= 6; i++) {
-            assertThat(score("P" + i)).as("P" + i).isEqualTo(expected(1, 0, 1, 1, 0, 0, 0, 0, 0, 0)).isEqualTo(80.0);
-            assertThat(byPerson.get("P" + i).<Integer>getAs("group_petition_cnt")).isEqualTo(1);
+            assertThat(score("P" + i))
+                    .as("P" + i)
+                    .isEqualTo(expected(1, 0, 1, 1, 0, 0, 0, 0, 0, 0))
+                    .isEqualTo(80.0);
+            assertThat(byPerson.get("P" + i).<Integer>getAs("group_petition_cnt"))
+                    .isEqualTo(1);
             assertThat(byPerson.get("P" + i).<String>getAs("top_factors"))
                     .isEqualTo("参与集访1次 +60；信访1次 +10；近30天信访1次 +10");
         }
@@ -152,14 +180,20 @@ class RiskScoreIT {
     @Test
     void otherSourcesAddTheirCappedPoints() {
         // an old petition and a dispute: cross-source, police, conflict
-        assertThat(score("P8")).isEqualTo(expected(1, 0, 0, 0, 0, 0, 1, 1, 0, 0)).isEqualTo(45.0);
+        assertThat(score("P8"))
+                .isEqualTo(expected(1, 0, 0, 0, 0, 0, 1, 1, 0, 0))
+                .isEqualTo(45.0);
         assertThat(level("P8")).isEqualTo("橙");
         assertThat(byPerson.get("P8").<Integer>getAs("source_cnt")).isEqualTo(2);
         // six calls on two categories: 10 (capped) + 4 repeats × 5
-        assertThat(score("P9")).isEqualTo(expected(0, 0, 0, 0, 6, 4, 0, 0, 0, 0)).isEqualTo(30.0);
+        assertThat(score("P9"))
+                .isEqualTo(expected(0, 0, 0, 0, 6, 4, 0, 0, 0, 0))
+                .isEqualTo(30.0);
         assertThat(byPerson.get("P9").<Integer>getAs("repeat_call_cnt")).isEqualTo(4);
         // the complainant of a key arrears case (40 workers)
-        assertThat(score("P10")).isEqualTo(expected(0, 0, 0, 0, 0, 0, 0, 0, 1, 1)).isEqualTo(25.0);
+        assertThat(score("P10"))
+                .isEqualTo(expected(0, 0, 0, 0, 0, 0, 0, 0, 1, 1))
+                .isEqualTo(25.0);
         assertThat(byPerson.get("P10").<Integer>getAs("key_arrears_cnt")).isEqualTo(1);
     }
 
@@ -177,12 +211,17 @@ class RiskScoreIT {
         List<Row> ranked = byPerson.values().stream()
                 .sorted((a, b) -> Integer.compare(a.<Integer>getAs("risk_rank"), b.<Integer>getAs("risk_rank")))
                 .toList();
-        assertThat(ranked).extracting(r -> r.<Integer>getAs("risk_rank"))
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, ranked.size()).boxed().toList());
-        assertThat(ranked).extracting(r -> r.<BigDecimal>getAs("risk_score"))
+        assertThat(ranked)
+                .extracting(r -> r.<Integer>getAs("risk_rank"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, ranked.size())
+                        .boxed()
+                        .toList());
+        assertThat(ranked)
+                .extracting(r -> r.<BigDecimal>getAs("risk_score"))
                 .isSortedAccordingTo((a, b) -> b.compareTo(a));
         // the five group petitioners score 80; ties go by person key
-        assertThat(ranked.subList(0, 5)).extracting(r -> r.<String>getAs("person_key"))
+        assertThat(ranked.subList(0, 5))
+                .extracting(r -> r.<String>getAs("person_key"))
                 .containsExactly("P2", "P3", "P4", "P5", "P6");
         assertThat(ranked).allSatisfy(r -> assertThat(r.getString(0)).isEqualTo(MONTH));
         assertThat(byPerson).hasSize(12);
@@ -193,13 +232,20 @@ class RiskScoreIT {
         InMemoryWarehouseIo io = new InMemoryWarehouseIo()
                 .with(WarehouseSchema.ODS_PETITION, petitions())
                 .with(WarehouseSchema.ODS_HOTLINE_CASE, calls());
-        RiskScoreJob.Result r = new RiskScoreJob(io, Clock.fixed(Instant.parse("2024-02-01T03:00:00Z"),
-                ZoneOffset.UTC), MODEL, ArrearsRules.defaults()).run(spark, List.of("2023-12", MONTH));
+        RiskScoreJob.Result r = new RiskScoreJob(
+                        io,
+                        Clock.fixed(Instant.parse("2024-02-01T03:00:00Z"), ZoneOffset.UTC),
+                        MODEL,
+                        ArrearsRules.defaults())
+                .run(spark, List.of("2023-12", MONTH));
         List<Row> written = io.written(RiskScoreJob.TARGET);
         assertThat(written).hasSize((int) r.persons());
-        assertThat(written.stream().filter(w -> w.getString(0).equals("2023-12")).map(w -> w.getString(1)))
+        assertThat(written.stream()
+                        .filter(w -> w.getString(0).equals("2023-12"))
+                        .map(w -> w.getString(1)))
                 .containsExactlyInAnyOrder("P8", "P13"); // the only persons with events before January
-        assertThat(r.byLevel().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(r.persons());
+        assertThat(r.byLevel().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(r.persons());
         assertThat(RiskScoreJob.summary(r)).startsWith("person risk " + r.persons() + " (红 ");
     }
 }

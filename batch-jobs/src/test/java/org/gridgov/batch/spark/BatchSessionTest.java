@@ -49,19 +49,24 @@ class BatchSessionTest {
     void onAClusterTheShufflePartitionsAreTwiceTheApplicationsCoresUnlessGiven() {
         GridgovConfig none = GridgovConfig.of(Map.of());
         SparkConf capped = new SparkConf(false).setMaster("spark://master:7077").set("spark.cores.max", "6");
-        assertThat(BatchSession.conf(none, "app", capped).get("spark.sql.shuffle.partitions")).isEqualTo("12");
+        assertThat(BatchSession.conf(none, "app", capped).get("spark.sql.shuffle.partitions"))
+                .isEqualTo("12");
 
         // the option wins over the derived count, spark-submit's --conf over both
         GridgovConfig eight = GridgovConfig.of(Map.of("spark.shuffle-partitions", "8"));
-        assertThat(BatchSession.conf(eight, "app", capped).get("spark.sql.shuffle.partitions")).isEqualTo("8");
+        assertThat(BatchSession.conf(eight, "app", capped).get("spark.sql.shuffle.partitions"))
+                .isEqualTo("8");
         assertThat(BatchSession.conf(eight, "app", capped.clone().set("spark.sql.shuffle.partitions", "64"))
-                .get("spark.sql.shuffle.partitions")).isEqualTo("64");
+                        .get("spark.sql.shuffle.partitions"))
+                .isEqualTo("64");
         assertThat(BatchSession.conf(eight, "app", new SparkConf(false)).get("spark.sql.shuffle.partitions"))
-                .as("a local master takes the option too").isEqualTo("8");
+                .as("a local master takes the option too")
+                .isEqualTo("8");
 
         // without spark.cores.max the count is left to getOrCreate, which asks the started session for its cores
         SparkConf uncapped = new SparkConf(false).setMaster("yarn");
-        assertThat(BatchSession.conf(none, "app", uncapped).contains("spark.sql.shuffle.partitions")).isFalse();
+        assertThat(BatchSession.conf(none, "app", uncapped).contains("spark.sql.shuffle.partitions"))
+                .isFalse();
     }
 
     @Test

@@ -43,8 +43,8 @@ class JdbcWarehouseIoIT {
     static void start() {
         warehouse = EmbeddedWarehouse.start();
         spark = LocalSpark.start();
-        io = new JdbcWarehouseIo(warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD,
-                SqlDialect.MYSQL, 3);
+        io = new JdbcWarehouseIo(
+                warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL, 3);
     }
 
     @AfterAll
@@ -67,9 +67,27 @@ class JdbcWarehouseIoIT {
     }
 
     private static Row adsRow(String month, String street, String name, int accepted, String rate) {
-        return TestRows.row(ADS, Map.of("stat_month", month, "street_code", street, "street_name", name,
-                "accepted_cnt", accepted, "replied_cnt", accepted, "closed_cnt", accepted - 1, "overdue_cnt", 0,
-                "close_rate", new BigDecimal(rate), "updated_at", Timestamp.valueOf("2024-02-01 08:00:00")));
+        return TestRows.row(
+                ADS,
+                Map.of(
+                        "stat_month",
+                        month,
+                        "street_code",
+                        street,
+                        "street_name",
+                        name,
+                        "accepted_cnt",
+                        accepted,
+                        "replied_cnt",
+                        accepted,
+                        "closed_cnt",
+                        accepted - 1,
+                        "overdue_cnt",
+                        0,
+                        "close_rate",
+                        new BigDecimal(rate),
+                        "updated_at",
+                        Timestamp.valueOf("2024-02-01 08:00:00")));
     }
 
     @Test
@@ -89,55 +107,78 @@ class JdbcWarehouseIoIT {
     @Test
     void monthFilterAndColumnPruningArePushedIntoTheJdbcQuery() throws Exception {
         try (Connection c = warehouse.connect()) {
-            WarehouseFixtures.insert(c, DWD, List.of(
-                    hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
-                    hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0),
-                    hotlineCase("C-3", "2024-02", 6, HONGJIALOU, 0, 0, 1)));
+            WarehouseFixtures.insert(
+                    c,
+                    DWD,
+                    List.of(
+                            hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
+                            hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0),
+                            hotlineCase("C-3", "2024-02", 6, HONGJIALOU, 0, 0, 1)));
         }
-        Dataset<Row> feb = io.read(spark, DWD).filter(col("accept_month").equalTo("2024-02"))
+        Dataset<Row> feb = io.read(spark, DWD)
+                .filter(col("accept_month").equalTo("2024-02"))
                 .select("case_id", "street_code");
 
         String plan = feb.queryExecution().executedPlan().toString();
         assertThat(plan).contains("PushedFilters: [*IsNotNull(accept_month), *EqualTo(accept_month,2024-02)]");
         // only the selected columns travel, not the TEXT content of every case
         assertThat(plan).contains("ReadSchema: struct<case_id:string,street_code:string>");
-        assertThat(feb.orderBy("case_id").collectAsList()).extracting(r -> r.getString(0))
+        assertThat(feb.orderBy("case_id").collectAsList())
+                .extracting(r -> r.getString(0))
                 .containsExactly("C-2", "C-3");
     }
 
     @Test
     void aPartitionedTableIsReadOverSeveralConnectionsSplitByItsDateAndGivesTheSameRows() throws Exception {
         try (Connection c = warehouse.connect()) {
-            WarehouseFixtures.insert(c, DWD, List.of(
-                    hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
-                    hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0),
-                    hotlineCase("C-3", "2024-03", 6, HONGJIALOU, 0, 0, 1)));
+            WarehouseFixtures.insert(
+                    c,
+                    DWD,
+                    List.of(
+                            hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
+                            hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0),
+                            hotlineCase("C-3", "2024-03", 6, HONGJIALOU, 0, 0, 1)));
         }
-        JdbcWarehouseIo split = new JdbcWarehouseIo(new WarehouseSettings(warehouse.jdbcUrl(),
-                EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), 3, 4);
+        JdbcWarehouseIo split = new JdbcWarehouseIo(
+                new WarehouseSettings(
+                        warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL),
+                3,
+                4);
         Dataset<Row> cases = split.read(spark, DWD).select("case_id");
 
         assertThat(cases.rdd().getNumPartitions()).isEqualTo(4);
-        assertThat(cases.orderBy("case_id").collectAsList()).extracting(r -> r.getString(0))
+        assertThat(cases.orderBy("case_id").collectAsList())
+                .extracting(r -> r.getString(0))
                 .containsExactly("C-1", "C-2", "C-3");
         assertThat(split.read(spark, WarehouseSchema.DIM_STREET).rdd().getNumPartitions())
-                .as("no partition date: one SELECT").isEqualTo(1);
+                .as("no partition date: one SELECT")
+                .isEqualTo(1);
     }
 
     @Test
     void theJobsStatisticOverJdbcReadsOnlyTheMonthsRowsAndFewColumns() throws Exception {
         try (Connection c = warehouse.connect()) {
             WarehouseFixtures.insert(c, WarehouseSchema.DIM_STREET, HotlineFixtures.districtStreets());
-            WarehouseFixtures.insert(c, DWD, List.of(
-                    hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
-                    hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0)));
+            WarehouseFixtures.insert(
+                    c,
+                    DWD,
+                    List.of(
+                            hotlineCase("C-1", "2024-01", 5, SHANDALU, 1, 1, 0),
+                            hotlineCase("C-2", "2024-02", 5, SHANDALU, 1, 0, 0)));
         }
-        Dataset<Row> stats = org.gridgov.batch.hotline.HotlineStreetMonthJob.streetMonth(io.read(spark, DWD),
-                io.read(spark, WarehouseSchema.DIM_STREET), "2024-01", Timestamp.valueOf("2024-02-01 08:00:00"));
+        Dataset<Row> stats = org.gridgov.batch.hotline.HotlineStreetMonthJob.streetMonth(
+                io.read(spark, DWD),
+                io.read(spark, WarehouseSchema.DIM_STREET),
+                "2024-01",
+                Timestamp.valueOf("2024-02-01 08:00:00"));
         assertThat(stats.collectAsList()).hasSize(16);
 
-        List<String> caseScans = stats.queryExecution().executedPlan().toString().lines()
-                .filter(l -> l.contains("Scan JDBCRelation(`dwd_hotline_case`)")).toList();
+        List<String> caseScans = stats.queryExecution()
+                .executedPlan()
+                .toString()
+                .lines()
+                .filter(l -> l.contains("Scan JDBCRelation(`dwd_hotline_case`)"))
+                .toList();
         assertThat(caseScans).isNotEmpty().allSatisfy(scan -> {
             assertThat(scan).contains("*EqualTo(accept_month,2024-01)");
             assertThat(scan).doesNotContain("content").doesNotContain("caller_key");
@@ -161,17 +202,20 @@ class JdbcWarehouseIoIT {
             afterFirst = WarehouseFixtures.select(c, ADS);
         }
         assertThat(afterFirst).hasSize(7);
-        assertThat(afterFirst.get(0)).containsExactly("2024-01", "370112001", "山大路街道", "3", "3", "2", "0",
-                "0.6667", "2024-02-01 08:00:00");
+        assertThat(afterFirst.get(0))
+                .containsExactly("2024-01", "370112001", "山大路街道", "3", "3", "2", "0", "0.6667", "2024-02-01 08:00:00");
 
         io.upsert(spark.createDataFrame(first, SparkSchemas.of(ADS)), ADS);
-        io.upsert(spark.createDataFrame(List.of(adsRow("2024-01", "370112001", "山大路街道（更名）", 9, "0.8889")),
-                SparkSchemas.of(ADS)), ADS);
+        io.upsert(
+                spark.createDataFrame(
+                        List.of(adsRow("2024-01", "370112001", "山大路街道（更名）", 9, "0.8889")), SparkSchemas.of(ADS)),
+                ADS);
         try (Connection c = warehouse.connect()) {
             List<List<String>> rows = WarehouseFixtures.select(c, ADS);
             assertThat(rows).hasSize(7);
-            assertThat(rows.get(0)).containsExactly("2024-01", "370112001", "山大路街道（更名）", "9", "9", "8", "0",
-                    "0.8889", "2024-02-01 08:00:00");
+            assertThat(rows.get(0))
+                    .containsExactly(
+                            "2024-01", "370112001", "山大路街道（更名）", "9", "9", "8", "0", "0.8889", "2024-02-01 08:00:00");
             assertThat(rows.subList(1, 7)).isEqualTo(afterFirst.subList(1, 7));
         }
     }
@@ -204,8 +248,10 @@ class JdbcWarehouseIoIT {
         values[DWD.position("accept_time")] = instant;
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         try {
-            io.upsert(spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(values)),
-                    SparkSchemas.of(DWD)), DWD);
+            io.upsert(
+                    spark.createDataFrame(
+                            List.of(org.apache.spark.sql.RowFactory.create(values)), SparkSchemas.of(DWD)),
+                    DWD);
             try (Connection c = warehouse.connect()) {
                 assertThat(WarehouseFixtures.select(c, DWD).get(0).get(DWD.position("accept_time")))
                         .isEqualTo("2024-02-29 01:30:00");
@@ -219,18 +265,24 @@ class JdbcWarehouseIoIT {
 
     @Test
     void upsertRejectsRowsThatDoNotMatchTheTable() {
-        Dataset<Row> missing = spark.createDataFrame(List.of(adsRow("2024-01", "370112001", "山大路街道", 1, "1")),
-                SparkSchemas.of(ADS)).drop("overdue_cnt");
+        Dataset<Row> missing = spark.createDataFrame(
+                        List.of(adsRow("2024-01", "370112001", "山大路街道", 1, "1")), SparkSchemas.of(ADS))
+                .drop("overdue_cnt");
         assertThatThrownBy(() -> io.upsert(missing, ADS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ads_hotline_street_month");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ads_hotline_street_month");
     }
 
     @Test
     void aFailedWriteFailsTheCallNamingTheTable() {
-        JdbcWarehouseIo wrongDb = new JdbcWarehouseIo(warehouse.jdbcUrl().replace("/gridgov?", "/no_such_db?"),
-                EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL, 10);
-        Dataset<Row> rows = spark.createDataFrame(List.of(adsRow("2024-01", "370112001", "山大路街道", 1, "1")),
-                SparkSchemas.of(ADS));
+        JdbcWarehouseIo wrongDb = new JdbcWarehouseIo(
+                warehouse.jdbcUrl().replace("/gridgov?", "/no_such_db?"),
+                EmbeddedWarehouse.USER,
+                EmbeddedWarehouse.PASSWORD,
+                SqlDialect.MYSQL,
+                10);
+        Dataset<Row> rows =
+                spark.createDataFrame(List.of(adsRow("2024-01", "370112001", "山大路街道", 1, "1")), SparkSchemas.of(ADS));
         assertThatThrownBy(() -> wrongDb.upsert(rows, ADS)).hasStackTraceContaining("ads_hotline_street_month");
     }
 }

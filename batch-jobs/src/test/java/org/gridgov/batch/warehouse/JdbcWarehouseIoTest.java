@@ -22,12 +22,15 @@ class JdbcWarehouseIoTest {
 
     @Test
     void dialectFromConfig() {
-        assertThat(JdbcWarehouseIo.fromConfig(GridgovConfig.of(Map.of())).dialect()).isEqualTo(SqlDialect.DORIS);
-        assertThat(JdbcWarehouseIo.fromConfig(GridgovConfig.of(Map.of("warehouse.dialect", "mysql"))).dialect())
+        assertThat(JdbcWarehouseIo.fromConfig(GridgovConfig.of(Map.of())).dialect())
+                .isEqualTo(SqlDialect.DORIS);
+        assertThat(JdbcWarehouseIo.fromConfig(GridgovConfig.of(Map.of("warehouse.dialect", "mysql")))
+                        .dialect())
                 .isEqualTo(SqlDialect.MYSQL);
         assertThat(WarehouseSettings.dialect(" Doris ")).isEqualTo(SqlDialect.DORIS);
         assertThatThrownBy(() -> WarehouseSettings.dialect("oracle"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doris or mysql");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("doris or mysql");
     }
 
     @Test

@@ -30,7 +30,8 @@ class SparkSchemasTest {
             StructType s = SparkSchemas.of(t);
             assertThat(s.fieldNames()).as(t.name()).containsExactlyElementsOf(t.columnNames());
             for (int i = 0; i < s.fields().length; i++) {
-                assertThat(s.fields()[i].nullable()).isEqualTo(t.columns().get(i).nullable());
+                assertThat(s.fields()[i].nullable())
+                        .isEqualTo(t.columns().get(i).nullable());
             }
         }
         StructType ads = SparkSchemas.of(WarehouseSchema.ADS_HOTLINE_STREET_MONTH);

@@ -3,7 +3,6 @@ package org.gridgov.cases.access;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.District;
@@ -28,21 +27,23 @@ import org.gridgov.common.district.District;
 public final class Authorization {
 
     static final Set<Role> REPORTERS = EnumSet.of(Role.GRID_WORKER, Role.COMMAND_CENTER, Role.ADMIN);
-    static final Set<Role> CASE_SUPERVISORS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
-            Role.ADMIN);
+    static final Set<Role> CASE_SUPERVISORS =
+            EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
     /** Who may change an open case's category; a department only while the case is assigned to it. */
     static final Set<Role> RECATEGORIZERS = EnumSet.of(Role.COMMAND_CENTER, Role.DEPARTMENT);
+
     static final Set<Role> CONVERTERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER);
     static final Set<Role> TASK_ISSUERS = EnumSet.of(Role.COMMAND_CENTER, Role.GRID_CENTER, Role.LEADER, Role.ADMIN);
     /** Who oversees the tasks inside their area without being party to them. */
-    static final Set<Role> TASK_OVERSEERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER,
-            Role.ADMIN);
+    static final Set<Role> TASK_OVERSEERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
+
     static final Set<Role> MERGERS = EnumSet.of(Role.COMMAND_CENTER);
     /**
      * 首次响应: the department the case is assigned to now (seeing the case already refuses a department it was taken
      * from). 回访: the command centre, which took the report (需求: 接受市民的满意度评价).
      */
     static final Set<Role> RESPONDERS = EnumSet.of(Role.DEPARTMENT);
+
     static final Set<Role> RETURN_VISITORS = EnumSet.of(Role.COMMAND_CENTER);
     /**
      * 综合查询 (issue 17): the roles that supervise people's affairs across sources. Grid workers, departments and
@@ -51,22 +52,25 @@ public final class Authorization {
     static final Set<Role> LOOKUP_ROLES = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER);
     /** Who reads the report of who looked up whom. */
     static final Set<Role> LOOKUP_AUDITORS = EnumSet.of(Role.LEADER, Role.ADMIN);
+
     static final Set<Role> ALERT_READERS = EnumSet.of(Role.LEADER, Role.COMMAND_CENTER, Role.GRID_CENTER, Role.ADMIN);
     /** 监督考核: who reads every level's rules, and who reads the rankings of their area. */
-    static final Set<Role> ASSESSMENT_READERS = EnumSet.of(Role.LEADER, Role.GRID_CENTER, Role.COMMAND_CENTER,
-            Role.ADMIN);
+    static final Set<Role> ASSESSMENT_READERS =
+            EnumSet.of(Role.LEADER, Role.GRID_CENTER, Role.COMMAND_CENTER, Role.ADMIN);
+
     static final Set<Role> ASSESSMENT_RANKERS = EnumSet.of(Role.LEADER, Role.GRID_CENTER);
     private static final int STREET_CODE_LENGTH = 9;
 
-    private Authorization() {
-    }
+    private Authorization() {}
 
     public static Decision may(Staff user, Action action, Target target) {
         Objects.requireNonNull(user, "user");
         return switch (action) {
             case CASE_REPORT -> report(user, target);
-            case CASE_SELF_HANDLE -> user.role() == Role.GRID_WORKER ? Decision.allow()
-                    : Decision.deny(user.role().label() + "不能自行处理事件");
+            case CASE_SELF_HANDLE ->
+                user.role() == Role.GRID_WORKER
+                        ? Decision.allow()
+                        : Decision.deny(user.role().label() + "不能自行处理事件");
             case CASE_VIEW, CASE_ATTACH -> seeCase(user, asCase(action, target));
             case CASE_HISTORY -> history(user, asCase(action, target));
             case CASE_DISPATCH, CASE_COMPLETE, CASE_REJECT -> takeStep(user, action, asCase(action, target));
@@ -79,21 +83,29 @@ public final class Authorization {
             case CASE_RETURN_VISIT -> byRole(user, asCase(action, target), RETURN_VISITORS, "不能回访，回访由指挥中心进行");
             case TASK_ISSUE -> issueTask(user, target);
             case TASK_VIEW -> viewTask(user, asTask(action, target));
-            case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow()
-                    : Decision.deny("不是任务的执行人");
-            case TASK_REVIEW -> isReviewer(user, asTask(action, target)) ? Decision.allow()
-                    : Decision.deny("只有下发人可以审核");
+            case TASK_SUBMIT -> isAssignee(user, asTask(action, target)) ? Decision.allow() : Decision.deny("不是任务的执行人");
+            case TASK_REVIEW ->
+                isReviewer(user, asTask(action, target)) ? Decision.allow() : Decision.deny("只有下发人可以审核");
             case TASK_ATTACH -> attachToTask(user, asTask(action, target));
-            case INBOX_READ -> ALERT_READERS.contains(user.role()) ? Decision.allow()
-                    : Decision.deny(user.role().label() + "无预警收件箱", "预警收件箱仅限领导、指挥中心、网格中心");
+            case INBOX_READ ->
+                ALERT_READERS.contains(user.role())
+                        ? Decision.allow()
+                        : Decision.deny(user.role().label() + "无预警收件箱", "预警收件箱仅限领导、指挥中心、网格中心");
             case COCKPIT_VIEW -> cockpit(user);
             case LOOKUP -> lookup(user, target);
-            case LOOKUP_REPORT -> LOOKUP_AUDITORS.contains(user.role()) ? Decision.allow()
-                    : Decision.deny(user.role().label() + "不能查看综合查询记录", "综合查询记录仅限领导和管理员");
-            case ASSESSMENT_RULES_VIEW, ASSESSMENT_RULES_EDIT, ASSESSMENT_SCORE, ASSESSMENT_REVOKE,
-                 ASSESSMENT_RESULTS -> assessment(user, action, asAssessment(action, target));
-            case ADMIN -> user.role() == Role.ADMIN ? Decision.allow()
-                    : Decision.deny(user.role().label() + "不是管理员", "审批配置仅限管理员");
+            case LOOKUP_REPORT ->
+                LOOKUP_AUDITORS.contains(user.role())
+                        ? Decision.allow()
+                        : Decision.deny(user.role().label() + "不能查看综合查询记录", "综合查询记录仅限领导和管理员");
+            case ASSESSMENT_RULES_VIEW,
+                    ASSESSMENT_RULES_EDIT,
+                    ASSESSMENT_SCORE,
+                    ASSESSMENT_REVOKE,
+                    ASSESSMENT_RESULTS -> assessment(user, action, asAssessment(action, target));
+            case ADMIN ->
+                user.role() == Role.ADMIN
+                        ? Decision.allow()
+                        : Decision.deny(user.role().label() + "不是管理员", "审批配置仅限管理员");
         };
     }
 
@@ -142,7 +154,8 @@ public final class Authorization {
             return Decision.deny("事件已结案，没有待办步骤，不能" + action.label());
         }
         if (!user.role().name().equals(c.pendingRole())) {
-            return Decision.deny("当前步骤 " + c.currentStep() + " 由" + Role.valueOf(c.pendingRole()).label() + "办理，"
+            return Decision.deny("当前步骤 " + c.currentStep() + " 由"
+                    + Role.valueOf(c.pendingRole()).label() + "办理，"
                     + user.role().label() + "不能" + action.label());
         }
         return Decision.allow();
@@ -153,7 +166,9 @@ public final class Authorization {
         if (!see.allowed()) {
             return see;
         }
-        return roles.contains(user.role()) ? Decision.allow() : Decision.deny(user.role().label() + refusal);
+        return roles.contains(user.role())
+                ? Decision.allow()
+                : Decision.deny(user.role().label() + refusal);
     }
 
     /**
@@ -191,7 +206,8 @@ public final class Authorization {
         if (!see.allowed()) {
             return see;
         }
-        return user.role() == Role.COMMAND_CENTER ? Decision.allow()
+        return user.role() == Role.COMMAND_CENTER
+                ? Decision.allow()
                 : Decision.deny(user.role().label() + "不能撤销合并，只有指挥中心可以");
     }
 
@@ -217,7 +233,8 @@ public final class Authorization {
     }
 
     private static Decision viewTask(Staff user, Target.Task t) {
-        if (isAssignee(user, t) || isReviewer(user, t)
+        if (isAssignee(user, t)
+                || isReviewer(user, t)
                 || (TASK_OVERSEERS.contains(user.role()) && user.covers(t.areaCode()))) {
             return Decision.allow();
         }
@@ -250,8 +267,8 @@ public final class Authorization {
     /** The ADS tables go down to streets: a district or street user sees figures, anyone below a message. */
     private static Decision cockpit(Staff user) {
         String scope = user.scopeCode();
-        if (user.districtWide() || (scope != null && scope.length() == STREET_CODE_LENGTH
-                && scope.startsWith(District.CODE))) {
+        if (user.districtWide()
+                || (scope != null && scope.length() == STREET_CODE_LENGTH && scope.startsWith(District.CODE))) {
             return Decision.allow();
         }
         return Decision.deny("驾驶舱统计最细到街道，辖区 " + scope + " 没有可单独查看的统计");
@@ -265,7 +282,8 @@ public final class Authorization {
         if (!LOOKUP_ROLES.contains(user.role())) {
             return Decision.deny(user.role().label() + "无综合查询权限", "综合查询仅限领导、指挥中心、网格中心");
         }
-        if (target instanceof Target.Subject s && !user.districtWide()
+        if (target instanceof Target.Subject s
+                && !user.districtWide()
                 && s.areaCodes().stream().noneMatch(user::covers)) {
             return Decision.deny("查询对象在辖区 " + user.scopeCode() + " 内没有记录");
         }
@@ -304,15 +322,17 @@ public final class Authorization {
                     yield Decision.allow();
                 }
                 if (!(workerLevel && streetLeader)) {
-                    yield Decision.deny(workerLevel ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能"
-                            + action.label() : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能"
-                            + action.label());
+                    yield Decision.deny(
+                            workerLevel
+                                    ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能" + action.label()
+                                    : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能" + action.label());
                 }
                 String scope = a.areaCode() == null ? District.CODE : a.areaCode();
                 if (!scope.equals(user.scopeCode())) {
-                    yield Decision.deny(District.CODE.equals(scope)
-                            ? "区级考核规则由区领导设定，街道领导只能设定本街道（" + user.scopeCode() + "）的社区和网格员规则"
-                            : "规则范围 " + scope + " 不是本街道 " + user.scopeCode() + "，不能" + action.label());
+                    yield Decision.deny(
+                            District.CODE.equals(scope)
+                                    ? "区级考核规则由区领导设定，街道领导只能设定本街道（" + user.scopeCode() + "）的社区和网格员规则"
+                                    : "规则范围 " + scope + " 不是本街道 " + user.scopeCode() + "，不能" + action.label());
                 }
                 yield Decision.allow();
             }
@@ -321,9 +341,10 @@ public final class Authorization {
                     yield Decision.deny(user.role().label() + "不能" + action.label() + "，仅限领导");
                 }
                 if (!user.districtWide() && !(workerLevel && streetLeader)) {
-                    yield Decision.deny(workerLevel ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能"
-                            + action.label() : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能"
-                            + action.label());
+                    yield Decision.deny(
+                            workerLevel
+                                    ? "社区和网格员的考核由街道或区领导负责，辖区 " + user.scopeCode() + " 不能" + action.label()
+                                    : "街道和部门的考核由区领导负责，辖区 " + user.scopeCode() + " 不能" + action.label());
                 }
                 if (a.areaCode() != null && !user.covers(a.areaCode())) {
                     yield Decision.deny("考核对象 " + a.areaCode() + " 不在辖区 " + user.scopeCode());
@@ -335,7 +356,8 @@ public final class Authorization {
             }
             case ASSESSMENT_RESULTS -> {
                 if (user.role() == Role.GRID_WORKER) {
-                    yield "GRID_WORKER".equals(a.level()) && user.scopeCode().equals(a.areaCode()) ? Decision.allow()
+                    yield "GRID_WORKER".equals(a.level()) && user.scopeCode().equals(a.areaCode())
+                            ? Decision.allow()
                             : Decision.deny("网格员只能查看本人的考核结果");
                 }
                 if (!ASSESSMENT_RANKERS.contains(user.role())) {
@@ -344,7 +366,8 @@ public final class Authorization {
                 if ("DEPARTMENT".equals(a.level()) && !user.districtWide()) {
                     yield Decision.deny("部门考核仅限区级查看");
                 }
-                yield a.areaCode() == null || user.covers(a.areaCode()) ? Decision.allow()
+                yield a.areaCode() == null || user.covers(a.areaCode())
+                        ? Decision.allow()
                         : Decision.deny("考核对象 " + a.areaCode() + " 不在辖区 " + user.scopeCode());
             }
             default -> throw new IllegalArgumentException(action + " is not an assessment action");

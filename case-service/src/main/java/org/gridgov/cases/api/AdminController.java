@@ -1,15 +1,13 @@
 package org.gridgov.cases.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-
 import org.gridgov.cases.account.AccountAdministration;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.casefile.CategoryLabels;
@@ -39,11 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController {
 
     /** A workflow's name (wf_definition.name VARCHAR(64)) and its steps. */
-    public record WorkflowBody(@Size(max = 64) String name, @Size(max = 50) List<WorkflowStep> steps) {
-    }
+    public record WorkflowBody(
+            @Size(max = 64) String name, @Size(max = 50) List<WorkflowStep> steps) {}
 
-    public record PolicyBody(@Size(max = 32) String workflowCode, int timeLimitHours) {
-    }
+    public record PolicyBody(@Size(max = 32) String workflowCode, int timeLimitHours) {}
 
     private final WorkflowCatalog workflows;
     private final WorkflowAdministration administration;
@@ -54,9 +51,15 @@ public class AdminController {
     private final CategorySuggester suggester;
     private final Clock clock;
 
-    public AdminController(WorkflowCatalog workflows, WorkflowAdministration administration, OutboxRelay relay,
-                           AuditLog audit, AccountAdministration accounts, CategoryLabels labels,
-                           CategorySuggester suggester, Clock clock) {
+    public AdminController(
+            WorkflowCatalog workflows,
+            WorkflowAdministration administration,
+            OutboxRelay relay,
+            AuditLog audit,
+            AccountAdministration accounts,
+            CategoryLabels labels,
+            CategorySuggester suggester,
+            Clock clock) {
         this.clock = clock;
         this.labels = labels;
         this.suggester = suggester;
@@ -88,8 +91,8 @@ public class AdminController {
 
     @PutMapping("/workflows/{code}")
     public Workflow replace(@PathVariable String code, @Valid @RequestBody WorkflowBody body) {
-        return administration.replaceSteps(CurrentStaff.get(), code, body.name(),
-                body.steps() == null ? List.of() : body.steps());
+        return administration.replaceSteps(
+                CurrentStaff.get(), code, body.name(), body.steps() == null ? List.of() : body.steps());
     }
 
     @PutMapping("/category-policies/{category}")
@@ -98,9 +101,10 @@ public class AdminController {
     }
 
     @GetMapping("/audit")
-    public List<Map<String, Object>> audit(@RequestParam(required = false) String target,
-                                           @RequestParam(required = false) String user,
-                                           @RequestParam(defaultValue = "100") int limit) {
+    public List<Map<String, Object>> audit(
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) String user,
+            @RequestParam(defaultValue = "100") int limit) {
         admin("READ_AUDIT");
         return audit.search(target, user, Math.min(Math.max(limit, 1), 1000));
     }
@@ -133,8 +137,8 @@ public class AdminController {
         admin("READ_CONFIG");
         var info = suggester.modelInfo();
         int window = Math.max(1, Math.min(days, 3650));
-        CategorySuggester.Agreement a = suggester.agreement(
-                labels.latest(LocalDateTime.now(clock).minusDays(window), 2000));
+        CategorySuggester.Agreement a =
+                suggester.agreement(labels.latest(LocalDateTime.now(clock).minusDays(window), 2000));
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("model_version", info.version());
         out.put("source", suggester.source());

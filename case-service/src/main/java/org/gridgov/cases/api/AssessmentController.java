@@ -1,13 +1,11 @@
 package org.gridgov.cases.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-
 import org.gridgov.cases.assessment.AssessmentLevel;
 import org.gridgov.cases.assessment.AssessmentRules;
 import org.gridgov.cases.assessment.ManualScores;
@@ -41,25 +39,36 @@ public class AssessmentController {
      * A new rule version: the level, the scope (the district's code, the default, or a street's for that street's own
      * COMMUNITY / GRID_WORKER rules), its first month, the version of that scope it replaces, why, and every item.
      */
-    public record RuleRequest(@Size(max = 16) String level, @Size(max = 16) String scope,
-                              @Size(max = 10) String validFrom, Integer baseVersion,
-                              @Size(max = 1000) String note, @Size(max = 50) List<@Valid ItemRequest> items) {
-    }
+    public record RuleRequest(
+            @Size(max = 16) String level,
+            @Size(max = 16) String scope,
+            @Size(max = 10) String validFrom,
+            Integer baseVersion,
+            @Size(max = 1000) String note,
+            @Size(max = 50) List<@Valid ItemRequest> items) {}
 
     /** Withdrawing a street's own rules of a level from a later month on (its subjects then take the district's). */
-    public record WithdrawRequest(@Size(max = 16) String level, @Size(max = 16) String scope,
-                                  @Size(max = 10) String validFrom, Integer baseVersion,
-                                  @Size(max = 1000) String note) {
-    }
+    public record WithdrawRequest(
+            @Size(max = 16) String level,
+            @Size(max = 16) String scope,
+            @Size(max = 10) String validFrom,
+            Integer baseVersion,
+            @Size(max = 1000) String note) {}
 
-    public record ItemRequest(@Size(max = 32) String itemCode, @Size(max = 1000) String itemName, Double weight,
-                              Double target, @Size(max = 32) String method) {
-    }
+    public record ItemRequest(
+            @Size(max = 32) String itemCode,
+            @Size(max = 1000) String itemName,
+            Double weight,
+            Double target,
+            @Size(max = 32) String method) {}
 
     /** A manual score: month yyyy-MM, level, subject, points −20..+20, reason. */
-    public record ScoreRequest(@Size(max = 10) String month, @Size(max = 16) String level,
-                               @Size(max = 64) String subjectCode, Double points, @Size(max = 1000) String reason) {
-    }
+    public record ScoreRequest(
+            @Size(max = 10) String month,
+            @Size(max = 16) String level,
+            @Size(max = 64) String subjectCode,
+            Double points,
+            @Size(max = 1000) String reason) {}
 
     private final AssessmentRules rules;
     private final ManualScores scores;
@@ -73,9 +82,10 @@ public class AssessmentController {
 
     /** The rules that score {@code level}'s subjects in {@code scope} (a street: its own, else the district's). */
     @GetMapping("/rules")
-    public Map<String, Object> rules(@RequestParam(required = false) String month,
-                                     @RequestParam(required = false) String level,
-                                     @RequestParam(required = false) String scope) {
+    public Map<String, Object> rules(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String scope) {
         YearMonth m = rules.month(month);
         AssessmentLevel l = AssessmentRules.level(level);
         return version(rules.validIn(CurrentStaff.get(), l, rules.scope(l, scope), m), m);
@@ -83,30 +93,44 @@ public class AssessmentController {
 
     /** The versions of one scope (default: the district's), newest first. */
     @GetMapping("/rules/history")
-    public List<Map<String, Object>> history(@RequestParam(required = false) String level,
-                                             @RequestParam(required = false) String scope) {
+    public List<Map<String, Object>> history(
+            @RequestParam(required = false) String level, @RequestParam(required = false) String scope) {
         AssessmentLevel l = AssessmentRules.level(level);
         return rules.history(CurrentStaff.get(), l, rules.scope(l, scope)).stream()
-                .map(v -> version(v, null)).toList();
+                .map(v -> version(v, null))
+                .toList();
     }
 
     @PostMapping("/rules")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> publish(@Valid @RequestBody RuleRequest body) {
-        List<RuleDraft.Item> items = body.items() == null ? null : body.items().stream()
-                .map(i -> i == null ? null : new RuleDraft.Item(i.itemCode(), i.itemName(), text(i.weight()),
-                        text(i.target()), i.method()))
-                .toList();
-        RuleVersion v = rules.publish(CurrentStaff.get(), body.scope(), new RuleDraft(body.level(), body.validFrom(),
-                body.baseVersion(), body.note(), items));
+        List<RuleDraft.Item> items = body.items() == null
+                ? null
+                : body.items().stream()
+                        .map(i -> i == null
+                                ? null
+                                : new RuleDraft.Item(
+                                        i.itemCode(), i.itemName(), text(i.weight()), text(i.target()), i.method()))
+                        .toList();
+        RuleVersion v = rules.publish(
+                CurrentStaff.get(),
+                body.scope(),
+                new RuleDraft(body.level(), body.validFrom(), body.baseVersion(), body.note(), items));
         return version(v, null);
     }
 
     /** Ends a street's own rules; answers the street's newest version with its new valid_to. */
     @PostMapping("/rules/withdraw")
     public Map<String, Object> withdraw(@Valid @RequestBody WithdrawRequest body) {
-        return version(rules.withdraw(CurrentStaff.get(), body.level(), body.scope(), body.validFrom(),
-                body.baseVersion(), body.note()), null);
+        return version(
+                rules.withdraw(
+                        CurrentStaff.get(),
+                        body.level(),
+                        body.scope(),
+                        body.validFrom(),
+                        body.baseVersion(),
+                        body.note()),
+                null);
     }
 
     @GetMapping("/manual-scores")
@@ -117,8 +141,10 @@ public class AssessmentController {
     @PostMapping("/manual-scores")
     @ResponseStatus(HttpStatus.CREATED)
     public ManualScores.ManualScore score(@Valid @RequestBody ScoreRequest body) {
-        return scores.add(CurrentStaff.get(), new ManualScores.ScoreDraft(body.month(), body.level(),
-                body.subjectCode(), text(body.points()), body.reason()));
+        return scores.add(
+                CurrentStaff.get(),
+                new ManualScores.ScoreDraft(
+                        body.month(), body.level(), body.subjectCode(), text(body.points()), body.reason()));
     }
 
     @PostMapping("/manual-scores/{id}/revoke")
@@ -128,8 +154,9 @@ public class AssessmentController {
 
     /** A worker's card; {@code card} is null (and {@code assessed} false) before the month is assessed. */
     @GetMapping("/card")
-    public Map<String, Object> card(@RequestParam(required = false) String month,
-                                    @RequestParam(name = "worker_id", required = false) String workerId) {
+    public Map<String, Object> card(
+            @RequestParam(required = false) String month,
+            @RequestParam(name = "worker_id", required = false) String workerId) {
         Staff s = CurrentStaff.get();
         YearMonth m = rules.month(month);
         var card = cards.card(s, m, workerId);
@@ -141,8 +168,8 @@ public class AssessmentController {
     }
 
     @GetMapping("/ranking")
-    public Map<String, Object> ranking(@RequestParam(required = false) String month,
-                                       @RequestParam(required = false) String level) {
+    public Map<String, Object> ranking(
+            @RequestParam(required = false) String month, @RequestParam(required = false) String level) {
         Staff s = CurrentStaff.get();
         YearMonth m = rules.month(month);
         AssessmentLevel l = level == null ? AssessmentLevel.GRID_WORKER : AssessmentRules.level(level);

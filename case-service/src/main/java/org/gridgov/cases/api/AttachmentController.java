@@ -3,7 +3,6 @@ package org.gridgov.cases.api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Staff;
@@ -58,16 +57,19 @@ public class AttachmentController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.contentType()))
                 .contentLength(a.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(a.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(new InputStreamResource(attachments.open(a)));
     }
 
-    private AttachmentService.Attachment add(String ownerType, String ownerId, MultipartFile file)
-            throws IOException {
+    private AttachmentService.Attachment add(String ownerType, String ownerId, MultipartFile file) throws IOException {
         Staff staff = CurrentStaff.get();
         attachments.requireAttachAccess(staff, ownerType, ownerId);
-        return attachments.add(staff, ownerType, ownerId, file.getOriginalFilename(), file.getContentType(),
-                file.getBytes());
+        return attachments.add(
+                staff, ownerType, ownerId, file.getOriginalFilename(), file.getContentType(), file.getBytes());
     }
 }

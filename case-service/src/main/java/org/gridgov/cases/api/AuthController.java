@@ -1,11 +1,9 @@
 package org.gridgov.cases.api;
 
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.util.Map;
 import org.gridgov.cases.security.ApiTokens;
 import org.gridgov.cases.security.BearerTokenFilter;
 import org.gridgov.cases.security.CurrentStaff;
@@ -29,9 +27,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class AuthController {
 
     /** User names are at most 64 characters (app_user); a password is hashed with bcrypt, which reads 72 bytes. */
-    public record Login(@NotBlank @Size(max = PasswordLogin.MAX_USERNAME) String username,
-                        @NotBlank @Size(max = 256) String password) {
-    }
+    public record Login(
+            @NotBlank @Size(max = PasswordLogin.MAX_USERNAME)
+            String username,
+
+            @NotBlank @Size(max = 256) String password) {}
 
     private final PasswordLogin login;
     private final ApiTokens tokens;
@@ -63,14 +63,25 @@ public class AuthController {
     /** Signs the token out; the bearer filter has resolved it, so the header holds a valid token here. */
     @DeleteMapping("/token")
     public void revoke(@RequestHeader(value = "Authorization", required = false) String header) {
-        String token = BearerTokenFilter.bearerToken(header).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.UNAUTHORIZED, "Authorization: Bearer <token> required"));
+        String token = BearerTokenFilter.bearerToken(header)
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Authorization: Bearer <token> required"));
         tokens.revoke(token);
     }
 
     static Map<String, Object> me(Staff s) {
-        return Map.of("username", s.username(), "display_name", s.displayName(), "role", s.role().name(),
-                "role_label", s.role().label(), "scope_code", s.scopeCode(),
-                "department_code", s.departmentCode() == null ? "" : s.departmentCode());
+        return Map.of(
+                "username",
+                s.username(),
+                "display_name",
+                s.displayName(),
+                "role",
+                s.role().name(),
+                "role_label",
+                s.role().label(),
+                "scope_code",
+                s.scopeCode(),
+                "department_code",
+                s.departmentCode() == null ? "" : s.departmentCode());
     }
 }

@@ -3,7 +3,6 @@ package org.gridgov.cases.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.duplicate.CaseMerges;
@@ -22,12 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class DuplicateController {
 
     /** A report not yet stored, as the report form has it. */
-    public record SimilarRequest(Double latitude, Double longitude, String gridCode, String categoryCode,
-                                 String title, String description) {
-    }
+    public record SimilarRequest(
+            Double latitude,
+            Double longitude,
+            String gridCode,
+            String categoryCode,
+            String title,
+            String description) {}
 
-    public record MergeRequest(String masterCaseId) {
-    }
+    public record MergeRequest(String masterCaseId) {}
 
     private final DuplicateFinder finder;
     private final CaseMerges merges;
@@ -42,8 +44,15 @@ public class DuplicateController {
         if (body == null) {
             throw new InvalidInputException("body", "请求体为空");
         }
-        return finder.forReport(CurrentStaff.get(), DuplicateFinder.probe(body.latitude(), body.longitude(),
-                body.gridCode(), body.categoryCode(), body.title(), body.description()));
+        return finder.forReport(
+                CurrentStaff.get(),
+                DuplicateFinder.probe(
+                        body.latitude(),
+                        body.longitude(),
+                        body.gridCode(),
+                        body.categoryCode(),
+                        body.title(),
+                        body.description()));
     }
 
     @GetMapping("/{id}/similar")

@@ -2,7 +2,6 @@ package org.gridgov.cases.api;
 
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.inbox.AlertInbox;
 import org.gridgov.cases.inbox.LiveAlert;
 import org.gridgov.cases.notify.Notifications;

@@ -2,7 +2,6 @@ package org.gridgov.cases.api;
 
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.map.GridMap;
@@ -33,9 +32,7 @@ public class MapController {
      * {@code {"polygon": [[lon, lat], ...]}}, GeoJSON's order; {@code page} from 1 and {@code page_size} (default
      * {@link GridMap#DEFAULT_PAGE_SIZE}, at most {@link GridMap#MAX_PAGE_SIZE}) page the cases listed.
      */
-    public record SelectRequest(List<List<Double>> polygon, Integer page,
-                                Integer pageSize) {
-    }
+    public record SelectRequest(List<List<Double>> polygon, Integer page, Integer pageSize) {}
 
     private final GridMap map;
     private final ReportMap reportMap;
@@ -46,7 +43,8 @@ public class MapController {
     }
 
     /** The district's grid and community outlines for the report form's pin and a case's map (no figures). */
-    @GetMapping(value = {"/map/district.geojson", "/api/map/district.geojson"},
+    @GetMapping(
+            value = {"/map/district.geojson", "/api/map/district.geojson"},
             produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     public Map<String, Object> district() {
         return reportMap.districtGeoJson(CurrentStaff.get());
@@ -54,8 +52,8 @@ public class MapController {
 
     /** The report form's pin: the grid the point falls in and the nearest community's address. */
     @GetMapping({"/map/locate", "/api/map/locate"})
-    public ReportMap.Located locate(@RequestParam(required = false) String latitude,
-                                    @RequestParam(required = false) String longitude) {
+    public ReportMap.Located locate(
+            @RequestParam(required = false) String latitude, @RequestParam(required = false) String longitude) {
         return reportMap.locate(CurrentStaff.get(), number("latitude", latitude), number("longitude", longitude));
     }
 
@@ -76,7 +74,8 @@ public class MapController {
         }
     }
 
-    @GetMapping(value = {"/map/grids.geojson", "/api/map/grids.geojson"},
+    @GetMapping(
+            value = {"/map/grids.geojson", "/api/map/grids.geojson"},
             produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     public Map<String, Object> grids() {
         return map.geoJson(CurrentStaff.get());
@@ -95,15 +94,18 @@ public class MapController {
     @PostMapping({"/map/select", "/api/map/select"})
     public GridMap.Selection select(@RequestBody SelectRequest body) {
         SelectionPolygon polygon = SelectionPolygon.of(body == null ? null : body.polygon());
-        return map.select(CurrentStaff.get(), polygon, body.page() == null ? 1 : body.page(),
+        return map.select(
+                CurrentStaff.get(),
+                polygon,
+                body.page() == null ? 1 : body.page(),
                 body.pageSize() == null ? GridMap.DEFAULT_PAGE_SIZE : body.pageSize());
     }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> refused(DomainException e) {
         int status = ErrorResponses.statusOf(e).value();
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(
-                        ErrorBodies.contentType(ErrorBodies.Chain.API)))
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(ErrorBodies.contentType(ErrorBodies.Chain.API)))
                 .body(ErrorBodies.body(ErrorBodies.Chain.API, status, e.getMessage()));
     }
 }

@@ -2,7 +2,6 @@ package org.gridgov.cases.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-
 import org.gridgov.cases.casefile.CaseResponses;
 import org.gridgov.cases.security.CurrentStaff;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ResponseController {
 
     /** What the department told the reporter at first contact. */
-    public record FirstResponse(@Size(max = 1000) String note, Integer version) {
-    }
+    public record FirstResponse(@Size(max = 1000) String note, Integer version) {}
 
     /** The reporter's satisfaction: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED. */
-    public record ReturnVisit(@Size(max = 24) String satisfaction, @Size(max = 1000) String note, Integer version) {
-    }
+    public record ReturnVisit(
+            @Size(max = 24) String satisfaction,
+            @Size(max = 1000) String note,
+            Integer version) {}
 
     private final CaseResponses responses;
 
@@ -40,7 +40,7 @@ public class ResponseController {
 
     @PostMapping("/{id}/return-visit")
     public CaseController.CaseView returnVisit(@PathVariable String id, @Valid @RequestBody ReturnVisit body) {
-        return CaseController.CaseView.of(responses.returnVisit(CurrentStaff.get(), id, body.satisfaction(),
-                body.note(), body.version()));
+        return CaseController.CaseView.of(
+                responses.returnVisit(CurrentStaff.get(), id, body.satisfaction(), body.note(), body.version()));
     }
 }

@@ -2,7 +2,6 @@ package org.gridgov.cases.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.cockpit.ResponseRates;
@@ -32,7 +31,9 @@ public class ResponseRatesController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("since", p.since().toString());
         out.put("days", ResponseRates.DAYS);
-        out.put("departments", p.rows().stream().map(ResponseRatesController::row).toList());
+        out.put(
+                "departments",
+                p.rows().stream().map(ResponseRatesController::row).toList());
         out.put("total", row(p.total()));
         return out;
     }

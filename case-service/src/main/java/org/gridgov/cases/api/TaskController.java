@@ -1,11 +1,9 @@
 package org.gridgov.cases.api;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
+import java.util.Map;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.task.NewTask;
 import org.gridgov.cases.task.TaskRecord;
@@ -25,12 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class TaskController {
 
     /** The executor's report (task.result TEXT; the history keeps its first 1000 characters). */
-    public record Submit(@Size(max = 4000) String result) {
-    }
+    public record Submit(@Size(max = 4000) String result) {}
 
     /** The reviewer's decision; the note is stored as task.review_note VARCHAR(1000). */
-    public record Review(boolean approve, @Size(max = 1000) String note) {
-    }
+    public record Review(boolean approve, @Size(max = 1000) String note) {}
 
     private final TaskService tasks;
 

@@ -1,7 +1,6 @@
 package org.gridgov.cases.area;
 
 import java.util.Optional;
-
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Grid;
 import org.springframework.stereotype.Component;
@@ -34,10 +33,18 @@ public class AreaDirectory {
             return District.NAME;
         }
         return switch (areaCode.length()) {
-            case 9 -> district.streets().stream().filter(s -> s.code().equals(areaCode)).findFirst()
-                    .map(s -> s.name()).orElse(areaCode);
-            case 12 -> district.communities().stream().filter(c -> c.code().equals(areaCode)).findFirst()
-                    .map(c -> c.name()).orElse(areaCode);
+            case 9 ->
+                district.streets().stream()
+                        .filter(s -> s.code().equals(areaCode))
+                        .findFirst()
+                        .map(s -> s.name())
+                        .orElse(areaCode);
+            case 12 ->
+                district.communities().stream()
+                        .filter(c -> c.code().equals(areaCode))
+                        .findFirst()
+                        .map(c -> c.name())
+                        .orElse(areaCode);
             default -> grid(areaCode).map(Grid::name).orElse(areaCode);
         };
     }

@@ -14,8 +14,8 @@ public enum AssessmentLevel {
     GRID_WORKER("网格员", EnumSet.allOf(AssessmentItem.class)),
     COMMUNITY("社区", EnumSet.allOf(AssessmentItem.class)),
     STREET("街道", EnumSet.allOf(AssessmentItem.class)),
-    DEPARTMENT("部门", EnumSet.of(AssessmentItem.SATISFACTION, AssessmentItem.OVERDUE_COUNT,
-            AssessmentItem.REJECT_COUNT));
+    DEPARTMENT(
+            "部门", EnumSet.of(AssessmentItem.SATISFACTION, AssessmentItem.OVERDUE_COUNT, AssessmentItem.REJECT_COUNT));
 
     private final String label;
     private final Set<AssessmentItem> items;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
@@ -59,8 +58,13 @@ public class AssessmentRules {
     private final AreaDirectory areas;
     private final Clock clock;
 
-    public AssessmentRules(JdbcTemplate jdbc, Refusals refusals, AuditLog audit, WarehouseMirror mirror,
-                           AreaDirectory areas, Clock clock) {
+    public AssessmentRules(
+            JdbcTemplate jdbc,
+            Refusals refusals,
+            AuditLog audit,
+            WarehouseMirror mirror,
+            AreaDirectory areas,
+            Clock clock) {
         this.jdbc = jdbc;
         this.refusals = refusals;
         this.audit = audit;
@@ -76,8 +80,9 @@ public class AssessmentRules {
 
     /** The level named in a request, or a 400 naming the levels. */
     public static AssessmentLevel level(String code) {
-        return AssessmentLevel.of(code).orElseThrow(() -> new InvalidInputException("level",
-                "考核层级须为 GRID_WORKER、COMMUNITY、STREET 或 DEPARTMENT"));
+        return AssessmentLevel.of(code)
+                .orElseThrow(
+                        () -> new InvalidInputException("level", "考核层级须为 GRID_WORKER、COMMUNITY、STREET 或 DEPARTMENT"));
     }
 
     /** Whether a level may have a street's own rules (the others are the district's alone). */
@@ -150,8 +155,8 @@ public class AssessmentRules {
     public RuleVersion validIn(Staff staff, AssessmentLevel level, String scope, YearMonth month) {
         requireView(staff, level);
         List<RuleVersion> own = DISTRICT_SCOPE.equals(scope) ? List.of() : load(level, scope);
-        return RuleVersions.forSubject(load(level, DISTRICT_SCOPE), own, month).orElseThrow(() ->
-                new NotFoundException(level.label() + "考核在 " + month + " 没有生效的规则"));
+        return RuleVersions.forSubject(load(level, DISTRICT_SCOPE), own, month)
+                .orElseThrow(() -> new NotFoundException(level.label() + "考核在 " + month + " 没有生效的规则"));
     }
 
     /** The district's rules of {@code level} valid in {@code month}. */
@@ -174,8 +179,8 @@ public class AssessmentRules {
 
     /** Whether the user may publish or withdraw rules of the level in the scope (the page offers the forms only then). */
     public boolean mayEdit(Staff staff, AssessmentLevel level, String scope) {
-        return org.gridgov.cases.access.Authorization.allows(staff, Action.ASSESSMENT_RULES_EDIT,
-                new Target.Assessment(level.name(), scope, null));
+        return org.gridgov.cases.access.Authorization.allows(
+                staff, Action.ASSESSMENT_RULES_EDIT, new Target.Assessment(level.name(), scope, null));
     }
 
     /** Publishes the district's rules (see {@link #publish(Staff, String, RuleDraft)}). */
@@ -194,8 +199,12 @@ public class AssessmentRules {
     public RuleVersion publish(Staff staff, String scopeText, RuleDraft draft) {
         AssessmentLevel level = level(draft.level());
         String requested = scopeCode(scopeText);
-        refusals.require(staff, Action.ASSESSMENT_RULES_EDIT, new Target.Assessment(level.name(), requested, null),
-                AUDIT_TYPE, level.name() + "@" + requested);
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_RULES_EDIT,
+                new Target.Assessment(level.name(), requested, null),
+                AUDIT_TYPE,
+                level.name() + "@" + requested);
         String scope = scope(level, requested);
         RuleValidation.Result r = RuleValidation.check(draft, currentMonth());
         if (!r.ok()) {
@@ -215,8 +224,8 @@ public class AssessmentRules {
             requireNewest(level, scope, base, what);
             LocalDate from = toDate(n.get("valid_from"));
             if (c.baseVersion() != base) {
-                throw new ConflictException("规则已被修改：" + what + "现行最新为第 " + base + " 版（自 "
-                        + YearMonth.from(from) + " 起），请在最新版本上修改");
+                throw new ConflictException(
+                        "规则已被修改：" + what + "现行最新为第 " + base + " 版（自 " + YearMonth.from(from) + " 起），请在最新版本上修改");
             }
             if (!c.validFrom().isAfter(YearMonth.from(from))) {
                 throw new ConflictException("第 " + base + " 版自 " + YearMonth.from(from) + " 起生效，新版本须晚于该月");
@@ -225,7 +234,9 @@ public class AssessmentRules {
             LocalDate end = c.validFrom().atDay(1).minusDays(1);
             LocalDate ended = n.get("valid_to") == null ? null : toDate(n.get("valid_to"));
             if (ended == null || ended.isAfter(end)) {
-                jdbc.update("UPDATE assessment_rule_version SET valid_to = ? WHERE id = ?", end,
+                jdbc.update(
+                        "UPDATE assessment_rule_version SET valid_to = ? WHERE id = ?",
+                        end,
                         ((Number) n.get("id")).longValue());
             }
         } else if (c.baseVersion() != 0) {
@@ -235,35 +246,52 @@ public class AssessmentRules {
         LocalDateTime now = LocalDateTime.now(clock);
         KeyHolder key = new GeneratedKeyHolder();
         try {
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("INSERT INTO assessment_rule_version (level, scope_code, version,"
-                        + " valid_from, valid_to, note, created_by, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)",
-                        java.sql.Statement.RETURN_GENERATED_KEYS);
-                ps.setString(1, level.name());
-                ps.setString(2, scope);
-                ps.setInt(3, version);
-                ps.setObject(4, c.validFrom().atDay(1));
-                ps.setString(5, c.note());
-                ps.setString(6, staff.username());
-                ps.setObject(7, now);
-                return ps;
-            }, key);
+            jdbc.update(
+                    con -> {
+                        var ps = con.prepareStatement(
+                                "INSERT INTO assessment_rule_version (level, scope_code, version,"
+                                        + " valid_from, valid_to, note, created_by, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)",
+                                java.sql.Statement.RETURN_GENERATED_KEYS);
+                        ps.setString(1, level.name());
+                        ps.setString(2, scope);
+                        ps.setInt(3, version);
+                        ps.setObject(4, c.validFrom().atDay(1));
+                        ps.setString(5, c.note());
+                        ps.setString(6, staff.username());
+                        ps.setObject(7, now);
+                        return ps;
+                    },
+                    key);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("规则已被修改：" + what + "第 " + version + " 版已由他人发布，请刷新后修改");
         }
         long id = key.getKey().longValue();
         int position = 1;
         for (RuleItem item : c.items()) {
-            jdbc.update("INSERT INTO assessment_rule_item (version_id, position, item_code, item_name, weight, target,"
-                            + " method, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, position++,
-                    item.item().name(), item.name(), item.weight(), item.target(), item.method().name(),
+            jdbc.update(
+                    "INSERT INTO assessment_rule_item (version_id, position, item_code, item_name, weight, target,"
+                            + " method, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    position++,
+                    item.item().name(),
+                    item.name(),
+                    item.weight(),
+                    item.target(),
+                    item.method().name(),
                     item.direction());
         }
-        audit.ok(staff.username(), Action.ASSESSMENT_RULES_EDIT.auditName(), AUDIT_TYPE,
+        audit.ok(
+                staff.username(),
+                Action.ASSESSMENT_RULES_EDIT.auditName(),
+                AUDIT_TYPE,
                 level.name() + "@" + scope + " v" + version,
-                scopeName(scope) + "，自 " + c.validFrom() + " 起：" + c.items().stream().map(i -> i.item().name() + " "
-                        + RuleValidation.format(i.weight()) + "分/目标" + RuleValidation.format(i.target()) + "/"
-                        + i.method().name()).collect(Collectors.joining(", "))
+                scopeName(scope) + "，自 " + c.validFrom() + " 起："
+                        + c.items().stream()
+                                .map(i -> i.item().name() + " "
+                                        + RuleValidation.format(i.weight()) + "分/目标" + RuleValidation.format(i.target())
+                                        + "/"
+                                        + i.method().name())
+                                .collect(Collectors.joining(", "))
                         + (c.note() == null ? "" : "；说明：" + c.note()));
         mirror.afterCommit();
         return load(level, scope).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
@@ -278,12 +306,16 @@ public class AssessmentRules {
      * street's newest version is not {@code baseVersion} or nothing of the street holds from that month.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public RuleVersion withdraw(Staff staff, String levelText, String scopeText, String fromText, Integer baseVersion,
-                                String note) {
+    public RuleVersion withdraw(
+            Staff staff, String levelText, String scopeText, String fromText, Integer baseVersion, String note) {
         AssessmentLevel level = level(levelText);
         String requested = scopeCode(scopeText);
-        refusals.require(staff, Action.ASSESSMENT_RULES_EDIT, new Target.Assessment(level.name(), requested, null),
-                AUDIT_TYPE, level.name() + "@" + requested);
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_RULES_EDIT,
+                new Target.Assessment(level.name(), requested, null),
+                AUDIT_TYPE,
+                level.name() + "@" + requested);
         String scope = scope(level, requested);
         if (DISTRICT_SCOPE.equals(scope)) {
             throw new InvalidInputException("scope", "区级规则不能撤销，只能发布新版本");
@@ -293,8 +325,8 @@ public class AssessmentRules {
             throw new InvalidInputException("valid_from", "撤销月份须为 yyyy-MM 格式");
         }
         if (!from.isAfter(currentMonth())) {
-            throw new InvalidInputException("valid_from", "撤销月份 " + from + " 不晚于本月 " + currentMonth()
-                    + "：已开始的月份按原规则考核");
+            throw new InvalidInputException(
+                    "valid_from", "撤销月份 " + from + " 不晚于本月 " + currentMonth() + "：已开始的月份按原规则考核");
         }
         String why = note == null ? "" : note.strip();
         if (why.length() > 200) {
@@ -312,29 +344,42 @@ public class AssessmentRules {
         }
         LocalDate end = from.atDay(1).minusDays(1);
         LocalDateTime now = LocalDateTime.now(clock);
-        int ended = jdbc.update("UPDATE assessment_rule_version SET valid_to = ?, withdrawn_by = ?, withdrawn_at = ?"
-                + " WHERE level = ? AND scope_code = ? AND (valid_to IS NULL OR valid_to > ?)", end,
-                staff.username(), now, level.name(), scope, end);
+        int ended = jdbc.update(
+                "UPDATE assessment_rule_version SET valid_to = ?, withdrawn_by = ?, withdrawn_at = ?"
+                        + " WHERE level = ? AND scope_code = ? AND (valid_to IS NULL OR valid_to > ?)",
+                end,
+                staff.username(),
+                now,
+                level.name(),
+                scope,
+                end);
         if (ended == 0) {
             throw new ConflictException(what + "自 " + from + " 起已没有生效的规则，无需撤销");
         }
-        audit.ok(staff.username(), Action.ASSESSMENT_RULES_EDIT.auditName(), AUDIT_TYPE,
-                level.name() + "@" + scope + " v" + base, "撤销" + what + "（" + ended + " 个版本），自 " + from
-                        + " 起按区级规则考核" + (why.isEmpty() ? "" : "；说明：" + why));
+        audit.ok(
+                staff.username(),
+                Action.ASSESSMENT_RULES_EDIT.auditName(),
+                AUDIT_TYPE,
+                level.name() + "@" + scope + " v" + base,
+                "撤销" + what + "（" + ended + " 个版本），自 " + from + " 起按区级规则考核" + (why.isEmpty() ? "" : "；说明：" + why));
         mirror.afterCommit();
-        return load(level, scope).stream().filter(v -> v.version() == base).findFirst().orElseThrow();
+        return load(level, scope).stream()
+                .filter(v -> v.version() == base)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** One version of a level in a scope, for a result that names it (the caller has checked who reads it). */
     Optional<RuleVersion> version(AssessmentLevel level, String scope, int version) {
-        return load(level, scope == null ? DISTRICT_SCOPE : scope).stream().filter(v -> v.version() == version)
+        return load(level, scope == null ? DISTRICT_SCOPE : scope).stream()
+                .filter(v -> v.version() == version)
                 .findFirst();
     }
 
     /** Every version of every level and scope, oldest first (for the warehouse copy). */
     List<RuleVersion> all() {
-        List<String> scopes = jdbc.queryForList("SELECT DISTINCT scope_code FROM assessment_rule_version"
-                + " ORDER BY scope_code", String.class);
+        List<String> scopes = jdbc.queryForList(
+                "SELECT DISTINCT scope_code FROM assessment_rule_version" + " ORDER BY scope_code", String.class);
         List<RuleVersion> out = new ArrayList<>();
         for (AssessmentLevel level : AssessmentLevel.values()) {
             for (String scope : scopes) {
@@ -345,45 +390,76 @@ public class AssessmentRules {
     }
 
     private List<Map<String, Object>> lockNewest(AssessmentLevel level, String scope) {
-        return jdbc.queryForList("SELECT id, version, valid_from, valid_to FROM assessment_rule_version"
-                + " WHERE level = ? AND scope_code = ? ORDER BY version DESC LIMIT 1 FOR UPDATE", level.name(), scope);
+        return jdbc.queryForList(
+                "SELECT id, version, valid_from, valid_to FROM assessment_rule_version"
+                        + " WHERE level = ? AND scope_code = ? ORDER BY version DESC LIMIT 1 FOR UPDATE",
+                level.name(),
+                scope);
     }
 
     private void requireNewest(AssessmentLevel level, String scope, int locked, String what) {
-        Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM assessment_rule_version WHERE level = ?"
-                + " AND scope_code = ?", Integer.class, level.name(), scope);
+        Integer latest = jdbc.queryForObject(
+                "SELECT MAX(version) FROM assessment_rule_version WHERE level = ?" + " AND scope_code = ?",
+                Integer.class,
+                level.name(),
+                scope);
         if (latest != null && latest != locked) {
             throw new ConflictException("规则已被修改：" + what + "现行最新为第 " + latest + " 版，请在最新版本上修改");
         }
     }
 
     private void requireView(Staff staff, AssessmentLevel level) {
-        refusals.require(staff, Action.ASSESSMENT_RULES_VIEW, new Target.Assessment(level.name(), null, null),
-                AUDIT_TYPE, level.name());
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_RULES_VIEW,
+                new Target.Assessment(level.name(), null, null),
+                AUDIT_TYPE,
+                level.name());
     }
 
     private List<RuleVersion> load(AssessmentLevel level, String scope) {
         Map<Long, List<RuleItem>> items = new LinkedHashMap<>();
-        jdbc.query("SELECT i.* FROM assessment_rule_item i JOIN assessment_rule_version v ON v.id = i.version_id"
-                + " WHERE v.level = ? AND v.scope_code = ? ORDER BY i.version_id, i.position",
+        jdbc.query(
+                "SELECT i.* FROM assessment_rule_item i JOIN assessment_rule_version v ON v.id = i.version_id"
+                        + " WHERE v.level = ? AND v.scope_code = ? ORDER BY i.version_id, i.position",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    items.computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>()).add(item(rs));
-                }, level.name(), scope);
-        return jdbc.query("SELECT * FROM assessment_rule_version WHERE level = ? AND scope_code = ? ORDER BY version",
-                (rs, i) -> new RuleVersion(rs.getLong("id"), level, rs.getString("scope_code"), rs.getInt("version"),
+                    items.computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>())
+                            .add(item(rs));
+                },
+                level.name(),
+                scope);
+        return jdbc.query(
+                "SELECT * FROM assessment_rule_version WHERE level = ? AND scope_code = ? ORDER BY version",
+                (rs, i) -> new RuleVersion(
+                        rs.getLong("id"),
+                        level,
+                        rs.getString("scope_code"),
+                        rs.getInt("version"),
                         rs.getDate("valid_from").toLocalDate(),
-                        Optional.ofNullable(rs.getDate("valid_to")).map(Date::toLocalDate).orElse(null),
-                        rs.getString("note"), rs.getString("created_by"),
+                        Optional.ofNullable(rs.getDate("valid_to"))
+                                .map(Date::toLocalDate)
+                                .orElse(null),
+                        rs.getString("note"),
+                        rs.getString("created_by"),
                         rs.getTimestamp("created_at").toLocalDateTime(),
-                        List.copyOf(items.getOrDefault(rs.getLong("id"), List.of())), rs.getString("withdrawn_by"),
-                        Optional.ofNullable(rs.getTimestamp("withdrawn_at")).map(java.sql.Timestamp::toLocalDateTime)
-                                .orElse(null)), level.name(), scope);
+                        List.copyOf(items.getOrDefault(rs.getLong("id"), List.of())),
+                        rs.getString("withdrawn_by"),
+                        Optional.ofNullable(rs.getTimestamp("withdrawn_at"))
+                                .map(java.sql.Timestamp::toLocalDateTime)
+                                .orElse(null)),
+                level.name(),
+                scope);
     }
 
     private static RuleItem item(ResultSet rs) throws SQLException {
         AssessmentItem code = AssessmentItem.valueOf(rs.getString("item_code"));
         ScoringMethod method = ScoringMethod.valueOf(rs.getString("method"));
-        return new RuleItem(code, rs.getString("item_name"), rs.getDouble("weight"), rs.getDouble("target"), method,
+        return new RuleItem(
+                code,
+                rs.getString("item_name"),
+                rs.getDouble("weight"),
+                rs.getDouble("target"),
+                method,
                 rs.getString("direction"));
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.audit.AuditLog;
@@ -35,17 +34,26 @@ public class ManualScores {
     static final String AUDIT_TYPE = "MANUAL_SCORE";
 
     /** A score as listed; {@code scoreId} is the warehouse's key. */
-    public record ManualScore(long id, String scoreId, String month, AssessmentLevel level, String subjectCode,
-                              String subjectName, double points, String reason, String scoredBy,
-                              LocalDateTime scoredAt, String revokedBy, LocalDateTime revokedAt) {
+    public record ManualScore(
+            long id,
+            String scoreId,
+            String month,
+            AssessmentLevel level,
+            String subjectCode,
+            String subjectName,
+            double points,
+            String reason,
+            String scoredBy,
+            LocalDateTime scoredAt,
+            String revokedBy,
+            LocalDateTime revokedAt) {
         public boolean revoked() {
             return revokedAt != null;
         }
     }
 
     /** A new score as the page or the API sends it, unchecked. */
-    public record ScoreDraft(String month, String level, String subjectCode, String points, String reason) {
-    }
+    public record ScoreDraft(String month, String level, String subjectCode, String points, String reason) {}
 
     private final JdbcTemplate jdbc;
     private final Refusals refusals;
@@ -54,8 +62,13 @@ public class ManualScores {
     private final WarehouseMirror mirror;
     private final Clock clock;
 
-    public ManualScores(JdbcTemplate jdbc, Refusals refusals, AuditLog audit, Subjects subjects,
-                        WarehouseMirror mirror, Clock clock) {
+    public ManualScores(
+            JdbcTemplate jdbc,
+            Refusals refusals,
+            AuditLog audit,
+            Subjects subjects,
+            WarehouseMirror mirror,
+            Clock clock) {
         this.jdbc = jdbc;
         this.refusals = refusals;
         this.audit = audit;
@@ -73,11 +86,17 @@ public class ManualScores {
     @Transactional
     public ManualScore add(Staff staff, ScoreDraft d) {
         AssessmentLevel level = AssessmentRules.level(d.level());
-        Subjects.Subject subject = subjects.find(level, d.subjectCode()).orElseThrow(() -> new InvalidInputException(
-                "subject_code", "考核对象 " + shown(d.subjectCode()) + " 不是" + level.label()
-                        + (level == AssessmentLevel.GRID_WORKER ? "（网格员编号为 W 加网格编码去掉区划前缀）" : "")));
-        refusals.require(staff, Action.ASSESSMENT_SCORE, new Target.Assessment(level.name(), subject.areaCode(), null),
-                AUDIT_TYPE, level.name() + ":" + subject.code());
+        Subjects.Subject subject = subjects.find(level, d.subjectCode())
+                .orElseThrow(() -> new InvalidInputException(
+                        "subject_code",
+                        "考核对象 " + shown(d.subjectCode()) + " 不是" + level.label()
+                                + (level == AssessmentLevel.GRID_WORKER ? "（网格员编号为 W 加网格编码去掉区划前缀）" : "")));
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_SCORE,
+                new Target.Assessment(level.name(), subject.areaCode(), null),
+                AUDIT_TYPE,
+                level.name() + ":" + subject.code());
         YearMonth month = RuleValidation.month(d.month());
         if (month == null || (d.month() != null && d.month().strip().length() != 7)) {
             throw new InvalidInputException("month", "考核月份须为 yyyy-MM 格式");
@@ -98,21 +117,28 @@ public class ManualScores {
             throw new ConflictException(month + " 已结账（次月 " + CLOSING_DAY + " 日后不能再打分或撤销）");
         }
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO assessment_manual_score (month, level, subject_code, points,"
-                    + " reason, scored_by, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    java.sql.Statement.RETURN_GENERATED_KEYS);
-            ps.setString(1, month.toString());
-            ps.setString(2, level.name());
-            ps.setString(3, subject.code());
-            ps.setDouble(4, points);
-            ps.setString(5, reason);
-            ps.setString(6, staff.username());
-            ps.setObject(7, now);
-            return ps;
-        }, key);
+        jdbc.update(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "INSERT INTO assessment_manual_score (month, level, subject_code, points,"
+                                    + " reason, scored_by, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            java.sql.Statement.RETURN_GENERATED_KEYS);
+                    ps.setString(1, month.toString());
+                    ps.setString(2, level.name());
+                    ps.setString(3, subject.code());
+                    ps.setDouble(4, points);
+                    ps.setString(5, reason);
+                    ps.setString(6, staff.username());
+                    ps.setObject(7, now);
+                    return ps;
+                },
+                key);
         long id = key.getKey().longValue();
-        audit.ok(staff.username(), Action.ASSESSMENT_SCORE.auditName(), AUDIT_TYPE, scoreId(id),
+        audit.ok(
+                staff.username(),
+                Action.ASSESSMENT_SCORE.auditName(),
+                AUDIT_TYPE,
+                scoreId(id),
                 month + " " + level.name() + " " + subject.code() + " " + RuleValidation.format(points) + " 分");
         mirror.afterCommit();
         return find(id);
@@ -121,15 +147,21 @@ public class ManualScores {
     /** Revokes a score: its author, while the month is open. */
     @Transactional
     public ManualScore revoke(Staff staff, long id) {
-        List<ManualScore> rows = jdbc.query("SELECT * FROM assessment_manual_score WHERE id = ? FOR UPDATE",
-                (rs, i) -> row(rs), id);
+        List<ManualScore> rows =
+                jdbc.query("SELECT * FROM assessment_manual_score WHERE id = ? FOR UPDATE", (rs, i) -> row(rs), id);
         if (rows.isEmpty()) {
             throw new NotFoundException("没有手工打分 " + scoreId(id));
         }
         ManualScore s = rows.get(0);
-        String area = subjects.find(s.level(), s.subjectCode()).map(Subjects.Subject::areaCode).orElse(null);
-        refusals.require(staff, Action.ASSESSMENT_REVOKE, new Target.Assessment(s.level().name(), area, s.scoredBy()),
-                AUDIT_TYPE, s.scoreId());
+        String area = subjects.find(s.level(), s.subjectCode())
+                .map(Subjects.Subject::areaCode)
+                .orElse(null);
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_REVOKE,
+                new Target.Assessment(s.level().name(), area, s.scoredBy()),
+                AUDIT_TYPE,
+                s.scoreId());
         if (s.revoked()) {
             throw new ConflictException("手工打分 " + s.scoreId() + " 已于 " + s.revokedAt() + " 撤销");
         }
@@ -137,9 +169,16 @@ public class ManualScores {
         if (!open(YearMonth.parse(s.month()), now.toLocalDate())) {
             throw new ConflictException(s.month() + " 已结账（次月 " + CLOSING_DAY + " 日后不能再打分或撤销）");
         }
-        jdbc.update("UPDATE assessment_manual_score SET revoked_by = ?, revoked_at = ? WHERE id = ?",
-                staff.username(), now, id);
-        audit.ok(staff.username(), Action.ASSESSMENT_REVOKE.auditName(), AUDIT_TYPE, s.scoreId(),
+        jdbc.update(
+                "UPDATE assessment_manual_score SET revoked_by = ?, revoked_at = ? WHERE id = ?",
+                staff.username(),
+                now,
+                id);
+        audit.ok(
+                staff.username(),
+                Action.ASSESSMENT_REVOKE.auditName(),
+                AUDIT_TYPE,
+                s.scoreId(),
                 s.month() + " " + s.level().name() + " " + s.subjectCode() + " " + RuleValidation.format(s.points())
                         + " 分");
         mirror.afterCommit();
@@ -151,12 +190,21 @@ public class ManualScores {
      * Grid workers see the scores given to themselves.
      */
     public List<ManualScore> list(Staff staff, YearMonth month) {
-        refusals.require(staff, Action.ASSESSMENT_RESULTS,
-                new Target.Assessment(AssessmentLevel.GRID_WORKER.name(), staff.scopeCode(), null), AUDIT_TYPE, null);
-        return jdbc.query("SELECT * FROM assessment_manual_score WHERE month = ? ORDER BY id DESC",
-                        (rs, i) -> row(rs), month.toString()).stream()
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_RESULTS,
+                new Target.Assessment(AssessmentLevel.GRID_WORKER.name(), staff.scopeCode(), null),
+                AUDIT_TYPE,
+                null);
+        return jdbc
+                .query(
+                        "SELECT * FROM assessment_manual_score WHERE month = ? ORDER BY id DESC",
+                        (rs, i) -> row(rs),
+                        month.toString())
+                .stream()
                 .filter(s -> {
-                    String area = subjects.find(s.level(), s.subjectCode()).map(Subjects.Subject::areaCode)
+                    String area = subjects.find(s.level(), s.subjectCode())
+                            .map(Subjects.Subject::areaCode)
                             .orElse(null);
                     return area == null ? staff.districtWide() : staff.covers(area);
                 })
@@ -173,16 +221,25 @@ public class ManualScores {
     }
 
     private ManualScore find(long id) {
-        return jdbc.query("SELECT * FROM assessment_manual_score WHERE id = ?", (rs, i) -> row(rs), id).get(0);
+        return jdbc.query("SELECT * FROM assessment_manual_score WHERE id = ?", (rs, i) -> row(rs), id)
+                .get(0);
     }
 
     private ManualScore row(java.sql.ResultSet rs) throws java.sql.SQLException {
         AssessmentLevel level = AssessmentLevel.valueOf(rs.getString("level"));
         java.sql.Timestamp revoked = rs.getTimestamp("revoked_at");
-        return new ManualScore(rs.getLong("id"), scoreId(rs.getLong("id")), rs.getString("month"), level,
-                rs.getString("subject_code"), subjects.name(level, rs.getString("subject_code")),
-                rs.getDouble("points"), rs.getString("reason"), rs.getString("scored_by"),
-                rs.getTimestamp("scored_at").toLocalDateTime(), rs.getString("revoked_by"),
+        return new ManualScore(
+                rs.getLong("id"),
+                scoreId(rs.getLong("id")),
+                rs.getString("month"),
+                level,
+                rs.getString("subject_code"),
+                subjects.name(level, rs.getString("subject_code")),
+                rs.getDouble("points"),
+                rs.getString("reason"),
+                rs.getString("scored_by"),
+                rs.getTimestamp("scored_at").toLocalDateTime(),
+                rs.getString("revoked_by"),
                 revoked == null ? null : revoked.toLocalDateTime());
     }
 

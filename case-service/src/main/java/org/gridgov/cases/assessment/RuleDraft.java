@@ -10,6 +10,5 @@ import java.util.List;
 public record RuleDraft(String level, String validFrom, Integer baseVersion, String note, List<Item> items) {
 
     /** One item; weight and target as text or number, whichever the client sent. */
-    public record Item(String itemCode, String itemName, String weight, String target, String method) {
-    }
+    public record Item(String itemCode, String itemName, String weight, String target, String method) {}
 }

@@ -5,6 +5,5 @@ package org.gridgov.cases.assessment;
  *
  * @param direction how the page explains the method (the method's own sentence)
  */
-public record RuleItem(AssessmentItem item, String name, double weight, double target, ScoringMethod method,
-                       String direction) {
-}
+public record RuleItem(
+        AssessmentItem item, String name, double weight, double target, ScoringMethod method, String direction) {}

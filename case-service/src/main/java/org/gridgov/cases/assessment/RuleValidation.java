@@ -20,22 +20,22 @@ public final class RuleValidation {
     public static final double TOTAL_WEIGHT = 100;
     /** Longest item name (the column and the warehouse's item_name are 64 characters). */
     public static final int MAX_NAME = 64;
+
     public static final int MAX_NOTE = 200;
     /** How far ahead a version may be planned. */
     public static final int MAX_MONTHS_AHEAD = 24;
+
     private static final double EPSILON = 1e-6;
     /** Items measured as a share 0..1, whose target cannot exceed 1. */
-    private static final Set<AssessmentItem> RATES = EnumSet.of(AssessmentItem.SATISFACTION, AssessmentItem.ATTENDANCE,
-            AssessmentItem.PATROL_COVERAGE);
+    private static final Set<AssessmentItem> RATES =
+            EnumSet.of(AssessmentItem.SATISFACTION, AssessmentItem.ATTENDANCE, AssessmentItem.PATROL_COVERAGE);
 
     /** A problem: the field as the request names it, and the sentence the user reads. */
-    public record Problem(String field, String message) {
-    }
+    public record Problem(String field, String message) {}
 
     /** A draft that passed: ready to publish on top of {@code baseVersion}. */
-    public record Checked(AssessmentLevel level, YearMonth validFrom, int baseVersion, String note,
-                          List<RuleItem> items) {
-    }
+    public record Checked(
+            AssessmentLevel level, YearMonth validFrom, int baseVersion, String note, List<RuleItem> items) {}
 
     /** Either {@code checked} or a non-empty list of problems. */
     public record Result(Checked checked, List<Problem> problems) {
@@ -49,8 +49,7 @@ public final class RuleValidation {
         }
     }
 
-    private RuleValidation() {
-    }
+    private RuleValidation() {}
 
     /** {@code currentMonth}: the month now, by the service clock; only later months may get new rules. */
     public static Result check(RuleDraft draft, YearMonth currentMonth) {
@@ -63,8 +62,8 @@ public final class RuleValidation {
         if (from == null) {
             problems.add(new Problem("valid_from", "生效月份须为 yyyy-MM 格式（从该月 1 日起生效）"));
         } else if (!from.isAfter(currentMonth)) {
-            problems.add(new Problem("valid_from", "生效月份 " + from + " 不晚于本月 " + currentMonth
-                    + "：已开始或已过去的月份按当时的规则考核，修改只能从以后某月 1 日起生效"));
+            problems.add(new Problem(
+                    "valid_from", "生效月份 " + from + " 不晚于本月 " + currentMonth + "：已开始或已过去的月份按当时的规则考核，修改只能从以后某月 1 日起生效"));
         } else if (from.isAfter(currentMonth.plusMonths(MAX_MONTHS_AHEAD))) {
             problems.add(new Problem("valid_from", "生效月份最多提前 " + MAX_MONTHS_AHEAD + " 个月"));
         }
@@ -79,8 +78,8 @@ public final class RuleValidation {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new Checked(level, from, draft.baseVersion(), note.isEmpty() ? null : note, items),
-                List.of());
+        return new Result(
+                new Checked(level, from, draft.baseVersion(), note.isEmpty() ? null : note, items), List.of());
     }
 
     private static List<RuleItem> items(List<RuleDraft.Item> drafts, AssessmentLevel level, List<Problem> problems) {

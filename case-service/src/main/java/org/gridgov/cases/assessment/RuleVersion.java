@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
-
 import org.gridgov.common.district.District;
 
 /**
@@ -14,9 +13,19 @@ import org.gridgov.common.district.District;
  * {@code withdrawnBy}/{@code withdrawnAt} and the {@code validTo} the withdrawal set (before {@code validFrom} when it
  * was withdrawn before it began: it never held).
  */
-public record RuleVersion(long id, AssessmentLevel level, String scopeCode, int version, LocalDate validFrom,
-                          LocalDate validTo, String note, String createdBy, LocalDateTime createdAt, List<RuleItem> items,
-                          String withdrawnBy, LocalDateTime withdrawnAt) {
+public record RuleVersion(
+        long id,
+        AssessmentLevel level,
+        String scopeCode,
+        int version,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String note,
+        String createdBy,
+        LocalDateTime createdAt,
+        List<RuleItem> items,
+        String withdrawnBy,
+        LocalDateTime withdrawnAt) {
 
     /** Whether {@code month} is scored with this version (for the subjects of its scope). */
     public boolean validIn(YearMonth month) {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Which version of a level's rules scores a month: the one valid on the month's first day. */
 public final class RuleVersions {
 
-    private RuleVersions() {
-    }
+    private RuleVersions() {}
 
     /**
      * The version valid in {@code month}, or empty before the first version. Should two ever overlap (they cannot
@@ -23,8 +22,8 @@ public final class RuleVersions {
      * The version that scores {@code month} for a subject whose street has {@code street}'s versions (empty for a
      * street without its own rules, and for STREET and DEPARTMENT): the street's valid one, else the district's.
      */
-    public static Optional<RuleVersion> forSubject(List<RuleVersion> district, List<RuleVersion> street,
-                                                   YearMonth month) {
+    public static Optional<RuleVersion> forSubject(
+            List<RuleVersion> district, List<RuleVersion> street, YearMonth month) {
         return validIn(street, month).or(() -> validIn(district, month));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
@@ -40,18 +39,25 @@ public class ScoreCards {
     public static final int PANEL_SIZE = 5;
 
     /** One item of a score card. */
-    public record ItemScore(String code, String name, double weight, Double raw, Double points) {
-    }
+    public record ItemScore(String code, String name, double weight, Double raw, Double points) {}
 
     /** A grid worker's month. */
-    public record Card(String month, String workerId, String gridCode, String gridName, Double total, Integer rank,
-                       Integer ruleVersion, String ruleScope, Double manualPoints, List<String> anomalies, List<ItemScore> items,
-                       List<ManualScores.ManualScore> manualScores) {
-    }
+    public record Card(
+            String month,
+            String workerId,
+            String gridCode,
+            String gridName,
+            Double total,
+            Integer rank,
+            Integer ruleVersion,
+            String ruleScope,
+            Double manualPoints,
+            List<String> anomalies,
+            List<ItemScore> items,
+            List<ManualScores.ManualScore> manualScores) {}
 
     /** A row of a ranking: rank in the district (from the job) and in the shown list. */
-    public record Ranked(int position, Integer rank, String code, String name, Double total, List<String> anomalies) {
-    }
+    public record Ranked(int position, Integer rank, String code, String name, Double total, List<String> anomalies) {}
 
     /** The cockpit panel: the latest assessed month in the user's area, its best and worst workers. */
     public record Panel(boolean visible, String month, List<Ranked> top, List<Ranked> bottom) {
@@ -66,8 +72,12 @@ public class ScoreCards {
     private final ManualScores manual;
     private final Subjects subjects;
 
-    public ScoreCards(WarehouseReader warehouse, Refusals refusals, AssessmentRules rules, ManualScores manual,
-                      Subjects subjects) {
+    public ScoreCards(
+            WarehouseReader warehouse,
+            Refusals refusals,
+            AssessmentRules rules,
+            ManualScores manual,
+            Subjects subjects) {
         this.warehouse = warehouse;
         this.refusals = refusals;
         this.rules = rules;
@@ -81,7 +91,8 @@ public class ScoreCards {
      */
     public Optional<Card> card(Staff staff, YearMonth month, String workerId) {
         String id = workerId == null || workerId.isBlank()
-                ? (staff.role() == Role.GRID_WORKER ? Subjects.workerId(staff.scopeCode()) : null) : workerId.strip();
+                ? (staff.role() == Role.GRID_WORKER ? Subjects.workerId(staff.scopeCode()) : null)
+                : workerId.strip();
         if (id == null) {
             throw new InvalidInputException("worker_id", "请指定网格员编号 worker_id");
         }
@@ -89,10 +100,14 @@ public class ScoreCards {
         if (grid == null || subjects.find(AssessmentLevel.GRID_WORKER, id).isEmpty()) {
             throw new InvalidInputException("worker_id", "没有网格员 " + (id.length() > 40 ? id.substring(0, 40) : id));
         }
-        refusals.require(staff, Action.ASSESSMENT_RESULTS, new Target.Assessment(AssessmentLevel.GRID_WORKER.name(),
-                grid, null), "ASSESSMENT", id);
-        List<Map<String, Object>> rows = read("SELECT * FROM " + WORKER_TABLE + " WHERE month = ? AND worker_id = ?",
-                month.toString(), id);
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_RESULTS,
+                new Target.Assessment(AssessmentLevel.GRID_WORKER.name(), grid, null),
+                "ASSESSMENT",
+                id);
+        List<Map<String, Object>> rows =
+                read("SELECT * FROM " + WORKER_TABLE + " WHERE month = ? AND worker_id = ?", month.toString(), id);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -100,33 +115,55 @@ public class ScoreCards {
         Integer version = integer(r.get("rule_version"));
         // the scope whose version scored the row (the job's rule_scope: the district's or the worker's street's; a
         // table written before scopes existed has none: the district's)
-        String scope = r.get("rule_scope") == null ? AssessmentRules.DISTRICT_SCOPE : r.get("rule_scope").toString();
+        String scope = r.get("rule_scope") == null
+                ? AssessmentRules.DISTRICT_SCOPE
+                : r.get("rule_scope").toString();
         List<ItemScore> items = new ArrayList<>();
         if (version != null) {
             rules.version(AssessmentLevel.GRID_WORKER, scope, version).ifPresent(v -> {
                 for (RuleItem i : v.items()) {
                     String col = i.item().name().toLowerCase(Locale.ROOT);
-                    items.add(new ItemScore(i.item().name(), i.name(), i.weight(), number(r.get(col + "_raw")),
+                    items.add(new ItemScore(
+                            i.item().name(),
+                            i.name(),
+                            i.weight(),
+                            number(r.get(col + "_raw")),
                             number(r.get(col + "_points"))));
                 }
             });
         }
         List<ManualScores.ManualScore> given = manual.all().stream()
-                .filter(s -> s.month().equals(month.toString()) && s.level() == AssessmentLevel.GRID_WORKER
-                        && s.subjectCode().equals(id) && !s.revoked())
+                .filter(s -> s.month().equals(month.toString())
+                        && s.level() == AssessmentLevel.GRID_WORKER
+                        && s.subjectCode().equals(id)
+                        && !s.revoked())
                 .toList();
-        return Optional.of(new Card(month.toString(), id, grid, subjects.name(AssessmentLevel.GRID_WORKER, id),
-                number(r.get("total_score")), integer(r.get("rank")), version, version == null ? null : scope,
+        return Optional.of(new Card(
+                month.toString(),
+                id,
+                grid,
+                subjects.name(AssessmentLevel.GRID_WORKER, id),
+                number(r.get("total_score")),
+                integer(r.get("rank")),
+                version,
+                version == null ? null : scope,
                 number(r.get("manual_points")),
-                flags(r.get("anomaly_flags")), items, given));
+                flags(r.get("anomaly_flags")),
+                items,
+                given));
     }
 
     /** The grid workers of the user's area, best first. */
     public List<Ranked> workers(Staff staff, YearMonth month) {
         requireRanking(staff, AssessmentLevel.GRID_WORKER);
-        return ranked(read("SELECT worker_id AS code, total_score, `rank`, anomaly_flags FROM " + WORKER_TABLE
-                + " WHERE month = ? AND grid_code LIKE ? ORDER BY total_score DESC, worker_id LIMIT " + MAX_RANKED,
-                month.toString(), staff.scopeCode() + "%"), AssessmentLevel.GRID_WORKER);
+        return ranked(
+                read(
+                        "SELECT worker_id AS code, total_score, `rank`, anomaly_flags FROM " + WORKER_TABLE
+                                + " WHERE month = ? AND grid_code LIKE ? ORDER BY total_score DESC, worker_id LIMIT "
+                                + MAX_RANKED,
+                        month.toString(),
+                        staff.scopeCode() + "%"),
+                AssessmentLevel.GRID_WORKER);
     }
 
     /** Communities, streets or departments of the user's area, best first. */
@@ -136,9 +173,15 @@ public class ScoreCards {
         }
         requireRanking(staff, level);
         String prefix = level == AssessmentLevel.DEPARTMENT ? "" : staff.scopeCode();
-        return ranked(read("SELECT unit_code AS code, total_score, `rank` FROM " + UNIT_TABLE
-                + " WHERE month = ? AND level = ? AND unit_code LIKE ? ORDER BY total_score DESC, unit_code LIMIT "
-                + MAX_RANKED, month.toString(), level.name(), prefix + "%"), level);
+        return ranked(
+                read(
+                        "SELECT unit_code AS code, total_score, `rank` FROM " + UNIT_TABLE
+                                + " WHERE month = ? AND level = ? AND unit_code LIKE ? ORDER BY total_score DESC, unit_code LIMIT "
+                                + MAX_RANKED,
+                        month.toString(),
+                        level.name(),
+                        prefix + "%"),
+                level);
     }
 
     /**
@@ -146,40 +189,52 @@ public class ScoreCards {
      * grid workers. Not visible to a user who may not read rankings; empty before the first assessment.
      */
     public Panel cockpit(Staff staff) {
-        if (staff == null || !Authorization.allows(staff, Action.ASSESSMENT_RESULTS,
-                new Target.Assessment(AssessmentLevel.GRID_WORKER.name(), staff.scopeCode(), null))
+        if (staff == null
+                || !Authorization.allows(
+                        staff,
+                        Action.ASSESSMENT_RESULTS,
+                        new Target.Assessment(AssessmentLevel.GRID_WORKER.name(), staff.scopeCode(), null))
                 || staff.role() == Role.GRID_WORKER) {
             return new Panel(false, null, List.of(), List.of());
         }
-        List<Map<String, Object>> latest = read("SELECT MAX(month) AS m FROM " + WORKER_TABLE
-                + " WHERE grid_code LIKE ?", staff.scopeCode() + "%");
+        List<Map<String, Object>> latest = read(
+                "SELECT MAX(month) AS m FROM " + WORKER_TABLE + " WHERE grid_code LIKE ?", staff.scopeCode() + "%");
         Object m = latest.isEmpty() ? null : latest.get(0).get("m");
         if (m == null) {
             return new Panel(true, null, List.of(), List.of());
         }
         List<Ranked> all = workers(staff, YearMonth.parse(m.toString()));
         List<Ranked> top = all.subList(0, Math.min(PANEL_SIZE, all.size()));
-        List<Ranked> bottom = new ArrayList<>(all.subList(Math.max(top.size(), all.size() - PANEL_SIZE),
-                all.size()));
+        List<Ranked> bottom = new ArrayList<>(all.subList(Math.max(top.size(), all.size() - PANEL_SIZE), all.size()));
         java.util.Collections.reverse(bottom);
         return new Panel(true, m.toString(), List.copyOf(top), List.copyOf(bottom));
     }
 
     private void requireRanking(Staff staff, AssessmentLevel level) {
         if (staff.role() == Role.GRID_WORKER) {
-            throw refusals.refuse(staff, Action.ASSESSMENT_RESULTS.auditName(), "ASSESSMENT", level.name(),
-                    "网格员只能查看本人的考核结果");
+            throw refusals.refuse(
+                    staff, Action.ASSESSMENT_RESULTS.auditName(), "ASSESSMENT", level.name(), "网格员只能查看本人的考核结果");
         }
-        refusals.require(staff, Action.ASSESSMENT_RESULTS, new Target.Assessment(level.name(),
-                level == AssessmentLevel.DEPARTMENT ? null : staff.scopeCode(), null), "ASSESSMENT", level.name());
+        refusals.require(
+                staff,
+                Action.ASSESSMENT_RESULTS,
+                new Target.Assessment(
+                        level.name(), level == AssessmentLevel.DEPARTMENT ? null : staff.scopeCode(), null),
+                "ASSESSMENT",
+                level.name());
     }
 
     private List<Ranked> ranked(List<Map<String, Object>> rows, AssessmentLevel level) {
         List<Ranked> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             String code = String.valueOf(r.get("code"));
-            out.add(new Ranked(out.size() + 1, integer(r.get("rank")), code, subjects.name(level, code),
-                    number(r.get("total_score")), flags(r.get("anomaly_flags"))));
+            out.add(new Ranked(
+                    out.size() + 1,
+                    integer(r.get("rank")),
+                    code,
+                    subjects.name(level, code),
+                    number(r.get("total_score")),
+                    flags(r.get("anomaly_flags"))));
         }
         return out;
     }
@@ -189,7 +244,9 @@ public class ScoreCards {
         try {
             return warehouse.query(sql, args);
         } catch (DataAccessException e) {
-            LOG.debug("no assessment results to read: {}", e.getMostSpecificCause().toString());
+            LOG.debug(
+                    "no assessment results to read: {}",
+                    e.getMostSpecificCause().toString());
             return List.of();
         }
     }
@@ -198,7 +255,10 @@ public class ScoreCards {
         if (o == null || o.toString().isBlank()) {
             return List.of();
         }
-        return Arrays.stream(o.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(o.toString().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static Double number(Object o) {

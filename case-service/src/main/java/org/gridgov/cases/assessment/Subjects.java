@@ -2,7 +2,6 @@ package org.gridgov.cases.assessment;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.common.district.District;
@@ -20,8 +19,7 @@ public class Subjects {
     private static final Pattern WORKER_ID = Pattern.compile("W[0-9]{8}");
 
     /** A known subject: its code, display name and area (null for a department). */
-    public record Subject(AssessmentLevel level, String code, String name, String areaCode) {
-    }
+    public record Subject(AssessmentLevel level, String code, String name, String areaCode) {}
 
     private final AreaDirectory areas;
     private final DepartmentDirectory departments;
@@ -38,8 +36,7 @@ public class Subjects {
 
     /** The grid of a worker id, or null when {@code workerId} is not one. */
     public static String gridOf(String workerId) {
-        return workerId != null && WORKER_ID.matcher(workerId).matches()
-                ? District.CODE + workerId.substring(1) : null;
+        return workerId != null && WORKER_ID.matcher(workerId).matches() ? District.CODE + workerId.substring(1) : null;
     }
 
     /** The subject {@code code} names at {@code level}, if it exists. */
@@ -50,12 +47,20 @@ public class Subjects {
         String c = code.strip();
         District d = areas.district();
         return switch (level) {
-            case GRID_WORKER -> Optional.ofNullable(gridOf(c)).flatMap(areas::grid)
-                    .map(g -> new Subject(level, c, g.name() + " 网格员", g.code()));
-            case COMMUNITY -> d.communities().stream().filter(x -> x.code().equals(c)).findFirst()
-                    .map(x -> new Subject(level, c, x.name(), c));
-            case STREET -> d.streets().stream().filter(x -> x.code().equals(c)).findFirst()
-                    .map(x -> new Subject(level, c, x.name(), c));
+            case GRID_WORKER ->
+                Optional.ofNullable(gridOf(c))
+                        .flatMap(areas::grid)
+                        .map(g -> new Subject(level, c, g.name() + " 网格员", g.code()));
+            case COMMUNITY ->
+                d.communities().stream()
+                        .filter(x -> x.code().equals(c))
+                        .findFirst()
+                        .map(x -> new Subject(level, c, x.name(), c));
+            case STREET ->
+                d.streets().stream()
+                        .filter(x -> x.code().equals(c))
+                        .findFirst()
+                        .map(x -> new Subject(level, c, x.name(), c));
             case DEPARTMENT -> departments.find(c).map(name -> new Subject(level, c, name, null));
         };
     }

@@ -1,15 +1,12 @@
 package org.gridgov.cases.assessment;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-
-import jakarta.annotation.PreDestroy;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.common.pii.PiiProtector;
 import org.slf4j.Logger;
@@ -40,15 +37,14 @@ public class WarehouseMirror {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseMirror.class);
 
     /** What one copy wrote: rule rows, score rows, and scores removed (revoked). */
-    public record Copy(int ruleRows, int scoreRows, int removedScores) {
-    }
+    public record Copy(int ruleRows, int scoreRows, int removedScores) {}
 
     private final HikariDataSource dataSource;
     private final ObjectProvider<AssessmentRules> rules;
     private final ObjectProvider<ManualScores> scores;
 
-    public WarehouseMirror(CaseServiceProperties props, ObjectProvider<AssessmentRules> rules,
-                           ObjectProvider<ManualScores> scores) {
+    public WarehouseMirror(
+            CaseServiceProperties props, ObjectProvider<AssessmentRules> rules, ObjectProvider<ManualScores> scores) {
         this.rules = rules;
         this.scores = scores;
         if (props.warehouseUrl().isBlank()) {
@@ -100,11 +96,17 @@ public class WarehouseMirror {
     void copyQuietly() {
         try {
             Copy c = copy();
-            LOG.info("assessment rules and manual scores copied to the warehouse: {} rule rows, {} scores, {} revoked"
-                    + " removed", c.ruleRows(), c.scoreRows(), c.removedScores());
+            LOG.info(
+                    "assessment rules and manual scores copied to the warehouse: {} rule rows, {} scores, {} revoked"
+                            + " removed",
+                    c.ruleRows(),
+                    c.scoreRows(),
+                    c.removedScores());
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("copying assessment rules and manual scores to the warehouse failed (the next change or start"
-                    + " retries): {}", e.toString());
+            LOG.warn(
+                    "copying assessment rules and manual scores to the warehouse failed (the next change or start"
+                            + " retries): {}",
+                    e.toString());
         }
     }
 
@@ -121,10 +123,10 @@ public class WarehouseMirror {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM dim_assessment_rule WHERE rule_version = ? AND level = ? AND scope_code = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO dim_assessment_rule (rule_version, level,"
-                         + " scope_code, item_code, valid_from, valid_to, item_name, weight, target, method, direction)"
-                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            "DELETE FROM dim_assessment_rule WHERE rule_version = ? AND level = ? AND scope_code = ?");
+                    PreparedStatement ins = c.prepareStatement("INSERT INTO dim_assessment_rule (rule_version, level,"
+                            + " scope_code, item_code, valid_from, valid_to, item_name, weight, target, method, direction)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (RuleVersion v : versions) {
                     del.setInt(1, v.version());
                     del.setString(2, v.level().name());
@@ -149,8 +151,8 @@ public class WarehouseMirror {
                 }
             }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM dwd_manual_score WHERE score_id = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO dwd_manual_score (score_id, month, level,"
-                         + " subject_code, points, reason, scored_by, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    PreparedStatement ins = c.prepareStatement("INSERT INTO dwd_manual_score (score_id, month, level,"
+                            + " subject_code, points, reason, scored_by, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ManualScores.ManualScore s : all) {
                     del.setString(1, s.scoreId());
                     del.addBatch();

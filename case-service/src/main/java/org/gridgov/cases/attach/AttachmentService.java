@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.Sha256;
 import org.gridgov.cases.access.Action;
@@ -32,11 +31,20 @@ public class AttachmentService {
 
     /** Owner types: an attachment belongs to a case or to a task. */
     public static final String CASE = "CASE";
+
     public static final String TASK = "TASK";
 
-    public record Attachment(String id, String ownerType, String ownerId, String fileName, String contentType,
-                             long sizeBytes, String sha256, String storageKey, String uploadedBy, LocalDateTime at) {
-    }
+    public record Attachment(
+            String id,
+            String ownerType,
+            String ownerId,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            String storageKey,
+            String uploadedBy,
+            LocalDateTime at) {}
 
     private final AttachmentStore store;
     private final AttachmentRepository attachments;
@@ -46,8 +54,14 @@ public class AttachmentService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public AttachmentService(AttachmentStore store, AttachmentRepository attachments, CaseService cases,
-                             TaskService tasks, CaseServiceProperties props, AuditLog audit, Clock clock) {
+    public AttachmentService(
+            AttachmentStore store,
+            AttachmentRepository attachments,
+            CaseService cases,
+            TaskService tasks,
+            CaseServiceProperties props,
+            AuditLog audit,
+            Clock clock) {
         this.store = store;
         this.attachments = attachments;
         this.cases = cases;
@@ -79,15 +93,16 @@ public class AttachmentService {
     }
 
     /** Stores a file for a case or task the caller has checked with {@link #requireAttachAccess}. */
-    public Attachment add(Staff staff, String ownerType, String ownerId, String fileName, String contentType,
-                          byte[] content) {
+    public Attachment add(
+            Staff staff, String ownerType, String ownerId, String fileName, String contentType, byte[] content) {
         if (content.length == 0) {
             throw new InvalidInputException("file", "附件为空");
         }
         if (content.length > props.maxAttachmentBytes()) {
             throw new InvalidInputException("file", "附件超过 " + props.maxAttachmentBytes() / 1024 / 1024 + " MB");
         }
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (!props.attachmentTypes().contains(type)) {
             throw new InvalidInputException("file", "不支持的附件类型 " + type + "，允许 " + props.attachmentTypes());
         }
@@ -96,8 +111,7 @@ public class AttachmentService {
         }
         String id = "FJ" + UUID.randomUUID().toString().replace("-", "");
         String key = ownerType.toLowerCase() + "/" + ownerId + "/" + id;
-        String safeName = fileName == null || fileName.isBlank() ? id
-                : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        String safeName = fileName == null || fileName.isBlank() ? id : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
         safeName = safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
         try {
             store.put(key, new ByteArrayInputStream(content));
@@ -105,8 +119,17 @@ public class AttachmentService {
             throw new IllegalStateException("cannot store attachment", e);
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        Attachment a = new Attachment(id, ownerType, ownerId, safeName, type, content.length, Sha256.hex(content), key,
-                staff.username(), now);
+        Attachment a = new Attachment(
+                id,
+                ownerType,
+                ownerId,
+                safeName,
+                type,
+                content.length,
+                Sha256.hex(content),
+                key,
+                staff.username(),
+                now);
         try {
             attachments.insert(a);
         } catch (RuntimeException e) {
@@ -142,8 +165,8 @@ public class AttachmentService {
             case "image/jpeg" -> starts(c, 0xFF, 0xD8, 0xFF);
             case "image/png" -> starts(c, 0x89, 'P', 'N', 'G');
             case "application/pdf" -> starts(c, '%', 'P', 'D', 'F');
-            case "text/plain" -> Arrays.equals(new String(c, StandardCharsets.UTF_8)
-                    .getBytes(StandardCharsets.UTF_8), c);
+            case "text/plain" ->
+                Arrays.equals(new String(c, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8), c);
             default -> true;
         };
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.springframework.stereotype.Component;
 

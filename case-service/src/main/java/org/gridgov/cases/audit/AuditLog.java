@@ -1,12 +1,10 @@
 package org.gridgov.cases.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,18 +41,30 @@ public class AuditLog {
 
     /** The latest rows, newest first, optionally about one target or by one user (for administrators). */
     public List<Map<String, Object>> search(String targetId, String username, int limit) {
-        return jdbc.queryForList("SELECT * FROM audit_log WHERE (? IS NULL OR target_id = ?)"
+        return jdbc.queryForList(
+                "SELECT * FROM audit_log WHERE (? IS NULL OR target_id = ?)"
                         + " AND (? IS NULL OR username = ?) ORDER BY id DESC LIMIT ?",
-                targetId, targetId, username, username, limit);
+                targetId,
+                targetId,
+                username,
+                username,
+                limit);
     }
 
     /** Every value is cut to its column: an attacker's 200-character user name is still a refusal on record. */
-    private void write(String username, String action, String targetType, String targetId, String outcome,
-                       String detail) {
-        jdbc.update("INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail, remote_addr)"
+    private void write(
+            String username, String action, String targetType, String targetId, String outcome, String detail) {
+        jdbc.update(
+                "INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail, remote_addr)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                LocalDateTime.now(clock), truncate(username, 64), truncate(action, 32), truncate(targetType, 16),
-                truncate(targetId, 64), outcome, truncate(detail, 1000), remoteAddr());
+                LocalDateTime.now(clock),
+                truncate(username, 64),
+                truncate(action, 32),
+                truncate(targetType, 16),
+                truncate(targetId, 64),
+                outcome,
+                truncate(detail, 1000),
+                remoteAddr());
     }
 
     private static String remoteAddr() {

@@ -1,7 +1,6 @@
 package org.gridgov.cases.casefile;
 
 import java.time.LocalDateTime;
-
 import org.gridgov.cases.outbox.Outbox;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.CaseEvent;
@@ -35,11 +34,30 @@ public class CaseEvents {
         String eventId = c.id() + "-" + (c.version() + 1) + "-" + type.name();
         CaseRecord.Assignment at = c.assignment();
         CaseRecord.Response r = c.response();
-        CaseEvent e = new CaseEvent(1, eventId, c.id(), ORIGIN, type, c.timing().dueAt(), now, actor,
-                note == null ? null : PiiProtector.redact(note.length() <= MAX_NOTE ? note : note.substring(0,
-                        MAX_NOTE)), c.report().channel(), c.report().categoryCode(), c.location().gridCode(),
-                c.location().streetCode(), at.departmentCode(), at.currentStep(), at.selfHandled(), at.dispute(),
-                r.level(), r.dueAt(), r.satisfaction(), r.masterCaseId());
+        CaseEvent e = new CaseEvent(
+                1,
+                eventId,
+                c.id(),
+                ORIGIN,
+                type,
+                c.timing().dueAt(),
+                now,
+                actor,
+                note == null
+                        ? null
+                        : PiiProtector.redact(note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE)),
+                c.report().channel(),
+                c.report().categoryCode(),
+                c.location().gridCode(),
+                c.location().streetCode(),
+                at.departmentCode(),
+                at.currentStep(),
+                at.selfHandled(),
+                at.dispute(),
+                r.level(),
+                r.dueAt(),
+                r.satisfaction(),
+                r.masterCaseId());
         outbox.append(Topics.CASE_EVENTS, eventId, c.id(), e);
     }
 }

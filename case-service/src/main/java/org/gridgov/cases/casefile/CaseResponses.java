@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.audit.AuditLog;
 import org.gridgov.cases.domain.ConflictException;
@@ -57,8 +56,8 @@ public class CaseResponses {
             throw new ConflictException("事件已合并为重复件，由主事件办理，不需要单独响应");
         }
         if (c.response().respondedAt() != null) {
-            throw new ConflictException("事件已于 " + c.response().respondedAt() + " 由 " + c.response().respondedBy()
-                    + " 首次响应，不再重复记录 / already responded");
+            throw new ConflictException("事件已于 " + c.response().respondedAt() + " 由 "
+                    + c.response().respondedBy() + " 首次响应，不再重复记录 / already responded");
         }
         if (!c.open()) {
             throw new ConflictException("事件已结案，不能再记录首次响应");
@@ -68,17 +67,43 @@ public class CaseResponses {
         if (!cases.markResponded(id, staff.username(), now)) {
             throw new ConflictException("事件已首次响应 / already responded");
         }
-        boolean inTime = c.response().dueAt() == null || !now.isAfter(c.response().dueAt());
+        boolean inTime =
+                c.response().dueAt() == null || !now.isAfter(c.response().dueAt());
         String step = c.assignment().currentStep();
         String text = "首次响应" + (inTime ? "" : "（已超过响应时限 " + c.response().dueAt() + "）") + "：" + note.trim();
-        cases.addStep(id, CaseAction.RESPOND.name(), step, step, staff, text.length() <= CaseService.MAX_NOTE ? text
-                : text.substring(0, CaseService.MAX_NOTE), now);
-        audit.ok(staff.username(), auditName, "CASE", id, (inTime ? "in time" : "late") + " level "
-                + c.response().level());
-        CaseRecord after = new CaseRecord(c.id(), c.report(), c.location(), c.assignment(),
-                new CaseRecord.Timing(c.timing().dueAt(), c.timing().createdAt(), now, c.timing().closedAt()),
-                c.version() + 1, new CaseRecord.Response(c.response().level(), c.response().dueAt(), now,
-                        staff.username(), null, null, c.response().masterCaseId()));
+        cases.addStep(
+                id,
+                CaseAction.RESPOND.name(),
+                step,
+                step,
+                staff,
+                text.length() <= CaseService.MAX_NOTE ? text : text.substring(0, CaseService.MAX_NOTE),
+                now);
+        audit.ok(
+                staff.username(),
+                auditName,
+                "CASE",
+                id,
+                (inTime ? "in time" : "late") + " level " + c.response().level());
+        CaseRecord after = new CaseRecord(
+                c.id(),
+                c.report(),
+                c.location(),
+                c.assignment(),
+                new CaseRecord.Timing(
+                        c.timing().dueAt(),
+                        c.timing().createdAt(),
+                        now,
+                        c.timing().closedAt()),
+                c.version() + 1,
+                new CaseRecord.Response(
+                        c.response().level(),
+                        c.response().dueAt(),
+                        now,
+                        staff.username(),
+                        null,
+                        null,
+                        c.response().masterCaseId()));
         events.publish(after, CaseEventType.RESPONDED, staff.username(), note, now);
         return after;
     }
@@ -111,14 +136,29 @@ public class CaseResponses {
             throw new ConflictException("事件已回访 / already visited");
         }
         String text = "回访：" + s.label() + (note == null || note.isBlank() ? "" : "：" + note.trim());
-        cases.addStep(id, CaseAction.RETURN_VISIT.name(), Workflow.CLOSED, Workflow.CLOSED, staff,
-                text.length() <= CaseService.MAX_NOTE ? text : text.substring(0, CaseService.MAX_NOTE), now);
+        cases.addStep(
+                id,
+                CaseAction.RETURN_VISIT.name(),
+                Workflow.CLOSED,
+                Workflow.CLOSED,
+                staff,
+                text.length() <= CaseService.MAX_NOTE ? text : text.substring(0, CaseService.MAX_NOTE),
+                now);
         audit.ok(staff.username(), auditName, "CASE", id, s.name());
         CaseRecord.Response r = c.response();
-        CaseRecord after = new CaseRecord(c.id(), c.report(), c.location(), c.assignment(),
-                new CaseRecord.Timing(c.timing().dueAt(), c.timing().createdAt(), now, c.timing().closedAt()),
-                c.version() + 1, new CaseRecord.Response(r.level(), r.dueAt(), r.respondedAt(), r.respondedBy(),
-                        s.name(), now, r.masterCaseId()));
+        CaseRecord after = new CaseRecord(
+                c.id(),
+                c.report(),
+                c.location(),
+                c.assignment(),
+                new CaseRecord.Timing(
+                        c.timing().dueAt(),
+                        c.timing().createdAt(),
+                        now,
+                        c.timing().closedAt()),
+                c.version() + 1,
+                new CaseRecord.Response(
+                        r.level(), r.dueAt(), r.respondedAt(), r.respondedBy(), s.name(), now, r.masterCaseId()));
         events.publish(after, CaseEventType.RETURN_VISITED, staff.username(), note, now);
         return after;
     }
@@ -130,15 +170,19 @@ public class CaseResponses {
         try {
             return Satisfaction.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("satisfaction", "满意度只能是 " + Arrays.stream(Satisfaction.values())
-                    .map(Enum::name).collect(Collectors.joining(", ")) + " / unknown satisfaction");
+            throw new InvalidInputException(
+                    "satisfaction",
+                    "满意度只能是 "
+                            + Arrays.stream(Satisfaction.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")) + " / unknown satisfaction");
         }
     }
 
     private static void checkNote(String note) {
         if (note.length() > CaseService.MAX_NOTE) {
-            throw new InvalidInputException("note", "说明不超过 " + CaseService.MAX_NOTE + " 字 / note longer than "
-                    + CaseService.MAX_NOTE);
+            throw new InvalidInputException(
+                    "note", "说明不超过 " + CaseService.MAX_NOTE + " 字 / note longer than " + CaseService.MAX_NOTE);
         }
     }
 

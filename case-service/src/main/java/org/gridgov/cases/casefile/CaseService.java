@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gridgov.cases.Sha256;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
@@ -54,12 +53,10 @@ public class CaseService {
     private static final DateTimeFormatter ID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     /** The outcome of a report: the case, and whether it already existed (same idempotency key). */
-    public record Reported(CaseRecord record, boolean existed, CategorySuggester.Suggestion suggestion) {
-    }
+    public record Reported(CaseRecord record, boolean existed, CategorySuggester.Suggestion suggestion) {}
 
     /** A case the user may see with its history and dispatch decisions: what its page shows, read once. */
-    public record CaseFile(CaseRecord record, List<CaseStep> history, List<DispatchDecision> decisions) {
-    }
+    public record CaseFile(CaseRecord record, List<CaseStep> history, List<DispatchDecision> decisions) {}
 
     /** case_step.note. */
     public static final int MAX_NOTE = 1000;
@@ -84,11 +81,23 @@ public class CaseService {
     private final Clock clock;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
-    public CaseService(CaseRepository cases, ReportRequests requests, WorkflowCatalog workflows, Dispatcher dispatcher,
-                       DispatchRepository dispatches, DepartmentDirectory departments, CategorySuggester suggester,
-                       CategoryLabels labels, AreaDirectory areas, UserStore users, CaseEvents events,
-                       ResponseLevels responseLevels, Notifications notifications, AuditLog audit, Refusals refusals,
-                       Clock clock) {
+    public CaseService(
+            CaseRepository cases,
+            ReportRequests requests,
+            WorkflowCatalog workflows,
+            Dispatcher dispatcher,
+            DispatchRepository dispatches,
+            DepartmentDirectory departments,
+            CategorySuggester suggester,
+            CategoryLabels labels,
+            AreaDirectory areas,
+            UserStore users,
+            CaseEvents events,
+            ResponseLevels responseLevels,
+            Notifications notifications,
+            AuditLog audit,
+            Refusals refusals,
+            Clock clock) {
         this.cases = cases;
         this.requests = requests;
         this.workflows = workflows;
@@ -120,8 +129,10 @@ public class CaseService {
         LocalDateTime now = LocalDateTime.now(clock);
         boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
         if (keyed && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
-            throw new InvalidInputException("Idempotency-Key", "Idempotency-Key 最长 " + MAX_IDEMPOTENCY_KEY
-                    + " 个字符 / at most " + MAX_IDEMPOTENCY_KEY + " characters");
+            throw new InvalidInputException(
+                    "Idempotency-Key",
+                    "Idempotency-Key 最长 " + MAX_IDEMPOTENCY_KEY + " 个字符 / at most " + MAX_IDEMPOTENCY_KEY
+                            + " characters");
         }
         String id = caseId(staff, idempotencyKey, now);
         if (keyed) {
@@ -129,12 +140,17 @@ public class CaseService {
             Optional<ReportRequests.Claimed> first = requests.claim(staff.username(), idempotencyKey, hash, id, now);
             if (first.isPresent()) {
                 if (!first.get().requestHash().equals(hash)) {
-                    throw new UnprocessableException("Idempotency-Key", "Idempotency-Key 已用于另一份不同的上报（事件 "
-                            + first.get().caseId() + "），请为新的上报使用新的键 / the Idempotency-Key was used for a"
-                            + " different report; use a new key for a new report");
+                    throw new UnprocessableException(
+                            "Idempotency-Key",
+                            "Idempotency-Key 已用于另一份不同的上报（事件 "
+                                    + first.get().caseId() + "），请为新的上报使用新的键 / the Idempotency-Key was used for a"
+                                    + " different report; use a new key for a new report");
                 }
-                return new Reported(cases.find(first.get().caseId()).orElseThrow(() -> notFound(first.get().caseId())),
-                        true, null);
+                return new Reported(
+                        cases.find(first.get().caseId())
+                                .orElseThrow(() -> notFound(first.get().caseId())),
+                        true,
+                        null);
             }
         }
         Grid grid = locate(staff, in);
@@ -142,9 +158,10 @@ public class CaseService {
         // the classifier only runs when the reporter left the category to it
         boolean suggest = in.categoryCode() == null || in.categoryCode().isBlank();
         CategorySuggester.Suggestion suggestion = suggest ? suggester.suggest(in.description()) : null;
-        Category category = suggest ? catalog.get(suggestion.categoryCode())
-                : catalog.find(in.categoryCode()).orElseThrow(() -> new InvalidInputException("categoryCode",
-                        "未知的事件分类 " + in.categoryCode()));
+        Category category = suggest
+                ? catalog.get(suggestion.categoryCode())
+                : catalog.find(in.categoryCode())
+                        .orElseThrow(() -> new InvalidInputException("categoryCode", "未知的事件分类 " + in.categoryCode()));
         String phone = null;
         if (in.reporterPhone() != null && !in.reporterPhone().isBlank()) {
             if (PhoneNumber.problem(in.reporterPhone()).isPresent()) {
@@ -152,32 +169,51 @@ public class CaseService {
             }
             phone = PhoneNumber.normalize(in.reporterPhone());
         }
-        boolean selfHandled = in.selfHandled()
-                && Authorization.allows(staff, Action.CASE_SELF_HANDLE, Target.nothing());
+        boolean selfHandled =
+                in.selfHandled() && Authorization.allows(staff, Action.CASE_SELF_HANDLE, Target.nothing());
         WorkflowCatalog.CategoryPolicy policy = workflows.policy(category.code());
         Workflow wf = workflows.workflow(policy.workflowCode());
         WorkflowStep first = wf.first(selfHandled);
         int urgency = in.urgency() == null ? 1 : in.urgency();
-        String title = in.title() == null || in.title().isBlank() ? headline(in.description()) : in.title().trim();
+        String title = in.title() == null || in.title().isBlank()
+                ? headline(in.description())
+                : in.title().trim();
         // 接诉即办: the level's response deadline; the resolution deadline is the stricter of category and level
-        ResponseLevelPolicy.Deadlines due = responseLevels.policy().deadlines(category.code(), urgency, now,
-                policy.timeLimitHours());
+        ResponseLevelPolicy.Deadlines due =
+                responseLevels.policy().deadlines(category.code(), urgency, now, policy.timeLimitHours());
         CaseRecord.Assignment start = CaseRecord.Assignment.first(wf.code(), first, selfHandled, urgency, now);
         if (start.stepDueAt().isAfter(due.responseDueAt()) && !selfHandled) {
             // an L1 case's 2 h include its dispatch: the dispatch step may not take longer than the response allows
             start = start.dueBy(due.responseDueAt());
         }
         // a self-handled case is the grid worker's own first contact, made at the scene when reporting
-        CaseRecord.Response response = new CaseRecord.Response(due.level().code(), due.responseDueAt(),
-                selfHandled ? now : null, selfHandled ? staff.username() : null, null, null, null);
-        CaseRecord c = new CaseRecord(id,
-                new CaseRecord.Report(title, in.description().trim(), in.channel().name(), category.code(),
-                        category.name(), urgency, in.reporterName(), phone, staff.username(), in.publishable()),
-                new CaseRecord.Location(decimal(in.latitude()), decimal(in.longitude()), in.address(), grid.code(),
-                        grid.streetCode()),
+        CaseRecord.Response response = new CaseRecord.Response(
+                due.level().code(),
+                due.responseDueAt(),
+                selfHandled ? now : null,
+                selfHandled ? staff.username() : null,
+                null,
+                null,
+                null);
+        CaseRecord c = new CaseRecord(
+                id,
+                new CaseRecord.Report(
+                        title,
+                        in.description().trim(),
+                        in.channel().name(),
+                        category.code(),
+                        category.name(),
+                        urgency,
+                        in.reporterName(),
+                        phone,
+                        staff.username(),
+                        in.publishable()),
+                new CaseRecord.Location(
+                        decimal(in.latitude()), decimal(in.longitude()), in.address(), grid.code(), grid.streetCode()),
                 start,
                 new CaseRecord.Timing(due.resolveDueAt(), now, now, null),
-                0, response);
+                0,
+                response);
         cases.insert(c);
         if (suggestion != null) {
             // kept so a later 改分类 can name the model whose choice it corrects
@@ -197,12 +233,13 @@ public class CaseService {
 
     private Grid locate(Staff staff, NewCase in) {
         if (in.latitude() != null && in.longitude() != null) {
-            return areas.locate(in.latitude(), in.longitude()).orElseThrow(() -> new InvalidInputException(
-                    "latitude", "位置 " + in.latitude() + "," + in.longitude() + " 不在本区网格内"));
+            return areas.locate(in.latitude(), in.longitude())
+                    .orElseThrow(() -> new InvalidInputException(
+                            "latitude", "位置 " + in.latitude() + "," + in.longitude() + " 不在本区网格内"));
         }
         if (in.gridCode() != null && !in.gridCode().isBlank()) {
-            return areas.grid(in.gridCode()).orElseThrow(() -> new InvalidInputException("gridCode",
-                    "未知网格 " + in.gridCode()));
+            return areas.grid(in.gridCode())
+                    .orElseThrow(() -> new InvalidInputException("gridCode", "未知网格 " + in.gridCode()));
         }
         if (in.address() != null && !in.address().isBlank()) {
             // An address names its community (社区/村); the case goes to that community's first grid, and the
@@ -224,7 +261,8 @@ public class CaseService {
 
     private static String caseId(Staff staff, String idempotencyKey, LocalDateTime now) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return "SJ" + now.format(ID_DAY) + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            return "SJ" + now.format(ID_DAY)
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         }
         // the day is left out so a retry just after midnight still finds the first attempt
         return "SJK" + Sha256.hex(staff.username() + "\n" + idempotencyKey).substring(0, 12);
@@ -233,9 +271,21 @@ public class CaseService {
     /** What a retry must repeat exactly: every field of the report, in order, null told apart from empty. */
     static String requestHash(NewCase in) {
         StringBuilder b = new StringBuilder();
-        for (Object v : new Object[] {in.title(), in.description(), in.channel(), in.categoryCode(), in.latitude(),
-                in.longitude(), in.gridCode(), in.address(), in.urgency(), in.reporterName(), in.reporterPhone(),
-                in.selfHandled(), in.publishConsent()}) {
+        for (Object v : new Object[] {
+            in.title(),
+            in.description(),
+            in.channel(),
+            in.categoryCode(),
+            in.latitude(),
+            in.longitude(),
+            in.gridCode(),
+            in.address(),
+            in.urgency(),
+            in.reporterName(),
+            in.reporterPhone(),
+            in.selfHandled(),
+            in.publishConsent()
+        }) {
             b.append(v == null ? "\u0001" : v.toString()).append('\u0000');
         }
         return Sha256.hex(b.toString());
@@ -334,8 +384,7 @@ public class CaseService {
             case REPORT, SELF_HANDLE -> throw new InvalidInputException("action", "上报请使用新建事件");
             case RECATEGORIZE -> throw new InvalidInputException("action", "改分类请使用 POST /api/cases/{id}/category");
             case RESPOND -> throw new InvalidInputException("action", "首次响应请使用 POST /api/cases/{id}/response");
-            case RETURN_VISIT -> throw new InvalidInputException("action",
-                    "回访请使用 POST /api/cases/{id}/return-visit");
+            case RETURN_VISIT -> throw new InvalidInputException("action", "回访请使用 POST /api/cases/{id}/return-visit");
             case MERGE, UNMERGE -> throw new InvalidInputException("action", "合并请使用 POST /api/cases/{id}/merge");
         };
     }
@@ -351,8 +400,7 @@ public class CaseService {
      * train}.
      */
     @Transactional
-    public CaseRecord recategorize(Staff staff, String id, String categoryCode, Integer expectedVersion,
-                                   String note) {
+    public CaseRecord recategorize(Staff staff, String id, String categoryCode, Integer expectedVersion, String note) {
         if (categoryCode == null || categoryCode.isBlank()) {
             throw new InvalidInputException("categoryCode", "请选择新的事件分类 / categoryCode is required");
         }
@@ -374,20 +422,22 @@ public class CaseService {
                     + "），请刷新后重试 / the case changed since it was read");
         }
         // a retired code stays readable on old cases but is no label to learn from
-        Category category = catalog.find(categoryCode.trim()).filter(k -> catalog.isActive(k.code()))
-                .orElseThrow(() -> new InvalidInputException("categoryCode", "未知或已停用的事件分类 " + categoryCode
-                        + " / unknown or retired category"));
+        Category category = catalog.find(categoryCode.trim())
+                .filter(k -> catalog.isActive(k.code()))
+                .orElseThrow(() -> new InvalidInputException(
+                        "categoryCode", "未知或已停用的事件分类 " + categoryCode + " / unknown or retired category"));
         String old = c.report().categoryCode();
         if (category.code().equals(old)) {
-            throw new UnprocessableException("categoryCode", "事件已是分类 " + old + " " + category.name()
-                    + " / the case already has this category");
+            throw new UnprocessableException(
+                    "categoryCode", "事件已是分类 " + old + " " + category.name() + " / the case already has this category");
         }
         LocalDateTime now = LocalDateTime.now(clock);
         CaseRecord.Assignment at = c.assignment();
         String department = at.departmentCode();
         String reason = null;
         if (department != null) {
-            Dispatcher.Suggestion s = dispatcher.suggest(category.code(), c.location().streetCode());
+            Dispatcher.Suggestion s =
+                    dispatcher.suggest(category.code(), c.location().streetCode());
             if (s.departmentCode() != null && !s.departmentCode().equals(department)) {
                 department = s.departmentCode();
                 reason = "改分类为 " + category.code() + " 后重新分拨：" + s.reason();
@@ -395,28 +445,50 @@ public class CaseService {
         }
         WorkflowCatalog.CategoryPolicy policy = workflows.policy(category.code());
         // the new category's level and deadlines, from the report's time (as at creation)
-        ResponseLevelPolicy.Deadlines due = responseLevels.policy().deadlines(category.code(),
-                c.report().urgency(), c.timing().createdAt(), policy.timeLimitHours());
+        ResponseLevelPolicy.Deadlines due = responseLevels
+                .policy()
+                .deadlines(category.code(), c.report().urgency(), c.timing().createdAt(), policy.timeLimitHours());
         CaseRecord changed = c.withCategory(category.code(), category.name(), department, due.resolveDueAt(), now)
                 .withResponse(c.response().withLevel(due.level().code(), due.responseDueAt()));
         cases.updateCategory(changed);
         // the model's version when the category being corrected is the one it chose at report time
-        String model = labels.of(id).isEmpty() ? labels.suggestion(id).filter(s -> s.categoryCode().equals(old))
-                .map(CategoryLabels.Suggested::modelVersion).orElse(null) : null;
+        String model = labels.of(id).isEmpty()
+                ? labels.suggestion(id)
+                        .filter(s -> s.categoryCode().equals(old))
+                        .map(CategoryLabels.Suggested::modelVersion)
+                        .orElse(null)
+                : null;
         labels.add(id, c.report().description(), old, category.code(), staff, now, model);
         String text = "改分类：" + old + " " + c.report().categoryName() + " → " + category.code() + " "
                 + category.name() + (note == null || note.isBlank() ? "" : "：" + note)
                 + (reason == null ? "" : "；" + reason);
-        cases.addStep(id, CaseAction.RECATEGORIZE.name(), at.currentStep(), at.currentStep(), staff,
-                truncate(text, MAX_NOTE), now);
-        audit.ok(staff.username(), auditName, "CASE", id, old + "→" + category.code()
-                + (reason == null ? "" : " dept " + at.departmentCode() + "→" + department));
+        cases.addStep(
+                id,
+                CaseAction.RECATEGORIZE.name(),
+                at.currentStep(),
+                at.currentStep(),
+                staff,
+                truncate(text, MAX_NOTE),
+                now);
+        audit.ok(
+                staff.username(),
+                auditName,
+                "CASE",
+                id,
+                old + "→" + category.code()
+                        + (reason == null ? "" : " dept " + at.departmentCode() + "→" + department));
         if (reason != null) {
             dispatches.record(id, department, true, truncate(reason, 1000), staff.username(), now);
             if (Role.DEPARTMENT.name().equals(at.currentRole())) {
-                notifications.toDepartment(department, "DISPATCH", id, "改分类后分派事件：" + c.report().title());
+                notifications.toDepartment(
+                        department, "DISPATCH", id, "改分类后分派事件：" + c.report().title());
             }
-            publish(changed, CaseEventType.ASSIGNED, staff, departments.find(department).orElse(department), now);
+            publish(
+                    changed,
+                    CaseEventType.ASSIGNED,
+                    staff,
+                    departments.find(department).orElse(department),
+                    now);
         }
         return changed;
     }
@@ -434,23 +506,31 @@ public class CaseService {
             throw new ConflictException("当前步骤 " + at.currentStep() + " 之后不是部门处理，不能分派");
         }
         Dispatcher.Suggestion suggestion = dispatchSuggestion(c);
-        String chosen = departmentCode == null || departmentCode.isBlank() ? suggestion.departmentCode()
-                : departmentCode;
+        String chosen =
+                departmentCode == null || departmentCode.isBlank() ? suggestion.departmentCode() : departmentCode;
         if (chosen == null) {
             throw new InvalidInputException("departmentCode", suggestion.reason());
         }
-        String name = departments.find(chosen)
+        String name = departments
+                .find(chosen)
                 .orElseThrow(() -> new InvalidInputException("departmentCode", "未知部门 " + chosen));
         boolean suggested = chosen.equals(suggestion.departmentCode());
-        String reason = suggested ? suggestion.reason()
-                : "指挥中心改派至 " + name + (note == null || note.isBlank() ? "" : "：" + note)
-                        + "（系统建议：" + suggestion.reason() + "）";
+        String reason = suggested
+                ? suggestion.reason()
+                : "指挥中心改派至 " + name + (note == null || note.isBlank() ? "" : "：" + note) + "（系统建议："
+                        + suggestion.reason() + "）";
         dispatches.record(c.id(), chosen, suggested, truncate(reason, 1000), staff.username(), now);
         CaseRecord moved = c.withAssignment(at.at(next, chosen, at.selfHandled(), now), now);
         cases.updateState(moved);
         cases.addStep(c.id(), CaseAction.DISPATCH.name(), at.currentStep(), next.code(), staff, reason, now);
-        audit.ok(staff.username(), CaseAction.DISPATCH.name(), "CASE", c.id(), chosen + (suggested ? "" : " (override)"));
-        notifications.toDepartment(chosen, "DISPATCH", c.id(), "新分派事件：" + c.report().title());
+        audit.ok(
+                staff.username(),
+                CaseAction.DISPATCH.name(),
+                "CASE",
+                c.id(),
+                chosen + (suggested ? "" : " (override)"));
+        notifications.toDepartment(
+                chosen, "DISPATCH", c.id(), "新分派事件：" + c.report().title());
         publish(moved, CaseEventType.ASSIGNED, staff, name, now);
         return moved;
     }
@@ -459,19 +539,30 @@ public class CaseService {
         refusals.require(staff, Action.CASE_COMPLETE, c.accessTarget(), "CASE", c.id());
         CaseRecord.Assignment at = c.assignment();
         Workflow wf = workflows.workflow(at.workflowCode());
-        WorkflowStep current = wf.step(at.currentStep()).orElseThrow(() -> new ConflictException(
-                "当前步骤 " + at.currentStep() + " 已不在流程 " + wf.code() + " 中，请管理员处理"));
+        WorkflowStep current = wf.step(at.currentStep())
+                .orElseThrow(
+                        () -> new ConflictException("当前步骤 " + at.currentStep() + " 已不在流程 " + wf.code() + " 中，请管理员处理"));
         if (current.code().equals("DISPATCH")) {
             throw new ConflictException("分派步骤请使用分派");
         }
         Optional<WorkflowStep> next = wf.next(current.code(), at.selfHandled());
-        CaseRecord moved = c.withAssignment(next.isPresent()
-                ? at.at(next.get(), at.departmentCode(), at.selfHandled(), now) : at.closed(), now);
+        CaseRecord moved = c.withAssignment(
+                next.isPresent() ? at.at(next.get(), at.departmentCode(), at.selfHandled(), now) : at.closed(), now);
         cases.updateState(moved);
-        cases.addStep(c.id(), CaseAction.COMPLETE.name(), at.currentStep(), moved.assignment().currentStep(), staff,
-                note, now);
-        audit.ok(staff.username(), CaseAction.COMPLETE.name(), "CASE", c.id(), at.currentStep() + "→"
-                + moved.assignment().currentStep());
+        cases.addStep(
+                c.id(),
+                CaseAction.COMPLETE.name(),
+                at.currentStep(),
+                moved.assignment().currentStep(),
+                staff,
+                note,
+                now);
+        audit.ok(
+                staff.username(),
+                CaseAction.COMPLETE.name(),
+                "CASE",
+                c.id(),
+                at.currentStep() + "→" + moved.assignment().currentStep());
         publish(moved, completedEvent(current), staff, note, now);
         if (!moved.open()) {
             publish(moved, CaseEventType.CLOSED, staff, null, now);
@@ -524,8 +615,14 @@ public class CaseService {
         Workflow disputes = workflows.workflow(DISPUTE_WORKFLOW);
         CaseRecord converted = c.withAssignment(c.assignment().convertedTo(disputes, now), now);
         cases.updateState(converted);
-        cases.addStep(c.id(), CaseAction.CONVERT_TO_DISPUTE.name(), c.assignment().currentStep(),
-                converted.assignment().currentStep(), staff, note, now);
+        cases.addStep(
+                c.id(),
+                CaseAction.CONVERT_TO_DISPUTE.name(),
+                c.assignment().currentStep(),
+                converted.assignment().currentStep(),
+                staff,
+                note,
+                now);
         audit.ok(staff.username(), CaseAction.CONVERT_TO_DISPUTE.name(), "CASE", c.id(), note);
         publish(converted, CaseEventType.CONVERTED_TO_DISPUTE, staff, note, now);
         return converted;

@@ -1,7 +1,6 @@
 package org.gridgov.cases.casefile;
 
 import java.util.Locale;
-
 import org.gridgov.cases.domain.InvalidInputException;
 
 /** Where a case stands overall: 办理中 until the last step of its workflow is done, then 已结案. */

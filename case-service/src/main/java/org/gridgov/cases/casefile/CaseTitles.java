@@ -12,8 +12,7 @@ import org.gridgov.common.pii.PiiProtector;
  */
 public final class CaseTitles {
 
-    private CaseTitles() {
-    }
+    private CaseTitles() {}
 
     /** A title as lists show it. */
     public static String listed(String title) {
@@ -27,8 +26,23 @@ public final class CaseTitles {
         if (title == null || title.equals(r.title())) {
             return c;
         }
-        return new CaseRecord(c.id(), new CaseRecord.Report(title, r.description(), r.channel(), r.categoryCode(),
-                r.categoryName(), r.urgency(), r.reporterName(), r.reporterPhone(), r.createdBy(), r.publishable()),
-                c.location(), c.assignment(), c.timing(), c.version(), c.response());
+        return new CaseRecord(
+                c.id(),
+                new CaseRecord.Report(
+                        title,
+                        r.description(),
+                        r.channel(),
+                        r.categoryCode(),
+                        r.categoryName(),
+                        r.urgency(),
+                        r.reporterName(),
+                        r.reporterPhone(),
+                        r.createdBy(),
+                        r.publishable()),
+                c.location(),
+                c.assignment(),
+                c.timing(),
+                c.version(),
+                c.response());
     }
 }

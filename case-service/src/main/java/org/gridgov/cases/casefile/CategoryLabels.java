@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.commons.csv.CSVPrinter;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.CategoryCatalog;
@@ -23,13 +22,19 @@ import org.springframework.stereotype.Repository;
 public class CategoryLabels {
 
     /** One 改分类 as stored. */
-    public record Label(long id, String caseId, String text, String oldCategory, String newCategory, String changedBy,
-                        String changedRole, LocalDateTime changedAt, String modelVersion) {
-    }
+    public record Label(
+            long id,
+            String caseId,
+            String text,
+            String oldCategory,
+            String newCategory,
+            String changedBy,
+            String changedRole,
+            LocalDateTime changedAt,
+            String modelVersion) {}
 
     /** The classifier's choice at report time. */
-    public record Suggested(String categoryCode, double confidence, String modelVersion) {
-    }
+    public record Suggested(String categoryCode, double confidence, String modelVersion) {}
 
     private final JdbcTemplate jdbc;
 
@@ -38,22 +43,45 @@ public class CategoryLabels {
     }
 
     public void suggested(String caseId, CategorySuggester.Suggestion s, LocalDateTime at) {
-        jdbc.update("INSERT INTO case_category_suggestion (case_id, category_code, confidence, model_version,"
-                + " suggested_at) VALUES (?, ?, ?, ?, ?)", caseId, s.categoryCode(), s.probability(), s.modelVersion(),
+        jdbc.update(
+                "INSERT INTO case_category_suggestion (case_id, category_code, confidence, model_version,"
+                        + " suggested_at) VALUES (?, ?, ?, ?, ?)",
+                caseId,
+                s.categoryCode(),
+                s.probability(),
+                s.modelVersion(),
                 at);
     }
 
     public Optional<Suggested> suggestion(String caseId) {
-        return jdbc.query("SELECT category_code, confidence, model_version FROM case_category_suggestion"
-                        + " WHERE case_id = ?", (rs, i) -> new Suggested(rs.getString(1), rs.getDouble(2),
-                rs.getString(3)), caseId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT category_code, confidence, model_version FROM case_category_suggestion"
+                                + " WHERE case_id = ?",
+                        (rs, i) -> new Suggested(rs.getString(1), rs.getDouble(2), rs.getString(3)),
+                        caseId)
+                .stream()
+                .findFirst();
     }
 
-    public void add(String caseId, String text, String oldCategory, String newCategory, Staff by, LocalDateTime at,
-                    String modelVersion) {
-        jdbc.update("INSERT INTO case_category_label (case_id, text, old_category, new_category, changed_by,"
+    public void add(
+            String caseId,
+            String text,
+            String oldCategory,
+            String newCategory,
+            Staff by,
+            LocalDateTime at,
+            String modelVersion) {
+        jdbc.update(
+                "INSERT INTO case_category_label (case_id, text, old_category, new_category, changed_by,"
                         + " changed_role, changed_at, model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                caseId, PiiProtector.redact(text), oldCategory, newCategory, by.username(), by.role().name(), at,
+                caseId,
+                PiiProtector.redact(text),
+                oldCategory,
+                newCategory,
+                by.username(),
+                by.role().name(),
+                at,
                 modelVersion);
     }
 
@@ -75,8 +103,8 @@ public class CategoryLabels {
     }
 
     /** Columns of {@link #export}; {@code text} and {@code category_code} are what {@code gridgov nlp train} reads. */
-    public static final List<String> EXPORT_COLUMNS = List.of("case_id", "text", "old_category", "category_code",
-            "changed_role", "changed_at", "model_version");
+    public static final List<String> EXPORT_COLUMNS =
+            List.of("case_id", "text", "old_category", "category_code", "changed_role", "changed_at", "model_version");
 
     /**
      * The newest correction of every case changed since {@code since} as a TSV with a header ({@link TsvTable}'s
@@ -89,15 +117,27 @@ public class CategoryLabels {
         CSVPrinter p = TsvTable.printer(out);
         p.printRecord(EXPORT_COLUMNS);
         for (Label l : rows) {
-            p.printRecord(l.caseId(), l.text(), l.oldCategory(), catalog.current(l.newCategory()).code(),
-                    l.changedRole(), l.changedAt(), l.modelVersion() == null ? "" : l.modelVersion());
+            p.printRecord(
+                    l.caseId(),
+                    l.text(),
+                    l.oldCategory(),
+                    catalog.current(l.newCategory()).code(),
+                    l.changedRole(),
+                    l.changedAt(),
+                    l.modelVersion() == null ? "" : l.modelVersion());
         }
         p.flush();
         return rows.size();
     }
 
-    private static final org.springframework.jdbc.core.RowMapper<Label> LABEL = (rs, i) -> new Label(rs.getLong("id"),
-            rs.getString("case_id"), rs.getString("text"), rs.getString("old_category"),
-            rs.getString("new_category"), rs.getString("changed_by"), rs.getString("changed_role"),
-            rs.getTimestamp("changed_at").toLocalDateTime(), rs.getString("model_version"));
+    private static final org.springframework.jdbc.core.RowMapper<Label> LABEL = (rs, i) -> new Label(
+            rs.getLong("id"),
+            rs.getString("case_id"),
+            rs.getString("text"),
+            rs.getString("old_category"),
+            rs.getString("new_category"),
+            rs.getString("changed_by"),
+            rs.getString("changed_role"),
+            rs.getTimestamp("changed_at").toLocalDateTime(),
+            rs.getString("model_version"));
 }

@@ -8,7 +8,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.nlp.classify.LetterModel;
 import org.gridgov.nlp.classify.ModelFile;
@@ -30,9 +29,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CategorySuggester {
 
-    public record Suggestion(String categoryCode, String categoryName, String parentName, String department,
-                             double probability, boolean autoDispatch, List<Alternative> alternatives,
-                             String modelVersion) {
+    public record Suggestion(
+            String categoryCode,
+            String categoryName,
+            String parentName,
+            String department,
+            double probability,
+            boolean autoDispatch,
+            List<Alternative> alternatives,
+            String modelVersion) {
 
         /**
          * The line stored with the report: the classifier's choice, or below the threshold that the command centre
@@ -46,7 +51,10 @@ public class CategorySuggester {
             StringBuilder sb = new StringBuilder(choice).append("，低于自动分拨阈值，请指挥中心核定分类。候选：");
             for (int i = 0; i < alternatives.size(); i++) {
                 Alternative a = alternatives.get(i);
-                sb.append(i == 0 ? "" : "；").append(a.parentName()).append(" / ").append(a.categoryName())
+                sb.append(i == 0 ? "" : "；")
+                        .append(a.parentName())
+                        .append(" / ")
+                        .append(a.categoryName())
                         .append(String.format(" %.0f%%", a.probability() * 100));
             }
             return sb.toString();
@@ -54,9 +62,8 @@ public class CategorySuggester {
     }
 
     /** One of the three best categories. */
-    public record Alternative(String categoryCode, String categoryName, String parentName, String department,
-                              double probability) {
-    }
+    public record Alternative(
+            String categoryCode, String categoryName, String parentName, String department, double probability) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(CategorySuggester.class);
     /** Where the bundled model comes from, for {@link #source()}. */
@@ -69,17 +76,21 @@ public class CategorySuggester {
         Loaded loaded = newest(props.modelDir());
         LetterModel model = loaded.model();
         this.source = loaded.source();
-        this.classifier = props.autoDispatchThreshold() < 0 ? model
-                : model.withThreshold(props.autoDispatchThreshold());
+        this.classifier =
+                props.autoDispatchThreshold() < 0 ? model : model.withThreshold(props.autoDispatchThreshold());
         LetterModel.Info info = classifier.info();
         // WARN is the level the service logs at by default; the model answering is worth a line at every start
-        LOG.warn("classifier model {} from {} (trained {}; {}), auto-dispatch at {}", info.version(), source,
-                info.trainedAt(), info.trainingData(), classifier.threshold());
+        LOG.warn(
+                "classifier model {} from {} (trained {}; {}), auto-dispatch at {}",
+                info.version(),
+                source,
+                info.trainedAt(),
+                info.trainingData(),
+                classifier.threshold());
     }
 
     /** A model and where it was read from: a file's path, or {@link #BUNDLED}. */
-    record Loaded(LetterModel model, String source) {
-    }
+    record Loaded(LetterModel model, String source) {}
 
     /**
      * The newest readable {@code *.model} file in {@code dir} (by modification time, then name), as {@code gridgov nlp
@@ -94,7 +105,8 @@ public class CategorySuggester {
         List<Path> files;
         try (Stream<Path> list = Files.list(d)) {
             files = list.filter(f -> f.getFileName().toString().endsWith(".model") && Files.isRegularFile(f))
-                    .sorted(Comparator.comparing(CategorySuggester::modified).thenComparing(Path::toString)
+                    .sorted(Comparator.comparing(CategorySuggester::modified)
+                            .thenComparing(Path::toString)
                             .reversed())
                     .toList();
         } catch (NoSuchFileException e) {
@@ -127,11 +139,22 @@ public class CategorySuggester {
         Prediction p = classifier.classify(text);
         var c = p.category();
         List<Alternative> alternatives = p.suggestions().stream()
-                .map(s -> new Alternative(s.category().code(), s.category().name(), s.category().parentName(),
-                        s.category().department(), s.probability()))
+                .map(s -> new Alternative(
+                        s.category().code(),
+                        s.category().name(),
+                        s.category().parentName(),
+                        s.category().department(),
+                        s.probability()))
                 .toList();
-        return new Suggestion(c.code(), c.name(), c.parentName(), c.department(), p.confidence(), p.autoDispatch(),
-                alternatives, classifier.version());
+        return new Suggestion(
+                c.code(),
+                c.name(),
+                c.parentName(),
+                c.department(),
+                p.confidence(),
+                p.autoDispatch(),
+                alternatives,
+                classifier.version());
     }
 
     /** Version of the model answering, for the service's info. */

@@ -29,11 +29,33 @@ public record NewCase(
         Boolean publishConsent) {
 
     /** A report without a publication consent: never shown publicly. */
-    public NewCase(String title, String description, CaseChannel channel, String categoryCode, Double latitude,
-                   Double longitude, String gridCode, String address, Integer urgency, String reporterName,
-                   String reporterPhone, boolean selfHandled) {
-        this(title, description, channel, categoryCode, latitude, longitude, gridCode, address, urgency, reporterName,
-                reporterPhone, selfHandled, null);
+    public NewCase(
+            String title,
+            String description,
+            CaseChannel channel,
+            String categoryCode,
+            Double latitude,
+            Double longitude,
+            String gridCode,
+            String address,
+            Integer urgency,
+            String reporterName,
+            String reporterPhone,
+            boolean selfHandled) {
+        this(
+                title,
+                description,
+                channel,
+                categoryCode,
+                latitude,
+                longitude,
+                gridCode,
+                address,
+                urgency,
+                reporterName,
+                reporterPhone,
+                selfHandled,
+                null);
     }
 
     /**
@@ -42,7 +64,8 @@ public record NewCase(
      * channel; staff-entered channels need the reporter's explicit yes; 网格员巡查 is internal and never public.
      */
     public boolean publishable() {
-        return channel != null && channel.citizen()
+        return channel != null
+                && channel.citizen()
                 && (channel == CaseChannel.OPEN311 || Boolean.TRUE.equals(publishConsent));
     }
 }

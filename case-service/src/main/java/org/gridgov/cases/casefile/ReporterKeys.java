@@ -2,7 +2,6 @@ package org.gridgov.cases.casefile;
 
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.common.pii.PiiProtector;
 import org.slf4j.Logger;
@@ -61,14 +60,17 @@ public class ReporterKeys {
         int keyed = 0;
         while (true) {
             List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, reporter_phone FROM case_record"
-                    + " WHERE reporter_key IS NULL AND reporter_phone IS NOT NULL AND reporter_phone <> '' LIMIT " + BATCH);
+                    + " WHERE reporter_key IS NULL AND reporter_phone IS NOT NULL AND reporter_phone <> '' LIMIT "
+                    + BATCH);
             int changed = 0;
             for (Map<String, Object> r : rows) {
                 String key = of((String) r.get("reporter_phone"));
                 if (key != null) {
                     // only a row still unkeyed: a case reported meanwhile keeps the key its report wrote
-                    changed += jdbc.update("UPDATE case_record SET reporter_key = ? WHERE id = ? AND reporter_key IS"
-                            + " NULL", key, r.get("id"));
+                    changed += jdbc.update(
+                            "UPDATE case_record SET reporter_key = ? WHERE id = ? AND reporter_key IS" + " NULL",
+                            key,
+                            r.get("id"));
                 }
             }
             keyed += changed;

@@ -20,12 +20,10 @@ import java.util.Optional;
 public final class ResponseLevelPolicy {
 
     /** A row of {@code response_level}; levels order by code, L1 strictest. */
-    public record Level(String code, String name, int responseHours, int resolveHours, Integer minUrgency) {
-    }
+    public record Level(String code, String name, int responseHours, int resolveHours, Integer minUrgency) {}
 
     /** What a report gets: its level, when the first contact is due and when it must be resolved. */
-    public record Deadlines(Level level, LocalDateTime responseDueAt, LocalDateTime resolveDueAt) {
-    }
+    public record Deadlines(Level level, LocalDateTime responseDueAt, LocalDateTime resolveDueAt) {}
 
     public static final String DEFAULT = "*";
 
@@ -46,28 +44,36 @@ public final class ResponseLevelPolicy {
     }
 
     public Level level(String code) {
-        return levels.stream().filter(l -> l.code().equals(code)).findFirst()
+        return levels.stream()
+                .filter(l -> l.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown response level " + code));
     }
 
     /** The level for a category (a level-2 code like C0901) reported at {@code urgency} (1 一般, 2 紧急, 3 特急). */
     public Level levelFor(String categoryCode, int urgency) {
         String code = Optional.ofNullable(byCategory.get(categoryCode))
-                .or(() -> Optional.ofNullable(categoryCode != null && categoryCode.length() > 3
-                        ? byCategory.get(categoryCode.substring(0, 3)) : null))
+                .or(() -> Optional.ofNullable(
+                        categoryCode != null && categoryCode.length() > 3
+                                ? byCategory.get(categoryCode.substring(0, 3))
+                                : null))
                 .orElse(byCategory.get(DEFAULT));
         Level byCategoryLevel = level(code);
         // the strictest level whose urgency threshold the report reaches, if any; the stricter of the two wins
         Optional<Level> byUrgency = levels.stream()
                 .filter(l -> l.minUrgency() != null && urgency >= l.minUrgency())
                 .min(Comparator.comparing(Level::code));
-        return byUrgency.filter(u -> u.code().compareTo(byCategoryLevel.code()) < 0).orElse(byCategoryLevel);
+        return byUrgency
+                .filter(u -> u.code().compareTo(byCategoryLevel.code()) < 0)
+                .orElse(byCategoryLevel);
     }
 
     /** Both deadlines of a case reported at {@code createdAt} whose category allows {@code categoryHours}. */
     public Deadlines deadlines(String categoryCode, int urgency, LocalDateTime createdAt, int categoryHours) {
         Level l = levelFor(categoryCode, urgency);
-        return new Deadlines(l, createdAt.plusHours(l.responseHours()),
+        return new Deadlines(
+                l,
+                createdAt.plusHours(l.responseHours()),
                 createdAt.plusHours(Math.min(categoryHours, l.resolveHours())));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +36,13 @@ public class ResponseLevels {
     }
 
     private ResponseLevelPolicy read() {
-        List<ResponseLevelPolicy.Level> levels = jdbc.query("SELECT code, name, response_hours, resolve_hours,"
-                + " min_urgency FROM response_level", (rs, i) -> new ResponseLevelPolicy.Level(rs.getString(1),
-                rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getObject(5, Integer.class)));
+        List<ResponseLevelPolicy.Level> levels = jdbc.query(
+                "SELECT code, name, response_hours, resolve_hours," + " min_urgency FROM response_level",
+                (rs, i) -> new ResponseLevelPolicy.Level(
+                        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getObject(5, Integer.class)));
         Map<String, String> byCategory = new HashMap<>();
-        for (Map<String, Object> row : jdbc.queryForList("SELECT category_code, level_code"
-                + " FROM category_response_level")) {
+        for (Map<String, Object> row :
+                jdbc.queryForList("SELECT category_code, level_code" + " FROM category_response_level")) {
             byCategory.put((String) row.get("category_code"), (String) row.get("level_code"));
         }
         return new ResponseLevelPolicy(levels, byCategory);

@@ -15,13 +15,18 @@ import org.gridgov.cases.security.Staff;
  */
 public record CockpitScope(Level level, String streetCode) {
 
-    public enum Level { DISTRICT, STREET, NONE }
+    public enum Level {
+        DISTRICT,
+        STREET,
+        NONE
+    }
 
     public static CockpitScope of(Staff staff) {
         if (!Authorization.allows(staff, Action.COCKPIT_VIEW, Target.nothing())) {
             return new CockpitScope(Level.NONE, null);
         }
-        return staff.districtWide() ? new CockpitScope(Level.DISTRICT, null)
+        return staff.districtWide()
+                ? new CockpitScope(Level.DISTRICT, null)
                 : new CockpitScope(Level.STREET, staff.scopeCode());
     }
 

@@ -11,9 +11,17 @@ import java.util.List;
  * @param message  the reason shown instead of the charts when state is not OK
  * @param areaName the area the figures are for
  */
-public record CockpitView(String state, String message, String areaName, Kpis kpis, Panel<TrendPoint> trend,
-                          Panel<Slice> categories, Panel<StreetBar> streets, Panel<HotWord> hotWords,
-                          Panel<AlertRow> alerts, Panel<Slice> personRisk) {
+public record CockpitView(
+        String state,
+        String message,
+        String areaName,
+        Kpis kpis,
+        Panel<TrendPoint> trend,
+        Panel<Slice> categories,
+        Panel<StreetBar> streets,
+        Panel<HotWord> hotWords,
+        Panel<AlertRow> alerts,
+        Panel<Slice> personRisk) {
 
     public static final String OK = "OK";
     public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
@@ -38,25 +46,36 @@ public record CockpitView(String state, String message, String areaName, Kpis kp
     }
 
     /** 受理/承办/办结/超期/办结率/满意率 of the latest month, with 环比 and 同比 where the warehouse has them. */
-    public record Kpis(String month, int accepted, int handled, int closed, int overdue, Double closeRate,
-                       Double satisfactionRate, Double acceptedMom, Double acceptedYoy, Double closeRateMom,
-                       Double overdueMom, Integer petitions, Double petitionMom) {
-    }
+    public record Kpis(
+            String month,
+            int accepted,
+            int handled,
+            int closed,
+            int overdue,
+            Double closeRate,
+            Double satisfactionRate,
+            Double acceptedMom,
+            Double acceptedYoy,
+            Double closeRateMom,
+            Double overdueMom,
+            Integer petitions,
+            Double petitionMom) {}
 
-    public record TrendPoint(String month, int accepted, int closed, int overdue) {
-    }
+    public record TrendPoint(String month, int accepted, int closed, int overdue) {}
 
-    public record Slice(String code, String name, double value) {
-    }
+    public record Slice(String code, String name, double value) {}
 
-    public record StreetBar(String code, String name, int accepted, int closed, int overdue, double closeRate,
-                            int petitions) {
-    }
+    public record StreetBar(
+            String code, String name, int accepted, int closed, int overdue, double closeRate, int petitions) {}
 
-    public record HotWord(String word, double weight, int docCount) {
-    }
+    public record HotWord(String word, double weight, int docCount) {}
 
-    public record AlertRow(String alertId, String rule, String level, String levelLabel, String message,
-                           String eventTime, String areaName) {
-    }
+    public record AlertRow(
+            String alertId,
+            String rule,
+            String level,
+            String levelLabel,
+            String message,
+            String eventTime,
+            String areaName) {}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.gridgov.cases.security.Staff;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,16 @@ public class ResponseRates {
     static final String UNDISPATCHED = "未分派";
 
     /** One department's figures: counts and the three rates (null when nothing is due). */
-    public record Row(String departmentCode, String departmentName, long cases, long responseDue,
-                      long respondedInTime, long resolveDue, long resolvedInTime, long visited, long satisfied) {
+    public record Row(
+            String departmentCode,
+            String departmentName,
+            long cases,
+            long responseDue,
+            long respondedInTime,
+            long resolveDue,
+            long resolvedInTime,
+            long visited,
+            long satisfied) {
 
         public Double responseRate() {
             return rate(respondedInTime, responseDue);
@@ -103,17 +110,31 @@ public class ResponseRates {
                 WHERE c.created_at >= ? AND c.response_level IS NOT NULL AND c.status <> 'DUPLICATE'"""
                 + (scope.street() ? " AND c.street_code = ?" : "")
                 + " GROUP BY c.department_code, d.name ORDER BY cases DESC, c.department_code";
-        Object[] args = scope.street() ? new Object[] {now, now, since, scope.streetCode()}
-                : new Object[] {now, now, since};
-        List<Row> rows = new ArrayList<>(jdbc.query(sql, (rs, i) -> new Row(rs.getString("department_code"),
-                rs.getString("department_name") == null ? UNDISPATCHED : rs.getString("department_name"),
-                rs.getLong("cases"), rs.getLong("response_due"), rs.getLong("responded_in_time"),
-                rs.getLong("resolve_due"), rs.getLong("resolved_in_time"), rs.getLong("visited"),
-                rs.getLong("satisfied")), args));
-        Row total = new Row(null, "合计", rows.stream().mapToLong(Row::cases).sum(),
-                rows.stream().mapToLong(Row::responseDue).sum(), rows.stream().mapToLong(Row::respondedInTime).sum(),
-                rows.stream().mapToLong(Row::resolveDue).sum(), rows.stream().mapToLong(Row::resolvedInTime).sum(),
-                rows.stream().mapToLong(Row::visited).sum(), rows.stream().mapToLong(Row::satisfied).sum());
+        Object[] args =
+                scope.street() ? new Object[] {now, now, since, scope.streetCode()} : new Object[] {now, now, since};
+        List<Row> rows = new ArrayList<>(jdbc.query(
+                sql,
+                (rs, i) -> new Row(
+                        rs.getString("department_code"),
+                        rs.getString("department_name") == null ? UNDISPATCHED : rs.getString("department_name"),
+                        rs.getLong("cases"),
+                        rs.getLong("response_due"),
+                        rs.getLong("responded_in_time"),
+                        rs.getLong("resolve_due"),
+                        rs.getLong("resolved_in_time"),
+                        rs.getLong("visited"),
+                        rs.getLong("satisfied")),
+                args));
+        Row total = new Row(
+                null,
+                "合计",
+                rows.stream().mapToLong(Row::cases).sum(),
+                rows.stream().mapToLong(Row::responseDue).sum(),
+                rows.stream().mapToLong(Row::respondedInTime).sum(),
+                rows.stream().mapToLong(Row::resolveDue).sum(),
+                rows.stream().mapToLong(Row::resolvedInTime).sum(),
+                rows.stream().mapToLong(Row::visited).sum(),
+                rows.stream().mapToLong(Row::satisfied).sum());
         return new Panel(true, since, rows, total);
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DepartmentDirectory {
 
-    public record Department(String code, String name, String streetCode) {
-    }
+    public record Department(String code, String name, String streetCode) {}
 
     private final JdbcTemplate jdbc;
     private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -27,7 +25,8 @@ public class DepartmentDirectory {
 
     /** District departments first, then the street offices, each by code. */
     public List<Department> all() {
-        return jdbc.query("SELECT code, name, street_code FROM department ORDER BY street_code IS NOT NULL, code",
+        return jdbc.query(
+                "SELECT code, name, street_code FROM department ORDER BY street_code IS NOT NULL, code",
                 (rs, i) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
@@ -42,8 +41,9 @@ public class DepartmentDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<String> name = jdbc.queryForList("SELECT name FROM department WHERE code = ?", String.class, code)
-                .stream().findFirst();
+        Optional<String> name =
+                jdbc.queryForList("SELECT name FROM department WHERE code = ?", String.class, code).stream()
+                        .findFirst();
         name.ifPresent(n -> names.put(code, n));
         return name;
     }

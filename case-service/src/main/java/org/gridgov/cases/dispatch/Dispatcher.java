@@ -2,7 +2,6 @@ package org.gridgov.cases.dispatch;
 
 import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dispatcher {
 
-    public record Candidate(long ruleId, String departmentCode, String departmentName, int priority, int openCases) {
-    }
+    public record Candidate(long ruleId, String departmentCode, String departmentName, int priority, int openCases) {}
 
-    public record Suggestion(String departmentCode, String departmentName, String reason, List<Candidate> candidates) {
-    }
+    public record Suggestion(String departmentCode, String departmentName, String reason, List<Candidate> candidates) {}
 
     private final DispatchRepository rules;
 
@@ -32,17 +29,30 @@ public class Dispatcher {
             return new Suggestion(null, null, "分类 " + categoryCode + " 没有分拨规则，需指挥中心人工指定", List.of());
         }
         Candidate best = candidates.stream()
-                .min(Comparator.comparingInt((Candidate c) -> -c.priority()).thenComparingInt(Candidate::openCases)
+                .min(Comparator.comparingInt((Candidate c) -> -c.priority())
+                        .thenComparingInt(Candidate::openCases)
                         .thenComparing(Candidate::departmentCode))
                 .orElseThrow();
-        List<Candidate> tied = candidates.stream().filter(c -> c.priority() == best.priority()).toList();
-        StringBuilder reason = new StringBuilder("规则#").append(best.ruleId()).append(" 分类 ").append(categoryCode)
-                .append(" → ").append(best.departmentName()).append(" (优先级 ").append(best.priority()).append(")");
+        List<Candidate> tied =
+                candidates.stream().filter(c -> c.priority() == best.priority()).toList();
+        StringBuilder reason = new StringBuilder("规则#")
+                .append(best.ruleId())
+                .append(" 分类 ")
+                .append(categoryCode)
+                .append(" → ")
+                .append(best.departmentName())
+                .append(" (优先级 ")
+                .append(best.priority())
+                .append(")");
         if (tied.size() > 1) {
             reason.append("；同优先级按在办量: ");
-            tied.stream().sorted(Comparator.comparingInt(Candidate::openCases)).forEach(c ->
-                    reason.append(c.departmentName()).append(' ').append(c.openCases()).append("件 "));
+            tied.stream().sorted(Comparator.comparingInt(Candidate::openCases)).forEach(c -> reason.append(
+                            c.departmentName())
+                    .append(' ')
+                    .append(c.openCases())
+                    .append("件 "));
         }
-        return new Suggestion(best.departmentCode(), best.departmentName(), reason.toString().trim(), candidates);
+        return new Suggestion(
+                best.departmentCode(), best.departmentName(), reason.toString().trim(), candidates);
     }
 }

@@ -6,8 +6,11 @@ package org.gridgov.cases.domain;
  * body (API JSON, GeoReport list or error page), so no service imports the web layer.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFoundException, NotAllowedException, ConflictException, InvalidInputException,
-        UnprocessableException {
+        permits NotFoundException,
+                NotAllowedException,
+                ConflictException,
+                InvalidInputException,
+                UnprocessableException {
 
     protected DomainException(String message) {
         super(message);

@@ -32,8 +32,8 @@ public class Refusals {
     }
 
     /** Like {@link #require(Staff, Action, Target, String, String)}, audited under {@code auditAction}. */
-    public Decision require(Staff staff, Action action, String auditAction, Target target, String targetType,
-                            String targetId) {
+    public Decision require(
+            Staff staff, Action action, String auditAction, Target target, String targetType, String targetId) {
         Decision d = Authorization.may(staff, action, target);
         if (d.denied()) {
             throw refuse(staff, auditAction, targetType, targetId, d.reason(), d.message());
@@ -47,8 +47,8 @@ public class Refusals {
     }
 
     /** Audits {@code reason}; the user reads {@code message} (e.g. what the page is for, not who they are). */
-    public NotAllowedException refuse(Staff staff, String action, String targetType, String targetId, String reason,
-                                      String message) {
+    public NotAllowedException refuse(
+            Staff staff, String action, String targetType, String targetId, String reason, String message) {
         audit.denied(staff.username(), action, targetType, targetId, reason);
         return new NotAllowedException(message, reason);
     }

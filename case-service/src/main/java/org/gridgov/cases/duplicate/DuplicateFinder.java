@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
@@ -38,18 +37,30 @@ public class DuplicateFinder {
     static final int MAX_SCANNED = 500;
     /** Candidates returned at most. */
     static final int MAX_SHOWN = 5;
+
     static final double TEXT_WEIGHT = 0.75;
     static final double CATEGORY_WEIGHT = 0.25;
 
     /** What a report says, for the finder: location (lat/lon, or a grid alone), category and text. */
-    public record Probe(Double latitude, Double longitude, String gridCode, String categoryCode, String title,
-                        String description, String excludeId) {
-    }
+    public record Probe(
+            Double latitude,
+            Double longitude,
+            String gridCode,
+            String categoryCode,
+            String title,
+            String description,
+            String excludeId) {}
 
     /** One possible duplicate; {@code distanceMetres} is null when the report had no coordinates. */
-    public record Candidate(String caseId, String title, String categoryName, String gridCode, Integer distanceMetres,
-                            long minutesAgo, double score, String label) {
-    }
+    public record Candidate(
+            String caseId,
+            String title,
+            String categoryName,
+            String gridCode,
+            Integer distanceMetres,
+            long minutesAgo,
+            double score,
+            String label) {}
 
     private final JdbcTemplate jdbc;
     private final CaseService cases;
@@ -59,8 +70,8 @@ public class DuplicateFinder {
     private final Duration window;
     private final double threshold;
 
-    public DuplicateFinder(JdbcTemplate jdbc, CaseService cases, Refusals refusals, Clock clock,
-                           CaseServiceProperties props) {
+    public DuplicateFinder(
+            JdbcTemplate jdbc, CaseService cases, Refusals refusals, Clock clock, CaseServiceProperties props) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.refusals = refusals;
@@ -82,8 +93,7 @@ public class DuplicateFinder {
             + " grid_code, pending_role, current_step, department_code, latitude, longitude, created_at";
 
     /** A query and its arguments. */
-    public record Query(String sql, Object[] args) {
-    }
+    public record Query(String sql, Object[] args) {}
 
     /**
      * Open cases inside the latitude/longitude box around a point reported since a time, newest first, at most
@@ -98,10 +108,14 @@ public class DuplicateFinder {
         StringBuilder sql = new StringBuilder("SELECT " + OUTER_COLUMNS + " FROM (");
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(COLUMNS)
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT ")
+                    .append(COLUMNS)
                     .append(" FROM case_record WHERE status = 'OPEN' AND geo_cell = ? AND created_at >= ?")
                     .append(" AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
-                    .append(" ORDER BY created_at DESC LIMIT ").append(MAX_SCANNED).append(")");
+                    .append(" ORDER BY created_at DESC LIMIT ")
+                    .append(MAX_SCANNED)
+                    .append(")");
             args.add(cells.get(i));
             args.add(since);
             args.add(box[0]);
@@ -120,20 +134,20 @@ public class DuplicateFinder {
      * A report not yet stored, checked as the API and the report form take it: texts within their columns,
      * latitude and longitude together and in range.
      */
-    public static Probe probe(Double latitude, Double longitude, String gridCode, String categoryCode, String title,
-                              String description) {
+    public static Probe probe(
+            Double latitude, Double longitude, String gridCode, String categoryCode, String title, String description) {
         if (title != null && title.length() > 100) {
             throw new InvalidInputException("title", "title 最长 100 个字符 / longer than 100");
         }
         if (description != null && description.length() > MAX_PROBE_CHARS) {
-            throw new InvalidInputException("description", "description 最长 " + MAX_PROBE_CHARS
-                    + " 个字符 / longer than " + MAX_PROBE_CHARS);
+            throw new InvalidInputException(
+                    "description", "description 最长 " + MAX_PROBE_CHARS + " 个字符 / longer than " + MAX_PROBE_CHARS);
         }
         if ((latitude == null) != (longitude == null)) {
             throw new InvalidInputException("latitude", "纬度和经度须同时给出 / latitude and longitude go together");
         }
-        if (latitude != null && (latitude.isNaN() || longitude.isNaN() || Math.abs(latitude) > 90
-                || Math.abs(longitude) > 180)) {
+        if (latitude != null
+                && (latitude.isNaN() || longitude.isNaN() || Math.abs(latitude) > 90 || Math.abs(longitude) > 180)) {
             throw new InvalidInputException("latitude", "坐标超出范围 / coordinates out of range");
         }
         return new Probe(latitude, longitude, gridCode, categoryCode, title, description, null);
@@ -152,9 +166,16 @@ public class DuplicateFinder {
             return List.of();
         }
         CaseRecord.Location l = c.location();
-        return find(staff, new Probe(l.latitude() == null ? null : l.latitude().doubleValue(),
-                l.longitude() == null ? null : l.longitude().doubleValue(), l.gridCode(), c.report().categoryCode(),
-                c.report().title(), c.report().description(), c.id()));
+        return find(
+                staff,
+                new Probe(
+                        l.latitude() == null ? null : l.latitude().doubleValue(),
+                        l.longitude() == null ? null : l.longitude().doubleValue(),
+                        l.gridCode(),
+                        c.report().categoryCode(),
+                        c.report().title(),
+                        c.report().description(),
+                        c.id()));
     }
 
     /** The score of two reports: text cosine weighted 0.75, same category 0.25. */
@@ -177,9 +198,13 @@ public class DuplicateFinder {
             Query q = nearby(p.latitude(), p.longitude(), radius, since);
             rows = jdbc.query(q.sql(), Row.MAPPER, q.args());
         } else if (p.gridCode() != null && !p.gridCode().isBlank()) {
-            rows = jdbc.query("SELECT " + COLUMNS + " FROM case_record"
+            rows = jdbc.query(
+                    "SELECT " + COLUMNS + " FROM case_record"
                             + " WHERE grid_code = ? AND status = 'OPEN' AND created_at >= ?"
-                            + " ORDER BY created_at DESC LIMIT " + MAX_SCANNED, Row.MAPPER, p.gridCode(), since);
+                            + " ORDER BY created_at DESC LIMIT " + MAX_SCANNED,
+                    Row.MAPPER,
+                    p.gridCode(),
+                    since);
         } else {
             return List.of();
         }
@@ -191,8 +216,8 @@ public class DuplicateFinder {
             }
             Integer distance = null;
             if (located && r.latitude != null && r.longitude != null) {
-                double d = GeoDistance.metres(p.latitude(), p.longitude(), r.latitude.doubleValue(),
-                        r.longitude.doubleValue());
+                double d = GeoDistance.metres(
+                        p.latitude(), p.longitude(), r.latitude.doubleValue(), r.longitude.doubleValue());
                 if (d > radius) {
                     continue;
                 }
@@ -201,14 +226,22 @@ public class DuplicateFinder {
             if (!Authorization.allows(staff, Action.CASE_VIEW, r.target())) {
                 continue;
             }
-            double cosine = TextSignature.valid(r.textSig) ? probe.cosine(r.textSig)
+            double cosine = TextSignature.valid(r.textSig)
+                    ? probe.cosine(r.textSig)
                     : probe.cosine(TextSignature.of(r.title, r.description));
             double s = score(cosine, r.categoryCode.equals(p.categoryCode()));
             if (s >= threshold) {
                 long minutes = Math.max(0, Duration.between(r.createdAt, now).toMinutes());
                 double rounded = Math.round(s * 100) / 100.0;
-                out.add(new Candidate(r.id, CaseTitles.listed(r.title), r.categoryName, r.gridCode, distance, minutes,
-                        rounded, label(r.id, distance, minutes, rounded)));
+                out.add(new Candidate(
+                        r.id,
+                        CaseTitles.listed(r.title),
+                        r.categoryName,
+                        r.gridCode,
+                        distance,
+                        minutes,
+                        rounded,
+                        label(r.id, distance, minutes, rounded)));
             }
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -217,20 +250,42 @@ public class DuplicateFinder {
 
     /** "可能重复: <case>, 230 m, 2 小时前, 相似度 0.82". */
     static String label(String id, Integer distance, long minutes, double score) {
-        String ago = minutes < 60 ? minutes + " 分钟前" : minutes < 48 * 60 ? minutes / 60 + " 小时前"
-                : minutes / (24 * 60) + " 天前";
-        return "可能重复: " + id + (distance == null ? "" : ", " + distance + " m") + ", " + ago
-                + ", 相似度 " + String.format(java.util.Locale.ROOT, "%.2f", score);
+        String ago = minutes < 60
+                ? minutes + " 分钟前"
+                : minutes < 48 * 60 ? minutes / 60 + " 小时前" : minutes / (24 * 60) + " 天前";
+        return "可能重复: " + id + (distance == null ? "" : ", " + distance + " m") + ", " + ago + ", 相似度 "
+                + String.format(java.util.Locale.ROOT, "%.2f", score);
     }
 
     /** A candidate as read: {@code textSig} (V13) or, for a case reported before V13, {@code description}. */
-    private record Row(String id, String title, byte[] textSig, String description, String categoryCode,
-                       String categoryName, String gridCode, String pendingRole, String currentStep,
-                       String departmentCode, BigDecimal latitude, BigDecimal longitude, LocalDateTime createdAt) {
+    private record Row(
+            String id,
+            String title,
+            byte[] textSig,
+            String description,
+            String categoryCode,
+            String categoryName,
+            String gridCode,
+            String pendingRole,
+            String currentStep,
+            String departmentCode,
+            BigDecimal latitude,
+            BigDecimal longitude,
+            LocalDateTime createdAt) {
 
-        static final org.springframework.jdbc.core.RowMapper<Row> MAPPER = (rs, i) -> new Row(rs.getString(1),
-                rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
+        static final org.springframework.jdbc.core.RowMapper<Row> MAPPER = (rs, i) -> new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBytes(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getBigDecimal(11),
+                rs.getBigDecimal(12),
                 rs.getObject(13, LocalDateTime.class));
 
         Target.Case target() {

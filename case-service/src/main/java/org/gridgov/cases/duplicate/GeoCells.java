@@ -15,8 +15,7 @@ public final class GeoCells {
     static final long ROW = 100_000;
     private static final double EPSILON = 1e-7;
 
-    private GeoCells() {
-    }
+    private GeoCells() {}
 
     public static long cell(double latitude, double longitude) {
         return (long) Math.floor(latitude * PER_DEGREE) * ROW + (long) Math.floor(longitude * PER_DEGREE);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.gridgov.cases.launch.CaseServiceCommand;
 import org.gridgov.cases.launch.CaseServiceOptions;
 import org.gridgov.cases.launch.DuplicateVerdictOptions;
@@ -30,26 +29,30 @@ import org.gridgov.common.json.Json;
 public final class PairVerdicts {
 
     /** A report as the finder is shown it; {@code reportedMinute} orders reports in time. */
-    public record Report(String id, String categoryCode, String title, String description, double latitude,
-                         double longitude, long reportedMinute) {
-    }
+    public record Report(
+            String id,
+            String categoryCode,
+            String title,
+            String description,
+            double latitude,
+            double longitude,
+            long reportedMinute) {}
 
     /** The finder's decision on a pair: the newer report, the earlier (open) one, distance, score, decision. */
-    public record Verdict(String reportId, String candidateId, double metres, double score, boolean duplicate) {
-    }
+    public record Verdict(String reportId, String candidateId, double metres, double score, boolean duplicate) {}
 
     /** What the finder is configured with: radius, time window and threshold. */
     public record Settings(int radiusMetres, Duration window, double threshold) {
 
         public static Settings defaults() {
-            return new Settings(CaseServiceOptions.DUPLICATE_RADIUS_METRES.defaultValue(),
+            return new Settings(
+                    CaseServiceOptions.DUPLICATE_RADIUS_METRES.defaultValue(),
                     CaseServiceOptions.DUPLICATE_WINDOW.defaultValue(),
                     CaseServiceOptions.DUPLICATE_THRESHOLD.defaultValue());
         }
     }
 
-    private PairVerdicts() {
-    }
+    private PairVerdicts() {}
 
     /** One verdict for each pair (newer, earlier) whose earlier report lies within the window before the newer. */
     public static List<Verdict> judge(List<Report> reports, Settings s) {
@@ -66,23 +69,25 @@ public final class PairVerdicts {
             Report a = reports.get(i);
             for (int j = 0; j < reports.size(); j++) {
                 Report b = reports.get(j);
-                boolean earlier = i != j && (b.reportedMinute() < a.reportedMinute()
-                        || (b.reportedMinute() == a.reportedMinute() && j < i));
+                boolean earlier = i != j
+                        && (b.reportedMinute() < a.reportedMinute()
+                                || (b.reportedMinute() == a.reportedMinute() && j < i));
                 if (!earlier || a.reportedMinute() - b.reportedMinute() > windowMinutes) {
                     continue;
                 }
                 double metres = GeoDistance.metres(a.latitude(), a.longitude(), b.latitude(), b.longitude());
-                double score = DuplicateFinder.score(signatures.get(i).cosine(stored.get(j)),
+                double score = DuplicateFinder.score(
+                        signatures.get(i).cosine(stored.get(j)),
                         a.categoryCode().equals(b.categoryCode()));
-                out.add(new Verdict(a.id(), b.id(), metres, score,
-                        metres <= s.radiusMetres() && score >= s.threshold()));
+                out.add(new Verdict(
+                        a.id(), b.id(), metres, score, metres <= s.radiusMetres() && score >= s.threshold()));
             }
         }
         return out;
     }
 
     public static List<Report> readReports(Path file) throws IOException {
-        return Json.mapper().readValue(file.toFile(), new TypeReference<List<Report>>() { });
+        return Json.mapper().readValue(file.toFile(), new TypeReference<List<Report>>() {});
     }
 
     public static void writeVerdicts(List<Verdict> verdicts, Path file) throws IOException {
@@ -98,8 +103,10 @@ public final class PairVerdicts {
             config = GridgovConfig.fromArgs(args, CaseServiceCommand.DUPLICATE_VERDICTS.options());
             in = Path.of(config.require(DuplicateVerdictOptions.REPORTS));
             out = Path.of(config.require(DuplicateVerdictOptions.VERDICTS));
-            settings = new Settings(config.get(CaseServiceOptions.DUPLICATE_RADIUS_METRES),
-                    config.get(CaseServiceOptions.DUPLICATE_WINDOW), config.get(CaseServiceOptions.DUPLICATE_THRESHOLD));
+            settings = new Settings(
+                    config.get(CaseServiceOptions.DUPLICATE_RADIUS_METRES),
+                    config.get(CaseServiceOptions.DUPLICATE_WINDOW),
+                    config.get(CaseServiceOptions.DUPLICATE_THRESHOLD));
         } catch (RuntimeException e) {
             System.err.println("duplicate verdicts: " + e.getMessage());
             System.exit(2);
@@ -109,10 +116,16 @@ public final class PairVerdicts {
             List<Report> reports = readReports(in);
             List<Verdict> verdicts = judge(reports, settings);
             writeVerdicts(verdicts, out);
-            System.out.printf("duplicate verdicts: %d reports, %d pairs within %s, %d duplicates (radius %d m,"
-                            + " threshold %.3f) → %s%n", reports.size(), verdicts.size(), settings.window(),
-                    verdicts.stream().filter(Verdict::duplicate).count(), settings.radiusMetres(),
-                    settings.threshold(), out);
+            System.out.printf(
+                    "duplicate verdicts: %d reports, %d pairs within %s, %d duplicates (radius %d m,"
+                            + " threshold %.3f) → %s%n",
+                    reports.size(),
+                    verdicts.size(),
+                    settings.window(),
+                    verdicts.stream().filter(Verdict::duplicate).count(),
+                    settings.radiusMetres(),
+                    settings.threshold(),
+                    out);
         } catch (IOException | RuntimeException e) {
             System.err.println("duplicate verdicts failed: " + e);
             System.exit(1);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,8 +40,7 @@ public class AlertInbox implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(AlertInbox.class);
     private static final int KEPT = 200;
 
-    private record Subscriber(Staff staff, SseEmitter emitter) {
-    }
+    private record Subscriber(Staff staff, SseEmitter emitter) {}
 
     private final CaseServiceProperties props;
     private final AlertLocator locator;
@@ -106,8 +104,15 @@ public class AlertInbox implements SmartLifecycle {
     /** Takes one alert (from Kafka, or from a test): locates it, keeps it and pushes it to the users who may see it. */
     public LiveAlert accept(Alert alert) {
         String grid = locator.gridOf(alert).orElse(null);
-        LiveAlert live = new LiveAlert(alert.alertId(), alert.rule(), alert.level().name(), alert.level().label(),
-                alert.message(), alert.eventTime(), grid, grid == null ? "全区" : areas.name(grid));
+        LiveAlert live = new LiveAlert(
+                alert.alertId(),
+                alert.rule(),
+                alert.level().name(),
+                alert.level().label(),
+                alert.message(),
+                alert.eventTime(),
+                grid,
+                grid == null ? "全区" : areas.name(grid));
         synchronized (recent) {
             recent.removeIf(a -> a.alertId().equals(live.alertId()));
             recent.addFirst(live);
@@ -118,7 +123,11 @@ public class AlertInbox implements SmartLifecycle {
         for (Subscriber s : subscribers) {
             if (visible(s.staff(), live)) {
                 try {
-                    s.emitter().send(SseEmitter.event().name("alert").id(live.alertId()).data(live));
+                    s.emitter()
+                            .send(SseEmitter.event()
+                                    .name("alert")
+                                    .id(live.alertId())
+                                    .data(live));
                 } catch (IOException | IllegalStateException e) {
                     subscribers.remove(s);
                 }
@@ -139,7 +148,9 @@ public class AlertInbox implements SmartLifecycle {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
+        consumer = new KafkaConsumer<>(
+                p,
+                Topics.ALERTS.keySerde().deserializer(),
                 Topics.ALERTS.valueSerde().deserializer());
         running = true;
         thread = new Thread(this::poll, "alert-inbox");
@@ -166,7 +177,9 @@ public class AlertInbox implements SmartLifecycle {
                 } catch (RecordDeserializationException e) {
                     // the alerts serde checked the value (EventDecoder.alert) and named every violation; the
                     // records before it were delivered, the consumer goes on after it
-                    LOG.warn("skipping an invalid alert at offset {}: {}", e.offset(),
+                    LOG.warn(
+                            "skipping an invalid alert at offset {}: {}",
+                            e.offset(),
                             e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
                     consumer.seek(e.topicPartition(), e.offset() + 1);
                 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.casefile.CaseRepository;
 import org.gridgov.common.model.Alert;
@@ -51,8 +50,8 @@ public class AlertLocator {
         // evidence is in event-time order; the latest says where the subject is now
         String latest = ids.get(ids.size() - 1);
         for (String[] t : EVIDENCE_TABLES) {
-            List<Map<String, Object>> rows = warehouse.query("SELECT latitude, longitude FROM " + t[0] + " WHERE "
-                    + t[1] + " = ? LIMIT 1", latest);
+            List<Map<String, Object>> rows = warehouse.query(
+                    "SELECT latitude, longitude FROM " + t[0] + " WHERE " + t[1] + " = ? LIMIT 1", latest);
             if (!rows.isEmpty()) {
                 double lat = ((Number) rows.get(0).get("latitude")).doubleValue();
                 double lon = ((Number) rows.get(0).get("longitude")).doubleValue();

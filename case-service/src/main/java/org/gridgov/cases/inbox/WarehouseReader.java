@@ -1,13 +1,10 @@
 package org.gridgov.cases.inbox;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.annotation.PreDestroy;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Map;
 import org.gridgov.cases.CaseServiceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

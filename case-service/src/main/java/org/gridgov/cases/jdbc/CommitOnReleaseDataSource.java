@@ -6,9 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -54,8 +52,10 @@ public final class CommitOnReleaseDataSource extends DelegatingDataSource implem
     }
 
     private static Connection wrap(Connection target) {
-        return (Connection) Proxy.newProxyInstance(CommitOnReleaseDataSource.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new Handler(target));
+        return (Connection) Proxy.newProxyInstance(
+                CommitOnReleaseDataSource.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new Handler(target));
     }
 
     /** Tracks whether uncommitted statements may be pending on the connection, and commits them on close. */
@@ -105,8 +105,7 @@ public final class CommitOnReleaseDataSource extends DelegatingDataSource implem
                         return true;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             try {
                 return method.invoke(target, args);

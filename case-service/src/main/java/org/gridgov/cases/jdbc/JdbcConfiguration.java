@@ -1,10 +1,8 @@
 package org.gridgov.cases.jdbc;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
+import javax.sql.DataSource;
 import org.gridgov.cases.launch.CaseServiceOptions;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +23,9 @@ public class JdbcConfiguration {
     /** Static: a post-processor must exist before the beans it processes, the DataSource among them. */
     @Bean
     static BeanPostProcessor transactionAwareDataSource(Environment environment) {
-        boolean transactionPool = environment.getProperty(CaseServiceOptions.TRANSACTION_POOL.key(), Boolean.class,
+        boolean transactionPool = environment.getProperty(
+                CaseServiceOptions.TRANSACTION_POOL.key(),
+                Boolean.class,
                 CaseServiceOptions.TRANSACTION_POOL.defaultValue());
         return new BeanPostProcessor() {
             @Override
@@ -37,7 +37,8 @@ public class JdbcConfiguration {
                     return new CommitOnReleaseDataSource(ds);
                 }
                 return transactionPool && bean instanceof HikariDataSource hikari
-                        ? new TransactionPoolDataSource(hikari) : bean;
+                        ? new TransactionPoolDataSource(hikari)
+                        : bean;
             }
         };
     }

@@ -10,14 +10,17 @@ import org.gridgov.common.config.ConfigOption;
  */
 public final class DuplicateVerdictOptions {
 
-    public static final ConfigOption<String> REPORTS = ConfigOption.string("duplicates.reports-file", "",
+    public static final ConfigOption<String> REPORTS = ConfigOption.string(
+            "duplicates.reports-file",
+            "",
             "JSON array of reports to judge pair by pair (id, category_code, title, description, latitude, longitude,"
                     + " reported_minute).");
-    public static final ConfigOption<String> VERDICTS = ConfigOption.string("duplicates.verdicts-file", "",
+    public static final ConfigOption<String> VERDICTS = ConfigOption.string(
+            "duplicates.verdicts-file",
+            "",
             "Where the duplicate verdicts go: a JSON array, one entry per pair within the time window.");
 
     public static final List<ConfigOption<?>> ALL = List.of(REPORTS, VERDICTS);
 
-    private DuplicateVerdictOptions() {
-    }
+    private DuplicateVerdictOptions() {}
 }

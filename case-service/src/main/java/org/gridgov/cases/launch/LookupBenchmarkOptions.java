@@ -1,7 +1,6 @@
 package org.gridgov.cases.launch;
 
 import java.util.List;
-
 import org.gridgov.common.config.ConfigOption;
 
 /**
@@ -10,17 +9,26 @@ import org.gridgov.common.config.ConfigOption;
  */
 public final class LookupBenchmarkOptions {
 
-    public static final ConfigOption<Integer> PERSONS = ConfigOption.integer("bench.lookup-persons", 1_000_000,
-            "Persons in the benchmark's person index (each with a risk score).").atLeast(1);
-    public static final ConfigOption<Integer> EVENTS = ConfigOption.integer("bench.lookup-records", 10_000_000,
-            "Records in the benchmark's person index (dws_person_event), spread over the persons.").atLeast(1);
-    public static final ConfigOption<Integer> LOOKUPS = ConfigOption.integer("bench.lookups", 2_000,
-            "Person files (GET /api/lookup/persons/{ref}) measured, after 200 to warm up.").atLeast(1);
-    public static final ConfigOption<Integer> THREADS = ConfigOption.integer("bench.lookup-threads", 4,
-            "HTTP clients looking up at once.").atLeast(1);
+    public static final ConfigOption<Integer> PERSONS = ConfigOption.integer(
+                    "bench.lookup-persons",
+                    1_000_000,
+                    "Persons in the benchmark's person index (each with a risk score).")
+            .atLeast(1);
+    public static final ConfigOption<Integer> EVENTS = ConfigOption.integer(
+                    "bench.lookup-records",
+                    10_000_000,
+                    "Records in the benchmark's person index (dws_person_event), spread over the persons.")
+            .atLeast(1);
+    public static final ConfigOption<Integer> LOOKUPS = ConfigOption.integer(
+                    "bench.lookups",
+                    2_000,
+                    "Person files (GET /api/lookup/persons/{ref}) measured, after 200 to warm up.")
+            .atLeast(1);
+    public static final ConfigOption<Integer> THREADS = ConfigOption.integer(
+                    "bench.lookup-threads", 4, "HTTP clients looking up at once.")
+            .atLeast(1);
 
     public static final List<ConfigOption<?>> ALL = List.of(PERSONS, EVENTS, LOOKUPS, THREADS);
 
-    private LookupBenchmarkOptions() {
-    }
+    private LookupBenchmarkOptions() {}
 }

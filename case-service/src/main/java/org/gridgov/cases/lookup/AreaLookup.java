@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.domain.InvalidInputException;
@@ -49,23 +48,35 @@ public class AreaLookup {
     static final int CHUNK = 500;
 
     /** A record in the place. */
-    public record AreaRow(String source, String recordId, LocalDateTime time, String gridCode, String place,
-                          String status, String personRef, String personMasked) {
-    }
+    public record AreaRow(
+            String source,
+            String recordId,
+            LocalDateTime time,
+            String gridCode,
+            String place,
+            String status,
+            String personRef,
+            String personMasked) {}
 
     /** A person with records in the place. */
-    public record AreaPerson(String ref, String nameMasked, long records) {
-    }
+    public record AreaPerson(String ref, String nameMasked, long records) {}
 
     /**
      * @param total        every record of the place (the sum of {@code byMonth})
      * @param latest       one page of its records, newest first
      * @param personTotal  every person with a record there ({@code persons} lists the first {@link #SHOWN})
      */
-    public record AreaFile(String code, String name, Map<String, Map<String, Long>> byMonth, long total,
-                           List<AreaRow> latest, int page, int pageSize, List<AreaPerson> persons,
-                           long personTotal, List<PersonFile.Alert> alerts) {
-    }
+    public record AreaFile(
+            String code,
+            String name,
+            Map<String, Map<String, Long>> byMonth,
+            long total,
+            List<AreaRow> latest,
+            int page,
+            int pageSize,
+            List<AreaPerson> persons,
+            long personTotal,
+            List<PersonFile.Alert> alerts) {}
 
     /** A source as the place reads it: its table and columns, and whether it carries a grid or only a point. */
     enum PlaceSource {
@@ -73,9 +84,21 @@ public class AreaLookup {
         GRID("ods_grid_record", "record_id", "record_time", "kind", "person_key", null, true),
         CASE("dwd_case", "case_id", "reported_time", "status", null, null, true),
         PETITION("ods_petition", "petition_id", "petition_time", "form", "person_key", "person_name_masked", false),
-        POLICE("ods_police_incident", "incident_id", "report_time", "incident_type", "person_key",
-                "person_name_masked", false),
-        ARREARS("ods_arrears_case", "case_id", "report_time", "status", "complainant_key", "complainant_name_masked",
+        POLICE(
+                "ods_police_incident",
+                "incident_id",
+                "report_time",
+                "incident_type",
+                "person_key",
+                "person_name_masked",
+                false),
+        ARREARS(
+                "ods_arrears_case",
+                "case_id",
+                "report_time",
+                "status",
+                "complainant_key",
+                "complainant_name_masked",
                 false);
 
         final String table;
@@ -86,8 +109,7 @@ public class AreaLookup {
         final String name;
         final boolean byGrid;
 
-        PlaceSource(String table, String id, String time, String status, String person, String name,
-                    boolean byGrid) {
+        PlaceSource(String table, String id, String time, String status, String person, String name, boolean byGrid) {
             this.table = table;
             this.id = id;
             this.time = time;
@@ -110,8 +132,8 @@ public class AreaLookup {
     }
 
     /** Where a look-up reads: the area's grid codes (an IN list) and their bounding box. */
-    private record Where(String code, List<String> grids, String inGrids, Object[] gridArgs, String inBox,
-                         Object[] boxArgs) {
+    private record Where(
+            String code, List<String> grids, String inGrids, Object[] gridArgs, String inBox, Object[] boxArgs) {
 
         String sql(PlaceSource s) {
             return s.byGrid ? inGrids : inBox;
@@ -142,14 +164,17 @@ public class AreaLookup {
     public AreaFile area(Staff staff, String code, String reasonText, int page, int pageSize) {
         persons.mayLook(staff, Kind.AREA, code, null, null, reasonText, Target.nothing());
         String reason = LookupReason.require(reasonText);
-        List<Grid> grids = code == null || !(code.length() == 12 || code.length() == 14) ? List.of()
-                : areas.district().grids().stream().filter(g -> g.code().startsWith(code)).toList();
+        List<Grid> grids = code == null || !(code.length() == 12 || code.length() == 14)
+                ? List.of()
+                : areas.district().grids().stream()
+                        .filter(g -> g.code().startsWith(code))
+                        .toList();
         if (grids.isEmpty()) {
             throw new InvalidInputException("code", "请给出本区的社区（12 位）或网格（14 位）编码");
         }
         if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE || (long) page * pageSize > MAX_DEPTH) {
-            throw new InvalidInputException("page", "page 从 1 开始，page_size 为 1 到 " + MAX_PAGE_SIZE
-                    + "，最多翻到第 " + MAX_DEPTH + " 条");
+            throw new InvalidInputException(
+                    "page", "page 从 1 开始，page_size 为 1 到 " + MAX_PAGE_SIZE + "，最多翻到第 " + MAX_DEPTH + " 条");
         }
         String name = areas.name(code);
         persons.mayLook(staff, Kind.AREA, code, name, null, reason, new Target.Subject(Set.of(code)));
@@ -168,33 +193,41 @@ public class AreaLookup {
         }
         List<AreaPerson> people = linked.values().stream()
                 .sorted(Comparator.comparingLong(AreaPerson::records).reversed().thenComparing(AreaPerson::ref))
-                .limit(SHOWN).toList();
+                .limit(SHOWN)
+                .toList();
         int need = page * pageSize;
         List<AreaRow> candidates = new ArrayList<>();
         for (PlaceSource s : PlaceSource.values()) {
             candidates.addAll(newest(s, where, need));
         }
-        List<AreaRow> pageRows = candidates.stream().sorted(NEWEST_FIRST).skip((long) (page - 1) * pageSize)
-                .limit(pageSize).toList();
+        List<AreaRow> pageRows = candidates.stream()
+                .sorted(NEWEST_FIRST)
+                .skip((long) (page - 1) * pageSize)
+                .limit(pageSize)
+                .toList();
         List<PersonFile.Alert> alerts = new ArrayList<>();
         if (!people.isEmpty()) {
             String marks = String.join(", ", Collections.nCopies(people.size(), "?"));
-            for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level_label, event_time, message"
-                    + " FROM ads_alert_event WHERE subject_key IN (" + marks + ") AND subject_type = 'PERSON'"
-                    + " ORDER BY event_time DESC, alert_id DESC LIMIT 50", people.stream().map(AreaPerson::ref).toArray())) {
-                alerts.add(new PersonFile.Alert(PersonLookup.str(r, "alert_id"), PersonLookup.str(r, "rule"),
-                        PersonLookup.str(r, "level_label"), PersonLookup.time(r.get("event_time")),
+            for (Map<String, Object> r : warehouse.query(
+                    "SELECT alert_id, rule, level_label, event_time, message"
+                            + " FROM ads_alert_event WHERE subject_key IN (" + marks + ") AND subject_type = 'PERSON'"
+                            + " ORDER BY event_time DESC, alert_id DESC LIMIT 50",
+                    people.stream().map(AreaPerson::ref).toArray())) {
+                alerts.add(new PersonFile.Alert(
+                        PersonLookup.str(r, "alert_id"),
+                        PersonLookup.str(r, "rule"),
+                        PersonLookup.str(r, "level_label"),
+                        PersonLookup.time(r.get("event_time")),
                         PersonLookup.str(r, "message")));
             }
         }
-        log.ok(staff, Kind.AREA, code, name, null, reason, total + " 条记录, " + linked.size() + " 人, 第 " + page
-                + " 页");
+        log.ok(staff, Kind.AREA, code, name, null, reason, total + " 条记录, " + linked.size() + " 人, 第 " + page + " 页");
         return new AreaFile(code, name, byMonth, total, pageRows, page, pageSize, people, linked.size(), alerts);
     }
 
     /** Newest first; equal times by source, then the higher id first: one order, so pages never overlap. */
-    static final Comparator<AreaRow> NEWEST_FIRST = Comparator
-            .comparing(AreaRow::time, Comparator.nullsLast(Comparator.reverseOrder()))
+    static final Comparator<AreaRow> NEWEST_FIRST = Comparator.comparing(
+                    AreaRow::time, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(AreaRow::source)
             .thenComparing(AreaRow::recordId, Comparator.reverseOrder());
 
@@ -204,8 +237,13 @@ public class AreaLookup {
         Envelope box = new Envelope();
         grids.forEach(g -> box.expandToInclude(g.boundary().getEnvelopeInternal()));
         Object[] boxArgs = {box.getMinY(), box.getMaxY(), box.getMinX(), box.getMaxX()};
-        return new Where(code, codes, inGrids, codes.toArray(), " WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN"
-                + " ? AND ?", boxArgs);
+        return new Where(
+                code,
+                codes,
+                inGrids,
+                codes.toArray(),
+                " WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN" + " ? AND ?",
+                boxArgs);
     }
 
     /** Adds the source's records per month to {@code byMonth}; returns how many it added. */
@@ -244,9 +282,13 @@ public class AreaLookup {
                 continue;
             }
             String ref = PersonLookup.str(r, "person_key");
-            linked.merge(ref, new AreaPerson(ref, PersonLookup.str(r, "name_masked"),
-                    ((Number) r.get("n")).longValue()), (a, b) -> new AreaPerson(a.ref(),
-                    a.nameMasked() != null ? a.nameMasked() : b.nameMasked(), a.records() + b.records()));
+            linked.merge(
+                    ref,
+                    new AreaPerson(ref, PersonLookup.str(r, "name_masked"), ((Number) r.get("n")).longValue()),
+                    (a, b) -> new AreaPerson(
+                            a.ref(),
+                            a.nameMasked() != null ? a.nameMasked() : b.nameMasked(),
+                            a.records() + b.records()));
         }
     }
 
@@ -258,8 +300,8 @@ public class AreaLookup {
         String order = " ORDER BY " + s.time + " DESC, " + s.id + " DESC LIMIT ";
         List<AreaRow> out = new ArrayList<>();
         if (s.byGrid) {
-            for (Map<String, Object> r : warehouse.query("SELECT " + s.columns() + " FROM " + s.table
-                    + where.sql(s) + order + need, where.args(s))) {
+            for (Map<String, Object> r : warehouse.query(
+                    "SELECT " + s.columns() + " FROM " + s.table + where.sql(s) + order + need, where.args(s))) {
                 out.add(row(r));
             }
             return out;
@@ -275,8 +317,9 @@ public class AreaLookup {
                 after = " AND (" + s.time + " < ? OR (" + s.time + " = ? AND " + s.id + " < ?))";
                 args.addAll(List.of(lastTime, lastTime, lastId));
             }
-            List<Map<String, Object>> rows = warehouse.query("SELECT " + s.columns() + " FROM " + s.table
-                    + where.sql(s) + after + order + chunk, args.toArray());
+            List<Map<String, Object>> rows = warehouse.query(
+                    "SELECT " + s.columns() + " FROM " + s.table + where.sql(s) + after + order + chunk,
+                    args.toArray());
             for (Map<String, Object> r : rows) {
                 AreaRow a = row(r);
                 if (a.gridCode() != null && a.gridCode().startsWith(where.code()) && out.size() < need) {
@@ -298,16 +341,22 @@ public class AreaLookup {
         if (!(r.get("latitude") instanceof Number lat) || !(r.get("longitude") instanceof Number lon)) {
             return false;
         }
-        Optional<String> grid = placed.computeIfAbsent(lat + "," + lon, k -> areas.locate(lat.doubleValue(),
-                lon.doubleValue()).map(Grid::code));
+        Optional<String> grid =
+                placed.computeIfAbsent(lat + "," + lon, k -> areas.locate(lat.doubleValue(), lon.doubleValue())
+                        .map(Grid::code));
         return grid.isPresent() && grid.get().startsWith(code);
     }
 
     private AreaRow row(Map<String, Object> r) {
         Located l = persons.locate(r);
-        return new AreaRow(PersonLookup.str(r, "source"), PersonLookup.str(r, "record_id"),
-                PersonLookup.time(r.get("event_time")), l.gridCode(),
-                l.gridCode() == null ? "" : areas.name(l.gridCode()), PersonLookup.str(r, "status"),
-                PersonLookup.str(r, "person_key"), PersonLookup.str(r, "name_masked"));
+        return new AreaRow(
+                PersonLookup.str(r, "source"),
+                PersonLookup.str(r, "record_id"),
+                PersonLookup.time(r.get("event_time")),
+                l.gridCode(),
+                l.gridCode() == null ? "" : areas.name(l.gridCode()),
+                PersonLookup.str(r, "status"),
+                PersonLookup.str(r, "person_key"),
+                PersonLookup.str(r, "name_masked"));
     }
 }

@@ -1,12 +1,10 @@
 package org.gridgov.cases.lookup;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.security.Staff;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,13 +21,28 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class LookupLog {
 
     /** What was looked at. */
-    public enum Kind { SEARCH, PERSON, RECORD, COMPANY, AREA }
+    public enum Kind {
+        SEARCH,
+        PERSON,
+        RECORD,
+        COMPANY,
+        AREA
+    }
 
     /** One row of the leaders' report. */
-    public record Entry(long id, LocalDateTime at, String username, String role, String scopeCode, String kind,
-                        String subjectRef, String subjectLabel, String queryMasked, String reason, String outcome,
-                        String detail) {
-    }
+    public record Entry(
+            long id,
+            LocalDateTime at,
+            String username,
+            String role,
+            String scopeCode,
+            String kind,
+            String subjectRef,
+            String subjectLabel,
+            String queryMasked,
+            String reason,
+            String outcome,
+            String detail) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -43,8 +56,7 @@ public class LookupLog {
         write(who, kind, ref, label, queryMasked, reason, "OK", detail);
     }
 
-    public void denied(Staff who, Kind kind, String ref, String label, String queryMasked, String reason,
-                       String why) {
+    public void denied(Staff who, Kind kind, String ref, String label, String queryMasked, String reason, String why) {
         write(who, kind, ref, label, queryMasked, reason, "DENIED", why);
     }
 
@@ -60,23 +72,54 @@ public class LookupLog {
         LocalDateTime from = (fromDay == null ? today.minusDays(30) : fromDay).atStartOfDay();
         LocalDateTime to = (toDay == null ? today.plusDays(1) : toDay).atStartOfDay();
         String user = username == null || username.isBlank() ? null : username.strip();
-        return jdbc.query("SELECT * FROM lookup_log WHERE at >= ? AND at < ? AND (? IS NULL OR username = ?)"
+        return jdbc.query(
+                "SELECT * FROM lookup_log WHERE at >= ? AND at < ? AND (? IS NULL OR username = ?)"
                         + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                (rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toLocalDateTime(),
-                        rs.getString("username"), rs.getString("role"), rs.getString("scope_code"),
-                        rs.getString("kind"), rs.getString("subject_ref"), rs.getString("subject_label"),
-                        rs.getString("query_masked"), rs.getString("reason"), rs.getString("outcome"),
+                (rs, i) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toLocalDateTime(),
+                        rs.getString("username"),
+                        rs.getString("role"),
+                        rs.getString("scope_code"),
+                        rs.getString("kind"),
+                        rs.getString("subject_ref"),
+                        rs.getString("subject_label"),
+                        rs.getString("query_masked"),
+                        rs.getString("reason"),
+                        rs.getString("outcome"),
                         rs.getString("detail")),
-                from, to, user, user, pageSize, (long) (page - 1) * pageSize);
+                from,
+                to,
+                user,
+                user,
+                pageSize,
+                (long) (page - 1) * pageSize);
     }
 
-    private void write(Staff who, Kind kind, String ref, String label, String queryMasked, String reason,
-                       String outcome, String detail) {
-        jdbc.update("INSERT INTO lookup_log (at, username, role, scope_code, kind, subject_ref, subject_label,"
+    private void write(
+            Staff who,
+            Kind kind,
+            String ref,
+            String label,
+            String queryMasked,
+            String reason,
+            String outcome,
+            String detail) {
+        jdbc.update(
+                "INSERT INTO lookup_log (at, username, role, scope_code, kind, subject_ref, subject_label,"
                         + " query_masked, reason, outcome, detail, remote_addr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                LocalDateTime.now(clock), cut(who.username(), 64), who.role().name(), cut(who.scopeCode(), 32),
-                kind.name(), cut(ref, 100), cut(label, 100), cut(queryMasked, 100),
-                cut(reason == null ? "" : reason, 200), outcome, cut(detail, 300), remoteAddr());
+                LocalDateTime.now(clock),
+                cut(who.username(), 64),
+                who.role().name(),
+                cut(who.scopeCode(), 32),
+                kind.name(),
+                cut(ref, 100),
+                cut(label, 100),
+                cut(queryMasked, 100),
+                cut(reason == null ? "" : reason, 200),
+                outcome,
+                cut(detail, 300),
+                remoteAddr());
     }
 
     private static String remoteAddr() {

@@ -13,8 +13,7 @@ public final class LookupReason {
     public static final int MIN_CHARS = 4;
     public static final int MAX_CHARS = 200;
 
-    private LookupReason() {
-    }
+    private LookupReason() {}
 
     public static String require(String reason) {
         String r = reason == null ? "" : reason.strip();

@@ -15,32 +15,46 @@ import java.util.Map;
  *                           by, or the phones the warehouse links to the ID card) that the reader may open, newest
  *                           first
  */
-public record PersonFile(String ref, String nameMasked, String idCardMasked, Risk risk, Map<String, Long> bySource,
-                         List<Row> records, int page, int pageSize, long total, long hiddenOutsideScope,
-                         List<Alert> alerts, List<String> companies, List<CaseLink> cases) {
+public record PersonFile(
+        String ref,
+        String nameMasked,
+        String idCardMasked,
+        Risk risk,
+        Map<String, Long> bySource,
+        List<Row> records,
+        int page,
+        int pageSize,
+        long total,
+        long hiddenOutsideScope,
+        List<Alert> alerts,
+        List<String> companies,
+        List<CaseLink> cases) {
 
     /** One linked record: where it came from, when, where, what and its state; drills to {@code /lookup/records}. */
-    public record Row(String source, String sourceLabel, String recordId, LocalDateTime time, String gridCode,
-                      String place, String category, String status, String company, String summary) {
-    }
+    public record Row(
+            String source,
+            String sourceLabel,
+            String recordId,
+            LocalDateTime time,
+            String gridCode,
+            String place,
+            String category,
+            String status,
+            String company,
+            String summary) {}
 
     /** The latest monthly score ({@code ads_person_risk_month}). */
-    public record Risk(String month, BigDecimal score, String level, int rank, String factors) {
-    }
+    public record Risk(String month, BigDecimal score, String level, int rank, String factors) {}
 
     /** An alert whose subject is the person ({@code ads_alert_event}). */
-    public record Alert(String alertId, String rule, String levelLabel, LocalDateTime time, String message) {
-    }
+    public record Alert(String alertId, String rule, String levelLabel, LocalDateTime time, String message) {}
 
     /** A search hit: open it with {@link #ref}. */
-    public record Candidate(String ref, String nameMasked, String idCardMasked, long records, String note) {
-    }
+    public record Candidate(String ref, String nameMasked, String idCardMasked, long records, String note) {}
 
     /** A case-service case reported from the person's phone; ID and phone numbers in the title masked. */
-    public record CaseLink(String id, String title, String status, LocalDateTime createdAt) {
-    }
+    public record CaseLink(String id, String title, String status, LocalDateTime createdAt) {}
 
     /** The answer to a search: what was searched (masked), the persons found, the cases of a phone number. */
-    public record SearchResult(String queryMasked, List<Candidate> candidates, List<CaseLink> cases) {
-    }
+    public record SearchResult(String queryMasked, List<Candidate> candidates, List<CaseLink> cases) {}
 }

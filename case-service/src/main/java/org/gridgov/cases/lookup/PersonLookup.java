@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
@@ -64,6 +63,7 @@ public class PersonLookup {
     public static final int MAX_PAGE_SIZE = 100;
     /** Records read per person at most; a person with more is shown their newest. */
     static final int MAX_RECORDS = 5000;
+
     static final int MAX_CANDIDATES = 50;
     private static final Pattern PERSON_KEY = Pattern.compile("[0-9a-f]{32}");
 
@@ -102,8 +102,7 @@ public class PersonLookup {
     }
 
     /** A search: exactly one of ID card, phone, or name with street; and the reason. */
-    public record SearchRequest(String idCard, String phone, String name, String streetCode, String reason) {
-    }
+    public record SearchRequest(String idCard, String phone, String name, String streetCode, String reason) {}
 
     private final WarehouseReader warehouse;
     private final AreaDirectory areas;
@@ -112,8 +111,13 @@ public class PersonLookup {
     private final CaseRepository cases;
     private final PiiProtector pii;
 
-    public PersonLookup(WarehouseReader warehouse, AreaDirectory areas, LookupLog log, Refusals refusals,
-                        CaseRepository cases, CaseServiceProperties props) {
+    public PersonLookup(
+            WarehouseReader warehouse,
+            AreaDirectory areas,
+            LookupLog log,
+            Refusals refusals,
+            CaseRepository cases,
+            CaseServiceProperties props) {
         this.warehouse = warehouse;
         this.areas = areas;
         this.log = log;
@@ -131,7 +135,9 @@ public class PersonLookup {
     public List<Street> searchableStreets(Staff staff) {
         refusals.require(staff, Action.LOOKUP, Target.nothing(), Kind.SEARCH.name(), null);
         return areas.district().streets().stream()
-                .filter(st -> staff.districtWide() || staff.covers(st.code()) || staff.scopeCode().startsWith(st.code()))
+                .filter(st -> staff.districtWide()
+                        || staff.covers(st.code())
+                        || staff.scopeCode().startsWith(st.code()))
                 .toList();
     }
 
@@ -163,8 +169,14 @@ public class PersonLookup {
         String key = pii.idCardKey(idCard);
         List<Candidate> found = new ArrayList<>();
         candidate(staff, key, masked, reason, "").ifPresent(found::add);
-        log.ok(staff, Kind.SEARCH, found.isEmpty() ? null : key, found.isEmpty() ? null : label(found.get(0)),
-                masked, reason, found.size() + " 人");
+        log.ok(
+                staff,
+                Kind.SEARCH,
+                found.isEmpty() ? null : key,
+                found.isEmpty() ? null : label(found.get(0)),
+                masked,
+                reason,
+                found.size() + " 人");
         return new SearchResult(masked, found, List.of());
     }
 
@@ -175,21 +187,32 @@ public class PersonLookup {
         String masked = "电话 " + PiiProtector.maskPhone(phone);
         String phoneKey = pii.phoneKey(phone);
         PhoneLinks links = new PhoneLinks();
-        for (Map<String, Object> r : warehouse.query("SELECT phone_key, evidence_id, person_key, name_key"
-                + " FROM dwd_person_link WHERE phone_key = ?", phoneKey)) {
-            links.add(new LinkEvidence(str(r, "phone_key"), str(r, "evidence_id"), str(r, "person_key"),
-                    str(r, "name_key")));
+        for (Map<String, Object> r : warehouse.query(
+                "SELECT phone_key, evidence_id, person_key, name_key" + " FROM dwd_person_link WHERE phone_key = ?",
+                phoneKey)) {
+            links.add(new LinkEvidence(
+                    str(r, "phone_key"), str(r, "evidence_id"), str(r, "person_key"), str(r, "name_key")));
         }
         PhoneLink link = links.decide(phoneKey);
         List<Candidate> found = new ArrayList<>();
         if (link.linked()) {
-            candidate(staff, link.personKey(), masked, reason,
-                    "该电话与此身份证人员关联（证据 " + link.evidenceIds().size() + " 条）").ifPresent(found::add);
+            candidate(
+                            staff,
+                            link.personKey(),
+                            masked,
+                            reason,
+                            "该电话与此身份证人员关联（证据 " + link.evidenceIds().size() + " 条）")
+                    .ifPresent(found::add);
         }
         candidate(staff, phoneKey, masked, reason, "仅以电话登记的记录").ifPresent(found::add);
         List<CaseLink> reported = visibleCases(staff, Set.of(phoneKey));
-        log.ok(staff, Kind.SEARCH, found.isEmpty() ? null : found.get(0).ref(),
-                found.isEmpty() ? null : label(found.get(0)), masked, reason,
+        log.ok(
+                staff,
+                Kind.SEARCH,
+                found.isEmpty() ? null : found.get(0).ref(),
+                found.isEmpty() ? null : label(found.get(0)),
+                masked,
+                reason,
                 found.size() + " 人, " + reported.size() + " 件事件");
         return new SearchResult(masked, found, reported);
     }
@@ -200,8 +223,7 @@ public class PersonLookup {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Candidate c = new Candidate(key, first(rows, "name_masked"), first(rows, "id_card_masked"), rows.size(),
-                note);
+        Candidate c = new Candidate(key, first(rows, "name_masked"), first(rows, "id_card_masked"), rows.size(), note);
         mayLook(staff, Kind.SEARCH, key, label(c), masked, reason, subject(rows));
         return Optional.of(c);
     }
@@ -210,7 +232,8 @@ public class PersonLookup {
         if (name.codePointCount(0, name.length()) > 20) {
             throw new InvalidInputException("name", "姓名最多 20 个字");
         }
-        if (streetCode == null || streetCode.length() != 9
+        if (streetCode == null
+                || streetCode.length() != 9
                 || areas.district().streets().stream().noneMatch(s -> s.code().equals(streetCode))) {
             throw new InvalidInputException("street_code", "按姓名查询须选择街道");
         }
@@ -219,11 +242,12 @@ public class PersonLookup {
         String query = "姓名 " + masked + " @ " + areas.name(streetCode);
         mayLook(staff, Kind.SEARCH, null, null, query, reason, new Target.Subject(Set.of(streetCode)));
         Map<String, List<Located>> byPerson = new LinkedHashMap<>();
-        for (Map<String, Object> r : warehouse.query("SELECT * FROM dws_person_event WHERE name_masked = ?"
-                + " LIMIT " + MAX_RECORDS, masked)) {
+        for (Map<String, Object> r : warehouse.query(
+                "SELECT * FROM dws_person_event WHERE name_masked = ?" + " LIMIT " + MAX_RECORDS, masked)) {
             Located l = locate(r);
             if (l.gridCode() != null && l.gridCode().startsWith(streetCode)) {
-                byPerson.computeIfAbsent(str(r, "person_key"), k -> new ArrayList<>()).add(l);
+                byPerson.computeIfAbsent(str(r, "person_key"), k -> new ArrayList<>())
+                        .add(l);
             }
         }
         List<Candidate> found = new ArrayList<>();
@@ -232,8 +256,12 @@ public class PersonLookup {
                 break;
             }
             if (Authorization.allows(staff, Action.LOOKUP, subject(e.getValue()))) {
-                found.add(new Candidate(e.getKey(), masked, first(e.getValue(), "id_card_masked"),
-                        e.getValue().size(), "在" + areas.name(streetCode) + "有 " + e.getValue().size() + " 条记录"));
+                found.add(new Candidate(
+                        e.getKey(),
+                        masked,
+                        first(e.getValue(), "id_card_masked"),
+                        e.getValue().size(),
+                        "在" + areas.name(streetCode) + "有 " + e.getValue().size() + " 条记录"));
             }
         }
         log.ok(staff, Kind.SEARCH, null, null, query, reason, found.size() + " 人");
@@ -262,7 +290,9 @@ public class PersonLookup {
         List<Located> visible = all.stream().filter(l -> sees(staff, l)).toList();
         Map<String, Long> bySource = new LinkedHashMap<>();
         for (Source s : Source.values()) {
-            long n = visible.stream().filter(l -> s.name().equals(str(l.row(), "source"))).count();
+            long n = visible.stream()
+                    .filter(l -> s.name().equals(str(l.row(), "source")))
+                    .count();
             if (n > 0) {
                 bySource.put(s.name(), n);
             }
@@ -274,13 +304,34 @@ public class PersonLookup {
                 companies.add(c);
             }
         });
-        List<Row> pageRows = visible.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
-                .map(this::row).toList();
+        List<Row> pageRows = visible.stream()
+                .skip((long) (page - 1) * pageSize)
+                .limit(pageSize)
+                .map(this::row)
+                .toList();
         List<CaseLink> reported = visibleCases(staff, reporterKeys(ref));
-        PersonFile file = new PersonFile(ref, name, idMasked, risk(ref), bySource, pageRows, page, pageSize,
-                visible.size(), all.size() - visible.size(), alerts(ref), List.copyOf(companies), reported);
-        log.ok(staff, Kind.PERSON, ref, label, null, reason, "显示 " + visible.size() + " 条，辖区外 "
-                + (all.size() - visible.size()) + " 条，事件 " + reported.size() + " 件");
+        PersonFile file = new PersonFile(
+                ref,
+                name,
+                idMasked,
+                risk(ref),
+                bySource,
+                pageRows,
+                page,
+                pageSize,
+                visible.size(),
+                all.size() - visible.size(),
+                alerts(ref),
+                List.copyOf(companies),
+                reported);
+        log.ok(
+                staff,
+                Kind.PERSON,
+                ref,
+                label,
+                null,
+                reason,
+                "显示 " + visible.size() + " 条，辖区外 " + (all.size() - visible.size()) + " 条，事件 " + reported.size() + " 件");
         return file;
     }
 
@@ -294,16 +345,23 @@ public class PersonLookup {
             throw new InvalidInputException("record_id", "记录编号不正确");
         }
         requireWarehouse();
-        List<Map<String, Object>> found = warehouse.query("SELECT * FROM " + source.table + " WHERE "
-                + source.idColumn + " = ? LIMIT 1", recordId);
+        List<Map<String, Object>> found = warehouse.query(
+                "SELECT * FROM " + source.table + " WHERE " + source.idColumn + " = ? LIMIT 1", recordId);
         if (found.isEmpty() || !ref.equals(found.get(0).get(source.keyColumn))) {
             throw new NotFoundException("该人员没有这条" + source.label + "记录");
         }
         Map<String, Object> r = found.get(0);
         Located l = locate(withSource(r, source));
-        String label = label(firstNonNull(r, "person_name_masked", "caller_name_masked", "complainant_name_masked"),
+        String label = label(
+                firstNonNull(r, "person_name_masked", "caller_name_masked", "complainant_name_masked"),
                 firstNonNull(r, "id_card_masked", "caller_id_card_masked"));
-        mayLook(staff, Kind.RECORD, ref, label, null, reason,
+        mayLook(
+                staff,
+                Kind.RECORD,
+                ref,
+                label,
+                null,
+                reason,
                 new Target.Subject(l.gridCode() == null ? Set.of() : Set.of(l.gridCode())));
         if (!sees(staff, l)) {
             throw denied(staff, Kind.RECORD, ref, label, reason, "记录不在辖区 " + staff.scopeCode() + " 内");
@@ -334,8 +392,9 @@ public class PersonLookup {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(ref);
         List<Object> phones = new ArrayList<>();
-        for (Map<String, Object> r : warehouse.query("SELECT DISTINCT phone_key FROM dwd_person_link"
-                + " WHERE person_key = ? LIMIT " + MAX_CANDIDATES, ref)) {
+        for (Map<String, Object> r : warehouse.query(
+                "SELECT DISTINCT phone_key FROM dwd_person_link" + " WHERE person_key = ? LIMIT " + MAX_CANDIDATES,
+                ref)) {
             phones.add(r.get("phone_key"));
         }
         if (phones.isEmpty()) {
@@ -343,10 +402,12 @@ public class PersonLookup {
         }
         PhoneLinks links = new PhoneLinks();
         String marks = String.join(", ", java.util.Collections.nCopies(phones.size(), "?"));
-        for (Map<String, Object> r : warehouse.query("SELECT phone_key, evidence_id, person_key, name_key"
-                + " FROM dwd_person_link WHERE phone_key IN (" + marks + ")", phones.toArray())) {
-            links.add(new LinkEvidence(str(r, "phone_key"), str(r, "evidence_id"), str(r, "person_key"),
-                    str(r, "name_key")));
+        for (Map<String, Object> r : warehouse.query(
+                "SELECT phone_key, evidence_id, person_key, name_key" + " FROM dwd_person_link WHERE phone_key IN ("
+                        + marks + ")",
+                phones.toArray())) {
+            links.add(new LinkEvidence(
+                    str(r, "phone_key"), str(r, "evidence_id"), str(r, "person_key"), str(r, "name_key")));
         }
         for (Object phone : phones) {
             PhoneLink link = links.decide((String) phone);
@@ -362,7 +423,10 @@ public class PersonLookup {
         List<CaseLink> out = new ArrayList<>();
         for (CaseRecord c : cases.byReporterKeys(keys, MAX_CANDIDATES)) {
             if (Authorization.allows(staff, Action.CASE_VIEW, c.accessTarget())) {
-                out.add(new CaseLink(c.id(), PiiProtector.redact(c.report().title()), c.assignment().status().name(),
+                out.add(new CaseLink(
+                        c.id(),
+                        PiiProtector.redact(c.report().title()),
+                        c.assignment().status().name(),
                         c.timing().createdAt()));
             }
         }
@@ -370,24 +434,26 @@ public class PersonLookup {
     }
 
     /** A {@code dws_person_event} row with the grid it lies in (its own, else the grid its point falls in). */
-    record Located(Map<String, Object> row, String gridCode) {
-    }
+    record Located(Map<String, Object> row, String gridCode) {}
 
     private List<Located> rows(String key) {
         List<Located> out = new ArrayList<>();
-        for (Map<String, Object> r : warehouse.query("SELECT * FROM dws_person_event WHERE person_key = ?"
-                + " LIMIT " + MAX_RECORDS, key)) {
+        for (Map<String, Object> r :
+                warehouse.query("SELECT * FROM dws_person_event WHERE person_key = ?" + " LIMIT " + MAX_RECORDS, key)) {
             out.add(locate(r));
         }
-        out.sort(Comparator.comparing((Located l) -> time(l.row().get("event_time")),
-                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(l -> str(l.row(), "record_id")));
+        out.sort(Comparator.comparing(
+                        (Located l) -> time(l.row().get("event_time")), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(l -> str(l.row(), "record_id")));
         return out;
     }
 
     Located locate(Map<String, Object> r) {
         String grid = str(r, "grid_code");
         if (grid == null && r.get("latitude") instanceof Number lat && r.get("longitude") instanceof Number lon) {
-            grid = areas.locate(lat.doubleValue(), lon.doubleValue()).map(Grid::code).orElse(null);
+            grid = areas.locate(lat.doubleValue(), lon.doubleValue())
+                    .map(Grid::code)
+                    .orElse(null);
         }
         return new Located(r, grid);
     }
@@ -401,9 +467,17 @@ public class PersonLookup {
     private Row row(Located l) {
         Map<String, Object> r = l.row();
         Source s = Source.of(str(r, "source"));
-        return new Row(s.name(), s.label, str(r, "record_id"), time(r.get("event_time")), l.gridCode(),
-                l.gridCode() == null ? "" : areas.name(l.gridCode()), str(r, "category_code"), str(r, "status"),
-                str(r, "company_name"), str(r, "summary"));
+        return new Row(
+                s.name(),
+                s.label,
+                str(r, "record_id"),
+                time(r.get("event_time")),
+                l.gridCode(),
+                l.gridCode() == null ? "" : areas.name(l.gridCode()),
+                str(r, "category_code"),
+                str(r, "status"),
+                str(r, "company_name"),
+                str(r, "summary"));
     }
 
     private Risk risk(String key) {
@@ -411,23 +485,34 @@ public class PersonLookup {
         if (month.isEmpty() || month.get(0).get("m") == null) {
             return null;
         }
-        List<Map<String, Object>> r = warehouse.query("SELECT * FROM ads_person_risk_month WHERE stat_month = ?"
-                + " AND person_key = ?", month.get(0).get("m"), key);
+        List<Map<String, Object>> r = warehouse.query(
+                "SELECT * FROM ads_person_risk_month WHERE stat_month = ?" + " AND person_key = ?",
+                month.get(0).get("m"),
+                key);
         if (r.isEmpty()) {
             return null;
         }
         Map<String, Object> x = r.get(0);
-        return new Risk(str(x, "stat_month"), x.get("risk_score") instanceof BigDecimal b ? b
-                : new BigDecimal(String.valueOf(x.get("risk_score"))), str(x, "risk_level"),
-                ((Number) x.get("risk_rank")).intValue(), str(x, "top_factors"));
+        return new Risk(
+                str(x, "stat_month"),
+                x.get("risk_score") instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(x.get("risk_score"))),
+                str(x, "risk_level"),
+                ((Number) x.get("risk_rank")).intValue(),
+                str(x, "top_factors"));
     }
 
     private List<Alert> alerts(String key) {
         List<Alert> out = new ArrayList<>();
-        for (Map<String, Object> r : warehouse.query("SELECT alert_id, rule, level_label, event_time, message"
-                + " FROM ads_alert_event WHERE subject_type = 'PERSON' AND subject_key = ?"
-                + " ORDER BY event_time DESC, alert_id DESC LIMIT 50", key)) {
-            out.add(new Alert(str(r, "alert_id"), str(r, "rule"), str(r, "level_label"), time(r.get("event_time")),
+        for (Map<String, Object> r : warehouse.query(
+                "SELECT alert_id, rule, level_label, event_time, message"
+                        + " FROM ads_alert_event WHERE subject_type = 'PERSON' AND subject_key = ?"
+                        + " ORDER BY event_time DESC, alert_id DESC LIMIT 50",
+                key)) {
+            out.add(new Alert(
+                    str(r, "alert_id"),
+                    str(r, "rule"),
+                    str(r, "level_label"),
+                    time(r.get("event_time")),
                     str(r, "message")));
         }
         return out;
@@ -454,8 +539,7 @@ public class PersonLookup {
         return new Target.Subject(grids);
     }
 
-    void mayLook(Staff staff, Kind kind, String ref, String label, String query, String reason,
-                         Target target) {
+    void mayLook(Staff staff, Kind kind, String ref, String label, String query, String reason, Target target) {
         Decision d = Authorization.may(staff, Action.LOOKUP, target);
         if (d.denied()) {
             log.denied(staff, kind, ref, label, query, reason == null ? "" : PiiProtector.redact(reason), d.reason());
@@ -496,7 +580,10 @@ public class PersonLookup {
     }
 
     private static String first(List<Located> rows, String column) {
-        return rows.stream().map(l -> str(l.row(), column)).filter(v -> v != null && !v.isBlank()).findFirst()
+        return rows.stream()
+                .map(l -> str(l.row(), column))
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst()
                 .orElse(null);
     }
 

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.area.AreaDirectory;
@@ -25,9 +23,9 @@ import org.gridgov.common.district.Grid;
 import org.gridgov.common.pii.PiiProtector;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,8 +61,14 @@ public class GridMap {
      */
     private final Map<String, Geometry> widened;
 
-    public GridMap(AreaDirectory areas, JdbcTemplate jdbc, AlertInbox inbox, Refusals refusals, Clock clock,
-                   GridRisk risk, KeyCompanies keyCompanies) {
+    public GridMap(
+            AreaDirectory areas,
+            JdbcTemplate jdbc,
+            AlertInbox inbox,
+            Refusals refusals,
+            Clock clock,
+            GridRisk risk,
+            KeyCompanies keyCompanies) {
         this.keyCompanies = keyCompanies;
         this.areas = areas;
         this.risk = risk;
@@ -92,8 +96,7 @@ public class GridMap {
         }
         Map<String, Geometry> out = new LinkedHashMap<>();
         GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
-        parts.forEach((code, polygons) -> out.put(code,
-                UnaryUnionNG.union(factory.buildGeometry(polygons), SNAP)));
+        parts.forEach((code, polygons) -> out.put(code, UnaryUnionNG.union(factory.buildGeometry(polygons), SNAP)));
         return out;
     }
 
@@ -115,7 +118,9 @@ public class GridMap {
     /** The grids in the user's area. */
     public List<Grid> gridsOf(Staff staff) {
         require(staff);
-        return areas.district().grids().stream().filter(g -> staff.covers(g.code())).toList();
+        return areas.district().grids().stream()
+                .filter(g -> staff.covers(g.code()))
+                .toList();
     }
 
     /**
@@ -126,15 +131,33 @@ public class GridMap {
         List<Grid> grids = gridsOf(staff);
         List<Object> features = new ArrayList<>();
         for (Grid g : grids) {
-            features.add(feature(g.boundary(), Map.of("level", "GRID", "code", g.code(), "name", g.name(),
-                    "community", g.communityCode(), "street", g.streetCode())));
+            features.add(feature(
+                    g.boundary(),
+                    Map.of(
+                            "level",
+                            "GRID",
+                            "code",
+                            g.code(),
+                            "name",
+                            g.name(),
+                            "community",
+                            g.communityCode(),
+                            "street",
+                            g.streetCode())));
         }
         for (Map.Entry<String, Geometry> e : dissolved.entrySet()) {
             String code = e.getKey();
             // a street user gets their street and its communities; a district user every one
             if (grids.stream().anyMatch(g -> g.code().startsWith(code))) {
-                features.add(feature(e.getValue(), Map.of("level", code.length() == 9 ? "STREET" : "COMMUNITY",
-                        "code", code, "name", areas.name(code))));
+                features.add(feature(
+                        e.getValue(),
+                        Map.of(
+                                "level",
+                                code.length() == 9 ? "STREET" : "COMMUNITY",
+                                "code",
+                                code,
+                                "name",
+                                areas.name(code))));
             }
         }
         Map<String, Object> fc = new LinkedHashMap<>();
@@ -183,24 +206,46 @@ public class GridMap {
     // ---------------------------------------------------------------- figures
 
     /** A case on the map: where it is drawn and counted. */
-    public record MapCase(String id, String title, String categoryName, String status, String gridCode,
-                          String gridName, boolean overdue, LocalDateTime createdAt, double longitude,
-                          double latitude) {
-    }
+    public record MapCase(
+            String id,
+            String title,
+            String categoryName,
+            String status,
+            String gridCode,
+            String gridName,
+            boolean overdue,
+            LocalDateTime createdAt,
+            double longitude,
+            double latitude) {}
 
     /**
      * One grid's figures; {@code risk} is its 重点人员 (persons scored 红 or 橙 with a record in the grid,
      * {@link GridRisk}), {@code riskRed}, {@code riskOrange} and {@code riskTop} their split and highest score.
      */
-    public record GridFigures(String code, String name, int cases, int openCases, int overdue, int alerts, int risk,
-                              int riskRed, int riskOrange, double riskTop) {
-    }
+    public record GridFigures(
+            String code,
+            String name,
+            int cases,
+            int openCases,
+            int overdue,
+            int alerts,
+            int risk,
+            int riskRed,
+            int riskOrange,
+            double riskTop) {}
 
     /** An alert of the inbox drawn at its grid's interior point (an alert knows its grid, not a point). */
-    public record MapAlert(String alertId, String rule, String level, String levelLabel, String message,
-                           LocalDateTime eventTime, String gridCode, String areaName, double longitude,
-                           double latitude) {
-    }
+    public record MapAlert(
+            String alertId,
+            String rule,
+            String level,
+            String levelLabel,
+            String message,
+            LocalDateTime eventTime,
+            String gridCode,
+            String areaName,
+            double longitude,
+            double latitude) {}
 
     /**
      * Per-grid figures for every grid of the user's area (zeros included), the open cases as points, the alerts
@@ -208,41 +253,71 @@ public class GridMap {
      * scores in the warehouse, or none configured); the 清欠重点单位 at their key cases' sites ({@link KeyCompanies}) and
      * the month of those key cases.
      */
-    public record MapData(List<GridFigures> grids, List<MapCase> openCases, int openCaseCount,
-                          List<LiveAlert> alerts, List<MapAlert> todayAlerts, String riskMonth,
-                          List<KeyCompanies.KeyCompany> keyCompanies, String keyCompanyMonth) {
-    }
+    public record MapData(
+            List<GridFigures> grids,
+            List<MapCase> openCases,
+            int openCaseCount,
+            List<LiveAlert> alerts,
+            List<MapAlert> todayAlerts,
+            String riskMonth,
+            List<KeyCompanies.KeyCompany> keyCompanies,
+            String keyCompanyMonth) {}
 
     public MapData data(Staff staff) {
         List<Grid> grids = gridsOf(staff);
         // one aggregate over the area (idx_case_area_created), not a row per case
         Map<String, int[]> counts = new HashMap<>();
-        jdbc.query("SELECT grid_code, COUNT(*) AS n, SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END) AS open_n,"
-                + " SUM(CASE WHEN status = 'OPEN' AND due_at < ? THEN 1 ELSE 0 END) AS overdue_n"
-                + " FROM case_record WHERE grid_code LIKE ? GROUP BY grid_code", rs -> {
-                    counts.put(rs.getString("grid_code"),
+        jdbc.query(
+                "SELECT grid_code, COUNT(*) AS n, SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END) AS open_n,"
+                        + " SUM(CASE WHEN status = 'OPEN' AND due_at < ? THEN 1 ELSE 0 END) AS overdue_n"
+                        + " FROM case_record WHERE grid_code LIKE ? GROUP BY grid_code",
+                rs -> {
+                    counts.put(
+                            rs.getString("grid_code"),
                             new int[] {rs.getInt("n"), rs.getInt("open_n"), rs.getInt("overdue_n")});
-                }, Timestamp.valueOf(LocalDateTime.now(clock)), staff.scopeCode() + "%");
+                },
+                Timestamp.valueOf(LocalDateTime.now(clock)),
+                staff.scopeCode() + "%");
         List<LiveAlert> alerts = AlertInbox.mayRead(staff) ? inbox.recentFor(staff) : List.of();
-        Map<String, Long> alertCounts = alerts.stream().filter(a -> a.gridCode() != null)
+        Map<String, Long> alertCounts = alerts.stream()
+                .filter(a -> a.gridCode() != null)
                 .collect(Collectors.groupingBy(LiveAlert::gridCode, Collectors.counting()));
         GridRisk.Snapshot risk = this.risk.current();
-        List<GridFigures> figures = grids.stream().map(g -> {
-            int[] n = counts.getOrDefault(g.code(), new int[3]);
-            GridRisk.Figures r = risk.byGrid().getOrDefault(g.code(), new GridRisk.Figures(0, 0, 0));
-            return new GridFigures(g.code(), g.name(), n[0], n[1], n[2],
-                    alertCounts.getOrDefault(g.code(), 0L).intValue(), r.persons(), r.red(), r.orange(),
-                    r.topScore());
-        }).toList();
+        List<GridFigures> figures = grids.stream()
+                .map(g -> {
+                    int[] n = counts.getOrDefault(g.code(), new int[3]);
+                    GridRisk.Figures r = risk.byGrid().getOrDefault(g.code(), new GridRisk.Figures(0, 0, 0));
+                    return new GridFigures(
+                            g.code(),
+                            g.name(),
+                            n[0],
+                            n[1],
+                            n[2],
+                            alertCounts.getOrDefault(g.code(), 0L).intValue(),
+                            r.persons(),
+                            r.red(),
+                            r.orange(),
+                            r.topScore());
+                })
+                .toList();
         int open = figures.stream().mapToInt(GridFigures::openCases).sum();
-        List<MapCase> points = casesWhere(staff, "grid_code LIKE ? AND status = 'OPEN'", MAX_ROWS,
-                staff.scopeCode() + "%");
+        List<MapCase> points =
+                casesWhere(staff, "grid_code LIKE ? AND status = 'OPEN'", MAX_ROWS, staff.scopeCode() + "%");
         java.time.LocalDate today = LocalDateTime.now(clock).toLocalDate();
         List<MapAlert> todays = alertPoints(staff).stream()
-                .filter(a -> a.eventTime() != null && a.eventTime().toLocalDate().equals(today)).toList();
+                .filter(a ->
+                        a.eventTime() != null && a.eventTime().toLocalDate().equals(today))
+                .toList();
         KeyCompanies.Snapshot companies = keyCompanies.forStaff(staff);
-        return new MapData(figures, points, open, alerts.stream().filter(a -> a.gridCode() != null).toList(),
-                todays, risk.month(), companies.companies(), companies.month());
+        return new MapData(
+                figures,
+                points,
+                open,
+                alerts.stream().filter(a -> a.gridCode() != null).toList(),
+                todays,
+                risk.month(),
+                companies.companies(),
+                companies.month());
     }
 
     /** The inbox's alerts the user may read that are located to a grid of their area, at the grid's point. */
@@ -254,8 +329,17 @@ public class GridMap {
         for (LiveAlert a : inbox.recentFor(staff)) {
             Grid g = areas.grid(a.gridCode()).orElse(null);
             if (g != null && staff.covers(g.code())) {
-                out.add(new MapAlert(a.alertId(), a.rule(), a.level(), a.levelLabel(), a.message(), a.eventTime(),
-                        g.code(), a.areaName(), g.anchor().getX(), g.anchor().getY()));
+                out.add(new MapAlert(
+                        a.alertId(),
+                        a.rule(),
+                        a.level(),
+                        a.levelLabel(),
+                        a.message(),
+                        a.eventTime(),
+                        g.code(),
+                        a.areaName(),
+                        g.anchor().getX(),
+                        g.anchor().getY()));
             }
         }
         return out;
@@ -273,13 +357,16 @@ public class GridMap {
     private List<MapCase> casesWhere(Staff staff, String where, int limit, Object... args) {
         LocalDateTime now = LocalDateTime.now(clock);
         List<MapCase> out = new ArrayList<>();
-        jdbc.query("SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
-                + " FROM case_record WHERE " + where + " ORDER BY created_at DESC, id LIMIT " + limit, rs -> {
+        jdbc.query(
+                "SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
+                        + " FROM case_record WHERE " + where + " ORDER BY created_at DESC, id LIMIT " + limit,
+                rs -> {
                     MapCase c = mapCase(rs, now);
                     if (c != null && staff.covers(c.gridCode())) {
                         out.add(c);
                     }
-                }, args);
+                },
+                args);
         return out;
     }
 
@@ -294,11 +381,21 @@ public class GridMap {
         double lon = rs.getObject("longitude") == null ? anchor.getX() : rs.getDouble("longitude");
         String status = rs.getString("status");
         Timestamp due = rs.getTimestamp("due_at");
-        boolean overdue = "OPEN".equals(status) && due != null && due.toLocalDateTime().isBefore(now);
+        boolean overdue =
+                "OPEN".equals(status) && due != null && due.toLocalDateTime().isBefore(now);
         // the map shows many cases at once, to everyone in the area: ID and phone numbers typed into a title are
         // masked there, as in case events
-        return new MapCase(rs.getString("id"), PiiProtector.redact(rs.getString("title")),
-                rs.getString("category_name"), status, g.code(), g.name(), overdue, rs.getTimestamp("created_at").toLocalDateTime(), lon, lat);
+        return new MapCase(
+                rs.getString("id"),
+                PiiProtector.redact(rs.getString("title")),
+                rs.getString("category_name"),
+                status,
+                g.code(),
+                g.name(),
+                overdue,
+                rs.getTimestamp("created_at").toLocalDateTime(),
+                lon,
+                lat);
     }
 
     // ---------------------------------------------------------------- selection
@@ -309,21 +406,26 @@ public class GridMap {
     public static final int MAX_DEPTH = 10_000;
 
     /** A grid, community or street the polygon reaches: {@code whole} when it lies entirely inside. */
-    public record Place(String level, String code, String name, boolean whole) {
-    }
+    public record Place(String level, String code, String name, boolean whole) {}
 
     /**
      * The cases inside a drawn polygon: their complete {@code total} and count per grid, one page of them newest
      * first, the inbox's alerts whose grid point is inside, and the grids and communities the polygon reaches.
      */
-    public record Selection(int total, Map<String, Integer> byGrid, int page, int pageSize, List<MapCase> cases,
-                            List<MapAlert> alerts, List<Place> places) {
-    }
+    public record Selection(
+            int total,
+            Map<String, Integer> byGrid,
+            int page,
+            int pageSize,
+            List<MapCase> cases,
+            List<MapAlert> alerts,
+            List<Place> places) {}
 
     /** A selected case's sort key: newest first, then id descending (the index order, see V50). */
     private record Key(String id, LocalDateTime createdAt) {
         static final java.util.Comparator<Key> NEWEST = java.util.Comparator.comparing(Key::createdAt)
-                .thenComparing(Key::id).reversed();
+                .thenComparing(Key::id)
+                .reversed();
     }
 
     /**
@@ -338,13 +440,15 @@ public class GridMap {
             throw new InvalidInputException("page", "page 从 1 开始 / page starts at 1");
         }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("page_size", "page_size 应为 1 到 " + MAX_PAGE_SIZE
-                    + " / page_size must be 1 to " + MAX_PAGE_SIZE);
+            throw new InvalidInputException(
+                    "page_size", "page_size 应为 1 到 " + MAX_PAGE_SIZE + " / page_size must be 1 to " + MAX_PAGE_SIZE);
         }
         if ((long) page * pageSize > MAX_DEPTH) {
             throw new InvalidInputException("page", "最多翻到第 " + MAX_DEPTH + " 条 / pages end at row " + MAX_DEPTH);
         }
-        List<Grid> touched = gridsOf(staff).stream().filter(g -> polygon.intersects(widened.get(g.code()))).toList();
+        List<Grid> touched = gridsOf(staff).stream()
+                .filter(g -> polygon.intersects(widened.get(g.code())))
+                .toList();
         List<String> whole = new ArrayList<>();
         List<String> edge = new ArrayList<>();
         List<String> anchorInside = new ArrayList<>();
@@ -369,13 +473,18 @@ public class GridMap {
             var e = polygon.envelope();
             List<Object> args = new ArrayList<>(edge);
             args.addAll(List.of(e.getMinY() - 1e-6, e.getMaxY() + 1e-6, e.getMinX() - 1e-6, e.getMaxX() + 1e-6));
-            jdbc.query("SELECT id, grid_code, latitude, longitude, created_at FROM case_record WHERE grid_code IN ("
-                    + marks(edge.size()) + ") AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", rs -> {
+            jdbc.query(
+                    "SELECT id, grid_code, latitude, longitude, created_at FROM case_record WHERE grid_code IN ("
+                            + marks(edge.size()) + ") AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+                    rs -> {
                         if (polygon.covers(rs.getDouble("longitude"), rs.getDouble("latitude"))) {
                             byGrid.merge(rs.getString("grid_code"), 1, Integer::sum);
-                            keys.add(new Key(rs.getString("id"), rs.getTimestamp("created_at").toLocalDateTime()));
+                            keys.add(new Key(
+                                    rs.getString("id"),
+                                    rs.getTimestamp("created_at").toLocalDateTime()));
                         }
-                    }, args.toArray());
+                    },
+                    args.toArray());
         }
         // the newest `depth` of each whole grid and of each inside grid point: enough for any page up to `depth`
         List<String> parts = new ArrayList<>();
@@ -391,28 +500,41 @@ public class GridMap {
             args.add(code);
         }
         if (!parts.isEmpty()) {
-            jdbc.query(String.join(" UNION ALL ", parts), rs -> {
-                keys.add(new Key(rs.getString("id"), rs.getTimestamp("created_at").toLocalDateTime()));
-            }, args.toArray());
+            jdbc.query(
+                    String.join(" UNION ALL ", parts),
+                    rs -> {
+                        keys.add(new Key(
+                                rs.getString("id"),
+                                rs.getTimestamp("created_at").toLocalDateTime()));
+                    },
+                    args.toArray());
         }
         keys.sort(Key.NEWEST);
-        List<String> pageIds = keys.stream().skip((long) (page - 1) * pageSize).limit(pageSize).map(Key::id).toList();
+        List<String> pageIds = keys.stream()
+                .skip((long) (page - 1) * pageSize)
+                .limit(pageSize)
+                .map(Key::id)
+                .toList();
         List<MapCase> cases = new ArrayList<>();
         if (!pageIds.isEmpty()) {
             LocalDateTime now = LocalDateTime.now(clock);
             Map<String, MapCase> byId = new HashMap<>();
-            jdbc.query("SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
-                    + " FROM case_record WHERE id IN (" + marks(pageIds.size()) + ")", rs -> {
+            jdbc.query(
+                    "SELECT id, title, category_name, status, grid_code, due_at, created_at, latitude, longitude"
+                            + " FROM case_record WHERE id IN (" + marks(pageIds.size()) + ")",
+                    rs -> {
                         MapCase c = mapCase(rs, now);
                         if (c != null) {
                             byId.put(c.id(), c);
                         }
-                    }, pageIds.toArray());
+                    },
+                    pageIds.toArray());
             pageIds.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(cases::add);
         }
         int total = byGrid.values().stream().mapToInt(Integer::intValue).sum();
         List<MapAlert> alerts = alertPoints(staff).stream()
-                .filter(a -> polygon.covers(a.longitude(), a.latitude())).toList();
+                .filter(a -> polygon.covers(a.longitude(), a.latitude()))
+                .toList();
         return new Selection(total, byGrid, page, pageSize, cases, alerts, places(staff, polygon, touched));
     }
 
@@ -421,10 +543,13 @@ public class GridMap {
         if (codes.isEmpty()) {
             return;
         }
-        jdbc.query("SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code IN (" + marks(codes.size())
-                + ")" + extraWhere + " GROUP BY grid_code", rs -> {
+        jdbc.query(
+                "SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code IN (" + marks(codes.size()) + ")"
+                        + extraWhere + " GROUP BY grid_code",
+                rs -> {
                     into.merge(rs.getString("grid_code"), rs.getInt("n"), Integer::sum);
-                }, codes.toArray());
+                },
+                codes.toArray());
     }
 
     private static String marks(int n) {
@@ -440,7 +565,10 @@ public class GridMap {
         for (Map.Entry<String, Geometry> e : dissolved.entrySet()) {
             String code = e.getKey();
             if (touched.stream().anyMatch(g -> g.code().startsWith(code)) && polygon.intersects(e.getValue())) {
-                out.add(new Place(code.length() == 9 ? "STREET" : "COMMUNITY", code, areas.name(code),
+                out.add(new Place(
+                        code.length() == 9 ? "STREET" : "COMMUNITY",
+                        code,
+                        areas.name(code),
                         polygon.covers(e.getValue())));
             }
         }

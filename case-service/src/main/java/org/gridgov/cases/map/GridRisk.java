@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.inbox.WarehouseReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,11 +86,13 @@ public class GridRisk {
         // driven from the few scored 红/橙 persons; plain SQL that Doris and MariaDB both run
         String persons = "SELECT person_key, risk_level, risk_score FROM ads_person_risk_month"
                 + " WHERE stat_month = ? AND risk_level IN ('红', '橙')";
-        List<Map<String, Object>> rows = warehouse.query("SELECT x.grid_code, r.risk_level, COUNT(DISTINCT"
-                + " r.person_key) AS n, MAX(r.risk_score) AS top FROM (" + persons + ") r JOIN ("
-                + " SELECT grid_code, caller_key AS person_key FROM dwd_hotline_case WHERE caller_key IS NOT NULL"
-                + " UNION SELECT grid_code, person_key FROM ods_grid_record WHERE person_key IS NOT NULL) x"
-                + " ON x.person_key = r.person_key GROUP BY x.grid_code, r.risk_level", month);
+        List<Map<String, Object>> rows = warehouse.query(
+                "SELECT x.grid_code, r.risk_level, COUNT(DISTINCT"
+                        + " r.person_key) AS n, MAX(r.risk_score) AS top FROM (" + persons + ") r JOIN ("
+                        + " SELECT grid_code, caller_key AS person_key FROM dwd_hotline_case WHERE caller_key IS NOT NULL"
+                        + " UNION SELECT grid_code, person_key FROM ods_grid_record WHERE person_key IS NOT NULL) x"
+                        + " ON x.person_key = r.person_key GROUP BY x.grid_code, r.risk_level",
+                month);
         Map<String, int[]> counts = new HashMap<>();
         Map<String, Double> top = new HashMap<>();
         for (Map<String, Object> r : rows) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.inbox.WarehouseReader;
 import org.gridgov.cases.security.Staff;
@@ -37,9 +36,15 @@ public class KeyCompanies {
     private static final int IN_LIST = 200;
 
     /** A key company at the site of its first key case: how many key cases it has this month and why. */
-    public record KeyCompany(String name, int keyCases, String reasons, String caseId, String gridCode, String place,
-                             double longitude, double latitude) {
-    }
+    public record KeyCompany(
+            String name,
+            int keyCases,
+            String reasons,
+            String caseId,
+            String gridCode,
+            String place,
+            double longitude,
+            double latitude) {}
 
     /** The month read and the companies placed; {@code month} null when the warehouse has no key cases. */
     public record Snapshot(String month, List<KeyCompany> companies) {
@@ -61,8 +66,11 @@ public class KeyCompanies {
     /** The companies whose site lies in the user's area. */
     public Snapshot forStaff(Staff staff) {
         Snapshot all = current();
-        return new Snapshot(all.month(), all.companies().stream()
-                .filter(c -> staff.districtWide() || staff.covers(c.gridCode())).toList());
+        return new Snapshot(
+                all.month(),
+                all.companies().stream()
+                        .filter(c -> staff.districtWide() || staff.covers(c.gridCode()))
+                        .toList());
     }
 
     Snapshot current() {
@@ -92,34 +100,46 @@ public class KeyCompanies {
             return Snapshot.NONE;
         }
         List<Map<String, Object>> m = warehouse.query("SELECT MAX(stat_month) AS m FROM ads_arrears_key_case");
-        String month = m.isEmpty() || m.get(0).get("m") == null ? null : String.valueOf(m.get(0).get("m"));
+        String month = m.isEmpty() || m.get(0).get("m") == null
+                ? null
+                : String.valueOf(m.get(0).get("m"));
         if (month == null) {
             return Snapshot.NONE;
         }
         // company → its key cases in case-id order, and the reasons they give
         Map<String, List<String>> casesOf = new LinkedHashMap<>();
         Map<String, Set<String>> reasonsOf = new HashMap<>();
-        for (Map<String, Object> r : warehouse.query("SELECT case_id, company_name, reasons FROM ads_arrears_key_case"
-                + " WHERE stat_month = ? ORDER BY company_name, case_id", month)) {
+        for (Map<String, Object> r : warehouse.query(
+                "SELECT case_id, company_name, reasons FROM ads_arrears_key_case"
+                        + " WHERE stat_month = ? ORDER BY company_name, case_id",
+                month)) {
             String company = String.valueOf(r.get("company_name"));
             if (!casesOf.containsKey(company) && casesOf.size() == MAX_COMPANIES) {
                 continue;
             }
             casesOf.computeIfAbsent(company, k -> new ArrayList<>()).add(String.valueOf(r.get("case_id")));
             if (r.get("reasons") != null && !String.valueOf(r.get("reasons")).isBlank()) {
-                reasonsOf.computeIfAbsent(company, k -> new LinkedHashSet<>()).add(String.valueOf(r.get("reasons"))
-                        .strip());
+                reasonsOf
+                        .computeIfAbsent(company, k -> new LinkedHashSet<>())
+                        .add(String.valueOf(r.get("reasons")).strip());
             }
         }
-        Map<String, double[]> sites = sites(casesOf.values().stream().flatMap(List::stream).distinct().toList());
+        Map<String, double[]> sites =
+                sites(casesOf.values().stream().flatMap(List::stream).distinct().toList());
         List<KeyCompany> out = new ArrayList<>();
         casesOf.forEach((company, ids) -> {
             for (String id : ids) {
                 double[] p = sites.get(id);
                 Grid g = p == null ? null : areas.locate(p[1], p[0]).orElse(null);
                 if (g != null) {
-                    out.add(new KeyCompany(company, ids.size(), String.join("；",
-                            reasonsOf.getOrDefault(company, Set.of())), id, g.code(), areas.name(g.code()), p[0],
+                    out.add(new KeyCompany(
+                            company,
+                            ids.size(),
+                            String.join("；", reasonsOf.getOrDefault(company, Set.of())),
+                            id,
+                            g.code(),
+                            areas.name(g.code()),
+                            p[0],
                             p[1]));
                     return;
                 }
@@ -134,8 +154,9 @@ public class KeyCompanies {
         Map<String, double[]> out = new HashMap<>();
         for (int from = 0; from < caseIds.size(); from += IN_LIST) {
             List<String> part = caseIds.subList(from, Math.min(caseIds.size(), from + IN_LIST));
-            for (Map<String, Object> r : warehouse.query("SELECT case_id, latitude, longitude FROM ods_arrears_case"
-                    + " WHERE case_id IN (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
+            for (Map<String, Object> r : warehouse.query(
+                    "SELECT case_id, latitude, longitude FROM ods_arrears_case" + " WHERE case_id IN ("
+                            + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
                     part.toArray())) {
                 if (r.get("latitude") instanceof Number lat && r.get("longitude") instanceof Number lon) {
                     out.put(String.valueOf(r.get("case_id")), new double[] {lon.doubleValue(), lat.doubleValue()});

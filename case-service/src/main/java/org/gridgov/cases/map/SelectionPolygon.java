@@ -2,7 +2,6 @@ package org.gridgov.cases.map;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.gridgov.cases.domain.InvalidInputException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -43,8 +42,8 @@ public final class SelectionPolygon {
         for (int i = 0; i < vertices.size(); i++) {
             List<Double> v = vertices.get(i);
             if (v == null || v.size() != 2 || v.get(0) == null || v.get(1) == null) {
-                throw invalid("第 " + (i + 1) + " 个顶点应为 [经度, 纬度] / vertex " + (i + 1)
-                        + " must be [longitude, latitude]");
+                throw invalid(
+                        "第 " + (i + 1) + " 个顶点应为 [经度, 纬度] / vertex " + (i + 1) + " must be [longitude, latitude]");
             }
             double lon = v.get(0);
             double lat = v.get(1);
@@ -71,7 +70,7 @@ public final class SelectionPolygon {
             Coordinate at = error.getCoordinate();
             String where = at == null ? "" : String.format("（%.6f, %.6f 附近）", at.x, at.y);
             String reason = error.getErrorType() == TopologyValidationError.SELF_INTERSECTION
-                    || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION
+                            || error.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION
                     ? "多边形边线自相交" + where + " / polygon is self-intersecting"
                     : "多边形无效" + where + " / invalid polygon: " + error.getMessage();
             throw invalid(reason);

@@ -3,7 +3,6 @@ package org.gridgov.cases.notify;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.gridgov.cases.security.Staff;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Notifications {
 
-    public record Notice(long id, String kind, String refId, String message, LocalDateTime createdAt) {
-    }
+    public record Notice(long id, String kind, String refId, String message, LocalDateTime createdAt) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -32,22 +30,39 @@ public class Notifications {
     }
 
     private void insert(String username, String department, String kind, String refId, String message) {
-        jdbc.update("INSERT INTO notification (username, department_code, kind, ref_id, message, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", username, department, kind, refId, message, LocalDateTime.now(clock));
+        jdbc.update(
+                "INSERT INTO notification (username, department_code, kind, ref_id, message, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                username,
+                department,
+                kind,
+                refId,
+                message,
+                LocalDateTime.now(clock));
     }
 
     public List<Notice> unread(Staff staff) {
-        return jdbc.query("SELECT id, kind, ref_id, message, created_at FROM notification WHERE read_at IS NULL"
+        return jdbc.query(
+                "SELECT id, kind, ref_id, message, created_at FROM notification WHERE read_at IS NULL"
                         + " AND (username = ? OR (department_code IS NOT NULL AND department_code = ?))"
                         + " ORDER BY id DESC LIMIT 50",
-                (rs, i) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                (rs, i) -> new Notice(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getObject(5, LocalDateTime.class)),
-                staff.username(), staff.departmentCode());
+                staff.username(),
+                staff.departmentCode());
     }
 
     public int markRead(Staff staff, long id) {
-        return jdbc.update("UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL"
+        return jdbc.update(
+                "UPDATE notification SET read_at = ? WHERE id = ? AND read_at IS NULL"
                         + " AND (username = ? OR (department_code IS NOT NULL AND department_code = ?))",
-                LocalDateTime.now(clock), id, staff.username(), staff.departmentCode());
+                LocalDateTime.now(clock),
+                id,
+                staff.username(),
+                staff.departmentCode());
     }
 }

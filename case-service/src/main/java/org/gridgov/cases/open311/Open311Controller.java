@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.casefile.CaseChannel;
@@ -55,6 +54,7 @@ public class Open311Controller {
     static final int MAX_PAGE_SIZE = 100;
     /** page × page_size beyond this is refused: deep offsets cost the database and no app pages that far. */
     static final int MAX_OFFSET = 10_000;
+
     static final int MAX_IDS = 50;
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_NAME = 64;
@@ -67,8 +67,8 @@ public class Open311Controller {
     private final Refusals refusals;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
-    public Open311Controller(CaseService cases, PublicRequests requests, CaseServiceProperties props,
-                             Refusals refusals) {
+    public Open311Controller(
+            CaseService cases, PublicRequests requests, CaseServiceProperties props, Refusals refusals) {
         this.cases = cases;
         this.requests = requests;
         this.props = props;
@@ -106,7 +106,12 @@ public class Open311Controller {
             @RequestParam(name = "request_id", required = false) String clientRequestId) {
         // a blank key never matches, even where gridgov.case.open311-api-keys was set to an empty value
         if (apiKey == null || apiKey.isBlank() || !props.open311ApiKeys().contains(apiKey)) {
-            throw refusals.refuse(INTEGRATION, "REPORT", "CASE", null, "Open311 request with a wrong api_key",
+            throw refusals.refuse(
+                    INTEGRATION,
+                    "REPORT",
+                    "CASE",
+                    null,
+                    "Open311 request with a wrong api_key",
                     "api_key is missing or not valid");
         }
         checkText("service_code", serviceCode, 16);
@@ -122,8 +127,8 @@ public class Open311Controller {
         if ((lat == null || lon == null) && (address == null || address.isBlank())) {
             throw new InvalidInputException("address_string", "lat/long or address_string is required");
         }
-        if (lat != null && (lat.isNaN() || lat < -90 || lat > 90) || lon != null && (lon.isNaN() || lon < -180
-                || lon > 180)) {
+        if (lat != null && (lat.isNaN() || lat < -90 || lat > 90)
+                || lon != null && (lon.isNaN() || lon < -180 || lon > 180)) {
             throw new InvalidInputException("lat", "lat/long must be a WGS84 point (lat -90..90, long -180..180)");
         }
         if (description == null || description.isBlank()) {
@@ -131,17 +136,29 @@ public class Open311Controller {
         }
         String name = ((lastName == null ? "" : lastName.strip()) + (firstName == null ? "" : firstName.strip()));
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException("first_name", "last_name and first_name together are at most " + MAX_NAME
-                    + " characters");
+            throw new InvalidInputException(
+                    "first_name", "last_name and first_name together are at most " + MAX_NAME + " characters");
         }
-        NewCase in = new NewCase(null, description, CaseChannel.OPEN311, serviceCode, lat, lon, null, address, 1,
-                name.isEmpty() ? null : name, phone, false);
+        NewCase in = new NewCase(
+                null,
+                description,
+                CaseChannel.OPEN311,
+                serviceCode,
+                lat,
+                lon,
+                null,
+                address,
+                1,
+                name.isEmpty() ? null : name,
+                phone,
+                false);
         CaseService.Reported r = cases.report(INTEGRATION, in, clientRequestId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service_request_id", r.record().id());
         body.put("service_notice", "已受理，办理时限至 " + r.record().timing().dueAt().toLocalDate());
         body.put("account_id", null);
-        return ResponseEntity.status(r.existed() ? HttpStatus.OK : HttpStatus.CREATED).body(List.of(body));
+        return ResponseEntity.status(r.existed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(List.of(body));
     }
 
     /**
@@ -153,8 +170,9 @@ public class Open311Controller {
             return;
         }
         if (value.length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters (" + value.length()
-                    + "); nothing was stored");
+            throw new InvalidInputException(
+                    field,
+                    field + " is longer than " + max + " characters (" + value.length() + "); nothing was stored");
         }
         if (value.indexOf('\uFFFD') >= 0) {
             throw new InvalidInputException(field, field + " is not valid UTF-8; send the form as UTF-8");
@@ -171,34 +189,44 @@ public class Open311Controller {
             @RequestParam(name = "page", defaultValue = "1") int page,
             @RequestParam(name = "page_size", defaultValue = "" + DEFAULT_PAGE_SIZE) int pageSize) {
         if (ids != null && !ids.isBlank()) {
-            List<String> wanted = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            List<String> wanted = Arrays.stream(ids.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
                     .toList();
             if (wanted.size() > MAX_IDS || wanted.stream().anyMatch(id -> id.length() > 40)) {
-                throw new InvalidInputException("service_request_id", "at most " + MAX_IDS
-                        + " service_request_id values of at most 40 characters each");
+                throw new InvalidInputException(
+                        "service_request_id",
+                        "at most " + MAX_IDS + " service_request_id values of at most 40 characters each");
             }
-            return requests.findAll(wanted.stream().distinct().toList()).stream().map(Open311Controller::view)
+            return requests.findAll(wanted.stream().distinct().toList()).stream()
+                    .map(Open311Controller::view)
                     .toList();
         }
         int size = Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE);
         if (page < 1 || (long) page * size > MAX_OFFSET) {
-            throw new InvalidInputException("page", "page counts from 1, and page × page_size is at most "
-                    + MAX_OFFSET + "; narrow start_date/end_date to go further back");
+            throw new InvalidInputException(
+                    "page",
+                    "page counts from 1, and page × page_size is at most " + MAX_OFFSET
+                            + "; narrow start_date/end_date to go further back");
         }
         checkText("service_code", serviceCode, 16);
-        LocalDateTime to = end == null ? LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE)
+        LocalDateTime to = end == null
+                ? LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE)
                 : end.atZoneSameInstant(CaseServiceApplication.DISTRICT_ZONE).toLocalDateTime();
-        LocalDateTime from = start == null ? to.minusDays(90)
+        LocalDateTime from = start == null
+                ? to.minusDays(90)
                 : start.atZoneSameInstant(CaseServiceApplication.DISTRICT_ZONE).toLocalDateTime();
         // GeoReport has open and closed; anything but "closed" asks for the open ones, as it always did
         Boolean open = status == null ? null : !status.equalsIgnoreCase("closed");
-        return requests.page(from, to, serviceCode, open, page, size).stream().map(Open311Controller::view).toList();
+        return requests.page(from, to, serviceCode, open, page, size).stream()
+                .map(Open311Controller::view)
+                .toList();
     }
 
     @GetMapping("/requests/{id}.json")
     public List<Map<String, Object>> request(@PathVariable String id) {
-        return List.of(view(requests.find(id).orElseThrow(
-                () -> new NotFoundException("service_request_id " + id + " not found"))));
+        return List.of(view(
+                requests.find(id).orElseThrow(() -> new NotFoundException("service_request_id " + id + " not found"))));
     }
 
     private static Map<String, Object> view(PublicRequests.PublicCase c) {
@@ -220,6 +248,10 @@ public class Open311Controller {
     }
 
     private static String iso(LocalDateTime t) {
-        return t == null ? null : t.atZone(CaseServiceApplication.DISTRICT_ZONE).toOffsetDateTime().toString();
+        return t == null
+                ? null
+                : t.atZone(CaseServiceApplication.DISTRICT_ZONE)
+                        .toOffsetDateTime()
+                        .toString();
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.gridgov.common.kafka.Topic;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     /** A row waiting to be published. */
-    public record Pending(long id, String topic, String key, String payload) {
-    }
+    public record Pending(long id, String topic, String key, String payload) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -34,10 +32,15 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public <V> void append(Topic<String, V> topic, String eventId, String key, V payload) {
-        String value = new String(topic.valueSerde().serializer().serialize(topic.name(), payload),
-                StandardCharsets.UTF_8);
-        jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                eventId, topic.name(), key, value, LocalDateTime.now(clock));
+        String value =
+                new String(topic.valueSerde().serializer().serialize(topic.name(), payload), StandardCharsets.UTF_8);
+        jdbc.update(
+                "INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+                eventId,
+                topic.name(),
+                key,
+                value,
+                LocalDateTime.now(clock));
     }
 
     /**
@@ -45,14 +48,20 @@ public class Outbox {
      * skipped, so two relays never publish the same batch at once.
      */
     public List<Pending> claim(int limit) {
-        return jdbc.query("SELECT id, topic, msg_key, payload FROM outbox_event"
+        return jdbc.query(
+                "SELECT id, topic, msg_key, payload FROM outbox_event"
                         + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), limit);
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                limit);
     }
 
     public void markPublished(List<Pending> rows, LocalDateTime at) {
-        jdbc.batchUpdate("UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
-                + " WHERE id = ?", rows, rows.size(), (ps, r) -> {
+        jdbc.batchUpdate(
+                "UPDATE outbox_event SET published_at = ?, attempts = attempts + 1, last_error = NULL"
+                        + " WHERE id = ?",
+                rows,
+                rows.size(),
+                (ps, r) -> {
                     ps.setObject(1, at);
                     ps.setLong(2, r.id());
                 });
@@ -61,8 +70,11 @@ public class Outbox {
     /** Counts a failed attempt on each row and keeps the error (cut to the column's 500 characters). */
     public void markFailed(List<Long> ids, String error) {
         String e = error.length() > 500 ? error.substring(0, 500) : error;
-        jdbc.batchUpdate("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                ids, ids.size(), (ps, id) -> {
+        jdbc.batchUpdate(
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                ids,
+                ids.size(),
+                (ps, id) -> {
                     ps.setString(1, e);
                     ps.setLong(2, id);
                 });

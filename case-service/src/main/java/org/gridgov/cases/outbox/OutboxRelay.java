@@ -1,5 +1,6 @@
 package org.gridgov.cases.outbox;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +11,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,17 +51,19 @@ public class OutboxRelay implements SchedulingConfigurer {
     private final TransactionTemplate tx;
     /** A transaction of its own, for the failure count written after the claiming transaction rolled back. */
     private final TransactionTemplate separate;
+
     private final CaseServiceProperties props;
     private final Clock clock;
     /** Bytes: keys are serialized by each row's topic's key serde, payloads were serialized when appended. */
     private Producer<byte[], byte[]> producer;
+
     private long failures;
     private long nextAttemptAt;
 
     private final Duration interval;
 
-    public OutboxRelay(Outbox outbox, TransactionTemplate tx, CaseServiceProperties props, Clock clock,
-                       Environment environment) {
+    public OutboxRelay(
+            Outbox outbox, TransactionTemplate tx, CaseServiceProperties props, Clock clock, Environment environment) {
         this.outbox = outbox;
         this.tx = tx;
         this.separate = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
@@ -82,7 +82,8 @@ public class OutboxRelay implements SchedulingConfigurer {
         if (!deprecated.isBound()) {
             return props.outboxInterval();
         }
-        LOG.warn("{} is deprecated: use gridgov.case.outbox-interval (a bare number still means milliseconds)",
+        LOG.warn(
+                "{} is deprecated: use gridgov.case.outbox-interval (a bare number still means milliseconds)",
                 DEPRECATED_INTERVAL_KEY);
         return binder.bind("gridgov.case.outbox-interval", Duration.class).orElse(deprecated.get());
     }
@@ -146,9 +147,12 @@ public class OutboxRelay implements SchedulingConfigurer {
     /** A row as its registry topic's record; a topic the registry does not know fails the batch, named. */
     @SuppressWarnings("unchecked")
     private static ProducerRecord<byte[], byte[]> record(Outbox.Pending r) {
-        Topic<String, ?> topic = (Topic<String, ?>) Topics.named(r.topic()).orElseThrow(
-                () -> new IllegalStateException("outbox row " + r.id() + " names unknown topic " + r.topic()));
-        return new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), r.key()),
+        Topic<String, ?> topic = (Topic<String, ?>) Topics.named(r.topic())
+                .orElseThrow(
+                        () -> new IllegalStateException("outbox row " + r.id() + " names unknown topic " + r.topic()));
+        return new ProducerRecord<>(
+                topic.name(),
+                topic.keySerde().serializer().serialize(topic.name(), r.key()),
                 r.payload().getBytes(StandardCharsets.UTF_8));
     }
 

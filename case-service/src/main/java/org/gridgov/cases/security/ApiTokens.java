@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.Sha256;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiTokens {
 
-    public record Issued(String token, LocalDateTime expiresAt) {
-    }
+    public record Issued(String token, LocalDateTime expiresAt) {}
 
-    private record Cached(Staff staff, LocalDateTime expiresAt, LocalDateTime checkedAt) {
-    }
+    private record Cached(Staff staff, LocalDateTime expiresAt, LocalDateTime checkedAt) {}
 
     private final SecureRandom random = new SecureRandom();
     private final ApiTokenStore stored;

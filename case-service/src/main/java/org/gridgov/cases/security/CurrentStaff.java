@@ -7,8 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The signed-in user of the current request. */
 public final class CurrentStaff {
 
-    private CurrentStaff() {
-    }
+    private CurrentStaff() {}
 
     public static Staff get() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();

@@ -1,16 +1,14 @@
 package org.gridgov.cases.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -26,18 +24,22 @@ import org.springframework.http.HttpStatus;
  */
 public final class ErrorBodies {
 
-    public enum Chain { API, OPEN311, PAGES }
+    public enum Chain {
+        API,
+        OPEN311,
+        PAGES
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     /** The chain of the request, or during an error dispatch ({@code /error}) of the request that failed. */
     public static Chain chainOf(HttpServletRequest request) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed != null ? String.valueOf(failed) : request.getRequestURI();
-        return chainOf(uri.substring(Math.min(uri.length(), request.getContextPath().length())));
+        return chainOf(
+                uri.substring(Math.min(uri.length(), request.getContextPath().length())));
     }
 
     /** The chain of a path inside the application (without the context path). */

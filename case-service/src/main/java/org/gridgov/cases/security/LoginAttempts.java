@@ -3,7 +3,6 @@ package org.gridgov.cases.security;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -27,8 +26,7 @@ public class LoginAttempts {
      * One claimed attempt. {@code refused}: the name is locked (nothing was counted, the password must not be
      * checked). {@code lockedNow}: this attempt's failure locks the name.
      */
-    public record Attempt(boolean refused, int failures, boolean lockedNow, LocalDateTime lockedUntil) {
-    }
+    public record Attempt(boolean refused, int failures, boolean lockedNow, LocalDateTime lockedUntil) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -49,20 +47,27 @@ public class LoginAttempts {
         String table = account ? "app_user" : "login_failure";
         return tx.execute(s -> {
             if (!account) {
-                jdbc.update("INSERT IGNORE INTO login_failure (username, failed_attempts, last_failure_at)"
-                        + " VALUES (?, 0, ?)", username, now);
+                jdbc.update(
+                        "INSERT IGNORE INTO login_failure (username, failed_attempts, last_failure_at)"
+                                + " VALUES (?, 0, ?)",
+                        username,
+                        now);
             }
-            jdbc.update("UPDATE " + table + " SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
-                    + " AND locked_until IS NOT NULL AND locked_until <= ?", username, now);
+            jdbc.update(
+                    "UPDATE " + table + " SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
+                            + " AND locked_until IS NOT NULL AND locked_until <= ?",
+                    username,
+                    now);
             // locked_until first: it reads the count before this attempt under left-to-right assignment (MySQL,
             // MariaDB) and under simultaneous assignment alike
-            int claimed = jdbc.update("UPDATE " + table + " SET locked_until = CASE WHEN failed_attempts + 1 >= ?"
-                    + " THEN ? ELSE NULL END, failed_attempts = failed_attempts + 1"
-                    + (account ? "" : ", last_failure_at = ?") + " WHERE username = ? AND locked_until IS NULL",
+            int claimed = jdbc.update(
+                    "UPDATE " + table + " SET locked_until = CASE WHEN failed_attempts + 1 >= ?"
+                            + " THEN ? ELSE NULL END, failed_attempts = failed_attempts + 1"
+                            + (account ? "" : ", last_failure_at = ?") + " WHERE username = ? AND locked_until IS NULL",
                     account ? new Object[] {max, lockUntil, username} : new Object[] {max, lockUntil, now, username});
             // the row is locked by this transaction: the count read is this attempt's own
-            Map<String, Object> row = jdbc.queryForMap("SELECT failed_attempts, locked_until FROM " + table
-                    + " WHERE username = ?", username);
+            Map<String, Object> row = jdbc.queryForMap(
+                    "SELECT failed_attempts, locked_until FROM " + table + " WHERE username = ?", username);
             int failures = ((Number) row.get("failed_attempts")).intValue();
             LocalDateTime until = (LocalDateTime) row.get("locked_until");
             return new Attempt(claimed == 0, failures, claimed == 1 && until != null, until);
@@ -74,19 +79,32 @@ public class LoginAttempts {
      * the meantime (a lock set by this very attempt, {@code lockedByThisAttempt}, is lifted): the lock wins.
      */
     public boolean succeeded(String username, boolean lockedByThisAttempt) {
-        return jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
-                + " AND (locked_until IS NULL OR ?)", username, lockedByThisAttempt) == 1;
+        return jdbc.update(
+                        "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
+                                + " AND (locked_until IS NULL OR ?)",
+                        username,
+                        lockedByThisAttempt)
+                == 1;
     }
 
     /** When the account is locked until, if it is locked at {@code now}. */
     public LocalDateTime lockedUntil(String username, LocalDateTime now) {
-        return jdbc.queryForList("SELECT locked_until FROM app_user WHERE username = ? AND locked_until > ?",
-                LocalDateTime.class, username, now).stream().findFirst().orElse(null);
+        return jdbc
+                .queryForList(
+                        "SELECT locked_until FROM app_user WHERE username = ? AND locked_until > ?",
+                        LocalDateTime.class,
+                        username,
+                        now)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Names that are no account are forgotten a day after their last failure. */
     @Scheduled(fixedDelay = 3_600_000L, initialDelay = 600_000L)
     public void forgetOldFailures() {
-        jdbc.update("DELETE FROM login_failure WHERE last_failure_at < ?", LocalDateTime.now(clock).minusDays(1));
+        jdbc.update(
+                "DELETE FROM login_failure WHERE last_failure_at < ?",
+                LocalDateTime.now(clock).minusDays(1));
     }
 }

@@ -1,12 +1,10 @@
 package org.gridgov.cases.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -17,10 +15,11 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String shown = LoginMessages.shown(exception.getMessage());
-        response.sendRedirect(request.getContextPath() + "/login?error="
-                + URLEncoder.encode(shown, StandardCharsets.UTF_8));
+        response.sendRedirect(
+                request.getContextPath() + "/login?error=" + URLEncoder.encode(shown, StandardCharsets.UTF_8));
     }
 }

@@ -17,8 +17,7 @@ public final class LoginMessages {
     private static final Pattern JUST_LOCKED = Pattern.compile("密码错误次数过多，账号已锁定 \\d{1,5} 分钟");
     private static final Pattern LOCKED = Pattern.compile("账号已锁定，请于 \\d{2}:\\d{2}(:\\d{2})? 后重试");
 
-    private LoginMessages() {
-    }
+    private LoginMessages() {}
 
     /** The attempt that locked the name. */
     public static String justLocked(long minutes) {
@@ -36,7 +35,10 @@ public final class LoginMessages {
             return null;
         }
         String e = error.strip();
-        boolean ours = e.equals(WRONG) || e.equals(DISABLED) || e.equals(TOO_FAST) || JUST_LOCKED.matcher(e).matches()
+        boolean ours = e.equals(WRONG)
+                || e.equals(DISABLED)
+                || e.equals(TOO_FAST)
+                || JUST_LOCKED.matcher(e).matches()
                 || LOCKED.matcher(e).matches();
         return ours ? e : GENERIC;
     }

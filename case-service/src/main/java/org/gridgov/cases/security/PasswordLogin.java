@@ -3,7 +3,6 @@ package org.gridgov.cases.security;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.audit.AuditLog;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -45,8 +44,15 @@ public class PasswordLogin implements AuthenticationProvider {
     /** Compared against for unknown users so both paths cost one bcrypt check. */
     private final String dummyHash;
 
-    public PasswordLogin(UserStore users, LoginAttempts attempts, ApiTokens tokens, RateLimits limits,
-                         PasswordEncoder encoder, CaseServiceProperties props, AuditLog audit, Clock clock) {
+    public PasswordLogin(
+            UserStore users,
+            LoginAttempts attempts,
+            ApiTokens tokens,
+            RateLimits limits,
+            PasswordEncoder encoder,
+            CaseServiceProperties props,
+            AuditLog audit,
+            Clock clock) {
         this.users = users;
         this.attempts = attempts;
         this.tokens = tokens;
@@ -67,8 +73,8 @@ public class PasswordLogin implements AuthenticationProvider {
     }
 
     public static UsernamePasswordAuthenticationToken authenticated(Staff staff) {
-        return UsernamePasswordAuthenticationToken.authenticated(staff, null,
-                List.of(new SimpleGrantedAuthority(staff.role().authority())));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                staff, null, List.of(new SimpleGrantedAuthority(staff.role().authority())));
     }
 
     /** Returns the user for a right password on an open account; throws otherwise and audits either way. */
@@ -85,15 +91,19 @@ public class PasswordLogin implements AuthenticationProvider {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         UserAccount account = users.find(name).orElse(null);
-        LoginAttempts.Attempt attempt = attempts.claim(name, account != null, props.maxFailedLogins(), now,
-                now.plus(props.lockout()));
+        LoginAttempts.Attempt attempt =
+                attempts.claim(name, account != null, props.maxFailedLogins(), now, now.plus(props.lockout()));
         if (attempt.refused()) {
-            audit.denied(name, "LOGIN", "USER", name, "locked until " + attempt.lockedUntil()
-                    + (account == null ? " (no such account)" : ""));
+            audit.denied(
+                    name,
+                    "LOGIN",
+                    "USER",
+                    name,
+                    "locked until " + attempt.lockedUntil() + (account == null ? " (no such account)" : ""));
             throw new LockedException(LoginMessages.locked(attempt.lockedUntil()));
         }
-        boolean right = encoder.matches(password, account == null ? dummyHash : account.passwordHash())
-                && account != null;
+        boolean right =
+                encoder.matches(password, account == null ? dummyHash : account.passwordHash()) && account != null;
         if (!right) {
             String what = (account == null ? "unknown user" : "wrong password") + ", failure " + attempt.failures()
                     + " of " + props.maxFailedLogins();
@@ -102,7 +112,8 @@ public class PasswordLogin implements AuthenticationProvider {
                 if (account != null) {
                     tokens.revokeAll(name);
                 }
-                throw new LockedException(LoginMessages.justLocked(props.lockout().toMinutes()));
+                throw new LockedException(
+                        LoginMessages.justLocked(props.lockout().toMinutes()));
             }
             audit.denied(name, "LOGIN", "USER", name, what);
             throw new BadCredentialsException(LoginMessages.WRONG);

@@ -1,12 +1,11 @@
 package org.gridgov.cases.security;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import org.gridgov.cases.CaseServiceProperties;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,11 @@ import org.springframework.stereotype.Component;
 public class RateLimits {
 
     /** What a bucket limits. */
-    public enum Limit { LOGIN_PER_IP, LOGIN_PER_ACCOUNT, PUBLIC_PER_IP }
+    public enum Limit {
+        LOGIN_PER_IP,
+        LOGIN_PER_ACCOUNT,
+        PUBLIC_PER_IP
+    }
 
     static final int MAX_KEYS = 50_000;
 
@@ -57,7 +60,8 @@ public class RateLimits {
         if (buckets.size() > MAX_KEYS) {
             evictIdle();
         }
-        return buckets.computeIfAbsent(limit + ":" + key, k -> bucket(perMinute)).tryConsume(1);
+        return buckets.computeIfAbsent(limit + ":" + key, k -> bucket(perMinute))
+                .tryConsume(1);
     }
 
     /** One sign-in attempt for an account name (known or not). */

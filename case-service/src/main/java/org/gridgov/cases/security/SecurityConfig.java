@@ -2,6 +2,7 @@ package org.gridgov.cases.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
@@ -13,7 +14,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.core.annotation.Order;
 
 /**
  * Two chains. {@code /api/**} is stateless with bearer tokens (no cookies, so no CSRF exposure); the pages use a
@@ -39,8 +39,7 @@ public class SecurityConfig {
      * subdomains included. Session cookies are marked Secure by the container on those requests.
      */
     static void headers(HttpSecurity http) throws Exception {
-        http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny())
                 .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
@@ -78,16 +77,21 @@ public class SecurityConfig {
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new RateLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new BearerTokenFilter(tokens), RateLimitFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> ErrorBodies.write(request, response,
-                                HttpStatus.UNAUTHORIZED.value(), "sign-in required: Authorization: Bearer <token>"))
-                        .accessDeniedHandler((request, response, ex) -> ErrorBodies.write(request, response,
-                                HttpStatus.FORBIDDEN.value(), "not allowed")))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ErrorBodies.write(
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED.value(),
+                                "sign-in required: Authorization: Bearer <token>"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                ErrorBodies.write(request, response, HttpStatus.FORBIDDEN.value(), "not allowed")))
                 .authorizeHttpRequests(a -> a
                         // only obtaining a token is open; revoking one needs the token itself
-                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
-                        .requestMatchers("/open311/**").permitAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token")
+                        .permitAll()
+                        .requestMatchers("/open311/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
@@ -99,15 +103,26 @@ public class SecurityConfig {
                 // its own manager without a parent: Boot's global manager holds the same provider, and a failure
                 // would run it twice (two failures counted per attempt)
                 .authenticationManager(new ProviderManager(login))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(
-                        new LoginFailureHandler()).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .formLogin(f -> f.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new LoginFailureHandler())
+                        .permitAll())
+                .logout(l ->
+                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .authorizeHttpRequests(a -> a
                         // "/login" with any query: formLogin's permitAll matches "/login?error" exactly, but the
                         // failure handler sends "/login?error=<reason>", which would otherwise need a sign-in
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/error").permitAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/actuator/health",
+                                "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 }

@@ -1,7 +1,6 @@
 package org.gridgov.cases.security;
 
 import java.io.Serializable;
-
 import org.gridgov.common.district.District;
 
 /**

@@ -3,7 +3,6 @@ package org.gridgov.cases.security;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -13,9 +12,14 @@ import org.springframework.stereotype.Repository;
 public class UserStore {
 
     private static final RowMapper<UserAccount> ROW = (rs, i) -> new UserAccount(
-            rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
-            Role.valueOf(rs.getString("role")), rs.getString("scope_code"), rs.getString("department_code"),
-            rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+            rs.getString("username"),
+            rs.getString("display_name"),
+            rs.getString("password_hash"),
+            Role.valueOf(rs.getString("role")),
+            rs.getString("scope_code"),
+            rs.getString("department_code"),
+            rs.getBoolean("enabled"),
+            rs.getInt("failed_attempts"),
             rs.getObject("locked_until", LocalDateTime.class));
 
     private final JdbcTemplate jdbc;
@@ -25,7 +29,8 @@ public class UserStore {
     }
 
     public Optional<UserAccount> find(String username) {
-        return jdbc.query("SELECT * FROM app_user WHERE username = ?", ROW, username).stream().findFirst();
+        return jdbc.query("SELECT * FROM app_user WHERE username = ?", ROW, username).stream()
+                .findFirst();
     }
 
     public List<UserAccount> all() {
@@ -37,11 +42,24 @@ public class UserStore {
         return n == null || n == 0;
     }
 
-    public void create(String username, String displayName, String passwordHash, Role role, String scopeCode,
-                       String departmentCode, LocalDateTime now) {
-        jdbc.update("INSERT INTO app_user (username, display_name, password_hash, role, scope_code, department_code,"
+    public void create(
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            String scopeCode,
+            String departmentCode,
+            LocalDateTime now) {
+        jdbc.update(
+                "INSERT INTO app_user (username, display_name, password_hash, role, scope_code, department_code,"
                         + " enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?)",
-                username, displayName, passwordHash, role.name(), scopeCode, departmentCode, now);
+                username,
+                displayName,
+                passwordHash,
+                role.name(),
+                scopeCode,
+                departmentCode,
+                now);
     }
 
     /** Clears the failures and any lock (tests, and an administrator unlocking an account). */
@@ -56,13 +74,14 @@ public class UserStore {
 
     /** Enabled users whose area is exactly {@code areaCode}: the staff of that organisation. */
     public List<String> enabledUsernamesScopedTo(String areaCode) {
-        return jdbc.queryForList("SELECT username FROM app_user WHERE scope_code = ? AND enabled", String.class,
-                areaCode);
+        return jdbc.queryForList(
+                "SELECT username FROM app_user WHERE scope_code = ? AND enabled", String.class, areaCode);
     }
 
     /** Enabled users of {@code role} whose area covers the grid. */
     public List<String> enabledUsernamesCovering(String role, String gridCode) {
-        return jdbc.queryForList("SELECT username FROM app_user WHERE role = ? AND enabled"
-                + " AND ? LIKE CONCAT(scope_code, '%')", String.class, role, gridCode);
+        return jdbc.queryForList(
+                "SELECT username FROM app_user WHERE role = ? AND enabled" + " AND ? LIKE CONCAT(scope_code, '%')",
+                String.class, role, gridCode);
     }
 }

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.gridgov.cases.CaseServiceProperties;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.security.Role;
@@ -42,8 +41,12 @@ public class DemoUsers implements ApplicationRunner {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public DemoUsers(UserStore users, DepartmentDirectory departments, PasswordEncoder encoder,
-                     CaseServiceProperties props, Clock clock) {
+    public DemoUsers(
+            UserStore users,
+            DepartmentDirectory departments,
+            PasswordEncoder encoder,
+            CaseServiceProperties props,
+            Clock clock) {
         this.users = users;
         this.departments = departments;
         this.encoder = encoder;
@@ -59,11 +62,23 @@ public class DemoUsers implements ApplicationRunner {
         StringBuilder out = new StringBuilder("\n演示账号（密码只显示这一次）/ demo users, passwords shown once:\n");
         for (String[] u : USERS) {
             String password = password();
-            String department = u[4] == null ? null : departments.codeNamed(u[4]).orElseThrow(
-                    () -> new IllegalStateException("no department named " + u[4] + " to seed its user"));
-            users.create(u[0], u[1], encoder.encode(password), Role.valueOf(u[2]), u[3], department,
+            String department = u[4] == null
+                    ? null
+                    : departments
+                            .codeNamed(u[4])
+                            .orElseThrow(() ->
+                                    new IllegalStateException("no department named " + u[4] + " to seed its user"));
+            users.create(
+                    u[0],
+                    u[1],
+                    encoder.encode(password),
+                    Role.valueOf(u[2]),
+                    u[3],
+                    department,
                     LocalDateTime.now(clock));
-            out.append(String.format("  %-13s %-11s %-10s %s%n", u[0], password, Role.valueOf(u[2]).label(), u[1]));
+            out.append(String.format(
+                    "  %-13s %-11s %-10s %s%n",
+                    u[0], password, Role.valueOf(u[2]).label(), u[1]));
         }
         System.out.print(out);
         System.out.flush();

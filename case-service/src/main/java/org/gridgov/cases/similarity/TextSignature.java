@@ -167,6 +167,7 @@ public final class TextSignature {
     private static final long FNV_PRIME = 0x100000001b3L;
     /** FNV-1a's state after the key prefixes {@code "w:"} and {@code "b:"}, where a word's or bigram's bytes go on. */
     private static final long WORD_PREFIX = fnv(FNV_OFFSET, "w:".getBytes(StandardCharsets.UTF_8));
+
     private static final long BIGRAM_PREFIX = fnv(FNV_OFFSET, "b:".getBytes(StandardCharsets.UTF_8));
 
     private static long fnv(long h, byte[] bytes) {

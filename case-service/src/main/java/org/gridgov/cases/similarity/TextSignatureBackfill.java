@@ -2,7 +2,6 @@ package org.gridgov.cases.similarity;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,19 +46,20 @@ public class TextSignatureBackfill implements ApplicationRunner {
     }
 
     /** What a run did: rows filled, rounds, and rows still without a signature when it ended. */
-    public record Result(long filled, int batches, long left) {
-    }
+    public record Result(long filled, int batches, long left) {}
 
     @Override
     public void run(ApplicationArguments args) {
-        Thread t = new Thread(() -> {
-            try {
-                fill();
-            } catch (RuntimeException e) {
-                // the finder still scores unsigned rows from their text; the next start tries again
-                LOG.warn("text_sig backfill stopped: {}", e.toString());
-            }
-        }, "text-sig-backfill");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        fill();
+                    } catch (RuntimeException e) {
+                        // the finder still scores unsigned rows from their text; the next start tries again
+                        LOG.warn("text_sig backfill stopped: {}", e.toString());
+                    }
+                },
+                "text-sig-backfill");
         t.setDaemon(true);
         t.start();
     }
@@ -72,24 +72,30 @@ public class TextSignatureBackfill implements ApplicationRunner {
             LOG.debug("text_sig backfill: every case has its text signature");
             return new Result(0, 0, 0);
         }
-        LOG.info("text_sig backfill: {} cases reported before V13 have no text signature; filling in batches of {}",
-                total, batch);
+        LOG.info(
+                "text_sig backfill: {} cases reported before V13 have no text signature; filling in batches of {}",
+                total,
+                batch);
         long filled = 0;
         int batches = 0;
         String after = "";
         while (true) {
-            List<Object[]> rows = jdbc.query("SELECT id, title, description FROM case_record"
+            List<Object[]> rows = jdbc.query(
+                    "SELECT id, title, description FROM case_record"
                             + " WHERE text_sig IS NULL AND id > ? ORDER BY id LIMIT " + batch,
-                    (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)}, after);
+                    (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                    after);
             if (rows.isEmpty()) {
                 break;
             }
             List<Object[]> updates = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
-                updates.add(new Object[] {TextSignature.of((String) r[1], (String) r[2]).bytes(), r[0]});
+                updates.add(new Object[] {
+                    TextSignature.of((String) r[1], (String) r[2]).bytes(), r[0]
+                });
             }
-            int[] counts = jdbc.batchUpdate("UPDATE case_record SET text_sig = ? WHERE id = ? AND text_sig IS NULL",
-                    updates);
+            int[] counts =
+                    jdbc.batchUpdate("UPDATE case_record SET text_sig = ? WHERE id = ? AND text_sig IS NULL", updates);
             for (int c : counts) {
                 // a driver that cannot count rows in a batch answers SUCCESS_NO_INFO (-2): the row was sent
                 filled += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, c);
@@ -103,7 +109,8 @@ public class TextSignatureBackfill implements ApplicationRunner {
         }
         Long still = jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE text_sig IS NULL", Long.class);
         long left = still == null ? 0 : still;
-        LOG.info("text_sig backfill done: {} cases filled in {} batches, {} without a signature", filled, batches, left);
+        LOG.info(
+                "text_sig backfill done: {} cases filled in {} batches, {} without a signature", filled, batches, left);
         return new Result(filled, batches, left);
     }
 }

@@ -2,7 +2,6 @@ package org.gridgov.cases.similarity;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.letters.LetterNormalizer;
 
@@ -20,10 +19,10 @@ public final class TextSimilarity {
 
     /** A word counts this much; each bigram 0.5, so a long text's bigrams do not drown its words. */
     static final double WORD_WEIGHT = 1.0;
+
     static final double BIGRAM_WEIGHT = 0.5;
 
-    private TextSimilarity() {
-    }
+    private TextSimilarity() {}
 
     /** Receives a report's terms one by one, repeats included, as {@link #terms} finds them. */
     interface Terms {
@@ -45,8 +44,10 @@ public final class TextSimilarity {
 
             @Override
             public void bigram(int first, int second) {
-                f.merge("b:" + new String(Character.toChars(first)) + new String(Character.toChars(second)),
-                        BIGRAM_WEIGHT, Double::sum);
+                f.merge(
+                        "b:" + new String(Character.toChars(first)) + new String(Character.toChars(second)),
+                        BIGRAM_WEIGHT,
+                        Double::sum);
             }
         });
         return f;

@@ -1,13 +1,12 @@
 package org.gridgov.cases.task;
 
-import java.time.LocalDateTime;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
 
 /** A task to an organisation (AREA: a street, community or grid code), a DEPARTMENT or a PERSON (username). */
 public record NewTask(
@@ -16,5 +15,4 @@ public record NewTask(
         @NotNull @Pattern(regexp = "AREA|DEPARTMENT|PERSON") String assigneeType,
         @NotBlank @Size(max = 64) String assigneeCode,
         @Min(1) @Max(3) Integer urgency,
-        @NotNull LocalDateTime deadline) {
-}
+        @NotNull LocalDateTime deadline) {}

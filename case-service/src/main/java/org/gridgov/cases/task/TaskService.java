@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
@@ -31,8 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskService {
 
     /** A task the user may see, with its history: what a task's page and {@code GET /api/tasks/{id}} show. */
-    public record TaskFile(TaskRecord task, List<Map<String, Object>> history) {
-    }
+    public record TaskFile(TaskRecord task, List<Map<String, Object>> history) {}
 
     private final TaskRepository tasks;
     private final UserStore users;
@@ -42,8 +40,14 @@ public class TaskService {
     private final Refusals refusals;
     private final Clock clock;
 
-    public TaskService(TaskRepository tasks, UserStore users, DepartmentDirectory departments,
-                       Notifications notifications, AuditLog audit, Refusals refusals, Clock clock) {
+    public TaskService(
+            TaskRepository tasks,
+            UserStore users,
+            DepartmentDirectory departments,
+            Notifications notifications,
+            AuditLog audit,
+            Refusals refusals,
+            Clock clock) {
         this.tasks = tasks;
         this.users = users;
         this.departments = departments;
@@ -60,25 +64,32 @@ public class TaskService {
         if (!in.deadline().isAfter(now)) {
             throw new InvalidInputException("deadline", "截止时间必须晚于现在");
         }
-        String area = switch (in.assigneeType()) {
-            case "AREA" -> in.assigneeCode();
-            case "DEPARTMENT" -> {
-                if (departments.find(in.assigneeCode()).isEmpty()) {
-                    throw new InvalidInputException("assigneeCode", "未知部门 " + in.assigneeCode());
-                }
-                yield staff.scopeCode();
-            }
-            default -> users.find(in.assigneeCode()).map(UserAccount::scopeCode)
-                    .orElseThrow(() -> new InvalidInputException("assigneeCode", "未知用户 " + in.assigneeCode()));
-        };
+        String area =
+                switch (in.assigneeType()) {
+                    case "AREA" -> in.assigneeCode();
+                    case "DEPARTMENT" -> {
+                        if (departments.find(in.assigneeCode()).isEmpty()) {
+                            throw new InvalidInputException("assigneeCode", "未知部门 " + in.assigneeCode());
+                        }
+                        yield staff.scopeCode();
+                    }
+                    default ->
+                        users.find(in.assigneeCode())
+                                .map(UserAccount::scopeCode)
+                                .orElseThrow(
+                                        () -> new InvalidInputException("assigneeCode", "未知用户 " + in.assigneeCode()));
+                };
         refusals.require(staff, Action.TASK_ISSUE, Target.area(area), "TASK", in.assigneeCode());
         String id = "RW" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         int urgency = in.urgency() == null ? 1 : in.urgency();
         tasks.insert(id, in, area, urgency, staff.username(), now);
         tasks.addStep(id, "ISSUE", staff.username(), null, now);
         audit.ok(staff.username(), "TASK_ISSUE", "TASK", id, in.assigneeType() + ":" + in.assigneeCode());
-        notifyAssignee(in.assigneeType(), in.assigneeCode(), id, "新任务：" + in.title() + "（截止 "
-                + in.deadline().toLocalDate() + "）");
+        notifyAssignee(
+                in.assigneeType(),
+                in.assigneeCode(),
+                id,
+                "新任务：" + in.title() + "（截止 " + in.deadline().toLocalDate() + "）");
         return get(id);
     }
 
@@ -108,8 +119,13 @@ public class TaskService {
         if (!approve && (note == null || note.isBlank())) {
             throw new InvalidInputException("note", "驳回必须填写理由");
         }
-        TaskRecord changed = change(staff, t, approve ? TaskRecord.APPROVED : TaskRecord.REJECTED,
-                approve ? "APPROVE" : "REJECT", t.result(), note);
+        TaskRecord changed = change(
+                staff,
+                t,
+                approve ? TaskRecord.APPROVED : TaskRecord.REJECTED,
+                approve ? "APPROVE" : "REJECT",
+                t.result(),
+                note);
         if (!approve) {
             notifyAssignee(t.assigneeType(), t.assigneeCode(), id, "任务被驳回：" + t.title() + "。" + note);
         }
@@ -168,8 +184,8 @@ public class TaskService {
         switch (type) {
             case "PERSON" -> notifications.toUser(code, "TASK", taskId, message);
             case "DEPARTMENT" -> notifications.toDepartment(code, "TASK", taskId, message);
-            default -> users.enabledUsernamesScopedTo(code)
-                    .forEach(u -> notifications.toUser(u, "TASK", taskId, message));
+            default ->
+                users.enabledUsernamesScopedTo(code).forEach(u -> notifications.toUser(u, "TASK", taskId, message));
         }
     }
 

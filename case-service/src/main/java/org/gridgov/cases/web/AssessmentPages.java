@@ -1,12 +1,10 @@
 package org.gridgov.cases.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.access.Target;
@@ -41,8 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class AssessmentPages {
 
     /** One row of the rule form, as shown or as posted back. */
-    public record FormItem(String itemCode, String itemName, String weight, String target, String method) {
-    }
+    public record FormItem(String itemCode, String itemName, String weight, String target, String method) {}
 
     private final AssessmentRules rules;
     private final ManualScores scores;
@@ -57,7 +54,9 @@ public class AssessmentPages {
     /** The navigation's 监督考核: a grid worker's own card, everyone else the rules. */
     @GetMapping("/assessment")
     public String start() {
-        return CurrentStaff.get().role() == Role.GRID_WORKER ? "redirect:/assessment/card" : "redirect:/assessment/rules";
+        return CurrentStaff.get().role() == Role.GRID_WORKER
+                ? "redirect:/assessment/card"
+                : "redirect:/assessment/rules";
     }
 
     /**
@@ -65,8 +64,11 @@ public class AssessmentPages {
      * GRID_WORKER: the rules their street is scored with, its own or the district's).
      */
     @GetMapping("/assessment/rules")
-    public String rulesPage(@RequestParam(required = false) String level, @RequestParam(required = false) String month,
-                            @RequestParam(required = false) String scope, Model model) {
+    public String rulesPage(
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String scope,
+            Model model) {
         Staff s = CurrentStaff.get();
         AssessmentLevel l = level == null || level.isBlank() ? defaultLevel(s) : AssessmentRules.level(level);
         // STREET and DEPARTMENT have the district's rules alone: a street chosen for another level is not carried over
@@ -76,18 +78,23 @@ public class AssessmentPages {
 
     /** Withdraws a street's own rules from a later month on; refused or invalid, the page shows why. */
     @PostMapping("/assessment/rules/withdraw")
-    public String withdraw(@RequestParam String level, @RequestParam(required = false) String scope,
-                           @RequestParam(name = "base_version", required = false) String base,
-                           @RequestParam(name = "valid_from", required = false) String validFrom,
-                           @RequestParam(required = false) String note,
-                           Model model, HttpServletResponse response, RedirectAttributes flash) {
+    public String withdraw(
+            @RequestParam String level,
+            @RequestParam(required = false) String scope,
+            @RequestParam(name = "base_version", required = false) String base,
+            @RequestParam(name = "valid_from", required = false) String validFrom,
+            @RequestParam(required = false) String note,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Staff s = CurrentStaff.get();
         AssessmentLevel l = AssessmentRules.level(level);
         try {
             RuleVersion v = rules.withdraw(s, l.name(), scope, validFrom, parseInt(base), note);
             YearMonth from = YearMonth.from(v.validTo().plusDays(1));
-            flash.addFlashAttribute("notice", rules.scopeName(v.scopeCode()) + l.label() + "考核规则已撤销，自 " + from
-                    + " 起按区级规则考核；之前的月份仍按原规则考核");
+            flash.addFlashAttribute(
+                    "notice",
+                    rules.scopeName(v.scopeCode()) + l.label() + "考核规则已撤销，自 " + from + " 起按区级规则考核；之前的月份仍按原规则考核");
             return "redirect:/assessment/rules?level=" + l.name() + "&scope=" + v.scopeCode() + "&month=" + from;
         } catch (DomainException e) {
             response.setStatus(ErrorResponses.statusOf(e).value());
@@ -97,16 +104,20 @@ public class AssessmentPages {
     }
 
     @PostMapping("/assessment/rules")
-    public String publish(@RequestParam String level, @RequestParam(required = false) String scope,
-                          @RequestParam(name = "base_version", required = false) String base,
-                          @RequestParam(name = "valid_from", required = false) String validFrom,
-                          @RequestParam(required = false) String note,
-                          @RequestParam(name = "item_code", required = false) List<String> codes,
-                          @RequestParam(name = "item_name", required = false) List<String> names,
-                          @RequestParam(name = "weight", required = false) List<String> weights,
-                          @RequestParam(name = "target", required = false) List<String> targets,
-                          @RequestParam(name = "method", required = false) List<String> methods,
-                          Model model, HttpServletResponse response, RedirectAttributes flash) {
+    public String publish(
+            @RequestParam String level,
+            @RequestParam(required = false) String scope,
+            @RequestParam(name = "base_version", required = false) String base,
+            @RequestParam(name = "valid_from", required = false) String validFrom,
+            @RequestParam(required = false) String note,
+            @RequestParam(name = "item_code", required = false) List<String> codes,
+            @RequestParam(name = "item_name", required = false) List<String> names,
+            @RequestParam(name = "weight", required = false) List<String> weights,
+            @RequestParam(name = "target", required = false) List<String> targets,
+            @RequestParam(name = "method", required = false) List<String> methods,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Staff s = CurrentStaff.get();
         AssessmentLevel l = AssessmentRules.level(level);
         List<FormItem> posted = new ArrayList<>();
@@ -120,11 +131,22 @@ public class AssessmentPages {
         }
         Integer baseVersion = parseInt(base);
         try {
-            RuleVersion v = rules.publish(s, scope, new RuleDraft(l.name(), validFrom, baseVersion, note,
-                    posted.stream().map(f -> new RuleDraft.Item(f.itemCode(), f.itemName(), f.weight(), f.target(),
-                            f.method())).toList()));
-            flash.addFlashAttribute("notice", (v.district() ? "" : rules.scopeName(v.scopeCode())) + l.label()
-                    + "考核规则第 " + v.version() + " 版已发布，自 " + v.fromMonth() + " 起生效；之前的月份仍按原规则考核");
+            RuleVersion v = rules.publish(
+                    s,
+                    scope,
+                    new RuleDraft(
+                            l.name(),
+                            validFrom,
+                            baseVersion,
+                            note,
+                            posted.stream()
+                                    .map(f -> new RuleDraft.Item(
+                                            f.itemCode(), f.itemName(), f.weight(), f.target(), f.method()))
+                                    .toList()));
+            flash.addFlashAttribute(
+                    "notice",
+                    (v.district() ? "" : rules.scopeName(v.scopeCode())) + l.label() + "考核规则第 " + v.version()
+                            + " 版已发布，自 " + v.fromMonth() + " 起生效；之前的月份仍按原规则考核");
             return "redirect:/assessment/rules?level=" + l.name() + "&scope=" + v.scopeCode() + "&month="
                     + v.fromMonth();
         } catch (DomainException e) {
@@ -141,16 +163,21 @@ public class AssessmentPages {
     }
 
     @PostMapping("/assessment/scores")
-    public String score(@RequestParam(required = false) String month, @RequestParam(required = false) String level,
-                        @RequestParam(name = "subject_code", required = false) String subject,
-                        @RequestParam(required = false) String points, @RequestParam(required = false) String reason,
-                        Model model, HttpServletResponse response, RedirectAttributes flash) {
+    public String score(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String level,
+            @RequestParam(name = "subject_code", required = false) String subject,
+            @RequestParam(required = false) String points,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Staff s = CurrentStaff.get();
         try {
-            ManualScores.ManualScore m = scores.add(s, new ManualScores.ScoreDraft(month, level, subject, points,
-                    reason));
-            flash.addFlashAttribute("notice", "已为 " + m.subjectName() + " 记 " + m.points() + " 分（" + m.month()
-                    + "），编号 " + m.scoreId());
+            ManualScores.ManualScore m =
+                    scores.add(s, new ManualScores.ScoreDraft(month, level, subject, points, reason));
+            flash.addFlashAttribute(
+                    "notice", "已为 " + m.subjectName() + " 记 " + m.points() + " 分（" + m.month() + "），编号 " + m.scoreId());
             return "redirect:/assessment/scores?month=" + m.month();
         } catch (DomainException e) {
             response.setStatus(ErrorResponses.statusOf(e).value());
@@ -161,8 +188,7 @@ public class AssessmentPages {
     }
 
     @PostMapping("/assessment/scores/{id}/revoke")
-    public String revoke(@PathVariable long id, Model model, HttpServletResponse response,
-                         RedirectAttributes flash) {
+    public String revoke(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes flash) {
         Staff s = CurrentStaff.get();
         try {
             ManualScores.ManualScore m = scores.revoke(s, id);
@@ -176,8 +202,10 @@ public class AssessmentPages {
     }
 
     @GetMapping("/assessment/card")
-    public String card(@RequestParam(required = false) String month,
-                       @RequestParam(name = "worker_id", required = false) String workerId, Model model) {
+    public String card(
+            @RequestParam(required = false) String month,
+            @RequestParam(name = "worker_id", required = false) String workerId,
+            Model model) {
         Staff s = CurrentStaff.get();
         YearMonth m = rules.month(month);
         model.addAttribute("month", m.toString());
@@ -185,17 +213,27 @@ public class AssessmentPages {
         model.addAttribute("ranking", worker ? List.of() : cards.workers(s, m));
         model.addAttribute("showRanking", !worker);
         String id = worker ? null : workerId;
-        model.addAttribute("card", worker || (id != null && !id.isBlank()) ? cards.card(s, m, id).orElse(null) : null);
+        model.addAttribute(
+                "card",
+                worker || (id != null && !id.isBlank()) ? cards.card(s, m, id).orElse(null) : null);
         model.addAttribute("asked", worker || (id != null && !id.isBlank()));
         model.addAttribute("workerId", id);
         return "assessment-card";
     }
 
-    private String showRules(Model model, Staff s, AssessmentLevel level, String scope, YearMonth month,
-                             List<FormItem> posted, String validFrom, String note, String base) {
+    private String showRules(
+            Model model,
+            Staff s,
+            AssessmentLevel level,
+            String scope,
+            YearMonth month,
+            List<FormItem> posted,
+            String validFrom,
+            String note,
+            String base) {
         List<AssessmentLevel> levels = Arrays.stream(AssessmentLevel.values())
-                .filter(l -> Authorization.allows(s, Action.ASSESSMENT_RULES_VIEW,
-                        new Target.Assessment(l.name(), null, null)))
+                .filter(l -> Authorization.allows(
+                        s, Action.ASSESSMENT_RULES_VIEW, new Target.Assessment(l.name(), null, null)))
                 .toList();
         boolean street = !AssessmentRules.DISTRICT_SCOPE.equals(scope);
         List<RuleVersion> history = rules.history(s, level, scope);
@@ -206,7 +244,8 @@ public class AssessmentPages {
         RuleVersion newest = history.isEmpty() ? null : history.get(0);
         // the draft starts from the scope's newest version while it holds; a street without rules of its own (or
         // whose rules were withdrawn) starts from a copy of the district's newest
-        RuleVersion draftFrom = newest != null && newest.withdrawnBy() == null ? newest
+        RuleVersion draftFrom = newest != null && newest.withdrawnBy() == null
+                ? newest
                 : districtHistory.isEmpty() ? null : districtHistory.get(0);
         List<String[]> scopes = new ArrayList<>();
         scopes.add(new String[] {AssessmentRules.DISTRICT_SCOPE, "区级规则（全区）"});
@@ -230,8 +269,14 @@ public class AssessmentPages {
         model.addAttribute("draftFromDistrict", street && draftFrom != null && draftFrom.district());
         model.addAttribute("draftFromVersion", draftFrom == null ? null : draftFrom.version());
         // a street's rules can be withdrawn while a version of it still holds from next month on
-        model.addAttribute("canWithdraw", canEdit && street && newest != null && history.stream()
-                .anyMatch(v -> v.validTo() == null || !v.validTo().isBefore(next.atDay(1))));
+        model.addAttribute(
+                "canWithdraw",
+                canEdit
+                        && street
+                        && newest != null
+                        && history.stream()
+                                .anyMatch(
+                                        v -> v.validTo() == null || !v.validTo().isBefore(next.atDay(1))));
         model.addAttribute("withdrawFrom", next.toString());
         model.addAttribute("items", level.items());
         model.addAttribute("methods", ScoringMethod.values());
@@ -240,14 +285,23 @@ public class AssessmentPages {
             rows.addAll(posted);
         } else if (draftFrom != null) {
             for (RuleItem i : draftFrom.items()) {
-                rows.add(new FormItem(i.item().name(), i.name(), fmt(i.weight()), fmt(i.target()), i.method().name()));
+                rows.add(new FormItem(
+                        i.item().name(),
+                        i.name(),
+                        fmt(i.weight()),
+                        fmt(i.target()),
+                        i.method().name()));
             }
         }
         while (rows.size() < level.items().size()) {
             rows.add(new FormItem("", "", "", "", ScoringMethod.RATIO_TO_TARGET.name()));
         }
         model.addAttribute("formItems", rows);
-        model.addAttribute("formValidFrom", validFrom != null ? validFrom : rules.currentMonth().plusMonths(1).toString());
+        model.addAttribute(
+                "formValidFrom",
+                validFrom != null
+                        ? validFrom
+                        : rules.currentMonth().plusMonths(1).toString());
         model.addAttribute("formNote", note == null ? "" : note);
         model.addAttribute("formBase", base != null ? base : String.valueOf(newest == null ? 0 : newest.version()));
         model.addAttribute("itemNames", itemNames());
@@ -258,11 +312,16 @@ public class AssessmentPages {
         model.addAttribute("month", month.toString());
         model.addAttribute("scores", scores.list(s, month));
         model.addAttribute("levels", AssessmentLevel.values());
-        model.addAttribute("canScore", Arrays.stream(AssessmentLevel.values()).anyMatch(l -> Authorization.allows(s,
-                Action.ASSESSMENT_SCORE, new Target.Assessment(l.name(), null, null))));
+        model.addAttribute(
+                "canScore",
+                Arrays.stream(AssessmentLevel.values())
+                        .anyMatch(l -> Authorization.allows(
+                                s, Action.ASSESSMENT_SCORE, new Target.Assessment(l.name(), null, null))));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new ManualScores.ScoreDraft(rules.currentMonth().toString(),
-                    AssessmentLevel.GRID_WORKER.name(), "", "", ""));
+            model.addAttribute(
+                    "form",
+                    new ManualScores.ScoreDraft(
+                            rules.currentMonth().toString(), AssessmentLevel.GRID_WORKER.name(), "", "", ""));
         }
         return "assessment-scores";
     }

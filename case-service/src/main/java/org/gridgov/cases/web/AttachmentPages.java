@@ -1,7 +1,6 @@
 package org.gridgov.cases.web;
 
 import java.io.IOException;
-
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.security.CurrentStaff;
@@ -47,8 +46,8 @@ public class AttachmentPages {
                 flash.addFlashAttribute("error", "请选择要上传的文件");
                 return;
             }
-            AttachmentService.Attachment a = attachments.add(s, ownerType, ownerId, file.getOriginalFilename(),
-                    file.getContentType(), file.getBytes());
+            AttachmentService.Attachment a = attachments.add(
+                    s, ownerType, ownerId, file.getOriginalFilename(), file.getContentType(), file.getBytes());
             flash.addFlashAttribute("notice", "附件已上传：" + a.fileName());
         } catch (DomainException e) {
             flash.addFlashAttribute("error", "附件未保存：" + e.getMessage());

@@ -1,7 +1,6 @@
 package org.gridgov.cases.web;
 
 import java.util.List;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Authorization;
 import org.gridgov.cases.attach.AttachmentService;
@@ -48,9 +47,16 @@ public class CasePage {
     private final CaseResponses responses;
     private final ResponseLevels levels;
 
-    public CasePage(CaseService cases, AttachmentService attachments, WorkflowCatalog workflows,
-                    DepartmentDirectory departments, DuplicateFinder duplicates, CaseMerges merges,
-                    FormOptions options, CaseResponses responses, ResponseLevels levels) {
+    public CasePage(
+            CaseService cases,
+            AttachmentService attachments,
+            WorkflowCatalog workflows,
+            DepartmentDirectory departments,
+            DuplicateFinder duplicates,
+            CaseMerges merges,
+            FormOptions options,
+            CaseResponses responses,
+            ResponseLevels levels) {
         this.options = options;
         this.responses = responses;
         this.levels = levels;
@@ -70,7 +76,9 @@ public class CasePage {
         Workflow wf = workflowOf(c);
         OfferedActions offered = OfferedActions.of(s, c, wf);
         model.addAttribute("c", c);
-        model.addAttribute("category", CategoryCatalog.standard().find(c.report().categoryCode()).orElse(null));
+        model.addAttribute(
+                "category",
+                CategoryCatalog.standard().find(c.report().categoryCode()).orElse(null));
         model.addAttribute("workflow", wf);
         model.addAttribute("steps", wf == null ? List.of() : StepPosition.of(wf, c));
         model.addAttribute("rejectTo", wf == null ? null : rejectTarget(wf, c));
@@ -88,15 +96,29 @@ public class CasePage {
         }
         // 接诉即办 (issue 19): the buttons only where the service would accept them
         boolean merged = c.assignment().status() == CaseStatus.DUPLICATE;
-        model.addAttribute("mayRespond", c.open() && !merged && c.response().respondedAt() == null
-                && Authorization.allows(s, Action.CASE_RESPOND, c.accessTarget()));
-        model.addAttribute("mayReturnVisit", !c.open() && !merged && c.response().returnVisitedAt() == null
-                && Authorization.allows(s, Action.CASE_RETURN_VISIT, c.accessTarget()));
+        model.addAttribute(
+                "mayRespond",
+                c.open()
+                        && !merged
+                        && c.response().respondedAt() == null
+                        && Authorization.allows(s, Action.CASE_RESPOND, c.accessTarget()));
+        model.addAttribute(
+                "mayReturnVisit",
+                !c.open()
+                        && !merged
+                        && c.response().returnVisitedAt() == null
+                        && Authorization.allows(s, Action.CASE_RETURN_VISIT, c.accessTarget()));
         model.addAttribute("satisfactions", Satisfaction.values());
-        model.addAttribute("satisfactionLabel", c.response().satisfaction() == null ? null
-                : Satisfaction.valueOf(c.response().satisfaction()).label());
-        model.addAttribute("responseLevel", c.response().level() == null ? null
-                : levels.policy().level(c.response().level()));
+        model.addAttribute(
+                "satisfactionLabel",
+                c.response().satisfaction() == null
+                        ? null
+                        : Satisfaction.valueOf(c.response().satisfaction()).label());
+        model.addAttribute(
+                "responseLevel",
+                c.response().level() == null
+                        ? null
+                        : levels.policy().level(c.response().level()));
         model.addAttribute("attachments", attachments.list(AttachmentService.CASE, id));
         model.addAttribute("similar", duplicates.forCase(CurrentStaff.get(), id));
         model.addAttribute("masterId", merges.masterOf(id));
@@ -109,9 +131,12 @@ public class CasePage {
     /** Where 驳回 sends the case, as CaseService decides it: a 自行处理 case whose target it skipped starts over. */
     private static String rejectTarget(Workflow wf, CaseRecord c) {
         CaseRecord.Assignment at = c.assignment();
-        return wf.step(at.currentStep()).map(WorkflowStep::rejectTo).flatMap(wf::step)
+        return wf.step(at.currentStep())
+                .map(WorkflowStep::rejectTo)
+                .flatMap(wf::step)
                 .map(t -> at.selfHandled() && t.skipWhenSelfHandled() ? wf.first(false) : t)
-                .map(WorkflowStep::name).orElse(null);
+                .map(WorkflowStep::name)
+                .orElse(null);
     }
 
     /** A workflow an administrator has since removed still lets the page render, without the step bar. */
@@ -124,9 +149,12 @@ public class CasePage {
     }
 
     @PostMapping("/cases/{id}/actions")
-    public String act(@PathVariable String id, @RequestParam CaseAction action,
-                      @RequestParam(required = false) String note,
-                      @RequestParam(required = false) String departmentCode, RedirectAttributes flash) {
+    public String act(
+            @PathVariable String id,
+            @RequestParam CaseAction action,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String departmentCode,
+            RedirectAttributes flash) {
         try {
             CaseRecord after = cases.act(CurrentStaff.get(), id, action, note, departmentCode);
             String where = after.open() ? "当前步骤：" + workflowStepName(after) : "事件已结案";
@@ -162,8 +190,11 @@ public class CasePage {
 
     /** 首次响应 from the page (issue 19); the form carries the version the page showed. */
     @PostMapping("/cases/{id}/response")
-    public String respond(@PathVariable String id, @RequestParam(required = false) String note,
-                          @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+    public String respond(
+            @PathVariable String id,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes flash) {
         try {
             responses.respond(CurrentStaff.get(), id, note, version);
             flash.addFlashAttribute("notice", "已记录首次响应");
@@ -175,9 +206,12 @@ public class CasePage {
 
     /** 回访 from the page (issue 19). */
     @PostMapping("/cases/{id}/return-visit")
-    public String returnVisit(@PathVariable String id, @RequestParam(required = false) String satisfaction,
-                              @RequestParam(required = false) String note,
-                              @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+    public String returnVisit(
+            @PathVariable String id,
+            @RequestParam(required = false) String satisfaction,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes flash) {
         try {
             responses.returnVisit(CurrentStaff.get(), id, satisfaction, note, version);
             flash.addFlashAttribute("notice", "已记录回访");
@@ -189,17 +223,25 @@ public class CasePage {
 
     /** 改分类 from the page: the form carries the version the page showed, so a stale page gets the conflict. */
     @PostMapping("/cases/{id}/category")
-    public String recategorize(@PathVariable String id, @RequestParam(required = false) String categoryCode,
-                               @RequestParam(required = false) Integer version,
-                               @RequestParam(required = false) String note, RedirectAttributes flash) {
+    public String recategorize(
+            @PathVariable String id,
+            @RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String note,
+            RedirectAttributes flash) {
         try {
             Staff s = CurrentStaff.get();
             CaseRecord after = cases.recategorize(s, id, categoryCode, version, note);
-            String notice = "已改分类为 " + after.report().categoryName() + "（" + after.report().categoryCode() + "）";
+            String notice = "已改分类为 " + after.report().categoryName() + "（"
+                    + after.report().categoryCode() + "）";
             if (!Authorization.allows(s, Action.CASE_VIEW, after.accessTarget())) {
                 // the rules gave the case to another department: this one may no longer open it
-                flash.addFlashAttribute("notice", notice + "，事件已按分拨规则转至"
-                        + departments.find(after.assignment().departmentCode()).orElse("其他部门"));
+                flash.addFlashAttribute(
+                        "notice",
+                        notice + "，事件已按分拨规则转至"
+                                + departments
+                                        .find(after.assignment().departmentCode())
+                                        .orElse("其他部门"));
                 return "redirect:/";
             }
             flash.addFlashAttribute("notice", notice);

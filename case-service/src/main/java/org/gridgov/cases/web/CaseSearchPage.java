@@ -24,10 +24,14 @@ public class CaseSearchPage {
     }
 
     @GetMapping("/cases")
-    public String search(@RequestParam(required = false) String person, @RequestParam(required = false) String place,
-                         @RequestParam(required = false) String category, @RequestParam(required = false) String q,
-                         @RequestParam(required = false) String status, @RequestParam(required = false) String area,
-                         Model model) {
+    public String search(
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String area,
+            Model model) {
         Staff s = CurrentStaff.get();
         CaseQuery query = CaseQuery.of(area, category, status, person, place, q);
         model.addAttribute("query", query);

@@ -3,7 +3,6 @@ package org.gridgov.cases.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.gridgov.cases.security.ErrorBodies;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -39,7 +38,8 @@ public class ErrorEndpoint implements ErrorController {
             return responses.page(status, ours == null ? null : String.valueOf(ours), model, response);
         }
         String reason = ours != null ? String.valueOf(ours) : ErrorResponses.generic(status);
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(ErrorBodies.contentType(chain)))
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(ErrorBodies.contentType(chain)))
                 .body(ErrorBodies.body(chain, status, reason));
     }
 }

@@ -1,10 +1,8 @@
 package org.gridgov.cases.web;
 
-import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.stream.Collectors;
 import org.gridgov.cases.domain.ConflictException;
 import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.domain.InvalidInputException;
@@ -97,15 +95,19 @@ public class ErrorResponses {
 
     /** The web layer's own refusals (a page a role does not get, a failed sign-in on the token endpoint). */
     @ExceptionHandler(ResponseStatusException.class)
-    Object refused(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response,
-                   Model model) {
+    Object refused(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return answer(e.getStatusCode().value(), e.getReason(), request, response, model);
     }
 
     /** Request parameters or a JSON body that do not bind or fail their constraints. */
-    @ExceptionHandler({BindException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, HandlerMethodValidationException.class,
-            MissingRequestHeaderException.class, MissingServletRequestPartException.class})
+    @ExceptionHandler({
+        BindException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        HandlerMethodValidationException.class,
+        MissingRequestHeaderException.class,
+        MissingServletRequestPartException.class
+    })
     Object badInput(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         LOG.debug("bad request input: {}", e.toString());
         String message = chainOf(request) == Chain.PAGES ? BAD_PAGE_INPUT : problem(e);
@@ -114,8 +116,8 @@ public class ErrorResponses {
 
     /** A JSON body that is not JSON, has a value of the wrong type (no coercion), or was cut off at the size limit. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response,
-                      Model model) {
+    Object unreadable(
+            HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (causedBy(e, RequestSizeFilter.TooLargeException.class)) {
             return answer(HttpStatus.PAYLOAD_TOO_LARGE.value(), "request body too large", request, response, model);
         }
@@ -125,58 +127,82 @@ public class ErrorResponses {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response,
-                    Model model) {
-        return answer(HttpStatus.PAYLOAD_TOO_LARGE.value(), "上传的文件太大 / upload too large", request, response,
-                model);
+    Object tooLarge(
+            MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return answer(HttpStatus.PAYLOAD_TOO_LARGE.value(), "上传的文件太大 / upload too large", request, response, model);
     }
 
     @ExceptionHandler(MultipartException.class)
     Object badUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return answer(HttpStatus.BAD_REQUEST.value(), "上传请求格式不正确 / malformed multipart request", request,
-                response, model);
+        return answer(
+                HttpStatus.BAD_REQUEST.value(), "上传请求格式不正确 / malformed multipart request", request, response, model);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response,
-                     Model model) {
-        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), "Content-Type " + e.getContentType()
-                + " is not accepted here; send " + e.getSupportedMediaTypes(), request, response, model);
+    Object mediaType(
+            HttpMediaTypeNotSupportedException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return answer(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(),
+                "Content-Type " + e.getContentType() + " is not accepted here; send " + e.getSupportedMediaTypes(),
+                request,
+                response,
+                model);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response,
-                  Model model) {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED.value(), e.getMethod() + " is not allowed here; use "
-                + e.getSupportedHttpMethods(), request, response, model);
+    Object method(
+            HttpRequestMethodNotSupportedException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return answer(
+                HttpStatus.METHOD_NOT_ALLOWED.value(),
+                e.getMethod() + " is not allowed here; use " + e.getSupportedHttpMethods(),
+                request,
+                response,
+                model);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    Object notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response,
-                    Model model) {
+    Object notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         // pages show the template's own 页面不存在
-        return answer(HttpStatus.NOT_FOUND.value(), chainOf(request) == Chain.PAGES ? null
-                : "no such endpoint: " + request.getRequestURI(), request, response, model);
+        return answer(
+                HttpStatus.NOT_FOUND.value(),
+                chainOf(request) == Chain.PAGES ? null : "no such endpoint: " + request.getRequestURI(),
+                request,
+                response,
+                model);
     }
 
     /** A value that does not fit the database after all: refused like invalid input, without the SQL. */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    Object doesNotFit(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response,
-                      Model model) {
-        LOG.warn("a value passed validation but not the database ({}): {}", request.getRequestURI(),
+    Object doesNotFit(
+            DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        LOG.warn(
+                "a value passed validation but not the database ({}): {}",
+                request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
-        return answer(HttpStatus.BAD_REQUEST.value(), "一个字段的值过长或不被接受 / a value is too long or not"
-                + " accepted for its field", request, response, model);
+        return answer(
+                HttpStatus.BAD_REQUEST.value(),
+                "一个字段的值过长或不被接受 / a value is too long or not" + " accepted for its field",
+                request,
+                response,
+                model);
     }
 
     /** Lock waits, deadlocks, timeouts: the request may succeed when repeated. */
     @ExceptionHandler(TransientDataAccessException.class)
-    Object busy(TransientDataAccessException e, HttpServletRequest request, HttpServletResponse response,
-                Model model) {
-        LOG.warn("transient database failure on {}: {}", request.getRequestURI(), e.getMostSpecificCause().toString());
+    Object busy(TransientDataAccessException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        LOG.warn(
+                "transient database failure on {}: {}",
+                request.getRequestURI(),
+                e.getMostSpecificCause().toString());
         response.setHeader("Retry-After", "1");
-        return answer(HttpStatus.SERVICE_UNAVAILABLE.value(), "服务繁忙，请重试 / busy, retry the request", request,
-                response, model);
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE.value(), "服务繁忙，请重试 / busy, retry the request", request, response, model);
     }
 
     /** Spring Security's refusals thrown from a controller, as its filters would answer them. */
@@ -186,8 +212,8 @@ public class ErrorResponses {
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    Object unauthenticated(AuthenticationException e, HttpServletRequest request, HttpServletResponse response,
-                           Model model) {
+    Object unauthenticated(
+            AuthenticationException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return answer(HttpStatus.UNAUTHORIZED.value(), "sign-in required", request, response, model);
     }
 
@@ -202,8 +228,12 @@ public class ErrorResponses {
             return answer(status, generic(status), request, response, model);
         }
         LOG.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR.value(), chainOf(request) == Chain.PAGES ? null
-                : generic(HttpStatus.INTERNAL_SERVER_ERROR.value()), request, response, model);
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                chainOf(request) == Chain.PAGES ? null : generic(HttpStatus.INTERNAL_SERVER_ERROR.value()),
+                request,
+                response,
+                model);
     }
 
     /** A reason for a status when there is nothing more specific to say. */
@@ -235,14 +265,15 @@ public class ErrorResponses {
         return ErrorBodies.chainOf(request);
     }
 
-    private Object answer(int status, String message, HttpServletRequest request, HttpServletResponse response,
-                          Model model) {
+    private Object answer(
+            int status, String message, HttpServletRequest request, HttpServletResponse response, Model model) {
         Chain chain = chainOf(request);
         if (chain == Chain.PAGES) {
             return page(status, message, model, response);
         }
         String text = message == null ? generic(status) : message;
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(ErrorBodies.contentType(chain)))
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(ErrorBodies.contentType(chain)))
                 .body(ErrorBodies.body(chain, status, text));
     }
 
@@ -266,7 +297,8 @@ public class ErrorResponses {
     /** What an API client is told about input that did not bind: the fields and their constraints, or the name. */
     private static String problem(Exception e) {
         if (e instanceof BindException b) {
-            return b.getBindingResult().getFieldErrors().stream().map(f -> f.getField() + " " + f.getDefaultMessage())
+            return b.getBindingResult().getFieldErrors().stream()
+                    .map(f -> f.getField() + " " + f.getDefaultMessage())
                     .collect(Collectors.collectingAndThen(Collectors.joining("; "), s -> s.isEmpty() ? "invalid" : s));
         }
         if (e instanceof MethodArgumentTypeMismatchException m) {

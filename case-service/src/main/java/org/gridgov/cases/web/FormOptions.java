@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.security.Staff;
@@ -21,15 +20,12 @@ import org.springframework.stereotype.Component;
 public class FormOptions {
 
     /** A level-1 category and its level-2 categories, for an optgroup or a cascading select. */
-    public record CategoryGroup(String code, String name, List<Category> categories) {
-    }
+    public record CategoryGroup(String code, String name, List<Category> categories) {}
 
     /** The grids of one community, labelled with street and community. */
-    public record GridGroup(String label, List<Grid> grids) {
-    }
+    public record GridGroup(String label, List<Grid> grids) {}
 
-    public record Area(String code, String name) {
-    }
+    public record Area(String code, String name) {}
 
     private final AreaDirectory areas;
     private final List<CategoryGroup> categoryGroups;
@@ -46,7 +42,8 @@ public class FormOptions {
         Map<String, CategoryGroup> groups = new LinkedHashMap<>();
         for (Category c : categories) {
             groups.computeIfAbsent(c.parentCode(), k -> new CategoryGroup(k, c.parentName(), new ArrayList<>()))
-                    .categories().add(c);
+                    .categories()
+                    .add(c);
         }
         return List.copyOf(groups.values());
     }
@@ -70,8 +67,12 @@ public class FormOptions {
         Map<String, GridGroup> groups = new LinkedHashMap<>();
         for (Grid g : areas.district().grids()) {
             if (staff.covers(g.code())) {
-                groups.computeIfAbsent(g.communityCode(), k -> new GridGroup(
-                        areas.name(g.streetCode()) + " / " + areas.name(k), new ArrayList<>())).grids().add(g);
+                groups.computeIfAbsent(
+                                g.communityCode(),
+                                k -> new GridGroup(
+                                        areas.name(g.streetCode()) + " / " + areas.name(k), new ArrayList<>()))
+                        .grids()
+                        .add(g);
             }
         }
         return List.copyOf(groups.values());

@@ -1,15 +1,14 @@
 package org.gridgov.cases.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * What a client is told about a JSON body that could not be read: the field (as the client named it) and what it
@@ -17,8 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     static String describe(Throwable cause) {
         if (cause instanceof JsonParseException p) {
@@ -35,7 +33,8 @@ final class JsonProblems {
                 return "the body must be " + (expected == null ? "a JSON object" : expected);
             }
             String got = m instanceof InvalidFormatException f && f.getValue() != null
-                    ? " (got '" + abbreviate(String.valueOf(f.getValue())) + "')" : "";
+                    ? " (got '" + abbreviate(String.valueOf(f.getValue())) + "')"
+                    : "";
             return field + " must be " + (expected == null ? "of another type" : expected) + got;
         }
         return "the request body is missing or not JSON";
@@ -67,7 +66,8 @@ final class JsonProblems {
             return "a date and time with offset like 2024-01-31T08:00:00+08:00";
         }
         if (t.isEnum()) {
-            return "one of " + Arrays.stream(t.getEnumConstants()).map(String::valueOf).toList();
+            return "one of "
+                    + Arrays.stream(t.getEnumConstants()).map(String::valueOf).toList();
         }
         if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
             return "a JSON array";

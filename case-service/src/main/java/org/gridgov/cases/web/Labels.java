@@ -3,7 +3,6 @@ package org.gridgov.cases.web;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.casefile.CaseAction;
 import org.gridgov.cases.casefile.CaseChannel;
@@ -24,18 +23,33 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Map<String, String> TASK_STATUS = Map.of("ISSUED", "待执行", "SUBMITTED", "待审核",
-            "APPROVED", "已通过", "REJECTED", "已驳回");
-    private static final Map<String, String> TASK_ACTION = Map.of("ISSUE", "下发", "SUBMIT", "提交",
-            "APPROVE", "审核通过", "REJECT", "驳回");
-    private static final Map<String, String> ASSIGNEE_TYPE = Map.of("AREA", "组织（辖区）", "DEPARTMENT", "部门",
-            "PERSON", "个人");
-    private static final Map<String, String> NOTICE_KIND = Map.of("SUPERVISION", "督办", "TASK", "任务",
-            "REJECTED", "驳回", "DISPATCH", "分派");
-    private static final Map<String, String> ALERT_RULE = Map.of("repeat_petition", "重复信访",
-            "group_petition", "集体访", "repeat_call", "重复来电", "cross_source", "多源关联",
-            "key_person_petition", "重点人员信访", "escalation", "事项升级", "case_due_soon", "事件即将超期",
-            "case_overdue", "事件超期", "case_overdue_escalated", "超期升级");
+    private static final Map<String, String> TASK_STATUS =
+            Map.of("ISSUED", "待执行", "SUBMITTED", "待审核", "APPROVED", "已通过", "REJECTED", "已驳回");
+    private static final Map<String, String> TASK_ACTION =
+            Map.of("ISSUE", "下发", "SUBMIT", "提交", "APPROVE", "审核通过", "REJECT", "驳回");
+    private static final Map<String, String> ASSIGNEE_TYPE =
+            Map.of("AREA", "组织（辖区）", "DEPARTMENT", "部门", "PERSON", "个人");
+    private static final Map<String, String> NOTICE_KIND =
+            Map.of("SUPERVISION", "督办", "TASK", "任务", "REJECTED", "驳回", "DISPATCH", "分派");
+    private static final Map<String, String> ALERT_RULE = Map.of(
+            "repeat_petition",
+            "重复信访",
+            "group_petition",
+            "集体访",
+            "repeat_call",
+            "重复来电",
+            "cross_source",
+            "多源关联",
+            "key_person_petition",
+            "重点人员信访",
+            "escalation",
+            "事项升级",
+            "case_due_soon",
+            "事件即将超期",
+            "case_overdue",
+            "事件超期",
+            "case_overdue_escalated",
+            "超期升级");
 
     private final AreaDirectory areas;
     private final WorkflowCatalog workflows;
@@ -96,9 +110,12 @@ public class Labels {
         }
         // a case converted to 矛盾纠纷 keeps history lines from its first workflow, so look there too
         return workflows.workflows().stream()
-                .sorted((a, b) -> Boolean.compare(!a.code().equals(workflowCode), !b.code().equals(workflowCode)))
+                .sorted((a, b) -> Boolean.compare(
+                        !a.code().equals(workflowCode), !b.code().equals(workflowCode)))
                 .flatMap(w -> w.step(stepCode).stream())
-                .map(WorkflowStep::name).findFirst().orElse(stepCode);
+                .map(WorkflowStep::name)
+                .findFirst()
+                .orElse(stepCode);
     }
 
     /** "分派 → 部门处理" for a history line; the first line has no from-step. */

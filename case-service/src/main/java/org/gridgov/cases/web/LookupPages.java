@@ -1,7 +1,6 @@
 package org.gridgov.cases.web;
 
 import java.time.LocalDate;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.domain.Refusals;
@@ -32,8 +31,8 @@ public class LookupPages {
     private final LookupLog log;
     private final Refusals refusals;
 
-    public LookupPages(PersonLookup persons, CompanyLookup companies, AreaLookup places, LookupLog log,
-                       Refusals refusals) {
+    public LookupPages(
+            PersonLookup persons, CompanyLookup companies, AreaLookup places, LookupLog log, Refusals refusals) {
         this.persons = persons;
         this.companies = companies;
         this.places = places;
@@ -48,30 +47,42 @@ public class LookupPages {
     }
 
     @PostMapping("/lookup")
-    public String search(@RequestParam(name = "id_card", required = false) String idCard,
-                         @RequestParam(required = false) String phone, @RequestParam(required = false) String name,
-                         @RequestParam(name = "street_code", required = false) String streetCode,
-                         @RequestParam(required = false) String reason, Model model) {
+    public String search(
+            @RequestParam(name = "id_card", required = false) String idCard,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String name,
+            @RequestParam(name = "street_code", required = false) String streetCode,
+            @RequestParam(required = false) String reason,
+            Model model) {
         Staff s = CurrentStaff.get();
-        model.addAttribute("result", persons.search(s, new PersonLookup.SearchRequest(idCard, phone, name,
-                blankToNull(streetCode), reason)));
+        model.addAttribute(
+                "result",
+                persons.search(
+                        s, new PersonLookup.SearchRequest(idCard, phone, name, blankToNull(streetCode), reason)));
         model.addAttribute("streets", persons.searchableStreets(s));
         model.addAttribute("reason", reason.strip());
         return "lookup";
     }
 
     @GetMapping("/lookup/persons/{ref}")
-    public String person(@PathVariable String ref, @RequestParam(required = false) String reason,
-                         @RequestParam(defaultValue = "1") int page, Model model) {
-        model.addAttribute("file", persons.person(CurrentStaff.get(), ref, reason, page,
-                PersonLookup.DEFAULT_PAGE_SIZE));
+    public String person(
+            @PathVariable String ref,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        model.addAttribute(
+                "file", persons.person(CurrentStaff.get(), ref, reason, page, PersonLookup.DEFAULT_PAGE_SIZE));
         model.addAttribute("reason", reason.strip());
         return "lookup-person";
     }
 
     @GetMapping("/lookup/persons/{ref}/records/{source}/{id}")
-    public String record(@PathVariable String ref, @PathVariable String source, @PathVariable String id,
-                         @RequestParam(required = false) String reason, Model model) {
+    public String record(
+            @PathVariable String ref,
+            @PathVariable String source,
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            Model model) {
         model.addAttribute("record", persons.record(CurrentStaff.get(), ref, source, id, reason));
         model.addAttribute("ref", ref);
         model.addAttribute("reason", reason.strip());
@@ -79,25 +90,31 @@ public class LookupPages {
     }
 
     @GetMapping("/lookup/companies")
-    public String company(@RequestParam(required = false) String name, @RequestParam(required = false) String reason,
-                          Model model) {
+    public String company(
+            @RequestParam(required = false) String name, @RequestParam(required = false) String reason, Model model) {
         model.addAttribute("company", companies.company(CurrentStaff.get(), name, reason));
         model.addAttribute("reason", reason.strip());
         return "lookup-company";
     }
 
     @GetMapping("/lookup/areas/{code}")
-    public String area(@PathVariable String code, @RequestParam(required = false) String reason,
-                       @RequestParam(defaultValue = "1") int page, Model model) {
+    public String area(
+            @PathVariable String code,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         model.addAttribute("area", places.area(CurrentStaff.get(), code, reason, page, AreaLookup.DEFAULT_PAGE_SIZE));
         model.addAttribute("reason", reason.strip());
         return "lookup-area";
     }
 
     @GetMapping("/lookup/log")
-    public String report(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                         @RequestParam(required = false) String user, @RequestParam(defaultValue = "1") int page,
-                         Model model) {
+    public String report(
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String user,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         Staff s = CurrentStaff.get();
         refusals.require(s, Action.LOOKUP_REPORT, Target.nothing(), "LOOKUP_LOG", null);
         model.addAttribute("entries", log.report(from, to, user, page, 100));

@@ -24,9 +24,14 @@ public record OfferedActions(boolean dispatch, boolean complete, boolean reject,
         CaseRecord.Assignment at = c.assignment();
         boolean stepIsMine = Authorization.allows(staff, Action.CASE_COMPLETE, target);
         boolean dispatch = stepIsMine && DISPATCH_STEP.equals(at.currentStep());
-        boolean mayReject = workflow != null && workflow.step(at.currentStep())
-                .map(s -> s.rejectTo() != null).orElse(false);
-        return new OfferedActions(dispatch, stepIsMine && !dispatch, stepIsMine && mayReject,
+        boolean mayReject = workflow != null
+                && workflow.step(at.currentStep())
+                        .map(s -> s.rejectTo() != null)
+                        .orElse(false);
+        return new OfferedActions(
+                dispatch,
+                stepIsMine && !dispatch,
+                stepIsMine && mayReject,
                 Authorization.allows(staff, Action.CASE_CONVERT, target) && !at.dispute(),
                 Authorization.allows(staff, Action.CASE_SUPERVISE, target));
     }

@@ -2,7 +2,6 @@ package org.gridgov.cases.web;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-
 import org.gridgov.cases.area.AreaDirectory;
 import org.gridgov.cases.security.Staff;
 import org.springframework.security.core.Authentication;

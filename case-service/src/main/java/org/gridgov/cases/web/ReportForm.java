@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.casefile.NewCase;
 
@@ -19,30 +18,40 @@ public class ReportForm {
 
     @Size(max = 100, message = "标题不超过 100 字")
     private String title;
+
     @NotBlank(message = "请填写事件描述")
     @Size(max = 2000, message = "事件描述不超过 2000 字")
     private String description;
+
     @NotNull(message = "请选择事件来源")
     private CaseChannel channel;
     /** Empty = 智能推荐: the service classifies the description. */
     private String categoryCode;
+
     private String gridCode;
+
     @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
     @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间")
     private Double latitude;
+
     @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
     @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间")
     private Double longitude;
+
     @Size(max = 200, message = "地址不超过 200 字")
     private String address;
+
     @NotNull(message = "请选择紧急程度")
     @Min(value = 1, message = "紧急程度无效")
     @Max(value = 3, message = "紧急程度无效")
     private Integer urgency = 1;
+
     @Size(max = 64, message = "姓名不超过 64 字")
     private String reporterName;
+
     @Size(max = 32, message = "电话不超过 32 位")
     private String reporterPhone;
+
     private boolean selfHandled;
     /** The citizen agreed to publication of the case (personal data removed): see {@code NewCase#publishable}. */
     private boolean publishConsent;
@@ -50,8 +59,19 @@ public class ReportForm {
     private String idempotencyKey;
 
     public NewCase toNewCase() {
-        return new NewCase(blank(title), description, channel, blank(categoryCode), latitude, longitude,
-                blank(gridCode), blank(address), urgency, blank(reporterName), blank(reporterPhone), selfHandled,
+        return new NewCase(
+                blank(title),
+                description,
+                channel,
+                blank(categoryCode),
+                latitude,
+                longitude,
+                blank(gridCode),
+                blank(address),
+                urgency,
+                blank(reporterName),
+                blank(reporterPhone),
+                selfHandled,
                 publishConsent);
     }
 

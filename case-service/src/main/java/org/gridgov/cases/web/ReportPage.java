@@ -1,11 +1,9 @@
 package org.gridgov.cases.web;
 
-import java.io.IOException;
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
+import java.io.IOException;
+import java.util.UUID;
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.casefile.CaseChannel;
 import org.gridgov.cases.casefile.CaseService;
@@ -40,8 +38,8 @@ public class ReportPage {
     private final FormOptions options;
     private final DuplicateFinder duplicates;
 
-    public ReportPage(CaseService cases, AttachmentService attachments, FormOptions options,
-                      DuplicateFinder duplicates) {
+    public ReportPage(
+            CaseService cases, AttachmentService attachments, FormOptions options, DuplicateFinder duplicates) {
         this.duplicates = duplicates;
         this.cases = cases;
         this.attachments = attachments;
@@ -54,14 +52,16 @@ public class ReportPage {
      */
     @GetMapping("/cases/similar")
     @ResponseBody
-    public java.util.List<DuplicateFinder.Candidate> similar(@RequestParam(required = false) Double latitude,
-                                                            @RequestParam(required = false) Double longitude,
-                                                            @RequestParam(required = false) String gridCode,
-                                                            @RequestParam(required = false) String categoryCode,
-                                                            @RequestParam(required = false) String title,
-                                                            @RequestParam(required = false) String description) {
-        return duplicates.forReport(CurrentStaff.get(), DuplicateFinder.probe(latitude, longitude, blank(gridCode),
-                blank(categoryCode), title, description));
+    public java.util.List<DuplicateFinder.Candidate> similar(
+            @RequestParam(required = false) Double latitude,
+            @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) String gridCode,
+            @RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description) {
+        return duplicates.forReport(
+                CurrentStaff.get(),
+                DuplicateFinder.probe(latitude, longitude, blank(gridCode), blank(categoryCode), title, description));
     }
 
     private static String blank(String s) {
@@ -73,15 +73,22 @@ public class ReportPage {
         Staff s = reporter();
         ReportForm form = new ReportForm();
         form.setChannel(s.role() == Role.GRID_WORKER ? CaseChannel.GRID_PATROL : CaseChannel.HOTLINE);
-        form.setGridCode(options.gridGroups(s).size() == 1 && options.gridGroups(s).get(0).grids().size() == 1
-                ? options.gridGroups(s).get(0).grids().get(0).code() : null);
+        form.setGridCode(
+                options.gridGroups(s).size() == 1
+                                && options.gridGroups(s).get(0).grids().size() == 1
+                        ? options.gridGroups(s).get(0).grids().get(0).code()
+                        : null);
         return show(model, s, form);
     }
 
     @PostMapping("/cases")
-    public String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
-                         @RequestParam(value = "file", required = false) MultipartFile file, Model model,
-                         HttpServletResponse response, RedirectAttributes flash) {
+    public String report(
+            @Valid @ModelAttribute("form") ReportForm form,
+            BindingResult errors,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Staff s = reporter();
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -103,13 +110,19 @@ public class ReportPage {
         StringBuilder notice = new StringBuilder("事件已上报，编号 ").append(id);
         if (form.toNewCase().categoryCode() == null && r.suggestion() != null) {
             CategorySuggester.Suggestion g = r.suggestion();
-            notice.append("；智能推荐分类：").append(g.parentName()).append(" / ").append(g.categoryName())
+            notice.append("；智能推荐分类：")
+                    .append(g.parentName())
+                    .append(" / ")
+                    .append(g.categoryName())
                     .append(String.format("（置信度 %.0f%%）", g.probability() * 100));
             if (!g.autoDispatch()) {
                 notice.append("，置信度较低，由指挥中心核定分类；候选：");
                 for (int i = 0; i < g.alternatives().size(); i++) {
                     CategorySuggester.Alternative a = g.alternatives().get(i);
-                    notice.append(i == 0 ? "" : "、").append(a.parentName()).append(" / ").append(a.categoryName());
+                    notice.append(i == 0 ? "" : "、")
+                            .append(a.parentName())
+                            .append(" / ")
+                            .append(a.categoryName());
                 }
             }
         }
@@ -117,7 +130,12 @@ public class ReportPage {
         if (file != null && !file.isEmpty()) {
             try {
                 // the reporter sees the case just reported, so no access check is needed before adding to it
-                attachments.add(s, AttachmentService.CASE, id, file.getOriginalFilename(), file.getContentType(),
+                attachments.add(
+                        s,
+                        AttachmentService.CASE,
+                        id,
+                        file.getOriginalFilename(),
+                        file.getContentType(),
                         file.getBytes());
             } catch (DomainException e) {
                 flash.addFlashAttribute("error", "附件未保存：" + e.getMessage() + "。可在本页重新上传。");

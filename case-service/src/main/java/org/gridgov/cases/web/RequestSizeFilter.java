@@ -1,7 +1,5 @@
 package org.gridgov.cases.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.gridgov.cases.CaseServiceProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,6 +28,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
 
     /** Request attribute with the reason {@link ErrorEndpoint} shows for a refusal sent from a filter. */
     public static final String REASON = RequestSizeFilter.class.getName() + ".reason";
+
     private static final long MULTIPART_OVERHEAD = 2L << 20;
 
     /** Thrown while reading a body without a declared length past the limit. */
@@ -50,18 +49,26 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
-        long limit = type.startsWith("multipart/") ? props.maxAttachmentBytes() + MULTIPART_OVERHEAD
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        long limit = type.startsWith("multipart/")
+                ? props.maxAttachmentBytes() + MULTIPART_OVERHEAD
                 : props.maxRequestBytes();
         long length = request.getContentLengthLong();
         if (length > limit) {
-            refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "请求体超过 " + limit
-                    + " 字节 / request body larger than " + limit + " bytes");
+            refuse(
+                    request,
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "请求体超过 " + limit + " 字节 / request body larger than " + limit + " bytes");
             return;
         }
         boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
         if (chunked && type.startsWith("application/x-www-form-urlencoded")) {
-            refuse(request, response, HttpServletResponse.SC_LENGTH_REQUIRED,
+            refuse(
+                    request,
+                    response,
+                    HttpServletResponse.SC_LENGTH_REQUIRED,
                     "表单请求须带 Content-Length / a form needs a Content-Length");
             return;
         }

@@ -2,7 +2,6 @@ package org.gridgov.cases.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.gridgov.cases.casefile.CaseRecord;
 import org.gridgov.cases.workflow.Workflow;
 import org.gridgov.cases.workflow.WorkflowStep;
@@ -20,7 +19,8 @@ public record StepPosition(String name, String roleLabel, int timeLimitHours, St
 
     public static List<StepPosition> of(Workflow wf, CaseRecord c) {
         List<StepPosition> out = new ArrayList<>();
-        int current = c.open() ? wf.step(c.assignment().currentStep()).map(WorkflowStep::order).orElse(-1)
+        int current = c.open()
+                ? wf.step(c.assignment().currentStep()).map(WorkflowStep::order).orElse(-1)
                 : Integer.MAX_VALUE;
         for (WorkflowStep s : wf.steps()) {
             String state;

@@ -2,7 +2,6 @@ package org.gridgov.cases.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
 import org.gridgov.cases.attach.AttachmentService;
 import org.gridgov.cases.dispatch.DepartmentDirectory;
 import org.gridgov.cases.domain.DomainException;
@@ -30,8 +29,8 @@ public class TaskPages {
     private final FormOptions options;
     private final DepartmentDirectory departments;
 
-    public TaskPages(TaskService tasks, AttachmentService attachments, FormOptions options,
-                     DepartmentDirectory departments) {
+    public TaskPages(
+            TaskService tasks, AttachmentService attachments, FormOptions options, DepartmentDirectory departments) {
         this.tasks = tasks;
         this.attachments = attachments;
         this.options = options;
@@ -44,8 +43,12 @@ public class TaskPages {
     }
 
     @PostMapping("/tasks")
-    public String issue(@Valid @ModelAttribute("form") TaskForm form, BindingResult errors, Model model,
-                        HttpServletResponse response, RedirectAttributes flash) {
+    public String issue(
+            @Valid @ModelAttribute("form") TaskForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Staff s = CurrentStaff.get();
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -88,8 +91,8 @@ public class TaskPages {
     }
 
     @PostMapping("/tasks/{id}/submit")
-    public String submit(@PathVariable String id, @RequestParam(required = false) String result,
-                         RedirectAttributes flash) {
+    public String submit(
+            @PathVariable String id, @RequestParam(required = false) String result, RedirectAttributes flash) {
         try {
             tasks.submit(CurrentStaff.get(), id, result);
             flash.addFlashAttribute("notice", "执行情况已提交，等待下发人审核");
@@ -100,8 +103,11 @@ public class TaskPages {
     }
 
     @PostMapping("/tasks/{id}/review")
-    public String review(@PathVariable String id, @RequestParam boolean approve,
-                         @RequestParam(required = false) String note, RedirectAttributes flash) {
+    public String review(
+            @PathVariable String id,
+            @RequestParam boolean approve,
+            @RequestParam(required = false) String note,
+            RedirectAttributes flash) {
         try {
             tasks.review(CurrentStaff.get(), id, approve, note);
             flash.addFlashAttribute("notice", approve ? "任务已审核通过" : "任务已驳回给执行人");

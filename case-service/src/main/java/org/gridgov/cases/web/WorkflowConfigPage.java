@@ -3,7 +3,6 @@ package org.gridgov.cases.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.gridgov.cases.domain.DomainException;
 import org.gridgov.cases.security.CurrentStaff;
 import org.gridgov.cases.security.Role;
@@ -29,8 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class WorkflowConfigPage {
 
     /** A policy row with the category's name; {@code *} is the default for every category without its own row. */
-    public record PolicyRow(String categoryCode, String categoryName, String workflowCode, int timeLimitHours) {
-    }
+    public record PolicyRow(String categoryCode, String categoryName, String workflowCode, int timeLimitHours) {}
 
     private final WorkflowCatalog workflows;
     private final WorkflowAdministration administration;
@@ -45,8 +43,8 @@ public class WorkflowConfigPage {
         administration.requireAdmin(CurrentStaff.get(), "READ_CONFIG");
         CategoryCatalog catalog = CategoryCatalog.standard();
         List<PolicyRow> policies = workflows.policies().stream()
-                .map(p -> new PolicyRow(p.categoryCode(), name(catalog, p.categoryCode()), p.workflowCode(),
-                        p.timeLimitHours()))
+                .map(p -> new PolicyRow(
+                        p.categoryCode(), name(catalog, p.categoryCode()), p.workflowCode(), p.timeLimitHours()))
                 .sorted(Comparator.comparing((PolicyRow p) -> !p.categoryCode().equals("*"))
                         .thenComparing(PolicyRow::categoryCode))
                 .toList();
@@ -62,13 +60,16 @@ public class WorkflowConfigPage {
      * dropped (that is how a step is removed; the empty last row adds one).
      */
     @PostMapping("/admin/workflows/{code}")
-    public String saveWorkflow(@PathVariable String code, @RequestParam String name,
-                               @RequestParam("stepCode") List<String> codes,
-                               @RequestParam("stepName") List<String> names,
-                               @RequestParam("stepRole") List<String> roles,
-                               @RequestParam("stepHours") List<String> hours,
-                               @RequestParam("stepRejectTo") List<String> rejectTo,
-                               @RequestParam("stepSkip") List<String> skip, RedirectAttributes flash) {
+    public String saveWorkflow(
+            @PathVariable String code,
+            @RequestParam String name,
+            @RequestParam("stepCode") List<String> codes,
+            @RequestParam("stepName") List<String> names,
+            @RequestParam("stepRole") List<String> roles,
+            @RequestParam("stepHours") List<String> hours,
+            @RequestParam("stepRejectTo") List<String> rejectTo,
+            @RequestParam("stepSkip") List<String> skip,
+            RedirectAttributes flash) {
         Staff s = administration.requireAdmin(CurrentStaff.get(), "CONFIG_WORKFLOW");
         List<WorkflowStep> steps = new ArrayList<>();
         try {
@@ -77,8 +78,13 @@ public class WorkflowConfigPage {
                 if (stepCode.isEmpty()) {
                     continue;
                 }
-                steps.add(new WorkflowStep(steps.size() + 1, stepCode, names.get(i).trim(), Role.valueOf(roles.get(i)),
-                        Integer.parseInt(hours.get(i).trim()), rejectTo.get(i).isBlank() ? null : rejectTo.get(i),
+                steps.add(new WorkflowStep(
+                        steps.size() + 1,
+                        stepCode,
+                        names.get(i).trim(),
+                        Role.valueOf(roles.get(i)),
+                        Integer.parseInt(hours.get(i).trim()),
+                        rejectTo.get(i).isBlank() ? null : rejectTo.get(i),
                         Boolean.parseBoolean(skip.get(i))));
             }
             administration.replaceSteps(s, code, name.trim(), steps);
@@ -92,8 +98,11 @@ public class WorkflowConfigPage {
     }
 
     @PostMapping("/admin/category-policies")
-    public String savePolicy(@RequestParam String category, @RequestParam String workflowCode,
-                             @RequestParam String hours, RedirectAttributes flash) {
+    public String savePolicy(
+            @RequestParam String category,
+            @RequestParam String workflowCode,
+            @RequestParam String hours,
+            RedirectAttributes flash) {
         Staff s = administration.requireAdmin(CurrentStaff.get(), "CONFIG_POLICY");
         try {
             administration.setPolicy(s, category, workflowCode, Integer.parseInt(hours.trim()));
@@ -111,8 +120,11 @@ public class WorkflowConfigPage {
         if (code.equals("*")) {
             return "默认（其他分类）";
         }
-        return catalog.find(code).map(c -> c.parentName() + " / " + c.name())
-                .or(() -> catalog.all().stream().filter(c -> c.parentCode().equals(code)).findFirst()
+        return catalog.find(code)
+                .map(c -> c.parentName() + " / " + c.name())
+                .or(() -> catalog.all().stream()
+                        .filter(c -> c.parentCode().equals(code))
+                        .findFirst()
                         .map(Category::parentName))
                 .orElse(code);
     }

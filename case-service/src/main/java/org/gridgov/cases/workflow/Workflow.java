@@ -23,19 +23,22 @@ public record Workflow(String code, String name, List<WorkflowStep> steps) {
     }
 
     public WorkflowStep first(boolean selfHandled) {
-        return after(-1, selfHandled).orElseThrow(
-                () -> new IllegalStateException("workflow " + code + " has no step for this case"));
+        return after(-1, selfHandled)
+                .orElseThrow(() -> new IllegalStateException("workflow " + code + " has no step for this case"));
     }
 
     /** The step after {@code stepCode} for this case, or empty when the case is done (结案). */
     public Optional<WorkflowStep> next(String stepCode, boolean selfHandled) {
-        int order = step(stepCode).map(WorkflowStep::order)
+        int order = step(stepCode)
+                .map(WorkflowStep::order)
                 .orElseThrow(() -> new IllegalArgumentException("no step " + stepCode + " in " + code));
         return after(order, selfHandled);
     }
 
     private Optional<WorkflowStep> after(int order, boolean selfHandled) {
-        return steps.stream().filter(s -> s.order() > order)
-                .filter(s -> !(selfHandled && s.skipWhenSelfHandled())).findFirst();
+        return steps.stream()
+                .filter(s -> s.order() > order)
+                .filter(s -> !(selfHandled && s.skipWhenSelfHandled()))
+                .findFirst();
     }
 }

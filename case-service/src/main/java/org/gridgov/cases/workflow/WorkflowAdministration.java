@@ -1,7 +1,6 @@
 package org.gridgov.cases.workflow;
 
 import java.util.List;
-
 import org.gridgov.cases.access.Action;
 import org.gridgov.cases.access.Target;
 import org.gridgov.cases.audit.AuditLog;
@@ -40,13 +39,20 @@ public class WorkflowAdministration {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidInputException("steps", "流程配置无效：" + e.getMessage());
         }
-        audit.ok(staff.username(), "CONFIG_WORKFLOW", "WORKFLOW", code, steps.size() + " steps: "
-                + steps.stream().map(s -> s.code() + "/" + s.role() + "/" + s.timeLimitHours() + "h").toList());
+        audit.ok(
+                staff.username(),
+                "CONFIG_WORKFLOW",
+                "WORKFLOW",
+                code,
+                steps.size() + " steps: "
+                        + steps.stream()
+                                .map(s -> s.code() + "/" + s.role() + "/" + s.timeLimitHours() + "h")
+                                .toList());
         return workflows.workflow(code);
     }
 
-    public WorkflowCatalog.CategoryPolicy setPolicy(Staff staff, String category, String workflowCode,
-                                                    int timeLimitHours) {
+    public WorkflowCatalog.CategoryPolicy setPolicy(
+            Staff staff, String category, String workflowCode, int timeLimitHours) {
         requireAdmin(staff, "CONFIG_POLICY");
         try {
             workflows.setPolicy(category, workflowCode, timeLimitHours);

@@ -3,7 +3,6 @@ package org.gridgov.cases.workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,8 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class WorkflowCatalog {
 
-    public record CategoryPolicy(String categoryCode, String workflowCode, int timeLimitHours) {
-    }
+    public record CategoryPolicy(String categoryCode, String workflowCode, int timeLimitHours) {}
 
     private final WorkflowRepository repository;
     private volatile Map<String, Workflow> workflows = Map.of();
@@ -54,7 +52,8 @@ public class WorkflowCatalog {
 
     public CategoryPolicy policy(String categoryCode) {
         return Optional.ofNullable(policies.get(categoryCode))
-                .or(() -> Optional.ofNullable(policies.get(categoryCode.substring(0, Math.min(3, categoryCode.length())))))
+                .or(() -> Optional.ofNullable(
+                        policies.get(categoryCode.substring(0, Math.min(3, categoryCode.length())))))
                 .or(() -> Optional.ofNullable(policies.get("*")))
                 .orElseThrow(() -> new IllegalStateException("no default category_workflow row '*'"));
     }
@@ -71,7 +70,8 @@ public class WorkflowCatalog {
             if (s.code() == null || s.code().isBlank() || s.code().equals(Workflow.CLOSED) || s.role() == null) {
                 throw new IllegalArgumentException("every step needs a code (not " + Workflow.CLOSED + ") and a role");
             }
-            if (s.rejectTo() != null && newSteps.stream().noneMatch(o -> o.code().equals(s.rejectTo()))) {
+            if (s.rejectTo() != null
+                    && newSteps.stream().noneMatch(o -> o.code().equals(s.rejectTo()))) {
                 throw new IllegalArgumentException("step " + s.code() + " rejects to unknown step " + s.rejectTo());
             }
             if (s.timeLimitHours() <= 0) {

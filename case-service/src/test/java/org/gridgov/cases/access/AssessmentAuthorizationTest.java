@@ -32,58 +32,66 @@ class AssessmentAuthorizationTest {
 
     @ParameterizedTest(name = "{0} {1}@{2} {3} {4} area {5} by {6} -> {7}")
     @CsvSource({
-            // rules: who sets which level
-            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, STREET, -, -, true",
-            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, DEPARTMENT, -, -, true",
-            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, true",
-            // rules belong to a scope (the area code; none = the district's): a district leader sets any street's
-            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112002, -, true",
-            "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112, -, true",
-            // a street leader only their own street's COMMUNITY and GRID_WORKER rules
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112001, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112001, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112002, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112001001, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, STREET, 370112001, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, STREET, -, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, DEPARTMENT, -, -, false",
-            "lead, LEADER, 370112001001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
-            "cmd, COMMAND_CENTER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
-            "adm, ADMIN, 370112, ASSESSMENT_RULES_EDIT, STREET, -, -, false",
-            "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
-            // reading rules: supervisors every level, the assessed their own
-            "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RULES_VIEW, GRID_WORKER, -, -, true",
-            "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RULES_VIEW, STREET, -, -, false",
-            "dep, DEPARTMENT, 370112, ASSESSMENT_RULES_VIEW, DEPARTMENT, -, -, true",
-            "dep, DEPARTMENT, 370112, ASSESSMENT_RULES_VIEW, GRID_WORKER, -, -, false",
-            "gc, GRID_CENTER, 370112001, ASSESSMENT_RULES_VIEW, STREET, -, -, true",
-            // manual scores: the level's rule setters, inside their area
-            "lead, LEADER, 370112001, ASSESSMENT_SCORE, GRID_WORKER, 37011200100101, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_SCORE, GRID_WORKER, 37011200200101, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_SCORE, COMMUNITY, 370112001001, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_SCORE, STREET, 370112001, -, false",
-            "lead, LEADER, 370112, ASSESSMENT_SCORE, STREET, 370112002, -, true",
-            "lead, LEADER, 370112, ASSESSMENT_SCORE, DEPARTMENT, -, -, true",
-            "gc, GRID_CENTER, 370112, ASSESSMENT_SCORE, GRID_WORKER, 37011200100101, -, false",
-            // revoking: the author, still allowed to score the subject
-            "lead, LEADER, 370112001, ASSESSMENT_REVOKE, GRID_WORKER, 37011200100101, lead, true",
-            "lead, LEADER, 370112001, ASSESSMENT_REVOKE, GRID_WORKER, 37011200100101, other, false",
-            "lead, LEADER, 370112002, ASSESSMENT_REVOKE, GRID_WORKER, 37011200100101, lead, false",
-            // results: a worker's own card, rankings for leaders and grid centres in their area
-            "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, true",
-            "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100102, -, false",
-            "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RESULTS, COMMUNITY, 370112001001, -, false",
-            "lead, LEADER, 370112001, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_RESULTS, GRID_WORKER, 37011200200101, -, false",
-            "gc, GRID_CENTER, 370112001, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, true",
-            "lead, LEADER, 370112001, ASSESSMENT_RESULTS, DEPARTMENT, -, -, false",
-            "lead, LEADER, 370112, ASSESSMENT_RESULTS, DEPARTMENT, -, -, true",
-            "dep, DEPARTMENT, 370112, ASSESSMENT_RESULTS, DEPARTMENT, -, -, false",
-            "cmd, COMMAND_CENTER, 370112, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, false"})
-    void theTable(String name, Role role, String scope, Action action, String level, String area, String author,
-                  boolean allowed) {
+        // rules: who sets which level
+        "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, STREET, -, -, true",
+        "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, DEPARTMENT, -, -, true",
+        "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, true",
+        // rules belong to a scope (the area code; none = the district's): a district leader sets any street's
+        "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112002, -, true",
+        "lead, LEADER, 370112, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112, -, true",
+        // a street leader only their own street's COMMUNITY and GRID_WORKER rules
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112001, -, true",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112001, -, true",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, COMMUNITY, 370112002, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, GRID_WORKER, 370112001001, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, STREET, 370112001, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, STREET, -, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RULES_EDIT, DEPARTMENT, -, -, false",
+        "lead, LEADER, 370112001001, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
+        "cmd, COMMAND_CENTER, 370112, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
+        "adm, ADMIN, 370112, ASSESSMENT_RULES_EDIT, STREET, -, -, false",
+        "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RULES_EDIT, GRID_WORKER, -, -, false",
+        // reading rules: supervisors every level, the assessed their own
+        "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RULES_VIEW, GRID_WORKER, -, -, true",
+        "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RULES_VIEW, STREET, -, -, false",
+        "dep, DEPARTMENT, 370112, ASSESSMENT_RULES_VIEW, DEPARTMENT, -, -, true",
+        "dep, DEPARTMENT, 370112, ASSESSMENT_RULES_VIEW, GRID_WORKER, -, -, false",
+        "gc, GRID_CENTER, 370112001, ASSESSMENT_RULES_VIEW, STREET, -, -, true",
+        // manual scores: the level's rule setters, inside their area
+        "lead, LEADER, 370112001, ASSESSMENT_SCORE, GRID_WORKER, 37011200100101, -, true",
+        "lead, LEADER, 370112001, ASSESSMENT_SCORE, GRID_WORKER, 37011200200101, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_SCORE, COMMUNITY, 370112001001, -, true",
+        "lead, LEADER, 370112001, ASSESSMENT_SCORE, STREET, 370112001, -, false",
+        "lead, LEADER, 370112, ASSESSMENT_SCORE, STREET, 370112002, -, true",
+        "lead, LEADER, 370112, ASSESSMENT_SCORE, DEPARTMENT, -, -, true",
+        "gc, GRID_CENTER, 370112, ASSESSMENT_SCORE, GRID_WORKER, 37011200100101, -, false",
+        // revoking: the author, still allowed to score the subject
+        "lead, LEADER, 370112001, ASSESSMENT_REVOKE, GRID_WORKER, 37011200100101, lead, true",
+        "lead, LEADER, 370112001, ASSESSMENT_REVOKE, GRID_WORKER, 37011200100101, other, false",
+        "lead, LEADER, 370112002, ASSESSMENT_REVOKE, GRID_WORKER, 37011200100101, lead, false",
+        // results: a worker's own card, rankings for leaders and grid centres in their area
+        "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, true",
+        "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100102, -, false",
+        "wkr, GRID_WORKER, 37011200100101, ASSESSMENT_RESULTS, COMMUNITY, 370112001001, -, false",
+        "lead, LEADER, 370112001, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, true",
+        "lead, LEADER, 370112001, ASSESSMENT_RESULTS, GRID_WORKER, 37011200200101, -, false",
+        "gc, GRID_CENTER, 370112001, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, true",
+        "lead, LEADER, 370112001, ASSESSMENT_RESULTS, DEPARTMENT, -, -, false",
+        "lead, LEADER, 370112, ASSESSMENT_RESULTS, DEPARTMENT, -, -, true",
+        "dep, DEPARTMENT, 370112, ASSESSMENT_RESULTS, DEPARTMENT, -, -, false",
+        "cmd, COMMAND_CENTER, 370112, ASSESSMENT_RESULTS, GRID_WORKER, 37011200100101, -, false"
+    })
+    void theTable(
+            String name,
+            Role role,
+            String scope,
+            Action action,
+            String level,
+            String area,
+            String author,
+            boolean allowed) {
         Decision d = Authorization.may(user(name, role, scope), action, target(level, area, author));
         assertThat(d.allowed()).as(d.reason()).isEqualTo(allowed);
         if (!allowed) {

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.gridgov.cases.access.Decision.Verdict;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -50,6 +49,7 @@ class AuthorizationTest {
     static final Target.Case BACK_AT_DISPATCH = new Target.Case(GRID, "COMMAND_CENTER", "DISPATCH", CG);
     /** Re-dispatched to the street office: the bureau is a past handler now. */
     static final Target.Case HANDLING_OFFICE = new Target.Case(GRID, "DEPARTMENT", "HANDLE", OFFICE);
+
     static final Target.Case AT_DISPATCH = new Target.Case(GRID, "COMMAND_CENTER", "DISPATCH", null);
     static final Target.Case AT_VERIFY = new Target.Case(GRID, "GRID_WORKER", "VERIFY", CG);
     static final Target.Case AT_REVIEW = new Target.Case(GRID, "GRID_CENTER", "REVIEW", CG);
@@ -84,9 +84,19 @@ class AuthorizationTest {
         return rows.stream();
     }
 
-    static final Action[] CASE_ACTIONS = {Action.CASE_VIEW, Action.CASE_HISTORY, Action.CASE_ATTACH,
-            Action.CASE_DISPATCH, Action.CASE_COMPLETE, Action.CASE_REJECT, Action.CASE_CONVERT, Action.CASE_SUPERVISE,
-            Action.CASE_RECATEGORIZE, Action.CASE_RESPOND, Action.CASE_RETURN_VISIT};
+    static final Action[] CASE_ACTIONS = {
+        Action.CASE_VIEW,
+        Action.CASE_HISTORY,
+        Action.CASE_ATTACH,
+        Action.CASE_DISPATCH,
+        Action.CASE_COMPLETE,
+        Action.CASE_REJECT,
+        Action.CASE_CONVERT,
+        Action.CASE_SUPERVISE,
+        Action.CASE_RECATEGORIZE,
+        Action.CASE_RESPOND,
+        Action.CASE_RETURN_VISIT
+    };
 
     private static void row(List<Arguments> rows, Staff who, String relation, Target.Case c, Verdict... verdicts) {
         Map<Action, Verdict> expected = new EnumMap<>(Action.class);
@@ -101,7 +111,9 @@ class AuthorizationTest {
     void casesGoByAreaCurrentAssignmentAndStep(String row, Staff who, Target.Case c, Map<Action, Verdict> expected) {
         for (Map.Entry<Action, Verdict> e : expected.entrySet()) {
             Decision d = Authorization.may(who, e.getKey(), c);
-            assertThat(d.verdict()).as(row + " → " + e.getKey() + " (" + d.reason() + ")").isEqualTo(e.getValue());
+            assertThat(d.verdict())
+                    .as(row + " → " + e.getKey() + " (" + d.reason() + ")")
+                    .isEqualTo(e.getValue());
             if (d.verdict() != Verdict.ALLOW) {
                 assertThat(d.reason()).as(row + " → " + e.getKey()).isNotBlank();
             }
@@ -110,20 +122,29 @@ class AuthorizationTest {
 
     @Test
     void refusalsSayWhy() {
-        assertThat(Authorization.may(CHENGGUAN, Action.CASE_COMPLETE, HANDLING_OFFICE).reason())
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_COMPLETE, HANDLING_OFFICE)
+                        .reason())
                 .contains("未分派给本部门", CG);
         assertThat(Authorization.may(OTHER_WORKER, Action.CASE_VIEW, AT_VERIFY).reason())
                 .contains("不在辖区", GRID);
         assertThat(Authorization.may(WORKER, Action.CASE_DISPATCH, AT_DISPATCH).reason())
                 .isEqualTo("当前步骤 DISPATCH 由指挥中心办理，网格员不能分派");
-        assertThat(Authorization.may(WORKER, Action.CASE_SUPERVISE, AT_VERIFY).reason()).isEqualTo("网格员不能督办");
-        assertThat(Authorization.may(LEADER, Action.CASE_RECATEGORIZE, HANDLING_CG).reason()).isEqualTo("领导不能改分类");
-        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RECATEGORIZE, HANDLING_OFFICE).reason())
+        assertThat(Authorization.may(WORKER, Action.CASE_SUPERVISE, AT_VERIFY).reason())
+                .isEqualTo("网格员不能督办");
+        assertThat(Authorization.may(LEADER, Action.CASE_RECATEGORIZE, HANDLING_CG)
+                        .reason())
+                .isEqualTo("领导不能改分类");
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RECATEGORIZE, HANDLING_OFFICE)
+                        .reason())
                 .contains("未分派给本部门", CG);
-        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RESPOND, HANDLING_OFFICE).reason())
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RESPOND, HANDLING_OFFICE)
+                        .reason())
                 .contains("未分派给本部门", CG);
-        assertThat(Authorization.may(COMMAND, Action.CASE_RESPOND, HANDLING_CG).reason()).contains("承办部门");
-        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RETURN_VISIT, HANDLING_CG).reason()).contains("指挥中心");
+        assertThat(Authorization.may(COMMAND, Action.CASE_RESPOND, HANDLING_CG).reason())
+                .contains("承办部门");
+        assertThat(Authorization.may(CHENGGUAN, Action.CASE_RETURN_VISIT, HANDLING_CG)
+                        .reason())
+                .contains("指挥中心");
     }
 
     @Test
@@ -141,13 +162,13 @@ class AuthorizationTest {
 
     /** To the bureau, issued by the command centre ("me" is every test user's name, so the issuer is "cmd"). */
     static final Target.Task TO_CG = new Target.Task("DEPARTMENT", CG, "370112", "cmd");
+
     static final Target.Task TO_WORKER = new Target.Task("PERSON", "me", GRID, "cmd");
     static final Target.Task TO_GRID = new Target.Task("AREA", GRID, GRID, "cmd");
     static final Target.Task TO_OTHER_STREET = new Target.Task("AREA", "370112002", "370112002", "cmd");
     static final Target.Task ISSUED_BY_ME = new Target.Task("AREA", "370112002", "370112002", "me");
 
-    static final Action[] TASK_ACTIONS = {Action.TASK_VIEW, Action.TASK_SUBMIT, Action.TASK_REVIEW,
-            Action.TASK_ATTACH};
+    static final Action[] TASK_ACTIONS = {Action.TASK_VIEW, Action.TASK_SUBMIT, Action.TASK_REVIEW, Action.TASK_ATTACH};
 
     static Stream<Arguments> taskTable() {
         return Stream.of(
@@ -177,19 +198,30 @@ class AuthorizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("taskTable")
-    void tasksGoToAssigneesIssuersReviewersAndSupervisorsInScope(String row, Staff who, Target.Task t,
-                                                                 Map<Action, Verdict> expected) {
+    void tasksGoToAssigneesIssuersReviewersAndSupervisorsInScope(
+            String row, Staff who, Target.Task t, Map<Action, Verdict> expected) {
         for (Map.Entry<Action, Verdict> e : expected.entrySet()) {
             Decision d = Authorization.may(who, e.getKey(), t);
-            assertThat(d.verdict()).as(row + " → " + e.getKey() + " (" + d.reason() + ")").isEqualTo(e.getValue());
+            assertThat(d.verdict())
+                    .as(row + " → " + e.getKey() + " (" + d.reason() + ")")
+                    .isEqualTo(e.getValue());
         }
     }
 
     @Test
     void issuingGoesByRoleAndTheTargetsArea() {
-        assertThat(verdicts(Action.TASK_ISSUE, new Target.Area(GRID), COMMAND, STREET_CENTER, LEADER, ADMIN, WORKER,
-                CHENGGUAN)).containsExactly(A, A, A, A, D, D);
-        assertThat(verdicts(Action.TASK_ISSUE, new Target.Area("370112002"), STREET_CENTER)).containsExactly(D);
+        assertThat(verdicts(
+                        Action.TASK_ISSUE,
+                        new Target.Area(GRID),
+                        COMMAND,
+                        STREET_CENTER,
+                        LEADER,
+                        ADMIN,
+                        WORKER,
+                        CHENGGUAN))
+                .containsExactly(A, A, A, A, D, D);
+        assertThat(verdicts(Action.TASK_ISSUE, new Target.Area("370112002"), STREET_CENTER))
+                .containsExactly(D);
     }
 
     // ---------------------------------------------------------------- inbox, cockpit, admin
@@ -203,8 +235,10 @@ class AuthorizationTest {
         assertThat(verdicts(Action.COCKPIT_VIEW, Target.nothing(), user(Role.GRID_CENTER, "370112001001", null)))
                 .containsExactly(D);
         assertThat(verdicts(Action.ADMIN, Target.nothing(), everyone)).containsExactly(D, D, D, D, A, D, D);
-        assertThat(Authorization.may(LEADER, Action.ADMIN, Target.nothing()).message()).isEqualTo("审批配置仅限管理员");
-        assertThat(Authorization.may(WORKER, Action.INBOX_READ, Target.nothing()).message())
+        assertThat(Authorization.may(LEADER, Action.ADMIN, Target.nothing()).message())
+                .isEqualTo("审批配置仅限管理员");
+        assertThat(Authorization.may(WORKER, Action.INBOX_READ, Target.nothing())
+                        .message())
                 .isEqualTo("预警收件箱仅限领导、指挥中心、网格中心");
     }
 
@@ -221,7 +255,8 @@ class AuthorizationTest {
         assertThat(verdicts(Action.LOOKUP, elsewhere, COMMAND, STREET_CENTER, OTHER_STREET_CENTER, LEADER))
                 .containsExactly(A, D, A, A);
         // nothing placed: district users only
-        assertThat(verdicts(Action.LOOKUP, unplaced, COMMAND, STREET_CENTER, LEADER)).containsExactly(A, D, A);
+        assertThat(verdicts(Action.LOOKUP, unplaced, COMMAND, STREET_CENTER, LEADER))
+                .containsExactly(A, D, A);
         assertThat(Authorization.may(STREET_CENTER, Action.LOOKUP, elsewhere).reason())
                 .isEqualTo("查询对象在辖区 370112001 内没有记录");
         assertThat(Authorization.may(WORKER, Action.LOOKUP, Target.nothing()).message())
@@ -242,13 +277,16 @@ class AuthorizationTest {
         Target.Merge ownFresh = new Target.Merge(AT_DISPATCH, HANDLING_CG, "me");
         assertThat(verdicts(Action.CASE_MERGE, ownFresh, WORKER, COMMAND, STREET_CENTER, LEADER, ADMIN, CHENGGUAN))
                 .containsExactly(A, A, D, D, D, D);
-        assertThat(verdicts(Action.CASE_MERGE, new Target.Merge(AT_DISPATCH, HANDLING_CG, "someone-else"), WORKER,
-                COMMAND)).containsExactly(D, A);
+        assertThat(verdicts(
+                        Action.CASE_MERGE, new Target.Merge(AT_DISPATCH, HANDLING_CG, "someone-else"), WORKER, COMMAND))
+                .containsExactly(D, A);
         assertThat(Authorization.may(WORKER, Action.CASE_MERGE, new Target.Merge(AT_VERIFY, HANDLING_CG, "me"))
-                .reason()).contains("已分派");
+                        .reason())
+                .contains("已分派");
         // a master outside the user's area is refused like the case itself
         assertThat(Authorization.may(WORKER, Action.CASE_MERGE, new Target.Merge(AT_DISPATCH, otherGrid, "me"))
-                .reason()).contains("主事件", "不在辖区");
+                        .reason())
+                .contains("主事件", "不在辖区");
         assertThat(verdicts(Action.CASE_UNMERGE, ownFresh, COMMAND, WORKER, LEADER, ADMIN, STREET_CENTER))
                 .containsExactly(A, D, D, D, D);
         assertThatThrownBy(() -> Authorization.may(COMMAND, Action.CASE_MERGE, AT_DISPATCH))
@@ -256,6 +294,8 @@ class AuthorizationTest {
     }
 
     private static List<Verdict> verdicts(Action action, Target target, Staff... users) {
-        return Stream.of(users).map(u -> Authorization.may(u, action, target).verdict()).toList();
+        return Stream.of(users)
+                .map(u -> Authorization.may(u, action, target).verdict())
+                .toList();
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +25,8 @@ class DefaultRulesTest {
             "\\((\\d+),\\s+(\\d+), '(\\w+)',\\s+'([^']+)',\\s+(\\d+(?:\\.\\d+)?), ([\\d.]+),\\s+'(\\w+)',\\s+'([^']+)'\\)");
 
     static String script() throws IOException {
-        try (InputStream in = DefaultRulesTest.class.getResourceAsStream(
-                "/db/migration/V31__assessment_default_rules.sql")) {
+        try (InputStream in =
+                DefaultRulesTest.class.getResourceAsStream("/db/migration/V31__assessment_default_rules.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -47,10 +46,11 @@ class DefaultRulesTest {
         int rows = 0;
         while (m.find()) {
             rows++;
-            items.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new RuleDraft.Item(m.group(3), m.group(4),
-                    m.group(5), m.group(6), m.group(7)));
+            items.computeIfAbsent(m.group(1), k -> new ArrayList<>())
+                    .add(new RuleDraft.Item(m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)));
             sums.merge(m.group(1), Double.parseDouble(m.group(5)), Double::sum);
-            assertThat(m.group(8)).as("direction of " + m.group(3))
+            assertThat(m.group(8))
+                    .as("direction of " + m.group(3))
                     .isEqualTo(ScoringMethod.valueOf(m.group(7)).direction());
         }
         assertThat(rows).isEqualTo(33);
@@ -58,13 +58,15 @@ class DefaultRulesTest {
         assertThat(sums.values()).allSatisfy(s -> assertThat(s).isEqualTo(100.0));
         for (Map.Entry<String, List<RuleDraft.Item>> e : items.entrySet()) {
             String level = levels.get(e.getKey());
-            RuleValidation.Result r = RuleValidation.check(new RuleDraft(level, "2025-01", 0, null, e.getValue()),
-                    YearMonth.of(2024, 12));
+            RuleValidation.Result r = RuleValidation.check(
+                    new RuleDraft(level, "2025-01", 0, null, e.getValue()), YearMonth.of(2024, 12));
             assertThat(r.problems()).as(level).isEmpty();
         }
         // the grid workers' rules use every item of the contract's list
-        assertThat(items.get("1")).extracting(RuleDraft.Item::itemCode)
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(AssessmentItem.values()).map(Enum::name)
+        assertThat(items.get("1"))
+                .extracting(RuleDraft.Item::itemCode)
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(AssessmentItem.values())
+                        .map(Enum::name)
                         .toArray(String[]::new));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-
 import org.gridgov.cases.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,8 @@ class ManualScoresTest {
         assertThat(ManualScores.open(nov, LocalDate.of(2026, 12, 6))).isFalse();
         assertThat(ManualScores.open(nov, LocalDate.of(2027, 2, 1))).isFalse();
         // not before it begins
-        assertThat(ManualScores.open(YearMonth.of(2026, 12), LocalDate.of(2026, 11, 30))).isFalse();
+        assertThat(ManualScores.open(YearMonth.of(2026, 12), LocalDate.of(2026, 11, 30)))
+                .isFalse();
     }
 
     @Test

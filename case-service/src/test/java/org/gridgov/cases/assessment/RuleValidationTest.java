@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The rules of rules, without a database: every refusal names its reason, and all problems are listed at once. */
@@ -34,11 +33,14 @@ class RuleValidationTest {
         assertThat(r.problems()).isEmpty();
         assertThat(r.checked().level()).isEqualTo(AssessmentLevel.DEPARTMENT);
         assertThat(r.checked().validFrom()).isEqualTo(YearMonth.of(2027, 1));
-        assertThat(r.checked().items()).extracting(RuleItem::method)
+        assertThat(r.checked().items())
+                .extracting(RuleItem::method)
                 .containsExactly(ScoringMethod.RATIO_TO_TARGET, ScoringMethod.INVERSE_COUNT, ScoringMethod.THRESHOLD);
         assertThat(r.checked().items().get(1).direction()).isEqualTo(ScoringMethod.INVERSE_COUNT.direction());
         // a month's first day is accepted as the month
-        assertThat(RuleValidation.check(draft("2027-01-01", department("40")), NOW).ok()).isTrue();
+        assertThat(RuleValidation.check(draft("2027-01-01", department("40")), NOW)
+                        .ok())
+                .isTrue();
     }
 
     @Test
@@ -46,20 +48,25 @@ class RuleValidationTest {
         RuleValidation.Result r = RuleValidation.check(draft("2027-01", department("41")), NOW);
         assertThat(fields(r)).containsExactly("weight");
         assertThat(r.message()).isEqualTo("各项分值合计须为 100，现为 101");
-        assertThat(RuleValidation.check(draft("2027-01", department("39.5")), NOW).message()).contains("现为 99.5");
+        assertThat(RuleValidation.check(draft("2027-01", department("39.5")), NOW)
+                        .message())
+                .contains("现为 99.5");
     }
 
     @Test
     void aMonthThatHasBegunOrPassedCannotGetNewRules() {
         assertThat(RuleValidation.check(draft("2026-12", department("40")), NOW).message())
                 .contains("2026-12 不晚于本月 2026-12");
-        assertThat(fields(RuleValidation.check(draft("2025-06", department("40")), NOW))).containsExactly("valid_from");
+        assertThat(fields(RuleValidation.check(draft("2025-06", department("40")), NOW)))
+                .containsExactly("valid_from");
         assertThat(fields(RuleValidation.check(draft("2027-01-15", department("40")), NOW)))
                 .containsExactly("valid_from");
         assertThat(fields(RuleValidation.check(draft("next month", department("40")), NOW)))
                 .containsExactly("valid_from");
-        assertThat(RuleValidation.check(draft("2029-01", department("40")), NOW).message()).contains("最多提前 24 个月");
-        assertThat(RuleValidation.check(draft("2028-12", department("40")), NOW).ok()).isTrue();
+        assertThat(RuleValidation.check(draft("2029-01", department("40")), NOW).message())
+                .contains("最多提前 24 个月");
+        assertThat(RuleValidation.check(draft("2028-12", department("40")), NOW).ok())
+                .isTrue();
     }
 
     @Test
@@ -68,8 +75,7 @@ class RuleValidationTest {
         items.set(0, new RuleDraft.Item("SATISFACTION", "满".repeat(64), "40", "0.9", "RATIO_TO_TARGET"));
         assertThat(RuleValidation.check(draft("2027-01", items), NOW).ok()).isTrue();
         items.set(0, new RuleDraft.Item("SATISFACTION", "a".repeat(65), "40", "0.9", "RATIO_TO_TARGET"));
-        assertThat(RuleValidation.check(draft("2027-01", items), NOW).message())
-                .isEqualTo("第 1 项：名称不能超过 64 个字");
+        assertThat(RuleValidation.check(draft("2027-01", items), NOW).message()).isEqualTo("第 1 项：名称不能超过 64 个字");
         // a character outside the BMP is one character, not two
         items.set(0, new RuleDraft.Item("SATISFACTION", "𠀀".repeat(64), "40", "0.9", "RATIO_TO_TARGET"));
         assertThat(RuleValidation.check(draft("2027-01", items), NOW).ok()).isTrue();
@@ -88,7 +94,11 @@ class RuleValidationTest {
         items.set(2, new RuleDraft.Item("OVERDUE_COUNT", "again", "25", "5", "THRESHOLD"));
         assertThat(RuleValidation.check(draft("2027-01", items), NOW).message()).contains("OVERDUE_COUNT 重复");
         // a grid worker may be scored on visits
-        RuleDraft worker = new RuleDraft("GRID_WORKER", "2027-01", 1, null,
+        RuleDraft worker = new RuleDraft(
+                "GRID_WORKER",
+                "2027-01",
+                1,
+                null,
                 List.of(new RuleDraft.Item("VISITS", "入户走访", "100", "20", "RATIO_TO_TARGET")));
         assertThat(RuleValidation.check(worker, NOW).ok()).isTrue();
     }
@@ -118,12 +128,22 @@ class RuleValidationTest {
 
     @Test
     void everyProblemIsNamedAtOnce() {
-        RuleDraft bad = new RuleDraft("MAYOR", "2020-01", null, "x".repeat(201), List.of(
-                new RuleDraft.Item("NOPE", "", "abc", "0", "?")));
+        RuleDraft bad = new RuleDraft(
+                "MAYOR", "2020-01", null, "x".repeat(201), List.of(new RuleDraft.Item("NOPE", "", "abc", "0", "?")));
         RuleValidation.Result r = RuleValidation.check(bad, NOW);
-        assertThat(fields(r)).containsExactly("level", "valid_from", "base_version", "note", "item_code", "item_name",
-                "weight", "target", "method");
-        assertThat(RuleValidation.check(new RuleDraft("STREET", "2027-01", 1, null, List.of()), NOW).message())
+        assertThat(fields(r))
+                .containsExactly(
+                        "level",
+                        "valid_from",
+                        "base_version",
+                        "note",
+                        "item_code",
+                        "item_name",
+                        "weight",
+                        "target",
+                        "method");
+        assertThat(RuleValidation.check(new RuleDraft("STREET", "2027-01", 1, null, List.of()), NOW)
+                        .message())
                 .isEqualTo("至少需要一个考核项");
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** A month is scored with the version valid on its first day; a later version never reaches back. */
@@ -17,9 +16,19 @@ class RuleVersionsTest {
     }
 
     static RuleVersion scoped(String scope, int n, String from, String to) {
-        return new RuleVersion(n, AssessmentLevel.GRID_WORKER, scope, n, LocalDate.parse(from),
-                to == null ? null : LocalDate.parse(to), null, "t", LocalDateTime.of(2025, 1, 1, 0, 0), List.of(),
-                null, null);
+        return new RuleVersion(
+                n,
+                AssessmentLevel.GRID_WORKER,
+                scope,
+                n,
+                LocalDate.parse(from),
+                to == null ? null : LocalDate.parse(to),
+                null,
+                "t",
+                LocalDateTime.of(2025, 1, 1, 0, 0),
+                List.of(),
+                null,
+                null);
     }
 
     static final List<RuleVersion> VERSIONS = List.of(
@@ -28,7 +37,9 @@ class RuleVersionsTest {
             version(3, "2027-04-01", null));
 
     static Integer validIn(String month) {
-        return RuleVersions.validIn(VERSIONS, YearMonth.parse(month)).map(RuleVersion::version).orElse(null);
+        return RuleVersions.validIn(VERSIONS, YearMonth.parse(month))
+                .map(RuleVersion::version)
+                .orElse(null);
     }
 
     @Test
@@ -53,18 +64,26 @@ class RuleVersionsTest {
     @Test
     void shouldTwoEverOverlapTheNewerDecisionWins() {
         List<RuleVersion> overlapping = List.of(version(1, "2025-01-01", null), version(2, "2026-01-01", null));
-        assertThat(RuleVersions.validIn(overlapping, YearMonth.of(2026, 5)).orElseThrow().version()).isEqualTo(2);
-        assertThat(RuleVersions.validIn(overlapping, YearMonth.of(2025, 5)).orElseThrow().version()).isEqualTo(1);
+        assertThat(RuleVersions.validIn(overlapping, YearMonth.of(2026, 5))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(2);
+        assertThat(RuleVersions.validIn(overlapping, YearMonth.of(2025, 5))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(1);
     }
 
     @Test
     void aStreetsOwnVersionScoresItsMonthsAndTheDistrictsTheRest() {
         // the street's version 1 for 2027-02..2027-05 (withdrawn from June), version 2 scheduled for 2027-04 but
         // withdrawn before it began (valid_to before valid_from: it never held)
-        List<RuleVersion> street = List.of(scoped("370112001", 1, "2027-02-01", "2027-05-31"),
-                scoped("370112001", 2, "2027-07-01", "2027-06-30"));
-        java.util.function.Function<String, String> scoring = m -> RuleVersions.forSubject(VERSIONS, street,
-                YearMonth.parse(m)).map(v -> v.scopeCode() + " v" + v.version()).orElse(null);
+        List<RuleVersion> street = List.of(
+                scoped("370112001", 1, "2027-02-01", "2027-05-31"), scoped("370112001", 2, "2027-07-01", "2027-06-30"));
+        java.util.function.Function<String, String> scoring =
+                m -> RuleVersions.forSubject(VERSIONS, street, YearMonth.parse(m))
+                        .map(v -> v.scopeCode() + " v" + v.version())
+                        .orElse(null);
         assertThat(scoring.apply("2027-01")).isEqualTo("370112 v2");
         assertThat(scoring.apply("2027-02")).isEqualTo("370112001 v1");
         assertThat(scoring.apply("2027-05")).isEqualTo("370112001 v1");

@@ -2,7 +2,6 @@ package org.gridgov.cases.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -24,8 +23,7 @@ import org.apache.hc.core5.util.Timeout;
 final class BenchHttp implements AutoCloseable {
 
     /** A status and, when asked for, the body as text. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private final CloseableHttpClient client;
 
@@ -33,12 +31,19 @@ final class BenchHttp implements AutoCloseable {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(connections)
                 .setMaxConnPerRoute(connections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                        .setSocketTimeout(Timeout.ofSeconds(60)).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(5))
+                        .setSocketTimeout(Timeout.ofSeconds(60))
+                        .build())
                 .build();
-        this.client = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries()
-                .disableRedirectHandling().disableCookieManagement().disableContentCompression()
-                .disableAuthCaching().build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .build();
     }
 
     /** GET with an optional bearer token; the body is read and dropped (the connection goes back to the pool). */
@@ -57,8 +62,7 @@ final class BenchHttp implements AutoCloseable {
 
     /** POST of a JSON body; the status and, if {@code withBody}, the answer's text. */
     Answer postForAnswer(String url, String token, String json, boolean withBody) throws IOException {
-        ClassicRequestBuilder b = ClassicRequestBuilder.post(url)
-                .setEntity(json, ContentType.APPLICATION_JSON);
+        ClassicRequestBuilder b = ClassicRequestBuilder.post(url).setEntity(json, ContentType.APPLICATION_JSON);
         if (token != null) {
             b.addHeader("Authorization", "Bearer " + token);
         }
@@ -69,8 +73,9 @@ final class BenchHttp implements AutoCloseable {
         return client.execute(request, response -> {
             String body = null;
             if (withBody) {
-                body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
-                        StandardCharsets.UTF_8);
+                body = response.getEntity() == null
+                        ? ""
+                        : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
             } else {
                 EntityUtils.consume(response.getEntity());
             }

@@ -1,5 +1,6 @@
 package org.gridgov.cases.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,9 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.launch.CaseBenchmarkOptions;
 import org.gridgov.cases.launch.CaseServiceCommand;
@@ -55,8 +53,10 @@ public final class CaseServiceBenchmark {
     private final String base;
     /** HTTP/1.1 with keep-alive, a pooled connection per client thread ({@link BenchHttp}). */
     private final BenchHttp http;
+
     private final List<Grid> grids = District.licheng().grids();
-    private final List<Category> categories = new ArrayList<>(CategoryCatalog.standard().all());
+    private final List<Category> categories =
+            new ArrayList<>(CategoryCatalog.standard().all());
 
     private final String seedUrl;
     private final String seedUser;
@@ -64,8 +64,14 @@ public final class CaseServiceBenchmark {
     /** bench.jfr: where the measured stretches' JFR recordings go; blank for none. */
     private final String jfrPrefix;
 
-    private CaseServiceBenchmark(JdbcTemplate jdbc, String base, String seedUrl, String seedUser, String seedPassword,
-                                 String jfrPrefix, int threads) {
+    private CaseServiceBenchmark(
+            JdbcTemplate jdbc,
+            String base,
+            String seedUrl,
+            String seedUser,
+            String seedPassword,
+            String jfrPrefix,
+            int threads) {
         this.http = new BenchHttp(threads + 4);
         this.jdbc = jdbc;
         this.jfrPrefix = jfrPrefix;
@@ -96,39 +102,48 @@ public final class CaseServiceBenchmark {
                 + "&useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
         // fresh state on every run: a database left by an earlier run (same server) would carry its warm pages and
         // its extra rows into the figures
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server
-                + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
-             java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        server + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+                java.sql.Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS gridgov_case_bench");
         }
         System.out.println("bench database gridgov_case_bench: dropped and created fresh");
-        ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
-                "--spring.datasource.url=" + db, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--server.port=0",
+        ConfigurableApplicationContext app = SpringApplication.run(
+                CaseServiceApplication.class,
+                "--spring.datasource.url=" + db,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--server.port=0",
                 // the HTTP ceiling calls /actuator/health: without the database check it is a no-op round trip
                 "--management.health.db.enabled=false",
                 // the test classpath holds OpenTelemetry (Selenium's), which Connector/J then calls around every
                 // statement; the service's jar has none, so the driver is measured as it runs there
                 "--spring.datasource.hikari.data-source-properties.openTelemetry=DISABLED",
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(10, threads + 4),
-                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""), "--logging.level.root=WARN",
+                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""),
+                "--logging.level.root=WARN",
                 // the test classpath's logback-test.xml raises org.gridgov to INFO; production logs it at WARN
                 "--logging.level.org.gridgov=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            CaseServiceBenchmark b = new CaseServiceBenchmark(app.getBean(JdbcTemplate.class),
-                    "http://127.0.0.1:" + port, db, user, password, jfr, threads);
+            CaseServiceBenchmark b = new CaseServiceBenchmark(
+                    app.getBean(JdbcTemplate.class), "http://127.0.0.1:" + port, db, user, password, jfr, threads);
             try (BenchHttp client = b.http) {
-                b.run(app.getBean(PasswordEncoder.class), app.getBean(ApiTokens.class), app.getBean(UserStore.class),
-                        cases, threads, seconds);
+                b.run(
+                        app.getBean(PasswordEncoder.class),
+                        app.getBean(ApiTokens.class),
+                        app.getBean(UserStore.class),
+                        cases,
+                        threads,
+                        seconds);
             }
         } finally {
             app.close();
         }
     }
 
-    private void run(PasswordEncoder encoder, ApiTokens apiTokens, UserStore users, int cases, int threads,
-                     int seconds) throws Exception {
+    private void run(PasswordEncoder encoder, ApiTokens apiTokens, UserStore users, int cases, int threads, int seconds)
+            throws Exception {
         seed(cases);
         createUsers(encoder);
         // a grid worker per grid, and the creations go round the grids as the seeded cases do: with a worker per
@@ -138,7 +153,9 @@ public final class CaseServiceBenchmark {
         // POST /api/auth/token issues them, without 384 bcrypt sign-ins; the sign-in itself is measured below.
         List<String> workerTokens = new ArrayList<>();
         for (int i = 0; i < grids.size(); i++) {
-            workerTokens.add(apiTokens.issue(users.find("bench_worker_" + i).orElseThrow().staff()).token());
+            workerTokens.add(apiTokens
+                    .issue(users.find("bench_worker_" + i).orElseThrow().staff())
+                    .token());
         }
         login("bench_worker_0");
         if (!jfrPrefix.isBlank()) {
@@ -151,8 +168,12 @@ public final class CaseServiceBenchmark {
         }
         // warm-up: JIT (C2 compiles a method after thousands of calls; the creation path is hundreds of methods
         // called once per request, so it needs tens of thousands of creations), connection pools
-        warmUp("creations", threads, Math.max(10, seconds / 2), 180, (thread, seq) -> writeOne(workerTokens, thread,
-                seq));
+        warmUp(
+                "creations",
+                threads,
+                Math.max(10, seconds / 2),
+                180,
+                (thread, seq) -> writeOne(workerTokens, thread, seq));
         long storedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
         System.out.println("  before the measured creations: " + innodbState());
         jdk.jfr.Recording creationsJfr = startJfr();
@@ -161,10 +182,19 @@ public final class CaseServiceBenchmark {
         CostProbe.Costs costs = probe.stop(writes.count);
         stopJfr(creationsJfr, "creations");
         double rate = writes.count / (double) seconds;
-        System.out.printf("case creations (%,d cases stored before): %,d in %d s with %d clients = %,.0f/s; latency"
-                        + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (errors %d)%n", storedBefore,
-                writes.count, seconds, threads, rate, writes.pct(50), writes.pct(95), writes.pct(99),
-                writes.pct(100), writes.errors);
+        System.out.printf(
+                "case creations (%,d cases stored before): %,d in %d s with %d clients = %,.0f/s; latency"
+                        + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (errors %d)%n",
+                storedBefore,
+                writes.count,
+                seconds,
+                threads,
+                rate,
+                writes.pct(50),
+                writes.pct(95),
+                writes.pct(99),
+                writes.pct(100),
+                writes.errors);
         System.out.println("  per creation: " + costs);
         // ceilings on the same machine, pool and threads: the creation's own SQL without HTTP, Spring or checks,
         // and an HTTP round trip that does nothing; our figure as a share of each
@@ -181,7 +211,8 @@ public final class CaseServiceBenchmark {
         double noopRate = noop.count / (double) ceilingSeconds;
         // both costs fall on the same 2 cores, so the pair's ceiling is their harmonic sum
         double both = 1 / (1 / plainRate + 1 / noopRate);
-        System.out.printf("  ceiling: the same rows by plain JDBC (one transaction of the creation's inserts, same"
+        System.out.printf(
+                "  ceiling: the same rows by plain JDBC (one transaction of the creation's inserts, same"
                         + " pool) %,.0f/s, p99 %.1f ms; a no-op HTTP round trip (GET /actuator/health) %,.0f/s;"
                         + " both together %,.0f/s. Creations = %.0f %% of the JDBC ceiling, %.0f %% of both%n",
                 plainRate, plain.pct(99), noopRate, both, 100 * rate / plainRate, 100 * rate / both);
@@ -190,26 +221,40 @@ public final class CaseServiceBenchmark {
         CostProbe todoProbe = CostProbe.start(jdbc);
         Result todo = measureTodo(readers, Math.max(10, seconds / 2), threads);
         CostProbe.Costs todoCosts = todoProbe.stop(todo.count);
-        System.out.printf("todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
-                        + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", stored, todo.count,
-                todo.count / (double) Math.max(10, seconds / 2), todo.pct(50), todo.pct(99), todo.errors);
+        System.out.printf(
+                "todo list (command centre, department, grid worker; %,d cases stored): %,d reads = %,.0f/s;"
+                        + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n",
+                stored,
+                todo.count,
+                todo.count / (double) Math.max(10, seconds / 2),
+                todo.pct(50),
+                todo.pct(99),
+                todo.errors);
         // with the pool's autocommit off (org.gridgov.cases.jdbc) a read outside a transaction pays a COMMIT at
         // release: the reads' statements and CPU are shown so that side of the trade stays visible
         System.out.println("  per todo read: " + todoCosts);
         // the selection's cost grows with the cases of the community it covers: say how even they are
-        List<Long> perCommunity = jdbc.queryForList("SELECT COUNT(*) FROM case_record GROUP BY LEFT(grid_code, 12)"
-                + " ORDER BY 1", Long.class);
-        System.out.printf("cases per community before the selections: min %,d, median %,d, max %,d (%d communities)%n",
-                perCommunity.get(0), perCommunity.get(perCommunity.size() / 2),
-                perCommunity.get(perCommunity.size() - 1), perCommunity.size());
+        List<Long> perCommunity = jdbc.queryForList(
+                "SELECT COUNT(*) FROM case_record GROUP BY LEFT(grid_code, 12)" + " ORDER BY 1", Long.class);
+        System.out.printf(
+                "cases per community before the selections: min %,d, median %,d, max %,d (%d communities)%n",
+                perCommunity.get(0),
+                perCommunity.get(perCommunity.size() / 2),
+                perCommunity.get(perCommunity.size() - 1),
+                perCommunity.size());
         List<String> selectors = List.of(login("bench_command"), login("bench_street"));
         measureSelection(selectors, 5, threads); // warm-up, as for the writes: JIT, the index pages read
         CostProbe selectProbe = CostProbe.start(jdbc);
         Result select = measureSelection(selectors, Math.max(10, seconds / 2), threads);
         CostProbe.Costs selectCosts = selectProbe.stop(select.count);
-        System.out.printf("一张图 polygon selection (a community's grids, district and street users): %,d = %,.0f/s;"
-                        + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n", select.count,
-                select.count / (double) Math.max(10, seconds / 2), select.pct(50), select.pct(99), select.errors);
+        System.out.printf(
+                "一张图 polygon selection (a community's grids, district and street users): %,d = %,.0f/s;"
+                        + " latency p50 %.1f ms, p99 %.1f ms (errors %d)%n",
+                select.count,
+                select.count / (double) Math.max(10, seconds / 2),
+                select.pct(50),
+                select.pct(99),
+                select.errors);
         System.out.println("  per selection: " + selectCosts);
         explainSelection();
     }
@@ -240,39 +285,63 @@ public final class CaseServiceBenchmark {
      * server chooses them with {@code cases} stored: the count, a grid's newest page part, the bounding box.
      */
     private void explainSelection() {
-        List<String> codes = grids.stream().filter(g -> g.communityCode().equals(grids.get(0).communityCode()))
-                .map(Grid::code).toList();
+        List<String> codes = grids.stream()
+                .filter(g -> g.communityCode().equals(grids.get(0).communityCode()))
+                .map(Grid::code)
+                .toList();
         org.locationtech.jts.geom.Envelope e = grids.get(0).boundary().getEnvelopeInternal();
         String in = String.join(", ", java.util.Collections.nCopies(codes.size(), "?"));
         Map<String, Object[]> queries = new java.util.LinkedHashMap<>();
-        queries.put("count", new Object[] {"SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code IN ("
-                + in + ") AND latitude IS NULL GROUP BY grid_code", codes.toArray()});
-        queries.put("page", new Object[] {"SELECT id, created_at FROM case_record WHERE grid_code = ? AND latitude"
-                + " IS NULL ORDER BY created_at DESC, id DESC LIMIT 100", new Object[] {codes.get(0)}});
+        queries.put("count", new Object[] {
+            "SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code IN (" + in
+                    + ") AND latitude IS NULL GROUP BY grid_code",
+            codes.toArray()
+        });
+        queries.put("page", new Object[] {
+            "SELECT id, created_at FROM case_record WHERE grid_code = ? AND latitude"
+                    + " IS NULL ORDER BY created_at DESC, id DESC LIMIT 100",
+            new Object[] {codes.get(0)}
+        });
         List<Object> box = new ArrayList<>(codes);
         box.addAll(List.of(e.getMinY(), e.getMaxY(), e.getMinX(), e.getMaxX()));
-        queries.put("bounding box", new Object[] {"SELECT id, grid_code, latitude, longitude, created_at FROM"
-                + " case_record WHERE grid_code IN (" + in + ") AND latitude BETWEEN ? AND ? AND longitude BETWEEN ?"
-                + " AND ?", box.toArray()});
-        queries.forEach((name, q) -> jdbc.query("EXPLAIN " + q[0], rs -> {
-            System.out.printf("一张图 selection EXPLAIN (%s): type %s, key %s, rows %s, extra %s%n", name,
-                    rs.getString("type"), rs.getString("key"), rs.getString("rows"), rs.getString("Extra"));
-        }, (Object[]) q[1]));
+        queries.put("bounding box", new Object[] {
+            "SELECT id, grid_code, latitude, longitude, created_at FROM"
+                    + " case_record WHERE grid_code IN (" + in
+                    + ") AND latitude BETWEEN ? AND ? AND longitude BETWEEN ?"
+                    + " AND ?",
+            box.toArray()
+        });
+        queries.forEach((name, q) -> jdbc.query(
+                "EXPLAIN " + q[0],
+                rs -> {
+                    System.out.printf(
+                            "一张图 selection EXPLAIN (%s): type %s, key %s, rows %s, extra %s%n",
+                            name,
+                            rs.getString("type"),
+                            rs.getString("key"),
+                            rs.getString("rows"),
+                            rs.getString("Extra"));
+                },
+                (Object[]) q[1]));
     }
 
     /** POSTs a polygon a little inside one community's grids (the i-th community, round robin). */
     private Result measureSelection(List<String> tokens, int seconds, int threads) throws Exception {
-        List<String> communities = grids.stream().map(Grid::communityCode).distinct().toList();
+        List<String> communities =
+                grids.stream().map(Grid::communityCode).distinct().toList();
         return load(threads, seconds, (thread, seq) -> {
             String community = communities.get((int) (seq % communities.size()));
             org.locationtech.jts.geom.Envelope e = new org.locationtech.jts.geom.Envelope();
-            grids.stream().filter(g -> g.communityCode().equals(community))
+            grids.stream()
+                    .filter(g -> g.communityCode().equals(community))
                     .forEach(g -> e.expandToInclude(g.boundary().getEnvelopeInternal()));
             double dx = e.getWidth() * 0.1;
             double dy = e.getHeight() * 0.1;
-            String body = JSON.writeValueAsString(Map.of("polygon", List.of(
-                    List.of(e.getMinX() + dx, e.getMinY() + dy), List.of(e.getMaxX() - dx, e.getMinY() + dy),
-                    List.of(e.getMaxX() - dx, e.getMaxY() - dy), List.of(e.getMinX() + dx, e.getMaxY()))));
+            String body = JSON.writeValueAsString(Map.of(
+                    "polygon",
+                    List.of(
+                            List.of(e.getMinX() + dx, e.getMinY() + dy), List.of(e.getMaxX() - dx, e.getMinY() + dy),
+                            List.of(e.getMaxX() - dx, e.getMaxY() - dy), List.of(e.getMinX() + dx, e.getMaxY()))));
             return http.post(base + "/api/map/select", tokens.get((int) (seq % tokens.size())), body) == 200;
         });
     }
@@ -293,7 +362,8 @@ public final class CaseServiceBenchmark {
         }
         List<String> departments = jdbc.queryForList("SELECT code FROM department ORDER BY code", String.class);
         Random r = new Random(42);
-        LocalDateTime now = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).withNano(0);
+        LocalDateTime now =
+                LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).withNano(0);
         String sql = "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
                 + " urgency, priority, grid_code, street_code, workflow_code, current_step, pending_role, status,"
                 + " department_code, self_handled, dispute, supervised_count, step_due_at, due_at, created_by,"
@@ -345,11 +415,29 @@ public final class CaseServiceBenchmark {
                     lon = BigDecimal.valueOf(e.getMinX() + (0.01 + 0.98 * r.nextDouble()) * e.getWidth())
                             .setScale(6, java.math.RoundingMode.HALF_UP);
                 }
-                rows.add(new Object[] {String.format("SB%010d", k), c.name() + "问题", "基准测试数据 " + c.name(),
-                        "HOTLINE", c.code(), c.name(), urgency, urgency, g.code(), g.streetCode(), step, role,
-                        open ? "OPEN" : "CLOSED", "DISPATCH".equals(step) ? null : dept,
-                        created.plusHours(24 + r.nextInt(72)), created.plusDays(5), created, created,
-                        open ? null : created.plusDays(r.nextInt(5)), lat, lon});
+                rows.add(new Object[] {
+                    String.format("SB%010d", k),
+                    c.name() + "问题",
+                    "基准测试数据 " + c.name(),
+                    "HOTLINE",
+                    c.code(),
+                    c.name(),
+                    urgency,
+                    urgency,
+                    g.code(),
+                    g.streetCode(),
+                    step,
+                    role,
+                    open ? "OPEN" : "CLOSED",
+                    "DISPATCH".equals(step) ? null : dept,
+                    created.plusHours(24 + r.nextInt(72)),
+                    created.plusDays(5),
+                    created,
+                    created,
+                    open ? null : created.plusDays(r.nextInt(5)),
+                    lat,
+                    lon
+                });
             }
             seedJdbc.batchUpdate(sql, rows);
             long total = done + n;
@@ -363,18 +451,24 @@ public final class CaseServiceBenchmark {
                 long db = dbCpu.getAsLong();
                 long own = threadCpu.getCurrentThreadCpuTime();
                 long sliceRows = total - sliceFirstRow;
-                System.out.printf("seed: %,d / %,d cases: this slice %,.0f rows/s, overall %,.0f rows/s; CPU per row"
-                        + " %s µs in MariaDB, %.1f µs in the seeding thread (%s)%n", total, cases, lastSliceRate,
+                System.out.printf(
+                        "seed: %,d / %,d cases: this slice %,.0f rows/s, overall %,.0f rows/s; CPU per row"
+                                + " %s µs in MariaDB, %.1f µs in the seeding thread (%s)%n",
+                        total,
+                        cases,
+                        lastSliceRate,
                         (total - existing) / ((at - t0) / 1e9),
                         db < 0 || sliceDbCpu < 0 ? "?" : String.format("%.1f", (db - sliceDbCpu) / (double) sliceRows),
-                        (own - sliceOwnCpu) / 1e3 / sliceRows, innodbState());
+                        (own - sliceOwnCpu) / 1e3 / sliceRows,
+                        innodbState());
                 sliceDbCpu = db;
                 sliceOwnCpu = own;
                 sliceStart = at;
                 sliceFirstRow = total;
             }
         }
-        System.out.printf("seed: the last slice ran at %.0f %% of the first slice's rate (goal: at least 80 %%)%n",
+        System.out.printf(
+                "seed: the last slice ran at %.0f %% of the first slice's rate (goal: at least 80 %%)%n",
                 100 * lastSliceRate / firstSliceRate);
     }
 
@@ -385,15 +479,20 @@ public final class CaseServiceBenchmark {
      */
     private String innodbState() {
         Map<String, String> st = new java.util.HashMap<>();
-        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_pages_dirty',"
-                + " 'Innodb_buffer_pool_pages_total', 'Innodb_checkpoint_age')", rs -> {
+        jdbc.query(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_pages_dirty',"
+                        + " 'Innodb_buffer_pool_pages_total', 'Innodb_checkpoint_age')",
+                rs -> {
                     st.put(rs.getString(1), rs.getString(2));
                 });
         long logBytes = jdbc.queryForObject("SELECT @@innodb_log_file_size", Long.class);
         long age = Long.parseLong(st.getOrDefault("Innodb_checkpoint_age", "0"));
-        return String.format("InnoDB: %s of %s buffer-pool pages dirty, checkpoint age %,d MB of a %,d MB redo log",
+        return String.format(
+                "InnoDB: %s of %s buffer-pool pages dirty, checkpoint age %,d MB of a %,d MB redo log",
                 st.getOrDefault("Innodb_buffer_pool_pages_dirty", "?"),
-                st.getOrDefault("Innodb_buffer_pool_pages_total", "?"), age >> 20, logBytes >> 20);
+                st.getOrDefault("Innodb_buffer_pool_pages_total", "?"),
+                age >> 20,
+                logBytes >> 20);
     }
 
     private void createUsers(PasswordEncoder encoder) {
@@ -402,15 +501,24 @@ public final class CaseServiceBenchmark {
         LocalDateTime now = LocalDateTime.now();
         List<Object[]> users = new ArrayList<>();
         for (int i = 0; i < grids.size(); i++) {
-            users.add(new Object[] {"bench_worker_" + i, "GRID_WORKER", grids.get(i).code(), null});
+            users.add(new Object[] {
+                "bench_worker_" + i, "GRID_WORKER", grids.get(i).code(), null
+            });
         }
         users.add(new Object[] {"bench_command", "COMMAND_CENTER", District.CODE, null});
         users.add(new Object[] {"bench_dept", "DEPARTMENT", District.CODE, dept});
         users.add(new Object[] {"bench_street", "GRID_CENTER", grids.get(0).streetCode(), null});
         for (Object[] u : users) {
-            jdbc.update("INSERT IGNORE INTO app_user (username, display_name, password_hash, role, scope_code,"
-                    + " department_code, enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?)",
-                    u[0], u[0], hash, u[1], u[2], u[3], now);
+            jdbc.update(
+                    "INSERT IGNORE INTO app_user (username, display_name, password_hash, role, scope_code,"
+                            + " department_code, enabled, failed_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?)",
+                    u[0],
+                    u[0],
+                    hash,
+                    u[1],
+                    u[2],
+                    u[3],
+                    now);
         }
     }
 
@@ -435,8 +543,17 @@ public final class CaseServiceBenchmark {
         int grid = (int) (seq % grids.size());
         Grid g = grids.get(grid);
         Category c = categories.get((int) (seq / grids.size() % categories.size()));
-        String body = JSON.writeValueAsString(Map.of("description", "压测上报 " + c.name() + " " + seq,
-                "channel", "GRID_PATROL", "category_code", c.code(), "grid_code", g.code(), "urgency", 1));
+        String body = JSON.writeValueAsString(Map.of(
+                "description",
+                "压测上报 " + c.name() + " " + seq,
+                "channel",
+                "GRID_PATROL",
+                "category_code",
+                c.code(),
+                "grid_code",
+                g.code(),
+                "urgency",
+                1));
         return http.post(base + "/api/cases", tokens.get(grid), body) == 201;
     }
 
@@ -460,8 +577,11 @@ public final class CaseServiceBenchmark {
                 break;
             }
         }
-        System.out.printf("  warm-up of the %s: %.0f s, %,d calls; JIT compilers %s of the JVM's CPU in the last"
-                + " 5 s%n", what, (System.nanoTime() - t0) / 1e9, calls,
+        System.out.printf(
+                "  warm-up of the %s: %.0f s, %,d calls; JIT compilers %s of the JVM's CPU in the last" + " 5 s%n",
+                what,
+                (System.nanoTime() - t0) / 1e9,
+                calls,
                 Double.isNaN(jit) ? "unknown" : String.format("%.1f %%", 100 * jit));
     }
 
@@ -486,23 +606,49 @@ public final class CaseServiceBenchmark {
             // the service's id shape: "SJ", the day, 12 random hex digits
             String id = "SJ" + now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                     + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            jdbc.update("INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
-                    + " urgency, priority, latitude, longitude, address, grid_code, street_code, reporter_name,"
-                    + " reporter_phone, workflow_code, current_step, pending_role, status, department_code,"
-                    + " self_handled, dispute, supervised_count, step_due_at, due_at, created_by, created_at,"
-                    + " updated_at, closed_at, publishable, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL,"
-                    + " NULL, ?, ?, NULL, NULL, 'STANDARD', 'DISPATCH', 'COMMAND_CENTER', 'OPEN', NULL, FALSE,"
-                    + " FALSE, 0, ?, ?, ?, ?, ?, NULL, FALSE, 0)", id, "压测上报 " + c.name(),
-                    "压测上报 " + c.name() + " " + seq, "GRID_PATROL", c.code(), c.name(), 1, 1, g.code(),
-                    g.streetCode(), now.plusHours(24), now.plusDays(5), "bench_worker_" + grid, now, now);
-            jdbc.update("INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
-                    + " VALUES (?, 'REPORT', NULL, 'DISPATCH', ?, 'GRID_WORKER', NULL, ?)", id,
-                    "bench_worker_" + grid, now);
-            jdbc.update("INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail,"
-                    + " remote_addr) VALUES (?, ?, 'REPORT', 'CASE', ?, 'OK', ?, '127.0.0.1')", now,
-                    "bench_worker_" + grid, id, c.code() + " @" + g.code());
-            jdbc.update("INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
-                    + " VALUES (?, 'case.events', ?, ?, ?)", id + "-1-CREATED", id, payload, now);
+            jdbc.update(
+                    "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
+                            + " urgency, priority, latitude, longitude, address, grid_code, street_code, reporter_name,"
+                            + " reporter_phone, workflow_code, current_step, pending_role, status, department_code,"
+                            + " self_handled, dispute, supervised_count, step_due_at, due_at, created_by, created_at,"
+                            + " updated_at, closed_at, publishable, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL,"
+                            + " NULL, ?, ?, NULL, NULL, 'STANDARD', 'DISPATCH', 'COMMAND_CENTER', 'OPEN', NULL, FALSE,"
+                            + " FALSE, 0, ?, ?, ?, ?, ?, NULL, FALSE, 0)",
+                    id,
+                    "压测上报 " + c.name(),
+                    "压测上报 " + c.name() + " " + seq,
+                    "GRID_PATROL",
+                    c.code(),
+                    c.name(),
+                    1,
+                    1,
+                    g.code(),
+                    g.streetCode(),
+                    now.plusHours(24),
+                    now.plusDays(5),
+                    "bench_worker_" + grid,
+                    now,
+                    now);
+            jdbc.update(
+                    "INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
+                            + " VALUES (?, 'REPORT', NULL, 'DISPATCH', ?, 'GRID_WORKER', NULL, ?)",
+                    id,
+                    "bench_worker_" + grid,
+                    now);
+            jdbc.update(
+                    "INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail,"
+                            + " remote_addr) VALUES (?, ?, 'REPORT', 'CASE', ?, 'OK', ?, '127.0.0.1')",
+                    now,
+                    "bench_worker_" + grid,
+                    id,
+                    c.code() + " @" + g.code());
+            jdbc.update(
+                    "INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
+                            + " VALUES (?, 'case.events', ?, ?, ?)",
+                    id + "-1-CREATED",
+                    id,
+                    payload,
+                    now);
             return true;
         });
     }
@@ -562,8 +708,11 @@ public final class CaseServiceBenchmark {
     }
 
     private String login(String username) throws Exception {
-        BenchHttp.Answer r = http.postForAnswer(base + "/api/auth/token", null, JSON.writeValueAsString(Map.of(
-                "username", username, "password", PASSWORD)), true);
+        BenchHttp.Answer r = http.postForAnswer(
+                base + "/api/auth/token",
+                null,
+                JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD)),
+                true);
         if (r.status() != 200) {
             throw new IllegalStateException("login " + username + ": " + r.status() + " " + r.body());
         }

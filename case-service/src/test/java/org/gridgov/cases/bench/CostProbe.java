@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,23 +18,43 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CostProbe {
 
-    private static final List<String> COUNTERS = List.of("Questions", "Com_insert", "Com_select", "Com_update",
-            "Com_commit", "Com_rollback", "Com_set_option", "Com_stmt_prepare", "Com_stmt_execute");
+    private static final List<String> COUNTERS = List.of(
+            "Questions",
+            "Com_insert",
+            "Com_select",
+            "Com_update",
+            "Com_commit",
+            "Com_rollback",
+            "Com_set_option",
+            "Com_stmt_prepare",
+            "Com_stmt_execute");
     /** Linux's USER_HZ, the unit of /proc/PID/stat's CPU times, on every architecture gridgov runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
     /** Per-operation figures of one stretch. */
-    record Costs(double serverThreadsMicros, double clientMicros, double otherJvmMicros, double gcMicros,
-                 double jitMicros, double databaseMicros, Map<String, Double> statements) {
+    record Costs(
+            double serverThreadsMicros,
+            double clientMicros,
+            double otherJvmMicros,
+            double gcMicros,
+            double jitMicros,
+            double databaseMicros,
+            Map<String, Double> statements) {
         @Override
         public String toString() {
-            StringBuilder b = new StringBuilder(String.format("CPU %.0f µs in the service's request threads,"
-                    + " %.0f µs in the benchmark's HTTP clients, %.0f µs elsewhere in the JVM (of which GC %s,"
-                    + " JIT compilers %s), ", serverThreadsMicros, clientMicros, otherJvmMicros,
+            StringBuilder b = new StringBuilder(String.format(
+                    "CPU %.0f µs in the service's request threads,"
+                            + " %.0f µs in the benchmark's HTTP clients, %.0f µs elsewhere in the JVM (of which GC %s,"
+                            + " JIT compilers %s), ",
+                    serverThreadsMicros,
+                    clientMicros,
+                    otherJvmMicros,
                     Double.isNaN(gcMicros) ? "unknown" : String.format("%.0f µs", gcMicros),
                     Double.isNaN(jitMicros) ? "unknown" : String.format("%.0f µs", jitMicros)));
-            b.append(Double.isNaN(databaseMicros) ? "MariaDB unknown" : String.format("%.0f µs in MariaDB",
-                    databaseMicros));
+            b.append(
+                    Double.isNaN(databaseMicros)
+                            ? "MariaDB unknown"
+                            : String.format("%.0f µs in MariaDB", databaseMicros));
             b.append("; statements:");
             statements.forEach((k, v) -> b.append(String.format(" %s %.2f", k, v)));
             return b.toString();
@@ -119,12 +138,18 @@ final class CostProbe {
         for (String c : COUNTERS) {
             perOp.put(c, (statusAfter.getOrDefault(c, 0L) - status.getOrDefault(c, 0L)) / n);
         }
-        double dbMicros = databaseStat == null || db < 0 ? Double.NaN
-                : (db - databaseTicks) / TICKS_PER_SECOND * 1e6 / n;
+        double dbMicros =
+                databaseStat == null || db < 0 ? Double.NaN : (db - databaseTicks) / TICKS_PER_SECOND * 1e6 / n;
         double gc = vm == null || vmTicks == null ? Double.NaN : (vm[0] - vmTicks[0]) / TICKS_PER_SECOND * 1e6 / n;
         double jit = vm == null || vmTicks == null ? Double.NaN : (vm[1] - vmTicks[1]) / TICKS_PER_SECOND * 1e6 / n;
-        return new Costs(server / 1e3 / n, client / 1e3 / n, Math.max(0, process - server - client) / 1e3 / n, gc,
-                jit, dbMicros, perOp);
+        return new Costs(
+                server / 1e3 / n,
+                client / 1e3 / n,
+                Math.max(0, process - server - client) / 1e3 / n,
+                gc,
+                jit,
+                dbMicros,
+                perOp);
     }
 
     private static Map<String, Long> status(JdbcTemplate jdbc) {

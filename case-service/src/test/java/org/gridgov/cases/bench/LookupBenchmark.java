@@ -1,5 +1,6 @@
 package org.gridgov.cases.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,9 +23,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.launch.CaseServiceCommand;
 import org.gridgov.cases.launch.CaseServiceOptions;
@@ -64,7 +62,8 @@ public final class LookupBenchmark {
     private static final String[] SOURCES = {"PETITION", "HOTLINE", "POLICE", "ARREARS", "GRID"};
     private static final int BATCH = 5_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PiiProtector pii = new PiiProtector(SALT);
     private final String base;
 
@@ -95,31 +94,48 @@ public final class LookupBenchmark {
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(warehouse, user, password)) {
             seed(c, persons, events);
-            System.out.printf("seeded %,d persons, %,d indexed records in %.0f s%n", persons, events,
-                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    "seeded %,d persons, %,d indexed records in %.0f s%n",
+                    persons, events, (System.nanoTime() - t0) / 1e9);
             String key = new PiiProtector(SALT).idCardKey(idCard(persons / 2));
             // the plans MariaDB chooses for a person file's reads (the warehouse catalogue's indexes, issue 17)
             explain(c, "person's records", "SELECT * FROM dws_person_event WHERE person_key = ? LIMIT 5000", key);
-            explain(c, "person's alerts", "SELECT alert_id, rule, level_label, event_time, message FROM ads_alert_event"
-                    + " WHERE subject_type = 'PERSON' AND subject_key = ? ORDER BY event_time DESC, alert_id DESC"
-                    + " LIMIT 50", key);
-            explain(c, "person's phones", "SELECT DISTINCT phone_key FROM dwd_person_link WHERE person_key = ?"
-                    + " LIMIT 50", key);
+            explain(
+                    c,
+                    "person's alerts",
+                    "SELECT alert_id, rule, level_label, event_time, message FROM ads_alert_event"
+                            + " WHERE subject_type = 'PERSON' AND subject_key = ? ORDER BY event_time DESC, alert_id DESC"
+                            + " LIMIT 50",
+                    key);
+            explain(
+                    c,
+                    "person's phones",
+                    "SELECT DISTINCT phone_key FROM dwd_person_link WHERE person_key = ?" + " LIMIT 50",
+                    key);
         }
-        ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
+        ConfigurableApplicationContext app = SpringApplication.run(
+                CaseServiceApplication.class,
                 "--spring.datasource.url=" + server + "gridgov_case_lookup_bench" + options,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--server.port=0", CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""),
-                CaseServiceOptions.WAREHOUSE_URL.argument(warehouse), CaseServiceOptions.WAREHOUSE_USER.argument(user),
-                CaseServiceOptions.WAREHOUSE_PASSWORD.argument(password), CaseServiceOptions.PII_SALT.argument(SALT),
-                "--logging.level.root=WARN", "--logging.level.org.gridgov=WARN");
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--server.port=0",
+                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""),
+                CaseServiceOptions.WAREHOUSE_URL.argument(warehouse),
+                CaseServiceOptions.WAREHOUSE_USER.argument(user),
+                CaseServiceOptions.WAREHOUSE_PASSWORD.argument(password),
+                CaseServiceOptions.PII_SALT.argument(SALT),
+                "--logging.level.root=WARN",
+                "--logging.level.org.gridgov=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            jdbc.update("INSERT IGNORE INTO app_user (username, display_name, password_hash, role, scope_code,"
-                    + " department_code, enabled, failed_attempts, created_at) VALUES ('bench_leader',"
-                    + " 'bench_leader', ?, 'LEADER', ?, NULL, TRUE, 0, ?)",
-                    app.getBean(PasswordEncoder.class).encode(PASSWORD), District.CODE, LocalDateTime.now());
+            jdbc.update(
+                    "INSERT IGNORE INTO app_user (username, display_name, password_hash, role, scope_code,"
+                            + " department_code, enabled, failed_attempts, created_at) VALUES ('bench_leader',"
+                            + " 'bench_leader', ?, 'LEADER', ?, NULL, TRUE, 0, ?)",
+                    app.getBean(PasswordEncoder.class).encode(PASSWORD),
+                    District.CODE,
+                    LocalDateTime.now());
             new LookupBenchmark("http://127.0.0.1:" + port).measure(persons, lookups, threads);
         } finally {
             app.close();
@@ -132,8 +148,13 @@ public final class LookupBenchmark {
             ps.setString(1, arg);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    System.out.printf("EXPLAIN %s: table %s, type %s, key %s, rows %s, %s%n", what,
-                            rs.getString("table"), rs.getString("type"), rs.getString("key"), rs.getString("rows"),
+                    System.out.printf(
+                            "EXPLAIN %s: table %s, type %s, key %s, rows %s, %s%n",
+                            what,
+                            rs.getString("table"),
+                            rs.getString("type"),
+                            rs.getString("key"),
+                            rs.getString("rows"),
                             rs.getString("Extra"));
                 }
             }
@@ -146,8 +167,11 @@ public final class LookupBenchmark {
     }
 
     private static void seed(Connection c, int persons, int events) throws Exception {
-        List<Table> tables = List.of(IdentityTables.DWS_PERSON_EVENT, AnalyticsTables.ADS_PERSON_RISK_MONTH,
-                AlertTables.ADS_ALERT_EVENT, IdentityTables.DWD_PERSON_LINK);
+        List<Table> tables = List.of(
+                IdentityTables.DWS_PERSON_EVENT,
+                AnalyticsTables.ADS_PERSON_RISK_MONTH,
+                AlertTables.ADS_ALERT_EVENT,
+                IdentityTables.DWD_PERSON_LINK);
         try (Statement s = c.createStatement()) {
             for (Table t : tables) {
                 s.execute("DROP TABLE IF EXISTS " + t.name());
@@ -159,21 +183,23 @@ public final class LookupBenchmark {
         Random random = new Random(17);
         LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
         c.setAutoCommit(false);
-        try (PreparedStatement ev = c.prepareStatement("INSERT INTO dws_person_event (person_key, source, record_id,"
-                + " event_time, name_masked, id_card_masked, grid_code, latitude, longitude, category_code, status,"
-                + " company_name, summary) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'C0101', 'CLOSED', NULL, ?)");
-             PreparedStatement risk = c.prepareStatement("INSERT INTO ads_person_risk_month (stat_month, person_key,"
-                     + " name_masked, id_card_masked, risk_score, risk_level, risk_rank, petition_cnt,"
-                     + " repeat_petition_cnt, recent_petition_cnt, group_petition_cnt, hotline_cnt, repeat_call_cnt,"
-                     + " police_cnt, conflict_police_cnt, arrears_cnt, key_arrears_cnt, source_cnt, last_event_time,"
-                     + " top_factors, updated_at) VALUES ('2024-12', ?, '张*', ?, ?, '蓝', ?, 1, 0, 0, 0, 1, 0, 0, 0,"
-                     + " 0, 0, 2, ?, '信访1次 +10', ?)");
-             PreparedStatement link = c.prepareStatement("INSERT INTO dwd_person_link (phone_key, evidence_id, source,"
-                     + " person_key, name_key, seen_time) VALUES (?, ?, 'HOTLINE', ?, NULL, ?)");
-             PreparedStatement alert = c.prepareStatement("INSERT INTO ads_alert_event (alert_id, rule, level,"
-                     + " level_label, subject_type, subject_key, evidence_ids, evidence_count, message, event_time,"
-                     + " last_evidence_time, version) VALUES (?, 'repeat_petition', 'YELLOW', '黄', 'PERSON', ?,"
-                     + " 'x', 1, '压测预警', ?, ?, 1)")) {
+        try (PreparedStatement ev = c.prepareStatement(
+                        "INSERT INTO dws_person_event (person_key, source, record_id,"
+                                + " event_time, name_masked, id_card_masked, grid_code, latitude, longitude, category_code, status,"
+                                + " company_name, summary) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'C0101', 'CLOSED', NULL, ?)");
+                PreparedStatement risk = c.prepareStatement("INSERT INTO ads_person_risk_month (stat_month, person_key,"
+                        + " name_masked, id_card_masked, risk_score, risk_level, risk_rank, petition_cnt,"
+                        + " repeat_petition_cnt, recent_petition_cnt, group_petition_cnt, hotline_cnt, repeat_call_cnt,"
+                        + " police_cnt, conflict_police_cnt, arrears_cnt, key_arrears_cnt, source_cnt, last_event_time,"
+                        + " top_factors, updated_at) VALUES ('2024-12', ?, '张*', ?, ?, '蓝', ?, 1, 0, 0, 0, 1, 0, 0, 0,"
+                        + " 0, 0, 2, ?, '信访1次 +10', ?)");
+                PreparedStatement link =
+                        c.prepareStatement("INSERT INTO dwd_person_link (phone_key, evidence_id, source,"
+                                + " person_key, name_key, seen_time) VALUES (?, ?, 'HOTLINE', ?, NULL, ?)");
+                PreparedStatement alert = c.prepareStatement("INSERT INTO ads_alert_event (alert_id, rule, level,"
+                        + " level_label, subject_type, subject_key, evidence_ids, evidence_count, message, event_time,"
+                        + " last_evidence_time, version) VALUES (?, 'repeat_petition', 'YELLOW', '黄', 'PERSON', ?,"
+                        + " 'x', 1, '压测预警', ?, ?, 1)")) {
             int pending = 0;
             for (int p = 0; p < persons; p++) {
                 String card = idCard(p);
@@ -240,10 +266,14 @@ public final class LookupBenchmark {
             sample[i] = random.nextInt(persons);
         }
         run(token, Arrays.copyOf(sample, 200), threads, false); // warm-up: JIT, pools
-        report("person file GET /api/lookup/persons/{ref}", run(token,
-                Arrays.copyOfRange(sample, 200, sample.length), threads, false), threads);
-        report("ID-card search POST /api/lookup/persons/search", run(token,
-                Arrays.copyOfRange(sample, 200, sample.length), threads, true), threads);
+        report(
+                "person file GET /api/lookup/persons/{ref}",
+                run(token, Arrays.copyOfRange(sample, 200, sample.length), threads, false),
+                threads);
+        report(
+                "ID-card search POST /api/lookup/persons/search",
+                run(token, Arrays.copyOfRange(sample, 200, sample.length), threads, true),
+                threads);
     }
 
     private long[] run(String token, int[] persons, int threads, boolean search) throws Exception {
@@ -260,11 +290,14 @@ public final class LookupBenchmark {
                         HttpRequest.Builder b = HttpRequest.newBuilder().header("Authorization", "Bearer " + token);
                         HttpRequest req = search
                                 ? b.uri(URI.create(base + "/api/lookup/persons/search"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                                        "id_card", card, "reason", "压测：核查人员综合信息")))).build()
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                                Map.of("id_card", card, "reason", "压测：核查人员综合信息"))))
+                                        .build()
                                 : b.uri(URI.create(base + "/api/lookup/persons/" + pii.idCardKey(card) + "?reason="
-                                        + REASON)).GET().build();
+                                                + REASON))
+                                        .GET()
+                                        .build();
                         long s = System.nanoTime();
                         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                         own[n++] = System.nanoTime() - s;
@@ -290,7 +323,8 @@ public final class LookupBenchmark {
     }
 
     private static void report(String what, long[] sorted, int threads) {
-        System.out.printf("%s: %,d with %d clients; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        System.out.printf(
+                "%s: %,d with %d clients; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 what, sorted.length, threads, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), pct(sorted, 100));
     }
 
@@ -302,8 +336,9 @@ public final class LookupBenchmark {
     private String login() throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", "bench_leader",
-                        "password", PASSWORD)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("username", "bench_leader", "password", PASSWORD))))
+                .build();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login: " + r.statusCode() + " " + r.body());

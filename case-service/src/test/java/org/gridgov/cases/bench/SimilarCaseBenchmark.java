@@ -1,5 +1,7 @@
 package org.gridgov.cases.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.duplicate.DuplicateFinder;
 import org.gridgov.cases.duplicate.GeoDistance;
@@ -60,17 +58,36 @@ public final class SimilarCaseBenchmark {
     private static final int WARM_UP = 200;
     private static final int SEED_DAYS = 30;
 
-    static final String[] PLACES = {"小区东门", "小区北门", "楼道", "单元门口", "路口", "公交站旁", "菜市场门口", "学校门口",
-        "地下车库", "广场", "河边", "桥下", "停车场", "人行道", "绿化带", "商铺前"};
-    static final String[] PROBLEMS = {"井盖破损塌陷", "路灯不亮", "垃圾堆放没人清运", "污水外溢", "噪音扰民", "占道经营",
-        "共享单车乱停放", "树枝断裂悬挂", "暖气不热", "停水", "电线裸露", "围挡倒塌", "油烟直排", "积水严重",
-        "违章搭建", "消防通道堵塞"};
-    static final String[] EFFECTS = {"行人容易摔倒", "晚上很黑", "气味很大", "影响出行", "影响休息", "存在安全隐患",
-        "老人孩子经过很危险", "多次反映没有解决", "希望尽快处理"};
+    static final String[] PLACES = {
+        "小区东门", "小区北门", "楼道", "单元门口", "路口", "公交站旁", "菜市场门口", "学校门口", "地下车库", "广场", "河边", "桥下", "停车场", "人行道", "绿化带",
+        "商铺前"
+    };
+    static final String[] PROBLEMS = {
+        "井盖破损塌陷",
+        "路灯不亮",
+        "垃圾堆放没人清运",
+        "污水外溢",
+        "噪音扰民",
+        "占道经营",
+        "共享单车乱停放",
+        "树枝断裂悬挂",
+        "暖气不热",
+        "停水",
+        "电线裸露",
+        "围挡倒塌",
+        "油烟直排",
+        "积水严重",
+        "违章搭建",
+        "消防通道堵塞"
+    };
+    static final String[] EFFECTS = {
+        "行人容易摔倒", "晚上很黑", "气味很大", "影响出行", "影响休息", "存在安全隐患", "老人孩子经过很危险", "多次反映没有解决", "希望尽快处理"
+    };
 
     private final JdbcTemplate jdbc;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Grid> grids = District.licheng().grids();
     private final List<Category> categories = CategoryCatalog.standard().active();
 
@@ -97,20 +114,24 @@ public final class SimilarCaseBenchmark {
         String options = "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
         // a fresh database every run: the figures are for exactly the cases seeded here
         try (Connection c = DriverManager.getConnection(server + options, user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE);
             s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
         }
         String db = server + DATABASE + options + "&rewriteBatchedStatements=true";
-        ConfigurableApplicationContext app = SpringApplication.run(CaseServiceApplication.class,
-                "--spring.datasource.url=" + db, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--server.port=0",
-                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""), "--logging.level.root=WARN",
+        ConfigurableApplicationContext app = SpringApplication.run(
+                CaseServiceApplication.class,
+                "--spring.datasource.url=" + db,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--server.port=0",
+                CaseServiceOptions.KAFKA_BOOTSTRAP_SERVERS.argument(""),
+                "--logging.level.root=WARN",
                 "--logging.level.org.gridgov=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            SimilarCaseBenchmark b = new SimilarCaseBenchmark(app.getBean(JdbcTemplate.class),
-                    "http://127.0.0.1:" + port);
+            SimilarCaseBenchmark b =
+                    new SimilarCaseBenchmark(app.getBean(JdbcTemplate.class), "http://127.0.0.1:" + port);
             b.seed(db, user, password, open);
             b.measure(app.getBean(PasswordEncoder.class), probes);
         } finally {
@@ -132,10 +153,11 @@ public final class SimilarCaseBenchmark {
 
     private void seed(String url, String user, String password, int open) {
         // a plain connection with multi-row INSERTs (the service's pool uses server-side prepared statements)
-        JdbcTemplate seedJdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-                url, user, password, true));
+        JdbcTemplate seedJdbc = new JdbcTemplate(
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(url, user, password, true));
         Random r = new Random(19);
-        LocalDateTime now = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).withNano(0);
+        LocalDateTime now =
+                LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).withNano(0);
         String sql = "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
                 + " urgency, priority, latitude, longitude, grid_code, street_code, workflow_code, current_step,"
                 + " pending_role, status, department_code, self_handled, dispute, supervised_count, step_due_at, due_at,"
@@ -157,15 +179,29 @@ public final class SimilarCaseBenchmark {
                 LocalDateTime created = now.minusMinutes(r.nextInt(SEED_DAYS * 24 * 60));
                 String title = t.substring(0, Math.min(20, t.length()));
                 // what CaseRepository.insert writes for a reported case
-                rows.add(new Object[] {String.format("SO%010d", done + i), title, t, c.code(), c.name(), at[0], at[1],
-                        g.code(), g.streetCode(), created.plusHours(4), created.plusDays(5), created, created,
-                        TextSignature.of(title, t).bytes()});
+                rows.add(new Object[] {
+                    String.format("SO%010d", done + i),
+                    title,
+                    t,
+                    c.code(),
+                    c.name(),
+                    at[0],
+                    at[1],
+                    g.code(),
+                    g.streetCode(),
+                    created.plusHours(4),
+                    created.plusDays(5),
+                    created,
+                    created,
+                    TextSignature.of(title, t).bytes()
+                });
             }
             seedJdbc.batchUpdate(sql, rows);
             long total = done + n;
             if (total % 100_000 == 0 || total == open) {
                 long t = System.nanoTime();
-                System.out.printf("seed: %,d / %,d open cases: this slice %,.0f rows/s, overall %,.0f rows/s%n",
+                System.out.printf(
+                        "seed: %,d / %,d open cases: this slice %,.0f rows/s, overall %,.0f rows/s%n",
                         total, open, (total - sliceFirst) / ((t - sliceStart) / 1e9), total / ((t - t0) / 1e9));
                 sliceStart = t;
                 sliceFirst = total;
@@ -174,7 +210,8 @@ public final class SimilarCaseBenchmark {
         jdbc.execute("ANALYZE TABLE case_record");
         Map<String, Object> size = jdbc.queryForMap("SELECT table_rows, data_length, index_length"
                 + " FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'case_record'");
-        System.out.printf("state: case_record %,d rows (%,d open), data %,.0f MB, indexes %,.0f MB%n",
+        System.out.printf(
+                "state: case_record %,d rows (%,d open), data %,.0f MB, indexes %,.0f MB%n",
                 jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class),
                 jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE status = 'OPEN'", Long.class),
                 ((Number) size.get("data_length")).doubleValue() / 1e6,
@@ -182,25 +219,43 @@ public final class SimilarCaseBenchmark {
     }
 
     private void measure(PasswordEncoder encoder, int probes) throws Exception {
-        jdbc.update("INSERT INTO app_user (username, display_name, password_hash, role, scope_code, enabled,"
-                + " failed_attempts, created_at) VALUES ('bench_command', 'bench_command', ?, 'COMMAND_CENTER', ?,"
-                + " TRUE, 0, ?)", encoder.encode(PASSWORD), District.CODE, LocalDateTime.now());
+        jdbc.update(
+                "INSERT INTO app_user (username, display_name, password_hash, role, scope_code, enabled,"
+                        + " failed_attempts, created_at) VALUES ('bench_command', 'bench_command', ?, 'COMMAND_CENTER', ?,"
+                        + " TRUE, 0, ?)",
+                encoder.encode(PASSWORD),
+                District.CODE,
+                LocalDateTime.now());
         String token = login("bench_command");
         Random r = new Random(20261);
         double[] first = somewhere(r);
         double[] box = GeoDistance.box(first[0], first[1], 500);
-        LocalDateTime since = LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).minusDays(15);
+        LocalDateTime since =
+                LocalDateTime.now(CaseServiceApplication.DISTRICT_ZONE).minusDays(15);
         System.out.println("EXPLAIN of the finder's box query (500 m around a probe, 15 days):");
         DuplicateFinder.Query q = DuplicateFinder.nearby(first[0], first[1], 500, since);
         for (Map<String, Object> row : jdbc.queryForList("EXPLAIN " + q.sql(), q.args())) {
             System.out.println("  " + row);
         }
-        System.out.printf("  open cases in that box: %,d (in the window: %,d)%n",
-                jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE status = 'OPEN' AND latitude BETWEEN ?"
-                        + " AND ? AND longitude BETWEEN ? AND ?", Long.class, box[0], box[1], box[2], box[3]),
-                jdbc.queryForObject("SELECT COUNT(*) FROM case_record WHERE status = 'OPEN' AND latitude BETWEEN ?"
-                        + " AND ? AND longitude BETWEEN ? AND ? AND created_at >= ?", Long.class, box[0], box[1],
-                        box[2], box[3], since));
+        System.out.printf(
+                "  open cases in that box: %,d (in the window: %,d)%n",
+                jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_record WHERE status = 'OPEN' AND latitude BETWEEN ?"
+                                + " AND ? AND longitude BETWEEN ? AND ?",
+                        Long.class,
+                        box[0],
+                        box[1],
+                        box[2],
+                        box[3]),
+                jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM case_record WHERE status = 'OPEN' AND latitude BETWEEN ?"
+                                + " AND ? AND longitude BETWEEN ? AND ? AND created_at >= ?",
+                        Long.class,
+                        box[0],
+                        box[1],
+                        box[2],
+                        box[3],
+                        since));
         long[] lat = new long[probes];
         long found = 0;
         long errors = 0;
@@ -213,8 +268,10 @@ public final class SimilarCaseBenchmark {
             body.put("category_code", c.code());
             body.put("description", text(r));
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/cases/similar"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
             long t = System.nanoTime();
             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             long d = System.nanoTime() - t;
@@ -230,9 +287,10 @@ public final class SimilarCaseBenchmark {
             found += list.size();
         }
         Arrays.sort(lat);
-        System.out.printf("similar-case search, %,d new reports one at a time: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms; %.2f candidates shown per report (errors %d; goal p99 <= 50 ms)%n", probes,
-                pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), found / (double) probes, errors);
+        System.out.printf(
+                "similar-case search, %,d new reports one at a time: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms; %.2f candidates shown per report (errors %d; goal p99 <= 50 ms)%n",
+                probes, pct(lat, 50), pct(lat, 95), pct(lat, 99), pct(lat, 100), found / (double) probes, errors);
     }
 
     private static double pct(long[] sorted, double p) {
@@ -243,8 +301,9 @@ public final class SimilarCaseBenchmark {
     private String login(String username) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
-                        "password", PASSWORD)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD))))
+                .build();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login " + username + ": " + r.statusCode() + " " + r.body());

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
 import org.gridgov.nlp.classify.LetterModel;
 import org.gridgov.nlp.classify.ModelFile;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.gridgov.common.district.Category;
 import org.gridgov.common.district.CategoryCatalog;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,8 @@ class ResponseLevelPolicyTest {
             new ResponseLevelPolicy.Level("L4", "复杂", 72, 360, null));
 
     static ResponseLevelPolicy table() {
-        return new ResponseLevelPolicy(LEVELS, Map.of("*", "L3", "C09", "L1", "C0120", "L2", "C0107", "L4",
-                "C0999", "L3"));
+        return new ResponseLevelPolicy(
+                LEVELS, Map.of("*", "L3", "C09", "L1", "C0120", "L2", "C0107", "L4", "C0999", "L3"));
     }
 
     @Test
@@ -63,10 +62,14 @@ class ResponseLevelPolicyTest {
         ResponseLevelPolicy p = table();
         ResponseLevelPolicy.Deadlines safety = p.deadlines("C0901", 1, T0, 48);
         assertThat(safety.responseDueAt()).isEqualTo(T0.plusHours(2));
-        assertThat(safety.resolveDueAt()).as("L1's 24 h beat the category's 48 h").isEqualTo(T0.plusHours(24));
+        assertThat(safety.resolveDueAt())
+                .as("L1's 24 h beat the category's 48 h")
+                .isEqualTo(T0.plusHours(24));
         ResponseLevelPolicy.Deadlines ordinary = p.deadlines("C0201", 1, T0, 120);
         assertThat(ordinary.responseDueAt()).isEqualTo(T0.plusHours(48));
-        assertThat(ordinary.resolveDueAt()).as("the category's 5 days stay under L3's 7").isEqualTo(T0.plusHours(120));
+        assertThat(ordinary.resolveDueAt())
+                .as("the category's 5 days stay under L3's 7")
+                .isEqualTo(T0.plusHours(120));
         ResponseLevelPolicy.Deadlines complex = p.deadlines("C0107", 1, T0, 240);
         assertThat(complex.resolveDueAt()).isEqualTo(T0.plusHours(240));
         assertThat(p.deadlines("C0201", 2, T0, 120).resolveDueAt()).isEqualTo(T0.plusHours(72));
@@ -84,16 +87,21 @@ class ResponseLevelPolicyTest {
 
     static ResponseLevelPolicy seeded() throws IOException {
         String sql;
-        try (InputStream in = ResponseLevelPolicyTest.class.getResourceAsStream(
-                "/db/migration/V11__response_levels.sql")) {
+        try (InputStream in =
+                ResponseLevelPolicyTest.class.getResourceAsStream("/db/migration/V11__response_levels.sql")) {
             assertThat(in).as("V11 on the classpath").isNotNull();
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<ResponseLevelPolicy.Level> levels = new ArrayList<>();
-        Matcher l = Pattern.compile("\\('(L\\d)', '([^']+)', (\\d+), (\\d+), (NULL|\\d+),").matcher(sql);
+        Matcher l = Pattern.compile("\\('(L\\d)', '([^']+)', (\\d+), (\\d+), (NULL|\\d+),")
+                .matcher(sql);
         while (l.find()) {
-            levels.add(new ResponseLevelPolicy.Level(l.group(1), l.group(2), Integer.parseInt(l.group(3)),
-                    Integer.parseInt(l.group(4)), l.group(5).equals("NULL") ? null : Integer.parseInt(l.group(5))));
+            levels.add(new ResponseLevelPolicy.Level(
+                    l.group(1),
+                    l.group(2),
+                    Integer.parseInt(l.group(3)),
+                    Integer.parseInt(l.group(4)),
+                    l.group(5).equals("NULL") ? null : Integer.parseInt(l.group(5))));
         }
         Map<String, String> byCategory = new HashMap<>();
         Matcher m = Pattern.compile("\\('(\\*|C\\d+)', '(L\\d)'\\)").matcher(sql);
@@ -118,7 +126,9 @@ class ResponseLevelPolicyTest {
         assertThat(p.levelFor("C0102", 1).code()).as("供水").isEqualTo("L2");
         assertThat(p.levelFor("C0120", 1).code()).as("供电").isEqualTo("L2");
         assertThat(p.levelFor("C0201", 1).code()).as("噪音").isEqualTo("L3");
-        assertThat(p.levelFor("C1206", 1).code()).as("信访事项 (15 days in the catalogue)").isEqualTo("L4");
+        assertThat(p.levelFor("C1206", 1).code())
+                .as("信访事项 (15 days in the catalogue)")
+                .isEqualTo("L4");
         assertThat(p.levelFor("C0201", 3).code()).as("特急").isEqualTo("L1");
     }
 
@@ -136,13 +146,17 @@ class ResponseLevelPolicyTest {
             ResponseLevelPolicy.Level level = p.levelFor(c.code(), 1);
             ResponseLevelPolicy.Deadlines d = p.deadlines(c.code(), 1, T0, hours);
             assertThat(d.resolveDueAt()).as(c.code()).isBeforeOrEqualTo(T0.plusHours(hours));
-            assertThat(d.responseDueAt()).as(c.code() + ": first contact before resolution")
+            assertThat(d.responseDueAt())
+                    .as(c.code() + ": first contact before resolution")
                     .isBefore(d.resolveDueAt());
             if (level.code().equals("L3") || level.code().equals("L4")) {
-                assertThat(d.resolveDueAt()).as(c.code() + ": 7/15 days keep the category's limit")
+                assertThat(d.resolveDueAt())
+                        .as(c.code() + ": 7/15 days keep the category's limit")
                         .isEqualTo(T0.plusHours(hours));
             }
-            if (!c.parentCode().equals("C09") && !level.code().equals("L1") && !level.code().equals("L2")) {
+            if (!c.parentCode().equals("C09")
+                    && !level.code().equals("L1")
+                    && !level.code().equals("L2")) {
                 assertThat(level.code()).as(c.code() + " (" + hours + " h)").isEqualTo(hours >= 240 ? "L4" : "L3");
             }
         }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,12 @@ class GeoCellsTest {
 
     /** V12's expression in exact decimal arithmetic: FLOOR(latitude * 200) * 100000 + FLOOR(longitude * 200). */
     static long sqlCell(BigDecimal lat, BigDecimal lon) {
-        long a = lat.multiply(BigDecimal.valueOf(200)).setScale(0, RoundingMode.FLOOR).longValueExact();
-        long o = lon.multiply(BigDecimal.valueOf(200)).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long a = lat.multiply(BigDecimal.valueOf(200))
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
+        long o = lon.multiply(BigDecimal.valueOf(200))
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
         return a * 100_000 + o;
     }
 
@@ -38,11 +41,14 @@ class GeoCellsTest {
                         .setScale(6, RoundingMode.HALF_UP);
                 BigDecimal pLon = BigDecimal.valueOf(box[2] + r.nextDouble() * (box[3] - box[2]))
                         .setScale(6, RoundingMode.HALF_UP);
-                if (pLat.doubleValue() < box[0] || pLat.doubleValue() > box[1] || pLon.doubleValue() < box[2]
+                if (pLat.doubleValue() < box[0]
+                        || pLat.doubleValue() > box[1]
+                        || pLon.doubleValue() < box[2]
                         || pLon.doubleValue() > box[3]) {
                     continue;
                 }
-                assertThat(cells).as(pLat + "," + pLon + " in " + java.util.Arrays.toString(box))
+                assertThat(cells)
+                        .as(pLat + "," + pLon + " in " + java.util.Arrays.toString(box))
                         .contains(sqlCell(pLat, pLon));
             }
             // the box's own corners, at stored precision
@@ -54,7 +60,8 @@ class GeoCellsTest {
 
     @Test
     void aPointOnACellBorderBelongsToTheCellAboveAsInSql() {
-        assertThat(sqlCell(new BigDecimal("36.685000"), new BigDecimal("117.050000"))).isEqualTo(733_723_410L);
+        assertThat(sqlCell(new BigDecimal("36.685000"), new BigDecimal("117.050000")))
+                .isEqualTo(733_723_410L);
         assertThat(GeoCells.covering(GeoDistance.box(36.685, 117.05, 500))).contains(733_723_410L, 733_623_410L);
     }
 }

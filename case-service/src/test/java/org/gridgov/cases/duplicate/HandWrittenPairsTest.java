@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.gridgov.common.io.TsvTable;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +31,34 @@ import org.junit.jupiter.api.Test;
  */
 class HandWrittenPairsTest {
 
-    record Pair(int line, String kind, boolean same, int metres, int hours, String categoryA, String textA,
-                String categoryB, String textB) {
-    }
+    record Pair(
+            int line,
+            String kind,
+            boolean same,
+            int metres,
+            int hours,
+            String categoryA,
+            String textA,
+            String categoryB,
+            String textB) {}
 
     static List<Pair> pairs() throws Exception {
         List<Pair> out = new ArrayList<>();
-        try (Reader in = new InputStreamReader(Objects.requireNonNull(HandWrittenPairsTest.class
-                .getResourceAsStream("/duplicates/hand-written-pairs.tsv")), StandardCharsets.UTF_8);
-             TsvTable t = TsvTable.open(in, "hand-written-pairs.tsv")) {
+        try (Reader in = new InputStreamReader(
+                        Objects.requireNonNull(
+                                HandWrittenPairsTest.class.getResourceAsStream("/duplicates/hand-written-pairs.tsv")),
+                        StandardCharsets.UTF_8);
+                TsvTable t = TsvTable.open(in, "hand-written-pairs.tsv")) {
             for (TsvTable.Line l : t) {
-                out.add(new Pair((int) l.number(), l.cell(t.column("kind")), "1".equals(l.cell(t.column("same"))),
-                        Integer.parseInt(l.cell(t.column("metres"))), Integer.parseInt(l.cell(t.column("hours"))),
-                        l.cell(t.column("category_a")), l.cell(t.column("text_a")), l.cell(t.column("category_b")),
+                out.add(new Pair(
+                        (int) l.number(),
+                        l.cell(t.column("kind")),
+                        "1".equals(l.cell(t.column("same"))),
+                        Integer.parseInt(l.cell(t.column("metres"))),
+                        Integer.parseInt(l.cell(t.column("hours"))),
+                        l.cell(t.column("category_a")),
+                        l.cell(t.column("text_a")),
+                        l.cell(t.column("category_b")),
                         l.cell(t.column("text_b"))));
             }
         }
@@ -56,8 +70,14 @@ class HandWrittenPairsTest {
         double lat = 36.68;
         double lon = 117.06;
         PairVerdicts.Report a = new PairVerdicts.Report("A", p.categoryA(), "", p.textA(), lat, lon, 0);
-        PairVerdicts.Report b = new PairVerdicts.Report("B", p.categoryB(), "", p.textB(),
-                lat + p.metres() / (Math.PI * 6_371_008.8 / 180), lon, p.hours() * 60L);
+        PairVerdicts.Report b = new PairVerdicts.Report(
+                "B",
+                p.categoryB(),
+                "",
+                p.textB(),
+                lat + p.metres() / (Math.PI * 6_371_008.8 / 180),
+                lon,
+                p.hours() * 60L);
         List<PairVerdicts.Verdict> v = PairVerdicts.judge(List.of(a, b), s);
         return v.isEmpty() ? null : v.get(0);
     }
@@ -72,20 +92,41 @@ class HandWrittenPairsTest {
         for (Pair p : pairs) {
             PairVerdicts.Verdict v = judge(p, s);
             boolean predicted = v != null && v.duplicate();
-            boolean base = v != null && v.metres() <= s.radiusMetres() && p.categoryA().equals(p.categoryB());
+            boolean base =
+                    v != null && v.metres() <= s.radiusMetres() && p.categoryA().equals(p.categoryB());
             tally(finder, predicted, p.same());
             tally(baseline, base, p.same());
             if (predicted != p.same()) {
-                wrong.add(String.format(Locale.ROOT, "  line %d %s: %s / %s (%d m, score %.3f)", p.line(), p.kind(),
-                        p.textA(), p.textB(), p.metres(), v == null ? 0 : v.score()));
+                wrong.add(String.format(
+                        Locale.ROOT,
+                        "  line %d %s: %s / %s (%d m, score %.3f)",
+                        p.line(),
+                        p.kind(),
+                        p.textA(),
+                        p.textB(),
+                        p.metres(),
+                        v == null ? 0 : v.score()));
             }
         }
-        System.out.printf(Locale.ROOT, "hand-written pairs (%d: %d same problem, %d separate): finder precision %.3f"
+        System.out.printf(
+                Locale.ROOT,
+                "hand-written pairs (%d: %d same problem, %d separate): finder precision %.3f"
                         + " recall %.3f (tp %d fp %d fn %d); baseline same-category-within-%dm: precision %.3f"
-                        + " recall %.3f (tp %d fp %d fn %d)%n", pairs.size(),
-                pairs.stream().filter(Pair::same).count(), pairs.stream().filter(p -> !p.same()).count(),
-                precision(finder), recall(finder), finder[0], finder[1], finder[2], s.radiusMetres(),
-                precision(baseline), recall(baseline), baseline[0], baseline[1], baseline[2]);
+                        + " recall %.3f (tp %d fp %d fn %d)%n",
+                pairs.size(),
+                pairs.stream().filter(Pair::same).count(),
+                pairs.stream().filter(p -> !p.same()).count(),
+                precision(finder),
+                recall(finder),
+                finder[0],
+                finder[1],
+                finder[2],
+                s.radiusMetres(),
+                precision(baseline),
+                recall(baseline),
+                baseline[0],
+                baseline[1],
+                baseline[2]);
         wrong.forEach(System.out::println);
 
         assertThat(pairs).hasSize(33);
@@ -101,8 +142,9 @@ class HandWrittenPairsTest {
         for (Pair p : pairs()) {
             PairVerdicts.Verdict v = judge(p, s);
             assertThat(v).as("line %d is within the window", p.line()).isNotNull();
-            assertThat(v.metres()).as("line %d", p.line()).isCloseTo(p.metres(),
-                    org.assertj.core.api.Assertions.within(1.0));
+            assertThat(v.metres())
+                    .as("line %d", p.line())
+                    .isCloseTo(p.metres(), org.assertj.core.api.Assertions.within(1.0));
             if (p.metres() > s.radiusMetres()) {
                 assertThat(v.duplicate()).as("line %d", p.line()).isFalse();
             }

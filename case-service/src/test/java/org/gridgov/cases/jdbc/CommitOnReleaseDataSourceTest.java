@@ -9,9 +9,7 @@ import static org.mockito.Mockito.when;
 
 import java.sql.Connection;
 import java.sql.Savepoint;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -85,6 +83,5 @@ class CommitOnReleaseDataSourceTest {
     }
 
     /** A pool, as HikariDataSource is: a DataSource that is closed with the application. */
-    interface AutoCloseableDataSource extends DataSource, AutoCloseable {
-    }
+    interface AutoCloseableDataSource extends DataSource, AutoCloseable {}
 }

@@ -3,7 +3,6 @@ package org.gridgov.cases.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.mock.env.MockEnvironment;
@@ -16,11 +15,13 @@ class JdbcConfigurationTest {
 
     @Test
     void aPoolWithAutocommitOnGetsATransactionPoolUnlessSwitchedOff() throws Exception {
-        try (HikariDataSource on = new HikariDataSource(); HikariDataSource alone = new HikariDataSource()) {
+        try (HikariDataSource on = new HikariDataSource();
+                HikariDataSource alone = new HikariDataSource()) {
             Object wrapped = byDefault.postProcessAfterInitialization(on, "dataSource");
             assertThat(wrapped).isInstanceOf(TransactionPoolDataSource.class);
             ((TransactionPoolDataSource) wrapped).close();
-            assertThat(onePool.postProcessAfterInitialization(alone, "dataSource")).isSameAs(alone);
+            assertThat(onePool.postProcessAfterInitialization(alone, "dataSource"))
+                    .isSameAs(alone);
         }
     }
 
@@ -37,6 +38,7 @@ class JdbcConfigurationTest {
 
     @Test
     void otherBeansAreLeftAsTheyAre() {
-        assertThat(byDefault.postProcessAfterInitialization("not a pool", "other")).isEqualTo("not a pool");
+        assertThat(byDefault.postProcessAfterInitialization("not a pool", "other"))
+                .isEqualTo("not a pool");
     }
 }

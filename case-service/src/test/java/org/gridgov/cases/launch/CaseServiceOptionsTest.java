@@ -31,15 +31,19 @@ class CaseServiceOptionsTest {
     @Test
     void everyPropertyHasExactlyOneOptionAndEveryOptionAProperty() {
         List<String> properties = Arrays.stream(CaseServiceProperties.class.getRecordComponents())
-                .map(c -> PREFIX + "." + kebab(c.getName())).toList();
-        assertThat(CaseServiceOptions.ALL).extracting(ConfigOption::key)
+                .map(c -> PREFIX + "." + kebab(c.getName()))
+                .toList();
+        assertThat(CaseServiceOptions.ALL)
+                .extracting(ConfigOption::key)
                 .containsExactlyInAnyOrderElementsOf(properties);
     }
 
     @Test
     void theDefaultsAreTheOnesSpringBinds() throws Exception {
-        CaseServiceProperties bound = new Binder(new MapConfigurationPropertySource(Map.of("gridgov.case.seed-users",
-                "false"))).bind(PREFIX, CaseServiceProperties.class).get();
+        CaseServiceProperties bound = new Binder(
+                        new MapConfigurationPropertySource(Map.of("gridgov.case.seed-users", "false")))
+                .bind(PREFIX, CaseServiceProperties.class)
+                .get();
         for (ConfigOption<?> o : CaseServiceOptions.ALL) {
             Object expected = o.defaultValue() == null ? "" : o.defaultValue();
             assertThat(value(bound, o)).as(o.key()).isEqualTo(expected);
@@ -52,17 +56,21 @@ class CaseServiceOptionsTest {
         Map<String, Object> expected = new LinkedHashMap<>();
         for (ConfigOption<?> o : CaseServiceOptions.ALL) {
             Object v = sample(o);
-            env.put(o.envName(), v instanceof List<?> l ? l.stream().map(String::valueOf)
-                    .collect(Collectors.joining(",")) : v instanceof Duration d ? d.toString() : String.valueOf(v));
+            env.put(
+                    o.envName(),
+                    v instanceof List<?> l
+                            ? l.stream().map(String::valueOf).collect(Collectors.joining(","))
+                            : v instanceof Duration d ? d.toString() : String.valueOf(v));
             expected.put(o.key(), v);
         }
         MutablePropertySources sources = new MutablePropertySources();
         // under the name Spring gives the process environment: only then does it map GRIDGOV_CASE_X_Y to
         // gridgov.case.x-y
-        sources.addLast(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+        sources.addLast(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
         CaseServiceProperties bound = new Binder(ConfigurationPropertySources.from(sources))
-                .bind(PREFIX, CaseServiceProperties.class).get();
+                .bind(PREFIX, CaseServiceProperties.class)
+                .get();
         for (ConfigOption<?> o : CaseServiceOptions.ALL) {
             assertThat(value(bound, o)).as(o.envName()).isEqualTo(expected.get(o.key()));
         }

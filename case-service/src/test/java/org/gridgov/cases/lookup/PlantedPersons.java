@@ -1,5 +1,6 @@
 package org.gridgov.cases.lookup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,9 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Grid;
@@ -51,11 +49,11 @@ public final class PlantedPersons {
     public static final String SALT = "gridgov-case-lookup-test-salt";
     /** The demo's size and seed, smaller: every scenario is still planted. */
     public static final GeneratorSpec SPEC = GeneratorSpec.demo().withTotalRecords(8_000);
+
     private static final int BATCH = 2000;
 
     /** A valid source record: its source and id, and the grid the source names (grid records) or its point is in. */
-    public record SourceRef(String source, String recordId, String gridCode) {
-    }
+    public record SourceRef(String source, String recordId, String gridCode) {}
 
     private static PlantedPersons loaded;
 
@@ -90,7 +88,9 @@ public final class PlantedPersons {
 
     private static PlantedPersons generateAndLoad(EmbeddedWarehouse warehouse) throws Exception {
         LocalDateTime after = SPEC.periodEnd().plusDays(1);
-        RecordDecoder decoder = new RecordDecoder(District.licheng(), CategoryCatalog.standard(),
+        RecordDecoder decoder = new RecordDecoder(
+                District.licheng(),
+                CategoryCatalog.standard(),
                 Clock.fixed(after.atZone(RecordDecoder.ZONE).toInstant(), RecordDecoder.ZONE));
         OdsMapper mapper = new OdsMapper(pii(), District.licheng(), CategoryCatalog.standard());
         LinkEvidenceRows evidence = new LinkEvidenceRows(pii());
@@ -113,9 +113,15 @@ public final class PlantedPersons {
                 JsonNode card = tree(json).get(source.idCardField());
                 if (card != null && !card.isNull() && !card.asText().isBlank()) {
                     byIdCard.computeIfAbsent(IdCardNumber.normalize(card.asText()), k -> new LinkedHashSet<>())
-                            .add(new SourceRef(source.name(), r.recordId(), r instanceof GridRecord g ? g.gridCode()
-                                    : District.licheng().locate(r.latitude(), r.longitude()).map(Grid::code)
-                                            .orElse(null)));
+                            .add(new SourceRef(
+                                    source.name(),
+                                    r.recordId(),
+                                    r instanceof GridRecord g
+                                            ? g.gridCode()
+                                            : District.licheng()
+                                                    .locate(r.latitude(), r.longitude())
+                                                    .map(Grid::code)
+                                                    .orElse(null)));
                 }
                 List<TableRow> rows = new ArrayList<>(mapper.rows(r));
                 rows.addAll(evidence.rows(r));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Grid;
 import org.junit.jupiter.api.Test;
@@ -16,18 +15,26 @@ class GridMapTest {
     void streetsAndCommunitiesAreTheUnionOfTheirGridsWithoutGapsOrOverlaps() {
         District district = District.licheng();
         Map<String, Geometry> dissolved = GridMap.dissolve(district.grids());
-        assertThat(dissolved.keySet()).hasSize(district.streets().size() + district.communities().size());
+        assertThat(dissolved.keySet())
+                .hasSize(district.streets().size() + district.communities().size());
         for (var street : district.streets()) {
             Geometry s = dissolved.get(street.code());
-            List<Grid> grids = district.grids().stream().filter(g -> g.streetCode().equals(street.code())).toList();
-            assertThat(s.getArea()).isCloseTo(grids.stream().mapToDouble(g -> g.boundary().getArea()).sum(),
-                    org.assertj.core.data.Percentage.withPercentage(1e-4));
+            List<Grid> grids = district.grids().stream()
+                    .filter(g -> g.streetCode().equals(street.code()))
+                    .toList();
+            assertThat(s.getArea())
+                    .isCloseTo(
+                            grids.stream()
+                                    .mapToDouble(g -> g.boundary().getArea())
+                                    .sum(),
+                            org.assertj.core.data.Percentage.withPercentage(1e-4));
             assertThat(s.getNumGeometries()).as(street.name() + " is one piece").isEqualTo(1);
             // dissolved: no inner grid edges remain, a rectangle of grids keeps only its outline
             assertThat(s.getNumPoints()).as(street.name()).isLessThan(grids.size() * 5);
             // snapped to 1e-7°: every grid lies inside its street up to that
             Geometry widened = s.buffer(1e-6);
-            grids.forEach(g -> assertThat(widened.covers(g.boundary())).as(g.code()).isTrue());
+            grids.forEach(
+                    g -> assertThat(widened.covers(g.boundary())).as(g.code()).isTrue());
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.gridgov.cases.domain.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,8 @@ class SelectionPolygonTest {
     void aSelfIntersectingBowTieIsRefusedWithWhereItCrosses() {
         assertThatThrownBy(() -> SelectionPolygon.of(ring(117.0, 36.6, 117.1, 36.7, 117.1, 36.6, 117.0, 36.7)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("自相交").hasMessageContaining("117.050000, 36.650000")
+                .hasMessageContaining("自相交")
+                .hasMessageContaining("117.050000, 36.650000")
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("polygon"));
     }
 
@@ -44,7 +44,9 @@ class SelectionPolygonTest {
             circle.add(List.of(117 + 0.01 * Math.cos(a), 36.6 + 0.01 * Math.sin(a)));
         }
         assertThatThrownBy(() -> SelectionPolygon.of(circle)).hasMessageContaining("顶点过多");
-        assertThat(SelectionPolygon.of(circle.subList(0, SelectionPolygon.MAX_VERTICES)).covers(117, 36.6)).isTrue();
+        assertThat(SelectionPolygon.of(circle.subList(0, SelectionPolygon.MAX_VERTICES))
+                        .covers(117, 36.6))
+                .isTrue();
         assertThatThrownBy(() -> SelectionPolygon.of(ring(117.0, 36.6, 117.1, 36.6)))
                 .hasMessageContaining("3 个不同的顶点");
         assertThatThrownBy(() -> SelectionPolygon.of(ring(117.0, 36.6, 117.1, 36.6, 117.2, 36.6)))

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.Api;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.security.Role;
@@ -29,8 +28,7 @@ class TextSignatureBackfillIT extends ServiceIT {
         Api.Session worker = login("sig_worker");
         Point anchor = District.licheng().grid(GRID).orElseThrow().anchor();
         List<String> ids = new ArrayList<>();
-        String[] texts = {"小区供暖温度不达标，室内只有十四度", "暖气不热，家里温度才十四度", "供暖温度太低，室温不达标",
-                "路灯不亮已经一周了，晚上很黑", "垃圾桶满了没人清运，气味很大"};
+        String[] texts = {"小区供暖温度不达标，室内只有十四度", "暖气不热，家里温度才十四度", "供暖温度太低，室温不达标", "路灯不亮已经一周了，晚上很黑", "垃圾桶满了没人清运，气味很大"};
         for (String text : texts) {
             Map<String, Object> m = new HashMap<>();
             m.put("description", text);
@@ -43,9 +41,19 @@ class TextSignatureBackfillIT extends ServiceIT {
             assertThat(r.status()).as(r.raw()).isEqualTo(201);
             ids.add(r.text("id"));
         }
-        Map<String, Object> probe = new HashMap<>(Map.of("description", "暖气片不热，室内温度达不到标准", "channel",
-                "GRID_PATROL", "category_code", "C0101", "latitude", anchor.getY(), "longitude", anchor.getX(),
-                "urgency", 1));
+        Map<String, Object> probe = new HashMap<>(Map.of(
+                "description",
+                "暖气片不热，室内温度达不到标准",
+                "channel",
+                "GRID_PATROL",
+                "category_code",
+                "C0101",
+                "latitude",
+                anchor.getY(),
+                "longitude",
+                anchor.getX(),
+                "urgency",
+                1));
         List<String> before = answer(worker.post("/api/cases/similar", probe));
         Map<String, byte[]> stored = new HashMap<>();
         for (String id : ids) {
@@ -55,7 +63,8 @@ class TextSignatureBackfillIT extends ServiceIT {
         // as before V13: the five, and every other case of the shared database, without a signature
         jdbc.update("UPDATE case_record SET text_sig = NULL");
         long all = jdbc.queryForObject("SELECT COUNT(*) FROM case_record", Long.class);
-        assertThat(answer(worker.post("/api/cases/similar", probe))).as("the finder reads unsigned rows' text")
+        assertThat(answer(worker.post("/api/cases/similar", probe)))
+                .as("the finder reads unsigned rows' text")
                 .isEqualTo(before);
 
         TextSignatureBackfill.Result first = new TextSignatureBackfill(jdbc, 2).fill();
@@ -64,11 +73,14 @@ class TextSignatureBackfillIT extends ServiceIT {
         assertThat(first.left()).isZero();
         for (String id : ids) {
             assertThat(jdbc.queryForObject("SELECT text_sig FROM case_record WHERE id = ?", byte[].class, id))
-                    .as(id).isEqualTo(stored.get(id));
+                    .as(id)
+                    .isEqualTo(stored.get(id));
         }
         // every row holds the signature of its own text
         jdbc.query("SELECT title, description, text_sig FROM case_record", rs -> {
-            assertThat(rs.getBytes(3)).isEqualTo(TextSignature.of(rs.getString(1), rs.getString(2)).bytes());
+            assertThat(rs.getBytes(3))
+                    .isEqualTo(
+                            TextSignature.of(rs.getString(1), rs.getString(2)).bytes());
         });
         assertThat(answer(worker.post("/api/cases/similar", probe))).isEqualTo(before);
 
@@ -88,7 +100,9 @@ class TextSignatureBackfillIT extends ServiceIT {
     private static List<String> answer(Api.Response r) {
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         List<String> out = new ArrayList<>();
-        r.body().forEach(c -> out.add(c.get("case_id").asText() + " " + c.get("score").asText()));
+        r.body()
+                .forEach(c ->
+                        out.add(c.get("case_id").asText() + " " + c.get("score").asText()));
         assertThat(out).as("the probe finds the two heating cases at least").hasSizeGreaterThanOrEqualTo(2);
         return out;
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.gridgov.common.io.TsvTable;
 import org.gridgov.simulator.duplicates.PlantedDuplicates;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,10 @@ class TextSignatureTest {
         String b = "这边的路灯一直不亮，晚上走路很黑";
         double maps = TextSimilarity.cosine(TextSimilarity.features("路灯", a), TextSimilarity.features("", b));
         assertThat(maps).isBetween(0.2, 0.99);
-        assertThat(TextSignature.of("路灯", a).cosine(TextSignature.of("", b).bytes())).isCloseTo(maps, within(1e-9));
-        assertThat(TextSignature.of("", b).cosine(TextSignature.of("路灯", a).bytes())).isCloseTo(maps, within(1e-9));
+        assertThat(TextSignature.of("路灯", a).cosine(TextSignature.of("", b).bytes()))
+                .isCloseTo(maps, within(1e-9));
+        assertThat(TextSignature.of("", b).cosine(TextSignature.of("路灯", a).bytes()))
+                .isCloseTo(maps, within(1e-9));
     }
 
     /**
@@ -46,9 +47,10 @@ class TextSignatureTest {
         for (PlantedDuplicates.Report r : PlantedDuplicates.generate(20_261, 60)) {
             texts.add(new String[] {r.title(), r.description()});
         }
-        try (Reader in = new InputStreamReader(Objects.requireNonNull(getClass()
-                .getResourceAsStream("/duplicates/hand-written-pairs.tsv")), StandardCharsets.UTF_8);
-             TsvTable t = TsvTable.open(in, "hand-written-pairs.tsv")) {
+        try (Reader in = new InputStreamReader(
+                        Objects.requireNonNull(getClass().getResourceAsStream("/duplicates/hand-written-pairs.tsv")),
+                        StandardCharsets.UTF_8);
+                TsvTable t = TsvTable.open(in, "hand-written-pairs.tsv")) {
             for (TsvTable.Line l : t) {
                 texts.add(new String[] {"", l.cell(t.column("text_a"))});
                 texts.add(new String[] {"", l.cell(t.column("text_b"))});
@@ -60,8 +62,10 @@ class TextSignatureTest {
         texts.add(new String[] {"", ""});
         assertThat(texts).hasSizeGreaterThan(100);
         for (String[] t : texts) {
-            assertThat(TextSignature.of(t[0], t[1]).bytes()).as(t[0] + " / " + t[1])
-                    .isEqualTo(TextSignature.of(TextSimilarity.features(t[0], t[1])).bytes());
+            assertThat(TextSignature.of(t[0], t[1]).bytes())
+                    .as(t[0] + " / " + t[1])
+                    .isEqualTo(TextSignature.of(TextSimilarity.features(t[0], t[1]))
+                            .bytes());
         }
     }
 
@@ -70,7 +74,9 @@ class TextSignatureTest {
         byte[] empty = TextSignature.of("", "").bytes();
         assertThat(TextSignature.valid(empty)).isTrue();
         assertThat(TextSignature.of("", "垃圾桶满了没人清运").cosine(empty)).isZero();
-        assertThat(TextSignature.of("", "").cosine(TextSignature.of("", "垃圾桶满了没人清运").bytes())).isZero();
+        assertThat(TextSignature.of("", "")
+                        .cosine(TextSignature.of("", "垃圾桶满了没人清运").bytes()))
+                .isZero();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-
 import org.gridgov.cases.AssessmentFixture;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.TestStack;
@@ -60,7 +59,8 @@ class AssessmentBrowserIT extends ServiceIT {
         browser.open("/assessment/rules?level=DEPARTMENT");
         assertThat(browser.text(By.id("rules-valid-version"))).startsWith("第 ");
         assertThat(browser.text(By.id("rules-weight-sum"))).isEqualTo("100");
-        int versionsBefore = browser.all(By.cssSelector("#rules-history-table tbody tr")).size();
+        int versionsBefore =
+                browser.all(By.cssSelector("#rules-history-table tbody tr")).size();
         Path rules = browser.screenshot("assessment-01-rules");
 
         // 41 + 35 + 25: refused in place, with the reason, the form keeping what was typed
@@ -76,18 +76,19 @@ class AssessmentBrowserIT extends ServiceIT {
         type(browser.find(By.id("item-target-0")), "0.95");
         type(browser.find(By.id("rules-note")), "满意率目标提高到 95%");
         browser.click(By.id("rules-publish"));
-        assertThat(browser.text(By.id("flash-notice"))).contains("部门考核规则第 ", "版已发布",
-                "自 " + YearMonth.now(clock).plusMonths(1));
+        assertThat(browser.text(By.id("flash-notice")))
+                .contains("部门考核规则第 ", "版已发布", "自 " + YearMonth.now(clock).plusMonths(1));
         List<WebElement> history = browser.all(By.cssSelector("#rules-history-table tbody tr"));
         assertThat(history).hasSize(versionsBefore + 1);
         assertThat(history.get(0).getText()).contains("ab_leader", "满意率目标提高到 95%");
-        assertThat(browser.text(By.cssSelector("#rules-items tr[data-item='SATISFACTION'] .target"))).isEqualTo("0.95");
+        assertThat(browser.text(By.cssSelector("#rules-items tr[data-item='SATISFACTION'] .target")))
+                .isEqualTo("0.95");
         Path published = browser.screenshot("assessment-03-history");
         browser.logout();
 
         // the worker's own card, written by the monthly job
-        JdbcTemplate warehouse = new JdbcTemplate(new DriverManagerDataSource(TestStack.warehouse().jdbcUrl(),
-                EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD));
+        JdbcTemplate warehouse = new JdbcTemplate(new DriverManagerDataSource(
+                TestStack.warehouse().jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD));
         String month = YearMonth.now(clock).toString();
         AssessmentFixture.assessed(warehouse, month, WORKER_ID, GRID, 87.5, 2, "FAKE_PATROL_JUMP");
         browser.login("ab_worker");
@@ -107,7 +108,8 @@ class AssessmentBrowserIT extends ServiceIT {
         browser.login("ab_leader");
         browser.open("/cockpit");
         assertThat(browser.text(By.id("panel-assessment"))).contains(month);
-        assertThat(browser.all(By.cssSelector("#assessment-top tr[data-worker='" + WORKER_ID + "']"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("#assessment-top tr[data-worker='" + WORKER_ID + "']")))
+                .hasSize(1);
         Path cockpit = browser.screenshot("assessment-05-cockpit");
         for (Path p : List.of(rules, refused, published, card, cockpit)) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(CaseJourneyBrowserIT.MIN_SCREENSHOT_BYTES);
@@ -128,12 +130,14 @@ class AssessmentBrowserIT extends ServiceIT {
         browser.login("ab_street_leader");
         browser.open("/assessment/rules?level=GRID_WORKER");
         // no rules of the street's own yet: the district's hold, and are the draft
-        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo("370112");
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope"))
+                .isEqualTo("370112");
         assertThat(browser.text(By.id("rules-valid-scope"))).contains("沿用区级规则");
         assertThat(browser.text(By.id("rules-draft-source"))).contains("以区级规则第 ");
         assertThat(browser.all(By.cssSelector("#rules-scope option"))).hasSize(2);
         assertThat(browser.all(By.cssSelector("#rules-history-table tbody tr"))).isEmpty();
-        assertThat(browser.all(By.cssSelector("#rules-district-history-table tbody tr"))).isNotEmpty();
+        assertThat(browser.all(By.cssSelector("#rules-district-history-table tbody tr")))
+                .isNotEmpty();
         Path draft = browser.screenshot("assessment-06-street-draft");
 
         // a form tampered to another street's scope: refused in place with the reason, nothing published
@@ -148,7 +152,8 @@ class AssessmentBrowserIT extends ServiceIT {
         type(browser.find(By.id("rules-note")), "本街道上报目标调整");
         browser.click(By.id("rules-publish"));
         assertThat(browser.text(By.id("flash-notice"))).contains("考核规则第 1 版已发布", "自 " + next);
-        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo(street);
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope"))
+                .isEqualTo(street);
         assertThat(browser.text(By.cssSelector("#rules-items tr[data-item='EVENTS_REPORTED'] .target")))
                 .isEqualTo("10");
         List<WebElement> history = browser.all(By.cssSelector("#rules-history-table tbody tr"));
@@ -172,12 +177,14 @@ class AssessmentBrowserIT extends ServiceIT {
         type(browser.find(By.id("rules-withdraw-note")), "统一执行区级规则");
         browser.click(By.id("rules-withdraw"));
         assertThat(browser.text(By.id("flash-notice"))).contains("已撤销", "自 " + after + " 起按区级规则考核");
-        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo("370112");
-        assertThat(browser.text(By.cssSelector("#rules-history-table tbody tr"))).contains(
-                next.atEndOfMonth().toString(), "ab_street_leader 撤销");
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope"))
+                .isEqualTo("370112");
+        assertThat(browser.text(By.cssSelector("#rules-history-table tbody tr")))
+                .contains(next.atEndOfMonth().toString(), "ab_street_leader 撤销");
         Path withdrawn = browser.screenshot("assessment-08-street-withdrawn");
         browser.open("/assessment/rules?level=GRID_WORKER&scope=" + street + "&month=" + next);
-        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope")).isEqualTo(street);
+        assertThat(browser.find(By.id("rules-valid-scope")).getAttribute("data-scope"))
+                .isEqualTo(street);
         for (Path p : List.of(draft, published, withdrawn)) {
             assertThat(Files.size(p)).as(p.toString()).isGreaterThan(CaseJourneyBrowserIT.MIN_SCREENSHOT_BYTES);
         }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.common.io.Directories;
 import org.junit.jupiter.api.Assertions;
@@ -42,6 +41,7 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Relative to the module, where failsafe runs. */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     static final Duration WAIT = Duration.ofSeconds(20);
 
     final WebDriver driver;
@@ -76,9 +76,19 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
         // the console, so every page visited can be checked for Content-Security-Policy violations at close
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -131,12 +141,16 @@ public final class Browser implements AutoCloseable {
 
     /** The element's text; an element replaced while it is read (the page navigated or re-rendered) is found again. */
     public String text(By by) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class).until(d -> d.findElement(by).getText());
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(by).getText());
     }
 
     void click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(by))
+                .click();
     }
 
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
@@ -154,8 +168,9 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         Dimension before = driver.manage().window().getSize();
-        long height = ((Number) js("return Math.max(document.body.scrollHeight,"
-                + " document.documentElement.scrollHeight)")).longValue();
+        long height = ((Number)
+                        js("return Math.max(document.body.scrollHeight," + " document.documentElement.scrollHeight)"))
+                .longValue();
         int stretched = (int) Math.min(Math.max(height + 140, before.getHeight()), 4000);
         try {
             driver.manage().window().setSize(new Dimension(before.getWidth(), stretched));
@@ -173,7 +188,8 @@ public final class Browser implements AutoCloseable {
      * policy blocked, which would leave a page without its behaviour.
      */
     public List<String> policyViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
     }
@@ -192,6 +208,8 @@ public final class Browser implements AutoCloseable {
                 Directories.deleteQuietly(profile);
             }
         }
-        assertThat(violations).as("Content-Security-Policy violations in the browser console").isEmpty();
+        assertThat(violations)
+                .as("Content-Security-Policy violations in the browser console")
+                .isEmpty();
     }
 }

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.imageio.ImageIO;
-
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +64,9 @@ class CaseJourneyBrowserIT extends ServiceIT {
         new Select(browser.find(By.id("channel"))).selectByValue("GRID_PATROL");
         new Select(browser.find(By.id("category-l1"))).selectByValue("C01");
         new Select(browser.find(By.id("categoryCode"))).selectByVisibleText("供暖");
-        assertThat(new Select(browser.find(By.id("gridCode"))).getFirstSelectedOption().getDomProperty("value"))
+        assertThat(new Select(browser.find(By.id("gridCode")))
+                        .getFirstSelectedOption()
+                        .getDomProperty("value"))
                 .isEqualTo(GRID);
         browser.click(By.id("urgency2"));
         browser.find(By.id("reporterName")).sendKeys("张三");
@@ -85,8 +85,10 @@ class CaseJourneyBrowserIT extends ServiceIT {
         assertThat(browser.driver.getPageSource()).doesNotContain(PHONE);
         assertThat(browser.text(By.id("attachment-list"))).contains("现场照片.png");
         // WebDriver waits for a returned promise: the download link serves the stored PNG to the session
-        assertThat(browser.js("return fetch(document.querySelector('#attachment-list a').href)"
-                + ".then(r => r.status + ' ' + r.headers.get('Content-Type') + ' ' + r.headers.get('Content-Length'))"))
+        assertThat(
+                        browser.js(
+                                "return fetch(document.querySelector('#attachment-list a').href)"
+                                        + ".then(r => r.status + ' ' + r.headers.get('Content-Type') + ' ' + r.headers.get('Content-Length'))"))
                 .isEqualTo("200 image/png " + Files.size(photo));
         assertHistory(1, "上报");
         assertThat(browser.all(By.cssSelector("#actions form"))).isEmpty();
@@ -95,7 +97,8 @@ class CaseJourneyBrowserIT extends ServiceIT {
 
         // 2. command centre dispatches to 区城市管理局, reading the suggestion's reason
         browser.login("jr_command");
-        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']")))
+                .hasSize(1);
         browser.click(By.linkText(id));
         assertThat(browser.text(By.id("dispatch-reason"))).contains("规则#", "C0101");
         new Select(browser.find(By.id("departmentCode"))).selectByVisibleText("区城市管理局");
@@ -113,7 +116,9 @@ class CaseJourneyBrowserIT extends ServiceIT {
         browser.click(By.id("search-submit"));
         assertThat(browser.text(By.id("result-count"))).isEqualTo("1");
         browser.click(By.linkText(id));
-        assertThat(browser.all(By.id("form-COMPLETE"))).as("a leader has no workflow step").isEmpty();
+        assertThat(browser.all(By.id("form-COMPLETE")))
+                .as("a leader has no workflow step")
+                .isEmpty();
         browser.find(By.id("supervise-note")).sendKeys("限三日内办结");
         browser.click(By.id("do-SUPERVISE"));
         assertThat(browser.text(By.id("case-supervised"))).isEqualTo("督办 1 次");
@@ -124,7 +129,8 @@ class CaseJourneyBrowserIT extends ServiceIT {
         // 4. the bureau sees the 督办 notice and its 待办, and handles the case
         browser.login("jr_chengguan");
         assertThat(browser.text(By.id("notices"))).contains("事件被督办");
-        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']")))
+                .hasSize(1);
         complete(id, "已协调热力公司提温");
         assertThat(browser.text(By.id("current-step"))).contains("网格员复核");
         assertHistory(4, "办结本步");
@@ -175,12 +181,15 @@ class CaseJourneyBrowserIT extends ServiceIT {
         assertThat(browser.text(By.id("case-status"))).isEqualTo("已结案");
         assertThat(browser.text(By.id("current-step"))).isEqualTo("已结案");
         assertThat(browser.text(By.id("no-actions"))).isEqualTo("事件已结案");
-        assertThat(browser.all(By.cssSelector("#workflow .steps li:not(.done)"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#workflow .steps li:not(.done)")))
+                .isEmpty();
         assertHistory(9, "办结本步");
         shot("journey-09-approve");
         browser.open("/");
-        assertThat(browser.all(By.cssSelector("#done-table tr[data-case-id='" + id + "']"))).hasSize(1);
-        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#done-table tr[data-case-id='" + id + "']")))
+                .hasSize(1);
+        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']")))
+                .isEmpty();
         browser.logout();
 
         // 10. the leader finds it among the closed cases
@@ -190,8 +199,16 @@ class CaseJourneyBrowserIT extends ServiceIT {
         shot("journey-10-leader-closed");
 
         assertThat(jdbc.queryForList("SELECT action FROM case_step WHERE case_id = ? ORDER BY id", String.class, id))
-                .containsExactly("REPORT", "DISPATCH", "SUPERVISE", "COMPLETE", "COMPLETE", "REJECT", "COMPLETE",
-                        "COMPLETE", "COMPLETE");
+                .containsExactly(
+                        "REPORT",
+                        "DISPATCH",
+                        "SUPERVISE",
+                        "COMPLETE",
+                        "COMPLETE",
+                        "REJECT",
+                        "COMPLETE",
+                        "COMPLETE",
+                        "COMPLETE");
         assertThat(jdbc.queryForObject("SELECT status FROM case_record WHERE id = ?", String.class, id))
                 .isEqualTo("CLOSED");
         for (Path p : screenshots) {
@@ -203,7 +220,8 @@ class CaseJourneyBrowserIT extends ServiceIT {
     /** Opens the case from the 待办 list on the home page and takes 办结本步 with a note. */
     private void complete(String id, String note) {
         browser.open("/");
-        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("#todo-table tr[data-case-id='" + id + "']")))
+                .hasSize(1);
         browser.click(By.linkText(id));
         browser.find(By.cssSelector("#form-COMPLETE textarea")).sendKeys(note);
         browser.click(By.id("do-COMPLETE"));
@@ -214,7 +232,8 @@ class CaseJourneyBrowserIT extends ServiceIT {
         List<org.openqa.selenium.WebElement> lines = browser.all(By.cssSelector("#history tbody tr"));
         assertThat(lines).hasSize(rows);
         assertThat(browser.text(By.id("history-count"))).isEqualTo(String.valueOf(rows));
-        assertThat(lines.get(rows - 1).findElements(By.tagName("td")).get(1).getText()).isEqualTo(lastAction);
+        assertThat(lines.get(rows - 1).findElements(By.tagName("td")).get(1).getText())
+                .isEqualTo(lastAction);
     }
 
     private void shot(String name) {

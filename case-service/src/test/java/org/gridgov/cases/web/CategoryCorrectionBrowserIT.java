@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.Api;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.security.Role;
@@ -45,14 +44,24 @@ class CategoryCorrectionBrowserIT extends ServiceIT {
 
     @Test
     void theHoldingDepartmentChangesTheCategoryAndTheCaseMovesOn() throws Exception {
-        Api.Response created = api.login("cb_worker", PASSWORD).post("/api/cases", Map.of(
-                "description", "学校拖欠代课老师三个月课时费", "channel", "GRID_PATROL", "category_code", "C0401",
-                "grid_code", GRID));
+        Api.Response created = api.login("cb_worker", PASSWORD)
+                .post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "学校拖欠代课老师三个月课时费",
+                                "channel",
+                                "GRID_PATROL",
+                                "category_code",
+                                "C0401",
+                                "grid_code",
+                                GRID));
         String id = created.text("id");
-        String hr = jdbc.queryForObject("SELECT code FROM department WHERE name = '区人力资源社会保障局'",
-                String.class);
-        assertThat(api.login("cb_command", PASSWORD).post("/api/cases/" + id + "/actions",
-                Map.of("action", "DISPATCH", "department_code", hr)).status()).isEqualTo(200);
+        String hr = jdbc.queryForObject("SELECT code FROM department WHERE name = '区人力资源社会保障局'", String.class);
+        assertThat(api.login("cb_command", PASSWORD)
+                        .post("/api/cases/" + id + "/actions", Map.of("action", "DISPATCH", "department_code", hr))
+                        .status())
+                .isEqualTo(200);
 
         browser.login("cb_hr");
         browser.open("/cases/" + id);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,12 +38,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CockpitBrowserIT extends ServiceIT {
 
-    static final List<String> CHARTS = List.of("chart-trend", "chart-category", "chart-streets", "chart-hotwords",
-            "chart-risk");
+    static final List<String> CHARTS =
+            List.of("chart-trend", "chart-category", "chart-streets", "chart-hotwords", "chart-risk");
     static final String GRID = "37011200100101";
 
     @Autowired
     AlertInbox inbox;
+
     Browser browser;
 
     @BeforeEach
@@ -70,13 +70,15 @@ class CockpitBrowserIT extends ServiceIT {
         openCockpit("OK");
 
         for (String chart : CHARTS) {
-            assertThat(browser.js("return !!document.getElementById(arguments[0]).querySelector('canvas, svg')",
-                    chart)).as(chart + " drawn").isEqualTo(true);
+            assertThat(browser.js("return !!document.getElementById(arguments[0]).querySelector('canvas, svg')", chart))
+                    .as(chart + " drawn")
+                    .isEqualTo(true);
             assertThat(seriesLength(chart, 0)).as(chart + " series data").isGreaterThan(0);
         }
         assertThat(yAxis("chart-streets")).hasSize(16).contains("山大路街道", "唐王街道");
         // the busiest street (the last one, by the fixture's formula) is drawn at the top of the ranking
-        assertThat(yAxis("chart-streets").get(15)).isEqualTo(CockpitFixture.streets().get(15).name());
+        assertThat(yAxis("chart-streets").get(15))
+                .isEqualTo(CockpitFixture.streets().get(15).name());
         assertThat(yAxis("chart-hotwords")).containsExactlyInAnyOrderElementsOf(CockpitFixture.DISTRICT_WORDS);
         assertThat(seriesLength("chart-trend", 0)).isEqualTo(2);
         assertThat(seriesLength("chart-risk", 0)).isEqualTo(4);
@@ -92,16 +94,22 @@ class CockpitBrowserIT extends ServiceIT {
 
         browser.find(By.cssSelector("#live-state.on"));
         browser.js("window.sameDocument = true");
-        Alert alert = alert("ck-kafka-" + System.nanoTime(), "nobody-" + System.nanoTime(), AlertLevel.RED,
+        Alert alert = alert(
+                "ck-kafka-" + System.nanoTime(),
+                "nobody-" + System.nanoTime(),
+                AlertLevel.RED,
                 "浏览器实时预警：同一人 7 日内 3 次来电");
         publishUntilShown(alert);
         assertThat(browser.text(alertRow(alert.alertId()))).contains("重复来电", "红", "全区");
-        assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+        assertThat(browser.js("return window.sameDocument === true"))
+                .as("no reload")
+                .isEqualTo(true);
         browser.screenshot("cockpit-live-alert");
 
         // the 预警 inbox lists what the inbox kept and adds new alerts the same way
         browser.click(By.linkText("预警"));
-        assertThat(browser.all(By.cssSelector("#alerts tr[data-alert-id='" + alert.alertId() + "']"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("#alerts tr[data-alert-id='" + alert.alertId() + "']")))
+                .hasSize(1);
         browser.find(By.cssSelector("#live-state.on"));
         Alert next = alert("ck-inbox-" + System.nanoTime(), "nobody", AlertLevel.BLUE, "收件箱实时预警");
         inbox.accept(next);
@@ -113,8 +121,8 @@ class CockpitBrowserIT extends ServiceIT {
     @Test
     void aStreetGridCentreSeesOnlyItsStreetAndOnlyAlertsLocatedThere() throws Exception {
         seed();
-        Map<String, Object> report = new HashMap<>(Map.of("description", "夜市油烟扰民", "channel", "HOTLINE",
-                "category_code", "C0101", "grid_code", GRID));
+        Map<String, Object> report = new HashMap<>(
+                Map.of("description", "夜市油烟扰民", "channel", "HOTLINE", "category_code", "C0101", "grid_code", GRID));
         String caseId = login("ck_worker").post("/api/cases", report).text("id");
 
         browser.login("ck_gridcenter");
@@ -122,11 +130,13 @@ class CockpitBrowserIT extends ServiceIT {
         assertThat(browser.text(By.id("cockpit-area"))).isEqualTo("山大路街道");
         assertThat(yAxis("chart-streets")).containsExactly("山大路街道");
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('chart-streets'))"
-                + ".getOption().series[0].data")).isEqualTo(List.of((long) CockpitFixture.accepted(0, 1)));
+                        + ".getOption().series[0].data"))
+                .isEqualTo(List.of((long) CockpitFixture.accepted(0, 1)));
         assertThat(digits("kpi-accepted")).isEqualTo(CockpitFixture.accepted(0, 1));
         assertThat(yAxis("chart-hotwords")).containsExactlyInAnyOrderElementsOf(CockpitFixture.STREET_WORDS);
         for (String panel : List.of("panel-category", "panel-risk")) {
-            assertThat(browser.find(By.id(panel)).getDomAttribute("data-hidden")).isEqualTo("true");
+            assertThat(browser.find(By.id(panel)).getDomAttribute("data-hidden"))
+                    .isEqualTo("true");
             assertThat(browser.text(By.cssSelector("#" + panel + " .note"))).contains("仅区级账号可见");
             assertThat(browser.all(By.cssSelector("#" + panel + " canvas"))).isEmpty();
         }
@@ -136,7 +146,9 @@ class CockpitBrowserIT extends ServiceIT {
         assertThat(browser.all(alertRow(CockpitFixture.STORED_ALERTS.get(0)))).hasSize(1);
         assertThat(browser.text(alertRow(CockpitFixture.STORED_ALERTS.get(0)))).contains("山大路社区第1网格");
         for (String stored : CockpitFixture.STORED_ALERTS.subList(1, 3)) {
-            assertThat(browser.all(alertRow(stored))).as("unplaced stored alert " + stored).isEmpty();
+            assertThat(browser.all(alertRow(stored)))
+                    .as("unplaced stored alert " + stored)
+                    .isEmpty();
         }
 
         browser.find(By.cssSelector("#live-state.on"));
@@ -163,7 +175,9 @@ class CockpitBrowserIT extends ServiceIT {
         browser.logout();
 
         browser.login("ck_worker");
-        assertThat(browser.all(By.linkText("驾驶舱"))).as("no cockpit link below street level").isEmpty();
+        assertThat(browser.all(By.linkText("驾驶舱")))
+                .as("no cockpit link below street level")
+                .isEmpty();
         openCockpit("OUT_OF_SCOPE");
         assertThat(browser.text(By.id("cockpit-message"))).contains("最细到街道", "山大路社区第1网格");
     }
@@ -178,18 +192,23 @@ class CockpitBrowserIT extends ServiceIT {
         browser.open("/cockpit");
         browser.waitUntil(d -> browser.js("return document.body.getAttribute('data-cockpit-state')") != null);
         assertThat(browser.js("return document.body.getAttribute('data-cockpit-state')"))
-                .as(browser.text(By.id("cockpit-message"))).isEqualTo(expectedState);
+                .as(browser.text(By.id("cockpit-message")))
+                .isEqualTo(expectedState);
     }
 
     private long seriesLength(String chart, int series) {
-        return (Long) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
-                + ".getOption().series[arguments[1]].data.length", chart, series);
+        return (Long) browser.js(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                        + ".getOption().series[arguments[1]].data.length",
+                chart,
+                series);
     }
 
     @SuppressWarnings("unchecked")
     private List<String> yAxis(String chart) {
-        return (List<String>) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
-                + ".getOption().yAxis[0].data", chart);
+        return (List<String>) browser.js(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0]))" + ".getOption().yAxis[0].data",
+                chart);
     }
 
     private int digits(String id) {
@@ -201,7 +220,14 @@ class CockpitBrowserIT extends ServiceIT {
     }
 
     private static Alert alert(String id, String subject, AlertLevel level, String message) {
-        return new Alert(1, id, "repeat_call", level, subject, List.of("RX-" + id), message,
+        return new Alert(
+                1,
+                id,
+                "repeat_call",
+                level,
+                subject,
+                List.of("RX-" + id),
+                message,
                 LocalDateTime.now().withNano(0));
     }
 
@@ -215,8 +241,8 @@ class CockpitBrowserIT extends ServiceIT {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             while (true) {
                 producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.alertId(), Json.write(alert)))
                         .get(10, TimeUnit.SECONDS);

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Street;
 
@@ -22,18 +21,23 @@ final class CockpitFixture {
     static final String PREVIOUS = "2024-05";
     static final String LATEST = "2024-06";
     static final String STREET = "370112001";
-    static final List<String> DISTRICT_WORDS = List.of("供暖", "噪音", "停车", "物业", "拖欠工资", "垃圾", "路灯",
-            "漏水", "占道经营", "油烟");
+    static final List<String> DISTRICT_WORDS = List.of("供暖", "噪音", "停车", "物业", "拖欠工资", "垃圾", "路灯", "漏水", "占道经营", "油烟");
     static final List<String> STREET_WORDS = List.of("校园周边", "夜市", "道路施工");
     static final List<String> CATEGORY_L1 = List.of("C01", "C02", "C03", "C04", "C05", "C06");
     /** risk level → persons in the latest month */
     static final int[] RISK_COUNTS = {2, 4, 6, 8};
-    static final List<String> STORED_ALERTS = List.of("ck-wh-1", "ck-wh-2", "ck-wh-3");
-    static final String[] TABLES = {"ads_hotline_dim_month", "ads_hotline_street_month", "ads_petition_street_month",
-        "ads_hot_word_month", "ads_alert_event", "ads_person_risk_month"};
 
-    private CockpitFixture() {
-    }
+    static final List<String> STORED_ALERTS = List.of("ck-wh-1", "ck-wh-2", "ck-wh-3");
+    static final String[] TABLES = {
+        "ads_hotline_dim_month",
+        "ads_hotline_street_month",
+        "ads_petition_street_month",
+        "ads_hot_word_month",
+        "ads_alert_event",
+        "ads_person_risk_month"
+    };
+
+    private CockpitFixture() {}
 
     static int accepted(int street, int month) {
         return 200 + 37 * street + 15 * month;
@@ -76,15 +80,16 @@ final class CockpitFixture {
         LocalDateTime now = LocalDateTime.now().withNano(0);
         String[] months = {PREVIOUS, LATEST};
         try (PreparedStatement dim = c.prepareStatement("INSERT INTO ads_hotline_dim_month (stat_month, dim_type,"
-                + " dim_code, dim_name, accepted_cnt, handled_cnt, replied_cnt, closed_cnt, close_rate, overdue_cnt,"
-                + " satisfaction_rate, accepted_prev_month, accepted_mom, close_rate_mom, overdue_mom, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement street = c.prepareStatement("INSERT INTO ads_hotline_street_month (stat_month,"
-                + " street_code, street_name, accepted_cnt, replied_cnt, closed_cnt, overdue_cnt, close_rate,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement petition = c.prepareStatement("INSERT INTO ads_petition_street_month (stat_month,"
-                + " street_code, street_name, petition_cnt, person_cnt, repeat_person_cnt, group_petition_cnt,"
-                + " visit_cnt, prev_month_cnt, petition_mom, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " dim_code, dim_name, accepted_cnt, handled_cnt, replied_cnt, closed_cnt, close_rate, overdue_cnt,"
+                        + " satisfaction_rate, accepted_prev_month, accepted_mom, close_rate_mom, overdue_mom, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement street = c.prepareStatement("INSERT INTO ads_hotline_street_month (stat_month,"
+                        + " street_code, street_name, accepted_cnt, replied_cnt, closed_cnt, overdue_cnt, close_rate,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement petition = c.prepareStatement(
+                        "INSERT INTO ads_petition_street_month (stat_month,"
+                                + " street_code, street_name, petition_cnt, person_cnt, repeat_person_cnt, group_petition_cnt,"
+                                + " visit_cnt, prev_month_cnt, petition_mom, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int m = 0; m < months.length; m++) {
                 int accepted = 0;
                 int closed = 0;
@@ -94,8 +99,17 @@ final class CockpitFixture {
                     accepted += accepted(i, m);
                     closed += closed(i, m);
                     overdue += overdue(i, m);
-                    dimRow(dim, months[m], "STREET", s.code(), s.name(), accepted(i, m), closed(i, m), overdue(i, m),
-                            m == 0 ? null : accepted(i, 0), now);
+                    dimRow(
+                            dim,
+                            months[m],
+                            "STREET",
+                            s.code(),
+                            s.name(),
+                            accepted(i, m),
+                            closed(i, m),
+                            overdue(i, m),
+                            m == 0 ? null : accepted(i, 0),
+                            now);
                     street.setString(1, months[m]);
                     street.setString(2, s.code());
                     street.setString(3, s.name());
@@ -115,17 +129,35 @@ final class CockpitFixture {
                     petition.setInt(7, i % 3);
                     petition.setInt(8, petitions(i, m) / 2);
                     petition.setObject(9, m == 0 ? null : petitions(i, 0));
-                    petition.setBigDecimal(10, m == 0 ? null
-                            : rate(petitions(i, 1) - petitions(i, 0), petitions(i, 0)));
+                    petition.setBigDecimal(
+                            10, m == 0 ? null : rate(petitions(i, 1) - petitions(i, 0), petitions(i, 0)));
                     petition.setObject(11, now);
                     petition.addBatch();
                 }
-                dimRow(dim, months[m], "DISTRICT", District.CODE, District.NAME, accepted, closed, overdue,
-                        m == 0 ? null : districtAccepted(0), now);
+                dimRow(
+                        dim,
+                        months[m],
+                        "DISTRICT",
+                        District.CODE,
+                        District.NAME,
+                        accepted,
+                        closed,
+                        overdue,
+                        m == 0 ? null : districtAccepted(0),
+                        now);
                 for (int k = 0; k < CATEGORY_L1.size(); k++) {
                     int n = 600 - 80 * k + 10 * m;
-                    dimRow(dim, months[m], "CATEGORY_L1", CATEGORY_L1.get(k), l1Name(CATEGORY_L1.get(k)), n,
-                            n * 9 / 10, k, null, now);
+                    dimRow(
+                            dim,
+                            months[m],
+                            "CATEGORY_L1",
+                            CATEGORY_L1.get(k),
+                            l1Name(CATEGORY_L1.get(k)),
+                            n,
+                            n * 9 / 10,
+                            k,
+                            null,
+                            now);
                 }
             }
             dim.executeBatch();
@@ -176,9 +208,11 @@ final class CockpitFixture {
         try (PreparedStatement a = c.prepareStatement("INSERT INTO ads_alert_event (alert_id, rule, level,"
                 + " level_label, subject_type, subject_key, evidence_ids, evidence_count, message, event_time,"
                 + " last_evidence_time, version) VALUES (?, ?, ?, ?, 'PERSON', ?, ?, 1, ?, ?, ?, 1)")) {
-            String[][] rows = {{"repeat_petition", "RED", "红", "同一人 30 天内第 4 次信访"},
+            String[][] rows = {
+                {"repeat_petition", "RED", "红", "同一人 30 天内第 4 次信访"},
                 {"group_petition", "ORANGE", "橙", "7 人就同一企业集体来访"},
-                {"case_overdue", "YELLOW", "黄", "事件超过办结时限 2 天"}};
+                {"case_overdue", "YELLOW", "黄", "事件超过办结时限 2 天"}
+            };
             for (int k = 0; k < rows.length; k++) {
                 a.setString(1, STORED_ALERTS.get(k));
                 a.setString(2, rows[k][0]);
@@ -194,7 +228,10 @@ final class CockpitFixture {
             a.executeBatch();
         }
         // the first stored alert's evidence is a petition made in 山大路街道, so the cockpit can place that alert
-        var anchor = org.gridgov.common.district.District.licheng().grid(LOCATED_GRID).orElseThrow().anchor();
+        var anchor = org.gridgov.common.district.District.licheng()
+                .grid(LOCATED_GRID)
+                .orElseThrow()
+                .anchor();
         try (PreparedStatement p = c.prepareStatement("REPLACE INTO ods_petition (petition_id, petition_date,"
                 + " schema_version, person_key, form, category_code, content, group_size, latitude, longitude,"
                 + " petition_time) VALUES ('XF-0', ?, 1, 'pk-1', 'VISIT', 'C0401', '讨要工资', 1, ?, ?, ?)")) {
@@ -209,8 +246,18 @@ final class CockpitFixture {
     /** Where the evidence of {@code STORED_ALERTS.get(0)} was located. */
     static final String LOCATED_GRID = "37011200100101";
 
-    private static void dimRow(PreparedStatement p, String month, String type, String code, String name, int accepted,
-                               int closed, int overdue, Integer prevAccepted, LocalDateTime now) throws SQLException {
+    private static void dimRow(
+            PreparedStatement p,
+            String month,
+            String type,
+            String code,
+            String name,
+            int accepted,
+            int closed,
+            int overdue,
+            Integer prevAccepted,
+            LocalDateTime now)
+            throws SQLException {
         p.setString(1, month);
         p.setString(2, type);
         p.setString(3, code);
@@ -230,8 +277,16 @@ final class CockpitFixture {
         p.addBatch();
     }
 
-    private static void word(PreparedStatement p, String month, String scopeType, String scopeCode, String scopeName,
-                             int rank, String word, LocalDateTime now) throws SQLException {
+    private static void word(
+            PreparedStatement p,
+            String month,
+            String scopeType,
+            String scopeCode,
+            String scopeName,
+            int rank,
+            String word,
+            LocalDateTime now)
+            throws SQLException {
         p.setString(1, month);
         p.setString(2, scopeType);
         p.setString(3, scopeCode);
@@ -252,6 +307,9 @@ final class CockpitFixture {
 
     private static String l1Name(String code) {
         return org.gridgov.common.district.CategoryCatalog.standard().all().stream()
-                .filter(c -> c.parentCode().equals(code)).findFirst().orElseThrow().parentName();
+                .filter(c -> c.parentCode().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .parentName();
     }
 }

@@ -28,8 +28,8 @@ class CockpitQueriesTest {
     static final Staff LEADER = new Staff("l", "区领导", Role.LEADER, "370112", null);
 
     final WarehouseReader warehouse = mock(WarehouseReader.class);
-    final CockpitQueries queries = new CockpitQueries(warehouse, mock(AlertInbox.class), mock(AlertLocator.class),
-            new AreaDirectory());
+    final CockpitQueries queries =
+            new CockpitQueries(warehouse, mock(AlertInbox.class), mock(AlertLocator.class), new AreaDirectory());
 
     @Test
     void withoutAWarehouseThePageIsToldSoAndNothingIsQueried() {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.cases.Api;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.security.Role;
@@ -58,9 +57,22 @@ class DuplicateBrowserIT extends ServiceIT {
     void aWorkerSeesTheOpenCaseNearbyMergesAndBothReportersHearOfTheClosure() throws Exception {
         String marker = "重复" + System.nanoTime() % 100000;
         Point anchor = District.licheng().grid(GRID).orElseThrow().anchor();
-        Api.Response first = api.login("db_worker_a", PASSWORD).post("/api/cases", Map.of(
-                "description", "山大路小区东门的井盖破损塌陷，晚上有行人踩空摔倒" + marker, "channel", "GRID_PATROL",
-                "category_code", "C0118", "latitude", anchor.getY(), "longitude", anchor.getX(), "urgency", 1));
+        Api.Response first = api.login("db_worker_a", PASSWORD)
+                .post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "山大路小区东门的井盖破损塌陷，晚上有行人踩空摔倒" + marker,
+                                "channel",
+                                "GRID_PATROL",
+                                "category_code",
+                                "C0118",
+                                "latitude",
+                                anchor.getY(),
+                                "longitude",
+                                anchor.getX(),
+                                "urgency",
+                                1));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         String master = first.text("id");
 
@@ -76,7 +88,8 @@ class DuplicateBrowserIT extends ServiceIT {
         // before submitting, the form offers the open case nearby (report-form.js asks /cases/similar), with the
         // distance once the coordinates are in
         By offered = By.cssSelector("#form-similar li[data-case-id='" + master + "']");
-        browser.waitUntil(d -> d.findElements(offered).stream().anyMatch(e -> e.getText().contains(" m, ")));
+        browser.waitUntil(
+                d -> d.findElements(offered).stream().anyMatch(e -> e.getText().contains(" m, ")));
         assertThat(browser.text(By.id("form-similar"))).contains("可能重复: " + master, " m, ", "相似度 ");
         shot("duplicate-00-report-form-suggestion");
         browser.click(By.id("report-submit"));
@@ -98,14 +111,20 @@ class DuplicateBrowserIT extends ServiceIT {
 
         // the master goes its way: dispatch, handle, verify, review → closed
         String cg = jdbc.queryForObject("SELECT code FROM department WHERE name = '区城市管理局'", String.class);
-        assertThat(api.login("db_command", PASSWORD).post("/api/cases/" + master + "/actions",
-                Map.of("action", "DISPATCH", "department_code", cg)).status()).isEqualTo(200);
-        assertThat(api.login("db_chengguan", PASSWORD).post("/api/cases/" + master + "/actions",
-                Map.of("action", "COMPLETE", "note", "已更换井盖")).status()).isEqualTo(200);
-        assertThat(api.login("db_worker_a", PASSWORD).post("/api/cases/" + master + "/actions",
-                Map.of("action", "COMPLETE", "note", "现场复核已修复")).status()).isEqualTo(200);
-        Api.Response closed = api.login("db_gridcenter", PASSWORD).post("/api/cases/" + master + "/actions",
-                Map.of("action", "COMPLETE", "note", "同意结案"));
+        assertThat(api.login("db_command", PASSWORD)
+                        .post("/api/cases/" + master + "/actions", Map.of("action", "DISPATCH", "department_code", cg))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.login("db_chengguan", PASSWORD)
+                        .post("/api/cases/" + master + "/actions", Map.of("action", "COMPLETE", "note", "已更换井盖"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.login("db_worker_a", PASSWORD)
+                        .post("/api/cases/" + master + "/actions", Map.of("action", "COMPLETE", "note", "现场复核已修复"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response closed = api.login("db_gridcenter", PASSWORD)
+                .post("/api/cases/" + master + "/actions", Map.of("action", "COMPLETE", "note", "同意结案"));
         assertThat(closed.text("status")).isEqualTo("CLOSED");
 
         // both reporters find the notice on their home page, linking to the master
@@ -133,14 +152,40 @@ class DuplicateBrowserIT extends ServiceIT {
     void theMergeButtonShowsOnlyToThoseWhoMayMerge() {
         String marker = "按钮" + System.nanoTime() % 100000;
         Point anchor = District.licheng().grid(GRID).orElseThrow().anchor();
-        String master = api.login("db_worker_a", PASSWORD).post("/api/cases", Map.of(
-                "description", "小区北门路灯不亮，晚上一片漆黑" + marker, "channel", "GRID_PATROL",
-                "category_code", "C0118", "latitude", anchor.getY(), "longitude", anchor.getX(), "urgency", 1))
+        String master = api.login("db_worker_a", PASSWORD)
+                .post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "小区北门路灯不亮，晚上一片漆黑" + marker,
+                                "channel",
+                                "GRID_PATROL",
+                                "category_code",
+                                "C0118",
+                                "latitude",
+                                anchor.getY(),
+                                "longitude",
+                                anchor.getX(),
+                                "urgency",
+                                1))
                 .text("id");
-        String dup = api.login("db_worker_b", PASSWORD).post("/api/cases", Map.of(
-                "description", "北门那边的路灯坏了不亮，夜里很黑" + marker, "channel", "GRID_PATROL",
-                "category_code", "C0118", "latitude", anchor.getY() + 0.0005, "longitude", anchor.getX(),
-                "urgency", 1)).text("id");
+        String dup = api.login("db_worker_b", PASSWORD)
+                .post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "北门那边的路灯坏了不亮，夜里很黑" + marker,
+                                "channel",
+                                "GRID_PATROL",
+                                "category_code",
+                                "C0118",
+                                "latitude",
+                                anchor.getY() + 0.0005,
+                                "longitude",
+                                anchor.getX(),
+                                "urgency",
+                                1))
+                .text("id");
         By suggestion = By.cssSelector("#similar-cases a[href$='/cases/" + master + "']");
         By button = By.id("merge-" + master);
         Map<String, Boolean> offered = new java.util.LinkedHashMap<>();
@@ -149,19 +194,29 @@ class DuplicateBrowserIT extends ServiceIT {
             browser.open("/cases/" + dup);
             assertThat(browser.all(suggestion)).as(who + " sees the suggestion").hasSize(1);
             offered.put(who, !browser.all(button).isEmpty());
-            assertThat(browser.all(By.cssSelector(".merge-form")).isEmpty()).as(who).isEqualTo(!offered.get(who));
+            assertThat(browser.all(By.cssSelector(".merge-form")).isEmpty())
+                    .as(who)
+                    .isEqualTo(!offered.get(who));
             browser.logout();
         }
-        assertThat(offered).containsExactly(Map.entry("db_leader", false), Map.entry("db_worker_a", false),
-                Map.entry("db_worker_b", true), Map.entry("db_command", true));
+        assertThat(offered)
+                .containsExactly(
+                        Map.entry("db_leader", false),
+                        Map.entry("db_worker_a", false),
+                        Map.entry("db_worker_b", true),
+                        Map.entry("db_command", true));
         // the server agrees with the page: the leader's merge is refused
-        assertThat(api.login("db_leader", PASSWORD).post("/api/cases/" + dup + "/merge",
-                Map.of("master_case_id", master)).status()).isEqualTo(403);
+        assertThat(api.login("db_leader", PASSWORD)
+                        .post("/api/cases/" + dup + "/merge", Map.of("master_case_id", master))
+                        .status())
+                .isEqualTo(403);
 
         // dispatched: the reporter may no longer merge, the command centre still may
         String cg = jdbc.queryForObject("SELECT code FROM department WHERE name = '区城市管理局'", String.class);
-        assertThat(api.login("db_command", PASSWORD).post("/api/cases/" + dup + "/actions",
-                Map.of("action", "DISPATCH", "department_code", cg)).status()).isEqualTo(200);
+        assertThat(api.login("db_command", PASSWORD)
+                        .post("/api/cases/" + dup + "/actions", Map.of("action", "DISPATCH", "department_code", cg))
+                        .status())
+                .isEqualTo(200);
         browser.login("db_worker_b");
         browser.open("/cases/" + dup);
         assertThat(browser.all(suggestion)).hasSize(1);
@@ -169,8 +224,10 @@ class DuplicateBrowserIT extends ServiceIT {
         browser.logout();
 
         // merged by the command centre: only it is offered the undo
-        assertThat(api.login("db_command", PASSWORD).post("/api/cases/" + dup + "/merge",
-                Map.of("master_case_id", master)).status()).isEqualTo(200);
+        assertThat(api.login("db_command", PASSWORD)
+                        .post("/api/cases/" + dup + "/merge", Map.of("master_case_id", master))
+                        .status())
+                .isEqualTo(200);
         for (String who : List.of("db_worker_b", "db_command")) {
             browser.login(who);
             browser.open("/cases/" + dup);

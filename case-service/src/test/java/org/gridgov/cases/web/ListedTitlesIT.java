@@ -2,13 +2,12 @@ package org.gridgov.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.gridgov.cases.Api;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.casefile.CaseTitles;
@@ -64,11 +63,16 @@ class ListedTitlesIT extends ServiceIT {
         assertThat(commandPages.login("ttl_command", PASSWORD).status()).isEqualTo(302);
         PageClient workerPages = new PageClient(api.base());
         assertThat(workerPages.login("ttl_worker", PASSWORD).status()).isEqualTo(302);
-        Map<String, PageClient> paths = Map.of("/", commandPages,
-                "/cases?area=" + grid.code() + "&q=" + enc("北门"), commandPages,
-                "/cases/" + second, commandPages,
+        Map<String, PageClient> paths = Map.of(
+                "/",
+                commandPages,
+                "/cases?area=" + grid.code() + "&q=" + enc("北门"),
+                commandPages,
+                "/cases/" + second,
+                commandPages,
                 "/cases/similar?latitude=" + b.get("latitude") + "&longitude=" + b.get("longitude")
-                        + "&categoryCode=C0118&description=" + enc((String) b.get("description")), workerPages);
+                        + "&categoryCode=C0118&description=" + enc((String) b.get("description")),
+                workerPages);
         paths.forEach((path, client) -> {
             // the report form's script asks /cases/similar for JSON, as report-form.js does
             PageClient.Page p = path.startsWith("/cases/similar") ? client.getJson(path) : client.get(path);
@@ -99,7 +103,8 @@ class ListedTitlesIT extends ServiceIT {
         assertThat(r.raw()).doesNotContain(PHONE).doesNotContain(ID_CARD);
         boolean found = false;
         for (JsonNode c : r.body()) {
-            String caseId = c.has("case_id") ? c.get("case_id").asText() : c.path("id").asText();
+            String caseId =
+                    c.has("case_id") ? c.get("case_id").asText() : c.path("id").asText();
             if (caseId.equals(id)) {
                 assertThat(c.get("title").asText()).isEqualTo(maskedTitle);
                 found = true;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.inbox.AlertInbox;
 import org.gridgov.cases.inbox.LiveAlert;
@@ -36,8 +35,10 @@ class MapBrowserIT extends ServiceIT {
 
     @Autowired
     AlertInbox inbox;
+
     @Autowired
     org.gridgov.cases.map.GridRisk risk;
+
     Browser browser;
 
     @BeforeEach
@@ -59,8 +60,10 @@ class MapBrowserIT extends ServiceIT {
     void theMapDrawsEveryGridSwitchesLayersListsAGridAndSelectsAPolygon() throws Exception {
         List<String> planted = MapFixture.plant(login("mb_command"), STREET, 4);
         // one planted case overdue, so the 超期 layer has something to show
-        jdbc.update("UPDATE case_record SET due_at = ? WHERE id = ?",
-                Timestamp.valueOf(LocalDateTime.now(clock).minusDays(1)), planted.get(0));
+        jdbc.update(
+                "UPDATE case_record SET due_at = ? WHERE id = ?",
+                Timestamp.valueOf(LocalDateTime.now(clock).minusDays(1)),
+                planted.get(0));
 
         List<Grid> riskGrids = MapFixture.DISTRICT.grids().subList(0, 24);
         try (java.sql.Connection c = org.gridgov.cases.TestStack.warehouse().connect()) {
@@ -75,23 +78,32 @@ class MapBrowserIT extends ServiceIT {
         int grids = MapFixture.DISTRICT.grids().size();
         assertThat(browser.js("return document.getElementById(arguments[0]).gridMap.grids.length", MAP))
                 .isEqualTo((long) grids);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
-                + ".getModel().getComponent('geo').coordinateSystem.regions.length", MAP)).isEqualTo((long) grids);
+        assertThat(browser.js(
+                        "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                                + ".getModel().getComponent('geo').coordinateSystem.regions.length",
+                        MAP))
+                .isEqualTo((long) grids);
         assertThat(layerValues()).hasSize(grids);
         assertThat(nonZero(layerValues())).isEqualTo(MapFixture.countByGrid(jdbc, "370112", ""));
         browser.screenshot("map-cases");
 
         for (String layer : List.of("overdue", "open_cases", "alerts", "risk", "cases")) {
             browser.click(By.cssSelector("#map-layers button[data-layer='" + layer + "']"));
-            browser.waitUntil(d -> layer.equals(d.findElement(By.tagName("body")).getAttribute("data-map-layer")));
-            Map<String, Integer> expected = switch (layer) {
-                case "overdue" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN' AND due_at < ?",
-                        Timestamp.valueOf(LocalDateTime.now(clock)));
-                case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
-                case "alerts" -> alertsByGrid();
-                case "risk" -> RiskFixture.expected(riskGrids, 30);
-                default -> MapFixture.countByGrid(jdbc, "370112", "");
-            };
+            browser.waitUntil(
+                    d -> layer.equals(d.findElement(By.tagName("body")).getAttribute("data-map-layer")));
+            Map<String, Integer> expected =
+                    switch (layer) {
+                        case "overdue" ->
+                            MapFixture.countByGrid(
+                                    jdbc,
+                                    "370112",
+                                    "AND status = 'OPEN' AND due_at < ?",
+                                    Timestamp.valueOf(LocalDateTime.now(clock)));
+                        case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
+                        case "alerts" -> alertsByGrid();
+                        case "risk" -> RiskFixture.expected(riskGrids, 30);
+                        default -> MapFixture.countByGrid(jdbc, "370112", "");
+                    };
             assertThat(nonZero(layerValues())).as(layer).isEqualTo(expected);
             if (layer.equals("overdue")) {
                 assertThat(expected).isNotEmpty();
@@ -105,7 +117,9 @@ class MapBrowserIT extends ServiceIT {
         }
 
         // click the first planted grid at its interior point
-        Grid grid = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)).findFirst()
+        Grid grid = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(STREET))
+                .findFirst()
                 .orElseThrow();
         clickAt(grid.anchor().getX(), grid.anchor().getY());
         browser.find(By.cssSelector("#grid-cases[data-grid='" + grid.code() + "']"));
@@ -118,12 +132,16 @@ class MapBrowserIT extends ServiceIT {
         Envelope e = new Envelope(grid.boundary().getEnvelopeInternal());
         e.expandToInclude(MapFixture.DISTRICT.grids().stream()
                 .filter(g -> g.streetCode().equals(STREET) && !g.communityCode().equals(grid.communityCode()))
-                .findFirst().orElseThrow().boundary().getEnvelopeInternal());
+                .findFirst()
+                .orElseThrow()
+                .boundary()
+                .getEnvelopeInternal());
         double dx = e.getWidth() * 0.1;
         double dy = e.getHeight() * 0.1;
         double[][] ring = {
             {e.getMinX() + dx, e.getMinY() + dy}, {e.getMaxX() - dx, e.getMinY() + dy},
-            {e.getMaxX() - dx, e.getMaxY() - dy}, {e.getMinX() + 2 * dx, e.getMaxY() - dy}};
+            {e.getMaxX() - dx, e.getMaxY() - dy}, {e.getMinX() + 2 * dx, e.getMaxY() - dy}
+        };
         browser.click(By.id("select-start"));
         List<double[]> clicked = new ArrayList<>();
         for (double[] v : ring) {
@@ -134,13 +152,14 @@ class MapBrowserIT extends ServiceIT {
                 .isEqualTo((long) ring.length);
         // the vertices the page holds (pixels back to degrees), for the JTS count
         @SuppressWarnings("unchecked")
-        List<List<Number>> vertices = (List<List<Number>>) browser.js(
-                "return document.getElementById(arguments[0]).gridMap.vertices", MAP);
+        List<List<Number>> vertices =
+                (List<List<Number>>) browser.js("return document.getElementById(arguments[0]).gridMap.vertices", MAP);
         browser.screenshot("map-drawing");
         browser.click(By.id("select-finish"));
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-selection-state")));
 
-        double[][] drawn = vertices.stream().map(v -> new double[] {v.get(0).doubleValue(), v.get(1).doubleValue()})
+        double[][] drawn = vertices.stream()
+                .map(v -> new double[] {v.get(0).doubleValue(), v.get(1).doubleValue()})
                 .toArray(double[][]::new);
         Set<String> expected = MapFixture.casesInside(jdbc, "370112", MapFixture.polygon(drawn));
         assertThat(expected).as("the polygon holds planted cases").isNotEmpty();
@@ -170,18 +189,21 @@ class MapBrowserIT extends ServiceIT {
         browser.open("/cockpit");
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('cockpit-map'))"
-                + ".getOption().series[0].data.length")).isEqualTo((long) MapFixture.DISTRICT.grids().size());
+                        + ".getOption().series[0].data.length"))
+                .isEqualTo((long) MapFixture.DISTRICT.grids().size());
         browser.screenshot("cockpit-map");
 
         // the panel's own layer switch, as on the map page: each layer's values against the database or fixture
         for (String layer : List.of("open_cases", "risk", "cases")) {
             browser.click(By.cssSelector("#cockpit-map-layers button[data-layer='" + layer + "']"));
-            browser.waitUntil(d -> layer.equals(d.findElement(By.id("cockpit-map")).getAttribute("data-layer")));
-            Map<String, Integer> expected = switch (layer) {
-                case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
-                case "risk" -> RiskFixture.expected(riskGrids, 30);
-                default -> MapFixture.countByGrid(jdbc, "370112", "");
-            };
+            browser.waitUntil(
+                    d -> layer.equals(d.findElement(By.id("cockpit-map")).getAttribute("data-layer")));
+            Map<String, Integer> expected =
+                    switch (layer) {
+                        case "open_cases" -> MapFixture.countByGrid(jdbc, "370112", "AND status = 'OPEN'");
+                        case "risk" -> RiskFixture.expected(riskGrids, 30);
+                        default -> MapFixture.countByGrid(jdbc, "370112", "");
+                    };
             assertThat(expected).as(layer).isNotEmpty();
             assertThat(nonZero(layerValues("cockpit-map"))).as(layer).isEqualTo(expected);
             if (layer.equals("risk")) {
@@ -199,7 +221,8 @@ class MapBrowserIT extends ServiceIT {
         browser.click(By.cssSelector("#cockpit-map-layers button[data-layer='risk']"));
         browser.waitUntil(d -> "risk".equals(d.findElement(By.id("cockpit-map")).getAttribute("data-layer")));
         List<Map<String, Object>> streetValues = layerValues("cockpit-map");
-        assertThat(streetValues).isNotEmpty().allSatisfy(v -> assertThat((String) v.get("code")).startsWith(STREET));
+        assertThat(streetValues).isNotEmpty().allSatisfy(v -> assertThat((String) v.get("code"))
+                .startsWith(STREET));
         Map<String, Integer> streetRisk = new java.util.HashMap<>(RiskFixture.expected(riskGrids, 30));
         streetRisk.keySet().removeIf(code -> !code.startsWith(STREET));
         assertThat(nonZero(streetValues)).isEqualTo(streetRisk);
@@ -211,8 +234,7 @@ class MapBrowserIT extends ServiceIT {
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-map-state")));
         browser.click(By.id("select-start"));
         browser.click(By.id("select-finish"));
-        browser.waitUntil(d -> "ERROR".equals(d.findElement(By.tagName("body"))
-                .getAttribute("data-selection-state")));
+        browser.waitUntil(d -> "ERROR".equals(d.findElement(By.tagName("body")).getAttribute("data-selection-state")));
         assertThat(browser.text(By.id("selection-error"))).contains("缺少多边形顶点");
     }
 
@@ -221,13 +243,19 @@ class MapBrowserIT extends ServiceIT {
         browser.login("mb_command");
         browser.open("/cases/new");
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-map-state")));
-        Grid target = MapFixture.DISTRICT.grids().stream().filter(g -> g.code().equals("37011200100101"))
-                .findFirst().orElseThrow();
-        Grid next = MapFixture.DISTRICT.grids().stream().filter(g -> g.streetCode().equals(STREET)
-                && !g.communityCode().equals(target.communityCode())).findFirst().orElseThrow();
+        Grid target = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.code().equals("37011200100101"))
+                .findFirst()
+                .orElseThrow();
+        Grid next = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(STREET) && !g.communityCode().equals(target.communityCode()))
+                .findFirst()
+                .orElseThrow();
         // zoomed in on the two grids (as a reporter would with the wheel), so each is many pixels across
-        browser.js("echarts.getInstanceByDom(document.getElementById('pin-map')).setOption({geo: {center:"
-                + " [arguments[0], arguments[1]], zoom: 6}})", (target.anchor().getX() + next.anchor().getX()) / 2,
+        browser.js(
+                "echarts.getInstanceByDom(document.getElementById('pin-map')).setOption({geo: {center:"
+                        + " [arguments[0], arguments[1]], zoom: 6}})",
+                (target.anchor().getX() + next.anchor().getX()) / 2,
                 (target.anchor().getY() + next.anchor().getY()) / 2);
         clickAt("pin-map", target.anchor().getX(), target.anchor().getY());
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-state")));
@@ -236,8 +264,10 @@ class MapBrowserIT extends ServiceIT {
         Grid expected = containing(pin);
         assertThat(expected.code()).isEqualTo(target.code());
         assertThat(browser.find(By.id("gridCode")).getDomProperty("value")).isEqualTo(expected.code());
-        assertThat(Double.parseDouble(browser.find(By.id("latitude")).getDomProperty("value"))).isEqualTo(pin[1]);
-        assertThat(Double.parseDouble(browser.find(By.id("longitude")).getDomProperty("value"))).isEqualTo(pin[0]);
+        assertThat(Double.parseDouble(browser.find(By.id("latitude")).getDomProperty("value")))
+                .isEqualTo(pin[1]);
+        assertThat(Double.parseDouble(browser.find(By.id("longitude")).getDomProperty("value")))
+                .isEqualTo(pin[0]);
         String address = MapFixture.DISTRICT.street(expected.streetCode()).name()
                 + MapFixture.DISTRICT.community(expected.communityCode()).name();
         assertThat(browser.find(By.id("address")).getDomProperty("value")).isEqualTo(address);
@@ -248,12 +278,18 @@ class MapBrowserIT extends ServiceIT {
         List<Number> to = pixel("pin-map", next.anchor().getX(), next.anchor().getY());
         WebElement el = browser.find(By.id("pin-map"));
         // the pin's symbol stands above its point: grab it a little above
-        new Actions(browser.driver).moveToElement(el, from.get(0).intValue(), from.get(1).intValue() - 8)
-                .clickAndHold().moveByOffset((to.get(0).intValue() - from.get(0).intValue()) / 2,
+        new Actions(browser.driver)
+                .moveToElement(el, from.get(0).intValue(), from.get(1).intValue() - 8)
+                .clickAndHold()
+                .moveByOffset(
+                        (to.get(0).intValue() - from.get(0).intValue()) / 2,
                         (to.get(1).intValue() - from.get(1).intValue()) / 2)
-                .moveToElement(el, to.get(0).intValue(), to.get(1).intValue() - 8).release().perform();
-        browser.waitUntil(d -> next.code().equals(d.findElement(By.id("gridCode")).getDomProperty("value"))
-                && "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-state")));
+                .moveToElement(el, to.get(0).intValue(), to.get(1).intValue() - 8)
+                .release()
+                .perform();
+        browser.waitUntil(
+                d -> next.code().equals(d.findElement(By.id("gridCode")).getDomProperty("value"))
+                        && "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-pin-state")));
         double[] dragged = pin();
         assertThat(containing(dragged).code()).isEqualTo(next.code());
         assertThat(browser.find(By.id("address")).getDomProperty("value"))
@@ -269,12 +305,14 @@ class MapBrowserIT extends ServiceIT {
         browser.find(By.id("latitude")).sendKeys(String.valueOf(lat));
         browser.find(By.id("longitude")).clear();
         browser.find(By.id("longitude")).sendKeys(String.valueOf(lon) + org.openqa.selenium.Keys.TAB);
-        browser.waitUntil(d -> target.code().equals(d.findElement(By.id("gridCode")).getDomProperty("value")));
+        browser.waitUntil(
+                d -> target.code().equals(d.findElement(By.id("gridCode")).getDomProperty("value")));
         assertThat(pin()).containsExactly(lon, lat);
 
         browser.find(By.id("description")).sendKeys("地图选点测试：井盖缺失");
         browser.click(By.id("report-submit"));
-        browser.waitUntil(d -> d.getCurrentUrl().matches(".*/cases/[^/]+$") && !d.getCurrentUrl().endsWith("/new"));
+        browser.waitUntil(d -> d.getCurrentUrl().matches(".*/cases/[^/]+$")
+                && !d.getCurrentUrl().endsWith("/new"));
         String id = browser.driver.getCurrentUrl().replaceAll(".*/cases/", "");
         assertThat(jdbc.queryForObject("SELECT grid_code FROM case_record WHERE id = ?", String.class, id))
                 .isEqualTo(target.code());
@@ -283,7 +321,9 @@ class MapBrowserIT extends ServiceIT {
         MapFixture.plant(login("mb_command"), STREET, 6);
         browser.open("/cases/" + id);
         browser.waitUntil(d -> "OK".equals(d.findElement(By.tagName("body")).getAttribute("data-case-map-state")));
-        Set<String> api = new TreeSet<>(login("mb_command").get("/api/map/cases/" + id + "/nearby").get("nearby")
+        Set<String> api = new TreeSet<>(login("mb_command")
+                .get("/api/map/cases/" + id + "/nearby")
+                .get("nearby")
                 .findValuesAsText("id"));
         assertThat(api).isNotEmpty();
         Set<String> shown = new TreeSet<>();
@@ -292,7 +332,7 @@ class MapBrowserIT extends ServiceIT {
         }
         assertThat(shown).isEqualTo(api);
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('case-map')).getOption()"
-                + ".series.filter(function (s) { return s.id === 'nearby'; })[0].data.length"))
+                        + ".series.filter(function (s) { return s.id === 'nearby'; })[0].data.length"))
                 .isEqualTo((long) api.size());
         browser.screenshot("case-map");
         assertThat(browser.policyViolations()).isEmpty();
@@ -305,9 +345,11 @@ class MapBrowserIT extends ServiceIT {
     }
 
     private static Grid containing(double[] lonLat) {
-        var point = new org.locationtech.jts.geom.GeometryFactory().createPoint(
-                new org.locationtech.jts.geom.Coordinate(lonLat[0], lonLat[1]));
-        List<Grid> hits = MapFixture.DISTRICT.grids().stream().filter(g -> g.boundary().covers(point)).toList();
+        var point = new org.locationtech.jts.geom.GeometryFactory()
+                .createPoint(new org.locationtech.jts.geom.Coordinate(lonLat[0], lonLat[1]));
+        List<Grid> hits = MapFixture.DISTRICT.grids().stream()
+                .filter(g -> g.boundary().covers(point))
+                .toList();
         assertThat(hits).as("the pin lies in one grid").hasSize(1);
         return hits.get(0);
     }
@@ -315,26 +357,41 @@ class MapBrowserIT extends ServiceIT {
     /** Pixels from the chart's centre (Selenium's offsets) of a longitude/latitude, by ECharts' projection. */
     @SuppressWarnings("unchecked")
     private List<Number> pixel(String id, double lon, double lat) {
-        return (List<Number>) browser.js("var el = document.getElementById(arguments[0]);"
-                + " var p = echarts.getInstanceByDom(el).convertToPixel({geoIndex: 0}, [arguments[1], arguments[2]]);"
-                + " return [p[0] - el.clientWidth / 2, p[1] - el.clientHeight / 2];", id, lon, lat);
+        return (List<Number>) browser.js(
+                "var el = document.getElementById(arguments[0]);"
+                        + " var p = echarts.getInstanceByDom(el).convertToPixel({geoIndex: 0}, [arguments[1], arguments[2]]);"
+                        + " return [p[0] - el.clientWidth / 2, p[1] - el.clientHeight / 2];",
+                id,
+                lon,
+                lat);
     }
 
     private void clickAt(String id, double lon, double lat) {
         List<Number> px = pixel(id, lon, lat);
-        new Actions(browser.driver).moveToElement(browser.find(By.id(id)), (int) Math.round(px.get(0).doubleValue()),
-                (int) Math.round(px.get(1).doubleValue())).click().perform();
+        new Actions(browser.driver)
+                .moveToElement(
+                        browser.find(By.id(id)), (int) Math.round(px.get(0).doubleValue()), (int)
+                                Math.round(px.get(1).doubleValue()))
+                .click()
+                .perform();
     }
 
     /** Clicks the map at a longitude/latitude, through ECharts' own projection to pixels. */
     private void clickAt(double lon, double lat) {
         @SuppressWarnings("unchecked")
-        List<Number> px = (List<Number>) browser.js("var el = document.getElementById(arguments[0]);"
-                + " var p = echarts.getInstanceByDom(el).convertToPixel({geoIndex: 0}, [arguments[1], arguments[2]]);"
-                + " return [p[0] - el.clientWidth / 2, p[1] - el.clientHeight / 2];", MAP, lon, lat);
+        List<Number> px = (List<Number>) browser.js(
+                "var el = document.getElementById(arguments[0]);"
+                        + " var p = echarts.getInstanceByDom(el).convertToPixel({geoIndex: 0}, [arguments[1], arguments[2]]);"
+                        + " return [p[0] - el.clientWidth / 2, p[1] - el.clientHeight / 2];",
+                MAP,
+                lon,
+                lat);
         WebElement el = browser.find(By.id(MAP));
-        new Actions(browser.driver).moveToElement(el, (int) Math.round(px.get(0).doubleValue()),
-                (int) Math.round(px.get(1).doubleValue())).click().perform();
+        new Actions(browser.driver)
+                .moveToElement(el, (int) Math.round(px.get(0).doubleValue()), (int)
+                        Math.round(px.get(1).doubleValue()))
+                .click()
+                .perform();
     }
 
     /** The alerts the inbox holds for the leader, per grid they were located to. */
@@ -354,9 +411,11 @@ class MapBrowserIT extends ServiceIT {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> layerValues(String id) {
-        return (List<Map<String, Object>>) browser.js("return echarts.getInstanceByDom(document.getElementById("
-                + "arguments[0])).getOption().series[0].data.map(function (d) { return {code: d.name, value: d.value};"
-                + " });", id);
+        return (List<Map<String, Object>>) browser.js(
+                "return echarts.getInstanceByDom(document.getElementById("
+                        + "arguments[0])).getOption().series[0].data.map(function (d) { return {code: d.name, value: d.value};"
+                        + " });",
+                id);
     }
 
     private static Map<String, Integer> nonZero(List<Map<String, Object>> values) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.gridgov.cases.Api;
 import org.gridgov.common.district.District;
 import org.gridgov.common.district.Grid;
@@ -26,8 +25,7 @@ public final class MapFixture {
     public static final District DISTRICT = District.licheng();
     static final GeometryFactory GEOMETRY = new GeometryFactory();
 
-    private MapFixture() {
-    }
+    private MapFixture() {}
 
     /**
      * Reports two cases by point near the south-west corner of each of the first {@code grids} grids and one by grid
@@ -35,21 +33,39 @@ public final class MapFixture {
      */
     public static List<String> plant(Api.Session reporter, String streetCode, int grids) {
         List<String> ids = new ArrayList<>();
-        List<Grid> chosen = DISTRICT.grids().stream().filter(g -> g.streetCode().equals(streetCode))
-                .limit(grids).toList();
+        List<Grid> chosen = DISTRICT.grids().stream()
+                .filter(g -> g.streetCode().equals(streetCode))
+                .limit(grids)
+                .toList();
         for (Grid g : chosen) {
             var env = g.boundary().getEnvelopeInternal();
             for (double f : new double[] {0.2, 0.7}) {
-                Map<String, Object> report = new HashMap<>(Map.of("description", "地图测试：路灯不亮 " + g.name(),
-                        "channel", "HOTLINE", "category_code", "C0101",
-                        "latitude", round(env.getMinY() + f * env.getHeight()),
-                        "longitude", round(env.getMinX() + f * env.getWidth())));
+                Map<String, Object> report = new HashMap<>(Map.of(
+                        "description",
+                        "地图测试：路灯不亮 " + g.name(),
+                        "channel",
+                        "HOTLINE",
+                        "category_code",
+                        "C0101",
+                        "latitude",
+                        round(env.getMinY() + f * env.getHeight()),
+                        "longitude",
+                        round(env.getMinX() + f * env.getWidth())));
                 var r = reporter.post("/api/cases", report);
                 assertThat(r.status()).as(r.raw()).isEqualTo(201);
                 ids.add(r.text("id"));
             }
-            var r = reporter.post("/api/cases", new HashMap<>(Map.of("description", "地图测试：按网格上报 " + g.name(),
-                    "channel", "HOTLINE", "category_code", "C0101", "grid_code", g.code())));
+            var r = reporter.post(
+                    "/api/cases",
+                    new HashMap<>(Map.of(
+                            "description",
+                            "地图测试：按网格上报 " + g.name(),
+                            "channel",
+                            "HOTLINE",
+                            "category_code",
+                            "C0101",
+                            "grid_code",
+                            g.code())));
             assertThat(r.status()).as(r.raw()).isEqualTo(201);
             ids.add(r.text("id"));
         }
@@ -73,14 +89,17 @@ public final class MapFixture {
     /** The ids of every case in {@code scope} (an area code prefix) whose map point the polygon covers. */
     public static Set<String> casesInside(JdbcTemplate jdbc, String scope, Polygon polygon) {
         Set<String> ids = new TreeSet<>();
-        jdbc.query("SELECT id, grid_code, latitude, longitude FROM case_record WHERE grid_code LIKE ?", rs -> {
-            Grid g = DISTRICT.grid(rs.getString("grid_code")).orElseThrow();
-            double lat = rs.getObject("latitude") == null ? g.anchor().getY() : rs.getDouble("latitude");
-            double lon = rs.getObject("longitude") == null ? g.anchor().getX() : rs.getDouble("longitude");
-            if (polygon.covers(GEOMETRY.createPoint(new Coordinate(lon, lat)))) {
-                ids.add(rs.getString("id"));
-            }
-        }, scope + "%");
+        jdbc.query(
+                "SELECT id, grid_code, latitude, longitude FROM case_record WHERE grid_code LIKE ?",
+                rs -> {
+                    Grid g = DISTRICT.grid(rs.getString("grid_code")).orElseThrow();
+                    double lat = rs.getObject("latitude") == null ? g.anchor().getY() : rs.getDouble("latitude");
+                    double lon = rs.getObject("longitude") == null ? g.anchor().getX() : rs.getDouble("longitude");
+                    if (polygon.covers(GEOMETRY.createPoint(new Coordinate(lon, lat)))) {
+                        ids.add(rs.getString("id"));
+                    }
+                },
+                scope + "%");
         return ids;
     }
 
@@ -89,10 +108,13 @@ public final class MapFixture {
         Map<String, Integer> out = new HashMap<>();
         List<Object> all = new ArrayList<>(List.of(scope + "%"));
         all.addAll(List.of(args));
-        jdbc.query("SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code LIKE ? " + extraWhere
-                + " GROUP BY grid_code", rs -> {
+        jdbc.query(
+                "SELECT grid_code, COUNT(*) AS n FROM case_record WHERE grid_code LIKE ? " + extraWhere
+                        + " GROUP BY grid_code",
+                rs -> {
                     out.put(rs.getString("grid_code"), rs.getInt("n"));
-                }, all.toArray());
+                },
+                all.toArray());
         return out;
     }
 }

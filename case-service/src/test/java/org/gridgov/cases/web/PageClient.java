@@ -37,8 +37,10 @@ final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private String csrf;
 
     PageClient(String base) {
@@ -56,7 +58,11 @@ final class PageClient {
             fields.put("_csrf", csrf);
         }
         fields.putAll(form);
-        return post(path, fields.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
+        return post(
+                path,
+                fields.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     /** Posts fields in order, a name possibly repeated (a table of inputs), with the last page's CSRF token first. */
@@ -66,9 +72,8 @@ final class PageClient {
             all.add(Map.entry("_csrf", csrf));
         }
         all.addAll(fields);
-        String body = all.stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
+        String body =
+                all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -112,7 +117,8 @@ final class PageClient {
 
     private Page send(HttpRequest.Builder request, String accept) {
         try {
-            HttpResponse<String> r = http.send(request.header("Accept", accept).build(),
+            HttpResponse<String> r = http.send(
+                    request.header("Accept", accept).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Matcher m = CSRF.matcher(r.body());
             if (m.find()) {

@@ -6,25 +6,27 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
 import org.gridgov.cases.Api;
 import org.gridgov.cases.CaseServiceApplication;
 import org.gridgov.cases.ServiceIT;
 import org.gridgov.cases.security.Role;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Issue 14, item 3: per-address and per-account limits on sign-in and on the public endpoints, with low limits in a
  * context of its own (the other tests sign in from one address hundreds of times, with the limits off).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {CaseServiceApplication.class, ServiceIT.TestClock.class}, properties = {
-                "gridgov.case.login-per-ip-per-minute=" + RateLimitIT.PER_IP,
-                "gridgov.case.login-per-account-per-minute=" + RateLimitIT.PER_ACCOUNT,
-                "gridgov.case.public-per-ip-per-minute=" + RateLimitIT.PUBLIC,
-                "server.forward-headers-strategy=native"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {CaseServiceApplication.class, ServiceIT.TestClock.class},
+        properties = {
+            "gridgov.case.login-per-ip-per-minute=" + RateLimitIT.PER_IP,
+            "gridgov.case.login-per-account-per-minute=" + RateLimitIT.PER_ACCOUNT,
+            "gridgov.case.public-per-ip-per-minute=" + RateLimitIT.PUBLIC,
+            "server.forward-headers-strategy=native"
+        })
 @DirtiesContext
 class RateLimitIT extends ServiceIT {
 
@@ -46,7 +48,8 @@ class RateLimitIT extends ServiceIT {
         assertThat(tooFast.status()).isEqualTo(429);
         assertThat(tooFast.text("error")).contains("登录过于频繁");
         assertThat(jdbc.queryForObject("SELECT failed_attempts FROM app_user WHERE username = 'rl_a'", Integer.class))
-                .as("refused before anything is counted").isEqualTo(PER_ACCOUNT);
+                .as("refused before anything is counted")
+                .isEqualTo(PER_ACCOUNT);
         // another account from the same address still gets its answer, until the address's limit is used up
         for (int i = PER_ACCOUNT + 1; i < PER_IP; i++) {
             assertThat(token("rl_other_" + i, "wrong").status()).isEqualTo(401);
@@ -72,7 +75,8 @@ class RateLimitIT extends ServiceIT {
     @Test
     void thePublicEndpointsAreLimitedPerAddress() {
         for (int i = 0; i < PUBLIC; i++) {
-            assertThat(api.send("GET", "/open311/v2/services.json", null, null).status()).isEqualTo(200);
+            assertThat(api.send("GET", "/open311/v2/services.json", null, null).status())
+                    .isEqualTo(200);
         }
         Api.Response limited = api.send("GET", "/open311/v2/requests.json", null, null);
         assertThat(limited.status()).isEqualTo(429);

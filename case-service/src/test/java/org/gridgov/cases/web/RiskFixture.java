@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gridgov.common.district.Grid;
 
 /**
@@ -27,8 +26,7 @@ public final class RiskFixture {
     static final String CALL_PREFIX = "RX-RISK-";
     static final String VISIT_PREFIX = "GV-RISK-";
 
-    private RiskFixture() {
-    }
+    private RiskFixture() {}
 
     public static void seed(Connection c, List<Grid> grids, int persons) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -41,17 +39,18 @@ public final class RiskFixture {
         }
         LocalDateTime t = LocalDateTime.of(2024, 6, 10, 9, 0);
         try (PreparedStatement risk = c.prepareStatement("INSERT INTO ads_person_risk_month (stat_month, person_key,"
-                + " risk_score, risk_level, risk_rank, petition_cnt, repeat_petition_cnt, recent_petition_cnt,"
-                + " group_petition_cnt, hotline_cnt, repeat_call_cnt, police_cnt, conflict_police_cnt, arrears_cnt,"
-                + " key_arrears_cnt, source_cnt, last_event_time, top_factors, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, ?, '12345 +10', ?)");
-             PreparedStatement call = c.prepareStatement("INSERT INTO dwd_hotline_case (case_id, accept_date,"
-                + " accept_month, street_code, community_code, grid_code, channel, category_code, category_l1_code,"
-                + " caller_key, accept_time, status, is_replied, is_closed, is_overdue, is_duplicate, content)"
-                + " VALUES (?, ?, '2024-06', ?, ?, ?, 'PHONE', 'C0101', 'C01', ?, ?, 'CLOSED', 1, 1, 0, 0, '测试')");
-             PreparedStatement visit = c.prepareStatement("INSERT INTO ods_grid_record (record_id, record_date,"
-                + " schema_version, kind, grid_code, worker_id, person_key, content, latitude, longitude,"
-                + " record_time) VALUES (?, ?, 1, 'VISIT', ?, 'W1', ?, '走访', 36.7, 117.1, ?)")) {
+                        + " risk_score, risk_level, risk_rank, petition_cnt, repeat_petition_cnt, recent_petition_cnt,"
+                        + " group_petition_cnt, hotline_cnt, repeat_call_cnt, police_cnt, conflict_police_cnt, arrears_cnt,"
+                        + " key_arrears_cnt, source_cnt, last_event_time, top_factors, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, ?, '12345 +10', ?)");
+                PreparedStatement call = c.prepareStatement(
+                        "INSERT INTO dwd_hotline_case (case_id, accept_date,"
+                                + " accept_month, street_code, community_code, grid_code, channel, category_code, category_l1_code,"
+                                + " caller_key, accept_time, status, is_replied, is_closed, is_overdue, is_duplicate, content)"
+                                + " VALUES (?, ?, '2024-06', ?, ?, ?, 'PHONE', 'C0101', 'C01', ?, ?, 'CLOSED', 1, 1, 0, 0, '测试')");
+                PreparedStatement visit = c.prepareStatement("INSERT INTO ods_grid_record (record_id, record_date,"
+                        + " schema_version, kind, grid_code, worker_id, person_key, content, latitude, longitude,"
+                        + " record_time) VALUES (?, ?, 1, 'VISIT', ?, 'W1', ?, '走访', 36.7, 117.1, ?)")) {
             for (int i = 0; i < persons; i++) {
                 String key = "risk-person-" + i;
                 for (String month : new String[] {OLDER, MONTH}) {

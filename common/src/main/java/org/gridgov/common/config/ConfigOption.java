@@ -37,16 +37,25 @@ public final class ConfigOption<T> {
     private final String typeName;
     /** The accepted text form, appended to a parse failure; null where the type name says it all. */
     private final String expected;
+
     private final List<String> deprecatedKeys;
     private final List<Check<T>> checks;
 
     /** A rule every value must pass, and how it reads in messages and the listing ("at least 1"). */
-    private record Check<T>(Predicate<T> test, String rule) {
-    }
+    private record Check<T>(Predicate<T> test, String rule) {}
 
-    private ConfigOption(String key, Class<T> type, T defaultValue, String description, boolean secret,
-                         Function<String, T> parser, Function<T, String> formatter, String typeName,
-                         String expected, List<String> deprecatedKeys, List<Check<T>> checks) {
+    private ConfigOption(
+            String key,
+            Class<T> type,
+            T defaultValue,
+            String description,
+            boolean secret,
+            Function<String, T> parser,
+            Function<T, String> formatter,
+            String typeName,
+            String expected,
+            List<String> deprecatedKeys,
+            List<Check<T>> checks) {
         this.key = Objects.requireNonNull(key, "key");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
@@ -60,11 +69,17 @@ public final class ConfigOption<T> {
         this.checks = List.copyOf(checks);
     }
 
-    private static <T> ConfigOption<T> of(String key, Class<T> type, T def, String description,
-                                          Function<String, T> parser, Function<T, String> formatter,
-                                          String typeName, String expected) {
-        return new ConfigOption<>(key, type, def, description, false, parser, formatter, typeName, expected,
-                List.of(), List.of());
+    private static <T> ConfigOption<T> of(
+            String key,
+            Class<T> type,
+            T def,
+            String description,
+            Function<String, T> parser,
+            Function<T, String> formatter,
+            String typeName,
+            String expected) {
+        return new ConfigOption<>(
+                key, type, def, description, false, parser, formatter, typeName, expected, List.of(), List.of());
     }
 
     // ---- factories, one per type ---------------------------------------------------------------------------------
@@ -75,8 +90,8 @@ public final class ConfigOption<T> {
 
     /** A credential: no default, never passed as an argument to a child process, shown as {@code (secret)}. */
     public static ConfigOption<String> secret(String key, String description) {
-        return new ConfigOption<>(key, String.class, null, description, true, s -> s, s -> s, "string", null,
-                List.of(), List.of());
+        return new ConfigOption<>(
+                key, String.class, null, description, true, s -> s, s -> s, "string", null, List.of(), List.of());
     }
 
     public static ConfigOption<Integer> integer(String key, int def, String description) {
@@ -88,23 +103,35 @@ public final class ConfigOption<T> {
     }
 
     public static ConfigOption<Double> number(String key, double def, String description) {
-        return of(key, Double.class, def, description, Double::valueOf, ConfigOption::formatDouble, "double",
-                null);
+        return of(key, Double.class, def, description, Double::valueOf, ConfigOption::formatDouble, "double", null);
     }
 
     public static ConfigOption<Boolean> bool(String key, boolean def, String description) {
-        return of(key, Boolean.class, def, description, ConfigOption::strictBoolean, String::valueOf, "boolean",
-                null);
+        return of(key, Boolean.class, def, description, ConfigOption::strictBoolean, String::valueOf, "boolean", null);
     }
 
     /** A length of time; {@code def} may be null for "not set". */
     public static ConfigOption<Duration> duration(String key, Duration def, String description) {
-        return of(key, Duration.class, def, description, DurationText::parse, DurationText::format, "duration",
+        return of(
+                key,
+                Duration.class,
+                def,
+                description,
+                DurationText::parse,
+                DurationText::format,
+                "duration",
                 DurationText.EXPECTED);
     }
 
     public static ConfigOption<MemorySize> memory(String key, MemorySize def, String description) {
-        return of(key, MemorySize.class, def, description, MemorySize::parse, MemorySize::toString, "memory size",
+        return of(
+                key,
+                MemorySize.class,
+                def,
+                description,
+                MemorySize::parse,
+                MemorySize::toString,
+                "memory size",
                 MemorySize.EXPECTED);
     }
 
@@ -112,16 +139,23 @@ public final class ConfigOption<T> {
      * One constant of {@code enumType}; {@code def} may be null for "not set". Messages call a value by the last word
      * of the enum's name ({@code WarehouseDialect}: "unknown dialect 'oracle'; expected doris or mysql").
      */
-    public static <E extends Enum<E>> ConfigOption<E> enumeration(String key, Class<E> enumType, E def,
-                                                                  String description) {
+    public static <E extends Enum<E>> ConfigOption<E> enumeration(
+            String key, Class<E> enumType, E def, String description) {
         return enumeration(key, enumType, def, noun(enumType), description);
     }
 
     /** Like {@link #enumeration(String, Class, Enum, String)}, naming a value {@code noun} in messages. */
-    public static <E extends Enum<E>> ConfigOption<E> enumeration(String key, Class<E> enumType, E def, String noun,
-                                                                  String description) {
-        return of(key, enumType, def, description, s -> constant(enumType, noun, s), ConfigOption::enumText,
-                String.join("|", names(enumType)), null);
+    public static <E extends Enum<E>> ConfigOption<E> enumeration(
+            String key, Class<E> enumType, E def, String noun, String description) {
+        return of(
+                key,
+                enumType,
+                def,
+                description,
+                s -> constant(enumType, noun, s),
+                ConfigOption::enumText,
+                String.join("|", names(enumType)),
+                null);
     }
 
     /**
@@ -129,22 +163,38 @@ public final class ConfigOption<T> {
      * (what runs first is the code's business, not the command line's); at least one is required.
      */
     @SuppressWarnings("unchecked")
-    public static <E extends Enum<E>> ConfigOption<List<E>> enumList(String key, Class<E> enumType, List<E> def,
-                                                                     String noun, String description) {
+    public static <E extends Enum<E>> ConfigOption<List<E>> enumList(
+            String key, Class<E> enumType, List<E> def, String noun, String description) {
         Function<String, List<E>> parser = s -> constants(enumType, noun, s);
-        Function<List<E>, String> formatter = l -> l.stream().map(ConfigOption::enumText)
-                .collect(Collectors.joining(","));
-        return of(key, (Class<List<E>>) (Class<?>) List.class, def == null ? null : inEnumOrder(enumType, def),
-                description, parser, formatter, "list of " + String.join("|", names(enumType)), null);
+        Function<List<E>, String> formatter =
+                l -> l.stream().map(ConfigOption::enumText).collect(Collectors.joining(","));
+        return of(
+                key,
+                (Class<List<E>>) (Class<?>) List.class,
+                def == null ? null : inEnumOrder(enumType, def),
+                description,
+                parser,
+                formatter,
+                "list of " + String.join("|", names(enumType)),
+                null);
     }
 
     /** Comma-separated strings (blanks dropped), e.g. content types. */
     @SuppressWarnings("unchecked")
     public static ConfigOption<List<String>> stringList(String key, List<String> def, String description) {
-        Function<String, List<String>> parser = s -> Arrays.stream(s.split(",")).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList();
-        return of(key, (Class<List<String>>) (Class<?>) List.class, def == null ? null : List.copyOf(def),
-                description, parser, l -> String.join(",", l), "list of string", null);
+        Function<String, List<String>> parser = s -> Arrays.stream(s.split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
+        return of(
+                key,
+                (Class<List<String>>) (Class<?>) List.class,
+                def == null ? null : List.copyOf(def),
+                description,
+                parser,
+                l -> String.join(",", l),
+                "list of string",
+                null);
     }
 
     /**
@@ -156,17 +206,34 @@ public final class ConfigOption<T> {
         if (!prefix.endsWith(".") || prefix.length() < 2) {
             throw new IllegalArgumentException("a namespace is a prefix ending with '.', got '" + prefix + "'");
         }
-        return of(prefix, (Class<Map<String, String>>) (Class<?>) Map.class, Map.of(), description,
+        return of(
+                prefix,
+                (Class<Map<String, String>>) (Class<?>) Map.class,
+                Map.of(),
+                description,
                 s -> {
                     throw new UnsupportedOperationException(prefix + "* is read with GridgovConfig.withPrefix");
-                }, m -> "", "key=value under " + prefix, null);
+                },
+                m -> "",
+                "key=value under " + prefix,
+                null);
     }
 
     // ---- refinements -----------------------------------------------------------------------------------------------
 
     public ConfigOption<T> withDescription(String newDescription) {
-        return new ConfigOption<>(key, type, defaultValue, newDescription, secret, parser, formatter, typeName,
-                expected, deprecatedKeys, checks);
+        return new ConfigOption<>(
+                key,
+                type,
+                defaultValue,
+                newDescription,
+                secret,
+                parser,
+                formatter,
+                typeName,
+                expected,
+                deprecatedKeys,
+                checks);
     }
 
     /**
@@ -177,14 +244,24 @@ public final class ConfigOption<T> {
     public ConfigOption<T> withDeprecatedKeys(String... keys) {
         List<String> all = new ArrayList<>(deprecatedKeys);
         all.addAll(List.of(keys));
-        return new ConfigOption<>(key, type, defaultValue, description, secret, parser, formatter, typeName,
-                expected, all, checks);
+        return new ConfigOption<>(
+                key, type, defaultValue, description, secret, parser, formatter, typeName, expected, all, checks);
     }
 
     /** This option as a credential, like {@link #secret(String, String)}: never an argument, never shown. */
     public ConfigOption<T> asSecret() {
-        return new ConfigOption<>(key, type, defaultValue, description, true, parser, formatter, typeName, expected,
-                deprecatedKeys, checks);
+        return new ConfigOption<>(
+                key,
+                type,
+                defaultValue,
+                description,
+                true,
+                parser,
+                formatter,
+                typeName,
+                expected,
+                deprecatedKeys,
+                checks);
     }
 
     /** Values below {@code min} are refused naming the key; the type must be {@link Comparable}. */
@@ -202,8 +279,18 @@ public final class ConfigOption<T> {
         }
         List<Check<T>> all = new ArrayList<>(checks);
         all.add(new Check<>(test, rule));
-        return new ConfigOption<>(key, type, defaultValue, description, secret, parser, formatter, typeName,
-                expected, deprecatedKeys, all);
+        return new ConfigOption<>(
+                key,
+                type,
+                defaultValue,
+                description,
+                secret,
+                parser,
+                formatter,
+                typeName,
+                expected,
+                deprecatedKeys,
+                all);
     }
 
     @SuppressWarnings("unchecked")
@@ -224,8 +311,10 @@ public final class ConfigOption<T> {
         } catch (InvalidValue e) {
             throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + ": cannot read '" + raw + "' as " + type.getSimpleName()
-                    + (expected == null ? "" : " (expected " + expected + ")"), e);
+            throw new IllegalArgumentException(
+                    key + ": cannot read '" + raw + "' as " + type.getSimpleName()
+                            + (expected == null ? "" : " (expected " + expected + ")"),
+                    e);
         }
         for (Check<T> c : checks) {
             if (!c.test().test(value)) {
@@ -326,7 +415,8 @@ public final class ConfigOption<T> {
     /** Shortest text that reads back as the same double: 10.0 → "10", 10.83 → "10.83". */
     private static String formatDouble(Double d) {
         return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15
-                ? String.valueOf(d.longValue()) : String.valueOf(d);
+                ? String.valueOf(d.longValue())
+                : String.valueOf(d);
     }
 
     private static <E extends Enum<E>> E constant(Class<E> enumType, String noun, String text) {
@@ -364,14 +454,15 @@ public final class ConfigOption<T> {
     }
 
     private static List<String> names(Class<? extends Enum<?>> enumType) {
-        return Arrays.stream(enumType.getEnumConstants()).map(ConfigOption::enumText).toList();
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(ConfigOption::enumText)
+                .toList();
     }
 
     /** "a, b or c". */
     private static String choices(Class<? extends Enum<?>> enumType) {
         List<String> n = names(enumType);
-        return n.size() == 1 ? n.get(0)
-                : String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
+        return n.size() == 1 ? n.get(0) : String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
     }
 
     /** The last word of the enum's name in lower case: {@code WarehouseDialect} → "dialect". */

@@ -19,21 +19,27 @@ final class DurationText {
 
     private static final Pattern NUMBER_UNIT = Pattern.compile("(\\d+)\\s*([a-z]*)");
     private static final Map<String, Duration> UNITS = Map.ofEntries(
-            Map.entry("", Duration.ofMillis(1)), Map.entry("ms", Duration.ofMillis(1)),
+            Map.entry("", Duration.ofMillis(1)),
+            Map.entry("ms", Duration.ofMillis(1)),
             Map.entry("millis", Duration.ofMillis(1)),
-            Map.entry("s", Duration.ofSeconds(1)), Map.entry("sec", Duration.ofSeconds(1)),
-            Map.entry("secs", Duration.ofSeconds(1)), Map.entry("second", Duration.ofSeconds(1)),
+            Map.entry("s", Duration.ofSeconds(1)),
+            Map.entry("sec", Duration.ofSeconds(1)),
+            Map.entry("secs", Duration.ofSeconds(1)),
+            Map.entry("second", Duration.ofSeconds(1)),
             Map.entry("seconds", Duration.ofSeconds(1)),
-            Map.entry("m", Duration.ofMinutes(1)), Map.entry("min", Duration.ofMinutes(1)),
-            Map.entry("mins", Duration.ofMinutes(1)), Map.entry("minute", Duration.ofMinutes(1)),
+            Map.entry("m", Duration.ofMinutes(1)),
+            Map.entry("min", Duration.ofMinutes(1)),
+            Map.entry("mins", Duration.ofMinutes(1)),
+            Map.entry("minute", Duration.ofMinutes(1)),
             Map.entry("minutes", Duration.ofMinutes(1)),
-            Map.entry("h", Duration.ofHours(1)), Map.entry("hour", Duration.ofHours(1)),
+            Map.entry("h", Duration.ofHours(1)),
+            Map.entry("hour", Duration.ofHours(1)),
             Map.entry("hours", Duration.ofHours(1)),
-            Map.entry("d", Duration.ofDays(1)), Map.entry("day", Duration.ofDays(1)),
+            Map.entry("d", Duration.ofDays(1)),
+            Map.entry("day", Duration.ofDays(1)),
             Map.entry("days", Duration.ofDays(1)));
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /** Throws IllegalArgumentException for anything else, negative ISO durations included. */
     static Duration parse(String text) {

@@ -42,8 +42,12 @@ public final class GridgovConfig implements Serializable {
     /** Deprecated keys the values were read under. */
     private final Set<String> deprecatedKeysUsed;
 
-    private GridgovConfig(Map<String, String> values, Map<String, Boolean> secretByKey, Set<String> namespaces,
-                          Set<String> argumentKeys, Set<String> deprecatedKeysUsed) {
+    private GridgovConfig(
+            Map<String, String> values,
+            Map<String, Boolean> secretByKey,
+            Set<String> namespaces,
+            Set<String> argumentKeys,
+            Set<String> deprecatedKeysUsed) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.secretByKey = Collections.unmodifiableMap(new LinkedHashMap<>(secretByKey));
         this.namespaces = Collections.unmodifiableSet(new LinkedHashSet<>(namespaces));
@@ -145,8 +149,8 @@ public final class GridgovConfig implements Serializable {
     public <T> T require(ConfigOption<T> option) {
         T v = get(option);
         if (v == null || (v instanceof String s && s.isBlank())) {
-            throw new IllegalStateException(option.key() + " is not set: " + option.description()
-                    + " (env " + option.envName() + ")");
+            throw new IllegalStateException(
+                    option.key() + " is not set: " + option.description() + " (env " + option.envName() + ")");
         }
         return v;
     }
@@ -233,8 +237,7 @@ public final class GridgovConfig implements Serializable {
         if (!WARNED.add(deprecatedKey)) {
             return false;
         }
-        LOG.log(System.Logger.Level.WARNING, "''{0}'' is deprecated: use ''{1}'' (same value)",
-                deprecatedKey, key);
+        LOG.log(System.Logger.Level.WARNING, "''{0}'' is deprecated: use ''{1}'' (same value)", deprecatedKey, key);
         return true;
     }
 
@@ -324,7 +327,9 @@ public final class GridgovConfig implements Serializable {
         }
 
         private IllegalArgumentException unknown(String key) {
-            List<String> keys = options.stream().map(o -> o.isNamespace() ? o.key() + "*" : o.key()).toList();
+            List<String> keys = options.stream()
+                    .map(o -> o.isNamespace() ? o.key() + "*" : o.key())
+                    .toList();
             return new IllegalArgumentException("unknown config key '" + key + "'; known: " + keys);
         }
     }

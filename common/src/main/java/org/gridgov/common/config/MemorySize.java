@@ -13,16 +13,26 @@ import java.util.regex.Pattern;
  */
 public record MemorySize(long bytes) implements Comparable<MemorySize>, Serializable {
 
-    static final String EXPECTED = "a byte count with an optional 1024-based unit: 512kb, 64mb, 1g; "
-            + "a bare number is bytes";
+    static final String EXPECTED =
+            "a byte count with an optional 1024-based unit: 512kb, 64mb, 1g; " + "a bare number is bytes";
 
     private static final Pattern NUMBER_UNIT = Pattern.compile("(\\d+)\\s*([a-z]*)");
     private static final Map<String, Long> UNITS = Map.ofEntries(
-            Map.entry("", 1L), Map.entry("b", 1L), Map.entry("bytes", 1L),
-            Map.entry("k", 1L << 10), Map.entry("kb", 1L << 10), Map.entry("kib", 1L << 10),
-            Map.entry("m", 1L << 20), Map.entry("mb", 1L << 20), Map.entry("mib", 1L << 20),
-            Map.entry("g", 1L << 30), Map.entry("gb", 1L << 30), Map.entry("gib", 1L << 30),
-            Map.entry("t", 1L << 40), Map.entry("tb", 1L << 40), Map.entry("tib", 1L << 40));
+            Map.entry("", 1L),
+            Map.entry("b", 1L),
+            Map.entry("bytes", 1L),
+            Map.entry("k", 1L << 10),
+            Map.entry("kb", 1L << 10),
+            Map.entry("kib", 1L << 10),
+            Map.entry("m", 1L << 20),
+            Map.entry("mb", 1L << 20),
+            Map.entry("mib", 1L << 20),
+            Map.entry("g", 1L << 30),
+            Map.entry("gb", 1L << 30),
+            Map.entry("gib", 1L << 30),
+            Map.entry("t", 1L << 40),
+            Map.entry("tb", 1L << 40),
+            Map.entry("tib", 1L << 40));
 
     public MemorySize {
         if (bytes < 0) {

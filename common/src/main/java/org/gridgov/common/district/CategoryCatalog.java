@@ -38,8 +38,12 @@ public final class CategoryCatalog {
 
     private CategoryCatalog(List<Map<String, String>> rows, String origin) {
         for (Map<String, String> r : rows) {
-            Category c = new Category(r.get("level2_code"), r.get("level2_name"), r.get("level1_code"),
-                    r.get("level1_name"), r.get("department"));
+            Category c = new Category(
+                    r.get("level2_code"),
+                    r.get("level2_name"),
+                    r.get("level1_code"),
+                    r.get("level1_name"),
+                    r.get("department"));
             byCode.put(c.code(), c);
             String hours = r.getOrDefault("time_limit_hours", "").strip();
             timeLimitHours.put(c.code(), hours.isEmpty() ? DEFAULT_TIME_LIMIT_HOURS : Integer.parseInt(hours));
@@ -50,11 +54,13 @@ public final class CategoryCatalog {
         }
         replacedBy.forEach((code, successor) -> {
             if (!byCode.containsKey(successor) || replacedBy.containsKey(successor)) {
-                throw new IllegalStateException(origin + ": " + code + " is replaced by " + successor
-                        + ", which is not a category in use");
+                throw new IllegalStateException(
+                        origin + ": " + code + " is replaced by " + successor + ", which is not a category in use");
             }
         });
-        this.active = byCode.values().stream().filter(c -> !replacedBy.containsKey(c.code())).toList();
+        this.active = byCode.values().stream()
+                .filter(c -> !replacedBy.containsKey(c.code()))
+                .toList();
     }
 
     public static CategoryCatalog standard() {

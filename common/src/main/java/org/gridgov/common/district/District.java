@@ -31,6 +31,7 @@ public final class District {
 
     /** Bounding box of 历城区 (WGS84), roughly. */
     static final double MIN_LON = 117.00;
+
     static final double MAX_LON = 117.40;
     static final double MIN_LAT = 36.45;
     static final double MAX_LAT = 36.85;
@@ -83,8 +84,12 @@ public final class District {
                 for (int g = 0; g < GRIDS_PER_COMMUNITY; g++) {
                     double gy0 = y0 + g * gridH;
                     Polygon p = rectangle(cx0, gy0, cx0 + stripW, gy0 + gridH);
-                    Grid grid = new Grid(community.code() + String.format("%02d", g + 1),
-                            community.name() + "第" + (g + 1) + "网格", community.code(), community.streetCode(), p);
+                    Grid grid = new Grid(
+                            community.code() + String.format("%02d", g + 1),
+                            community.name() + "第" + (g + 1) + "网格",
+                            community.code(),
+                            community.streetCode(),
+                            p);
                     grids.put(grid.code(), grid);
                     index.insert(p.getEnvelopeInternal(), grid);
                 }
@@ -95,8 +100,12 @@ public final class District {
 
     private Polygon rectangle(double x0, double y0, double x1, double y1) {
         return geometry.createPolygon(new Coordinate[] {
-            new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1), new Coordinate(x0, y1),
-            new Coordinate(x0, y0)});
+            new Coordinate(x0, y0),
+            new Coordinate(x1, y0),
+            new Coordinate(x1, y1),
+            new Coordinate(x0, y1),
+            new Coordinate(x0, y0)
+        });
     }
 
     public boolean contains(double latitude, double longitude) {
@@ -108,8 +117,8 @@ public final class District {
         Point p = point(latitude, longitude);
         @SuppressWarnings("unchecked")
         List<Grid> candidates = index.query(new Envelope(p.getCoordinate()));
-        return candidates.stream().filter(g -> g.boundary().covers(p))
-                .min((a, b) -> a.code().compareTo(b.code()));
+        return candidates.stream().filter(g -> g.boundary().covers(p)).min((a, b) -> a.code()
+                .compareTo(b.code()));
     }
 
     public Point point(double latitude, double longitude) {

@@ -11,8 +11,7 @@ import java.text.Normalizer;
  */
 public final class CompanyNames {
 
-    private CompanyNames() {
-    }
+    private CompanyNames() {}
 
     /** The canonical form, or null for a missing or blank name. */
     public static String canonical(String name) {

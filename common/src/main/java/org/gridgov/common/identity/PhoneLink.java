@@ -6,8 +6,8 @@ import java.util.List;
  * What {@link PhoneLinks} decided for one phone, with the evidence the decision rests on: the records that carried
  * the phone beside an ID card ({@code evidenceIds}) and, for a refusal, the ones that contradict it.
  */
-public record PhoneLink(String phoneKey, Status status, String personKey, List<String> evidenceIds,
-        List<String> conflictingIds) {
+public record PhoneLink(
+        String phoneKey, Status status, String personKey, List<String> evidenceIds, List<String> conflictingIds) {
 
     public enum Status {
         /** Exactly one ID-card person was seen with the phone and no phone-only record names someone else. */

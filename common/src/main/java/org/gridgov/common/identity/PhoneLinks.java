@@ -61,8 +61,8 @@ public final class PhoneLinks {
         }
         conflicting.sort(null);
         PhoneLink.Status status = conflicting.isEmpty() ? PhoneLink.Status.LINKED : PhoneLink.Status.NAME_CONFLICT;
-        return new PhoneLink(phoneKey, status, conflicting.isEmpty() ? persons.iterator().next() : null, withId,
-                conflicting);
+        return new PhoneLink(
+                phoneKey, status, conflicting.isEmpty() ? persons.iterator().next() : null, withId, conflicting);
     }
 
     /** The person key a record keyed by {@code key} belongs to: the linked ID-card person's, else the key itself. */

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Directory trees of temp files and previous runs: the one recursive delete of the platform. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /**
      * Deletes a directory tree (or a file), best effort: leftovers in a temp dir are not worth failing a shutdown for,

@@ -42,8 +42,7 @@ public final class Tsv {
         }
     }
 
-    private Tsv() {
-    }
+    private Tsv() {}
 
     /** A classpath file with one header row: each row as header name → cell, in column order. */
     public static List<Map<String, String>> read(String resource) {
@@ -55,8 +54,8 @@ public final class Tsv {
         List<Map<String, String>> out = new ArrayList<>();
         for (Row r : rows.subList(1, rows.size())) {
             if (r.cells().size() != header.size()) {
-                throw new IllegalStateException(resource + ":" + r.line() + " has " + r.cells().size()
-                        + " fields, header has " + header.size());
+                throw new IllegalStateException(resource + ":" + r.line() + " has "
+                        + r.cells().size() + " fields, header has " + header.size());
             }
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {

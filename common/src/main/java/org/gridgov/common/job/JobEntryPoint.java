@@ -20,9 +20,8 @@ public interface JobEntryPoint {
      * platform's included), and whether it is a benchmark: a main of the module's test sources, started from its test
      * classpath, so that no production jar holds it.
      */
-    record Spec(String module, String mainClass, String description, List<ConfigOption<?>> options,
-                boolean benchmark) {
-    }
+    record Spec(
+            String module, String mainClass, String description, List<ConfigOption<?>> options, boolean benchmark) {}
 
     /** The constant's declaration; the accessors below read it. */
     Spec spec();

@@ -39,8 +39,7 @@ public final class Json {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared mapper; thread-safe once configured. */
     public static ObjectMapper mapper() {

@@ -38,8 +38,7 @@ import org.gridgov.common.validation.Violation;
  * {@link Codec}, loaded on first use: modules that see the topic registry without writing or reading a dwd topic
  * (Avro is an optional dependency of common) never load them.
  */
-public final class DwdSerde implements Serde<DwdRecord>, Serializer<DwdRecord>, Deserializer<DwdRecord>,
-        Serializable {
+public final class DwdSerde implements Serde<DwdRecord>, Serializer<DwdRecord>, Deserializer<DwdRecord>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -103,8 +102,7 @@ public final class DwdSerde implements Serde<DwdRecord>, Serializer<DwdRecord>, 
                 new BinaryMessageEncoder<>(GenericData.get(), SCHEMA);
         private static final BinaryMessageDecoder<GenericRecord> DECODER = decoder();
 
-        private Codec() {
-        }
+        private Codec() {}
 
         private static BinaryMessageDecoder<GenericRecord> decoder() {
             BinaryMessageDecoder<GenericRecord> d = new BinaryMessageDecoder<>(GenericData.get(), SCHEMA);
@@ -167,11 +165,23 @@ public final class DwdSerde implements Serde<DwdRecord>, Serializer<DwdRecord>, 
             } catch (IllegalArgumentException e) {
                 return rejected("unknown source " + text(g, "source"));
             }
-            return Decoded.valid(new DwdRecord(source, text(g, "record_id"), text(g, "position"),
-                    (Long) g.get("received_time"), (Long) g.get("event_time"), text(g, "person_key"),
-                    text(g, "category_code"), text(g, "company_name"), text(g, "grid_code"), text(g, "street_code"),
-                    (Long) g.get("accept_time"), (Long) g.get("deadline"), (Long) g.get("reply_time"),
-                    (Long) g.get("close_time"), text(g, "status"), text(g, "master_case_id")));
+            return Decoded.valid(new DwdRecord(
+                    source,
+                    text(g, "record_id"),
+                    text(g, "position"),
+                    (Long) g.get("received_time"),
+                    (Long) g.get("event_time"),
+                    text(g, "person_key"),
+                    text(g, "category_code"),
+                    text(g, "company_name"),
+                    text(g, "grid_code"),
+                    text(g, "street_code"),
+                    (Long) g.get("accept_time"),
+                    (Long) g.get("deadline"),
+                    (Long) g.get("reply_time"),
+                    (Long) g.get("close_time"),
+                    text(g, "status"),
+                    text(g, "master_case_id")));
         }
 
         private static String text(GenericRecord g, String field) {

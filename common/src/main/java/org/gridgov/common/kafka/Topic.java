@@ -17,8 +17,14 @@ import org.apache.kafka.common.serialization.Serde;
  *                   their order)
  * @param configs    topic configs of a newly created topic, e.g. {@code cleanup.policy=compact}
  */
-public record Topic<K, V>(String name, String description, Serde<K> keySerde, Class<? extends V> valueType,
-                          Serde<V> valueSerde, int partitions, Map<String, String> configs) {
+public record Topic<K, V>(
+        String name,
+        String description,
+        Serde<K> keySerde,
+        Class<? extends V> valueType,
+        Serde<V> valueSerde,
+        int partitions,
+        Map<String, String> configs) {
 
     public Topic {
         Objects.requireNonNull(name);

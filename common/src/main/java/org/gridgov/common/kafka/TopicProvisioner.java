@@ -53,7 +53,8 @@ public final class TopicProvisioner {
         /** {@code 11 topics: 9 created, 2 already there; 0 differ} and one line per mismatch. */
         public List<String> lines() {
             List<String> out = new ArrayList<>();
-            out.add(String.format("%d topics: %d created, %d already there; %d differ from the registry",
+            out.add(String.format(
+                    "%d topics: %d created, %d already there; %d differ from the registry",
                     created.size() + existing.size(), created.size(), existing.size(), mismatches.size()));
             mismatches.forEach(m -> out.add("  " + m));
             return out;
@@ -90,8 +91,8 @@ public final class TopicProvisioner {
             if (names.contains(t.name())) {
                 present.add(t);
             } else {
-                Optional<Short> copies = replication == BROKER_DEFAULT_REPLICATION ? Optional.empty()
-                        : Optional.of((short) replication);
+                Optional<Short> copies =
+                        replication == BROKER_DEFAULT_REPLICATION ? Optional.empty() : Optional.of((short) replication);
                 fresh.add(new NewTopic(t.name(), Optional.of(t.partitions()), copies).configs(t.configs()));
             }
         }
@@ -106,22 +107,30 @@ public final class TopicProvisioner {
                     throw e;
                 }
                 // created meanwhile by another client (a second job's preflight): check it like the others
-                present.add(topics.stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow());
+                present.add(topics.stream()
+                        .filter(x -> x.name().equals(t.name()))
+                        .findFirst()
+                        .orElseThrow());
             }
         }
         List<String> mismatches = new ArrayList<>();
         if (!present.isEmpty()) {
             List<String> presentNames = present.stream().map(Topic::name).toList();
-            Map<String, TopicDescription> described = untilTheBrokerKnows(() -> admin.describeTopics(presentNames)
-                    .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS), timeoutMs);
+            Map<String, TopicDescription> described = untilTheBrokerKnows(
+                    () -> admin.describeTopics(presentNames).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS),
+                    timeoutMs);
             List<ConfigResource> resources = presentNames.stream()
-                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-            Map<ConfigResource, Config> configs = untilTheBrokerKnows(() -> admin.describeConfigs(resources)
-                    .all().get(timeoutMs, TimeUnit.MILLISECONDS), timeoutMs);
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
+                    .toList();
+            Map<ConfigResource, Config> configs = untilTheBrokerKnows(
+                    () -> admin.describeConfigs(resources).all().get(timeoutMs, TimeUnit.MILLISECONDS), timeoutMs);
             for (Topic<?, ?> t : present) {
                 existing.add(t.name());
-                mismatches.addAll(differences(t, described.get(t.name()),
-                        configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name())), replication));
+                mismatches.addAll(differences(
+                        t,
+                        described.get(t.name()),
+                        configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name())),
+                        replication));
             }
         }
         return new Report(created, existing, mismatches);
@@ -136,8 +145,8 @@ public final class TopicProvisioner {
      */
     static <T> T untilTheBrokerKnows(Describe<T> describe, long timeoutMs) throws Exception {
         RetryPolicy<T> policy = RetryPolicy.<T>builder()
-                .handleIf(e -> e instanceof ExecutionException
-                        && e.getCause() instanceof UnknownTopicOrPartitionException)
+                .handleIf(e ->
+                        e instanceof ExecutionException && e.getCause() instanceof UnknownTopicOrPartitionException)
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
                 .withMaxDuration(Duration.ofMillis(timeoutMs))
                 .withMaxRetries(-1)
@@ -162,7 +171,8 @@ public final class TopicProvisioner {
         if (partitions < t.partitions()) {
             out.add(t.name() + ": " + partitions + " partitions, the registry defines " + t.partitions());
         }
-        int copies = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
+        int copies =
+                d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
         if (replication != BROKER_DEFAULT_REPLICATION && copies != replication) {
             out.add(t.name() + ": replication " + copies + ", asked for " + replication);
         }
@@ -181,16 +191,16 @@ public final class TopicProvisioner {
     }
 
     /** Like {@link #provision} with a client of its own; a Kafka that does not answer is an IllegalStateException. */
-    public static Report provision(String bootstrapServers, Collection<Topic<?, ?>> topics, int replication,
-                                   long timeoutMs) {
+    public static Report provision(
+            String bootstrapServers, Collection<Topic<?, ?>> topics, int replication, long timeoutMs) {
         try (Admin admin = admin(bootstrapServers, timeoutMs)) {
             return new TopicProvisioner(admin, timeoutMs).provision(topics, replication);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
-                    + timeoutMs / 1000 + " s", e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within " + timeoutMs / 1000 + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics on " + bootstrapServers, e);

@@ -32,22 +32,36 @@ public final class Topics {
     /** Partitions of a data topic on a new cluster: enough for the demo's parallelism of 2. */
     public static final int PARTITIONS = 2;
 
-    public static final Topic<String, CaseEvent> CASE_EVENTS = new Topic<>("case.events",
+    public static final Topic<String, CaseEvent> CASE_EVENTS = new Topic<>(
+            "case.events",
             "case lifecycle steps from the hotline platform and the case service, keyed by case id",
-            Serdes.String(), CaseEvent.class, new JsonSerde<>(EventDecoder::caseEvent), PARTITIONS, Map.of());
+            Serdes.String(),
+            CaseEvent.class,
+            new JsonSerde<>(EventDecoder::caseEvent),
+            PARTITIONS,
+            Map.of());
 
-    public static final Topic<String, Alert> ALERTS = new Topic<>("alerts",
-            "warnings for leaders, keyed by alert id", Serdes.String(), Alert.class,
-            new JsonSerde<>(EventDecoder::alert), PARTITIONS, Map.of());
+    public static final Topic<String, Alert> ALERTS = new Topic<>(
+            "alerts",
+            "warnings for leaders, keyed by alert id",
+            Serdes.String(),
+            Alert.class,
+            new JsonSerde<>(EventDecoder::alert),
+            PARTITIONS,
+            Map.of());
 
     /**
      * The key-person registry (重点人员): {@code {"person_key", "action": ADD|REMOVE, "level", "reason"}} keyed by salted
      * person key, a null value removes the key. Compacted, so the latest entry per person is kept for good; one
      * partition, since the alert job reads it whole into broadcast state.
      */
-    public static final Topic<String, JsonNode> KEY_PERSONS = new Topic<>("key-persons",
+    public static final Topic<String, JsonNode> KEY_PERSONS = new Topic<>(
+            "key-persons",
             "key-person registry entries (ADD/REMOVE with level and reason), keyed by salted person key; compacted",
-            Serdes.String(), JsonNode.class, new JsonSerde<>(Topics::jsonObject), 1,
+            Serdes.String(),
+            JsonNode.class,
+            new JsonSerde<>(Topics::jsonObject),
+            1,
             Map.of("cleanup.policy", "compact"));
 
     private static final Map<SourceType, Topic<String, SourceRecord>> RAW = new EnumMap<>(SourceType.class);
@@ -56,19 +70,42 @@ public final class Topics {
 
     static {
         for (SourceType s : SourceType.values()) {
-            RAW.put(s, new Topic<>(s.rawTopic(), "validated raw " + s.label() + " records, keyed by case id "
-                    + "(12345, arrears) or salted person key (else record id)", Serdes.String(), s.recordType(),
-                    new JsonSerde<>(json -> StandardDecoder.INSTANCE.decode(s, json)), PARTITIONS, Map.of()));
-            DEAD_LETTERS.put(s, new Topic<>(s.dlqTopic(), s.label() + " records rejected at intake, with the reason",
-                    Serdes.String(), JsonNode.class, new JsonSerde<>(Topics::jsonObject), PARTITIONS, Map.of()));
-            DWD.put(s, new Topic<>(s.dwdTopic(), "accepted, PII-protected, conformed " + s.label() + " records of "
-                    + "the ODS loader (Avro single-object encoding), keyed by salted person key (else record id)",
-                    Serdes.String(), DwdRecord.class, new DwdSerde(), PARTITIONS, Map.of()));
+            RAW.put(
+                    s,
+                    new Topic<>(
+                            s.rawTopic(),
+                            "validated raw " + s.label() + " records, keyed by case id "
+                                    + "(12345, arrears) or salted person key (else record id)",
+                            Serdes.String(),
+                            s.recordType(),
+                            new JsonSerde<>(json -> StandardDecoder.INSTANCE.decode(s, json)),
+                            PARTITIONS,
+                            Map.of()));
+            DEAD_LETTERS.put(
+                    s,
+                    new Topic<>(
+                            s.dlqTopic(),
+                            s.label() + " records rejected at intake, with the reason",
+                            Serdes.String(),
+                            JsonNode.class,
+                            new JsonSerde<>(Topics::jsonObject),
+                            PARTITIONS,
+                            Map.of()));
+            DWD.put(
+                    s,
+                    new Topic<>(
+                            s.dwdTopic(),
+                            "accepted, PII-protected, conformed " + s.label() + " records of "
+                                    + "the ODS loader (Avro single-object encoding), keyed by salted person key (else record id)",
+                            Serdes.String(),
+                            DwdRecord.class,
+                            new DwdSerde(),
+                            PARTITIONS,
+                            Map.of()));
         }
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static Topic<String, SourceRecord> raw(SourceType source) {
         return RAW.get(source);
@@ -115,7 +152,8 @@ public final class Topics {
     private static Decoded<JsonNode> jsonObject(String json) {
         try {
             JsonNode n = Json.mapper().readTree(json);
-            return n != null && n.isObject() ? Decoded.valid(n)
+            return n != null && n.isObject()
+                    ? Decoded.valid(n)
                     : Decoded.rejected(List.of(new Violation("$", "expected a JSON object")));
         } catch (JsonProcessingException e) {
             return Decoded.rejected(List.of(new Violation("$", "not valid JSON: " + e.getOriginalMessage())));

@@ -15,5 +15,4 @@ public record Alert(
         String subjectKey,
         List<String> evidenceIds,
         String message,
-        LocalDateTime eventTime) {
-}
+        LocalDateTime eventTime) {}

@@ -18,7 +18,8 @@ public record ArrearsCase(
         double longitude,
         LocalDateTime reportTime,
         ArrearsStatus status,
-        LocalDateTime resolvedTime) implements SourceRecord {
+        LocalDateTime resolvedTime)
+        implements SourceRecord {
 
     @Override
     public String recordId() {

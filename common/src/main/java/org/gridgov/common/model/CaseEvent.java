@@ -39,18 +39,80 @@ public record CaseEvent(
         String masterCaseId) {
 
     /** An event with the case's facts but without the 接诉即办 fields. */
-    public CaseEvent(int schemaVersion, String eventId, String caseId, String origin, CaseEventType type,
-                     LocalDateTime deadline, LocalDateTime eventTime, String actor, String note, String channel,
-                     String categoryCode, String gridCode, String streetCode, String departmentCode, String step,
-                     Boolean selfHandled, Boolean dispute) {
-        this(schemaVersion, eventId, caseId, origin, type, deadline, eventTime, actor, note, channel, categoryCode,
-                gridCode, streetCode, departmentCode, step, selfHandled, dispute, null, null, null, null);
+    public CaseEvent(
+            int schemaVersion,
+            String eventId,
+            String caseId,
+            String origin,
+            CaseEventType type,
+            LocalDateTime deadline,
+            LocalDateTime eventTime,
+            String actor,
+            String note,
+            String channel,
+            String categoryCode,
+            String gridCode,
+            String streetCode,
+            String departmentCode,
+            String step,
+            Boolean selfHandled,
+            Boolean dispute) {
+        this(
+                schemaVersion,
+                eventId,
+                caseId,
+                origin,
+                type,
+                deadline,
+                eventTime,
+                actor,
+                note,
+                channel,
+                categoryCode,
+                gridCode,
+                streetCode,
+                departmentCode,
+                step,
+                selfHandled,
+                dispute,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** An event without the case's facts (the hotline platform's, and older case-service events). */
-    public CaseEvent(int schemaVersion, String eventId, String caseId, String origin, CaseEventType type,
-                     LocalDateTime deadline, LocalDateTime eventTime, String actor, String note) {
-        this(schemaVersion, eventId, caseId, origin, type, deadline, eventTime, actor, note, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+    public CaseEvent(
+            int schemaVersion,
+            String eventId,
+            String caseId,
+            String origin,
+            CaseEventType type,
+            LocalDateTime deadline,
+            LocalDateTime eventTime,
+            String actor,
+            String note) {
+        this(
+                schemaVersion,
+                eventId,
+                caseId,
+                origin,
+                type,
+                deadline,
+                eventTime,
+                actor,
+                note,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

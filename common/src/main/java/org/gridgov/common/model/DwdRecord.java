@@ -18,10 +18,23 @@ import java.util.Objects;
  * @param receivedTime the raw record's Kafka timestamp (epoch millis): when the platform received it
  * @param eventTime    the record's own time (accept, petition, report or record time), epoch millis
  */
-public record DwdRecord(SourceType source, String recordId, String position, long receivedTime, long eventTime,
-                        String personKey, String categoryCode, String companyName, String gridCode,
-                        String streetCode, Long acceptTime, Long deadline, Long replyTime, Long closeTime,
-                        String status, String masterCaseId) {
+public record DwdRecord(
+        SourceType source,
+        String recordId,
+        String position,
+        long receivedTime,
+        long eventTime,
+        String personKey,
+        String categoryCode,
+        String companyName,
+        String gridCode,
+        String streetCode,
+        Long acceptTime,
+        Long deadline,
+        Long replyTime,
+        Long closeTime,
+        String status,
+        String masterCaseId) {
 
     public DwdRecord {
         Objects.requireNonNull(source, "source");
@@ -46,8 +59,23 @@ public record DwdRecord(SourceType source, String recordId, String position, lon
 
     /** The same record with the loader's 重复来电 decision (null: a first call). */
     public DwdRecord withMaster(String master) {
-        return new DwdRecord(source, recordId, position, receivedTime, eventTime, personKey, categoryCode,
-                companyName, gridCode, streetCode, acceptTime, deadline, replyTime, closeTime, status, master);
+        return new DwdRecord(
+                source,
+                recordId,
+                position,
+                receivedTime,
+                eventTime,
+                personKey,
+                categoryCode,
+                companyName,
+                gridCode,
+                streetCode,
+                acceptTime,
+                deadline,
+                replyTime,
+                closeTime,
+                status,
+                master);
     }
 
     @Override

@@ -34,7 +34,8 @@ public record GridRecord(
         Double checkOutLatitude,
         Double checkOutLongitude,
         DisputeType disputeType,
-        MediationOutcome outcome) implements SourceRecord {
+        MediationOutcome outcome)
+        implements SourceRecord {
 
     /** The layout this class writes; {@link SourceType#GRID} reads versions 1 to this one. */
     public static final int SCHEMA_VERSION = 2;
@@ -44,23 +45,64 @@ public record GridRecord(
     }
 
     /** A version 1 layout record (REPORT, PATROL without a track, VISIT): the version 2 fields are null. */
-    public GridRecord(int schemaVersion, String recordId, GridRecordKind kind, String gridCode, String workerId,
-                      String personIdCard, String categoryCode, String content, double latitude, double longitude,
-                      LocalDateTime recordTime) {
-        this(schemaVersion, recordId, kind, gridCode, workerId, personIdCard, categoryCode, content, latitude,
-                longitude, recordTime, null, null, null, null, null, null);
+    public GridRecord(
+            int schemaVersion,
+            String recordId,
+            GridRecordKind kind,
+            String gridCode,
+            String workerId,
+            String personIdCard,
+            String categoryCode,
+            String content,
+            double latitude,
+            double longitude,
+            LocalDateTime recordTime) {
+        this(
+                schemaVersion,
+                recordId,
+                kind,
+                gridCode,
+                workerId,
+                personIdCard,
+                categoryCode,
+                content,
+                latitude,
+                longitude,
+                recordTime,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The same record under another id (ids are given when a batch is emitted). */
     public GridRecord withRecordId(String id) {
-        return new GridRecord(schemaVersion, id, kind, gridCode, workerId, personIdCard, categoryCode, content,
-                latitude, longitude, recordTime, track, checkOutTime, checkOutLatitude, checkOutLongitude,
-                disputeType, outcome);
+        return new GridRecord(
+                schemaVersion,
+                id,
+                kind,
+                gridCode,
+                workerId,
+                personIdCard,
+                categoryCode,
+                content,
+                latitude,
+                longitude,
+                recordTime,
+                track,
+                checkOutTime,
+                checkOutLatitude,
+                checkOutLongitude,
+                disputeType,
+                outcome);
     }
 
     /** The time of the last track point of a patrol with a track; otherwise the record time. */
     public LocalDateTime endTime() {
-        return track == null || track.isEmpty() ? recordTime
+        return track == null || track.isEmpty()
+                ? recordTime
                 : recordTime.plusSeconds(track.get(track.size() - 1).second());
     }
 

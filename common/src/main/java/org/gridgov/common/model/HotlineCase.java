@@ -21,7 +21,8 @@ public record HotlineCase(
         CaseStatus status,
         LocalDateTime replyTime,
         LocalDateTime closeTime,
-        Integer satisfaction) implements SourceRecord {
+        Integer satisfaction)
+        implements SourceRecord {
 
     @Override
     public String recordId() {

@@ -16,7 +16,8 @@ public record Petition(
         int groupSize,
         double latitude,
         double longitude,
-        LocalDateTime petitionTime) implements SourceRecord {
+        LocalDateTime petitionTime)
+        implements SourceRecord {
 
     @Override
     public String recordId() {

@@ -13,7 +13,8 @@ public record PoliceIncident(
         String content,
         double latitude,
         double longitude,
-        LocalDateTime reportTime) implements SourceRecord {
+        LocalDateTime reportTime)
+        implements SourceRecord {
 
     @Override
     public String recordId() {

@@ -2,13 +2,37 @@ package org.gridgov.common.model;
 
 /** The five source systems; each has a raw topic, a dead-letter topic and a record type. */
 public enum SourceType implements Labeled {
-    HOTLINE("hotline", "12345热线", HotlineCase.class, "case_id", "accept_time", "caller_id_card",
+    HOTLINE(
+            "hotline",
+            "12345热线",
+            HotlineCase.class,
+            "case_id",
+            "accept_time",
+            "caller_id_card",
             SourceRecord.CURRENT_SCHEMA_VERSION),
-    PETITION("petition", "信访", Petition.class, "petition_id", "petition_time", "person_id_card",
+    PETITION(
+            "petition",
+            "信访",
+            Petition.class,
+            "petition_id",
+            "petition_time",
+            "person_id_card",
             SourceRecord.CURRENT_SCHEMA_VERSION),
-    ARREARS("arrears", "清欠", ArrearsCase.class, "case_id", "report_time", "complainant_id_card",
+    ARREARS(
+            "arrears",
+            "清欠",
+            ArrearsCase.class,
+            "case_id",
+            "report_time",
+            "complainant_id_card",
             SourceRecord.CURRENT_SCHEMA_VERSION),
-    POLICE("police", "警情", PoliceIncident.class, "incident_id", "report_time", "person_id_card",
+    POLICE(
+            "police",
+            "警情",
+            PoliceIncident.class,
+            "incident_id",
+            "report_time",
+            "person_id_card",
             SourceRecord.CURRENT_SCHEMA_VERSION),
     /** Version 2 (issue 16): attendance, mediations and patrol tracks. */
     GRID("grid", "网格", GridRecord.class, "record_id", "record_time", "person_id_card", GridRecord.SCHEMA_VERSION);
@@ -21,8 +45,14 @@ public enum SourceType implements Labeled {
     private final String idCardField;
     private final int latestSchemaVersion;
 
-    SourceType(String code, String label, Class<? extends SourceRecord> recordType, String idField,
-               String eventTimeField, String idCardField, int latestSchemaVersion) {
+    SourceType(
+            String code,
+            String label,
+            Class<? extends SourceRecord> recordType,
+            String idField,
+            String eventTimeField,
+            String idCardField,
+            int latestSchemaVersion) {
         this.code = code;
         this.label = label;
         this.recordType = recordType;

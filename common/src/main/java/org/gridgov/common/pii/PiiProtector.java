@@ -80,8 +80,9 @@ public final class PiiProtector implements java.io.Serializable {
             return null;
         }
         String id = IdCardNumber.normalize(idCard);
-        return id.length() < 10 ? "*".repeat(id.length()) : id.substring(0, 6) + "*".repeat(id.length() - 10)
-                + id.substring(id.length() - 4);
+        return id.length() < 10
+                ? "*".repeat(id.length())
+                : id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
 
     /** 138****5678. */
@@ -93,8 +94,9 @@ public final class PiiProtector implements java.io.Serializable {
         if (p.length() == 12 && p.startsWith("01")) {
             p = p.substring(1);
         }
-        return p.length() < 7 ? "*".repeat(p.length()) : p.substring(0, 3) + "*".repeat(p.length() - 7)
-                + p.substring(p.length() - 4);
+        return p.length() < 7
+                ? "*".repeat(p.length())
+                : p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4);
     }
 
     /** 张*, 欧阳** : the surname is kept. */

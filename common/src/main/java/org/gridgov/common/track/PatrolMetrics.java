@@ -31,8 +31,8 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
  * @param maxSpeedKmh   fastest segment in km/h, to 2 decimals (0 for a single fix)
  * @param jumpCount     segments faster than {@value #JUMP_KMH} km/h (counted before rounding)
  */
-public record PatrolMetrics(int pointCount, int durationMin, int distanceM, double coverageRatio, double maxSpeedKmh,
-                            int jumpCount) {
+public record PatrolMetrics(
+        int pointCount, int durationMin, int distanceM, double coverageRatio, double maxSpeedKmh, int jumpCount) {
 
     /** Half the width of the strip a patrol is taken to have seen. */
     public static final double BUFFER_M = 30;
@@ -43,6 +43,7 @@ public record PatrolMetrics(int pointCount, int durationMin, int distanceM, doub
     private static final double EARTH_RADIUS_M = 6_371_008.8;
     /** Corners of the buffer's round caps per quarter circle: 4 keeps 97 % of a circle's area at half the cost of 8. */
     private static final int QUADRANT_SEGMENTS = 4;
+
     private static final GeometryFactory PLANE = new GeometryFactory();
 
     /** A patrol flagged for a fake jump ({@code dwd_grid_patrol.is_fake_jump}). */
@@ -77,8 +78,13 @@ public record PatrolMetrics(int pointCount, int durationMin, int distanceM, doub
             }
         }
         int duration = track.get(track.size() - 1).second() - track.get(0).second();
-        return new PatrolMetrics(track.size(), (int) Math.round(duration / 60.0), (int) Math.round(distance),
-                round(coverage(track, grid), 1e4), round(maxSpeed, 1e2), jumps);
+        return new PatrolMetrics(
+                track.size(),
+                (int) Math.round(duration / 60.0),
+                (int) Math.round(distance),
+                round(coverage(track, grid), 1e4),
+                round(maxSpeed, 1e2),
+                jumps);
     }
 
     /** Great-circle distance in metres. */
@@ -87,7 +93,8 @@ public record PatrolMetrics(int pointCount, int durationMin, int distanceM, doub
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;
         double dl = Math.toRadians(lon2 - lon1);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
@@ -105,10 +112,11 @@ public record PatrolMetrics(int pointCount, int durationMin, int distanceM, doub
                 coords.add(c);
             }
         }
-        Geometry line = coords.size() == 1 ? PLANE.createPoint(coords.get(0))
+        Geometry line = coords.size() == 1
+                ? PLANE.createPoint(coords.get(0))
                 : PLANE.createLineString(coords.toArray(Coordinate[]::new));
-        Geometry seen = BufferOp.bufferOp(line, BUFFER_M,
-                new BufferParameters(QUADRANT_SEGMENTS, BufferParameters.CAP_ROUND));
+        Geometry seen =
+                BufferOp.bufferOp(line, BUFFER_M, new BufferParameters(QUADRANT_SEGMENTS, BufferParameters.CAP_ROUND));
         return Math.min(1, seen.intersection(area).getArea() / gridArea);
     }
 

@@ -15,8 +15,7 @@ import org.gridgov.common.model.SourceRecord;
 /** Reads and checks the platform's own messages: case lifecycle events and alerts. Stateless and thread-safe. */
 public final class EventDecoder {
 
-    private EventDecoder() {
-    }
+    private EventDecoder() {}
 
     public static Decoded<CaseEvent> caseEvent(String json) {
         return decode(json, r -> {
@@ -44,9 +43,28 @@ public final class EventDecoder {
             var responseDeadline = r.time("response_deadline", false);
             String satisfaction = r.text("satisfaction", type == CaseEventType.RETURN_VISITED, 32);
             String master = r.text("master_case_id", type == CaseEventType.MERGED, RecordDecoder.MAX_ID);
-            return new CaseEvent(v, eventId, caseId, origin, type, deadline, time, actor, note, channel, category,
-                    grid, street, department, step, selfHandled, dispute, responseLevel, responseDeadline,
-                    satisfaction, master);
+            return new CaseEvent(
+                    v,
+                    eventId,
+                    caseId,
+                    origin,
+                    type,
+                    deadline,
+                    time,
+                    actor,
+                    note,
+                    channel,
+                    category,
+                    grid,
+                    street,
+                    department,
+                    step,
+                    selfHandled,
+                    dispute,
+                    responseLevel,
+                    responseDeadline,
+                    satisfaction,
+                    master);
         });
     }
 

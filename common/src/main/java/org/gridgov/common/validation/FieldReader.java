@@ -20,8 +20,8 @@ public final class FieldReader {
 
     private static final DateTimeFormatter ISO_T = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
     /** Strict: 2023-02-29 or 24:00:00 are errors, not silently moved to another day. */
-    private static final DateTimeFormatter EXPORT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter EXPORT_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** Room for an 18-character number written with spaces between its groups (6 4 4 4, or every digit). */
     private static final int MAX_ID_CARD_TEXT = 40;
@@ -177,8 +177,10 @@ public final class FieldReader {
             }
         }
         if (!v.isArray()) {
-            reject(field, "expected a list of [second, latitude, longitude] points, got "
-                    + v.getNodeType().name().toLowerCase());
+            reject(
+                    field,
+                    "expected a list of [second, latitude, longitude] points, got "
+                            + v.getNodeType().name().toLowerCase());
             return null;
         }
         if (v.size() > maxPoints) {
@@ -194,18 +196,29 @@ public final class FieldReader {
         for (int i = 0; i < v.size(); i++) {
             JsonNode p = v.get(i);
             String at = field + "[" + i + "]";
-            if (!p.isArray() || p.size() != 3 || !p.get(0).isNumber() || !p.get(1).isNumber() || !p.get(2).isNumber()) {
+            if (!p.isArray()
+                    || p.size() != 3
+                    || !p.get(0).isNumber()
+                    || !p.get(1).isNumber()
+                    || !p.get(2).isNumber()) {
                 reject(at, "expected [second, latitude, longitude] as three numbers, got " + abbreviate(p));
                 return null;
             }
-            if (!p.get(0).isIntegralNumber() || !p.get(0).canConvertToInt() || p.get(0).asInt() < 0) {
-                reject(at, "the second must be a whole number from 0, got " + p.get(0).asText());
+            if (!p.get(0).isIntegralNumber()
+                    || !p.get(0).canConvertToInt()
+                    || p.get(0).asInt() < 0) {
+                reject(
+                        at,
+                        "the second must be a whole number from 0, got "
+                                + p.get(0).asText());
                 return null;
             }
             int second = p.get(0).asInt();
             if (second <= previous) {
-                reject(at, "time " + second + " s is not after the previous point's " + previous
-                        + " s: points must be in time order");
+                reject(
+                        at,
+                        "time " + second + " s is not after the previous point's " + previous
+                                + " s: points must be in time order");
                 return null;
             }
             previous = second;
@@ -244,8 +257,12 @@ public final class FieldReader {
      * the common case (5 % of a load's CPU, issue 15).
      */
     static LocalDateTime plainExportTime(String s) {
-        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (s.length() != 19
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != ' '
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = number(s, 0, 4);
@@ -254,8 +271,17 @@ public final class FieldReader {
         int hour = number(s, 11, 2);
         int minute = number(s, 14, 2);
         int second = number(s, 17, 2);
-        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (year < 1
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         return LocalDateTime.of(year, month, day, hour, minute, second);

@@ -13,8 +13,7 @@ public final class IdCardNumber {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
-    private IdCardNumber() {
-    }
+    private IdCardNumber() {}
 
     /** Why the number is invalid, or empty when it is valid. Lower-case x is accepted as X. */
     public static Optional<String> problem(String id) {
@@ -31,8 +30,10 @@ public final class IdCardNumber {
             return Optional.of("last character must be a digit or X");
         }
         try {
-            LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)),
-                    Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
+            LocalDate birth = LocalDate.of(
+                    Integer.parseInt(id.substring(6, 10)),
+                    Integer.parseInt(id.substring(10, 12)),
+                    Integer.parseInt(id.substring(12, 14)));
             if (birth.getYear() < 1900) {
                 return Optional.of("birth date " + birth + " is before 1900");
             }
@@ -64,8 +65,10 @@ public final class IdCardNumber {
 
     /** A valid number from its parts; used by the generator and tests. */
     public static String of(String region6, LocalDate birth, int sequence) {
-        String first17 = region6 + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
-                birth.getDayOfMonth(), sequence % 1000);
+        String first17 = region6
+                + String.format(
+                        "%04d%02d%02d%03d",
+                        birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(), sequence % 1000);
         return first17 + checkChar(first17);
     }
 

@@ -9,8 +9,7 @@ public final class PhoneNumber {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
-    private PhoneNumber() {
-    }
+    private PhoneNumber() {}
 
     public static Optional<String> problem(String phone) {
         if (phone == null || phone.isEmpty()) {

@@ -41,6 +41,7 @@ public final class RecordDecoder {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Earliest plausible event time; older stamps are typing errors or epoch defaults. */
     static final LocalDateTime EARLIEST = LocalDateTime.of(2000, 1, 1, 0, 0);
+
     static final int MAX_TEXT = 2000;
     static final int MAX_ID = 64;
     static final int MAX_NAME = 32;
@@ -48,9 +49,10 @@ public final class RecordDecoder {
     public static final int MAX_TRACK_POINTS = 5000;
     /** Track points this far outside the district are refused ({@link #checkTrack}). */
     public static final double TRACK_TOLERANCE_M = 1000;
+
     static final int MAX_PATROL_SECONDS = 24 * 3600;
-    private static final List<String> GRID_V2_FIELDS = List.of("track", "check_out_time", "check_out_latitude",
-            "check_out_longitude", "dispute_type", "outcome");
+    private static final List<String> GRID_V2_FIELDS =
+            List.of("track", "check_out_time", "check_out_latitude", "check_out_longitude", "dispute_type", "outcome");
 
     private final District district;
     private final CategoryCatalog categories;
@@ -88,17 +90,19 @@ public final class RecordDecoder {
         FieldReader r = new FieldReader(node, violations);
         Integer version = r.integer("schema_version", true);
         if (version != null && (version < 1 || version > source.latestSchemaVersion())) {
-            r.reject("schema_version", "unsupported version " + version + " (this reader knows 1.."
-                    + source.latestSchemaVersion() + ")");
+            r.reject(
+                    "schema_version",
+                    "unsupported version " + version + " (this reader knows 1.." + source.latestSchemaVersion() + ")");
         }
         int v = version == null ? 0 : version;
-        SourceRecord record = switch (source) {
-            case HOTLINE -> hotline(r, v);
-            case PETITION -> petition(r, v);
-            case ARREARS -> arrears(r, v);
-            case POLICE -> police(r, v);
-            case GRID -> grid(r, v);
-        };
+        SourceRecord record =
+                switch (source) {
+                    case HOTLINE -> hotline(r, v);
+                    case PETITION -> petition(r, v);
+                    case ARREARS -> arrears(r, v);
+                    case POLICE -> police(r, v);
+                    case GRID -> grid(r, v);
+                };
         // checked whatever else failed, so one correction round fixes everything
         if (!Double.isNaN(record.latitude()) && !Double.isNaN(record.longitude())) {
             checkPlace(r, record.latitude(), record.longitude());
@@ -138,8 +142,25 @@ public final class RecordDecoder {
         if (status == CaseStatus.CLOSED && close == null) {
             r.reject("close_time", "required when status is CLOSED");
         }
-        return new HotlineCase(v, caseId, channel, category, content, name, phone, idCard, lat, lon, address,
-                department, accept, deadline, status, reply, close, satisfaction);
+        return new HotlineCase(
+                v,
+                caseId,
+                channel,
+                category,
+                content,
+                name,
+                phone,
+                idCard,
+                lat,
+                lon,
+                address,
+                department,
+                accept,
+                deadline,
+                status,
+                reply,
+                close,
+                satisfaction);
     }
 
     private Petition petition(FieldReader r, int v) {
@@ -158,8 +179,20 @@ public final class RecordDecoder {
         double lat = coordinate(r, "latitude");
         double lon = coordinate(r, "longitude");
         LocalDateTime time = r.time("petition_time", true);
-        return new Petition(v, id, name, idCard, phone, form, category, content, company,
-                groupSize == null ? 0 : groupSize, lat, lon, time);
+        return new Petition(
+                v,
+                id,
+                name,
+                idCard,
+                phone,
+                form,
+                category,
+                content,
+                company,
+                groupSize == null ? 0 : groupSize,
+                lat,
+                lon,
+                time);
     }
 
     private ArrearsCase arrears(FieldReader r, int v) {
@@ -187,8 +220,21 @@ public final class RecordDecoder {
         if (status == ArrearsStatus.RESOLVED && resolved == null) {
             r.reject("resolved_time", "required when status is RESOLVED");
         }
-        return new ArrearsCase(v, id, company, project, workers == null ? 0 : workers, amount, name, idCard, phone,
-                lat, lon, report, status, resolved);
+        return new ArrearsCase(
+                v,
+                id,
+                company,
+                project,
+                workers == null ? 0 : workers,
+                amount,
+                name,
+                idCard,
+                phone,
+                lat,
+                lon,
+                report,
+                status,
+                resolved);
     }
 
     private PoliceIncident police(FieldReader r, int v) {
@@ -229,8 +275,8 @@ public final class RecordDecoder {
             }
             return new GridRecord(v, id, kind, gridCode, worker, idCard, category, content, lat, lon, time);
         }
-        List<TrackPoint> track = only(r, kind, GridRecordKind.PATROL, "track")
-                ? r.track("track", false, MAX_TRACK_POINTS) : null;
+        List<TrackPoint> track =
+                only(r, kind, GridRecordKind.PATROL, "track") ? r.track("track", false, MAX_TRACK_POINTS) : null;
         if (track != null && time != null) {
             checkTrack(r, time, track);
         }
@@ -259,8 +305,9 @@ public final class RecordDecoder {
             dispute = r.enumValue("dispute_type", DisputeType.class, kind == GridRecordKind.MEDIATION);
             outcome = r.enumValue("outcome", MediationOutcome.class, kind == GridRecordKind.MEDIATION);
         }
-        return new GridRecord(v, id, kind, gridCode, worker, idCard, category, content, lat, lon, time, track,
-                checkOut, outLat, outLon, dispute, outcome);
+        return new GridRecord(
+                v, id, kind, gridCode, worker, idCard, category, content, lat, lon, time, track, checkOut, outLat,
+                outLon, dispute, outcome);
     }
 
     /**
@@ -289,9 +336,12 @@ public final class RecordDecoder {
             TrackPoint p = track.get(i);
             double outside = metresOutside(p.latitude(), p.longitude());
             if (outside >= TRACK_TOLERANCE_M) {
-                r.reject("track[" + i + "]", "(" + p.latitude() + ", " + p.longitude() + ") is "
-                        + (Double.isInfinite(outside) ? "not a coordinate"
-                        : Math.round(outside) + " m outside " + District.NAME));
+                r.reject(
+                        "track[" + i + "]",
+                        "(" + p.latitude() + ", " + p.longitude() + ") is "
+                                + (Double.isInfinite(outside)
+                                        ? "not a coordinate"
+                                        : Math.round(outside) + " m outside " + District.NAME));
                 return;
             }
         }

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 /** Each option type: what it reads, what it refuses (naming the key and the form expected), how it writes. */
 class ConfigOptionTest {
 
-    private static final ConfigOption<Duration> INTERVAL = ConfigOption.duration("test.interval",
-            Duration.ofSeconds(10), "an interval").atLeast(Duration.ofMillis(10));
-    private static final ConfigOption<MemorySize> BODY = ConfigOption.memory("test.max-body",
-            MemorySize.ofMebiBytes(16), "largest body").atLeast(MemorySize.ofKibiBytes(1));
-    private static final ConfigOption<WarehouseDialect> DIALECT = ConfigOption.enumeration("test.dialect",
-            WarehouseDialect.class, WarehouseDialect.DORIS, "a dialect");
-    private static final ConfigOption<List<AlertLevel>> LEVELS = ConfigOption.enumList("test.levels", AlertLevel.class,
-            List.of(AlertLevel.RED, AlertLevel.ORANGE), "level", "levels to push");
+    private static final ConfigOption<Duration> INTERVAL = ConfigOption.duration(
+                    "test.interval", Duration.ofSeconds(10), "an interval")
+            .atLeast(Duration.ofMillis(10));
+    private static final ConfigOption<MemorySize> BODY = ConfigOption.memory(
+                    "test.max-body", MemorySize.ofMebiBytes(16), "largest body")
+            .atLeast(MemorySize.ofKibiBytes(1));
+    private static final ConfigOption<WarehouseDialect> DIALECT =
+            ConfigOption.enumeration("test.dialect", WarehouseDialect.class, WarehouseDialect.DORIS, "a dialect");
+    private static final ConfigOption<List<AlertLevel>> LEVELS = ConfigOption.enumList(
+            "test.levels", AlertLevel.class, List.of(AlertLevel.RED, AlertLevel.ORANGE), "level", "levels to push");
 
     @Test
     void durationsReadUnitsIsoAndBareMilliseconds() {
@@ -33,15 +35,25 @@ class ConfigOptionTest {
         assertThat(INTERVAL.parse("PT10S")).isEqualTo(Duration.ofSeconds(10));
         assertThat(INTERVAL.parse("pt1m30s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(INTERVAL.parse("P1D")).isEqualTo(Duration.ofDays(1));
-        assertThat(INTERVAL.parse("2000")).as("a bare number is milliseconds, as under the old *-ms keys")
+        assertThat(INTERVAL.parse("2000"))
+                .as("a bare number is milliseconds, as under the old *-ms keys")
                 .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void durationsAreWrittenInTheLargestExactUnitAndReadBack() {
-        for (Duration d : List.of(Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofSeconds(90),
-                Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofDays(2), Duration.ZERO, Duration.ofNanos(5))) {
-            assertThat(INTERVAL.parser().apply(INTERVAL.format(d))).as(d.toString()).isEqualTo(d);
+        for (Duration d : List.of(
+                Duration.ofMillis(50),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(90),
+                Duration.ofMinutes(10),
+                Duration.ofHours(24),
+                Duration.ofDays(2),
+                Duration.ZERO,
+                Duration.ofNanos(5))) {
+            assertThat(INTERVAL.parser().apply(INTERVAL.format(d)))
+                    .as(d.toString())
+                    .isEqualTo(d);
         }
         assertThat(INTERVAL.format(Duration.ofMinutes(10))).isEqualTo("10m");
         assertThat(INTERVAL.format(Duration.ofHours(24))).isEqualTo("1d");
@@ -52,7 +64,9 @@ class ConfigOptionTest {
     @Test
     void aBadDurationIsRefusedNamingTheKeyAndTheForm() {
         for (String bad : List.of("10 parsecs", "ten seconds", "-5s", "PT-1S", "1.5s", "")) {
-            assertThatThrownBy(() -> INTERVAL.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> INTERVAL.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("test.interval: cannot read '" + bad + "' as Duration (expected a number with a "
                             + "unit: 500ms, 10s, 5min, 1h, 2d; or ISO-8601 such as PT10S; a bare number is "
                             + "milliseconds)");
@@ -62,12 +76,14 @@ class ConfigOptionTest {
     @Test
     void minimaAndMaximaAreCheckedAndNamed() {
         assertThatThrownBy(() -> INTERVAL.parse("5ms")).hasMessage("test.interval must be at least 10ms, got 5ms");
-        ConfigOption<Integer> workers = ConfigOption.integer("test.workers", 2, "workers").atLeast(1).atMost(64);
+        ConfigOption<Integer> workers =
+                ConfigOption.integer("test.workers", 2, "workers").atLeast(1).atMost(64);
         assertThat(workers.parse("64")).isEqualTo(64);
         assertThatThrownBy(() -> workers.parse("0")).hasMessage("test.workers must be at least 1, got 0");
         assertThatThrownBy(() -> workers.parse("65")).hasMessage("test.workers must be at most 64, got 65");
         assertThat(workers.rules()).containsExactly("at least 1", "at most 64");
-        assertThatThrownBy(() -> ConfigOption.integer("test.bad", 0, "bad default").atLeast(1))
+        assertThatThrownBy(
+                        () -> ConfigOption.integer("test.bad", 0, "bad default").atLeast(1))
                 .hasMessageContaining("the default 0 is not at least 1");
     }
 
@@ -87,9 +103,10 @@ class ConfigOptionTest {
 
     @Test
     void aBadMemorySizeIsRefusedNamingTheKeyAndTheForm() {
-        assertThatThrownBy(() -> BODY.parse("16 megs")).hasMessage("test.max-body: cannot read '16 megs' as "
-                + "MemorySize (expected a byte count with an optional 1024-based unit: 512kb, 64mb, 1g; a bare number "
-                + "is bytes)");
+        assertThatThrownBy(() -> BODY.parse("16 megs"))
+                .hasMessage("test.max-body: cannot read '16 megs' as "
+                        + "MemorySize (expected a byte count with an optional 1024-based unit: 512kb, 64mb, 1g; a bare number "
+                        + "is bytes)");
         assertThatThrownBy(() -> BODY.parse("100")).hasMessage("test.max-body must be at least 1kb, got 100b");
         assertThatThrownBy(() -> BODY.parse("99999999999tb")).hasMessageStartingWith("test.max-body: cannot read");
     }
@@ -99,11 +116,12 @@ class ConfigOptionTest {
         assertThat(DIALECT.parse("MySQL")).isEqualTo(WarehouseDialect.MYSQL);
         assertThat(DIALECT.format(WarehouseDialect.DORIS)).isEqualTo("doris");
         assertThat(DIALECT.typeName()).isEqualTo("doris|mysql");
-        ConfigOption<SourceType> source = ConfigOption.enumeration("test.source", SourceType.class, null, "source",
-                "a source");
+        ConfigOption<SourceType> source =
+                ConfigOption.enumeration("test.source", SourceType.class, null, "source", "a source");
         assertThat(source.parse("hotline")).isEqualTo(SourceType.HOTLINE);
-        assertThatThrownBy(() -> source.parse("12345")).hasMessage("test.source: unknown source '12345'; expected "
-                + "hotline, petition, arrears, police or grid");
+        assertThatThrownBy(() -> source.parse("12345"))
+                .hasMessage("test.source: unknown source '12345'; expected "
+                        + "hotline, petition, arrears, police or grid");
     }
 
     @Test
@@ -118,19 +136,20 @@ class ConfigOptionTest {
         assertThat(LEVELS.format(List.of(AlertLevel.RED, AlertLevel.BLUE))).isEqualTo("red,blue");
         assertThat(LEVELS.defaultValue()).containsExactly(AlertLevel.RED, AlertLevel.ORANGE);
         assertThat(LEVELS.typeName()).isEqualTo("list of red|orange|yellow|blue");
-        assertThatThrownBy(() -> LEVELS.parse("red,purple")).hasMessage("test.levels: unknown level 'purple'; "
-                + "expected red, orange, yellow or blue");
-        assertThatThrownBy(() -> LEVELS.parse(" , ")).hasMessage("test.levels: names no level; expected one or more "
-                + "of red, orange, yellow or blue");
+        assertThatThrownBy(() -> LEVELS.parse("red,purple"))
+                .hasMessage("test.levels: unknown level 'purple'; " + "expected red, orange, yellow or blue");
+        assertThatThrownBy(() -> LEVELS.parse(" , "))
+                .hasMessage("test.levels: names no level; expected one or more " + "of red, orange, yellow or blue");
     }
 
     @Test
     void stringListsAndNumbers() {
-        ConfigOption<List<String>> types = ConfigOption.stringList("test.types", List.of("image/png", "text/plain"),
-                "content types");
+        ConfigOption<List<String>> types =
+                ConfigOption.stringList("test.types", List.of("image/png", "text/plain"), "content types");
         assertThat(types.parse("image/png, application/pdf,")).containsExactly("image/png", "application/pdf");
         assertThat(types.format(types.defaultValue())).isEqualTo("image/png,text/plain");
-        ConfigOption<Double> ratio = ConfigOption.number("test.ratio", 10.0, "a ratio").atLeast(1.0);
+        ConfigOption<Double> ratio =
+                ConfigOption.number("test.ratio", 10.0, "a ratio").atLeast(1.0);
         assertThat(ratio.format(10.0)).isEqualTo("10");
         assertThat(ratio.format(10.83)).isEqualTo("10.83");
         assertThat(ratio.parse("2.5")).isEqualTo(2.5);
@@ -142,8 +161,8 @@ class ConfigOptionTest {
     void booleansAreStrict() {
         ConfigOption<Boolean> b = ConfigOption.bool("test.flag", false, "a flag");
         assertThat(b.parse("TRUE")).isTrue();
-        assertThatThrownBy(() -> b.parse("yes")).hasMessage("test.flag: cannot read 'yes' as Boolean: expected true "
-                + "or false");
+        assertThatThrownBy(() -> b.parse("yes"))
+                .hasMessage("test.flag: cannot read 'yes' as Boolean: expected true " + "or false");
     }
 
     @Test

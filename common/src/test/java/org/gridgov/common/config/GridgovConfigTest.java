@@ -36,29 +36,33 @@ class GridgovConfigTest {
     @Test
     void argumentBeatsEnvironmentBeatsFileBeatsDefault() throws IOException {
         Path file = properties("loader.parallelism=3\nkafka.bootstrap-servers=kafka-file:9092\nbatch.month=2024-01\n");
-        Map<String, String> env = Map.of("GRIDGOV_LOADER_PARALLELISM", "4",
-                "GRIDGOV_KAFKA_BOOTSTRAP_SERVERS", "kafka-env:9092");
+        Map<String, String> env =
+                Map.of("GRIDGOV_LOADER_PARALLELISM", "4", "GRIDGOV_KAFKA_BOOTSTRAP_SERVERS", "kafka-env:9092");
         String[] args = {"--config=" + file, "--loader.parallelism=5"};
 
         GridgovConfig c = GridgovConfig.fromArgs(args, env);
 
-        assertThat(c.get(LOADER_PARALLELISM)).isEqualTo(5);                 // argument
-        assertThat(c.get(KAFKA_BOOTSTRAP)).isEqualTo("kafka-env:9092");     // environment over file
-        assertThat(c.get(STAT_MONTH)).isEqualTo("2024-01");                 // file over default
+        assertThat(c.get(LOADER_PARALLELISM)).isEqualTo(5); // argument
+        assertThat(c.get(KAFKA_BOOTSTRAP)).isEqualTo("kafka-env:9092"); // environment over file
+        assertThat(c.get(STAT_MONTH)).isEqualTo("2024-01"); // file over default
         assertThat(c.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(10)); // default
 
-        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, env).get(LOADER_PARALLELISM))
+        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, env)
+                        .get(LOADER_PARALLELISM))
                 .isEqualTo(4);
-        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, Map.of()).get(LOADER_PARALLELISM))
+        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, Map.of())
+                        .get(LOADER_PARALLELISM))
                 .isEqualTo(3);
-        assertThat(GridgovConfig.fromArgs(new String[0], Map.of()).get(LOADER_PARALLELISM)).isEqualTo(2);
+        assertThat(GridgovConfig.fromArgs(new String[0], Map.of()).get(LOADER_PARALLELISM))
+                .isEqualTo(2);
     }
 
     @Test
     void argumentOrderDoesNotMatterForTheConfigFile() throws IOException {
         Path file = properties("loader.parallelism=3\n");
         String[] fileLast = {"--loader.parallelism=5", "--config=" + file};
-        assertThat(GridgovConfig.fromArgs(fileLast, Map.of()).get(LOADER_PARALLELISM)).isEqualTo(5);
+        assertThat(GridgovConfig.fromArgs(fileLast, Map.of()).get(LOADER_PARALLELISM))
+                .isEqualTo(5);
     }
 
     @Test
@@ -108,8 +112,8 @@ class GridgovConfigTest {
 
     @Test
     void badNumberNamesTheKeyAndTheValue() {
-        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--loader.parallelism=两个"},
-                Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL", "10 parsecs"));
+        GridgovConfig c = GridgovConfig.fromArgs(
+                new String[] {"--loader.parallelism=两个"}, Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL", "10 parsecs"));
         assertThatThrownBy(() -> c.get(LOADER_PARALLELISM))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loader.parallelism: cannot read '两个' as Integer");
@@ -141,26 +145,32 @@ class GridgovConfigTest {
                 .hasMessageEndingWith("(env GRIDGOV_PII_SALT)");
         GridgovConfig blank = GridgovConfig.fromArgs(new String[0], Map.of("GRIDGOV_PII_SALT", "  "));
         assertThatThrownBy(() -> blank.require(PII_SALT)).hasMessageContaining("GRIDGOV_PII_SALT");
-        assertThat(GridgovConfig.fromArgs(new String[0], Map.of("GRIDGOV_PII_SALT", SALT)).require(PII_SALT))
+        assertThat(GridgovConfig.fromArgs(new String[0], Map.of("GRIDGOV_PII_SALT", SALT))
+                        .require(PII_SALT))
                 .isEqualTo(SALT);
     }
 
     @Test
     void toArgsLeavesSecretsOutAndSecretsAsEnvCarriesThem() {
-        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--loader.parallelism=3", "--batch.month=2024-01"},
+        GridgovConfig c = GridgovConfig.fromArgs(
+                new String[] {"--loader.parallelism=3", "--batch.month=2024-01"},
                 Map.of("GRIDGOV_PII_SALT", SALT, "GRIDGOV_WAREHOUSE_PASSWORD", "口令-p@ss"));
 
-        assertThat(c.toArgs()).containsExactlyInAnyOrder("--loader.parallelism=3", "--batch.month=2024-01")
+        assertThat(c.toArgs())
+                .containsExactlyInAnyOrder("--loader.parallelism=3", "--batch.month=2024-01")
                 .noneMatch(a -> a.contains(SALT) || a.contains("p@ss"));
-        assertThat(c.secretsAsEnv()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("GRIDGOV_PII_SALT", SALT, "GRIDGOV_WAREHOUSE_PASSWORD", "口令-p@ss"));
+        assertThat(c.secretsAsEnv())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("GRIDGOV_PII_SALT", SALT, "GRIDGOV_WAREHOUSE_PASSWORD", "口令-p@ss"));
     }
 
     @Test
     void childProcessRebuildsTheSameConfigFromArgsAndEnv() {
         GridgovConfig parent = GridgovConfig.fromArgs(
-                new String[] {"--loader.parallelism=3", "--warehouse.jdbc-url=jdbc:mysql://db:3306/gridgov?a=b"},
-                Map.of("GRIDGOV_PII_SALT", SALT)).with(LOADER_BOUNDED, true);
+                        new String[] {"--loader.parallelism=3", "--warehouse.jdbc-url=jdbc:mysql://db:3306/gridgov?a=b"
+                        },
+                        Map.of("GRIDGOV_PII_SALT", SALT))
+                .with(LOADER_BOUNDED, true);
 
         GridgovConfig child = GridgovConfig.fromArgs(parent.toArgs().toArray(String[]::new), parent.secretsAsEnv());
 
@@ -201,16 +211,20 @@ class GridgovConfigTest {
 
     @Test
     void everyOptionHasADescriptionAUniqueKeyAndAParsableDefault() {
-        assertThat(new HashSet<>(GridgovOptions.ALL.stream().map(ConfigOption::key).toList()))
+        assertThat(new HashSet<>(
+                        GridgovOptions.ALL.stream().map(ConfigOption::key).toList()))
                 .hasSize(GridgovOptions.ALL.size());
         for (ConfigOption<?> o : GridgovOptions.ALL) {
             assertThat(o.description()).as(o.key()).isNotBlank();
             assertThat(o.envName()).matches("GRIDGOV_[A-Z0-9_]+");
             if (o.secret()) {
-                assertThat(o.defaultValue()).as("secrets have no default: %s", o.key()).isNull();
+                assertThat(o.defaultValue())
+                        .as("secrets have no default: %s", o.key())
+                        .isNull();
             } else {
                 assertThat(o.defaultValue()).as(o.key()).isNotNull();
-                assertThat((Object) o.parser().apply(String.valueOf(o.defaultValue()))).isEqualTo(o.defaultValue());
+                assertThat((Object) o.parser().apply(String.valueOf(o.defaultValue())))
+                        .isEqualTo(o.defaultValue());
             }
         }
         assertThat(List.of(PII_SALT, WAREHOUSE_PASSWORD)).allMatch(ConfigOption::secret);
@@ -220,8 +234,10 @@ class GridgovConfigTest {
     void envNameUpperCasesAndReplacesDotsAndDashes() {
         assertThat(LOADER_CHECKPOINT_INTERVAL.envName()).isEqualTo("GRIDGOV_LOADER_CHECKPOINT_INTERVAL");
         assertThat(KAFKA_BOOTSTRAP.envName()).isEqualTo("GRIDGOV_KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(ConfigOption.string("gridgov.case.token-ttl", "8h", "Spring's").envName())
-                .as("no second prefix").isEqualTo("GRIDGOV_CASE_TOKEN_TTL");
+        assertThat(ConfigOption.string("gridgov.case.token-ttl", "8h", "Spring's")
+                        .envName())
+                .as("no second prefix")
+                .isEqualTo("GRIDGOV_CASE_TOKEN_TTL");
     }
 
     private Path properties(String text) throws IOException {
@@ -234,16 +250,20 @@ class GridgovConfigTest {
     void moduleOptionsAreAcceptedOnlyWhereDeclared() {
         ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
         ConfigOption<String> token = ConfigOption.secret("ingest.token", "gateway token");
-        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=50"},
-                java.util.Map.of("GRIDGOV_INGEST_TOKEN", "s3cret"), java.util.List.of(rows, token));
+        GridgovConfig c = GridgovConfig.fromArgs(
+                new String[] {"--ingest.batch-rows=50"},
+                java.util.Map.of("GRIDGOV_INGEST_TOKEN", "s3cret"),
+                java.util.List.of(rows, token));
         org.assertj.core.api.Assertions.assertThat(c.get(rows)).isEqualTo(50);
         org.assertj.core.api.Assertions.assertThat(c.toArgs()).containsExactly("--ingest.batch-rows=50");
         org.assertj.core.api.Assertions.assertThat(c.secretsAsEnv()).containsEntry("GRIDGOV_INGEST_TOKEN", "s3cret");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=50"}, java.util.Map.of()))
+                        () -> GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=50"}, java.util.Map.of()))
                 .hasMessageContaining("unknown config key 'ingest.batch-rows'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GridgovConfig.fromArgs(new String[0],
-                java.util.Map.of(), java.util.List.of(ConfigOption.string("pii.salt", "", "dup"))))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GridgovConfig.fromArgs(
+                        new String[0],
+                        java.util.Map.of(),
+                        java.util.List.of(ConfigOption.string("pii.salt", "", "dup"))))
                 .hasMessageContaining("defined twice");
     }
 
@@ -258,8 +278,10 @@ class GridgovConfigTest {
                         + "of passing it as an argument");
         assertThat(fromArgs.refuseAsArguments(WAREHOUSE_PASSWORD).get(PII_SALT)).isEqualTo(SALT);
 
-        GridgovConfig fromEnv = GridgovConfig.fromArgs(new String[] {"--config=" + properties("pii.salt=" + SALT)},
-                Map.of("GRIDGOV_ALERTS_WEBHOOK_URL", "https://robot/send"), List.of(webhook));
+        GridgovConfig fromEnv = GridgovConfig.fromArgs(
+                new String[] {"--config=" + properties("pii.salt=" + SALT)},
+                Map.of("GRIDGOV_ALERTS_WEBHOOK_URL", "https://robot/send"),
+                List.of(webhook));
         assertThat(fromEnv.refuseAsArguments(webhook, PII_SALT).get(webhook)).isEqualTo("https://robot/send");
     }
 
@@ -271,25 +293,27 @@ class GridgovConfigTest {
         assertThat(arg.toArgs()).containsExactly("--loader.checkpoint-interval=500");
 
         Path file = properties("loader.checkpoint-interval-ms=2000\n");
-        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, Map.of()).get(LOADER_CHECKPOINT_INTERVAL))
+        assertThat(GridgovConfig.fromArgs(new String[] {"--config=" + file}, Map.of())
+                        .get(LOADER_CHECKPOINT_INTERVAL))
                 .isEqualTo(Duration.ofSeconds(2));
-        GridgovConfig env = GridgovConfig.fromArgs(new String[0],
-                Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL_MS", "750"));
+        GridgovConfig env =
+                GridgovConfig.fromArgs(new String[0], Map.of("GRIDGOV_LOADER_CHECKPOINT_INTERVAL_MS", "750"));
         assertThat(env.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMillis(750));
         assertThat(env.deprecatedKeysUsed()).containsExactly("loader.checkpoint-interval-ms");
-        assertThat(GridgovConfig.of(Map.of("loader.checkpoint-interval-ms", "1s")).get(LOADER_CHECKPOINT_INTERVAL))
+        assertThat(GridgovConfig.of(Map.of("loader.checkpoint-interval-ms", "1s"))
+                        .get(LOADER_CHECKPOINT_INTERVAL))
                 .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void theCurrentKeyWinsOverItsDeprecatedNameAtTheSameLevelAndPrecedenceStillHolds() throws IOException {
-        GridgovConfig both = GridgovConfig.fromArgs(new String[] {"--loader.checkpoint-interval-ms=500",
-            "--loader.checkpoint-interval=3s"}, Map.of());
+        GridgovConfig both = GridgovConfig.fromArgs(
+                new String[] {"--loader.checkpoint-interval-ms=500", "--loader.checkpoint-interval=3s"}, Map.of());
         assertThat(both.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(3));
         // an argument under the old name still beats the file under the new one
         Path file = properties("loader.checkpoint-interval=5s\n");
-        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--config=" + file,
-            "--loader.checkpoint-interval-ms=700"}, Map.of());
+        GridgovConfig c = GridgovConfig.fromArgs(
+                new String[] {"--config=" + file, "--loader.checkpoint-interval-ms=700"}, Map.of());
         assertThat(c.get(LOADER_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMillis(700));
     }
 
@@ -309,10 +333,12 @@ class GridgovConfigTest {
     void keysUnderADeclaredNamespaceAreFreeFormAndReadWithoutThePrefix() throws IOException {
         ConfigOption<Map<String, String>> params = ConfigOption.namespace("param.", "job parameters");
         Path file = properties("param.since=2024-01-01 00:00:00\n");
-        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--param.input_path=/data/收件箱",
-            "--config=" + file, "--warehouse.user=loader"}, Map.of(), List.of(params));
-        assertThat(c.withPrefix("param.")).containsExactly(Map.entry("since", "2024-01-01 00:00:00"),
-                Map.entry("input_path", "/data/收件箱"));
+        GridgovConfig c = GridgovConfig.fromArgs(
+                new String[] {"--param.input_path=/data/收件箱", "--config=" + file, "--warehouse.user=loader"},
+                Map.of(),
+                List.of(params));
+        assertThat(c.withPrefix("param."))
+                .containsExactly(Map.entry("since", "2024-01-01 00:00:00"), Map.entry("input_path", "/data/收件箱"));
         assertThat(c.get(GridgovOptions.WAREHOUSE_USER)).isEqualTo("loader");
         assertThat(c.toArgs()).contains("--param.input_path=/data/收件箱");
         assertThat(params.envName()).isEqualTo("GRIDGOV_PARAM_<NAME>");
@@ -329,13 +355,15 @@ class GridgovConfigTest {
         ConfigOption<Duration> timeout = ConfigOption.duration("test.timeout", null, "unset by default");
         GridgovConfig c = GridgovConfig.of(Map.of("test.timeout", " "), List.of(timeout));
         assertThat(c.get(timeout)).isNull();
-        assertThat(GridgovConfig.of(Map.of("test.timeout", "2m"), List.of(timeout)).get(timeout))
+        assertThat(GridgovConfig.of(Map.of("test.timeout", "2m"), List.of(timeout))
+                        .get(timeout))
                 .isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
     void withWritesTheValueAsItsOptionReadsIt() {
-        GridgovConfig c = GridgovConfig.of(Map.of()).with(LOADER_CHECKPOINT_INTERVAL, Duration.ofSeconds(2))
+        GridgovConfig c = GridgovConfig.of(Map.of())
+                .with(LOADER_CHECKPOINT_INTERVAL, Duration.ofSeconds(2))
                 .with(GridgovOptions.WAREHOUSE_DIALECT, WarehouseDialect.MYSQL);
         assertThat(c.toArgs()).containsExactly("--loader.checkpoint-interval=2s", "--warehouse.dialect=mysql");
         assertThat(c.get(GridgovOptions.WAREHOUSE_DIALECT)).isEqualTo(WarehouseDialect.MYSQL);
@@ -344,8 +372,10 @@ class GridgovConfigTest {
     @Test
     void anEntryPointMayListPlatformOptionsAmongItsOwn() {
         ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
-        GridgovConfig c = GridgovConfig.fromArgs(new String[] {"--ingest.batch-rows=5", "--pii.salt=" + SALT},
-                Map.of(), List.of(PII_SALT, GridgovOptions.KAFKA_BOOTSTRAP, rows));
+        GridgovConfig c = GridgovConfig.fromArgs(
+                new String[] {"--ingest.batch-rows=5", "--pii.salt=" + SALT},
+                Map.of(),
+                List.of(PII_SALT, GridgovOptions.KAFKA_BOOTSTRAP, rows));
         assertThat(c.get(rows)).isEqualTo(5);
         assertThat(c.get(PII_SALT)).isEqualTo(SALT);
     }
@@ -353,7 +383,8 @@ class GridgovConfigTest {
     @Test
     void anOptionTheConfigurationWasNotBuiltWithCannotBeRead() {
         ConfigOption<Integer> rows = ConfigOption.integer("ingest.batch-rows", 1000, "rows per batch");
-        assertThatThrownBy(() -> GridgovConfig.of(Map.of()).get(rows)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> GridgovConfig.of(Map.of()).get(rows))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("ingest.batch-rows is not among the options");
         assertThat(GridgovConfig.of(Map.of()).with(rows, 5).get(rows)).isEqualTo(5);
     }

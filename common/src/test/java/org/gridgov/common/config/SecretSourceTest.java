@@ -30,7 +30,9 @@ class SecretSourceTest {
         SecretSource source = SecretSource.from(GridgovConfig.of(Map.of("secrets.file", file.toString())));
 
         assertThat(source.get(GridgovOptions.PII_SALT)).isEqualTo("from-the-file-0123456789");
-        assertThat(source.get(GridgovOptions.WAREHOUSE_PASSWORD)).as("blank is unset").isNull();
+        assertThat(source.get(GridgovOptions.WAREHOUSE_PASSWORD))
+                .as("blank is unset")
+                .isNull();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(source);
@@ -50,7 +52,8 @@ class SecretSourceTest {
     void aMissingSecretNamesTheVariableAndTheFile() {
         SecretSource source = new SecretSource(dir.resolve("none.properties").toString());
         assertThatThrownBy(() -> new SecretSource(" ").require(AlertKeys.TOKEN))
-                .hasMessageContaining("GRIDGOV_TEST_TOKEN").hasMessageNotContaining(" in ");
+                .hasMessageContaining("GRIDGOV_TEST_TOKEN")
+                .hasMessageNotContaining(" in ");
         assertThatThrownBy(() -> source.get(AlertKeys.TOKEN)).hasMessageContaining("none.properties");
     }
 

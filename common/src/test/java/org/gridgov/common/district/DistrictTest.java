@@ -26,14 +26,17 @@ class DistrictTest {
         assertThat(D.streets()).hasSize(16);
         assertThat(D.communities()).hasSize(96);
         assertThat(D.grids()).hasSize(96 * District.GRIDS_PER_COMMUNITY);
-        Map<String, Long> gridsPerCommunity = D.grids().stream()
-                .collect(Collectors.groupingBy(Grid::communityCode, Collectors.counting()));
-        assertThat(gridsPerCommunity).hasSize(96).allSatisfy((c, n) -> assertThat(n).as(c).isEqualTo(4L));
+        Map<String, Long> gridsPerCommunity =
+                D.grids().stream().collect(Collectors.groupingBy(Grid::communityCode, Collectors.counting()));
+        assertThat(gridsPerCommunity)
+                .hasSize(96)
+                .allSatisfy((c, n) -> assertThat(n).as(c).isEqualTo(4L));
     }
 
     @Test
     void streetsAreThoseOfLicheng() {
-        assertThat(D.streets()).extracting(Street::name)
+        assertThat(D.streets())
+                .extracting(Street::name)
                 .contains("山大路街道", "洪家楼街道", "王舍人街道", "唐冶街道", "港沟街道", "唐王街道")
                 .allSatisfy(n -> assertThat(n).endsWith("街道"))
                 .doesNotHaveDuplicates();
@@ -84,7 +87,8 @@ class DistrictTest {
                 Point p = D.point(lat, lon);
                 List<Grid> inside = new ArrayList<>();
                 for (Grid g : D.grids()) {
-                    if (g.boundary().getEnvelopeInternal().intersects(p.getCoordinate()) && g.boundary().contains(p)) {
+                    if (g.boundary().getEnvelopeInternal().intersects(p.getCoordinate())
+                            && g.boundary().contains(p)) {
                         inside.add(g);
                     }
                 }
@@ -109,11 +113,14 @@ class DistrictTest {
             double midLon = (e.getMinX() + e.getMaxX()) / 2;
             double[][] beyond = {
                 {midLat, Math.nextUp(e.getMaxX())}, {midLat, Math.nextDown(e.getMinX())},
-                {Math.nextUp(e.getMaxY()), midLon}, {Math.nextDown(e.getMinY()), midLon}};
+                {Math.nextUp(e.getMaxY()), midLon}, {Math.nextDown(e.getMinY()), midLon}
+            };
             for (double[] p : beyond) {
                 if (D.contains(p[0], p[1])) {
                     Optional<Grid> next = D.locate(p[0], p[1]);
-                    assertThat(next).as("next to %s at (%s, %s)", g.code(), p[0], p[1]).isPresent();
+                    assertThat(next)
+                            .as("next to %s at (%s, %s)", g.code(), p[0], p[1])
+                            .isPresent();
                     assertThat(next.get()).isNotEqualTo(g);
                 }
             }
@@ -137,13 +144,13 @@ class DistrictTest {
 
     @ParameterizedTest(name = "({0}, {1})")
     @CsvSource({
-        "39.9,   116.4",    // Beijing
-        "36.449, 117.20",   // just south of the box
-        "36.851, 117.20",   // just north
-        "36.60,  116.999",  // just west
-        "36.60,  117.401",  // just east
+        "39.9,   116.4", // Beijing
+        "36.449, 117.20", // just south of the box
+        "36.851, 117.20", // just north
+        "36.60,  116.999", // just west
+        "36.60,  117.401", // just east
         "0,      0",
-        "117.2,  36.6",     // latitude and longitude swapped
+        "117.2,  36.6", // latitude and longitude swapped
     })
     void pointsOutsideTheBoundingBoxAreNotInTheDistrictAndInNoGrid(double lat, double lon) {
         assertThat(D.contains(lat, lon)).isFalse();
@@ -155,7 +162,8 @@ class DistrictTest {
         Envelope box = D.boundary().getEnvelopeInternal();
         double[][] corners = {
             {box.getMinY(), box.getMinX()}, {box.getMinY(), box.getMaxX()},
-            {box.getMaxY(), box.getMinX()}, {box.getMaxY(), box.getMaxX()}};
+            {box.getMaxY(), box.getMinX()}, {box.getMaxY(), box.getMaxX()}
+        };
         for (double[] c : corners) {
             assertThat(D.contains(c[0], c[1])).isTrue();
             assertThat(D.locate(c[0], c[1])).as("(%s, %s)", c[0], c[1]).isPresent();

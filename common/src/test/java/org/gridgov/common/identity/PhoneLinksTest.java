@@ -30,8 +30,9 @@ class PhoneLinksTest {
                 assertThat(links.decide(d.phoneKey())).isEqualTo(d);
             }
         }
-        assertThat(first).extracting(PhoneLink::status).containsExactly(PhoneLink.Status.LINKED,
-                PhoneLink.Status.SHARED_PHONE, PhoneLink.Status.NO_EVIDENCE);
+        assertThat(first)
+                .extracting(PhoneLink::status)
+                .containsExactly(PhoneLink.Status.LINKED, PhoneLink.Status.SHARED_PHONE, PhoneLink.Status.NO_EVIDENCE);
     }
 
     @Test

@@ -14,11 +14,7 @@ class TsvTableTest {
 
     @Test
     void readsQuotedCellsWithTabsLineBreaksAndQuotesAndKeepsLineNumbers() throws Exception {
-        String file = "id\ttext\n"
-                + "1\t他说\"不管\"，楼道有#号\n"
-                + "2\t\"第一行\n第二行\t还有制表符，\"\"引号\"\"\"\n"
-                + "\n"
-                + "3\t# 不是注释";
+        String file = "id\ttext\n" + "1\t他说\"不管\"，楼道有#号\n" + "2\t\"第一行\n第二行\t还有制表符，\"\"引号\"\"\"\n" + "\n" + "3\t# 不是注释";
         List<TsvTable.Line> lines = new ArrayList<>();
         try (TsvTable t = TsvTable.open(new StringReader(file), "in.tsv")) {
             assertThat(t.header()).containsExactly("id", "text");

@@ -14,12 +14,40 @@ import org.junit.jupiter.api.Test;
 
 class DwdSerdeTest {
 
-    private static final DwdRecord CALL = new DwdRecord(SourceType.HOTLINE, "RX-2024-000123", "raw.hotline:1:42",
-            1_700_000_000_000L, 1_700_000_100_000L, "0123456789abcdef0123456789abcdef", "0301", null, "G0102",
-            "S01", 1_700_000_100_000L, 1_700_500_000_000L, null, null, "OPEN", "RX-2024-000100");
-    private static final DwdRecord PETITION = new DwdRecord(SourceType.PETITION, "XF-1", "raw.petition:0:7",
-            1_700_000_000_000L, 1_699_999_000_000L, "fedcba9876543210fedcba9876543210", "0701", "历城建设（集团）有限公司",
-            null, null, null, null, null, null, null, null);
+    private static final DwdRecord CALL = new DwdRecord(
+            SourceType.HOTLINE,
+            "RX-2024-000123",
+            "raw.hotline:1:42",
+            1_700_000_000_000L,
+            1_700_000_100_000L,
+            "0123456789abcdef0123456789abcdef",
+            "0301",
+            null,
+            "G0102",
+            "S01",
+            1_700_000_100_000L,
+            1_700_500_000_000L,
+            null,
+            null,
+            "OPEN",
+            "RX-2024-000100");
+    private static final DwdRecord PETITION = new DwdRecord(
+            SourceType.PETITION,
+            "XF-1",
+            "raw.petition:0:7",
+            1_700_000_000_000L,
+            1_699_999_000_000L,
+            "fedcba9876543210fedcba9876543210",
+            "0701",
+            "历城建设（集团）有限公司",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     private final DwdSerde serde = (DwdSerde) Topics.dwd(SourceType.HOTLINE).valueSerde();
 
@@ -56,8 +84,11 @@ class DwdSerdeTest {
         assertThat(unknown.isValid()).isFalse();
         assertThat(unknown.reason()).contains("not a dwd record of a known schema");
         assertThat(serde.decode("{\"case_id\":\"RX-1\"}".getBytes()).isValid()).isFalse();
-        assertThat(serde.decode(Arrays.copyOf(bytes, 14)).isValid()).as("truncated").isFalse();
+        assertThat(serde.decode(Arrays.copyOf(bytes, 14)).isValid())
+                .as("truncated")
+                .isFalse();
         assertThatThrownBy(() -> serde.deserialize("dwd.hotline", otherSchema))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("dwd.hotline");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("dwd.hotline");
     }
 }

@@ -30,8 +30,16 @@ class TopicsTest {
     @Test
     void topicRegistryNamesEveryTopicOnce() {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
-        assertThat(names).doesNotHaveDuplicates()
-                .contains("raw.hotline", "dlq.petition", "dwd.hotline", "dwd.grid", "case.events", "alerts", "key-persons")
+        assertThat(names)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "raw.hotline",
+                        "dlq.petition",
+                        "dwd.hotline",
+                        "dwd.grid",
+                        "case.events",
+                        "alerts",
+                        "key-persons")
                 .hasSize(SourceType.values().length * 3 + 3);
         assertThat(Topics.dwd(SourceType.PETITION).name()).isEqualTo("dwd.petition");
         assertThat(Topics.raw(SourceType.GRID).valueType()).isEqualTo(SourceType.GRID.recordType());
@@ -45,26 +53,30 @@ class TopicsTest {
         NewTopic registry = Topics.KEY_PERSONS.newTopic((short) 1);
         assertThat(registry.numPartitions()).isEqualTo(1);
         assertThat(registry.configs()).containsEntry("cleanup.policy", "compact");
-        assertThat(Topics.newTopics((short) 3)).hasSize(Topics.all().size())
+        assertThat(Topics.newTopics((short) 3))
+                .hasSize(Topics.all().size())
                 .allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 3));
     }
 
     @Test
     void valuesRoundTripAsThePlatformsJsonAndKeysAsText() {
-        Alert a = new Alert(1, "repeat_petition:k1", "repeat_petition", AlertLevel.RED, "k1", List.of("XF1"),
-                "重复信访", T);
+        Alert a =
+                new Alert(1, "repeat_petition:k1", "repeat_petition", AlertLevel.RED, "k1", List.of("XF1"), "重复信访", T);
         byte[] bytes = Topics.ALERTS.valueSerde().serializer().serialize("alerts", a);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(Json.write(a));
-        assertThat(Topics.ALERTS.valueSerde().deserializer().deserialize("alerts", bytes)).isEqualTo(a);
+        assertThat(Topics.ALERTS.valueSerde().deserializer().deserialize("alerts", bytes))
+                .isEqualTo(a);
         assertThat(Topics.ALERTS.keySerde().serializer().serialize("alerts", "网格-1"))
                 .isEqualTo("网格-1".getBytes(StandardCharsets.UTF_8));
 
         byte[] petition = SampleRecords.petitionJson().getBytes(StandardCharsets.UTF_8);
-        SourceRecord read = Topics.raw(SourceType.PETITION).valueSerde().deserializer().deserialize("raw.petition",
-                petition);
+        SourceRecord read =
+                Topics.raw(SourceType.PETITION).valueSerde().deserializer().deserialize("raw.petition", petition);
         assertThat(read).isInstanceOf(Petition.class);
-        assertThat(Topics.KEY_PERSONS.valueSerde().serializer().serialize("key-persons", null)).isNull();
-        assertThat(Topics.KEY_PERSONS.valueSerde().deserializer().deserialize("key-persons", null)).isNull();
+        assertThat(Topics.KEY_PERSONS.valueSerde().serializer().serialize("key-persons", null))
+                .isNull();
+        assertThat(Topics.KEY_PERSONS.valueSerde().deserializer().deserialize("key-persons", null))
+                .isNull();
     }
 
     @Test
@@ -83,8 +95,10 @@ class TopicsTest {
     @Test
     void valueSerdesSerializeForFlink() throws Exception {
         Object copy = roundTrip(Topics.raw(SourceType.HOTLINE).valueSerde());
-        assertThat(((JsonSerde<?>) copy).decode(SampleRecords.hotlineJson().getBytes(StandardCharsets.UTF_8))
-                .isValid()).isTrue();
+        assertThat(((JsonSerde<?>) copy)
+                        .decode(SampleRecords.hotlineJson().getBytes(StandardCharsets.UTF_8))
+                        .isValid())
+                .isTrue();
     }
 
     private static Object roundTrip(Object o) throws IOException, ClassNotFoundException {

@@ -88,31 +88,37 @@ class PiiProtectorTest {
     void saltShorterThan16CharactersIsRejected() {
         assertThatThrownBy(() -> new PiiProtector("0123456789abcde"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pii.salt").hasMessageContaining("16");
+                .hasMessageContaining("pii.salt")
+                .hasMessageContaining("16");
         assertThatThrownBy(() -> new PiiProtector(null)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new PiiProtector("0123456789abcdef").idCardKey(ID)).hasSize(32);
     }
 
     @Test
     void usableAfterJavaSerializationAsFlinkAndSparkShipIt() throws Exception {
-        String before = pii.idCardKey(ID);   // initialises the per-thread Mac, which must not be serialized
+        String before = pii.idCardKey(ID); // initialises the per-thread Mac, which must not be serialized
 
         PiiProtector copy = roundTrip(pii);
 
         assertThat(copy.idCardKey(ID)).isEqualTo(before);
         assertThat(copy.phoneKey(PHONE)).isEqualTo(pii.phoneKey(PHONE));
-        assertThat(roundTrip(new PiiProtector(SampleRecords.SALT)).idCardKey(ID)).isEqualTo(before);
+        assertThat(roundTrip(new PiiProtector(SampleRecords.SALT)).idCardKey(ID))
+                .isEqualTo(before);
     }
 
     @Test
     void keysAgreeAcrossThreads() throws Exception {
         List<String> ids = IntStream.range(0, 400)
-                .mapToObj(i -> IdCardNumber.of("370112", LocalDate.of(1960, 1, 1).plusDays(i * 37L), i)).toList();
+                .mapToObj(
+                        i -> IdCardNumber.of("370112", LocalDate.of(1960, 1, 1).plusDays(i * 37L), i))
+                .toList();
         List<String> expected = ids.stream().map(pii::idCardKey).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<String>>> results = IntStream.range(0, 4)
-                    .mapToObj(t -> pool.submit(() -> ids.stream().map(pii::idCardKey).toList())).toList();
+                    .mapToObj(t ->
+                            pool.submit(() -> ids.stream().map(pii::idCardKey).toList()))
+                    .toList();
             for (Future<List<String>> r : results) {
                 assertThat(r.get()).isEqualTo(expected);
             }
@@ -127,8 +133,10 @@ class PiiProtectorTest {
     void idCardMaskKeepsRegionAndLastFour() {
         assertThat(PiiProtector.maskIdCard("37011219850307123X")).isEqualTo("370112********123X");
         assertThat(PiiProtector.maskIdCard("37011219850307123x")).isEqualTo("370112********123X");
-        assertThat(PiiProtector.maskIdCard(ID)).matches("370112\\*{8}\\d{3}[\\dX]")
-                .endsWith(ID.substring(14)).doesNotContain("1968");
+        assertThat(PiiProtector.maskIdCard(ID))
+                .matches("370112\\*{8}\\d{3}[\\dX]")
+                .endsWith(ID.substring(14))
+                .doesNotContain("1968");
         assertThat(PiiProtector.maskIdCard(null)).isNull();
     }
 
@@ -174,13 +182,15 @@ class PiiProtectorTest {
 
         assertThat(redacted)
                 .isEqualTo("市民张先生反映：本人身份证号" + PiiProtector.maskIdCard(ID_X) + "，手机138****2345，请尽快回电。")
-                .doesNotContain(ID_X).doesNotContain(ID_X.toLowerCase()).doesNotContain(PHONE);
+                .doesNotContain(ID_X)
+                .doesNotContain(ID_X.toLowerCase())
+                .doesNotContain(PHONE);
     }
 
     @Test
     void redactLeavesAmountsDatesAndCaseNumbersAlone() {
-        String text = "拖欠工资12000元，2024-01-15至20240131共计16天，涉及23人，工单号RX202401150001，"
-                + "座机0531-88888888，邮编250100，金额38000.50元";
+        String text =
+                "拖欠工资12000元，2024-01-15至20240131共计16天，涉及23人，工单号RX202401150001，" + "座机0531-88888888，邮编250100，金额38000.50元";
         assertThat(PiiProtector.redact(text)).isEqualTo(text);
     }
 

@@ -20,11 +20,10 @@ import org.gridgov.common.job.JobEntryPoint;
  */
 public final class EntryPointChecks {
 
-    private static final List<String> ENGINES = List.of("org.apache.flink.", "org.apache.spark.",
-            "org.springframework.");
+    private static final List<String> ENGINES =
+            List.of("org.apache.flink.", "org.apache.spark.", "org.springframework.");
 
-    private EntryPointChecks() {
-    }
+    private EntryPointChecks() {}
 
     /**
      * Every constant names a class with a {@code public static void main(String[])} in this module's sources:
@@ -36,13 +35,18 @@ public final class EntryPointChecks {
             assertThat(e.module()).as(e.id()).isEqualTo(module);
             Method main = Class.forName(e.mainClass()).getMethod("main", String[].class);
             assertThat(Modifier.isPublic(main.getModifiers()) && Modifier.isStatic(main.getModifiers()))
-                    .as("%s: public static main", e.mainClass()).isTrue();
+                    .as("%s: public static main", e.mainClass())
+                    .isTrue();
             assertThat(main.getReturnType()).as(e.mainClass()).isEqualTo(void.class);
             String file = e.mainClass().replace('.', '/') + ".java";
             String where = e.benchmark() ? "test" : "main";
             String not = e.benchmark() ? "main" : "test";
-            assertThat(Path.of("src", where, "java", file)).as("%s in src/%s", e.id(), where).isRegularFile();
-            assertThat(Path.of("src", not, "java", file)).as("%s not in src/%s", e.id(), not).doesNotExist();
+            assertThat(Path.of("src", where, "java", file))
+                    .as("%s in src/%s", e.id(), where)
+                    .isRegularFile();
+            assertThat(Path.of("src", not, "java", file))
+                    .as("%s not in src/%s", e.id(), not)
+                    .doesNotExist();
             assertThat(e.description()).as(e.id()).isNotBlank();
             assertThat(e.options()).as(e.id()).extracting(ConfigOption::key).doesNotHaveDuplicates();
         }
@@ -61,7 +65,9 @@ public final class EntryPointChecks {
                     if (!line.startsWith("import ")) {
                         continue;
                     }
-                    String name = line.substring("import ".length()).replace("static ", "").trim();
+                    String name = line.substring("import ".length())
+                            .replace("static ", "")
+                            .trim();
                     assertThat(ENGINES).as("%s: %s", f.getFileName(), line).noneMatch(name::startsWith);
                     if (name.startsWith(modulePackage + ".")) {
                         assertThat(name).as("%s: %s", f.getFileName(), line).startsWith(apiPackage + ".");

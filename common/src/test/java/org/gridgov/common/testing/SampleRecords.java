@@ -52,11 +52,13 @@ public final class SampleRecords {
 
     /** "Now" for decoders in tests: 2024-02-01 00:00 district time, after every sample time. */
     public static final LocalDateTime NOW = LocalDateTime.of(2024, 2, 1, 0, 0);
+
     public static final Clock CLOCK = Clock.fixed(NOW.atZone(RecordDecoder.ZONE).toInstant(), RecordDecoder.ZONE);
 
     public static final LocalDateTime HOTLINE_ACCEPT = LocalDateTime.of(2024, 1, 15, 9, 30);
     /** Five days after acceptance, the usual 12345 time limit. */
     public static final LocalDateTime HOTLINE_DEADLINE = HOTLINE_ACCEPT.plusDays(5);
+
     public static final LocalDateTime HOTLINE_REPLY = LocalDateTime.of(2024, 1, 16, 14, 0);
     public static final LocalDateTime HOTLINE_CLOSE = LocalDateTime.of(2024, 1, 17, 10, 0);
     public static final LocalDateTime PETITION_TIME = LocalDateTime.of(2024, 1, 8, 10, 15);
@@ -68,11 +70,13 @@ public final class SampleRecords {
 
     /** 洪家楼街道 洪家楼社区 第1网格. */
     public static final String GRID_CODE = "37011200200101";
+
     public static final Grid GRID = District.licheng().grid(GRID_CODE).orElseThrow();
     public static final double LATITUDE = GRID.anchor().getY();
     public static final double LONGITUDE = GRID.anchor().getX();
     /** A point well outside the district: 天安门, Beijing. */
     public static final double BEIJING_LATITUDE = 39.9;
+
     public static final double BEIJING_LONGITUDE = 116.4;
 
     // ---- people (synthetic) --------------------------------------------------------------------------------------
@@ -83,6 +87,7 @@ public final class SampleRecords {
 
     /** Petitioner and, in the grid sample, the visited resident. Her number ends in X. */
     public static final String PETITIONER_NAME = "李秀英";
+
     public static final String PETITIONER_ID_CARD = idCardEndingInX("370112", LocalDate.of(1952, 3, 1), 123);
     public static final String PETITIONER_PHONE = "15966667777";
 
@@ -97,8 +102,7 @@ public final class SampleRecords {
     /** A salt long enough for {@link PiiProtector}; never a production value. */
     public static final String SALT = "gridgov-test-salt-2024-01";
 
-    private SampleRecords() {
-    }
+    private SampleRecords() {}
 
     // ---- collaborators -----------------------------------------------------------------------------------------
 
@@ -143,8 +147,15 @@ public final class SampleRecords {
 
     /** The clear ID-card numbers and phones used in the samples; none may appear in ODS rows or dead letters. */
     public static List<String> clearPii() {
-        return List.of(CALLER_ID_CARD, CALLER_PHONE, PETITIONER_ID_CARD, PETITIONER_PHONE,
-                COMPLAINANT_ID_CARD, COMPLAINANT_PHONE, POLICE_PERSON_ID_CARD, POLICE_PERSON_PHONE);
+        return List.of(
+                CALLER_ID_CARD,
+                CALLER_PHONE,
+                PETITIONER_ID_CARD,
+                PETITIONER_PHONE,
+                COMPLAINANT_ID_CARD,
+                COMPLAINANT_PHONE,
+                POLICE_PERSON_ID_CARD,
+                POLICE_PERSON_PHONE);
     }
 
     public static HotlineCase hotline() {
@@ -193,8 +204,10 @@ public final class SampleRecords {
      * anchor, and a neighbours' dispute mediated with success.
      */
     public static GridRecord attendance() {
-        return workBuilder(GridRecordKind.ATTENDANCE).recordTime(GRID_RECORD_TIME.withHour(8).withMinute(2))
-                .content("上班签到").checkOut(GRID_RECORD_TIME.withHour(17).withMinute(36), LATITUDE, LONGITUDE)
+        return workBuilder(GridRecordKind.ATTENDANCE)
+                .recordTime(GRID_RECORD_TIME.withHour(8).withMinute(2))
+                .content("上班签到")
+                .checkOut(GRID_RECORD_TIME.withHour(17).withMinute(36), LATITUDE, LONGITUDE)
                 .build();
     }
 
@@ -205,19 +218,28 @@ public final class SampleRecords {
             // 40 m a minute north: 1.2 km in 30 minutes, 2.4 km/h
             track.add(new TrackPoint(60 * i, Math.round((start + i * 0.00036) * 1e6) / 1e6, LONGITUDE));
         }
-        return workBuilder(GridRecordKind.PATROL).content("网格员日常巡查").at(track.get(0).latitude(), LONGITUDE)
-                .track(track).build();
+        return workBuilder(GridRecordKind.PATROL)
+                .content("网格员日常巡查")
+                .at(track.get(0).latitude(), LONGITUDE)
+                .track(track)
+                .build();
     }
 
     public static GridRecord mediation() {
-        return workBuilder(GridRecordKind.MEDIATION).content("调解楼上楼下漏水纠纷，双方达成赔偿协议。")
-                .mediation(DisputeType.NEIGHBOURHOOD, MediationOutcome.RESOLVED).build();
+        return workBuilder(GridRecordKind.MEDIATION)
+                .content("调解楼上楼下漏水纠纷，双方达成赔偿协议。")
+                .mediation(DisputeType.NEIGHBOURHOOD, MediationOutcome.RESOLVED)
+                .build();
     }
 
     private static GridBuilder workBuilder(GridRecordKind kind) {
-        return gridBuilder().schemaVersion(GridRecord.SCHEMA_VERSION).kind(kind)
-                .recordId("WG20240110-" + kind.ordinal()).workerId("W" + GRID_CODE.substring(6))
-                .personIdCard(null).categoryCode(null);
+        return gridBuilder()
+                .schemaVersion(GridRecord.SCHEMA_VERSION)
+                .kind(kind)
+                .recordId("WG20240110-" + kind.ordinal())
+                .workerId("W" + GRID_CODE.substring(6))
+                .personIdCard(null)
+                .categoryCode(null);
     }
 
     /** A valid ID-card number ending in X: the first birth date from {@code from} on whose check character is X. */
@@ -259,8 +281,8 @@ public final class SampleRecords {
         private String caseId = "RX202401150001";
         private Channel channel = Channel.PHONE;
         private String categoryCode = "C0101";
-        private String content = "市民反映：洪家楼社区3号楼自供暖开始以来暖气一直不热，室内温度只有十四五度，家中有老人孩子，"
-                + "请相关部门尽快处理。联系电话" + CALLER_PHONE + "。";
+        private String content =
+                "市民反映：洪家楼社区3号楼自供暖开始以来暖气一直不热，室内温度只有十四五度，家中有老人孩子，" + "请相关部门尽快处理。联系电话" + CALLER_PHONE + "。";
         private String callerName = CALLER_NAME;
         private String callerPhone = CALLER_PHONE;
         private String callerIdCard = CALLER_ID_CARD;
@@ -275,8 +297,7 @@ public final class SampleRecords {
         private LocalDateTime closeTime = HOTLINE_CLOSE;
         private Integer satisfaction = 5;
 
-        private HotlineBuilder() {
-        }
+        private HotlineBuilder() {}
 
         public HotlineBuilder schemaVersion(int v) {
             this.schemaVersion = v;
@@ -370,9 +391,25 @@ public final class SampleRecords {
         }
 
         public HotlineCase build() {
-            return new HotlineCase(schemaVersion, caseId, channel, categoryCode, content, callerName, callerPhone,
-                    callerIdCard, latitude, longitude, address, department, acceptTime, deadline, status, replyTime,
-                    closeTime, satisfaction);
+            return new HotlineCase(
+                    schemaVersion,
+                    caseId,
+                    channel,
+                    categoryCode,
+                    content,
+                    callerName,
+                    callerPhone,
+                    callerIdCard,
+                    latitude,
+                    longitude,
+                    address,
+                    department,
+                    acceptTime,
+                    deadline,
+                    status,
+                    replyTime,
+                    closeTime,
+                    satisfaction);
         }
     }
 
@@ -392,8 +429,7 @@ public final class SampleRecords {
         private double longitude = LONGITUDE;
         private LocalDateTime petitionTime = PETITION_TIME;
 
-        private PetitionBuilder() {
-        }
+        private PetitionBuilder() {}
 
         public PetitionBuilder petitionId(String v) {
             this.petitionId = v;
@@ -452,8 +488,20 @@ public final class SampleRecords {
         }
 
         public Petition build() {
-            return new Petition(schemaVersion, petitionId, personName, personIdCard, personPhone, form, categoryCode,
-                    content, companyName, groupSize, latitude, longitude, petitionTime);
+            return new Petition(
+                    schemaVersion,
+                    petitionId,
+                    personName,
+                    personIdCard,
+                    personPhone,
+                    form,
+                    categoryCode,
+                    content,
+                    companyName,
+                    groupSize,
+                    latitude,
+                    longitude,
+                    petitionTime);
         }
     }
 
@@ -475,8 +523,7 @@ public final class SampleRecords {
         private ArrearsStatus status = ArrearsStatus.IN_PROGRESS;
         private LocalDateTime resolvedTime = null;
 
-        private ArrearsBuilder() {
-        }
+        private ArrearsBuilder() {}
 
         public ArrearsBuilder caseId(String v) {
             this.caseId = v;
@@ -540,8 +587,20 @@ public final class SampleRecords {
         }
 
         public ArrearsCase build() {
-            return new ArrearsCase(schemaVersion, caseId, companyName, projectName, workerCount, amountYuan,
-                    complainantName, complainantIdCard, complainantPhone, latitude, longitude, reportTime, status,
+            return new ArrearsCase(
+                    schemaVersion,
+                    caseId,
+                    companyName,
+                    projectName,
+                    workerCount,
+                    amountYuan,
+                    complainantName,
+                    complainantIdCard,
+                    complainantPhone,
+                    latitude,
+                    longitude,
+                    reportTime,
+                    status,
                     resolvedTime);
         }
     }
@@ -554,14 +613,12 @@ public final class SampleRecords {
         private String personName = POLICE_PERSON_NAME;
         private String personIdCard = POLICE_PERSON_ID_CARD;
         private String personPhone = POLICE_PERSON_PHONE;
-        private String content = "报警人称邻居在楼道堆放杂物引发纠纷，双方情绪激动，民警到场调解。当事人身份证号"
-                + POLICE_PERSON_ID_CARD + "。";
+        private String content = "报警人称邻居在楼道堆放杂物引发纠纷，双方情绪激动，民警到场调解。当事人身份证号" + POLICE_PERSON_ID_CARD + "。";
         private double latitude = LATITUDE;
         private double longitude = LONGITUDE;
         private LocalDateTime reportTime = POLICE_REPORT;
 
-        private PoliceBuilder() {
-        }
+        private PoliceBuilder() {}
 
         public PoliceBuilder incidentId(String v) {
             this.incidentId = v;
@@ -605,8 +662,17 @@ public final class SampleRecords {
         }
 
         public PoliceIncident build() {
-            return new PoliceIncident(schemaVersion, incidentId, incidentType, personName, personIdCard, personPhone,
-                    content, latitude, longitude, reportTime);
+            return new PoliceIncident(
+                    schemaVersion,
+                    incidentId,
+                    incidentType,
+                    personName,
+                    personIdCard,
+                    personPhone,
+                    content,
+                    latitude,
+                    longitude,
+                    reportTime);
         }
     }
 
@@ -630,8 +696,7 @@ public final class SampleRecords {
         private DisputeType disputeType;
         private MediationOutcome outcome;
 
-        private GridBuilder() {
-        }
+        private GridBuilder() {}
 
         public GridBuilder recordId(String v) {
             this.recordId = v;
@@ -706,9 +771,24 @@ public final class SampleRecords {
         }
 
         public GridRecord build() {
-            return new GridRecord(schemaVersion, recordId, kind, gridCode, workerId, personIdCard, categoryCode,
-                    content, latitude, longitude, recordTime, track, checkOutTime, checkOutLatitude,
-                    checkOutLongitude, disputeType, outcome);
+            return new GridRecord(
+                    schemaVersion,
+                    recordId,
+                    kind,
+                    gridCode,
+                    workerId,
+                    personIdCard,
+                    categoryCode,
+                    content,
+                    latitude,
+                    longitude,
+                    recordTime,
+                    track,
+                    checkOutTime,
+                    checkOutLatitude,
+                    checkOutLongitude,
+                    disputeType,
+                    outcome);
         }
     }
 }

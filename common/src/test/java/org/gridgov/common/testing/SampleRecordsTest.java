@@ -24,8 +24,11 @@ class SampleRecordsTest {
             assertThat(YearMonth.from(r.eventTime())).as(s.name()).isEqualTo(YearMonth.of(2024, 1));
             assertThat(r.eventTime()).isBefore(SampleRecords.NOW);
             assertThat(District.licheng().locate(r.latitude(), r.longitude()))
-                    .as(s.name()).hasValueSatisfying(g -> assertThat(g.code()).isEqualTo(SampleRecords.GRID_CODE));
-            assertThat(SampleRecords.decoder().decode(s, SampleRecords.json(s)).violations()).as(s.name()).isEmpty();
+                    .as(s.name())
+                    .hasValueSatisfying(g -> assertThat(g.code()).isEqualTo(SampleRecords.GRID_CODE));
+            assertThat(SampleRecords.decoder().decode(s, SampleRecords.json(s)).violations())
+                    .as(s.name())
+                    .isEmpty();
         }
     }
 
@@ -34,23 +37,35 @@ class SampleRecordsTest {
         assertThat(SampleRecords.hotlineJson())
                 .isEqualTo(Json.write(SampleRecords.hotline()))
                 .isEqualTo(SampleRecords.json(SourceType.HOTLINE))
-                .contains("\"case_id\":\"RX202401150001\"", "\"caller_id_card\":", "\"channel\":\"PHONE\"",
+                .contains(
+                        "\"case_id\":\"RX202401150001\"",
+                        "\"caller_id_card\":",
+                        "\"channel\":\"PHONE\"",
                         "\"accept_time\":\"2024-01-15 09:30:00\"");
     }
 
     @Test
     void peopleHaveValidDistinctNumbers() {
-        for (String id : new String[] {SampleRecords.CALLER_ID_CARD, SampleRecords.PETITIONER_ID_CARD,
-            SampleRecords.COMPLAINANT_ID_CARD, SampleRecords.POLICE_PERSON_ID_CARD}) {
+        for (String id : new String[] {
+            SampleRecords.CALLER_ID_CARD,
+            SampleRecords.PETITIONER_ID_CARD,
+            SampleRecords.COMPLAINANT_ID_CARD,
+            SampleRecords.POLICE_PERSON_ID_CARD
+        }) {
             assertThat(IdCardNumber.problem(id)).as(id).isEmpty();
         }
-        for (String phone : new String[] {SampleRecords.CALLER_PHONE, SampleRecords.PETITIONER_PHONE,
-            SampleRecords.COMPLAINANT_PHONE, SampleRecords.POLICE_PERSON_PHONE}) {
+        for (String phone : new String[] {
+            SampleRecords.CALLER_PHONE,
+            SampleRecords.PETITIONER_PHONE,
+            SampleRecords.COMPLAINANT_PHONE,
+            SampleRecords.POLICE_PERSON_PHONE
+        }) {
             assertThat(PhoneNumber.problem(phone)).as(phone).isEmpty();
         }
         assertThat(SampleRecords.PETITIONER_ID_CARD).endsWith("X");
         assertThat(SampleRecords.clearPii()).doesNotHaveDuplicates().hasSize(8);
-        assertThat(Arrays.stream(SourceType.values()).map(s -> SampleRecords.sample(s).recordId()))
+        assertThat(Arrays.stream(SourceType.values())
+                        .map(s -> SampleRecords.sample(s).recordId()))
                 .doesNotHaveDuplicates();
     }
 
@@ -58,7 +73,8 @@ class SampleRecordsTest {
     void buildersStartFromTheSampleAndChangeOnlyWhatIsSet() {
         assertThat(SampleRecords.hotlineBuilder().build()).isEqualTo(SampleRecords.hotline());
 
-        ObjectNode changed = SampleRecords.tree(SampleRecords.petitionBuilder().groupSize(7).build());
+        ObjectNode changed =
+                SampleRecords.tree(SampleRecords.petitionBuilder().groupSize(7).build());
         ObjectNode sample = SampleRecords.tree(SourceType.PETITION);
         assertThat(changed.get("group_size").asInt()).isEqualTo(7);
         changed.remove("group_size");

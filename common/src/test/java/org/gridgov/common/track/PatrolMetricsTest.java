@@ -21,6 +21,7 @@ class PatrolMetricsTest {
     private static final double LON0 = BOX.centre().x;
     /** One metre north in degrees on the haversine sphere (radius 6 371 008.8 m). */
     private static final double METRE_LAT = 180 / (Math.PI * 6_371_008.8);
+
     private static final double GRID_AREA_M2 = gridAreaM2();
 
     @Test
@@ -35,7 +36,7 @@ class PatrolMetricsTest {
 
         assertThat(m.pointCount()).isEqualTo(51);
         assertThat(m.distanceM()).isEqualTo(1000);
-        assertThat(m.durationMin()).isEqualTo(13);                  // 12.5 rounds up
+        assertThat(m.durationMin()).isEqualTo(13); // 12.5 rounds up
         assertThat(m.maxSpeedKmh()).isCloseTo(4.8, within(0.01));
         assertThat(m.jumpCount()).isZero();
         assertThat(m.isFakeJump()).isFalse();
@@ -62,8 +63,8 @@ class PatrolMetricsTest {
         assertThat(m.jumpCount()).isEqualTo(1);
         assertThat(m.isFakeJump()).isTrue();
         assertThat(m.maxSpeedKmh()).isCloseTo(200.0, within(0.01));
-        assertThat(m.distanceM()).isBetween(2499, 2501);            // 400 + 2 000 + 100
-        assertThat(m.durationMin()).isEqualTo(6);                    // 336 s
+        assertThat(m.distanceM()).isBetween(2499, 2501); // 400 + 2 000 + 100
+        assertThat(m.durationMin()).isEqualTo(6); // 336 s
     }
 
     @Test
@@ -83,14 +84,17 @@ class PatrolMetricsTest {
         // the buffer of a point is a 16-gon (4 segments a quarter circle): 8·r²·sin(22.5°) ≈ 0.9745·π·r²
         double circle = Math.PI * 30 * 30 / GRID_AREA_M2;
         // (coverage is kept to 4 decimals: half a unit of the last one is rounding)
-        assertThat(m.coverageRatio()).isGreaterThan(0).isCloseTo(circle * 0.9745, within(circle * 0.02 + 0.00005))
+        assertThat(m.coverageRatio())
+                .isGreaterThan(0)
+                .isCloseTo(circle * 0.9745, within(circle * 0.02 + 0.00005))
                 .isLessThan(0.15);
     }
 
     @Test
     void coverageCountsOnlyThePartInsideTheGridAndNeverExceedsOne() {
         // a walk along the grid's western edge: only the inner half of the strip lies in the grid
-        List<TrackPoint> edge = List.of(new TrackPoint(0, LAT0 - 500 * METRE_LAT, BOX.getMinX()),
+        List<TrackPoint> edge = List.of(
+                new TrackPoint(0, LAT0 - 500 * METRE_LAT, BOX.getMinX()),
                 new TrackPoint(750, LAT0 + 500 * METRE_LAT, BOX.getMinX()));
         double half = (1000 * 30 + Math.PI * 30 * 30 / 2) / GRID_AREA_M2;
         assertThat(PatrolMetrics.of(edge, GRID.boundary()).coverageRatio()).isCloseTo(half, within(half * 0.03));
@@ -113,7 +117,8 @@ class PatrolMetricsTest {
     void aTrackOutOfTimeOrderIsAnError() {
         List<TrackPoint> back = List.of(new TrackPoint(60, LAT0, LON0), new TrackPoint(60, LAT0, LON0));
         assertThatThrownBy(() -> PatrolMetrics.of(back, GRID.boundary()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("point 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("point 1");
         assertThatThrownBy(() -> PatrolMetrics.of(List.of(), GRID.boundary()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExportTimeFastPathTest {
 
-    private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STRICT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     @Test
     void readsWhatTheStrictFormatterReadsAndNothingItRefuses() {
@@ -25,8 +25,14 @@ class ExportTimeFastPathTest {
         int accepted = 0;
         for (int i = 0; i < 200_000; i++) {
             // fields around their limits: month 0..13, day 0..32, hour 0..24, minute and second 0..60
-            String s = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", random.nextInt(0, 10_000),
-                    random.nextInt(0, 14), random.nextInt(0, 33), random.nextInt(0, 25), random.nextInt(0, 61),
+            String s = String.format(
+                    java.util.Locale.ROOT,
+                    "%04d-%02d-%02d %02d:%02d:%02d",
+                    random.nextInt(0, 10_000),
+                    random.nextInt(0, 14),
+                    random.nextInt(0, 33),
+                    random.nextInt(0, 25),
+                    random.nextInt(0, 61),
                     random.nextInt(0, 61));
             LocalDateTime fast = FieldReader.plainExportTime(s);
             LocalDateTime strict;
@@ -61,8 +67,13 @@ class ExportTimeFastPathTest {
     void writesWhatTheFormatterWrites() {
         SplittableRandom random = new SplittableRandom(16);
         for (int i = 0; i < 100_000; i++) {
-            LocalDateTime t = LocalDateTime.of(random.nextInt(1, 10_000), random.nextInt(1, 13),
-                    random.nextInt(1, 29), random.nextInt(0, 24), random.nextInt(0, 60), random.nextInt(0, 60),
+            LocalDateTime t = LocalDateTime.of(
+                    random.nextInt(1, 10_000),
+                    random.nextInt(1, 13),
+                    random.nextInt(1, 29),
+                    random.nextInt(0, 24),
+                    random.nextInt(0, 60),
+                    random.nextInt(0, 60),
                     random.nextInt(0, 1_000_000_000));
             assertThat(Json.time(t)).as(t.toString()).isEqualTo(Json.TIME.format(t));
         }

@@ -46,16 +46,27 @@ class GridWorkRecordDecoderTest {
     void aVersionOneRecordStillDecodesAsBefore() {
         // what a v1 producer writes: no v2 field at all
         ObjectNode n = SampleRecords.tree(GRID).put("schema_version", 1).put("kind", "PATROL");
-        for (String f : List.of("track", "check_out_time", "check_out_latitude", "check_out_longitude",
-                "dispute_type", "outcome")) {
+        for (String f : List.of(
+                "track", "check_out_time", "check_out_latitude", "check_out_longitude", "dispute_type", "outcome")) {
             n.remove(f);
         }
         GridRecord r = (GridRecord) DECODER.decode(GRID, n.toString()).value();
         assertThat(r.schemaVersion()).isEqualTo(1);
         assertThat(r.kind()).isEqualTo(GridRecordKind.PATROL);
         assertThat(r.track()).isNull();
-        assertThat(r).isEqualTo(new GridRecord(1, r.recordId(), GridRecordKind.PATROL, r.gridCode(), r.workerId(),
-                r.personIdCard(), r.categoryCode(), r.content(), r.latitude(), r.longitude(), r.recordTime()));
+        assertThat(r)
+                .isEqualTo(new GridRecord(
+                        1,
+                        r.recordId(),
+                        GridRecordKind.PATROL,
+                        r.gridCode(),
+                        r.workerId(),
+                        r.personIdCard(),
+                        r.categoryCode(),
+                        r.content(),
+                        r.latitude(),
+                        r.longitude(),
+                        r.recordTime()));
     }
 
     @Test
@@ -79,12 +90,16 @@ class GridWorkRecordDecoderTest {
     void versionOneKnowsNeitherTheNewKindsNorTheNewFields() {
         ObjectNode attendance = SampleRecords.tree(SampleRecords.attendance()).put("schema_version", 1);
         Decoded<SourceRecord> d = DECODER.decode(GRID, attendance.toString());
-        assertThat(d.violations()).extracting(Violation::field)
+        assertThat(d.violations())
+                .extracting(Violation::field)
                 .containsExactly("kind", "check_out_time", "check_out_latitude", "check_out_longitude");
-        assertThat(d.violations().get(0).reason()).isEqualTo("ATTENDANCE records need schema_version 2 or later, got 1");
+        assertThat(d.violations().get(0).reason())
+                .isEqualTo("ATTENDANCE records need schema_version 2 or later, got 1");
 
         ObjectNode patrol = SampleRecords.tree(SampleRecords.patrol()).put("schema_version", 1);
-        assertOnly(DECODER.decode(GRID, patrol.toString()), "track",
+        assertOnly(
+                DECODER.decode(GRID, patrol.toString()),
+                "track",
                 "is a field of schema_version 2 records, this one is version 1");
     }
 
@@ -103,9 +118,11 @@ class GridWorkRecordDecoderTest {
 
     @Test
     void aMediationNeedsItsDisputeTypeAndOutcome() {
-        ObjectNode n = SampleRecords.tree(SampleRecords.mediation()).putNull("outcome").put("dispute_type", "物业纠纷");
+        ObjectNode n =
+                SampleRecords.tree(SampleRecords.mediation()).putNull("outcome").put("dispute_type", "物业纠纷");
         assertOnly(DECODER.decode(GRID, n.toString()), "outcome", "required field is missing");
-        ObjectNode labels = SampleRecords.tree(SampleRecords.mediation()).put("dispute_type", "劳资纠纷")
+        ObjectNode labels = SampleRecords.tree(SampleRecords.mediation())
+                .put("dispute_type", "劳资纠纷")
                 .put("outcome", "部分调解");
         GridRecord r = (GridRecord) DECODER.decode(GRID, labels.toString()).value();
         assertThat(r.disputeType()).isEqualTo(DisputeType.LABOUR);
@@ -114,9 +131,12 @@ class GridWorkRecordDecoderTest {
 
     @Test
     void anAttendanceWithoutCheckOutIsValidAndACheckOutBeforeTheCheckInIsNot() {
-        ObjectNode missing = SampleRecords.tree(SampleRecords.attendance()).putNull("check_out_time")
-                .putNull("check_out_latitude").putNull("check_out_longitude");
-        assertThat(((GridRecord) DECODER.decode(GRID, missing.toString()).value()).checkOutTime()).isNull();
+        ObjectNode missing = SampleRecords.tree(SampleRecords.attendance())
+                .putNull("check_out_time")
+                .putNull("check_out_latitude")
+                .putNull("check_out_longitude");
+        assertThat(((GridRecord) DECODER.decode(GRID, missing.toString()).value()).checkOutTime())
+                .isNull();
 
         ObjectNode early = SampleRecords.tree(SampleRecords.attendance()).put("check_out_time", "2024-01-10 07:00:00");
         assertOnly(DECODER.decode(GRID, early.toString()), "check_out_time", "is before the record's start time");
@@ -130,8 +150,11 @@ class GridWorkRecordDecoderTest {
     @Test
     void unorderedTimestampsAreRefusedAtTheFirstPointOutOfOrder() {
         ObjectNode n = SampleRecords.tree(SampleRecords.patrol());
-        ((ArrayNode) n.get("track").get(5)).set(0, Json.mapper().getNodeFactory().numberNode(240));
-        assertOnly(DECODER.decode(GRID, n.toString()), "track[5]",
+        ((ArrayNode) n.get("track").get(5))
+                .set(0, Json.mapper().getNodeFactory().numberNode(240));
+        assertOnly(
+                DECODER.decode(GRID, n.toString()),
+                "track[5]",
                 "time 240 s is not after the previous point's 240 s: points must be in time order");
     }
 
@@ -140,7 +163,7 @@ class GridWorkRecordDecoderTest {
         ObjectNode far = withPoint(7, SampleRecords.BEIJING_LATITUDE, SampleRecords.BEIJING_LONGITUDE);
         Decoded<SourceRecord> d = DECODER.decode(GRID, far.toString());
         assertOnly(d, "track[7]", "m outside 历城区");
-        assertThat(d.reason()).contains("(39.9, 116.4) is 3");   // about 330 km away
+        assertThat(d.reason()).contains("(39.9, 116.4) is 3"); // about 330 km away
 
         // 300 m west of the district's western edge (117.00°): drift, kept
         ObjectNode near = withPoint(7, SampleRecords.LATITUDE, 116.99664);
@@ -158,21 +181,33 @@ class GridWorkRecordDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[[0, 36.7, 117.1]]", "[[0, 36.7]]", "[[0, \"36.7\", 117.1], [60, 36.7, 117.1]]",
-        "[[-5, 36.7, 117.1], [60, 36.7, 117.1]]", "[[0.5, 36.7, 117.1], [60, 36.7, 117.1]]", "\"36.7,117.1\""})
+    @ValueSource(
+            strings = {
+                "[[0, 36.7, 117.1]]",
+                "[[0, 36.7]]",
+                "[[0, \"36.7\", 117.1], [60, 36.7, 117.1]]",
+                "[[-5, 36.7, 117.1], [60, 36.7, 117.1]]",
+                "[[0.5, 36.7, 117.1], [60, 36.7, 117.1]]",
+                "\"36.7,117.1\""
+            })
     void malformedTracksAreRefused(String track) throws Exception {
         ObjectNode n = SampleRecords.tree(SampleRecords.patrol());
         n.set("track", Json.mapper().readTree(track));
         Decoded<SourceRecord> d = DECODER.decode(GRID, n.toString());
         assertThat(d.isValid()).isFalse();
-        assertThat(d.violations()).singleElement().satisfies(v -> assertThat(v.field()).startsWith("track"));
+        assertThat(d.violations()).singleElement().satisfies(v -> assertThat(v.field())
+                .startsWith("track"));
     }
 
     @Test
     void aPatrolEndingInTheFutureIsRefused() {
-        GridRecord p = SampleRecords.gridBuilder().schemaVersion(2).kind(GridRecordKind.PATROL).personIdCard(null)
+        GridRecord p = SampleRecords.gridBuilder()
+                .schemaVersion(2)
+                .kind(GridRecordKind.PATROL)
+                .personIdCard(null)
                 .recordTime(SampleRecords.NOW.minusHours(1))
-                .track(List.of(new TrackPoint(0, SampleRecords.LATITUDE, SampleRecords.LONGITUDE),
+                .track(List.of(
+                        new TrackPoint(0, SampleRecords.LATITUDE, SampleRecords.LONGITUDE),
                         new TrackPoint(3 * 86_400 - 1, SampleRecords.LATITUDE, SampleRecords.LONGITUDE)))
                 .build();
         assertOnly(DECODER.decode(GRID, Json.write(p)), "track", "more than 24 hours");

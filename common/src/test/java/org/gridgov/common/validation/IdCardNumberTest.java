@@ -35,7 +35,9 @@ class IdCardNumberTest {
             assertThat(IdCardNumber.problem(id)).as(id).isEmpty();
             for (char c : "0123456789X".toCharArray()) {
                 if (c != id.charAt(17)) {
-                    assertThat(IdCardNumber.isValid(id.substring(0, 17) + c)).as("%s with check %s", id, c).isFalse();
+                    assertThat(IdCardNumber.isValid(id.substring(0, 17) + c))
+                            .as("%s with check %s", id, c)
+                            .isFalse();
                 }
             }
         }
@@ -48,7 +50,9 @@ class IdCardNumberTest {
             for (char d = '0'; d <= '9'; d++) {
                 if (d != id.charAt(i)) {
                     String typo = id.substring(0, i) + d + id.substring(i + 1);
-                    assertThat(IdCardNumber.isValid(typo)).as("typo at %d: %s", i + 1, typo).isFalse();
+                    assertThat(IdCardNumber.isValid(typo))
+                            .as("typo at %d: %s", i + 1, typo)
+                            .isFalse();
                 }
             }
         }
@@ -83,8 +87,8 @@ class IdCardNumberTest {
         }
         char expected = "10X98765432".charAt(sum % 11);
         assertThat(IdCardNumber.normalize("370112850307042")).isEqualTo(first17 + expected);
-        assertThat(IdCardNumber.normalize("370112850307042")).isEqualTo(IdCardNumber.of("370112",
-                LocalDate.of(1985, 3, 7), 42));
+        assertThat(IdCardNumber.normalize("370112850307042"))
+                .isEqualTo(IdCardNumber.of("370112", LocalDate.of(1985, 3, 7), 42));
     }
 
     @Test
@@ -121,14 +125,16 @@ class IdCardNumberTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "11010519491231002   | must have 18 characters, has 17",
-        "11010519491231002X1 | must have 18 characters, has 19",
-        "1101051949123O002X  | character 14 must be a digit",
-        "11010519491231002A  | last character must be a digit or X",
-        // a full-width digit is a Unicode digit, but not one a checksum can use
-        "１1010519491231002X  | character 1 must be a digit",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "11010519491231002   | must have 18 characters, has 17",
+                "11010519491231002X1 | must have 18 characters, has 19",
+                "1101051949123O002X  | character 14 must be a digit",
+                "11010519491231002A  | last character must be a digit or X",
+                // a full-width digit is a Unicode digit, but not one a checksum can use
+                "１1010519491231002X  | character 1 must be a digit",
+            })
     void malformedNumbersSayWhatIsWrong(String id, String problem) {
         assertThat(IdCardNumber.problem(id)).hasValue(problem);
     }
@@ -150,7 +156,8 @@ class IdCardNumberTest {
     void birthBefore1900IsRejected() {
         String old = withCheck("370112" + "18991231" + "001");
         assertThat(IdCardNumber.problem(old)).hasValue("birth date 1899-12-31 is before 1900");
-        assertThat(IdCardNumber.isValid(withCheck("370112" + "19000101" + "001"))).isTrue();
+        assertThat(IdCardNumber.isValid(withCheck("370112" + "19000101" + "001")))
+                .isTrue();
     }
 
     private static String withCheck(String first17) {
@@ -160,6 +167,7 @@ class IdCardNumberTest {
     @Test
     void birthDateInTheFutureIsRejected() {
         String id = IdCardNumber.of("370112", java.time.LocalDate.now().plusYears(1), 7);
-        assertThat(IdCardNumber.problem(id)).hasValueSatisfying(p -> assertThat(p).contains("in the future"));
+        assertThat(IdCardNumber.problem(id))
+                .hasValueSatisfying(p -> assertThat(p).contains("in the future"));
     }
 }

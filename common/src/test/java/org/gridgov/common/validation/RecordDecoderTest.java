@@ -73,9 +73,10 @@ class RecordDecoderTest {
         String fifteen = id.substring(0, 6) + id.substring(8, 17);
         StringBuilder fullWidth = new StringBuilder();
         id.chars().forEach(c -> fullWidth.append(c == 'X' ? 'ｘ' : (char) ('０' + (c - '0'))));
-        for (String written : new String[] {fifteen, fullWidth.toString(), id.substring(0, 6) + " " + id.substring(6)}) {
-            ObjectNode n = SampleRecords.tree(PETITION).put("person_id_card", written)
-                    .put("person_phone", "１５９ ６６６６ ７７７７");
+        for (String written :
+                new String[] {fifteen, fullWidth.toString(), id.substring(0, 6) + " " + id.substring(6)}) {
+            ObjectNode n =
+                    SampleRecords.tree(PETITION).put("person_id_card", written).put("person_phone", "１５９ ６６６６ ７７７７");
             Petition p = (Petition) decode(PETITION, n).value();
             assertThat(p.personIdCard()).as(written).isEqualTo(id);
             assertThat(p.personPhone()).isEqualTo("15966667777");
@@ -93,8 +94,7 @@ class RecordDecoderTest {
         "POLICE,   incident_type, 噪音扰民, NOISE",
         "GRID,     kind,          走访,     VISIT",
     })
-    void chineseLabelsAndAnyCaseNamesDecodeToTheConstant(SourceType source, String field, String raw,
-                                                         String constant) {
+    void chineseLabelsAndAnyCaseNamesDecodeToTheConstant(SourceType source, String field, String raw, String constant) {
         ObjectNode n = SampleRecords.tree(source).put(field, raw);
         Decoded<SourceRecord> d = decode(source, n);
         assertThat(d.violations()).isEmpty();
@@ -110,8 +110,12 @@ class RecordDecoderTest {
 
     @Test
     void stampAFewHoursAheadOfTheClockIsToleratedAsClockSkew() {
-        ObjectNode n = SampleRecords.tree(HOTLINE).put("accept_time", "2024-02-01 12:00:00")
-                .putNull("deadline").putNull("reply_time").putNull("close_time").put("status", "ACCEPTED");
+        ObjectNode n = SampleRecords.tree(HOTLINE)
+                .put("accept_time", "2024-02-01 12:00:00")
+                .putNull("deadline")
+                .putNull("reply_time")
+                .putNull("close_time")
+                .put("status", "ACCEPTED");
         assertThat(decode(HOTLINE, n).violations()).isEmpty();
     }
 
@@ -184,7 +188,9 @@ class RecordDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SourceType.class, names = {"HOTLINE", "PETITION", "GRID"})
+    @EnumSource(
+            value = SourceType.class,
+            names = {"HOTLINE", "PETITION", "GRID"})
     void unknownCategoryIsRejected(SourceType source) {
         ObjectNode n = SampleRecords.tree(source).put("category_code", "C9999");
         assertOnly(decode(source, n), "category_code", "unknown category C9999");
@@ -215,21 +221,27 @@ class RecordDecoderTest {
     @EnumSource(SourceType.class)
     void coordinatesOutsideTheDistrictAreRejected(SourceType source) {
         ObjectNode n = SampleRecords.tree(source)
-                .put("latitude", SampleRecords.BEIJING_LATITUDE).put("longitude", SampleRecords.BEIJING_LONGITUDE);
+                .put("latitude", SampleRecords.BEIJING_LATITUDE)
+                .put("longitude", SampleRecords.BEIJING_LONGITUDE);
         assertOnly(decode(source, n), "latitude", "(39.9, 116.4) is outside 历城区");
     }
 
     @Test
     void swappedCoordinatesAreNotACoordinate() {
         ObjectNode n = SampleRecords.tree(HOTLINE)
-                .put("latitude", SampleRecords.LONGITUDE).put("longitude", SampleRecords.LATITUDE);
+                .put("latitude", SampleRecords.LONGITUDE)
+                .put("longitude", SampleRecords.LATITUDE);
         assertOnly(decode(HOTLINE, n), "latitude", "is not a coordinate");
     }
 
     @Test
     void eventTimeInTheFutureIsRejected() {
-        ObjectNode n = SampleRecords.tree(HOTLINE).put("accept_time", "2024-03-01 09:00:00")
-                .putNull("deadline").putNull("reply_time").putNull("close_time").put("status", "ACCEPTED");
+        ObjectNode n = SampleRecords.tree(HOTLINE)
+                .put("accept_time", "2024-03-01 09:00:00")
+                .putNull("deadline")
+                .putNull("reply_time")
+                .putNull("close_time")
+                .put("status", "ACCEPTED");
         assertOnly(decode(HOTLINE, n), "accept_time", "2024-03-01T09:00 is in the future");
     }
 
@@ -251,8 +263,8 @@ class RecordDecoderTest {
     @ValueSource(ints = {0, 2})
     void unsupportedSchemaVersionSaysWhichVersionsAreKnown(int version) {
         ObjectNode n = SampleRecords.tree(HOTLINE).put("schema_version", version);
-        assertOnly(decode(HOTLINE, n), "schema_version",
-                "unsupported version " + version + " (this reader knows 1..1)");
+        assertOnly(
+                decode(HOTLINE, n), "schema_version", "unsupported version " + version + " (this reader knows 1..1)");
     }
 
     @ParameterizedTest
@@ -271,7 +283,9 @@ class RecordDecoderTest {
         String array = "[" + SampleRecords.hotlineJson() + "]";
         for (String raw : new String[] {array, "\"工单\"", "", null}) {
             Decoded<SourceRecord> d = DECODER.decode(HOTLINE, raw);
-            assertThat(d.violations()).as("input %s", raw).containsExactly(new Violation("$", "expected a JSON object"));
+            assertThat(d.violations())
+                    .as("input %s", raw)
+                    .containsExactly(new Violation("$", "expected a JSON object"));
         }
     }
 
@@ -346,10 +360,12 @@ class RecordDecoderTest {
         Decoded<SourceRecord> d = decode(HOTLINE, n);
 
         assertThat(d.isValid()).isFalse();
-        assertThat(d.violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("case_id", "channel", "category_code", "caller_id_card", "latitude",
-                        "accept_time");
-        assertThat(d.reason()).contains("case_id: required field is missing")
+        assertThat(d.violations())
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "case_id", "channel", "category_code", "caller_id_card", "latitude", "accept_time");
+        assertThat(d.reason())
+                .contains("case_id: required field is missing")
                 .contains("latitude: expected a number, got 'abc'")
                 .contains("; ");
         assertThat(d.firstField()).isEqualTo(d.violations().get(0).field());
@@ -359,9 +375,11 @@ class RecordDecoderTest {
     void placeAndTimeProblemsAreReportedTogetherWithFieldProblems() {
         ObjectNode n = SampleRecords.tree(PETITION)
                 .put("person_id_card", "370112195203010000")
-                .put("latitude", SampleRecords.BEIJING_LATITUDE).put("longitude", SampleRecords.BEIJING_LONGITUDE)
+                .put("latitude", SampleRecords.BEIJING_LATITUDE)
+                .put("longitude", SampleRecords.BEIJING_LONGITUDE)
                 .put("petition_time", "2030-01-01 10:00:00");
-        assertThat(decode(PETITION, n).violations()).extracting(Violation::field)
+        assertThat(decode(PETITION, n).violations())
+                .extracting(Violation::field)
                 .containsExactlyInAnyOrder("person_id_card", "latitude", "petition_time");
     }
 
@@ -375,7 +393,9 @@ class RecordDecoderTest {
 
     @Test
     void arrearsCaseWithCentsSurvivesJsonRoundTrip() {
-        ArrearsCase original = SampleRecords.arrearsBuilder().amountYuan(new BigDecimal("86500.50")).build();
+        ArrearsCase original = SampleRecords.arrearsBuilder()
+                .amountYuan(new BigDecimal("86500.50"))
+                .build();
         assertThat(DECODER.decode(ARREARS, Json.write(original)).value()).isEqualTo(original);
     }
 
@@ -394,10 +414,8 @@ class RecordDecoderTest {
         Violation v = new Violation("case_id", "required field is missing");
         assertThat(Decoded.valid(c).reason()).isEmpty();
         assertThat(Decoded.rejected(List.of(v)).reason()).isEqualTo("case_id: required field is missing");
-        assertThatThrownBy(() -> new Decoded<>(c, List.of(v)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Decoded.rejected(List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Decoded<>(c, List.of(v))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Decoded.rejected(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
@@ -425,7 +443,10 @@ class RecordDecoderTest {
     void impossibleDatesAreRejectedNotMovedToAnotherDay() {
         for (String bad : new String[] {"2023-02-29 10:00:00", "2024-01-31 24:00:00", "2024-04-31 08:00:00"}) {
             ObjectNode n = SampleRecords.tree(HOTLINE).put("accept_time", bad);
-            assertThat(decode(HOTLINE, n).violations()).as(bad).extracting(Violation::field).contains("accept_time");
+            assertThat(decode(HOTLINE, n).violations())
+                    .as(bad)
+                    .extracting(Violation::field)
+                    .contains("accept_time");
         }
         ObjectNode possible = SampleRecords.tree(HOTLINE).put("accept_time", "2024-01-14 10:00:00");
         assertThat(decode(HOTLINE, possible).isValid()).isTrue();

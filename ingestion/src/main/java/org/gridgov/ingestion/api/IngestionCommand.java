@@ -13,22 +13,44 @@ import org.gridgov.common.job.JobEntryPoint;
  * {@code IngestionCommandTest} checks every class name against the build.
  */
 public enum IngestionCommand implements JobEntryPoint {
-
-    INGEST("org.gridgov.ingestion.datax.LocalDataxRunner",
+    INGEST(
+            "org.gridgov.ingestion.datax.LocalDataxRunner",
             "local DataX runner: a DataX job file → validate, protect PII, map → warehouse (or staged for DataX)",
-            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.PII_SALT), IngestOptions.RUNNER), false),
-    GATEWAY("org.gridgov.ingestion.gateway.GatewayMain",
+            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.PII_SALT), IngestOptions.RUNNER),
+            false),
+    GATEWAY(
+            "org.gridgov.ingestion.gateway.GatewayMain",
             "Kafka intake gateway: files or POST /intake/<source> → raw.<source>, rejects → dlq.<source>",
-            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.KAFKA_BOOTSTRAP, GridgovOptions.PII_SALT,
-                    IngestOptions.ALLOW_EMPTY, IngestOptions.MAX_LINE_SIZE), IngestOptions.GATEWAY), false),
-    OPEN311("org.gridgov.ingestion.open311.Open311Import",
+            optionsOf(
+                    GridgovOptions.WAREHOUSE,
+                    List.of(
+                            GridgovOptions.KAFKA_BOOTSTRAP,
+                            GridgovOptions.PII_SALT,
+                            IngestOptions.ALLOW_EMPTY,
+                            IngestOptions.MAX_LINE_SIZE),
+                    IngestOptions.GATEWAY),
+            false),
+    OPEN311(
+            "org.gridgov.ingestion.open311.Open311Import",
             "Open311 GeoReport v2 requests.json → 12345 cases through the intake gateway",
-            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.KAFKA_BOOTSTRAP, GridgovOptions.PII_SALT,
-                    IngestOptions.GATEWAY_AUDIT, IngestOptions.GATEWAY_INSTANCE), IngestOptions.OPEN311), false),
-    INGEST_BENCHMARK("org.gridgov.ingestion.bench.EmbeddedIngestBenchmark",
+            optionsOf(
+                    GridgovOptions.WAREHOUSE,
+                    List.of(
+                            GridgovOptions.KAFKA_BOOTSTRAP,
+                            GridgovOptions.PII_SALT,
+                            IngestOptions.GATEWAY_AUDIT,
+                            IngestOptions.GATEWAY_INSTANCE),
+                    IngestOptions.OPEN311),
+            false),
+    INGEST_BENCHMARK(
+            "org.gridgov.ingestion.bench.EmbeddedIngestBenchmark",
             "runner rows/s into an embedded MariaDB and gateway records/s into Kafka (gridgov bench ingest)",
-            optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.KAFKA_BOOTSTRAP, GridgovOptions.PII_SALT),
-                    IngestOptions.RUNNER, IngestBenchmarkOptions.ALL), true);
+            optionsOf(
+                    GridgovOptions.WAREHOUSE,
+                    List.of(GridgovOptions.KAFKA_BOOTSTRAP, GridgovOptions.PII_SALT),
+                    IngestOptions.RUNNER,
+                    IngestBenchmarkOptions.ALL),
+            true);
 
     static final String MODULE = "ingestion";
 

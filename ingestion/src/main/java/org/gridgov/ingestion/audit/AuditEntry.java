@@ -12,12 +12,31 @@ import org.gridgov.warehouse.TableRow;
  * One row of {@code audit_ingest}: a batch's reconciliation. {@code rowsVerified} is null when the target was not read
  * back (Kafka: acknowledgements are the evidence instead).
  */
-public record AuditEntry(String batchId, String pipeline, String source, String inputName, String target,
-                         LocalDateTime started, LocalDateTime finished, long recordsIn, long loaded, long rejected,
-                         long duplicates, Long rowsVerified, Status status, String message, String inputSha256) {
+public record AuditEntry(
+        String batchId,
+        String pipeline,
+        String source,
+        String inputName,
+        String target,
+        LocalDateTime started,
+        LocalDateTime finished,
+        long recordsIn,
+        long loaded,
+        long rejected,
+        long duplicates,
+        Long rowsVerified,
+        Status status,
+        String message,
+        String inputSha256) {
 
     /** OK; EMPTY input; counts that do not reconcile; too many rejects for the job's errorLimit; a failed run. */
-    public enum Status { OK, EMPTY, MISMATCH, LIMIT_EXCEEDED, FAILED }
+    public enum Status {
+        OK,
+        EMPTY,
+        MISMATCH,
+        LIMIT_EXCEEDED,
+        FAILED
+    }
 
     public TableRow toRow() {
         Map<String, Object> v = new LinkedHashMap<>();

@@ -9,6 +9,6 @@ public interface AuditLog {
 
     /** An audit log that keeps nothing, for runs configured without one (the summary line still reports). */
     static AuditLog none() {
-        return e -> { };
+        return e -> {};
     }
 }

@@ -45,7 +45,9 @@ final class CellConverter {
             }
             p.append(!quoted && c == 'y' ? 'u' : c);
         }
-        return new DateTimeFormatterBuilder().appendPattern(p.toString()).toFormatter()
+        return new DateTimeFormatterBuilder()
+                .appendPattern(p.toString())
+                .toFormatter()
                 .withResolverStyle(ResolverStyle.STRICT);
     }
 
@@ -88,6 +90,7 @@ final class CellConverter {
         private final int length;
         /** Start of each field (year, month, day, hour, minute, second) or -1, and its width. */
         private final int[] start = {-1, -1, -1, -1, -1, -1};
+
         private final int[] width = new int[6];
         private final char[] literal;
 
@@ -136,8 +139,8 @@ final class CellConverter {
                 }
             }
             try {
-                return LocalDateTime.of(number(s, 0), number(s, 1), number(s, 2), number(s, 3), number(s, 4),
-                        number(s, 5));
+                return LocalDateTime.of(
+                        number(s, 0), number(s, 1), number(s, 2), number(s, 3), number(s, 4), number(s, 5));
             } catch (DateTimeException e) {
                 return null; // month 13, February 30th, hour 24
             }

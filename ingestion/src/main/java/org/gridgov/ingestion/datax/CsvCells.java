@@ -25,8 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvCells {
 
     /** Either the cells, or "needs the next line" (a quoted field is still open), or an error. */
-    record Result(String[] cells, boolean open, String error) {
-    }
+    record Result(String[] cells, boolean open, String error) {}
 
     private final char delimiter;
     private final boolean quotes;
@@ -68,8 +67,11 @@ final class CsvCells {
                 return new Result(null, true, null);
             }
             if (why.contains("between encapsulated token and delimiter")) {
-                return new Result(null, false, "text after the closing quote of column " + column(text, why)
-                        + " (a quote inside a quoted field must be doubled)");
+                return new Result(
+                        null,
+                        false,
+                        "text after the closing quote of column " + column(text, why)
+                                + " (a quote inside a quoted field must be doubled)");
             }
             return new Result(null, false, "cannot split the line into columns: " + why);
         }
@@ -79,7 +81,9 @@ final class CsvCells {
     private int column(String text, String message) {
         int at = message.lastIndexOf("position: ");
         try {
-            int position = Integer.parseInt(message.substring(at + "position: ".length()).replace(",", "").trim());
+            int position = Integer.parseInt(message.substring(at + "position: ".length())
+                    .replace(",", "")
+                    .trim());
             return record(text.substring(0, Math.min(text.length(), position)), lenient).length;
         } catch (RuntimeException | IOException e) {
             return 1;
@@ -107,8 +111,11 @@ final class CsvCells {
             return new String[] {""};
         }
         // a buffer of the text's size: Commons CSV's default of 8 KiB per line would dominate the cost
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(format)
-                .setBufferSize(Math.max(16, text.length())).get()) {
+        try (CSVParser p = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(format)
+                .setBufferSize(Math.max(16, text.length()))
+                .get()) {
             Iterator<CSVRecord> records = p.iterator();
             return records.next().values();
         }

@@ -37,8 +37,7 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
     /** The transformer that validates, protects PII and maps rows to ODS columns (the step vanilla DataX lacks). */
     public static final String TRANSFORMER = "gridgov_ods";
 
-    public record Setting(int channel, Long errorRecordLimit, Double errorPercentageLimit) {
-    }
+    public record Setting(int channel, Long errorRecordLimit, Double errorPercentageLimit) {}
 
     /** A reader of the job: where rows come from and the column list in transformer-field order. */
     public sealed interface Reader permits TxtFileReader, MysqlReader {
@@ -54,8 +53,15 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         }
     }
 
-    public record TxtFileReader(List<String> paths, String encoding, char fieldDelimiter, boolean skipHeader,
-                                String nullFormat, boolean useTextQualifier, String compress, List<Column> columns)
+    public record TxtFileReader(
+            List<String> paths,
+            String encoding,
+            char fieldDelimiter,
+            boolean skipHeader,
+            String nullFormat,
+            boolean useTextQualifier,
+            String compress,
+            List<Column> columns)
             implements Reader {
         @Override
         public String pluginName() {
@@ -72,11 +78,11 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         }
     }
 
-    public record Connection(String jdbcUrl, List<String> tables, List<String> querySqls) {
-    }
+    public record Connection(String jdbcUrl, List<String> tables, List<String> querySqls) {}
 
-    public record MysqlReader(String username, String password, List<String> columns, List<Connection> connections,
-                              String where) implements Reader {
+    public record MysqlReader(
+            String username, String password, List<String> columns, List<Connection> connections, String where)
+            implements Reader {
         @Override
         public String pluginName() {
             return "mysqlreader";
@@ -89,13 +95,20 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
     }
 
     /** The {@value #TRANSFORMER} step: which source the rows are, and the record field of each reader column. */
-    public record Transform(SourceType source, List<String> fields) {
-    }
+    public record Transform(SourceType source, List<String> fields) {}
 
-    public record DorisWriter(List<String> loadUrl, String jdbcUrl, String database, String table, List<String> columns,
-                              String username, String password, List<String> preSql, List<String> postSql,
-                              Map<String, String> loadProps, String labelPrefix) {
-    }
+    public record DorisWriter(
+            List<String> loadUrl,
+            String jdbcUrl,
+            String database,
+            String table,
+            List<String> columns,
+            String username,
+            String password,
+            List<String> preSql,
+            List<String> postSql,
+            Map<String, String> loadProps,
+            String labelPrefix) {}
 
     /** Reads and checks a job file, substituting the parameters that are set. */
     public static DataxJob load(Path file, JobParams params) throws IOException {
@@ -118,8 +131,8 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
             throw new JobException(name + ": job.content must hold exactly one reader/writer pair");
         }
         JsonNode entry = content.get(0);
-        DataxJob parsed = new DataxJob(name, setting(job.path("setting")), reader(entry), transform(name, entry),
-                writer(entry));
+        DataxJob parsed =
+                new DataxJob(name, setting(job.path("setting")), reader(entry), transform(name, entry), writer(entry));
         parsed.check();
         return parsed;
     }
@@ -131,7 +144,9 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
             it.forEachRemaining(entries::add);
             for (Map.Entry<String, JsonNode> e : entries) {
                 if (e.getValue().isTextual()) {
-                    o.set(e.getKey(), new TextNode(params.substitute(e.getValue().asText())));
+                    o.set(
+                            e.getKey(),
+                            new TextNode(params.substitute(e.getValue().asText())));
                 } else {
                     substitute(e.getValue(), params);
                 }
@@ -151,7 +166,8 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         int channel = s.path("speed").path("channel").asInt(1);
         JsonNode limit = s.path("errorLimit");
         Long records = limit.hasNonNull("record") ? limit.get("record").asLong() : null;
-        Double percentage = limit.hasNonNull("percentage") ? limit.get("percentage").asDouble() : null;
+        Double percentage =
+                limit.hasNonNull("percentage") ? limit.get("percentage").asDouble() : null;
         return new Setting(Math.max(1, channel), records, percentage);
     }
 
@@ -162,8 +178,9 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         return switch (plugin) {
             case "txtfilereader" -> txtFileReader(p);
             case "mysqlreader" -> mysqlReader(p);
-            default -> throw new JobException("reader " + plugin + " is not supported by the local runner "
-                    + "(txtfilereader, mysqlreader)");
+            default ->
+                throw new JobException(
+                        "reader " + plugin + " is not supported by the local runner " + "(txtfilereader, mysqlreader)");
         };
     }
 
@@ -179,10 +196,12 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         } catch (IllegalArgumentException e) {
             throw new JobException("reader.parameter.encoding: unknown charset " + encoding);
         }
-        boolean textQualifier = p.path("csvReaderConfig").path("useTextQualifier").asBoolean(true);
+        boolean textQualifier =
+                p.path("csvReaderConfig").path("useTextQualifier").asBoolean(true);
         String compress = p.path("compress").asText("");
         if (!compress.isEmpty() && !compress.equalsIgnoreCase("gzip")) {
-            throw new JobException("reader.parameter.compress: the local runner reads plain or gzip files, not " + compress);
+            throw new JobException(
+                    "reader.parameter.compress: the local runner reads plain or gzip files, not " + compress);
         }
         JsonNode cols = required(p, "column", "reader.parameter");
         List<Column> columns = new ArrayList<>();
@@ -215,8 +234,15 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
             }
             columns.add(new Column(index, hasValue ? c.get("value").asText() : null, type, format));
         }
-        return new TxtFileReader(paths, encoding, delimiter.charAt(0), p.path("skipHeader").asBoolean(false),
-                p.has("nullFormat") ? p.get("nullFormat").asText() : "\\N", textQualifier, compress, columns);
+        return new TxtFileReader(
+                paths,
+                encoding,
+                delimiter.charAt(0),
+                p.path("skipHeader").asBoolean(false),
+                p.has("nullFormat") ? p.get("nullFormat").asText() : "\\N",
+                textQualifier,
+                compress,
+                columns);
     }
 
     private static MysqlReader mysqlReader(JsonNode p) {
@@ -234,13 +260,19 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
             }
             connections.add(new Connection(urls.get(0), tables, queries));
         }
-        return new MysqlReader(p.path("username").asText(null), p.path("password").asText(null), columns, connections,
+        return new MysqlReader(
+                p.path("username").asText(null),
+                p.path("password").asText(null),
+                columns,
+                connections,
                 p.path("where").asText(""));
     }
 
     private static Transform transform(String name, JsonNode entry) {
         JsonNode list = entry.path("transformer");
-        if (!list.isArray() || list.size() != 1 || !TRANSFORMER.equals(list.get(0).path("name").asText())) {
+        if (!list.isArray()
+                || list.size() != 1
+                || !TRANSFORMER.equals(list.get(0).path("name").asText())) {
             throw new JobException(name + ": job.content[0].transformer must be exactly [{\"name\": \"" + TRANSFORMER
                     + "\", ...}]: validation and PII protection happen there, and no other transformer is supported");
         }
@@ -252,8 +284,8 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         } catch (IllegalArgumentException e) {
             throw new JobException("transformer[0].parameter.source: " + e.getMessage());
         }
-        return new Transform(source, texts(required(p, "fields", "transformer[0].parameter"),
-                "transformer[0].parameter.fields"));
+        return new Transform(
+                source, texts(required(p, "fields", "transformer[0].parameter"), "transformer[0].parameter.fields"));
     }
 
     private static DorisWriter writer(JsonNode entry) {
@@ -264,22 +296,34 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         }
         JsonNode p = required(writer, "parameter", "writer");
         JsonNode conn = p.path("connection").path(0);
-        String jdbcUrl = conn.isMissingNode() ? p.path("jdbcUrl").asText(null) : conn.path("jdbcUrl").asText(null);
-        String database = conn.isMissingNode() ? p.path("database").asText(null)
+        String jdbcUrl = conn.isMissingNode()
+                ? p.path("jdbcUrl").asText(null)
+                : conn.path("jdbcUrl").asText(null);
+        String database = conn.isMissingNode()
+                ? p.path("database").asText(null)
                 : conn.path("selectedDatabase").asText(conn.path("database").asText(null));
-        String table = conn.isMissingNode() ? p.path("table").asText(null) : conn.path("table").path(0).asText(null);
+        String table = conn.isMissingNode()
+                ? p.path("table").asText(null)
+                : conn.path("table").path(0).asText(null);
         if (database == null || table == null) {
             throw new JobException("writer.parameter.connection[0] needs selectedDatabase and table");
         }
         Map<String, String> loadProps = new LinkedHashMap<>();
-        p.path("loadProps").fields().forEachRemaining(e -> loadProps.put(e.getKey(), e.getValue().asText()));
+        p.path("loadProps")
+                .fields()
+                .forEachRemaining(e -> loadProps.put(e.getKey(), e.getValue().asText()));
         return new DorisWriter(
                 p.has("loadUrl") ? texts(p.get("loadUrl"), "writer.parameter.loadUrl") : List.of(),
-                jdbcUrl, database, table, texts(required(p, "column", "writer.parameter"), "writer.parameter.column"),
-                p.path("username").asText(null), p.path("password").asText(null),
+                jdbcUrl,
+                database,
+                table,
+                texts(required(p, "column", "writer.parameter"), "writer.parameter.column"),
+                p.path("username").asText(null),
+                p.path("password").asText(null),
                 optionalTexts(p.get("preSql"), "writer.parameter.preSql"),
                 optionalTexts(p.get("postSql"), "writer.parameter.postSql"),
-                loadProps, p.path("labelPrefix").asText(null));
+                loadProps,
+                p.path("labelPrefix").asText(null));
     }
 
     /** Structural checks against the warehouse catalogue and the source's record fields. */
@@ -290,15 +334,16 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
                     + transform.source().code() + " (" + ods.name() + ")");
         }
         if (!writer.database().equals(WarehouseSchema.DATABASE)) {
-            throw new JobException(name + ": writer database must be " + WarehouseSchema.DATABASE + ", got "
-                    + writer.database());
+            throw new JobException(
+                    name + ": writer database must be " + WarehouseSchema.DATABASE + ", got " + writer.database());
         }
         if (!writer.columns().equals(ods.columnNames())) {
-            throw new JobException(name + ": writer columns differ from " + ods.name() + " in the catalogue:\n  job:       "
-                    + writer.columns() + "\n  catalogue: " + ods.columnNames());
+            throw new JobException(name + ": writer columns differ from " + ods.name()
+                    + " in the catalogue:\n  job:       " + writer.columns() + "\n  catalogue: " + ods.columnNames());
         }
         if (!writer.preSql().isEmpty() || !writer.postSql().isEmpty()) {
-            throw new JobException(name + ": preSql/postSql are not supported: loads are idempotent upserts and need none");
+            throw new JobException(
+                    name + ": preSql/postSql are not supported: loads are idempotent upserts and need none");
         }
         List<String> known = RecordFields.of(transform.source());
         Set<String> seen = new HashSet<>();
@@ -311,8 +356,8 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
                 throw new JobException(name + ": transformer field '" + f + "' is mapped twice");
             }
         }
-        for (String needed : List.of(transform.source().idField(), transform.source().eventTimeField(),
-                "schema_version")) {
+        for (String needed :
+                List.of(transform.source().idField(), transform.source().eventTimeField(), "schema_version")) {
             if (!seen.contains(needed)) {
                 throw new JobException(name + ": transformer fields must include " + needed);
             }
@@ -340,8 +385,10 @@ public record DataxJob(String name, Setting setting, Reader reader, Transform tr
         }
         if (!missing.isEmpty()) {
             List<String> distinct = missing.stream().distinct().toList();
-            throw new JobException(name + ": job parameters not set: " + distinct.stream()
-                    .map(n -> n + " (--param." + n + "=... or " + JobParams.envName(n) + ")").toList());
+            throw new JobException(name + ": job parameters not set: "
+                    + distinct.stream()
+                            .map(n -> n + " (--param." + n + "=... or " + JobParams.envName(n) + ")")
+                            .toList());
         }
     }
 

@@ -19,8 +19,8 @@ import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.ingestion.api.IngestOptions;
 import org.gridgov.ingestion.api.IngestionCommand;
-import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.audit.AuditEntry;
+import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.audit.AuditLog;
 import org.gridgov.ingestion.audit.JdbcAuditLog;
 import org.gridgov.loading.pipeline.LoadPipeline;
@@ -48,8 +48,7 @@ public final class LocalDataxRunner implements AutoCloseable {
     public static final String PIPELINE = "datax-local";
 
     /** The outcome of a job: one result and one audit entry per input, and the line printed on stdout. */
-    public record Report(DataxJob job, List<LoadResult> results, List<AuditEntry> audits, boolean ok, String summary) {
-    }
+    public record Report(DataxJob job, List<LoadResult> results, List<AuditEntry> audits, boolean ok, String summary) {}
 
     private final DataxJob job;
     private final RecordAssembler assembler;
@@ -61,8 +60,15 @@ public final class LocalDataxRunner implements AutoCloseable {
     private final PrintStream progress;
     private final List<Path> scratch = new ArrayList<>();
 
-    public LocalDataxRunner(DataxJob job, RecordAssembler assembler, Supplier<BatchWriter> writers, AuditLog audit,
-                            LoadPipeline.Settings settings, int maxLineBytes, boolean allowEmpty, PrintStream progress) {
+    public LocalDataxRunner(
+            DataxJob job,
+            RecordAssembler assembler,
+            Supplier<BatchWriter> writers,
+            AuditLog audit,
+            LoadPipeline.Settings settings,
+            int maxLineBytes,
+            boolean allowEmpty,
+            PrintStream progress) {
         this.job = job;
         this.assembler = assembler;
         this.writers = writers;
@@ -80,9 +86,20 @@ public final class LocalDataxRunner implements AutoCloseable {
 
     public Report run() throws Exception {
         job.requireRunnable();
-        LoadPipeline pipeline = new LoadPipeline(job.odsTable(), writers, settings, progress == null ? null
-                : (name, read, ok, bad, s) -> progress.printf(Locale.ROOT,
-                        "  %s: %,d read, %,d loaded, %,d rejected (%,.0f records/s)%n", name, read, ok, bad, read / s));
+        LoadPipeline pipeline = new LoadPipeline(
+                job.odsTable(),
+                writers,
+                settings,
+                progress == null
+                        ? null
+                        : (name, read, ok, bad, s) -> progress.printf(
+                                Locale.ROOT,
+                                "  %s: %,d read, %,d loaded, %,d rejected (%,.0f records/s)%n",
+                                name,
+                                read,
+                                ok,
+                                bad,
+                                read / s));
         List<LoadResult> results = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
         boolean ok = true;
@@ -96,9 +113,22 @@ public final class LocalDataxRunner implements AutoCloseable {
                 result = pipeline.load(reader, in -> assembler.assemble(in, source, received));
             } catch (Exception e) {
                 String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-                audit.record(new AuditEntry(batchId(input.name()), PIPELINE, job.transform().source().code(),
-                        input.name(), job.odsTable().name(), started, LocalDateTime.now(RecordDecoder.ZONE).withNano(0),
-                        0, 0, 0, 0, null, Status.FAILED, why, null));
+                audit.record(new AuditEntry(
+                        batchId(input.name()),
+                        PIPELINE,
+                        job.transform().source().code(),
+                        input.name(),
+                        job.odsTable().name(),
+                        started,
+                        LocalDateTime.now(RecordDecoder.ZONE).withNano(0),
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        Status.FAILED,
+                        why,
+                        null));
                 throw new IllegalStateException("loading " + input.name() + " failed: " + why, e);
             }
             AuditEntry entry = audit(result);
@@ -133,9 +163,22 @@ public final class LocalDataxRunner implements AutoCloseable {
         if (r.rejected() > 0) {
             why.add("rejected by field " + r.rejectedByField());
         }
-        return new AuditEntry(batchId(r.inputName()), PIPELINE, job.transform().source().code(), r.inputName(),
-                r.target(), r.started(), r.finished(), r.read(), r.accepted(), r.rejected(), r.duplicates(),
-                r.isVerified() ? r.verified() : null, status, String.join("; ", why), r.sha256());
+        return new AuditEntry(
+                batchId(r.inputName()),
+                PIPELINE,
+                job.transform().source().code(),
+                r.inputName(),
+                r.target(),
+                r.started(),
+                r.finished(),
+                r.read(),
+                r.accepted(),
+                r.rejected(),
+                r.duplicates(),
+                r.isVerified() ? r.verified() : null,
+                status,
+                String.join("; ", why),
+                r.sha256());
     }
 
     private boolean overLimit(LoadResult r) {
@@ -143,7 +186,8 @@ public final class LocalDataxRunner implements AutoCloseable {
         if (s.errorRecordLimit() != null && r.rejected() > s.errorRecordLimit()) {
             return true;
         }
-        return s.errorPercentageLimit() != null && r.read() > 0
+        return s.errorPercentageLimit() != null
+                && r.read() > 0
                 && (double) r.rejected() / r.read() > s.errorPercentageLimit();
     }
 
@@ -165,9 +209,17 @@ public final class LocalDataxRunner implements AutoCloseable {
     }
 
     private String describe(LoadResult r, AuditEntry e) {
-        return String.format(Locale.ROOT, "%s: %s read=%d loaded=%d rejected=%d duplicates=%d verified=%s %s%s",
-                r.inputName(), e.status(), r.read(), r.accepted(), r.rejected(), r.duplicates(),
-                r.isVerified() ? String.valueOf(r.verified()) : "off", r.rowsWritten(),
+        return String.format(
+                Locale.ROOT,
+                "%s: %s read=%d loaded=%d rejected=%d duplicates=%d verified=%s %s%s",
+                r.inputName(),
+                e.status(),
+                r.read(),
+                r.accepted(),
+                r.rejected(),
+                r.duplicates(),
+                r.isVerified() ? String.valueOf(r.verified()) : "off",
+                r.rowsWritten(),
                 e.message() == null || e.message().isEmpty() ? "" : " (" + e.message() + ")");
     }
 
@@ -188,12 +240,25 @@ public final class LocalDataxRunner implements AutoCloseable {
             nanos += r.elapsedNanos();
             r.rowsWritten().forEach((t, c) -> rows.merge(t, c, Long::sum));
         }
-        List<String> bad = audits.stream().filter(a -> a.status() != Status.OK)
-                .map(a -> a.inputName() + " " + a.status()).toList();
-        return String.format(Locale.ROOT, "ingest job=%s status=%s inputs=%d read=%d loaded=%d rejected=%d "
-                        + "duplicates=%d verified=%s rows=%s rate=%.0f/s%s", job.name(), ok ? "OK" : "FAILED",
-                results.size(), read, loaded, rejected, duplicates, settings.verify() ? String.valueOf(verified) : "off",
-                rows, nanos == 0 ? 0.0 : read / (nanos / 1e9), bad.isEmpty() ? "" : " problems=" + bad);
+        List<String> bad = audits.stream()
+                .filter(a -> a.status() != Status.OK)
+                .map(a -> a.inputName() + " " + a.status())
+                .toList();
+        return String.format(
+                Locale.ROOT,
+                "ingest job=%s status=%s inputs=%d read=%d loaded=%d rejected=%d "
+                        + "duplicates=%d verified=%s rows=%s rate=%.0f/s%s",
+                job.name(),
+                ok ? "OK" : "FAILED",
+                results.size(),
+                read,
+                loaded,
+                rejected,
+                duplicates,
+                settings.verify() ? String.valueOf(verified) : "off",
+                rows,
+                nanos == 0 ? 0.0 : read / (nanos / 1e9),
+                bad.isEmpty() ? "" : " problems=" + bad);
     }
 
     // ---- inputs ---------------------------------------------------------------------------------------------------
@@ -301,25 +366,31 @@ public final class LocalDataxRunner implements AutoCloseable {
                     rest.add(a);
                 }
             }
-            GridgovConfig config = GridgovConfig.fromArgs(rest.toArray(String[]::new),
-                    IngestionCommand.INGEST.options());
+            GridgovConfig config =
+                    GridgovConfig.fromArgs(rest.toArray(String[]::new), IngestionCommand.INGEST.options());
             String jobFile = positional != null ? positional : config.get(IngestOptions.JOB);
             if (jobFile == null || jobFile.isBlank()) {
                 throw new IllegalArgumentException("no job: give --ingest.job=<job.json>");
             }
-            DataxJob job = DataxJob.load(Path.of(jobFile), new JobParams(
-                    config.withPrefix(IngestOptions.PARAMS.key()), System.getenv()));
+            DataxJob job = DataxJob.load(
+                    Path.of(jobFile), new JobParams(config.withPrefix(IngestOptions.PARAMS.key()), System.getenv()));
             String stage = config.get(IngestOptions.STAGE_DIR);
             if (!stage.isBlank()) {
                 // the template keeps the writer's placeholders: no credential of this run reaches a staged file
                 DataxJob template = DataxJob.load(Path.of(jobFile), JobParams.of(Map.of()));
                 try (StagingArea area = StagingArea.create(Path.of(stage), template);
-                     LocalDataxRunner runner = staging(job, area, config, err)) {
+                        LocalDataxRunner runner = staging(job, area, config, err)) {
                     report = runner.run();
                     List<Path> jobs = area.writeJobs();
-                    report = new Report(report.job(), report.results(), report.audits(), report.ok(),
+                    report = new Report(
+                            report.job(),
+                            report.results(),
+                            report.audits(),
+                            report.ok(),
                             report.summary() + " staged=" + area.dir() + " staged_rows=" + area.rows() + " datax_jobs="
-                                    + jobs.stream().map(p -> p.getFileName().toString()).toList());
+                                    + jobs.stream()
+                                            .map(p -> p.getFileName().toString())
+                                            .toList());
                 }
             } else {
                 try (LocalDataxRunner runner = fromConfig(job, config, err)) {
@@ -339,7 +410,8 @@ public final class LocalDataxRunner implements AutoCloseable {
         }
         out.println(report.summary());
         if (!report.ok()) {
-            err.println("ingest: not every batch reconciled and passed its checks; see audit_ingest and the lines above");
+            err.println(
+                    "ingest: not every batch reconciled and passed its checks; see audit_ingest and the lines above");
             return 1;
         }
         return 0;
@@ -355,15 +427,26 @@ public final class LocalDataxRunner implements AutoCloseable {
         WarehouseSettings access = WarehouseSettings.from(config);
         int workers = config.get(IngestOptions.WORKERS);
         if (workers <= 0) {
-            workers = Math.max(1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
+            workers = Math.max(
+                    1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
         }
-        LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
-                config.get(IngestOptions.BATCH_SIZE), config.get(IngestOptions.VERIFY),
+        LoadPipeline.Settings settings = new LoadPipeline.Settings(
+                workers,
+                config.get(IngestOptions.WRITERS),
+                config.get(IngestOptions.BATCH_SIZE),
+                config.get(IngestOptions.VERIFY),
                 config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
-        Path bulk = config.get(IngestOptions.BULK_LOAD) && access.dialect() == SqlDialect.MYSQL ? bulkDirectory() : null;
-        LocalDataxRunner runner = new LocalDataxRunner(job, assembler(job, pii), () -> new JdbcBatchWriter(access, bulk),
-                new JdbcAuditLog(access), settings, config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(),
-                config.get(IngestOptions.ALLOW_EMPTY), progress);
+        Path bulk =
+                config.get(IngestOptions.BULK_LOAD) && access.dialect() == SqlDialect.MYSQL ? bulkDirectory() : null;
+        LocalDataxRunner runner = new LocalDataxRunner(
+                job,
+                assembler(job, pii),
+                () -> new JdbcBatchWriter(access, bulk),
+                new JdbcAuditLog(access),
+                settings,
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(),
+                config.get(IngestOptions.ALLOW_EMPTY),
+                progress);
         if (bulk != null) {
             runner.scratch.add(bulk);
         }
@@ -375,19 +458,33 @@ public final class LocalDataxRunner implements AutoCloseable {
         PiiProtector pii = new PiiProtector(config.require(GridgovOptions.PII_SALT));
         int workers = config.get(IngestOptions.WORKERS);
         if (workers <= 0) {
-            workers = Math.max(1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
+            workers = Math.max(
+                    1, Math.min(job.setting().channel(), Runtime.getRuntime().availableProcessors()));
         }
-        LoadPipeline.Settings settings = new LoadPipeline.Settings(workers, config.get(IngestOptions.WRITERS),
-                config.get(IngestOptions.BATCH_SIZE), false, config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
-        return new LocalDataxRunner(job, assembler(job, pii), area::writer, area.auditLog(), settings,
-                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), config.get(IngestOptions.ALLOW_EMPTY), progress);
+        LoadPipeline.Settings settings = new LoadPipeline.Settings(
+                workers,
+                config.get(IngestOptions.WRITERS),
+                config.get(IngestOptions.BATCH_SIZE),
+                false,
+                config.get(IngestOptions.PROGRESS_INTERVAL).toMillis());
+        return new LocalDataxRunner(
+                job,
+                assembler(job, pii),
+                area::writer,
+                area.auditLog(),
+                settings,
+                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(),
+                config.get(IngestOptions.ALLOW_EMPTY),
+                progress);
     }
 
     /** A directory only this user can read: the batch files hold ODS rows (protected, but not public). */
     public static Path bulkDirectory() throws IOException {
         try {
-            return Files.createTempDirectory("gridgov-bulk", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(
+                    "gridgov-bulk",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             return Files.createTempDirectory("gridgov-bulk");
         }

@@ -34,8 +34,10 @@ public final class MysqlRecordReader implements RecordReader {
             throws IOException {
         this.columns = spec.columns();
         this.name = table != null ? table : "query" + index;
-        String sql = table != null ? "SELECT " + String.join(", ", columns) + " FROM " + table
-                + (spec.where().isBlank() ? "" : " WHERE " + spec.where()) : querySql;
+        String sql = table != null
+                ? "SELECT " + String.join(", ", columns) + " FROM " + table
+                        + (spec.where().isBlank() ? "" : " WHERE " + spec.where())
+                : querySql;
         Properties p = new Properties();
         if (spec.username() != null) {
             p.setProperty("user", spec.username());
@@ -51,11 +53,13 @@ public final class MysqlRecordReader implements RecordReader {
             statement.setFetchSize(Integer.MIN_VALUE);
             this.rows = statement.executeQuery(sql);
             if (rows.getMetaData().getColumnCount() != columns.size()) {
-                throw new IOException(name + ": the query returns " + rows.getMetaData().getColumnCount()
-                        + " columns, the job's column list has " + columns.size());
+                throw new IOException(
+                        name + ": the query returns " + rows.getMetaData().getColumnCount()
+                                + " columns, the job's column list has " + columns.size());
             }
         } catch (SQLException e) {
-            throw new IOException("mysqlreader cannot read " + name + " at " + safeUrl(jdbcUrl) + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "mysqlreader cannot read " + name + " at " + safeUrl(jdbcUrl) + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,7 +109,9 @@ public final class MysqlRecordReader implements RecordReader {
 
     @Override
     public void close() throws IOException {
-        try (connection; statement; rows) {
+        try (connection;
+                statement;
+                rows) {
             // closes all three, result set first
         } catch (SQLException e) {
             throw new IOException(e);

@@ -15,8 +15,7 @@ public final class Positions {
     static final int MAX_ID = 64;
     static final int MAX_SOURCE = 32;
 
-    private Positions() {
-    }
+    private Positions() {}
 
     /** {@code name:line}, at most 64 characters. */
     public static String of(String name, long line) {

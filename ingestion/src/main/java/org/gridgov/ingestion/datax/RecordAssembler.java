@@ -56,7 +56,8 @@ public final class RecordAssembler {
     public LoadOutcome assemble(InputRecord in, String sourceName, LocalDateTime receivedTime) {
         if (in.readError() != null) {
             RecordOrigin origin = new RecordOrigin(sourceName, in.position(), null, in.payload(), receivedTime);
-            return RawRecordMapper.reject(origin, in.readError().field(), in.readError().reason());
+            return RawRecordMapper.reject(
+                    origin, in.readError().field(), in.readError().reason());
         }
         List<Violation> conversion = new ArrayList<>(0);
         // the JSON object the decoder reads, built as a tree: the same fields as the streaming path's JSON text, but
@@ -71,8 +72,10 @@ public final class RecordAssembler {
             if (converters[i] != null) {
                 String t = converters[i].toCanonicalTime(value);
                 if (t == null) {
-                    conversion.add(new Violation(fields.get(i), "expected a time like '"
-                            + converters[i].describeFormat() + "', got '" + value.trim() + "'"));
+                    conversion.add(new Violation(
+                            fields.get(i),
+                            "expected a time like '" + converters[i].describeFormat() + "', got '" + value.trim()
+                                    + "'"));
                     continue;
                 }
                 value = t;

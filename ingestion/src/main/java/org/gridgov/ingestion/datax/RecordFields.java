@@ -25,8 +25,7 @@ public final class RecordFields {
         }
     }
 
-    private RecordFields() {
-    }
+    private RecordFields() {}
 
     public static List<String> of(SourceType source) {
         return FIELDS.get(source);

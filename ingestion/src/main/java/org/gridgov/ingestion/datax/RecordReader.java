@@ -7,5 +7,4 @@ import org.gridgov.loading.pipeline.RecordInput;
  * table or query of a {@code mysqlreader}); the shared {@link org.gridgov.loading.pipeline.LoadPipeline} loads it as
  * one batch. Single-threaded.
  */
-public interface RecordReader extends RecordInput<InputRecord> {
-}
+public interface RecordReader extends RecordInput<InputRecord> {}

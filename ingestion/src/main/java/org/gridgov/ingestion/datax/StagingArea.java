@@ -39,10 +39,14 @@ import org.gridgov.warehouse.TableRow;
  */
 public final class StagingArea implements AutoCloseable {
 
-    private static final CSVFormat HEADER = CSVFormat.Builder.create().setRecordSeparator('\n')
-            .setQuoteMode(QuoteMode.MINIMAL).get();
-    private static final CSVFormat ROWS = CSVFormat.Builder.create(HEADER).setQuoteMode(QuoteMode.ALL_NON_NULL)
-            .setNullString("\\N").get();
+    private static final CSVFormat HEADER = CSVFormat.Builder.create()
+            .setRecordSeparator('\n')
+            .setQuoteMode(QuoteMode.MINIMAL)
+            .get();
+    private static final CSVFormat ROWS = CSVFormat.Builder.create(HEADER)
+            .setQuoteMode(QuoteMode.ALL_NON_NULL)
+            .setNullString("\\N")
+            .get();
 
     private final Path dir;
     private final DataxJob job;
@@ -92,8 +96,7 @@ public final class StagingArea implements AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -105,8 +108,8 @@ public final class StagingArea implements AutoCloseable {
     synchronized void append(Table table, List<TableRow> batch) throws IOException {
         Writer w = files.get(table.name());
         if (w == null) {
-            w = new BufferedWriter(Files.newBufferedWriter(dir.resolve(table.name() + ".csv"), StandardCharsets.UTF_8),
-                    1 << 16);
+            w = new BufferedWriter(
+                    Files.newBufferedWriter(dir.resolve(table.name() + ".csv"), StandardCharsets.UTF_8), 1 << 16);
             files.put(table.name(), w);
             rows.put(table.name(), 0L);
             line(w, table.columnNames().toArray(String[]::new), false);
@@ -145,8 +148,10 @@ public final class StagingArea implements AutoCloseable {
         List<Path> jobs = new ArrayList<>();
         for (String table : rows.keySet()) {
             Path f = dir.resolve(table + ".datax.json");
-            Files.writeString(f, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-                    stagedJob(table)) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    f,
+                    Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stagedJob(table)) + "\n",
+                    StandardCharsets.UTF_8);
             jobs.add(f);
         }
         return jobs;
@@ -193,5 +198,4 @@ public final class StagingArea implements AutoCloseable {
         wp.putObject("loadProps").put("format", "json").put("strip_outer_array", true);
         return root;
     }
-
 }

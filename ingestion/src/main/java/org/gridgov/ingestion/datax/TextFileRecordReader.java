@@ -34,6 +34,7 @@ public final class TextFileRecordReader implements RecordReader {
 
     /** A quoted field may span lines (12345 complaint texts do); one that spans more is an unclosed quote. */
     static final int MAX_RECORD_LINES = 100;
+
     private static final int UTF8_MIN_MULTIBYTE = 4;
 
     private final Path file;
@@ -43,8 +44,10 @@ public final class TextFileRecordReader implements RecordReader {
     private final ByteLines lines;
     private final MessageDigest digest;
     private final CharsetDecoder decoder;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final boolean declaredUtf8;
     private final Deque<ByteLines.Line> pushedBack = new ArrayDeque<>();
     private final CsvCells splitter;
@@ -69,8 +72,9 @@ public final class TextFileRecordReader implements RecordReader {
         this(null, name, in, spec, maxLineBytes);
     }
 
-    private TextFileRecordReader(Path file, String name, InputStream stream, DataxJob.TxtFileReader spec,
-                                 int maxLineBytes) throws IOException {
+    private TextFileRecordReader(
+            Path file, String name, InputStream stream, DataxJob.TxtFileReader spec, int maxLineBytes)
+            throws IOException {
         this.file = file;
         this.name = name;
         this.spec = spec;
@@ -87,10 +91,15 @@ public final class TextFileRecordReader implements RecordReader {
         this.lines = new ByteLines(new BufferedInputStream(in, 1 << 16), maxLineBytes);
         Charset cs = spec.charset();
         this.declaredUtf8 = cs.equals(StandardCharsets.UTF_8);
-        this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        this.decoder = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.declaredWidth = spec.columns().stream().filter(c -> !c.isConstant()).mapToInt(DataxJob.Column::index)
-                .max().orElse(-1) + 1;
+        this.declaredWidth = spec.columns().stream()
+                        .filter(c -> !c.isConstant())
+                        .mapToInt(DataxJob.Column::index)
+                        .max()
+                        .orElse(-1)
+                + 1;
         this.width = declaredWidth;
         this.headerPending = spec.skipHeader();
         this.splitter = CsvCells.of(spec.fieldDelimiter(), spec.useTextQualifier());
@@ -117,7 +126,11 @@ public final class TextFileRecordReader implements RecordReader {
                 continue;
             }
             if (first.oversized()) {
-                return InputRecord.unreadable(position, first.number(), preview(first), "$",
+                return InputRecord.unreadable(
+                        position,
+                        first.number(),
+                        preview(first),
+                        "$",
                         "line " + first.number() + " is " + first.fullLength() + " bytes, longer than the "
                                 + maxLineBytes + " bytes a record may have; not read");
             }
@@ -135,7 +148,8 @@ public final class TextFileRecordReader implements RecordReader {
                 continue;
             }
             if (text == null) {
-                return InputRecord.unreadable(position, first.number(), lenient(bytes), "$", encodingProblem(first, bytes));
+                return InputRecord.unreadable(
+                        position, first.number(), lenient(bytes), "$", encodingProblem(first, bytes));
             }
             String[] cells;
             ByteLines.Line last = first;
@@ -148,7 +162,11 @@ public final class TextFileRecordReader implements RecordReader {
                     ByteLines.Line more = taken.size() < MAX_RECORD_LINES ? nextLine() : null;
                     if (more == null && taken.size() == 1) {
                         String why = "quoted field is not closed before the end of the file";
-                        return InputRecord.unreadable(position, first.number(), text, "$",
+                        return InputRecord.unreadable(
+                                position,
+                                first.number(),
+                                text,
+                                "$",
                                 first.terminated() ? why : "truncated last line: " + why);
                     }
                     moreText = more == null || more.oversized() ? null : decode(more.bytes());
@@ -174,10 +192,19 @@ public final class TextFileRecordReader implements RecordReader {
                     for (int i = taken.size() - 1; i >= 1; i--) {
                         pushedBack.addFirst(taken.get(i));
                     }
-                    return InputRecord.unreadable(position, first.number(), lenient(bytes), "$",
+                    return InputRecord.unreadable(
+                            position,
+                            first.number(),
+                            lenient(bytes),
+                            "$",
                             "quoted field opened in line " + first.number() + " is not closed properly"
-                                    + " (a stray quote?): " + (r.error() != null ? r.error() : "no closing quote"
-                                    + (taken.size() >= MAX_RECORD_LINES ? " within " + MAX_RECORD_LINES + " lines" : "")));
+                                    + " (a stray quote?): "
+                                    + (r.error() != null
+                                            ? r.error()
+                                            : "no closing quote"
+                                                    + (taken.size() >= MAX_RECORD_LINES
+                                                            ? " within " + MAX_RECORD_LINES + " lines"
+                                                            : "")));
                 }
                 if (r.error() != null) {
                     return InputRecord.unreadable(position, first.number(), text, "$", r.error());
@@ -202,7 +229,8 @@ public final class TextFileRecordReader implements RecordReader {
         }
         return got < expected
                 ? "expected " + expected + " columns, got " + got + " (missing columns)"
-                : "expected " + expected + " columns, got " + got + " (extra columns: a delimiter inside an unquoted field?)";
+                : "expected " + expected + " columns, got " + got
+                        + " (extra columns: a delimiter inside an unquoted field?)";
     }
 
     private void header(ByteLines.Line line, String text) {
@@ -311,7 +339,10 @@ public final class TextFileRecordReader implements RecordReader {
     }
 
     private byte[] stripBom(byte[] bytes) {
-        if (declaredUtf8 && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        if (declaredUtf8
+                && bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF) {
             return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
         }

@@ -39,12 +39,26 @@ public final class DimensionLoader {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            write(connection, WarehouseSchema.DIM_STREET, district.streets().stream().map(this::street).toList(), counts);
-            write(connection, WarehouseSchema.DIM_COMMUNITY,
-                    district.communities().stream().map(this::community).toList(), counts);
-            write(connection, WarehouseSchema.DIM_GRID, district.grids().stream().map(this::grid).toList(), counts);
-            write(connection, WarehouseSchema.DIM_CATEGORY,
-                    categories.all().stream().map(this::category).toList(), counts);
+            write(
+                    connection,
+                    WarehouseSchema.DIM_STREET,
+                    district.streets().stream().map(this::street).toList(),
+                    counts);
+            write(
+                    connection,
+                    WarehouseSchema.DIM_COMMUNITY,
+                    district.communities().stream().map(this::community).toList(),
+                    counts);
+            write(
+                    connection,
+                    WarehouseSchema.DIM_GRID,
+                    district.grids().stream().map(this::grid).toList(),
+                    counts);
+            write(
+                    connection,
+                    WarehouseSchema.DIM_CATEGORY,
+                    categories.all().stream().map(this::category).toList(),
+                    counts);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -55,7 +69,8 @@ public final class DimensionLoader {
         return counts;
     }
 
-    private void write(Connection c, Table table, List<TableRow> rows, Map<String, Integer> counts) throws SQLException {
+    private void write(Connection c, Table table, List<TableRow> rows, Map<String, Integer> counts)
+            throws SQLException {
         counts.put(table.name(), upserter.upsert(c, table, rows));
     }
 

@@ -59,7 +59,8 @@ public final class DeadLetterArchiver implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         Topic<String, JsonNode> any = Topics.deadLetter(SourceType.HOTLINE);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), any.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(
+                p, new StringDeserializer(), any.valueSerde().deserializer());
         this.writer = writer;
         this.topics = new ArrayList<>();
         for (SourceType s : SourceType.values()) {
@@ -155,7 +156,9 @@ public final class DeadLetterArchiver implements AutoCloseable {
         v.put("reason", truncate(PiiProtector.redact(reason == null ? "rejected" : reason), 1000));
         v.put("payload", PiiProtector.redact(String.valueOf(text(doc, "payload"))));
         String received = text(doc, "received_time");
-        v.put("received_time", received != null ? received : Json.time(LocalDateTime.now().withNano(0)));
+        v.put(
+                "received_time",
+                received != null ? received : Json.time(LocalDateTime.now().withNano(0)));
         return WarehouseSchema.DLQ_RECORD.row(v);
     }
 

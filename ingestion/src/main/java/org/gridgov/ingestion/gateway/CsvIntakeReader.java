@@ -27,8 +27,8 @@ public final class CsvIntakeReader implements IntakeReader {
     public CsvIntakeReader(InputStream in, String name, SourceType source, String encoding, int maxLineBytes)
             throws IOException {
         this.source = source;
-        DataxJob.TxtFileReader spec = new DataxJob.TxtFileReader(List.of(name), encoding, ',', true, "", true, "",
-                List.of());
+        DataxJob.TxtFileReader spec =
+                new DataxJob.TxtFileReader(List.of(name), encoding, ',', true, "", true, "", List.of());
         this.reader = new TextFileRecordReader(in, name, spec, maxLineBytes);
     }
 
@@ -42,7 +42,8 @@ public final class CsvIntakeReader implements IntakeReader {
             return null;
         }
         if (r.readError() != null) {
-            return IntakeRecord.unreadable(r.position(), r.payload(), r.readError().reason());
+            return IntakeRecord.unreadable(
+                    r.position(), r.payload(), r.readError().reason());
         }
         ObjectNode node = Json.mapper().createObjectNode();
         for (int i = 0; i < fields.length; i++) {
@@ -69,8 +70,8 @@ public final class CsvIntakeReader implements IntakeReader {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IntakeException("CSV header names unknown fields " + unknown + "; " + source.code()
-                    + " records have " + known);
+            throw new IntakeException(
+                    "CSV header names unknown fields " + unknown + "; " + source.code() + " records have " + known);
         }
         return names;
     }

@@ -25,8 +25,7 @@ import org.gridgov.ingestion.gateway.IntakeGateway.BatchResult;
 public final class FileIntake {
 
     /** One file's batch and its audit row. */
-    public record FileResult(Path file, BatchResult batch, AuditEntry audit) {
-    }
+    public record FileResult(Path file, BatchResult batch, AuditEntry audit) {}
 
     private final IntakeGateway gateway;
     private final GatewayAudit audit;
@@ -80,7 +79,9 @@ public final class FileIntake {
 
     private static boolean recognized(Path f, SourceType source) {
         String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean format = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")
+        boolean format = lower.endsWith(".jsonl")
+                || lower.endsWith(".ndjson")
+                || lower.endsWith(".json")
                 || lower.endsWith(".csv");
         if (!format) {
             return false;
@@ -104,11 +105,13 @@ public final class FileIntake {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest), 1 << 16);
-             IntakeReader reader = reader(in, name, source)) {
+        try (InputStream in =
+                        new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest), 1 << 16);
+                IntakeReader reader = reader(in, name, source)) {
             BatchResult batch = gateway.publish(source, name, reader);
             in.transferTo(java.io.OutputStream.nullOutputStream()); // the checksum covers the whole file
-            return new FileResult(file, batch, audit.file(batch, name, HexFormat.of().formatHex(digest.digest())));
+            return new FileResult(
+                    file, batch, audit.file(batch, name, HexFormat.of().formatHex(digest.digest())));
         }
     }
 
@@ -120,7 +123,8 @@ public final class FileIntake {
         if (lower.endsWith(".csv")) {
             return new CsvIntakeReader(in, name, source, csvEncoding, maxLineBytes);
         }
-        throw new IntakeException(name + ": unknown format; the gateway reads .jsonl/.ndjson/.json (JSON lines) and .csv");
+        throw new IntakeException(
+                name + ": unknown format; the gateway reads .jsonl/.ndjson/.json (JSON lines) and .csv");
     }
 
     /** The source a file name starts with. */
@@ -132,7 +136,9 @@ public final class FileIntake {
             }
         }
         throw new IntakeException(file.getFileName() + ": cannot tell the source from the name (start it with one of "
-                + java.util.Arrays.stream(SourceType.values()).map(SourceType::code).toList()
+                + java.util.Arrays.stream(SourceType.values())
+                        .map(SourceType::code)
+                        .toList()
                 + ") or set gateway.source");
     }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridgov.common.model.SourceType;
 import org.gridgov.common.kafka.Topics;
+import org.gridgov.common.model.SourceType;
 import org.gridgov.ingestion.audit.AuditEntry;
 import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.audit.AuditLog;
@@ -44,9 +44,22 @@ public final class GatewayAudit {
     /** The audit row of one input file read by {@code pipeline} (gateway-file, open311). */
     public AuditEntry file(BatchResult r, String fileName, String sha256, String pipeline) throws Exception {
         Status status = !r.complete() ? Status.FAILED : r.in() == 0 ? Status.EMPTY : Status.OK;
-        AuditEntry e = new AuditEntry(Positions.fit(pipeline + ":" + r.source().code() + ":" + fileName, 64),
-                pipeline, r.source().code(), fileName, Topics.raw(r.source()).name(), r.started(), r.finished(),
-                r.in(), r.published(), r.rejected(), 0, r.published() + r.rejected(), status, message(r), sha256);
+        AuditEntry e = new AuditEntry(
+                Positions.fit(pipeline + ":" + r.source().code() + ":" + fileName, 64),
+                pipeline,
+                r.source().code(),
+                fileName,
+                Topics.raw(r.source()).name(),
+                r.started(),
+                r.finished(),
+                r.in(),
+                r.published(),
+                r.rejected(),
+                0,
+                r.published() + r.rejected(),
+                status,
+                message(r),
+                sha256);
         log.record(e);
         return e;
     }
@@ -59,7 +72,8 @@ public final class GatewayAudit {
     /** Adds a request's batch, sent by {@code client} (null: unauthenticated gateway), and rewrites the row. */
     public synchronized AuditEntry request(BatchResult r, String client) throws Exception {
         LocalDateTime start = windowStart(r.started());
-        String id = Positions.fit("gateway-http:" + instance + ":" + r.source().code() + ":" + WINDOW_ID.format(start), 64);
+        String id =
+                Positions.fit("gateway-http:" + instance + ":" + r.source().code() + ":" + WINDOW_ID.format(start), 64);
         Window w = windows.computeIfAbsent(id, k -> new Window(r.source(), start));
         w.add(r, client);
         evictBefore(start);
@@ -105,6 +119,7 @@ public final class GatewayAudit {
         final Map<String, Long> byField = new LinkedHashMap<>();
         /** Requests per sending client: who sent what in this window. */
         final Map<String, Long> byClient = new java.util.TreeMap<>();
+
         String failure;
 
         Window(SourceType source, LocalDateTime start) {
@@ -138,10 +153,22 @@ public final class GatewayAudit {
                 parts.add("rejected by field " + byField);
             }
             Status status = failed > 0 ? Status.FAILED : in == published + rejected ? Status.OK : Status.MISMATCH;
-            return new AuditEntry(id, "gateway-http", source.code(),
+            return new AuditEntry(
+                    id,
+                    "gateway-http",
+                    source.code(),
                     "http " + start + " +" + window.getSeconds() + "s (" + instance + ")",
-                    Topics.raw(source).name(), start, last, in, published, rejected, 0, published + rejected, status,
-                    String.join("; ", parts), null);
+                    Topics.raw(source).name(),
+                    start,
+                    last,
+                    in,
+                    published,
+                    rejected,
+                    0,
+                    published + rejected,
+                    status,
+                    String.join("; ", parts),
+                    null);
         }
     }
 }

@@ -42,8 +42,7 @@ import org.gridgov.warehouse.WarehouseSettings;
  */
 public final class GatewayMain {
 
-    private GatewayMain() {
-    }
+    private GatewayMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, null));
@@ -67,8 +66,11 @@ public final class GatewayMain {
             return 2;
         }
         AuditLog auditLog = config.get(IngestOptions.GATEWAY_AUDIT)
-                ? new JdbcAuditLog(WarehouseSettings.from(config)) : AuditLog.none();
-        GatewayAudit audit = new GatewayAudit(auditLog, config.get(IngestOptions.GATEWAY_INSTANCE),
+                ? new JdbcAuditLog(WarehouseSettings.from(config))
+                : AuditLog.none();
+        GatewayAudit audit = new GatewayAudit(
+                auditLog,
+                config.get(IngestOptions.GATEWAY_INSTANCE),
                 Duration.ofSeconds(config.get(IngestOptions.GATEWAY_WINDOW_S)));
         String input = config.get(IngestOptions.GATEWAY_INPUT);
         // HTTP mode ends on SIGTERM/SIGINT: the hook releases the main thread, then waits until it has stopped the
@@ -76,14 +78,17 @@ public final class GatewayMain {
         CountDownLatch released = stop != null ? stop : new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         if (input.isBlank() && stop == null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                released.countDown();
-                try {
-                    finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "gateway-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                released.countDown();
+                                try {
+                                    finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "gateway-shutdown"));
         }
         IntakeKeys keys = null;
         IntakeHttpServer.Tls tls = null;
@@ -98,10 +103,13 @@ public final class GatewayMain {
         }
         boolean archive = config.get(IngestOptions.GATEWAY_ARCHIVE) && config.get(IngestOptions.GATEWAY_AUDIT);
         try (RawTopicPublisher publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP));
-             DeadLetterArchiver archiver = archive ? new DeadLetterArchiver(config.get(GridgovOptions.KAFKA_BOOTSTRAP),
-                     new JdbcBatchWriter(WarehouseSettings.from(config))) : null) {
-            IntakeGateway gateway = new IntakeGateway(RecordDecoder.standard(), pii, publisher,
-                    Clock.system(RecordDecoder.ZONE));
+                DeadLetterArchiver archiver = archive
+                        ? new DeadLetterArchiver(
+                                config.get(GridgovOptions.KAFKA_BOOTSTRAP),
+                                new JdbcBatchWriter(WarehouseSettings.from(config)))
+                        : null) {
+            IntakeGateway gateway =
+                    new IntakeGateway(RecordDecoder.standard(), pii, publisher, Clock.system(RecordDecoder.ZONE));
             if (!input.isBlank()) {
                 int code = files(config, gateway, audit, input, source, out, err);
                 if (archiver != null) {
@@ -120,11 +128,24 @@ public final class GatewayMain {
         }
     }
 
-    private static int files(GridgovConfig config, IntakeGateway gateway, GatewayAudit audit, String input,
-                             SourceType source, PrintStream out, PrintStream err) throws Exception {
-        List<Path> paths = Arrays.stream(input.split(",")).map(String::trim).filter(p -> !p.isEmpty()).map(Path::of)
+    private static int files(
+            GridgovConfig config,
+            IntakeGateway gateway,
+            GatewayAudit audit,
+            String input,
+            SourceType source,
+            PrintStream out,
+            PrintStream err)
+            throws Exception {
+        List<Path> paths = Arrays.stream(input.split(","))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .map(Path::of)
                 .toList();
-        FileIntake intake = new FileIntake(gateway, audit, config.get(IngestOptions.GATEWAY_ENCODING),
+        FileIntake intake = new FileIntake(
+                gateway,
+                audit,
+                config.get(IngestOptions.GATEWAY_ENCODING),
                 config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt());
         List<FileResult> results;
         try {
@@ -150,34 +171,69 @@ public final class GatewayMain {
             rejected += b.rejected();
             failed += b.failed();
             nanos += Duration.between(b.started(), b.finished()).toNanos();
-            err.printf(Locale.ROOT, "  %s: %s in=%d published=%d rejected=%d failed=%d%s%n", r.file().getFileName(),
-                    r.audit().status(), b.in(), b.published(), b.rejected(), b.failed(),
-                    r.audit().message() == null || r.audit().message().isEmpty() ? "" : " (" + r.audit().message() + ")");
+            err.printf(
+                    Locale.ROOT,
+                    "  %s: %s in=%d published=%d rejected=%d failed=%d%s%n",
+                    r.file().getFileName(),
+                    r.audit().status(),
+                    b.in(),
+                    b.published(),
+                    b.rejected(),
+                    b.failed(),
+                    r.audit().message() == null || r.audit().message().isEmpty()
+                            ? ""
+                            : " (" + r.audit().message() + ")");
             AuditEntry.Status st = r.audit().status();
             if (st != AuditEntry.Status.OK && !(st == AuditEntry.Status.EMPTY && allowEmpty)) {
                 problems.add(r.file().getFileName() + " " + st);
             }
         }
-        out.printf(Locale.ROOT, "gateway files=%d status=%s in=%d published=%d rejected=%d failed=%d%s%n",
-                results.size(), problems.isEmpty() ? "OK" : "FAILED", in, published, rejected, failed,
+        out.printf(
+                Locale.ROOT,
+                "gateway files=%d status=%s in=%d published=%d rejected=%d failed=%d%s%n",
+                results.size(),
+                problems.isEmpty() ? "OK" : "FAILED",
+                in,
+                published,
+                rejected,
+                failed,
                 problems.isEmpty() ? "" : " problems=" + problems);
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private static int http(GridgovConfig config, IntakeGateway gateway, GatewayAudit audit, PrintStream out,
-                            CountDownLatch released, IntakeKeys keys, IntakeHttpServer.Tls tls,
-                            DeadLetterArchiver archiver) throws Exception {
+    private static int http(
+            GridgovConfig config,
+            IntakeGateway gateway,
+            GatewayAudit audit,
+            PrintStream out,
+            CountDownLatch released,
+            IntakeKeys keys,
+            IntakeHttpServer.Tls tls,
+            DeadLetterArchiver archiver)
+            throws Exception {
         PrintStream log = out;
-        try (IntakeHttpServer server = new IntakeHttpServer(gateway, audit, config.get(IngestOptions.GATEWAY_BIND),
-                config.get(IngestOptions.GATEWAY_PORT), config.get(IngestOptions.GATEWAY_MAX_BODY_SIZE).bytesAsInt(),
-                config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(), keys, line -> {
-                    synchronized (log) {
-                        log.println(line);
-                        log.flush();
-                    }
-                }, tls).start()) {
-            out.println("gateway listening on " + server.url() + "/intake/{" + String.join("|",
-                    Arrays.stream(SourceType.values()).map(SourceType::code).toList()) + "}"
+        try (IntakeHttpServer server = new IntakeHttpServer(
+                        gateway,
+                        audit,
+                        config.get(IngestOptions.GATEWAY_BIND),
+                        config.get(IngestOptions.GATEWAY_PORT),
+                        config.get(IngestOptions.GATEWAY_MAX_BODY_SIZE).bytesAsInt(),
+                        config.get(IngestOptions.MAX_LINE_SIZE).bytesAsInt(),
+                        keys,
+                        line -> {
+                            synchronized (log) {
+                                log.println(line);
+                                log.flush();
+                            }
+                        },
+                        tls)
+                .start()) {
+            out.println("gateway listening on " + server.url() + "/intake/{"
+                    + String.join(
+                            "|",
+                            Arrays.stream(SourceType.values())
+                                    .map(SourceType::code)
+                                    .toList()) + "}"
                     + (keys.open() ? " (open: no keys, loopback only)" : " (clients " + keys.clientIds() + ")"));
             out.flush();
             // rejected records reach dlq_record while the gateway runs: one drain of the dlq topics a second
@@ -209,8 +265,8 @@ public final class GatewayMain {
         String bind = config.get(IngestOptions.GATEWAY_BIND).trim();
         if (auth.equals("none")) {
             if (!isLoopback(bind)) {
-                throw new IllegalArgumentException("gateway.auth=none is only allowed on a loopback gateway.bind, not "
-                        + bind);
+                throw new IllegalArgumentException(
+                        "gateway.auth=none is only allowed on a loopback gateway.bind, not " + bind);
             }
             return IntakeKeys.none();
         }

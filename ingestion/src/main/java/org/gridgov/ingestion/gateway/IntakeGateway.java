@@ -39,16 +39,26 @@ public final class IntakeGateway {
 
     /** How long a batch waits for its last acknowledgements after the producer's flush. */
     private static final long ACK_TIMEOUT_MS = 120_000;
+
     private static final int MAX_LISTED_REJECTIONS = 100;
 
     /** One rejected record, as an HTTP caller sees it. */
-    public record Rejection(String position, String field, String reason) {
-    }
+    public record Rejection(String position, String field, String reason) {}
 
     /** What a batch did. {@code failed}: records Kafka did not acknowledge (the caller must resend them). */
-    public record BatchResult(String name, SourceType source, long in, long published, long rejected, long failed,
-                              Map<String, Long> rejectedByField, List<Rejection> rejections, String failure,
-                              String notes, LocalDateTime started, LocalDateTime finished) {
+    public record BatchResult(
+            String name,
+            SourceType source,
+            long in,
+            long published,
+            long rejected,
+            long failed,
+            Map<String, Long> rejectedByField,
+            List<Rejection> rejections,
+            String failure,
+            String notes,
+            LocalDateTime started,
+            LocalDateTime finished) {
         public boolean complete() {
             return failed == 0 && in == published + rejected;
         }
@@ -80,18 +90,22 @@ public final class IntakeGateway {
         IntakeRecord r;
         while ((r = reader.next()) != null) {
             in++;
-            Decoded<SourceRecord> decoded = r.readError() != null ? Decoded.rejected(List.of(r.readError()))
-                    : decode(source, r.json());
+            Decoded<SourceRecord> decoded =
+                    r.readError() != null ? Decoded.rejected(List.of(r.readError())) : decode(source, r.json());
             if (decoded.isValid()) {
                 sink.send(raw, keys.key(decoded.value()), decoded.value(), ack(published, failed, firstFailure));
             } else {
                 byField.merge(decoded.firstField(), 1L, Long::sum);
                 if (listed.size() < MAX_LISTED_REJECTIONS) {
-                    listed.add(new Rejection(r.position(), decoded.firstField(), PiiProtector.redact(decoded.reason())));
+                    listed.add(
+                            new Rejection(r.position(), decoded.firstField(), PiiProtector.redact(decoded.reason())));
                 }
                 String recordKey = recordId(source, r.json());
-                sink.send(dlq, recordKey != null ? recordKey : r.position(),
-                        deadLetter(source, r, recordKey, decoded, started), ack(rejected, failed, firstFailure));
+                sink.send(
+                        dlq,
+                        recordKey != null ? recordKey : r.position(),
+                        deadLetter(source, r, recordKey, decoded, started),
+                        ack(rejected, failed, firstFailure));
             }
         }
         try {
@@ -106,17 +120,30 @@ public final class IntakeGateway {
         long unacknowledged = in - published.get() - rejected.get() - failed.get();
         if (unacknowledged > 0) {
             failed.addAndGet(unacknowledged);
-            firstFailure.compareAndSet(null, unacknowledged + " sends not acknowledged within " + ACK_TIMEOUT_MS + " ms");
+            firstFailure.compareAndSet(
+                    null, unacknowledged + " sends not acknowledged within " + ACK_TIMEOUT_MS + " ms");
         }
-        return new BatchResult(name, source, in, published.get(), rejected.get(), failed.get(), byField, listed,
-                firstFailure.get(), reader.notes(), started, LocalDateTime.now(clock).withNano(0));
+        return new BatchResult(
+                name,
+                source,
+                in,
+                published.get(),
+                rejected.get(),
+                failed.get(),
+                byField,
+                listed,
+                firstFailure.get(),
+                reader.notes(),
+                started,
+                LocalDateTime.now(clock).withNano(0));
     }
 
     private Decoded<SourceRecord> decode(SourceType source, String json) {
         try {
             return decoder.decode(source, json);
         } catch (RuntimeException e) {
-            return Decoded.rejected(List.of(new Violation("$", "decoding failed: " + PiiProtector.redact(String.valueOf(e)))));
+            return Decoded.rejected(
+                    List.of(new Violation("$", "decoding failed: " + PiiProtector.redact(String.valueOf(e)))));
         }
     }
 
@@ -132,8 +159,8 @@ public final class IntakeGateway {
     }
 
     /** The dead-letter document on {@code dlq.<source>}. */
-    private static ObjectNode deadLetter(SourceType source, IntakeRecord r, String recordKey, Decoded<?> decoded,
-                                     LocalDateTime received) {
+    private static ObjectNode deadLetter(
+            SourceType source, IntakeRecord r, String recordKey, Decoded<?> decoded, LocalDateTime received) {
         ObjectNode d = Json.mapper().createObjectNode();
         d.put("source", source.code());
         d.put("position", r.position());
@@ -157,8 +184,12 @@ public final class IntakeGateway {
         try {
             var node = Json.mapper().readTree(json);
             var id = node == null ? null : node.get(source.idField());
-            return id != null && id.isValueNode() && !id.asText().isBlank() && id.asText().length() <= 64
-                    ? id.asText() : null;
+            return id != null
+                            && id.isValueNode()
+                            && !id.asText().isBlank()
+                            && id.asText().length() <= 64
+                    ? id.asText()
+                    : null;
         } catch (IOException e) {
             return null;
         }

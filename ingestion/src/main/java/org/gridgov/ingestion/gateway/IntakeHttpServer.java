@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.nio.file.Path;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -58,8 +58,7 @@ public final class IntakeHttpServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
 
     /** A PKCS#12 keystore with the gateway's certificate and key, for HTTPS. */
-    public record Tls(Path keystore, String password) {
-    }
+    public record Tls(Path keystore, String password) {}
 
     private final IntakeGateway gateway;
     private final GatewayAudit audit;
@@ -79,14 +78,22 @@ public final class IntakeHttpServer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
 
     /** Open (no keys), plain HTTP, no request log: for tests of the endpoint itself on loopback. */
-    public IntakeHttpServer(IntakeGateway gateway, GatewayAudit audit, String bind, int port, int maxBody,
-                            int maxLineBytes) {
-        this(gateway, audit, bind, port, maxBody, maxLineBytes, IntakeKeys.none(), line -> { }, null);
+    public IntakeHttpServer(
+            IntakeGateway gateway, GatewayAudit audit, String bind, int port, int maxBody, int maxLineBytes) {
+        this(gateway, audit, bind, port, maxBody, maxLineBytes, IntakeKeys.none(), line -> {}, null);
     }
 
     /** {@code tls} null serves plain HTTP; {@code requestLog} gets one line per request. */
-    public IntakeHttpServer(IntakeGateway gateway, GatewayAudit audit, String bind, int port, int maxBody,
-                            int maxLineBytes, IntakeKeys keys, Consumer<String> requestLog, Tls tls) {
+    public IntakeHttpServer(
+            IntakeGateway gateway,
+            GatewayAudit audit,
+            String bind,
+            int port,
+            int maxBody,
+            int maxLineBytes,
+            IntakeKeys keys,
+            Consumer<String> requestLog,
+            Tls tls) {
         this.gateway = gateway;
         this.audit = audit;
         this.keys = keys;
@@ -112,13 +119,22 @@ public final class IntakeHttpServer implements AutoCloseable {
         config.routes.get("/health", this::health);
         config.routes.error(405, ctx -> respond(ctx, 405, error("use POST /intake/<source>")));
         // Javalin's own refusals (413 past maxRequestSize, ...) in the gateway's JSON form
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
-                error(e.getStatus() == 413 ? "request body larger than " + maxBody + " bytes; split it"
-                        : e.getMessage())));
-        config.routes.exception(IntakeException.class, (e, ctx) -> respond(ctx,
-                e.getMessage().startsWith("unsupported content type") ? 415 : 400, error(e.getMessage())));
-        config.routes.exception(Exception.class, (e, ctx) -> respond(ctx, 500,
-                error("internal error: " + PiiProtector.redact(String.valueOf(e)))));
+        config.routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> respond(
+                        ctx,
+                        e.getStatus(),
+                        error(
+                                e.getStatus() == 413
+                                        ? "request body larger than " + maxBody + " bytes; split it"
+                                        : e.getMessage())));
+        config.routes.exception(
+                IntakeException.class,
+                (e, ctx) -> respond(
+                        ctx, e.getMessage().startsWith("unsupported content type") ? 415 : 400, error(e.getMessage())));
+        config.routes.exception(
+                Exception.class,
+                (e, ctx) -> respond(ctx, 500, error("internal error: " + PiiProtector.redact(String.valueOf(e)))));
     }
 
     public IntakeHttpServer start() {
@@ -148,8 +164,8 @@ public final class IntakeHttpServer implements AutoCloseable {
         HttpConfiguration https = new HttpConfiguration(http);
         // no SNI host check: clients reach the gateway by address as often as by name
         https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+        ServerConnector connector = new ServerConnector(
+                server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
         connector.setHost(bind);
         connector.setPort(port);
         return connector;
@@ -157,8 +173,14 @@ public final class IntakeHttpServer implements AutoCloseable {
 
     /** Totals since start: requests, records received, published, rejected, failed. */
     public String totals() {
-        return String.format(Locale.ROOT, "requests=%d received=%d published=%d rejected=%d failed=%d",
-                requests.get(), received.get(), published.get(), rejected.get(), failed.get());
+        return String.format(
+                Locale.ROOT,
+                "requests=%d received=%d published=%d rejected=%d failed=%d",
+                requests.get(),
+                received.get(),
+                published.get(),
+                rejected.get(),
+                failed.get());
     }
 
     public long failedRecords() {
@@ -177,8 +199,15 @@ public final class IntakeHttpServer implements AutoCloseable {
         String digest = sha256(body);
         IntakeKeys.Verdict who = keys.check("POST", ctx.path(), ctx.header("Authorization"), source, body);
         if (!who.allowed()) {
-            requestLog.accept(String.format(Locale.ROOT, "intake refused addr=%s path=%s bytes=%d sha256=%s status=%d"
-                    + " reason=%s", ctx.ip(), ctx.path(), body.length, digest, who.status(), who.reason()));
+            requestLog.accept(String.format(
+                    Locale.ROOT,
+                    "intake refused addr=%s path=%s bytes=%d sha256=%s status=%d" + " reason=%s",
+                    ctx.ip(),
+                    ctx.path(),
+                    body.length,
+                    digest,
+                    who.status(),
+                    who.reason()));
             if (who.status() == 401) {
                 ctx.header("WWW-Authenticate", IntakeKeys.SCHEME);
             }
@@ -186,14 +215,19 @@ public final class IntakeHttpServer implements AutoCloseable {
             return;
         }
         if (source == null) {
-            respond(ctx, 404, error("unknown source '" + code + "'; POST to /intake/<source> with one of "
-                    + Arrays.stream(SourceType.values()).map(SourceType::code).toList()));
+            respond(
+                    ctx,
+                    404,
+                    error("unknown source '" + code + "'; POST to /intake/<source> with one of "
+                            + Arrays.stream(SourceType.values())
+                                    .map(SourceType::code)
+                                    .toList()));
             return;
         }
         String client = who.client().id();
         // the sender is part of the batch name, so every dead letter's position says who sent the record
-        String name = "http-" + (keys.open() ? "" : client + "-") + REQUEST_ID.format(LocalDateTime.now(
-                RecordDecoder.ZONE)) + "-" + requests.incrementAndGet();
+        String name = "http-" + (keys.open() ? "" : client + "-")
+                + REQUEST_ID.format(LocalDateTime.now(RecordDecoder.ZONE)) + "-" + requests.incrementAndGet();
         BatchResult r;
         try (IntakeReader reader = reader(ctx.header("Content-Type"), body, name, source)) {
             r = gateway.publish(source, name, reader);
@@ -202,9 +236,20 @@ public final class IntakeHttpServer implements AutoCloseable {
         published.addAndGet(r.published());
         rejected.addAndGet(r.rejected());
         failed.addAndGet(r.failed());
-        requestLog.accept(String.format(Locale.ROOT, "intake client=%s addr=%s source=%s batch=%s bytes=%d sha256=%s"
-                        + " received=%d published=%d rejected=%d failed=%d", client, ctx.ip(), source.code(), name,
-                body.length, digest, r.in(), r.published(), r.rejected(), r.failed()));
+        requestLog.accept(String.format(
+                Locale.ROOT,
+                "intake client=%s addr=%s source=%s batch=%s bytes=%d sha256=%s"
+                        + " received=%d published=%d rejected=%d failed=%d",
+                client,
+                ctx.ip(),
+                source.code(),
+                name,
+                body.length,
+                digest,
+                r.in(),
+                r.published(),
+                r.rejected(),
+                r.failed()));
         String auditProblem = null;
         try {
             audit.request(r, client);
@@ -226,7 +271,7 @@ public final class IntakeHttpServer implements AutoCloseable {
         }
         return switch (media) {
             case "application/x-ndjson", "application/jsonl", "application/json-lines", "text/plain" ->
-                    new JsonLinesReader(new ByteArrayInputStream(body), name, maxLineBytes);
+                new JsonLinesReader(new ByteArrayInputStream(body), name, maxLineBytes);
             case "application/json" -> jsonBody(body, name);
             case "text/csv" -> {
                 try {
@@ -236,8 +281,9 @@ public final class IntakeHttpServer implements AutoCloseable {
                 }
                 yield new CsvIntakeReader(new ByteArrayInputStream(body), name, source, charset, maxLineBytes);
             }
-            default -> throw new IntakeException("unsupported content type " + media
-                    + "; send application/x-ndjson, application/json or text/csv");
+            default ->
+                throw new IntakeException("unsupported content type " + media
+                        + "; send application/x-ndjson, application/json or text/csv");
         };
     }
 
@@ -252,7 +298,8 @@ public final class IntakeHttpServer implements AutoCloseable {
         if (root == null || !(root.isArray() || root.isObject())) {
             throw new IntakeException("body must be a JSON array of records or one record object");
         }
-        Iterator<JsonNode> items = root.isArray() ? root.elements() : List.of(root).iterator();
+        Iterator<JsonNode> items =
+                root.isArray() ? root.elements() : List.of(root).iterator();
         return new IntakeReader() {
             private int index;
 
@@ -271,8 +318,7 @@ public final class IntakeHttpServer implements AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -296,14 +342,19 @@ public final class IntakeHttpServer implements AutoCloseable {
         n.put("rejected", r.rejected());
         n.put("failed", r.failed());
         if (r.failed() > 0) {
-            n.put("error", r.failed() + " records were not acknowledged by Kafka (" + r.failure() + "); resend the request");
+            n.put(
+                    "error",
+                    r.failed() + " records were not acknowledged by Kafka (" + r.failure() + "); resend the request");
         }
         if (auditProblem != null) {
             n.put("warning", auditProblem);
         }
         ArrayNode list = n.putArray("rejections");
         for (Rejection rej : r.rejections()) {
-            list.addObject().put("position", rej.position()).put("field", rej.field()).put("reason", rej.reason());
+            list.addObject()
+                    .put("position", rej.position())
+                    .put("field", rej.field())
+                    .put("reason", rej.reason());
         }
         if (r.rejected() > r.rejections().size()) {
             n.put("rejections_not_listed", r.rejected() - r.rejections().size());
@@ -313,7 +364,9 @@ public final class IntakeHttpServer implements AutoCloseable {
 
     private static String sha256(byte[] body) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(body));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -150,15 +150,18 @@ public final class IntakeKeys {
         Optional<Client> client;
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             byte[] presented = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-            client = clients.values().stream().filter(c -> MessageDigest.isEqual(c.key(), presented)).findFirst();
+            client = clients.values().stream()
+                    .filter(c -> MessageDigest.isEqual(c.key(), presented))
+                    .findFirst();
             if (client.isEmpty()) {
                 return refused(401, "unknown key");
             }
         } else {
             Matcher m = HMAC_HEADER.matcher(authorization.strip());
             if (!m.matches()) {
-                return refused(401, "Authorization is neither Bearer nor " + SCHEME + " client=…, timestamp=…,"
-                        + " signature=…");
+                return refused(
+                        401,
+                        "Authorization is neither Bearer nor " + SCHEME + " client=…, timestamp=…," + " signature=…");
             }
             Client c = clients.get(m.group(1));
             if (c == null) {
@@ -166,19 +169,26 @@ public final class IntakeKeys {
             }
             long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(m.group(2)));
             if (skew > windowSeconds) {
-                return refused(401, "timestamp " + skew + " s away from the gateway's clock (at most "
-                        + windowSeconds + " s)");
+                return refused(
+                        401,
+                        "timestamp " + skew + " s away from the gateway's clock (at most " + windowSeconds + " s)");
             }
-            byte[] expected = HexFormat.of().parseHex(signature(c.key(), method, path, Long.parseLong(m.group(2)),
-                    body));
-            if (!MessageDigest.isEqual(expected, HexFormat.of().parseHex(m.group(3).toLowerCase(Locale.ROOT)))) {
+            byte[] expected =
+                    HexFormat.of().parseHex(signature(c.key(), method, path, Long.parseLong(m.group(2)), body));
+            if (!MessageDigest.isEqual(
+                    expected, HexFormat.of().parseHex(m.group(3).toLowerCase(Locale.ROOT)))) {
                 return refused(401, "signature does not match the request");
             }
             client = Optional.of(c);
         }
         if (source != null && !client.get().sources().contains(source)) {
-            return new Verdict(null, 403, "client " + client.get().id() + " may post " + client.get().sources()
-                    .stream().map(SourceType::code).toList() + ", not " + source.code());
+            return new Verdict(
+                    null,
+                    403,
+                    "client " + client.get().id() + " may post "
+                            + client.get().sources().stream()
+                                    .map(SourceType::code)
+                                    .toList() + ", not " + source.code());
         }
         return new Verdict(client.get(), 200, null);
     }
@@ -187,7 +197,8 @@ public final class IntakeKeys {
     public static String signature(byte[] key, String method, String path, long timestamp, byte[] body) {
         try {
             String canonical = method.toUpperCase(Locale.ROOT) + "\n" + path + "\n" + timestamp + "\n"
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -197,8 +208,8 @@ public final class IntakeKeys {
     }
 
     /** The header a client sends: {@code GRIDGOV-HMAC-SHA256 client=…, timestamp=…, signature=…}. */
-    public static String authorization(String clientId, String key, String method, String path, long timestamp,
-                                       byte[] body) {
+    public static String authorization(
+            String clientId, String key, String method, String path, long timestamp, byte[] body) {
         return SCHEME + " client=" + clientId + ", timestamp=" + timestamp + ", signature="
                 + signature(key.getBytes(StandardCharsets.UTF_8), method, path, timestamp, body);
     }

@@ -19,8 +19,10 @@ public final class JsonLinesReader implements IntakeReader {
     private final String name;
     private final ByteLines lines;
     private final int maxLineBytes;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private long blank;
 
     public JsonLinesReader(InputStream in, String name, int maxLineBytes) {
@@ -38,8 +40,11 @@ public final class JsonLinesReader implements IntakeReader {
             }
             String position = Positions.of(name, line.number());
             if (line.oversized()) {
-                return IntakeRecord.unreadable(position, "", "line " + line.number() + " is " + line.fullLength()
-                        + " bytes, longer than the " + maxLineBytes + " bytes a record may have; not read");
+                return IntakeRecord.unreadable(
+                        position,
+                        "",
+                        "line " + line.number() + " is " + line.fullLength() + " bytes, longer than the " + maxLineBytes
+                                + " bytes a record may have; not read");
             }
             if (line.isBlank()) {
                 blank++;
@@ -49,7 +54,9 @@ public final class JsonLinesReader implements IntakeReader {
             try {
                 text = utf8.decode(ByteBuffer.wrap(line.bytes())).toString();
             } catch (CharacterCodingException e) {
-                return IntakeRecord.unreadable(position, new String(line.bytes(), StandardCharsets.UTF_8),
+                return IntakeRecord.unreadable(
+                        position,
+                        new String(line.bytes(), StandardCharsets.UTF_8),
                         "line " + line.number() + " is not valid UTF-8 (JSON must be UTF-8)");
             }
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {

@@ -1,5 +1,6 @@
 package org.gridgov.ingestion.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -7,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.gridgov.common.kafka.Topic;
 import org.gridgov.common.model.SourceType;
@@ -27,6 +27,7 @@ public final class RawTopicPublisher implements TopicSink {
 
     /** Bytes: each topic's serdes (from the registry) serialize; the generator's lines are sent as they are. */
     private final KafkaProducer<byte[], byte[]> producer;
+
     private final Map<SourceType, Long> sent = new EnumMap<>(SourceType.class);
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
@@ -60,8 +61,12 @@ public final class RawTopicPublisher implements TopicSink {
     @Override
     public <K, V> void send(Topic<K, V> topic, K key, V value, Ack ack) {
         try {
-            producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                    topic.valueSerde().serializer().serialize(topic.name(), value)), (meta, e) -> ack.done(e));
+            producer.send(
+                    new ProducerRecord<>(
+                            topic.name(),
+                            topic.keySerde().serializer().serialize(topic.name(), key),
+                            topic.valueSerde().serializer().serialize(topic.name(), value)),
+                    (meta, e) -> ack.done(e));
         } catch (RuntimeException e) {
             // serialization, buffer exhaustion, a closed producer: this record failed, the caller counts it
             ack.done(e);

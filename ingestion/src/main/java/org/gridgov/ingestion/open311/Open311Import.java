@@ -57,7 +57,8 @@ public final class Open311Import {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         String name = file.getFileName().toString();
         try (InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest))) {
-            IntakeGateway.BatchResult batch = gateway.publish(SourceType.HOTLINE, name, new Open311Reader(in, name, mapper));
+            IntakeGateway.BatchResult batch =
+                    gateway.publish(SourceType.HOTLINE, name, new Open311Reader(in, name, mapper));
             in.transferTo(java.io.OutputStream.nullOutputStream());
             AuditEntry entry = audit.file(batch, name, HexFormat.of().formatHex(digest.digest()), PIPELINE);
             return new Result(batch, entry);
@@ -67,8 +68,15 @@ public final class Open311Import {
     /** An import's batch and audit row. */
     public record Result(IntakeGateway.BatchResult batch, AuditEntry audit) {
         public String summary() {
-            return String.format(Locale.ROOT, "open311 file=%s status=%s in=%d published=%d rejected=%d failed=%d%s",
-                    batch.name(), audit.status(), batch.in(), batch.published(), batch.rejected(), batch.failed(),
+            return String.format(
+                    Locale.ROOT,
+                    "open311 file=%s status=%s in=%d published=%d rejected=%d failed=%d%s",
+                    batch.name(),
+                    audit.status(),
+                    batch.in(),
+                    batch.published(),
+                    batch.rejected(),
+                    batch.failed(),
                     batch.rejected() > 0 ? " rejected_by_field=" + batch.rejectedByField() : "");
         }
     }
@@ -97,12 +105,13 @@ public final class Open311Import {
             err.println("open311: " + e.getMessage());
             return 2;
         }
-        AuditLog log = config.get(IngestOptions.GATEWAY_AUDIT) ? new JdbcAuditLog(WarehouseSettings.from(config))
+        AuditLog log = config.get(IngestOptions.GATEWAY_AUDIT)
+                ? new JdbcAuditLog(WarehouseSettings.from(config))
                 : AuditLog.none();
         GatewayAudit audit = new GatewayAudit(log, config.get(IngestOptions.GATEWAY_INSTANCE), Duration.ofMinutes(1));
         try (TopicSink publisher = new RawTopicPublisher(config.get(GridgovOptions.KAFKA_BOOTSTRAP))) {
-            IntakeGateway gateway = new IntakeGateway(RecordDecoder.standard(), pii, publisher,
-                    Clock.system(RecordDecoder.ZONE));
+            IntakeGateway gateway =
+                    new IntakeGateway(RecordDecoder.standard(), pii, publisher, Clock.system(RecordDecoder.ZONE));
             Result r = new Open311Import(gateway, audit, mapper).importFile(file);
             out.println(r.summary());
             if (r.audit().status() != AuditEntry.Status.OK) {

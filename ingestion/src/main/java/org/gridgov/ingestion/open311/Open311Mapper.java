@@ -70,9 +70,14 @@ public final class Open311Mapper {
         if (code == null) {
             problems.add(new Violation("service_code", "required field is missing"));
         } else {
-            mapping.category(code).ifPresentOrElse(c -> h.put("category_code", c), () -> problems.add(new Violation(
-                    "service_code", "service_code '" + code + "'" + (serviceName == null ? "" : " (" + serviceName + ")")
-                    + " has no 12345 category in " + mapping.origin() + "; add it there")));
+            mapping.category(code)
+                    .ifPresentOrElse(
+                            c -> h.put("category_code", c),
+                            () -> problems.add(new Violation(
+                                    "service_code",
+                                    "service_code '" + code + "'"
+                                            + (serviceName == null ? "" : " (" + serviceName + ")")
+                                            + " has no 12345 category in " + mapping.origin() + "; add it there")));
         }
         String description = text(request, "description");
         put(h, "content", description != null ? description : serviceName);
@@ -80,8 +85,10 @@ public final class Open311Mapper {
         JsonNode lon = request.get("long");
         if (isMissing(lat) || isMissing(lon)) {
             String address = text(request, "address");
-            problems.add(new Violation("lat", "lat/long missing: a request without coordinates cannot be placed in a grid"
-                    + (address == null ? "" : " (address only: " + address + ")")));
+            problems.add(new Violation(
+                    "lat",
+                    "lat/long missing: a request without coordinates cannot be placed in a grid"
+                            + (address == null ? "" : " (address only: " + address + ")")));
         } else {
             h.set("latitude", lat);
             h.set("longitude", lon);
@@ -141,7 +148,9 @@ public final class Open311Mapper {
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+        return v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()
+                ? null
+                : v.asText().strip();
     }
 
     private static void put(ObjectNode h, String field, String value) {

@@ -35,7 +35,9 @@ public final class Open311Mapping {
 
     public static Open311Mapping load(Path file) throws IOException {
         String origin = file.getFileName().toString();
-        return parse(Tsv.rows(Files.newBufferedReader(file, StandardCharsets.UTF_8), origin), origin,
+        return parse(
+                Tsv.rows(Files.newBufferedReader(file, StandardCharsets.UTF_8), origin),
+                origin,
                 CategoryCatalog.standard());
     }
 
@@ -51,8 +53,8 @@ public final class Open311Mapping {
                 continue;
             }
             if (row.cells().size() < 2 || row.cell(1).isBlank()) {
-                throw new IllegalArgumentException(origin + " line " + row.line()
-                        + ": expected service_code<TAB>category_code");
+                throw new IllegalArgumentException(
+                        origin + " line " + row.line() + ": expected service_code<TAB>category_code");
             }
             String code = row.cell(0).strip();
             String category = row.cell(1).strip();
@@ -61,8 +63,8 @@ public final class Open311Mapping {
                         + " is not in the category catalogue");
             }
             if (m.put(code, category) != null) {
-                throw new IllegalArgumentException(origin + " line " + row.line() + ": service_code " + code
-                        + " mapped twice");
+                throw new IllegalArgumentException(
+                        origin + " line " + row.line() + ": service_code " + code + " mapped twice");
             }
         }
         return new Open311Mapping(m, origin);

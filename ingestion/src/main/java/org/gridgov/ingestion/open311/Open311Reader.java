@@ -33,8 +33,11 @@ public final class Open311Reader implements IntakeReader {
         } catch (IOException e) {
             throw new IntakeException(name + " is not JSON: " + e.getMessage());
         }
-        JsonNode list = root == null ? null : root.isArray() ? root
-                : root.has("service_requests") ? root.get("service_requests") : root.get("requests");
+        JsonNode list = root == null
+                ? null
+                : root.isArray()
+                        ? root
+                        : root.has("service_requests") ? root.get("service_requests") : root.get("requests");
         if (list == null || !list.isArray()) {
             throw new IntakeException(name + " is not an Open311 requests.json (expected a JSON array of requests)");
         }
@@ -57,8 +60,12 @@ public final class Open311Reader implements IntakeReader {
         for (Violation v : p) {
             reason.append(reason.length() == 0 ? "" : "; ").append(v);
         }
-        return new IntakeRecord(position, null, request.toString(), new Violation(p.get(0).field(),
-                reason.substring(p.get(0).field().length() + 2)));
+        return new IntakeRecord(
+                position,
+                null,
+                request.toString(),
+                new Violation(
+                        p.get(0).field(), reason.substring(p.get(0).field().length() + 2)));
     }
 
     @Override
@@ -67,6 +74,5 @@ public final class Open311Reader implements IntakeReader {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

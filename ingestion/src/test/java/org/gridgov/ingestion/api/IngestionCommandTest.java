@@ -18,7 +18,8 @@ class IngestionCommandTest {
     @Test
     void everyOptionIsReadBySomeCommand() {
         for (var o : IngestOptions.ALL) {
-            assertThat(IngestionCommand.values()).as(o.key()).anyMatch(c -> c.options().contains(o));
+            assertThat(IngestionCommand.values()).as(o.key()).anyMatch(c -> c.options()
+                    .contains(o));
         }
     }
 

@@ -15,19 +15,24 @@ import org.gridgov.ingestion.api.IngestionCommand;
  */
 public final class EmbeddedIngestBenchmark {
 
-    private EmbeddedIngestBenchmark() {
-    }
+    private EmbeddedIngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start();
+                EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
-            List<String> all = new ArrayList<>(List.of("--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
+            List<String> all = new ArrayList<>(List.of(
+                    "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                    "--warehouse.user=" + EmbeddedWarehouse.USER,
+                    "--warehouse.password=" + EmbeddedWarehouse.PASSWORD,
                     "--warehouse.dialect=mysql",
                     "--kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             all.addAll(List.of(args));
-            new IngestBenchmark(GridgovConfig.fromArgs(all.toArray(String[]::new),
-                    IngestionCommand.INGEST_BENCHMARK.options()), System.out).run();
+            new IngestBenchmark(
+                            GridgovConfig.fromArgs(
+                                    all.toArray(String[]::new), IngestionCommand.INGEST_BENCHMARK.options()),
+                            System.out)
+                    .run();
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.gridgov.ingestion.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,8 +37,7 @@ final class LoadDataCeiling implements AutoCloseable {
 
     static final String DATABASE = "gridgov_bench_ceiling";
 
-    private record Part(Table table, Path file, long rows) {
-    }
+    private record Part(Table table, Path file, long rows) {}
 
     private final Path dir;
     private final long sliceRecords;
@@ -68,8 +67,7 @@ final class LoadDataCeiling implements AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -80,8 +78,10 @@ final class LoadDataCeiling implements AutoCloseable {
                 tables.add(t);
                 OutputStream w = open.get(t);
                 if (w == null) {
-                    w = new BufferedOutputStream(Files.newOutputStream(dir.resolve("slice-" + (slices.size() + 1) + "-"
-                            + t.name() + ".tsv")), 1 << 16);
+                    w = new BufferedOutputStream(
+                            Files.newOutputStream(
+                                    dir.resolve("slice-" + (slices.size() + 1) + "-" + t.name() + ".tsv")),
+                            1 << 16);
                     open.put(t, w);
                     openRows.put(t, 0L);
                 }
@@ -104,8 +104,11 @@ final class LoadDataCeiling implements AutoCloseable {
         List<Part> parts = new ArrayList<>();
         for (Map.Entry<Table, OutputStream> e : open.entrySet()) {
             e.getValue().close();
-            parts.add(new Part(e.getKey(), dir.resolve("slice-" + (slices.size() + 1) + "-" + e.getKey().name()
-                    + ".tsv"), openRows.get(e.getKey())));
+            parts.add(new Part(
+                    e.getKey(),
+                    dir.resolve(
+                            "slice-" + (slices.size() + 1) + "-" + e.getKey().name() + ".tsv"),
+                    openRows.get(e.getKey())));
         }
         slices.add(parts);
         open.clear();
@@ -130,7 +133,8 @@ final class LoadDataCeiling implements AutoCloseable {
      */
     List<SliceClock.Slice> load(WarehouseSettings access) throws SQLException {
         List<SliceClock.Slice> timed = new ArrayList<>();
-        try (Connection c = access.open(dir); Statement s = c.createStatement()) {
+        try (Connection c = access.open(dir);
+                Statement s = c.createStatement()) {
             String source = c.getCatalog();
             String db = SqlDialect.quote(DATABASE);
             s.execute("DROP DATABASE IF EXISTS " + db);
@@ -147,7 +151,11 @@ final class LoadDataCeiling implements AutoCloseable {
                     long rows = 0;
                     long records = 0;
                     for (Part p : slice) {
-                        new LoadDataFile(p.table()).load(s, p.file(), db + "." + SqlDialect.quote(p.table().name()));
+                        new LoadDataFile(p.table())
+                                .load(
+                                        s,
+                                        p.file(),
+                                        db + "." + SqlDialect.quote(p.table().name()));
                         rows += p.rows();
                         if (SliceClock.countsRecords(p.table())) {
                             records += p.rows();
@@ -155,8 +163,8 @@ final class LoadDataCeiling implements AutoCloseable {
                     }
                     long nanos = System.nanoTime() - t0;
                     long[] cpu1 = Cpu.now();
-                    timed.add(new SliceClock.Slice(timed.size() + 1, records, rows, nanos, cpu1[0] - cpu0[0],
-                            cpu1[1] - cpu0[1], Set.of()));
+                    timed.add(new SliceClock.Slice(
+                            timed.size() + 1, records, rows, nanos, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], Set.of()));
                 }
             } finally {
                 s.execute("DROP DATABASE IF EXISTS " + db);

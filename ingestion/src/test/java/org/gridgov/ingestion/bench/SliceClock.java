@@ -89,8 +89,14 @@ final class SliceClock {
     private void close() {
         long now = System.nanoTime();
         long[] cpu = Cpu.now();
-        slices.add(new Slice(slices.size() + 1, records - sliceStartRecords, sliceRows, now - sliceStartNanos,
-                cpu[0] - sliceStartCpu[0], cpu[1] - sliceStartCpu[1], inputs));
+        slices.add(new Slice(
+                slices.size() + 1,
+                records - sliceStartRecords,
+                sliceRows,
+                now - sliceStartNanos,
+                cpu[0] - sliceStartCpu[0],
+                cpu[1] - sliceStartCpu[1],
+                inputs));
         sliceStartRecords = records;
         sliceRows = 0;
         sliceStartNanos = now;
@@ -100,16 +106,23 @@ final class SliceClock {
 
     /** Rows/s of the last slice over the first (the last may be partial; below 1 the load slowed as it grew). */
     static double lastOverFirst(List<Slice> slices) {
-        return slices.size() < 2 ? 1.0 : slices.get(slices.size() - 1).rowsPerSecond() / slices.get(0).rowsPerSecond();
+        return slices.size() < 2
+                ? 1.0
+                : slices.get(slices.size() - 1).rowsPerSecond() / slices.get(0).rowsPerSecond();
     }
 
     static String inputs(Slice s) {
-        return String.join("+", s.inputs().stream().map(n -> n.replace(".export", "")).toList());
+        return String.join(
+                "+", s.inputs().stream().map(n -> n.replace(".export", "")).toList());
     }
 
     static String describe(Slice s) {
-        return String.format(Locale.ROOT, "%,9.0f rows/s  CPU %5.1f us/row (JVM %4.1f, MariaDB %4.1f)",
-                s.rowsPerSecond(), s.cpuJvmMicrosPerRow() + s.cpuChildrenMicrosPerRow(), s.cpuJvmMicrosPerRow(),
+        return String.format(
+                Locale.ROOT,
+                "%,9.0f rows/s  CPU %5.1f us/row (JVM %4.1f, MariaDB %4.1f)",
+                s.rowsPerSecond(),
+                s.cpuJvmMicrosPerRow() + s.cpuChildrenMicrosPerRow(),
+                s.cpuJvmMicrosPerRow(),
                 s.cpuChildrenMicrosPerRow());
     }
 }

@@ -43,6 +43,7 @@ public final class ExportWriter implements AutoCloseable {
     private final Writer out;
     /** Quoted exports: Commons CSV quotes a cell only when it holds the delimiter, a quote or a line break. */
     private final CSVFormat csv;
+
     private long rows;
 
     public ExportWriter(DataxJob job, Path file, boolean chineseLabels) throws IOException {
@@ -52,7 +53,12 @@ public final class ExportWriter implements AutoCloseable {
         this.reader = t;
         this.source = job.transform().source();
         this.chineseLabels = chineseLabels;
-        int width = t.columns().stream().filter(c -> !c.isConstant()).mapToInt(DataxJob.Column::index).max().orElse(-1) + 1;
+        int width = t.columns().stream()
+                        .filter(c -> !c.isConstant())
+                        .mapToInt(DataxJob.Column::index)
+                        .max()
+                        .orElse(-1)
+                + 1;
         this.fieldOfIndex = new String[width];
         this.formatOfIndex = new DateTimeFormatter[width];
         for (int i = 0; i < t.columns().size(); i++) {
@@ -69,8 +75,14 @@ public final class ExportWriter implements AutoCloseable {
             os = new GZIPOutputStream(os, 1 << 16);
         }
         this.out = new BufferedWriter(new OutputStreamWriter(os, t.charset()), 1 << 16);
-        this.csv = t.useTextQualifier() ? CSVFormat.Builder.create().setDelimiter(t.fieldDelimiter()).setQuote('"')
-                .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator('\n').get() : null;
+        this.csv = t.useTextQualifier()
+                ? CSVFormat.Builder.create()
+                        .setDelimiter(t.fieldDelimiter())
+                        .setQuote('"')
+                        .setQuoteMode(QuoteMode.MINIMAL)
+                        .setRecordSeparator('\n')
+                        .get()
+                : null;
         if (t.skipHeader()) {
             String[] header = new String[width];
             for (int i = 0; i < width; i++) {
@@ -98,8 +110,9 @@ public final class ExportWriter implements AutoCloseable {
 
     private String cell(String field, JsonNode v, DateTimeFormatter format) {
         // a patrol's track is one cell holding its JSON (quoted where the export quotes)
-        String text = v.isContainerNode() ? v.toString() : v.isBigDecimal() ? v.decimalValue().toPlainString()
-                : v.asText();
+        String text = v.isContainerNode()
+                ? v.toString()
+                : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
         if (format != null) {
             try {
                 return format.format(LocalDateTime.parse(text, Json.TIME));
@@ -121,14 +134,21 @@ public final class ExportWriter implements AutoCloseable {
     }
 
     private Class<? extends Enum<?>> enumType(String field) {
-        Map<String, Class<? extends Enum<?>>> types = switch (source) {
-            case HOTLINE -> Map.of("channel", Channel.class, "status", CaseStatus.class);
-            case PETITION -> Map.of("form", PetitionForm.class);
-            case ARREARS -> Map.of("status", ArrearsStatus.class);
-            case POLICE -> Map.of("incident_type", IncidentType.class);
-            case GRID -> Map.of("kind", GridRecordKind.class, "dispute_type", DisputeType.class,
-                    "outcome", MediationOutcome.class);
-        };
+        Map<String, Class<? extends Enum<?>>> types =
+                switch (source) {
+                    case HOTLINE -> Map.of("channel", Channel.class, "status", CaseStatus.class);
+                    case PETITION -> Map.of("form", PetitionForm.class);
+                    case ARREARS -> Map.of("status", ArrearsStatus.class);
+                    case POLICE -> Map.of("incident_type", IncidentType.class);
+                    case GRID ->
+                        Map.of(
+                                "kind",
+                                GridRecordKind.class,
+                                "dispute_type",
+                                DisputeType.class,
+                                "outcome",
+                                MediationOutcome.class);
+                };
         return types.get(field);
     }
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridgov.common.pii.PiiProtector;
-import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.audit.AuditEntry;
+import org.gridgov.ingestion.audit.AuditEntry.Status;
+import org.gridgov.ingestion.testing.FuzzCorpus;
 import org.gridgov.ingestion.testing.FuzzCorpus.Case;
 import org.gridgov.ingestion.testing.FuzzCorpus.FileSpec;
-import org.gridgov.ingestion.testing.FuzzCorpus;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.loading.pipeline.LoadPipeline;
 import org.gridgov.warehouse.TableRow;
@@ -40,12 +40,19 @@ class FuzzLoadTest {
         DataxJob job = FuzzCorpus.job(dir);
         InMemoryWarehouse warehouse = new InMemoryWarehouse();
         List<AuditEntry> audits = new ArrayList<>();
-        LocalDataxRunner.Report report = new LocalDataxRunner(job, LocalDataxRunner.assembler(job, PII),
-                warehouse::writer, audits::add, new LoadPipeline.Settings(2, 2, 500, true, 0), 1 << 20, false, null)
+        LocalDataxRunner.Report report = new LocalDataxRunner(
+                        job,
+                        LocalDataxRunner.assembler(job, PII),
+                        warehouse::writer,
+                        audits::add,
+                        new LoadPipeline.Settings(2, 2, 500, true, 0),
+                        1 << 20,
+                        false,
+                        null)
                 .run();
 
-        Map<String, AuditEntry> byFile = audits.stream().collect(Collectors.toMap(AuditEntry::inputName,
-                Function.identity()));
+        Map<String, AuditEntry> byFile =
+                audits.stream().collect(Collectors.toMap(AuditEntry::inputName, Function.identity()));
         assertThat(byFile).hasSize(files.size());
         for (FileSpec f : files) {
             AuditEntry a = byFile.get(f.file().getFileName().toString());
@@ -54,11 +61,12 @@ class FuzzLoadTest {
             assertThat(a.duplicates()).as("duplicates of %s", f.file()).isEqualTo(f.duplicates());
             assertThat(a.loaded() + a.rejected()).isEqualTo(a.recordsIn());
             assertThat(a.rowsVerified()).isEqualTo(a.recordsIn() - a.duplicates());
-            Status expected = switch (f.kind()) {
-                case EMPTY_FILE -> Status.EMPTY;
-                case DUPLICATE, TRUNCATED_LAST_LINE -> Status.OK;
-                default -> Status.LIMIT_EXCEEDED;
-            };
+            Status expected =
+                    switch (f.kind()) {
+                        case EMPTY_FILE -> Status.EMPTY;
+                        case DUPLICATE, TRUNCATED_LAST_LINE -> Status.OK;
+                        default -> Status.LIMIT_EXCEEDED;
+                    };
             assertThat(a.status()).as("status of %s: %s", f.file(), a.message()).isEqualTo(expected);
             if (expected != Status.OK) {
                 assertThat(a.message()).isNotBlank();
@@ -70,14 +78,16 @@ class FuzzLoadTest {
 
         List<TableRow> deadLetters = warehouse.rows(WarehouseSchema.DLQ_RECORD);
         assertThat(deadLetters).hasSize((int) malformed);
-        Map<String, Case> caseOfFile = files.stream().collect(Collectors.toMap(f -> f.file().getFileName().toString(),
-                FileSpec::kind));
+        Map<String, Case> caseOfFile = files.stream()
+                .collect(Collectors.toMap(f -> f.file().getFileName().toString(), FileSpec::kind));
         for (TableRow d : deadLetters) {
             String reason = d.value(WarehouseSchema.DLQ_RECORD, "reason");
             Case c = caseOfFile.get(d.value(WarehouseSchema.DLQ_RECORD, "source"));
             assertThat(d.value(WarehouseSchema.DLQ_RECORD, "error_field")).isNotBlank();
-            assertThat(reason).as("reason of %s", d.value(WarehouseSchema.DLQ_RECORD, "dlq_id"))
-                    .isNotBlank().contains(c.reasonFragment);
+            assertThat(reason)
+                    .as("reason of %s", d.value(WarehouseSchema.DLQ_RECORD, "dlq_id"))
+                    .isNotBlank()
+                    .contains(c.reasonFragment);
             assertThat(d.value(WarehouseSchema.DLQ_RECORD, "dlq_id"))
                     .matches(java.util.regex.Pattern.quote(d.value(WarehouseSchema.DLQ_RECORD, "source")) + ":\\d+");
         }
@@ -93,7 +103,9 @@ class FuzzLoadTest {
         all.addAll(warehouse.rows(WarehouseSchema.DWD_HOTLINE_CASE));
         for (TableRow row : all) {
             for (String v : row.values) {
-                assertThat(clearNumbersIn(v, corpus.clearPii())).as("clear PII in a value of %s", row.table).isEmpty();
+                assertThat(clearNumbersIn(v, corpus.clearPii()))
+                        .as("clear PII in a value of %s", row.table)
+                        .isEmpty();
             }
         }
     }

@@ -76,8 +76,15 @@ class GridWorkTxtFileJobTest {
             }
         }
         InMemoryWarehouse warehouse = new InMemoryWarehouse();
-        LocalDataxRunner runner = new LocalDataxRunner(job, LocalDataxRunner.assembler(job, PII), warehouse::writer,
-                e -> { }, new LoadPipeline.Settings(2, 2, 100, true, 0), 1 << 20, false, null);
+        LocalDataxRunner runner = new LocalDataxRunner(
+                job,
+                LocalDataxRunner.assembler(job, PII),
+                warehouse::writer,
+                e -> {},
+                new LoadPipeline.Settings(2, 2, 100, true, 0),
+                1 << 20,
+                false,
+                null);
 
         LocalDataxRunner.Report report = runner.run();
 
@@ -102,8 +109,10 @@ class GridWorkTxtFileJobTest {
         assertThat(loaded).isEqualTo(expected);
         assertThat(warehouse.count(GridWorkTables.DWD_GRID_ATTENDANCE)).isPositive();
         assertThat(warehouse.count(GridWorkTables.DWD_GRID_PATROL)).isPositive();
-        assertThat(warehouse.rows(WarehouseSchema.ODS_GRID_RECORD)).filteredOn(
-                r -> r.value(WarehouseSchema.ODS_GRID_RECORD, "kind").equals("PATROL")).allSatisfy(
-                r -> assertThat(r.value(WarehouseSchema.ODS_GRID_RECORD, "detail")).startsWith("{\"track\":[[0,"));
+        assertThat(warehouse.rows(WarehouseSchema.ODS_GRID_RECORD))
+                .filteredOn(
+                        r -> r.value(WarehouseSchema.ODS_GRID_RECORD, "kind").equals("PATROL"))
+                .allSatisfy(r -> assertThat(r.value(WarehouseSchema.ODS_GRID_RECORD, "detail"))
+                        .startsWith("{\"track\":[[0,"));
     }
 }

@@ -33,12 +33,17 @@ class JobFilesTest {
     @Test
     void everyJobFileInTheDirectoryIsKnownToTheTestsAndEverySourceHasBothReaderKinds() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/datax"))) {
-            assertThat(files.map(f -> f.getFileName().toString().replace(".json", "")).sorted().toList())
+            assertThat(files.map(f -> f.getFileName().toString().replace(".json", ""))
+                            .sorted()
+                            .toList())
                     .containsExactlyInAnyOrderElementsOf(Jobs.all());
         }
         for (SourceType s : SourceType.values()) {
-            assertThat(Jobs.all().stream().map(Jobs::load).filter(j -> j.transform().source() == s)
-                    .map(j -> j.reader().pluginName()).toList())
+            assertThat(Jobs.all().stream()
+                            .map(Jobs::load)
+                            .filter(j -> j.transform().source() == s)
+                            .map(j -> j.reader().pluginName())
+                            .toList())
                     .containsExactlyInAnyOrder("txtfilereader", "mysqlreader");
         }
     }
@@ -48,7 +53,8 @@ class JobFilesTest {
     void writerColumnsAreExactlyTheOdsTableOfTheCatalogue(String name) {
         DataxJob job = Jobs.load(name);
         assertThat(job.writer().table()).isEqualTo(job.odsTable().name());
-        assertThat(job.writer().columns()).isEqualTo(WarehouseSchema.table(job.writer().table()).columnNames());
+        assertThat(job.writer().columns())
+                .isEqualTo(WarehouseSchema.table(job.writer().table()).columnNames());
         assertThat(job.writer().database()).isEqualTo(WarehouseSchema.DATABASE);
         assertThat(job.writer().loadProps()).containsEntry("format", "json").containsEntry("strip_outer_array", "true");
     }
@@ -57,7 +63,9 @@ class JobFilesTest {
     @MethodSource("jobs")
     void everyRecordFieldIsMappedOnce(String name) {
         DataxJob job = Jobs.load(name);
-        assertThat(job.transform().fields()).containsExactlyInAnyOrderElementsOf(RecordFields.of(job.transform().source()));
+        assertThat(job.transform().fields())
+                .containsExactlyInAnyOrderElementsOf(
+                        RecordFields.of(job.transform().source()));
     }
 
     @ParameterizedTest
@@ -82,7 +90,8 @@ class JobFilesTest {
         cols.remove(3);
         assertThatThrownBy(() -> DataxJob.parse("drifted", root.toString(), JobParams.of(Map.of())))
                 .isInstanceOf(DataxJob.JobException.class)
-                .hasMessageContaining("writer columns differ from ods_hotline_case").hasMessageContaining("catalogue:");
+                .hasMessageContaining("writer columns differ from ods_hotline_case")
+                .hasMessageContaining("catalogue:");
     }
 
     @Test
@@ -108,15 +117,18 @@ class JobFilesTest {
     @Test
     void missingParametersAreNamedWithWhereToSetThem() {
         DataxJob job = Jobs.load("hotline_mysql", Map.of("src_jdbc_url", "jdbc:mysql://h/db"));
-        assertThatThrownBy(job::requireRunnable).hasMessageContaining("since (--param.since=... or GRIDGOV_PARAM_SINCE)")
-                .hasMessageContaining("src_password").hasMessageNotContaining("src_jdbc_url");
+        assertThatThrownBy(job::requireRunnable)
+                .hasMessageContaining("since (--param.since=... or GRIDGOV_PARAM_SINCE)")
+                .hasMessageContaining("src_password")
+                .hasMessageNotContaining("src_jdbc_url");
     }
 
     @Test
     void parametersComeFromArgumentsThenEnvironment() {
-        GridgovConfig args = GridgovConfig.fromArgs(new String[] {"--param.input_path=/a", "--warehouse.user=x"},
-                IngestionCommand.INGEST.options());
-        JobParams p = new JobParams(args.withPrefix("param."),
+        GridgovConfig args = GridgovConfig.fromArgs(
+                new String[] {"--param.input_path=/a", "--warehouse.user=x"}, IngestionCommand.INGEST.options());
+        JobParams p = new JobParams(
+                args.withPrefix("param."),
                 Map.of("GRIDGOV_PARAM_SRC_PASSWORD", "s3cret", "GRIDGOV_PARAM_INPUT_PATH", "/b"));
         assertThat(p.substitute("${input_path}|${src_password}|${unset}")).isEqualTo("/a|s3cret|${unset}");
         // the parameters and the platform's keys come apart in the one parser

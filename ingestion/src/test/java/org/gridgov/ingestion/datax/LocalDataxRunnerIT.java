@@ -62,9 +62,17 @@ class LocalDataxRunnerIT {
 
     @BeforeEach
     void emptyTables() throws SQLException {
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
-            for (String t : List.of("ods_hotline_case", "ods_petition", "ods_arrears_case", "ods_police_incident",
-                    "ods_grid_record", "dwd_hotline_case", "dlq_record", "audit_ingest")) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
+            for (String t : List.of(
+                    "ods_hotline_case",
+                    "ods_petition",
+                    "ods_arrears_case",
+                    "ods_police_incident",
+                    "ods_grid_record",
+                    "dwd_hotline_case",
+                    "dlq_record",
+                    "audit_ingest")) {
                 s.execute("DELETE FROM " + t);
             }
         }
@@ -78,8 +86,7 @@ class LocalDataxRunnerIT {
         return Jobs.MYSQL;
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run main(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -91,7 +98,9 @@ class LocalDataxRunnerIT {
         all.add("--warehouse.dialect=mysql");
         all.add("--pii.salt=" + SALT);
         all.add("--ingest.progress-interval=0");
-        int code = LocalDataxRunner.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = LocalDataxRunner.run(
+                all.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -103,7 +112,8 @@ class LocalDataxRunnerIT {
         Files.writeString(jobFile, Jobs.text(name));
         Path export = dir.resolve(name + "-20240131.export");
         DataxJob job = Jobs.load(name, Map.of("input_path", export.toString()));
-        List<JsonNode> records = GeneratedRecords.withDefects(3000).parsed(job.transform().source());
+        List<JsonNode> records =
+                GeneratedRecords.withDefects(3000).parsed(job.transform().source());
         try (ExportWriter w = new ExportWriter(job, export, name.contains("gbk"))) {
             for (JsonNode r : records) {
                 w.write(r);
@@ -116,16 +126,21 @@ class LocalDataxRunnerIT {
 
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(first.out().lines()).singleElement().asString()
+        assertThat(first.out().lines())
+                .singleElement()
+                .asString()
                 .contains("status=OK", "read=" + records.size(), "rejected=" + invalid);
         try (Connection c = warehouse.connect()) {
-            assertThat(count(c, "SELECT COUNT(*) FROM " + job.odsTable().name())).isEqualTo(records.size() - invalid);
+            assertThat(count(c, "SELECT COUNT(*) FROM " + job.odsTable().name()))
+                    .isEqualTo(records.size() - invalid);
             String source = Positions.source(export.getFileName().toString());
-            assertThat(count(c, "SELECT COUNT(*) FROM dlq_record WHERE source = '" + source + "'")).isEqualTo(invalid);
+            assertThat(count(c, "SELECT COUNT(*) FROM dlq_record WHERE source = '" + source + "'"))
+                    .isEqualTo(invalid);
             assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest")).isEqualTo(1);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT records_in, records_loaded, records_rejected, rows_verified, status, input_sha256 "
-                            + "FROM audit_ingest")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT records_in, records_loaded, records_rejected, rows_verified, status, input_sha256 "
+                                    + "FROM audit_ingest")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(records.size());
                 assertThat(rs.getLong(2) + rs.getLong(3)).isEqualTo(rs.getLong(1));
@@ -142,14 +157,18 @@ class LocalDataxRunnerIT {
         Path jobFile = dir.resolve(name + ".json");
         Files.writeString(jobFile, Jobs.text(name));
         DataxJob job = Jobs.load(name);
-        List<JsonNode> records = GeneratedRecords.withDefects(3000).parsed(job.transform().source());
+        List<JsonNode> records =
+                GeneratedRecords.withDefects(3000).parsed(job.transform().source());
         int inserted;
         List<JsonNode> held = new ArrayList<>();
         try (Connection c = warehouse.connect()) {
             inserted = SourceDatabase.load(c, "src_system", job, records);
             for (JsonNode r : records) {
-                if (SourceDatabase.fits(r, job.transform().fields().stream().filter(f -> !f.equals("schema_version"))
-                        .toList())) {
+                if (SourceDatabase.fits(
+                        r,
+                        job.transform().fields().stream()
+                                .filter(f -> !f.equals("schema_version"))
+                                .toList())) {
                     held.add(r);
                 }
             }
@@ -157,10 +176,18 @@ class LocalDataxRunnerIT {
         long invalid = invalid(job, held);
         String url = warehouse.jdbcUrl().replace("/gridgov?", "/src_system?");
 
-        Run run = main("--ingest.job=" + jobFile, "--param.src_jdbc_url=" + url, "--param.src_username=root",
-                "--param.src_password=" + EmbeddedWarehouse.PASSWORD, "--param.since=2000-01-01 00:00:00");
-        Run none = main("--ingest.job=" + jobFile, "--param.src_jdbc_url=" + url, "--param.src_username=root",
-                "--param.src_password=" + EmbeddedWarehouse.PASSWORD, "--param.since=2999-01-01 00:00:00",
+        Run run = main(
+                "--ingest.job=" + jobFile,
+                "--param.src_jdbc_url=" + url,
+                "--param.src_username=root",
+                "--param.src_password=" + EmbeddedWarehouse.PASSWORD,
+                "--param.since=2000-01-01 00:00:00");
+        Run none = main(
+                "--ingest.job=" + jobFile,
+                "--param.src_jdbc_url=" + url,
+                "--param.src_username=root",
+                "--param.src_password=" + EmbeddedWarehouse.PASSWORD,
+                "--param.since=2999-01-01 00:00:00",
                 "--ingest.allow-empty=true");
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -168,7 +195,8 @@ class LocalDataxRunnerIT {
         assertThat(none.exit()).as(none.err()).isZero();
         assertThat(none.out()).contains("read=0");
         try (Connection c = warehouse.connect()) {
-            assertThat(count(c, "SELECT COUNT(*) FROM " + job.odsTable().name())).isEqualTo(inserted - invalid);
+            assertThat(count(c, "SELECT COUNT(*) FROM " + job.odsTable().name()))
+                    .isEqualTo(inserted - invalid);
             assertThat(count(c, "SELECT COUNT(*) FROM dlq_record")).isEqualTo(invalid);
         }
     }
@@ -180,24 +208,30 @@ class LocalDataxRunnerIT {
         Path jobFile = dir.resolve("hotline_txtfile.json");
         Files.writeString(jobFile, Jobs.text("hotline_txtfile"));
 
-        Run run = main("--ingest.job=" + jobFile, "--param.input_path=" + dir.resolve("*.csv"),
-                "--ingest.allow-empty=true");
+        Run run = main(
+                "--ingest.job=" + jobFile, "--param.input_path=" + dir.resolve("*.csv"), "--ingest.allow-empty=true");
 
         long rejected = files.stream().mapToLong(FuzzCorpus.FileSpec::rejected).sum();
-        long distinct = files.stream().mapToLong(FuzzCorpus.FileSpec::distinctValid).sum();
+        long distinct =
+                files.stream().mapToLong(FuzzCorpus.FileSpec::distinctValid).sum();
         long in = files.stream().mapToLong(FuzzCorpus.FileSpec::records).sum();
         // the malformed-heavy files exceed the job's errorLimit: loaded and dead-lettered, but the job fails
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("status=FAILED", "read=" + in, "rejected=" + rejected, "LIMIT_EXCEEDED");
         try (Connection c = warehouse.connect()) {
             assertThat(count(c, "SELECT COUNT(*) FROM dlq_record")).isEqualTo(rejected);
-            assertThat(count(c, "SELECT COUNT(*) FROM dlq_record WHERE reason = '' OR error_field = ''")).isZero();
+            assertThat(count(c, "SELECT COUNT(*) FROM dlq_record WHERE reason = '' OR error_field = ''"))
+                    .isZero();
             assertThat(count(c, "SELECT COUNT(*) FROM ods_hotline_case")).isEqualTo(distinct);
             assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest")).isEqualTo(files.size());
             assertThat(count(c, "SELECT SUM(records_in) FROM audit_ingest")).isEqualTo(in);
-            assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest WHERE records_in <> records_loaded + "
-                    + "records_rejected OR rows_verified <> records_in - duplicate_records")).isZero();
-            assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest WHERE status = 'EMPTY'")).isEqualTo(2);
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM audit_ingest WHERE records_in <> records_loaded + "
+                                    + "records_rejected OR rows_verified <> records_in - duplicate_records"))
+                    .isZero();
+            assertThat(count(c, "SELECT COUNT(*) FROM audit_ingest WHERE status = 'EMPTY'"))
+                    .isEqualTo(2);
         }
     }
 
@@ -208,12 +242,13 @@ class LocalDataxRunnerIT {
         String nasty = "tab\there\nnew line\r\\N back\\slash 'quote' \"dq\" 生僻字𠀀 \\t";
         List<TableRow> rows = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String[] v = {"nasty-" + bulk + "-" + i, "src", i % 2 == 0 ? null : "", "f", nasty + i, nasty,
-                "2024-01-01 00:00:00"};
+            String[] v = {
+                "nasty-" + bulk + "-" + i, "src", i % 2 == 0 ? null : "", "f", nasty + i, nasty, "2024-01-01 00:00:00"
+            };
             rows.add(new TableRow(t.name(), v));
         }
-        WarehouseSettings access = new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
-                EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL);
+        WarehouseSettings access = new WarehouseSettings(
+                warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL);
         Path dir = bulk ? LocalDataxRunner.bulkDirectory() : null;
         try (JdbcBatchWriter w = new JdbcBatchWriter(access, dir)) {
             w.write(Map.of(t, rows));
@@ -224,9 +259,10 @@ class LocalDataxRunnerIT {
                 Files.deleteIfExists(dir);
             }
         }
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT dlq_id, record_key, reason, payload FROM dlq_record "
-                     + "WHERE dlq_id LIKE 'nasty-" + bulk + "-%' ORDER BY dlq_id")) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT dlq_id, record_key, reason, payload FROM dlq_record "
+                        + "WHERE dlq_id LIKE 'nasty-" + bulk + "-%' ORDER BY dlq_id")) {
             int i = 0;
             while (rs.next()) {
                 assertThat(rs.getString(2)).isEqualTo(i % 2 == 0 ? null : "");
@@ -244,7 +280,8 @@ class LocalDataxRunnerIT {
         Files.writeString(jobFile, Jobs.text("police_txtfile"));
         Path export = dir.resolve("police.csv");
         DataxJob job = Jobs.load("police_txtfile", Map.of("input_path", export.toString()));
-        List<JsonNode> records = GeneratedRecords.withDefects(3000).parsed(job.transform().source());
+        List<JsonNode> records =
+                GeneratedRecords.withDefects(3000).parsed(job.transform().source());
         try (ExportWriter w = new ExportWriter(job, export, false)) {
             for (JsonNode r : records) {
                 w.write(r);
@@ -253,7 +290,8 @@ class LocalDataxRunnerIT {
         Run run = main("--ingest.job=" + jobFile, "--param.input_path=" + export, "--ingest.bulk-load=false");
         assertThat(run.exit()).as(run.err()).isZero();
         try (Connection c = warehouse.connect()) {
-            assertThat(count(c, "SELECT COUNT(*) FROM ods_police_incident")).isEqualTo(records.size() - invalid(job, records));
+            assertThat(count(c, "SELECT COUNT(*) FROM ods_police_incident"))
+                    .isEqualTo(records.size() - invalid(job, records));
         }
     }
 
@@ -284,7 +322,8 @@ class LocalDataxRunnerIT {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
-import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.audit.AuditEntry;
+import org.gridgov.ingestion.audit.AuditEntry.Status;
 import org.gridgov.ingestion.testing.InMemoryWarehouse;
 import org.gridgov.ingestion.testing.Jobs;
 import org.gridgov.loading.pipeline.LoadPipeline;
@@ -34,7 +34,8 @@ class ReconciliationTest {
     private DataxJob policeExport(int records) throws Exception {
         Path file = dir.resolve("police.csv");
         DataxJob job = Jobs.load("police_txtfile", Map.of("input_path", file.toString()));
-        List<JsonNode> rows = GeneratedRecords.clean(4000).parsed(SourceType.POLICE).subList(0, records);
+        List<JsonNode> rows =
+                GeneratedRecords.clean(4000).parsed(SourceType.POLICE).subList(0, records);
         try (ExportWriter w = new ExportWriter(job, file, false)) {
             for (JsonNode r : rows) {
                 w.write(r);
@@ -43,10 +44,17 @@ class ReconciliationTest {
         return job;
     }
 
-    private static LocalDataxRunner runner(DataxJob job, java.util.function.Supplier<BatchWriter> writers,
-                                           List<AuditEntry> audits) {
-        return new LocalDataxRunner(job, LocalDataxRunner.assembler(job, PII), writers, audits::add,
-                new LoadPipeline.Settings(2, 2, 50, true, 0), 1 << 20, false, null);
+    private static LocalDataxRunner runner(
+            DataxJob job, java.util.function.Supplier<BatchWriter> writers, List<AuditEntry> audits) {
+        return new LocalDataxRunner(
+                job,
+                LocalDataxRunner.assembler(job, PII),
+                writers,
+                audits::add,
+                new LoadPipeline.Settings(2, 2, 50, true, 0),
+                1 << 20,
+                false,
+                null);
     }
 
     @Test
@@ -105,7 +113,8 @@ class ReconciliationTest {
         List<AuditEntry> audits = new ArrayList<>();
 
         assertThatThrownBy(() -> runner(job, warehouse::writer, audits).run())
-                .hasMessageContaining("loading police.csv failed").hasMessageContaining("injected write failure");
+                .hasMessageContaining("loading police.csv failed")
+                .hasMessageContaining("injected write failure");
         assertThat(audits).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo(Status.FAILED);
             assertThat(a.message()).contains("injected write failure");
@@ -121,7 +130,9 @@ class ReconciliationTest {
         List<TableRow> first = warehouse.rows(job.odsTable());
         runner(job, warehouse::writer, audits).run();
 
-        assertThat(warehouse.rows(job.odsTable())).containsExactlyInAnyOrderElementsOf(first).hasSize(300);
+        assertThat(warehouse.rows(job.odsTable()))
+                .containsExactlyInAnyOrderElementsOf(first)
+                .hasSize(300);
         assertThat(audits).hasSize(2);
         assertThat(audits.get(0).batchId()).isEqualTo(audits.get(1).batchId());
         assertThat(audits.get(0).toRow()).isNotNull();
@@ -131,7 +142,8 @@ class ReconciliationTest {
     void duplicatesWithinAFileBecomeOneRowTheLastVersionWinning() throws Exception {
         Path file = dir.resolve("hotline.csv");
         DataxJob job = Jobs.load("hotline_txtfile", Map.of("input_path", file.toString()));
-        List<JsonNode> rows = GeneratedRecords.clean(4000).parsed(SourceType.HOTLINE).subList(0, 200);
+        List<JsonNode> rows =
+                GeneratedRecords.clean(4000).parsed(SourceType.HOTLINE).subList(0, 200);
         try (ExportWriter w = new ExportWriter(job, file, false)) {
             for (JsonNode r : rows) {
                 w.write(r);
@@ -151,7 +163,9 @@ class ReconciliationTest {
         assertThat(audits.get(0).duplicates()).isEqualTo(50);
         assertThat(audits.get(0).rowsVerified()).isEqualTo(200);
         assertThat(audits.get(0).status()).isEqualTo(Status.OK);
-        assertThat(warehouse.rows(job.odsTable())).hasSize(200)
-                .filteredOn(r -> "区应急管理局".equals(r.value(job.odsTable(), "department"))).hasSize(50);
+        assertThat(warehouse.rows(job.odsTable()))
+                .hasSize(200)
+                .filteredOn(r -> "区应急管理局".equals(r.value(job.odsTable(), "department")))
+                .hasSize(50);
     }
 }

@@ -55,18 +55,34 @@ class StagingAreaTest {
         Path stage = dir.resolve("stage");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int exit = LocalDataxRunner.run(new String[] {jobFile.toString(), "--param.input_path=" + export,
-            "--param.doris_password=S3CRET-never-in-a-file", "--ingest.stage-dir=" + stage, "--pii.salt=" + SALT,
-            "--ingest.progress-interval=0"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int exit = LocalDataxRunner.run(
+                new String[] {
+                    jobFile.toString(),
+                    "--param.input_path=" + export,
+                    "--param.doris_password=S3CRET-never-in-a-file",
+                    "--ingest.stage-dir=" + stage,
+                    "--pii.salt=" + SALT,
+                    "--ingest.progress-interval=0"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("staged=", "datax_jobs=[ods_hotline_case.datax.json");
         InMemoryWarehouse direct = new InMemoryWarehouse();
-        new LocalDataxRunner(job, LocalDataxRunner.assembler(job, new PiiProtector(SALT)), direct::writer, e -> { },
-                new LoadPipeline.Settings(2, 2, 500, true, 0), 1 << 20, false, null).run();
+        new LocalDataxRunner(
+                        job,
+                        LocalDataxRunner.assembler(job, new PiiProtector(SALT)),
+                        direct::writer,
+                        e -> {},
+                        new LoadPipeline.Settings(2, 2, 500, true, 0),
+                        1 << 20,
+                        false,
+                        null)
+                .run();
         Path staged = stage.resolve("hotline_txtfile");
-        for (Table t : List.of(WarehouseSchema.ODS_HOTLINE_CASE, WarehouseSchema.DWD_HOTLINE_CASE,
-                WarehouseSchema.DLQ_RECORD)) {
+        for (Table t : List.of(
+                WarehouseSchema.ODS_HOTLINE_CASE, WarehouseSchema.DWD_HOTLINE_CASE, WarehouseSchema.DLQ_RECORD)) {
             Path jobJson = staged.resolve(t.name() + ".datax.json");
             String text = Files.readString(jobJson);
             assertThat(text).doesNotContain("S3CRET").contains("${doris_password}", "${doris_jdbc_url}");
@@ -75,13 +91,17 @@ class StagingAreaTest {
             List<String> writerColumns = new ArrayList<>();
             content.at("/writer/parameter/column").forEach(c -> writerColumns.add(c.asText()));
             assertThat(writerColumns).isEqualTo(t.columnNames());
-            assertThat(content.at("/reader/parameter/column").size()).isEqualTo(t.columns().size());
-            assertThat(content.at("/writer/parameter/connection/0/table/0").asText()).isEqualTo(t.name());
+            assertThat(content.at("/reader/parameter/column").size())
+                    .isEqualTo(t.columns().size());
+            assertThat(content.at("/writer/parameter/connection/0/table/0").asText())
+                    .isEqualTo(t.name());
 
             List<TableRow> rows = readStaged(content.at("/reader/parameter"), t);
             assertThat(new HashSet<>(rows)).as(t.name()).isEqualTo(new HashSet<>(direct.rows(t)));
             String csv = Files.readString(staged.resolve(t.name() + ".csv"));
-            assertThat(FuzzLoadTest.clearNumbersIn(csv, clear)).as("clear PII in %s", t.name()).isEmpty();
+            assertThat(FuzzLoadTest.clearNumbersIn(csv, clear))
+                    .as("clear PII in %s", t.name())
+                    .isEmpty();
         }
         assertThat(Files.readString(staged.resolve("audit_ingest.csv"))).contains("hotline-20240131.csv");
     }
@@ -90,11 +110,18 @@ class StagingAreaTest {
     private static List<TableRow> readStaged(JsonNode p, Table t) throws Exception {
         List<DataxJob.Column> cols = new ArrayList<>();
         p.get("column").forEach(c -> cols.add(new DataxJob.Column(c.get("index").asInt(), null, "string", null)));
-        DataxJob.TxtFileReader spec = new DataxJob.TxtFileReader(List.of(p.get("path").get(0).asText()),
-                p.get("encoding").asText(), p.get("fieldDelimiter").asText().charAt(0), p.get("skipHeader").asBoolean(),
-                p.get("nullFormat").asText(), true, "", cols);
+        DataxJob.TxtFileReader spec = new DataxJob.TxtFileReader(
+                List.of(p.get("path").get(0).asText()),
+                p.get("encoding").asText(),
+                p.get("fieldDelimiter").asText().charAt(0),
+                p.get("skipHeader").asBoolean(),
+                p.get("nullFormat").asText(),
+                true,
+                "",
+                cols);
         List<TableRow> rows = new ArrayList<>();
-        try (TextFileRecordReader r = new TextFileRecordReader(Path.of(spec.paths().get(0)), spec, 1 << 20)) {
+        try (TextFileRecordReader r =
+                new TextFileRecordReader(Path.of(spec.paths().get(0)), spec, 1 << 20)) {
             InputRecord in;
             while ((in = r.next()) != null) {
                 assertThat(in.readError()).as("staged line %d", in.line()).isNull();
@@ -106,7 +133,8 @@ class StagingAreaTest {
 
     /** The reader maps empty cells to null too; a staged "" (quoted) is an empty string. */
     private static String[] unNull(String[] cells, String line) {
-        List<String> raw = java.util.Arrays.asList(CsvCells.of(',', true).parse(line).cells());
+        List<String> raw =
+                java.util.Arrays.asList(CsvCells.of(',', true).parse(line).cells());
         String[] out = cells.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null && !raw.get(i).equals("\\N")) {

@@ -22,8 +22,8 @@ class TextFileRecordReaderTest {
     @TempDir
     Path dir;
 
-    private static DataxJob.TxtFileReader spec(String encoding, char delimiter, boolean header, boolean quotes,
-                                               String compress, int columns) {
+    private static DataxJob.TxtFileReader spec(
+            String encoding, char delimiter, boolean header, boolean quotes, String compress, int columns) {
         List<DataxJob.Column> cols = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
             cols.add(new DataxJob.Column(i, null, "string", null));
@@ -39,8 +39,7 @@ class TextFileRecordReaderTest {
         return read(spec, content, 1 << 20).records;
     }
 
-    private record Read(List<InputRecord> records, String notes, String sha256) {
-    }
+    private record Read(List<InputRecord> records, String notes, String sha256) {}
 
     private Read read(DataxJob.TxtFileReader spec, byte[] content, int maxLine) throws IOException {
         Path f = dir.resolve("export.csv");
@@ -61,10 +60,8 @@ class TextFileRecordReaderTest {
 
     @Test
     void readsQuotedCellsWithDelimitersQuotesAndLineBreaks() throws IOException {
-        List<InputRecord> rs = read(csv(3), utf8("id,text,n\n"
-                + "A1,\"楼上噪音, 晚上\"\"很吵\"\"\",3\n"
-                + "A2,\"第一行\n第二行\",4\n"
-                + "A3,plain,5\n"));
+        List<InputRecord> rs = read(
+                csv(3), utf8("id,text,n\n" + "A1,\"楼上噪音, 晚上\"\"很吵\"\"\",3\n" + "A2,\"第一行\n第二行\",4\n" + "A3,plain,5\n"));
         assertThat(rs).hasSize(3).allSatisfy(r -> assertThat(r.readError()).isNull());
         assertThat(rs.get(0).cells()).containsExactly("A1", "楼上噪音, 晚上\"很吵\"", "3");
         assertThat(rs.get(1).cells()[1]).isEqualTo("第一行\n第二行");
@@ -77,7 +74,9 @@ class TextFileRecordReaderTest {
     void gbkFileReadAsUtf8RejectsEveryChineseLineWithTheEncodingAsReason() throws IOException {
         Read r = read(csv(2), "编号,内容\nB1,楼道堆放杂物\nB2,plain ascii\n".getBytes(GBK), 1 << 20);
         assertThat(r.records()).hasSize(2);
-        assertThat(r.records().get(0).readError().reason()).contains("not valid UTF-8").contains("GBK");
+        assertThat(r.records().get(0).readError().reason())
+                .contains("not valid UTF-8")
+                .contains("GBK");
         assertThat(r.records().get(1).readError()).isNull();
         assertThat(r.notes()).contains("header line is not valid UTF-8");
     }
@@ -191,7 +190,8 @@ class TextFileRecordReaderTest {
             gz.write(utf8("a,b\n1,2\n"));
         }
         Read r = read(spec("UTF-8", ',', true, true, "gzip", 2), bytes.toByteArray(), 1 << 20);
-        assertThat(r.records()).singleElement().satisfies(x -> assertThat(x.cells()).containsExactly("1", "2"));
+        assertThat(r.records()).singleElement().satisfies(x -> assertThat(x.cells())
+                .containsExactly("1", "2"));
         assertThat(r.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(sha256(bytes.toByteArray())));
     }
 

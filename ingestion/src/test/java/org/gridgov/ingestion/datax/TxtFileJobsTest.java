@@ -45,7 +45,8 @@ class TxtFileJobsTest {
     void loadsTheSameRowsAsTheStreamingPath(String name, @TempDir Path dir) throws Exception {
         Path file = dir.resolve(name + ".export");
         DataxJob job = Jobs.load(name, Map.of("input_path", file.toString()));
-        List<JsonNode> records = GeneratedRecords.withDefects(4000).parsed(job.transform().source());
+        List<JsonNode> records =
+                GeneratedRecords.withDefects(4000).parsed(job.transform().source());
         try (ExportWriter w = new ExportWriter(job, file, job.name().contains("gbk"))) {
             for (JsonNode r : records) {
                 w.write(r);
@@ -53,8 +54,15 @@ class TxtFileJobsTest {
         }
         InMemoryWarehouse warehouse = new InMemoryWarehouse();
         List<AuditEntry> audits = new java.util.ArrayList<>();
-        LocalDataxRunner runner = new LocalDataxRunner(job, LocalDataxRunner.assembler(job, PII), warehouse::writer,
-                audits::add, new LoadPipeline.Settings(2, 2, 100, true, 0), 1 << 20, false, null);
+        LocalDataxRunner runner = new LocalDataxRunner(
+                job,
+                LocalDataxRunner.assembler(job, PII),
+                warehouse::writer,
+                audits::add,
+                new LoadPipeline.Settings(2, 2, 100, true, 0),
+                1 << 20,
+                false,
+                null);
 
         LocalDataxRunner.Report report = runner.run();
 
@@ -82,7 +90,8 @@ class TxtFileJobsTest {
         assertThat(warehouse.rows(WarehouseSchema.DLQ_RECORD)).allSatisfy(dlq -> {
             assertThat(dlq.value(WarehouseSchema.DLQ_RECORD, "reason")).isNotBlank();
             assertThat(dlq.value(WarehouseSchema.DLQ_RECORD, "dlq_id")).startsWith(file.getFileName() + ":");
-            assertThat(dlq.value(WarehouseSchema.DLQ_RECORD, "source")).isEqualTo(file.getFileName().toString());
+            assertThat(dlq.value(WarehouseSchema.DLQ_RECORD, "source"))
+                    .isEqualTo(file.getFileName().toString());
         });
         assertThat(report.ok()).isTrue();
         assertThat(audits).singleElement().satisfies(a -> {

@@ -13,19 +13,21 @@ class DeadLetterArchiverTest {
 
     @Test
     void aDeadLetterBecomesADlqRecordRowWithItsReasonAndAMaskedPayload() throws Exception {
-        JsonNode doc = Json.mapper().readTree("{\"source\":\"hotline\","
-                + "\"position\":\"http-12345-platform-20240131-1:7\","
-                + "\"record_key\":\"RX-7\",\"error_field\":\"caller_id_card\",\"reason\":\"caller_id_card: invalid\","
-                + "\"received_time\":\"2024-01-31 18:00:02\",\"payload\":\"{\\\"caller_phone\\\":\\\"13912345678\\\","
-                + "\\\"caller_id_card\\\":\\\"370112199001011234\\\"}\"}");
+        JsonNode doc = Json.mapper()
+                .readTree("{\"source\":\"hotline\","
+                        + "\"position\":\"http-12345-platform-20240131-1:7\","
+                        + "\"record_key\":\"RX-7\",\"error_field\":\"caller_id_card\",\"reason\":\"caller_id_card: invalid\","
+                        + "\"received_time\":\"2024-01-31 18:00:02\",\"payload\":\"{\\\"caller_phone\\\":\\\"13912345678\\\","
+                        + "\\\"caller_id_card\\\":\\\"370112199001011234\\\"}\"}");
         TableRow row = DeadLetterArchiver.row("dlq.hotline", 1, 42, doc);
         assertThat(row.value(WarehouseSchema.DLQ_RECORD, "dlq_id")).isEqualTo("http-12345-platform-20240131-1:7");
         assertThat(row.value(WarehouseSchema.DLQ_RECORD, "source")).isEqualTo("dlq.hotline");
         assertThat(row.value(WarehouseSchema.DLQ_RECORD, "error_field")).isEqualTo("caller_id_card");
         assertThat(row.value(WarehouseSchema.DLQ_RECORD, "reason")).isEqualTo("caller_id_card: invalid");
         assertThat(row.value(WarehouseSchema.DLQ_RECORD, "received_time")).isEqualTo("2024-01-31 18:00:02");
-        assertThat(row.value(WarehouseSchema.DLQ_RECORD, "payload")).doesNotContain("13912345678",
-                "370112199001011234").contains("139****5678");
+        assertThat(row.value(WarehouseSchema.DLQ_RECORD, "payload"))
+                .doesNotContain("13912345678", "370112199001011234")
+                .contains("139****5678");
     }
 
     @Test

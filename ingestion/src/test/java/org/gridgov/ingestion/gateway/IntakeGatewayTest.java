@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class IntakeGatewayTest {
 
     private final MemoryTopics topics = new MemoryTopics();
-    private final IntakeGateway gateway = new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), topics,
-            SampleRecords.CLOCK);
+    private final IntakeGateway gateway =
+            new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), topics, SampleRecords.CLOCK);
 
     private BatchResult jsonLines(SourceType source, String text) throws IOException {
         return jsonLines(source, text.getBytes(StandardCharsets.UTF_8));
@@ -42,7 +42,9 @@ class IntakeGatewayTest {
             List<String> lines = GeneratedRecords.withDefects(3000).lines(s);
             BatchResult r = jsonLines(s, String.join("\n", lines) + "\n");
             // the sample decoder's clock is 2024-02-01: the generated January is in its past
-            long valid = lines.stream().filter(l -> SampleRecords.decoder().decode(s, l).isValid()).count();
+            long valid = lines.stream()
+                    .filter(l -> SampleRecords.decoder().decode(s, l).isValid())
+                    .count();
             assertThat(r.in()).isEqualTo(lines.size());
             assertThat(r.published()).isEqualTo(valid);
             assertThat(r.rejected()).isEqualTo(lines.size() - valid).isPositive();
@@ -62,7 +64,8 @@ class IntakeGatewayTest {
         assertThat(Json.mapper().readTree(h.value()))
                 .isEqualTo(Json.mapper().readTree(Json.write(SampleRecords.hotline())));
         Message p = topics.on("raw.petition").get(0);
-        assertThat(p.key()).isEqualTo("person:" + SampleRecords.pii().idCardKey(SampleRecords.PETITIONER_ID_CARD))
+        assertThat(p.key())
+                .isEqualTo("person:" + SampleRecords.pii().idCardKey(SampleRecords.PETITIONER_ID_CARD))
                 .doesNotContain(SampleRecords.PETITIONER_ID_CARD);
     }
 
@@ -80,8 +83,11 @@ class IntakeGatewayTest {
             sb.append(tree).append('\n');
         }
         jsonLines(SourceType.HOTLINE, sb.toString());
-        assertThat(topics.on("raw.hotline")).extracting(Message::key).containsOnly(SampleRecords.hotline().caseId());
-        assertThat(topics.on("raw.hotline")).extracting(m -> read(m.value()).get("status").asText())
+        assertThat(topics.on("raw.hotline"))
+                .extracting(Message::key)
+                .containsOnly(SampleRecords.hotline().caseId());
+        assertThat(topics.on("raw.hotline"))
+                .extracting(m -> read(m.value()).get("status").asText())
                 .containsExactly("ACCEPTED", "REPLIED", "CLOSED");
     }
 
@@ -98,11 +104,13 @@ class IntakeGatewayTest {
         assertThat(r.in()).isEqualTo(3);
         assertThat(r.rejected()).isEqualTo(3);
         assertThat(r.notes()).isEqualTo("1 blank line skipped");
-        List<JsonNode> dlq = topics.on("dlq.petition").stream().map(m -> read(m.value())).toList();
+        List<JsonNode> dlq =
+                topics.on("dlq.petition").stream().map(m -> read(m.value())).toList();
         assertThat(dlq.get(0).get("error_field").asText()).isEqualTo("latitude");
         assertThat(dlq.get(0).get("reason").asText()).contains("outside 历城区");
         assertThat(dlq.get(0).get("position").asText()).isEqualTo("batch.jsonl:1");
-        assertThat(dlq.get(0).get("record_key").asText()).isEqualTo(SampleRecords.petition().petitionId());
+        assertThat(dlq.get(0).get("record_key").asText())
+                .isEqualTo(SampleRecords.petition().petitionId());
         assertThat(dlq.get(0).get("payload").asText()).isEqualTo(bad.toString());
         assertThat(dlq.get(1).get("reason").asText()).contains("not valid JSON");
         assertThat(dlq.get(1).get("position").asText()).isEqualTo("batch.jsonl:3");
@@ -126,7 +134,8 @@ class IntakeGatewayTest {
     void unacknowledgedSendsAreCountedAsFailedNotLost() throws IOException {
         MemoryTopics flaky = new MemoryTopics().failEvery(4);
         IntakeGateway g = new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), flaky, SampleRecords.CLOCK);
-        String lines = String.join("\n", GeneratedRecords.clean(3000).lines(SourceType.POLICE).subList(0, 100));
+        String lines = String.join(
+                "\n", GeneratedRecords.clean(3000).lines(SourceType.POLICE).subList(0, 100));
         BatchResult r;
         try (JsonLinesReader reader = new JsonLinesReader(
                 new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), "p.jsonl", 1 << 20)) {
@@ -141,15 +150,28 @@ class IntakeGatewayTest {
     @Test
     void csvWithAHeaderOfFieldNamesIsReadInAnyColumnOrder() throws IOException {
         JsonNode police = read(SampleRecords.json(SourceType.POLICE));
-        List<String> fields = List.of("report_time", "incident_id", "incident_type", "content", "latitude", "longitude",
-                "person_name", "person_id_card", "person_phone", "schema_version");
-        String row = fields.stream().map(f -> police.get(f).isNull() ? "" : police.get(f).asText())
+        List<String> fields = List.of(
+                "report_time",
+                "incident_id",
+                "incident_type",
+                "content",
+                "latitude",
+                "longitude",
+                "person_name",
+                "person_id_card",
+                "person_phone",
+                "schema_version");
+        String row = fields.stream()
+                .map(f -> police.get(f).isNull() ? "" : police.get(f).asText())
                 .collect(Collectors.joining(","));
         String csv = String.join(",", fields) + "\n" + row + "\n"
                 + row.replace("," + police.get("incident_type").asText() + ",", ",未知,") + "\n";
         BatchResult r;
         try (CsvIntakeReader reader = new CsvIntakeReader(
-                new ByteArrayInputStream(csv.getBytes(Charset.forName("GBK"))), "police.csv", SourceType.POLICE, "GBK",
+                new ByteArrayInputStream(csv.getBytes(Charset.forName("GBK"))),
+                "police.csv",
+                SourceType.POLICE,
+                "GBK",
                 1 << 20)) {
             r = gateway.publish(SourceType.POLICE, "police.csv", reader);
         }
@@ -163,18 +185,24 @@ class IntakeGatewayTest {
     void csvHeaderWithUnknownFieldsIsRefusedAsAWhole() {
         String csv = "incident_id,when\nJQ1,2024-01-01 00:00:00\n";
         assertThatThrownBy(() -> {
-            try (CsvIntakeReader reader = new CsvIntakeReader(
-                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "police.csv", SourceType.POLICE,
-                    "UTF-8", 1 << 20)) {
-                gateway.publish(SourceType.POLICE, "police.csv", reader);
-            }
-        }).isInstanceOf(IntakeException.class).hasMessageContaining("unknown fields [when]");
+                    try (CsvIntakeReader reader = new CsvIntakeReader(
+                            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                            "police.csv",
+                            SourceType.POLICE,
+                            "UTF-8",
+                            1 << 20)) {
+                        gateway.publish(SourceType.POLICE, "police.csv", reader);
+                    }
+                })
+                .isInstanceOf(IntakeException.class)
+                .hasMessageContaining("unknown fields [when]");
         assertThat(topics.all()).isEmpty();
     }
 
     @Test
     void sourceIsReadFromTheFileName() {
-        assertThat(FileIntake.sourceOf(java.nio.file.Path.of("/x/petition-20240131.csv"))).isEqualTo(SourceType.PETITION);
+        assertThat(FileIntake.sourceOf(java.nio.file.Path.of("/x/petition-20240131.csv")))
+                .isEqualTo(SourceType.PETITION);
         assertThatThrownBy(() -> FileIntake.sourceOf(java.nio.file.Path.of("export.csv")))
                 .hasMessageContaining("cannot tell the source");
     }

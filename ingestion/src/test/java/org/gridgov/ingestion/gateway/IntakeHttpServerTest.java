@@ -29,14 +29,20 @@ class IntakeHttpServerTest {
     private final MemoryTopics topics = new MemoryTopics();
 
     private IntakeHttpServer server() {
-        IntakeGateway gateway = new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), topics,
-                SampleRecords.CLOCK);
-        return new IntakeHttpServer(gateway, new GatewayAudit(AuditLog.none(), "test", Duration.ofSeconds(1)),
-                "127.0.0.1", 0, MAX_BODY, 1 << 16);
+        IntakeGateway gateway =
+                new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), topics, SampleRecords.CLOCK);
+        return new IntakeHttpServer(
+                gateway,
+                new GatewayAudit(AuditLog.none(), "test", Duration.ofSeconds(1)),
+                "127.0.0.1",
+                0,
+                MAX_BODY,
+                1 << 16);
     }
 
     private static Response post(HttpClient client, String path, String type, byte[] body) {
-        return client.request(path, b -> b.post(BodyPublishers.ofByteArray(body)).header("Content-Type", type));
+        return client.request(
+                path, b -> b.post(BodyPublishers.ofByteArray(body)).header("Content-Type", type));
     }
 
     private static JsonNode json(Response r) throws IOException {
@@ -48,9 +54,12 @@ class IntakeHttpServerTest {
         IntakeHttpServer server = server();
         JavalinTest.test(server.app(), (app, client) -> {
             String lines = SampleRecords.hotlineJson() + "\n{\"case_id\": \"RX-BROKEN\"}\n";
-            Response ndjson = post(client, "/intake/hotline", "application/x-ndjson",
-                    lines.getBytes(StandardCharsets.UTF_8));
-            Response array = post(client, "/intake/petition", "application/json",
+            Response ndjson =
+                    post(client, "/intake/hotline", "application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8));
+            Response array = post(
+                    client,
+                    "/intake/petition",
+                    "application/json",
                     ("[" + SampleRecords.petitionJson() + "]").getBytes(StandardCharsets.UTF_8));
             String csv = "record_id,kind,grid_code,worker_id,content,latitude,longitude,record_time,schema_version\n"
                     + "WG-HTTP-1,PATROL,37011200200101,W001,网格员巡查小区消防通道,36.84,117.03,2024-01-10 15:00:00,1\n";
@@ -82,18 +91,21 @@ class IntakeHttpServerTest {
         JavalinTest.test(server().app(), (app, client) -> {
             byte[] record = SampleRecords.hotlineJson().getBytes(StandardCharsets.UTF_8);
             Response unknown = post(client, "/intake/weather", "application/x-ndjson", record);
-            Response badJson = post(client, "/intake/police", "application/json", "[{".getBytes(StandardCharsets.UTF_8));
+            Response badJson =
+                    post(client, "/intake/police", "application/json", "[{".getBytes(StandardCharsets.UTF_8));
             Response xml = post(client, "/intake/hotline", "text/xml", record);
             Response charset = post(client, "/intake/grid", "text/csv; charset=NOPE-1", record);
             Response get = client.get("/intake/hotline");
             Response tooLarge = post(client, "/intake/hotline", "application/x-ndjson", new byte[MAX_BODY + 1]);
             // no Content-Length: the limit holds for a chunked body too
-            Response chunked = client.request("/intake/hotline", b -> b.post(BodyPublishers.ofInputStream(
-                    () -> new ByteArrayInputStream(new byte[MAX_BODY * 3]))).header("Content-Type", "text/plain"));
+            Response chunked = client.request("/intake/hotline", b -> b.post(
+                            BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY * 3])))
+                    .header("Content-Type", "text/plain"));
 
             assertThat(unknown.code()).isEqualTo(404);
-            assertThat(json(unknown).get("error").asText()).isEqualTo("unknown source 'weather'; POST to "
-                    + "/intake/<source> with one of [hotline, petition, arrears, police, grid]");
+            assertThat(json(unknown).get("error").asText())
+                    .isEqualTo("unknown source 'weather'; POST to "
+                            + "/intake/<source> with one of [hotline, petition, arrears, police, grid]");
             assertThat(badJson.code()).isEqualTo(400);
             assertThat(json(badJson).get("error").asText()).startsWith("body is not JSON");
             assertThat(xml.code()).isEqualTo(415);
@@ -114,7 +126,10 @@ class IntakeHttpServerTest {
     void recordsKafkaDidNotAcknowledgeAnswer503AskingForAResend() {
         topics.failEvery(1);
         JavalinTest.test(server().app(), (app, client) -> {
-            Response r = post(client, "/intake/hotline", "application/x-ndjson",
+            Response r = post(
+                    client,
+                    "/intake/hotline",
+                    "application/x-ndjson",
                     SampleRecords.hotlineJson().getBytes(StandardCharsets.UTF_8));
             assertThat(r.code()).isEqualTo(503);
             assertThat(json(r).get("failed").asLong()).isEqualTo(1);

@@ -22,8 +22,10 @@ class IntakeKeysTest {
     static final long NOW = CLOCK.instant().getEpochSecond();
     static final byte[] BODY = "{\"case_id\":\"RX1\"}".getBytes(StandardCharsets.UTF_8);
 
-    final IntakeKeys keys = IntakeKeys.parse("# two systems\n12345-platform=hotline+police:" + KEY
-            + ", petitions=petition:" + "p".repeat(40), 300, CLOCK);
+    final IntakeKeys keys = IntakeKeys.parse(
+            "# two systems\n12345-platform=hotline+police:" + KEY + ", petitions=petition:" + "p".repeat(40),
+            300,
+            CLOCK);
 
     String signed(String client, String key, long timestamp, byte[] body, String path) {
         return IntakeKeys.authorization(client, key, "POST", path, timestamp, body);
@@ -31,31 +33,64 @@ class IntakeKeysTest {
 
     @Test
     void aSignedRequestOfTheClientsOwnSourceIsLetIn() {
-        IntakeKeys.Verdict v = keys.check("POST", "/intake/hotline", signed("12345-platform", KEY, NOW, BODY,
-                "/intake/hotline"), SourceType.HOTLINE, BODY);
+        IntakeKeys.Verdict v = keys.check(
+                "POST",
+                "/intake/hotline",
+                signed("12345-platform", KEY, NOW, BODY, "/intake/hotline"),
+                SourceType.HOTLINE,
+                BODY);
         assertThat(v.allowed()).isTrue();
         assertThat(v.client().id()).isEqualTo("12345-platform");
-        assertThat(keys.check("POST", "/intake/police", "Bearer " + KEY, SourceType.POLICE, BODY).allowed()).isTrue();
+        assertThat(keys.check("POST", "/intake/police", "Bearer " + KEY, SourceType.POLICE, BODY)
+                        .allowed())
+                .isTrue();
     }
 
     @Test
     void everyOtherRequestIsRefusedWithItsReason() {
         String path = "/intake/hotline";
-        assertThat(keys.check("POST", path, null, SourceType.HOTLINE, BODY).status()).isEqualTo(401);
-        assertThat(keys.check("POST", path, "Basic YWRtaW46YWRtaW4=", SourceType.HOTLINE, BODY).status())
+        assertThat(keys.check("POST", path, null, SourceType.HOTLINE, BODY).status())
                 .isEqualTo(401);
-        assertThat(keys.check("POST", path, "Bearer " + "x".repeat(40), SourceType.HOTLINE, BODY).reason())
+        assertThat(keys.check("POST", path, "Basic YWRtaW46YWRtaW4=", SourceType.HOTLINE, BODY)
+                        .status())
+                .isEqualTo(401);
+        assertThat(keys.check("POST", path, "Bearer " + "x".repeat(40), SourceType.HOTLINE, BODY)
+                        .reason())
                 .isEqualTo("unknown key");
         assertThat(keys.check("POST", path, signed("nobody", KEY, NOW, BODY, path), SourceType.HOTLINE, BODY)
-                .reason()).isEqualTo("unknown client");
-        assertThat(keys.check("POST", path, signed("12345-platform", KEY, NOW - 301, BODY, path), SourceType.HOTLINE,
-                BODY).reason()).contains("301 s away");
-        assertThat(keys.check("POST", path, signed("12345-platform", KEY, NOW, "{}".getBytes(StandardCharsets.UTF_8),
-                path), SourceType.HOTLINE, BODY).reason()).isEqualTo("signature does not match the request");
-        assertThat(keys.check("POST", path, signed("12345-platform", KEY, NOW, BODY, "/intake/police"),
-                SourceType.HOTLINE, BODY).status()).as("signed for another path").isEqualTo(401);
-        IntakeKeys.Verdict foreign = keys.check("POST", "/intake/petition", signed("12345-platform", KEY, NOW, BODY,
-                "/intake/petition"), SourceType.PETITION, BODY);
+                        .reason())
+                .isEqualTo("unknown client");
+        assertThat(keys.check(
+                                "POST",
+                                path,
+                                signed("12345-platform", KEY, NOW - 301, BODY, path),
+                                SourceType.HOTLINE,
+                                BODY)
+                        .reason())
+                .contains("301 s away");
+        assertThat(keys.check(
+                                "POST",
+                                path,
+                                signed("12345-platform", KEY, NOW, "{}".getBytes(StandardCharsets.UTF_8), path),
+                                SourceType.HOTLINE,
+                                BODY)
+                        .reason())
+                .isEqualTo("signature does not match the request");
+        assertThat(keys.check(
+                                "POST",
+                                path,
+                                signed("12345-platform", KEY, NOW, BODY, "/intake/police"),
+                                SourceType.HOTLINE,
+                                BODY)
+                        .status())
+                .as("signed for another path")
+                .isEqualTo(401);
+        IntakeKeys.Verdict foreign = keys.check(
+                "POST",
+                "/intake/petition",
+                signed("12345-platform", KEY, NOW, BODY, "/intake/petition"),
+                SourceType.PETITION,
+                BODY);
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.reason()).contains("12345-platform", "[hotline, police]", "petition");
     }

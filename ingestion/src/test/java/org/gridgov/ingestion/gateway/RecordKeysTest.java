@@ -16,7 +16,8 @@ class RecordKeysTest {
 
     @Test
     void casesThatChangeStateAreKeyedByCaseId() {
-        assertThat(keys.key(SampleRecords.hotline())).isEqualTo(SampleRecords.hotline().caseId());
+        assertThat(keys.key(SampleRecords.hotline()))
+                .isEqualTo(SampleRecords.hotline().caseId());
         ArrearsCase a = SampleRecords.arrears();
         assertThat(keys.key(a)).isEqualTo(a.caseId());
     }
@@ -27,16 +28,24 @@ class RecordKeysTest {
         assertThat(keys.key(SampleRecords.petition())).isEqualTo(petitioner);
         // the visited resident of the grid sample is the petitioner: both land on the same key
         assertThat(keys.key(SampleRecords.gridRecord())).isEqualTo(petitioner);
-        assertThat(keys.key(SampleRecords.police())).startsWith("person:")
-                .doesNotContain(SampleRecords.POLICE_PERSON_ID_CARD).doesNotContain(SampleRecords.POLICE_PERSON_PHONE);
+        assertThat(keys.key(SampleRecords.police()))
+                .startsWith("person:")
+                .doesNotContain(SampleRecords.POLICE_PERSON_ID_CARD)
+                .doesNotContain(SampleRecords.POLICE_PERSON_PHONE);
     }
 
     @Test
     void withoutAKnownPersonTheRecordIdIsTheKey() {
-        PoliceIncident anonymous = SampleRecords.policeBuilder().personIdCard(null).personPhone(null).personName(null)
+        PoliceIncident anonymous = SampleRecords.policeBuilder()
+                .personIdCard(null)
+                .personPhone(null)
+                .personName(null)
                 .build();
         assertThat(keys.key(anonymous)).isEqualTo(anonymous.incidentId());
-        GridRecord patrol = SampleRecords.gridBuilder().kind(GridRecordKind.PATROL).personIdCard(null).build();
+        GridRecord patrol = SampleRecords.gridBuilder()
+                .kind(GridRecordKind.PATROL)
+                .personIdCard(null)
+                .build();
         assertThat(keys.key(patrol)).isEqualTo(patrol.recordId());
     }
 }

@@ -35,19 +35,24 @@ class Open311ImportTest {
     private final List<AuditEntry> audits = new ArrayList<>();
 
     private Open311Import importer() {
-        IntakeGateway gateway = new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), topics,
-                SampleRecords.CLOCK);
-        return new Open311Import(gateway, new GatewayAudit(audits::add, "gw1", Duration.ofMinutes(1)),
+        IntakeGateway gateway =
+                new IntakeGateway(SampleRecords.decoder(), SampleRecords.pii(), topics, SampleRecords.CLOCK);
+        return new Open311Import(
+                gateway,
+                new GatewayAudit(audits::add, "gw1", Duration.ofMinutes(1)),
                 new Open311Mapper(Open311Mapping.bundled(), Channel.WEB));
     }
 
     private static Path sample() throws URISyntaxException {
-        return Path.of(Open311ImportTest.class.getResource("/open311/requests.json").toURI());
+        return Path.of(
+                Open311ImportTest.class.getResource("/open311/requests.json").toURI());
     }
 
     private Map<String, HotlineCase> published() {
         return topics.on("raw.hotline").stream()
-                .map(m -> (HotlineCase) SampleRecords.decoder().decode(SourceType.HOTLINE, m.value()).value())
+                .map(m -> (HotlineCase) SampleRecords.decoder()
+                        .decode(SourceType.HOTLINE, m.value())
+                        .value())
                 .collect(Collectors.toMap(HotlineCase::caseId, c -> c));
     }
 
@@ -62,12 +67,20 @@ class Open311ImportTest {
         assertThat(r.audit().pipeline()).isEqualTo("open311");
         assertThat(audits).singleElement().extracting(AuditEntry::recordsIn).isEqualTo(12L);
         Map<String, HotlineCase> cases = published();
-        assertThat(cases).containsOnlyKeys("O311-638344", "O311-638351", "O311-638377", "O311-638390",
-                "O311-638402", "O311-638415", "O311-638479");
+        assertThat(cases)
+                .containsOnlyKeys(
+                        "O311-638344",
+                        "O311-638351",
+                        "O311-638377",
+                        "O311-638390",
+                        "O311-638402",
+                        "O311-638415",
+                        "O311-638479");
 
         HotlineCase pothole = cases.get("O311-638344");
         assertThat(pothole.categoryCode()).isEqualTo("C0105");
-        assertThat(CategoryCatalog.standard().get(pothole.categoryCode()).name()).isEqualTo("道路维修");
+        assertThat(CategoryCatalog.standard().get(pothole.categoryCode()).name())
+                .isEqualTo("道路维修");
         assertThat(pothole.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(pothole.acceptTime()).hasToString("2024-01-08T08:12:43");
         assertThat(pothole.closeTime()).hasToString("2024-01-10T16:40:05");
@@ -78,7 +91,9 @@ class Open311ImportTest {
         assertThat(pothole.address()).isEqualTo("济南市历城区花园路与二环东路路口");
 
         assertThat(cases.get("O311-638351").status()).as("open with an agency").isEqualTo(CaseStatus.ASSIGNED);
-        assertThat(cases.get("O311-638377").status()).as("open, nobody assigned").isEqualTo(CaseStatus.ACCEPTED);
+        assertThat(cases.get("O311-638377").status())
+                .as("open, nobody assigned")
+                .isEqualTo(CaseStatus.ACCEPTED);
         // UTC times converted to district time
         assertThat(cases.get("O311-638390").acceptTime()).hasToString("2024-01-10T15:45:30");
         // no description: the service name stands in
@@ -97,8 +112,9 @@ class Open311ImportTest {
             reasons.put(d.get("position").asText(), d.get("reason").asText());
         }
         assertThat(reasons).hasSize(5);
-        assertThat(reasons.get("requests.json#7")).contains("service_code 'tree_trimming' (Tree trimming) has no "
-                + "12345 category in gridgov/ingestion/open311-services.tsv");
+        assertThat(reasons.get("requests.json#7"))
+                .contains("service_code 'tree_trimming' (Tree trimming) has no "
+                        + "12345 category in gridgov/ingestion/open311-services.tsv");
         assertThat(reasons.get("requests.json#8")).contains("lat/long missing").contains("华山北片区C3地块");
         assertThat(reasons.get("requests.json#9")).contains("outside 历城区");
         assertThat(reasons.get("requests.json#10")).contains("requested_datetime: expected ISO 8601");
@@ -107,8 +123,9 @@ class Open311ImportTest {
 
     @Test
     void aMappingToAnUnknownCategoryIsRefusedAtStart() {
-        assertThatThrownBy(() -> Open311Mapping.parse("service_code\tcategory_code\npothole\tC9999\n", "m.tsv",
-                CategoryCatalog.standard())).hasMessageContaining("m.tsv line 2: category C9999 is not in the category");
+        assertThatThrownBy(() -> Open311Mapping.parse(
+                        "service_code\tcategory_code\npothole\tC9999\n", "m.tsv", CategoryCatalog.standard()))
+                .hasMessageContaining("m.tsv line 2: category C9999 is not in the category");
     }
 
     @Test

@@ -50,11 +50,11 @@ public final class FuzzCorpus {
     }
 
     /** One file of the corpus and what loading it must give. */
-    public record FileSpec(Path file, Case kind, long records, long rejected, long duplicates, long distinctValid) {
-    }
+    public record FileSpec(Path file, Case kind, long records, long rejected, long duplicates, long distinctValid) {}
 
     /** Indices of the hotline_txtfile export columns. */
     private static final int CASE_ID = 0;
+
     private static final int ACCEPT_TIME = 1;
     private static final int CHANNEL = 2;
     private static final int CONTENT = 4;
@@ -153,9 +153,11 @@ public final class FuzzCorpus {
         Path file = dir.resolve(String.format("truncated_%03d.csv", n));
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < 19; i++) {
-            sb.append(new String(line(validRow(Case.TRUNCATED_LAST_LINE), StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            sb.append(new String(
+                    line(validRow(Case.TRUNCATED_LAST_LINE), StandardCharsets.UTF_8), StandardCharsets.UTF_8));
         }
-        String last = new String(line(validRow(Case.TRUNCATED_LAST_LINE), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        String last =
+                new String(line(validRow(Case.TRUNCATED_LAST_LINE), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         // cut inside the first two thirds: always before the last column separator, never at a clean row end
         int commas = 0;
         int cut = 0;
@@ -176,7 +178,9 @@ public final class FuzzCorpus {
         String[] cells = new String[WIDTH];
         for (int i = 0; i < WIDTH; i++) {
             JsonNode v = r.get(FIELDS[i]);
-            cells[i] = v == null || v.isNull() ? "" : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+            cells[i] = v == null || v.isNull()
+                    ? ""
+                    : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
         }
         cells[CASE_ID] = cells[CASE_ID] + "-F" + c.ordinal() + "-" + (next++);
         return cells;
@@ -198,8 +202,15 @@ public final class FuzzCorpus {
                 }
                 return line(more, StandardCharsets.UTF_8);
             }
-            case MALFORMED_DATE -> cells[ACCEPT_TIME] = pick("2024-13-45 25:61:00", "2024-02-30 10:00:00", "2024/01/15",
-                    "15.01.2024 09:30", "昨天下午", "2024-01-15 24:00:01", "0000-00-00 00:00:00");
+            case MALFORMED_DATE ->
+                cells[ACCEPT_TIME] = pick(
+                        "2024-13-45 25:61:00",
+                        "2024-02-30 10:00:00",
+                        "2024/01/15",
+                        "15.01.2024 09:30",
+                        "昨天下午",
+                        "2024-01-15 24:00:01",
+                        "0000-00-00 00:00:00");
             case MALFORMED_NUMBER -> {
                 if (random.nextBoolean()) {
                     cells[LATITUDE] = pick("36,69", "N/A", "三十六点六", "36.6.1", "1e");
@@ -209,8 +220,9 @@ public final class FuzzCorpus {
             }
             case BAD_ID_CHECKSUM -> cells[ID_CARD] = wrongCheck(cells[ID_CARD]);
             case OUTSIDE_DISTRICT -> {
-                String[] place = pick(new String[][] {{"39.9", "116.4"}, {"0", "0"}, {"36.44", "117.2"},
-                        {"36.6", "117.41"}, {"-36.6", "117.2"}});
+                String[] place = pick(new String[][] {
+                    {"39.9", "116.4"}, {"0", "0"}, {"36.44", "117.2"}, {"36.6", "117.41"}, {"-36.6", "117.2"}
+                });
                 cells[LATITUDE] = place[0];
                 cells[LONGITUDE] = place[1];
             }
@@ -223,7 +235,8 @@ public final class FuzzCorpus {
             }
             case STRAY_QUOTE -> {
                 String q = line(cells, StandardCharsets.UTF_8).length > 0
-                        ? new String(line(cells, StandardCharsets.UTF_8), StandardCharsets.UTF_8) : "";
+                        ? new String(line(cells, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                        : "";
                 int comma = q.indexOf(',', q.indexOf(',') + 1);
                 return (q.substring(0, comma + 1) + "\"" + q.substring(comma + 1)).getBytes(StandardCharsets.UTF_8);
             }
@@ -234,7 +247,8 @@ public final class FuzzCorpus {
                     cells[STATUS] = pick("处理中", "PENDING", "已作废");
                 }
             }
-            case BAD_PHONE -> cells[PHONE] = pick("1385311234", "12012345678", "138-5311-23456", "电话13853", "+1 555 0100");
+            case BAD_PHONE ->
+                cells[PHONE] = pick("1385311234", "12012345678", "138-5311-23456", "电话13853", "+1 555 0100");
             case TWO_DEFECTS -> {
                 cells[ID_CARD] = wrongCheck(cells[ID_CARD]);
                 cells[LATITUDE] = "39.9";
@@ -247,8 +261,11 @@ public final class FuzzCorpus {
 
     private String wrongCheck(String idCard) {
         String id = idCard == null || idCard.isEmpty()
-                ? IdCardNumber.of("370112", java.time.LocalDate.of(1970, 1, 1).plusDays(random.nextInt(15000)),
-                random.nextInt(1000)) : idCard;
+                ? IdCardNumber.of(
+                        "370112",
+                        java.time.LocalDate.of(1970, 1, 1).plusDays(random.nextInt(15000)),
+                        random.nextInt(1000))
+                : idCard;
         String checks = "0123456789X";
         int right = checks.indexOf(IdCardNumber.checkChar(id.substring(0, 17)));
         return id.substring(0, 17) + checks.charAt((right + 1 + random.nextInt(10)) % 11);
@@ -282,6 +299,8 @@ public final class FuzzCorpus {
 
     /** The job that reads the corpus: hotline_txtfile over every {@code *.csv} of the directory. */
     public static DataxJob job(Path dir) {
-        return Jobs.load("hotline_txtfile", java.util.Map.of("input_path", dir.resolve("*.csv").toString()));
+        return Jobs.load(
+                "hotline_txtfile",
+                java.util.Map.of("input_path", dir.resolve("*.csv").toString()));
     }
 }

@@ -15,6 +15,7 @@ public final class InMemoryWarehouse {
     private final Map<String, Map<String, TableRow>> tables = new ConcurrentHashMap<>();
     /** Fails the n-th write (1-based) when positive, to test failure handling. */
     private volatile int failOnWrite;
+
     private int writes;
 
     public BatchWriter writer() {
@@ -36,12 +37,15 @@ public final class InMemoryWarehouse {
             @Override
             public int countPresent(Table table, Collection<TableRow> rows) {
                 Map<String, TableRow> m = tables.getOrDefault(table.name(), Map.of());
-                return (int) rows.stream().map(r -> key(table, r)).distinct().filter(m::containsKey).count();
+                return (int) rows.stream()
+                        .map(r -> key(table, r))
+                        .distinct()
+                        .filter(m::containsKey)
+                        .count();
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

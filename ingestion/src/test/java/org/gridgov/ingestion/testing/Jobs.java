@@ -12,13 +12,12 @@ import org.gridgov.ingestion.datax.JobParams;
 /** The shipped DataX job files, read from the classpath ({@code datax/<name>.json}). */
 public final class Jobs {
 
-    public static final List<String> TXTFILE = List.of("hotline_txtfile", "petition_txtfile_gbk", "arrears_tsv_gbk",
-            "police_txtfile", "grid_txtfile_gzip");
-    public static final List<String> MYSQL = List.of("hotline_mysql", "petition_mysql", "arrears_mysql",
-            "police_mysql", "grid_mysql");
+    public static final List<String> TXTFILE = List.of(
+            "hotline_txtfile", "petition_txtfile_gbk", "arrears_tsv_gbk", "police_txtfile", "grid_txtfile_gzip");
+    public static final List<String> MYSQL =
+            List.of("hotline_mysql", "petition_mysql", "arrears_mysql", "police_mysql", "grid_mysql");
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     public static List<String> all() {
         return java.util.stream.Stream.concat(TXTFILE.stream(), MYSQL.stream()).toList();

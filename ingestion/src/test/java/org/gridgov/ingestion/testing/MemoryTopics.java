@@ -13,8 +13,7 @@ import org.gridgov.ingestion.kafka.TopicSink;
 public final class MemoryTopics implements TopicSink {
 
     /** One published message. */
-    public record Message(String topic, String key, String value) {
-    }
+    public record Message(String topic, String key, String value) {}
 
     private final List<Message> messages = new ArrayList<>();
     private int failEvery;
@@ -33,7 +32,9 @@ public final class MemoryTopics implements TopicSink {
             ack.done(new org.apache.kafka.common.errors.TimeoutException("injected: expired before acknowledgement"));
             return;
         }
-        messages.add(new Message(topic.name(), text(topic.keySerde().serializer().serialize(topic.name(), key)),
+        messages.add(new Message(
+                topic.name(),
+                text(topic.keySerde().serializer().serialize(topic.name(), key)),
                 text(topic.valueSerde().serializer().serialize(topic.name(), value))));
         ack.done(null);
     }
@@ -51,10 +52,8 @@ public final class MemoryTopics implements TopicSink {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

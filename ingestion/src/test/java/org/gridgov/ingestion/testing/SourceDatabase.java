@@ -19,8 +19,7 @@ import org.gridgov.ingestion.datax.DataxJob;
  */
 public final class SourceDatabase {
 
-    private SourceDatabase() {
-    }
+    private SourceDatabase() {}
 
     /** Creates {@code db.table} for the job and inserts the records a typed table can hold; returns how many. */
     public static int load(Connection c, String db, DataxJob job, List<JsonNode> records) throws SQLException {
@@ -39,7 +38,10 @@ public final class SourceDatabase {
             s.execute("DROP TABLE IF EXISTS " + db + "." + table);
             StringBuilder ddl = new StringBuilder("CREATE TABLE " + db + "." + table + " (");
             for (int i = 0; i < columns.size(); i++) {
-                ddl.append(columns.get(i)).append(' ').append(type(fields.get(i))).append(", ");
+                ddl.append(columns.get(i))
+                        .append(' ')
+                        .append(type(fields.get(i)))
+                        .append(", ");
             }
             ddl.append("modified_time DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)");
             s.execute(ddl.toString());
@@ -55,8 +57,15 @@ public final class SourceDatabase {
                 for (int i = 0; i < fields.size(); i++) {
                     JsonNode v = r.get(fields.get(i));
                     // a patrol's track is a JSON column of the source table
-                    ps.setString(i + 1, v == null || v.isNull() ? null : v.isContainerNode() ? v.toString()
-                            : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText());
+                    ps.setString(
+                            i + 1,
+                            v == null || v.isNull()
+                                    ? null
+                                    : v.isContainerNode()
+                                            ? v.toString()
+                                            : v.isBigDecimal()
+                                                    ? v.decimalValue().toPlainString()
+                                                    : v.asText());
                 }
                 ps.addBatch();
                 n++;

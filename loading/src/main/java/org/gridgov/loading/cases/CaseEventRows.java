@@ -34,6 +34,7 @@ public final class CaseEventRows {
 
     /** Step codes of the case service's workflows ({@code case-service/.../workflow/Workflow.java}). */
     static final String DISPATCH = "DISPATCH";
+
     static final String VERIFY = "VERIFY";
     static final String REVIEW = "REVIEW";
     static final String CLOSED = "CLOSED";
@@ -63,7 +64,11 @@ public final class CaseEventRows {
         v.put("department_code", e.departmentCode());
         v.put("self_handled", flag(e.selfHandled()));
         v.put("dispute", flag(e.dispute()));
-        v.put("note", e.note() == null || e.note().length() <= 500 ? e.note() : e.note().substring(0, 500));
+        v.put(
+                "note",
+                e.note() == null || e.note().length() <= 500
+                        ? e.note()
+                        : e.note().substring(0, 500));
         return CaseTables.ODS_CASE_EVENT.row(v);
     }
 
@@ -103,7 +108,10 @@ public final class CaseEventRows {
 
     Optional<CaseSummary> summarize(Collection<CaseEvent> events) {
         List<CaseEvent> list = ordered(events);
-        CaseEvent created = list.stream().filter(e -> e.type() == CaseEventType.CREATED).findFirst().orElse(null);
+        CaseEvent created = list.stream()
+                .filter(e -> e.type() == CaseEventType.CREATED)
+                .findFirst()
+                .orElse(null);
         if (created == null) {
             return Optional.empty();
         }
@@ -145,7 +153,9 @@ public final class CaseEventRows {
                 continue;
             }
             if (previous != null && !e.eventTime().isBefore(previous.eventTime())) {
-                s.add(phase(previous, e), Duration.between(previous.eventTime(), e.eventTime()).toMinutes());
+                s.add(
+                        phase(previous, e),
+                        Duration.between(previous.eventTime(), e.eventTime()).toMinutes());
             }
             previous = e;
         }
@@ -179,7 +189,13 @@ public final class CaseEventRows {
         };
     }
 
-    enum Phase { DISPATCH, HANDLE, VERIFY, REVIEW, NONE }
+    enum Phase {
+        DISPATCH,
+        HANDLE,
+        VERIFY,
+        REVIEW,
+        NONE
+    }
 
     /** What the fold learnt about one case. */
     final class CaseSummary {
@@ -274,7 +290,11 @@ public final class CaseEventRows {
             v.put("channel", channel);
             v.put("category_code", category);
             v.put("grid_code", grid);
-            v.put("community_code", grid == null ? null : district.grid(grid).map(Grid::communityCode).orElse(null));
+            v.put(
+                    "community_code",
+                    grid == null
+                            ? null
+                            : district.grid(grid).map(Grid::communityCode).orElse(null));
             v.put("street_code", street);
             v.put("department_code", department);
             v.put("status", closed != null ? "CLOSED" : "OPEN");
@@ -286,7 +306,9 @@ public final class CaseEventRows {
             v.put("handle_minutes", minutes(Phase.HANDLE));
             v.put("verify_minutes", minutes(Phase.VERIFY));
             v.put("review_minutes", minutes(Phase.REVIEW));
-            v.put("total_minutes", closed == null ? null : Duration.between(reported, closed).toMinutes());
+            v.put(
+                    "total_minutes",
+                    closed == null ? null : Duration.between(reported, closed).toMinutes());
             v.put("rejected_cnt", rejected);
             v.put("supervised_cnt", supervised);
             v.put("event_cnt", events);

@@ -93,8 +93,8 @@ public final class HotlineDuplicates {
         if (closed == null && "1".equals(dwd.value(DWD, "is_closed"))) {
             closed = accepted;
         }
-        return new Seen(dwd.value(DWD, "case_id"), seconds(accepted), closed == null ? Seen.OPEN : seconds(closed),
-                null);
+        return new Seen(
+                dwd.value(DWD, "case_id"), seconds(accepted), closed == null ? Seen.OPEN : seconds(closed), null);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.gridgov.common.json.Json;
 import org.gridgov.common.model.GridRecord;
 import org.gridgov.common.model.TrackPoint;
 import org.gridgov.common.pii.PiiProtector;
-import org.gridgov.loading.identity.PersonKeys;
 import org.gridgov.common.track.PatrolMetrics;
+import org.gridgov.loading.identity.PersonKeys;
 import org.gridgov.warehouse.GridWorkTables;
 import org.gridgov.warehouse.TableRow;
 
@@ -41,8 +41,9 @@ public final class GridWorkRows {
 
     /** The record's DWD rows: one, or none for a patrol without a track. */
     public List<TableRow> rows(GridRecord g) {
-        Grid grid = district.grid(g.gridCode()).orElseThrow(() -> new IllegalArgumentException(
-                "record " + g.recordId() + " passed validation but names no grid of the district"));
+        Grid grid = district.grid(g.gridCode())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "record " + g.recordId() + " passed validation but names no grid of the district"));
         Map<String, Object> v = new LinkedHashMap<>();
         switch (g.kind()) {
             case ATTENDANCE -> {
@@ -54,7 +55,8 @@ public final class GridWorkRows {
                 v.put("check_in_lat", g.latitude());
                 v.put("check_in_lon", g.longitude());
                 v.put("is_missing_checkout", flag(g.checkOutTime() == null));
-                v.put("is_off_grid_checkin",
+                v.put(
+                        "is_off_grid_checkin",
                         flag(!grid.boundary().covers(district.point(g.latitude(), g.longitude()))));
                 return List.of(GridWorkTables.DWD_GRID_ATTENDANCE.row(v));
             }
@@ -68,7 +70,9 @@ public final class GridWorkRows {
                 v.put("patrol_date", g.recordTime().toLocalDate().toString());
                 v.put("worker_id", g.workerId());
                 place(v, grid);
-                v.put("start_time", Json.time(g.recordTime().plusSeconds(t.get(0).second())));
+                v.put(
+                        "start_time",
+                        Json.time(g.recordTime().plusSeconds(t.get(0).second())));
                 v.put("end_time", Json.time(g.endTime()));
                 v.put("duration_min", m.durationMin());
                 v.put("distance_m", m.distanceM());
@@ -122,7 +126,10 @@ public final class GridWorkRows {
         putIfSet(d, "check_out_time", Json.time(g.checkOutTime()));
         putIfSet(d, "check_out_latitude", g.checkOutLatitude());
         putIfSet(d, "check_out_longitude", g.checkOutLongitude());
-        putIfSet(d, "dispute_type", g.disputeType() == null ? null : g.disputeType().name());
+        putIfSet(
+                d,
+                "dispute_type",
+                g.disputeType() == null ? null : g.disputeType().name());
         putIfSet(d, "outcome", g.outcome() == null ? null : g.outcome().name());
         return d.isEmpty() ? null : Json.write(d);
     }

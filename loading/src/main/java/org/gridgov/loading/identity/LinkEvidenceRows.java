@@ -56,27 +56,44 @@ public final class LinkEvidenceRows {
         if (c == null || c.phone() == null) {
             return null;
         }
-        return new LinkEvidence(keys.phoneKey(c.phone()), c.source().name() + ":" + c.id(),
-                keys.idCardKey(c.idCard()), keys.nameKey(PersonNames.evidenceForm(c.name())));
+        return new LinkEvidence(
+                keys.phoneKey(c.phone()),
+                c.source().name() + ":" + c.id(),
+                keys.idCardKey(c.idCard()),
+                keys.nameKey(PersonNames.evidenceForm(c.name())));
     }
 
     private static Claim claim(SourceRecord record) {
         if (record instanceof HotlineCase h) {
-            return new Claim(SourceType.HOTLINE, h.caseId(), h.callerIdCard(), h.callerPhone(), h.callerName(),
-                    h.acceptTime());
+            return new Claim(
+                    SourceType.HOTLINE, h.caseId(), h.callerIdCard(), h.callerPhone(), h.callerName(), h.acceptTime());
         } else if (record instanceof Petition p) {
-            return new Claim(SourceType.PETITION, p.petitionId(), p.personIdCard(), p.personPhone(), p.personName(),
+            return new Claim(
+                    SourceType.PETITION,
+                    p.petitionId(),
+                    p.personIdCard(),
+                    p.personPhone(),
+                    p.personName(),
                     p.petitionTime());
         } else if (record instanceof ArrearsCase a) {
-            return new Claim(SourceType.ARREARS, a.caseId(), a.complainantIdCard(), a.complainantPhone(),
-                    a.complainantName(), a.reportTime());
+            return new Claim(
+                    SourceType.ARREARS,
+                    a.caseId(),
+                    a.complainantIdCard(),
+                    a.complainantPhone(),
+                    a.complainantName(),
+                    a.reportTime());
         } else if (record instanceof PoliceIncident i) {
-            return new Claim(SourceType.POLICE, i.incidentId(), i.personIdCard(), i.personPhone(), i.personName(),
+            return new Claim(
+                    SourceType.POLICE,
+                    i.incidentId(),
+                    i.personIdCard(),
+                    i.personPhone(),
+                    i.personName(),
                     i.reportTime());
         }
         return null;
     }
 
-    private record Claim(SourceType source, String id, String idCard, String phone, String name, LocalDateTime time) {
-    }
+    private record Claim(SourceType source, String id, String idCard, String phone, String name, LocalDateTime time) {}
 }

@@ -9,8 +9,7 @@ import com.hankcs.hanlp.HanLP;
  */
 public final class PersonNames {
 
-    private PersonNames() {
-    }
+    private PersonNames() {}
 
     /** The evidence form, or null for no name. HanLP loads its conversion table once, on first use (~1 s). */
     public static String evidenceForm(String name) {

@@ -97,7 +97,8 @@ public final class LoadPipeline {
             this.ordered = new ArrayBlockingQueue<>(settings.workers() * 4);
             this.writers = new ArrayList<>(settings.writers());
             AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "ingest-worker-" + n.incrementAndGet()));
+            this.pool = Executors.newFixedThreadPool(
+                    settings.workers(), r -> daemon(r, "ingest-worker-" + n.incrementAndGet()));
         }
 
         LoadResult execute() throws Exception {
@@ -106,9 +107,16 @@ public final class LoadPipeline {
             ScheduledExecutorService timer = null;
             if (settings.progressIntervalMs() > 0 && progress != null) {
                 timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ingest-progress"));
-                timer.scheduleAtFixedRate(() -> progress.report(reader.inputName(), read.get(), accepted.get(),
-                                rejected.get(), (System.nanoTime() - t0) / 1e9),
-                        settings.progressIntervalMs(), settings.progressIntervalMs(), TimeUnit.MILLISECONDS);
+                timer.scheduleAtFixedRate(
+                        () -> progress.report(
+                                reader.inputName(),
+                                read.get(),
+                                accepted.get(),
+                                rejected.get(),
+                                (System.nanoTime() - t0) / 1e9),
+                        settings.progressIntervalMs(),
+                        settings.progressIntervalMs(),
+                        TimeUnit.MILLISECONDS);
             }
             Thread collector = daemon(this::collect, "ingest-collector");
             try {
@@ -163,9 +171,22 @@ public final class LoadPipeline {
                 w.written.forEach((t, c) -> written.merge(t, c, Long::sum));
             }
             long elapsed = System.nanoTime() - t0;
-            return new LoadResult(reader.inputName(), target.name(), read.get(), accepted.get(),
-                    rejected.get(), duplicates, verified, written, new TreeMap<>(rejectedByField), started,
-                    LocalDateTime.now(RecordDecoder.ZONE).withNano(0), elapsed, reader.sha256(), reader.notes(), null);
+            return new LoadResult(
+                    reader.inputName(),
+                    target.name(),
+                    read.get(),
+                    accepted.get(),
+                    rejected.get(),
+                    duplicates,
+                    verified,
+                    written,
+                    new TreeMap<>(rejectedByField),
+                    started,
+                    LocalDateTime.now(RecordDecoder.ZONE).withNano(0),
+                    elapsed,
+                    reader.sha256(),
+                    reader.notes(),
+                    null);
         }
 
         private void submit(List<T> chunk) throws InterruptedException {
@@ -257,8 +278,7 @@ public final class LoadPipeline {
         }
 
         /** A batch buffered and prepared by a writer: its rows per table and what the read-back must find. */
-        private record Ready(BatchWriter.Prepared batch, List<TableRow> firstSeen, List<TableRow> deadLetters) {
-        }
+        private record Ready(BatchWriter.Prepared batch, List<TableRow> firstSeen, List<TableRow> deadLetters) {}
 
         private static final Ready DONE = new Ready(Map::of, List.of(), List.of());
 
@@ -272,11 +292,13 @@ public final class LoadPipeline {
             final BlockingQueue<List<LoadOutcome>> queue = new ArrayBlockingQueue<>(16);
             /** Batches buffered and waiting for the committer: one, so at most three are in memory. */
             final BlockingQueue<Ready> ready = new ArrayBlockingQueue<>(1);
+
             final Thread thread;
             final LongSet seen = new LongSet();
             final Map<String, TableBuffer> buffers = new LinkedHashMap<>();
             /** Keys of records first seen in this load within the buffered batch: what the read-back must find. */
             final Set<String> fresh = new HashSet<>();
+
             final Map<String, Long> written = new LinkedHashMap<>();
             int buffered;
             long duplicates;
@@ -373,7 +395,8 @@ public final class LoadPipeline {
             }
 
             void buffer(TableRow row) {
-                buffers.computeIfAbsent(row.table, t -> new TableBuffer(WarehouseSchema.table(t))).add(row);
+                buffers.computeIfAbsent(row.table, t -> new TableBuffer(WarehouseSchema.table(t)))
+                        .add(row);
             }
 
             /**
@@ -396,8 +419,7 @@ public final class LoadPipeline {
                 List<TableRow> dlq = List.of();
                 if (settings.verify()) {
                     TableBuffer ods = buffers.get(target.name());
-                    firstSeen = ods == null || ods.isEmpty() ? List.of()
-                            : ods.rowsWithKeyIn(fresh);
+                    firstSeen = ods == null || ods.isEmpty() ? List.of() : ods.rowsWithKeyIn(fresh);
                     dlq = rows.getOrDefault(WarehouseSchema.DLQ_RECORD, List.of());
                 }
                 buffers.values().forEach(TableBuffer::clear);

@@ -11,10 +11,22 @@ import java.util.Map;
  * @param rejectedByField rejected records by their first failing field, for the summary
  * @param verified rows found by read-back, or -1 when the load was not verified
  */
-public record LoadResult(String inputName, String target, long read, long accepted, long rejected, long duplicates,
-                         long verified, Map<String, Long> rowsWritten, Map<String, Long> rejectedByField,
-                         LocalDateTime started, LocalDateTime finished, long elapsedNanos, String sha256,
-                         String notes, String failure) {
+public record LoadResult(
+        String inputName,
+        String target,
+        long read,
+        long accepted,
+        long rejected,
+        long duplicates,
+        long verified,
+        Map<String, Long> rowsWritten,
+        Map<String, Long> rejectedByField,
+        LocalDateTime started,
+        LocalDateTime finished,
+        long elapsedNanos,
+        String sha256,
+        String notes,
+        String failure) {
 
     public boolean isVerified() {
         return verified >= 0;
@@ -28,15 +40,26 @@ public record LoadResult(String inputName, String target, long read, long accept
     public String mismatch() {
         StringBuilder sb = new StringBuilder();
         if (read != accepted + rejected) {
-            sb.append("read ").append(read).append(" != loaded ").append(accepted).append(" + rejected ")
+            sb.append("read ")
+                    .append(read)
+                    .append(" != loaded ")
+                    .append(accepted)
+                    .append(" + rejected ")
                     .append(rejected);
         }
         if (isVerified() && verified != read - duplicates) {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append("found ").append(verified).append(" rows in the warehouse, expected ").append(read - duplicates)
-                    .append(" (read ").append(read).append(" - duplicates ").append(duplicates).append(')');
+            sb.append("found ")
+                    .append(verified)
+                    .append(" rows in the warehouse, expected ")
+                    .append(read - duplicates)
+                    .append(" (read ")
+                    .append(read)
+                    .append(" - duplicates ")
+                    .append(duplicates)
+                    .append(')');
         }
         return sb.toString();
     }

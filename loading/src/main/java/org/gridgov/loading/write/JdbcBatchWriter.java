@@ -4,8 +4,8 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
-import java.io.IOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +63,7 @@ public final class JdbcBatchWriter implements BatchWriter {
     private final Runnable onFailedAttempt;
     /** LOAD DATA files prepared and not deleted yet (written by the preparing thread, deleted by the writing one). */
     private final Set<Path> staged = ConcurrentHashMap.newKeySet();
+
     private Connection connection;
 
     public JdbcBatchWriter(WarehouseSettings settings) {
@@ -71,7 +72,7 @@ public final class JdbcBatchWriter implements BatchWriter {
 
     /** With {@code bulkDir} (MariaDB only): batches go in by LOAD DATA LOCAL INFILE from files in that directory. */
     public JdbcBatchWriter(WarehouseSettings settings, Path bulkDir) {
-        this(settings, bulkDir, WriteRetry.BATCH_LOAD, () -> { });
+        this(settings, bulkDir, WriteRetry.BATCH_LOAD, () -> {});
     }
 
     /** {@code onFailedAttempt} runs after every failed try (a sink counts its write errors with it). */
@@ -160,8 +161,7 @@ public final class JdbcBatchWriter implements BatchWriter {
     }
 
     /** A batch encoded for LOAD DATA: one file per table, in the order the tables are written. */
-    private record StagedFiles(Map<Table, List<TableRow>> rows, Map<Table, Path> files) implements Prepared {
-    }
+    private record StagedFiles(Map<Table, List<TableRow>> rows, Map<Table, Path> files) implements Prepared {}
 
     /** The statements of one try of a batch, on the writer's connection. */
     @FunctionalInterface
@@ -187,8 +187,13 @@ public final class JdbcBatchWriter implements BatchWriter {
                     discard();
                     onFailedAttempt.run();
                 })
-                .onRetryScheduled(e -> LOG.warn("writing {} rows to {} failed (attempt {}/{}), retrying in {} ms: {}",
-                        rows, tables, e.getAttemptCount(), retry.maxAttempts(), e.getDelay().toMillis(),
+                .onRetryScheduled(e -> LOG.warn(
+                        "writing {} rows to {} failed (attempt {}/{}), retrying in {} ms: {}",
+                        rows,
+                        tables,
+                        e.getAttemptCount(),
+                        retry.maxAttempts(),
+                        e.getDelay().toMillis(),
                         e.getLastException().getMessage()));
         if (!retry.initialBackoff().isZero()) {
             if (retry.factor() > 1) {
@@ -212,9 +217,12 @@ public final class JdbcBatchWriter implements BatchWriter {
                 throw ie;
             }
             if (e.getCause() instanceof SQLException last) {
-                throw new SQLException("writing " + rows + " rows to " + tables + " at " + settings.safeUrl()
-                        + " failed " + retry.maxAttempts() + " times: " + last.getMessage(), last.getSQLState(),
-                        last.getErrorCode(), last);
+                throw new SQLException(
+                        "writing " + rows + " rows to " + tables + " at " + settings.safeUrl() + " failed "
+                                + retry.maxAttempts() + " times: " + last.getMessage(),
+                        last.getSQLState(),
+                        last.getErrorCode(),
+                        last);
             }
             throw e;
         }
@@ -243,8 +251,10 @@ public final class JdbcBatchWriter implements BatchWriter {
                 firstValues.add(r.values[first]);
             }
         }
-        String select = "SELECT " + String.join(", ", keys.stream().map(k -> selectedAsText(table, k)).toList())
-                + " FROM " + SqlDialect.quote(table.name()) + " WHERE " + SqlDialect.quote(keys.get(0)) + " IN (";
+        String select = "SELECT "
+                + String.join(
+                        ", ", keys.stream().map(k -> selectedAsText(table, k)).toList()) + " FROM "
+                + SqlDialect.quote(table.name()) + " WHERE " + SqlDialect.quote(keys.get(0)) + " IN (";
         int[] identity = new int[keys.size()];
         for (int i = 0; i < identity.length; i++) {
             identity[i] = i;
@@ -286,7 +296,8 @@ public final class JdbcBatchWriter implements BatchWriter {
         ColumnType.Kind kind = table.column(column).type().kind();
         boolean temporal = kind == ColumnType.Kind.DATE || kind == ColumnType.Kind.DATETIME;
         return temporal && settings.dialect() == SqlDialect.MYSQL
-                ? "CAST(" + SqlDialect.quote(column) + " AS CHAR)" : SqlDialect.quote(column);
+                ? "CAST(" + SqlDialect.quote(column) + " AS CHAR)"
+                : SqlDialect.quote(column);
     }
 
     private static String key(String[] values, int[] positions) {

@@ -79,14 +79,15 @@ public final class LoadDataFile {
                     b[at++] = (byte) c;
                     continue;
                 }
-                byte escaped = switch (c) {
-                    case '\\' -> '\\';
-                    case '\t' -> 't';
-                    case '\n' -> 'n';
-                    case '\r' -> 'r';
-                    case 0 -> '0';
-                    default -> -1;
-                };
+                byte escaped =
+                        switch (c) {
+                            case '\\' -> '\\';
+                            case '\t' -> 't';
+                            case '\n' -> 'n';
+                            case '\r' -> 'r';
+                            case 0 -> '0';
+                            default -> -1;
+                        };
                 if (escaped == -1) {
                     b[at++] = (byte) c;
                 } else {
@@ -135,7 +136,9 @@ public final class LoadDataFile {
         return "LOAD DATA LOCAL INFILE '" + path + "' REPLACE INTO TABLE "
                 + (target == null ? SqlDialect.quote(table.name()) : target)
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                + String.join(", ", table.columnNames().stream().map(SqlDialect::quote).toList()) + ")";
+                + String.join(
+                        ", ",
+                        table.columnNames().stream().map(SqlDialect::quote).toList()) + ")";
     }
 
     /**

@@ -26,6 +26,7 @@ public final class TableBuffer {
     private static final String KEY_SEPARATOR = "\u0001";
     /** Key column positions by table name, for {@link #key(Table, TableRow)}: once per table, not per row. */
     private static final Map<String, int[]> KEY_POSITIONS = new ConcurrentHashMap<>();
+
     private static final Comparator<Entry> BY_KEY = Comparator.comparing(e -> e.key);
 
     /** A buffered row and its key; the row is replaced by a later one of the same key. */
@@ -49,7 +50,8 @@ public final class TableBuffer {
 
     public TableBuffer(Table table) {
         this.table = Objects.requireNonNull(table);
-        this.keyPositions = table.keyColumns().stream().mapToInt(table::position).toArray();
+        this.keyPositions =
+                table.keyColumns().stream().mapToInt(table::position).toArray();
     }
 
     public Table table() {
@@ -62,8 +64,8 @@ public final class TableBuffer {
             throw new IllegalArgumentException("row of " + row.table + " added to the buffer of " + table.name());
         }
         if (row.values == null || row.values.length != table.columns().size()) {
-            throw new IllegalArgumentException(table.name() + " has " + table.columns().size() + " columns, row has "
-                    + (row.values == null ? 0 : row.values.length));
+            throw new IllegalArgumentException(table.name() + " has "
+                    + table.columns().size() + " columns, row has " + (row.values == null ? 0 : row.values.length));
         }
         String key = key(row);
         Entry e = new Entry(key, row);
@@ -71,7 +73,9 @@ public final class TableBuffer {
         if (earlier != null) {
             earlier.row = row;
         } else {
-            if (inKeyOrder && !entries.isEmpty() && entries.get(entries.size() - 1).key.compareTo(key) > 0) {
+            if (inKeyOrder
+                    && !entries.isEmpty()
+                    && entries.get(entries.size() - 1).key.compareTo(key) > 0) {
                 inKeyOrder = false;
             }
             entries.add(e);
@@ -97,15 +101,16 @@ public final class TableBuffer {
     private String keyValue(TableRow row, int position) {
         String v = row.values[position];
         if (v == null) {
-            throw new IllegalArgumentException(table.name() + "." + table.columns().get(position).name()
-                    + " is a key column and must not be null");
+            throw new IllegalArgumentException(table.name() + "."
+                    + table.columns().get(position).name() + " is a key column and must not be null");
         }
         return v;
     }
 
     /** The key of a row of {@code table}, as a buffer of that table keys it. */
     public static String key(Table table, TableRow row) {
-        int[] positions = KEY_POSITIONS.computeIfAbsent(table.name(),
+        int[] positions = KEY_POSITIONS.computeIfAbsent(
+                table.name(),
                 t -> table.keyColumns().stream().mapToInt(table::position).toArray());
         String[] parts = new String[positions.length + 1];
         for (int i = 0; i < positions.length; i++) {

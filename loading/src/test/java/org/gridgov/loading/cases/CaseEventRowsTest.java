@@ -30,8 +30,24 @@ class CaseEventRowsTest {
     /** An event as the case service publishes it: id from the case version, the step the case is at afterwards. */
     private CaseEvent event(CaseEventType type, LocalDateTime at, String stepAfter, String department) {
         version++;
-        return new CaseEvent(1, "CS-1-" + version + "-" + type.name(), "CS-1", "case-service", type, DUE, at, "u1",
-                null, "GRID_APP", "C0101", GRID.code(), GRID.streetCode(), department, stepAfter, false, false);
+        return new CaseEvent(
+                1,
+                "CS-1-" + version + "-" + type.name(),
+                "CS-1",
+                "case-service",
+                type,
+                DUE,
+                at,
+                "u1",
+                null,
+                "GRID_APP",
+                "C0101",
+                GRID.code(),
+                GRID.streetCode(),
+                department,
+                stepAfter,
+                false,
+                false);
     }
 
     /** 上报 → 分派 → 处理 → 复核 驳回 → 处理 → 复核 → 审查 → 结案, one 督办 while the department handles it. */
@@ -104,10 +120,10 @@ class CaseEventRowsTest {
     @Test
     void hotlineEventsWithoutStepsFallBackToTheStepTheEventCompletes() {
         CaseEvent created = new CaseEvent(1, "H1", "RX-1", "hotline", CaseEventType.CREATED, DUE, T0, null, null);
-        CaseEvent assigned = new CaseEvent(1, "H2", "RX-1", "hotline", CaseEventType.ASSIGNED, null,
-                T0.plusMinutes(45), null, null);
-        CaseEvent rejected = new CaseEvent(1, "H3", "RX-1", "hotline", CaseEventType.REJECTED, null,
-                T0.plusMinutes(50), null, null);
+        CaseEvent assigned =
+                new CaseEvent(1, "H2", "RX-1", "hotline", CaseEventType.ASSIGNED, null, T0.plusMinutes(45), null, null);
+        CaseEvent rejected =
+                new CaseEvent(1, "H3", "RX-1", "hotline", CaseEventType.REJECTED, null, T0.plusMinutes(50), null, null);
         TableRow r = rows.dwdCase(List.of(created, assigned, rejected)).orElseThrow();
         assertThat(r.value(DWD, "dispatch_minutes")).isEqualTo("45");
         assertThat(r.value(DWD, "handle_minutes")).isNull();
@@ -117,8 +133,24 @@ class CaseEventRowsTest {
 
     @Test
     void odsRowKeepsTheEventAndCutsALongNote() {
-        CaseEvent e = new CaseEvent(1, "CS-9-1-CREATED", "CS-9", "case-service", CaseEventType.CREATED, DUE, T0, "u1",
-                "长".repeat(600), "GRID_APP", "C0101", GRID.code(), GRID.streetCode(), null, "DISPATCH", true, null);
+        CaseEvent e = new CaseEvent(
+                1,
+                "CS-9-1-CREATED",
+                "CS-9",
+                "case-service",
+                CaseEventType.CREATED,
+                DUE,
+                T0,
+                "u1",
+                "长".repeat(600),
+                "GRID_APP",
+                "C0101",
+                GRID.code(),
+                GRID.streetCode(),
+                null,
+                "DISPATCH",
+                true,
+                null);
         TableRow r = CaseEventRows.odsRow(e);
         Table ods = CaseTables.ODS_CASE_EVENT;
         assertThat(r.value(ods, "event_date")).isEqualTo("2024-03-04");
@@ -132,9 +164,28 @@ class CaseEventRowsTest {
     /** A case-service event with the 接诉即办 fields: level L2 (2 hours to respond), satisfaction, master. */
     private CaseEvent jsjb(CaseEventType type, LocalDateTime at, String stepAfter, String satisfaction, String master) {
         version++;
-        return new CaseEvent(1, "CS-1-" + version + "-" + type.name(), "CS-1", "case-service", type, DUE, at, "u1",
-                null, "GRID_APP", "C0101", GRID.code(), GRID.streetCode(), "D03", stepAfter, false, false, "L2",
-                RESPONSE_DUE, satisfaction, master);
+        return new CaseEvent(
+                1,
+                "CS-1-" + version + "-" + type.name(),
+                "CS-1",
+                "case-service",
+                type,
+                DUE,
+                at,
+                "u1",
+                null,
+                "GRID_APP",
+                "C0101",
+                GRID.code(),
+                GRID.streetCode(),
+                "D03",
+                stepAfter,
+                false,
+                false,
+                "L2",
+                RESPONSE_DUE,
+                satisfaction,
+                master);
     }
 
     @Test
@@ -171,7 +222,8 @@ class CaseEventRowsTest {
         assertThat(early.value(DWD, "responded_on_time")).isNull();
         assertThat(early.value(DWD, "resolved_on_time")).isNull();
         e.add(jsjb(CaseEventType.SUPERVISED, RESPONSE_DUE.plusMinutes(1), "HANDLE", null, null));
-        assertThat(rows.dwdCase(e).orElseThrow().value(DWD, "responded_on_time")).isEqualTo("0");
+        assertThat(rows.dwdCase(e).orElseThrow().value(DWD, "responded_on_time"))
+                .isEqualTo("0");
         e.add(jsjb(CaseEventType.RESPONDED, RESPONSE_DUE.plusMinutes(5), "HANDLE", null, null));
         e.add(jsjb(CaseEventType.CLOSED, DUE.plusMinutes(1), "CLOSED", null, null));
         TableRow late = rows.dwdCase(e).orElseThrow();

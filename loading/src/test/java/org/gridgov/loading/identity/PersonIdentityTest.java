@@ -30,6 +30,7 @@ class PersonIdentityTest {
     private static final LocalDateTime RECEIVED = LocalDateTime.of(2024, 1, 31, 18, 0);
     /** 陳國強, born 1958: an ID card ending in X, so the lower-case x spelling is possible. */
     private static final String ID = SampleRecords.idCardEndingInX("370112", LocalDate.of(1958, 6, 1), 35);
+
     private static final String FIFTEEN = ID.substring(0, 6) + ID.substring(8, 17);
     private static final String PHONE = "13905310001";
     /** Another 陈国强: same name, another card, another phone. */
@@ -40,26 +41,40 @@ class PersonIdentityTest {
 
     @Test
     void aPersonInThreeSourcesUnderThreeSpellingsEndsUnderOneKey() {
-        LoadOutcome petition = load(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION)
-                .put("petition_id", "XF-1").put("person_id_card", ID).put("person_name", "陈国强")
-                .put("person_phone", PHONE));
-        LoadOutcome arrears = load(SourceType.ARREARS, SampleRecords.tree(SourceType.ARREARS)
-                .put("case_id", "QQ-1").put("complainant_id_card", FIFTEEN).put("complainant_name", "陳國強")
-                .put("complainant_phone", "+86 139 0531 0001"));
-        LoadOutcome hotline = load(SourceType.HOTLINE, SampleRecords.tree(SourceType.HOTLINE)
-                .put("case_id", "RX-1").put("caller_id_card", fullWidthLowerX(ID)).put("caller_name", "陈 国强")
-                .put("caller_phone", "１３９０５３１０００１"));
+        LoadOutcome petition = load(
+                SourceType.PETITION,
+                SampleRecords.tree(SourceType.PETITION)
+                        .put("petition_id", "XF-1")
+                        .put("person_id_card", ID)
+                        .put("person_name", "陈国强")
+                        .put("person_phone", PHONE));
+        LoadOutcome arrears = load(
+                SourceType.ARREARS,
+                SampleRecords.tree(SourceType.ARREARS)
+                        .put("case_id", "QQ-1")
+                        .put("complainant_id_card", FIFTEEN)
+                        .put("complainant_name", "陳國強")
+                        .put("complainant_phone", "+86 139 0531 0001"));
+        LoadOutcome hotline = load(
+                SourceType.HOTLINE,
+                SampleRecords.tree(SourceType.HOTLINE)
+                        .put("case_id", "RX-1")
+                        .put("caller_id_card", fullWidthLowerX(ID))
+                        .put("caller_name", "陈 国强")
+                        .put("caller_phone", "１３９０５３１０００１"));
 
         String key = pii.idCardKey(ID);
         assertThat(value(petition, "person_key")).isEqualTo(key);
         assertThat(value(arrears, "complainant_key")).isEqualTo(key);
         assertThat(value(hotline, "caller_key")).isEqualTo(key);
-        assertThat(hotline.rows().get(1).value(WarehouseSchema.DWD_HOTLINE_CASE, "caller_key")).isEqualTo(key);
+        assertThat(hotline.rows().get(1).value(WarehouseSchema.DWD_HOTLINE_CASE, "caller_key"))
+                .isEqualTo(key);
         // the three records' link evidence names the same phone, person and (normalised) name
         assertThat(List.of(petition, arrears, hotline)).allSatisfy(o -> {
             assertThat(o.evidence()).singleElement().satisfies(e -> {
                 assertThat(e.value(IdentityTables.DWD_PERSON_LINK, "phone_key")).isEqualTo(pii.phoneKey(PHONE));
-                assertThat(e.value(IdentityTables.DWD_PERSON_LINK, "person_key")).isEqualTo(key);
+                assertThat(e.value(IdentityTables.DWD_PERSON_LINK, "person_key"))
+                        .isEqualTo(key);
                 assertThat(e.value(IdentityTables.DWD_PERSON_LINK, "name_key")).isEqualTo(pii.nameKey("陈国强"));
             });
         });
@@ -67,10 +82,18 @@ class PersonIdentityTest {
 
     @Test
     void aSameNamedPersonWithAnotherCardIsAnotherPerson() {
-        LoadOutcome one = load(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION)
-                .put("petition_id", "XF-1").put("person_id_card", ID).put("person_name", "陈国强"));
-        LoadOutcome namesake = load(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION)
-                .put("petition_id", "XF-2").put("person_id_card", NAMESAKE_ID).put("person_name", "陈国强"));
+        LoadOutcome one = load(
+                SourceType.PETITION,
+                SampleRecords.tree(SourceType.PETITION)
+                        .put("petition_id", "XF-1")
+                        .put("person_id_card", ID)
+                        .put("person_name", "陈国强"));
+        LoadOutcome namesake = load(
+                SourceType.PETITION,
+                SampleRecords.tree(SourceType.PETITION)
+                        .put("petition_id", "XF-2")
+                        .put("person_id_card", NAMESAKE_ID)
+                        .put("person_name", "陈国强"));
 
         assertThat(value(namesake, "person_key")).isNotEqualTo(value(one, "person_key"));
     }
@@ -78,12 +101,24 @@ class PersonIdentityTest {
     @Test
     void aPhoneOnlyPoliceRecordIsLinkedWithItsEvidenceNotMerged() {
         List<LinkEvidence> evidence = new ArrayList<>();
-        evidence.add(evidence(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION).put("petition_id", "XF-1")
-                .put("person_id_card", ID).put("person_name", "陈国强").put("person_phone", PHONE)));
-        evidence.add(evidence(SourceType.ARREARS, SampleRecords.tree(SourceType.ARREARS).put("case_id", "QQ-1")
-                .put("complainant_id_card", FIFTEEN).put("complainant_name", "陳國強").put("complainant_phone", PHONE)));
-        ObjectNode police = SampleRecords.tree(SourceType.POLICE).put("incident_id", "JQ-1")
-                .put("person_name", "陳 國強").put("person_phone", PHONE);
+        evidence.add(evidence(
+                SourceType.PETITION,
+                SampleRecords.tree(SourceType.PETITION)
+                        .put("petition_id", "XF-1")
+                        .put("person_id_card", ID)
+                        .put("person_name", "陈国强")
+                        .put("person_phone", PHONE)));
+        evidence.add(evidence(
+                SourceType.ARREARS,
+                SampleRecords.tree(SourceType.ARREARS)
+                        .put("case_id", "QQ-1")
+                        .put("complainant_id_card", FIFTEEN)
+                        .put("complainant_name", "陳國強")
+                        .put("complainant_phone", PHONE)));
+        ObjectNode police = SampleRecords.tree(SourceType.POLICE)
+                .put("incident_id", "JQ-1")
+                .put("person_name", "陳 國強")
+                .put("person_phone", PHONE);
         police.remove("person_id_card");
         LoadOutcome loaded = load(SourceType.POLICE, police);
         evidence.add(evidence(SourceType.POLICE, police));
@@ -101,10 +136,20 @@ class PersonIdentityTest {
     @Test
     void aPhoneSharedByTwoCardHoldersIsNeverALink() {
         PhoneLinks links = new PhoneLinks()
-                .add(evidence(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION).put("petition_id", "XF-1")
-                        .put("person_id_card", ID).put("person_name", "陈国强").put("person_phone", PHONE)))
-                .add(evidence(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION).put("petition_id", "XF-2")
-                        .put("person_id_card", NAMESAKE_ID).put("person_name", "陈国强").put("person_phone", PHONE)));
+                .add(evidence(
+                        SourceType.PETITION,
+                        SampleRecords.tree(SourceType.PETITION)
+                                .put("petition_id", "XF-1")
+                                .put("person_id_card", ID)
+                                .put("person_name", "陈国强")
+                                .put("person_phone", PHONE)))
+                .add(evidence(
+                        SourceType.PETITION,
+                        SampleRecords.tree(SourceType.PETITION)
+                                .put("petition_id", "XF-2")
+                                .put("person_id_card", NAMESAKE_ID)
+                                .put("person_name", "陈国强")
+                                .put("person_phone", PHONE)));
 
         PhoneLink link = links.decide(pii.phoneKey(PHONE));
         assertThat(link.status()).isEqualTo(PhoneLink.Status.SHARED_PHONE);
@@ -115,12 +160,19 @@ class PersonIdentityTest {
 
     @Test
     void aPhoneOnlyRecordWithAnotherNameBlocksTheLink() {
-        ObjectNode police = SampleRecords.tree(SourceType.POLICE).put("incident_id", "JQ-2")
-                .put("person_name", "王芳").put("person_phone", PHONE);
+        ObjectNode police = SampleRecords.tree(SourceType.POLICE)
+                .put("incident_id", "JQ-2")
+                .put("person_name", "王芳")
+                .put("person_phone", PHONE);
         police.remove("person_id_card");
         PhoneLinks links = new PhoneLinks()
-                .add(evidence(SourceType.PETITION, SampleRecords.tree(SourceType.PETITION).put("petition_id", "XF-1")
-                        .put("person_id_card", ID).put("person_name", "陈国强").put("person_phone", PHONE)))
+                .add(evidence(
+                        SourceType.PETITION,
+                        SampleRecords.tree(SourceType.PETITION)
+                                .put("petition_id", "XF-1")
+                                .put("person_id_card", ID)
+                                .put("person_name", "陈国强")
+                                .put("person_phone", PHONE)))
                 .add(evidence(SourceType.POLICE, police));
 
         PhoneLink link = links.decide(pii.phoneKey(PHONE));
@@ -152,7 +204,8 @@ class PersonIdentityTest {
         LoadOutcome o = load(SourceType.PETITION, petition);
         assertThat(o.evidence()).isEmpty();
         assertThat(o.output()).extracting(r -> r.table).containsExactly("ods_petition");
-        assertThat(load(SourceType.GRID, SampleRecords.tree(SourceType.GRID)).evidence()).isEmpty();
+        assertThat(load(SourceType.GRID, SampleRecords.tree(SourceType.GRID)).evidence())
+                .isEmpty();
     }
 
     private LoadOutcome load(SourceType source, ObjectNode json) {

@@ -16,10 +16,10 @@ class PersonKeysTest {
     private final PiiProtector pii = SampleRecords.pii();
     private final PersonKeys keys = new PersonKeys(pii);
 
-    private static final List<String> CARDS = List.of("370112198001011234", "370112800101123", "37011219800101123x",
-            "370102199912310021");
-    private static final List<String> PHONES = List.of("13800138000", "+86 138 0013 8000", "15905310000",
-            "053188880000");
+    private static final List<String> CARDS =
+            List.of("370112198001011234", "370112800101123", "37011219800101123x", "370102199912310021");
+    private static final List<String> PHONES =
+            List.of("13800138000", "+86 138 0013 8000", "15905310000", "053188880000");
 
     @Test
     void everyKeyIsTheProtectorsKeyWhenNumbersRepeatAndAlternate() {

@@ -25,25 +25,38 @@ class RowValuesTest {
         m.forEach(v::put);
 
         assertThat(v.row()).isEqualTo(WarehouseSchema.DLQ_RECORD.row(m));
-        assertThat(v.row().values[WarehouseSchema.DLQ_RECORD.position("reason")]).isEqualTo("42");
+        assertThat(v.row().values[WarehouseSchema.DLQ_RECORD.position("reason")])
+                .isEqualTo("42");
     }
 
     @Test
     void aLaterValueOfTheSameColumnReplacesTheEarlierOne() {
-        RowValues v = new RowValues(WarehouseSchema.DIM_STREET).put("street_code", "1").put("street_name", "a")
-                .put("district_code", "370112").put("district_name", "历城区").put("street_name", "b");
-        assertThat(v.row().values[WarehouseSchema.DIM_STREET.position("street_name")]).isEqualTo("b");
+        RowValues v = new RowValues(WarehouseSchema.DIM_STREET)
+                .put("street_code", "1")
+                .put("street_name", "a")
+                .put("district_code", "370112")
+                .put("district_name", "历城区")
+                .put("street_name", "b");
+        assertThat(v.row().values[WarehouseSchema.DIM_STREET.position("street_name")])
+                .isEqualTo("b");
     }
 
     @Test
     void refusesAMissingColumnAnUnknownOneAndNullInANotNullColumnAsTableRowDoes() {
-        assertThatThrownBy(() -> new RowValues(WarehouseSchema.DIM_STREET).put("street_code", "1")
-                .put("district_code", "370112").put("district_name", "历城区").row())
+        assertThatThrownBy(() -> new RowValues(WarehouseSchema.DIM_STREET)
+                        .put("street_code", "1")
+                        .put("district_code", "370112")
+                        .put("district_name", "历城区")
+                        .row())
                 .hasMessageContaining("no value for [street_name]");
         assertThatThrownBy(() -> new RowValues(WarehouseSchema.DIM_STREET).put("bogus", "1"))
                 .hasMessageContaining("unknown columns [bogus]");
-        assertThatThrownBy(() -> new RowValues(WarehouseSchema.DIM_STREET).put("street_code", null)
-                .put("street_name", "a").put("district_code", "370112").put("district_name", "历城区").row())
+        assertThatThrownBy(() -> new RowValues(WarehouseSchema.DIM_STREET)
+                        .put("street_code", null)
+                        .put("street_name", "a")
+                        .put("district_code", "370112")
+                        .put("district_name", "历城区")
+                        .row())
                 .hasMessageContaining("dim_street.street_code is NOT NULL but got null");
     }
 }

@@ -37,32 +37,38 @@ class JdbcBatchWriterTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        return new WarehouseSettings("jdbc:mysql://127.0.0.1:" + port + "/gridgov?password=inurl", "root", "s3cret",
-                SqlDialect.MYSQL);
+        return new WarehouseSettings(
+                "jdbc:mysql://127.0.0.1:" + port + "/gridgov?password=inurl", "root", "s3cret", SqlDialect.MYSQL);
     }
 
     @Test
     void aFailedBatchIsTriedAsOftenAsTheRetrySaysThenFailsNamingRowsTablesAndTries() throws Exception {
         AtomicInteger failedAttempts = new AtomicInteger();
         long t0 = System.nanoTime();
-        try (JdbcBatchWriter w = new JdbcBatchWriter(nobodyListening(), null,
-                new WriteRetry(3, Duration.ofMillis(20), 2), failedAttempts::incrementAndGet)) {
-            assertThatThrownBy(() -> w.write(Map.of(WarehouseSchema.DIM_STREET,
-                    List.of(street("370112001"), street("370112002")))))
+        try (JdbcBatchWriter w = new JdbcBatchWriter(
+                nobodyListening(),
+                null,
+                new WriteRetry(3, Duration.ofMillis(20), 2),
+                failedAttempts::incrementAndGet)) {
+            assertThatThrownBy(() -> w.write(
+                            Map.of(WarehouseSchema.DIM_STREET, List.of(street("370112001"), street("370112002")))))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("writing 2 rows to [dim_street] at jdbc:mysql://127.0.0.1:")
                     .hasMessageContaining("failed 3 times")
-                    .hasMessageNotContaining("inurl").hasMessageNotContaining("s3cret");
+                    .hasMessageNotContaining("inurl")
+                    .hasMessageNotContaining("s3cret");
         }
         assertThat(failedAttempts).hasValue(3);
-        assertThat((System.nanoTime() - t0) / 1_000_000).as("waited 20 + 40 ms between tries").isGreaterThanOrEqualTo(60);
+        assertThat((System.nanoTime() - t0) / 1_000_000)
+                .as("waited 20 + 40 ms between tries")
+                .isGreaterThanOrEqualTo(60);
     }
 
     @Test
     void nothingToWriteOpensNoConnection() throws Exception {
         AtomicInteger failedAttempts = new AtomicInteger();
-        try (JdbcBatchWriter w = new JdbcBatchWriter(nobodyListening(), null, WriteRetry.BATCH_LOAD,
-                failedAttempts::incrementAndGet)) {
+        try (JdbcBatchWriter w =
+                new JdbcBatchWriter(nobodyListening(), null, WriteRetry.BATCH_LOAD, failedAttempts::incrementAndGet)) {
             w.write(Map.of(WarehouseSchema.DIM_STREET, List.of()));
         }
         assertThat(failedAttempts).hasValue(0);
@@ -70,21 +76,27 @@ class JdbcBatchWriterTest {
 
     @Test
     void aPreparedBulkBatchIsOneLoadDataFilePerTableDeletedOnceWrittenOrFailed(@TempDir Path dir) throws Exception {
-        try (JdbcBatchWriter w = new JdbcBatchWriter(nobodyListening(), dir, new WriteRetry(2, Duration.ZERO, 1),
-                () -> { })) {
-            BatchWriter.Prepared batch = w.prepare(Map.of(WarehouseSchema.DIM_STREET,
-                    List.of(street("370112001"), street("370112002")), WarehouseSchema.DLQ_RECORD, List.of()));
+        try (JdbcBatchWriter w =
+                new JdbcBatchWriter(nobodyListening(), dir, new WriteRetry(2, Duration.ZERO, 1), () -> {})) {
+            BatchWriter.Prepared batch = w.prepare(Map.of(
+                    WarehouseSchema.DIM_STREET,
+                    List.of(street("370112001"), street("370112002")),
+                    WarehouseSchema.DLQ_RECORD,
+                    List.of()));
             assertThat(batch.rows().get(WarehouseSchema.DIM_STREET)).hasSize(2);
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> staged = files.toList();
                 assertThat(staged).as("no file for a table without rows").hasSize(1);
-                assertThat(Files.readString(staged.get(0))).isEqualTo(
-                        "370112001\t山大路街道\t370112\t历城区\n370112002\t山大路街道\t370112\t历城区\n");
+                assertThat(Files.readString(staged.get(0)))
+                        .isEqualTo("370112001\t山大路街道\t370112\t历城区\n370112002\t山大路街道\t370112\t历城区\n");
             }
-            assertThatThrownBy(() -> w.write(batch)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> w.write(batch))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("failed 2 times");
             try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files.toList()).as("the failed batch's file is gone; the caller still has its rows").isEmpty();
+                assertThat(files.toList())
+                        .as("the failed batch's file is gone; the caller still has its rows")
+                        .isEmpty();
             }
             w.prepare(Map.of(WarehouseSchema.DIM_STREET, List.of(street("370112003"))));
             try (Stream<Path> files = Files.list(dir)) {
@@ -92,7 +104,9 @@ class JdbcBatchWriterTest {
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.toList()).as("close deletes a prepared batch never written").isEmpty();
+            assertThat(files.toList())
+                    .as("close deletes a prepared batch never written")
+                    .isEmpty();
         }
     }
 
@@ -100,7 +114,8 @@ class JdbcBatchWriterTest {
     void bulkLoadingIsForMariaDbOnly() {
         WarehouseSettings doris = new WarehouseSettings("jdbc:mysql://fe:9030/gridgov", "root", null, SqlDialect.DORIS);
         assertThatThrownBy(() -> new JdbcBatchWriter(doris, Path.of("/tmp")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mysql dialect only");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mysql dialect only");
     }
 
     @Test

@@ -19,7 +19,9 @@ class LoadDataFileTest {
         assertThat(LoadDataFile.escaped("山大路街道 plain")).isEqualTo("山大路街道 plain");
         assertThat(LoadDataFile.escaped("a\tb\nc\rd\\e\0f")).isEqualTo("a\\tb\\nc\\rd\\\\e\\0f");
         assertThat(LoadDataFile.escaped("生僻字𠀀\t")).isEqualTo("生僻字𠀀\\t");
-        assertThat(LoadDataFile.escaped("\\N")).as("a literal backslash-N is not NULL").isEqualTo("\\\\N");
+        assertThat(LoadDataFile.escaped("\\N"))
+                .as("a literal backslash-N is not NULL")
+                .isEqualTo("\\\\N");
         assertThat(LoadDataFile.escaped("")).isEmpty();
         assertThat(LoadDataFile.escaped(null)).isEqualTo("\\N");
     }
@@ -28,18 +30,24 @@ class LoadDataFileTest {
     void encodesRandomStringsByteForByteAsEscapingTheirUtf8BytesDoes() {
         // what the format was before it encoded characters itself: getBytes(UTF_8), then the bytes escaped
         Random random = new Random(20240101L);
-        char[] alphabet = {'a', 'Z', '0', ' ', '\t', '\n', '\r', '\\', '\0', 'N', '\u00e9', '\u07ff', '\u0800', '山',
-            '\uffff', '\ud840', '\udc00', '\ud83d', '\ude00', '?', '\u007f', '\u0080'};
+        char[] alphabet = {
+            'a', 'Z', '0', ' ', '\t', '\n', '\r', '\\', '\0', 'N', '\u00e9', '\u07ff', '\u0800', '山', '\uffff',
+            '\ud840', '\udc00', '\ud83d', '\ude00', '?', '\u007f', '\u0080'
+        };
         for (int n = 0; n < 20_000; n++) {
             StringBuilder sb = new StringBuilder();
             int length = random.nextInt(12);
             for (int i = 0; i < length; i++) {
-                sb.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : alphabet[random.nextInt(
-                        alphabet.length)]);
+                sb.append(
+                        random.nextInt(4) == 0
+                                ? (char) random.nextInt(0x10000)
+                                : alphabet[random.nextInt(alphabet.length)]);
             }
             String v = sb.toString();
             assertThat(LoadDataFile.escapedBytes(v))
-                    .as("escaping of %s", v.chars().mapToObj(Integer::toHexString).toList())
+                    .as(
+                            "escaping of %s",
+                            v.chars().mapToObj(Integer::toHexString).toList())
                     .isEqualTo(escapedByOldFormat(v));
         }
     }
@@ -75,7 +83,8 @@ class LoadDataFileTest {
         LoadDataFile f = new LoadDataFile(WarehouseSchema.DLQ_RECORD);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThatThrownBy(() -> f.append(new TableRow("dim_street", new String[7]), out))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit table dlq_record");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit table dlq_record");
         assertThatThrownBy(() -> f.append(new TableRow("dlq_record", new String[3]), out))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(out.size()).isZero();

@@ -59,7 +59,8 @@ class TableBufferTest {
         b.add(new TableRow("ods_hotline_case", day2));
         b.add(new TableRow("ods_hotline_case", day1Again));
 
-        assertThat(b.rows()).extracting(r -> r.values[1] + "/" + r.values[5])
+        assertThat(b.rows())
+                .extracting(r -> r.values[1] + "/" + r.values[5])
                 .containsExactly("2024-11-15/updated", "2024-11-16/null");
     }
 
@@ -70,7 +71,8 @@ class TableBufferTest {
         b.add(dlq("raw.grid:0:3", "a"));
         b.add(dlq("raw.police:0:7", "c"));
 
-        assertThat(b.rows()).extracting(r -> r.values[0])
+        assertThat(b.rows())
+                .extracting(r -> r.values[0])
                 .containsExactly("raw.grid:0:3", "raw.police:0:7", "raw.police:1:20");
     }
 
@@ -85,10 +87,12 @@ class TableBufferTest {
         b.add(dlq("k4", "second"));
         b.add(dlq("k5", "first"));
 
-        assertThat(b.rows()).extracting(r -> r.values[0] + "/" + r.values[4])
+        assertThat(b.rows())
+                .extracting(r -> r.values[0] + "/" + r.values[4])
                 .containsExactly("k1/first", "k2/first", "k3/first", "k4/second", "k5/first");
-        assertThat(b.rowsWithKeyIn(Set.of(TableBuffer.key(WarehouseSchema.DLQ_RECORD, dlq("k4", "any")),
-                b.key(dlq("k1", "any")), "k3"))).extracting(r -> r.values[0] + "/" + r.values[4])
+        assertThat(b.rowsWithKeyIn(Set.of(
+                        TableBuffer.key(WarehouseSchema.DLQ_RECORD, dlq("k4", "any")), b.key(dlq("k1", "any")), "k3")))
+                .extracting(r -> r.values[0] + "/" + r.values[4])
                 .as("keys as the buffer makes them; a bare value is not a key")
                 .containsExactly("k1/first", "k4/second");
     }
@@ -100,11 +104,13 @@ class TableBufferTest {
         v[0] = "RX1山";
         v[1] = "2024-11-15";
         TableRow row = new TableRow("ods_hotline_case", v);
-        assertThat(ods.key(row)).isEqualTo(TableBuffer.key(WarehouseSchema.ODS_HOTLINE_CASE, row))
+        assertThat(ods.key(row))
+                .isEqualTo(TableBuffer.key(WarehouseSchema.ODS_HOTLINE_CASE, row))
                 .isEqualTo("RX1山\u00012024-11-15\u0001");
         TableRow street = street("370112001", "山大路街道");
         assertThat(new TableBuffer(WarehouseSchema.DIM_STREET).key(street))
-                .isEqualTo(TableBuffer.key(WarehouseSchema.DIM_STREET, street)).isEqualTo("370112001\u0001");
+                .isEqualTo(TableBuffer.key(WarehouseSchema.DIM_STREET, street))
+                .isEqualTo("370112001\u0001");
     }
 
     @Test

@@ -10,14 +10,19 @@ import org.gridgov.common.config.ConfigOption;
  */
 public final class ClassifierBenchmarkOptions {
 
-    public static final ConfigOption<Integer> LETTERS = ConfigOption.integer("bench.letters", 6000,
-            "Letters (both generators, half with salutations and closings) the classification benchmark classifies "
-                    + "per round.").atLeast(1);
-    public static final ConfigOption<Integer> ROUNDS = ConfigOption.integer("bench.rounds", 7,
-            "Timed rounds of the classification benchmark; it prints the median and the best.").atLeast(1);
+    public static final ConfigOption<Integer> LETTERS = ConfigOption.integer(
+                    "bench.letters",
+                    6000,
+                    "Letters (both generators, half with salutations and closings) the classification benchmark classifies "
+                            + "per round.")
+            .atLeast(1);
+    public static final ConfigOption<Integer> ROUNDS = ConfigOption.integer(
+                    "bench.rounds",
+                    7,
+                    "Timed rounds of the classification benchmark; it prints the median and the best.")
+            .atLeast(1);
 
     public static final List<ConfigOption<?>> ALL = List.of(LETTERS, ROUNDS);
 
-    private ClassifierBenchmarkOptions() {
-    }
+    private ClassifierBenchmarkOptions() {}
 }

@@ -10,10 +10,11 @@ import org.gridgov.common.job.JobEntryPoint;
  * only the benchmark is here. {@code NlpCommandTest} checks every class name against the build.
  */
 public enum NlpCommand implements JobEntryPoint {
-
-    CLASSIFIER_BENCHMARK("org.gridgov.nlp.bench.ClassifierBenchmark",
+    CLASSIFIER_BENCHMARK(
+            "org.gridgov.nlp.bench.ClassifierBenchmark",
             "letter classification characters/s per core, whole and by stage (gridgov bench classify)",
-            ClassifierBenchmarkOptions.ALL, true);
+            ClassifierBenchmarkOptions.ALL,
+            true);
 
     static final String MODULE = "nlp";
 

@@ -10,8 +10,7 @@ final class Calibration {
     static final double MIN = 0.05;
     static final double MAX = 20;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** The temperature minimising the mean NLL of {@code gold} under softmax(logits / T); 1 when there is no data. */
     static double temperature(double[][] logits, int[] gold) {

@@ -38,13 +38,12 @@ import org.gridgov.common.io.TsvTable;
  */
 public final class ClassifyCommand {
 
-    static final List<String> ADDED = List.of("category_code", "category_l1", "category_l2", "confidence",
-            "auto_dispatch");
+    static final List<String> ADDED =
+            List.of("category_code", "category_l1", "category_l2", "confidence", "auto_dispatch");
     static final String USAGE = "usage: gridgov classify --input=FILE.tsv --text=COL[,COL...] [--eval=COL]"
             + " [--threshold=T] [--model=FILE]";
 
-    private ClassifyCommand() {
-    }
+    private ClassifyCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -89,7 +88,7 @@ public final class ClassifyCommand {
         }
         Path input = Path.of(a.get("input"));
         try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-             TsvTable table = TsvTable.open(in, input.toString())) {
+                TsvTable table = TsvTable.open(in, input.toString())) {
             return classify(table, List.of(a.get("text").split(",")), a.get("eval"), model, out, err);
         } catch (NoSuchFileException e) {
             err.println("classify: no such file " + input);
@@ -103,8 +102,14 @@ public final class ClassifyCommand {
         }
     }
 
-    private static int classify(TsvTable table, List<String> textColumns, String evalColumn, LetterModel model,
-                                PrintStream out, PrintStream err) throws IOException {
+    private static int classify(
+            TsvTable table,
+            List<String> textColumns,
+            String evalColumn,
+            LetterModel model,
+            PrintStream out,
+            PrintStream err)
+            throws IOException {
         int[] text = new int[textColumns.size()];
         for (int i = 0; i < text.length; i++) {
             text[i] = table.column(textColumns.get(i).strip());
@@ -144,8 +149,9 @@ public final class ClassifyCommand {
             List<String> row = new ArrayList<>(line.cells());
             if (subject.isBlank() && body.toString().isBlank()) {
                 n.empty++;
-                err.printf("line %d: no text in %s; written without a category%n", line.number(),
-                        String.join(",", textColumns));
+                err.printf(
+                        "line %d: no text in %s; written without a category%n",
+                        line.number(), String.join(",", textColumns));
                 row.addAll(List.of("", "", "", "", "false"));
                 printer.printRecord(row);
                 continue;
@@ -166,8 +172,10 @@ public final class ClassifyCommand {
                 String g = level1Name(line.cell(gold));
                 if (g == null) {
                     n.unknownGold++;
-                    err.printf("line %d: gold class '%s' in %s is not a first-level class; left out of the"
-                            + " evaluation%n", line.number(), line.cell(gold), evalColumn);
+                    err.printf(
+                            "line %d: gold class '%s' in %s is not a first-level class; left out of the"
+                                    + " evaluation%n",
+                            line.number(), line.cell(gold), evalColumn);
                 } else {
                     evaluations.get(modelName).add(g, p);
                     for (Map.Entry<String, Classifier> o : others.entrySet()) {
@@ -179,16 +187,29 @@ public final class ClassifyCommand {
         printer.flush();
         writer.flush();
         double seconds = classifying / 1e9;
-        err.printf("classified %d of %d rows with %s (%d auto-dispatch at confidence >= %.2f, coverage %.1f %%); "
+        err.printf(
+                "classified %d of %d rows with %s (%d auto-dispatch at confidence >= %.2f, coverage %.1f %%); "
                         + "%d bad rows (%d with the wrong number of cells, left out; %d without text)%s;"
                         + " %.0f chars/s classified (the model's time, cold JIT included)%n",
-                n.classified, n.rows, model.version(), n.auto, model.threshold(),
-                n.classified == 0 ? 0 : 100.0 * n.auto / n.classified, n.malformed + n.empty, n.malformed, n.empty,
+                n.classified,
+                n.rows,
+                model.version(),
+                n.auto,
+                model.threshold(),
+                n.classified == 0 ? 0 : 100.0 * n.auto / n.classified,
+                n.malformed + n.empty,
+                n.malformed,
+                n.empty,
                 n.unknownGold > 0 ? "; " + n.unknownGold + " rows with an unknown gold class" : "",
                 chars / Math.max(seconds, 1e-9));
         if (gold >= 0 && evaluations.get(modelName).size() > 0) {
-            EvaluationReport.print(err, "evaluation against " + evalColumn,
-                    evaluations.get(modelName).goldClasses(), evaluations, modelName, model.threshold());
+            EvaluationReport.print(
+                    err,
+                    "evaluation against " + evalColumn,
+                    evaluations.get(modelName).goldClasses(),
+                    evaluations,
+                    modelName,
+                    model.threshold());
         }
         return 0;
     }

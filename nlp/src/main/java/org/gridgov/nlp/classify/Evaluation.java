@@ -18,8 +18,7 @@ public final class Evaluation {
     public static final int BINS = 10;
 
     /** One reliability bin: texts with confidence in [from, to), their mean confidence and accuracy. */
-    public record Bin(double from, double to, int texts, double meanConfidence, double accuracy) {
-    }
+    public record Bin(double from, double to, int texts, double meanConfidence, double accuracy) {}
 
     private final List<String> gold = new ArrayList<>();
     private final List<String> predicted = new ArrayList<>();
@@ -114,7 +113,11 @@ public final class Evaluation {
         }
         List<Bin> out = new ArrayList<>();
         for (int b = 0; b < BINS; b++) {
-            out.add(new Bin(b / (double) BINS, (b + 1) / (double) BINS, n[b], n[b] == 0 ? 0 : conf[b] / n[b],
+            out.add(new Bin(
+                    b / (double) BINS,
+                    (b + 1) / (double) BINS,
+                    n[b],
+                    n[b] == 0 ? 0 : conf[b] / n[b],
                     n[b] == 0 ? 0 : right[b] / (double) n[b]));
         }
         return out;

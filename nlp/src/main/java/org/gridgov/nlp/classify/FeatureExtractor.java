@@ -97,13 +97,13 @@ final class FeatureExtractor implements Serializable {
         int n = text.length;
         int[] length = new int[n];
         Arrays.fill(length, 1);
-        DoubleArrayTrie<CoreDictionary.Attribute>.LongestSearcher core = CoreDictionary.trie.getLongestSearcher(text,
-                0);
+        DoubleArrayTrie<CoreDictionary.Attribute>.LongestSearcher core =
+                CoreDictionary.trie.getLongestSearcher(text, 0);
         while (core.next()) {
             length[core.begin] = core.length;
         }
-        DomainDictionary.get().longestMatches(text,
-                (AhoCorasickDoubleArrayTrie.IHit<CoreDictionary.Attribute>) (begin, end, value) -> {
+        DomainDictionary.get().longestMatches(text, (AhoCorasickDoubleArrayTrie.IHit<CoreDictionary.Attribute>)
+                (begin, end, value) -> {
                     if (end - begin > length[begin]) {
                         length[begin] = end - begin;
                     }

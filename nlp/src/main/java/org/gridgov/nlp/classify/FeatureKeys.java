@@ -18,13 +18,13 @@ final class FeatureKeys {
 
     /** Blocks normalised apart: characters, words, lexicon. */
     static final int BLOCK_CHARS = 0;
+
     static final int BLOCK_WORDS = 1;
     static final int BLOCK_LEXICON = 2;
 
     private static final long PAYLOAD = 0x00FF_FFFF_FFFF_FFFFL;
 
-    private FeatureKeys() {
-    }
+    private FeatureKeys() {}
 
     static long key(int kind, long payload) {
         return ((long) kind << 56) | (payload & PAYLOAD);

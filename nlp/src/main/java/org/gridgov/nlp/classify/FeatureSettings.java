@@ -8,8 +8,14 @@ import java.io.Serializable;
  * counts than a body word, whether character trigrams are used, and the document frequency a word or n-gram needs to
  * become a feature.
  */
-record FeatureSettings(float charWeight, float wordWeight, float lexiconWeight, float subjectWeight,
-                       boolean charTrigrams, int minDocumentFrequency) implements Serializable {
+record FeatureSettings(
+        float charWeight,
+        float wordWeight,
+        float lexiconWeight,
+        float subjectWeight,
+        boolean charTrigrams,
+        int minDocumentFrequency)
+        implements Serializable {
 
     static final FeatureSettings DEFAULT = new FeatureSettings(1.0f, 1.0f, 0.4f, 2.0f, false, 3);
 }

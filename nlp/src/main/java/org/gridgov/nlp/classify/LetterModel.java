@@ -31,9 +31,13 @@ public final class LetterModel implements Classifier, Serializable {
     public static final String RESOURCE = "gridgov/nlp/model/letters.model";
 
     /** What a model was trained on and when: shown by {@code gridgov classify} and the case service. */
-    public record Info(String version, String trainedAt, String trainingData, String lexiconFingerprint,
-                       String catalogueFingerprint) implements Serializable {
-    }
+    public record Info(
+            String version,
+            String trainedAt,
+            String trainingData,
+            String lexiconFingerprint,
+            String catalogueFingerprint)
+            implements Serializable {}
 
     private final Info info;
     private final FeatureExtractor extractor;
@@ -41,11 +45,17 @@ public final class LetterModel implements Classifier, Serializable {
     private final LinearLayer level1;
     /** Per first-level class, in the order of {@code level1}'s labels. */
     private final LinearLayer[] level2;
+
     private final double threshold;
     private transient ThreadLocal<FeatureCounts> counts;
 
-    LetterModel(Info info, FeatureExtractor extractor, Vocabulary vocabulary, LinearLayer level1,
-                LinearLayer[] level2, double threshold) {
+    LetterModel(
+            Info info,
+            FeatureExtractor extractor,
+            Vocabulary vocabulary,
+            LinearLayer level1,
+            LinearLayer[] level2,
+            double threshold) {
         if (level2.length != level1.size()) {
             throw new IllegalArgumentException("one category layer per first-level class");
         }
@@ -118,8 +128,8 @@ public final class LetterModel implements Classifier, Serializable {
         int[] within = argsort(p2);
         List<Prediction.Suggestion> suggestions = new ArrayList<>(Predictions.SUGGESTIONS + 1);
         for (int j = 0; j < Math.min(Predictions.SUGGESTIONS, within.length); j++) {
-            suggestions.add(new Prediction.Suggestion(catalog.current(level2[top].label(within[j])),
-                    p1[top] * p2[within[j]]));
+            suggestions.add(
+                    new Prediction.Suggestion(catalog.current(level2[top].label(within[j])), p1[top] * p2[within[j]]));
         }
         // the next class's categories can only enter the top three with joint probabilities above its own; the second
         // class is as far as it is worth looking

@@ -44,8 +44,8 @@ public final class LetterTrainer {
      * {@code c}: liblinear's inverse regularisation; {@code threshold}: the auto-dispatch threshold the model carries;
      * {@code pruneBelow}: weights smaller than this are dropped from the file (a row goes when all of its are).
      */
-    public record Options(FeatureSettings features, double c, long seed, int threads, double threshold,
-                          float pruneBelow) {
+    public record Options(
+            FeatureSettings features, double c, long seed, int threads, double threshold, float pruneBelow) {
 
         public static Options defaults() {
             return new Options(FeatureSettings.DEFAULT, 4.0, 7L, 1, DEFAULT_THRESHOLD, 0.02f);
@@ -60,8 +60,8 @@ public final class LetterTrainer {
      * What a model is trained on: {@code training} for the model itself; {@code calibrationTraining} and
      * {@code calibrationHeldOut} for the calibration model and the letters it is checked on.
      */
-    public record Data(List<LabeledText> training, List<LabeledText> calibrationTraining,
-                       List<LabeledText> calibrationHeldOut) {
+    public record Data(
+            List<LabeledText> training, List<LabeledText> calibrationTraining, List<LabeledText> calibrationHeldOut) {
 
         /**
          * The generated corpus of {@code basePerLevel1} (whole, and split by {@link TrainingLetters.Part}) plus
@@ -70,12 +70,12 @@ public final class LetterTrainer {
         public static Data generated(int basePerLevel1, List<LabeledText> extra) {
             TrainingLetters letters = TrainingLetters.standard();
             List<LabeledText> all = new ArrayList<>(letters.generate(basePerLevel1, TrainingLetters.SEED));
-            List<LabeledText> part = new ArrayList<>(letters.generate(basePerLevel1, TrainingLetters.SEED + 1,
-                    TrainingLetters.Part.TRAINING));
+            List<LabeledText> part = new ArrayList<>(
+                    letters.generate(basePerLevel1, TrainingLetters.SEED + 1, TrainingLetters.Part.TRAINING));
             all.addAll(extra);
             part.addAll(extra);
-            List<LabeledText> heldOut = letters.generate(Math.max(1, basePerLevel1 / 3), TrainingLetters.SEED + 2,
-                    TrainingLetters.Part.HELD_OUT);
+            List<LabeledText> heldOut = letters.generate(
+                    Math.max(1, basePerLevel1 / 3), TrainingLetters.SEED + 2, TrainingLetters.Part.HELD_OUT);
             return new Data(all, part, heldOut);
         }
     }
@@ -87,14 +87,23 @@ public final class LetterTrainer {
      * The model and the calibration model's figures on letters of unseen words and sentences (first-level accuracy,
      * category accuracy, expected calibration error, and precision and coverage of auto-dispatch at the threshold).
      */
-    public record Result(LetterModel model, double heldOutLevel1Accuracy, double heldOutCategoryAccuracy,
-                         double heldOutCalibrationError, double heldOutAutoPrecision, double heldOutAutoCoverage,
-                         int trainingTexts, int heldOutTexts) {
-    }
+    public record Result(
+            LetterModel model,
+            double heldOutLevel1Accuracy,
+            double heldOutCategoryAccuracy,
+            double heldOutCalibrationError,
+            double heldOutAutoPrecision,
+            double heldOutAutoCoverage,
+            int trainingTexts,
+            int heldOutTexts) {}
 
     /** The classes a model chooses among, numbered. */
-    private record Classes(List<Category> categories, Map<String, Integer> categoryIndex, String[] level1Codes,
-                           int[] level1Of, LexiconMatcher lexicon) {
+    private record Classes(
+            List<Category> categories,
+            Map<String, Integer> categoryIndex,
+            String[] level1Codes,
+            int[] level1Of,
+            LexiconMatcher lexicon) {
 
         static Classes current(TrainingLetters.Part part) {
             List<Category> categories = CategoryCatalog.standard().active();
@@ -107,18 +116,22 @@ public final class LetterTrainer {
                 level1Index.putIfAbsent(c.parentCode(), level1Index.size());
                 level1Of[i] = level1Index.get(c.parentCode());
             }
-            return new Classes(categories, categoryIndex, level1Index.keySet().toArray(String[]::new), level1Of,
+            return new Classes(
+                    categories,
+                    categoryIndex,
+                    level1Index.keySet().toArray(String[]::new),
+                    level1Of,
                     LetterTrainer.lexicon(categories, categoryIndex, level1Index, part));
         }
 
         int category(LabeledText t) {
-            return categoryIndex.get(CategoryCatalog.standard().current(t.categoryCode()).code());
+            return categoryIndex.get(
+                    CategoryCatalog.standard().current(t.categoryCode()).code());
         }
     }
 
     /** Vocabulary and layers fitted on one set of texts (temperatures still 1). */
-    private record Fitted(FeatureExtractor extractor, Vocabulary vocabulary, LinearLayer level1,
-                          LinearLayer[] level2) {
+    private record Fitted(FeatureExtractor extractor, Vocabulary vocabulary, LinearLayer level1, LinearLayer[] level2) {
 
         SparseVector vector(String text, FeatureCounts scratch) {
             extractor.extract(LetterNormalizer.normalize(text), scratch);
@@ -126,8 +139,7 @@ public final class LetterTrainer {
         }
     }
 
-    private LetterTrainer() {
-    }
+    private LetterTrainer() {}
 
     public static Result train(Data data, Options o, String version, String trainingData) {
         if (data.training().isEmpty() || data.calibrationTraining().isEmpty()) {
@@ -139,8 +151,11 @@ public final class LetterTrainer {
         // 1. the calibration model, checked on letters of words and sentences it never saw: its lexicon lacks the
         // held-out words too, or the lexicon features would know what the model should not
         Classes known = Classes.current(TrainingLetters.Part.TRAINING);
-        Fitted calibration = fit(data.calibrationTraining(), known,
-                new FeatureExtractor(o.features(), known.lexicon(), known.level1Of()), o);
+        Fitted calibration = fit(
+                data.calibrationTraining(),
+                known,
+                new FeatureExtractor(o.features(), known.lexicon(), known.level1Of()),
+                o);
         List<LabeledText> heldOut = data.calibrationHeldOut();
         FeatureCounts scratch = new FeatureCounts();
         double[][] z1 = new double[heldOut.size()][];
@@ -156,12 +171,14 @@ public final class LetterTrainer {
             LinearLayer within = calibration.level2()[gold1[i]];
             if (within.size() > 1) {
                 z2.add(within.logits(hx[i]));
-                gold2.add(Arrays.asList(within.labels()).indexOf(classes.categories().get(c).code()));
+                gold2.add(Arrays.asList(within.labels())
+                        .indexOf(classes.categories().get(c).code()));
             }
         }
         float t1 = (float) Calibration.temperature(z1, gold1);
         // one temperature for all category layers: each class alone has too few held-out letters to fit its own
-        float t2 = (float) Calibration.temperature(z2.toArray(double[][]::new),
+        float t2 = (float) Calibration.temperature(
+                z2.toArray(double[][]::new),
                 gold2.stream().mapToInt(Integer::intValue).toArray());
 
         int level1Right = 0;
@@ -178,7 +195,11 @@ public final class LetterTrainer {
             level1Right += right[i] ? 1 : 0;
             LinearLayer within = calibration.level2()[a];
             String best = within.label(argmax(within.logits(hx[i])));
-            categoryRight += best.equals(classes.categories().get(classes.category(heldOut.get(i))).code()) ? 1 : 0;
+            categoryRight += best.equals(classes.categories()
+                            .get(classes.category(heldOut.get(i)))
+                            .code())
+                    ? 1
+                    : 0;
             if (p1[a] >= o.threshold()) {
                 auto++;
                 autoRight += right[i] ? 1 : 0;
@@ -192,14 +213,24 @@ public final class LetterTrainer {
             level2[a] = level2[a].withTemperature(t2);
         }
         CategoryCatalog catalog = CategoryCatalog.standard();
-        LetterModel.Info info = new LetterModel.Info(version, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                trainingData, CategoryLexicon.standard().fingerprint(), catalogueFingerprint(catalog));
-        LetterModel letterModel = new LetterModel(info, extractor, model.vocabulary(),
-                model.level1().withTemperature(t1), level2, o.threshold());
+        LetterModel.Info info = new LetterModel.Info(
+                version,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                trainingData,
+                CategoryLexicon.standard().fingerprint(),
+                catalogueFingerprint(catalog));
+        LetterModel letterModel = new LetterModel(
+                info, extractor, model.vocabulary(), model.level1().withTemperature(t1), level2, o.threshold());
         int n = heldOut.size();
-        return new Result(letterModel, n == 0 ? 0 : level1Right / (double) n, n == 0 ? 0 : categoryRight / (double) n,
-                calibrationError(confidence, right), auto == 0 ? 0 : autoRight / (double) auto,
-                n == 0 ? 0 : auto / (double) n, data.training().size(), n);
+        return new Result(
+                letterModel,
+                n == 0 ? 0 : level1Right / (double) n,
+                n == 0 ? 0 : categoryRight / (double) n,
+                calibrationError(confidence, right),
+                auto == 0 ? 0 : autoRight / (double) auto,
+                n == 0 ? 0 : auto / (double) n,
+                data.training().size(),
+                n);
     }
 
     /** Expected calibration error over ten equal-width bins. */
@@ -257,7 +288,9 @@ public final class LetterTrainer {
                     members.add(ci);
                 }
             }
-            String[] labels = members.stream().map(ci -> classes.categories().get(ci).code()).toArray(String[]::new);
+            String[] labels = members.stream()
+                    .map(ci -> classes.categories().get(ci).code())
+                    .toArray(String[]::new);
             int[] local = new int[n];
             boolean[] skip = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -270,8 +303,11 @@ public final class LetterTrainer {
     }
 
     /** Categories' words and issue phrases, and each first-level class's own words (numbered after them). */
-    static LexiconMatcher lexicon(List<Category> categories, Map<String, Integer> categoryIndex,
-                                  Map<String, Integer> level1Index, TrainingLetters.Part part) {
+    static LexiconMatcher lexicon(
+            List<Category> categories,
+            Map<String, Integer> categoryIndex,
+            Map<String, Integer> level1Index,
+            TrainingLetters.Part part) {
         CategoryLexicon lexicon = CategoryLexicon.standard();
         TreeMap<String, java.util.TreeSet<Integer>> terms = new TreeMap<>();
         for (Category c : categories) {
@@ -296,13 +332,14 @@ public final class LetterTrainer {
         String[] words = terms.keySet().toArray(String[]::new);
         int[][] classes = new int[words.length][];
         for (int i = 0; i < words.length; i++) {
-            classes[i] = terms.get(words[i]).stream().mapToInt(Integer::intValue).toArray();
+            classes[i] =
+                    terms.get(words[i]).stream().mapToInt(Integer::intValue).toArray();
         }
         return new LexiconMatcher(words, classes);
     }
 
-    private static void extract(List<LabeledText> texts, FeatureExtractor extractor, int threads, long[][] keys,
-                                float[][] counts) {
+    private static void extract(
+            List<LabeledText> texts, FeatureExtractor extractor, int threads, long[][] keys, float[][] counts) {
         int n = texts.size();
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -313,7 +350,8 @@ public final class LetterTrainer {
                 jobs.add(pool.submit(() -> {
                     FeatureCounts c = new FeatureCounts();
                     for (int i = first; i < n; i += workers) {
-                        extractor.extract(LetterNormalizer.normalize(texts.get(i).text()), c);
+                        extractor.extract(
+                                LetterNormalizer.normalize(texts.get(i).text()), c);
                         keys[i] = new long[c.size()];
                         counts[i] = new float[c.size()];
                         for (int j = 0; j < c.size(); j++) {
@@ -362,8 +400,8 @@ public final class LetterTrainer {
     }
 
     /** One-vs-rest logistic regression over the texts not skipped; labels with no text get a large negative bias. */
-    private static LinearLayer fit(SparseVector[] x, int[] y, boolean[] skip, int classes, String[] labels,
-                                   int features, Options o) {
+    private static LinearLayer fit(
+            SparseVector[] x, int[] y, boolean[] skip, int classes, String[] labels, int features, Options o) {
         List<Integer> rows = new ArrayList<>();
         boolean[] seen = new boolean[classes];
         for (int i = 0; i < x.length; i++) {
@@ -470,8 +508,10 @@ public final class LetterTrainer {
             sb.append(c).append('\n');
         }
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16);
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

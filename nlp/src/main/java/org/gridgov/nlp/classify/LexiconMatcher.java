@@ -17,6 +17,7 @@ final class LexiconMatcher implements Serializable {
     private final String[] terms;
     /** For each term, the classes (numbers in the model's class list) whose lexicon holds it. */
     private final int[][] classes;
+
     private transient volatile AhoCorasickDoubleArrayTrie<int[]> automaton;
 
     LexiconMatcher(String[] terms, int[][] classes) {

@@ -19,6 +19,7 @@ final class LinearLayer implements Serializable {
     private final int[] features;
     /** Row-major: {@code weights[row * labels.length + label] * scale}. */
     private final short[] weights;
+
     private final float scale;
     private final float[] bias;
     private final float temperature;

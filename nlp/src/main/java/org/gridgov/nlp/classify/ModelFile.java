@@ -33,8 +33,7 @@ public final class ModelFile {
     private static final int MAGIC = 0x47474C4D; // GGLM
     static final int FORMAT = 1;
 
-    private ModelFile() {
-    }
+    private ModelFile() {}
 
     public static void write(LetterModel model, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -45,7 +44,10 @@ public final class ModelFile {
         try (OutputStream out = Files.newOutputStream(tmp)) {
             write(model, out);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -108,8 +110,8 @@ public final class ModelFile {
     }
 
     public static LetterModel read(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16),
-                1 << 16));
+        DataInputStream in =
+                new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a gridgov letter model");
         }
@@ -118,10 +120,10 @@ public final class ModelFile {
             throw new IOException("model format " + format + " is not readable by this version (format " + FORMAT
                     + "); retrain with gridgov nlp train");
         }
-        LetterModel.Info info = new LetterModel.Info(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
-                in.readUTF());
-        FeatureSettings settings = new FeatureSettings(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(),
-                in.readBoolean(), in.readInt());
+        LetterModel.Info info =
+                new LetterModel.Info(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF());
+        FeatureSettings settings = new FeatureSettings(
+                in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readBoolean(), in.readInt());
         double threshold = in.readDouble();
 
         String[] terms = new String[in.readInt()];

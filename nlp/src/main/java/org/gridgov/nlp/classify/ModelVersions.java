@@ -15,8 +15,7 @@ import org.gridgov.nlp.LabeledText;
  */
 public final class ModelVersions {
 
-    private ModelVersions() {
-    }
+    private ModelVersions() {}
 
     public static String derive(List<LabeledText> texts) {
         try {
@@ -30,7 +29,8 @@ public final class ModelVersions {
             d.update(CategoryLexicon.standard().fingerprint().getBytes(StandardCharsets.UTF_8));
             d.update(FeatureSettings.DEFAULT.toString().getBytes(StandardCharsets.UTF_8));
             d.update(("features-" + FeatureExtractor.VERSION).getBytes(StandardCharsets.UTF_8));
-            return "letters-" + ModelFile.FORMAT + "." + HexFormat.of().formatHex(d.digest()).substring(0, 10);
+            return "letters-" + ModelFile.FORMAT + "."
+                    + HexFormat.of().formatHex(d.digest()).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

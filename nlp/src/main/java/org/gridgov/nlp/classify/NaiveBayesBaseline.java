@@ -33,6 +33,7 @@ public final class NaiveBayesBaseline implements Classifier, Serializable {
     private static final long serialVersionUID = 1L;
     /** Variants per template for {@link #standard()}; more adds little once place names are left out of features. */
     static final int STANDARD_VARIANTS = 12;
+
     static final long STANDARD_SEED = 20240101L;
 
     static final String KEYWORDS = "gridgov/nlp/baseline_category_keywords.tsv";
@@ -65,8 +66,8 @@ public final class NaiveBayesBaseline implements Classifier, Serializable {
     }
 
     private static final class Standard {
-        static final NaiveBayesBaseline INSTANCE = train(trainingTexts(TemplateCorpus.standard()
-                .fill(STANDARD_VARIANTS, STANDARD_SEED), STANDARD_VARIANTS));
+        static final NaiveBayesBaseline INSTANCE = train(
+                trainingTexts(TemplateCorpus.standard().fill(STANDARD_VARIANTS, STANDARD_SEED), STANDARD_VARIANTS));
     }
 
     /**
@@ -104,8 +105,10 @@ public final class NaiveBayesBaseline implements Classifier, Serializable {
         List<LabeledText> out = new ArrayList<>();
         for (Map<String, String> row : Tsv.read(KEYWORDS)) {
             String code = row.get("level2_code");
-            out.add(new LabeledText(catalog.get(code).name() + "，" + String.join("，",
-                    row.get("keywords").trim().split("\\s+")), code));
+            out.add(new LabeledText(
+                    catalog.get(code).name() + "，"
+                            + String.join("，", row.get("keywords").trim().split("\\s+")),
+                    code));
         }
         return out;
     }
@@ -166,8 +169,7 @@ public final class NaiveBayesBaseline implements Classifier, Serializable {
         }
 
         @Override
-        public void out(String format, Object... args) {
-        }
+        public void out(String format, Object... args) {}
 
         @Override
         public void err(String format, Object... args) {
@@ -175,12 +177,10 @@ public final class NaiveBayesBaseline implements Classifier, Serializable {
         }
 
         @Override
-        public void start(String format, Object... args) {
-        }
+        public void start(String format, Object... args) {}
 
         @Override
-        public void finish(String format, Object... args) {
-        }
+        public void finish(String format, Object... args) {}
     }
 
     /** HanLP tokenizer over our content words; holds no segmenter (one per thread, see GovSegmenter). */

@@ -9,12 +9,15 @@ import org.gridgov.common.district.Category;
  * looking ({@code autoDispatch}: confidence at or above the model's threshold) and the best three categories for the
  * person who looks.
  */
-public record Prediction(Category category, double confidence, double categoryProbability, boolean autoDispatch,
-                         List<Suggestion> suggestions) {
+public record Prediction(
+        Category category,
+        double confidence,
+        double categoryProbability,
+        boolean autoDispatch,
+        List<Suggestion> suggestions) {
 
     /** A candidate category and the probability the model gives it. */
-    public record Suggestion(Category category, double probability) {
-    }
+    public record Suggestion(Category category, double probability) {}
 
     public Prediction {
         suggestions = List.copyOf(suggestions);

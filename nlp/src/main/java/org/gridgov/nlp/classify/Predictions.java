@@ -13,8 +13,7 @@ final class Predictions {
 
     static final int SUGGESTIONS = 3;
 
-    private Predictions() {
-    }
+    private Predictions() {}
 
     /**
      * The most probable category (ties to the lower code, so the answer does not depend on map order), confidence as
@@ -27,13 +26,17 @@ final class Predictions {
         Map<String, Double> byLevel1 = new HashMap<>();
         byCode.forEach((code, p) -> byLevel1.merge(catalog.get(code).parentCode(), p, Double::sum));
         Category best = catalog.get(ranked.get(0).getKey());
-        List<Prediction.Suggestion> top = ranked.stream().limit(SUGGESTIONS)
-                .map(e -> new Prediction.Suggestion(catalog.get(e.getKey()), e.getValue())).toList();
-        return new Prediction(best, byLevel1.get(best.parentCode()), ranked.get(0).getValue(), autoDispatch, top);
+        List<Prediction.Suggestion> top = ranked.stream()
+                .limit(SUGGESTIONS)
+                .map(e -> new Prediction.Suggestion(catalog.get(e.getKey()), e.getValue()))
+                .toList();
+        return new Prediction(
+                best, byLevel1.get(best.parentCode()), ranked.get(0).getValue(), autoDispatch, top);
     }
 
     /** Orders suggestions by probability, ties by code. */
-    static final Comparator<Prediction.Suggestion> BY_PROBABILITY = Comparator
-            .comparingDouble(Prediction.Suggestion::probability).reversed()
+    static final Comparator<Prediction.Suggestion> BY_PROBABILITY = Comparator.comparingDouble(
+                    Prediction.Suggestion::probability)
+            .reversed()
             .thenComparing(s -> s.category().code());
 }

@@ -40,11 +40,11 @@ public final class TrainCommand {
     public static final String DEFAULT_MODEL_DIR = ".gridgov/models";
     /** How the training data line names the corrections: "+ N operator corrections from FILE". */
     public static final String CORRECTIONS_NOTE = "operator corrections";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
 
-    private TrainCommand() {
-    }
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private TrainCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -61,12 +61,14 @@ public final class TrainCommand {
         }
         try {
             int base = Integer.parseInt(a.getOrDefault("base", String.valueOf(TrainingLetters.BASE_PER_LEVEL1)));
-            int threads = Integer.parseInt(a.getOrDefault("threads",
-                    String.valueOf(Math.min(2, Runtime.getRuntime().availableProcessors()))));
+            int threads = Integer.parseInt(a.getOrDefault(
+                    "threads", String.valueOf(Math.min(2, Runtime.getRuntime().availableProcessors()))));
             long t0 = System.nanoTime();
             List<LabeledText> extra = new ArrayList<>();
             if (a.containsKey("extra")) {
-                List<LabeledText> more = readLabelled(Path.of(a.get("extra")), a.getOrDefault("extra-text", "text"),
+                List<LabeledText> more = readLabelled(
+                        Path.of(a.get("extra")),
+                        a.getOrDefault("extra-text", "text"),
                         a.getOrDefault("extra-label", "category_code"));
                 int weight = Integer.parseInt(a.getOrDefault("extra-weight", "3"));
                 for (int i = 0; i < weight; i++) {
@@ -86,22 +88,35 @@ public final class TrainCommand {
             LetterTrainer.Data d = LetterTrainer.Data.generated(base, extra);
             int generated = d.training().size() - extra.size();
             String data = "generated letters " + generated + " (seed " + TrainingLetters.SEED + ", base " + base + ")"
-                    + (labelled == 0 ? "" : " + labelled texts from " + a.get("extra") + " (" + labelled
-                    + " with repeats)")
-                    + (a.containsKey("corrections") ? " + " + corrections + " " + CORRECTIONS_NOTE + " from "
-                    + a.get("corrections") + " (" + (extra.size() - labelled) + " with repeats)" : "");
-            String version = a.getOrDefault("version", ModelVersions.derive(d.training())
-                    + (a.containsKey("corrections") ? "." + STAMP.format(Instant.now()) : ""));
-            LetterTrainer.Result r = LetterTrainer.train(d, LetterTrainer.Options.defaults().withThreads(threads),
-                    version, data);
-            Path file = Path.of(a.getOrDefault("out", Path.of(a.getOrDefault("model-dir", DEFAULT_MODEL_DIR))
-                    .resolve(version + ".model").toString()));
+                    + (labelled == 0
+                            ? ""
+                            : " + labelled texts from " + a.get("extra") + " (" + labelled + " with repeats)")
+                    + (a.containsKey("corrections")
+                            ? " + " + corrections + " " + CORRECTIONS_NOTE + " from " + a.get("corrections") + " ("
+                                    + (extra.size() - labelled) + " with repeats)"
+                            : "");
+            String version = a.getOrDefault(
+                    "version",
+                    ModelVersions.derive(d.training())
+                            + (a.containsKey("corrections") ? "." + STAMP.format(Instant.now()) : ""));
+            LetterTrainer.Result r =
+                    LetterTrainer.train(d, LetterTrainer.Options.defaults().withThreads(threads), version, data);
+            Path file = Path.of(a.getOrDefault(
+                    "out",
+                    Path.of(a.getOrDefault("model-dir", DEFAULT_MODEL_DIR))
+                            .resolve(version + ".model")
+                            .toString()));
             ModelFile.write(r.model(), file);
             out.printf("model %s: %s%n", version, data);
-            out.printf("held-out validation (%d letters of words and sentences the calibration model never saw): "
-                    + "level 1 %.3f, category %.3f, ECE %.3f, auto-dispatch at %.2f: precision %.3f, coverage %.3f%n",
-                    r.heldOutTexts(), r.heldOutLevel1Accuracy(), r.heldOutCategoryAccuracy(),
-                    r.heldOutCalibrationError(), r.model().threshold(), r.heldOutAutoPrecision(),
+            out.printf(
+                    "held-out validation (%d letters of words and sentences the calibration model never saw): "
+                            + "level 1 %.3f, category %.3f, ECE %.3f, auto-dispatch at %.2f: precision %.3f, coverage %.3f%n",
+                    r.heldOutTexts(),
+                    r.heldOutLevel1Accuracy(),
+                    r.heldOutCategoryAccuracy(),
+                    r.heldOutCalibrationError(),
+                    r.model().threshold(),
+                    r.heldOutAutoPrecision(),
                     r.heldOutAutoCoverage());
             out.printf("wrote %s (%,d bytes) in %.1f s%n", file, Files.size(file), (System.nanoTime() - t0) / 1e9);
             return 0;
@@ -116,7 +131,7 @@ public final class TrainCommand {
         CategoryCatalog catalog = CategoryCatalog.standard();
         List<LabeledText> out = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             TsvTable table = TsvTable.open(in, file.toString())) {
+                TsvTable table = TsvTable.open(in, file.toString())) {
             int text = table.column(textColumn);
             int label = table.column(labelColumn);
             for (TsvTable.Line line : table) {

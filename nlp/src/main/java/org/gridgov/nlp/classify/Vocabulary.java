@@ -90,6 +90,7 @@ final class Vocabulary implements Serializable {
 
     /** Counts are small multiples of a half (a subject word counts twice): their logarithms come from a table. */
     private static final float[] LOG_HALVES = new float[129];
+
     private static final float[] LOG1P_HALVES = new float[129];
 
     static {

@@ -32,25 +32,54 @@ public final class TrainingLetters {
     public static final long SEED = 20250601L;
     /** Texts per first-level class are this × √(its categories): broad classes get more, none is drowned. */
     public static final int BASE_PER_LEVEL1 = 260;
+
     static final String FRAMES = "gridgov/nlp/corpus/training_frames.tsv";
 
     /** Which items of every list a text may use. */
-    public enum Part { ALL, TRAINING, HELD_OUT }
+    public enum Part {
+        ALL,
+        TRAINING,
+        HELD_OUT
+    }
 
-    enum Kind { SUBJECT, SALUTATION, INTRO, BACKGROUND, COMPLAINT, INDIRECT, IMPACT, HISTORY, QUESTION, DEMAND, CLOSING,
-        SIGNATURE, CALL, SIDE, FILLER }
+    enum Kind {
+        SUBJECT,
+        SALUTATION,
+        INTRO,
+        BACKGROUND,
+        COMPLAINT,
+        INDIRECT,
+        IMPACT,
+        HISTORY,
+        QUESTION,
+        DEMAND,
+        CLOSING,
+        SIGNATURE,
+        CALL,
+        SIDE,
+        FILLER
+    }
 
-    private enum Style { LETTER, WEB, CALL, QUESTION }
+    private enum Style {
+        LETTER,
+        WEB,
+        CALL,
+        QUESTION
+    }
 
     private static final String[] CODE_LETTERS = {"A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M"};
-    private static final String[] PLACE_HEADS = {"青山", "石桥", "桃园", "柳河", "清泉", "龙泉", "凤凰", "金湖", "新华", "东关",
-        "西城", "南湖", "北辰", "冷水", "白沙", "红星", "长岭", "黄土", "杨家", "李庄", "马坊", "高新", "望江", "梨树"};
+    private static final String[] PLACE_HEADS = {
+        "青山", "石桥", "桃园", "柳河", "清泉", "龙泉", "凤凰", "金湖", "新华", "东关", "西城", "南湖", "北辰", "冷水", "白沙", "红星", "长岭", "黄土",
+        "杨家", "李庄", "马坊", "高新", "望江", "梨树"
+    };
     private static final String[] NEIGHBOURHOODS = {"小区", "花园", "家园", "新村", "公寓", "雅苑", "名都", "安置区"};
-    private static final String[] GENERIC_ORGS = {"有关部门", "相关部门", "社区", "街道办", "镇政府", "村委会", "区里",
-        "县里", "市里", "主管部门", "当地政府"};
+    private static final String[] GENERIC_ORGS = {
+        "有关部门", "相关部门", "社区", "街道办", "镇政府", "村委会", "区里", "县里", "市里", "主管部门", "当地政府"
+    };
     private static final String[] GENERIC_ROLES = {"市民", "居民", "群众", "老百姓", "网友"};
-    private static final String[] TIMES = {"去年冬天", "今年三月", "前几天", "上个月", "从去年开始", "这两年", "春节前后",
-        "今年以来", "去年年底", "最近一段时间", "前年", "开学以后", "入冬以来", "今年夏天"};
+    private static final String[] TIMES = {
+        "去年冬天", "今年三月", "前几天", "上个月", "从去年开始", "这两年", "春节前后", "今年以来", "去年年底", "最近一段时间", "前年", "开学以后", "入冬以来", "今年夏天"
+    };
     private static final String[] SURNAMES = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"};
     private static final String[] PARTICLES = {"", "", "", "啊", "呢", "吧", "呀"};
 
@@ -171,11 +200,12 @@ public final class TrainingLetters {
 
     /** Sentences joined the way different writers do: one paragraph, a line each, spaces, angry punctuation. */
     private static String join(String subject, List<String> parts, SplittableRandom r) {
-        String separator = switch (r.nextInt(4)) {
-            case 0 -> "\n";
-            case 1 -> " ";
-            default -> "";
-        };
+        String separator =
+                switch (r.nextInt(4)) {
+                    case 0 -> "\n";
+                    case 1 -> " ";
+                    default -> "";
+                };
         boolean angry = chance(r, 0.15);
         StringBuilder sb = new StringBuilder();
         if (subject != null) {
@@ -270,8 +300,7 @@ public final class TrainingLetters {
         }
 
         private CategoryLexicon.Entry split(CategoryLexicon.Entry e) {
-            return new CategoryLexicon.Entry(e.code(), of(e.words(), part), of(e.issues(), part),
-                    of(e.roles(), part));
+            return new CategoryLexicon.Entry(e.code(), of(e.words(), part), of(e.issues(), part), of(e.roles(), part));
         }
 
         String frame(Kind kind) {
@@ -301,8 +330,8 @@ public final class TrainingLetters {
                 case "issue", "issue2" -> entry.issues().isEmpty() ? word() : any(entry.issues(), r);
                 case "word", "word2", "word3" -> word();
                 case "gword" -> level1Words.isEmpty() ? word() : any(level1Words, r);
-                case "role" -> entry.roles().isEmpty() || chance(r, 0.2) ? any(GENERIC_ROLES, r)
-                        : any(entry.roles(), r);
+                case "role" ->
+                    entry.roles().isEmpty() || chance(r, 0.2) ? any(GENERIC_ROLES, r) : any(entry.roles(), r);
                 case "place" -> chance(r, 0.7) ? place : place(r);
                 case "village" -> village;
                 case "org" -> chance(r, 0.4) ? department : any(GENERIC_ORGS, r);
@@ -311,8 +340,8 @@ public final class TrainingLetters {
                 case "years" -> String.valueOf(1 + r.nextInt(20));
                 case "money" -> (1 + r.nextInt(50)) * 1000 + "元";
                 case "time" -> any(TIMES, r);
-                case "side" -> side == null ? word() : side.issues().isEmpty() ? any(side.words(), r)
-                        : any(side.issues(), r);
+                case "side" ->
+                    side == null ? word() : side.issues().isEmpty() ? any(side.words(), r) : any(side.issues(), r);
                 case "sideword" -> side == null ? word() : any(side.words(), r);
                 default -> throw new IllegalStateException("unknown placeholder {" + slot + "} in " + FRAMES);
             };

@@ -11,8 +11,8 @@ import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.nlp.GovSegmenter;
 import org.gridgov.nlp.api.ClassifierBenchmarkOptions;
 import org.gridgov.nlp.api.NlpCommand;
-import org.gridgov.nlp.corpus.TrainingLetters;
 import org.gridgov.nlp.classify.LetterModel;
+import org.gridgov.nlp.corpus.TrainingLetters;
 import org.gridgov.nlp.eval.IndependentLetters;
 import org.gridgov.nlp.letters.LetterNormalizer;
 
@@ -33,14 +33,22 @@ public final class ClassifierBenchmark {
         long chars = letters.stream().mapToLong(String::length).sum();
         LetterModel model = LetterModel.standard();
         GovSegmenter segmenter = GovSegmenter.perThread();
-        System.out.printf(Locale.ROOT, "classification benchmark: %,d letters, %,d chars (%.0f per letter), model %s%n",
-                letters.size(), chars, chars / (double) letters.size(), model.version());
-        measure("classify (normalise + segment + features + layers)", letters, chars, rounds,
-                t -> model.classify(t).categoryCode().length());
-        measure("  letter normalisation alone", letters, chars, rounds,
-                t -> LetterNormalizer.normalize(t).body().length());
-        measure("  segmentation alone (HanLP Viterbi + domain words)", letters, chars, rounds,
-                t -> segmenter.terms(t).size());
+        System.out.printf(
+                Locale.ROOT,
+                "classification benchmark: %,d letters, %,d chars (%.0f per letter), model %s%n",
+                letters.size(),
+                chars,
+                chars / (double) letters.size(),
+                model.version());
+        measure("classify (normalise + segment + features + layers)", letters, chars, rounds, t -> model.classify(t)
+                .categoryCode()
+                .length());
+        measure("  letter normalisation alone", letters, chars, rounds, t -> LetterNormalizer.normalize(t)
+                .body()
+                .length());
+        measure("  segmentation alone (HanLP Viterbi + domain words)", letters, chars, rounds, t -> segmenter
+                .terms(t)
+                .size());
     }
 
     private static void measure(String what, List<String> letters, long chars, int rounds, ToLongFunction<String> f) {
@@ -62,8 +70,14 @@ public final class ClassifierBenchmark {
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "%-52s 1 thread: %,11.0f chars/s per core (CPU time; best %,.0f), "
-                + "%,11.0f chars/s wall [%d]%n", what, cpu[rounds / 2], cpu[rounds - 1], wall[rounds / 2], sink % 10);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s 1 thread: %,11.0f chars/s per core (CPU time; best %,.0f), " + "%,11.0f chars/s wall [%d]%n",
+                what,
+                cpu[rounds / 2],
+                cpu[rounds - 1],
+                wall[rounds / 2],
+                sink % 10);
     }
 
     /** Training-generator and independent-generator letters, alternating. */

@@ -23,7 +23,9 @@ class ClassifyCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return ClassifyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ClassifyCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -34,8 +36,8 @@ class ClassifyCommandTest {
     private List<TsvTable.Line> output() throws Exception {
         List<TsvTable.Line> lines = new ArrayList<>();
         try (TsvTable t = TsvTable.open(new StringReader(out.toString(StandardCharsets.UTF_8)), "stdout")) {
-            assertThat(t.header()).endsWith("category_code", "category_l1", "category_l2", "confidence",
-                    "auto_dispatch");
+            assertThat(t.header())
+                    .endsWith("category_code", "category_l1", "category_l2", "confidence", "auto_dispatch");
             t.forEach(lines::add);
         }
         return lines;
@@ -44,12 +46,15 @@ class ClassifyCommandTest {
     @Test
     void addsFiveColumnsKeepsQuotedCellsAndReportsBadRows() throws Exception {
         Path file = dir.resolve("in.tsv");
-        Files.writeString(file, "id\t主题\t详情\tgold\n"
-                + "1\t暖气不热\t\"今年冬天家里暖气不热，\n室温只有十五度，\"\"热力公司\"\"不管\"\t城乡建设\n"
-                + "2\t\t包工头拖欠我们农民工工资，年底了还不给\tC04\n"
-                + "3\t少一列\t只有三格\n"
-                + "4\t\t\t城乡建设\n"
-                + "5\t快递\t快递员从不送货上门\t不存在的类\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "id\t主题\t详情\tgold\n"
+                        + "1\t暖气不热\t\"今年冬天家里暖气不热，\n室温只有十五度，\"\"热力公司\"\"不管\"\t城乡建设\n"
+                        + "2\t\t包工头拖欠我们农民工工资，年底了还不给\tC04\n"
+                        + "3\t少一列\t只有三格\n"
+                        + "4\t\t\t城乡建设\n"
+                        + "5\t快递\t快递员从不送货上门\t不存在的类\n",
+                StandardCharsets.UTF_8);
         assertThat(run("--input=" + file, "--text=主题,详情", "--eval=gold")).isZero();
         List<TsvTable.Line> rows = output();
         assertThat(rows).hasSize(4);
@@ -60,11 +65,16 @@ class ClassifyCommandTest {
         assertThat(rows.get(1).cell(5)).isEqualTo("劳动和社会保障");
         assertThat(rows.get(2).cells()).containsExactly("4", "", "", "城乡建设", "", "", "", "", "false");
         assertThat(rows.get(3).cell(6)).isEqualTo("快递邮政");
-        assertThat(err()).contains("line 5: 3 cells, the header has 4; row left out",
-                "line 6: no text in 主题,详情; written without a category",
-                "line 7: gold class '不存在的类' in gold is not a first-level class",
-                "classified 3 of 5 rows", "2 bad rows (1 with the wrong number of cells, left out; 1 without text)",
-                "keyword counting (lexicon)", "old naive Bayes (templates)", "macro-F1");
+        assertThat(err())
+                .contains(
+                        "line 5: 3 cells, the header has 4; row left out",
+                        "line 6: no text in 主题,详情; written without a category",
+                        "line 7: gold class '不存在的类' in gold is not a first-level class",
+                        "classified 3 of 5 rows",
+                        "2 bad rows (1 with the wrong number of cells, left out; 1 without text)",
+                        "keyword counting (lexicon)",
+                        "old naive Bayes (templates)",
+                        "macro-F1");
     }
 
     @Test

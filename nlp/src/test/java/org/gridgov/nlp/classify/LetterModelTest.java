@@ -34,8 +34,8 @@ class LetterModelTest {
         assertThat(model.classify("小区楼下烧烤店油烟直排，熏得没法开窗").level2Name()).isEqualTo("油烟污染");
         Map<String, Double> scores = model.scores("楼道里有很大的燃气味，担心泄漏");
         assertThat(scores).hasSize(CategoryCatalog.standard().all().size());
-        assertThat(scores.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(scores.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -58,12 +58,14 @@ class LetterModelTest {
         Prediction vague = model.classify("请问这个事情到底归哪个部门管？");
         assertThat(vague.autoDispatch()).isFalse();
         assertThat(vague.suggestions()).hasSize(3);
-        assertThat(vague.suggestions()).extracting(Prediction.Suggestion::probability)
+        assertThat(vague.suggestions())
+                .extracting(Prediction.Suggestion::probability)
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(sure.suggestions().get(0).category()).isEqualTo(sure.category());
         assertThat(model.classify("").autoDispatch()).isFalse();
         // the threshold is a setting: at 0 everything but an empty text goes out, at 1 nothing does
-        assertThat(model.withThreshold(0).classify("请问这个事情到底归哪个部门管？").autoDispatch()).isTrue();
+        assertThat(model.withThreshold(0).classify("请问这个事情到底归哪个部门管？").autoDispatch())
+                .isTrue();
         assertThat(model.withThreshold(1).classify("楼下饭店油烟直排").autoDispatch()).isFalse();
         assertThatThrownBy(() -> model.withThreshold(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -93,8 +95,10 @@ class LetterModelTest {
     @Test
     void classifiesConcurrentlyWithTheSameAnswers() {
         List<LabeledText> texts = corpus.fill(2, 9L);
-        List<String> sequential = texts.stream().map(t -> model.classify(t.text()).categoryCode()).toList();
-        List<String> parallel = texts.parallelStream().map(t -> model.classify(t.text()).categoryCode())
+        List<String> sequential =
+                texts.stream().map(t -> model.classify(t.text()).categoryCode()).toList();
+        List<String> parallel = texts.parallelStream()
+                .map(t -> model.classify(t.text()).categoryCode())
                 .collect(Collectors.toList());
         assertThat(parallel).isEqualTo(sequential);
     }
@@ -105,7 +109,9 @@ class LetterModelTest {
         for (LabeledText t : corpus.fill(1, 5L)) {
             Prediction p = model.classify(t.text());
             assertThat(catalog.isActive(p.categoryCode())).as(t.text()).isTrue();
-            assertThat(p.suggestions()).allSatisfy(s -> assertThat(catalog.isActive(s.category().code())).isTrue());
+            assertThat(p.suggestions())
+                    .allSatisfy(s ->
+                            assertThat(catalog.isActive(s.category().code())).isTrue());
         }
     }
 }

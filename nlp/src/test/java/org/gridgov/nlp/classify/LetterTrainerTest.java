@@ -39,7 +39,9 @@ class LetterTrainerTest {
         assertThat(after.model().version()).isEqualTo(v2);
         assertThat(before.heldOutLevel1Accuracy()).isGreaterThan(0.6);
         for (LabeledText t : CORRECTIONS) {
-            assertThat(after.model().classify(t.text()).categoryCode()).as(t.text()).isEqualTo("C0713");
+            assertThat(after.model().classify(t.text()).categoryCode())
+                    .as(t.text())
+                    .isEqualTo("C0713");
         }
         assertThat(after.model().classify("共享充电宝押金不退还").categoryCode()).isEqualTo("C0713");
     }

@@ -35,9 +35,11 @@ class ModelFileTest {
     @Test
     void somethingElseOrANewerFormatIsRefusedWithAReason() throws Exception {
         assertThatThrownBy(() -> ModelFile.read(new ByteArrayInputStream(gzip(0x12345678, 1))))
-                .isInstanceOf(IOException.class).hasMessage("not a gridgov letter model");
+                .isInstanceOf(IOException.class)
+                .hasMessage("not a gridgov letter model");
         assertThatThrownBy(() -> ModelFile.read(new ByteArrayInputStream(gzip(0x47474C4D, ModelFile.FORMAT + 1))))
-                .isInstanceOf(IOException.class).hasMessageContaining("retrain with gridgov nlp train");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("retrain with gridgov nlp train");
     }
 
     private static byte[] gzip(int magic, int format) throws IOException {

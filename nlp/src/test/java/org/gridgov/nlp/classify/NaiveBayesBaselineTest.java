@@ -17,11 +17,16 @@ class NaiveBayesBaselineTest {
     @Test
     void classifiesTemplatesItNeverSawFromTheLexiconAndTheOtherTemplates() {
         TemplateCorpus.Split split = corpus.byTemplate(VARIANTS, 7L);
-        NaiveBayesBaseline.Evaluation withLexicon = NaiveBayesBaseline
-                .train(NaiveBayesBaseline.trainingTexts(split.train(), VARIANTS)).evaluate(split.test());
-        NaiveBayesBaseline.Evaluation templatesOnly = NaiveBayesBaseline.train(split.train()).evaluate(split.test());
-        System.out.printf("held-out templates (%d texts): category %.3f, department %.3f; templates only: %.3f%n",
-                withLexicon.texts(), withLexicon.categoryAccuracy(), withLexicon.departmentAccuracy(),
+        NaiveBayesBaseline.Evaluation withLexicon = NaiveBayesBaseline.train(
+                        NaiveBayesBaseline.trainingTexts(split.train(), VARIANTS))
+                .evaluate(split.test());
+        NaiveBayesBaseline.Evaluation templatesOnly =
+                NaiveBayesBaseline.train(split.train()).evaluate(split.test());
+        System.out.printf(
+                "held-out templates (%d texts): category %.3f, department %.3f; templates only: %.3f%n",
+                withLexicon.texts(),
+                withLexicon.categoryAccuracy(),
+                withLexicon.departmentAccuracy(),
                 templatesOnly.categoryAccuracy());
         assertThat(withLexicon.texts()).isGreaterThan(500);
         assertThat(withLexicon.categoryAccuracy()).isGreaterThanOrEqualTo(0.75);
@@ -32,8 +37,9 @@ class NaiveBayesBaselineTest {
     @Test
     void classifiesNewFillingsOfKnownTemplatesAlmostPerfectly() {
         TemplateCorpus.Split split = corpus.byText(VARIANTS, 0.2, 11L);
-        NaiveBayesBaseline.Evaluation e = NaiveBayesBaseline
-                .train(NaiveBayesBaseline.trainingTexts(split.train(), VARIANTS)).evaluate(split.test());
+        NaiveBayesBaseline.Evaluation e = NaiveBayesBaseline.train(
+                        NaiveBayesBaseline.trainingTexts(split.train(), VARIANTS))
+                .evaluate(split.test());
         System.out.printf("held-out texts of known templates (%d): category %.3f%n", e.texts(), e.categoryAccuracy());
         assertThat(e.categoryAccuracy()).isGreaterThanOrEqualTo(0.97);
     }

@@ -19,22 +19,27 @@ class ShippedModelTest {
 
     @Test
     void theShippedModelIsTrainedOnTodaysCorpusLexiconAndCatalogue() {
-        assertThat(model.info().lexiconFingerprint()).as("lexicon changed since the model was trained")
+        assertThat(model.info().lexiconFingerprint())
+                .as("lexicon changed since the model was trained")
                 .isEqualTo(CategoryLexicon.standard().fingerprint());
-        assertThat(model.info().catalogueFingerprint()).as("catalogue changed since the model was trained")
+        assertThat(model.info().catalogueFingerprint())
+                .as("catalogue changed since the model was trained")
                 .isEqualTo(LetterTrainer.catalogueFingerprint(CategoryCatalog.standard()));
         LetterTrainer.Data data = LetterTrainer.Data.generated(TrainingLetters.BASE_PER_LEVEL1, List.of());
-        assertThat(model.version()).as("corpus, frames or feature code changed since the model was trained")
+        assertThat(model.version())
+                .as("corpus, frames or feature code changed since the model was trained")
                 .isEqualTo(ModelVersions.derive(data.training()));
         assertThat(model.info().trainingData()).contains("generated letters");
     }
 
     @Test
     void itKnowsEveryCategoryInUseAndNoRetiredOne() {
-        assertThat(model.scores("供暖").entrySet()).filteredOn(e -> e.getValue() > 0)
+        assertThat(model.scores("供暖").entrySet())
+                .filteredOn(e -> e.getValue() > 0)
                 .extracting(e -> e.getKey())
                 .containsExactlyInAnyOrderElementsOf(CategoryCatalog.standard().active().stream()
-                        .map(c -> c.code()).toList());
+                        .map(c -> c.code())
+                        .toList());
         assertThat(model.threshold()).isEqualTo(LetterTrainer.DEFAULT_THRESHOLD);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +26,16 @@ class TrainCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TrainCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path export(String... rows) throws Exception {
         Path f = dir.resolve("labels.tsv");
-        StringBuilder b = new StringBuilder("case_id\ttext\told_category\tcategory_code\tchanged_role\tchanged_at"
-                + "\tmodel_version\n");
+        StringBuilder b = new StringBuilder(
+                "case_id\ttext\told_category\tcategory_code\tchanged_role\tchanged_at" + "\tmodel_version\n");
         for (String r : rows) {
             b.append(r).append('\n');
         }
@@ -58,7 +59,8 @@ class TrainCommandTest {
         LetterModel m = ModelFile.read(files.get(0));
         assertThat(files.get(0).getFileName().toString()).isEqualTo(m.version() + ".model");
         assertThat(m.version()).matches("letters-" + ModelFile.FORMAT + "\\.[0-9a-f]{10}\\.\\d{14}");
-        assertThat(m.info().trainingData()).contains("+ 2 " + TrainCommand.CORRECTIONS_NOTE + " from " + labels)
+        assertThat(m.info().trainingData())
+                .contains("+ 2 " + TrainCommand.CORRECTIONS_NOTE + " from " + labels)
                 .contains("(6 with repeats)");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("model " + m.version());
     }
@@ -71,12 +73,14 @@ class TrainCommandTest {
     void anEmptyExportTrainsOnTheShippedCorpus() throws Exception {
         Path labels = export();
         Path models = dir.resolve("models");
-        assertThat(run("--corrections=" + labels, "--model-dir=" + models, "--base=25", "--threads=2")).isZero();
+        assertThat(run("--corrections=" + labels, "--model-dir=" + models, "--base=25", "--threads=2"))
+                .isZero();
         LetterModel m;
         try (Stream<Path> s = Files.list(models)) {
             m = ModelFile.read(s.findFirst().orElseThrow());
         }
-        String plain = ModelVersions.derive(LetterTrainer.Data.generated(25, List.of()).training());
+        String plain =
+                ModelVersions.derive(LetterTrainer.Data.generated(25, List.of()).training());
         assertThat(m.version()).startsWith(plain + ".");
         assertThat(m.info().trainingData()).contains("+ 0 " + TrainCommand.CORRECTIONS_NOTE);
     }
@@ -84,8 +88,11 @@ class TrainCommandTest {
     @Test
     void anUnknownCategoryInTheExportIsRefusedWithItsLine() throws Exception {
         Path labels = export("SJ1\t共享充电宝押金退不了\tC0111\tC9999\tCOMMAND_CENTER\t2026-12-01T10:00\t");
-        assertThat(run("--corrections=" + labels, "--model-dir=" + dir.resolve("models"), "--base=25")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("labels.tsv:2").contains("C9999");
+        assertThat(run("--corrections=" + labels, "--model-dir=" + dir.resolve("models"), "--base=25"))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("labels.tsv:2")
+                .contains("C9999");
         assertThat(Files.exists(dir.resolve("models"))).isFalse();
     }
 }

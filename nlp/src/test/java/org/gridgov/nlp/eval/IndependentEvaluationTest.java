@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class IndependentEvaluationTest {
 
     /** The first-level classes of the real letters the issue was measured on. */
-    static final List<String> SEVEN = List.of("城乡建设", "环境保护", "交通运输", "劳动和社会保障", "教育文体", "卫生计生",
-            "商贸旅游");
+    static final List<String> SEVEN = List.of("城乡建设", "环境保护", "交通运输", "劳动和社会保障", "教育文体", "卫生计生", "商贸旅游");
 
     private static final Map<String, Evaluation> RESULTS = new LinkedHashMap<>();
     private static Evaluation handwritten;
@@ -57,10 +56,20 @@ class IndependentEvaluationTest {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8);
         String model = RESULTS.keySet().iterator().next();
-        EvaluationReport.print(out, "independent letters, the seven classes", SEVEN, RESULTS, model,
+        EvaluationReport.print(
+                out,
+                "independent letters, the seven classes",
+                SEVEN,
+                RESULTS,
+                model,
                 LetterModel.standard().threshold());
-        EvaluationReport.print(out, "independent letters, every first-level class", model(RESULTS).goldClasses(),
-                RESULTS, model, LetterModel.standard().threshold());
+        EvaluationReport.print(
+                out,
+                "independent letters, every first-level class",
+                model(RESULTS).goldClasses(),
+                RESULTS,
+                model,
+                LetterModel.standard().threshold());
         out.printf("hand-written letters only: %d, accuracy %.3f%n", handwritten.size(), handwritten.accuracy());
         System.out.print(report.toString(StandardCharsets.UTF_8));
     }

@@ -25,20 +25,18 @@ import java.util.Random;
 public final class IndependentLetters {
 
     /** One test letter: its gold first-level class, an optional subject line and the text. */
-    public record TestLetter(String level1, String subject, String text, String source) {
-    }
+    public record TestLetter(String level1, String subject, String text, String source) {}
 
     static final String SCENARIOS = "gridgov/nlp/eval/scenarios.tsv";
     static final String VOICES = "gridgov/nlp/eval/voices.tsv";
     static final String HANDWRITTEN = "gridgov/nlp/eval/handwritten.tsv";
 
     private static final String[] CITY_CODES = {"A", "B", "C", "D", "K", "L", "M", "N", "P", "Q"};
-    private static final String[] SPOTS = {"幸福里", "和平路", "建设街", "阳光城", "东风村", "西湖镇", "南关", "北园", "翠苑",
-        "锦绣家园", "朝阳社区", "开发区"};
-    private static final String[] WHO = {"退休工人", "上班族", "个体户", "外来务工人员", "孩子的家长", "普通市民", "老党员",
-        "大学生", "农民"};
-    private static final String[] WHEN = {"前年秋天", "今年开春", "上个星期", "三个月前", "去年十月份", "这几年", "年初",
-        "疫情以后"};
+    private static final String[] SPOTS = {
+        "幸福里", "和平路", "建设街", "阳光城", "东风村", "西湖镇", "南关", "北园", "翠苑", "锦绣家园", "朝阳社区", "开发区"
+    };
+    private static final String[] WHO = {"退休工人", "上班族", "个体户", "外来务工人员", "孩子的家长", "普通市民", "老党员", "大学生", "农民"};
+    private static final String[] WHEN = {"前年秋天", "今年开春", "上个星期", "三个月前", "去年十月份", "这几年", "年初", "疫情以后"};
 
     private final Map<String, List<String>> scenarios;
     private final Map<String, List<String>> voices;
@@ -70,8 +68,7 @@ public final class IndependentLetters {
             int n = Math.min(maxPerClass, perScenario * own.size());
             for (int i = 0; i < n; i++) {
                 String other = names.get(r.nextInt(names.size()));
-                String aside = other.equals(name) || r.nextDouble() > 0.2 ? null
-                        : pick(scenarios.get(other), r);
+                String aside = other.equals(name) || r.nextDouble() > 0.2 ? null : pick(scenarios.get(other), r);
                 out.add(compose(name, own, aside, r));
             }
         }
@@ -106,7 +103,8 @@ public final class IndependentLetters {
             sentences.add(fill(pick(voices.get("note"), r), facts.get(0), place, who, r));
         } else {
             if (r.nextBoolean()) {
-                subject = r.nextBoolean() ? fill(pick(voices.get("subject"), r), "", place, who, r)
+                subject = r.nextBoolean()
+                        ? fill(pick(voices.get("subject"), r), "", place, who, r)
                         : shorten(facts.get(0));
             }
             maybe(sentences, "open", 0.7, place, who, r);
@@ -144,8 +142,11 @@ public final class IndependentLetters {
     }
 
     private static String fill(String voice, String scenario, String place, String who, Random r) {
-        return voice.replace("{s}", scenario).replace("{place}", place).replace("{who}", who)
-                .replace("{years}", String.valueOf(3 + r.nextInt(30))).replace("{n}", String.valueOf(3 + r.nextInt(10)))
+        return voice.replace("{s}", scenario)
+                .replace("{place}", place)
+                .replace("{who}", who)
+                .replace("{years}", String.valueOf(3 + r.nextInt(30)))
+                .replace("{n}", String.valueOf(3 + r.nextInt(10)))
                 .replace("{t}", WHEN[r.nextInt(WHEN.length)]);
     }
 
@@ -154,8 +155,9 @@ public final class IndependentLetters {
         String code = CITY_CODES[r.nextInt(CITY_CODES.length)];
         return switch (r.nextInt(5)) {
             case 0 -> code + "市";
-            case 1 -> code + "市" + CITY_CODES[r.nextInt(CITY_CODES.length)] + (1 + r.nextInt(12)) + "区"
-                    + SPOTS[r.nextInt(SPOTS.length)];
+            case 1 ->
+                code + "市" + CITY_CODES[r.nextInt(CITY_CODES.length)] + (1 + r.nextInt(12)) + "区"
+                        + SPOTS[r.nextInt(SPOTS.length)];
             case 2 -> code + (1 + r.nextInt(12)) + "县" + SPOTS[r.nextInt(SPOTS.length)];
             case 3 -> "XX县" + SPOTS[r.nextInt(SPOTS.length)];
             default -> SPOTS[r.nextInt(SPOTS.length)];

@@ -9,10 +9,10 @@ final class IndependentTestSet {
     static final int MAX_PER_CLASS = 150;
     /** Generated letters per scenario of a class (classes with few scenarios get few letters). */
     static final int PER_SCENARIO = 6;
+
     static final long SEED = 11L;
 
-    private IndependentTestSet() {
-    }
+    private IndependentTestSet() {}
 
     static List<IndependentLetters.TestLetter> letters() {
         return IndependentLetters.standard().letters(MAX_PER_CLASS, PER_SCENARIO, SEED);

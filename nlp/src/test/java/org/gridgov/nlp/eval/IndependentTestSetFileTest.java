@@ -26,7 +26,8 @@ class IndependentTestSetFileTest {
             Files.writeString(FILE, expected, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
-                .as("%s is stale: run the test with -Dgridgov.nlp.rewrite=true", FILE).isEqualTo(expected);
+                .as("%s is stale: run the test with -Dgridgov.nlp.rewrite=true", FILE)
+                .isEqualTo(expected);
     }
 
     static String render(List<IndependentLetters.TestLetter> letters) throws Exception {

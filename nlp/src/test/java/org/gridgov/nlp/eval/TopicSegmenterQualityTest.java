@@ -42,8 +42,8 @@ class TopicSegmenterQualityTest {
     private static final int TOP = 10;
 
     private static List<IndependentLetters.TestLetter> letters;
-    private static final Map<GovSegmenter.Algorithm, List<Set<String>>> WORDS = new EnumMap<>(
-            GovSegmenter.Algorithm.class);
+    private static final Map<GovSegmenter.Algorithm, List<Set<String>>> WORDS =
+            new EnumMap<>(GovSegmenter.Algorithm.class);
     private static List<Set<String>> bigrams;
 
     @BeforeAll
@@ -104,13 +104,18 @@ class TopicSegmenterQualityTest {
         }
         int n = letters.size();
         Map<String, List<String>> out = new HashMap<>();
-        byClass.forEach((cls, counts) -> out.put(cls, counts.entrySet().stream()
-                .sorted((x, y) -> {
-                    int byWeight = Double.compare(weight(y.getValue(), df.get(y.getKey()), n, idf),
-                            weight(x.getValue(), df.get(x.getKey()), n, idf));
-                    return byWeight != 0 ? byWeight : x.getKey().compareTo(y.getKey());
-                })
-                .limit(TOP).map(Map.Entry::getKey).toList()));
+        byClass.forEach((cls, counts) -> out.put(
+                cls,
+                counts.entrySet().stream()
+                        .sorted((x, y) -> {
+                            int byWeight = Double.compare(
+                                    weight(y.getValue(), df.get(y.getKey()), n, idf),
+                                    weight(x.getValue(), df.get(x.getKey()), n, idf));
+                            return byWeight != 0 ? byWeight : x.getKey().compareTo(y.getKey());
+                        })
+                        .limit(TOP)
+                        .map(Map.Entry::getKey)
+                        .toList()));
         return out;
     }
 
@@ -146,7 +151,8 @@ class TopicSegmenterQualityTest {
         double sum = 0;
         for (Map.Entry<String, List<String>> e : viterbi.entrySet()) {
             Set<String> other = new HashSet<>(a.getOrDefault(e.getKey(), List.of()));
-            sum += e.getValue().stream().filter(other::contains).count() / (double) e.getValue().size();
+            sum += e.getValue().stream().filter(other::contains).count()
+                    / (double) e.getValue().size();
         }
         return sum / viterbi.size();
     }
@@ -155,8 +161,8 @@ class TopicSegmenterQualityTest {
      * Share of the hand-written letters with a subject whose body's top {@code k} words (TF-IDF, IDF over all
      * letters) include one found in the subject.
      */
-    static double subjectHits(Function<IndependentLetters.TestLetter, Set<String>> bodyWords, List<Set<String>> all,
-                              int k) {
+    static double subjectHits(
+            Function<IndependentLetters.TestLetter, Set<String>> bodyWords, List<Set<String>> all, int k) {
         Map<String, Integer> df = new HashMap<>();
         all.forEach(ws -> ws.forEach(w -> df.merge(w, 1, Integer::sum)));
         int n = all.size();
@@ -169,11 +175,12 @@ class TopicSegmenterQualityTest {
             letters++;
             List<String> top = bodyWords.apply(l).stream()
                     .sorted((x, y) -> {
-                        int byIdf = Double.compare(weight(1, df.getOrDefault(y, 0), n, true),
-                                weight(1, df.getOrDefault(x, 0), n, true));
+                        int byIdf = Double.compare(
+                                weight(1, df.getOrDefault(y, 0), n, true), weight(1, df.getOrDefault(x, 0), n, true));
                         return byIdf != 0 ? byIdf : x.compareTo(y);
                     })
-                    .limit(k).toList();
+                    .limit(k)
+                    .toList();
             if (top.stream().anyMatch(l.subject()::contains)) {
                 hits++;
             }
@@ -218,16 +225,26 @@ class TopicSegmenterQualityTest {
     @Test
     void longestMatchFindsTheClassesTopicsAsWellAsViterbi() {
         Map<String, Figures> f = figures();
-        System.out.printf(Locale.ROOT, "independent letters: %d (%d hand-written), %d classes%n", letters.size(),
-                IndependentLetters.handwritten().size(), classTop(bigrams, true).size());
-        f.forEach((name, x) -> System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
+                "independent letters: %d (%d hand-written), %d classes%n",
+                letters.size(),
+                IndependentLetters.handwritten().size(),
+                classTop(bigrams, true).size());
+        f.forEach((name, x) -> System.out.printf(
+                Locale.ROOT,
                 "  %-42s class top-%d purity %.3f, agreement with viterbi %.3f, hand-written subject hit@3 %s%n",
-                name, TOP, x.purity, x.agreement, Double.isNaN(x.hit3) ? "-" : String.format(Locale.ROOT, "%.3f",
-                        x.hit3)));
+                name,
+                TOP,
+                x.purity,
+                x.agreement,
+                Double.isNaN(x.hit3) ? "-" : String.format(Locale.ROOT, "%.3f", x.hit3)));
         Map<String, List<String>> viterbi = classTop(WORDS.get(GovSegmenter.Algorithm.VITERBI), true);
         Map<String, List<String>> longest = classTop(WORDS.get(GovSegmenter.Algorithm.LONGEST), true);
-        viterbi.keySet().stream().sorted().forEach(c -> System.out.printf("  %s: viterbi %s%n    longest %s%n", c,
-                viterbi.get(c), longest.get(c)));
+        viterbi.keySet().stream()
+                .sorted()
+                .forEach(c ->
+                        System.out.printf("  %s: viterbi %s%n    longest %s%n", c, viterbi.get(c), longest.get(c)));
 
         Figures v = f.get("viterbi");
         Figures l = f.get("longest");

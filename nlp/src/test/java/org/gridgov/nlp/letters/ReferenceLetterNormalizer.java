@@ -25,19 +25,20 @@ final class ReferenceLetterNormalizer {
     /** Longest first line that is still read as a subject rather than as the letter's first sentence. */
     static final int SUBJECT_MAX = 40;
 
-    private static final Pattern SUBJECT_LABEL = Pattern.compile(
-            "^\\s*(?:主题|标题|留言主题|事由)\\s*[:：]\\s*([^\\n。]{1,60})[\\n。]?");
+    private static final Pattern SUBJECT_LABEL =
+            Pattern.compile("^\\s*(?:主题|标题|留言主题|事由)\\s*[:：]\\s*([^\\n。]{1,60})[\\n。]?");
     private static final String TITLES = "(?:领导|书记|市长|县长|区长|镇长|乡长|局长|主任|厅长|部长|同志|政府|先生|女士)";
     /** At the start: 尊敬的A市领导：, 胡书记您好！, 各位领导， */
-    private static final Pattern SALUTATION_START = Pattern.compile("^\\s*(?:(?:尊敬|敬爱|亲爱)的)?[^，,。！!？?：:]{0,12}?"
-            + TITLES + "们?(?:您好|你好|好)?\\s*[：:，,！!]+");
+    private static final Pattern SALUTATION_START =
+            Pattern.compile("^\\s*(?:(?:尊敬|敬爱|亲爱)的)?[^，,。！!？?：:]{0,12}?" + TITLES + "们?(?:您好|你好|好)?\\s*[：:，,！!]+");
     /** Anywhere, when a colon follows the title: 。市长：, 书记您好： */
-    private static final Pattern SALUTATION_COLON = Pattern.compile("(?:(?:尊敬|敬爱|亲爱)的)?[^，,。！!？?：:]{0,6}?"
-            + TITLES + "们?(?:您好|你好)?\\s*[：:]");
+    private static final Pattern SALUTATION_COLON =
+            Pattern.compile("(?:(?:尊敬|敬爱|亲爱)的)?[^，,。！!？?：:]{0,6}?" + TITLES + "们?(?:您好|你好)?\\s*[：:]");
+
     private static final Pattern RESPECTFUL = Pattern.compile("(?:尊敬|敬爱|亲爱)的[^，,。！!？?：:]{0,12}[：:，,]");
     private static final Pattern GREETING = Pattern.compile("(?:您们|你们|您|你|大家)好[！!，,。.～~]*");
-    private static final Pattern CONTACT = Pattern.compile(
-            "(?:联系|联络)?(?:电话|手机|手机号|联系方式|微信|QQ|邮箱)\\s*(?:号码)?\\s*[:：]?\\s*[0-9０-９\\-－ *＊xX]{5,}");
+    private static final Pattern CONTACT =
+            Pattern.compile("(?:联系|联络)?(?:电话|手机|手机号|联系方式|微信|QQ|邮箱)\\s*(?:号码)?\\s*[:：]?\\s*[0-9０-９\\-－ *＊xX]{5,}");
     private static final Pattern DATE = Pattern.compile(
             "(?:[0-9]{2,4}|[〇零一二三四五六七八九]{4})\\s*年\\s*[0-9一二三四五六七八九十]{1,2}\\s*月(?:\\s*[0-9一二三四五六七八九十]{1,3}\\s*[日号])?"
                     + "|[0-9]{1,2}\\s*月\\s*[0-9]{1,2}\\s*[日号]|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
@@ -45,8 +46,9 @@ final class ReferenceLetterNormalizer {
     /** A7县, K8市, B区: the code and the unit go (a code names no real place). */
     private static final Pattern PLACE_CODE_UNIT = Pattern.compile("(?<![A-Za-z0-9])[A-Z][0-9]{0,3}(?:市|县|区|州|省)");
     /** A7镇, B3村, C2小区: the code goes, the kind of place stays (村 and 小区 say something). */
-    private static final Pattern PLACE_CODE = Pattern.compile(
-            "(?<![A-Za-z0-9])[A-Z][0-9]{0,3}(?=镇|乡|村|街道|社区|小区|路|街|大道|广场|公司|学校|中学|小学|医院|单位|银行)");
+    private static final Pattern PLACE_CODE =
+            Pattern.compile("(?<![A-Za-z0-9])[A-Z][0-9]{0,3}(?=镇|乡|村|街道|社区|小区|路|街|大道|广场|公司|学校|中学|小学|医院|单位|银行)");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("(?:某某|ＸＸ|XX|xx|××|\\*\\*|＊＊)+");
     private static final Pattern PERSON = Pattern.compile("[\\u4e00-\\u9fa5](?:先生|女士)|[\\u4e00-\\u9fa5]某某?");
     /** The last line when it is a signature: 一位普通教师, 网友 敬上, 某小区业主, 市民. */
@@ -55,16 +57,17 @@ final class ReferenceLetterNormalizer {
             + "|[^。！!？?，,]{0,12}?\\s*(?:敬上|拜上|上书|谨上)"
             + "|(?:普通|广大)?(?:市民|居民|村民|群众|业主|网友|老百姓|家长|职工|读者|投诉人|举报人|信访人)(?:\\s*(?:上|留|反映))?"
             + ")[！!。.\\s]*$");
+
     private static final Pattern LABEL = Pattern.compile("(?:留言)?(?:详情|内容|正文|问题描述)\\s*[:：]");
     private static final Pattern DANGLING = Pattern.compile("(?:^|(?<=[。！!？?]))\\s*(?:一[位名个])?(?:敬上|拜上|敬礼)[！!。]*");
 
     private static final PhraseRemover BOILERPLATE_PHRASES = phrases();
     /** Characters at the end of a text searched for a signature. */
     private static final int TAIL = 40;
+
     private static final String PUNCTUATION = "，,。！!？?；;、";
 
-    private ReferenceLetterNormalizer() {
-    }
+    private ReferenceLetterNormalizer() {}
 
     /** A text whose first line may be its subject (a 主题 column joined with the details, a web message). */
     public static Letter normalize(String text) {
@@ -80,7 +83,8 @@ final class ReferenceLetterNormalizer {
         if (newline > 0 && newline <= SUBJECT_MAX && !t.substring(0, newline).matches(".*[，,。；;].*")) {
             String first = t.substring(0, newline);
             // a salutation on a line of its own is not a subject
-            if (!SALUTATION_START.matcher(first).find() && !GREETING.matcher(first).find()) {
+            if (!SALUTATION_START.matcher(first).find()
+                    && !GREETING.matcher(first).find()) {
                 return normalize(first, t.substring(newline + 1));
             }
         }

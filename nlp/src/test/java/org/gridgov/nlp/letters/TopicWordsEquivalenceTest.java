@@ -32,7 +32,8 @@ class TopicWordsEquivalenceTest {
         TemplateCorpus corpus = TemplateCorpus.standard();
         SplittableRandom r = new SplittableRandom(7);
         for (int i = 0; i < 3_000; i++) {
-            out.add(corpus.fill(corpus.templates().get(r.nextInt(corpus.templates().size())), r));
+            out.add(corpus.fill(
+                    corpus.templates().get(r.nextInt(corpus.templates().size())), r));
         }
         TrainingLetters.standard().generate(10, 5L).forEach(t -> out.add(t.text()));
         IndependentLetters.standard().letters(60, 3, 9L).forEach(t -> out.add(t.subject() + "\n" + t.text()));
@@ -63,7 +64,8 @@ class TopicWordsEquivalenceTest {
                 differences.add(text + " → " + fast + " vs " + reference);
             }
         }
-        System.out.printf("%d texts: %d changed by normalisation, %d with risk terms, %d with other topic words%n",
+        System.out.printf(
+                "%d texts: %d changed by normalisation, %d with risk terms, %d with other topic words%n",
                 texts.size(), normalised, risky, differences.size());
         differences.stream().limit(10).forEach(System.out::println);
         // the test has teeth: letters are normalised and risk terms occur
@@ -116,8 +118,9 @@ class TopicWordsEquivalenceTest {
     /** GovSegmenter.isContentWord before the nature cache (commit 133a34e). */
     static boolean oldIsContentWord(Term t) {
         String w = t.word;
-        boolean cjk = DomainDictionary.get().contains(w) || w != null && w.codePoints()
-                .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        boolean cjk = DomainDictionary.get().contains(w)
+                || w != null
+                        && w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         if (w == null || w.codePointCount(0, w.length()) < 2 || StopWords.contains(w) || !cjk) {
             return false;
         }
@@ -133,9 +136,20 @@ class TopicWordsEquivalenceTest {
         if (head != 'n' && head != 'v' && head != 'a' && head != 'g') {
             return false;
         }
-        return !(nature.startsWith("nr") || nature.startsWith("ns") || nature.startsWith("nt")
-                || nature.equals("nis") || nature.equals("nx") || nature.equals("vshi") || nature.equals("vyou")
-                || nature.equals("vf") || nature.equals("vx") || nature.equals("vl") || nature.equals("vg")
-                || nature.equals("ad") || nature.equals("ag") || nature.equals("ng") || nature.equals("gg"));
+        return !(nature.startsWith("nr")
+                || nature.startsWith("ns")
+                || nature.startsWith("nt")
+                || nature.equals("nis")
+                || nature.equals("nx")
+                || nature.equals("vshi")
+                || nature.equals("vyou")
+                || nature.equals("vf")
+                || nature.equals("vx")
+                || nature.equals("vl")
+                || nature.equals("vg")
+                || nature.equals("ad")
+                || nature.equals("ag")
+                || nature.equals("ng")
+                || nature.equals("gg"));
     }
 }

@@ -12,8 +12,8 @@ import org.gridgov.common.job.JobEntryPoint;
  * {@code SimulatorCommandTest} checks the class name against the build.
  */
 public enum SimulatorCommand implements JobEntryPoint {
-
-    ALERT_SCORER("org.gridgov.simulator.score.AlertScorer",
+    ALERT_SCORER(
+            "org.gridgov.simulator.score.AlertScorer",
             "scores ads_alert_event against the generator's ground truth: precision and recall per rule",
             optionsOf(GridgovOptions.WAREHOUSE, List.of(GridgovOptions.PII_SALT), ScoreOptions.ALL));
 

@@ -25,8 +25,7 @@ import org.gridgov.common.json.Json;
 public final class DuplicateScore {
 
     /** One pair the finder judged: the newer report, the earlier (open) one, their distance, score and decision. */
-    public record Verdict(String reportId, String candidateId, double metres, double score, boolean duplicate) {
-    }
+    public record Verdict(String reportId, String candidateId, double metres, double score, boolean duplicate) {}
 
     /** Pair counts; precision and recall are 0 when nothing was predicted or planted. */
     public record Counts(int tp, int fp, int fn) {
@@ -45,10 +44,20 @@ public final class DuplicateScore {
 
         /** The demo's line: {@code duplicates: planted 40 clusters, precision 1.000 recall 0.985 (baseline ...)}. */
         public String line() {
-            return String.format(Locale.ROOT, "duplicates: planted %d clusters (%d reports), precision %.3f recall"
-                            + " %.3f (tp %d fp %d fn %d) (baseline same-category-within-%dm: P %.3f R %.3f)", clusters,
-                    reports, finder.precision(), finder.recall(), finder.tp(), finder.fp(), finder.fn(), radiusMetres,
-                    baseline.precision(), baseline.recall());
+            return String.format(
+                    Locale.ROOT,
+                    "duplicates: planted %d clusters (%d reports), precision %.3f recall"
+                            + " %.3f (tp %d fp %d fn %d) (baseline same-category-within-%dm: P %.3f R %.3f)",
+                    clusters,
+                    reports,
+                    finder.precision(),
+                    finder.recall(),
+                    finder.tp(),
+                    finder.fp(),
+                    finder.fn(),
+                    radiusMetres,
+                    baseline.precision(),
+                    baseline.recall());
         }
 
         /** Both figures at or above {@code min}. */
@@ -57,12 +66,11 @@ public final class DuplicateScore {
         }
     }
 
-    private DuplicateScore() {
-    }
+    private DuplicateScore() {}
 
     /** Reads the verdicts the case service wrote (a JSON array). */
     public static List<Verdict> readVerdicts(Path file) throws IOException {
-        return Json.mapper().readValue(file.toFile(), new TypeReference<List<Verdict>>() { });
+        return Json.mapper().readValue(file.toFile(), new TypeReference<List<Verdict>>() {});
     }
 
     /** The finder's verdicts and the baseline on the same pairs, against the planted clusters. */
@@ -84,8 +92,12 @@ public final class DuplicateScore {
                 baseline.add(key(a, b));
             }
         }
-        return new Outcome(PlantedDuplicates.clusters(reports), reports.size(), counts(reports, finder),
-                counts(reports, baseline), radiusMetres);
+        return new Outcome(
+                PlantedDuplicates.clusters(reports),
+                reports.size(),
+                counts(reports, finder),
+                counts(reports, baseline),
+                radiusMetres);
     }
 
     /** Counts over every ordered pair (newer, earlier) of {@code reports}; {@code predicted} holds {@link #key}s. */

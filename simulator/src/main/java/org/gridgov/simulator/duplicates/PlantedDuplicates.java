@@ -22,46 +22,55 @@ public final class PlantedDuplicates {
      * One planted report; reports of one cluster share {@code cluster}, every other report has its own.
      * {@code minute} is its report time in minutes from the start of the planted period.
      */
-    public record Report(String id, int cluster, String category, String title, String description, double lat,
-                         double lon, long minute) {
-    }
+    public record Report(
+            String id,
+            int cluster,
+            String category,
+            String title,
+            String description,
+            double lat,
+            double lon,
+            long minute) {}
 
     /**
      * A report as the finder is shown it: everything but the cluster (the answer). The JSON names are the contract
      * with the case service's {@code PairVerdicts}, which reads this file without the simulator.
      */
-    public record Shown(String id, String categoryCode, String title, String description, double latitude,
-                        double longitude, long reportedMinute) {
-    }
+    public record Shown(
+            String id,
+            String categoryCode,
+            String title,
+            String description,
+            double latitude,
+            double longitude,
+            long reportedMinute) {}
 
     /** A problem, its category and ways callers put it. */
-    private record Problem(String category, String[] wordings) {
-    }
+    private record Problem(String category, String[] wordings) {}
 
     private static final List<Problem> PROBLEMS = List.of(
-            new Problem("C0101", new String[] {"小区门口井盖破损塌陷，行人容易摔倒", "门口的井盖坏了塌下去了，有人摔倒",
-                    "井盖塌陷破损很危险，请尽快维修", "路口井盖松动破损，晚上有人踩空摔倒"}),
-            new Problem("C0101", new String[] {"路灯不亮已经一周了，晚上很黑", "这边的路灯一直不亮，晚上走路很黑",
-                    "好几盏路灯坏了不亮，夜里出行不安全", "路灯晚上不亮，请派人修一下路灯"}),
-            new Problem("C0101", new String[] {"垃圾桶满了没人清运，气味很大", "垃圾桶垃圾溢出无人清运，臭味熏人",
-                    "垃圾好几天没有清运，垃圾桶都满了", "垃圾桶满溢发臭，环卫一直没来清运"}),
-            new Problem("C0101", new String[] {"共享单车乱停乱放堵住人行道", "人行道上共享单车乱停堵路",
-                    "大量共享单车乱停放，人行道走不了", "共享单车停放混乱占用人行道"}),
-            new Problem("C0201", new String[] {"楼上邻居深夜装修噪音扰民", "晚上十一点了楼上还在装修，噪音太大",
-                    "邻居夜间装修噪音扰民影响休息", "深夜装修电钻噪音严重扰民"}),
-            new Problem("C0201", new String[] {"小区供暖温度不达标，室内只有十四度", "暖气不热，家里温度才十四度",
-                    "供暖温度太低，室温不达标", "暖气片不热，室内温度达不到标准"}),
-            new Problem("C0201", new String[] {"自来水管爆裂漏水，路面积水", "水管破裂一直在漏水，路上全是水",
-                    "供水管道爆管漏水严重", "马路边水管漏水，积水很深"}),
-            new Problem("C0201", new String[] {"饭店油烟直排，熏得没法开窗", "餐馆油烟扰民，油烟直接排到居民楼",
-                    "烧烤店油烟很大，影响居民生活", "饭店油烟污染，没有安装净化设备"}));
+            new Problem(
+                    "C0101",
+                    new String[] {"小区门口井盖破损塌陷，行人容易摔倒", "门口的井盖坏了塌下去了，有人摔倒", "井盖塌陷破损很危险，请尽快维修", "路口井盖松动破损，晚上有人踩空摔倒"}),
+            new Problem(
+                    "C0101",
+                    new String[] {"路灯不亮已经一周了，晚上很黑", "这边的路灯一直不亮，晚上走路很黑", "好几盏路灯坏了不亮，夜里出行不安全", "路灯晚上不亮，请派人修一下路灯"}),
+            new Problem(
+                    "C0101",
+                    new String[] {"垃圾桶满了没人清运，气味很大", "垃圾桶垃圾溢出无人清运，臭味熏人", "垃圾好几天没有清运，垃圾桶都满了", "垃圾桶满溢发臭，环卫一直没来清运"}),
+            new Problem("C0101", new String[] {"共享单车乱停乱放堵住人行道", "人行道上共享单车乱停堵路", "大量共享单车乱停放，人行道走不了", "共享单车停放混乱占用人行道"}),
+            new Problem("C0201", new String[] {"楼上邻居深夜装修噪音扰民", "晚上十一点了楼上还在装修，噪音太大", "邻居夜间装修噪音扰民影响休息", "深夜装修电钻噪音严重扰民"}),
+            new Problem(
+                    "C0201", new String[] {"小区供暖温度不达标，室内只有十四度", "暖气不热，家里温度才十四度", "供暖温度太低，室温不达标", "暖气片不热，室内温度达不到标准"}),
+            new Problem("C0201", new String[] {"自来水管爆裂漏水，路面积水", "水管破裂一直在漏水，路上全是水", "供水管道爆管漏水严重", "马路边水管漏水，积水很深"}),
+            new Problem(
+                    "C0201", new String[] {"饭店油烟直排，熏得没法开窗", "餐馆油烟扰民，油烟直接排到居民楼", "烧烤店油烟很大，影响居民生活", "饭店油烟污染，没有安装净化设备"}));
 
     private static final double CENTRE_LAT = 36.68;
     private static final double CENTRE_LON = 117.06;
     private static final double METRES_PER_DEG = 111_195;
 
-    private PlantedDuplicates() {
-    }
+    private PlantedDuplicates() {}
 
     /**
      * {@code clusters} clusters, each with its two near-duplicates, in generation order (not time order: the
@@ -84,32 +93,51 @@ public final class PlantedDuplicates {
             for (int k = 0; k < callers; k++) {
                 double[] at = offset(rnd, lat, lon, 300);
                 String w = problem.wordings()[wordings.get(k)];
-                out.add(new Report(id(out), c, problem.category(), "", w, at[0], at[1],
-                        minute + rnd.nextInt(60 * 48)));
+                out.add(new Report(id(out), c, problem.category(), "", w, at[0], at[1], minute + rnd.nextInt(60 * 48)));
             }
             // same place, another problem (half the time of the same category)
             int q = (p + 1 + rnd.nextInt(PROBLEMS.size() - 1)) % PROBLEMS.size();
             double[] near = offset(rnd, lat, lon, 150);
-            out.add(new Report(id(out), singles++, PROBLEMS.get(q).category(), "",
-                    PROBLEMS.get(q).wordings()[rnd.nextInt(4)], near[0], near[1], minute + rnd.nextInt(60 * 48)));
+            out.add(new Report(
+                    id(out),
+                    singles++,
+                    PROBLEMS.get(q).category(),
+                    "",
+                    PROBLEMS.get(q).wordings()[rnd.nextInt(4)],
+                    near[0],
+                    near[1],
+                    minute + rnd.nextInt(60 * 48)));
             // the same words far away: 3 to 5 km north-east, beyond every planted place's radius
             double[] far = shift(lat, lon, 3000 + rnd.nextInt(2000), Math.PI / 4 + rnd.nextDouble() * 0.3);
-            out.add(new Report(id(out), singles++, problem.category(), "", problem.wordings()[wordings.get(0)],
-                    far[0], far[1], minute + rnd.nextInt(60 * 48)));
+            out.add(new Report(
+                    id(out),
+                    singles++,
+                    problem.category(),
+                    "",
+                    problem.wordings()[wordings.get(0)],
+                    far[0],
+                    far[1],
+                    minute + rnd.nextInt(60 * 48)));
         }
         return out;
     }
 
     /** How many clusters {@code reports} plant (reports sharing a cluster with another one). */
     public static long clusters(List<Report> reports) {
-        return reports.stream().collect(java.util.stream.Collectors.groupingBy(Report::cluster,
-                java.util.stream.Collectors.counting())).values().stream().filter(n -> n > 1).count();
+        return reports.stream()
+                .collect(
+                        java.util.stream.Collectors.groupingBy(Report::cluster, java.util.stream.Collectors.counting()))
+                .values()
+                .stream()
+                .filter(n -> n > 1)
+                .count();
     }
 
     /** Writes what the finder may see of {@code reports} (no cluster) as a JSON array, in their order. */
     public static void writeShown(List<Report> reports, Path file) throws IOException {
-        List<Shown> shown = reports.stream().map(r -> new Shown(r.id(), r.category(), r.title(), r.description(),
-                r.lat(), r.lon(), r.minute())).toList();
+        List<Shown> shown = reports.stream()
+                .map(r -> new Shown(r.id(), r.category(), r.title(), r.description(), r.lat(), r.lon(), r.minute()))
+                .toList();
         Files.writeString(file, Json.write(shown));
     }
 

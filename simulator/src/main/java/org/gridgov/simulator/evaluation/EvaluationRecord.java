@@ -8,6 +8,5 @@ import org.gridgov.common.model.SourceType;
  * spelling of ID cards, phones, names and companies), its event time and when it arrives, which may be minutes (out of
  * order) or days (late) after the event.
  */
-public record EvaluationRecord(SourceType source, String key, String json, LocalDateTime eventTime,
-                               LocalDateTime arrivalTime) {
-}
+public record EvaluationRecord(
+        SourceType source, String key, String json, LocalDateTime eventTime, LocalDateTime arrivalTime) {}

@@ -43,13 +43,23 @@ import org.gridgov.simulator.generator.GroundTruth;
  */
 public final class EvaluationSetGenerator {
 
-    private static final String[] COMPANIES = {"济南华强建筑工程有限公司", "山东鼎盛（集团）建设有限公司",
-        "济南顺通物流有限公司", "济南美家物业服务有限公司", "山东宏远装饰工程有限公司", "济南鲁味餐饮管理有限公司",
-        "济南新城市政工程有限公司", "山东佳和（集团）置业有限公司", "济南安居家政服务有限公司", "济南长青机械制造有限公司",
-        "山东利达劳务派遣有限公司", "济南金桥建筑劳务有限公司"};
+    private static final String[] COMPANIES = {
+        "济南华强建筑工程有限公司",
+        "山东鼎盛（集团）建设有限公司",
+        "济南顺通物流有限公司",
+        "济南美家物业服务有限公司",
+        "山东宏远装饰工程有限公司",
+        "济南鲁味餐饮管理有限公司",
+        "济南新城市政工程有限公司",
+        "山东佳和（集团）置业有限公司",
+        "济南安居家政服务有限公司",
+        "济南长青机械制造有限公司",
+        "山东利达劳务派遣有限公司",
+        "济南金桥建筑劳务有限公司"
+    };
     /** Near misses of the companies above: one character differs, so they are other employers. */
-    private static final String[] OTHER_COMPANIES = {"济南华强建材工程有限公司", "山东鼎盛（集团）建材有限公司",
-        "济南顺达物流有限公司", "济南美佳物业服务有限公司"};
+    private static final String[] OTHER_COMPANIES = {"济南华强建材工程有限公司", "山东鼎盛（集团）建材有限公司", "济南顺达物流有限公司", "济南美佳物业服务有限公司"};
+
     private static final String[] PETITION_CATEGORIES = {"C0701", "C0103", "C0104", "C0901", "C0702"};
     private static final String[] CALL_CATEGORIES = {"C0101", "C0102", "C0105", "C0106", "C0201", "C0305"};
     private static final long LATE_DAYS = 2;
@@ -70,8 +80,7 @@ public final class EvaluationSetGenerator {
     private int serial;
 
     /** A record before it is written: the record, whether it is valid, and how late it arrives. */
-    private record Draft(SourceType source, SourceRecord record, boolean valid, long delaySeconds) {
-    }
+    private record Draft(SourceType source, SourceRecord record, boolean valid, long delaySeconds) {}
 
     public EvaluationSetGenerator(EvaluationSpec spec) {
         this.spec = spec;
@@ -104,19 +113,34 @@ public final class EvaluationSetGenerator {
                 times.add(first.plusMinutes(random.nextLong(60, 28L * 24 * 60)));
             }
             // the last within 30 days of the first, and for some exactly at 29 days 23 hours: inside the window
-            times.add(i % 4 == 0 ? first.plusDays(29).plusHours(23) : first.plusMinutes(random.nextLong(60,
-                    29L * 24 * 60)));
+            times.add(
+                    i % 4 == 0
+                            ? first.plusDays(29).plusHours(23)
+                            : first.plusMinutes(random.nextLong(60, 29L * 24 * 60)));
             times.sort(null);
             List<String> ids = new ArrayList<>();
             for (int k = 0; k < times.size(); k++) {
                 // every other petition under another spelling of the card: the same person to the platform
                 IdSpelling s = k % 2 == 0 ? IdSpelling.CANONICAL : Residents.variant(i + k);
-                ids.add(petition(r, Residents.idCard(r, s), Residents.name(r, i + k), k % 3 == 0
-                        ? Residents.phone(r, i + k) : null, category, null, times.get(k), true));
+                ids.add(petition(
+                        r,
+                        Residents.idCard(r, s),
+                        Residents.name(r, i + k),
+                        k % 3 == 0 ? Residents.phone(r, i + k) : null,
+                        category,
+                        null,
+                        times.get(k),
+                        true));
             }
             if (i % 8 == 1) {
                 // one more petition with a mistyped card: rejected, so it is no evidence
-                invalid(petitionRecord(r, residents.mistyped(r), r.name(), null, category, null,
+                invalid(petitionRecord(
+                        r,
+                        residents.mistyped(r),
+                        r.name(),
+                        null,
+                        category,
+                        null,
                         times.get(0).plusDays(1)));
                 count(" mistyped ID cards (rejected records)");
             }
@@ -131,18 +155,24 @@ public final class EvaluationSetGenerator {
     private void crossSource(Resident r, int i, List<LocalDateTime> petitionTimes) {
         List<String> incidents = new ArrayList<>();
         // after the third petition made the person key, and for some 10 days before the first (within the lookback)
-        LocalDateTime afterKey = petitionTimes.get(2).plusDays(random.nextInt(1, 20)).plusHours(3);
-        incidents.add(incident(r, Residents.idCard(r, Residents.variant(i)), Residents.name(r, i + 1), afterKey,
-                IncidentType.DISPUTE, true));
+        LocalDateTime afterKey =
+                petitionTimes.get(2).plusDays(random.nextInt(1, 20)).plusHours(3);
+        incidents.add(incident(
+                r,
+                Residents.idCard(r, Residents.variant(i)),
+                Residents.name(r, i + 1),
+                afterKey,
+                IncidentType.DISPUTE,
+                true));
         if (i % 6 == 0) {
-            incidents.add(incident(r, r.idCard(), r.name(), petitionTimes.get(0).minusDays(10),
-                    IncidentType.FIGHT, true));
+            incidents.add(
+                    incident(r, r.idCard(), r.name(), petitionTimes.get(0).minusDays(10), IncidentType.FIGHT, true));
         }
         // a police record of the same person with only the phone: not linkable by the alert job, so not planted
         phoneOnlyIncident(r, afterKey.plusDays(1));
         count("phone-only police records of key persons (not planted)");
-        crossSource.add(new GroundTruth.CrossSourcePerson(r.idCard(),
-                repeatPetitioners.get(repeatPetitioners.size() - 1).petitionIds(), incidents));
+        crossSource.add(new GroundTruth.CrossSourcePerson(
+                r.idCard(), repeatPetitioners.get(repeatPetitioners.size() - 1).petitionIds(), incidents));
     }
 
     private void petitionHardNegatives(List<Resident> planted) {
@@ -151,8 +181,15 @@ public final class EvaluationSetGenerator {
             Resident r = residents.next();
             LocalDateTime first = time(random.nextInt(0, 30), 10);
             petition(r, r.idCard(), r.name(), null, "C0701", null, first, true);
-            petition(r, Residents.idCard(r, Residents.variant(i)), Residents.name(r, i), null, "C0701", null,
-                    first.plusDays(random.nextInt(1, 29)), true);
+            petition(
+                    r,
+                    Residents.idCard(r, Residents.variant(i)),
+                    Residents.name(r, i),
+                    null,
+                    "C0701",
+                    null,
+                    first.plusDays(random.nextInt(1, 29)),
+                    true);
             count("2 petitions in 30 days");
             if (i % 3 == 0) {
                 // a police incident of a person who is not (yet) a key person
@@ -165,17 +202,32 @@ public final class EvaluationSetGenerator {
             Resident r = residents.next();
             LocalDateTime first = time(random.nextInt(0, 25), 9);
             petition(r, r.idCard(), r.name(), null, "C0103", null, first, true);
-            petition(r, Residents.idCard(r, Residents.variant(i)), r.name(), null, "C0103", null,
-                    first.plusDays(15).plusHours(12), true);
-            petition(r, r.idCard(), r.name(), null, "C0103", null, first.plusDays(31).plusMinutes(1), true);
+            petition(
+                    r,
+                    Residents.idCard(r, Residents.variant(i)),
+                    r.name(),
+                    null,
+                    "C0103",
+                    null,
+                    first.plusDays(15).plusHours(12),
+                    true);
+            petition(
+                    r,
+                    r.idCard(),
+                    r.name(),
+                    null,
+                    "C0103",
+                    null,
+                    first.plusDays(31).plusMinutes(1),
+                    true);
             count("3 petitions in 31 days");
         }
         for (int i = 0; i < planted.size(); i += 2) {
             // a namesake of a repeat petitioner: same name, another card and phone, one petition and one incident
             Resident namesake = residents.named(planted.get(i).name());
             LocalDateTime t = time(random.nextInt(5, 50), 14);
-            petition(namesake, namesake.idCard(), namesake.name(), Residents.phone(namesake, i), "C0701", null, t,
-                    true);
+            petition(
+                    namesake, namesake.idCard(), namesake.name(), Residents.phone(namesake, i), "C0701", null, t, true);
             incident(namesake, namesake.idCard(), namesake.name(), t.plusDays(3), IncidentType.DISPUTE, true);
             count("namesakes of repeat petitioners");
         }
@@ -193,16 +245,31 @@ public final class EvaluationSetGenerator {
             for (int p = 0; p < persons; p++) {
                 Resident r = residents.next();
                 // spread over 5 h 59 min at most; every other group writes the company two ways
-                LocalDateTime t = p == persons - 1 && g % 3 == 0 ? start.plusHours(5).plusMinutes(59)
+                LocalDateTime t = p == persons - 1 && g % 3 == 0
+                        ? start.plusHours(5).plusMinutes(59)
                         : start.plusMinutes(random.nextLong(0, 5 * 60));
                 String written = g % 2 == 0 && p % 2 == 1 ? otherSpelling(company) : company;
-                ids.add(petition(r, Residents.idCard(r, p % 3 == 0 ? Residents.variant(g + p) : IdSpelling.CANONICAL),
-                        Residents.name(r, p), null, "C0702", written, t, true));
+                ids.add(petition(
+                        r,
+                        Residents.idCard(r, p % 3 == 0 ? Residents.variant(g + p) : IdSpelling.CANONICAL),
+                        Residents.name(r, p),
+                        null,
+                        "C0702",
+                        written,
+                        t,
+                        true));
                 cards.add(r.idCard());
                 if (p == 0 && g % 4 == 1) {
                     // the same person petitions again in the window: still one person
-                    ids.add(petition(r, Residents.idCard(r, Residents.variant(g)), r.name(), null, "C0702", company,
-                            t.plusMinutes(30), true));
+                    ids.add(petition(
+                            r,
+                            Residents.idCard(r, Residents.variant(g)),
+                            r.name(),
+                            null,
+                            "C0702",
+                            company,
+                            t.plusMinutes(30),
+                            true));
                 }
             }
             if (g % 2 == 0) {
@@ -219,8 +286,15 @@ public final class EvaluationSetGenerator {
                 LocalDateTime t = start.plusMinutes(p * 70L);
                 petition(r, r.idCard(), r.name(), null, "C0702", company, t, true);
                 if (p == 0) {
-                    petition(r, Residents.idCard(r, Residents.variant(g)), Residents.name(r, 1), null, "C0702",
-                            otherSpelling(company), t.plusMinutes(20), true);
+                    petition(
+                            r,
+                            Residents.idCard(r, Residents.variant(g)),
+                            Residents.name(r, 1),
+                            null,
+                            "C0702",
+                            otherSpelling(company),
+                            t.plusMinutes(20),
+                            true);
                 }
             }
             count("4 persons in 6 hours");
@@ -261,7 +335,8 @@ public final class EvaluationSetGenerator {
 
     /** The company as a second system writes it: half-width parentheses and spaces, or an ideographic space. */
     private static String otherSpelling(String company) {
-        return company.contains("（") ? company.replace("（", " (").replace("）", ") ")
+        return company.contains("（")
+                ? company.replace("（", " (").replace("）", ") ")
                 : company.substring(0, 2) + " " + company.substring(2) + "\u3000";
     }
 
@@ -276,8 +351,14 @@ public final class EvaluationSetGenerator {
             List<String> ids = new ArrayList<>();
             for (int k = 0; k < count; k++) {
                 LocalDateTime t = k == 0 ? first : first.plusMinutes(random.nextLong(30, 29L * 24 * 60));
-                ids.add(call(r, Residents.idCard(r, k % 2 == 0 ? IdSpelling.CANONICAL : Residents.variant(i + k)),
-                        Residents.name(r, k), Residents.phone(r, k), category, t, false));
+                ids.add(call(
+                        r,
+                        Residents.idCard(r, k % 2 == 0 ? IdSpelling.CANONICAL : Residents.variant(i + k)),
+                        Residents.name(r, k),
+                        Residents.phone(r, k),
+                        category,
+                        t,
+                        false));
             }
             closeBeforeNextCall(drafts.subList(drafts.size() - count, drafts.size()));
             repeatCallers.add(new GroundTruth.RepeatCaller(r.idCard(), r.phone(), category, ids));
@@ -286,8 +367,14 @@ public final class EvaluationSetGenerator {
             Resident r = residents.next();
             LocalDateTime first = time(random.nextInt(0, 40), 15);
             call(r, r.idCard(), r.name(), r.phone(), "C0101", first, false);
-            call(r, Residents.idCard(r, Residents.variant(i)), r.name(), r.phone(), "C0101",
-                    first.plusDays(random.nextInt(1, 29)), false);
+            call(
+                    r,
+                    Residents.idCard(r, Residents.variant(i)),
+                    r.name(),
+                    r.phone(),
+                    "C0101",
+                    first.plusDays(random.nextInt(1, 29)),
+                    false);
             count("2 calls in 30 days");
         }
         for (int i = 0; i < 10; i++) {
@@ -303,8 +390,14 @@ public final class EvaluationSetGenerator {
             LocalDateTime first = time(random.nextInt(0, 25), 17);
             call(r, r.idCard(), r.name(), r.phone(), "C0105", first, false);
             call(r, r.idCard(), r.name(), r.phone(), "C0105", first.plusDays(15).plusHours(12), false);
-            call(r, Residents.idCard(r, Residents.variant(i)), r.name(), r.phone(), "C0105",
-                    first.plusDays(31).plusMinutes(1), false);
+            call(
+                    r,
+                    Residents.idCard(r, Residents.variant(i)),
+                    r.name(),
+                    r.phone(),
+                    "C0105",
+                    first.plusDays(31).plusMinutes(1),
+                    false);
             count("3 calls in 31 days");
         }
     }
@@ -322,13 +415,25 @@ public final class EvaluationSetGenerator {
                 count(" mistyped ID cards (rejected records)");
                 continue;
             }
-            call(r, anonymous ? null : Residents.idCard(r, backgroundSpelling(i)), anonymous ? null : r.name(),
-                    random.nextInt(100) < NOISY_PERCENT ? Residents.phone(r, i) : r.phone(), category, t, true);
+            call(
+                    r,
+                    anonymous ? null : Residents.idCard(r, backgroundSpelling(i)),
+                    anonymous ? null : r.name(),
+                    random.nextInt(100) < NOISY_PERCENT ? Residents.phone(r, i) : r.phone(),
+                    category,
+                    t,
+                    true);
             if (random.nextInt(5) == 0) {
                 // a second call of the same resident on another category
-                String other = CALL_CATEGORIES[(List.of(CALL_CATEGORIES).indexOf(category) + 1)
-                        % CALL_CATEGORIES.length];
-                call(r, anonymous ? null : r.idCard(), r.name(), r.phone(), other, t.plusDays(random.nextInt(1, 6)),
+                String other =
+                        CALL_CATEGORIES[(List.of(CALL_CATEGORIES).indexOf(category) + 1) % CALL_CATEGORIES.length];
+                call(
+                        r,
+                        anonymous ? null : r.idCard(),
+                        r.name(),
+                        r.phone(),
+                        other,
+                        t.plusDays(random.nextInt(1, 6)),
                         true);
             }
         }
@@ -342,9 +447,18 @@ public final class EvaluationSetGenerator {
             }
             // a background company is named by one person only, so no 集访 can form by chance
             String company = random.nextInt(5) == 0 ? "济南背景" + i + "号商贸有限公司" : null;
-            Draft d = draft(SourceType.PETITION, petitionRecord(r, Residents.idCard(r, backgroundSpelling(i)),
-                    Residents.name(r, i), null, PETITION_CATEGORIES[random.nextInt(PETITION_CATEGORIES.length)],
-                    company, t), true, lateOrOutOfOrder());
+            Draft d = draft(
+                    SourceType.PETITION,
+                    petitionRecord(
+                            r,
+                            Residents.idCard(r, backgroundSpelling(i)),
+                            Residents.name(r, i),
+                            null,
+                            PETITION_CATEGORIES[random.nextInt(PETITION_CATEGORIES.length)],
+                            company,
+                            t),
+                    true,
+                    lateOrOutOfOrder());
             drafts.add(d);
         }
         for (int i = 0; i < spec.backgroundIncidents(); i++) {
@@ -354,8 +468,11 @@ public final class EvaluationSetGenerator {
                 phoneOnlyIncident(r, t);
             } else {
                 IncidentType type = IncidentType.values()[random.nextInt(IncidentType.values().length)];
-                drafts.add(draft(SourceType.POLICE, incidentRecord(r, Residents.idCard(r, backgroundSpelling(i)),
-                        r.name(), t, type), true, lateOrOutOfOrder()));
+                drafts.add(draft(
+                        SourceType.POLICE,
+                        incidentRecord(r, Residents.idCard(r, backgroundSpelling(i)), r.name(), t, type),
+                        true,
+                        lateOrOutOfOrder()));
             }
         }
     }
@@ -380,33 +497,67 @@ public final class EvaluationSetGenerator {
 
     // ---- records -----------------------------------------------------------------------------------------------
 
-    private String petition(Resident r, String idCard, String name, String phone, String category, String company,
-                            LocalDateTime t, boolean valid) {
+    private String petition(
+            Resident r,
+            String idCard,
+            String name,
+            String phone,
+            String category,
+            String company,
+            LocalDateTime t,
+            boolean valid) {
         Petition p = petitionRecord(r, idCard, name, phone, category, company, t);
         // scenario records may be out of order by up to 9 minutes, never later than the allowed lateness
         drafts.add(draft(SourceType.PETITION, p, valid, random.nextInt(8) == 0 ? random.nextLong(60, 9 * 60) : 0));
         return p.petitionId();
     }
 
-    private Petition petitionRecord(Resident r, String idCard, String name, String phone, String category,
-                                    String company, LocalDateTime t) {
+    private Petition petitionRecord(
+            Resident r, String idCard, String name, String phone, String category, String company, LocalDateTime t) {
         Grid grid = grid();
-        return new Petition(1, "EVXF" + String.format("%06d", ++serial), name, idCard, phone,
-                PetitionForm.values()[serial % PetitionForm.values().length], category,
-                "反映" + (company != null ? company + "拖欠工资" : "邻里纠纷长期未解决") + "问题，要求尽快处理。", company,
-                1, grid.anchor().getY(), grid.anchor().getX(), t);
+        return new Petition(
+                1,
+                "EVXF" + String.format("%06d", ++serial),
+                name,
+                idCard,
+                phone,
+                PetitionForm.values()[serial % PetitionForm.values().length],
+                category,
+                "反映" + (company != null ? company + "拖欠工资" : "邻里纠纷长期未解决") + "问题，要求尽快处理。",
+                company,
+                1,
+                grid.anchor().getY(),
+                grid.anchor().getX(),
+                t);
     }
 
     private void petitionWithGroupSize(Resident r, String company, LocalDateTime t, int groupSize) {
         Grid grid = grid();
-        Petition p = new Petition(1, "EVXF" + String.format("%06d", ++serial), r.name(), r.idCard(), null,
-                PetitionForm.VISIT, "C0702", "代表" + groupSize + "名工人反映" + company + "拖欠工资。", company, groupSize,
-                grid.anchor().getY(), grid.anchor().getX(), t);
+        Petition p = new Petition(
+                1,
+                "EVXF" + String.format("%06d", ++serial),
+                r.name(),
+                r.idCard(),
+                null,
+                PetitionForm.VISIT,
+                "C0702",
+                "代表" + groupSize + "名工人反映" + company + "拖欠工资。",
+                company,
+                groupSize,
+                grid.anchor().getY(),
+                grid.anchor().getX(),
+                t);
         drafts.add(draft(SourceType.PETITION, p, true, 0));
     }
 
-    private String call(Resident r, String idCard, String name, String phone, String category, LocalDateTime t,
-                        boolean background) {
+    private String call(
+            Resident r,
+            String idCard,
+            String name,
+            String phone,
+            String category,
+            LocalDateTime t,
+            boolean background) {
         HotlineCase c = callRecord(r, idCard, name, phone, category, t, background);
         drafts.add(draft(SourceType.HOTLINE, c, true, random.nextInt(10) == 0 ? random.nextLong(60, 9 * 60) : 0));
         return c.caseId();
@@ -416,8 +567,14 @@ public final class EvaluationSetGenerator {
      * A 12345 case as its platform exports it once closed: 8 % closed after the deadline (overdue), 10 % closed 1 to
      * 60 minutes before it (hard negatives), some still open without a reply (nothing proves them overdue).
      */
-    private HotlineCase callRecord(Resident r, String idCard, String name, String phone, String category,
-                                   LocalDateTime accept, boolean background) {
+    private HotlineCase callRecord(
+            Resident r,
+            String idCard,
+            String name,
+            String phone,
+            String category,
+            LocalDateTime accept,
+            boolean background) {
         Grid grid = grid();
         LocalDateTime deadline = accept.plusDays(5);
         int dice = random.nextInt(100);
@@ -441,35 +598,67 @@ public final class EvaluationSetGenerator {
             close = accept.plusHours(random.nextLong(2, 4 * 24));
             reply = close.minusHours(1);
         }
-        return new HotlineCase(1, "EVRX" + String.format("%06d", ++serial), Channel.PHONE, category,
-                "来电反映" + CategoryCatalog.standard().get(category).name() + "问题，请相关部门处理。", name, phone, idCard,
-                grid.anchor().getY(), grid.anchor().getX(), null, null, accept, deadline, status, reply, close,
+        return new HotlineCase(
+                1,
+                "EVRX" + String.format("%06d", ++serial),
+                Channel.PHONE,
+                category,
+                "来电反映" + CategoryCatalog.standard().get(category).name() + "问题，请相关部门处理。",
+                name,
+                phone,
+                idCard,
+                grid.anchor().getY(),
+                grid.anchor().getX(),
+                null,
+                null,
+                accept,
+                deadline,
+                status,
+                reply,
+                close,
                 status == CaseStatus.CLOSED ? 4 : null);
     }
 
-    private String incident(Resident r, String idCard, String name, LocalDateTime t, IncidentType type,
-                            boolean valid) {
+    private String incident(Resident r, String idCard, String name, LocalDateTime t, IncidentType type, boolean valid) {
         PoliceIncident i = incidentRecord(r, idCard, name, t, type);
         drafts.add(draft(SourceType.POLICE, i, valid, 0));
         return i.incidentId();
     }
 
     private void phoneOnlyIncident(Resident r, LocalDateTime t) {
-        PoliceIncident i = new PoliceIncident(1, "EVJQ" + String.format("%06d", ++serial), IncidentType.DISPUTE,
-                Residents.name(r, serial), null, Residents.phone(r, serial), "报警人称与他人发生纠纷。",
-                grid().anchor().getY(), grid().anchor().getX(), t);
+        PoliceIncident i = new PoliceIncident(
+                1,
+                "EVJQ" + String.format("%06d", ++serial),
+                IncidentType.DISPUTE,
+                Residents.name(r, serial),
+                null,
+                Residents.phone(r, serial),
+                "报警人称与他人发生纠纷。",
+                grid().anchor().getY(),
+                grid().anchor().getX(),
+                t);
         drafts.add(draft(SourceType.POLICE, i, true, 0));
     }
 
     private PoliceIncident incidentRecord(Resident r, String idCard, String name, LocalDateTime t, IncidentType type) {
         Grid grid = grid();
-        return new PoliceIncident(1, "EVJQ" + String.format("%06d", ++serial), type, name, idCard, null,
-                "接报" + type.label() + "警情，民警到场处置。", grid.anchor().getY(), grid.anchor().getX(), t);
+        return new PoliceIncident(
+                1,
+                "EVJQ" + String.format("%06d", ++serial),
+                type,
+                name,
+                idCard,
+                null,
+                "接报" + type.label() + "警情，民警到场处置。",
+                grid.anchor().getY(),
+                grid.anchor().getX(),
+                t);
     }
 
     private void invalid(SourceRecord record) {
-        SourceType source = record instanceof Petition ? SourceType.PETITION : record instanceof HotlineCase
-                ? SourceType.HOTLINE : SourceType.POLICE;
+        SourceType source = record instanceof Petition
+                ? SourceType.PETITION
+                : record instanceof HotlineCase ? SourceType.HOTLINE : SourceType.POLICE;
         drafts.add(draft(source, record, false, 0));
         invalidIds.add(record.recordId());
     }
@@ -500,8 +689,8 @@ public final class EvaluationSetGenerator {
         List<String> overdue = new ArrayList<>();
         for (Draft d : drafts) {
             LocalDateTime t = d.record().eventTime();
-            records.add(new EvaluationRecord(d.source(), d.record().recordId(), Json.write(d.record()), t,
-                    t.plusSeconds(d.delaySeconds())));
+            records.add(new EvaluationRecord(
+                    d.source(), d.record().recordId(), Json.write(d.record()), t, t.plusSeconds(d.delaySeconds())));
             emitted.merge(d.source(), 1L, Long::sum);
             if (d.valid()) {
                 valid.merge(d.source(), 1L, Long::sum);
@@ -509,15 +698,33 @@ public final class EvaluationSetGenerator {
                     overdue.add(c.caseId());
                 }
             } else {
-                invalid.merge(d.source(), new GroundTruth.InvalidRecords(1, Map.of(Defect.BAD_ID_CARD_CHECKSUM, 1L),
-                        List.of(d.record().recordId())), EvaluationSetGenerator::add);
+                invalid.merge(
+                        d.source(),
+                        new GroundTruth.InvalidRecords(
+                                1,
+                                Map.of(Defect.BAD_ID_CARD_CHECKSUM, 1L),
+                                List.of(d.record().recordId())),
+                        EvaluationSetGenerator::add);
             }
         }
         records.sort(Comparator.comparing(EvaluationRecord::arrivalTime).thenComparing(EvaluationRecord::key));
-        GroundTruth truth = new GroundTruth(null, emitted, valid, invalid, repeatPetitioners, groupPetitions,
-                repeatCallers, crossSource, new GroundTruth.OverdueCases("close_time > deadline; or, when close_time "
-                        + "is absent, (reply_time, else accept_time) > deadline", overdue),
-                new GroundTruth.BigArrears(0, 0, 0, null, List.of()), List.of(), List.of(), List.of());
+        GroundTruth truth = new GroundTruth(
+                null,
+                emitted,
+                valid,
+                invalid,
+                repeatPetitioners,
+                groupPetitions,
+                repeatCallers,
+                crossSource,
+                new GroundTruth.OverdueCases(
+                        "close_time > deadline; or, when close_time "
+                                + "is absent, (reply_time, else accept_time) > deadline",
+                        overdue),
+                new GroundTruth.BigArrears(0, 0, 0, null, List.of()),
+                List.of(),
+                List.of(),
+                List.of());
         return new EvaluationSet(records, truth, hardNegatives);
     }
 
@@ -551,24 +758,39 @@ public final class EvaluationSetGenerator {
             if (reply.isAfter(close)) {
                 reply = close;
             }
-            HotlineCase closed = new HotlineCase(c.schemaVersion(), c.caseId(), c.channel(), c.categoryCode(),
-                    c.content(), c.callerName(), c.callerPhone(), c.callerIdCard(), c.latitude(), c.longitude(),
-                    c.address(), c.department(), c.acceptTime(), c.deadline(), CaseStatus.CLOSED, reply, close,
+            HotlineCase closed = new HotlineCase(
+                    c.schemaVersion(),
+                    c.caseId(),
+                    c.channel(),
+                    c.categoryCode(),
+                    c.content(),
+                    c.callerName(),
+                    c.callerPhone(),
+                    c.callerIdCard(),
+                    c.latitude(),
+                    c.longitude(),
+                    c.address(),
+                    c.department(),
+                    c.acceptTime(),
+                    c.deadline(),
+                    CaseStatus.CLOSED,
+                    reply,
+                    close,
                     c.satisfaction() != null ? c.satisfaction() : 4);
             calls.set(order.get(k), new Draft(d.source(), closed, d.valid(), d.delaySeconds()));
         }
     }
 
     private static boolean overdue(HotlineCase c) {
-        LocalDateTime last = c.closeTime() != null ? c.closeTime() : c.replyTime() != null ? c.replyTime()
-                : c.acceptTime();
+        LocalDateTime last =
+                c.closeTime() != null ? c.closeTime() : c.replyTime() != null ? c.replyTime() : c.acceptTime();
         return last.isAfter(c.deadline());
     }
 
     private static GroundTruth.InvalidRecords add(GroundTruth.InvalidRecords a, GroundTruth.InvalidRecords b) {
         List<String> ids = new ArrayList<>(a.recordIds());
         ids.addAll(b.recordIds());
-        return new GroundTruth.InvalidRecords(a.count() + b.count(), Map.of(Defect.BAD_ID_CARD_CHECKSUM,
-                a.count() + b.count()), ids);
+        return new GroundTruth.InvalidRecords(
+                a.count() + b.count(), Map.of(Defect.BAD_ID_CARD_CHECKSUM, a.count() + b.count()), ids);
     }
 }

@@ -6,8 +6,13 @@ import java.time.LocalDate;
  * What to generate: a seed (never the demo generator's), the first day of the two months covered and the size of the
  * background. {@link #standard()} is the set the README's per-rule figures are measured on.
  */
-public record EvaluationSpec(long seed, LocalDate firstDay, int days, int backgroundCalls, int backgroundPetitions,
-                             int backgroundIncidents) {
+public record EvaluationSpec(
+        long seed,
+        LocalDate firstDay,
+        int days,
+        int backgroundCalls,
+        int backgroundPetitions,
+        int backgroundIncidents) {
 
     public EvaluationSpec {
         if (days < 45 || backgroundCalls < 0 || backgroundPetitions < 0 || backgroundIncidents < 0) {

@@ -16,22 +16,46 @@ import org.gridgov.common.validation.IdCardNumber;
 final class Residents {
 
     /** A resident: the canonical card and phone; {@code name} in simplified characters. */
-    record Resident(String idCard, String name, String phone) {
-    }
+    record Resident(String idCard, String name, String phone) {}
 
     /** How a source writes an ID card. */
-    enum IdSpelling { CANONICAL, FIFTEEN_DIGITS, FULL_WIDTH, SPACED, LOWER_CASE_X }
+    enum IdSpelling {
+        CANONICAL,
+        FIFTEEN_DIGITS,
+        FULL_WIDTH,
+        SPACED,
+        LOWER_CASE_X
+    }
 
     private static final String[] SURNAMES = {"陈", "张", "刘", "王", "李", "黄", "赵", "吴", "周", "郑", "孙", "马"};
-    private static final String[] GIVEN = {"国强", "伟", "丽华", "建军", "秀兰", "志刚", "红梅", "海涛", "晓东", "凤英",
-        "玉兰", "文斌", "春华", "德胜", "桂芳"};
-    private static final Map<Character, Character> TRADITIONAL = Map.ofEntries(Map.entry('陈', '陳'),
-            Map.entry('张', '張'), Map.entry('刘', '劉'), Map.entry('黄', '黃'), Map.entry('赵', '趙'),
-            Map.entry('吴', '吳'), Map.entry('郑', '鄭'), Map.entry('孙', '孫'), Map.entry('马', '馬'),
-            Map.entry('国', '國'), Map.entry('强', '強'), Map.entry('伟', '偉'), Map.entry('丽', '麗'),
-            Map.entry('华', '華'), Map.entry('军', '軍'), Map.entry('兰', '蘭'), Map.entry('刚', '剛'),
-            Map.entry('红', '紅'), Map.entry('涛', '濤'), Map.entry('晓', '曉'), Map.entry('东', '東'),
-            Map.entry('凤', '鳳'), Map.entry('斌', '斌'), Map.entry('胜', '勝'));
+    private static final String[] GIVEN = {
+        "国强", "伟", "丽华", "建军", "秀兰", "志刚", "红梅", "海涛", "晓东", "凤英", "玉兰", "文斌", "春华", "德胜", "桂芳"
+    };
+    private static final Map<Character, Character> TRADITIONAL = Map.ofEntries(
+            Map.entry('陈', '陳'),
+            Map.entry('张', '張'),
+            Map.entry('刘', '劉'),
+            Map.entry('黄', '黃'),
+            Map.entry('赵', '趙'),
+            Map.entry('吴', '吳'),
+            Map.entry('郑', '鄭'),
+            Map.entry('孙', '孫'),
+            Map.entry('马', '馬'),
+            Map.entry('国', '國'),
+            Map.entry('强', '強'),
+            Map.entry('伟', '偉'),
+            Map.entry('丽', '麗'),
+            Map.entry('华', '華'),
+            Map.entry('军', '軍'),
+            Map.entry('兰', '蘭'),
+            Map.entry('刚', '剛'),
+            Map.entry('红', '紅'),
+            Map.entry('涛', '濤'),
+            Map.entry('晓', '曉'),
+            Map.entry('东', '東'),
+            Map.entry('凤', '鳳'),
+            Map.entry('斌', '斌'),
+            Map.entry('胜', '勝'));
     private static final String[] REGIONS = {"370112", "370102", "370103", "370104", "370105", "371522"};
 
     private final SplittableRandom random;
@@ -70,8 +94,8 @@ final class Residents {
             case FIFTEEN_DIGITS -> id.substring(0, 6) + id.substring(8, 17);
             case FULL_WIDTH -> fullWidth(id);
             case SPACED -> id.substring(0, 6) + " " + id.substring(6, 14) + " " + id.substring(14);
-            case LOWER_CASE_X -> id.endsWith("X") ? id.substring(0, 17) + "x" : fullWidth(id.substring(0, 6))
-                    + id.substring(6);
+            case LOWER_CASE_X ->
+                id.endsWith("X") ? id.substring(0, 17) + "x" : fullWidth(id.substring(0, 6)) + id.substring(6);
         };
     }
 

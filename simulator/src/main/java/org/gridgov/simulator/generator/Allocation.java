@@ -3,8 +3,7 @@ package org.gridgov.simulator.generator;
 /** Splits an exact total into integer parts proportional to weights; the parts always sum to the total. */
 final class Allocation {
 
-    private Allocation() {
-    }
+    private Allocation() {}
 
     static long[] spread(long total, double[] weights) {
         double sum = 0;

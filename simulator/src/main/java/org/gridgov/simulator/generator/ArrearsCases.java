@@ -22,7 +22,11 @@ final class ArrearsCases {
     static final int STALE_DAYS = 90;
 
     /** Why a planted case is big. */
-    enum BigKind { MANY_WORKERS, LARGE_AMOUNT, LONG_UNRESOLVED }
+    enum BigKind {
+        MANY_WORKERS,
+        LARGE_AMOUNT,
+        LONG_UNRESOLVED
+    }
 
     private static final double RESIDENT_SHARE = 0.2;
 
@@ -57,20 +61,25 @@ final class ArrearsCases {
                 // stays below the amount threshold so each planted case shows one reason clearly
                 yield build(t, company, workers, workers * (3_000L + r.nextInt(3_500)), p, r, false);
             }
-            case LARGE_AMOUNT -> build(t, company, 5 + r.nextInt(21), MIN_AMOUNT_YUAN + 100L * r.nextInt(40_000), p,
-                    r, false);
-            case LONG_UNRESOLVED -> build(t, company, 3 + r.nextInt(18), 20_000 + 10L * r.nextInt(28_000), p, r,
-                    true);
+            case LARGE_AMOUNT ->
+                build(t, company, 5 + r.nextInt(21), MIN_AMOUNT_YUAN + 100L * r.nextInt(40_000), p, r, false);
+            case LONG_UNRESOLVED -> build(t, company, 3 + r.nextInt(18), 20_000 + 10L * r.nextInt(28_000), p, r, true);
         };
     }
 
-    private ArrearsCase build(LocalDateTime t, Company company, int workers, long amountYuan, Person p,
-                              SplittableRandom r, boolean keepOpen) {
+    private ArrearsCase build(
+            LocalDateTime t,
+            Company company,
+            int workers,
+            long amountYuan,
+            Person p,
+            SplittableRandom r,
+            boolean keepOpen) {
         Place site = ctx.places.random(r);
-        List<String> projects = ctx.ref.projectTexts.getOrDefault(company.industry(),
-                ctx.ref.projectTexts.get(ReferenceData.CONSTRUCTION));
-        String project = ctx.composer.compose(projects.get(r.nextInt(projects.size())), "C0401", site,
-                company.name(), r);
+        List<String> projects = ctx.ref.projectTexts.getOrDefault(
+                company.industry(), ctx.ref.projectTexts.get(ReferenceData.CONSTRUCTION));
+        String project =
+                ctx.composer.compose(projects.get(r.nextInt(projects.size())), "C0401", site, company.name(), r);
         ArrearsStatus status;
         LocalDateTime resolved = null;
         // resolved within 3..89 days; whatever is not resolved by the export is still open or in progress
@@ -89,8 +98,21 @@ final class ArrearsCases {
             throw new IllegalStateException("background arrears case reported " + t + " would be long unresolved");
         }
         String phone = r.nextInt(100) < 90 ? p.phone() : null;
-        return new ArrearsCase(1, null, company.name(), project, workers, BigDecimal.valueOf(amountYuan, 0)
-                .setScale(2), p.name(), p.idCard(), phone, site.latitude(), site.longitude(), t, status, resolved);
+        return new ArrearsCase(
+                1,
+                null,
+                company.name(),
+                project,
+                workers,
+                BigDecimal.valueOf(amountYuan, 0).setScale(2),
+                p.name(),
+                p.idCard(),
+                phone,
+                site.latitude(),
+                site.longitude(),
+                t,
+                status,
+                resolved);
     }
 
     private Company constructionMostly(SplittableRandom r) {

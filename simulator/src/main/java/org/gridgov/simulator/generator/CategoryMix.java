@@ -17,8 +17,7 @@ import org.gridgov.simulator.generator.ReferenceData.ComplaintTemplate;
  */
 final class CategoryMix {
 
-    record Choice(Category category, ComplaintTemplate template) {
-    }
+    record Choice(Category category, ComplaintTemplate template) {}
 
     private static final class MonthTable {
         final List<Category> categories = new ArrayList<>();
@@ -32,8 +31,12 @@ final class CategoryMix {
      * @param baseWeights     weight by category name; categories not named get {@code defaultWeight}
      * @param seasonalWeights per season, weight by category name replacing the base weight in that season
      */
-    CategoryMix(ReferenceData ref, CategoryCatalog catalog, Map<String, Double> baseWeights, double defaultWeight,
-                Map<Season, Map<String, Double>> seasonalWeights) {
+    CategoryMix(
+            ReferenceData ref,
+            CategoryCatalog catalog,
+            Map<String, Double> baseWeights,
+            double defaultWeight,
+            Map<Season, Map<String, Double>> seasonalWeights) {
         Map<String, List<ComplaintTemplate>> byCode = new LinkedHashMap<>();
         for (ComplaintTemplate t : ref.complaints) {
             if (ref.topics.stream().noneMatch(topic -> t.text().contains(topic.word()))) {
@@ -50,10 +53,12 @@ final class CategoryMix {
             MonthTable table = new MonthTable();
             List<Double> weights = new ArrayList<>();
             for (Category c : catalog.all()) {
-                double w = seasonalWeights.getOrDefault(season, Map.of())
+                double w = seasonalWeights
+                        .getOrDefault(season, Map.of())
                         .getOrDefault(c.name(), baseWeights.getOrDefault(c.name(), defaultWeight));
                 List<ComplaintTemplate> usable = byCode.getOrDefault(c.code(), List.of()).stream()
-                        .filter(t -> t.season().covers(month)).toList();
+                        .filter(t -> t.season().covers(month))
+                        .toList();
                 if (w > 0 && !usable.isEmpty()) {
                     table.categories.add(c);
                     table.templates.add(usable);

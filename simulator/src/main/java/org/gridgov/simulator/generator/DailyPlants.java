@@ -48,8 +48,14 @@ final class DailyPlants {
         Choice c = ctx.hotlineMix.pick(accept.getMonth(), r);
         Place place = ctx.places.inGrid(p.homeGrid(), r);
         String content = ctx.composer.compose(c.template().text(), c.category().code(), place, null, r);
-        return hotline.build(accept, HotlineCases.channel(r), c.category(), content,
-                HotlineCases.typicalCaller(p, r), place, ctx.lifecycle.overdue(accept, overdueOrdinal++ % 2 == 0, r),
+        return hotline.build(
+                accept,
+                HotlineCases.channel(r),
+                c.category(),
+                content,
+                HotlineCases.typicalCaller(p, r),
+                place,
+                ctx.lifecycle.overdue(accept, overdueOrdinal++ % 2 == 0, r),
                 r);
     }
 
@@ -59,7 +65,14 @@ final class DailyPlants {
         Place place = ctx.places.inGrid(p.homeGrid(), r);
         Category category = ctx.catalog.get(topic.categoryCode());
         String content = ctx.composer.compose(topic.text(), category.code(), place, null, r);
-        return hotline.build(accept, HotlineCases.channel(r), category, content, HotlineCases.typicalCaller(p, r),
-                place, ctx.lifecycle.onTime(accept, r), r);
+        return hotline.build(
+                accept,
+                HotlineCases.channel(r),
+                category,
+                content,
+                HotlineCases.typicalCaller(p, r),
+                place,
+                ctx.lifecycle.onTime(accept, r),
+                r);
     }
 }

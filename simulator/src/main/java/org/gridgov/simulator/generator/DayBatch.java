@@ -17,11 +17,9 @@ import org.gridgov.common.model.SourceType;
  */
 final class DayBatch {
 
-    private record Entry(SourceRecord record, InvalidSchedule.Planned defect, Consumer<String> onId, int seq) {
-    }
+    private record Entry(SourceRecord record, InvalidSchedule.Planned defect, Consumer<String> onId, int seq) {}
 
-    private static final Comparator<Entry> EVENT_ORDER = Comparator
-            .comparing((Entry e) -> e.record.eventTime())
+    private static final Comparator<Entry> EVENT_ORDER = Comparator.comparing((Entry e) -> e.record.eventTime())
             .thenComparing(e -> e.record.source())
             .thenComparingInt(e -> e.seq);
 

@@ -22,7 +22,9 @@ public enum Defect {
     OVERSIZED_CONTENT;
 
     public boolean appliesTo(SourceType source) {
-        return this != UNKNOWN_CATEGORY || source == SourceType.HOTLINE || source == SourceType.PETITION
+        return this != UNKNOWN_CATEGORY
+                || source == SourceType.HOTLINE
+                || source == SourceType.PETITION
                 || source == SourceType.GRID;
     }
 }

@@ -17,8 +17,7 @@ import org.gridgov.common.validation.IdCardNumber;
 final class DefectInjector {
 
     /** What the sink receives for a broken record: the id it still has (null if removed) and the line. */
-    record Broken(String key, String line) {
-    }
+    record Broken(String key, String line) {}
 
     static final String MALFORMED_TIME = "2024-13-45 25:61";
     static final double BEIJING_LAT = 39.9;
@@ -85,8 +84,8 @@ final class DefectInjector {
     }
 
     private static String anyIdCard(SplittableRandom r) {
-        return IdCardNumber.of(PersonPool.HOME_REGION, LocalDate.of(1960, 1, 1).plusDays(r.nextInt(15000)),
-                r.nextInt(1000));
+        return IdCardNumber.of(
+                PersonPool.HOME_REGION, LocalDate.of(1960, 1, 1).plusDays(r.nextInt(15000)), r.nextInt(1000));
     }
 
     private static String enumField(SourceType s) {

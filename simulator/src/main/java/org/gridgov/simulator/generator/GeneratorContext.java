@@ -14,6 +14,7 @@ final class GeneratorContext {
 
     /** Slots of one-off people: one per source's background, one for planned scenarios, one for daily plants. */
     static final int PLANNED_SLOT = SourceType.values().length;
+
     static final int DAILY_SLOT = PLANNED_SLOT + 1;
 
     /** A background resident's third record of a source comes more than this many days after the first. */
@@ -67,14 +68,14 @@ final class GeneratorContext {
         long base = members;
         for (int s = 0; s < slots; s++) {
             // each background record takes at most one one-off person; plants are bounded by the hotline volume
-            oneOffCapacity[s] = s < PLANNED_SLOT ? split.count(SourceType.values()[s])
-                    : split.count(SourceType.HOTLINE) + 1000;
+            oneOffCapacity[s] =
+                    s < PLANNED_SLOT ? split.count(SourceType.values()[s]) : split.count(SourceType.HOTLINE) + 1000;
             oneOffBase[s] = base;
             base += oneOffCapacity[s];
         }
         if (base > PersonPool.capacity()) {
-            throw new IllegalArgumentException(spec.totalRecords() + " records need more distinct people ("
-                    + base + ") than the ID-card space holds (" + PersonPool.capacity() + ")");
+            throw new IllegalArgumentException(spec.totalRecords() + " records need more distinct people (" + base
+                    + ") than the ID-card space holds (" + PersonPool.capacity() + ")");
         }
     }
 
@@ -89,8 +90,7 @@ final class GeneratorContext {
     /**
      * With probability {@code residentShare} a resident the ledger allows (a few tries), otherwise a one-off person.
      */
-    Person backgroundPerson(PersonLedger ledger, int day, double residentShare, SourceType source,
-                            SplittableRandom r) {
+    Person backgroundPerson(PersonLedger ledger, int day, double residentShare, SourceType source, SplittableRandom r) {
         if (r.nextDouble() < residentShare) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 int m = r.nextInt(people.members());

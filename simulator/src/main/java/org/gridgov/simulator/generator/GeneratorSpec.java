@@ -12,8 +12,8 @@ import java.util.Objects;
  * on top. Their volume is set by the workforce (one worker per grid, ~32 records a worker-month), not by
  * {@code totalRecords}, so specs that do not need them (most tests) leave them off.
  */
-public record GeneratorSpec(long seed, YearMonth firstMonth, int months, long totalRecords, double invalidRate,
-                            boolean gridWork) {
+public record GeneratorSpec(
+        long seed, YearMonth firstMonth, int months, long totalRecords, double invalidRate, boolean gridWork) {
 
     public GeneratorSpec {
         Objects.requireNonNull(firstMonth, "firstMonth");

@@ -50,23 +50,40 @@ final class GridRecords {
         if (kind == GridRecordKind.REPORT) {
             Choice c = ctx.gridMix.pick(t.getMonth(), r);
             category = c.category().code();
-            content = TextComposer.respeak(ctx.composer.compose(c.template().text(), category, place, null, r),
-                    "网格员上报，居民反映");
+            content = TextComposer.respeak(
+                    ctx.composer.compose(c.template().text(), category, place, null, r), "网格员上报，居民反映");
         } else {
             List<String> texts = ctx.ref.gridTexts.get(kind);
             content = ctx.composer.compose(texts.get(r.nextInt(texts.size())), "C1204", place, null, r);
             if (kind == GridRecordKind.MEDIATION) {
                 dispute = DisputeType.values()[weighted(DISPUTE_WEIGHTS, r)];
                 int o = r.nextInt(100);
-                outcome = o < 70 ? MediationOutcome.RESOLVED : o < 90 ? MediationOutcome.PARTLY : MediationOutcome.FAILED;
+                outcome =
+                        o < 70 ? MediationOutcome.RESOLVED : o < 90 ? MediationOutcome.PARTLY : MediationOutcome.FAILED;
                 content = content + "（" + dispute.label() + "，" + outcome.label() + "）";
             }
         }
         if (!ctx.places.locatedIn(place)) {
             throw new IllegalStateException("point " + place + " is not located in its grid");
         }
-        return new GridRecord(GridRecord.SCHEMA_VERSION, null, kind, place.grid().code(), workerId(place), idCard,
-                category, content, place.latitude(), place.longitude(), t, null, null, null, null, dispute, outcome);
+        return new GridRecord(
+                GridRecord.SCHEMA_VERSION,
+                null,
+                kind,
+                place.grid().code(),
+                workerId(place),
+                idCard,
+                category,
+                content,
+                place.latitude(),
+                place.longitude(),
+                t,
+                null,
+                null,
+                null,
+                null,
+                dispute,
+                outcome);
     }
 
     private static int weighted(int[] weights, SplittableRandom r) {

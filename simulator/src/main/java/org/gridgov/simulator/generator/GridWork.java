@@ -49,6 +49,7 @@ final class GridWork {
     private static final double EDGE_M = 60;
     /** GPS noise, one standard deviation per axis. */
     private static final double NOISE_M = 3;
+
     private static final double METRES_PER_DEGREE = 111_195;
     private static final double ROUND_5 = 1e5;
     private static final double ROUND_6 = 1e6;
@@ -67,8 +68,7 @@ final class GridWork {
     }
 
     /** A track being built: seconds and positions in the frame. */
-    private record Track(int[] t, double[] x, double[] y) {
-    }
+    private record Track(int[] t, double[] x, double[] y) {}
 
     /** The month's planted workers and the ids collected as evidence. */
     private static final class MonthPlan {
@@ -78,8 +78,8 @@ final class GridWork {
         final Map<GridWorkAnomalyKind, Map<Integer, List<String>>> evidence = new EnumMap<>(GridWorkAnomalyKind.class);
 
         Consumer<String> collect(GridWorkAnomalyKind kind, int worker) {
-            return evidence.computeIfAbsent(kind, k -> new TreeMap<>())
-                    .computeIfAbsent(worker, w -> new ArrayList<>())::add;
+            return evidence.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(worker, w -> new ArrayList<>())
+                    ::add;
         }
     }
 
@@ -136,12 +136,20 @@ final class GridWork {
         List<GridWorkAnomaly> out = new ArrayList<>();
         plans.forEach((month, plan) -> {
             for (GridWorkAnomalyKind kind : GridWorkAnomalyKind.values()) {
-                plan.evidence.getOrDefault(kind, Map.of()).forEach((w, ids) -> out.add(new GridWorkAnomaly(month,
-                        GridRecords.workerId(ctx.places.grid(w)), ctx.places.grid(w).code(), kind, List.copyOf(ids))));
+                plan.evidence
+                        .getOrDefault(kind, Map.of())
+                        .forEach((w, ids) -> out.add(new GridWorkAnomaly(
+                                month,
+                                GridRecords.workerId(ctx.places.grid(w)),
+                                ctx.places.grid(w).code(),
+                                kind,
+                                List.copyOf(ids))));
             }
         });
         out.sort((a, b) -> a.month().equals(b.month())
-                ? a.kind() != b.kind() ? a.kind().compareTo(b.kind()) : a.workerId().compareTo(b.workerId())
+                ? a.kind() != b.kind()
+                        ? a.kind().compareTo(b.kind())
+                        : a.workerId().compareTo(b.workerId())
                 : a.month().compareTo(b.month()));
         return List.copyOf(out);
     }
@@ -173,7 +181,9 @@ final class GridWork {
         }
         for (int i = k; i < 2 * k; i++) {
             int w = order[i];
-            List<Integer> rounds = workingDays.stream().filter(d -> !isSweepDay(w, ctx.calendar.date(d))).toList();
+            List<Integer> rounds = workingDays.stream()
+                    .filter(d -> !isSweepDay(w, ctx.calendar.date(d)))
+                    .toList();
             plan.jumpDay.put(w, rounds.get(r.nextInt(rounds.size())));
         }
         for (int i = 2 * k; i < 3 * k; i++) {
@@ -216,8 +226,8 @@ final class GridWork {
             // checked in at the community office, which lies in another grid of the community
             // (the district lists a community's grids one after another)
             int perCommunity = District.GRIDS_PER_COMMUNITY;
-            int other = (w / perCommunity) * perCommunity + (w % perCommunity + 1 + r.nextInt(perCommunity - 1))
-                    % perCommunity;
+            int other = (w / perCommunity) * perCommunity
+                    + (w % perCommunity + 1 + r.nextInt(perCommunity - 1)) % perCommunity;
             Place p = ctx.places.inGrid(other, r);
             inLat = p.latitude();
             inLon = p.longitude();
@@ -239,11 +249,25 @@ final class GridWork {
             }
         }
         Grid grid = ctx.places.grid(w);
-        GridRecord g = new GridRecord(GridRecord.SCHEMA_VERSION, null, GridRecordKind.ATTENDANCE, grid.code(),
-                GridRecords.workerId(grid), null, null, missing ? "上班签到，未签退" : "上班签到，下班签退", inLat, inLon,
-                in, null, missing ? null : out, missing ? null : outLat, missing ? null : outLon, null, null);
-        batch.add(g, null, planted != null && missing
-                ? plan.collect(GridWorkAnomalyKind.MISSING_CHECKOUT, w) : null);
+        GridRecord g = new GridRecord(
+                GridRecord.SCHEMA_VERSION,
+                null,
+                GridRecordKind.ATTENDANCE,
+                grid.code(),
+                GridRecords.workerId(grid),
+                null,
+                null,
+                missing ? "上班签到，未签退" : "上班签到，下班签退",
+                inLat,
+                inLon,
+                in,
+                null,
+                missing ? null : out,
+                missing ? null : outLat,
+                missing ? null : outLon,
+                null,
+                null);
+        batch.add(g, null, planted != null && missing ? plan.collect(GridWorkAnomalyKind.MISSING_CHECKOUT, w) : null);
         added++;
     }
 
@@ -268,7 +292,8 @@ final class GridWork {
             start = date.atTime(8, 50).plusSeconds(r.nextInt(1800));
             t = sweep(f, r);
         } else {
-            start = r.nextBoolean() ? date.atTime(9, 30).plusSeconds(r.nextInt(5400))
+            start = r.nextBoolean()
+                    ? date.atTime(9, 30).plusSeconds(r.nextInt(5400))
                     : date.atTime(14, 0).plusSeconds(r.nextInt(3600));
             t = round(f, station[w], r);
             if (jump) {
@@ -285,9 +310,24 @@ final class GridWork {
         Place first = ctx.places.at(w, track.get(0).latitude(), track.get(0).longitude());
         List<String> texts = ctx.ref.gridTexts.get(GridRecordKind.PATROL);
         String content = ctx.composer.compose(texts.get(r.nextInt(texts.size())), "C1204", first, null, r);
-        GridRecord g = new GridRecord(GridRecord.SCHEMA_VERSION, null, GridRecordKind.PATROL, grid.code(),
-                GridRecords.workerId(grid), null, null, sweep ? "全网格巡查：" + content : content, first.latitude(),
-                first.longitude(), start, track, null, null, null, null, null);
+        GridRecord g = new GridRecord(
+                GridRecord.SCHEMA_VERSION,
+                null,
+                GridRecordKind.PATROL,
+                grid.code(),
+                GridRecords.workerId(grid),
+                null,
+                null,
+                sweep ? "全网格巡查：" + content : content,
+                first.latitude(),
+                first.longitude(),
+                start,
+                track,
+                null,
+                null,
+                null,
+                null,
+                null);
         batch.add(g, null, evidence);
         added++;
     }
@@ -302,8 +342,10 @@ final class GridWork {
             return;
         }
         PatrolMetrics m = PatrolMetrics.of(track, grid.boundary());
-        boolean ok = (stay ? m.coverageRatio() < GridWorkAnomalyKind.STAY_COVERAGE / 2
-                : !sweep || m.coverageRatio() >= MIN_SWEEP_COVERAGE) && (jump == m.isFakeJump());
+        boolean ok = (stay
+                        ? m.coverageRatio() < GridWorkAnomalyKind.STAY_COVERAGE / 2
+                        : !sweep || m.coverageRatio() >= MIN_SWEEP_COVERAGE)
+                && (jump == m.isFakeJump());
         if (!ok) {
             throw new IllegalStateException("worker " + w + " (" + grid.code() + "): planned "
                     + (stay ? "stay" : sweep ? "sweep" : "jump") + " patrol came out as " + m);
@@ -338,8 +380,10 @@ final class GridWork {
         path.add(station);
         int stops = 3 + r.nextInt(3);
         for (int i = 0; i < stops; i++) {
-            path.add(new double[] {clamp(station[0] + (r.nextDouble() - 0.5) * 900, EDGE_M, f.width() - EDGE_M),
-                clamp(station[1] + (r.nextDouble() - 0.5) * 900, EDGE_M, f.height() - EDGE_M)});
+            path.add(new double[] {
+                clamp(station[0] + (r.nextDouble() - 0.5) * 900, EDGE_M, f.width() - EDGE_M),
+                clamp(station[1] + (r.nextDouble() - 0.5) * 900, EDGE_M, f.height() - EDGE_M)
+            });
         }
         path.add(station);
         return sample(path, 1.0 + 0.4 * r.nextDouble(), 20 + r.nextInt(21), r);

@@ -52,44 +52,48 @@ public record GroundTruth(
         List<GridWorkAnomaly> gridWorkAnomalies) {
 
     /** @param recordIds ids of the broken records that still have one (a record whose id was removed has none) */
-    public record InvalidRecords(long count, Map<Defect, Long> byDefect, List<String> recordIds) {
-    }
+    public record InvalidRecords(long count, Map<Defect, Long> byDefect, List<String> recordIds) {}
 
     /** @param idCard the person (consumers derive their own person key from it) */
-    public record RepeatPetitioner(String idCard, String name, String categoryCode, List<String> petitionIds) {
-    }
+    public record RepeatPetitioner(String idCard, String name, String categoryCode, List<String> petitionIds) {}
 
     /** @param windowStart time of the first petition; {@code windowEnd} of the last, at most 6 hours later */
-    public record GroupPetition(String companyName, String categoryCode, LocalDateTime windowStart,
-                                LocalDateTime windowEnd, List<String> petitionIds, List<String> personIdCards) {
-    }
+    public record GroupPetition(
+            String companyName,
+            String categoryCode,
+            LocalDateTime windowStart,
+            LocalDateTime windowEnd,
+            List<String> petitionIds,
+            List<String> personIdCards) {}
 
-    public record RepeatCaller(String idCard, String phone, String categoryCode, List<String> caseIds) {
-    }
+    public record RepeatCaller(String idCard, String phone, String categoryCode, List<String> caseIds) {}
 
-    public record CrossSourcePerson(String idCard, List<String> petitionIds, List<String> incidentIds) {
-    }
+    public record CrossSourcePerson(String idCard, List<String> petitionIds, List<String> incidentIds) {}
 
     /** @param rule the definition in words; {@code caseIds} is every hotline case that meets it */
-    public record OverdueCases(String rule, List<String> caseIds) {
-    }
+    public record OverdueCases(String rule, List<String> caseIds) {}
 
     /**
      * A case is big when {@code worker_count >= minWorkerCount}, or {@code amount_yuan >= minAmountYuan}, or it is
      * not RESOLVED and was reported before {@code staleCutoff} ({@code staleOpenDays} before the period end).
      */
-    public record BigArrears(int minWorkerCount, long minAmountYuan, int staleOpenDays, LocalDateTime staleCutoff,
-                             List<String> caseIds) {
-    }
+    public record BigArrears(
+            int minWorkerCount,
+            long minAmountYuan,
+            int staleOpenDays,
+            LocalDateTime staleCutoff,
+            List<String> caseIds) {}
 
     /** @param previousMonthCaseIds the topic's few cases in the month before (empty for a one-month spec) */
-    public record RisingTopic(YearMonth month, String topicWord, String categoryCode, List<String> caseIds,
-                              List<String> previousMonthCaseIds) {
-    }
+    public record RisingTopic(
+            YearMonth month,
+            String topicWord,
+            String categoryCode,
+            List<String> caseIds,
+            List<String> previousMonthCaseIds) {}
 
     /** @param season WINTER, SPRING, SUMMER or AUTUMN */
-    public record SeasonalTopic(YearMonth month, String season, List<String> categoryNames) {
-    }
+    public record SeasonalTopic(YearMonth month, String season, List<String> categoryNames) {}
 
     /**
      * A grid worker planted with an anomaly in a month.
@@ -97,9 +101,8 @@ public record GroundTruth(
      * @param recordIds the evidence: STAYS_IN_ONE_PLACE every patrol of the month, FAKE_PATROL_JUMP the patrol with
      *                  the jump, MISSING_CHECKOUT the attendance records without check-out
      */
-    public record GridWorkAnomaly(YearMonth month, String workerId, String gridCode, GridWorkAnomalyKind kind,
-                                  List<String> recordIds) {
-    }
+    public record GridWorkAnomaly(
+            YearMonth month, String workerId, String gridCode, GridWorkAnomalyKind kind, List<String> recordIds) {}
 
     static final String OVERDUE_RULE = "close_time > deadline; or, when close_time is absent, "
             + "(reply_time, else accept_time) > deadline — OdsMapper.isOverdue";
@@ -161,7 +164,8 @@ public record GroundTruth(
      * {@code yyyy-MM-dd HH:mm:ss} format the records use (registered last, so it wins over JavaTimeModule's ISO).
      */
     private static ObjectMapper mapper() {
-        return Json.mapper().copy()
+        return Json.mapper()
+                .copy()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new SimpleModule("gridgov-ground-truth-times")
                         .addSerializer(LocalDateTime.class, new LocalDateTimeSerializer(Json.TIME))

@@ -21,7 +21,8 @@ final class HotlineCases {
     }
 
     private static final Channel[] CHANNELS = {
-        Channel.PHONE, Channel.WECHAT, Channel.WEB, Channel.APP, Channel.GOV_INTERACTION, Channel.LETTER_VISIT};
+        Channel.PHONE, Channel.WECHAT, Channel.WEB, Channel.APP, Channel.GOV_INTERACTION, Channel.LETTER_VISIT
+    };
     private static final int[] CHANNEL_WEIGHTS = {60, 12, 8, 10, 6, 4};
     /** Share of callers who are recurring residents rather than one-off callers. */
     private static final double RESIDENT_SHARE = 0.25;
@@ -43,15 +44,45 @@ final class HotlineCases {
         Choice c = ctx.hotlineMix.pick(accept.getMonth(), r);
         Place place = ctx.places.inGrid(p.homeGrid(), r);
         String content = ctx.composer.compose(c.template().text(), c.category().code(), place, null, r);
-        return build(accept, channel(r), c.category(), content, typicalCaller(p, r), place,
-                ctx.lifecycle.onTime(accept, r), r);
+        return build(
+                accept,
+                channel(r),
+                c.category(),
+                content,
+                typicalCaller(p, r),
+                place,
+                ctx.lifecycle.onTime(accept, r),
+                r);
     }
 
-    HotlineCase build(LocalDateTime accept, Channel channel, Category category, String content, Caller caller,
-                      Place place, Lifecycle lc, SplittableRandom r) {
-        return new HotlineCase(1, null, channel, category.code(), content, caller.name(), caller.phone(),
-                caller.idCard(), place.latitude(), place.longitude(), Places.address(place, r), category.department(),
-                accept, lc.deadline(), lc.status(), lc.reply(), lc.close(), lc.satisfaction());
+    HotlineCase build(
+            LocalDateTime accept,
+            Channel channel,
+            Category category,
+            String content,
+            Caller caller,
+            Place place,
+            Lifecycle lc,
+            SplittableRandom r) {
+        return new HotlineCase(
+                1,
+                null,
+                channel,
+                category.code(),
+                content,
+                caller.name(),
+                caller.phone(),
+                caller.idCard(),
+                place.latitude(),
+                place.longitude(),
+                Places.address(place, r),
+                category.department(),
+                accept,
+                lc.deadline(),
+                lc.status(),
+                lc.reply(),
+                lc.close(),
+                lc.satisfaction());
     }
 
     /** Phone on about 95 % of cases, ID card on about 30 %, name on about 70 %. */

@@ -16,12 +16,16 @@ import org.gridgov.common.model.CaseStatus;
 final class HotlineLifecycle {
 
     /** Timing of one case; reply and close are null when not reached by the export. */
-    record Lifecycle(LocalDateTime deadline, CaseStatus status, LocalDateTime reply, LocalDateTime close,
-                     Integer satisfaction) {
-    }
+    record Lifecycle(
+            LocalDateTime deadline,
+            CaseStatus status,
+            LocalDateTime reply,
+            LocalDateTime close,
+            Integer satisfaction) {}
 
     /** Working days to the deadline by urgency: 紧急 3, 较急 5, 一般 10, 咨询建议 15. */
     private static final int[] URGENCY_DAYS = {3, 5, 10, 15};
+
     private static final int[] URGENCY_WEIGHT = {15, 30, 40, 15};
 
     private final LocalDateTime export;
@@ -46,13 +50,19 @@ final class HotlineLifecycle {
      * not already: replied and closed at 30 % and 60 % of the time in between, still before its deadline.
      */
     static Lifecycle closedBefore(Lifecycle life, LocalDateTime accept, LocalDateTime next) {
-        if (life.status() == CaseStatus.CLOSED && life.close() != null && life.close().isBefore(next)) {
+        if (life.status() == CaseStatus.CLOSED
+                && life.close() != null
+                && life.close().isBefore(next)) {
             return life;
         }
         long gap = Duration.between(accept, next).toSeconds();
         LocalDateTime close = accept.plusSeconds(Math.max(2, gap * 6 / 10));
         LocalDateTime reply = accept.plusSeconds(Math.max(1, gap * 3 / 10));
-        return new Lifecycle(life.deadline(), CaseStatus.CLOSED, reply, close,
+        return new Lifecycle(
+                life.deadline(),
+                CaseStatus.CLOSED,
+                reply,
+                close,
                 life.satisfaction() != null ? life.satisfaction() : 4);
     }
 

@@ -10,8 +10,7 @@ import org.gridgov.common.model.SourceType;
 final class InvalidSchedule {
 
     /** A defect to apply and how many of the same kind this source had before (to vary how it is applied). */
-    record Planned(Defect defect, long ordinalOfKind) {
-    }
+    record Planned(Defect defect, long ordinalOfKind) {}
 
     private final long background;
     private final long invalid;
@@ -22,12 +21,13 @@ final class InvalidSchedule {
 
     InvalidSchedule(SourceType source, long background, long invalid) {
         if (invalid > background) {
-            throw new IllegalArgumentException(source + ": cannot break " + invalid + " of " + background
-                    + " background records");
+            throw new IllegalArgumentException(
+                    source + ": cannot break " + invalid + " of " + background + " background records");
         }
         this.background = background;
         this.invalid = invalid;
-        this.rotation = Arrays.stream(Defect.values()).filter(d -> d.appliesTo(source)).toArray(Defect[]::new);
+        this.rotation =
+                Arrays.stream(Defect.values()).filter(d -> d.appliesTo(source)).toArray(Defect[]::new);
     }
 
     /** The defect for the next background record, or null if it stays valid. */

@@ -41,8 +41,12 @@ final class InvalidTally {
     Map<SourceType, InvalidRecords> toTruth() {
         Map<SourceType, InvalidRecords> m = new EnumMap<>(SourceType.class);
         for (SourceType s : SourceType.values()) {
-            m.put(s, new InvalidRecords(count(s), Collections.unmodifiableMap(new EnumMap<>(counts.get(s))),
-                    List.copyOf(ids.get(s))));
+            m.put(
+                    s,
+                    new InvalidRecords(
+                            count(s),
+                            Collections.unmodifiableMap(new EnumMap<>(counts.get(s))),
+                            List.copyOf(ids.get(s))));
         }
         return Collections.unmodifiableMap(m);
     }

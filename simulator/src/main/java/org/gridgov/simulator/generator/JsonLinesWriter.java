@@ -29,8 +29,11 @@ public final class JsonLinesWriter implements RecordSink, AutoCloseable {
         try {
             Files.createDirectories(dir);
             for (SourceType s : SourceType.values()) {
-                writers.put(s, new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file(dir, s)),
-                        StandardCharsets.UTF_8), BUFFER));
+                writers.put(
+                        s,
+                        new BufferedWriter(
+                                new OutputStreamWriter(Files.newOutputStream(file(dir, s)), StandardCharsets.UTF_8),
+                                BUFFER));
                 lines.put(s, 0L);
             }
         } catch (IOException e) {

@@ -15,11 +15,15 @@ final class PeriodCalendar {
 
     /** Relative volume per hour 0..23. */
     private static final double[] OFFICE = {
-        0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 8, 14, 15, 13, 6, 8, 13, 14, 13, 10, 4, 2, 1.5, 1, 0.6, 0.3};
+        0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 8, 14, 15, 13, 6, 8, 13, 14, 13, 10, 4, 2, 1.5, 1, 0.6, 0.3
+    };
+
     private static final double[] CITIZEN = {
-        1, 0.6, 0.4, 0.3, 0.3, 0.5, 2, 5, 11, 14, 14, 12, 8, 9, 12, 12, 11, 9, 7, 6, 5, 4, 3, 2};
+        1, 0.6, 0.4, 0.3, 0.3, 0.5, 2, 5, 11, 14, 14, 12, 8, 9, 12, 12, 11, 9, 7, 6, 5, 4, 3, 2
+    };
     private static final double[] EVENING = {
-        4, 3, 2, 1.5, 1, 1, 2, 4, 6, 7, 7, 7, 7, 7, 7, 7, 8, 9, 10, 11, 12, 11, 9, 6};
+        4, 3, 2, 1.5, 1, 1, 2, 4, 6, 7, 7, 7, 7, 7, 7, 7, 8, 9, 10, 11, 12, 11, 9, 6
+    };
 
     private final LocalDate firstDay;
     private final int days;
@@ -31,11 +35,12 @@ final class PeriodCalendar {
         this.end = spec.periodEnd();
         this.days = (int) ChronoUnit.DAYS.between(firstDay, end.toLocalDate());
         for (SourceType s : SourceType.values()) {
-            cumulativeHours[s.ordinal()] = cumulative(switch (s) {
-                case HOTLINE -> CITIZEN;
-                case POLICE -> EVENING;
-                case PETITION, ARREARS, GRID -> OFFICE;
-            });
+            cumulativeHours[s.ordinal()] = cumulative(
+                    switch (s) {
+                        case HOTLINE -> CITIZEN;
+                        case POLICE -> EVENING;
+                        case PETITION, ARREARS, GRID -> OFFICE;
+                    });
         }
     }
 

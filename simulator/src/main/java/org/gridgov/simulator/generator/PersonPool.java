@@ -17,6 +17,7 @@ final class PersonPool {
     static final String HOME_REGION = "370112";
     /** 历下区, 天桥区, 章丘区: people registered elsewhere in 济南 who live or work in 历城. */
     private static final String[] OTHER_REGIONS = {"370102", "370105", "370181"};
+
     private static final int HOME_SEQUENCES = 1000;
     private static final int OTHER_SEQUENCES = 200;
     private static final LocalDate BIRTH_START = LocalDate.of(1950, 1, 1);
@@ -24,8 +25,10 @@ final class PersonPool {
     private static final int BIRTH_DAYS = 20089;
     /** Size of the ID-card space: 62.5 % of it has the home region. */
     static final long ID_SPACE = (long) BIRTH_DAYS * (HOME_SEQUENCES + OTHER_REGIONS.length * OTHER_SEQUENCES);
+
     private static final String[] MOBILE_PREFIXES = {
-        "135", "136", "137", "138", "139", "150", "158", "176", "186", "188"};
+        "135", "136", "137", "138", "139", "150", "158", "176", "186", "188"
+    };
     private static final long PHONE_SPACE = MOBILE_PREFIXES.length * 100_000_000L;
 
     private final long seed;
@@ -48,10 +51,11 @@ final class PersonPool {
         this.ref = ref;
         this.idMultiplier = coprime(Math.floorMod(Seeds.mix(seed, 11, 0), ID_SPACE / 2) + ID_SPACE / 3, ID_SPACE);
         this.idOffset = Math.floorMod(Seeds.mix(seed, 12, 0), ID_SPACE);
-        this.phoneMultiplier = coprime(Math.floorMod(Seeds.mix(seed, 13, 0), PHONE_SPACE / 2) + PHONE_SPACE / 3,
-                PHONE_SPACE);
+        this.phoneMultiplier =
+                coprime(Math.floorMod(Seeds.mix(seed, 13, 0), PHONE_SPACE / 2) + PHONE_SPACE / 3, PHONE_SPACE);
         this.phoneOffset = Math.floorMod(Seeds.mix(seed, 14, 0), PHONE_SPACE);
-        this.singleGivenNames = ref.givenNames.stream().filter(n -> n.length() == 1).toList();
+        this.singleGivenNames =
+                ref.givenNames.stream().filter(n -> n.length() == 1).toList();
     }
 
     /** Number of recurring residents (indices {@code 0..members-1}). */

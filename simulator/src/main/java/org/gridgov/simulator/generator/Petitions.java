@@ -14,6 +14,7 @@ final class Petitions {
 
     /** Labour categories whose petitions name the employer in company_name. */
     static final Set<String> COMPANY_CATEGORIES = Set.of("C0401", "C0402", "C0403");
+
     static final String SPEAKER = "信访人反映";
     private static final double RESIDENT_SHARE = 0.35;
 
@@ -45,8 +46,20 @@ final class Petitions {
                 ctx.composer.compose(c.template().text(), c.category().code(), place, company, r), SPEAKER);
         int groupSize = r.nextInt(100) < 5 ? 2 + r.nextInt(2) : 1;
         String phone = r.nextInt(100) < 85 ? p.phone() : null;
-        return new Petition(1, null, p.name(), p.idCard(), phone, form(r), c.category().code(), content, company,
-                groupSize, place.latitude(), place.longitude(), t);
+        return new Petition(
+                1,
+                null,
+                p.name(),
+                p.idCard(),
+                phone,
+                form(r),
+                c.category().code(),
+                content,
+                company,
+                groupSize,
+                place.latitude(),
+                place.longitude(),
+                t);
     }
 
     private String freeCompany(String categoryCode, LocalDateTime t, SplittableRandom r) {

@@ -16,6 +16,7 @@ final class Places {
 
     /** Share of a grid's width and height kept clear at each edge. */
     private static final double MARGIN = 0.03;
+
     private static final double ROUND = 1e6;
 
     private final District district;
@@ -61,7 +62,12 @@ final class Places {
     Place inGrid(int g, SplittableRandom r) {
         double lat = minLat[g] + height[g] * (MARGIN + (1 - 2 * MARGIN) * r.nextDouble());
         double lon = minLon[g] + width[g] * (MARGIN + (1 - 2 * MARGIN) * r.nextDouble());
-        return new Place(g, grids.get(g), communities[g], streets[g], Math.round(lat * ROUND) / ROUND,
+        return new Place(
+                g,
+                grids.get(g),
+                communities[g],
+                streets[g],
+                Math.round(lat * ROUND) / ROUND,
                 Math.round(lon * ROUND) / ROUND);
     }
 
@@ -76,7 +82,8 @@ final class Places {
 
     /** Whether the district's own lookup puts the point in the place's grid. */
     boolean locatedIn(Place p) {
-        return district.locate(p.latitude(), p.longitude()).map(g -> g.code().equals(p.grid().code()))
+        return district.locate(p.latitude(), p.longitude())
+                .map(g -> g.code().equals(p.grid().code()))
                 .orElse(false);
     }
 
@@ -86,7 +93,7 @@ final class Places {
         if (p.community().name().endsWith("村")) {
             return prefix + (1 + r.nextInt(260)) + "号";
         }
-        return prefix + (1 + r.nextInt(40)) + "号楼" + (1 + r.nextInt(4)) + "单元" + (1 + r.nextInt(18))
-                + "0" + (1 + r.nextInt(4)) + "室";
+        return prefix + (1 + r.nextInt(40)) + "号楼" + (1 + r.nextInt(4)) + "单元" + (1 + r.nextInt(18)) + "0"
+                + (1 + r.nextInt(4)) + "室";
     }
 }

@@ -12,8 +12,15 @@ import org.gridgov.common.model.SourceType;
 final class PoliceIncidents {
 
     private static final IncidentType[] TYPES = {
-        IncidentType.DISPUTE, IncidentType.THEFT, IncidentType.FRAUD, IncidentType.TRAFFIC, IncidentType.FIGHT,
-        IncidentType.NOISE, IncidentType.WAGE, IncidentType.OTHER};
+        IncidentType.DISPUTE,
+        IncidentType.THEFT,
+        IncidentType.FRAUD,
+        IncidentType.TRAFFIC,
+        IncidentType.FIGHT,
+        IncidentType.NOISE,
+        IncidentType.WAGE,
+        IncidentType.OTHER
+    };
     private static final int[] TYPE_WEIGHTS = {25, 15, 12, 15, 8, 12, 5, 8};
     private static final double RESIDENT_SHARE = 0.3;
 
@@ -36,8 +43,8 @@ final class PoliceIncidents {
     /** An incident involving {@code p} (null: nobody identified), with ID card on 85 % and phone on 90 %. */
     PoliceIncident build(LocalDateTime t, IncidentType type, Person p, Place place, SplittableRandom r) {
         List<String> texts = ctx.ref.policeTexts.get(type);
-        String content = ctx.composer.compose(texts.get(r.nextInt(texts.size())),
-                type == IncidentType.WAGE ? "C0401" : "C0902", place, null, r);
+        String content = ctx.composer.compose(
+                texts.get(r.nextInt(texts.size())), type == IncidentType.WAGE ? "C0401" : "C0902", place, null, r);
         String name = null;
         String idCard = null;
         String phone = null;
@@ -53,8 +60,8 @@ final class PoliceIncidents {
     PoliceIncident identified(LocalDateTime t, IncidentType type, Person p, Place place, SplittableRandom r) {
         List<String> texts = ctx.ref.policeTexts.get(type);
         String content = ctx.composer.compose(texts.get(r.nextInt(texts.size())), "C0902", place, null, r);
-        return new PoliceIncident(1, null, type, p.name(), p.idCard(), p.phone(), content, place.latitude(),
-                place.longitude(), t);
+        return new PoliceIncident(
+                1, null, type, p.name(), p.idCard(), p.phone(), content, place.latitude(), place.longitude(), t);
     }
 
     private static IncidentType type(SplittableRandom r) {

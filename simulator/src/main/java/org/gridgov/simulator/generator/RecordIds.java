@@ -25,11 +25,11 @@ final class RecordIds {
 
     static String prefix(SourceType s) {
         return switch (s) {
-            case HOTLINE -> "RX";   // 热线
-            case PETITION -> "XF";  // 信访
-            case ARREARS -> "QX";   // 清欠
-            case POLICE -> "JQ";    // 警情
-            case GRID -> "WG";      // 网格
+            case HOTLINE -> "RX"; // 热线
+            case PETITION -> "XF"; // 信访
+            case ARREARS -> "QX"; // 清欠
+            case POLICE -> "JQ"; // 警情
+            case GRID -> "WG"; // 网格
         };
     }
 
@@ -50,20 +50,68 @@ final class RecordIds {
     /** The same record with its id set. */
     static SourceRecord withId(SourceRecord r, String id) {
         if (r instanceof HotlineCase c) {
-            return new HotlineCase(c.schemaVersion(), id, c.channel(), c.categoryCode(), c.content(), c.callerName(),
-                    c.callerPhone(), c.callerIdCard(), c.latitude(), c.longitude(), c.address(), c.department(),
-                    c.acceptTime(), c.deadline(), c.status(), c.replyTime(), c.closeTime(), c.satisfaction());
+            return new HotlineCase(
+                    c.schemaVersion(),
+                    id,
+                    c.channel(),
+                    c.categoryCode(),
+                    c.content(),
+                    c.callerName(),
+                    c.callerPhone(),
+                    c.callerIdCard(),
+                    c.latitude(),
+                    c.longitude(),
+                    c.address(),
+                    c.department(),
+                    c.acceptTime(),
+                    c.deadline(),
+                    c.status(),
+                    c.replyTime(),
+                    c.closeTime(),
+                    c.satisfaction());
         } else if (r instanceof Petition p) {
-            return new Petition(p.schemaVersion(), id, p.personName(), p.personIdCard(), p.personPhone(), p.form(),
-                    p.categoryCode(), p.content(), p.companyName(), p.groupSize(), p.latitude(), p.longitude(),
+            return new Petition(
+                    p.schemaVersion(),
+                    id,
+                    p.personName(),
+                    p.personIdCard(),
+                    p.personPhone(),
+                    p.form(),
+                    p.categoryCode(),
+                    p.content(),
+                    p.companyName(),
+                    p.groupSize(),
+                    p.latitude(),
+                    p.longitude(),
                     p.petitionTime());
         } else if (r instanceof ArrearsCase a) {
-            return new ArrearsCase(a.schemaVersion(), id, a.companyName(), a.projectName(), a.workerCount(),
-                    a.amountYuan(), a.complainantName(), a.complainantIdCard(), a.complainantPhone(), a.latitude(),
-                    a.longitude(), a.reportTime(), a.status(), a.resolvedTime());
+            return new ArrearsCase(
+                    a.schemaVersion(),
+                    id,
+                    a.companyName(),
+                    a.projectName(),
+                    a.workerCount(),
+                    a.amountYuan(),
+                    a.complainantName(),
+                    a.complainantIdCard(),
+                    a.complainantPhone(),
+                    a.latitude(),
+                    a.longitude(),
+                    a.reportTime(),
+                    a.status(),
+                    a.resolvedTime());
         } else if (r instanceof PoliceIncident i) {
-            return new PoliceIncident(i.schemaVersion(), id, i.incidentType(), i.personName(), i.personIdCard(),
-                    i.personPhone(), i.content(), i.latitude(), i.longitude(), i.reportTime());
+            return new PoliceIncident(
+                    i.schemaVersion(),
+                    id,
+                    i.incidentType(),
+                    i.personName(),
+                    i.personIdCard(),
+                    i.personPhone(),
+                    i.content(),
+                    i.latitude(),
+                    i.longitude(),
+                    i.reportTime());
         } else if (r instanceof GridRecord g) {
             return g.withRecordId(id);
         }

@@ -18,15 +18,12 @@ import org.gridgov.common.model.IncidentType;
 final class ReferenceData {
 
     /** A complaint text with placeholders, the category it belongs to and when it may be used. */
-    record ComplaintTemplate(String categoryCode, Season season, String text) {
-    }
+    record ComplaintTemplate(String categoryCode, Season season, String text) {}
 
     /** A topic planted as a rising hotspot; its text contains the topic word verbatim. */
-    record TopicTemplate(String word, String categoryCode, String text) {
-    }
+    record TopicTemplate(String word, String categoryCode, String text) {}
 
-    record Company(String name, String industry) {
-    }
+    record Company(String name, String industry) {}
 
     static final String CONSTRUCTION = "建筑";
 
@@ -43,10 +40,16 @@ final class ReferenceData {
     final Map<GridRecordKind, List<String>> gridTexts;
     final Map<String, List<String>> projectTexts;
 
-    private ReferenceData(List<ComplaintTemplate> complaints, List<TopicTemplate> topics, List<Company> companies,
-                          List<String> roads, List<String> surnames, List<String> givenNames,
-                          Map<IncidentType, List<String>> policeTexts, Map<GridRecordKind, List<String>> gridTexts,
-                          Map<String, List<String>> projectTexts) {
+    private ReferenceData(
+            List<ComplaintTemplate> complaints,
+            List<TopicTemplate> topics,
+            List<Company> companies,
+            List<String> roads,
+            List<String> surnames,
+            List<String> givenNames,
+            Map<IncidentType, List<String>> policeTexts,
+            Map<GridRecordKind, List<String>> gridTexts,
+            Map<String, List<String>> projectTexts) {
         this.complaints = List.copyOf(complaints);
         this.topics = List.copyOf(topics);
         this.companies = List.copyOf(companies);
@@ -87,7 +90,8 @@ final class ReferenceData {
             require(t.text().contains(t.word()), "rising topic text lacks its word: " + t.word());
         }
         List<Company> companies = Tsv.read("gridgov/companies.tsv").stream()
-                .map(r -> new Company(r.get("company_name"), r.get("industry"))).toList();
+                .map(r -> new Company(r.get("company_name"), r.get("industry")))
+                .toList();
         Map<IncidentType, List<String>> police = new EnumMap<>(IncidentType.class);
         for (Map<String, String> r : Tsv.read("gridgov/simulator/police_texts.tsv")) {
             police.computeIfAbsent(IncidentType.valueOf(r.get("incident_type")), k -> new ArrayList<>())
@@ -95,15 +99,23 @@ final class ReferenceData {
         }
         Map<GridRecordKind, List<String>> grid = new EnumMap<>(GridRecordKind.class);
         for (Map<String, String> r : Tsv.read("gridgov/simulator/grid_texts.tsv")) {
-            grid.computeIfAbsent(GridRecordKind.valueOf(r.get("kind")), k -> new ArrayList<>()).add(r.get("text"));
+            grid.computeIfAbsent(GridRecordKind.valueOf(r.get("kind")), k -> new ArrayList<>())
+                    .add(r.get("text"));
         }
         Map<String, List<String>> projects = new LinkedHashMap<>();
         for (Map<String, String> r : Tsv.read("gridgov/simulator/arrears_projects.tsv")) {
             projects.computeIfAbsent(r.get("industry"), k -> new ArrayList<>()).add(r.get("text"));
         }
-        return new ReferenceData(complaints, topics, companies, Tsv.column("gridgov/roads.tsv"),
-                Tsv.column("gridgov/simulator/surnames.tsv"), Tsv.column("gridgov/simulator/given_names.tsv"), police,
-                grid, projects);
+        return new ReferenceData(
+                complaints,
+                topics,
+                companies,
+                Tsv.column("gridgov/roads.tsv"),
+                Tsv.column("gridgov/simulator/surnames.tsv"),
+                Tsv.column("gridgov/simulator/given_names.tsv"),
+                police,
+                grid,
+                projects);
     }
 
     List<Company> companies(String industry) {

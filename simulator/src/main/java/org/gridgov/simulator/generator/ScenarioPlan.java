@@ -25,8 +25,7 @@ import org.gridgov.simulator.generator.GroundTruth.RisingTopic;
 final class ScenarioPlan {
 
     /** A planned record without its id; {@code onId} receives the id when it is emitted. */
-    record Draft(SourceRecord record, Consumer<String> onId) {
-    }
+    record Draft(SourceRecord record, Consumer<String> onId) {}
 
     static final class RepeatPetitionerEntry {
         final String idCard;
@@ -107,9 +106,11 @@ final class ScenarioPlan {
     final long[] overduePerDay;
     /** Rising-topic cases per day and the entry they belong to (null: none that day). */
     final long[] risingPerDay;
+
     final RisingEntry[] risingOfDay;
     /** Early cases of next month's rising topic per day, and its entry. */
     final long[] baselinePerDay;
+
     final RisingEntry[] baselineOfDay;
 
     ScenarioPlan(int days) {
@@ -150,23 +151,29 @@ final class ScenarioPlan {
     }
 
     List<RepeatPetitioner> repeatPetitionersTruth() {
-        return repeatPetitioners.stream().map(e -> new RepeatPetitioner(e.idCard, e.name, e.categoryCode,
-                List.copyOf(e.petitionIds))).toList();
+        return repeatPetitioners.stream()
+                .map(e -> new RepeatPetitioner(e.idCard, e.name, e.categoryCode, List.copyOf(e.petitionIds)))
+                .toList();
     }
 
     List<GroupPetition> groupsTruth() {
-        return groups.stream().map(e -> new GroupPetition(e.company, e.categoryCode, e.start, e.end,
-                List.copyOf(e.petitionIds), e.idCards)).toList();
+        return groups.stream()
+                .map(e -> new GroupPetition(
+                        e.company, e.categoryCode, e.start, e.end, List.copyOf(e.petitionIds), e.idCards))
+                .toList();
     }
 
     List<RepeatCaller> repeatCallersTruth() {
-        return repeatCallers.stream().map(e -> new RepeatCaller(e.idCard, e.phone, e.categoryCode,
-                List.copyOf(e.caseIds))).toList();
+        return repeatCallers.stream()
+                .map(e -> new RepeatCaller(e.idCard, e.phone, e.categoryCode, List.copyOf(e.caseIds)))
+                .toList();
     }
 
     List<CrossSourcePerson> crossSourceTruth() {
-        return crossSource.stream().map(e -> new CrossSourcePerson(e.petitioner.idCard,
-                List.copyOf(e.petitioner.petitionIds), List.copyOf(e.incidentIds))).toList();
+        return crossSource.stream()
+                .map(e -> new CrossSourcePerson(
+                        e.petitioner.idCard, List.copyOf(e.petitioner.petitionIds), List.copyOf(e.incidentIds)))
+                .toList();
     }
 
     OverdueCases overdueTruth() {
@@ -174,12 +181,22 @@ final class ScenarioPlan {
     }
 
     BigArrears bigArrearsTruth(LocalDateTime periodEnd) {
-        return new BigArrears(ArrearsCases.MIN_WORKERS, ArrearsCases.MIN_AMOUNT_YUAN, ArrearsCases.STALE_DAYS,
-                ArrearsCases.staleCutoff(periodEnd), List.copyOf(bigArrearsIds));
+        return new BigArrears(
+                ArrearsCases.MIN_WORKERS,
+                ArrearsCases.MIN_AMOUNT_YUAN,
+                ArrearsCases.STALE_DAYS,
+                ArrearsCases.staleCutoff(periodEnd),
+                List.copyOf(bigArrearsIds));
     }
 
     List<RisingTopic> risingTruth() {
-        return rising.stream().map(e -> new RisingTopic(e.month, e.topic.word(), e.topic.categoryCode(),
-                List.copyOf(e.caseIds), List.copyOf(e.previousMonthCaseIds))).toList();
+        return rising.stream()
+                .map(e -> new RisingTopic(
+                        e.month,
+                        e.topic.word(),
+                        e.topic.categoryCode(),
+                        List.copyOf(e.caseIds),
+                        List.copyOf(e.previousMonthCaseIds)))
+                .toList();
     }
 }

@@ -38,12 +38,12 @@ import org.gridgov.simulator.generator.ScenarioPlan.RisingEntry;
 final class ScenarioPlanter {
 
     /** Long-running grievances that bring people back (none names a company, so none looks like a 集访). */
-    static final List<String> PETITION_ISSUES =
-            List.of("土地承包", "村务公开", "干部作风", "低保救助", "违章建筑", "物业管理", "信息公开", "退休待遇");
-    static final List<String> CALLER_ISSUES =
-            List.of("物业管理", "噪音污染", "停车管理", "供水", "垃圾清运", "道路维修", "油烟污染", "违章建筑");
+    static final List<String> PETITION_ISSUES = List.of("土地承包", "村务公开", "干部作风", "低保救助", "违章建筑", "物业管理", "信息公开", "退休待遇");
+
+    static final List<String> CALLER_ISSUES = List.of("物业管理", "噪音污染", "停车管理", "供水", "垃圾清运", "道路维修", "油烟污染", "违章建筑");
     /** Share of a month's hotline cases carrying its rising topic, and of the month before. */
     static final double RISING_SHARE = 0.03;
+
     static final double RISING_BASELINE_SHARE = 0.002;
     static final double OVERDUE_SHARE = 0.015;
     static final double BIG_ARREARS_SHARE = 0.02;
@@ -85,8 +85,8 @@ final class ScenarioPlanter {
     private int[] reserveResidents(int count) {
         int members = ctx.people.members();
         if (count > members / 2) {
-            throw new IllegalArgumentException("population of " + members + " too small for " + count
-                    + " scenario residents");
+            throw new IllegalArgumentException(
+                    "population of " + members + " too small for " + count + " scenario residents");
         }
         SplittableRandom r = ctx.seeds.random("reserved-residents");
         Set<Integer> chosen = new LinkedHashSet<>();
@@ -114,11 +114,27 @@ final class ScenarioPlanter {
             plan.repeatPetitioners.add(entry);
             for (int j = 0; j < times; j++) {
                 LocalDateTime t = cal.timeOn(onDays[j], SourceType.PETITION, r);
-                String content = j == 0 ? TextComposer.respeak(issue, Petitions.SPEAKER)
+                String content = j == 0
+                        ? TextComposer.respeak(issue, Petitions.SPEAKER)
                         : TextComposer.respeak(issue, "信访人再次反映") + "（第" + (j + 1) + "次信访）";
                 Place at = ctx.places.inGrid(p.homeGrid(), r);
-                plan.add(onDays[j], new Petition(1, null, p.name(), p.idCard(), p.phone(), Petitions.form(r),
-                        category.code(), content, null, 1, at.latitude(), at.longitude(), t), entry.petitionIds::add);
+                plan.add(
+                        onDays[j],
+                        new Petition(
+                                1,
+                                null,
+                                p.name(),
+                                p.idCard(),
+                                p.phone(),
+                                Petitions.form(r),
+                                category.code(),
+                                content,
+                                null,
+                                1,
+                                at.latitude(),
+                                at.longitude(),
+                                t),
+                        entry.petitionIds::add);
             }
             if (i < crossSource) {
                 CrossSourceEntry cross = new CrossSourceEntry(entry);
@@ -170,18 +186,24 @@ final class ScenarioPlanter {
             }
             Arrays.sort(offsets);
             List<ComplaintTemplate> templates = ctx.ref.complaints.stream()
-                    .filter(t -> t.categoryCode().equals(wages.code()) && t.season().covers(start.getMonth())
+                    .filter(t -> t.categoryCode().equals(wages.code())
+                            && t.season().covers(start.getMonth())
                             && t.text().contains("{company}"))
                     .toList();
             Place site = ctx.places.random(r);
-            String content = TextComposer.respeak(ctx.composer.compose(
-                    templates.get(r.nextInt(templates.size())).text(), wages.code(), site, company, r),
+            String content = TextComposer.respeak(
+                    ctx.composer.compose(
+                            templates.get(r.nextInt(templates.size())).text(), wages.code(), site, company, r),
                     Petitions.SPEAKER);
             List<Person> people = new ArrayList<>();
             for (int j = 0; j < size; j++) {
                 people.add(ctx.oneOff(GeneratorContext.PLANNED_SLOT));
             }
-            GroupEntry entry = new GroupEntry(company, wages.code(), start, start.plusSeconds(offsets[size - 1]),
+            GroupEntry entry = new GroupEntry(
+                    company,
+                    wages.code(),
+                    start,
+                    start.plusSeconds(offsets[size - 1]),
                     people.stream().map(Person::idCard).toList());
             plan.groups.add(entry);
             for (int j = 0; j < size; j++) {
@@ -190,8 +212,23 @@ final class ScenarioPlanter {
                 Place at = ctx.places.inGrid(site.gridIndex(), r);
                 PetitionForm form = r.nextInt(100) < 80 ? PetitionForm.VISIT : PetitionForm.ONLINE;
                 String phone = r.nextInt(100) < 90 ? p.phone() : null;
-                plan.add(day, new Petition(1, null, p.name(), p.idCard(), phone, form, wages.code(), content, company,
-                        1, at.latitude(), at.longitude(), t), entry.petitionIds::add);
+                plan.add(
+                        day,
+                        new Petition(
+                                1,
+                                null,
+                                p.name(),
+                                p.idCard(),
+                                phone,
+                                form,
+                                wages.code(),
+                                content,
+                                company,
+                                1,
+                                at.latitude(),
+                                at.longitude(),
+                                t),
+                        entry.petitionIds::add);
                 ctx.companyLedger.register(company, t);
             }
         }
@@ -217,7 +254,8 @@ final class ScenarioPlanter {
             }
             for (int j = 0; j < calls; j++) {
                 LocalDateTime t = times[j];
-                String content = j == 0 ? TextComposer.respeak(issue, "来电人反映")
+                String content = j == 0
+                        ? TextComposer.respeak(issue, "来电人反映")
                         : TextComposer.respeak(issue, "来电人再次反映") + "（此前已反映" + j + "次）";
                 Channel channel = r.nextInt(100) < 80 ? Channel.PHONE : HotlineCases.channel(r);
                 // each call a problem of its own (issue 19 part 2: repeat_call counts problems): the case is closed
@@ -227,8 +265,15 @@ final class ScenarioPlanter {
                 if (j + 1 < calls) {
                     life = HotlineLifecycle.closedBefore(life, t, times[j + 1]);
                 }
-                HotlineCase c = hotline.build(t, channel, category, content, HotlineCases.Caller.identified(p),
-                        ctx.places.inGrid(p.homeGrid(), r), life, r);
+                HotlineCase c = hotline.build(
+                        t,
+                        channel,
+                        category,
+                        content,
+                        HotlineCases.Caller.identified(p),
+                        ctx.places.inGrid(p.homeGrid(), r),
+                        life,
+                        r);
                 plan.add(onDays[j], c, entry.caseIds::add);
             }
         }
@@ -239,8 +284,7 @@ final class ScenarioPlanter {
         SplittableRandom r = ctx.seeds.random("big-arrears");
         // a case reported on day d < staleDays ends its day more than 90 days before the period end
         int staleDays = days - ArrearsCases.STALE_DAYS - 1;
-        BigKind[] kinds = staleDays > 0 ? BigKind.values()
-                : new BigKind[] {BigKind.MANY_WORKERS, BigKind.LARGE_AMOUNT};
+        BigKind[] kinds = staleDays > 0 ? BigKind.values() : new BigKind[] {BigKind.MANY_WORKERS, BigKind.LARGE_AMOUNT};
         for (int i = 0; i < count; i++) {
             BigKind kind = kinds[i % kinds.length];
             int day = kind == BigKind.LONG_UNRESOLVED ? r.nextInt(staleDays) : r.nextInt(days);
@@ -275,8 +319,8 @@ final class ScenarioPlanter {
         long hotlineCases = ctx.split.count(SourceType.HOTLINE);
         int[] firstDay = new int[months + 1];
         for (int m = 0; m <= months; m++) {
-            firstDay[m] = (int) ChronoUnit.DAYS.between(ctx.spec.firstDay(), ctx.spec.firstMonth().plusMonths(m)
-                    .atDay(1));
+            firstDay[m] = (int) ChronoUnit.DAYS.between(
+                    ctx.spec.firstDay(), ctx.spec.firstMonth().plusMonths(m).atDay(1));
         }
         double[] expected = new double[months];
         for (int m = 0; m < months; m++) {
@@ -289,24 +333,51 @@ final class ScenarioPlanter {
         if (months == 1) {
             RisingEntry entry = new RisingEntry(ctx.spec.firstMonth(), topics.get(0));
             plan.rising.add(entry);
-            spreadOverMonth(plan, firstDay[0], firstDay[1], Math.max(1, Math.round(RISING_SHARE * expected[0])),
-                    weights, plan.risingPerDay, plan.risingOfDay, entry);
+            spreadOverMonth(
+                    plan,
+                    firstDay[0],
+                    firstDay[1],
+                    Math.max(1, Math.round(RISING_SHARE * expected[0])),
+                    weights,
+                    plan.risingPerDay,
+                    plan.risingOfDay,
+                    entry);
             return;
         }
         for (int m = 1; m < months; m++) {
             YearMonth month = ctx.spec.firstMonth().plusMonths(m);
             RisingEntry entry = new RisingEntry(month, topics.get((m - 1) % topics.size()));
             plan.rising.add(entry);
-            spreadOverMonth(plan, firstDay[m], firstDay[m + 1], Math.max(1, Math.round(RISING_SHARE * expected[m])),
-                    weights, plan.risingPerDay, plan.risingOfDay, entry);
-            spreadOverMonth(plan, firstDay[m - 1], firstDay[m],
-                    Math.max(1, Math.round(RISING_BASELINE_SHARE * expected[m - 1])), weights, plan.baselinePerDay,
-                    plan.baselineOfDay, entry);
+            spreadOverMonth(
+                    plan,
+                    firstDay[m],
+                    firstDay[m + 1],
+                    Math.max(1, Math.round(RISING_SHARE * expected[m])),
+                    weights,
+                    plan.risingPerDay,
+                    plan.risingOfDay,
+                    entry);
+            spreadOverMonth(
+                    plan,
+                    firstDay[m - 1],
+                    firstDay[m],
+                    Math.max(1, Math.round(RISING_BASELINE_SHARE * expected[m - 1])),
+                    weights,
+                    plan.baselinePerDay,
+                    plan.baselineOfDay,
+                    entry);
         }
     }
 
-    private static void spreadOverMonth(ScenarioPlan plan, int from, int to, long count, double[] weights,
-                                        long[] perDay, RisingEntry[] entryOfDay, RisingEntry entry) {
+    private static void spreadOverMonth(
+            ScenarioPlan plan,
+            int from,
+            int to,
+            long count,
+            double[] weights,
+            long[] perDay,
+            RisingEntry[] entryOfDay,
+            RisingEntry entry) {
         double[] w = new double[to - from];
         System.arraycopy(weights, from, w, 0, w.length);
         long[] parts = Allocation.spread(count, w);
@@ -338,7 +409,8 @@ final class ScenarioPlanter {
     /** A template usable in every month, so a grievance repeated across months keeps its wording. */
     private ComplaintTemplate anySeasonTemplate(Category category, SplittableRandom r) {
         List<ComplaintTemplate> all = ctx.ref.complaints.stream()
-                .filter(t -> t.categoryCode().equals(category.code()) && t.season() == Season.ALL).toList();
+                .filter(t -> t.categoryCode().equals(category.code()) && t.season() == Season.ALL)
+                .toList();
         if (all.isEmpty()) {
             throw new IllegalStateException("no all-season template for " + category.name());
         }

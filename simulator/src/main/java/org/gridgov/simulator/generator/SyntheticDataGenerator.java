@@ -49,8 +49,8 @@ public final class SyntheticDataGenerator {
      * at random, so the figure is an expectation, not a count.
      */
     public long expectedRecords() {
-        return spec.totalRecords() + (spec.gridWork()
-                ? GridWork.expectedRecords(district.grids().size(), new PeriodCalendar(spec)) : 0);
+        return spec.totalRecords()
+                + (spec.gridWork() ? GridWork.expectedRecords(district.grids().size(), new PeriodCalendar(spec)) : 0);
     }
 
     /** Emits every record to {@code sink} and returns the planted truth. Not reentrant; cheap to call again. */
@@ -120,10 +120,20 @@ public final class SyntheticDataGenerator {
             emitted.put(s, batch.emitted(s));
             valid.put(s, batch.emitted(s) - tally.count(s));
         }
-        return new GroundTruth(spec, Collections.unmodifiableMap(emitted), Collections.unmodifiableMap(valid),
-                tally.toTruth(), plan.repeatPetitionersTruth(), plan.groupsTruth(), plan.repeatCallersTruth(),
-                plan.crossSourceTruth(), plan.overdueTruth(), plan.bigArrearsTruth(cal.end()), plan.risingTruth(),
-                seasonalTopics(), work == null ? List.of() : work.truth());
+        return new GroundTruth(
+                spec,
+                Collections.unmodifiableMap(emitted),
+                Collections.unmodifiableMap(valid),
+                tally.toTruth(),
+                plan.repeatPetitionersTruth(),
+                plan.groupsTruth(),
+                plan.repeatCallersTruth(),
+                plan.crossSourceTruth(),
+                plan.overdueTruth(),
+                plan.bigArrearsTruth(cal.end()),
+                plan.risingTruth(),
+                seasonalTopics(),
+                work == null ? List.of() : work.truth());
     }
 
     /** 供暖 is expected among the top hotline categories in winter months, 排水积水 in summer months. */
@@ -132,11 +142,12 @@ public final class SyntheticDataGenerator {
         for (int m = 0; m < spec.months(); m++) {
             YearMonth month = spec.firstMonth().plusMonths(m);
             Season season = Season.of(month.getMonth());
-            List<String> names = switch (season) {
-                case WINTER -> List.of(CategoryMixes.HEATING);
-                case SUMMER -> List.of(CategoryMixes.DRAINAGE);
-                default -> List.of();
-            };
+            List<String> names =
+                    switch (season) {
+                        case WINTER -> List.of(CategoryMixes.HEATING);
+                        case SUMMER -> List.of(CategoryMixes.DRAINAGE);
+                        default -> List.of();
+                    };
             topics.add(new SeasonalTopic(month, season.name(), names));
         }
         return List.copyOf(topics);

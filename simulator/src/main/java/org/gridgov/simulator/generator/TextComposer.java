@@ -48,14 +48,15 @@ final class TextComposer {
 
     /** A company whose trade fits the complaint category (物业 for property management, 餐饮 for fumes, ...). */
     String companyFor(String categoryCode, SplittableRandom r) {
-        String industry = switch (categoryCode) {
-            case "C0103" -> "物业";
-            case "C0205", "C0801" -> "餐饮";
-            case "C0701", "C0703", "C0802", "C0803", "C0804" -> "零售";
-            case "C0905" -> "制造";
-            case "C0401", "C1001" -> r.nextInt(10) < 6 ? ReferenceData.CONSTRUCTION : null;
-            default -> null;
-        };
+        String industry =
+                switch (categoryCode) {
+                    case "C0103" -> "物业";
+                    case "C0205", "C0801" -> "餐饮";
+                    case "C0701", "C0703", "C0802", "C0803", "C0804" -> "零售";
+                    case "C0905" -> "制造";
+                    case "C0401", "C1001" -> r.nextInt(10) < 6 ? ReferenceData.CONSTRUCTION : null;
+                    default -> null;
+                };
         List<Company> pool = industry == null ? ref.companies : ref.companies(industry);
         return pool.get(r.nextInt(pool.size())).name();
     }

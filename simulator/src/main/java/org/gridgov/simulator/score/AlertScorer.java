@@ -36,7 +36,10 @@ public final class AlertScorer {
 
         /** Codes of the rules whose precision or recall is below {@code min}. */
         public List<String> below() {
-            return scores.values().stream().filter(s -> !s.reaches(min)).map(s -> s.rule().code()).toList();
+            return scores.values().stream()
+                    .filter(s -> !s.reaches(min))
+                    .map(s -> s.rule().code())
+                    .toList();
         }
 
         public boolean met() {
@@ -45,13 +48,12 @@ public final class AlertScorer {
 
         /** The line the demo prints: {@code alert score: <every rule>; every rule reaches 0.95}. */
         public String line() {
-            return "alert score: " + AlertScoring.line(scores) + (met()
-                    ? "; every rule reaches " + min : "; below " + min + ": " + below());
+            return "alert score: " + AlertScoring.line(scores)
+                    + (met() ? "; every rule reaches " + min : "; below " + min + ": " + below());
         }
     }
 
-    private AlertScorer() {
-    }
+    private AlertScorer() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -72,8 +74,8 @@ public final class AlertScorer {
             GridgovConfig config = GridgovConfig.fromArgs(args, SimulatorCommand.ALERT_SCORER.options());
             String file = config.get(ScoreOptions.GROUND_TRUTH);
             if (file == null || file.isBlank()) {
-                throw new IllegalArgumentException("alerts.score.ground-truth is not set: the generator's "
-                        + "ground-truth.json");
+                throw new IllegalArgumentException(
+                        "alerts.score.ground-truth is not set: the generator's " + "ground-truth.json");
             }
             truth = Path.of(file);
             if (!Files.isRegularFile(truth)) {
@@ -108,9 +110,13 @@ public final class AlertScorer {
     public static List<AlertScoring.Raised> readAlerts(Connection warehouse) throws SQLException {
         List<AlertScoring.Raised> out = new ArrayList<>();
         try (Statement s = warehouse.createStatement();
-             ResultSet rs = s.executeQuery("SELECT alert_id, rule, subject_key, evidence_ids FROM ads_alert_event")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT alert_id, rule, subject_key, evidence_ids FROM ads_alert_event")) {
             while (rs.next()) {
-                out.add(new AlertScoring.Raised(rs.getString(1), rs.getString(2), rs.getString(3),
+                out.add(new AlertScoring.Raised(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         new LinkedHashSet<>(Arrays.asList(rs.getString(4).split(",")))));
             }
         }

@@ -17,11 +17,16 @@ import java.util.stream.Collectors;
 public final class AlertScoring {
 
     /** A raised alert as the scorer sees it. */
-    public record Raised(String alertId, String rule, String subject, Set<String> evidence) {
-    }
+    public record Raised(String alertId, String rule, String subject, Set<String> evidence) {}
 
-    public record RuleScore(ScoredRule rule, int alerts, int planted, int matchingAlerts, int foundPlanted,
-                            int plantedEvidence, int citedEvidence) {
+    public record RuleScore(
+            ScoredRule rule,
+            int alerts,
+            int planted,
+            int matchingAlerts,
+            int foundPlanted,
+            int plantedEvidence,
+            int citedEvidence) {
 
         public double precision() {
             return alerts == 0 ? (planted == 0 ? 1.0 : 0.0) : matchingAlerts / (double) alerts;
@@ -41,19 +46,20 @@ public final class AlertScoring {
 
         @Override
         public String toString() {
-            return String.format("%s P=%.3f R=%.3f (%d alerts, %d planted, evidence %d/%d)", rule.code(), precision(),
-                    recall(), alerts, planted, citedEvidence, plantedEvidence);
+            return String.format(
+                    "%s P=%.3f R=%.3f (%d alerts, %d planted, evidence %d/%d)",
+                    rule.code(), precision(), recall(), alerts, planted, citedEvidence, plantedEvidence);
         }
     }
 
-    private AlertScoring() {
-    }
+    private AlertScoring() {}
 
     public static Map<ScoredRule, RuleScore> score(ExpectedAlerts expected, List<Raised> raised) {
         Map<ScoredRule, RuleScore> out = new LinkedHashMap<>();
         for (ScoredRule rule : ScoredRule.values()) {
             List<ExpectedAlerts.Item> planted = expected.items(rule);
-            List<Raised> alerts = raised.stream().filter(a -> a.rule().equals(rule.code())).toList();
+            List<Raised> alerts =
+                    raised.stream().filter(a -> a.rule().equals(rule.code())).toList();
             int matchingAlerts = 0;
             for (Raised a : alerts) {
                 if (planted.stream().anyMatch(p -> matches(p, a))) {
@@ -68,12 +74,14 @@ public final class AlertScoring {
                 if (!hits.isEmpty()) {
                     found++;
                 }
-                Set<String> citedIds = hits.stream().flatMap(a -> a.evidence().stream()).collect(Collectors.toSet());
+                Set<String> citedIds =
+                        hits.stream().flatMap(a -> a.evidence().stream()).collect(Collectors.toSet());
                 plantedEvidence += p.evidence().size();
                 cited += (int) p.evidence().stream().filter(citedIds::contains).count();
             }
-            out.put(rule, new RuleScore(rule, alerts.size(), planted.size(), matchingAlerts, found, plantedEvidence,
-                    cited));
+            out.put(
+                    rule,
+                    new RuleScore(rule, alerts.size(), planted.size(), matchingAlerts, found, plantedEvidence, cited));
         }
         return out;
     }

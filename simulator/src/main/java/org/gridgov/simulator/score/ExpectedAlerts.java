@@ -25,8 +25,7 @@ import org.gridgov.simulator.generator.GroundTruth;
 public final class ExpectedAlerts {
 
     /** One planted incident: who or what it is about and its record ids. */
-    public record Item(String subject, Set<String> evidence) {
-    }
+    public record Item(String subject, Set<String> evidence) {}
 
     private final Map<ScoredRule, List<Item>> items;
 
@@ -54,15 +53,16 @@ public final class ExpectedAlerts {
         for (ScoredRule r : ScoredRule.values()) {
             m.put(r, new ArrayList<>());
         }
-        truth.repeatPetitioners().forEach(p -> m.get(ScoredRule.REPEAT_PETITION).add(
-                new Item(pii.idCardKey(p.idCard()), ids(p.petitionIds()))));
-        truth.groupPetitions().forEach(g -> m.get(ScoredRule.GROUP_PETITION).add(
-                new Item(g.companyName(), ids(g.petitionIds()))));
-        truth.repeatCallers().forEach(c -> m.get(ScoredRule.REPEAT_CALL).add(
-                new Item(pii.personKey(c.idCard(), c.phone()), ids(c.caseIds()))));
-        truth.crossSourcePersons().forEach(x -> m.get(ScoredRule.CROSS_SOURCE).add(
-                new Item(pii.idCardKey(x.idCard()), ids(x.incidentIds()))));
-        truth.overdueCases().caseIds().forEach(id -> m.get(ScoredRule.CASE_OVERDUE).add(new Item(id, Set.of(id))));
+        truth.repeatPetitioners().forEach(p -> m.get(ScoredRule.REPEAT_PETITION)
+                .add(new Item(pii.idCardKey(p.idCard()), ids(p.petitionIds()))));
+        truth.groupPetitions()
+                .forEach(g -> m.get(ScoredRule.GROUP_PETITION).add(new Item(g.companyName(), ids(g.petitionIds()))));
+        truth.repeatCallers().forEach(c -> m.get(ScoredRule.REPEAT_CALL)
+                .add(new Item(pii.personKey(c.idCard(), c.phone()), ids(c.caseIds()))));
+        truth.crossSourcePersons().forEach(x -> m.get(ScoredRule.CROSS_SOURCE)
+                .add(new Item(pii.idCardKey(x.idCard()), ids(x.incidentIds()))));
+        truth.overdueCases().caseIds().forEach(id -> m.get(ScoredRule.CASE_OVERDUE)
+                .add(new Item(id, Set.of(id))));
         return new ExpectedAlerts(m);
     }
 

@@ -32,7 +32,9 @@ class DuplicateScoreTest {
         Path file = dir.resolve("reports.json");
         PlantedDuplicates.writeShown(PlantedDuplicates.generate(7, 3), file);
         String json = Files.readString(file);
-        assertThat(json).contains("\"category_code\"", "\"reported_minute\"", "\"latitude\"").doesNotContain("cluster");
+        assertThat(json)
+                .contains("\"category_code\"", "\"reported_minute\"", "\"latitude\"")
+                .doesNotContain("cluster");
     }
 
     @Test
@@ -65,7 +67,9 @@ class DuplicateScoreTest {
         // no verdicts: every planted pair missed
         DuplicateScore.Outcome none = DuplicateScore.score(reports, List.of(), 500);
         assertThat(none.finder()).isEqualTo(new DuplicateScore.Counts(0, 0, truePairs));
-        assertThat(none.line()).startsWith("duplicates: planted 10 clusters").contains("precision 0.000 recall 0.000")
+        assertThat(none.line())
+                .startsWith("duplicates: planted 10 clusters")
+                .contains("precision 0.000 recall 0.000")
                 .contains("baseline same-category-within-500m: P 0.000 R 0.000");
     }
 
@@ -86,8 +90,11 @@ class DuplicateScoreTest {
     @Test
     void aVerdictOnAReportThatWasNotPlantedIsRefused() {
         List<PlantedDuplicates.Report> reports = PlantedDuplicates.generate(11, 2);
-        assertThatThrownBy(() -> DuplicateScore.score(reports,
-                List.of(new DuplicateScore.Verdict("X1", reports.get(0).id(), 1, 1, true)), 500))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X1");
+        assertThatThrownBy(() -> DuplicateScore.score(
+                        reports,
+                        List.of(new DuplicateScore.Verdict("X1", reports.get(0).id(), 1, 1, true)),
+                        500))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X1");
     }
 }

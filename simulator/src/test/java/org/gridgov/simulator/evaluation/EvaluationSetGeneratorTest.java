@@ -36,7 +36,8 @@ class EvaluationSetGeneratorTest {
         assertThat(invalid).isNotEmpty();
         for (EvaluationRecord r : set.records()) {
             var decoded = decoder.decode(r.source(), r.json());
-            assertThat(decoded.isValid()).as("%s %s", r.key(), decoded.isValid() ? "" : decoded.reason())
+            assertThat(decoded.isValid())
+                    .as("%s %s", r.key(), decoded.isValid() ? "" : decoded.reason())
                     .isEqualTo(!invalid.contains(r.key()));
         }
     }
@@ -47,13 +48,23 @@ class EvaluationSetGeneratorTest {
         for (ScoredRule rule : ScoredRule.values()) {
             assertThat(expected.items(rule)).as(rule.code()).isNotEmpty();
         }
-        assertThat(set.hardNegatives()).containsKeys("2 petitions in 30 days", "3 petitions in 31 days",
-                "4 persons in 6 hours", "5 persons in 6 h 01 min", "two similar companies, 3 persons each",
-                "groups that write their company two ways", "namesakes of repeat petitioners", "2 calls in 30 days",
-                "3 calls on 3 categories", "3 calls in 31 days", "cases closed 1–60 minutes before their deadline",
-                "mistyped ID cards (rejected records)", "background records two days late");
-        System.out.println("evaluation set: " + set.records().size() + " records; hard negatives "
-                + set.hardNegatives());
+        assertThat(set.hardNegatives())
+                .containsKeys(
+                        "2 petitions in 30 days",
+                        "3 petitions in 31 days",
+                        "4 persons in 6 hours",
+                        "5 persons in 6 h 01 min",
+                        "two similar companies, 3 persons each",
+                        "groups that write their company two ways",
+                        "namesakes of repeat petitioners",
+                        "2 calls in 30 days",
+                        "3 calls on 3 categories",
+                        "3 calls in 31 days",
+                        "cases closed 1–60 minutes before their deadline",
+                        "mistyped ID cards (rejected records)",
+                        "background records two days late");
+        System.out.println(
+                "evaluation set: " + set.records().size() + " records; hard negatives " + set.hardNegatives());
     }
 
     @Test
@@ -61,7 +72,8 @@ class EvaluationSetGeneratorTest {
         List<EvaluationRecord> records = set.records();
         int outOfOrder = 0;
         for (int i = 1; i < records.size(); i++) {
-            assertThat(records.get(i).arrivalTime()).isAfterOrEqualTo(records.get(i - 1).arrivalTime());
+            assertThat(records.get(i).arrivalTime())
+                    .isAfterOrEqualTo(records.get(i - 1).arrivalTime());
             if (records.get(i).eventTime().isBefore(records.get(i - 1).eventTime())) {
                 outOfOrder++;
             }

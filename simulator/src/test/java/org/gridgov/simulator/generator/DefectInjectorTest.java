@@ -23,8 +23,12 @@ class DefectInjectorTest {
     @ParameterizedTest
     @EnumSource(SourceType.class)
     void everyApplicableDefectIsRejectedForItsReason(SourceType source) {
-        SourceRecord sample = data.lines(source).filter(GeneratedDataset.Line::valid).findFirst().orElseThrow()
-                .decoded().value();
+        SourceRecord sample = data.lines(source)
+                .filter(GeneratedDataset.Line::valid)
+                .findFirst()
+                .orElseThrow()
+                .decoded()
+                .value();
         SplittableRandom r = new SplittableRandom(1);
         for (Defect d : Defect.values()) {
             if (!d.appliesTo(source)) {
@@ -36,7 +40,8 @@ class DefectInjectorTest {
                 assertThat(decoded.isValid()).as(d + " on " + source).isFalse();
                 String fields = decoded.reason();
                 switch (d) {
-                    case BAD_ID_CARD_CHECKSUM -> assertThat(fields).contains("id_card").contains("checksum");
+                    case BAD_ID_CARD_CHECKSUM ->
+                        assertThat(fields).contains("id_card").contains("checksum");
                     case MISSING_REQUIRED_FIELD -> {
                         assertThat(fields).contains("required field is missing");
                         assertThat(b.key()).isEqualTo(ordinal == 0 ? null : sample.recordId());
@@ -59,11 +64,13 @@ class DefectInjectorTest {
     @Test
     void wrongCheckCharacterIsAlwaysWrong() {
         SplittableRandom r = new SplittableRandom(7);
-        String valid = IdCardNumber.of("370112", LocalDateTime.of(1980, 5, 6, 0, 0).toLocalDate(), 123);
+        String valid =
+                IdCardNumber.of("370112", LocalDateTime.of(1980, 5, 6, 0, 0).toLocalDate(), 123);
         for (int i = 0; i < 200; i++) {
             String broken = DefectInjector.withWrongCheck(valid, r);
             assertThat(broken).hasSize(18).startsWith(valid.substring(0, 17));
-            assertThat(IdCardNumber.problem(broken)).hasValueSatisfying(p -> assertThat(p).contains("checksum"));
+            assertThat(IdCardNumber.problem(broken))
+                    .hasValueSatisfying(p -> assertThat(p).contains("checksum"));
         }
     }
 }

@@ -36,10 +36,12 @@ class DeterminismTest {
                     .isNotEqualTo(Files.readAllBytes(JsonLinesWriter.file(tmp.resolve("a"), s)));
             // the split does not depend on the seed
             assertThat(other.emitted(s)).isEqualTo(first.emitted(s));
-            assertThat(Files.readAllLines(JsonLinesWriter.file(tmp.resolve("c"), s))).hasSize((int) other.emitted(s));
+            assertThat(Files.readAllLines(JsonLinesWriter.file(tmp.resolve("c"), s)))
+                    .hasSize((int) other.emitted(s));
         }
         assertThat(other.repeatPetitioners()).isNotEqualTo(first.repeatPetitioners());
-        assertThat(other.overdueCases().caseIds()).isNotEqualTo(first.overdueCases().caseIds());
+        assertThat(other.overdueCases().caseIds())
+                .isNotEqualTo(first.overdueCases().caseIds());
     }
 
     private static GroundTruth generate(GeneratorSpec spec, Path dir) throws Exception {

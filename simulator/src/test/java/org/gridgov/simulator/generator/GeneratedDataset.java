@@ -49,7 +49,9 @@ final class GeneratedDataset {
 
     static RecordDecoder decoderFor(GeneratorSpec spec) {
         LocalDateTime after = spec.periodEnd().plusDays(1);
-        return new RecordDecoder(District.licheng(), CategoryCatalog.standard(),
+        return new RecordDecoder(
+                District.licheng(),
+                CategoryCatalog.standard(),
                 Clock.fixed(after.atZone(RecordDecoder.ZONE).toInstant(), RecordDecoder.ZONE));
     }
 
@@ -57,8 +59,9 @@ final class GeneratedDataset {
         RecordDecoder decoder = decoderFor(spec);
         List<Line> lines = new ArrayList<>();
         try {
-            GroundTruth truth = new SyntheticDataGenerator(spec).generate((source, key, json) ->
-                    lines.add(new Line(lines.size(), source, key, json, decoder.decode(source, json))));
+            GroundTruth truth = new SyntheticDataGenerator(spec)
+                    .generate((source, key, json) ->
+                            lines.add(new Line(lines.size(), source, key, json, decoder.decode(source, json))));
             return new GeneratedDataset(spec, truth, List.copyOf(lines));
         } catch (Exception e) {
             throw new IllegalStateException("generation failed for " + spec, e);
@@ -71,6 +74,9 @@ final class GeneratedDataset {
 
     /** The valid records of a source, in emission order. */
     <T extends SourceRecord> List<T> valid(SourceType source, Class<T> type) {
-        return lines(source).filter(Line::valid).map(l -> type.cast(l.decoded().value())).toList();
+        return lines(source)
+                .filter(Line::valid)
+                .map(l -> type.cast(l.decoded().value()))
+                .toList();
     }
 }

@@ -25,7 +25,7 @@ class GeneratorPartsTest {
         assertThat(split.count(SourceType.PETITION)).isEqualTo(101);
         assertThat(split.count(SourceType.ARREARS)).isEqualTo(50);
         assertThat(split.count(SourceType.HOTLINE)).isEqualTo(513);
-        assertThat(SourceSplit.invalidCount(50, 0.03)).isEqualTo(2);   // 1.5 rounds up
+        assertThat(SourceSplit.invalidCount(50, 0.03)).isEqualTo(2); // 1.5 rounds up
         assertThat(SourceSplit.invalidCount(50, 0.02)).isEqualTo(1);
     }
 
@@ -107,7 +107,8 @@ class GeneratorPartsTest {
             String text = composer.compose(t.text(), t.categoryCode(), place, null, r);
             assertThat(text).doesNotContain("{").doesNotContain("}");
         }
-        assertThat(composer.compose("{company}欠薪{amount}元", "C0401", place, "某公司", r)).startsWith("某公司欠薪");
+        assertThat(composer.compose("{company}欠薪{amount}元", "C0401", place, "某公司", r))
+                .startsWith("某公司欠薪");
         assertThat(TextComposer.respeak("市民反映：暖气不热。", "信访人反映")).isEqualTo("信访人反映：暖气不热。");
     }
 
@@ -120,8 +121,9 @@ class GeneratorPartsTest {
         assertThatThrownBy(() -> new GeneratorSpec(1, YearMonth.of(2024, 1), 1, 1_000, 0.9))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyntheticDataGenerator(new GeneratorSpec(1, YearMonth.of(2024, 1), 1, 100, 0))
-                .generate((s, k, j) -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few");
+                        .generate((s, k, j) -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too few");
         GeneratorSpec demo = GeneratorSpec.demo();
         assertThat(demo).isEqualTo(new GeneratorSpec(20240101L, YearMonth.of(2024, 1), 1, 20_000, 0.02));
         assertThat(demo.periodEnd()).isEqualTo(LocalDateTime.of(2024, 2, 1, 0, 0));

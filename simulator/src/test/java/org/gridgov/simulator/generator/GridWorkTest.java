@@ -51,32 +51,45 @@ class GridWorkTest {
         assertThat(gridWork).isGreaterThan(0);
         assertThat((double) gridWork).isCloseTo(emittedGridWork, org.assertj.core.data.Percentage.withPercentage(2));
         assertThat(new SyntheticDataGenerator(new GeneratorSpec(1L, SPEC.firstMonth(), 1, 4_000, 0.0, false))
-                .expectedRecords()).isEqualTo(4_000);
+                        .expectedRecords())
+                .isEqualTo(4_000);
     }
 
     @Test
     void everyWorkerChecksInOnEveryWorkingDayAndOnlyThen() {
-        List<LocalDate> workingDays = SPEC.firstMonth().atDay(1).datesUntil(SPEC.periodEnd().toLocalDate())
-                .filter(GridWork::isWorkingDay).toList();
+        List<LocalDate> workingDays = SPEC.firstMonth()
+                .atDay(1)
+                .datesUntil(SPEC.periodEnd().toLocalDate())
+                .filter(GridWork::isWorkingDay)
+                .toList();
         Map<String, Set<LocalDate>> days = new TreeMap<>();
         int attendances = 0;
         for (GridRecord g : ofKind(GridRecordKind.ATTENDANCE)) {
             attendances++;
-            assertThat(days.computeIfAbsent(g.workerId(), w -> new TreeSet<>()).add(g.recordTime().toLocalDate()))
-                    .as("one attendance a day: " + g.workerId()).isTrue();
+            assertThat(days.computeIfAbsent(g.workerId(), w -> new TreeSet<>())
+                            .add(g.recordTime().toLocalDate()))
+                    .as("one attendance a day: " + g.workerId())
+                    .isTrue();
             assertThat(g.recordTime().getHour()).isBetween(7, 8);
             if (g.checkOutTime() != null) {
                 assertThat(g.checkOutTime().getHour()).isBetween(17, 18);
-                assertThat(DISTRICT.grid(g.gridCode()).orElseThrow().boundary()
-                        .covers(DISTRICT.point(g.checkOutLatitude(), g.checkOutLongitude()))).isTrue();
+                assertThat(DISTRICT.grid(g.gridCode())
+                                .orElseThrow()
+                                .boundary()
+                                .covers(DISTRICT.point(g.checkOutLatitude(), g.checkOutLongitude())))
+                        .isTrue();
             }
         }
         assertThat(days).hasSize(DISTRICT.grids().size());
         assertThat(days.values()).allSatisfy(d -> assertThat(d).containsExactlyElementsOf(workingDays));
         assertThat(attendances).isEqualTo(DISTRICT.grids().size() * workingDays.size());
         // the occasional check-in at the community office in a neighbouring grid
-        long offGrid = ofKind(GridRecordKind.ATTENDANCE).stream().filter(g -> !DISTRICT.grid(g.gridCode())
-                .orElseThrow().boundary().covers(DISTRICT.point(g.latitude(), g.longitude()))).count();
+        long offGrid = ofKind(GridRecordKind.ATTENDANCE).stream()
+                .filter(g -> !DISTRICT.grid(g.gridCode())
+                        .orElseThrow()
+                        .boundary()
+                        .covers(DISTRICT.point(g.latitude(), g.longitude())))
+                .count();
         assertThat(offGrid).isBetween(attendances / 100L, attendances / 25L);
     }
 
@@ -84,20 +97,31 @@ class GridWorkTest {
     void patrolsWalkInsideTheirGridWithTwentyToTwoHundredFixes() {
         List<GridRecord> patrols = ofKind(GridRecordKind.PATROL);
         Set<String> jumpIds = planted(GridWorkAnomalyKind.FAKE_PATROL_JUMP).stream()
-                .flatMap(a -> a.recordIds().stream()).collect(Collectors.toSet());
+                .flatMap(a -> a.recordIds().stream())
+                .collect(Collectors.toSet());
         int points = 0;
         for (GridRecord p : patrols) {
             List<TrackPoint> t = p.track();
             assertThat(t).as(p.recordId()).hasSizeBetween(20, 200);
             assertThat(t.get(0).second()).isZero();
             assertThat(p.endTime().toLocalDate()).isEqualTo(p.recordTime().toLocalDate());
-            assertThat(t).allSatisfy(x -> assertThat(DISTRICT.locate(x.latitude(), x.longitude()).orElseThrow().code())
-                    .as(p.recordId()).isEqualTo(p.gridCode()));
+            assertThat(t).allSatisfy(x -> assertThat(DISTRICT.locate(x.latitude(), x.longitude())
+                            .orElseThrow()
+                            .code())
+                    .as(p.recordId())
+                    .isEqualTo(p.gridCode()));
             double fastest = 0;
             for (int i = 1; i < t.size(); i++) {
                 assertThat(t.get(i).second() - t.get(i - 1).second()).isGreaterThanOrEqualTo(10);
-                fastest = Math.max(fastest, PatrolMetrics.haversine(t.get(i - 1).latitude(), t.get(i - 1).longitude(),
-                        t.get(i).latitude(), t.get(i).longitude()) / (t.get(i).second() - t.get(i - 1).second()) * 3.6);
+                fastest = Math.max(
+                        fastest,
+                        PatrolMetrics.haversine(
+                                        t.get(i - 1).latitude(),
+                                        t.get(i - 1).longitude(),
+                                        t.get(i).latitude(),
+                                        t.get(i).longitude())
+                                / (t.get(i).second() - t.get(i - 1).second())
+                                * 3.6);
             }
             if (!jumpIds.contains(p.recordId())) {
                 assertThat(fastest).as(p.recordId() + " walks").isLessThan(8);
@@ -107,7 +131,8 @@ class GridWorkTest {
         // about 10 patrols a worker-month, a weekly sweep among them
         int workers = DISTRICT.grids().size();
         assertThat(patrols.size()).isBetween(8 * workers, 13 * workers);
-        Map<String, Long> sweeps = patrols.stream().filter(p -> p.content().startsWith("全网格巡查"))
+        Map<String, Long> sweeps = patrols.stream()
+                .filter(p -> p.content().startsWith("全网格巡查"))
                 .collect(Collectors.groupingBy(GridRecord::workerId, Collectors.counting()));
         assertThat(sweeps).hasSize(workers);
         assertThat(sweeps.values()).allSatisfy(n -> assertThat(n).isBetween(4L, 5L));
@@ -118,10 +143,12 @@ class GridWorkTest {
     @Test
     void workRecordsComeOnTopOfTheSplitAndAreAllValid() {
         long split = SourceSplit.of(SPEC.totalRecords()).count(SourceType.GRID);
-        long work = ofKind(GridRecordKind.ATTENDANCE).size() + ofKind(GridRecordKind.PATROL).size();
+        long work = ofKind(GridRecordKind.ATTENDANCE).size()
+                + ofKind(GridRecordKind.PATROL).size();
         assertThat(data.truth.emitted(SourceType.GRID)).isEqualTo(split + work);
         assertThat(data.truth.valid(SourceType.GRID))
-                .isEqualTo(data.truth.emitted(SourceType.GRID) - data.truth.invalidRecords().get(SourceType.GRID).count());
+                .isEqualTo(data.truth.emitted(SourceType.GRID)
+                        - data.truth.invalidRecords().get(SourceType.GRID).count());
         assertThat(grid).filteredOn(g -> g.kind() == GridRecordKind.MEDIATION).isNotEmpty();
         assertThat(grid).allSatisfy(g -> assertThat(g.schemaVersion()).isEqualTo(2));
     }
@@ -134,7 +161,10 @@ class GridWorkTest {
                 again.add(json);
             }
         });
-        assertThat(again).isEqualTo(data.lines(SourceType.GRID).map(GeneratedDataset.Line::json).toList());
+        assertThat(again)
+                .isEqualTo(data.lines(SourceType.GRID)
+                        .map(GeneratedDataset.Line::json)
+                        .toList());
     }
 
     /**
@@ -145,17 +175,20 @@ class GridWorkTest {
      */
     @Test
     void theDwdFlagsFindExactlyThePlantedWorkers() {
-        OdsMapper mapper = new OdsMapper(new PiiProtector("grid-work-test-salt-2024"), DISTRICT, CategoryCatalog.standard());
+        OdsMapper mapper =
+                new OdsMapper(new PiiProtector("grid-work-test-salt-2024"), DISTRICT, CategoryCatalog.standard());
         Map<String, List<Map<String, String>>> patrols = new TreeMap<>();
         Map<String, List<Map<String, String>>> attendance = new TreeMap<>();
         for (GridRecord g : grid) {
             for (TableRow row : mapper.rows(g)) {
                 if (row.table.equals(GridWorkTables.DWD_GRID_PATROL.name())) {
                     Map<String, String> v = values(GridWorkTables.DWD_GRID_PATROL, row);
-                    patrols.computeIfAbsent(key(v.get("patrol_date"), v.get("worker_id")), k -> new ArrayList<>()).add(v);
+                    patrols.computeIfAbsent(key(v.get("patrol_date"), v.get("worker_id")), k -> new ArrayList<>())
+                            .add(v);
                 } else if (row.table.equals(GridWorkTables.DWD_GRID_ATTENDANCE.name())) {
                     Map<String, String> v = values(GridWorkTables.DWD_GRID_ATTENDANCE, row);
-                    attendance.computeIfAbsent(key(v.get("work_date"), v.get("worker_id")), k -> new ArrayList<>())
+                    attendance
+                            .computeIfAbsent(key(v.get("work_date"), v.get("worker_id")), k -> new ArrayList<>())
                             .add(v);
                 }
             }
@@ -166,11 +199,13 @@ class GridWorkTest {
                 flagged.put(monthWorker + " STAYS_IN_ONE_PLACE", ids(rows, "patrol_id", v -> true));
             }
             if (rows.stream().anyMatch(v -> v.get("is_fake_jump").equals("1"))) {
-                flagged.put(monthWorker + " FAKE_PATROL_JUMP", ids(rows, "patrol_id", v -> v.get("is_fake_jump").equals("1")));
+                flagged.put(monthWorker + " FAKE_PATROL_JUMP", ids(rows, "patrol_id", v -> v.get("is_fake_jump")
+                        .equals("1")));
             }
         });
         attendance.forEach((monthWorker, rows) -> {
-            List<String> missing = ids(rows, "work_date", v -> v.get("is_missing_checkout").equals("1"));
+            List<String> missing =
+                    ids(rows, "work_date", v -> v.get("is_missing_checkout").equals("1"));
             if (missing.size() >= 3) {
                 flagged.put(monthWorker + " MISSING_CHECKOUT", missing);
             }
@@ -195,7 +230,9 @@ class GridWorkTest {
         assertThat(plantedWorkers).hasSize(3 * GridWork.PLANTED_PER_KIND);
         long ordinaryMissing = attendance.entrySet().stream()
                 .filter(e -> !plantedWorkers.contains(e.getKey().substring(8)))
-                .mapToLong(e -> e.getValue().stream().filter(v -> v.get("is_missing_checkout").equals("1")).count())
+                .mapToLong(e -> e.getValue().stream()
+                        .filter(v -> v.get("is_missing_checkout").equals("1"))
+                        .count())
                 .sum();
         assertThat(ordinaryMissing).isPositive();
     }
@@ -205,8 +242,10 @@ class GridWorkTest {
         String json = data.truth.toJson();
         GroundTruth back = GroundTruth.parse(json);
         assertThat(back.gridWorkAnomalies()).isEqualTo(data.truth.gridWorkAnomalies());
-        assertThat(Json.mapper().readTree(json).at("/spec/grid_work").asBoolean()).isTrue();
-        assertThat(back.gridWorkAnomalies()).extracting(GridWorkAnomaly::kind)
+        assertThat(Json.mapper().readTree(json).at("/spec/grid_work").asBoolean())
+                .isTrue();
+        assertThat(back.gridWorkAnomalies())
+                .extracting(GridWorkAnomaly::kind)
                 .containsOnly(GridWorkAnomalyKind.values());
     }
 
@@ -215,15 +254,17 @@ class GridWorkTest {
     }
 
     private List<GridWorkAnomaly> planted(GridWorkAnomalyKind kind) {
-        return data.truth.gridWorkAnomalies().stream().filter(a -> a.kind() == kind).toList();
+        return data.truth.gridWorkAnomalies().stream()
+                .filter(a -> a.kind() == kind)
+                .toList();
     }
 
     private static String key(String date, String worker) {
         return YearMonth.from(LocalDate.parse(date)) + " " + worker;
     }
 
-    private static List<String> ids(List<Map<String, String>> rows, String column,
-                                    java.util.function.Predicate<Map<String, String>> keep) {
+    private static List<String> ids(
+            List<Map<String, String>> rows, String column, java.util.function.Predicate<Map<String, String>> keep) {
         return rows.stream().filter(keep).map(v -> v.get(column)).sorted().toList();
     }
 

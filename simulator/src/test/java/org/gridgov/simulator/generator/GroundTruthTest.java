@@ -24,15 +24,28 @@ class GroundTruthTest {
     @Test
     void jsonShapeIsSnakeCaseWithReadableTimes() throws Exception {
         JsonNode json = Json.mapper().readTree(GeneratedDataset.demo().truth.toJson());
-        assertThat(json.fieldNames()).toIterable().containsExactly("spec", "emitted_counts", "valid_counts",
-                "invalid_records", "repeat_petitioners", "group_petitions", "repeat_callers", "cross_source_persons",
-                "overdue_cases", "big_arrears", "rising_topics", "seasonal_topics", "grid_work_anomalies");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "spec",
+                        "emitted_counts",
+                        "valid_counts",
+                        "invalid_records",
+                        "repeat_petitioners",
+                        "group_petitions",
+                        "repeat_callers",
+                        "cross_source_persons",
+                        "overdue_cases",
+                        "big_arrears",
+                        "rising_topics",
+                        "seasonal_topics",
+                        "grid_work_anomalies");
         assertThat(json.at("/spec/first_month").asText()).isEqualTo("2024-01");
         assertThat(json.at("/spec/total_records").asLong()).isEqualTo(20_000);
         assertThat(json.at("/emitted_counts/HOTLINE").asLong()).isEqualTo(10_000);
-        assertThat(json.at("/invalid_records/HOTLINE/by_defect/NOT_JSON").asLong()).isPositive();
-        assertThat(json.at("/group_petitions/0/window_start").asText())
-                .matches("2024-01-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(json.at("/invalid_records/HOTLINE/by_defect/NOT_JSON").asLong())
+                .isPositive();
+        assertThat(json.at("/group_petitions/0/window_start").asText()).matches("2024-01-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(json.at("/big_arrears/stale_cutoff").asText()).isEqualTo("2023-11-03 00:00:00");
         assertThat(json.at("/rising_topics/0/topic_word").asText()).isEqualTo("电动车充电");
         assertThat(json.at("/overdue_cases/rule").asText()).contains("OdsMapper.isOverdue");

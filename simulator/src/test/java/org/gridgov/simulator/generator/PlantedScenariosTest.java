@@ -58,12 +58,15 @@ class PlantedScenariosTest {
         for (RepeatPetitioner p : planted) {
             assertThat(recomputed.get(p.idCard())).as(p.idCard()).containsExactlyElementsOf(p.petitionIds());
             assertThat(p.petitionIds()).hasSizeBetween(3, 6);
-            List<Petition> own = petitions.stream().filter(x -> p.petitionIds().contains(x.petitionId())).toList();
+            List<Petition> own = petitions.stream()
+                    .filter(x -> p.petitionIds().contains(x.petitionId()))
+                    .toList();
             assertThat(own).allSatisfy(x -> {
                 assertThat(x.categoryCode()).isEqualTo(p.categoryCode());
                 assertThat(x.personName()).isEqualTo(p.name());
             });
-            assertThat(Duration.between(own.get(0).petitionTime(), own.get(own.size() - 1).petitionTime()))
+            assertThat(Duration.between(
+                            own.get(0).petitionTime(), own.get(own.size() - 1).petitionTime()))
                     .isLessThanOrEqualTo(THIRTY_DAYS);
         }
     }
@@ -75,11 +78,16 @@ class PlantedScenariosTest {
         List<Petition> petitions = data.valid(SourceType.PETITION, Petition.class);
         List<GroupPetition> planted = data.truth.groupPetitions();
         assertThat(planted).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(ScenarioRecomputation.groupPetitionIds(petitions)).containsExactlyInAnyOrderElementsOf(
-                planted.stream().flatMap(g -> g.petitionIds().stream()).toList());
-        String wages = org.gridgov.common.district.CategoryCatalog.standard().byName("拖欠工资").orElseThrow().code();
+        assertThat(ScenarioRecomputation.groupPetitionIds(petitions))
+                .containsExactlyInAnyOrderElementsOf(
+                        planted.stream().flatMap(g -> g.petitionIds().stream()).toList());
+        String wages = org.gridgov.common.district.CategoryCatalog.standard()
+                .byName("拖欠工资")
+                .orElseThrow()
+                .code();
         for (GroupPetition g : planted) {
-            List<Petition> members = petitions.stream().filter(p -> g.petitionIds().contains(p.petitionId()))
+            List<Petition> members = petitions.stream()
+                    .filter(p -> g.petitionIds().contains(p.petitionId()))
                     .toList();
             assertThat(members).hasSameSizeAs(g.petitionIds()).allSatisfy(p -> {
                 assertThat(p.companyName()).isEqualTo(g.companyName());
@@ -88,7 +96,8 @@ class PlantedScenariosTest {
                 assertThat(p.petitionTime()).isBetween(g.windowStart(), g.windowEnd());
             });
             assertThat(members.stream().map(Petition::personIdCard).collect(Collectors.toSet()))
-                    .hasSizeGreaterThanOrEqualTo(5).containsExactlyInAnyOrderElementsOf(g.personIdCards());
+                    .hasSizeGreaterThanOrEqualTo(5)
+                    .containsExactlyInAnyOrderElementsOf(g.personIdCards());
             assertThat(Duration.between(g.windowStart(), g.windowEnd())).isLessThanOrEqualTo(Duration.ofHours(6));
         }
     }
@@ -101,22 +110,29 @@ class PlantedScenariosTest {
         List<RepeatCaller> planted = data.truth.repeatCallers();
         assertThat(planted).hasSizeGreaterThanOrEqualTo(5);
         // per person (ID card if given, else phone, as PiiProtector.personKey) and category
-        Map<String, List<String>> byPersonAndCategory = ScenarioRecomputation.repeated(cases,
-                c -> personKey(c) == null ? null : personKey(c) + "|" + c.categoryCode(), 3, THIRTY_DAYS);
-        assertThat(byPersonAndCategory.keySet()).containsExactlyInAnyOrderElementsOf(
-                planted.stream().map(p -> p.idCard() + "|" + p.categoryCode()).toList());
+        Map<String, List<String>> byPersonAndCategory = ScenarioRecomputation.repeated(
+                cases, c -> personKey(c) == null ? null : personKey(c) + "|" + c.categoryCode(), 3, THIRTY_DAYS);
+        assertThat(byPersonAndCategory.keySet())
+                .containsExactlyInAnyOrderElementsOf(planted.stream()
+                        .map(p -> p.idCard() + "|" + p.categoryCode())
+                        .toList());
         // and no one else calls three times in 30 days even on different categories, by ID card or by phone
-        assertThat(ScenarioRecomputation.repeated(cases, HotlineCase::callerIdCard, 3, THIRTY_DAYS).keySet())
-                .containsExactlyInAnyOrderElementsOf(planted.stream().map(RepeatCaller::idCard).toList());
-        assertThat(ScenarioRecomputation.repeated(cases, HotlineCase::callerPhone, 3, THIRTY_DAYS).keySet())
-                .containsExactlyInAnyOrderElementsOf(planted.stream().map(RepeatCaller::phone).toList());
+        assertThat(ScenarioRecomputation.repeated(cases, HotlineCase::callerIdCard, 3, THIRTY_DAYS)
+                        .keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        planted.stream().map(RepeatCaller::idCard).toList());
+        assertThat(ScenarioRecomputation.repeated(cases, HotlineCase::callerPhone, 3, THIRTY_DAYS)
+                        .keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        planted.stream().map(RepeatCaller::phone).toList());
         for (RepeatCaller p : planted) {
             assertThat(byPersonAndCategory.get(p.idCard() + "|" + p.categoryCode()))
                     .containsExactlyElementsOf(p.caseIds());
-            assertThat(cases.stream().filter(c -> p.caseIds().contains(c.caseId()))).allSatisfy(c -> {
-                assertThat(c.callerIdCard()).isEqualTo(p.idCard());
-                assertThat(c.callerPhone()).isEqualTo(p.phone());
-            });
+            assertThat(cases.stream().filter(c -> p.caseIds().contains(c.caseId())))
+                    .allSatisfy(c -> {
+                        assertThat(c.callerIdCard()).isEqualTo(p.idCard());
+                        assertThat(c.callerPhone()).isEqualTo(p.phone());
+                    });
         }
     }
 
@@ -125,11 +141,13 @@ class PlantedScenariosTest {
     void crossSourcePersonsAreTheRepeatPetitionersSeenByThePolice(GeneratorSpec spec) {
         GeneratedDataset data = GeneratedDataset.of(spec);
         List<PoliceIncident> incidents = data.valid(SourceType.POLICE, PoliceIncident.class);
-        Set<String> repeatPetitioners = data.truth.repeatPetitioners().stream().map(RepeatPetitioner::idCard)
+        Set<String> repeatPetitioners = data.truth.repeatPetitioners().stream()
+                .map(RepeatPetitioner::idCard)
                 .collect(Collectors.toSet());
         Map<String, List<String>> seenByPolice = incidents.stream()
                 .filter(i -> repeatPetitioners.contains(i.personIdCard()))
-                .collect(Collectors.groupingBy(PoliceIncident::personIdCard,
+                .collect(Collectors.groupingBy(
+                        PoliceIncident::personIdCard,
                         Collectors.mapping(PoliceIncident::incidentId, Collectors.toList())));
         List<CrossSourcePerson> planted = data.truth.crossSourcePersons();
         assertThat(planted).hasSizeGreaterThanOrEqualTo(3);
@@ -161,11 +179,16 @@ class PlantedScenariosTest {
         assertThat(big.staleCutoff()).isEqualTo(spec.periodEnd().minusDays(90));
         assertThat(big.caseIds()).hasSizeGreaterThanOrEqualTo((int) Math.max(5, cases.size() / 50));
         assertThat(ScenarioRecomputation.bigArrearsIds(cases, big)).containsExactlyInAnyOrderElementsOf(big.caseIds());
-        List<ArrearsCase> planted = cases.stream().filter(a -> big.caseIds().contains(a.caseId())).toList();
-        assertThat(planted).anyMatch(a -> a.workerCount() >= 30).anyMatch(a -> a.amountYuan().longValue() >= 1_000_000);
+        List<ArrearsCase> planted =
+                cases.stream().filter(a -> big.caseIds().contains(a.caseId())).toList();
+        assertThat(planted)
+                .anyMatch(a -> a.workerCount() >= 30)
+                .anyMatch(a -> a.amountYuan().longValue() >= 1_000_000);
         boolean longEnough = spec.months() >= 4;
-        assertThat(planted.stream().anyMatch(a -> a.status() != ArrearsStatus.RESOLVED
-                && a.reportTime().isBefore(big.staleCutoff()))).isEqualTo(longEnough);
+        assertThat(planted.stream()
+                        .anyMatch(a -> a.status() != ArrearsStatus.RESOLVED
+                                && a.reportTime().isBefore(big.staleCutoff())))
+                .isEqualTo(longEnough);
     }
 
     @ParameterizedTest
@@ -175,22 +198,34 @@ class PlantedScenariosTest {
         List<HotlineCase> cases = data.valid(SourceType.HOTLINE, HotlineCase.class);
         List<RisingTopic> topics = data.truth.risingTopics();
         assertThat(topics).hasSize(Math.max(1, spec.months() - 1));
-        List<String> words = ReferenceData.standard().topics.stream().map(ReferenceData.TopicTemplate::word).toList();
+        List<String> words = ReferenceData.standard().topics.stream()
+                .map(ReferenceData.TopicTemplate::word)
+                .toList();
         for (int i = 0; i < topics.size(); i++) {
             RisingTopic t = topics.get(i);
             assertThat(t.topicWord()).isEqualTo(words.get(i % words.size()));
-            YearMonth expectedMonth = spec.months() == 1 ? spec.firstMonth() : spec.firstMonth().plusMonths(i + 1);
+            YearMonth expectedMonth =
+                    spec.months() == 1 ? spec.firstMonth() : spec.firstMonth().plusMonths(i + 1);
             assertThat(t.month()).isEqualTo(expectedMonth);
             YearMonth month = t.month();
-            List<HotlineCase> withWord = cases.stream().filter(c -> c.content().contains(t.topicWord())).toList();
-            assertThat(withWord.stream().filter(c -> YearMonth.from(c.acceptTime()).equals(month))
-                    .map(HotlineCase::caseId)).containsExactlyInAnyOrderElementsOf(t.caseIds());
-            assertThat(withWord.stream().filter(c -> YearMonth.from(c.acceptTime()).equals(month.minusMonths(1)))
-                    .map(HotlineCase::caseId)).containsExactlyInAnyOrderElementsOf(t.previousMonthCaseIds());
-            long inMonth = cases.stream().filter(c -> YearMonth.from(c.acceptTime()).equals(month)).count();
+            List<HotlineCase> withWord = cases.stream()
+                    .filter(c -> c.content().contains(t.topicWord()))
+                    .toList();
+            assertThat(withWord.stream()
+                            .filter(c -> YearMonth.from(c.acceptTime()).equals(month))
+                            .map(HotlineCase::caseId))
+                    .containsExactlyInAnyOrderElementsOf(t.caseIds());
+            assertThat(withWord.stream()
+                            .filter(c -> YearMonth.from(c.acceptTime()).equals(month.minusMonths(1)))
+                            .map(HotlineCase::caseId))
+                    .containsExactlyInAnyOrderElementsOf(t.previousMonthCaseIds());
+            long inMonth = cases.stream()
+                    .filter(c -> YearMonth.from(c.acceptTime()).equals(month))
+                    .count();
             assertThat(t.caseIds().size() / (double) inMonth).isBetween(0.02, 0.04);
             if (spec.months() > 1) {
-                long before = cases.stream().filter(c -> YearMonth.from(c.acceptTime()).equals(month.minusMonths(1)))
+                long before = cases.stream()
+                        .filter(c -> YearMonth.from(c.acceptTime()).equals(month.minusMonths(1)))
                         .count();
                 assertThat(t.previousMonthCaseIds()).isNotEmpty();
                 assertThat(t.previousMonthCaseIds().size() / (double) before).isLessThan(0.005);
@@ -204,8 +239,10 @@ class PlantedScenariosTest {
             plantedIds.addAll(t.caseIds());
             plantedIds.addAll(t.previousMonthCaseIds());
         });
-        assertThat(cases.stream().filter(c -> words.stream().anyMatch(w -> c.content().contains(w)))
-                .map(HotlineCase::caseId)).containsExactlyInAnyOrderElementsOf(plantedIds);
+        assertThat(cases.stream()
+                        .filter(c -> words.stream().anyMatch(w -> c.content().contains(w)))
+                        .map(HotlineCase::caseId))
+                .containsExactlyInAnyOrderElementsOf(plantedIds);
     }
 
     @ParameterizedTest
@@ -217,11 +254,13 @@ class PlantedScenariosTest {
             int m = s.month().getMonthValue();
             String season = m >= 6 && m <= 9 ? "SUMMER" : m == 10 ? "AUTUMN" : m == 4 || m == 5 ? "SPRING" : "WINTER";
             assertThat(s.season()).isEqualTo(season);
-            assertThat(s.categoryNames()).isEqualTo(switch (season) {
-                case "WINTER" -> List.of("供暖");
-                case "SUMMER" -> List.of("排水积水");
-                default -> List.of();
-            });
+            assertThat(s.categoryNames())
+                    .isEqualTo(
+                            switch (season) {
+                                case "WINTER" -> List.of("供暖");
+                                case "SUMMER" -> List.of("排水积水");
+                                default -> List.of();
+                            });
         });
         assertThat(data.truth.seasonalTopics().get(0).month()).isEqualTo(spec.firstMonth());
     }

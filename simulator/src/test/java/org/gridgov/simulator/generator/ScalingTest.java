@@ -15,8 +15,8 @@ class ScalingTest {
     void hundredThousandRecords() throws Exception {
         GeneratorSpec spec = new GeneratorSpec(5L, YearMonth.of(2024, 2), 1, 100_000, 0.02);
         Map<SourceType, Long> counted = new EnumMap<>(SourceType.class);
-        GroundTruth truth = new SyntheticDataGenerator(spec).generate(
-                (source, key, json) -> counted.merge(source, 1L, Long::sum));
+        GroundTruth truth =
+                new SyntheticDataGenerator(spec).generate((source, key, json) -> counted.merge(source, 1L, Long::sum));
         SourceSplit split = SourceSplit.of(100_000);
         for (SourceType s : SourceType.values()) {
             assertThat(counted.get(s)).as(s.name()).isEqualTo(split.count(s)).isEqualTo(truth.emitted(s));
@@ -42,8 +42,11 @@ class ScalingTest {
         assertThat(truth.crossSourcePersons()).hasSize(3);
         assertThat(truth.overdueCases().caseIds()).hasSize(10);
         assertThat(truth.bigArrears().caseIds()).hasSize(5);
-        assertThat(truth.risingTopics()).singleElement().satisfies(t -> assertThat(t.caseIds()).isNotEmpty());
+        assertThat(truth.risingTopics()).singleElement().satisfies(t -> assertThat(t.caseIds())
+                .isNotEmpty());
         assertThat(data.lines.stream().filter(l -> !l.valid()).count())
-                .isEqualTo(truth.invalidRecords().values().stream().mapToLong(GroundTruth.InvalidRecords::count).sum());
+                .isEqualTo(truth.invalidRecords().values().stream()
+                        .mapToLong(GroundTruth.InvalidRecords::count)
+                        .sum());
     }
 }

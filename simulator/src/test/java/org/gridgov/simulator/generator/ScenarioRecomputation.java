@@ -19,8 +19,8 @@ import org.gridgov.common.model.ArrearsStatus;
 import org.gridgov.common.model.HotlineCase;
 import org.gridgov.common.model.Petition;
 import org.gridgov.common.model.SourceRecord;
-import org.gridgov.loading.OdsMapper;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.loading.OdsMapper;
 import org.gridgov.warehouse.WarehouseSchema;
 
 /**
@@ -32,12 +32,11 @@ final class ScenarioRecomputation {
     static final Duration THIRTY_DAYS = Duration.ofDays(30);
     static final Duration SIX_HOURS = Duration.ofHours(6);
 
-    private ScenarioRecomputation() {
-    }
+    private ScenarioRecomputation() {}
 
     /** Keys with at least {@code n} records within {@code window}, each mapped to all its records' ids. */
-    static <T extends SourceRecord> Map<String, List<String>> repeated(List<T> records, Function<T, String> key,
-                                                                       int n, Duration window) {
+    static <T extends SourceRecord> Map<String, List<String>> repeated(
+            List<T> records, Function<T, String> key, int n, Duration window) {
         Map<String, List<T>> byKey = new LinkedHashMap<>();
         for (T r : records) {
             String k = key.apply(r);
@@ -49,8 +48,11 @@ final class ScenarioRecomputation {
         byKey.forEach((k, list) -> {
             list.sort(Comparator.comparing(SourceRecord::eventTime));
             for (int i = 0; i + n - 1 < list.size(); i++) {
-                if (Duration.between(list.get(i).eventTime(), list.get(i + n - 1).eventTime())
-                        .compareTo(window) <= 0) {
+                if (Duration.between(
+                                        list.get(i).eventTime(),
+                                        list.get(i + n - 1).eventTime())
+                                .compareTo(window)
+                        <= 0) {
                     result.put(k, list.stream().map(SourceRecord::recordId).toList());
                     break;
                 }
@@ -62,8 +64,9 @@ final class ScenarioRecomputation {
     /** Petition ids in some 6-hour window where one company is named by at least 5 distinct people. */
     static Set<String> groupPetitionIds(List<Petition> petitions) {
         Map<String, List<Petition>> byCompany = new LinkedHashMap<>();
-        petitions.stream().filter(p -> p.companyName() != null)
-                .forEach(p -> byCompany.computeIfAbsent(p.companyName(), k -> new ArrayList<>()).add(p));
+        petitions.stream().filter(p -> p.companyName() != null).forEach(p -> byCompany
+                .computeIfAbsent(p.companyName(), k -> new ArrayList<>())
+                .add(p));
         Set<String> ids = new LinkedHashSet<>();
         for (List<Petition> list : byCompany.values()) {
             list.sort(Comparator.comparing(Petition::petitionTime));
@@ -85,8 +88,8 @@ final class ScenarioRecomputation {
 
     /** Overdue as the warehouse loader flags it: OdsMapper's DWD row, column is_overdue. */
     static Set<String> overdueIds(List<HotlineCase> cases) {
-        OdsMapper mapper = new OdsMapper(new PiiProtector("generator-test-salt-0123456789"), District.licheng(),
-                CategoryCatalog.standard());
+        OdsMapper mapper = new OdsMapper(
+                new PiiProtector("generator-test-salt-0123456789"), District.licheng(), CategoryCatalog.standard());
         Set<String> ids = new LinkedHashSet<>();
         for (HotlineCase c : cases) {
             String flag = mapper.rows(c).get(1).value(WarehouseSchema.DWD_HOTLINE_CASE, "is_overdue");

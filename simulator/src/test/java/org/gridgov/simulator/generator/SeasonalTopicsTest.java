@@ -23,12 +23,15 @@ class SeasonalTopicsTest {
         GeneratedDataset data = GeneratedDataset.of(spec);
         CategoryCatalog catalog = CategoryCatalog.standard();
         Map<String, Long> counts = data.valid(SourceType.HOTLINE, HotlineCase.class).stream()
-                .collect(Collectors.groupingBy(c -> catalog.get(c.categoryCode()).name(), Collectors.counting()));
+                .collect(
+                        Collectors.groupingBy(c -> catalog.get(c.categoryCode()).name(), Collectors.counting()));
         List<String> top3 = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(3)
-                .map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(3)
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(top3).contains(inSeason).doesNotContain(outOfSeason);
-        assertThat(data.truth.seasonalTopics()).singleElement()
-                .satisfies(s -> assertThat(s.categoryNames()).containsExactly(inSeason));
+        assertThat(data.truth.seasonalTopics()).singleElement().satisfies(s -> assertThat(s.categoryNames())
+                .containsExactly(inSeason));
     }
 }

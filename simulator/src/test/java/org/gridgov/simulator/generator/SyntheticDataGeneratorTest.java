@@ -54,7 +54,10 @@ class SyntheticDataGeneratorTest {
             InvalidRecords invalid = data.truth.invalidRecords().get(s);
             long expected = Math.round(SourceSplit.of(20_000).count(s) * 0.02);
             assertThat(invalid.count()).as(s.name()).isEqualTo(expected);
-            assertThat(invalid.byDefect().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected);
+            assertThat(invalid.byDefect().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(expected);
             List<Line> rejected = data.lines(s).filter(l -> !l.valid()).toList();
             assertThat(rejected).as(s + " rejected").hasSize((int) expected);
             assertThat(rejected.stream().map(Line::key).filter(k -> k != null).toList())
@@ -77,7 +80,9 @@ class SyntheticDataGeneratorTest {
             if (l.key() == null || invalidIds.contains(l.key())) {
                 assertThat(l.valid()).as(l.json()).isFalse();
             } else {
-                assertThat(l.valid()).as(l.decoded().reason() + " in " + l.json()).isTrue();
+                assertThat(l.valid())
+                        .as(l.decoded().reason() + " in " + l.json())
+                        .isTrue();
                 assertThat(l.decoded().value().recordId()).isEqualTo(l.key());
                 assertThat(l.decoded().value().source()).isEqualTo(l.source());
             }
@@ -87,14 +92,16 @@ class SyntheticDataGeneratorTest {
     @Test
     void validRecordsAreAlsoAcceptedByTheStandardDecoder() {
         var standard = org.gridgov.common.validation.RecordDecoder.standard();
-        assertThat(data.lines.stream().filter(Line::valid).limit(3000))
-                .allSatisfy(l -> assertThat(standard.decode(l.source(), l.json()).isValid()).isTrue());
+        assertThat(data.lines.stream().filter(Line::valid).limit(3000)).allSatisfy(l -> assertThat(
+                        standard.decode(l.source(), l.json()).isValid())
+                .isTrue());
     }
 
     @Test
     void linesAreOneLineEachAndIdsAreUnique() {
         assertThat(data.lines).allSatisfy(l -> assertThat(l.json()).doesNotContain("\n"));
-        List<String> keys = data.lines.stream().map(Line::key).filter(k -> k != null).toList();
+        List<String> keys =
+                data.lines.stream().map(Line::key).filter(k -> k != null).toList();
         assertThat(new HashSet<>(keys)).hasSize(keys.size());
         assertThat(keys).allSatisfy(k -> assertThat(k).matches("(RX|XF|QX|JQ|WG)2024\\d{4}-\\d{7}"));
     }
@@ -134,7 +141,8 @@ class SyntheticDataGeneratorTest {
             }
         }
         // working hours dominate
-        long office = valid().stream().filter(r -> r.eventTime().getHour() >= 8 && r.eventTime().getHour() < 18)
+        long office = valid().stream()
+                .filter(r -> r.eventTime().getHour() >= 8 && r.eventTime().getHour() < 18)
                 .count();
         assertThat(office).isGreaterThan(valid().size() * 6L / 10);
     }
@@ -143,11 +151,16 @@ class SyntheticDataGeneratorTest {
     void gridRecordsLieInTheirGridAndEveryPointInADistrictGrid() {
         District district = District.licheng();
         for (SourceRecord r : valid()) {
-            assertThat(district.locate(r.latitude(), r.longitude())).as(r.recordId()).isPresent();
+            assertThat(district.locate(r.latitude(), r.longitude()))
+                    .as(r.recordId())
+                    .isPresent();
         }
         List<GridRecord> grid = data.valid(SourceType.GRID, GridRecord.class);
         assertThat(grid).allSatisfy(g -> {
-            assertThat(district.locate(g.latitude(), g.longitude()).orElseThrow().code()).isEqualTo(g.gridCode());
+            assertThat(district.locate(g.latitude(), g.longitude())
+                            .orElseThrow()
+                            .code())
+                    .isEqualTo(g.gridCode());
             assertThat(g.workerId()).isEqualTo("W" + g.gridCode().substring(6));
             assertThat(g.kind() == GridRecordKind.VISIT).isEqualTo(g.personIdCard() != null);
             assertThat(g.kind() == GridRecordKind.REPORT).isEqualTo(g.categoryCode() != null);
@@ -157,7 +170,8 @@ class SyntheticDataGeneratorTest {
                 .containsExactlyInAnyOrder(GridRecordKind.REPORT, GridRecordKind.VISIT, GridRecordKind.MEDIATION);
         assertThat(grid).allSatisfy(g -> {
             assertThat(g.schemaVersion()).isEqualTo(GridRecord.SCHEMA_VERSION);
-            assertThat(g.kind() == GridRecordKind.MEDIATION).isEqualTo(g.outcome() != null)
+            assertThat(g.kind() == GridRecordKind.MEDIATION)
+                    .isEqualTo(g.outcome() != null)
                     .isEqualTo(g.disputeType() != null);
         });
     }
@@ -175,7 +189,8 @@ class SyntheticDataGeneratorTest {
         assertThat(share(cases, c -> c.status() == CaseStatus.CLOSED)).isGreaterThan(0.6);
         assertThat(cases.stream().map(HotlineCase::status).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(CaseStatus.values());
-        List<HotlineCase> rated = cases.stream().filter(c -> c.satisfaction() != null).toList();
+        List<HotlineCase> rated =
+                cases.stream().filter(c -> c.satisfaction() != null).toList();
         assertThat(rated).allSatisfy(c -> assertThat(c.status()).isEqualTo(CaseStatus.CLOSED));
         assertThat(share(rated, c -> c.satisfaction() >= 4)).isGreaterThan(0.7);
         assertThat(cases).allSatisfy(c -> {
@@ -190,7 +205,8 @@ class SyntheticDataGeneratorTest {
     void otherSourcesLookPlausible() {
         List<Petition> petitions = data.valid(SourceType.PETITION, Petition.class);
         assertThat(petitions).allSatisfy(p -> {
-            assertThat(p.companyName() == null || Petitions.COMPANY_CATEGORIES.contains(p.categoryCode())).isTrue();
+            assertThat(p.companyName() == null || Petitions.COMPANY_CATEGORIES.contains(p.categoryCode()))
+                    .isTrue();
             assertThat(p.content()).startsWith("信访人");
             assertThat(p.groupSize()).isBetween(1, 3);
         });
@@ -198,12 +214,15 @@ class SyntheticDataGeneratorTest {
 
         List<ArrearsCase> arrears = data.valid(SourceType.ARREARS, ArrearsCase.class);
         assertThat(share(arrears, a -> a.workerCount() <= 20)).isGreaterThan(0.8);
-        assertThat(share(arrears, a -> a.amountYuan().longValue() >= 2_000
-                && a.amountYuan().longValue() <= 300_000)).isGreaterThan(0.9);
+        assertThat(share(
+                        arrears,
+                        a -> a.amountYuan().longValue() >= 2_000
+                                && a.amountYuan().longValue() <= 300_000))
+                .isGreaterThan(0.9);
         assertThat(arrears.stream().map(ArrearsCase::status).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(ArrearsStatus.values());
-        assertThat(arrears).allSatisfy(a ->
-                assertThat(a.status() == ArrearsStatus.RESOLVED).isEqualTo(a.resolvedTime() != null));
+        assertThat(arrears).allSatisfy(a -> assertThat(a.status() == ArrearsStatus.RESOLVED)
+                .isEqualTo(a.resolvedTime() != null));
 
         List<PoliceIncident> police = data.valid(SourceType.POLICE, PoliceIncident.class);
         assertThat(share(police, i -> i.personName() != null)).isBetween(0.5, 0.7);
@@ -215,10 +234,13 @@ class SyntheticDataGeneratorTest {
         for (SourceRecord r : valid()) {
             String id = personIdCard(r);
             if (id != null) {
-                sourcesById.computeIfAbsent(id, k -> EnumSet.noneOf(SourceType.class)).add(r.source());
+                sourcesById
+                        .computeIfAbsent(id, k -> EnumSet.noneOf(SourceType.class))
+                        .add(r.source());
             }
         }
-        assertThat(sourcesById.values().stream().filter(s -> s.size() >= 3).count()).isGreaterThan(20);
+        assertThat(sourcesById.values().stream().filter(s -> s.size() >= 3).count())
+                .isGreaterThan(20);
         // names are Chinese, 2 to 5 characters
         assertThat(data.valid(SourceType.PETITION, Petition.class))
                 .allSatisfy(p -> assertThat(p.personName()).matches("\\p{IsHan}{2,4}"));
@@ -238,7 +260,10 @@ class SyntheticDataGeneratorTest {
     }
 
     private List<SourceRecord> valid() {
-        return data.lines.stream().filter(Line::valid).map(l -> l.decoded().value()).toList();
+        return data.lines.stream()
+                .filter(Line::valid)
+                .map(l -> l.decoded().value())
+                .toList();
     }
 
     private static <T> double share(List<T> items, Function<T, Boolean> test) {

@@ -35,10 +35,10 @@ class AlertScoringTest {
     @Test
     void personsAreComparedByTheirSaltedKeys() throws Exception {
         ExpectedAlerts t = truth();
-        assertThat(t.items(ScoredRule.REPEAT_PETITION)).singleElement()
-                .satisfies(i -> assertThat(i.subject()).isEqualTo(PII.idCardKey(ID_A)));
-        assertThat(t.items(ScoredRule.REPEAT_CALL)).singleElement()
-                .satisfies(i -> assertThat(i.subject()).isEqualTo(PII.personKey(ID_B, "13853112345")));
+        assertThat(t.items(ScoredRule.REPEAT_PETITION)).singleElement().satisfies(i -> assertThat(i.subject())
+                .isEqualTo(PII.idCardKey(ID_A)));
+        assertThat(t.items(ScoredRule.REPEAT_CALL)).singleElement().satisfies(i -> assertThat(i.subject())
+                .isEqualTo(PII.personKey(ID_B, "13853112345")));
         assertThat(t.items(ScoredRule.CASE_OVERDUE)).hasSize(2);
     }
 

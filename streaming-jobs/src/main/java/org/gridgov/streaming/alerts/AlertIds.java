@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class AlertIds {
 
-    private AlertIds() {
-    }
+    private AlertIds() {}
 
     /** {@code <rule>-<32 hex>}, at most 55 characters. */
     public static String of(AlertRule rule, String... parts) {

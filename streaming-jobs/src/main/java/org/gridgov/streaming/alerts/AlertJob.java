@@ -85,8 +85,12 @@ public final class AlertJob {
      * their inputs in state, receive them over the network, deserialised into new objects (Flink's
      * {@code AbstractStreamTaskNetworkInput} reads with a {@code NonReusingDeserializationDelegate}).
      */
-    public static void configure(StreamExecutionEnvironment env, long checkpointIntervalMs, int parallelism,
-                                 long watermarkIntervalMs, long bufferTimeoutMs) {
+    public static void configure(
+            StreamExecutionEnvironment env,
+            long checkpointIntervalMs,
+            int parallelism,
+            long watermarkIntervalMs,
+            long bufferTimeoutMs) {
         env.enableCheckpointing(checkpointIntervalMs);
         env.setParallelism(parallelism);
         env.getConfig().getSerializerConfig().setGenericTypes(false);
@@ -116,10 +120,16 @@ public final class AlertJob {
             raised += n;
             perRule.add(rule.code() + " " + n);
         }
-        return String.format("%s finished in %.1f s: %d inputs, %d rejected, %d late; %d alerts raised (%s), "
-                        + "%d updates", JOB_NAME, r.getNetRuntime() / 1000.0, c.getOrDefault(RouteInputs.INPUTS, 0L),
-                c.getOrDefault(RouteInputs.REJECTED, 0L), c.getOrDefault(AlertCounters.LATE, 0L), raised,
-                String.join(", ", perRule), c.getOrDefault(AlertCounters.UPDATED, 0L));
+        return String.format(
+                "%s finished in %.1f s: %d inputs, %d rejected, %d late; %d alerts raised (%s), " + "%d updates",
+                JOB_NAME,
+                r.getNetRuntime() / 1000.0,
+                c.getOrDefault(RouteInputs.INPUTS, 0L),
+                c.getOrDefault(RouteInputs.REJECTED, 0L),
+                c.getOrDefault(AlertCounters.LATE, 0L),
+                raised,
+                String.join(", ", perRule),
+                c.getOrDefault(AlertCounters.UPDATED, 0L));
     }
 
     /**
@@ -187,41 +197,62 @@ public final class AlertJob {
 
     /** The production graph on {@code env}: Kafka in, Kafka, warehouse and robots out, secrets read by the tasks. */
     static void build(Settings s, StreamExecutionEnvironment env) {
-        configure(env, s.checkpointInterval.toMillis(), s.parallelism, s.watermarkInterval.toMillis(),
+        configure(
+                env,
+                s.checkpointInterval.toMillis(),
+                s.parallelism,
+                s.watermarkInterval.toMillis(),
                 s.bufferTimeout.toMillis());
         s.faultTolerance.applyTo(env);
-        AlertInputs inputs = new KafkaAlertInputs(s.bootstrapServers, s.groupId, s.bounded,
-                InputDecoder.dwd(), s.registryTopic, s.outOfOrderness.toMillis(),
+        AlertInputs inputs = new KafkaAlertInputs(
+                s.bootstrapServers,
+                s.groupId,
+                s.bounded,
+                InputDecoder.dwd(),
+                s.registryTopic,
+                s.outOfOrderness.toMillis(),
                 s.sourceIdleness.toMillis());
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique
         // sink.label-prefix per job) can replace the JDBC sink here; the graph takes any Sink<TableRow>.
         TaskSecret<WarehouseSettings> warehouseAccess = TaskSecret.warehouse(s.warehouse, s.secrets);
         Sink<TableRow> warehouse = new WarehouseSink(warehouseAccess, s.batchSize);
-        Sink<AlertRecord> webhook = s.webhook == null ? null
-                : new WebhookSink(new WebhookSecrets(s.webhook, s.secrets), warehouseAccess);
-        LOG.info("{}: {} → alerts, {}, webhook {}, bounded {}, parallelism {}", JOB_NAME, InputDecoder.DWD_TOPICS,
-                s.warehouse, s.webhook, s.bounded, s.parallelism);
-        new AlertJob(inputs, new AlertTopology.Sinks(kafkaSink(s.bootstrapServers, s.delivery,
-                s.transactionalIdPrefix), warehouse, webhook), s.rules).build(env);
+        Sink<AlertRecord> webhook =
+                s.webhook == null ? null : new WebhookSink(new WebhookSecrets(s.webhook, s.secrets), warehouseAccess);
+        LOG.info(
+                "{}: {} → alerts, {}, webhook {}, bounded {}, parallelism {}",
+                JOB_NAME,
+                InputDecoder.DWD_TOPICS,
+                s.warehouse,
+                s.webhook,
+                s.bounded,
+                s.parallelism);
+        new AlertJob(
+                        inputs,
+                        new AlertTopology.Sinks(
+                                kafkaSink(s.bootstrapServers, s.delivery, s.transactionalIdPrefix), warehouse, webhook),
+                        s.rules)
+                .build(env);
     }
 
     /**
      * The alerts topic sink. Exactly-once uses Kafka transactions committed on checkpoints (alerts become visible
      * to read_committed consumers then); the transaction timeout stays below the brokers' default maximum (15 min).
      */
-    public static KafkaSink<AlertRecord> kafkaSink(String bootstrapServers, DeliveryGuarantee delivery,
-                                                    String transactionalIdPrefix) {
+    public static KafkaSink<AlertRecord> kafkaSink(
+            String bootstrapServers, DeliveryGuarantee delivery, String transactionalIdPrefix) {
         return kafkaSink(bootstrapServers, delivery, transactionalIdPrefix, Topics.ALERTS.name());
     }
 
-    public static KafkaSink<AlertRecord> kafkaSink(String bootstrapServers, DeliveryGuarantee delivery,
-                                                    String transactionalIdPrefix, String topic) {
+    public static KafkaSink<AlertRecord> kafkaSink(
+            String bootstrapServers, DeliveryGuarantee delivery, String transactionalIdPrefix, String topic) {
         return KafkaSink.<AlertRecord>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new AlertKafkaSerializer(topic))
                 .setDeliveryGuarantee(delivery)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
-                .setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()))
+                .setProperty(
+                        "transaction.timeout.ms",
+                        String.valueOf(Duration.ofMinutes(10).toMillis()))
                 .setProperty("linger.ms", "0")
                 .build();
     }
@@ -230,6 +261,7 @@ public final class AlertJob {
     static final class Settings {
         /** Where the tasks read the secrets; {@link #clientSecrets} are what this process read (local runs only). */
         SecretSource secrets;
+
         Map<ConfigOption<String>, String> clientSecrets = new LinkedHashMap<>();
         int kafkaReplication;
         boolean createTopics;
@@ -262,7 +294,8 @@ public final class AlertJob {
             Settings s = new Settings();
             s.secrets = SecretSource.from(c);
             // no GRIDGOV_PII_SALT: the job reads person keys (dwd topics, registry) and computes none (issue 15)
-            s.clientSecrets.put(GridgovOptions.WAREHOUSE_PASSWORD,
+            s.clientSecrets.put(
+                    GridgovOptions.WAREHOUSE_PASSWORD,
                     FlinkJobMain.clientSecret(c, s.secrets, GridgovOptions.WAREHOUSE_PASSWORD, false));
             s.kafkaReplication = c.get(GridgovOptions.KAFKA_REPLICATION);
             s.createTopics = c.get(GridgovOptions.KAFKA_CREATE_TOPICS);
@@ -285,9 +318,14 @@ public final class AlertJob {
             String url = FlinkJobMain.clientSecret(c, s.secrets, AlertOptions.WEBHOOK_URL, false);
             if (url != null) {
                 String secret = FlinkJobMain.clientSecret(c, s.secrets, AlertOptions.WEBHOOK_SECRET, false);
-                s.webhook = new WebhookSettings(c.get(AlertOptions.WEBHOOK_FORMAT), url.trim(), secret,
-                        c.get(AlertOptions.WEBHOOK_MIN_LEVEL), c.get(AlertOptions.WEBHOOK_RATE),
-                        c.get(AlertOptions.WEBHOOK_DIGEST_SIZE), 5);
+                s.webhook = new WebhookSettings(
+                        c.get(AlertOptions.WEBHOOK_FORMAT),
+                        url.trim(),
+                        secret,
+                        c.get(AlertOptions.WEBHOOK_MIN_LEVEL),
+                        c.get(AlertOptions.WEBHOOK_RATE),
+                        c.get(AlertOptions.WEBHOOK_DIGEST_SIZE),
+                        5);
                 s.clientSecrets.put(AlertOptions.WEBHOOK_URL, url.trim());
                 s.clientSecrets.put(AlertOptions.WEBHOOK_SECRET, secret);
             }

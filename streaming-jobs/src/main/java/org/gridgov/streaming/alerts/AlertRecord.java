@@ -22,14 +22,22 @@ public final class AlertRecord {
     public String message;
     /** Event time at which the rule fired. */
     public long eventTime;
+
     public long lastEvidenceTime;
     public int version;
 
-    public AlertRecord() {
-    }
+    public AlertRecord() {}
 
-    public AlertRecord(String alertId, AlertRule rule, AlertLevel level, String subjectKey, String[] evidenceIds,
-                       String message, long eventTime, long lastEvidenceTime, int version) {
+    public AlertRecord(
+            String alertId,
+            AlertRule rule,
+            AlertLevel level,
+            String subjectKey,
+            String[] evidenceIds,
+            String message,
+            long eventTime,
+            long lastEvidenceTime,
+            int version) {
         this.alertId = alertId;
         this.rule = rule;
         this.level = level;
@@ -42,8 +50,15 @@ public final class AlertRecord {
     }
 
     public Alert toAlert() {
-        return new Alert(SourceRecord.CURRENT_SCHEMA_VERSION, alertId, rule.code(), level, subjectKey,
-                List.of(evidenceIds), message, EventTimes.time(eventTime).withNano(0));
+        return new Alert(
+                SourceRecord.CURRENT_SCHEMA_VERSION,
+                alertId,
+                rule.code(),
+                level,
+                subjectKey,
+                List.of(evidenceIds),
+                message,
+                EventTimes.time(eventTime).withNano(0));
     }
 
     /** One line without PII, for logs and webhook digests. */
@@ -62,9 +77,15 @@ public final class AlertRecord {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AlertRecord a && eventTime == a.eventTime && lastEvidenceTime == a.lastEvidenceTime
-                && version == a.version && Objects.equals(alertId, a.alertId) && rule == a.rule && level == a.level
-                && Objects.equals(subjectKey, a.subjectKey) && Arrays.equals(evidenceIds, a.evidenceIds)
+        return o instanceof AlertRecord a
+                && eventTime == a.eventTime
+                && lastEvidenceTime == a.lastEvidenceTime
+                && version == a.version
+                && Objects.equals(alertId, a.alertId)
+                && rule == a.rule
+                && level == a.level
+                && Objects.equals(subjectKey, a.subjectKey)
+                && Arrays.equals(evidenceIds, a.evidenceIds)
                 && Objects.equals(message, a.message);
     }
 

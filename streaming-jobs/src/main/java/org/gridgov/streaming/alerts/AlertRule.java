@@ -17,7 +17,11 @@ public enum AlertRule {
     CASE_RESPONSE_OVERDUE("case_response_overdue", "响应超时", SubjectType.CASE);
 
     /** What an alert's subject key names. */
-    public enum SubjectType { PERSON, COMPANY, CASE }
+    public enum SubjectType {
+        PERSON,
+        COMPANY,
+        CASE
+    }
 
     private final String code;
     private final String label;

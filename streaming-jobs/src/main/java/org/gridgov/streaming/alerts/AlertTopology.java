@@ -30,41 +30,41 @@ import org.gridgov.warehouse.TableRow;
 public final class AlertTopology {
 
     /** What the rules produce. */
-    public record Outputs(DataStream<AlertRecord> alerts, DataStream<RejectedInput> rejected) {
-    }
+    public record Outputs(DataStream<AlertRecord> alerts, DataStream<RejectedInput> rejected) {}
 
     /** Where alerts go; a null sink is left out. */
-    public record Sinks(Sink<AlertRecord> kafka, Sink<TableRow> warehouse, Sink<AlertRecord> webhook) {
-    }
+    public record Sinks(Sink<AlertRecord> kafka, Sink<TableRow> warehouse, Sink<AlertRecord> webhook) {}
 
-    private AlertTopology() {
-    }
+    private AlertTopology() {}
 
     public static Outputs build(DataStream<InputEvent> inputs, DataStream<KeyPersonUpdate> registry, RuleParams p) {
         SingleOutputStreamOperator<org.gridgov.streaming.alerts.input.PersonEvent> routed =
                 inputs.process(new RouteInputs()).name("route-inputs").uid("route-inputs");
         BroadcastStream<KeyPersonUpdate> broadcast = registry.broadcast(KeyPersonRules.REGISTRY);
 
-        SingleOutputStreamOperator<AlertRecord> personAlerts = routed
-                .keyBy(e -> e.personKey, Types.STRING)
+        SingleOutputStreamOperator<AlertRecord> personAlerts = routed.keyBy(e -> e.personKey, Types.STRING)
                 .connect(broadcast)
                 .process(new KeyPersonRules(p), TypeInformation.of(AlertRecord.class))
-                .name("key-person-rules").uid("key-person-rules");
+                .name("key-person-rules")
+                .uid("key-person-rules");
         SingleOutputStreamOperator<AlertRecord> groupAlerts = routed.getSideOutput(RouteInputs.COMPANY_PETITIONS)
                 .keyBy(e -> e.companyName, Types.STRING)
                 .process(new GroupPetitionRule(p), TypeInformation.of(AlertRecord.class))
-                .name("group-petition-rule").uid("group-petition-rule");
+                .name("group-petition-rule")
+                .uid("group-petition-rule");
         SingleOutputStreamOperator<AlertRecord> caseAlerts = routed.getSideOutput(RouteInputs.CASES)
                 .keyBy(s -> s.caseId, Types.STRING)
                 .process(new CaseDeadlineTimers(p), TypeInformation.of(AlertRecord.class))
-                .name("case-deadline-timers").uid("case-deadline-timers");
+                .name("case-deadline-timers")
+                .uid("case-deadline-timers");
 
         DataStream<AlertRecord> alerts = personAlerts.union(groupAlerts, caseAlerts);
-        DataStream<RejectedInput> rejected = routed.getSideOutput(RouteInputs.REJECTS).union(
-                personAlerts.getSideOutput(KeyPersonRules.LATE),
-                personAlerts.getSideOutput(KeyPersonRules.REGISTRY_REJECTS),
-                groupAlerts.getSideOutput(GroupPetitionRule.LATE),
-                caseAlerts.getSideOutput(CaseDeadlineTimers.LATE));
+        DataStream<RejectedInput> rejected = routed.getSideOutput(RouteInputs.REJECTS)
+                .union(
+                        personAlerts.getSideOutput(KeyPersonRules.LATE),
+                        personAlerts.getSideOutput(KeyPersonRules.REGISTRY_REJECTS),
+                        groupAlerts.getSideOutput(GroupPetitionRule.LATE),
+                        caseAlerts.getSideOutput(CaseDeadlineTimers.LATE));
         return new Outputs(alerts, rejected);
     }
 
@@ -80,14 +80,24 @@ public final class AlertTopology {
             DataStream<TableRow> alertRows = o.alerts()
                     .keyBy(a -> a.alertId, Types.STRING)
                     .map(AlertRows::alert, TypeInformation.of(TableRow.class))
-                    .name("alert-rows").uid("alert-rows");
+                    .name("alert-rows")
+                    .uid("alert-rows");
             DataStream<TableRow> rejectedRows = o.rejected()
                     .map(AlertRows::rejected, TypeInformation.of(TableRow.class))
-                    .name("rejected-input-rows").uid("rejected-input-rows");
-            alertRows.union(rejectedRows).sinkTo(sinks.warehouse()).name("alert-warehouse").uid("alert-warehouse");
+                    .name("rejected-input-rows")
+                    .uid("rejected-input-rows");
+            alertRows
+                    .union(rejectedRows)
+                    .sinkTo(sinks.warehouse())
+                    .name("alert-warehouse")
+                    .uid("alert-warehouse");
         }
         if (sinks.webhook() != null) {
-            o.alerts().sinkTo(sinks.webhook()).setParallelism(1).name("alert-webhook").uid("alert-webhook");
+            o.alerts()
+                    .sinkTo(sinks.webhook())
+                    .setParallelism(1)
+                    .name("alert-webhook")
+                    .uid("alert-webhook");
         }
     }
 }

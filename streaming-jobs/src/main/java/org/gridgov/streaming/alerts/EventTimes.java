@@ -11,8 +11,7 @@ public final class EventTimes {
     /** Marks an absent time in POJO fields (Flink POJOs avoid boxed nulls on hot paths). */
     public static final long NONE = Long.MIN_VALUE;
 
-    private EventTimes() {
-    }
+    private EventTimes() {}
 
     public static long millis(LocalDateTime t) {
         return t == null ? NONE : t.atZone(RecordDecoder.ZONE).toInstant().toEpochMilli();

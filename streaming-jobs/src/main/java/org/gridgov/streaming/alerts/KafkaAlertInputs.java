@@ -32,8 +32,14 @@ public final class KafkaAlertInputs implements AlertInputs {
     private final long outOfOrdernessMs;
     private final long idlenessMs;
 
-    public KafkaAlertInputs(String bootstrapServers, String groupId, boolean bounded, InputDecoder decoder,
-                            String registryTopic, long outOfOrdernessMs, long idlenessMs) {
+    public KafkaAlertInputs(
+            String bootstrapServers,
+            String groupId,
+            boolean bounded,
+            InputDecoder decoder,
+            String registryTopic,
+            long outOfOrdernessMs,
+            long idlenessMs) {
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
         this.bounded = bounded;
@@ -62,8 +68,13 @@ public final class KafkaAlertInputs implements AlertInputs {
         }
         // bounded: one watermark at the end, every event applied in event-time order (InputWatermarks.atEndOfInput);
         // live: per partition, the latest event time minus the out-of-orderness, idle partitions left out
-        return env.fromSource(b.build(), bounded ? InputWatermarks.atEndOfInput()
-                        : InputWatermarks.strategy(outOfOrdernessMs, idlenessMs), "alert-inputs").uid("alert-inputs");
+        return env.fromSource(
+                        b.build(),
+                        bounded
+                                ? InputWatermarks.atEndOfInput()
+                                : InputWatermarks.strategy(outOfOrdernessMs, idlenessMs),
+                        "alert-inputs")
+                .uid("alert-inputs");
     }
 
     @Override
@@ -83,9 +94,12 @@ public final class KafkaAlertInputs implements AlertInputs {
         // Bounded: the registry emits no watermark until it is read to its end, so every input event waits for the
         // whole registry and a rerun decides the same way. Live: it never holds the event-time clock back; an entry
         // applies from its arrival on (and to the police incidents still in the listed person's state).
-        return env.fromSource(b.build(), bounded ? WatermarkStrategy.noWatermarks()
-                        : InputWatermarks.<KeyPersonUpdate>neverHoldsBack(), "key-person-registry")
-                .uid("key-person-registry").setParallelism(1);
+        return env.fromSource(
+                        b.build(),
+                        bounded ? WatermarkStrategy.noWatermarks() : InputWatermarks.<KeyPersonUpdate>neverHoldsBack(),
+                        "key-person-registry")
+                .uid("key-person-registry")
+                .setParallelism(1);
     }
 
     /** Registry records → {@link KeyPersonUpdate}, never throwing. */
@@ -94,8 +108,8 @@ public final class KafkaAlertInputs implements AlertInputs {
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<KeyPersonUpdate> out) {
-            out.collect(KeyPersonUpdate.parse(r.topic() + ":" + r.partition() + ":" + r.offset(), r.timestamp(),
-                    r.key(), r.value()));
+            out.collect(KeyPersonUpdate.parse(
+                    r.topic() + ":" + r.partition() + ":" + r.offset(), r.timestamp(), r.key(), r.value()));
         }
 
         @Override

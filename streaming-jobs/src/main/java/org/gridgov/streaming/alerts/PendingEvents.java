@@ -36,6 +36,7 @@ public final class PendingEvents<T> {
     private final ListState<T> state;
     /** The key's wake-up timer (one-timer mode), null when none is registered. */
     private final ValueState<Long> wake;
+
     private final Time<T> time;
     private final Comparator<T> order;
 

@@ -18,7 +18,6 @@ import org.gridgov.common.json.Json;
  * {@code alerts.webhook.format} is typed with it.
  */
 public enum WebhookFormat {
-
     DINGTALK(18_000) {
         @Override
         public String body(String title, String markdown) {
@@ -56,7 +55,11 @@ public enum WebhookFormat {
     };
 
     /** What became of one post. */
-    public enum Outcome { OK, RETRY, FAIL }
+    public enum Outcome {
+        OK,
+        RETRY,
+        FAIL
+    }
 
     private final int maxMarkdownBytes;
 

@@ -19,16 +19,28 @@ import org.gridgov.streaming.api.RestartStrategy;
  * cluster's configuration says (Flink's default with checkpoints is to restart forever without a delay limit, and a
  * cancel deletes the checkpoints). A local MiniCluster run keeps {@link LocalRun}'s temp dir and bounded restarts.
  */
-public record FaultTolerance(Duration interval, String checkpointDir, CheckpointRetention retention,
-                             Duration timeout, Duration minPause, RestartStrategy restart, Duration initialBackoff,
-                             Duration maxBackoff, int attempts) {
+public record FaultTolerance(
+        Duration interval,
+        String checkpointDir,
+        CheckpointRetention retention,
+        Duration timeout,
+        Duration minPause,
+        RestartStrategy restart,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int attempts) {
 
     /** The options, with {@code interval} the job's own checkpoint interval. */
     public static FaultTolerance read(GridgovConfig c, Duration interval) {
-        return new FaultTolerance(interval, c.get(FlinkJobOptions.CHECKPOINT_DIR),
-                c.get(FlinkJobOptions.CHECKPOINT_RETENTION), c.get(FlinkJobOptions.CHECKPOINT_TIMEOUT),
-                c.get(FlinkJobOptions.CHECKPOINT_MIN_PAUSE), c.get(FlinkJobOptions.RESTART_STRATEGY),
-                c.get(FlinkJobOptions.RESTART_INITIAL_BACKOFF), c.get(FlinkJobOptions.RESTART_MAX_BACKOFF),
+        return new FaultTolerance(
+                interval,
+                c.get(FlinkJobOptions.CHECKPOINT_DIR),
+                c.get(FlinkJobOptions.CHECKPOINT_RETENTION),
+                c.get(FlinkJobOptions.CHECKPOINT_TIMEOUT),
+                c.get(FlinkJobOptions.CHECKPOINT_MIN_PAUSE),
+                c.get(FlinkJobOptions.RESTART_STRATEGY),
+                c.get(FlinkJobOptions.RESTART_INITIAL_BACKOFF),
+                c.get(FlinkJobOptions.RESTART_MAX_BACKOFF),
                 c.get(FlinkJobOptions.RESTART_ATTEMPTS));
     }
 
@@ -49,18 +61,22 @@ public record FaultTolerance(Duration interval, String checkpointDir, Checkpoint
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.trim());
         }
-        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, switch (retention) {
-            case RETAIN_ON_CANCELLATION -> ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
-            case DELETE_ON_CANCELLATION -> ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION;
-        });
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                switch (retention) {
+                    case RETAIN_ON_CANCELLATION -> ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
+                    case DELETE_ON_CANCELLATION -> ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION;
+                });
         switch (restart) {
             case EXPONENTIAL_DELAY -> {
                 conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
                 conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, initialBackoff);
-                conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                conf.set(
+                        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
                         maxBackoff.compareTo(initialBackoff) < 0 ? initialBackoff : maxBackoff);
                 conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, attempts);
-                conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                conf.set(
+                        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
                         Duration.ofHours(1));
             }
             case FIXED_DELAY -> {

@@ -39,8 +39,7 @@ public final class FlinkJobMain {
          * Creates the Kafka topics the job reads and writes that are missing (idempotent), before the job is submitted,
          * locally and on a cluster; an IllegalStateException names the service and the reason.
          */
-        default void createTopics(S settings) {
-        }
+        default void createTopics(S settings) {}
 
         /**
          * The secrets this process read (arguments, environment, {@code --config}, secrets file), which a local run
@@ -64,8 +63,7 @@ public final class FlinkJobMain {
         String summary(JobExecutionResult result);
     }
 
-    private FlinkJobMain() {
-    }
+    private FlinkJobMain() {}
 
     public static <S> void run(String jobName, String[] args, Job<S> job) throws Exception {
         StreamExecutionEnvironment contextEnv = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -98,8 +96,8 @@ public final class FlinkJobMain {
         LocalRun local = LocalRun.create(jobName);
         job.localSecrets(settings).forEach(SecretSource::handOver);
         try {
-            JobExecutionResult result = job.run(settings,
-                    StreamExecutionEnvironment.createLocalEnvironment(local.configuration()));
+            JobExecutionResult result =
+                    job.run(settings, StreamExecutionEnvironment.createLocalEnvironment(local.configuration()));
             System.out.println(job.summary(result));
             return 0;
         } catch (Throwable t) {
@@ -117,8 +115,8 @@ public final class FlinkJobMain {
      * configuration (arguments, environment, {@code --config}) or the secrets file. A required one may be missing
      * here only when a secrets file is named, which then only the TaskManagers may be able to read.
      */
-    public static String clientSecret(GridgovConfig config, SecretSource secrets, ConfigOption<String> option,
-                                      boolean required) {
+    public static String clientSecret(
+            GridgovConfig config, SecretSource secrets, ConfigOption<String> option, boolean required) {
         String value = config.get(option);
         if (value == null || value.isBlank()) {
             try {

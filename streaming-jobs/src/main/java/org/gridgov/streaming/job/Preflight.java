@@ -35,8 +35,7 @@ public final class Preflight {
         void run(Admin admin, Set<String> existingTopics) throws Exception;
     }
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /**
      * Creates the missing ones of {@code topics} as the registry defines them, with {@code replication} copies (0: the
@@ -51,7 +50,7 @@ public final class Preflight {
     }
 
     public static void kafka(String bootstrapServers, List<String> required) {
-        kafka(bootstrapServers, required, (admin, existing) -> { });
+        kafka(bootstrapServers, required, (admin, existing) -> {});
     }
 
     public static void kafka(String bootstrapServers, List<String> required, AdminStep more) {
@@ -69,11 +68,11 @@ public final class Preflight {
             }
             more.run(admin, existing);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
-                    + TIMEOUT_MS / 1000 + " s", e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within " + TIMEOUT_MS / 1000 + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka", e);

@@ -69,7 +69,8 @@ public class CaseEventsToRows extends KeyedProcessFunction<String, RawRecord, Ta
     @Override
     public void processElement(RawRecord raw, Context ctx, Collector<TableRow> out) throws Exception {
         Decoded<CaseEvent> d = raw.malformedUtf8
-                ? Decoded.rejected(List.of(new Violation("$", "value is not valid UTF-8 (wrong encoding at the source?)")))
+                ? Decoded.rejected(
+                        List.of(new Violation("$", "value is not valid UTF-8 (wrong encoding at the source?)")))
                 : EventDecoder.caseEvent(raw.value);
         if (d.isValid() && !d.value().caseId().equals(raw.key)) {
             d = Decoded.rejected(List.of(new Violation("case_id", "does not match the Kafka key (the case id)")));
@@ -103,6 +104,7 @@ public class CaseEventsToRows extends KeyedProcessFunction<String, RawRecord, Ta
 
     private static LocalDateTime received(RawRecord raw, Context ctx) {
         long millis = raw.timestamp > 0 ? raw.timestamp : ctx.timerService().currentProcessingTime();
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), RecordDecoder.ZONE).withNano(0);
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), RecordDecoder.ZONE)
+                .withNano(0);
     }
 }

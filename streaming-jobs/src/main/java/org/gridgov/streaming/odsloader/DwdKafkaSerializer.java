@@ -19,7 +19,10 @@ public final class DwdKafkaSerializer implements KafkaRecordSerializationSchema<
     @Override
     public ProducerRecord<byte[], byte[]> serialize(DwdRecord r, KafkaSinkContext context, Long timestamp) {
         Topic<String, DwdRecord> topic = Topics.dwd(r.source());
-        return new ProducerRecord<>(topic.name(), null, r.receivedTime() > 0 ? r.receivedTime() : null,
+        return new ProducerRecord<>(
+                topic.name(),
+                null,
+                r.receivedTime() > 0 ? r.receivedTime() : null,
                 topic.keySerde().serializer().serialize(topic.name(), r.kafkaKey()),
                 topic.valueSerde().serializer().serialize(topic.name(), r));
     }

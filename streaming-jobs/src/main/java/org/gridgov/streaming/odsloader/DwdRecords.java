@@ -19,8 +19,7 @@ import org.gridgov.warehouse.WarehouseSchema;
  */
 public final class DwdRecords {
 
-    private DwdRecords() {
-    }
+    private DwdRecords() {}
 
     /**
      * @param rows         an accepted record's rows, ODS first (a 12345 case: ODS and DWD)
@@ -33,36 +32,98 @@ public final class DwdRecords {
         if (ods == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(switch (source) {
-            case HOTLINE -> hotline(ods, find(rows, WarehouseSchema.DWD_HOTLINE_CASE), position, receivedTime);
-            case PETITION -> {
-                Table t = WarehouseSchema.ODS_PETITION;
-                yield is(ods, t) ? new DwdRecord(source, ods.value(t, "petition_id"), position, receivedTime,
-                        millis(ods.value(t, "petition_time")), ods.value(t, "person_key"),
-                        ods.value(t, "category_code"), CompanyNames.canonical(ods.value(t, "company_name")), null, null,
-                        null, null, null, null, null, null) : null;
-            }
-            case ARREARS -> {
-                Table t = WarehouseSchema.ODS_ARREARS_CASE;
-                yield is(ods, t) ? new DwdRecord(source, ods.value(t, "case_id"), position, receivedTime,
-                        millis(ods.value(t, "report_time")), ods.value(t, "complainant_key"), null,
-                        CompanyNames.canonical(ods.value(t, "company_name")), null, null, null, null, null,
-                        nullableMillis(ods.value(t, "resolved_time")), ods.value(t, "status"), null) : null;
-            }
-            case POLICE -> {
-                Table t = WarehouseSchema.ODS_POLICE_INCIDENT;
-                yield is(ods, t) ? new DwdRecord(source, ods.value(t, "incident_id"), position, receivedTime,
-                        millis(ods.value(t, "report_time")), ods.value(t, "person_key"), null, null, null, null, null,
-                        null, null, null, null, null) : null;
-            }
-            case GRID -> {
-                Table t = WarehouseSchema.ODS_GRID_RECORD;
-                yield is(ods, t) ? new DwdRecord(source, ods.value(t, "record_id"), position, receivedTime,
-                        millis(ods.value(t, "record_time")), ods.value(t, "person_key"),
-                        ods.value(t, "category_code"), null, ods.value(t, "grid_code"), null, null, null, null, null,
-                        null, null) : null;
-            }
-        });
+        return Optional.ofNullable(
+                switch (source) {
+                    case HOTLINE -> hotline(ods, find(rows, WarehouseSchema.DWD_HOTLINE_CASE), position, receivedTime);
+                    case PETITION -> {
+                        Table t = WarehouseSchema.ODS_PETITION;
+                        yield is(ods, t)
+                                ? new DwdRecord(
+                                        source,
+                                        ods.value(t, "petition_id"),
+                                        position,
+                                        receivedTime,
+                                        millis(ods.value(t, "petition_time")),
+                                        ods.value(t, "person_key"),
+                                        ods.value(t, "category_code"),
+                                        CompanyNames.canonical(ods.value(t, "company_name")),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)
+                                : null;
+                    }
+                    case ARREARS -> {
+                        Table t = WarehouseSchema.ODS_ARREARS_CASE;
+                        yield is(ods, t)
+                                ? new DwdRecord(
+                                        source,
+                                        ods.value(t, "case_id"),
+                                        position,
+                                        receivedTime,
+                                        millis(ods.value(t, "report_time")),
+                                        ods.value(t, "complainant_key"),
+                                        null,
+                                        CompanyNames.canonical(ods.value(t, "company_name")),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        nullableMillis(ods.value(t, "resolved_time")),
+                                        ods.value(t, "status"),
+                                        null)
+                                : null;
+                    }
+                    case POLICE -> {
+                        Table t = WarehouseSchema.ODS_POLICE_INCIDENT;
+                        yield is(ods, t)
+                                ? new DwdRecord(
+                                        source,
+                                        ods.value(t, "incident_id"),
+                                        position,
+                                        receivedTime,
+                                        millis(ods.value(t, "report_time")),
+                                        ods.value(t, "person_key"),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)
+                                : null;
+                    }
+                    case GRID -> {
+                        Table t = WarehouseSchema.ODS_GRID_RECORD;
+                        yield is(ods, t)
+                                ? new DwdRecord(
+                                        source,
+                                        ods.value(t, "record_id"),
+                                        position,
+                                        receivedTime,
+                                        millis(ods.value(t, "record_time")),
+                                        ods.value(t, "person_key"),
+                                        ods.value(t, "category_code"),
+                                        null,
+                                        ods.value(t, "grid_code"),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)
+                                : null;
+                    }
+                });
     }
 
     private static DwdRecord hotline(TableRow ods, TableRow dwd, String position, long receivedTime) {
@@ -73,10 +134,23 @@ public final class DwdRecords {
         Table d = WarehouseSchema.DWD_HOTLINE_CASE;
         long accept = millis(ods.value(t, "accept_time"));
         // the category as the source gave it and validation accepted it; master_case_id is the marker's to decide
-        return new DwdRecord(SourceType.HOTLINE, ods.value(t, "case_id"), position, receivedTime, accept,
-                ods.value(t, "caller_key"), ods.value(t, "category_code"), null, dwd != null ? dwd.value(d, "grid_code") : null, dwd != null ? dwd.value(d, "street_code") : null,
-                accept, nullableMillis(ods.value(t, "deadline")), nullableMillis(ods.value(t, "reply_time")),
-                nullableMillis(ods.value(t, "close_time")), ods.value(t, "status"), null);
+        return new DwdRecord(
+                SourceType.HOTLINE,
+                ods.value(t, "case_id"),
+                position,
+                receivedTime,
+                accept,
+                ods.value(t, "caller_key"),
+                ods.value(t, "category_code"),
+                null,
+                dwd != null ? dwd.value(d, "grid_code") : null,
+                dwd != null ? dwd.value(d, "street_code") : null,
+                accept,
+                nullableMillis(ods.value(t, "deadline")),
+                nullableMillis(ods.value(t, "reply_time")),
+                nullableMillis(ods.value(t, "close_time")),
+                ods.value(t, "status"),
+                null);
     }
 
     private static TableRow find(List<TableRow> rows, Table table) {
@@ -94,7 +168,10 @@ public final class DwdRecords {
 
     /** Warehouse time text ({@code yyyy-MM-dd HH:mm:ss}, district time) → epoch millis. */
     static long millis(String text) {
-        return LocalDateTime.parse(text, Json.TIME).atZone(RecordDecoder.ZONE).toInstant().toEpochMilli();
+        return LocalDateTime.parse(text, Json.TIME)
+                .atZone(RecordDecoder.ZONE)
+                .toInstant()
+                .toEpochMilli();
     }
 
     private static Long nullableMillis(String text) {

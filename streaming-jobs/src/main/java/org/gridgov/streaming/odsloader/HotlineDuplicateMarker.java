@@ -49,6 +49,7 @@ public class HotlineDuplicateMarker extends KeyedProcessFunction<String, TableRo
     private transient MapState<String, Seen> seen;
     /** The latest row of each remembered call, to write it again when a late earlier call changes its master. */
     private transient MapState<String, TableRow> rows;
+
     private transient ValueState<Long> idleTimer;
     private transient Counter marked;
 
@@ -141,7 +142,8 @@ public class HotlineDuplicateMarker extends KeyedProcessFunction<String, TableRo
 
     /** The rows this operator marks: 12345 DWD rows of a known caller; every other row bypasses it. */
     static boolean marks(TableRow row) {
-        return WarehouseSchema.DWD_HOTLINE_CASE.name().equals(row.table) && HotlineDuplicates.key(row).isPresent();
+        return WarehouseSchema.DWD_HOTLINE_CASE.name().equals(row.table)
+                && HotlineDuplicates.key(row).isPresent();
     }
 
     static String key(TableRow row) {

@@ -51,12 +51,13 @@ public class HotlineMasterJoin extends KeyedCoProcessFunction<String, DwdRecord,
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .build();
-        record = getRuntimeContext().getState(withTtl(
-                new ValueStateDescriptor<>("dwd-call", TypeInformation.of(DwdRecord.class)), ttl));
-        decision = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("dwd-call-master", Types.STRING),
-                ttl));
-        published = getRuntimeContext().getState(withTtl(
-                new ValueStateDescriptor<>("dwd-call-published", TypeInformation.of(DwdRecord.class)), ttl));
+        record = getRuntimeContext()
+                .getState(withTtl(new ValueStateDescriptor<>("dwd-call", TypeInformation.of(DwdRecord.class)), ttl));
+        decision =
+                getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("dwd-call-master", Types.STRING), ttl));
+        published = getRuntimeContext()
+                .getState(withTtl(
+                        new ValueStateDescriptor<>("dwd-call-published", TypeInformation.of(DwdRecord.class)), ttl));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("dwd-call-idle-timer", Types.LONG));
     }
 
@@ -119,7 +120,8 @@ public class HotlineMasterJoin extends KeyedCoProcessFunction<String, DwdRecord,
 
     /** Records the marker decides on: 12345 calls of a known caller (as {@link HotlineDuplicateMarker#marks}). */
     static boolean needsMaster(DwdRecord r) {
-        return r.source() == org.gridgov.common.model.SourceType.HOTLINE && r.personKey() != null
+        return r.source() == org.gridgov.common.model.SourceType.HOTLINE
+                && r.personKey() != null
                 && !r.personKey().isEmpty();
     }
 }

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,9 +30,9 @@ import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.loading.cases.HotlineDuplicates;
-import org.gridgov.streaming.job.FlinkJobMain;
 import org.gridgov.streaming.api.StreamingJob;
 import org.gridgov.streaming.job.FaultTolerance;
+import org.gridgov.streaming.job.FlinkJobMain;
 import org.gridgov.streaming.job.Preflight;
 import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.streaming.warehouse.WarehouseSink;
@@ -74,18 +74,25 @@ public final class OdsLoaderJob {
     }
 
     /** With a given protector (tests), publishing the conformed records to {@code dwdSink}. */
-    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, Sink<DwdRecord> dwdSink,
-                        PiiProtector pii) {
+    public OdsLoaderJob(
+            Source<RawRecord, ?, ?> source, Sink<TableRow> sink, Sink<DwdRecord> dwdSink, PiiProtector pii) {
         this(source, sink, dwdSink, TaskSecret.given(Objects.requireNonNull(pii)), HotlineDuplicates.DEFAULT_WINDOW);
     }
 
-    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, TaskSecret<PiiProtector> pii,
-                        Duration duplicateWindow) {
+    public OdsLoaderJob(
+            Source<RawRecord, ?, ?> source,
+            Sink<TableRow> sink,
+            TaskSecret<PiiProtector> pii,
+            Duration duplicateWindow) {
         this(source, sink, null, pii, duplicateWindow);
     }
 
-    public OdsLoaderJob(Source<RawRecord, ?, ?> source, Sink<TableRow> sink, Sink<DwdRecord> dwdSink,
-                        TaskSecret<PiiProtector> pii, Duration duplicateWindow) {
+    public OdsLoaderJob(
+            Source<RawRecord, ?, ?> source,
+            Sink<TableRow> sink,
+            Sink<DwdRecord> dwdSink,
+            TaskSecret<PiiProtector> pii,
+            Duration duplicateWindow) {
         this.source = Objects.requireNonNull(source);
         this.sink = Objects.requireNonNull(sink);
         this.dwdSink = dwdSink;
@@ -101,27 +108,38 @@ public final class OdsLoaderJob {
 
     /** The graph on {@code env}, not yet submitted. */
     void build(StreamExecutionEnvironment env) {
-        DataStream<RawRecord> raw = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records").uid("raw-records");
-        SingleOutputStreamOperator<TableRow> rows = raw
-                .filter(r -> !CASE_EVENTS.equals(r.topic)).name("source-records").uid("source-records")
-                .process(new RecordToRows(pii)).name("record-to-rows").uid("record-to-rows");
+        DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-records")
+                .uid("raw-records");
+        SingleOutputStreamOperator<TableRow> rows = raw.filter(r -> !CASE_EVENTS.equals(r.topic))
+                .name("source-records")
+                .uid("source-records")
+                .process(new RecordToRows(pii))
+                .name("record-to-rows")
+                .uid("record-to-rows");
         // 重复来电: 12345 DWD rows of a known caller pass the marker keyed by caller and category; the rest bypass it
-        DataStream<TableRow> hotline = rows
-                .filter(HotlineDuplicateMarker::marks).name("hotline-dwd-rows").uid("hotline-dwd-rows")
+        DataStream<TableRow> hotline = rows.filter(HotlineDuplicateMarker::marks)
+                .name("hotline-dwd-rows")
+                .uid("hotline-dwd-rows")
                 .keyBy(HotlineDuplicateMarker::key, Types.STRING)
                 .process(new HotlineDuplicateMarker(duplicateWindow))
-                .name("hotline-duplicates").uid("hotline-duplicates");
-        DataStream<TableRow> others = rows
-                .filter(r -> !HotlineDuplicateMarker.marks(r)).name("other-rows").uid("other-rows");
+                .name("hotline-duplicates")
+                .uid("hotline-duplicates");
+        DataStream<TableRow> others = rows.filter(r -> !HotlineDuplicateMarker.marks(r))
+                .name("other-rows")
+                .uid("other-rows");
         // case.events: keyed by the case id, so each case's dwd_case row is rebuilt from all of its events
-        DataStream<TableRow> cases = raw
-                .filter(r -> CASE_EVENTS.equals(r.topic)).name("case-event-records").uid("case-event-records")
+        DataStream<TableRow> cases = raw.filter(r -> CASE_EVENTS.equals(r.topic))
+                .name("case-event-records")
+                .uid("case-event-records")
                 .keyBy(r -> r.key == null ? "" : r.key, Types.STRING)
-                .process(new CaseEventsToRows()).name("case-events-to-rows").uid("case-events-to-rows");
+                .process(new CaseEventsToRows())
+                .name("case-events-to-rows")
+                .uid("case-events-to-rows");
         // the phone-link evidence goes to the same upsert sink as the records' rows
         others.union(hotline, rows.getSideOutput(RecordToRows.LINK_EVIDENCE), cases)
-                .sinkTo(sink).name("warehouse-upsert").uid("warehouse-upsert");
+                .sinkTo(sink)
+                .name("warehouse-upsert")
+                .uid("warehouse-upsert");
         if (dwdSink != null) {
             publishDwd(rows.getSideOutput(RecordToRows.DWD_RECORDS), hotline);
         }
@@ -135,14 +153,22 @@ public final class OdsLoaderJob {
      */
     private void publishDwd(DataStream<DwdRecord> conformed, DataStream<TableRow> markedRows) {
         DataStream<DwdRecord> calls = conformed
-                .filter(HotlineMasterJoin::needsMaster).name("dwd-known-callers").uid("dwd-known-callers")
+                .filter(HotlineMasterJoin::needsMaster)
+                .name("dwd-known-callers")
+                .uid("dwd-known-callers")
                 .keyBy(DwdRecord::recordId, Types.STRING)
                 .connect(markedRows.keyBy(HotlineMasterJoin::caseId, Types.STRING))
                 .process(new HotlineMasterJoin(duplicateWindow), TypeInformation.of(DwdRecord.class))
-                .name("dwd-hotline-masters").uid("dwd-hotline-masters");
-        conformed.filter(r -> !HotlineMasterJoin.needsMaster(r)).name("dwd-other-records").uid("dwd-other-records")
+                .name("dwd-hotline-masters")
+                .uid("dwd-hotline-masters");
+        conformed
+                .filter(r -> !HotlineMasterJoin.needsMaster(r))
+                .name("dwd-other-records")
+                .uid("dwd-other-records")
                 .union(calls)
-                .sinkTo(dwdSink).name("dwd-topics").uid("dwd-topics");
+                .sinkTo(dwdSink)
+                .name("dwd-topics")
+                .uid("dwd-topics");
     }
 
     /** The dwd.* topics' sink: at least once, flushed on checkpoints, record timestamps the raw records'. */
@@ -194,7 +220,8 @@ public final class OdsLoaderJob {
 
     /** What the loader reads: the raw topics and the case service's {@code case.events} (issue 16). */
     public static List<String> loadedTopics() {
-        return java.util.stream.Stream.concat(rawTopics().stream(), java.util.stream.Stream.of(CASE_EVENTS)).toList();
+        return java.util.stream.Stream.concat(rawTopics().stream(), java.util.stream.Stream.of(CASE_EVENTS))
+                .toList();
     }
 
     /**
@@ -228,8 +255,10 @@ public final class OdsLoaderJob {
             @Override
             public void preflight(Settings s) {
                 // the topics it writes too: without them the dwd sink would stall or auto-create with defaults
-                Preflight.kafka(s.bootstrapServers(), java.util.stream.Stream.concat(loadedTopics().stream(),
-                        dwdTopics().stream()).toList());
+                Preflight.kafka(
+                        s.bootstrapServers(),
+                        java.util.stream.Stream.concat(loadedTopics().stream(), dwdTopics().stream())
+                                .toList());
                 Preflight.warehouse(s.warehouse());
             }
 
@@ -249,8 +278,9 @@ public final class OdsLoaderJob {
     static String summary(JobExecutionResult result) {
         long valid = total(result, RecordToRows.VALID) + total(result, CaseEventsToRows.VALID);
         long dead = total(result, RecordToRows.DEAD_LETTERS) + total(result, CaseEventsToRows.DEAD_LETTERS);
-        return String.format("%s finished in %.1f s: %d records loaded, %d dead letters", JOB_NAME,
-                result.getNetRuntime() / 1000.0, valid, dead);
+        return String.format(
+                "%s finished in %.1f s: %d records loaded, %d dead letters",
+                JOB_NAME, result.getNetRuntime() / 1000.0, valid, dead);
     }
 
     private static long total(JobExecutionResult result, String accumulator) {
@@ -269,22 +299,45 @@ public final class OdsLoaderJob {
         // Production on Doris: a DorisSink (flink-doris-connector, stream load with 2PC and a unique label prefix)
         // would be built here instead; the graph takes any Sink<TableRow>.
         Sink<TableRow> sink = new WarehouseSink(TaskSecret.warehouse(s.warehouse(), s.secrets()), s.batchSize());
-        LOG.info("{}: {} → {} and {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms", JOB_NAME,
-                loadedTopics(), s.warehouse(), dwdTopics(), s.groupId(), s.bounded(), s.parallelism(), s.checkpointMs());
+        LOG.info(
+                "{}: {} → {} and {}, group {}, bounded {}, parallelism {}, checkpoint every {} ms",
+                JOB_NAME,
+                loadedTopics(),
+                s.warehouse(),
+                dwdTopics(),
+                s.groupId(),
+                s.bounded(),
+                s.parallelism(),
+                s.checkpointMs());
         configure(env, s.checkpointMs(), s.parallelism());
         s.faultTolerance().applyTo(env);
-        new OdsLoaderJob(source, sink, dwdKafkaSink(s.bootstrapServers()), TaskSecret.pii(s.secrets()),
-                s.duplicateWindow()).build(env);
+        new OdsLoaderJob(
+                        source,
+                        sink,
+                        dwdKafkaSink(s.bootstrapServers()),
+                        TaskSecret.pii(s.secrets()),
+                        s.duplicateWindow())
+                .build(env);
     }
 
     /**
      * Everything main needs, read and checked before anything connects: a missing salt fails in milliseconds.
      * {@code clientSecrets} are what this process read, for a local run only; the graph gets {@code secrets}.
      */
-    record Settings(WarehouseSettings warehouse, String bootstrapServers, String groupId, boolean bounded,
-                    int parallelism, long checkpointMs, int batchSize, int kafkaReplication, boolean createTopics,
-                    SecretSource secrets, Map<ConfigOption<String>, String> clientSecrets,
-                    FaultTolerance faultTolerance, Duration duplicateWindow) {
+    record Settings(
+            WarehouseSettings warehouse,
+            String bootstrapServers,
+            String groupId,
+            boolean bounded,
+            int parallelism,
+            long checkpointMs,
+            int batchSize,
+            int kafkaReplication,
+            boolean createTopics,
+            SecretSource secrets,
+            Map<ConfigOption<String>, String> clientSecrets,
+            FaultTolerance faultTolerance,
+            Duration duplicateWindow) {
 
         /** The options check their ranges (parallelism and batch size at least 1, checkpoints at least 10 ms). */
         static Settings read(GridgovConfig config) {
@@ -295,16 +348,25 @@ public final class OdsLoaderJob {
                 new PiiProtector(salt); // checks its length here rather than on every TaskManager
                 clientSecrets.put(GridgovOptions.PII_SALT, salt);
             }
-            clientSecrets.put(GridgovOptions.WAREHOUSE_PASSWORD,
+            clientSecrets.put(
+                    GridgovOptions.WAREHOUSE_PASSWORD,
                     FlinkJobMain.clientSecret(config, secrets, GridgovOptions.WAREHOUSE_PASSWORD, false));
             WarehouseSettings warehouse = WarehouseSettings.from(config);
             Duration interval = config.get(GridgovOptions.LOADER_CHECKPOINT_INTERVAL);
-            return new Settings(warehouse, config.get(GridgovOptions.KAFKA_BOOTSTRAP),
-                    config.get(GridgovOptions.LOADER_GROUP_ID), config.get(GridgovOptions.LOADER_BOUNDED),
-                    config.get(GridgovOptions.LOADER_PARALLELISM), interval.toMillis(),
-                    config.get(GridgovOptions.LOADER_BATCH_SIZE), config.get(GridgovOptions.KAFKA_REPLICATION),
-                    config.get(GridgovOptions.KAFKA_CREATE_TOPICS), secrets, clientSecrets,
-                    FaultTolerance.read(config, interval), config.get(GridgovOptions.LOADER_DUPLICATE_WINDOW));
+            return new Settings(
+                    warehouse,
+                    config.get(GridgovOptions.KAFKA_BOOTSTRAP),
+                    config.get(GridgovOptions.LOADER_GROUP_ID),
+                    config.get(GridgovOptions.LOADER_BOUNDED),
+                    config.get(GridgovOptions.LOADER_PARALLELISM),
+                    interval.toMillis(),
+                    config.get(GridgovOptions.LOADER_BATCH_SIZE),
+                    config.get(GridgovOptions.KAFKA_REPLICATION),
+                    config.get(GridgovOptions.KAFKA_CREATE_TOPICS),
+                    secrets,
+                    clientSecrets,
+                    FaultTolerance.read(config, interval),
+                    config.get(GridgovOptions.LOADER_DUPLICATE_WINDOW));
         }
     }
 }

@@ -11,17 +11,17 @@ public final class RawRecord {
     public long offset;
     /** Kafka record timestamp (epoch millis), or -1 when the producer set none. */
     public long timestamp;
+
     public String key;
     /** The value decoded as UTF-8; malformed bytes are replaced (U+FFFD) and {@link #malformedUtf8} is set. */
     public String value;
     /** The value bytes were not valid UTF-8: a dead letter, whatever the replaced text looks like. */
     public boolean malformedUtf8;
 
-    public RawRecord() {
-    }
+    public RawRecord() {}
 
-    public RawRecord(String topic, int partition, long offset, long timestamp, String key, String value,
-                     boolean malformedUtf8) {
+    public RawRecord(
+            String topic, int partition, long offset, long timestamp, String key, String value, boolean malformedUtf8) {
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;

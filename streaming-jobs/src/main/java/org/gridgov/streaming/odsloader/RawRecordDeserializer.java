@@ -22,8 +22,14 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
         byte[] v = record.value();
         boolean malformed = v != null && !isUtf8(v);
-        out.collect(new RawRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                text(record.key()), text(v), malformed));
+        out.collect(new RawRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                text(record.key()),
+                text(v),
+                malformed));
     }
 
     @Override
@@ -38,7 +44,8 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
 
     static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));

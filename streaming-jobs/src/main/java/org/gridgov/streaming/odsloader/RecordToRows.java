@@ -19,8 +19,8 @@ import org.gridgov.loading.LoadOutcome;
 import org.gridgov.loading.OdsMapper;
 import org.gridgov.loading.RawRecordMapper;
 import org.gridgov.loading.RecordOrigin;
-import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.loading.identity.LinkEvidenceRows;
+import org.gridgov.streaming.job.TaskSecret;
 import org.gridgov.warehouse.TableRow;
 
 /**
@@ -42,18 +42,18 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
      * Side output: the phone-link evidence of valid records ({@code dwd_person_link}), written by the same sink but
      * kept off the main output, which stays exactly the record's own rows or its dead letter.
      */
-    public static final OutputTag<TableRow> LINK_EVIDENCE = new OutputTag<>("link-evidence") {
-    };
+    public static final OutputTag<TableRow> LINK_EVIDENCE = new OutputTag<>("link-evidence") {};
 
     /**
      * Side output (issue 15 "validate once"): each accepted record conformed as a {@link DwdRecord}, built from its
      * rows ({@link DwdRecords}), for the {@code dwd.<source>} topics the stream jobs after the loader read.
      */
-    public static final OutputTag<DwdRecord> DWD_RECORDS = new OutputTag<>("dwd-records",
-            TypeInformation.of(DwdRecord.class));
+    public static final OutputTag<DwdRecord> DWD_RECORDS =
+            new OutputTag<>("dwd-records", TypeInformation.of(DwdRecord.class));
 
     /** Accumulator names; their totals are in the job's {@code JobExecutionResult}. */
     public static final String VALID = "ods-loader.valid-records";
+
     public static final String DEAD_LETTERS = "ods-loader.dead-letters";
 
     private final TaskSecret<PiiProtector> pii;
@@ -95,7 +95,8 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
         if (raw.malformedUtf8) {
             outcome = RawRecordMapper.reject(origin, "$", "value is not valid UTF-8 (wrong encoding at the source?)");
         } else {
-            outcome = source == null ? RawRecordMapper.reject(origin, "$", "not a raw topic: " + raw.topic)
+            outcome = source == null
+                    ? RawRecordMapper.reject(origin, "$", "not a raw topic: " + raw.topic)
                     : mapper.map(source, raw.value, origin);
         }
         outcome.output().forEach(out::collect);
@@ -138,6 +139,7 @@ public class RecordToRows extends ProcessFunction<RawRecord, TableRow> {
      */
     private static LocalDateTime receivedTime(RawRecord raw, Context ctx) {
         long millis = raw.timestamp > 0 ? raw.timestamp : ctx.timerService().currentProcessingTime();
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), RecordDecoder.ZONE).withNano(0);
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), RecordDecoder.ZONE)
+                .withNano(0);
     }
 }

@@ -50,8 +50,8 @@ public final class WarehouseSink implements Sink<TableRow> {
         this(TaskSecret.given(warehouse), batchSize, maxAttempts, initialBackoffMs);
     }
 
-    public WarehouseSink(TaskSecret<WarehouseSettings> warehouse, int batchSize, int maxAttempts,
-                         long initialBackoffMs) {
+    public WarehouseSink(
+            TaskSecret<WarehouseSettings> warehouse, int batchSize, int maxAttempts, long initialBackoffMs) {
         if (batchSize < 1 || maxAttempts < 1 || initialBackoffMs < 0) {
             throw new IllegalArgumentException("batchSize and maxAttempts must be positive, backoff not negative");
         }
@@ -73,7 +73,11 @@ public final class WarehouseSink implements Sink<TableRow> {
     }
 
     private SinkWriter<TableRow> writer(SinkWriterMetricGroup metrics) {
-        return new WarehouseSinkWriter(warehouse.get(), batchSize, retry, metrics.getNumRecordsSendCounter(),
+        return new WarehouseSinkWriter(
+                warehouse.get(),
+                batchSize,
+                retry,
+                metrics.getNumRecordsSendCounter(),
                 metrics.getNumRecordsSendErrorsCounter());
     }
 

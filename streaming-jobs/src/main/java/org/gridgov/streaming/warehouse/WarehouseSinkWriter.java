@@ -31,8 +31,8 @@ final class WarehouseSinkWriter implements SinkWriter<TableRow> {
     private final Map<String, TableBuffer> buffers = new LinkedHashMap<>();
     private final Counter rowsWritten;
 
-    WarehouseSinkWriter(WarehouseSettings warehouse, int batchSize, WriteRetry retry, Counter rowsWritten,
-                        Counter writeErrors) {
+    WarehouseSinkWriter(
+            WarehouseSettings warehouse, int batchSize, WriteRetry retry, Counter rowsWritten, Counter writeErrors) {
         this.warehouse = warehouse;
         this.writer = new JdbcBatchWriter(warehouse, null, retry, writeErrors::inc);
         this.batchSize = batchSize;

@@ -54,25 +54,36 @@ class AlertAccuracyIT {
         data = GeneratedInputs.of(GeneratorSpec.demo());
         // after the month, a petition of half a year earlier: far behind the watermark by then
         List<RawInput> records = new ArrayList<>(data.records);
-        records.add(new RawInput("raw.petition", 0, 999_999, 1_800_000_000_000L, "XF-LATE-1",
-                SampleRecords.json(SampleRecords.petitionBuilder().petitionId("XF-LATE-1")
-                        .petitionTime(java.time.LocalDateTime.of(2023, 6, 1, 10, 0)).build())));
+        records.add(new RawInput(
+                "raw.petition",
+                0,
+                999_999,
+                1_800_000_000_000L,
+                "XF-LATE-1",
+                SampleRecords.json(SampleRecords.petitionBuilder()
+                        .petitionId("XF-LATE-1")
+                        .petitionTime(java.time.LocalDateTime.of(2023, 6, 1, 10, 0))
+                        .build())));
         // what the job reads since issue 15: the loader's dwd records of them (the invalid ones are its dead letters)
         conformed = ConformedInputs.of(records, GeneratedInputs.SALT, GeneratedInputs.PARTITIONS);
-        System.out.printf("loader: %d raw records → %d dwd records and case events, %d dead letters, %d repeat calls"
-                + " of open problems%n", records.size(), conformed.records.size(), conformed.deadLetterTotal(),
-                conformed.repeatCalls);
+        System.out.printf(
+                "loader: %d raw records → %d dwd records and case events, %d dead letters, %d repeat calls"
+                        + " of open problems%n",
+                records.size(), conformed.records.size(), conformed.deadLetterTotal(), conformed.repeatCalls);
         StreamExecutionEnvironment env = TestEnv.create();
         AlertJob.configure(env, 1_000, PARALLELISM, 50, 10);
         CollectSink<AlertRecord> alertSink = new CollectSink<>("accuracy-alerts");
         AlertTopology.Outputs out = AlertTopology.build(
-                new CollectionInputs(conformed.records, List.of(),
-                        new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
+                new CollectionInputs(
+                                conformed.records, List.of(), new InputDecoder(new PiiProtector(GeneratedInputs.SALT)))
                         .events(env),
                 new CollectionInputs(List.of(), List.of(), null).registry(env),
                 RuleParams.defaults().withBoundedInput(true));
         out.alerts().sinkTo(alertSink).name("collect-alerts").uid("collect-alerts");
-        out.rejected().sinkTo(new CollectSink<>("accuracy-rejected")).name("collect-rejected").uid("collect-rejected");
+        out.rejected()
+                .sinkTo(new CollectSink<>("accuracy-rejected"))
+                .name("collect-rejected")
+                .uid("collect-rejected");
         result = env.execute("alert-accuracy");
         alerts = CollectSink.values("accuracy-alerts");
         rejected = CollectSink.values("accuracy-rejected");
@@ -85,8 +96,9 @@ class AlertAccuracyIT {
             byId.merge(a.alertId, a, (x, y) -> x.version >= y.version ? x : y);
         }
         List<AlertScoring.Raised> out = new ArrayList<>();
-        byId.values().forEach(a -> out.add(new AlertScoring.Raised(a.alertId, a.rule.code(), a.subjectKey,
-                new LinkedHashSet<>(List.of(a.evidenceIds)))));
+        byId.values()
+                .forEach(a -> out.add(new AlertScoring.Raised(
+                        a.alertId, a.rule.code(), a.subjectKey, new LinkedHashSet<>(List.of(a.evidenceIds)))));
         return out;
     }
 
@@ -113,21 +125,30 @@ class AlertAccuracyIT {
     @Test
     void versionsOfAnAlertAreConsecutiveAndIdsUnique() {
         Map<String, List<Integer>> versions = new LinkedHashMap<>();
-        alerts.forEach(a -> versions.computeIfAbsent(a.alertId, k -> new ArrayList<>()).add(a.version));
+        alerts.forEach(
+                a -> versions.computeIfAbsent(a.alertId, k -> new ArrayList<>()).add(a.version));
         versions.forEach((id, v) -> {
             v.sort(null);
-            assertThat(v).as(id).isEqualTo(java.util.stream.IntStream.rangeClosed(1, v.size()).boxed().toList());
+            assertThat(v)
+                    .as(id)
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, v.size())
+                            .boxed()
+                            .toList());
         });
         long raised = AlertJob.counts(result).entrySet().stream()
-                .filter(e -> e.getKey().startsWith(AlertCounters.RAISED_PREFIX)).mapToLong(Map.Entry::getValue).sum();
+                .filter(e -> e.getKey().startsWith(AlertCounters.RAISED_PREFIX))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         assertThat(raised).isEqualTo(versions.size());
     }
 
     @Test
     void escalationsCombineAKeyPersonsAlertsOneLevelHigher() {
-        List<AlertRecord> escalations = alerts.stream().filter(a -> a.rule == AlertRule.ESCALATION).toList();
+        List<AlertRecord> escalations =
+                alerts.stream().filter(a -> a.rule == AlertRule.ESCALATION).toList();
         // every planted cross-source person is a repeat petitioner seen by the police: both alerts, hence one 红
-        assertThat(escalations).hasSizeGreaterThanOrEqualTo(data.truth.crossSourcePersons().size());
+        assertThat(escalations)
+                .hasSizeGreaterThanOrEqualTo(data.truth.crossSourcePersons().size());
         assertThat(escalations).allSatisfy(a -> assertThat(a.level.label()).isEqualTo("红"));
     }
 
@@ -156,22 +177,34 @@ class AlertAccuracyIT {
             assertThat(clear.stream().filter(json::contains)).as(json).isEmpty();
             rules.add(a.rule.code());
         }
-        assertThat(rules).contains("repeat_petition", "group_petition", "repeat_call", "cross_source", "escalation",
-                "case_due_soon", "case_overdue", "case_overdue_escalated");
+        assertThat(rules)
+                .contains(
+                        "repeat_petition",
+                        "group_petition",
+                        "repeat_call",
+                        "cross_source",
+                        "escalation",
+                        "case_due_soon",
+                        "case_overdue",
+                        "case_overdue_escalated");
     }
 
     @Test
     void invalidAndLateRecordsAreCountedAndKeptWithTheirReason() {
         long invalidPlanted = data.truth.invalidRecords().entrySet().stream()
                 .filter(e -> InputDecoder.TOPICS.contains(e.getKey().rawTopic()))
-                .mapToLong(e -> e.getValue().count()).sum();
+                .mapToLong(e -> e.getValue().count())
+                .sum();
         // validate once: the invalid records are the loader's dead letters; the alert job sees none of them
         assertThat(conformed.deadLetterTotal()).isEqualTo(invalidPlanted);
-        assertThat(rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID))).isEmpty();
+        assertThat(rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID)))
+                .isEmpty();
         // late for the person rules and, as it names a company, for the group-petition rule
-        List<RejectedInput> late = rejected.stream().filter(r -> r.kind.equals(RejectedInput.LATE)).toList();
-        assertThat(late).extracting(r -> r.inputId).containsExactlyInAnyOrder("raw.petition:0:999999/petition",
-                "raw.petition:0:999999/company-petition");
+        List<RejectedInput> late =
+                rejected.stream().filter(r -> r.kind.equals(RejectedInput.LATE)).toList();
+        assertThat(late)
+                .extracting(r -> r.inputId)
+                .containsExactlyInAnyOrder("raw.petition:0:999999/petition", "raw.petition:0:999999/company-petition");
         assertThat(late).allSatisfy(r -> {
             assertThat(r.recordKey).isEqualTo("XF-LATE-1");
             assertThat(r.reason).contains("2023-06-01 10:00:00", "allowed lateness");

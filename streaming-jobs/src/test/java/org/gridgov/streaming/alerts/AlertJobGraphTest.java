@@ -20,12 +20,23 @@ class AlertJobGraphTest {
 
     @Test
     void noSecretTravelsWithTheGraphAndTheRobotIsStillPushedTo() throws Exception {
-        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(Map.of("kafka.bootstrap-servers",
-                "127.0.0.1:9", "warehouse.dialect", "doris", "alerts.kafka.delivery", "exactly-once",
-                "secrets.file", JobGraphSecrets.secretsFile(dir).toString()), StreamingJob.ALERTS.options()));
-        assertThat(s.webhook).as("the client sees the robot's URL in the secrets file").isNotNull();
-        assertThat(s.clientSecrets.values()).doesNotContain(JobGraphSecrets.SALT).contains(JobGraphSecrets.PASSWORD,
-                JobGraphSecrets.WEBHOOK_URL, JobGraphSecrets.WEBHOOK_SECRET);
+        AlertJob.Settings s = AlertJob.Settings.read(GridgovConfig.of(
+                Map.of(
+                        "kafka.bootstrap-servers",
+                        "127.0.0.1:9",
+                        "warehouse.dialect",
+                        "doris",
+                        "alerts.kafka.delivery",
+                        "exactly-once",
+                        "secrets.file",
+                        JobGraphSecrets.secretsFile(dir).toString()),
+                StreamingJob.ALERTS.options()));
+        assertThat(s.webhook)
+                .as("the client sees the robot's URL in the secrets file")
+                .isNotNull();
+        assertThat(s.clientSecrets.values())
+                .doesNotContain(JobGraphSecrets.SALT)
+                .contains(JobGraphSecrets.PASSWORD, JobGraphSecrets.WEBHOOK_URL, JobGraphSecrets.WEBHOOK_SECRET);
 
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration());
         AlertJob.build(s, env);
@@ -33,6 +44,7 @@ class AlertJobGraphTest {
 
         assertThat(JobGraphSecrets.occurrences(graph, JobGraphSecrets.MARKER)).isEmpty();
         assertThat(JobGraphSecrets.occurrences(graph, "https://oapi.dingtalk.com/robot/send"))
-                .as("the webhook sink is in the graph, its URL without the token").isNotEmpty();
+                .as("the webhook sink is in the graph, its URL without the token")
+                .isNotEmpty();
     }
 }

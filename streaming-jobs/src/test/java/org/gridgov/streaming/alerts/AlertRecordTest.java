@@ -31,8 +31,16 @@ class AlertRecordTest {
     static final long T = EventTimes.millis(LocalDateTime.of(2024, 1, 20, 10, 0, 5));
 
     static AlertRecord sample() {
-        return new AlertRecord(AlertIds.of(AlertRule.GROUP_PETITION, "鑫源建筑", "G1"), AlertRule.GROUP_PETITION,
-                AlertLevel.ORANGE, "鑫源建筑", new String[] {"G1", "G2"}, "集体访: 5 人", T, T + 60_000, 2);
+        return new AlertRecord(
+                AlertIds.of(AlertRule.GROUP_PETITION, "鑫源建筑", "G1"),
+                AlertRule.GROUP_PETITION,
+                AlertLevel.ORANGE,
+                "鑫源建筑",
+                new String[] {"G1", "G2"},
+                "集体访: 5 人",
+                T,
+                T + 60_000,
+                2);
     }
 
     @Test
@@ -52,7 +60,9 @@ class AlertRecordTest {
                 .isEqualTo(AlertIds.of(AlertRule.REPEAT_CALL, "k", "C1", "H1"))
                 .isNotEqualTo(AlertIds.of(AlertRule.REPEAT_CALL, "k", "C1H1"))
                 .isNotEqualTo(AlertIds.of(AlertRule.REPEAT_PETITION, "k", "C1", "H1"));
-        assertThat(AlertIds.of(AlertRule.CASE_OVERDUE_ESCALATED, "x".repeat(100)).length()).isLessThanOrEqualTo(64);
+        assertThat(AlertIds.of(AlertRule.CASE_OVERDUE_ESCALATED, "x".repeat(100))
+                        .length())
+                .isLessThanOrEqualTo(64);
     }
 
     @Test
@@ -65,8 +75,8 @@ class AlertRecordTest {
         assertThat(row.value(AlertTables.ADS_ALERT_EVENT, "event_time")).isEqualTo("2024-01-20 10:00:05");
         assertThat(row.value(AlertTables.ADS_ALERT_EVENT, "version")).isEqualTo("2");
 
-        RejectedInput late = RejectedInput.late("raw.petition:1:9", "petition", "raw.petition", "XF-1", T, T + 3_600_000,
-                T + 3_600_500, 600_000);
+        RejectedInput late = RejectedInput.late(
+                "raw.petition:1:9", "petition", "raw.petition", "XF-1", T, T + 3_600_000, T + 3_600_500, 600_000);
         TableRow r = AlertRows.rejected(late);
         assertThat(r.value(AlertTables.DLQ_ALERT_INPUT, "input_id")).isEqualTo("raw.petition:1:9/petition");
         assertThat(r.value(AlertTables.DLQ_ALERT_INPUT, "kind")).isEqualTo("LATE");
@@ -78,8 +88,15 @@ class AlertRecordTest {
     void recordsAndStatesAreFlinkPojosSoNothingFallsBackToKryo() {
         ExecutionConfig config = new ExecutionConfig();
         config.getSerializerConfig().setGenericTypes(false);
-        for (Class<?> c : new Class<?>[] {AlertRecord.class, InputEvent.class, RejectedInput.class,
-                KeyPersonUpdate.class, PersonState.class, GroupState.class, CaseTrack.class}) {
+        for (Class<?> c : new Class<?>[] {
+            AlertRecord.class,
+            InputEvent.class,
+            RejectedInput.class,
+            KeyPersonUpdate.class,
+            PersonState.class,
+            GroupState.class,
+            CaseTrack.class
+        }) {
             TypeInformation<?> info = TypeInformation.of(c);
             assertThat(info).as(c.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             // fails if any nested field would need Kryo

@@ -43,33 +43,41 @@ final class CollectionInputs implements AlertInputs {
     @Override
     public DataStream<InputEvent> events(StreamExecutionEnvironment env) {
         InputDecoder d = decoder;
-        return env.fromData(records, TypeInformation.of(RawInput.class)).name("raw-inputs").uid("raw-inputs")
+        return env.fromData(records, TypeInformation.of(RawInput.class))
+                .name("raw-inputs")
+                .uid("raw-inputs")
                 // raw topics through the full decoder (the path before issue 15), dwd topics as the job reads them
-                .map(r -> r.topic.startsWith("raw.") ? d.decode(r.topic, r.partition, r.offset, r.timestamp, r.key,
-                                r.value) : d.decodeDwd(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value),
+                .map(
+                        r -> r.topic.startsWith("raw.")
+                                ? d.decode(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value)
+                                : d.decodeDwd(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value),
                         TypeInformation.of(InputEvent.class))
-                .name("decode").uid("decode").setParallelism(1)
+                .name("decode")
+                .uid("decode")
+                .setParallelism(1)
                 .assignTimestampsAndWatermarks(watermarkPerEvent ? perEvent() : InputWatermarks.strategy(0, 0))
-                .name("watermarks").uid("watermarks").setParallelism(1);
+                .name("watermarks")
+                .uid("watermarks")
+                .setParallelism(1);
     }
 
     /** {@link InputWatermarks}' latest event time, emitted after each event rather than periodically. */
     private static WatermarkStrategy<InputEvent> perEvent() {
         return WatermarkStrategy.<InputEvent>forGenerator(ctx -> new WatermarkGenerator<>() {
-            private long latest = Long.MIN_VALUE;
+                    private long latest = Long.MIN_VALUE;
 
-            @Override
-            public void onEvent(InputEvent e, long timestamp, WatermarkOutput output) {
-                if (e.kind != InputKind.REJECTED && timestamp > latest) {
-                    latest = timestamp;
-                    output.emitWatermark(new Watermark(latest));
-                }
-            }
+                    @Override
+                    public void onEvent(InputEvent e, long timestamp, WatermarkOutput output) {
+                        if (e.kind != InputKind.REJECTED && timestamp > latest) {
+                            latest = timestamp;
+                            output.emitWatermark(new Watermark(latest));
+                        }
+                    }
 
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-            }
-        }).withTimestampAssigner((e, kafkaTs) -> e.eventTime);
+                    @Override
+                    public void onPeriodicEmit(WatermarkOutput output) {}
+                })
+                .withTimestampAssigner((e, kafkaTs) -> e.eventTime);
     }
 
     @Override
@@ -77,10 +85,15 @@ final class CollectionInputs implements AlertInputs {
         // fromData cannot emit an empty collection (Flink 1.20 fails reading element 0): filter a placeholder out
         List<KeyPersonUpdate> updates = registry.isEmpty() ? List.of(KeyPersonUpdate.remove("placeholder")) : registry;
         boolean empty = registry.isEmpty();
-        return env.fromData(updates, TypeInformation.of(KeyPersonUpdate.class)).name("registry").uid("registry")
-                .filter(u -> !empty).name("registry-filter").uid("registry-filter")
+        return env.fromData(updates, TypeInformation.of(KeyPersonUpdate.class))
+                .name("registry")
+                .uid("registry")
+                .filter(u -> !empty)
+                .name("registry-filter")
+                .uid("registry-filter")
                 // as the bounded Kafka registry: no watermark before the whole registry is read
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<KeyPersonUpdate>noWatermarks())
-                .name("registry-watermarks").uid("registry-watermarks");
+                .name("registry-watermarks")
+                .uid("registry-watermarks");
     }
 }

@@ -41,8 +41,7 @@ final class ConformedInputs {
     /** 12345 calls the loader marked as repeats of an open problem. */
     int repeatCalls;
 
-    private ConformedInputs() {
-    }
+    private ConformedInputs() {}
 
     static ConformedInputs of(List<RawInput> raw, String salt, int partitions) {
         ConformedInputs c = new ConformedInputs();
@@ -58,8 +57,13 @@ final class ConformedInputs {
             String position = r.topic + ":" + r.partition + ":" + r.offset;
             String json = r.value == null ? null : strictUtf8(r.value);
             LoadOutcome o;
-            RecordOrigin origin = new RecordOrigin(r.topic, position, r.key, json, LocalDateTime.ofInstant(
-                    Instant.ofEpochMilli(r.timestamp), RecordDecoder.ZONE).withNano(0));
+            RecordOrigin origin = new RecordOrigin(
+                    r.topic,
+                    position,
+                    r.key,
+                    json,
+                    LocalDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp), RecordDecoder.ZONE)
+                            .withNano(0));
             if (json == null) {
                 o = RawRecordMapper.reject(origin, "$", r.value == null ? "no value" : "not UTF-8");
             } else {
@@ -72,7 +76,8 @@ final class ConformedInputs {
             DwdRecords.of(source, o.rows(), position, r.timestamp).ifPresent(conformed::add);
             for (TableRow row : o.rows()) {
                 if (WarehouseSchema.DWD_HOTLINE_CASE.name().equals(row.table)) {
-                    HotlineDuplicates.key(row).ifPresent(k -> callsByKey.computeIfAbsent(k, x -> new ArrayList<>())
+                    HotlineDuplicates.key(row).ifPresent(k -> callsByKey
+                            .computeIfAbsent(k, x -> new ArrayList<>())
                             .add(row));
                 }
             }
@@ -125,11 +130,14 @@ final class ConformedInputs {
 
     private static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
     }
-
 }

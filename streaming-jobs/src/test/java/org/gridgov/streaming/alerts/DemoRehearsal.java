@@ -29,13 +29,12 @@ public final class DemoRehearsal {
 
     static final String SALT = "gridgov-demo-salt-synthetic-data-only";
 
-    private DemoRehearsal() {
-    }
+    private DemoRehearsal() {}
 
     public static void main(String[] args) throws Exception {
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start();
-             EmbeddedKafka kafka = EmbeddedKafka.start();
-             RobotReceiver robot = RobotReceiver.start()) {
+                EmbeddedKafka kafka = EmbeddedKafka.start();
+                RobotReceiver robot = RobotReceiver.start()) {
             kafka.createTopics(Topics.newTopics(EmbeddedKafka.REPLICATION_FACTOR));
             GroundTruth truth;
             try (RawTopicPublisher publisher = new RawTopicPublisher(kafka.bootstrapServers())) {
@@ -45,15 +44,27 @@ public final class DemoRehearsal {
             Path truthFile = Files.createTempFile("ground-truth", ".json");
             truth.write(truthFile);
 
-            Path jar = Files.list(Path.of("target")).filter(f -> f.getFileName().toString()
-                    .matches("gridgov-streaming-jobs-.*\\.jar")).findFirst().orElseThrow();
-            String cp = jar + File.pathSeparator + Files.readString(Path.of("target/engine-classpath.txt")).trim();
+            Path jar = Files.list(Path.of("target"))
+                    .filter(f -> f.getFileName().toString().matches("gridgov-streaming-jobs-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow();
+            String cp = jar
+                    + File.pathSeparator
+                    + Files.readString(Path.of("target/engine-classpath.txt")).trim();
             // validate once (issue 15): the loader first, publishing what it accepts to the dwd topics
-            List<String> loader = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-cp", cp, OdsLoaderJob.class.getName(),
-                    "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql", "--loader.bounded=true",
-                    "--loader.parallelism=2", "--loader.checkpoint-interval=2s");
+            List<String> loader = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g",
+                    "-cp",
+                    cp,
+                    OdsLoaderJob.class.getName(),
+                    "--kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                    "--warehouse.user=" + EmbeddedWarehouse.USER,
+                    "--warehouse.dialect=mysql",
+                    "--loader.bounded=true",
+                    "--loader.parallelism=2",
+                    "--loader.checkpoint-interval=2s");
             ProcessBuilder lb = new ProcessBuilder(loader).redirectError(ProcessBuilder.Redirect.INHERIT);
             lb.environment().put("GRIDGOV_PII_SALT", SALT);
             lb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
@@ -63,11 +74,19 @@ public final class DemoRehearsal {
                 throw new IllegalStateException("loader failed: " + loaded);
             }
             System.out.print(loaded);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", "-cp", cp, AlertJob.class.getName(),
-                    "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                    "--warehouse.user=" + EmbeddedWarehouse.USER, "--warehouse.dialect=mysql", "--alerts.bounded=true",
-                    "--alerts.parallelism=2", "--alerts.checkpoint-interval=2s"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g",
+                    "-cp",
+                    cp,
+                    AlertJob.class.getName(),
+                    "--kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                    "--warehouse.user=" + EmbeddedWarehouse.USER,
+                    "--warehouse.dialect=mysql",
+                    "--alerts.bounded=true",
+                    "--alerts.parallelism=2",
+                    "--alerts.checkpoint-interval=2s"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().put("GRIDGOV_PII_SALT", SALT);
             pb.environment().put("GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD);
@@ -81,13 +100,23 @@ public final class DemoRehearsal {
             }
             System.out.print(out);
             System.out.printf("(job process %.1f s)%n", (System.nanoTime() - t0) / 1e9);
-            AlertScorer.run(new String[] {"--alerts.score.ground-truth=" + truthFile,
-                    "--warehouse.jdbc-url=" + warehouse.jdbcUrl(), "--warehouse.user=" + EmbeddedWarehouse.USER,
-                    "--warehouse.dialect=mysql", "--pii.salt=" + SALT}, System.out, System.err);
-            try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+            AlertScorer.run(
+                    new String[] {
+                        "--alerts.score.ground-truth=" + truthFile,
+                        "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                        "--warehouse.user=" + EmbeddedWarehouse.USER,
+                        "--warehouse.dialect=mysql",
+                        "--pii.salt=" + SALT
+                    },
+                    System.out,
+                    System.err);
+            try (Connection c = warehouse.connect();
+                    Statement s = c.createStatement()) {
                 print(s, "SELECT rule, level, COUNT(*) FROM ads_alert_event GROUP BY rule, level ORDER BY rule, level");
-                print(s, "SELECT rule, level_label, subject_key, evidence_count, message FROM ads_alert_event "
-                        + "WHERE rule IN ('group_petition','escalation','cross_source') ORDER BY event_time LIMIT 4");
+                print(
+                        s,
+                        "SELECT rule, level_label, subject_key, evidence_count, message FROM ads_alert_event "
+                                + "WHERE rule IN ('group_petition','escalation','cross_source') ORDER BY event_time LIMIT 4");
                 print(s, "SELECT status, COUNT(*) FROM audit_alert_push GROUP BY status");
                 print(s, "SELECT kind, COUNT(*) FROM dlq_alert_input GROUP BY kind");
             }

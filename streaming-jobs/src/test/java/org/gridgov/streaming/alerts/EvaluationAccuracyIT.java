@@ -64,7 +64,8 @@ class EvaluationAccuracyIT {
             }
             int partition = Math.floorMod(r.key().hashCode(), PARALLELISM);
             long offset = offsets.computeIfAbsent(topic, t -> new long[PARALLELISM])[partition]++;
-            long arrival = r.arrivalTime().atZone(RecordDecoder.ZONE).toInstant().toEpochMilli();
+            long arrival =
+                    r.arrivalTime().atZone(RecordDecoder.ZONE).toInstant().toEpochMilli();
             inputs.add(new RawInput(topic, partition, offset, arrival, r.key(), r.json()));
         }
         // what the job reads since issue 15: the loader's dwd records of them (the invalid ones are its dead letters)
@@ -79,7 +80,9 @@ class EvaluationAccuracyIT {
                 new CollectionInputs(List.of(), List.of(), null).registry(env),
                 RuleParams.defaults().withBoundedInput(true));
         out.alerts().sinkTo(alertSink).name("collect-alerts").uid("collect-alerts");
-        out.rejected().sinkTo(new CollectSink<>("evaluation-rejected")).name("collect-rejected")
+        out.rejected()
+                .sinkTo(new CollectSink<>("evaluation-rejected"))
+                .name("collect-rejected")
                 .uid("collect-rejected");
         result = env.execute("alert-evaluation");
         alerts = CollectSink.values("evaluation-alerts");
@@ -93,8 +96,9 @@ class EvaluationAccuracyIT {
             byId.merge(a.alertId, a, (x, y) -> x.version >= y.version ? x : y);
         }
         List<AlertScoring.Raised> out = new ArrayList<>();
-        byId.values().forEach(a -> out.add(new AlertScoring.Raised(a.alertId, a.rule.code(), a.subjectKey,
-                new LinkedHashSet<>(List.of(a.evidenceIds)))));
+        byId.values()
+                .forEach(a -> out.add(new AlertScoring.Raised(
+                        a.alertId, a.rule.code(), a.subjectKey, new LinkedHashSet<>(List.of(a.evidenceIds)))));
         return out;
     }
 
@@ -116,18 +120,24 @@ class EvaluationAccuracyIT {
     void onlyTheMistypedCardsAreRejectedAndOnlyRecordsDeliveredDaysLateAreLate() {
         long invalid = set.truth().invalidRecords().entrySet().stream()
                 .filter(e -> InputDecoder.TOPICS.contains(e.getKey().rawTopic()))
-                .mapToLong(e -> e.getValue().count()).sum();
+                .mapToLong(e -> e.getValue().count())
+                .sum();
         // validate once: the mistyped cards are the loader's dead letters; the alert job sees none of them
         assertThat(conformed.deadLetterTotal()).isEqualTo(invalid);
-        assertThat(rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID))).isEmpty();
+        assertThat(rejected.stream().filter(r -> r.kind.equals(RejectedInput.INVALID)))
+                .isEmpty();
         // records minutes out of order are applied; a dead letter as LATE is one of the background records delivered
         // two days late (how many of them fall behind the watermark depends on what else their partition carried)
         Set<String> deliveredLate = new HashSet<>();
-        set.records().stream().filter(r -> r.arrivalTime().isAfter(r.eventTime().plusDays(1)))
+        set.records().stream()
+                .filter(r -> r.arrivalTime().isAfter(r.eventTime().plusDays(1)))
                 .forEach(r -> deliveredLate.add(r.key()));
         assertThat(deliveredLate).hasSize(set.hardNegatives().get("background records two days late"));
-        assertThat(rejected.stream().filter(r -> r.kind.equals(RejectedInput.LATE)).map(r -> r.recordKey))
-                .isNotEmpty().allSatisfy(k -> assertThat(deliveredLate).contains(k));
+        assertThat(rejected.stream()
+                        .filter(r -> r.kind.equals(RejectedInput.LATE))
+                        .map(r -> r.recordKey))
+                .isNotEmpty()
+                .allSatisfy(k -> assertThat(deliveredLate).contains(k));
         assertThat(AlertJob.counts(result).get(AlertCounters.LATE)).isPositive();
     }
 }

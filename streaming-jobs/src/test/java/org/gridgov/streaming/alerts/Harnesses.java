@@ -7,13 +7,11 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 /** What the operator harnesses do not offer for every operator kind. */
 public final class Harnesses {
 
-    private Harnesses() {
-    }
+    private Harnesses() {}
 
     /** Keyed state entries of any harness's operator (heap backend), like KeyedOneInputStreamOperatorTestHarness. */
     public static int keyedStateEntries(AbstractStreamOperatorTestHarness<?> harness) {
-        KeyedStateBackend<?> backend = harness.getOperator()
-                .getKeyedStateBackend();
+        KeyedStateBackend<?> backend = harness.getOperator().getKeyedStateBackend();
         return ((HeapKeyedStateBackend<?>) backend).numKeyValueStateEntries();
     }
 }

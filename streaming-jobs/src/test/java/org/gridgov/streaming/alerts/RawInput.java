@@ -12,8 +12,7 @@ public final class RawInput {
     public String key;
     public byte[] value;
 
-    public RawInput() {
-    }
+    public RawInput() {}
 
     public RawInput(String topic, int partition, long offset, long timestamp, String key, String value) {
         this.topic = topic;

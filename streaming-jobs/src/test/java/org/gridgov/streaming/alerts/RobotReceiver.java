@@ -19,8 +19,7 @@ import org.gridgov.common.json.Json;
 final class RobotReceiver implements AutoCloseable {
 
     /** One received post. */
-    record Message(String rawQuery, Map<String, String> query, JsonNode body) {
-    }
+    record Message(String rawQuery, Map<String, String> query, JsonNode body) {}
 
     private static final Pattern SINGLE = Pattern.compile("预警编号\\*\\*: ([a-z_]+-[0-9a-f]{32})");
     private static final Pattern DIGEST_LINE = Pattern.compile("`([a-z_]+-[0-9a-f]{32})`");
@@ -38,8 +37,8 @@ final class RobotReceiver implements AutoCloseable {
         server.createContext("/robot/send", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String raw = exchange.getRequestURI().getRawQuery();
-            r.messages.add(new Message(raw, parse(raw), Json.mapper().readTree(new String(body,
-                    StandardCharsets.UTF_8))));
+            r.messages.add(
+                    new Message(raw, parse(raw), Json.mapper().readTree(new String(body, StandardCharsets.UTF_8))));
             byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, ok.length);
@@ -86,7 +85,8 @@ final class RobotReceiver implements AutoCloseable {
         }
         for (String kv : raw.split("&")) {
             int i = kv.indexOf('=');
-            m.put(URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8),
+            m.put(
+                    URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8),
                     i < 0 ? "" : URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8));
         }
         return m;

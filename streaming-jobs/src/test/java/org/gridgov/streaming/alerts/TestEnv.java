@@ -7,8 +7,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /** The test MiniCluster's environment without restarts: a failing job fails the test instead of looping. */
 final class TestEnv {
 
-    private TestEnv() {
-    }
+    private TestEnv() {}
 
     static StreamExecutionEnvironment create() {
         Configuration c = new Configuration();

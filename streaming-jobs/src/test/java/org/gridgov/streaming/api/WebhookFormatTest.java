@@ -17,8 +17,9 @@ class WebhookFormatTest {
         // computed independently with Python's hmac/base64/urllib.parse.quote_plus
         assertThat(WebhookFormat.sign(1577262236757L, SECRET))
                 .isEqualTo("iu%2F1P7oPm5Ku4bIMyRW005M9vvZd6ixc26DazrvY5W0%3D");
-        assertThat(WebhookFormat.DINGTALK.url("https://oapi.dingtalk.com/robot/send?access_token=abc", SECRET,
-                1577262236757L)).isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=abc"
+        assertThat(WebhookFormat.DINGTALK.url(
+                        "https://oapi.dingtalk.com/robot/send?access_token=abc", SECRET, 1577262236757L))
+                .isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=abc"
                         + "&timestamp=1577262236757&sign=iu%2F1P7oPm5Ku4bIMyRW005M9vvZd6ixc26DazrvY5W0%3D");
         assertThat(WebhookFormat.DINGTALK.url("http://127.0.0.1:1/x", null, 5)).isEqualTo("http://127.0.0.1:1/x");
         assertThat(WebhookFormat.WECOM.url("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", SECRET, 5))
@@ -40,7 +41,8 @@ class WebhookFormatTest {
 
     @Test
     void robotAnswersDecideBetweenSuccessRetryAndFailure() {
-        assertThat(WebhookFormat.outcome(200, "{\"errcode\":0,\"errmsg\":\"ok\"}")).isEqualTo(Outcome.OK);
+        assertThat(WebhookFormat.outcome(200, "{\"errcode\":0,\"errmsg\":\"ok\"}"))
+                .isEqualTo(Outcome.OK);
         assertThat(WebhookFormat.outcome(200, "{\"errcode\":130101,\"errmsg\":\"send too fast\"}"))
                 .isEqualTo(Outcome.RETRY);
         assertThat(WebhookFormat.outcome(200, "{\"errcode\":45009}")).isEqualTo(Outcome.RETRY);

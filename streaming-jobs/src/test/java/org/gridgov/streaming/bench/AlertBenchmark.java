@@ -43,20 +43,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridgov.common.config.GridgovConfig;
 import org.gridgov.common.config.GridgovOptions;
 import org.gridgov.common.json.Json;
+import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.AlertLevel;
 import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceType;
-import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.streaming.alerts.AlertInputs;
 import org.gridgov.streaming.alerts.AlertJob;
-import org.gridgov.streaming.alerts.AlertRecord;
 import org.gridgov.streaming.alerts.AlertTopology;
 import org.gridgov.streaming.alerts.EventTimes;
 import org.gridgov.streaming.alerts.KafkaAlertInputs;
-import org.gridgov.streaming.job.FlinkJobMain;
-import org.gridgov.streaming.job.LocalRun;
 import org.gridgov.streaming.alerts.RuleParams;
 import org.gridgov.streaming.alerts.input.InputDecoder;
 import org.gridgov.streaming.alerts.input.InputEvent;
@@ -66,6 +63,8 @@ import org.gridgov.streaming.alerts.person.KeyPersonUpdate;
 import org.gridgov.streaming.api.AlertBenchmarkOptions;
 import org.gridgov.streaming.api.AlertOptions;
 import org.gridgov.streaming.api.StreamingJob;
+import org.gridgov.streaming.job.FlinkJobMain;
+import org.gridgov.streaming.job.LocalRun;
 
 /**
  * Measures the alert job on this machine and prints one line (test scope: no production jar holds it; {@code gridgov
@@ -93,8 +92,7 @@ public final class AlertBenchmark {
     static final int KEY_PERSONS = 1_000;
     static final Duration WARM_UP = Duration.ofSeconds(5);
 
-    private AlertBenchmark() {
-    }
+    private AlertBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         GridgovConfig c;
@@ -144,13 +142,19 @@ public final class AlertBenchmark {
                 measured = "";
             }
             if (last.containsKey(Path.DWD) && last.containsKey(Path.PASS_THROUGH)) {
-                parts.add(String.format("full path at %.0f %% of the pass-through ceiling",
-                        100 * last.get(Path.DWD).perSecond() / last.get(Path.PASS_THROUGH).perSecond()));
+                parts.add(String.format(
+                        "full path at %.0f %% of the pass-through ceiling",
+                        100
+                                * last.get(Path.DWD).perSecond()
+                                / last.get(Path.PASS_THROUGH).perSecond()));
             }
-            String line = String.format("alert benchmark on %d cores (load average %.1f at start), %,d events, "
-                            + "parallelism %d: %s", Runtime.getRuntime().availableProcessors(), loadAtStart, events,
-                    parallelism, parts.isEmpty() ? "no throughput run (bench.paths empty)"
-                            : String.join("; ", parts));
+            String line = String.format(
+                    "alert benchmark on %d cores (load average %.1f at start), %,d events, " + "parallelism %d: %s",
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAtStart,
+                    events,
+                    parallelism,
+                    parts.isEmpty() ? "no throughput run (bench.paths empty)" : String.join("; ", parts));
             if (c.get(AlertBenchmarkOptions.LATENCY)) {
                 List<String> runs = new ArrayList<>();
                 String bootstrap = c.get(GridgovOptions.KAFKA_BOOTSTRAP);
@@ -158,11 +162,17 @@ public final class AlertBenchmark {
                 publishRegistry(bootstrap, Topics.KEY_PERSONS.name(), pii);
                 JobTiming timing = JobTiming.of(c);
                 for (int run = 0; run < rates.size(); run++) {
-                    runs.add(latency(bootstrap, rates.get(run), c.get(AlertBenchmarkOptions.SECONDS), parallelism,
-                            timing, pii, run).toString());
+                    runs.add(latency(
+                                    bootstrap,
+                                    rates.get(run),
+                                    c.get(AlertBenchmarkOptions.SECONDS),
+                                    parallelism,
+                                    timing,
+                                    pii,
+                                    run)
+                            .toString());
                 }
-                line += "; produce→alert latency (at-least-once to alerts; " + timing + "): "
-                        + String.join("; ", runs);
+                line += "; produce→alert latency (at-least-once to alerts; " + timing + "): " + String.join("; ", runs);
             }
             System.out.println(line);
             System.exit(0);
@@ -193,8 +203,8 @@ public final class AlertBenchmark {
         return rates;
     }
 
-    private static StreamExecutionEnvironment environment(LocalRun local, int parallelism, long checkpointMs,
-                                                          long watermarkMs, long bufferTimeoutMs) {
+    private static StreamExecutionEnvironment environment(
+            LocalRun local, int parallelism, long checkpointMs, long watermarkMs, long bufferTimeoutMs) {
         Configuration conf = local.configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
@@ -203,19 +213,23 @@ public final class AlertBenchmark {
     }
 
     /** The job's timing settings ({@code alerts.*}), which the latency runs use as the job would. */
-    public record JobTiming(long checkpointMs, long watermarkMs, long bufferTimeoutMs, long outOfOrdernessMs,
-                            long idlenessMs) {
+    public record JobTiming(
+            long checkpointMs, long watermarkMs, long bufferTimeoutMs, long outOfOrdernessMs, long idlenessMs) {
         static JobTiming of(GridgovConfig c) {
-            return new JobTiming(c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis(),
-                    c.get(AlertOptions.WATERMARK_INTERVAL).toMillis(), c.get(AlertOptions.BUFFER_TIMEOUT).toMillis(),
-                    c.get(AlertOptions.OUT_OF_ORDERNESS).toMillis(), c.get(AlertOptions.SOURCE_IDLENESS).toMillis());
+            return new JobTiming(
+                    c.get(AlertOptions.CHECKPOINT_INTERVAL).toMillis(),
+                    c.get(AlertOptions.WATERMARK_INTERVAL).toMillis(),
+                    c.get(AlertOptions.BUFFER_TIMEOUT).toMillis(),
+                    c.get(AlertOptions.OUT_OF_ORDERNESS).toMillis(),
+                    c.get(AlertOptions.SOURCE_IDLENESS).toMillis());
         }
 
         @Override
         public String toString() {
-            return String.format("checkpoints every %d ms, watermarks every %d ms, buffer timeout %d ms, "
-                    + "out-of-orderness %d ms, source idleness %d ms", checkpointMs, watermarkMs, bufferTimeoutMs,
-                    outOfOrdernessMs, idlenessMs);
+            return String.format(
+                    "checkpoints every %d ms, watermarks every %d ms, buffer timeout %d ms, "
+                            + "out-of-orderness %d ms, source idleness %d ms",
+                    checkpointMs, watermarkMs, bufferTimeoutMs, outOfOrdernessMs, idlenessMs);
         }
     }
 
@@ -228,8 +242,9 @@ public final class AlertBenchmark {
     public record Throughput(double perSecond, double perCpuSecond, JvmWork jvm) {
         @Override
         public String toString() {
-            return String.format("%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event; %s)", perSecond,
-                    perCpuSecond, 1e6 / perCpuSecond, jvm);
+            return String.format(
+                    "%,.0f events/s (%,.0f events per CPU-second, %.1f µs CPU per event; %s)",
+                    perSecond, perCpuSecond, 1e6 / perCpuSecond, jvm);
         }
     }
 
@@ -290,14 +305,15 @@ public final class AlertBenchmark {
 
         @Override
         public String toString() {
-            return String.format("of which JIT compilers %.1f µs, GC threads %.1f µs", micros(jitTicks),
-                    micros(gcTicks));
+            return String.format(
+                    "of which JIT compilers %.1f µs, GC threads %.1f µs", micros(jitTicks), micros(gcTicks));
         }
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -335,8 +351,8 @@ public final class AlertBenchmark {
                 }
             }
             if (found == null) {
-                throw new IllegalArgumentException("bench.paths: unknown path " + n
-                        + "; choose from full, pass-through, raw, rules");
+                throw new IllegalArgumentException(
+                        "bench.paths: unknown path " + n + "; choose from full, pass-through, raw, rules");
             }
             paths.add(found);
         }
@@ -356,35 +372,54 @@ public final class AlertBenchmark {
             // the parallel readers of the sequence move through event time together, as the job's Kafka readers do
             BenchClock clock = new BenchClock(start, span, n, parallelism);
             BenchRecords records = new BenchRecords(PERSONS);
-            RichMapFunction<Long, InputEvent> source = switch (path) {
-                case DWD, PASS_THROUGH -> new DwdDecode(records, pii, clock);
-                case RAW -> new Decode(records, pii, clock);
-                case RULES -> new Direct(records, pii, clock);
-            };
-            DataStream<InputEvent> events = env.fromSequence(0, n - 1).name("bench-sequence").uid("bench-sequence")
+            RichMapFunction<Long, InputEvent> source =
+                    switch (path) {
+                        case DWD, PASS_THROUGH -> new DwdDecode(records, pii, clock);
+                        case RAW -> new Decode(records, pii, clock);
+                        case RULES -> new Direct(records, pii, clock);
+                    };
+            DataStream<InputEvent> events = env.fromSequence(0, n - 1)
+                    .name("bench-sequence")
+                    .uid("bench-sequence")
                     .map(source, TypeInformation.of(InputEvent.class))
-                    .name("bench-" + path.name().toLowerCase()).uid("bench-events")
-                    .assignTimestampsAndWatermarks(InputWatermarks.strategy(0, 0)).name("bench-watermarks")
+                    .name("bench-" + path.name().toLowerCase())
+                    .uid("bench-events")
+                    .assignTimestampsAndWatermarks(InputWatermarks.strategy(0, 0))
+                    .name("bench-watermarks")
                     .uid("bench-watermarks");
-            DataStream<KeyPersonUpdate> registry = env.fromData(List.of(KeyPersonUpdate.remove("none")),
-                            TypeInformation.of(KeyPersonUpdate.class)).name("bench-registry").uid("bench-registry")
-                    .filter(u -> false).name("bench-registry-empty").uid("bench-registry-empty")
-                    .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks()).name("bench-registry-wm")
+            DataStream<KeyPersonUpdate> registry = env.fromData(
+                            List.of(KeyPersonUpdate.remove("none")), TypeInformation.of(KeyPersonUpdate.class))
+                    .name("bench-registry")
+                    .uid("bench-registry")
+                    .filter(u -> false)
+                    .name("bench-registry-empty")
+                    .uid("bench-registry-empty")
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks())
+                    .name("bench-registry-wm")
                     .uid("bench-registry-wm");
             if (path == Path.PASS_THROUGH) {
-                events.filter(e -> e.kind == InputKind.REJECTED).name("bench-rejected").uid("bench-rejected")
-                        .sinkTo(new DiscardingSink<>()).name("discard-events").uid("discard-events");
+                events.filter(e -> e.kind == InputKind.REJECTED)
+                        .name("bench-rejected")
+                        .uid("bench-rejected")
+                        .sinkTo(new DiscardingSink<>())
+                        .name("discard-events")
+                        .uid("discard-events");
                 registry.sinkTo(new DiscardingSink<>()).name("discard-registry").uid("discard-registry");
                 JvmWork jvm0 = JvmWork.now();
                 long cpu0 = processCpuNanos();
                 JobExecutionResult r = env.execute("gridgov-alert-benchmark-pass-through");
-                return new Throughput(n / (r.getNetRuntime() / 1000.0), n / ((processCpuNanos() - cpu0) / 1e9),
+                return new Throughput(
+                        n / (r.getNetRuntime() / 1000.0),
+                        n / ((processCpuNanos() - cpu0) / 1e9),
                         JvmWork.since(jvm0, n));
             }
-            AlertTopology.Outputs out = AlertTopology.build(events, registry,
-                    RuleParams.defaults().withBoundedInput(true));
+            AlertTopology.Outputs out =
+                    AlertTopology.build(events, registry, RuleParams.defaults().withBoundedInput(true));
             out.alerts().sinkTo(new DiscardingSink<>()).name("discard-alerts").uid("discard-alerts");
-            out.rejected().sinkTo(new DiscardingSink<>()).name("discard-rejected").uid("discard-rejected");
+            out.rejected()
+                    .sinkTo(new DiscardingSink<>())
+                    .name("discard-rejected")
+                    .uid("discard-rejected");
             JvmWork jvm0 = JvmWork.now();
             long cpu0 = processCpuNanos();
             JobExecutionResult r = env.execute("gridgov-alert-benchmark");
@@ -393,8 +428,8 @@ public final class AlertBenchmark {
             Long inputs = r.getAccumulatorResult("alerts.inputs");
             Long rejected = r.getAccumulatorResult("alerts.rejected");
             if (inputs == null || inputs != n || (rejected != null && rejected > 0)) {
-                throw new IllegalStateException("the benchmark job saw " + inputs + " of " + n + " events, "
-                        + rejected + " rejected: its synthetic records must all be valid");
+                throw new IllegalStateException("the benchmark job saw " + inputs + " of " + n + " events, " + rejected
+                        + " rejected: its synthetic records must all be valid");
             }
             return new Throughput(n / (r.getNetRuntime() / 1000.0), n / (cpu / 1e9), jvm);
         } finally {
@@ -419,9 +454,14 @@ public final class AlertBenchmark {
         public InputEvent map(Long i) {
             long t = clock.at(i);
             SourceType s = records.source(i);
-            return decoder.decode(s.rawTopic(), 0, i, t, records.id(i),
-                    records.json(i, s, records.person(i), EventTimes.time(t).withNano(0),
-                            BenchRecords.closedOnTime(i)).getBytes(StandardCharsets.UTF_8));
+            return decoder.decode(
+                    s.rawTopic(),
+                    0,
+                    i,
+                    t,
+                    records.id(i),
+                    records.json(i, s, records.person(i), EventTimes.time(t).withNano(0), BenchRecords.closedOnTime(i))
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -455,8 +495,13 @@ public final class AlertBenchmark {
             long t = clock.at(i);
             DwdRecord r = dwdRecord(records, i, records.source(i), keys[records.person(i)], t, records.id(i));
             String topic = r.source().dwdTopic();
-            return decoder.decodeDwd(topic, 0, i, t, r.kafkaKey(), Topics.dwd(r.source()).valueSerde().serializer()
-                    .serialize(topic, r));
+            return decoder.decodeDwd(
+                    topic,
+                    0,
+                    i,
+                    t,
+                    r.kafkaKey(),
+                    Topics.dwd(r.source()).valueSerde().serializer().serialize(topic, r));
         }
     }
 
@@ -485,14 +530,60 @@ public final class AlertBenchmark {
         return switch (s) {
             case HOTLINE -> {
                 boolean closed = BenchRecords.closedOnTime(i);
-                yield new DwdRecord(s, id, s.rawTopic() + ":0:" + i, t, t, personKey, category, null, null, null, t,
-                        t + Duration.ofDays(5).toMillis(), closed ? t + Duration.ofHours(20).toMillis() : null,
-                        closed ? t + Duration.ofDays(1).toMillis() : null, closed ? "CLOSED" : "OPEN", null);
+                yield new DwdRecord(
+                        s,
+                        id,
+                        s.rawTopic() + ":0:" + i,
+                        t,
+                        t,
+                        personKey,
+                        category,
+                        null,
+                        null,
+                        null,
+                        t,
+                        t + Duration.ofDays(5).toMillis(),
+                        closed ? t + Duration.ofHours(20).toMillis() : null,
+                        closed ? t + Duration.ofDays(1).toMillis() : null,
+                        closed ? "CLOSED" : "OPEN",
+                        null);
             }
-            case POLICE -> new DwdRecord(s, id, s.rawTopic() + ":0:" + i, t, t, personKey, null, null, null, null,
-                    null, null, null, null, null, null);
-            default -> new DwdRecord(SourceType.PETITION, id, "raw.petition:0:" + i, t, t, personKey, category,
-                    null, null, null, null, null, null, null, null, null);
+            case POLICE ->
+                new DwdRecord(
+                        s,
+                        id,
+                        s.rawTopic() + ":0:" + i,
+                        t,
+                        t,
+                        personKey,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            default ->
+                new DwdRecord(
+                        SourceType.PETITION,
+                        id,
+                        "raw.petition:0:" + i,
+                        t,
+                        t,
+                        personKey,
+                        category,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
         };
     }
 
@@ -547,14 +638,24 @@ public final class AlertBenchmark {
     // ---- latency ---------------------------------------------------------------------------------------------
 
     /** Produce→alert latency figures of one run. */
-    public record Latency(int rate, int seconds, int samples, long p50, long p95, long p99, long max, long produced,
-                          double achievedRate, double cpuMicrosPerEvent) {
+    public record Latency(
+            int rate,
+            int seconds,
+            int samples,
+            long p50,
+            long p95,
+            long p99,
+            long max,
+            long produced,
+            double achievedRate,
+            double cpuMicrosPerEvent) {
         @Override
         public String toString() {
-            return String.format("at %,d events/s for %d s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%,d alerts "
+            return String.format(
+                    "at %,d events/s for %d s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%,d alerts "
                             + "measured, %,d records produced at %,.0f/s, %.1f µs CPU per record in this process: job, "
-                            + "producer, and the broker when embedded here)", rate, seconds, p50, p95, p99, max,
-                    samples, produced, achievedRate, cpuMicrosPerEvent);
+                            + "producer, and the broker when embedded here)",
+                    rate, seconds, p50, p95, p99, max, samples, produced, achievedRate, cpuMicrosPerEvent);
         }
     }
 
@@ -563,20 +664,23 @@ public final class AlertBenchmark {
      * records are not read again), records at {@code rate} for {@code seconds}, the alerts of the registry-listed
      * persons' incidents timed from their send to the alert's Kafka timestamp, after a warm-up.
      */
-    public static Latency latency(String bootstrap, int rate, int seconds, int parallelism, JobTiming timing,
-                                  PiiProtector pii, int run) throws Exception {
+    public static Latency latency(
+            String bootstrap, int rate, int seconds, int parallelism, JobTiming timing, PiiProtector pii, int run)
+            throws Exception {
         String registry = Topics.KEY_PERSONS.name();
         String group = "bench-latency-" + run + "-" + System.currentTimeMillis();
         startAtEnd(bootstrap, group);
         LocalRun local = LocalRun.create("gridgov-alert-bench-latency");
-        StreamExecutionEnvironment env = environment(local, parallelism, timing.checkpointMs(), timing.watermarkMs(),
-                timing.bufferTimeoutMs());
-        AlertInputs inputs = new KafkaAlertInputs(bootstrap, group, false, InputDecoder.dwd(), registry,
-                timing.outOfOrdernessMs(), timing.idlenessMs());
-        AlertTopology.Outputs out = AlertTopology.build(inputs.events(env), inputs.registry(env),
-                RuleParams.defaults());
-        AlertTopology.attach(out, new AlertTopology.Sinks(AlertJob.kafkaSink(bootstrap,
-                DeliveryGuarantee.AT_LEAST_ONCE, "bench-latency"), null, null));
+        StreamExecutionEnvironment env =
+                environment(local, parallelism, timing.checkpointMs(), timing.watermarkMs(), timing.bufferTimeoutMs());
+        AlertInputs inputs = new KafkaAlertInputs(
+                bootstrap, group, false, InputDecoder.dwd(), registry, timing.outOfOrdernessMs(), timing.idlenessMs());
+        AlertTopology.Outputs out =
+                AlertTopology.build(inputs.events(env), inputs.registry(env), RuleParams.defaults());
+        AlertTopology.attach(
+                out,
+                new AlertTopology.Sinks(
+                        AlertJob.kafkaSink(bootstrap, DeliveryGuarantee.AT_LEAST_ONCE, "bench-latency"), null, null));
         JobClient job = env.executeAsync("gridgov-alert-latency");
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -601,8 +705,17 @@ public final class AlertBenchmark {
             if (sorted.isEmpty()) {
                 throw new IllegalStateException("no alert came back within the run; is the job running?");
             }
-            return new Latency(rate, seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.95),
-                    percentile(sorted, 0.99), sorted.get(sorted.size() - 1), produced, achieved, cpu / 1e3 / produced);
+            return new Latency(
+                    rate,
+                    seconds,
+                    sorted.size(),
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.95),
+                    percentile(sorted, 0.99),
+                    sorted.get(sorted.size() - 1),
+                    produced,
+                    achieved,
+                    cpu / 1e3 / produced);
         } finally {
             stop.set(true);
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -615,11 +728,12 @@ public final class AlertBenchmark {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             for (String t : InputDecoder.DWD_TOPICS) {
                 List<TopicPartition> parts = c.partitionsFor(t).stream()
-                        .map(i -> new TopicPartition(t, i.partition())).toList();
+                        .map(i -> new TopicPartition(t, i.partition()))
+                        .toList();
                 c.endOffsets(parts).forEach((tp, end) -> ends.put(tp, new OffsetAndMetadata(end)));
             }
         }
@@ -639,8 +753,15 @@ public final class AlertBenchmark {
      * Records at a fixed rate, paced per millisecond; every 20th is a police incident of a registry-listed key
      * person (a cross-source alert), the rest ordinary calls, incidents and petitions of other residents.
      */
-    private static long produce(String bootstrap, int rate, int seconds, Map<String, Long> sentAt, long[] window,
-                                PiiProtector pii, String idPrefix) throws Exception {
+    private static long produce(
+            String bootstrap,
+            int rate,
+            int seconds,
+            Map<String, Long> sentAt,
+            long[] window,
+            PiiProtector pii,
+            String idPrefix)
+            throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "1");
@@ -652,7 +773,7 @@ public final class AlertBenchmark {
         long t0 = System.nanoTime();
         window[0] = System.currentTimeMillis() + WARM_UP.toMillis();
         try (KafkaProducer<String, byte[]> producer =
-                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < total; i++) {
                 long due = t0 + i * 1_000_000_000L / rate;
                 long wait = due - System.nanoTime();
@@ -677,7 +798,11 @@ public final class AlertBenchmark {
                 if (i % 20 == 0) {
                     sentAt.put(id, now);
                 }
-                producer.send(new ProducerRecord<>(topic, null, now, r.kafkaKey(),
+                producer.send(new ProducerRecord<>(
+                        topic,
+                        null,
+                        now,
+                        r.kafkaKey(),
                         Topics.dwd(r.source()).valueSerde().serializer().serialize(topic, r)));
             }
             producer.flush();
@@ -686,15 +811,16 @@ public final class AlertBenchmark {
         return total;
     }
 
-    private static void consume(String bootstrap, Map<String, Long> sentAt, List<Long> latencies, AtomicBoolean stop,
-                                long[] window) {
+    private static void consume(
+            String bootstrap, Map<String, Long> sentAt, List<Long> latencies, AtomicBoolean stop, long[] window) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(Topics.ALERTS.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             c.assign(parts);
             c.seekToEnd(parts);
             parts.forEach(c::position);
@@ -704,7 +830,11 @@ public final class AlertBenchmark {
                     if (!r.key().startsWith("cross_source-") || !seen.add(r.key())) {
                         continue;
                     }
-                    String trigger = Json.mapper().readTree(r.value()).path("evidence_ids").path(0).asText();
+                    String trigger = Json.mapper()
+                            .readTree(r.value())
+                            .path("evidence_ids")
+                            .path(0)
+                            .asText();
                     Long sent = sentAt.get(trigger);
                     if (sent != null && sent >= window[0]) {
                         latencies.add(r.timestamp() - sent);
@@ -739,12 +869,15 @@ public final class AlertBenchmark {
         }
         Properties cp = new Properties();
         cp.put("bootstrap.servers", bootstrap);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             for (String t : InputDecoder.DWD_TOPICS) {
                 List<TopicPartition> parts = c.partitionsFor(t).stream()
-                        .map(i -> new TopicPartition(t, i.partition())).toList();
-                long records = c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+                        .map(i -> new TopicPartition(t, i.partition()))
+                        .toList();
+                long records = c.endOffsets(parts).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
                 if (records > 0) {
                     throw new IllegalStateException("topic " + t + " at " + bootstrap + " already holds " + records
                             + " records; the latency run writes synthetic records, give it an empty Kafka");
@@ -758,11 +891,14 @@ public final class AlertBenchmark {
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "all");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int person = 0; person < KEY_PERSONS; person++) {
                 String key = pii.idCardKey(BenchRecords.idCard(person));
-                producer.send(new ProducerRecord<>(registry, key,
-                        KeyPersonUpdate.add(key, AlertLevel.ORANGE, "benchmark key person").toJson()));
+                producer.send(new ProducerRecord<>(
+                        registry,
+                        key,
+                        KeyPersonUpdate.add(key, AlertLevel.ORANGE, "benchmark key person")
+                                .toJson()));
             }
             producer.flush();
         }

@@ -26,6 +26,7 @@ class BenchClockTest {
             ranks.add(c.rank(i));
         }
         assertThat(ranks).hasSize(11);
-        assertThat(new long[] {c.rank(0), c.rank(1), c.rank(4), c.rank(8), c.rank(10)}).containsExactly(0, 3, 1, 2, 8);
+        assertThat(new long[] {c.rank(0), c.rank(1), c.rank(4), c.rank(8), c.rank(10)})
+                .containsExactly(0, 3, 1, 2, 8);
     }
 }

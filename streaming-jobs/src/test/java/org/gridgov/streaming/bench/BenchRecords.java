@@ -91,26 +91,30 @@ public final class BenchRecords implements Serializable {
         String idCard = idCards[person];
         String phone = phones[person];
         return switch (source) {
-            case HOTLINE -> "{\"schema_version\":1,\"case_id\":\"" + id(i) + "\",\"channel\":\"PHONE\","
-                    + "\"category_code\":\"" + category + "\",\"content\":\"来电反映小区噪音扰民，请求处理\","
-                    + "\"caller_name\":\"张伟\",\"caller_phone\":\"" + phone + "\",\"caller_id_card\":\"" + idCard
-                    + "\",\"latitude\":" + place[0] + ",\"longitude\":" + place[1] + ",\"accept_time\":\"" + t
-                    + "\",\"deadline\":\"" + Json.time(time.plusDays(5)) + (closed
-                    ? "\",\"status\":\"CLOSED\",\"reply_time\":\"" + Json.time(time.plusHours(20))
-                            + "\",\"close_time\":\"" + Json.time(time.plusDays(1)) + "\",\"satisfaction\":5}"
-                    : "\",\"status\":\"ACCEPTED\"}");
-            case POLICE -> "{\"schema_version\":1,\"incident_id\":\"" + id(i) + "\",\"incident_type\":\"DISPUTE\","
-                    + "\"person_name\":\"张伟\",\"person_id_card\":\"" + idCard + "\",\"person_phone\":\"" + phone
-                    + "\",\"content\":\"邻里纠纷，民警到场调解\",\"latitude\":" + place[0] + ",\"longitude\":"
-                    + place[1] + ",\"report_time\":\"" + t + "\"}";
-            default -> "{\"schema_version\":1,\"petition_id\":\"" + id(i) + "\",\"person_name\":\"张伟\","
-                    + "\"person_id_card\":\"" + idCard + "\",\"person_phone\":\"" + phone + "\",\"form\":\"VISIT\","
-                    + "\"category_code\":\"" + category + "\",\"content\":\"信访人反映问题，要求解决\","
-                    + "\"group_size\":1,\"latitude\":" + place[0] + ",\"longitude\":" + place[1]
-                    + ",\"petition_time\":\"" + t + "\"}";
+            case HOTLINE ->
+                "{\"schema_version\":1,\"case_id\":\"" + id(i) + "\",\"channel\":\"PHONE\","
+                        + "\"category_code\":\"" + category + "\",\"content\":\"来电反映小区噪音扰民，请求处理\","
+                        + "\"caller_name\":\"张伟\",\"caller_phone\":\"" + phone + "\",\"caller_id_card\":\"" + idCard
+                        + "\",\"latitude\":" + place[0] + ",\"longitude\":" + place[1] + ",\"accept_time\":\"" + t
+                        + "\",\"deadline\":\"" + Json.time(time.plusDays(5))
+                        + (closed
+                                ? "\",\"status\":\"CLOSED\",\"reply_time\":\"" + Json.time(time.plusHours(20))
+                                        + "\",\"close_time\":\"" + Json.time(time.plusDays(1))
+                                        + "\",\"satisfaction\":5}"
+                                : "\",\"status\":\"ACCEPTED\"}");
+            case POLICE ->
+                "{\"schema_version\":1,\"incident_id\":\"" + id(i) + "\",\"incident_type\":\"DISPUTE\","
+                        + "\"person_name\":\"张伟\",\"person_id_card\":\"" + idCard + "\",\"person_phone\":\"" + phone
+                        + "\",\"content\":\"邻里纠纷，民警到场调解\",\"latitude\":" + place[0] + ",\"longitude\":"
+                        + place[1] + ",\"report_time\":\"" + t + "\"}";
+            default ->
+                "{\"schema_version\":1,\"petition_id\":\"" + id(i) + "\",\"person_name\":\"张伟\","
+                        + "\"person_id_card\":\"" + idCard + "\",\"person_phone\":\"" + phone + "\",\"form\":\"VISIT\","
+                        + "\"category_code\":\"" + category + "\",\"content\":\"信访人反映问题，要求解决\","
+                        + "\"group_size\":1,\"latitude\":" + place[0] + ",\"longitude\":" + place[1]
+                        + ",\"petition_time\":\"" + t + "\"}";
         };
     }
-
 
     /** Millis from epoch at district time for a LocalDateTime, for callers that stamp events. */
     public static long millis(LocalDateTime t) {
@@ -122,10 +126,14 @@ public final class BenchRecords implements Serializable {
             List<Grid> grids = District.licheng().grids();
             double[][] p = new double[grids.size()][];
             for (int g = 0; g < p.length; g++) {
-                p[g] = new double[] {grids.get(g).anchor().getY(), grids.get(g).anchor().getX()};
+                p[g] = new double[] {
+                    grids.get(g).anchor().getY(), grids.get(g).anchor().getX()
+                };
             }
             places = p;
-            categories = CategoryCatalog.standard().all().stream().map(Category::code).toArray(String[]::new);
+            categories = CategoryCatalog.standard().all().stream()
+                    .map(Category::code)
+                    .toArray(String[]::new);
             // computed once: the benchmark is to measure the job, not the making of test numbers
             idCards = new String[persons];
             phones = new String[persons];

@@ -41,8 +41,9 @@ class BenchRecordsTest {
     @Test
     void idCardsAndPhonesAreRealLooking() {
         for (int p : new int[] {0, 7, 999, 1_000, 123_456, 299_999}) {
-            assertThat(BenchRecords.idCard(p)).isEqualTo(IdCardNumber.of("370112",
-                    LocalDate.of(1950, 1, 1).plusDays(p / 1000), p % 1000));
+            assertThat(BenchRecords.idCard(p))
+                    .isEqualTo(
+                            IdCardNumber.of("370112", LocalDate.of(1950, 1, 1).plusDays(p / 1000), p % 1000));
             assertThat(IdCardNumber.isValid(BenchRecords.idCard(p))).isTrue();
             assertThat(BenchRecords.phone(p)).hasSize(11).startsWith("139");
         }

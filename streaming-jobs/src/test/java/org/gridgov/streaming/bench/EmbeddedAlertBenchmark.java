@@ -12,8 +12,7 @@ import org.gridgov.embedded.EmbeddedKafka;
  */
 public final class EmbeddedAlertBenchmark {
 
-    private EmbeddedAlertBenchmark() {
-    }
+    private EmbeddedAlertBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.start();

@@ -63,9 +63,10 @@ class FlinkJobMainTest {
 
     @Test
     void configurationErrorExitsTwoNamingTheProblem() {
-        assertThat(FlinkJobMain.runLocally("gridgov-test", new String[] {"--bad"}, job(() -> { }))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("gridgov-test: pii.salt is not set "
-                + "(env GRIDGOV_PII_SALT)" + System.lineSeparator());
+        assertThat(FlinkJobMain.runLocally("gridgov-test", new String[] {"--bad"}, job(() -> {})))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("gridgov-test: pii.salt is not set " + "(env GRIDGOV_PII_SALT)" + System.lineSeparator());
     }
 
     @Test
@@ -74,22 +75,27 @@ class FlinkJobMainTest {
             throw new IllegalStateException("Kafka at 127.0.0.1:1 did not answer within 10 s");
         }));
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("gridgov-test: Kafka at 127.0.0.1:1")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("gridgov-test: Kafka at 127.0.0.1:1")
                 .doesNotContain("Exception");
     }
 
     @Test
     void failedJobExitsOneWithTheRootCause() {
-        assertThat(FlinkJobMain.runLocally("gridgov-test", new String[0], job(() -> { }))).isEqualTo(1);
+        assertThat(FlinkJobMain.runLocally("gridgov-test", new String[0], job(() -> {})))
+                .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("gridgov-test failed: not in a unit test");
     }
 
     @Test
     void failureMessageLeadsWithTheRootCause() {
-        Exception e = new JobExecutionException(null, "Job execution failed.",
-                new java.io.IOException("writing 3 rows failed 4 times",
-                        new java.sql.SQLException("Access denied for user 'root'")));
-        assertThat(FlinkJobMain.describe(e)).startsWith("Access denied for user 'root'")
+        Exception e = new JobExecutionException(
+                null,
+                "Job execution failed.",
+                new java.io.IOException(
+                        "writing 3 rows failed 4 times", new java.sql.SQLException("Access denied for user 'root'")));
+        assertThat(FlinkJobMain.describe(e))
+                .startsWith("Access denied for user 'root'")
                 .contains("Job execution failed.");
         assertThat(FlinkJobMain.describe(new IllegalStateException("pii.salt is not set")))
                 .isEqualTo("pii.salt is not set");
@@ -100,9 +106,11 @@ class FlinkJobMainTest {
         LocalRun local = LocalRun.create("gridgov-test");
         Configuration conf = local.configuration();
         assertThat(conf.get(CoreOptions.TMP_DIRS)).isEqualTo(local.tmpDir().toString());
-        assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).startsWith(local.tmpDir().toUri().toString());
+        assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))
+                .startsWith(local.tmpDir().toUri().toString());
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("fixed-delay");
-        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(2);
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS))
+                .isEqualTo(2);
         assertThat(conf.get(PipelineOptions.GENERIC_TYPES)).isFalse();
         java.nio.file.Files.writeString(local.tmpDir().resolve("blob"), "x");
         local.cleanUp();

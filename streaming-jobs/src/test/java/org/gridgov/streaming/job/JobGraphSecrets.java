@@ -19,21 +19,28 @@ public final class JobGraphSecrets {
 
     /** Every secret value below contains it; ASCII, so it is the same bytes in any serialised form. */
     public static final String MARKER = "TOPSECRET";
+
     public static final String SALT = MARKER + "-salt-0123456789";
     public static final String PASSWORD = MARKER + "-password";
     public static final String WEBHOOK_URL = "https://oapi.dingtalk.com/robot/send?access_token=" + MARKER + "-token";
     public static final String WEBHOOK_SECRET = "SEC" + MARKER + "-signing";
 
-    private JobGraphSecrets() {
-    }
+    private JobGraphSecrets() {}
 
     /** A secrets file (properties of option keys) holding every secret of the jobs. */
     public static Path secretsFile(Path dir) {
         Path file = dir.resolve("secrets.properties");
         try {
-            Files.writeString(file, String.join("\n", "pii.salt=" + SALT, "warehouse.password=" + PASSWORD,
-                    "alerts.webhook.url=" + WEBHOOK_URL.replace(":", "\\:").replace("=", "\\="),
-                    "alerts.webhook.secret=" + WEBHOOK_SECRET), StandardCharsets.UTF_8);
+            Files.writeString(
+                    file,
+                    String.join(
+                            "\n",
+                            "pii.salt=" + SALT,
+                            "warehouse.password=" + PASSWORD,
+                            "alerts.webhook.url="
+                                    + WEBHOOK_URL.replace(":", "\\:").replace("=", "\\="),
+                            "alerts.webhook.secret=" + WEBHOOK_SECRET),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,8 +20,8 @@ class CaseEventsToRowsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseEventsToRows(),
-                r -> r.key == null ? "" : r.key, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new CaseEventsToRows(), r -> r.key == null ? "" : r.key, Types.STRING);
         harness.setProcessingTime(0);
     }
 
@@ -63,7 +63,8 @@ class CaseEventsToRowsTest {
         harness.getOutput().clear();
         List<TableRow> again = feed(records.subList(3, 5));
         assertThat(of(again, "dwd_case")).containsOnly(finalRow);
-        assertThat(of(again, "ods_case_event")).containsExactlyElementsOf(of(first, "ods_case_event").subList(3, 5));
+        assertThat(of(again, "ods_case_event"))
+                .containsExactlyElementsOf(of(first, "ods_case_event").subList(3, 5));
     }
 
     @Test
@@ -73,7 +74,8 @@ class CaseEventsToRowsTest {
         RawRecord misKeyed = new RawRecord(good.topic, 1, 8, good.timestamp, "CS-OTHER", good.value, false);
         List<TableRow> out = feed(List.of(broken, misKeyed));
         assertThat(out).extracting(r -> r.table).containsOnly("dlq_record");
-        assertThat(out).extracting(r -> r.value(WarehouseSchema.DLQ_RECORD, "dlq_id"))
+        assertThat(out)
+                .extracting(r -> r.value(WarehouseSchema.DLQ_RECORD, "dlq_id"))
                 .containsExactly("case.events:1:7", "case.events:1:8");
         assertThat(out.get(0).value(WarehouseSchema.DLQ_RECORD, "reason")).contains("not valid JSON");
         assertThat(out.get(1).value(WarehouseSchema.DLQ_RECORD, "error_field")).isEqualTo("case_id");

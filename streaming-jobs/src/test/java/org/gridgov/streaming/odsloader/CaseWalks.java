@@ -21,8 +21,7 @@ final class CaseWalks {
     static final LocalDateTime T0 = LocalDateTime.of(2024, 3, 4, 9, 0);
     static final int EVENTS_PER_CASE = 10;
 
-    private CaseWalks() {
-    }
+    private CaseWalks() {}
 
     static String caseId(int i) {
         return "CS-IT-" + i;
@@ -30,7 +29,8 @@ final class CaseWalks {
 
     /** The events of case {@code i}, in the order the case service publishes them. */
     static List<CaseEvent> walk(int i) {
-        Grid grid = District.licheng().grids().get(i % District.licheng().grids().size());
+        Grid grid =
+                District.licheng().grids().get(i % District.licheng().grids().size());
         LocalDateTime t = T0.plusDays(i % 20);
         List<CaseEvent> out = new ArrayList<>();
         Object[][] steps = {
@@ -50,9 +50,24 @@ final class CaseWalks {
             CaseEventType type = (CaseEventType) s[0];
             version++;
             String department = type == CaseEventType.CREATED ? null : "D0" + (1 + i % 3);
-            out.add(new CaseEvent(1, caseId(i) + "-" + version + "-" + type.name(), caseId(i), "case-service", type,
-                    t.plusHours(72), t.plusMinutes((Integer) s[1]), "it_user", null, "GRID_APP",
-                    "C0101", grid.code(), grid.streetCode(), department, (String) s[2], false, false));
+            out.add(new CaseEvent(
+                    1,
+                    caseId(i) + "-" + version + "-" + type.name(),
+                    caseId(i),
+                    "case-service",
+                    type,
+                    t.plusHours(72),
+                    t.plusMinutes((Integer) s[1]),
+                    "it_user",
+                    null,
+                    "GRID_APP",
+                    "C0101",
+                    grid.code(),
+                    grid.streetCode(),
+                    department,
+                    (String) s[2],
+                    false,
+                    false));
         }
         return out;
     }

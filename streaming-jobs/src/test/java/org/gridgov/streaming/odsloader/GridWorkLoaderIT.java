@@ -66,8 +66,14 @@ class GridWorkLoaderIT {
     private static final int PARALLELISM = 2;
     private static final int BATCH_SIZE = 500;
     private static final GeneratorSpec SPEC = new GeneratorSpec(20240401L, YearMonth.of(2024, 4), 1, 2_000, 0.02, true);
-    private static final List<String> GRID_TABLES = List.of("ods_grid_record", "dwd_grid_attendance",
-            "dwd_grid_patrol", "dwd_grid_visit", "dwd_grid_mediation", "dwd_grid_report", "dlq_record");
+    private static final List<String> GRID_TABLES = List.of(
+            "ods_grid_record",
+            "dwd_grid_attendance",
+            "dwd_grid_patrol",
+            "dwd_grid_visit",
+            "dwd_grid_mediation",
+            "dwd_grid_report",
+            "dlq_record");
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -84,6 +90,7 @@ class GridWorkLoaderIT {
     private static int invalid;
     /** dlq_id of each broken track → a fragment of its reason. */
     private static final Map<String, String> BAD_TRACKS = new TreeMap<>();
+
     private static JobExecutionResult firstRun;
     private static Map<String, List<String>> afterFirstRun;
 
@@ -97,12 +104,15 @@ class GridWorkLoaderIT {
         p.put("acks", "all");
         p.put("linger.ms", "5");
         p.put("max.request.size", String.valueOf(4 << 20));
-        RecordDecoder decoder = new RecordDecoder(District.licheng(), CategoryCatalog.standard(),
-                Clock.fixed(SPEC.periodEnd().plusDays(1).atZone(RecordDecoder.ZONE).toInstant(), RecordDecoder.ZONE));
+        RecordDecoder decoder = new RecordDecoder(
+                District.licheng(),
+                CategoryCatalog.standard(),
+                Clock.fixed(
+                        SPEC.periodEnd().plusDays(1).atZone(RecordDecoder.ZONE).toInstant(), RecordDecoder.ZONE));
         List<String> patrols = new ArrayList<>();
         Map<Future<RecordMetadata>, String> bad = new LinkedHashMap<>();
         try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             truth = new SyntheticDataGenerator(SPEC).generate((source, key, json) -> {
                 if (source != SourceType.GRID) {
                     return;
@@ -145,8 +155,8 @@ class GridWorkLoaderIT {
 
     private static Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, String key, String json) {
         produced++;
-        return producer.send(new ProducerRecord<>(SourceType.GRID.rawTopic(),
-                key == null ? null : TestRecords.utf8(key), TestRecords.utf8(json)));
+        return producer.send(new ProducerRecord<>(
+                SourceType.GRID.rawTopic(), key == null ? null : TestRecords.utf8(key), TestRecords.utf8(json)));
     }
 
     /** A generated patrol under a new id, its track broken one way. */
@@ -157,7 +167,11 @@ class GridWorkLoaderIT {
         switch (how) {
             case "unordered" -> {
                 ArrayNode third = (ArrayNode) track.get(3);
-                third.set(0, Json.mapper().getNodeFactory().numberNode(track.get(1).get(0).asInt()));
+                third.set(
+                        0,
+                        Json.mapper()
+                                .getNodeFactory()
+                                .numberNode(track.get(1).get(0).asInt()));
             }
             case "outside" -> {
                 ArrayNode fifth = (ArrayNode) track.get(5);
@@ -179,10 +193,17 @@ class GridWorkLoaderIT {
     private static JobExecutionResult runLoader(String groupId) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         OdsLoaderJob.configure(env, 1000, PARALLELISM);
-        return new OdsLoaderJob(OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), groupId, true),
-                new WarehouseSink(new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
-                        EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), BATCH_SIZE),
-                new PiiProtector(TestRecords.SALT)).execute(env);
+        return new OdsLoaderJob(
+                        OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), groupId, true),
+                        new WarehouseSink(
+                                new WarehouseSettings(
+                                        warehouse.jdbcUrl(),
+                                        EmbeddedWarehouse.USER,
+                                        EmbeddedWarehouse.PASSWORD,
+                                        SqlDialect.MYSQL),
+                                BATCH_SIZE),
+                        new PiiProtector(TestRecords.SALT))
+                .execute(env);
     }
 
     private static synchronized void loadOnce() throws Exception {
@@ -199,7 +220,8 @@ class GridWorkLoaderIT {
         int valid = VALID_BY_KIND.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(count("ods_grid_record")).isEqualTo(valid);
         assertThat(count("dwd_grid_attendance")).isEqualTo(VALID_BY_KIND.get(GridRecordKind.ATTENDANCE));
-        assertThat(count("dwd_grid_patrol")).isEqualTo(trackedPatrols)
+        assertThat(count("dwd_grid_patrol"))
+                .isEqualTo(trackedPatrols)
                 .isEqualTo(VALID_BY_KIND.get(GridRecordKind.PATROL));
         assertThat(count("dwd_grid_visit")).isEqualTo(VALID_BY_KIND.get(GridRecordKind.VISIT));
         assertThat(count("dwd_grid_mediation")).isEqualTo(VALID_BY_KIND.get(GridRecordKind.MEDIATION));
@@ -208,15 +230,20 @@ class GridWorkLoaderIT {
 
         // generated = ODS rows + dead letters, as the generator's ground truth says
         assertThat((long) valid).isEqualTo(truth.valid(SourceType.GRID));
-        assertThat(produced).isEqualTo(truth.emitted(SourceType.GRID) + BAD_TRACKS.size())
+        assertThat(produced)
+                .isEqualTo(truth.emitted(SourceType.GRID) + BAD_TRACKS.size())
                 .isEqualTo(valid + invalid + BAD_TRACKS.size());
         assertThat(firstRun.<Long>getAccumulatorResult(RecordToRows.VALID)).isEqualTo((long) valid);
         assertThat(firstRun.<Long>getAccumulatorResult(RecordToRows.DEAD_LETTERS))
                 .isEqualTo((long) invalid + BAD_TRACKS.size());
-        assertThat(GRID_TABLES).containsAll(GridWorkTables.ALL.stream().map(Table::name).toList());
+        assertThat(GRID_TABLES)
+                .containsAll(GridWorkTables.ALL.stream().map(Table::name).toList());
         // every worker of the district checked in on every working day of April 2024 (22)
-        assertThat(count("dwd_grid_attendance")).isEqualTo(District.licheng().grids().size() * 22);
-        assertThat(query("SELECT COUNT(*) FROM ods_grid_record WHERE kind = 'PATROL' AND detail LIKE '{\"track\":[[0,%'"))
+        assertThat(count("dwd_grid_attendance"))
+                .isEqualTo(District.licheng().grids().size() * 22);
+        assertThat(
+                        query(
+                                "SELECT COUNT(*) FROM ods_grid_record WHERE kind = 'PATROL' AND detail LIKE '{\"track\":[[0,%'"))
                 .containsExactly(String.valueOf(trackedPatrols));
     }
 
@@ -225,17 +252,20 @@ class GridWorkLoaderIT {
         loadOnce();
 
         Map<String, String> reasons = new TreeMap<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT dlq_id, reason, error_field FROM dlq_record"
-                     + " WHERE record_key LIKE 'bad-%'")) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT dlq_id, reason, error_field FROM dlq_record" + " WHERE record_key LIKE 'bad-%'")) {
             while (rs.next()) {
                 reasons.put(rs.getString(1), rs.getString(3) + ": " + rs.getString(2));
             }
         }
         assertThat(reasons.keySet()).containsExactlyElementsOf(BAD_TRACKS.keySet());
-        BAD_TRACKS.forEach((id, fragment) -> assertThat(reasons.get(id)).as(id).contains(fragment).startsWith("track"));
+        BAD_TRACKS.forEach((id, fragment) ->
+                assertThat(reasons.get(id)).as(id).contains(fragment).startsWith("track"));
         assertThat(query("SELECT COUNT(*) FROM ods_grid_record WHERE record_id LIKE '%-unordered'"
-                + " OR record_id LIKE '%-outside' OR record_id LIKE '%-long'")).containsExactly("0");
+                        + " OR record_id LIKE '%-outside' OR record_id LIKE '%-long'"))
+                .containsExactly("0");
     }
 
     /** The contract's flag definitions as SQL over the DWD tables find exactly the ground truth's workers. */
@@ -253,14 +283,17 @@ class GridWorkLoaderIT {
                 + " FROM dwd_grid_attendance GROUP BY DATE_FORMAT(work_date, '%Y-%m'), worker_id"
                 + " HAVING SUM(is_missing_checkout) >= 3"));
         List<String> planted = truth.gridWorkAnomalies().stream()
-                .map(a -> a.month() + " " + a.workerId() + " " + a.kind()).toList();
+                .map(a -> a.month() + " " + a.workerId() + " " + a.kind())
+                .toList();
 
         assertThat(planted).hasSize(9);
         assertThat(new TreeSet<>(flagged)).containsExactlyElementsOf(new TreeSet<>(planted));
         // the jumps' evidence is the patrols the table flags
         List<String> jumpIds = truth.gridWorkAnomalies().stream()
                 .filter(a -> a.kind().name().equals("FAKE_PATROL_JUMP"))
-                .flatMap(a -> a.recordIds().stream()).sorted().collect(Collectors.toList());
+                .flatMap(a -> a.recordIds().stream())
+                .sorted()
+                .collect(Collectors.toList());
         assertThat(query("SELECT patrol_id FROM dwd_grid_patrol WHERE is_fake_jump = 1 ORDER BY patrol_id"))
                 .isEqualTo(jumpIds);
         for (GridWorkAnomaly a : truth.gridWorkAnomalies()) {
@@ -280,12 +313,15 @@ class GridWorkLoaderIT {
     }
 
     private static int count(String table) throws Exception {
-        return Integer.parseInt(query("SELECT COUNT(*) FROM " + SqlDialect.quote(table)).get(0));
+        return Integer.parseInt(
+                query("SELECT COUNT(*) FROM " + SqlDialect.quote(table)).get(0));
     }
 
     private static List<String> query(String sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

@@ -43,8 +43,8 @@ class HotlineDuplicateMarkerTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new HotlineDuplicateMarker(WINDOW),
-                HotlineDuplicateMarker::key, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new HotlineDuplicateMarker(WINDOW), HotlineDuplicateMarker::key, Types.STRING);
         harness.setProcessingTime(0);
     }
 
@@ -55,11 +55,19 @@ class HotlineDuplicateMarkerTest {
 
     /** The dwd_hotline_case row of a call by the sample caller (or {@code card}) about {@code category}. */
     private TableRow call(String id, String card, String category, LocalDateTime accepted, LocalDateTime closed) {
-        SampleRecords.HotlineBuilder b = SampleRecords.hotlineBuilder().caseId(id).callerIdCard(card)
-                .categoryCode(category).acceptTime(accepted).deadline(accepted.plusDays(3));
-        b = closed == null ? b.status(CaseStatus.ACCEPTED).replyTime(null).closeTime(null)
+        SampleRecords.HotlineBuilder b = SampleRecords.hotlineBuilder()
+                .caseId(id)
+                .callerIdCard(card)
+                .categoryCode(category)
+                .acceptTime(accepted)
+                .deadline(accepted.plusDays(3));
+        b = closed == null
+                ? b.status(CaseStatus.ACCEPTED).replyTime(null).closeTime(null)
                 : b.status(CaseStatus.CLOSED).replyTime(closed).closeTime(closed);
-        return mapper.rows(b.build()).stream().filter(r -> r.table.equals(DWD.name())).findFirst().orElseThrow();
+        return mapper.rows(b.build()).stream()
+                .filter(r -> r.table.equals(DWD.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private TableRow call(String id, LocalDateTime accepted, LocalDateTime closed) {
@@ -95,12 +103,12 @@ class HotlineDuplicateMarkerTest {
     void repeatsOfAnOpenCaseGetTheEarliestRecordOfTheChainAndEveryRowComesOut() throws Exception {
         List<TableRow> out = feed(chain());
         assertThat(out).hasSize(5);
-        assertThat(out).extracting(HotlineDuplicateMarkerTest::master)
-                .containsExactly(null, "RX1", "RX1", "RX1", null);
+        assertThat(out).extracting(HotlineDuplicateMarkerTest::master).containsExactly(null, "RX1", "RX1", "RX1", null);
         assertThat(out).extracting(r -> r.value(DWD, "is_duplicate")).containsExactly("0", "1", "1", "1", "0");
         // nothing else in the row changes
         for (int i = 0; i < out.size(); i++) {
-            assertThat(HotlineDuplicates.mark(chain().get(i), master(out.get(i)))).isEqualTo(out.get(i));
+            assertThat(HotlineDuplicates.mark(chain().get(i), master(out.get(i))))
+                    .isEqualTo(out.get(i));
         }
         assertThat(out.get(3).value(DWD, "close_time")).isNull();
         assertThat(out.get(0).value(DWD, "close_time")).isEqualTo("2024-01-20 09:00:00");
@@ -151,7 +159,9 @@ class HotlineDuplicateMarkerTest {
         feed(rows.subList(1, 2));
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
         harness.setProcessingTime(WINDOW.toMillis());
-        assertThat(harness.numKeyedStateEntries()).as("the first timer was deleted").isGreaterThan(0);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the first timer was deleted")
+                .isGreaterThan(0);
         harness.setProcessingTime(WINDOW.toMillis() + 1000);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
@@ -166,11 +176,13 @@ class HotlineDuplicateMarkerTest {
         assertThat(type).isInstanceOf(PojoTypeInfo.class);
         PojoTypeInfo<HotlineDuplicates.Seen> pojo = (PojoTypeInfo<HotlineDuplicates.Seen>) type;
         for (int i = 0; i < pojo.getArity(); i++) {
-            assertThat(pojo.getPojoFieldAt(i).getTypeInformation()).as(pojo.getPojoFieldAt(i).getField().getName())
+            assertThat(pojo.getPojoFieldAt(i).getTypeInformation())
+                    .as(pojo.getPojoFieldAt(i).getField().getName())
                     .isNotInstanceOf(GenericTypeInfo.class);
         }
         assertThatThrownBy(() -> new HotlineDuplicateMarker(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("window");
     }
 
     @Test
@@ -186,8 +198,11 @@ class HotlineDuplicateMarkerTest {
         assertThat(last.values()).containsExactlyInAnyOrderElementsOf(inOrder);
         // RX2 re-marked RX3 and RX4 (to RX2), then RX1 re-marked RX2, RX3 and RX4: 5 records, 10 rows
         assertThat(out).hasSize(10);
-        assertThat(out.subList(3, 5)).extracting(HotlineDuplicateMarkerTest::master).containsExactly("RX2", "RX2");
-        assertThat(out.subList(5, 9)).extracting(r -> r.value(DWD, "case_id") + ">" + master(r))
+        assertThat(out.subList(3, 5))
+                .extracting(HotlineDuplicateMarkerTest::master)
+                .containsExactly("RX2", "RX2");
+        assertThat(out.subList(5, 9))
+                .extracting(r -> r.value(DWD, "case_id") + ">" + master(r))
                 .containsExactly("RX1>null", "RX2>RX1", "RX3>RX1", "RX4>RX1");
     }
 }

@@ -39,8 +39,8 @@ class HotlineMasterJoinTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new HotlineMasterJoin(WINDOW),
-                DwdRecord::recordId, HotlineMasterJoin::caseId, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new HotlineMasterJoin(WINDOW), DwdRecord::recordId, HotlineMasterJoin::caseId, Types.STRING);
         harness.setProcessingTime(0);
     }
 
@@ -51,9 +51,10 @@ class HotlineMasterJoinTest {
 
     /** The rows of a call (ODS, DWD), as the conform step makes them. */
     private List<TableRow> rows(String id, LocalDateTime closed) {
-        SampleRecords.HotlineBuilder b = SampleRecords.hotlineBuilder().caseId(id).acceptTime(T0)
-                .deadline(T0.plusDays(3));
-        b = closed == null ? b.status(CaseStatus.ACCEPTED).replyTime(null).closeTime(null)
+        SampleRecords.HotlineBuilder b =
+                SampleRecords.hotlineBuilder().caseId(id).acceptTime(T0).deadline(T0.plusDays(3));
+        b = closed == null
+                ? b.status(CaseStatus.ACCEPTED).replyTime(null).closeTime(null)
                 : b.status(CaseStatus.CLOSED).replyTime(closed).closeTime(closed);
         return mapper.rows(b.build());
     }
@@ -85,7 +86,8 @@ class HotlineMasterJoinTest {
         // the other order: decision first (a first call), then the record
         harness.processElement2(marked("RX2", null, null), 0);
         harness.processElement1(record("RX2", null, 2), 0);
-        assertThat(out()).hasSize(2).last().satisfies(r -> assertThat(r.masterCaseId()).isNull());
+        assertThat(out()).hasSize(2).last().satisfies(r -> assertThat(r.masterCaseId())
+                .isNull());
     }
 
     @Test
@@ -98,7 +100,8 @@ class HotlineMasterJoinTest {
         assertThat(out()).hasSize(1);
         // an earlier call of the caller arrived late: the marker re-marks RX1
         harness.processElement2(marked("RX1", null, "RX0"), 0);
-        assertThat(out()).hasSize(2).last().satisfies(r -> assertThat(r.masterCaseId()).isEqualTo("RX0"));
+        assertThat(out()).hasSize(2).last().satisfies(r -> assertThat(r.masterCaseId())
+                .isEqualTo("RX0"));
         // a later export of the case, now closed
         harness.processElement1(record("RX1", T0.plusDays(1), 9), 0);
         assertThat(out()).hasSize(3).last().satisfies(r -> {
@@ -131,11 +134,16 @@ class HotlineMasterJoinTest {
         harness.close();
 
         // built by hand: ProcessFunctionTestHarnesses opens the harness, and state is restored before open
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(
-                new HotlineMasterJoin(WINDOW)), DwdRecord::recordId, HotlineMasterJoin::caseId, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new HotlineMasterJoin(WINDOW)),
+                DwdRecord::recordId,
+                HotlineMasterJoin::caseId,
+                Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
-        assertThat(harness.numProcessingTimeTimers()).as("both cases' idle timers").isEqualTo(2);
+        assertThat(harness.numProcessingTimeTimers())
+                .as("both cases' idle timers")
+                .isEqualTo(2);
 
         // RX1's decision arrives after the restore: the record that waited in state goes out with it
         harness.processElement2(marked("RX1", null, "RX0"), 0);
@@ -159,12 +167,43 @@ class HotlineMasterJoinTest {
         DwdRecord call = record("RX1", null, 1);
         assertThat(HotlineMasterJoin.needsMaster(call)).isTrue();
         assertThat(HotlineMasterJoin.needsMaster(call.withMaster(null))).isTrue();
-        DwdRecord anonymous = new DwdRecord(SourceType.HOTLINE, "RX9", "raw.hotline:0:9", 1L, 1L, null, "C0101",
-                null, null, null, null, null, null, null, null, null);
+        DwdRecord anonymous = new DwdRecord(
+                SourceType.HOTLINE,
+                "RX9",
+                "raw.hotline:0:9",
+                1L,
+                1L,
+                null,
+                "C0101",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(HotlineMasterJoin.needsMaster(anonymous)).isFalse();
-        DwdRecord petition = new DwdRecord(SourceType.PETITION, "XF1", "raw.petition:0:1", 1L, 1L, "k", "C0701",
-                null, null, null, null, null, null, null, null, null);
+        DwdRecord petition = new DwdRecord(
+                SourceType.PETITION,
+                "XF1",
+                "raw.petition:0:1",
+                1L,
+                1L,
+                "k",
+                "C0701",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(HotlineMasterJoin.needsMaster(petition)).isFalse();
-        assertThat(WarehouseSchema.DWD_HOTLINE_CASE.name()).isEqualTo(rows("RX1", null).get(1).table);
+        assertThat(WarehouseSchema.DWD_HOTLINE_CASE.name())
+                .isEqualTo(rows("RX1", null).get(1).table);
     }
 }

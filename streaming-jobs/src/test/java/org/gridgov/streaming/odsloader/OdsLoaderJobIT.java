@@ -63,6 +63,7 @@ class OdsLoaderJobIT {
     private static final int BATCH_SIZE = 16;
     /** Case-service cases walked through their lifecycle on case.events ({@link CaseWalks}). */
     private static final int CASES = 30;
+
     private static final int CASE_EVENTS = CASES * CaseWalks.EVENTS_PER_CASE;
 
     @RegisterExtension
@@ -76,11 +77,13 @@ class OdsLoaderJobIT {
     private static final List<String> CLEAR_PII = new ArrayList<>();
     /** Expected dead letters: dlq_id (topic:partition:offset) → a fragment of the reason. */
     private static final Map<String, String> EXPECTED_DEAD = new TreeMap<>();
+
     private static int produced;
     private static JobExecutionResult firstRun;
     private static Map<String, List<String>> afterFirstRun;
     /** The dwd topics after the first run: topic → values (Avro bytes as ISO-8859-1 text, for comparing). */
     private static Map<String, List<String>> dwdAfterFirstRun;
+
     private static Map<String, List<DwdRecord>> dwdRecordsAfterFirstRun;
 
     @BeforeAll
@@ -109,7 +112,7 @@ class OdsLoaderJobIT {
         p.put("linger.ms", "5");
         Map<Future<RecordMetadata>, String> deadLetters = new LinkedHashMap<>();
         try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (SourceType s : SourceType.values()) {
                 for (int i = 0; i < VALID_PER_SOURCE; i++) {
                     send(producer, s, TestRecords.recordId(s, i), TestRecords.utf8(TestRecords.valid(s, i)));
@@ -123,7 +126,10 @@ class OdsLoaderJobIT {
                 CLEAR_PII.add(TestRecords.mobile(VALID_PER_SOURCE + 1));
             }
             // the same hotline case delivered twice, byte for byte
-            send(producer, SourceType.HOTLINE, TestRecords.recordId(SourceType.HOTLINE, 0),
+            send(
+                    producer,
+                    SourceType.HOTLINE,
+                    TestRecords.recordId(SourceType.HOTLINE, 0),
                     TestRecords.utf8(TestRecords.valid(SourceType.HOTLINE, 0)));
             // case-service lifecycles, keyed by case id as the outbox relay publishes them
             for (int i = 0; i < CASES; i++) {
@@ -145,28 +151,34 @@ class OdsLoaderJobIT {
         }
     }
 
-    private static Future<RecordMetadata> send(KafkaProducer<byte[], byte[]> producer, SourceType s, String key,
-                                               byte[] value) {
+    private static Future<RecordMetadata> send(
+            KafkaProducer<byte[], byte[]> producer, SourceType s, String key, byte[] value) {
         produced++;
         return producer.send(new ProducerRecord<>(s.rawTopic(), key == null ? null : TestRecords.utf8(key), value));
     }
 
-    private static Future<RecordMetadata> sendCaseEvent(KafkaProducer<byte[], byte[]> producer, String key,
-                                                        String value) {
+    private static Future<RecordMetadata> sendCaseEvent(
+            KafkaProducer<byte[], byte[]> producer, String key, String value) {
         produced++;
         return producer.send(new ProducerRecord<>(CaseWalks.TOPIC, TestRecords.utf8(key), TestRecords.utf8(value)));
     }
 
     private static WarehouseSink warehouseSink() {
-        return new WarehouseSink(new WarehouseSettings(warehouse.jdbcUrl(), EmbeddedWarehouse.USER,
-                EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL), BATCH_SIZE);
+        return new WarehouseSink(
+                new WarehouseSettings(
+                        warehouse.jdbcUrl(), EmbeddedWarehouse.USER, EmbeddedWarehouse.PASSWORD, SqlDialect.MYSQL),
+                BATCH_SIZE);
     }
 
     private static JobExecutionResult runLoader(String groupId) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         OdsLoaderJob.configure(env, 500, PARALLELISM);
-        return new OdsLoaderJob(OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), groupId, true), warehouseSink(),
-                OdsLoaderJob.dwdKafkaSink(kafka.bootstrapServers()), new PiiProtector(TestRecords.SALT)).execute(env);
+        return new OdsLoaderJob(
+                        OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), groupId, true),
+                        warehouseSink(),
+                        OdsLoaderJob.dwdKafkaSink(kafka.bootstrapServers()),
+                        new PiiProtector(TestRecords.SALT))
+                .execute(env);
     }
 
     /** Every record of the dwd topics, decoded into {@code records}; returns the raw values per topic. */
@@ -175,11 +187,12 @@ class OdsLoaderJobIT {
         p.put("bootstrap.servers", kafka.bootstrapServers());
         p.put("enable.auto.commit", "false");
         Map<String, List<String>> out = new TreeMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             for (String topic : OdsLoaderJob.dwdTopics()) {
                 List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                        .map(i -> new TopicPartition(topic, i.partition()))
+                        .toList();
                 c.assign(parts);
                 c.seekToBeginning(parts);
                 Map<TopicPartition, Long> end = c.endOffsets(parts);
@@ -187,9 +200,13 @@ class OdsLoaderJobIT {
                 List<String> values = new ArrayList<>();
                 while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                        DwdRecord d = Topics.dwd(SourceType.HOTLINE).valueSerde().deserializer().deserialize(topic,
-                                r.value());
-                        assertThat(r.key()).as("keyed by person, else record id").isEqualTo(d.kafkaKey());
+                        DwdRecord d = Topics.dwd(SourceType.HOTLINE)
+                                .valueSerde()
+                                .deserializer()
+                                .deserialize(topic, r.value());
+                        assertThat(r.key())
+                                .as("keyed by person, else record id")
+                                .isEqualTo(d.kafkaKey());
                         records.computeIfAbsent(topic, t -> new ArrayList<>()).add(d);
                         values.add(new String(r.value(), StandardCharsets.ISO_8859_1));
                     }
@@ -206,12 +223,16 @@ class OdsLoaderJobIT {
 
         for (SourceType s : SourceType.values()) {
             List<DwdRecord> records = dwdRecordsAfterFirstRun.getOrDefault(s.dwdTopic(), List.of());
-            assertThat(records.stream().map(DwdRecord::recordId).distinct()).as(s.name()).hasSize(VALID_PER_SOURCE);
+            assertThat(records.stream().map(DwdRecord::recordId).distinct())
+                    .as(s.name())
+                    .hasSize(VALID_PER_SOURCE);
             assertThat(records).allSatisfy(r -> {
                 assertThat(r.source()).isEqualTo(s);
                 assertThat(r.position()).startsWith(s.rawTopic() + ":");
-                assertThat(r.personKey()).as("a salted key, never an ID number").satisfiesAnyOf(
-                        k -> assertThat(k).isNull(), k -> assertThat(k).matches("[0-9a-f]{32}"));
+                assertThat(r.personKey())
+                        .as("a salted key, never an ID number")
+                        .satisfiesAnyOf(
+                                k -> assertThat(k).isNull(), k -> assertThat(k).matches("[0-9a-f]{32}"));
                 assertThat(r.eventTime()).isPositive();
             });
         }
@@ -219,11 +240,10 @@ class OdsLoaderJobIT {
         // marker's decision came between the two deliveries (the join sends the latest snapshot): consumers dedup by id
         assertThat(dwdRecordsAfterFirstRun.get(SourceType.HOTLINE.dwdTopic()).size())
                 .isBetween(VALID_PER_SOURCE, VALID_PER_SOURCE + 1);
-        assertThat(dwdRecordsAfterFirstRun.get(SourceType.HOTLINE.dwdTopic()))
-                .allSatisfy(r -> {
-                    assertThat(r.gridCode()).as("located once, by the loader").isNotNull();
-                    assertThat(r.acceptTime()).isEqualTo(r.eventTime());
-                });
+        assertThat(dwdRecordsAfterFirstRun.get(SourceType.HOTLINE.dwdTopic())).allSatisfy(r -> {
+            assertThat(r.gridCode()).as("located once, by the loader").isNotNull();
+            assertThat(r.acceptTime()).isEqualTo(r.eventTime());
+        });
         // no clear ID card or mobile number in any value (Avro strings are UTF-8 in the bytes)
         List<String> problems = new ArrayList<>();
         dwdAfterFirstRun.forEach((topic, values) -> values.forEach(v -> {
@@ -273,10 +293,11 @@ class OdsLoaderJobIT {
         loadOnce();
 
         List<String> rows = new ArrayList<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT case_id, dispatch_minutes, handle_minutes, verify_minutes,"
-                     + " review_minutes, total_minutes, rejected_cnt, supervised_cnt, event_cnt, is_closed, status"
-                     + " FROM dwd_case ORDER BY case_id")) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT case_id, dispatch_minutes, handle_minutes, verify_minutes,"
+                        + " review_minutes, total_minutes, rejected_cnt, supervised_cnt, event_cnt, is_closed, status"
+                        + " FROM dwd_case ORDER BY case_id")) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/"
                         + rs.getLong(5) + "/" + rs.getLong(6) + " r" + rs.getInt(7) + " s" + rs.getInt(8) + " e"
@@ -292,14 +313,16 @@ class OdsLoaderJobIT {
         loadOnce();
 
         Map<String, String> reasons = new TreeMap<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT dlq_id, reason FROM dlq_record")) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT dlq_id, reason FROM dlq_record")) {
             while (rs.next()) {
                 reasons.put(rs.getString(1), rs.getString(2));
             }
         }
         assertThat(reasons.keySet()).containsExactlyElementsOf(EXPECTED_DEAD.keySet());
-        EXPECTED_DEAD.forEach((id, fragment) -> assertThat(reasons.get(id)).as(id).contains(fragment));
+        EXPECTED_DEAD.forEach(
+                (id, fragment) -> assertThat(reasons.get(id)).as(id).contains(fragment));
     }
 
     @Test
@@ -309,7 +332,8 @@ class OdsLoaderJobIT {
         PiiScan scan = new PiiScan(CLEAR_PII);
         List<String> problems = new ArrayList<>();
         int rows = 0;
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
             for (Table t : WarehouseSchema.ALL) {
                 try (ResultSet rs = s.executeQuery("SELECT " + columns(t) + " FROM " + SqlDialect.quote(t.name()))) {
                     while (rs.next()) {
@@ -339,8 +363,10 @@ class OdsLoaderJobIT {
         Map<String, List<String>> dwd = readDwd(again);
         dwdAfterFirstRun.forEach((topic, values) -> {
             assertThat(dwd.get(topic)).as(topic).hasSizeGreaterThan(values.size());
-            assertThat(again.get(topic).stream().map(DwdRecord::recordId).collect(Collectors.toSet())).as(topic)
-                    .isEqualTo(dwdRecordsAfterFirstRun.get(topic).stream().map(DwdRecord::recordId)
+            assertThat(again.get(topic).stream().map(DwdRecord::recordId).collect(Collectors.toSet()))
+                    .as(topic)
+                    .isEqualTo(dwdRecordsAfterFirstRun.get(topic).stream()
+                            .map(DwdRecord::recordId)
                             .collect(Collectors.toSet()));
         });
     }
@@ -356,10 +382,15 @@ class OdsLoaderJobIT {
         restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
         env.configure(restart);
 
-        new OdsLoaderJob(OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), "it-failover", true),
-                new FailOnceSink(warehouseSink(), 20, 3), new PiiProtector(TestRecords.SALT)).execute(env);
+        new OdsLoaderJob(
+                        OdsLoaderJob.kafkaSource(kafka.bootstrapServers(), "it-failover", true),
+                        new FailOnceSink(warehouseSink(), 20, 3),
+                        new PiiProtector(TestRecords.SALT))
+                .execute(env);
 
-        assertThat(FailOnceSink.FAILED).as("the job failed once and was restored").isTrue();
+        assertThat(FailOnceSink.FAILED)
+                .as("the job failed once and was restored")
+                .isTrue();
         assertThat(dump()).isEqualTo(afterFirstRun);
     }
 
@@ -367,14 +398,21 @@ class OdsLoaderJobIT {
     void mainAsAPlainJavaProcessLoadsAndExitsZero() throws Exception {
         loadOnce();
 
-        Launched run = launch(Map.of("GRIDGOV_PII_SALT", TestRecords.SALT,
-                        "GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD),
-                "--kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
-                "--warehouse.dialect=mysql", "--warehouse.user=root", "--loader.bounded=true",
-                "--loader.parallelism=2", "--loader.group-id=it-main-process", "--loader.checkpoint-interval=500ms");
+        Launched run = launch(
+                Map.of("GRIDGOV_PII_SALT", TestRecords.SALT, "GRIDGOV_WAREHOUSE_PASSWORD", EmbeddedWarehouse.PASSWORD),
+                "--kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--warehouse.jdbc-url=" + warehouse.jdbcUrl(),
+                "--warehouse.dialect=mysql",
+                "--warehouse.user=root",
+                "--loader.bounded=true",
+                "--loader.parallelism=2",
+                "--loader.group-id=it-main-process",
+                "--loader.checkpoint-interval=500ms");
 
         assertThat(run.exitCode).as(run.stderr).isZero();
-        assertThat(run.stdout.lines().toList()).singleElement().asString()
+        assertThat(run.stdout.lines().toList())
+                .singleElement()
+                .asString()
                 .matches("gridgov-ods-loader finished in [0-9.]+ s: "
                         + (SourceType.values().length * VALID_PER_SOURCE + 1 + CASE_EVENTS) + " records loaded, "
                         + EXPECTED_DEAD.size() + " dead letters");
@@ -392,8 +430,7 @@ class OdsLoaderJobIT {
         assertThat((System.nanoTime() - t0) / 1_000_000_000).isLessThan(20);
     }
 
-    private record Launched(int exitCode, String stdout, String stderr) {
-    }
+    private record Launched(int exitCode, String stdout, String stderr) {}
 
     /**
      * Starts main the way the launcher does: {@code java -cp <shaded jar>:<engine classpath>}, with only the given
@@ -407,8 +444,11 @@ class OdsLoaderJobIT {
         String engineClasspath = Files.readString(engine).trim();
         assertThat(engineClasspath).as("Flink needs slf4j at runtime").contains("slf4j-api");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", jar + java.io.File.pathSeparator + engineClasspath, OdsLoaderJob.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-cp",
+                jar + java.io.File.pathSeparator + engineClasspath,
+                OdsLoaderJob.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("GRIDGOV_"));
@@ -431,19 +471,25 @@ class OdsLoaderJobIT {
 
     /** The jar the job classes come from, or, when they come from target/classes, the jar beside it. */
     private static Path shadedJar() throws Exception {
-        Path location = Path.of(OdsLoaderJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(OdsLoaderJob.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         if (location.toString().endsWith(".jar")) {
             return location;
         }
         try (var files = Files.list(location.getParent())) {
             return files.filter(f -> f.getFileName().toString().matches("gridgov-streaming-jobs-.*\\.jar"))
-                    .findFirst().orElse(location.resolveSibling("missing.jar"));
+                    .findFirst()
+                    .orElse(location.resolveSibling("missing.jar"));
         }
     }
 
     private static int count(Table t) throws Exception {
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqlDialect.quote(t.name()))) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqlDialect.quote(t.name()))) {
             rs.next();
             return rs.getInt(1);
         }
@@ -452,7 +498,8 @@ class OdsLoaderJobIT {
     /** Every row of every table, as text, sorted per table. */
     private static Map<String, List<String>> dump() throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
-        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+        try (Connection c = warehouse.connect();
+                Statement s = c.createStatement()) {
             for (Table t : WarehouseSchema.ALL) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT " + columns(t) + " FROM " + SqlDialect.quote(t.name()))) {

@@ -71,7 +71,8 @@ class OdsLoaderJobTest {
         assertThat(env.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
         assertThat(env.getCheckpointInterval()).isEqualTo(1_000);
         assertThat(env.getParallelism()).isEqualTo(3);
-        assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
+        assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled())
+                .isTrue();
     }
 
     @Test

@@ -15,16 +15,15 @@ class RawRecordDeserializerTest {
 
     private static RawRecord deserialize(byte[] key, byte[] value) {
         List<RawRecord> out = new ArrayList<>();
-        new RawRecordDeserializer().deserialize(new ConsumerRecord<>("raw.hotline", 1, 42L, key, value),
-                new Collector<>() {
+        new RawRecordDeserializer()
+                .deserialize(new ConsumerRecord<>("raw.hotline", 1, 42L, key, value), new Collector<>() {
                     @Override
                     public void collect(RawRecord r) {
                         out.add(r);
                     }
 
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 });
         assertThat(out).hasSize(1);
         return out.get(0);

@@ -72,10 +72,14 @@ class RecordToRowsTest {
         List<TableRow> rows = process(raw(SourceType.HOTLINE, 0, 1, c.caseId(), Json.write(c)));
 
         TableRow dwd = rows.get(1);
-        String grid = District.licheng().locate(c.latitude(), c.longitude()).orElseThrow().code();
+        String grid = District.licheng()
+                .locate(c.latitude(), c.longitude())
+                .orElseThrow()
+                .code();
         assertThat(dwd.value(WarehouseSchema.DWD_HOTLINE_CASE, "grid_code")).isEqualTo(grid);
         assertThat(dwd.value(WarehouseSchema.DWD_HOTLINE_CASE, "category_code")).isEqualTo(c.categoryCode());
-        assertThat(dwd.value(WarehouseSchema.DWD_HOTLINE_CASE, "caller_key")).hasSize(32)
+        assertThat(dwd.value(WarehouseSchema.DWD_HOTLINE_CASE, "caller_key"))
+                .hasSize(32)
                 .isEqualTo(rows.get(0).value(WarehouseSchema.ODS_HOTLINE_CASE, "caller_key"));
     }
 
@@ -101,7 +105,8 @@ class RecordToRowsTest {
 
     @Test
     void missingFieldNamesTheFieldAndKeepsTheRedactedPayload() throws Exception {
-        TestRecords.Invalid missing = TestRecords.invalid(SourceType.PETITION, 5).get(1);
+        TestRecords.Invalid missing =
+                TestRecords.invalid(SourceType.PETITION, 5).get(1);
         String json = new String(missing.value(), java.nio.charset.StandardCharsets.UTF_8);
 
         TableRow dlq = process(raw(SourceType.PETITION, 0, 9, null, json)).get(0);
@@ -125,8 +130,8 @@ class RecordToRowsTest {
     void bytesThatWereNotUtf8AreADeadLetterEvenIfTheTextParses() throws Exception {
         byte[] gbk = TestRecords.gbk(1);
         assertThat(RawRecordDeserializer.isUtf8(gbk)).isFalse();
-        RawRecord raw = new RawRecord("raw.hotline", 0, 3, KAFKA_TS, "RX00000001", RawRecordDeserializer.text(gbk),
-                true);
+        RawRecord raw =
+                new RawRecord("raw.hotline", 0, 3, KAFKA_TS, "RX00000001", RawRecordDeserializer.text(gbk), true);
 
         List<TableRow> rows = process(raw);
 
@@ -139,10 +144,12 @@ class RecordToRowsTest {
     @Test
     void nullValueAndUnknownTopicAreDeadLettersNotFailures() throws Exception {
         assertThat(process(raw(SourceType.POLICE, 0, 1, "tombstone", null)))
-                .singleElement().satisfies(r -> assertThat(r.value(WarehouseSchema.DLQ_RECORD, "reason"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value(WarehouseSchema.DLQ_RECORD, "reason"))
                         .contains("expected a JSON object"));
         assertThat(process(new RawRecord("raw.unknown", 0, 1, KAFKA_TS, null, "{}", false)))
-                .singleElement().satisfies(r -> assertThat(r.value(WarehouseSchema.DLQ_RECORD, "reason"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value(WarehouseSchema.DLQ_RECORD, "reason"))
                         .contains("not a raw topic"));
     }
 
@@ -157,7 +164,7 @@ class RecordToRowsTest {
             }
         };
         try (OneInputStreamOperatorTestHarness<RawRecord, TableRow> h =
-                     ProcessFunctionTestHarnesses.forProcessFunction(failingMapper)) {
+                ProcessFunctionTestHarnesses.forProcessFunction(failingMapper)) {
             h.processElement(raw(SourceType.HOTLINE, 0, 5, "RX00000008", TestRecords.valid(SourceType.HOTLINE, 8)), 0L);
 
             assertThat(h.extractOutputValues()).singleElement().satisfies(r -> {
@@ -180,15 +187,17 @@ class RecordToRowsTest {
                 process(raw(s, 0, offset++, TestRecords.recordId(s, i), TestRecords.valid(s, i)));
             }
             for (TestRecords.Invalid bad : TestRecords.invalid(s, 3)) {
-                process(raw(s, 0, offset++, bad.key(),
-                        new String(bad.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                process(raw(
+                        s, 0, offset++, bad.key(), new String(bad.value(), java.nio.charset.StandardCharsets.UTF_8)));
             }
         }
         PiiScan scan = new PiiScan(clear);
         List<TableRow> out = harness.extractOutputValues();
         assertThat(out).hasSizeGreaterThan(5 * 12 + 25);
         for (TableRow row : out) {
-            assertThat(scan.problems(WarehouseSchema.table(row.table), row.values)).as(row.table).isEmpty();
+            assertThat(scan.problems(WarehouseSchema.table(row.table), row.values))
+                    .as(row.table)
+                    .isEmpty();
         }
     }
 

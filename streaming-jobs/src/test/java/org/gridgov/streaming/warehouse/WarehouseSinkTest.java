@@ -19,8 +19,13 @@ class WarehouseSinkTest {
 
     @Test
     void passwordNeverAppearsInToString() {
-        assertThat(LOCAL.toString()).doesNotContain("s3cret").doesNotContain("inurl").contains("password=***");
-        assertThat(new WarehouseSink(LOCAL, 100).toString()).doesNotContain("s3cret").doesNotContain("inurl");
+        assertThat(LOCAL.toString())
+                .doesNotContain("s3cret")
+                .doesNotContain("inurl")
+                .contains("password=***");
+        assertThat(new WarehouseSink(LOCAL, 100).toString())
+                .doesNotContain("s3cret")
+                .doesNotContain("inurl");
     }
 
     @Test

@@ -56,7 +56,7 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
 
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-case-events") { };
+    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-case-events") {};
 
     static final ValueStateDescriptor<CaseTrack> STATE =
             new ValueStateDescriptor<>("case", TypeInformation.of(CaseTrack.class));
@@ -81,8 +81,11 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING), getRuntimeContext().getState(WAKE),
-                s -> s.time, Comparator.comparing((CaseSignal s) -> s.recordId == null ? "" : s.recordId));
+        pending = new PendingEvents<>(
+                getRuntimeContext().getListState(PENDING),
+                getRuntimeContext().getState(WAKE),
+                s -> s.time,
+                Comparator.comparing((CaseSignal s) -> s.recordId == null ? "" : s.recordId));
         counters = new AlertCounters(getRuntimeContext());
     }
 
@@ -97,7 +100,12 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             t.deadline = s.deadline;
             t.closeAt = s.closeTime;
             t.latestKnown = Math.max(t.latestKnown, s.latestKnown());
-            settle(t, ctx.timerService(), Long.MIN_VALUE, Long.MIN_VALUE, nextMoment(t, Long.MIN_VALUE),
+            settle(
+                    t,
+                    ctx.timerService(),
+                    Long.MIN_VALUE,
+                    Long.MIN_VALUE,
+                    nextMoment(t, Long.MIN_VALUE),
                     !pending.isEmpty());
         } else if (s.time > wm) {
             CaseTrack t = state.value();
@@ -110,11 +118,25 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             }
         } else if (PendingEvents.tooLate(s.time, wm, p.allowedLatenessMs())) {
             counters.late();
-            ctx.output(LATE, RejectedInput.late(s.inputId, "case-event", s.topic, s.recordId, s.time, wm,
-                    s.receivedTime, p.allowedLatenessMs()));
+            ctx.output(
+                    LATE,
+                    RejectedInput.late(
+                            s.inputId,
+                            "case-event",
+                            s.topic,
+                            s.recordId,
+                            s.time,
+                            wm,
+                            s.receivedTime,
+                            p.allowedLatenessMs()));
         } else {
             CaseTrack t = apply(s, track(s.caseId, s.origin));
-            settle(t, ctx.timerService(), Long.MIN_VALUE, Long.MIN_VALUE, nextMoment(t, Long.MIN_VALUE),
+            settle(
+                    t,
+                    ctx.timerService(),
+                    Long.MIN_VALUE,
+                    Long.MIN_VALUE,
+                    nextMoment(t, Long.MIN_VALUE),
                     !pending.isEmpty());
         }
     }
@@ -167,12 +189,20 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
     /** Raises the alerts of the moments up to {@code now} not settled yet (each settles with it). */
     private void check(CaseTrack t, long now, long latest, boolean proofRequired, Collector<AlertRecord> out) {
         boolean timed = t.pausedAt == EventTimes.NONE && t.mergedAt == EventTimes.NONE;
-        if (timed && t.responseDeadline != EventTimes.NONE && t.responseDeadline <= now
+        if (timed
+                && t.responseDeadline != EventTimes.NONE
+                && t.responseDeadline <= now
                 && t.responseOverdueFor != t.responseDeadline) {
             long due = t.responseDeadline;
             t.responseOverdueFor = due;
             if (openAt(t, due) && !respondedBy(t, due) && (!proofRequired || latest > due)) {
-                raise(out, t, AlertRule.CASE_RESPONSE_OVERDUE, AlertLevel.YELLOW, due, due,
+                raise(
+                        out,
+                        t,
+                        AlertRule.CASE_RESPONSE_OVERDUE,
+                        AlertLevel.YELLOW,
+                        due,
+                        due,
                         "事件 " + t.caseId + " 已超过响应时限 " + EventTimes.text(due) + ", 尚未首次响应");
             }
         }
@@ -181,15 +211,25 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             if (warn != EventTimes.NONE && warn <= now && t.warnedFor != t.deadline) {
                 t.warnedFor = t.deadline;
                 if (openAt(t, warn) && (!proofRequired || latest > warn)) {
-                    raise(out, t, AlertRule.CASE_DUE_SOON, AlertLevel.BLUE, warn,
-                            "工单 " + t.caseId + " 已用去办理时限的 " + Math.round(p.warnFraction() * 100)
-                                    + "%, 将于 " + EventTimes.text(t.deadline) + " 到期, 尚未办结");
+                    raise(
+                            out,
+                            t,
+                            AlertRule.CASE_DUE_SOON,
+                            AlertLevel.BLUE,
+                            warn,
+                            "工单 " + t.caseId + " 已用去办理时限的 " + Math.round(p.warnFraction() * 100) + "%, 将于 "
+                                    + EventTimes.text(t.deadline) + " 到期, 尚未办结");
                 }
             }
             if (t.deadline <= now && t.overdueFor != t.deadline) {
                 t.overdueFor = t.deadline;
                 if (openAt(t, t.deadline) && (!proofRequired || latest > t.deadline)) {
-                    raise(out, t, AlertRule.CASE_OVERDUE, AlertLevel.YELLOW, t.deadline,
+                    raise(
+                            out,
+                            t,
+                            AlertRule.CASE_OVERDUE,
+                            AlertLevel.YELLOW,
+                            t.deadline,
                             "工单 " + t.caseId + " 已超过办理时限 " + EventTimes.text(t.deadline) + ", 仍未办结");
                 }
             }
@@ -197,7 +237,12 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             if (escalate <= now && t.escalatedFor != t.deadline) {
                 t.escalatedFor = t.deadline;
                 if (openAt(t, escalate) && (!proofRequired || latest > escalate)) {
-                    raise(out, t, AlertRule.CASE_OVERDUE_ESCALATED, AlertLevel.ORANGE, escalate,
+                    raise(
+                            out,
+                            t,
+                            AlertRule.CASE_OVERDUE_ESCALATED,
+                            AlertLevel.ORANGE,
+                            escalate,
                             "工单 " + t.caseId + " 超期 " + p.escalateAfterMs() / 3_600_000L + " 小时仍未办结 (时限 "
                                     + EventTimes.text(t.deadline) + "), 请督办");
                 }
@@ -283,8 +328,11 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         if (t.deadline == EventTimes.NONE) {
             return response;
         }
-        return earliest(needed(t, warnAt(t), t.warnedFor), needed(t, t.deadline, t.overdueFor),
-                needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor), response);
+        return earliest(
+                needed(t, warnAt(t), t.warnedFor),
+                needed(t, t.deadline, t.overdueFor),
+                needed(t, t.deadline + p.escalateAfterMs(), t.escalatedFor),
+                response);
     }
 
     /**
@@ -306,8 +354,11 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
             timers.registerEventTimeTimer(next);
         }
         t.nextTimer = next;
-        if (next == EventTimes.NONE && !eventsWait && (t.pausedAt == EventTimes.NONE
-                || t.closeAt != EventTimes.NONE && t.closeAt <= now || t.mergedAt != EventTimes.NONE)) {
+        if (next == EventTimes.NONE
+                && !eventsWait
+                && (t.pausedAt == EventTimes.NONE
+                        || t.closeAt != EventTimes.NONE && t.closeAt <= now
+                        || t.mergedAt != EventTimes.NONE)) {
             state.clear();
             return;
         }
@@ -327,16 +378,18 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
 
     /** The moment if it still has to be checked: not settled for this deadline, case not closed by then. */
     private static long needed(CaseTrack t, long moment, long settledFor) {
-        boolean wanted = moment != EventTimes.NONE && settledFor != t.deadline
+        boolean wanted = moment != EventTimes.NONE
+                && settledFor != t.deadline
                 && (t.closeAt == EventTimes.NONE || t.closeAt > moment);
         return wanted ? moment : EventTimes.NONE;
     }
 
-
     /** The response deadline if it still has to be checked: not settled, not responded or closed by then. */
     private static long responseNeeded(CaseTrack t) {
         long due = t.responseDeadline;
-        boolean wanted = due != EventTimes.NONE && t.responseOverdueFor != due && !respondedBy(t, due)
+        boolean wanted = due != EventTimes.NONE
+                && t.responseOverdueFor != due
+                && !respondedBy(t, due)
                 && (t.closeAt == EventTimes.NONE || t.closeAt > due);
         return wanted ? due : EventTimes.NONE;
     }
@@ -367,18 +420,33 @@ public class CaseDeadlineTimers extends KeyedProcessFunction<String, CaseSignal,
         return t;
     }
 
-    private void raise(Collector<AlertRecord> out, CaseTrack t, AlertRule rule, AlertLevel level, long at,
-                       String message) {
+    private void raise(
+            Collector<AlertRecord> out, CaseTrack t, AlertRule rule, AlertLevel level, long at, String message) {
         raise(out, t, rule, level, at, t.deadline, message);
     }
 
     /** The alert id names the deadline it is about, so a re-raise after a restart is the same alert. */
-    private void raise(Collector<AlertRecord> out, CaseTrack t, AlertRule rule, AlertLevel level, long at,
-                       long deadline, String message) {
-        String[] evidence = t.evidenceId == null || t.evidenceId.equals(t.caseId) ? new String[] {t.caseId}
+    private void raise(
+            Collector<AlertRecord> out,
+            CaseTrack t,
+            AlertRule rule,
+            AlertLevel level,
+            long at,
+            long deadline,
+            String message) {
+        String[] evidence = t.evidenceId == null || t.evidenceId.equals(t.caseId)
+                ? new String[] {t.caseId}
                 : new String[] {t.caseId, t.evidenceId};
-        AlertRecord a = new AlertRecord(AlertIds.of(rule, t.caseId, Long.toString(deadline)), rule, level, t.caseId,
-                evidence, message, at, at, 1);
+        AlertRecord a = new AlertRecord(
+                AlertIds.of(rule, t.caseId, Long.toString(deadline)),
+                rule,
+                level,
+                t.caseId,
+                evidence,
+                message,
+                at,
+                at,
+                1);
         out.collect(a);
         counters.emitted(a);
     }

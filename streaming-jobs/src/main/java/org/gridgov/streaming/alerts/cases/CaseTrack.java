@@ -12,13 +12,16 @@ public final class CaseTrack {
     public String origin;
     /** The record the alerts cite: the 12345 case id or the case service's CREATED event id. */
     public String evidenceId;
+
     public long acceptTime = EventTimes.NONE;
     public long deadline = EventTimes.NONE;
     /** When the case closes (a snapshot knows it in advance; a CLOSED event applies at its time). */
     public long closeAt = EventTimes.NONE;
+
     public long pausedAt = EventTimes.NONE;
     /** 接诉即办: first contact due, and when the first response came (NONE: none yet). */
     public long responseDeadline = EventTimes.NONE;
+
     public long respondedAt = EventTimes.NONE;
     /** When the case was merged into another (a linked duplicate is not timed); NONE when not merged. */
     public long mergedAt = EventTimes.NONE;
@@ -33,6 +36,5 @@ public final class CaseTrack {
     /** The response deadline the response alert was raised (or settled) for. */
     public long responseOverdueFor = EventTimes.NONE;
 
-    public CaseTrack() {
-    }
+    public CaseTrack() {}
 }

@@ -27,7 +27,10 @@ public final class AlertKafkaSerializer implements KafkaRecordSerializationSchem
     @Override
     public ProducerRecord<byte[], byte[]> serialize(AlertRecord a, KafkaSinkContext context, Long timestamp) {
         // no record timestamp: the producer stamps the send time, which is what latency is measured against
-        return new ProducerRecord<>(topic, null, null,
+        return new ProducerRecord<>(
+                topic,
+                null,
+                null,
                 Topics.ALERTS.keySerde().serializer().serialize(topic, a.alertId),
                 Topics.ALERTS.valueSerde().serializer().serialize(topic, a.toAlert()));
     }

@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.gridgov.streaming.alerts.AlertIds;
 import org.gridgov.streaming.alerts.AlertRecord;
 import org.gridgov.streaming.alerts.AlertRule;
@@ -19,6 +17,8 @@ import org.gridgov.streaming.alerts.fanout.PushLog.Status;
 import org.gridgov.streaming.alerts.fanout.RobotTransport.Response;
 import org.gridgov.streaming.api.WebhookFormat;
 import org.gridgov.streaming.api.WebhookFormat.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pushes alerts to a group robot, each incident once: alerts below the minimum level are not pushed; an alert id
@@ -54,8 +54,13 @@ public final class AlertPusher {
     private long duplicates;
     private long belowLevel;
 
-    public AlertPusher(WebhookSettings settings, RobotTransport transport, PushLog log, LongSupplier nanos,
-                       LongSupplier wallMillis, Sleeper sleeper) {
+    public AlertPusher(
+            WebhookSettings settings,
+            RobotTransport transport,
+            PushLog log,
+            LongSupplier nanos,
+            LongSupplier wallMillis,
+            Sleeper sleeper) {
         this.settings = settings;
         this.transport = transport;
         this.log = log;
@@ -65,7 +70,12 @@ public final class AlertPusher {
     }
 
     public static AlertPusher create(WebhookSettings settings, RobotTransport transport, PushLog log) {
-        return new AlertPusher(settings, transport, log, System::nanoTime, System::currentTimeMillis,
+        return new AlertPusher(
+                settings,
+                transport,
+                log,
+                System::nanoTime,
+                System::currentTimeMillis,
                 n -> Thread.sleep(Math.max(1, n / 1_000_000), (int) (n % 1_000_000)));
     }
 
@@ -73,8 +83,11 @@ public final class AlertPusher {
     public void start() throws Exception {
         int inFlight = log.inFlight();
         if (inFlight > 0) {
-            LOG.warn("{} alert(s) were being pushed to {} when the job stopped; they are not pushed again "
-                    + "(see audit_alert_push status SENDING)", inFlight, settings.format().channel());
+            LOG.warn(
+                    "{} alert(s) were being pushed to {} when the job stopped; they are not pushed again "
+                            + "(see audit_alert_push status SENDING)",
+                    inFlight,
+                    settings.format().channel());
         }
         for (Entry e : log.queued()) {
             if (seen.add(e.alertId())) {
@@ -139,17 +152,25 @@ public final class AlertPusher {
             md.append(line);
             batch.add(queue.poll());
         }
-        String id = "digest-" + AlertIds.shortHash(String.join(",", batch.stream().map(Entry::alertId).toList()))
+        String id = "digest-"
+                + AlertIds.shortHash(
+                        String.join(",", batch.stream().map(Entry::alertId).toList()))
                 + AlertIds.shortHash(batch.get(0).alertId());
         String title = "预警汇总 " + batch.size() + " 条";
         String text = "### 【预警汇总】" + batch.size() + " 条预警 (超出推送频率, 合并推送)\n" + md
                 + (queue.isEmpty() ? "" : "\n另有 " + queue.size() + " 条将随后推送\n");
-        List<Entry> claimed = batch.stream().map(e -> e.with(Status.SENDING, e.attempts())).toList();
+        List<Entry> claimed =
+                batch.stream().map(e -> e.with(Status.SENDING, e.attempts())).toList();
         log.write(claimed, id, null, null);
         Response r = post(title, text);
         Outcome o = r == null ? Outcome.RETRY : WebhookFormat.outcome(r.status(), r.body());
         if (o == Outcome.OK) {
-            log.write(claimed.stream().map(e -> e.with(Status.DIGESTED, e.attempts())).toList(), id, r.status(),
+            log.write(
+                    claimed.stream()
+                            .map(e -> e.with(Status.DIGESTED, e.attempts()))
+                            .toList(),
+                    id,
+                    r.status(),
                     r.body());
             digested += batch.size();
             digests++;
@@ -178,8 +199,12 @@ public final class AlertPusher {
         }
         if (!dead.isEmpty()) {
             failed += dead.size();
-            LOG.warn("{} push of {} alert(s) failed for good (HTTP {}): {}", settings.format().channel(), dead.size(),
-                    status, answer);
+            LOG.warn(
+                    "{} push of {} alert(s) failed for good (HTTP {}): {}",
+                    settings.format().channel(),
+                    dead.size(),
+                    status,
+                    answer);
         }
     }
 
@@ -202,7 +227,11 @@ public final class AlertPusher {
     /** The markdown of one alert; person subjects are salted keys, shortened. */
     static String single(AlertRecord a) {
         StringBuilder sb = new StringBuilder();
-        sb.append("### 【").append(a.level.label()).append("色预警】").append(a.rule.label()).append('\n');
+        sb.append("### 【")
+                .append(a.level.label())
+                .append("色预警】")
+                .append(a.rule.label())
+                .append('\n');
         sb.append("- **对象**: ").append(a.shortSubject()).append('\n');
         sb.append("- **说明**: ").append(a.message).append('\n');
         int shown = Math.min(10, a.evidenceIds.length);

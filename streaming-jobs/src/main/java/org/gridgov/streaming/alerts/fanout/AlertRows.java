@@ -12,8 +12,7 @@ import org.gridgov.warehouse.TableRow;
 /** Alerts and rejected inputs as warehouse rows; every value derives from the record, so a replay writes the same. */
 public final class AlertRows {
 
-    private AlertRows() {
-    }
+    private AlertRows() {}
 
     public static TableRow alert(AlertRecord a) {
         Map<String, Object> v = new LinkedHashMap<>();

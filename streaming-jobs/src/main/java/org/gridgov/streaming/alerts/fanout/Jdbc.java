@@ -7,8 +7,7 @@ import org.gridgov.warehouse.WarehouseSettings;
 /** Opens warehouse connections the way every writer does ({@link WarehouseSettings#open()}). */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static Connection open(WarehouseSettings w) throws SQLException {
         return w.open();

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.gridgov.common.json.Json;
 import org.gridgov.common.validation.RecordDecoder;
-import org.gridgov.warehouse.WarehouseSettings;
-import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.AlertTables;
+import org.gridgov.warehouse.JdbcConnections;
 import org.gridgov.warehouse.JdbcUpserter;
 import org.gridgov.warehouse.TableRow;
+import org.gridgov.warehouse.WarehouseSettings;
 
 /**
  * {@link PushLog} in the warehouse table {@code audit_alert_push}, one row per alert and channel, written with the
@@ -39,8 +39,8 @@ public final class JdbcPushLog implements PushLog {
     @Override
     public Optional<Status> status(String alertId) throws Exception {
         return retry(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT status FROM audit_alert_push WHERE alert_id = ? AND channel = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT status FROM audit_alert_push WHERE alert_id = ? AND channel = ?")) {
                 ps.setString(1, alertId);
                 ps.setString(2, channel);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -59,8 +59,13 @@ public final class JdbcPushLog implements PushLog {
                 List<Entry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Status.QUEUED, rs.getInt(5)));
+                        out.add(new Entry(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                Status.QUEUED,
+                                rs.getInt(5)));
                     }
                 }
                 return out;

@@ -11,14 +11,14 @@ import java.time.Duration;
 /** Posts a JSON body to a robot URL; an interface so the pusher's logic is tested without a network. */
 public interface RobotTransport {
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     Response post(String url, String json) throws IOException, InterruptedException;
 
     /** java.net.http with short timeouts: a hanging robot must not stall the job for minutes. */
     static RobotTransport http() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return (url, json) -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(10))

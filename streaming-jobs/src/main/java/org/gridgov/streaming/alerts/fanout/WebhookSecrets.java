@@ -20,8 +20,8 @@ public record WebhookSecrets(WebhookSettings withoutSecrets, SecretSource source
 
     @Override
     public WebhookSettings get() {
-        return withoutSecrets.withSecrets(source.require(AlertOptions.WEBHOOK_URL),
-                source.get(AlertOptions.WEBHOOK_SECRET));
+        return withoutSecrets.withSecrets(
+                source.require(AlertOptions.WEBHOOK_URL), source.get(AlertOptions.WEBHOOK_SECRET));
     }
 
     @Override

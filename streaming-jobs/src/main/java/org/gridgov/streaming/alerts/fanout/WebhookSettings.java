@@ -9,8 +9,15 @@ import org.gridgov.streaming.api.WebhookFormat;
  * Where and how alerts are pushed. URL (it carries the robot's access token) and signing secret come from the
  * environment; {@link #toString()} shows neither.
  */
-public record WebhookSettings(WebhookFormat format, String url, String secret, AlertLevel minLevel, int ratePerMinute,
-                              int digestSize, int maxAttempts) implements Serializable {
+public record WebhookSettings(
+        WebhookFormat format,
+        String url,
+        String secret,
+        AlertLevel minLevel,
+        int ratePerMinute,
+        int digestSize,
+        int maxAttempts)
+        implements Serializable {
 
     public WebhookSettings {
         Objects.requireNonNull(format, "format");

@@ -87,19 +87,30 @@ public final class CaseSignal {
     /** Flink's type for it (found through {@link TypeInfo}). */
     public static final class Factory extends TypeInfoFactory<CaseSignal> {
         @Override
-        public TypeInformation<CaseSignal> createTypeInfo(java.lang.reflect.Type t,
-                                                          Map<String, TypeInformation<?>> generics) {
+        public TypeInformation<CaseSignal> createTypeInfo(
+                java.lang.reflect.Type t, Map<String, TypeInformation<?>> generics) {
             return new CompactType<>(CaseSignal.class, CODEC);
         }
     }
 
-    public enum Type { SNAPSHOT, CREATED, CLOSED, PAUSED, RESUMED, RESPONDED, MERGED, UNMERGED, OTHER }
+    public enum Type {
+        SNAPSHOT,
+        CREATED,
+        CLOSED,
+        PAUSED,
+        RESUMED,
+        RESPONDED,
+        MERGED,
+        UNMERGED,
+        OTHER
+    }
 
     public String caseId;
     public String origin;
     public Type type;
     /** Event time: the accept time of a snapshot, the step's time of a lifecycle event. */
     public long time;
+
     public long acceptTime = EventTimes.NONE;
     public long deadline = EventTimes.NONE;
     public long replyTime = EventTimes.NONE;
@@ -108,12 +119,12 @@ public final class CaseSignal {
     public long responseDeadline = EventTimes.NONE;
     /** The 12345 case id of a snapshot, the event id of a lifecycle event. */
     public String recordId;
+
     public String inputId;
     public String topic;
     public long receivedTime;
 
-    public CaseSignal() {
-    }
+    public CaseSignal() {}
 
     /** The latest moment this signal proves the case has lived to. */
     public long latestKnown() {

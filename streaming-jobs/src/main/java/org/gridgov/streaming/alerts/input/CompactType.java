@@ -11,8 +11,8 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -253,7 +253,8 @@ public final class CompactType<T> extends TypeInformation<T> {
         @Override
         public TypeSerializerSchemaCompatibility<PersonEvent> resolveSchemaCompatibility(
                 TypeSerializerSnapshot<PersonEvent> old) {
-            return old instanceof PojoSerializerSnapshot ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+            return old instanceof PojoSerializerSnapshot
+                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
                     : super.resolveSchemaCompatibility(old);
         }
     }
@@ -267,7 +268,8 @@ public final class CompactType<T> extends TypeInformation<T> {
         @Override
         public TypeSerializerSchemaCompatibility<CaseSignal> resolveSchemaCompatibility(
                 TypeSerializerSnapshot<CaseSignal> old) {
-            return old instanceof PojoSerializerSnapshot ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+            return old instanceof PojoSerializerSnapshot
+                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
                     : super.resolveSchemaCompatibility(old);
         }
     }

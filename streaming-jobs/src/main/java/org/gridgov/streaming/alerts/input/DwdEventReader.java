@@ -30,8 +30,19 @@ import org.gridgov.streaming.alerts.EventTimes;
 final class DwdEventReader {
 
     /** The fields the alert rules read (all others are skipped by the resolving decoder). */
-    static final Set<String> READ = Set.of("source", "record_id", "position", "received_time", "event_time",
-            "person_key", "category_code", "company_name", "accept_time", "deadline", "reply_time", "close_time",
+    static final Set<String> READ = Set.of(
+            "source",
+            "record_id",
+            "position",
+            "received_time",
+            "event_time",
+            "person_key",
+            "category_code",
+            "company_name",
+            "accept_time",
+            "deadline",
+            "reply_time",
+            "close_time",
             "master_case_id");
 
     private static final Schema WRITER = schema(DwdSerde.SCHEMA_RESOURCE);
@@ -54,8 +65,7 @@ final class DwdEventReader {
     private static final int CLOSE = READER.getField("close_time").pos();
     private static final int MASTER = READER.getField("master_case_id").pos();
 
-    private DwdEventReader() {
-    }
+    private DwdEventReader() {}
 
     /** Why bytes are not a dwd record this reader knows. */
     static final class NotADwdRecord extends Exception {
@@ -79,18 +89,19 @@ final class DwdEventReader {
             throw new NotADwdRecord("not a dwd record of a known schema: " + e.getMessage());
         }
         String code = (String) g.get(SOURCE);
-        SourceType source = switch (code) {
-            case "petition" -> SourceType.PETITION;
-            case "hotline" -> SourceType.HOTLINE;
-            case "police" -> SourceType.POLICE;
-            default -> {
-                try {
-                    yield SourceType.ofCode(code);
-                } catch (IllegalArgumentException x) {
-                    throw new NotADwdRecord("unknown source " + code);
-                }
-            }
-        };
+        SourceType source =
+                switch (code) {
+                    case "petition" -> SourceType.PETITION;
+                    case "hotline" -> SourceType.HOTLINE;
+                    case "police" -> SourceType.POLICE;
+                    default -> {
+                        try {
+                            yield SourceType.ofCode(code);
+                        } catch (IllegalArgumentException x) {
+                            throw new NotADwdRecord("unknown source " + code);
+                        }
+                    }
+                };
         InputEvent e = new InputEvent();
         e.inputId = (String) g.get(POSITION);
         e.topic = source.rawTopic();

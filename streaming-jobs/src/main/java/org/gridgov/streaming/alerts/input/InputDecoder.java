@@ -46,18 +46,25 @@ public final class InputDecoder implements Serializable {
      * The raw topics the alert rules read before issue 15 (petitions, 12345 cases, police incidents, case lifecycle
      * events): the benchmark's "before" path and tests of the full decoder. The job reads {@link #DWD_TOPICS}.
      */
-    public static final List<String> TOPICS = List.of(Topics.raw(SourceType.PETITION).name(),
-            Topics.raw(SourceType.HOTLINE).name(), Topics.raw(SourceType.POLICE).name(), Topics.CASE_EVENTS.name());
+    public static final List<String> TOPICS = List.of(
+            Topics.raw(SourceType.PETITION).name(),
+            Topics.raw(SourceType.HOTLINE).name(),
+            Topics.raw(SourceType.POLICE).name(),
+            Topics.CASE_EVENTS.name());
 
     /**
      * What the alert job reads since issue 15 ("validate once"): the loader's conformed petitions, 12345 cases and
      * police incidents (Avro, no clear PII: this job never sees an ID card number) and the case lifecycle events.
      */
-    public static final List<String> DWD_TOPICS = List.of(Topics.dwd(SourceType.PETITION).name(),
-            Topics.dwd(SourceType.HOTLINE).name(), Topics.dwd(SourceType.POLICE).name(), Topics.CASE_EVENTS.name());
+    public static final List<String> DWD_TOPICS = List.of(
+            Topics.dwd(SourceType.PETITION).name(),
+            Topics.dwd(SourceType.HOTLINE).name(),
+            Topics.dwd(SourceType.POLICE).name(),
+            Topics.CASE_EVENTS.name());
 
     /** Null for the job's dwd reader, which computes no person key. */
     private final TaskSecret<PiiProtector> piiSource;
+
     private final Clock clock;
     private transient RecordDecoder decoder;
     private transient PiiProtector pii;
@@ -129,8 +136,8 @@ public final class InputDecoder implements Serializable {
      * marking of a 12345 call. Bytes that are no dwd record of a known schema are a rejected event. Case lifecycle
      * events are decoded as by {@link #decode}. Never throws.
      */
-    public InputEvent decodeDwd(String topic, int partition, long offset, long kafkaTimestamp, String key,
-                                byte[] value) {
+    public InputEvent decodeDwd(
+            String topic, int partition, long offset, long kafkaTimestamp, String key, byte[] value) {
         if (Topics.CASE_EVENTS.name().equals(topic)) {
             return decode(topic, partition, offset, kafkaTimestamp, key, value);
         }
@@ -146,8 +153,8 @@ public final class InputDecoder implements Serializable {
             }
         }
         InputEvent e = positioned(topic, partition, offset, kafkaTimestamp);
-        return reject(e, key, value == null ? "$: no value (tombstone)"
-                : "$: not an input topic of the alert job: " + topic);
+        return reject(
+                e, key, value == null ? "$: no value (tombstone)" : "$: not an input topic of the alert job: " + topic);
     }
 
     /** An event that knows only where it was read (a record that is rejected before its content is known). */
@@ -222,7 +229,8 @@ public final class InputDecoder implements Serializable {
 
     private RecordDecoder decoder() {
         if (decoder == null) {
-            decoder = clock == null ? RecordDecoder.standard()
+            decoder = clock == null
+                    ? RecordDecoder.standard()
                     : new RecordDecoder(District.licheng(), CategoryCatalog.standard(), clock);
         }
         return decoder;
@@ -243,10 +251,12 @@ public final class InputDecoder implements Serializable {
             return lenient;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

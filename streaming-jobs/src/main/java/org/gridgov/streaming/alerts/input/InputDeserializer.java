@@ -37,11 +37,22 @@ public final class InputDeserializer implements KafkaRecordDeserializationSchema
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputEvent> out) {
         // every input topic is keyed by text; values are decoded by InputDecoder, which never throws
         String key = Topics.CASE_EVENTS.keySerde().deserializer().deserialize(record.topic(), record.key());
-        out.collect(dwd
-                ? decoder.decodeDwd(record.topic(), record.partition(), record.offset(), record.timestamp(), key,
-                        record.value())
-                : decoder.decode(record.topic(), record.partition(), record.offset(), record.timestamp(), key,
-                        record.value()));
+        out.collect(
+                dwd
+                        ? decoder.decodeDwd(
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                record.timestamp(),
+                                key,
+                                record.value())
+                        : decoder.decode(
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                record.timestamp(),
+                                key,
+                                record.value()));
     }
 
     @Override

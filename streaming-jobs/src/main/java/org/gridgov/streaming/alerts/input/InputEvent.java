@@ -11,13 +11,16 @@ public final class InputEvent {
 
     /** Where it was read: {@code topic:partition:offset}. */
     public String inputId;
+
     public String topic;
     /** Kafka timestamp (when the platform received it). */
     public long receivedTime;
+
     public InputKind kind;
     public String recordId;
     /** Event time; for a rejected record the Kafka timestamp (it never moves the watermark). */
     public long eventTime;
+
     public String personKey;
     public String categoryCode;
     public String companyName;
@@ -40,8 +43,7 @@ public final class InputEvent {
     // a rejected record
     public String reason;
 
-    public InputEvent() {
-    }
+    public InputEvent() {}
 
     @Override
     public String toString() {

@@ -16,8 +16,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  */
 public final class InputWatermarks {
 
-    private InputWatermarks() {
-    }
+    private InputWatermarks() {}
 
     public static WatermarkStrategy<InputEvent> strategy(long outOfOrdernessMs, long idlenessMs) {
         WatermarkStrategy<InputEvent> s = WatermarkStrategy.<InputEvent>forGenerator(
@@ -45,8 +44,7 @@ public final class InputWatermarks {
     public static <T> WatermarkStrategy<T> neverHoldsBack() {
         return WatermarkStrategy.forGenerator(ctx -> new WatermarkGenerator<T>() {
             @Override
-            public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-            }
+            public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {

@@ -76,7 +76,11 @@ public final class PersonEvent {
         }
     }
 
-    public enum Kind { PETITION, CALL, POLICE }
+    public enum Kind {
+        PETITION,
+        CALL,
+        POLICE
+    }
 
     public String personKey;
     public Kind kind;
@@ -89,15 +93,15 @@ public final class PersonEvent {
      * own id (null for petitions and incidents). repeat_call counts problems, not calls.
      */
     public String problemId;
+
     public String inputId;
     public String topic;
     public long receivedTime;
 
-    public PersonEvent() {
-    }
+    public PersonEvent() {}
 
-    public PersonEvent(String personKey, Kind kind, String recordId, long time, String categoryCode,
-                       String companyName) {
+    public PersonEvent(
+            String personKey, Kind kind, String recordId, long time, String categoryCode, String companyName) {
         this.personKey = personKey;
         this.kind = kind;
         this.recordId = recordId;
@@ -107,8 +111,7 @@ public final class PersonEvent {
     }
 
     static PersonEvent of(InputEvent in, Kind kind) {
-        PersonEvent e = new PersonEvent(in.personKey, kind, in.recordId, in.eventTime, in.categoryCode,
-                in.companyName);
+        PersonEvent e = new PersonEvent(in.personKey, kind, in.recordId, in.eventTime, in.categoryCode, in.companyName);
         e.inputId = in.inputId;
         if (kind == Kind.CALL) {
             e.problemId = in.masterCaseId != null ? in.masterCaseId : in.recordId;

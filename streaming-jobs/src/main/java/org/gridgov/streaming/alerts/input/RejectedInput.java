@@ -17,8 +17,7 @@ public final class RejectedInput {
     public long watermark = EventTimes.NONE;
     public long receivedTime;
 
-    public RejectedInput() {
-    }
+    public RejectedInput() {}
 
     public static RejectedInput invalid(InputEvent in) {
         RejectedInput r = new RejectedInput();
@@ -32,8 +31,15 @@ public final class RejectedInput {
     }
 
     /** {@code aspect} tells the person and the case side of one 12345 record apart (both may be late). */
-    public static RejectedInput late(String inputId, String aspect, String topic, String recordId, long eventTime,
-                                     long watermark, long receivedTime, long allowedLatenessMs) {
+    public static RejectedInput late(
+            String inputId,
+            String aspect,
+            String topic,
+            String recordId,
+            long eventTime,
+            long watermark,
+            long receivedTime,
+            long allowedLatenessMs) {
         RejectedInput r = new RejectedInput();
         r.inputId = inputId + "/" + aspect;
         r.kind = LATE;

@@ -18,9 +18,9 @@ public class RouteInputs extends ProcessFunction<InputEvent, PersonEvent> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<PersonEvent> COMPANY_PETITIONS = new OutputTag<>("company-petitions") { };
-    public static final OutputTag<CaseSignal> CASES = new OutputTag<>("case-signals") { };
-    public static final OutputTag<RejectedInput> REJECTS = new OutputTag<>("rejected-inputs") { };
+    public static final OutputTag<PersonEvent> COMPANY_PETITIONS = new OutputTag<>("company-petitions") {};
+    public static final OutputTag<CaseSignal> CASES = new OutputTag<>("case-signals") {};
+    public static final OutputTag<RejectedInput> REJECTS = new OutputTag<>("rejected-inputs") {};
 
     public static final String INPUTS = "alerts.inputs";
     public static final String REJECTED = "alerts.rejected";

@@ -19,8 +19,7 @@ final class CleanupTimer {
 
     static final long MINUTE = 60_000L;
 
-    private CleanupTimer() {
-    }
+    private CleanupTimer() {}
 
     /** A key's state that carries its cleanup time and its registered cleanup timer. */
     interface Owner {
@@ -39,8 +38,8 @@ final class CleanupTimer {
      * expired and no event waits, or keeps the key's next cleanup timer in it. Any other timer (a wake-up, a timer left
      * behind by an earlier cleanup time) changes nothing. {@code s}: the key's state, null when it has none.
      */
-    static <S extends Owner> void afterTimer(long timestamp, S s, boolean eventsWait, ValueState<S> state,
-                                             TimerService timers) throws Exception {
+    static <S extends Owner> void afterTimer(
+            long timestamp, S s, boolean eventsWait, ValueState<S> state, TimerService timers) throws Exception {
         if (s == null || !fires(timestamp, s.cleanupAt(), s.cleanupTimer())) {
             return;
         }
@@ -77,8 +76,7 @@ final class CleanupTimer {
      * registered cleanup timer from now on — {@link EventTimes#NONE} while waiting events hold the state (applying them
      * registers the next one), or a timer at {@code cleanupAt} when the cleanup time moved later since registering.
      */
-    private static OptionalLong afterFiring(long timestamp, long cleanupAt, boolean eventsWait,
-                                            TimerService timers) {
+    private static OptionalLong afterFiring(long timestamp, long cleanupAt, boolean eventsWait, TimerService timers) {
         if (timestamp >= cleanupAt) {
             return eventsWait ? OptionalLong.of(EventTimes.NONE) : OptionalLong.empty();
         }

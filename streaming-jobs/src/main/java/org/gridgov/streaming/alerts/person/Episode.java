@@ -13,16 +13,17 @@ public final class Episode {
     public String alertId;
     /** Category of a repeat-call episode; null otherwise. */
     public String group;
+
     public long raisedAt;
     /** Event times of the earliest and the latest evidence. */
     public long first = Long.MAX_VALUE;
+
     public long last = Long.MIN_VALUE;
     public String[] evidence;
     public AlertLevel level;
     public int version;
 
-    public Episode() {
-    }
+    public Episode() {}
 
     Episode(String alertId, String group, long raisedAt) {
         this.alertId = alertId;

@@ -15,8 +15,7 @@ public final class Evidence {
     /** A police incident already raised as a cross-source alert. */
     public boolean alerted;
 
-    public Evidence() {
-    }
+    public Evidence() {}
 
     public Evidence(String id, long time, String group) {
         this.id = id;

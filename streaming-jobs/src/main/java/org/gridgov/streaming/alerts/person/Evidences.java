@@ -8,8 +8,7 @@ import java.util.function.Predicate;
 /** Small array helpers for the rule states (arrays keep the states Flink POJOs). */
 final class Evidences {
 
-    private Evidences() {
-    }
+    private Evidences() {}
 
     static Evidence[] append(Evidence[] a, Evidence e) {
         Evidence[] b = Arrays.copyOf(a, a.length + 1);

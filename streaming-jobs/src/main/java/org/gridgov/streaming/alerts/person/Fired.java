@@ -12,8 +12,7 @@ public final class Fired {
     public long time;
     public String[] evidence;
 
-    public Fired() {
-    }
+    public Fired() {}
 
     Fired(AlertRule rule, String alertId, AlertLevel level, long time, String[] evidence) {
         this.rule = rule;

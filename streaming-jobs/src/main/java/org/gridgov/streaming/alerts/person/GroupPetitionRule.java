@@ -45,14 +45,15 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
 
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-company-petitions") { };
+    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-company-petitions") {};
 
     static final ValueStateDescriptor<GroupState> STATE =
             new ValueStateDescriptor<>("company", TypeInformation.of(GroupState.class));
     static final ListStateDescriptor<PersonEvent> PENDING =
             new ListStateDescriptor<>("pending-company-petitions", TypeInformation.of(PersonEvent.class));
     /** The key's one wake-up timer for its waiting events ({@link PendingEvents#drain}). */
-    static final ValueStateDescriptor<Long> WAKE = new ValueStateDescriptor<>("pending-company-petitions-wake", Types.LONG);
+    static final ValueStateDescriptor<Long> WAKE =
+            new ValueStateDescriptor<>("pending-company-petitions-wake", Types.LONG);
 
     private final RuleParams p;
 
@@ -67,8 +68,10 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING),
-                getRuntimeContext().getState(WAKE), e -> e.time,
+        pending = new PendingEvents<>(
+                getRuntimeContext().getListState(PENDING),
+                getRuntimeContext().getState(WAKE),
+                e -> e.time,
                 Comparator.comparing((PersonEvent e) -> e.recordId));
         counters = new AlertCounters(getRuntimeContext());
     }
@@ -80,8 +83,17 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
             pending.add(e, ctx.timerService(), this::cleanupTimer);
         } else if (PendingEvents.tooLate(e.time, wm, p.allowedLatenessMs())) {
             counters.late();
-            ctx.output(LATE, RejectedInput.late(e.inputId, "company-petition", e.topic, e.recordId, e.time, wm,
-                    e.receivedTime, p.allowedLatenessMs()));
+            ctx.output(
+                    LATE,
+                    RejectedInput.late(
+                            e.inputId,
+                            "company-petition",
+                            e.topic,
+                            e.recordId,
+                            e.time,
+                            wm,
+                            e.receivedTime,
+                            p.allowedLatenessMs()));
         } else {
             apply(List.of(e), ctx.getCurrentKey(), ctx.timerService(), out);
         }
@@ -89,9 +101,10 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        PendingEvents<PersonEvent>.Taken taken = pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
-        GroupState s = taken.due.isEmpty() ? state.value()
-                : apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out);
+        PendingEvents<PersonEvent>.Taken taken =
+                pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
+        GroupState s =
+                taken.due.isEmpty() ? state.value() : apply(taken.due, ctx.getCurrentKey(), ctx.timerService(), out);
         // the company's cleanup timer, moved lazily (CleanupTimer)
         CleanupTimer.afterTimer(timestamp, s, !taken.rest.isEmpty(), state, ctx.timerService());
     }
@@ -102,8 +115,8 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
         return s == null ? EventTimes.NONE : s.cleanupTimer;
     }
 
-    private GroupState apply(List<PersonEvent> events, String company, TimerService timers,
-                             Collector<AlertRecord> out) throws Exception {
+    private GroupState apply(List<PersonEvent> events, String company, TimerService timers, Collector<AlertRecord> out)
+            throws Exception {
         GroupState s = state.value();
         if (s == null) {
             s = new GroupState();
@@ -138,10 +151,17 @@ public class GroupPetitionRule extends KeyedProcessFunction<String, PersonEvent,
             if (added || level != ep.level) {
                 ep.level = level;
                 ep.version++;
-                AlertRecord a = new AlertRecord(ep.alertId, AlertRule.GROUP_PETITION, level, subjectKey(company),
-                        ep.evidence.clone(), "集体访: " + all.size() + " 人 " + ep.evidence.length + " 件信访反映 "
-                                + company + ", " + EventTimes.text(ep.first) + " 至 " + EventTimes.text(ep.last),
-                        ep.raisedAt, ep.last, ep.version);
+                AlertRecord a = new AlertRecord(
+                        ep.alertId,
+                        AlertRule.GROUP_PETITION,
+                        level,
+                        subjectKey(company),
+                        ep.evidence.clone(),
+                        "集体访: " + all.size() + " 人 " + ep.evidence.length + " 件信访反映 " + company + ", "
+                                + EventTimes.text(ep.first) + " 至 " + EventTimes.text(ep.last),
+                        ep.raisedAt,
+                        ep.last,
+                        ep.version);
                 out.collect(a);
                 counters.emitted(a);
             }

@@ -7,6 +7,7 @@ public final class GroupState implements CleanupTimer.Owner {
 
     /** Petitions of the last window; {@link Evidence#group} holds the petitioner's person key. */
     public Evidence[] petitions = new Evidence[0];
+
     public Episode episode;
     /** Distinct petitioners of the open episode. */
     public String[] episodePersons = new String[0];
@@ -15,8 +16,7 @@ public final class GroupState implements CleanupTimer.Owner {
     /** The registered cleanup timer, at or before {@link #cleanupAt}; NONE when none is ({@link CleanupTimer}). */
     public long cleanupTimer = EventTimes.NONE;
 
-    public GroupState() {
-    }
+    public GroupState() {}
 
     @Override
     public long cleanupAt() {

@@ -7,10 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -60,10 +60,10 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
 
     private static final long serialVersionUID = 1L;
 
-    public static final MapStateDescriptor<String, KeyPersonUpdate> REGISTRY = new MapStateDescriptor<>(
-            "key-person-registry", Types.STRING, TypeInformation.of(KeyPersonUpdate.class));
-    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-person-events") { };
-    public static final OutputTag<RejectedInput> REGISTRY_REJECTS = new OutputTag<>("rejected-registry-records") { };
+    public static final MapStateDescriptor<String, KeyPersonUpdate> REGISTRY =
+            new MapStateDescriptor<>("key-person-registry", Types.STRING, TypeInformation.of(KeyPersonUpdate.class));
+    public static final OutputTag<RejectedInput> LATE = new OutputTag<>("late-person-events") {};
+    public static final OutputTag<RejectedInput> REGISTRY_REJECTS = new OutputTag<>("rejected-registry-records") {};
 
     static final ValueStateDescriptor<PersonState> STATE =
             new ValueStateDescriptor<>("person", TypeInformation.of(PersonState.class));
@@ -85,8 +85,10 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        pending = new PendingEvents<>(getRuntimeContext().getListState(PENDING),
-                getRuntimeContext().getState(WAKE), e -> e.time,
+        pending = new PendingEvents<>(
+                getRuntimeContext().getListState(PENDING),
+                getRuntimeContext().getState(WAKE),
+                e -> e.time,
                 Comparator.comparing((PersonEvent e) -> e.recordId).thenComparing(e -> e.kind));
         counters = new AlertCounters(getRuntimeContext());
     }
@@ -98,8 +100,17 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             pending.add(e, ctx.timerService(), this::cleanupTimer);
         } else if (PendingEvents.tooLate(e.time, wm, p.allowedLatenessMs())) {
             counters.late();
-            ctx.output(LATE, RejectedInput.late(e.inputId, e.kind.name().toLowerCase(), e.topic, e.recordId, e.time,
-                    wm, e.receivedTime, p.allowedLatenessMs()));
+            ctx.output(
+                    LATE,
+                    RejectedInput.late(
+                            e.inputId,
+                            e.kind.name().toLowerCase(),
+                            e.topic,
+                            e.recordId,
+                            e.time,
+                            wm,
+                            e.receivedTime,
+                            p.allowedLatenessMs()));
         } else {
             apply(List.of(e), ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
         }
@@ -107,8 +118,10 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
-        PendingEvents<PersonEvent>.Taken taken = pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
-        PersonState s = taken.due.isEmpty() ? state.value()
+        PendingEvents<PersonEvent>.Taken taken =
+                pending.drain(ctx.timerService().currentWatermark(), ctx.timerService());
+        PersonState s = taken.due.isEmpty()
+                ? state.value()
                 : apply(taken.due, ctx.getCurrentKey(), ctx.getBroadcastState(REGISTRY), ctx.timerService(), out);
         // the cleanup timer: it was left where it was while later events moved the cleanup time (CleanupTimer)
         CleanupTimer.afterTimer(timestamp, s, !taken.rest.isEmpty(), state, ctx.timerService());
@@ -166,8 +179,13 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         return s == null ? EventTimes.NONE : s.cleanupTimer;
     }
 
-    private PersonState apply(List<PersonEvent> events, String key, ReadOnlyBroadcastState<String, KeyPersonUpdate> registry,
-                       TimerService timers, Collector<AlertRecord> out) throws Exception {
+    private PersonState apply(
+            List<PersonEvent> events,
+            String key,
+            ReadOnlyBroadcastState<String, KeyPersonUpdate> registry,
+            TimerService timers,
+            Collector<AlertRecord> out)
+            throws Exception {
         PersonState s = state.value();
         if (s == null) {
             s = new PersonState();
@@ -190,8 +208,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
 
     // ---- repeat petitions ------------------------------------------------------------------------------------
 
-    private void petition(PersonState s, String key, PersonEvent e, KeyPersonUpdate listed,
-                          Collector<AlertRecord> out) {
+    private void petition(
+            PersonState s, String key, PersonEvent e, KeyPersonUpdate listed, Collector<AlertRecord> out) {
         if (Evidences.contains(s.petitions, e.recordId)) {
             return; // the same petition delivered again
         }
@@ -209,11 +227,18 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             if (added || level != ep.level) {
                 ep.level = level;
                 ep.version++;
-                AlertRecord a = new AlertRecord(ep.alertId, AlertRule.REPEAT_PETITION, level, key, ep.evidence.clone(),
+                AlertRecord a = new AlertRecord(
+                        ep.alertId,
+                        AlertRule.REPEAT_PETITION,
+                        level,
+                        key,
+                        ep.evidence.clone(),
                         "重复信访: " + ep.evidence.length + " 次信访, " + EventTimes.text(ep.first) + " 至 "
                                 + EventTimes.text(ep.last) + " (" + p.petitionCount() + " 次/"
                                 + p.petitionWindowMs() / RuleDays.DAY + " 天即预警), 列为重点人员",
-                        ep.raisedAt, ep.last, ep.version);
+                        ep.raisedAt,
+                        ep.last,
+                        ep.version);
                 emit(out, a);
                 fired(s, key, a, e.time, out);
             }
@@ -246,8 +271,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         call.problem = e.problemId == null || e.problemId.equals(e.recordId) ? null : e.problemId;
         s.calls = Evidences.append(s.calls, call);
         // problems, not calls: the first call of each problem in the window counts, repeat calls of it do not
-        List<Evidence> window = Evidences.firstPerProblem(Evidences.window(s.calls, e.time - p.callWindowMs(), e.time,
-                x -> x.group.equals(category)));
+        List<Evidence> window = Evidences.firstPerProblem(
+                Evidences.window(s.calls, e.time - p.callWindowMs(), e.time, x -> x.group.equals(category)));
         if (window.size() < p.callCount()) {
             return;
         }
@@ -273,10 +298,17 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         if (added || level != ep.level) {
             ep.level = level;
             ep.version++;
-            AlertRecord a = new AlertRecord(ep.alertId, AlertRule.REPEAT_CALL, level, key, ep.evidence.clone(),
-                    "12345重复来电: 同一诉求 (分类 " + category + ") " + ep.evidence.length + " 次, "
-                            + EventTimes.text(ep.first) + " 至 " + EventTimes.text(ep.last),
-                    ep.raisedAt, ep.last, ep.version);
+            AlertRecord a = new AlertRecord(
+                    ep.alertId,
+                    AlertRule.REPEAT_CALL,
+                    level,
+                    key,
+                    ep.evidence.clone(),
+                    "12345重复来电: 同一诉求 (分类 " + category + ") " + ep.evidence.length + " 次, " + EventTimes.text(ep.first)
+                            + " 至 " + EventTimes.text(ep.last),
+                    ep.raisedAt,
+                    ep.last,
+                    ep.version);
             emit(out, a);
             fired(s, key, a, e.time, out);
         }
@@ -284,8 +316,7 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
 
     // ---- cross-source ------------------------------------------------------------------------------------------
 
-    private void police(PersonState s, String key, PersonEvent e, KeyPersonUpdate listed,
-                        Collector<AlertRecord> out) {
+    private void police(PersonState s, String key, PersonEvent e, KeyPersonUpdate listed, Collector<AlertRecord> out) {
         if (Evidences.contains(s.incidents, e.recordId)) {
             return;
         }
@@ -296,8 +327,14 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         }
     }
 
-    private void crossSource(PersonState s, String key, Evidence record, AlertRule rule, KeyPersonUpdate listed,
-                             long now, Collector<AlertRecord> out) {
+    private void crossSource(
+            PersonState s,
+            String key,
+            Evidence record,
+            AlertRule rule,
+            KeyPersonUpdate listed,
+            long now,
+            Collector<AlertRecord> out) {
         String where = rule == AlertRule.CROSS_SOURCE ? "警情" : "信访";
         record.alerted = true;
         boolean detected = s.isKeyPerson(now);
@@ -309,10 +346,19 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         if (detected && s.petitionEpisode != null) {
             evidence = Evidences.union(evidence, s.petitionEpisode.evidence);
         }
-        String why = detected ? "重复信访 " + (s.petitionEpisode == null ? "" : s.petitionEpisode.evidence.length + " 次")
+        String why = detected
+                ? "重复信访 " + (s.petitionEpisode == null ? "" : s.petitionEpisode.evidence.length + " 次")
                 : "重点人员名单" + (listed != null && listed.reason != null ? " (" + listed.reason + ")" : "");
-        AlertRecord a = new AlertRecord(AlertIds.of(rule, key, record.id), rule, level, key, evidence, "重点人员 (" + why + ") 出现在" + where + " " + record.id + " ("
-                        + EventTimes.text(record.time) + ")", now, Math.max(now, record.time), 1);
+        AlertRecord a = new AlertRecord(
+                AlertIds.of(rule, key, record.id),
+                rule,
+                level,
+                key,
+                evidence,
+                "重点人员 (" + why + ") 出现在" + where + " " + record.id + " (" + EventTimes.text(record.time) + ")",
+                now,
+                Math.max(now, record.time),
+                1);
         emit(out, a);
         fired(s, key, a, now, out);
     }
@@ -351,7 +397,10 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             ids.add(f.alertId);
             highest = AlertRule.max(highest, f.level);
             evidence = Evidences.union(evidence, f.evidence);
-            combo.append(combo.length() == 0 ? "" : " + ").append(f.rule.label()).append('(').append(f.level.label())
+            combo.append(combo.length() == 0 ? "" : " + ")
+                    .append(f.rule.label())
+                    .append('(')
+                    .append(f.level.label())
                     .append(')');
         }
         ids.sort(null);
@@ -364,8 +413,18 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
         s.escalations = Arrays.copyOf(s.escalations, s.escalations.length + 1);
         s.escalations[s.escalations.length - 1] = id;
         AlertLevel level = AlertRule.raise(highest);
-        emit(out, new AlertRecord(id, AlertRule.ESCALATION, level, key, evidence,
-                "多重预警升级: " + combo + " → " + level.label() + "; 关联预警 " + String.join(", ", ids), now, now, 1));
+        emit(
+                out,
+                new AlertRecord(
+                        id,
+                        AlertRule.ESCALATION,
+                        level,
+                        key,
+                        evidence,
+                        "多重预警升级: " + combo + " → " + level.label() + "; 关联预警 " + String.join(", ", ids),
+                        now,
+                        now,
+                        1));
     }
 
     // ---- state expiry ------------------------------------------------------------------------------------------
@@ -373,8 +432,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     private void prune(PersonState s, long now) {
         s.petitions = Evidences.keep(s.petitions, x -> x.time >= now - p.petitionWindowMs());
         s.calls = Evidences.keep(s.calls, x -> x.time >= now - p.callWindowMs());
-        s.incidents = Evidences.keep(s.incidents,
-                x -> x.time >= now - p.petitionWindowMs() - p.crossSourceLookbackMs());
+        s.incidents =
+                Evidences.keep(s.incidents, x -> x.time >= now - p.petitionWindowMs() - p.crossSourceLookbackMs());
         if (s.petitionEpisode != null && s.petitionEpisode.last < now - p.petitionWindowMs()) {
             s.petitionEpisode = null;
         }
@@ -385,7 +444,8 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
             }
         }
         if (live < s.callEpisodes.length) {
-            s.callEpisodes = Arrays.stream(s.callEpisodes).filter(ep -> ep.last >= now - p.callWindowMs())
+            s.callEpisodes = Arrays.stream(s.callEpisodes)
+                    .filter(ep -> ep.last >= now - p.callWindowMs())
                     .toArray(Episode[]::new);
         }
         if (s.keyUntil != EventTimes.NONE && s.keyUntil < now) {
@@ -435,7 +495,6 @@ public class KeyPersonRules extends KeyedBroadcastProcessFunction<String, Person
     static final class RuleDays {
         static final long DAY = 86_400_000L;
 
-        private RuleDays() {
-        }
+        private RuleDays() {}
     }
 }

@@ -20,13 +20,13 @@ public final class KeyPersonUpdate {
     public String action;
     /** Level of cross-source alerts about this person; null = the rule's default (橙). */
     public AlertLevel level;
+
     public String reason;
     public String invalidReason;
     public String inputId;
     public long receivedTime;
 
-    public KeyPersonUpdate() {
-    }
+    public KeyPersonUpdate() {}
 
     public static KeyPersonUpdate add(String personKey, AlertLevel level, String reason) {
         KeyPersonUpdate u = new KeyPersonUpdate();
@@ -77,8 +77,11 @@ public final class KeyPersonUpdate {
                 u.personKey = n.path("person_key").asText(k);
                 u.action = n.path("action").asText("ADD").trim().toUpperCase();
                 String level = n.path("level").asText("");
-                u.level = level.isBlank() ? null : AlertLevel.valueOf(level.trim().toUpperCase());
-                u.reason = n.hasNonNull("reason") ? PiiProtector.redact(n.get("reason").asText()) : null;
+                u.level =
+                        level.isBlank() ? null : AlertLevel.valueOf(level.trim().toUpperCase());
+                u.reason = n.hasNonNull("reason")
+                        ? PiiProtector.redact(n.get("reason").asText())
+                        : null;
             }
             if (u.personKey == null || !u.personKey.matches("[0-9a-f]{32}")) {
                 return invalid(u, "person_key must be a salted person key (32 lower-case hex), not a clear id");

@@ -16,6 +16,7 @@ public final class PersonState implements CleanupTimer.Owner {
     public Episode[] callEpisodes = new Episode[0];
     /** Detected key person (repeat petitioner) from ... until; {@link EventTimes#NONE} when never. */
     public long keySince = EventTimes.NONE;
+
     public long keyUntil = EventTimes.NONE;
     public Fired[] fired = new Fired[0];
     /** Rule combinations already escalated, e.g. {@code cross_source+repeat_petition}. */
@@ -25,8 +26,7 @@ public final class PersonState implements CleanupTimer.Owner {
     /** The registered cleanup timer, at or before {@link #cleanupAt}; NONE when none is ({@link CleanupTimer}). */
     public long cleanupTimer = EventTimes.NONE;
 
-    public PersonState() {
-    }
+    public PersonState() {}
 
     @Override
     public long cleanupAt() {

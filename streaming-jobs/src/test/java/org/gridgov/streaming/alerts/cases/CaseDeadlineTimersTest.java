@@ -35,8 +35,8 @@ class CaseDeadlineTimersTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseDeadlineTimers(RuleParams.defaults()),
-                s -> s.caseId, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new CaseDeadlineTimers(RuleParams.defaults()), s -> s.caseId, Types.STRING);
     }
 
     static long at(double days) {
@@ -129,8 +129,9 @@ class CaseDeadlineTimersTest {
     void aCaseStillOpenADayAfterItsDeadlineIsEscalated() throws Exception {
         send(snapshot(-1, -1));
         harness.processWatermark(at(12));
-        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE,
-                AlertRule.CASE_OVERDUE_ESCALATED);
+        assertThat(alerts())
+                .extracting(a -> a.rule)
+                .containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE, AlertRule.CASE_OVERDUE_ESCALATED);
         assertThat(alerts().get(2).level).isEqualTo(AlertLevel.ORANGE);
         assertThat(alerts().get(2).eventTime).isEqualTo(at(10) + 24 * HOUR);
         assertCleared();
@@ -166,8 +167,10 @@ class CaseDeadlineTimersTest {
         send(repliedLate);
         harness.processWatermark(at(12));
         // the open case may be overdue, but nothing in its records says so; the late reply does
-        assertThat(alerts()).allSatisfy(a -> assertThat(a.subjectKey).isEqualTo("RX-2"))
-                .extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertThat(alerts())
+                .allSatisfy(a -> assertThat(a.subjectKey).isEqualTo("RX-2"))
+                .extracting(a -> a.rule)
+                .containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
         assertCleared();
     }
 
@@ -201,8 +204,8 @@ class CaseDeadlineTimersTest {
         harness.processWatermark(at(28));
         assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
         assertThat(alerts().get(1).eventTime).isEqualTo(at(28));
-        assertThat(alerts().get(1).alertId).isEqualTo(AlertIds.of(AlertRule.CASE_OVERDUE, "CS-1",
-                Long.toString(at(28))));
+        assertThat(alerts().get(1).alertId)
+                .isEqualTo(AlertIds.of(AlertRule.CASE_OVERDUE, "CS-1", Long.toString(at(28))));
         assertThat(alerts().get(1).evidenceIds).containsExactly("CS-1", "E1");
 
         send(event(CaseSignal.Type.CLOSED, "E4", 28.5));
@@ -225,14 +228,17 @@ class CaseDeadlineTimersTest {
         send(event(CaseSignal.Type.CREATED, "E1", 0));
         harness.processWatermark(at(9));
         send(event(CaseSignal.Type.CLOSED, "E2", 7));
-        assertThat(harness.getSideOutput(CaseDeadlineTimers.LATE)).extracting(StreamRecord::getValue).singleElement()
+        assertThat(harness.getSideOutput(CaseDeadlineTimers.LATE))
+                .extracting(StreamRecord::getValue)
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.kind).isEqualTo(RejectedInput.LATE);
                     assertThat(r.inputId).isEqualTo("case.events:0:E2/case-event");
                 });
         harness.processWatermark(at(12));
-        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE,
-                AlertRule.CASE_OVERDUE_ESCALATED);
+        assertThat(alerts())
+                .extracting(a -> a.rule)
+                .containsExactly(AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE, AlertRule.CASE_OVERDUE_ESCALATED);
         assertCleared();
     }
 
@@ -316,8 +322,9 @@ class CaseDeadlineTimersTest {
         assertThat(alerts()).isEmpty();
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         harness.processWatermark(at(13.5));
-        assertThat(alerts()).extracting(a -> a.rule).containsExactly(AlertRule.CASE_RESPONSE_OVERDUE,
-                AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
+        assertThat(alerts())
+                .extracting(a -> a.rule)
+                .containsExactly(AlertRule.CASE_RESPONSE_OVERDUE, AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE);
         assertThat(alerts().get(0).eventTime).isEqualTo(at(3.5));
         assertThat(alerts().get(2).eventTime).isEqualTo(at(13));
         send(event(CaseSignal.Type.CLOSED, "E4", 13.6));

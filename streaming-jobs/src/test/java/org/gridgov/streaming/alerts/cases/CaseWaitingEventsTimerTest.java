@@ -34,12 +34,18 @@ class CaseWaitingEventsTimerTest {
     /** Past every moment of the generated cases (the merged retention included): all of them are passed live. */
     static final long AFTER_ALL = CaseDeadlineTimersTest.at(400);
 
-    private static final CaseSignal.Type[] STEPS = {CaseSignal.Type.RESPONDED, CaseSignal.Type.PAUSED,
-        CaseSignal.Type.RESUMED, CaseSignal.Type.MERGED, CaseSignal.Type.UNMERGED, CaseSignal.Type.OTHER};
+    private static final CaseSignal.Type[] STEPS = {
+        CaseSignal.Type.RESPONDED,
+        CaseSignal.Type.PAUSED,
+        CaseSignal.Type.RESUMED,
+        CaseSignal.Type.MERGED,
+        CaseSignal.Type.UNMERGED,
+        CaseSignal.Type.OTHER
+    };
 
     private static KeyedOneInputStreamOperatorTestHarness<String, CaseSignal, AlertRecord> harness() throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new CaseDeadlineTimers(RuleParams.defaults()),
-                s -> s.caseId, Types.STRING);
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new CaseDeadlineTimers(RuleParams.defaults()), s -> s.caseId, Types.STRING);
     }
 
     /**
@@ -61,23 +67,32 @@ class CaseWaitingEventsTimerTest {
         List<CaseSignal> events = new ArrayList<>();
         for (String c : CASES) {
             double created = r.nextInt(4) / 2.0;
-            events.add(step(c, CaseSignal.Type.CREATED, ids.get(nextId++), created, created + 4 + r.nextInt(8),
+            events.add(step(
+                    c,
+                    CaseSignal.Type.CREATED,
+                    ids.get(nextId++),
+                    created,
+                    created + 4 + r.nextInt(8),
                     r.nextBoolean() ? created + 1 : -1));
             for (int k = 0; k < stepsPerCase; k++) {
                 CaseSignal.Type type = STEPS[r.nextInt(STEPS.length)];
                 double day = created + r.nextInt(8) / 2.0;
                 boolean restates = type == CaseSignal.Type.UNMERGED && r.nextBoolean();
-                events.add(step(c, type, ids.get(nextId++), day, restates ? day + 2 + r.nextInt(6) : -1,
+                events.add(step(
+                        c,
+                        type,
+                        ids.get(nextId++),
+                        day,
+                        restates ? day + 2 + r.nextInt(6) : -1,
                         restates ? day + 0.5 : -1));
             }
-            events.add(step(c, CaseSignal.Type.CLOSED, ids.get(nextId++), created + 4 + r.nextInt(30) / 2.0, -1,
-                    -1));
+            events.add(step(c, CaseSignal.Type.CLOSED, ids.get(nextId++), created + 4 + r.nextInt(30) / 2.0, -1, -1));
         }
         return events;
     }
 
-    private static CaseSignal step(String caseId, CaseSignal.Type type, int id, double day, double deadlineDay,
-                                   double responseDay) {
+    private static CaseSignal step(
+            String caseId, CaseSignal.Type type, int id, double day, double deadlineDay, double responseDay) {
         CaseSignal s = CaseDeadlineTimersTest.jsjb(type, String.format("E%03d", id), day, deadlineDay, responseDay);
         s.caseId = caseId;
         s.inputId = "case.events:0:" + s.recordId;
@@ -126,27 +141,39 @@ class CaseWaitingEventsTimerTest {
             for (int i = 0; i < shuffled.size(); i++) {
                 CaseSignal s = shuffled.get(i);
                 h.processElement(s, s.time);
-                assertThat(h.numEventTimeTimers()).as("timers after an event, seed %d", seed)
+                assertThat(h.numEventTimeTimers())
+                        .as("timers after an event, seed %d", seed)
                         .isLessThanOrEqualTo(TIMERS_PER_CASE * CASES.length);
                 if (r.nextInt(6) == 0) {
                     // the watermark jumps up to the earliest event still to come (nothing is late)
-                    long next = shuffled.subList(i + 1, shuffled.size()).stream().mapToLong(x -> x.time).min()
+                    long next = shuffled.subList(i + 1, shuffled.size()).stream()
+                            .mapToLong(x -> x.time)
+                            .min()
                             .orElse(AFTER_ALL + 1);
                     wm = Math.max(wm, next - 1);
                     h.processWatermark(wm);
-                    assertThat(h.numEventTimeTimers()).as("timers after a watermark, seed %d", seed)
+                    assertThat(h.numEventTimeTimers())
+                            .as("timers after a watermark, seed %d", seed)
                             .isLessThanOrEqualTo(TIMERS_PER_CASE * CASES.length);
                 }
             }
             h.processWatermark(AFTER_ALL);
             h.processWatermark(Long.MAX_VALUE);
             assertThat(byCase(h.extractOutputValues())).as("seed %d", seed).isEqualTo(expected);
-            assertThat(h.numEventTimeTimers()).as("timers at the end, seed %d", seed).isZero();
-            assertThat(h.numKeyedStateEntries()).as("keyed state at the end, seed %d", seed).isZero();
+            assertThat(h.numEventTimeTimers())
+                    .as("timers at the end, seed %d", seed)
+                    .isZero();
+            assertThat(h.numKeyedStateEntries())
+                    .as("keyed state at the end, seed %d", seed)
+                    .isZero();
         }
         // the seeds reach every deadline the rule times, so the comparison covers each of them
-        assertThat(raised).contains(AlertRule.CASE_RESPONSE_OVERDUE, AlertRule.CASE_DUE_SOON, AlertRule.CASE_OVERDUE,
-                AlertRule.CASE_OVERDUE_ESCALATED);
+        assertThat(raised)
+                .contains(
+                        AlertRule.CASE_RESPONSE_OVERDUE,
+                        AlertRule.CASE_DUE_SOON,
+                        AlertRule.CASE_OVERDUE,
+                        AlertRule.CASE_OVERDUE_ESCALATED);
     }
 
     @Test

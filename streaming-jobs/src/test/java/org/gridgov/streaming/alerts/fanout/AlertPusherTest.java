@@ -54,9 +54,16 @@ class AlertPusherTest {
     }
 
     static AlertRecord alert(String id, AlertLevel level, int version) {
-        return new AlertRecord(id, AlertRule.REPEAT_PETITION, level, "0123456789abcdef0123456789abcdef",
-                new String[] {"P1", "P2", "P3"}, "重复信访: 3 次信访", EventTimes.millis(java.time.LocalDateTime.of(2024,
-                1, 20, 10, 0)), 0, version);
+        return new AlertRecord(
+                id,
+                AlertRule.REPEAT_PETITION,
+                level,
+                "0123456789abcdef0123456789abcdef",
+                new String[] {"P1", "P2", "P3"},
+                "重复信访: 3 次信访",
+                EventTimes.millis(java.time.LocalDateTime.of(2024, 1, 20, 10, 0)),
+                0,
+                version);
     }
 
     private JsonNode body(int i) throws Exception {
@@ -72,7 +79,8 @@ class AlertPusherTest {
         assertThat(posts.get(0)[0]).startsWith(URL + "&timestamp=1700000000000&sign=");
         JsonNode md = body(0).path("markdown");
         assertThat(md.path("title").asText()).contains("橙", "重复信访");
-        assertThat(md.path("text").asText()).contains("### 【橙色预警】重复信访", "人员01234567", "P1, P2, P3", "a-1")
+        assertThat(md.path("text").asText())
+                .contains("### 【橙色预警】重复信访", "人员01234567", "P1, P2, P3", "a-1")
                 .doesNotContain("0123456789abcdef0123456789abcdef");
         assertThat(log.statusOf("a-1")).isEqualTo(Status.SENT);
         assertThat(p.sent()).isEqualTo(1);
@@ -113,8 +121,8 @@ class AlertPusherTest {
         assertThat(posts).hasSize(3);
         String digest = body(2).path("markdown").path("text").asText();
         assertThat(digest).contains("【预警汇总】3 条预警", "a-3", "a-4", "a-5");
-        assertThat(List.of("a-3", "a-4", "a-5")).allSatisfy(id -> assertThat(log.statusOf(id))
-                .isEqualTo(Status.DIGESTED));
+        assertThat(List.of("a-3", "a-4", "a-5"))
+                .allSatisfy(id -> assertThat(log.statusOf(id)).isEqualTo(Status.DIGESTED));
         assertThat(p.digested()).isEqualTo(3);
         assertThat(p.queued()).isZero();
     }
@@ -132,8 +140,7 @@ class AlertPusherTest {
         restarted.drain(true);
         assertThat(posts).hasSize(2);
         assertThat(log.queued()).isEmpty();
-        assertThat(log.entries.values()).extracting(PushLog.Entry::status).containsOnly(Status.SENT,
-                Status.DIGESTED);
+        assertThat(log.entries.values()).extracting(PushLog.Entry::status).containsOnly(Status.SENT, Status.DIGESTED);
     }
 
     @Test
@@ -157,8 +164,8 @@ class AlertPusherTest {
 
     @Test
     void aClaimWithoutAResultIsNotPushedAgain() throws Exception {
-        log.write(List.of(new PushLog.Entry("a-1", "repeat_petition", "RED", "t", Status.SENDING, 1)), "a-1", null,
-                null);
+        log.write(
+                List.of(new PushLog.Entry("a-1", "repeat_petition", "RED", "t", Status.SENDING, 1)), "a-1", null, null);
         AlertPusher p = pusher(20, AlertLevel.BLUE);
         p.accept(alert("a-1", AlertLevel.RED, 1));
         assertThat(posts).isEmpty();

@@ -19,12 +19,16 @@ final class InMemoryPushLog implements PushLog {
 
     @Override
     public List<Entry> queued() {
-        return entries.values().stream().filter(e -> e.status() == Status.QUEUED).toList();
+        return entries.values().stream()
+                .filter(e -> e.status() == Status.QUEUED)
+                .toList();
     }
 
     @Override
     public int inFlight() {
-        return (int) entries.values().stream().filter(e -> e.status() == Status.SENDING).count();
+        return (int) entries.values().stream()
+                .filter(e -> e.status() == Status.SENDING)
+                .count();
     }
 
     @Override
@@ -41,6 +45,5 @@ final class InMemoryPushLog implements PushLog {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ class CompactTypeTest {
 
     @Test
     void personEventsSurviveTheShuffleFieldForField() throws Exception {
-        PersonEvent e = new PersonEvent("k3f9a", PersonEvent.Kind.PETITION, "BX17", 1_700_000_000_000L, "C07",
-                "济南（历城）建工集团");
+        PersonEvent e =
+                new PersonEvent("k3f9a", PersonEvent.Kind.PETITION, "BX17", 1_700_000_000_000L, "C07", "济南（历城）建工集团");
         e.inputId = "dwd.petition:1:42";
         e.topic = "dwd.petition";
         e.receivedTime = 1_700_000_001_000L;
@@ -31,8 +31,11 @@ class CompactTypeTest {
             PersonEvent back = roundTrip(TypeInformation.of(PersonEvent.class), x);
             assertThat(back).usingRecursiveComparison().isEqualTo(x);
             assertThat(back).isNotSameAs(x);
-            assertThat(TypeInformation.of(PersonEvent.class).createSerializer(new SerializerConfigImpl()).copy(x))
-                    .usingRecursiveComparison().isEqualTo(x);
+            assertThat(TypeInformation.of(PersonEvent.class)
+                            .createSerializer(new SerializerConfigImpl())
+                            .copy(x))
+                    .usingRecursiveComparison()
+                    .isEqualTo(x);
         }
     }
 
@@ -50,20 +53,23 @@ class CompactTypeTest {
         s.topic = "case.events";
         s.receivedTime = 11L;
         for (CaseSignal x : new CaseSignal[] {s, new CaseSignal()}) {
-            assertThat(roundTrip(TypeInformation.of(CaseSignal.class), x)).usingRecursiveComparison().isEqualTo(x);
+            assertThat(roundTrip(TypeInformation.of(CaseSignal.class), x))
+                    .usingRecursiveComparison()
+                    .isEqualTo(x);
         }
     }
 
     @Test
     void aRestoredSerializerIsCompatibleAsIs() throws Exception {
-        TypeSerializer<PersonEvent> ser = TypeInformation.of(PersonEvent.class)
-                .createSerializer(new SerializerConfigImpl());
+        TypeSerializer<PersonEvent> ser =
+                TypeInformation.of(PersonEvent.class).createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, ser.snapshotConfiguration());
         TypeSerializerSnapshot<PersonEvent> read = TypeSerializerSnapshot.readVersionedSnapshot(
                 new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
         assertThat(read.restoreSerializer()).isEqualTo(ser);
-        assertThat(ser.snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs()).isTrue();
+        assertThat(ser.snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs())
+                .isTrue();
     }
 
     @Test
@@ -72,23 +78,29 @@ class CompactTypeTest {
         Map<String, TypeInformation<?>> fields = new LinkedHashMap<>();
         for (Field f : PersonEvent.class.getFields()) {
             if (!Modifier.isStatic(f.getModifiers())) {
-                fields.put(f.getName(), f.getType() == long.class ? Types.LONG
-                        : f.getType() == String.class ? Types.STRING : Types.ENUM(PersonEvent.Kind.class));
+                fields.put(
+                        f.getName(),
+                        f.getType() == long.class
+                                ? Types.LONG
+                                : f.getType() == String.class ? Types.STRING : Types.ENUM(PersonEvent.Kind.class));
             }
         }
-        TypeSerializer<PersonEvent> pojo = Types.POJO(PersonEvent.class, fields)
-                .createSerializer(new SerializerConfigImpl());
+        TypeSerializer<PersonEvent> pojo =
+                Types.POJO(PersonEvent.class, fields).createSerializer(new SerializerConfigImpl());
         assertThat(pojo).isInstanceOf(PojoSerializer.class);
-        TypeSerializer<PersonEvent> compact = TypeInformation.of(PersonEvent.class)
-                .createSerializer(new SerializerConfigImpl());
-        assertThat(compact.snapshotConfiguration().resolveSchemaCompatibility(pojo.snapshotConfiguration())
-                .isCompatibleAfterMigration()).isTrue();
+        TypeSerializer<PersonEvent> compact =
+                TypeInformation.of(PersonEvent.class).createSerializer(new SerializerConfigImpl());
+        assertThat(compact.snapshotConfiguration()
+                        .resolveSchemaCompatibility(pojo.snapshotConfiguration())
+                        .isCompatibleAfterMigration())
+                .isTrue();
         // and the old bytes still read as the same event
         PersonEvent e = new PersonEvent("k1", PersonEvent.Kind.POLICE, "BJ1", 7L, null, null);
         DataOutputSerializer out = new DataOutputSerializer(64);
         pojo.serialize(e, out);
         assertThat(pojo.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
-                .usingRecursiveComparison().isEqualTo(e);
+                .usingRecursiveComparison()
+                .isEqualTo(e);
     }
 
     private static <T> T roundTrip(TypeInformation<T> info, T value) throws Exception {

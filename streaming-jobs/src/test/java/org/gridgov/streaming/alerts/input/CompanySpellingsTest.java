@@ -28,15 +28,25 @@ class CompanySpellingsTest {
 
     private static final LocalDateTime T0 = LocalDateTime.of(2024, 1, 9, 8, 30);
     private static final String REGISTERED = "山东鼎盛（集团）建设有限公司";
-    private static final String[] WRITTEN = {REGISTERED, "山东鼎盛 (集团) 建设有限公司", "山东鼎盛(集团)建设有限公司",
-        "山东鼎盛（集团）建设有限公司\u3000", "山东 鼎盛（集团）建设有限公司"};
+    private static final String[] WRITTEN = {
+        REGISTERED, "山东鼎盛 (集团) 建设有限公司", "山东鼎盛(集团)建设有限公司", "山东鼎盛（集团）建设有限公司\u3000", "山东 鼎盛（集团）建设有限公司"
+    };
 
     private final InputDecoder decoder = new InputDecoder(SampleRecords.pii(), SampleRecords.CLOCK);
 
     private PersonEvent petition(int n, String company, String idCard) {
-        String json = SampleRecords.json(SampleRecords.petitionBuilder().petitionId("XF-G" + n).personIdCard(idCard)
-                .companyName(company).petitionTime(T0.plusMinutes(40L * n)).build());
-        InputEvent e = decoder.decode(SourceType.PETITION.rawTopic(), 0, n, 1_700_000_000_000L, "XF-G" + n,
+        String json = SampleRecords.json(SampleRecords.petitionBuilder()
+                .petitionId("XF-G" + n)
+                .personIdCard(idCard)
+                .companyName(company)
+                .petitionTime(T0.plusMinutes(40L * n))
+                .build());
+        InputEvent e = decoder.decode(
+                SourceType.PETITION.rawTopic(),
+                0,
+                n,
+                1_700_000_000_000L,
+                "XF-G" + n,
                 json.getBytes(StandardCharsets.UTF_8));
         assertThat(e.kind).as(e.reason).isEqualTo(InputKind.PETITION);
         return PersonEvent.of(e, PersonEvent.Kind.PETITION);
@@ -81,9 +91,8 @@ class CompanySpellingsTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, PersonEvent, AlertRecord> harness()
-            throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new GroupPetitionRule(RuleParams.defaults()),
-                e -> e.companyName, Types.STRING);
+    private static KeyedOneInputStreamOperatorTestHarness<String, PersonEvent, AlertRecord> harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new GroupPetitionRule(RuleParams.defaults()), e -> e.companyName, Types.STRING);
     }
 }

@@ -24,18 +24,22 @@ class DwdInputTest {
     private static final long KAFKA_TS = 1_700_000_000_000L;
 
     private final InputDecoder decoder = new InputDecoder(SampleRecords.pii(), SampleRecords.CLOCK);
-    private final RawRecordMapper loader = new RawRecordMapper(SampleRecords.decoder(),
-            RawRecordMapper.standardOdsMapper(SampleRecords.pii())::rows);
+    private final RawRecordMapper loader =
+            new RawRecordMapper(SampleRecords.decoder(), RawRecordMapper.standardOdsMapper(SampleRecords.pii())::rows);
 
     /** The raw record through the loader's conform step and the dwd topic's serde, read as the alert job reads it. */
     private InputEvent viaDwd(SourceType s, String json, String master) {
         String position = s.rawTopic() + ":1:42";
-        LoadOutcome o = loader.map(s, json, new RecordOrigin(s.rawTopic(), position, "key-1", json,
-                LocalDateTime.of(2023, 11, 15, 6, 13, 20)));
+        LoadOutcome o = loader.map(
+                s,
+                json,
+                new RecordOrigin(s.rawTopic(), position, "key-1", json, LocalDateTime.of(2023, 11, 15, 6, 13, 20)));
         assertThat(o.accepted()).as(s.name()).isTrue();
-        DwdRecord r = DwdRecords.of(s, o.rows(), position, KAFKA_TS).orElseThrow().withMaster(master);
+        DwdRecord r =
+                DwdRecords.of(s, o.rows(), position, KAFKA_TS).orElseThrow().withMaster(master);
         byte[] bytes = Topics.dwd(s).valueSerde().serializer().serialize(s.dwdTopic(), r);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain(SampleRecords.clearPii().toArray(String[]::new));
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .doesNotContain(SampleRecords.clearPii().toArray(String[]::new));
         return decoder.decodeDwd(s.dwdTopic(), 0, 7, KAFKA_TS + 5, r.kafkaKey(), bytes);
     }
 
@@ -57,9 +61,11 @@ class DwdInputTest {
 
     @Test
     void aCompanyIsReadInTheCanonicalFormTheRawPathComputed() {
-        String json = SampleRecords.json(SampleRecords.petitionBuilder().companyName("历城 建设(集团)有限公司").build());
-        assertThat(viaDwd(SourceType.PETITION, json, null).companyName).isEqualTo(viaRaw(SourceType.PETITION, json)
-                .companyName).doesNotContain(" ", "(");
+        String json = SampleRecords.json(
+                SampleRecords.petitionBuilder().companyName("历城 建设(集团)有限公司").build());
+        assertThat(viaDwd(SourceType.PETITION, json, null).companyName)
+                .isEqualTo(viaRaw(SourceType.PETITION, json).companyName)
+                .doesNotContain(" ", "(");
     }
 
     @Test
@@ -73,7 +79,12 @@ class DwdInputTest {
 
     @Test
     void bytesThatAreNoDwdRecordAreRejectedWithTheReasonNotDropped() {
-        InputEvent e = decoder.decodeDwd(SourceType.PETITION.dwdTopic(), 1, 3, KAFKA_TS, "k",
+        InputEvent e = decoder.decodeDwd(
+                SourceType.PETITION.dwdTopic(),
+                1,
+                3,
+                KAFKA_TS,
+                "k",
                 SampleRecords.petitionJson().getBytes(StandardCharsets.UTF_8));
         assertThat(e.kind).isEqualTo(InputKind.REJECTED);
         assertThat(e.inputId).isEqualTo("dwd.petition:1:3");

@@ -18,8 +18,8 @@ class InputDecoderTest {
     private final InputDecoder decoder = new InputDecoder(SampleRecords.pii(), SampleRecords.CLOCK);
 
     private InputEvent decode(String topic, String json) {
-        return decoder.decode(topic, 1, 42, 1_700_000_000_000L, "key-1",
-                json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        return decoder.decode(
+                topic, 1, 42, 1_700_000_000_000L, "key-1", json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -29,7 +29,8 @@ class InputDecoderTest {
         assertThat(e.kind).isEqualTo(InputKind.PETITION);
         assertThat(e.inputId).isEqualTo("raw.petition:1:42");
         assertThat(e.recordId).isEqualTo(SampleRecords.petition().petitionId());
-        assertThat(e.personKey).isEqualTo(SampleRecords.pii().idCardKey(SampleRecords.PETITIONER_ID_CARD))
+        assertThat(e.personKey)
+                .isEqualTo(SampleRecords.pii().idCardKey(SampleRecords.PETITIONER_ID_CARD))
                 .hasSize(32);
         assertThat(e.eventTime).isEqualTo(EventTimes.millis(SampleRecords.PETITION_TIME));
         assertThat(e.categoryCode).isEqualTo(SampleRecords.petition().categoryCode());
@@ -42,9 +43,11 @@ class InputDecoderTest {
         InputEvent e = decode(SourceType.HOTLINE.rawTopic(), SampleRecords.hotlineJson());
 
         assertThat(e.kind).isEqualTo(InputKind.HOTLINE);
-        assertThat(e.personKey).isEqualTo(SampleRecords.pii().personKey(SampleRecords.CALLER_ID_CARD,
-                SampleRecords.CALLER_PHONE));
-        assertThat(e.acceptTime).isEqualTo(EventTimes.millis(SampleRecords.HOTLINE_ACCEPT)).isEqualTo(e.eventTime);
+        assertThat(e.personKey)
+                .isEqualTo(SampleRecords.pii().personKey(SampleRecords.CALLER_ID_CARD, SampleRecords.CALLER_PHONE));
+        assertThat(e.acceptTime)
+                .isEqualTo(EventTimes.millis(SampleRecords.HOTLINE_ACCEPT))
+                .isEqualTo(e.eventTime);
         assertThat(e.deadline).isEqualTo(EventTimes.millis(SampleRecords.HOTLINE_DEADLINE));
         assertThat(e.replyTime).isEqualTo(EventTimes.millis(SampleRecords.HOTLINE_REPLY));
         assertThat(e.closeTime).isEqualTo(EventTimes.millis(SampleRecords.HOTLINE_CLOSE));
@@ -53,8 +56,11 @@ class InputDecoderTest {
 
     @Test
     void anonymousCallerHasNoPersonKey() {
-        String json = SampleRecords.json(SampleRecords.hotlineBuilder().callerIdCard(null).callerPhone(null)
-                .callerName(null).build());
+        String json = SampleRecords.json(SampleRecords.hotlineBuilder()
+                .callerIdCard(null)
+                .callerPhone(null)
+                .callerName(null)
+                .build());
         InputEvent e = decode(SourceType.HOTLINE.rawTopic(), json);
 
         assertThat(e.kind).isEqualTo(InputKind.HOTLINE);
@@ -63,7 +69,8 @@ class InputDecoderTest {
 
     @Test
     void aGenuineReplacementCharacterIsTextNotAnEncodingError() {
-        String json = SampleRecords.json(SampleRecords.petitionBuilder().content("反映\uFFFD问题").build());
+        String json = SampleRecords.json(
+                SampleRecords.petitionBuilder().content("反映\uFFFD问题").build());
         assertThat(decode(SourceType.PETITION.rawTopic(), json).kind).isEqualTo(InputKind.PETITION);
     }
 
@@ -73,8 +80,16 @@ class InputDecoderTest {
         assertThat(police.kind).isEqualTo(InputKind.POLICE);
         assertThat(police.personKey).isEqualTo(SampleRecords.pii().idCardKey(SampleRecords.POLICE_PERSON_ID_CARD));
 
-        CaseEvent created = new CaseEvent(1, "EV-1", "CS-7", "case-service", CaseEventType.CREATED,
-                SampleRecords.HOTLINE_DEADLINE, SampleRecords.HOTLINE_ACCEPT, "网格员", "上报");
+        CaseEvent created = new CaseEvent(
+                1,
+                "EV-1",
+                "CS-7",
+                "case-service",
+                CaseEventType.CREATED,
+                SampleRecords.HOTLINE_DEADLINE,
+                SampleRecords.HOTLINE_ACCEPT,
+                "网格员",
+                "上报");
         InputEvent ev = decode(Topics.CASE_EVENTS.name(), Json.write(created));
         assertThat(ev.kind).isEqualTo(InputKind.CASE_EVENT);
         assertThat(ev.caseId).isEqualTo("CS-7");
@@ -86,22 +101,26 @@ class InputDecoderTest {
 
     @Test
     void badRecordsAreRejectedWithAReasonAndNoClearPii() {
-        String broken = SampleRecords.tree(SourceType.PETITION).put("latitude", "abc").toString();
+        String broken =
+                SampleRecords.tree(SourceType.PETITION).put("latitude", "abc").toString();
         InputEvent invalid = decode(SourceType.PETITION.rawTopic(), broken);
         assertThat(invalid.kind).isEqualTo(InputKind.REJECTED);
         assertThat(invalid.reason).contains("latitude");
         assertThat(invalid.eventTime).isEqualTo(1_700_000_000_000L);
 
-        String withId = SampleRecords.tree(SourceType.PETITION).put("person_id_card", "37011219520301123Y")
+        String withId = SampleRecords.tree(SourceType.PETITION)
+                .put("person_id_card", "37011219520301123Y")
                 .toString();
         assertThat(decode(SourceType.PETITION.rawTopic(), withId).reason).doesNotContain("37011219520301123");
 
         assertThat(decode(SourceType.PETITION.rawTopic(), "{not json").reason).contains("not valid JSON");
         assertThat(decode(SourceType.PETITION.rawTopic(), null).reason).contains("tombstone");
         byte[] gbk = "{\"content\":\"拖欠工资\"}".getBytes(Charset.forName("GBK"));
-        assertThat(decoder.decode(SourceType.PETITION.rawTopic(), 0, 0, 0, null, gbk).reason).contains("UTF-8");
+        assertThat(decoder.decode(SourceType.PETITION.rawTopic(), 0, 0, 0, null, gbk).reason)
+                .contains("UTF-8");
         assertThat(decode(SourceType.GRID.rawTopic(), SampleRecords.gridRecordJson()).reason)
                 .contains("no alert rule reads raw.grid");
-        assertThat(decode(Topics.CASE_EVENTS.name(), "{\"schema_version\":1}").kind).isEqualTo(InputKind.REJECTED);
+        assertThat(decode(Topics.CASE_EVENTS.name(), "{\"schema_version\":1}").kind)
+                .isEqualTo(InputKind.REJECTED);
     }
 }

@@ -27,8 +27,8 @@ class GroupPetitionRuleTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new GroupPetitionRule(RuleParams.defaults()),
-                e -> e.companyName, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new GroupPetitionRule(RuleParams.defaults()), e -> e.companyName, Types.STRING);
     }
 
     static long at(double hours) {
@@ -102,8 +102,9 @@ class GroupPetitionRuleTest {
         }
         harness.processWatermark(at(4));
         assertThat(alerts().get(alerts().size() - 1).level).isEqualTo(AlertLevel.RED);
-        assertThat(alerts()).extracting(a -> a.alertId).containsOnly(AlertIds.of(AlertRule.GROUP_PETITION, COMPANY,
-                "G1"));
+        assertThat(alerts())
+                .extracting(a -> a.alertId)
+                .containsOnly(AlertIds.of(AlertRule.GROUP_PETITION, COMPANY, "G1"));
         expireEverything();
     }
 

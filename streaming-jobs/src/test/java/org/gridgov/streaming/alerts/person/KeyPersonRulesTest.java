@@ -156,7 +156,9 @@ class KeyPersonRulesTest {
         send(late);
         send(petition(ZHANG, "P-in-time", 39.9999));
 
-        assertThat(harness.getSideOutput(KeyPersonRules.LATE)).extracting(StreamRecord::getValue).singleElement()
+        assertThat(harness.getSideOutput(KeyPersonRules.LATE))
+                .extracting(StreamRecord::getValue)
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.inputId).isEqualTo("raw.petition:0:7/petition");
                     assertThat(r.kind).isEqualTo(RejectedInput.LATE);
@@ -187,7 +189,9 @@ class KeyPersonRulesTest {
         send(incident(ZHANG, "J2", 40));
         send(incident(WANG, "J3", 40));
         harness.processWatermark(at(40));
-        assertThat(alerts(AlertRule.CROSS_SOURCE)).extracting(a -> a.evidenceIds[0]).containsExactly("J1", "J2");
+        assertThat(alerts(AlertRule.CROSS_SOURCE))
+                .extracting(a -> a.evidenceIds[0])
+                .containsExactly("J1", "J2");
         // the same combination is escalated once
         assertThat(alerts(AlertRule.ESCALATION)).hasSize(1);
         expireEverything();
@@ -226,8 +230,8 @@ class KeyPersonRulesTest {
             assertThat(a.message).contains("信访");
         });
         // two rules for one person: escalated
-        assertThat(alerts(AlertRule.ESCALATION)).singleElement()
-                .satisfies(a -> assertThat(a.evidenceIds).containsExactly("J1", "P9"));
+        assertThat(alerts(AlertRule.ESCALATION)).singleElement().satisfies(a -> assertThat(a.evidenceIds)
+                .containsExactly("J1", "P9"));
 
         harness.processBroadcastElement(KeyPersonUpdate.remove(WANG), at(3));
         send(incident(WANG, "J2", 4));
@@ -238,11 +242,13 @@ class KeyPersonRulesTest {
 
     @Test
     void anUnreadableRegistryRecordIsRejectedNotApplied() throws Exception {
-        KeyPersonUpdate bad = KeyPersonUpdate.parse("key-persons:0:5", 0, null,
-                "{\"person_key\":\"370112195203011234\",\"action\":\"ADD\"}".getBytes());
+        KeyPersonUpdate bad = KeyPersonUpdate.parse(
+                "key-persons:0:5", 0, null, "{\"person_key\":\"370112195203011234\",\"action\":\"ADD\"}".getBytes());
         harness.processBroadcastElement(bad, 0);
-        assertThat(harness.getSideOutput(KeyPersonRules.REGISTRY_REJECTS)).extracting(StreamRecord::getValue)
-                .singleElement().satisfies(r -> {
+        assertThat(harness.getSideOutput(KeyPersonRules.REGISTRY_REJECTS))
+                .extracting(StreamRecord::getValue)
+                .singleElement()
+                .satisfies(r -> {
                     assertThat(r.reason).contains("salted person key");
                     assertThat(r.recordKey).isNull();
                     assertThat(r.topic).isEqualTo("key-persons");
@@ -283,7 +289,9 @@ class KeyPersonRulesTest {
         send(call(ZHANG, "Z2", 3, "C0101"));
         send(repeatCall(ZHANG, "Z2b", 4, "C0101", "Z2"));
         harness.processWatermark(at(4));
-        assertThat(alerts()).as("5 calls of one problem, 2 problems of 张 so far").isEmpty();
+        assertThat(alerts())
+                .as("5 calls of one problem, 2 problems of 张 so far")
+                .isEmpty();
 
         send(call(ZHANG, "Z3", 6, "C0101"));
         harness.processWatermark(at(6));

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class WaitingEventsTimerTest {
 
-    static final String[] PERSONS = {KeyPersonRulesTest.ZHANG, KeyPersonRulesTest.WANG,
-        "00000000000000000000000000000001"};
+    static final String[] PERSONS = {
+        KeyPersonRulesTest.ZHANG, KeyPersonRulesTest.WANG, "00000000000000000000000000000001"
+    };
     /** A person holds at most its wake-up timer and its cleanup timer. */
     static final int TIMERS_PER_PERSON = 2;
 
@@ -33,7 +34,9 @@ class WaitingEventsTimerTest {
             throws Exception {
         KeyedBroadcastOperatorTestHarness<String, PersonEvent, KeyPersonUpdate, AlertRecord> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new KeyPersonRules(RuleParams.defaults()), e -> e.personKey, Types.STRING,
+                        new KeyPersonRules(RuleParams.defaults()),
+                        e -> e.personKey,
+                        Types.STRING,
                         KeyPersonRules.REGISTRY);
         h.processBroadcastWatermark(Long.MAX_VALUE);
         return h;
@@ -50,11 +53,12 @@ class WaitingEventsTimerTest {
             String person = PERSONS[r.nextInt(PERSONS.length)];
             double day = r.nextInt(40) / 2.0;
             String id = String.format("R%03d", r.nextInt(1000));
-            events.add(switch (r.nextInt(3)) {
-                case 0 -> KeyPersonRulesTest.petition(person, "P" + id, day);
-                case 1 -> KeyPersonRulesTest.call(person, "H" + id, day, "C010" + r.nextInt(2));
-                default -> KeyPersonRulesTest.incident(person, "J" + id, day);
-            });
+            events.add(
+                    switch (r.nextInt(3)) {
+                        case 0 -> KeyPersonRulesTest.petition(person, "P" + id, day);
+                        case 1 -> KeyPersonRulesTest.call(person, "H" + id, day, "C010" + r.nextInt(2));
+                        default -> KeyPersonRulesTest.incident(person, "J" + id, day);
+                    });
         }
         return events;
     }
@@ -72,7 +76,8 @@ class WaitingEventsTimerTest {
     private static Map<String, List<AlertRecord>> inOrder(List<PersonEvent> events) throws Exception {
         var h = harness();
         List<PersonEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparingLong((PersonEvent e) -> e.time).thenComparing(e -> e.recordId)
+        sorted.sort(Comparator.comparingLong((PersonEvent e) -> e.time)
+                .thenComparing(e -> e.recordId)
                 .thenComparing(e -> e.kind));
         for (PersonEvent e : sorted) {
             h.processElement(e, e.time);
@@ -83,8 +88,7 @@ class WaitingEventsTimerTest {
     }
 
     @Test
-    void shuffledArrivalWithTiesAcrossSourcesRaisesWhatTimeOrderRaisesWithAtMostTwoTimersPerPerson()
-            throws Exception {
+    void shuffledArrivalWithTiesAcrossSourcesRaisesWhatTimeOrderRaisesWithAtMostTwoTimersPerPerson() throws Exception {
         for (long seed = 1; seed <= 20; seed++) {
             List<PersonEvent> events = events(seed, 60);
             Map<String, List<AlertRecord>> expected = inOrder(events);
@@ -97,22 +101,28 @@ class WaitingEventsTimerTest {
             Random r = new Random(seed * 17);
             for (PersonEvent e : shuffled) {
                 h.processElement(e, e.time);
-                assertThat(h.numEventTimeTimers()).as("timers after an event, seed %d", seed)
+                assertThat(h.numEventTimeTimers())
+                        .as("timers after an event, seed %d", seed)
                         .isLessThanOrEqualTo(TIMERS_PER_PERSON * PERSONS.length);
                 if (r.nextInt(8) == 0) {
                     // the watermark moves up to the earliest event still to come (nothing is late)
                     long next = shuffled.subList(shuffled.indexOf(e) + 1, shuffled.size()).stream()
-                            .mapToLong(x -> x.time).min().orElse(Long.MAX_VALUE);
+                            .mapToLong(x -> x.time)
+                            .min()
+                            .orElse(Long.MAX_VALUE);
                     wm = Math.max(wm, next - 1);
                     h.processWatermark(wm);
-                    assertThat(h.numEventTimeTimers()).as("timers after a watermark, seed %d", seed)
+                    assertThat(h.numEventTimeTimers())
+                            .as("timers after a watermark, seed %d", seed)
                             .isLessThanOrEqualTo(TIMERS_PER_PERSON * PERSONS.length);
                 }
             }
             h.processWatermark(Long.MAX_VALUE);
             assertThat(byPerson(h.extractOutputValues())).as("seed %d", seed).isEqualTo(expected);
             assertThat(h.numEventTimeTimers()).as("timers at the end").isZero();
-            assertThat(Harnesses.keyedStateEntries(h)).as("keyed state at the end").isZero();
+            assertThat(Harnesses.keyedStateEntries(h))
+                    .as("keyed state at the end")
+                    .isZero();
         }
     }
 
