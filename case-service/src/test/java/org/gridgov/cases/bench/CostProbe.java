@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.common.testing.JvmThreadCpu;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,8 +29,8 @@ final class CostProbe {
             "Com_set_option",
             "Com_stmt_prepare",
             "Com_stmt_execute");
-    /** Linux's USER_HZ, the unit of /proc/PID/stat's CPU times, on every architecture gridgov runs on. */
-    private static final double TICKS_PER_SECOND = 100;
+    /** Linux's USER_HZ, the unit of /proc/PID/stat's CPU times. */
+    private static final double TICKS_PER_SECOND = JvmThreadCpu.TICKS_PER_SECOND;
 
     /** Per-operation figures of one stretch. */
     record Costs(
@@ -90,13 +91,13 @@ final class CostProbe {
         this.threadCpu = threadCpu();
         this.processCpu = processCpu();
         this.databaseTicks = ticks(databaseStat);
-        this.vmTicks = vmThreadTicks();
+        this.vmTicks = JvmThreadCpu.gcAndJitTicks();
     }
 
     /** This JVM's CPU and its JIT compilers' at one moment, to tell when compiling has settled. */
     record JvmCpu(long processNanos, long jitTicks) {
         static JvmCpu now() {
-            long[] vm = vmThreadTicks();
+            long[] vm = JvmThreadCpu.gcAndJitTicks();
             return new JvmCpu(processCpu(), vm == null ? -1 : vm[1]);
         }
 
@@ -117,7 +118,7 @@ final class CostProbe {
 
     Costs stop(long operations) {
         long db = ticks(databaseStat);
-        long[] vm = vmThreadTicks();
+        long[] vm = JvmThreadCpu.gcAndJitTicks();
         long process = processCpu() - processCpu;
         Map<Long, long[]> after = threadCpu();
         Map<String, Long> statusAfter = status(jdbc);
@@ -187,42 +188,6 @@ final class CostProbe {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /**
-     * CPU ticks of this JVM's own native threads, which the thread MXBean does not list: {GC (G1's and Parallel's
-     * workers, refinement and concurrent threads), JIT compilers}, from {@code /proc/self/task/TID/stat} by thread
-     * name; null off Linux. Threads that end in between are lost, which these pools' threads do not.
-     */
-    private static long[] vmThreadTicks() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return null;
-        }
-        long gc = 0;
-        long jit = 0;
-        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
-            for (Path t : (Iterable<Path>) all::iterator) {
-                String stat;
-                try {
-                    stat = Files.readString(t.resolve("stat"));
-                } catch (java.io.IOException e) {
-                    continue; // the thread ended meanwhile
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                // Linux keeps 15 characters of a name: "GC Thread#0", "G1 Refine#0", "G1 Conc#0", "C2 CompilerThre"
-                if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ")) {
-                    gc += ticks;
-                } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    jit += ticks;
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
-        return new long[] {gc, jit};
     }
 
     /**

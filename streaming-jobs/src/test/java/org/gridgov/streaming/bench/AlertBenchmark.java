@@ -48,6 +48,7 @@ import org.gridgov.common.model.AlertLevel;
 import org.gridgov.common.model.DwdRecord;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
+import org.gridgov.common.testing.JvmThreadCpu;
 import org.gridgov.common.validation.RecordDecoder;
 import org.gridgov.streaming.alerts.AlertInputs;
 import org.gridgov.streaming.alerts.AlertJob;
@@ -251,43 +252,14 @@ public final class AlertBenchmark {
     /**
      * CPU of the JVM's own threads during a run, which the thread MXBean does not list: the JIT compilers and the
      * garbage collector (G1's workers, refinement and concurrent threads), per event, from
-     * {@code /proc/self/task/TID/stat} by thread name (NaN off Linux), so a cold run shows what its JIT costs. The same
-     * reading as the case bench's {@code CostProbe} (test scope of another module, hence not shared).
+     * {@code /proc/self/task/TID/stat} by thread name ({@link JvmThreadCpu}; NaN off Linux), so a cold run shows what its
+     * JIT costs.
      */
     public record JvmWork(long jitTicks, long gcTicks, long events) {
 
-        /** USER_HZ, the unit of /proc's CPU times (100 on Linux). */
-        private static final double TICKS_PER_SECOND = 100.0;
-
         static JvmWork now() {
-            java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-            if (!java.nio.file.Files.isDirectory(tasks)) {
-                return new JvmWork(-1, -1, 0);
-            }
-            long jit = 0;
-            long gc = 0;
-            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
-                for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) all::iterator) {
-                    String stat;
-                    try {
-                        stat = java.nio.file.Files.readString(t.resolve("stat"));
-                    } catch (java.io.IOException e) {
-                        continue; // the thread ended meanwhile
-                    }
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    // Linux keeps 15 characters of a name: "C2 CompilerThre", "GC Thread#0", "G1 Refine#0", "G1 Conc#0"
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        jit += ticks;
-                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ")) {
-                        gc += ticks;
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                return new JvmWork(-1, -1, 0);
-            }
-            return new JvmWork(jit, gc, 0);
+            long[] ticks = JvmThreadCpu.gcAndJitTicks();
+            return ticks == null ? new JvmWork(-1, -1, 0) : new JvmWork(ticks[1], ticks[0], 0);
         }
 
         /** The compilers' and collector's CPU from {@code start} to now, over {@code n} events. */
@@ -300,7 +272,7 @@ public final class AlertBenchmark {
         }
 
         private double micros(long ticks) {
-            return ticks < 0 || events <= 0 ? Double.NaN : ticks / TICKS_PER_SECOND * 1e6 / events;
+            return ticks < 0 || events <= 0 ? Double.NaN : ticks / JvmThreadCpu.TICKS_PER_SECOND * 1e6 / events;
         }
 
         @Override
