@@ -1,6 +1,8 @@
 package org.gridgov.batch.risk;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
@@ -8,10 +10,10 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.spark_partition_id;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -311,16 +313,20 @@ public final class RiskScoreJob {
      * One row per person: the counts of {@link RiskModel.Features}, last_event_time, source_cnt and the masked name
      * and ID of the person's latest event that has them.
      *
-     * <p>One shuffle (the events by person), one sort on the person key and one aggregation. The event rows are
-     * narrowed before the shuffle: the eight 0/1 indicators packed into one int ({@link #FLAG_COLUMNS}' bits), and the
-     * petition and call categories replaced by bits of {@code long} words, one bit per category code of the window
-     * (the codes are collected first, sorted, {@value #BITS_PER_WORD} a word). A person's distinct categories are then
-     * the bits set in the {@code bit_or} of their events' words, so one aggregation per person counts them exactly;
-     * before, events were aggregated per (person, petition category, call category) and again per person, two
-     * sort-based aggregations over a sort on three string keys. Not {@code size(collect_set(...))}: its object
-     * buffers put Spark on ObjectHashAggregate, which falls back to sorting after 128 persons per task. The masked
-     * name and ID ({@code max_by}, a string buffer) keep the aggregation sort-based, so the sort is asked for
-     * explicitly.
+     * <p>One shuffle (the events by person) and two aggregations. The event rows are narrowed before the shuffle: the
+     * eight 0/1 indicators packed into one int ({@link #FLAG_COLUMNS}' bits), and the petition and call categories
+     * replaced by their bit numbers, one per category code of the window (the codes are collected first, sorted,
+     * {@value #BITS_PER_WORD} to a {@code long} word). A person's distinct categories are the bits set in the
+     * {@code bit_or} of their events' words, so the aggregations count them exactly. Not
+     * {@code size(collect_set(...))}: its object buffers put Spark on ObjectHashAggregate, which falls back to sorting
+     * after 128 persons per task.
+     *
+     * <p>The first aggregation groups the events by (person, masked name, masked ID), with fixed-width buffers only
+     * (sums, bit_or, max): Spark hash-aggregates only when every buffer is mutable in an UnsafeRow, which a string is
+     * not ({@code Aggregate.supportsHashAggregate}), so this step, over every event, needs no sort. The second groups
+     * those few rows per person and picks the masked name and ID of the latest (time, value): a struct buffer, so a
+     * sort-based aggregation, but over one row per distinct (person, name, ID) instead of one per event. Events of the
+     * same time give the greatest value on every run; {@code max_by} took whichever event the shuffle delivered last.
      */
     public static Dataset<Row> features(Dataset<Row> events) {
         List<String> categories = new ArrayList<>();
@@ -357,35 +363,51 @@ public final class RiskScoreJob {
             flags = flags.bitwiseOR(
                     when(col(FLAG_COLUMNS.get(i)).equalTo(1), lit(1 << i)).otherwise(lit(0)));
         }
-        List<Column> narrow = new ArrayList<>(
-                List.of(col("person_key"), col("t"), col("name_masked"), col("id_masked"), flags.as("flags")));
-        for (int w = 0; w < words; w++) {
-            narrow.add(categoryBits("_pb", w).as("pw_" + w));
-            narrow.add(categoryBits("_hb", w).as("hw_" + w));
-        }
+        // the category bit numbers, not their words: two ints a row through the shuffle instead of 2 × words longs
+        Column[] narrow = {
+            col("person_key"), col("t"), col("name_masked"), col("id_masked"), flags.as("flags"), col("_pb"), col("_hb")
+        };
+        // per (person, masked name, masked ID): fixed-width buffers only, so a hash aggregation
         Column nameTime = when(col("name_masked").isNotNull(), col("t"));
         Column idTime = when(col("id_masked").isNotNull(), col("t"));
-        List<Column> aggs = new ArrayList<>();
+        List<Column> perValues = new ArrayList<>();
         for (int i = 0; i < FLAG_COLUMNS.size(); i++) {
-            aggs.add(sum(flag(i)).cast(DataTypes.LongType).as(FLAG_SUMS.get(i)));
+            perValues.add(sum(flag(i)).cast(DataTypes.LongType).as(FLAG_SUMS.get(i)));
+        }
+        for (int w = 0; w < words; w++) {
+            perValues.add(bit_or(categoryBits("_pb", w)).as("pw_" + w));
+            perValues.add(bit_or(categoryBits("_hb", w)).as("hw_" + w));
+        }
+        perValues.add(max("t").as("last_event_time"));
+        perValues.add(max(nameTime).as(NAME_TIME));
+        perValues.add(max(idTime).as(ID_TIME));
+        // per person, over the few rows of the first step
+        List<Column> perPerson = new ArrayList<>();
+        for (String count : FLAG_SUMS) {
+            perPerson.add(sum(count).as(count));
         }
         Column petitionCategories = lit(0);
         Column callCategories = lit(0);
         for (int w = 0; w < words; w++) {
-            aggs.add(expr("bit_or(pw_" + w + ")").as("pw_" + w));
-            aggs.add(expr("bit_or(hw_" + w + ")").as("hw_" + w));
-            petitionCategories = petitionCategories.plus(expr("bit_count(pw_" + w + ")"));
-            callCategories = callCategories.plus(expr("bit_count(hw_" + w + ")"));
+            perPerson.add(bit_or(col("pw_" + w)).as("pw_" + w));
+            perPerson.add(bit_or(col("hw_" + w)).as("hw_" + w));
+            petitionCategories = petitionCategories.plus(bit_count(col("pw_" + w)));
+            callCategories = callCategories.plus(bit_count(col("hw_" + w)));
         }
-        aggs.add(max("t").as("last_event_time"));
-        // max_by ignores rows whose ordering value is null: events without the masked value
-        aggs.add(max_by(col("name_masked"), nameTime).as("name_masked"));
-        aggs.add(max_by(col("id_masked"), idTime).as("id_card_masked"));
-        Dataset<Row> agg = withBits.select(narrow.toArray(Column[]::new))
+        perPerson.add(max("last_event_time").as("last_event_time"));
+        // latest time first, then the greatest value: the same answer on every run when two events share a time
+        perPerson.add(max(when(col(NAME_TIME).isNotNull(), struct(col(NAME_TIME), col("name_masked"))))
+                .getField("name_masked")
+                .as("name_masked"));
+        perPerson.add(max(when(col(ID_TIME).isNotNull(), struct(col(ID_TIME), col("id_masked"))))
+                .getField("id_masked")
+                .as("id_card_masked"));
+        Dataset<Row> agg = withBits.select(narrow)
                 .repartition(col("person_key"))
-                .sortWithinPartitions("person_key")
+                .groupBy("person_key", "name_masked", "id_masked")
+                .agg(perValues.get(0), perValues.subList(1, perValues.size()).toArray(Column[]::new))
                 .groupBy("person_key")
-                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+                .agg(perPerson.get(0), perPerson.subList(1, perPerson.size()).toArray(Column[]::new));
         Column sources = when(col("petition_cnt").gt(0), 1)
                 .otherwise(0)
                 .plus(when(col("hotline_cnt").gt(0), 1).otherwise(0))
@@ -411,6 +433,9 @@ public final class RiskScoreJob {
                         "repeat_call_cnt",
                         "source_cnt");
     }
+
+    private static final String NAME_TIME = "_name_t";
+    private static final String ID_TIME = "_id_t";
 
     /** Category codes per {@code long} word of {@link #features}. */
     static final int BITS_PER_WORD = 64;
