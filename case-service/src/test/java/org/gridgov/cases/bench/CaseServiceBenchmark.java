@@ -606,7 +606,9 @@ public final class CaseServiceBenchmark {
             // the service's id shape: "SJ", the day, 12 random hex digits
             String id = "SJ" + now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                     + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            jdbc.update(
+            // one round trip, as the service sends a creation's rows (WriteBatch)
+            org.gridgov.cases.jdbc.WriteBatch rows = new org.gridgov.cases.jdbc.WriteBatch(jdbc);
+            rows.add(
                     "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
                             + " urgency, priority, latitude, longitude, address, grid_code, street_code, reporter_name,"
                             + " reporter_phone, workflow_code, current_step, pending_role, status, department_code,"
@@ -629,26 +631,27 @@ public final class CaseServiceBenchmark {
                     "bench_worker_" + grid,
                     now,
                     now);
-            jdbc.update(
+            rows.add(
                     "INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
                             + " VALUES (?, 'REPORT', NULL, 'DISPATCH', ?, 'GRID_WORKER', NULL, ?)",
                     id,
                     "bench_worker_" + grid,
                     now);
-            jdbc.update(
+            rows.add(
                     "INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail,"
                             + " remote_addr) VALUES (?, ?, 'REPORT', 'CASE', ?, 'OK', ?, '127.0.0.1')",
                     now,
                     "bench_worker_" + grid,
                     id,
                     c.code() + " @" + g.code());
-            jdbc.update(
+            rows.add(
                     "INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
                             + " VALUES (?, 'case.events', ?, ?, ?)",
                     id + "-1-CREATED",
                     id,
                     payload,
                     now);
+            rows.send();
             return true;
         });
     }
