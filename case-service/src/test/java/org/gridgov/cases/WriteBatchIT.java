@@ -52,6 +52,29 @@ class WriteBatchIT extends ServiceIT {
     }
 
     @Test
+    void withWriteBatchesOffTheRowsGoOneByOneAsPreparedStatements() {
+        String key = "write-batch-" + System.nanoTime();
+        Map<String, Long> delta = new TransactionTemplate(transactions).execute(s -> {
+            Map<String, Long> before = sessionCounters();
+            WriteBatch rows = new WriteBatch(jdbc, false);
+            for (int i = 0; i < 3; i++) {
+                rows.add(
+                        "INSERT INTO notification (username, kind, ref_id, message, created_at)"
+                                + " VALUES (?, 'TEST', ?, 'one by one', NOW())",
+                        key,
+                        "ref-" + i);
+            }
+            rows.send();
+            Map<String, Long> after = sessionCounters();
+            return Map.of(
+                    "insert", after.get("insert") - before.get("insert"),
+                    "execute", after.get("execute") - before.get("execute"));
+        });
+        assertThat(delta).containsEntry("insert", 3L).containsEntry("execute", 3L);
+        jdbc.update("DELETE FROM notification WHERE username = ?", key);
+    }
+
+    @Test
     void aFailingStatementFailsTheBatchAndItsTransactionLeavesNoRow() {
         String key = "write-batch-" + System.nanoTime();
         String insert = "INSERT INTO notification (username, kind, ref_id, message, created_at)"

@@ -99,11 +99,6 @@ public class CaseRepository {
                 .findFirst();
     }
 
-    /** A batch for the rows a change writes together (one round trip; see {@link WriteBatch}). */
-    public WriteBatch writeBatch() {
-        return new WriteBatch(jdbc);
-    }
-
     /** Adds the new case's row to {@code rows}; it is written when the batch is sent. */
     public void insert(WriteBatch rows, CaseRecord c) {
         CaseRecord.Report r = c.report();

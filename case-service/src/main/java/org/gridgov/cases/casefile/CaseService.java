@@ -25,6 +25,7 @@ import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.domain.UnprocessableException;
 import org.gridgov.cases.jdbc.WriteBatch;
+import org.gridgov.cases.jdbc.WriteBatches;
 import org.gridgov.cases.notify.Notifications;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -79,6 +80,7 @@ public class CaseService {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Refusals refusals;
+    private final WriteBatches writeBatches;
     private final Clock clock;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
@@ -98,6 +100,7 @@ public class CaseService {
             Notifications notifications,
             AuditLog audit,
             Refusals refusals,
+            WriteBatches writeBatches,
             Clock clock) {
         this.cases = cases;
         this.requests = requests;
@@ -114,6 +117,7 @@ public class CaseService {
         this.notifications = notifications;
         this.audit = audit;
         this.refusals = refusals;
+        this.writeBatches = writeBatches;
         this.clock = clock;
     }
 
@@ -216,7 +220,7 @@ public class CaseService {
                 0,
                 response);
         // the case, its first history line, audit line and case.events row go to the server in one round trip
-        WriteBatch rows = cases.writeBatch();
+        WriteBatch rows = writeBatches.open();
         cases.insert(rows, c);
         if (suggestion != null) {
             // kept so a later 改分类 can name the model whose choice it corrects

@@ -3,7 +3,7 @@ package org.gridgov.cases.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * audit and outbox rows cost one round trip instead of four. The statements are joined into one multi-statement text
  * and sent as one prepared statement; Connector/J sends such a text as a client-side prepared statement (a server
  * cannot prepare several statements at once) and needs {@code allowMultiQueries=true} on the connection
- * (application.yml). Every statement must change exactly one row (an INSERT): each one's update count is read back
+ * (application.yml); {@code gridgov.case.write-batches=false} ({@link WriteBatches}) sends them one by one instead. Every statement must change exactly one row (an INSERT): each one's update count is read back
  * and checked, and the server stops at the first failing statement, whose error {@link #send()} throws — so inside a
  * transaction the batch behaves like the same updates sent one by one.
  *
@@ -26,12 +26,22 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 public final class WriteBatch {
 
     private final JdbcTemplate jdbc;
-    private final StringBuilder sql = new StringBuilder();
-    private final List<Object> values = new ArrayList<>();
-    private int statements;
+    private final boolean oneRoundTrip;
+    private final List<String> statements = new ArrayList<>();
+    private final List<Object[]> values = new ArrayList<>();
 
+    /** A batch sent in one round trip. */
     public WriteBatch(JdbcTemplate jdbc) {
+        this(jdbc, true);
+    }
+
+    /**
+     * @param oneRoundTrip false: {@link #send()} sends the statements one by one, as separate updates would
+     *     ({@code gridgov.case.write-batches} off), still checking that each changes one row
+     */
+    public WriteBatch(JdbcTemplate jdbc, boolean oneRoundTrip) {
         this.jdbc = jdbc;
+        this.oneRoundTrip = oneRoundTrip;
     }
 
     /** Adds a statement that changes one row; nothing is sent until {@link #send()}. */
@@ -39,31 +49,34 @@ public final class WriteBatch {
         if (statement.indexOf(';') >= 0) {
             throw new IllegalArgumentException("one statement per add, without ';': " + statement);
         }
-        if (statements > 0) {
-            sql.append(";\n");
-        }
-        sql.append(statement);
-        Collections.addAll(values, args);
-        statements++;
+        statements.add(statement);
+        values.add(args);
         return this;
     }
 
     /** How many statements wait to be sent. */
     public int size() {
-        return statements;
+        return statements.size();
     }
 
     /** Sends the statements added so far in one round trip and empties the batch; a no-op when it is empty. */
     public void send() {
-        if (statements == 0) {
+        if (statements.isEmpty()) {
             return;
         }
-        String text = sql.toString();
-        Object[] args = values.toArray();
-        int expected = statements;
-        sql.setLength(0);
+        List<String> sent = List.copyOf(statements);
+        List<Object[]> sentValues = List.copyOf(values);
+        statements.clear();
         values.clear();
-        statements = 0;
+        if (!oneRoundTrip || sent.size() == 1) {
+            for (int i = 0; i < sent.size(); i++) {
+                check(i, sent.size(), jdbc.update(sent.get(i), sentValues.get(i)), sent.get(i));
+            }
+            return;
+        }
+        String text = String.join(";\n", sent);
+        Object[] args = sentValues.stream().flatMap(Arrays::stream).toArray();
+        int expected = sent.size();
         jdbc.execute(text, (PreparedStatement ps) -> {
             for (int i = 0; i < args.length; i++) {
                 if (args[i] == null) {
@@ -79,13 +92,16 @@ public final class WriteBatch {
                 if (i > 0) {
                     ps.getMoreResults();
                 }
-                int changed = ps.getUpdateCount();
-                if (changed != 1) {
-                    throw new IncorrectUpdateSemanticsDataAccessException("statement " + (i + 1) + " of " + expected
-                            + " in a write batch changed " + changed + " rows, not 1: " + text);
-                }
+                check(i, expected, ps.getUpdateCount(), sent.get(i));
             }
             return null;
         });
+    }
+
+    private static void check(int index, int of, int changed, String statement) {
+        if (changed != 1) {
+            throw new IncorrectUpdateSemanticsDataAccessException("statement " + (index + 1) + " of " + of
+                    + " in a write batch changed " + changed + " rows, not 1: " + statement);
+        }
     }
 }

@@ -130,6 +130,14 @@ public final class CaseServiceOptions {
                     + "stay on the autocommit pool and pay no COMMIT (issue 15); false = one pool as configured. "
                     + "Only with spring.datasource.hikari.auto-commit on.");
 
+    public static final ConfigOption<Boolean> WRITE_BATCHES = ConfigOption.bool(
+            "gridgov.case.write-batches",
+            true,
+            "A case creation sends its rows (case, history line, audit line, case.events outbox row) to MariaDB as "
+                    + "one multi-statement round trip, which needs allowMultiQueries=true in "
+                    + "spring.datasource.hikari.data-source-properties (set in application.yml; issue 15); false = "
+                    + "one round trip per row.");
+
     public static final List<ConfigOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             WAREHOUSE_URL,
@@ -156,7 +164,8 @@ public final class CaseServiceOptions {
             DUPLICATE_THRESHOLD,
             MODEL_DIR,
             PII_SALT,
-            TRANSACTION_POOL);
+            TRANSACTION_POOL,
+            WRITE_BATCHES);
 
     private CaseServiceOptions() {}
 }
