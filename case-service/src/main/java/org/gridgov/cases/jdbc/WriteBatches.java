@@ -1,7 +1,6 @@
 package org.gridgov.cases.jdbc;
 
-import org.gridgov.cases.launch.CaseServiceOptions;
-import org.springframework.core.env.Environment;
+import org.gridgov.cases.CaseServiceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +15,9 @@ public class WriteBatches {
     private final JdbcTemplate jdbc;
     private final boolean oneRoundTrip;
 
-    public WriteBatches(JdbcTemplate jdbc, Environment environment) {
+    public WriteBatches(JdbcTemplate jdbc, CaseServiceProperties properties) {
         this.jdbc = jdbc;
-        this.oneRoundTrip = environment.getProperty(
-                CaseServiceOptions.WRITE_BATCHES.key(), Boolean.class, CaseServiceOptions.WRITE_BATCHES.defaultValue());
+        this.oneRoundTrip = properties.writeBatches();
     }
 
     /** An empty batch; the caller sends it inside its transaction. */
