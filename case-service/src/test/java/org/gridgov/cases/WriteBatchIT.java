@@ -31,9 +31,10 @@ class WriteBatchIT extends ServiceIT {
             for (int i = 0; i < 3; i++) {
                 rows.add(
                         "INSERT INTO notification (username, kind, ref_id, message, created_at)"
-                                + " VALUES (?, 'TEST', ?, 'a; b', NOW())",
+                                + " VALUES (?, 'TEST', ?, ?, NOW())",
                         key,
-                        "ref-" + i);
+                        "ref-" + i,
+                        "a; b");
             }
             assertThat(rows.size()).isEqualTo(3);
             rows.send();
