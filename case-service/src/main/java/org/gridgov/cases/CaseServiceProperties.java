@@ -46,7 +46,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              {@code SET autocommit} per transaction), the rest from the configured pool
  *                              ({@code jdbc.TransactionPoolDataSource}); read by {@code jdbc.JdbcConfiguration}
  * @param writeBatches          a case creation's rows go to MariaDB in one multi-statement round trip (needs
- *                              Connector/J's {@code allowMultiQueries}); false = one round trip per row
+ *                              Connector/J's {@code allowMultiQueries}, not set by default); false (default) = one
+ *                              round trip per row
  *                              ({@code jdbc.WriteBatches})
  */
 @ConfigurationProperties("gridgov.case")
@@ -84,4 +85,4 @@ public record CaseServiceProperties(
         @DefaultValue("") String modelDir,
         @DefaultValue("") String piiSalt,
         @DefaultValue("true") boolean transactionPool,
-        @DefaultValue("true") boolean writeBatches) {}
+        @DefaultValue("false") boolean writeBatches) {}

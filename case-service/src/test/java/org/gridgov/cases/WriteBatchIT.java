@@ -9,14 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 15's write batch against the service's own MariaDB and pools: the rows go in one text query (no prepared
  * statement executions), a failing statement fails the batch and its transaction rolls back whole, and a statement
- * that changes no row is refused.
+ * that changes no row is refused. With the one-round-trip mode's driver setting, which application.yml leaves out: a
+ * context of its own.
  */
+@TestPropertySource(
+        properties = {
+            "spring.datasource.hikari.data-source-properties.allowMultiQueries=true",
+            "gridgov.case.write-batches=true"
+        })
 class WriteBatchIT extends ServiceIT {
 
     @Autowired

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * audit and outbox rows cost one round trip instead of four. The statements are joined into one multi-statement text
  * and sent as one prepared statement; Connector/J sends such a text as a client-side prepared statement (a server
  * cannot prepare several statements at once) and needs {@code allowMultiQueries=true} on the connection
- * (application.yml); {@code gridgov.case.write-batches=false} ({@link WriteBatches}) sends them one by one instead.
+ * (not set in application.yml: it would let a future injectable statement stack others); {@code
+ * gridgov.case.write-batches} ({@link WriteBatches}, off by default) chooses it, else the rows go one by one.
  * Every statement must change exactly one row (an INSERT): each one's update count is read back and checked, and the
  * server stops at the first failing statement, whose error {@link #send()} throws — so inside a transaction the batch
  * behaves like the same updates sent one by one.
