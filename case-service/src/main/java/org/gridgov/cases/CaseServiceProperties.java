@@ -45,6 +45,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transactionPool       transactions take their connections from a second pool with autocommit off (no
  *                              {@code SET autocommit} per transaction), the rest from the configured pool
  *                              ({@code jdbc.TransactionPoolDataSource}); read by {@code jdbc.JdbcConfiguration}
+ * @param writeBatches          a case creation's rows go to MariaDB in one multi-statement round trip (needs
+ *                              Connector/J's {@code allowMultiQueries}, not set by default); false (default) = one
+ *                              round trip per row
+ *                              ({@code jdbc.WriteBatches})
  */
 @ConfigurationProperties("gridgov.case")
 public record CaseServiceProperties(
@@ -80,4 +84,5 @@ public record CaseServiceProperties(
         @DefaultValue("0.29") double duplicateThreshold,
         @DefaultValue("") String modelDir,
         @DefaultValue("") String piiSalt,
-        @DefaultValue("true") boolean transactionPool) {}
+        @DefaultValue("true") boolean transactionPool,
+        @DefaultValue("false") boolean writeBatches) {}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.gridgov.cases.jdbc.WriteBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +36,11 @@ public class AuditLog {
         write(username, action, targetType, targetId, "OK", detail);
     }
 
+    /** {@link #ok} as part of the change's {@code rows}: written when the batch is sent, in the same transaction. */
+    public void ok(WriteBatch rows, String username, String action, String targetType, String targetId, String detail) {
+        rows.add(INSERT, values(username, action, targetType, targetId, "OK", detail));
+    }
+
     public void denied(String username, String action, String targetType, String targetId, String detail) {
         separate.executeWithoutResult(s -> write(username, action, targetType, targetId, "DENIED", detail));
     }
@@ -54,17 +60,25 @@ public class AuditLog {
     /** Every value is cut to its column: an attacker's 200-character user name is still a refusal on record. */
     private void write(
             String username, String action, String targetType, String targetId, String outcome, String detail) {
-        jdbc.update(
-                "INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail, remote_addr)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                LocalDateTime.now(clock),
-                truncate(username, 64),
-                truncate(action, 32),
-                truncate(targetType, 16),
-                truncate(targetId, 64),
-                outcome,
-                truncate(detail, 1000),
-                remoteAddr());
+        jdbc.update(INSERT, values(username, action, targetType, targetId, outcome, detail));
+    }
+
+    private static final String INSERT =
+            "INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail, remote_addr)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private Object[] values(
+            String username, String action, String targetType, String targetId, String outcome, String detail) {
+        return new Object[] {
+            LocalDateTime.now(clock),
+            truncate(username, 64),
+            truncate(action, 32),
+            truncate(targetType, 16),
+            truncate(targetId, 64),
+            outcome,
+            truncate(detail, 1000),
+            remoteAddr()
+        };
     }
 
     private static String remoteAddr() {

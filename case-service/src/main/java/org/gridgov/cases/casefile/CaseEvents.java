@@ -1,6 +1,7 @@
 package org.gridgov.cases.casefile;
 
 import java.time.LocalDateTime;
+import org.gridgov.cases.jdbc.WriteBatch;
 import org.gridgov.cases.outbox.Outbox;
 import org.gridgov.common.kafka.Topics;
 import org.gridgov.common.model.CaseEvent;
@@ -31,10 +32,26 @@ public class CaseEvents {
      * ride along on every event.
      */
     public void publish(CaseRecord c, CaseEventType type, String actor, String note, LocalDateTime now) {
-        String eventId = c.id() + "-" + (c.version() + 1) + "-" + type.name();
+        String eventId = eventId(c, type);
+        outbox.append(Topics.CASE_EVENTS, eventId, c.id(), event(eventId, c, type, actor, note, now));
+    }
+
+    /** {@link #publish} as part of the change's {@code rows}, written when the batch is sent. */
+    public void publish(
+            WriteBatch rows, CaseRecord c, CaseEventType type, String actor, String note, LocalDateTime now) {
+        String eventId = eventId(c, type);
+        outbox.append(rows, Topics.CASE_EVENTS, eventId, c.id(), event(eventId, c, type, actor, note, now));
+    }
+
+    private static String eventId(CaseRecord c, CaseEventType type) {
+        return c.id() + "-" + (c.version() + 1) + "-" + type.name();
+    }
+
+    private static CaseEvent event(
+            String eventId, CaseRecord c, CaseEventType type, String actor, String note, LocalDateTime now) {
         CaseRecord.Assignment at = c.assignment();
         CaseRecord.Response r = c.response();
-        CaseEvent e = new CaseEvent(
+        return new CaseEvent(
                 1,
                 eventId,
                 c.id(),
@@ -58,6 +75,5 @@ public class CaseEvents {
                 r.dueAt(),
                 r.satisfaction(),
                 r.masterCaseId());
-        outbox.append(Topics.CASE_EVENTS, eventId, c.id(), e);
     }
 }

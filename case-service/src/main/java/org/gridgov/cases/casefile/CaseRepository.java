@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gridgov.cases.jdbc.WriteBatch;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.cases.similarity.TextSignature;
@@ -98,12 +99,13 @@ public class CaseRepository {
                 .findFirst();
     }
 
-    public void insert(CaseRecord c) {
+    /** Adds the new case's row to {@code rows}; it is written when the batch is sent. */
+    public void insert(WriteBatch rows, CaseRecord c) {
         CaseRecord.Report r = c.report();
         CaseRecord.Location l = c.location();
         CaseRecord.Assignment a = c.assignment();
         CaseRecord.Timing t = c.timing();
-        jdbc.update(
+        rows.add(
                 """
                 INSERT INTO case_record (id, title, description, channel, category_code, category_name, urgency,
                   priority, latitude, longitude, address, grid_code, street_code, reporter_name, reporter_phone,
@@ -239,17 +241,31 @@ public class CaseRepository {
 
     public void addStep(
             String caseId, String action, String from, String to, Staff actor, String note, LocalDateTime at) {
-        jdbc.update(
-                "INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                caseId,
-                action,
-                from,
-                to,
-                actor.username(),
-                actor.role().name(),
-                note,
-                at);
+        jdbc.update(INSERT_STEP, stepValues(caseId, action, from, to, actor, note, at));
+    }
+
+    /** {@link #addStep} as part of {@code rows}: written when the batch is sent. */
+    public void addStep(
+            WriteBatch rows,
+            String caseId,
+            String action,
+            String from,
+            String to,
+            Staff actor,
+            String note,
+            LocalDateTime at) {
+        rows.add(INSERT_STEP, stepValues(caseId, action, from, to, actor, note, at));
+    }
+
+    private static final String INSERT_STEP =
+            "INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static Object[] stepValues(
+            String caseId, String action, String from, String to, Staff actor, String note, LocalDateTime at) {
+        return new Object[] {
+            caseId, action, from, to, actor.username(), actor.role().name(), note, at
+        };
     }
 
     public List<CaseStep> history(String caseId) {

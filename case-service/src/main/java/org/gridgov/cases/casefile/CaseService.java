@@ -24,6 +24,8 @@ import org.gridgov.cases.domain.InvalidInputException;
 import org.gridgov.cases.domain.NotFoundException;
 import org.gridgov.cases.domain.Refusals;
 import org.gridgov.cases.domain.UnprocessableException;
+import org.gridgov.cases.jdbc.WriteBatch;
+import org.gridgov.cases.jdbc.WriteBatches;
 import org.gridgov.cases.notify.Notifications;
 import org.gridgov.cases.security.Role;
 import org.gridgov.cases.security.Staff;
@@ -78,6 +80,7 @@ public class CaseService {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Refusals refusals;
+    private final WriteBatches writeBatches;
     private final Clock clock;
     private final CategoryCatalog catalog = CategoryCatalog.standard();
 
@@ -97,6 +100,7 @@ public class CaseService {
             Notifications notifications,
             AuditLog audit,
             Refusals refusals,
+            WriteBatches writeBatches,
             Clock clock) {
         this.cases = cases;
         this.requests = requests;
@@ -113,6 +117,7 @@ public class CaseService {
         this.notifications = notifications;
         this.audit = audit;
         this.refusals = refusals;
+        this.writeBatches = writeBatches;
         this.clock = clock;
     }
 
@@ -214,10 +219,12 @@ public class CaseService {
                 new CaseRecord.Timing(due.resolveDueAt(), now, now, null),
                 0,
                 response);
-        cases.insert(c);
+        // the case, its first history line, audit line and case.events row go to the server in one round trip
+        WriteBatch rows = writeBatches.open();
+        cases.insert(rows, c);
         if (suggestion != null) {
             // kept so a later 改分类 can name the model whose choice it corrects
-            labels.suggested(id, suggestion, now);
+            labels.suggested(rows, id, suggestion, now);
         }
         String action = selfHandled ? CaseAction.SELF_HANDLE.name() : CaseAction.REPORT.name();
         String note = selfHandled ? "网格员自行处理" : null;
@@ -225,9 +232,10 @@ public class CaseService {
             // the command centre reads the classifier's choice, or its three candidates, in the history
             note = note == null ? suggestion.note() : note + "；" + suggestion.note();
         }
-        cases.addStep(id, action, null, first.code(), staff, note, now);
-        audit.ok(staff.username(), action, "CASE", id, category.code() + " @" + grid.code());
-        publish(c, CaseEventType.CREATED, staff, null, now);
+        cases.addStep(rows, id, action, null, first.code(), staff, note, now);
+        audit.ok(rows, staff.username(), action, "CASE", id, category.code() + " @" + grid.code());
+        events.publish(rows, c, CaseEventType.CREATED, staff.username(), null, now);
+        rows.send();
         return new Reported(c, false, suggestion);
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
+import org.gridgov.cases.jdbc.WriteBatch;
 import org.gridgov.cases.security.Staff;
 import org.gridgov.common.district.CategoryCatalog;
 import org.gridgov.common.io.TsvTable;
@@ -42,8 +43,9 @@ public class CategoryLabels {
         this.jdbc = jdbc;
     }
 
-    public void suggested(String caseId, CategorySuggester.Suggestion s, LocalDateTime at) {
-        jdbc.update(
+    /** Adds the classifier's choice for a new case to {@code rows}; it is written when the batch is sent. */
+    public void suggested(WriteBatch rows, String caseId, CategorySuggester.Suggestion s, LocalDateTime at) {
+        rows.add(
                 "INSERT INTO case_category_suggestion (case_id, category_code, confidence, model_version,"
                         + " suggested_at) VALUES (?, ?, ?, ?, ?)",
                 caseId,

@@ -130,6 +130,15 @@ public final class CaseServiceOptions {
                     + "stay on the autocommit pool and pay no COMMIT (issue 15); false = one pool as configured. "
                     + "Only with spring.datasource.hikari.auto-commit on.");
 
+    public static final ConfigOption<Boolean> WRITE_BATCHES = ConfigOption.bool(
+            "gridgov.case.write-batches",
+            false,
+            "A case creation sends its rows (case, history line, audit line, case.events outbox row) to MariaDB as "
+                    + "one multi-statement round trip instead of one per row (issue 15): for a database far away "
+                    + "on the network. Needs allowMultiQueries=true in spring.datasource.hikari.data-source-properties, "
+                    + "which application.yml does not set: it would let any future injectable statement stack others. "
+                    + "On the bench's local MariaDB it saved no CPU.");
+
     public static final List<ConfigOption<?>> ALL = List.of(
             KAFKA_BOOTSTRAP_SERVERS,
             WAREHOUSE_URL,
@@ -156,7 +165,8 @@ public final class CaseServiceOptions {
             DUPLICATE_THRESHOLD,
             MODEL_DIR,
             PII_SALT,
-            TRANSACTION_POOL);
+            TRANSACTION_POOL,
+            WRITE_BATCHES);
 
     private CaseServiceOptions() {}
 }

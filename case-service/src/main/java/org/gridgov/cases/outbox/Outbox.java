@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.gridgov.cases.jdbc.WriteBatch;
 import org.gridgov.common.kafka.Topic;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,15 +33,26 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public <V> void append(Topic<String, V> topic, String eventId, String key, V payload) {
+        jdbc.update(INSERT, values(topic, eventId, key, payload));
+    }
+
+    /**
+     * {@link #append} as part of the change's {@code rows}: the event row is written when the batch is sent, in the
+     * same transaction as the change, so the outbox's promise holds as long as the caller sends the batch before its
+     * transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <V> void append(WriteBatch rows, Topic<String, V> topic, String eventId, String key, V payload) {
+        rows.add(INSERT, values(topic, eventId, key, payload));
+    }
+
+    private static final String INSERT =
+            "INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)";
+
+    private <V> Object[] values(Topic<String, V> topic, String eventId, String key, V payload) {
         String value =
                 new String(topic.valueSerde().serializer().serialize(topic.name(), payload), StandardCharsets.UTF_8);
-        jdbc.update(
-                "INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                eventId,
-                topic.name(),
-                key,
-                value,
-                LocalDateTime.now(clock));
+        return new Object[] {eventId, topic.name(), key, value, LocalDateTime.now(clock)};
     }
 
     /**

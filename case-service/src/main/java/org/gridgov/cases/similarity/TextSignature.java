@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A report's {@link TextSimilarity#features} kept in compact form, written once when the case is reported
@@ -36,10 +35,12 @@ public final class TextSignature {
     }
 
     /**
-     * The signature of a report's text: equal, byte for byte, to {@code of(TextSimilarity.features(title,
-     * description))}, but the terms are hashed as {@link TextSimilarity#terms} finds them, with no map, key strings or
-     * boxed weights in between (issue 15: this runs on every case creation). {@code TextSignatureTest} compares the two
-     * on the duplicate generator's reports and the hand-written pairs.
+     * The signature of a report's text: each term of {@link TextSimilarity#features} (key {@code "w:"} + word or
+     * {@code "b:"} + bigram) hashed by 64-bit FNV-1a over the key's UTF-8 bytes, then MurmurHash3's fmix64, terms
+     * whose hashes collide added together. The terms are hashed as {@link TextSimilarity#terms} finds them, with no
+     * map, key strings or boxed weights in between (issue 15: this runs on every case creation); {@code
+     * TextSignatureTest} checks the bytes against {@code FeatureMapSignature}, which hashes the feature map's keys, on
+     * the duplicate generator's reports and the hand-written pairs.
      */
     public static TextSignature of(String title, String description) {
         HashList words = new HashList();
@@ -62,7 +63,7 @@ public final class TextSignature {
         int m = 0;
         int i = 0;
         int j = 0;
-        // one entry per distinct hash, weighing its words and bigrams together (as of(Map) adds colliding terms)
+        // one entry per distinct hash, weighing its words and bigrams together (colliding terms are added)
         while (i < w.length || j < b.length) {
             long h = j == b.length || i < w.length && w[i] <= b[j] ? w[i] : b[j];
             int nw = 0;
@@ -83,33 +84,6 @@ public final class TextSignature {
             s += (double) weights[k] * weights[k];
         }
         return new TextSignature(Arrays.copyOf(hashes, m), Arrays.copyOf(weights, m), Math.sqrt(s));
-    }
-
-    /** The signature of a feature map; terms whose hashes collide are added together. */
-    public static TextSignature of(Map<String, Double> features) {
-        long[] h = new long[features.size()];
-        float[] w = new float[features.size()];
-        int n = 0;
-        long[][] pairs = new long[features.size()][];
-        for (Map.Entry<String, Double> e : features.entrySet()) {
-            pairs[n++] = new long[] {hash(e.getKey()), Double.doubleToRawLongBits(e.getValue())};
-        }
-        Arrays.sort(pairs, (x, y) -> Long.compare(x[0], y[0]));
-        int m = 0;
-        for (long[] p : pairs) {
-            float v = (float) Double.longBitsToDouble(p[1]);
-            if (m > 0 && h[m - 1] == p[0]) {
-                w[m - 1] += v;
-            } else {
-                h[m] = p[0];
-                w[m++] = v;
-            }
-        }
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            s += (double) w[i] * w[i];
-        }
-        return new TextSignature(Arrays.copyOf(h, m), Arrays.copyOf(w, m), Math.sqrt(s));
     }
 
     /** The stored form (see the class comment). */
@@ -156,11 +130,6 @@ public final class TextSignature {
     /** Cosine of two signatures (the stored form of the second). */
     public double cosine(TextSignature other) {
         return cosine(other.bytes());
-    }
-
-    /** 64-bit FNV-1a over the term's UTF-8 bytes, then MurmurHash3's fmix64 to spread the bits. */
-    static long hash(String term) {
-        return fmix(fnv(FNV_OFFSET, term.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;

@@ -63,6 +63,8 @@ public final class CaseServiceBenchmark {
     private final String seedPassword;
     /** bench.jfr: where the measured stretches' JFR recordings go; blank for none. */
     private final String jfrPrefix;
+    /** The service's write batches, so the JDBC ceiling sends its rows as the creations do. */
+    private final org.gridgov.cases.jdbc.WriteBatches writeBatches;
 
     private CaseServiceBenchmark(
             JdbcTemplate jdbc,
@@ -71,8 +73,10 @@ public final class CaseServiceBenchmark {
             String seedUser,
             String seedPassword,
             String jfrPrefix,
+            org.gridgov.cases.jdbc.WriteBatches writeBatches,
             int threads) {
         this.http = new BenchHttp(threads + 4);
+        this.writeBatches = writeBatches;
         this.jdbc = jdbc;
         this.jfrPrefix = jfrPrefix;
         this.base = base;
@@ -127,7 +131,14 @@ public final class CaseServiceBenchmark {
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             CaseServiceBenchmark b = new CaseServiceBenchmark(
-                    app.getBean(JdbcTemplate.class), "http://127.0.0.1:" + port, db, user, password, jfr, threads);
+                    app.getBean(JdbcTemplate.class),
+                    "http://127.0.0.1:" + port,
+                    db,
+                    user,
+                    password,
+                    jfr,
+                    app.getBean(org.gridgov.cases.jdbc.WriteBatches.class),
+                    threads);
             try (BenchHttp client = b.http) {
                 b.run(
                         app.getBean(PasswordEncoder.class),
@@ -606,7 +617,9 @@ public final class CaseServiceBenchmark {
             // the service's id shape: "SJ", the day, 12 random hex digits
             String id = "SJ" + now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                     + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            jdbc.update(
+            // sent as the service sends a creation's rows (one round trip unless gridgov.case.write-batches is off)
+            org.gridgov.cases.jdbc.WriteBatch rows = writeBatches.open();
+            rows.add(
                     "INSERT INTO case_record (id, title, description, channel, category_code, category_name,"
                             + " urgency, priority, latitude, longitude, address, grid_code, street_code, reporter_name,"
                             + " reporter_phone, workflow_code, current_step, pending_role, status, department_code,"
@@ -629,26 +642,27 @@ public final class CaseServiceBenchmark {
                     "bench_worker_" + grid,
                     now,
                     now);
-            jdbc.update(
+            rows.add(
                     "INSERT INTO case_step (case_id, action, from_step, to_step, actor, actor_role, note, at)"
                             + " VALUES (?, 'REPORT', NULL, 'DISPATCH', ?, 'GRID_WORKER', NULL, ?)",
                     id,
                     "bench_worker_" + grid,
                     now);
-            jdbc.update(
+            rows.add(
                     "INSERT INTO audit_log (at, username, action, target_type, target_id, outcome, detail,"
                             + " remote_addr) VALUES (?, ?, 'REPORT', 'CASE', ?, 'OK', ?, '127.0.0.1')",
                     now,
                     "bench_worker_" + grid,
                     id,
                     c.code() + " @" + g.code());
-            jdbc.update(
+            rows.add(
                     "INSERT INTO outbox_event (event_id, topic, msg_key, payload, created_at)"
                             + " VALUES (?, 'case.events', ?, ?, ?)",
                     id + "-1-CREATED",
                     id,
                     payload,
                     now);
+            rows.send();
             return true;
         });
     }
