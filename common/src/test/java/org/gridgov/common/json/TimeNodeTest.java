@@ -41,7 +41,9 @@ class TimeNodeTest {
             assertThat(node).isEqualTo(TextNode.valueOf(Json.time(t)));
             assertThat(parsed.toString()).isEqualTo(text.toString());
             if (node instanceof TimeNode n) {
-                assertThat(read(parsed, new ArrayList<>())).as("not parsed again").isSameAs(n.time());
+                assertThat(read(parsed, new ArrayList<>()))
+                        .as("not parsed again")
+                        .isSameAs(n.time());
             }
         }
     }
