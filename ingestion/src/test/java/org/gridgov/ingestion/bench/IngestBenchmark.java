@@ -174,8 +174,8 @@ public final class IngestBenchmark {
         out.println("      " + cpu(load));
         out.printf(
                 Locale.ROOT,
-                "      of which writing (LOAD DATA files on the writer threads, JDBC on their commit "
-                        + "threads, read-back on their check threads): %.1f us/record%n",
+                "      of which writing (LOAD DATA files on the writer threads; JDBC and read-back "
+                        + "on their commit threads): %.1f us/record%n",
                 committerCpu.get() / 1000.0 / load.records);
         out.println("      " + statusDelta(status0, serverStatus(access), load.rows));
         if (bulkDir != null) {
@@ -537,14 +537,14 @@ public final class IngestBenchmark {
 
     /**
      * The load's writer, telling the slice clock about every committed batch and adding up its callers' CPU time: the
-     * JVM's side of writing (the LOAD DATA files, prepared on the writer threads; the driver, on their commit threads;
-     * the read-back, on their check threads), apart from the transform's.
+     * JVM's side of writing (the LOAD DATA files, prepared on the writer threads; the driver and the read-back, on
+     * their commit threads), apart from the transform's.
      */
     private static final class Sliced implements BatchWriter {
         private final BatchWriter delegate;
         private final SliceClock clock;
         private final String input;
-        /** CPU nanoseconds of the threads that called this writer (the pipeline's writer, commit and check threads). */
+        /** CPU nanoseconds of the threads that called this writer (the pipeline's commit threads). */
         private final java.util.concurrent.atomic.AtomicLong callerCpu;
 
         Sliced(BatchWriter delegate, SliceClock clock, String input, java.util.concurrent.atomic.AtomicLong callerCpu) {

@@ -38,10 +38,8 @@ import org.gridgov.warehouse.WarehouseSchema;
  *
  * <p>Each writer buffers its rows per table ({@link TableBuffer}: one row per key, the last one wins); its committer
  * thread upserts a batch (ODS, DWD and dead letters together) through the writer's {@link BatchWriter} in one
- * transaction while the writer buffers the next batch. When verifying, a checker thread with a second
- * {@link BatchWriter} (its own connection) reads each committed batch's keys back while the committer loads the next.
- * Keys seen for the first time count towards {@code verified}; a key seen before is a duplicate. Any failure (a write,
- * a read-back) stops the load and is rethrown; the rows already committed stay (upserts make a rerun safe).
+ * transaction, then - when verifying - reads the batch's keys back, while the writer buffers the next batch. Keys seen for the first time count towards {@code verified}; a key seen before is a
+ * duplicate. Any failure stops the load and is rethrown; the rows already committed stay (upserts make a rerun safe).
  */
 public final class LoadPipeline {
 
@@ -284,11 +282,6 @@ public final class LoadPipeline {
 
         private static final Ready DONE = new Ready(Map::of, List.of(), List.of());
 
-        /** A committed batch's rows whose keys the read-back must find. */
-        private record Check(List<TableRow> firstSeen, List<TableRow> deadLetters) {
-            static final Check END = new Check(List.of(), List.of());
-        }
-
         /**
          * One writer: its thread buffers its keys' rows per table; a committer thread of its own writes each batch in
          * one unit and reads it back, while the next batch is buffered.
@@ -299,8 +292,6 @@ public final class LoadPipeline {
             final BlockingQueue<List<LoadOutcome>> queue = new ArrayBlockingQueue<>(16);
             /** Batches buffered and waiting for the committer: one, so at most three are in memory. */
             final BlockingQueue<Ready> ready = new ArrayBlockingQueue<>(1);
-            /** Committed batches' keys waiting for the checker (only their keys: the other rows are let go). */
-            final BlockingQueue<Check> checks = new ArrayBlockingQueue<>(2);
 
             final Thread thread;
             final LongSet seen = new LongSet();
@@ -318,22 +309,13 @@ public final class LoadPipeline {
             }
 
             void run() {
-                // the checker reads back over a connection of its own (null, so not opened, without verify)
-                try (BatchWriter out = writerFactory.get();
-                        BatchWriter back = settings.verify() ? writerFactory.get() : null) {
+                try (BatchWriter out = writerFactory.get()) {
                     Thread committer = daemon(() -> commit(out), thread.getName() + "-commit");
-                    Thread checker = back == null ? null : daemon(() -> check(back), thread.getName() + "-check");
                     committer.start();
-                    if (checker != null) {
-                        checker.start();
-                    }
                     try {
                         buffer(out);
                     } finally {
                         committer.join();
-                        if (checker != null) {
-                            checker.join();
-                        }
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -368,54 +350,24 @@ public final class LoadPipeline {
             }
 
             /**
-             * The committer's part, on its own thread over the writer's connection: writes the batches in the order
-             * they were flushed (so the last version of a key still wins), while this writer buffers the next batch,
-             * and hands each committed batch's keys to the checker. Only after {@code write} returned, that is after
-             * the batch's commit: the checker's next statement sees the batch whole (issue 15).
+             * The committer's part, on its own thread over the writer's one connection: writes the batches in the
+             * order they were flushed (so the last version of a key still wins) and reads them back, while this
+             * writer buffers the next batch: the database and our JVM work at the same time (issue 15).
              */
             private void commit(BatchWriter out) {
                 try {
-                    while (failure.get() == null) {
+                    while (true) {
                         Ready r = take(ready);
-                        if (r == null) {
-                            return; // aborted elsewhere
-                        }
-                        if (r == DONE) {
-                            if (settings.verify()) {
-                                put(checks, Check.END);
-                            }
+                        if (r == null || r == DONE) {
                             return;
                         }
                         out.write(r.batch());
                         r.batch().rows().forEach((t, l) -> written.merge(t.name(), (long) l.size(), Long::sum));
-                        if (settings.verify()) {
-                            put(checks, new Check(r.firstSeen(), r.deadLetters()));
+                        if (!r.firstSeen().isEmpty()) {
+                            verified += out.countPresent(target, r.firstSeen());
                         }
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }
-
-            /**
-             * The checker's part, on a thread and connection of its own: reads each committed batch's keys back
-             * while the committer loads the next one. In one connection the read-back's round trips left MariaDB
-             * idle and the load left the JVM idle (issue 15: ~1.35 of 2 cores busy). A batch is read after its
-             * commit, in a statement of its own (READ COMMITTED: a fresh snapshot per statement), so it counts only
-             * committed rows; a later batch's uncommitted REPLACE of the same key still shows the committed row.
-             */
-            private void check(BatchWriter back) {
-                try {
-                    while (failure.get() == null) {
-                        Check c = take(checks);
-                        if (c == null || c == Check.END) {
-                            return;
-                        }
-                        if (!c.firstSeen().isEmpty()) {
-                            verified += back.countPresent(target, c.firstSeen());
-                        }
-                        if (!c.deadLetters().isEmpty()) {
-                            verified += back.countPresent(WarehouseSchema.DLQ_RECORD, c.deadLetters());
+                        if (!r.deadLetters().isEmpty()) {
+                            verified += out.countPresent(WarehouseSchema.DLQ_RECORD, r.deadLetters());
                         }
                     }
                 } catch (Throwable e) {
