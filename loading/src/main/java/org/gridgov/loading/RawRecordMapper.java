@@ -39,6 +39,7 @@ public final class RawRecordMapper {
     private final RecordDecoder decoder;
     private final Function<SourceRecord, List<TableRow>> rows;
     private final Function<SourceRecord, List<TableRow>> evidence;
+    private final Runnable mapped;
 
     /**
      * @param rows a valid record's warehouse rows, ODS first: {@link OdsMapper#rows} (tests pass one that fails, to
@@ -55,9 +56,22 @@ public final class RawRecordMapper {
             RecordDecoder decoder,
             Function<SourceRecord, List<TableRow>> rows,
             Function<SourceRecord, List<TableRow>> evidence) {
+        this(decoder, rows, evidence, () -> {});
+    }
+
+    /**
+     * @param mapped runs on the mapping thread after each valid record's rows and evidence, thrown or not: the
+     *               {@link PersonKeys#forget} of the keys both share, so no clear number outlives its record
+     */
+    public RawRecordMapper(
+            RecordDecoder decoder,
+            Function<SourceRecord, List<TableRow>> rows,
+            Function<SourceRecord, List<TableRow>> evidence,
+            Runnable mapped) {
         this.decoder = decoder;
         this.rows = rows;
         this.evidence = evidence;
+        this.mapped = mapped;
     }
 
     /** The district's validation and mapping with the given salt, with the phone-link evidence of each record. */
@@ -65,7 +79,10 @@ public final class RawRecordMapper {
         // one PersonKeys for both: a record's ODS row and its link evidence key the same card and phone
         PersonKeys keys = new PersonKeys(pii);
         return new RawRecordMapper(
-                RecordDecoder.standard(), standardOdsMapper(keys)::rows, new LinkEvidenceRows(keys)::rows);
+                RecordDecoder.standard(),
+                standardOdsMapper(keys)::rows,
+                new LinkEvidenceRows(keys)::rows,
+                keys::forget);
     }
 
     public static OdsMapper standardOdsMapper(PiiProtector pii) {
@@ -116,6 +133,8 @@ public final class RawRecordMapper {
             String why = PiiProtector.redact(String.valueOf(e.getMessage()));
             LOG.warn("mapping {} failed although it passed validation: {}", origin.position(), why);
             return reject(origin, "$", "mapping failed: " + why);
+        } finally {
+            mapped.run();
         }
         TableRow ods = out.get(0);
         return new LoadOutcome(out, null, TableBuffer.key(WarehouseSchema.table(ods.table), ods), links);

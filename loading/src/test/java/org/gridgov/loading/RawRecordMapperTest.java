@@ -83,6 +83,29 @@ class RawRecordMapperTest {
     }
 
     @Test
+    void theRecordDoneHookRunsAfterEachValidRecordAlsoWhenItsMappingFails() {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        RawRecordMapper failing = new RawRecordMapper(
+                RecordDecoder.standard(),
+                r -> {
+                    throw new IllegalArgumentException("lies in no grid");
+                },
+                r -> List.of(),
+                done::incrementAndGet);
+        RawRecordMapper mapping = new RawRecordMapper(
+                RecordDecoder.standard(),
+                RawRecordMapper.standardOdsMapper(SampleRecords.pii())::rows,
+                r -> List.of(),
+                done::incrementAndGet);
+
+        failing.map(SourceType.HOTLINE, SampleRecords.hotlineJson(), origin("f:5", "RX", "line"));
+        LoadOutcome ok = mapping.map(SourceType.HOTLINE, SampleRecords.hotlineJson(), origin("f:6", "RX", "line"));
+
+        assertThat(ok.accepted()).isTrue();
+        assertThat(done.get()).isEqualTo(2);
+    }
+
+    @Test
     void aRecordRejectedBeforeDecodingNamesTheFieldAndReason() {
         LoadOutcome o = RawRecordMapper.reject(origin("raw.x:0:1", null, "{}"), "$", "not a raw topic: raw.x");
         assertThat(dlq(o, "reason")).isEqualTo("$: not a raw topic: raw.x");

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.gridgov.common.json.Json;
+import org.gridgov.common.json.TimeNode;
 import org.gridgov.common.model.Labeled;
 import org.gridgov.common.model.TrackPoint;
 
@@ -232,11 +233,17 @@ public final class FieldReader {
         return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
-    /** Accepts {@code yyyy-MM-dd HH:mm:ss} (the export format) and ISO {@code yyyy-MM-ddTHH:mm:ss}. */
+    /**
+     * Accepts {@code yyyy-MM-dd HH:mm:ss} (the export format) and ISO {@code yyyy-MM-ddTHH:mm:ss}; a {@link TimeNode}
+     * (a time its reader parsed already) as it is.
+     */
     public LocalDateTime time(String field, boolean required) {
         JsonNode v = value(field, required);
         if (v == null) {
             return null;
+        }
+        if (v instanceof TimeNode parsed) {
+            return parsed.time();
         }
         String s = v.asText().trim();
         try {

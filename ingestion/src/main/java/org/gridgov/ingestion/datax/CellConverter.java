@@ -53,6 +53,12 @@ final class CellConverter {
 
     /** The canonical time text, or null when the cell matches neither the format nor the canonical form. */
     String toCanonicalTime(String cell) {
+        LocalDateTime t = toTime(cell);
+        return t == null ? null : Json.time(t);
+    }
+
+    /** The cell's time, or null when the cell matches neither the format nor the canonical form. */
+    LocalDateTime toTime(String cell) {
         String s = cell.trim();
         LocalDateTime t = null;
         if (fixed != null) {
@@ -77,7 +83,7 @@ final class CellConverter {
                 }
             }
         }
-        return t == null ? null : Json.time(t);
+        return t;
     }
 
     String describeFormat() {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.gridgov.common.json.TimeNode;
 import org.gridgov.common.model.SourceType;
 import org.gridgov.common.pii.PiiProtector;
 import org.gridgov.common.validation.Violation;
@@ -70,7 +71,7 @@ public final class RecordAssembler {
                 continue;
             }
             if (converters[i] != null) {
-                String t = converters[i].toCanonicalTime(value);
+                LocalDateTime t = converters[i].toTime(value);
                 if (t == null) {
                     conversion.add(new Violation(
                             fields.get(i),
@@ -78,7 +79,9 @@ public final class RecordAssembler {
                                     + "'"));
                     continue;
                 }
-                value = t;
+                // the parsed time travels with its text: the decoder does not parse it again (issue 15)
+                json.set(fields.get(i), TimeNode.of(t));
+                continue;
             }
             json.put(fields.get(i), value);
         }

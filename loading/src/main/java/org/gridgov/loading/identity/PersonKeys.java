@@ -8,6 +8,7 @@ import org.gridgov.common.pii.PiiProtector;
  * a record's ODS row, its DWD row and its link evidence all key the same card or phone, and each key is an HMAC, so the
  * mappers that share one instance compute a record's keys once (issue 15: a hotline caller's key was computed twice).
  * A key is a function of the number alone, so a remembered key is never stale; a different number is hashed afresh.
+ * The memo holds clear numbers: a mapper calls {@link #forget} once a record is mapped, so none outlives its record.
  * Thread-safe: the memo is per thread (a load maps each record on one thread).
  */
 public final class PersonKeys {
@@ -56,6 +57,24 @@ public final class PersonKeys {
     /** {@link PiiProtector#personKey}: the card's key when known, else the phone's. */
     public String personKey(String idCard, String phone) {
         return idCard != null ? idCardKey(idCard) : phoneKey(phone);
+    }
+
+    /**
+     * Forgets this thread's remembered numbers and keys (least privilege: a clear ID number stays no longer than the
+     * record that carried it). The mapper that shares this instance calls it after each record.
+     */
+    public void forget() {
+        Last l = last.get();
+        l.idCard = null;
+        l.idCardKey = null;
+        l.phone = null;
+        l.phoneKey = null;
+    }
+
+    /** Whether this thread remembers a clear number (for tests of {@link #forget}). */
+    boolean remembersANumber() {
+        Last l = last.get();
+        return l.idCard != null || l.phone != null;
     }
 
     /** {@link PiiProtector#nameKey}: not remembered, only the link evidence keys a name. */

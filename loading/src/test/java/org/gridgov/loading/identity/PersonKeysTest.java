@@ -41,6 +41,19 @@ class PersonKeysTest {
     }
 
     @Test
+    void forgetDropsTheClearNumbersAndTheNextKeyIsStillRight() {
+        assertThat(keys.idCardKey(CARDS.get(0))).isEqualTo(pii.idCardKey(CARDS.get(0)));
+        assertThat(keys.phoneKey(PHONES.get(0))).isEqualTo(pii.phoneKey(PHONES.get(0)));
+        assertThat(keys.remembersANumber()).isTrue();
+
+        keys.forget();
+
+        assertThat(keys.remembersANumber()).isFalse();
+        assertThat(keys.idCardKey(CARDS.get(0))).isEqualTo(pii.idCardKey(CARDS.get(0)));
+        assertThat(keys.phoneKey(PHONES.get(0))).isEqualTo(pii.phoneKey(PHONES.get(0)));
+    }
+
+    @Test
     void threadsDoNotSeeEachOthersLastNumber() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
