@@ -26,7 +26,9 @@ public final class TimeNode extends TextNode {
     public static TextNode of(LocalDateTime t) {
         String text = Json.time(t);
         int year = t.getYear();
-        return year >= 1000 && year <= 9999 ? new TimeNode(text, t) : TextNode.valueOf(text);
+        // Json.time writes whole seconds: the time kept is the one its text reads back as (a format with fractions of
+        // a second, or an ISO cell with them, must not carry more into the record than its text does)
+        return year >= 1000 && year <= 9999 ? new TimeNode(text, t.withNano(0)) : TextNode.valueOf(text);
     }
 
     /** The parsed time; {@link #asText()} is its text. */

@@ -29,7 +29,9 @@ class TimeNodeTest {
                     random.nextInt(1, 29),
                     random.nextInt(0, 24),
                     random.nextInt(0, 60),
-                    random.nextInt(0, 60));
+                    random.nextInt(0, 60),
+                    // fractions of a second, as a declared format with them parses: the text drops them
+                    i % 2 == 0 ? 0 : random.nextInt(0, 1_000_000_000));
             TextNode node = TimeNode.of(t);
             ObjectNode parsed = Json.mapper().createObjectNode().set("accept_time", node);
             ObjectNode text = Json.mapper().createObjectNode().put("accept_time", Json.time(t));
