@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
-import org.gridgov.common.json.Json;
 
 /**
  * Converts a DataX {@code date} cell written in the column's {@code format} (SimpleDateFormat letters, as DataX
@@ -49,12 +48,6 @@ final class CellConverter {
                 .appendPattern(p.toString())
                 .toFormatter()
                 .withResolverStyle(ResolverStyle.STRICT);
-    }
-
-    /** The canonical time text, or null when the cell matches neither the format nor the canonical form. */
-    String toCanonicalTime(String cell) {
-        LocalDateTime t = toTime(cell);
-        return t == null ? null : Json.time(t);
     }
 
     /** The cell's time, or null when the cell matches neither the format nor the canonical form. */

@@ -2,6 +2,7 @@ package org.gridgov.ingestion.datax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gridgov.common.json.TimeNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,8 @@ class CellConverterTest {
                 "yyyy/MM/dd HH:mm:ss | 2024-01-15T09:30:05 | 2024-01-15 09:30:05"
             })
     void convertsToTheCanonicalForm(String format, String cell, String expected) {
-        assertThat(new CellConverter(format).toCanonicalTime(cell)).isEqualTo(expected);
+        // as RecordAssembler puts it into the record: the parsed time with its canonical text
+        assertThat(TimeNode.of(new CellConverter(format).toTime(cell)).asText()).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -43,7 +45,7 @@ class CellConverterTest {
                 "yyyy-MM-dd HH:mm:ss | 昨天下午"
             })
     void refusesWhatIsNotARealTime(String format, String cell) {
-        assertThat(new CellConverter(format).toCanonicalTime(cell)).isNull();
+        assertThat(new CellConverter(format).toTime(cell)).isNull();
     }
 
     @Test
